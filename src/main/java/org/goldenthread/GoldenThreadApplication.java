@@ -1,0 +1,16 @@
+package org.goldenthread;
+
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class GoldenThreadApplication {
+
+    public static void main(String[] args) {
+        // "--demo" is shorthand for GT_DEMO=true.
+        String[] arguments = Arrays.stream(args).map(a -> a.equals("--demo") ? "--gt.demo=true" : a)
+                .toArray(String[]::new);
+        SpringApplication.run(GoldenThreadApplication.class, arguments);
+    }
+}

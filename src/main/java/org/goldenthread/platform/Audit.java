@@ -1,0 +1,44 @@
+package org.goldenthread.platform;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Records every change: who, when, what, and the record before and after. Call it inside the
+ * transaction that makes the change, so the change and its audit entry stand or fall together.
+ */
+@Component
+public class Audit {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Audit(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A change within the ICS in scope (or a platform-level change when no ICS is in scope). */
+    public void record(String action, String entity, Object entityId, Object before, Object after) {
+        recordFor(Scope.current().activeIcsId(), action, entity, entityId, before, after);
+    }
+
+    /** A change made at platform level that concerns one ICS, so that ICS's admins see it too. */
+    public void recordFor(Long icsId, String action, String entity, Object entityId, Object before, Object after) {
+        Caller caller = Scope.current().caller();
+        jdbc.sql("""
+                        insert into audit_event (ics_id, actor_id, actor, action, entity, entity_id, before, after)
+                        values (:ics, :actorId, :actor, :action, :entity, :entityId,
+                                cast(:before as jsonb), cast(:after as jsonb))""")
+                .param("ics", icsId)
+                .param("actorId", caller == null ? null : caller.userId())
+                .param("actor", caller == null ? "system" : caller.email())
+                .param("action", action)
+                .param("entity", entity)
+                .param("entityId", entityId == null ? null : entityId.toString())
+                .param("before", before == null ? null : json.writeValueAsString(before))
+                .param("after", after == null ? null : json.writeValueAsString(after))
+                .update();
+    }
+}

@@ -1,0 +1,11 @@
+package org.goldenthread.platform;
+
+import java.util.List;
+
+/** One role held by a user: platform-wide, or in one ICS (a place lead also names places). */
+public record Grant(Role role, Long icsId, String icsOdsCode, String icsName, List<String> places) {
+
+    public Grant {
+        places = places == null ? List.of() : List.copyOf(places);
+    }
+}

@@ -1,0 +1,13 @@
+package org.goldenthread.platform;
+
+import java.util.List;
+
+/**
+ * A module's entries in the header navigation. Each module offers its own, so the layout does not
+ * need to know what modules exist.
+ */
+public interface Navigation {
+
+    /** Entries for this caller; {@code tenant} is null outside any ICS. */
+    List<NavigationItem> itemsFor(Caller caller, Tenant tenant);
+}

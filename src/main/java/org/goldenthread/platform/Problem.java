@@ -1,0 +1,20 @@
+package org.goldenthread.platform;
+
+/**
+ * One thing wrong with a caller's input: which field, why, and for files which row (1-based,
+ * counting the header as row 1), so people can find and fix it.
+ */
+public record Problem(Integer row, String field, String reason) {
+
+    public static Problem of(String field, String reason) {
+        return new Problem(null, field, reason);
+    }
+
+    public static Problem at(int row, String field, String reason) {
+        return new Problem(row, field, reason);
+    }
+
+    public String describe() {
+        return (row == null ? "" : "Row " + row + ", ") + (field == null ? "" : field + ": ") + reason;
+    }
+}

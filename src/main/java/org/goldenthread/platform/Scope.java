@@ -1,0 +1,112 @@
+package org.goldenthread.platform;
+
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Who is acting, and for which ICS, on the current thread. Database connections read the ICS
+ * when they are borrowed, so the scope must be in place before a transaction starts. With no
+ * ICS in scope, tenant-owned tables appear empty.
+ *
+ * @param caller   the signed-in user, or {@code null} for system work such as start-up tasks
+ * @param tenant   the ICS in scope, or {@code null}
+ * @param platform whether platform-level records (such as platform audit events) are visible
+ */
+public record Scope(Caller caller, Tenant tenant, boolean platform) {
+
+    private static final Scope NONE = new Scope(null, null, false);
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    public static Scope current() {
+        Scope scope = CURRENT.get();
+        return scope == null ? NONE : scope;
+    }
+
+    /** The ICS of the current request; fails loudly where none was established. */
+    public static Tenant currentTenant() {
+        Tenant tenant = current().tenant();
+        if (tenant == null) {
+            throw new IllegalStateException("No ICS is in scope on this thread");
+        }
+        return tenant;
+    }
+
+    public static Caller currentCaller() {
+        Caller caller = current().caller();
+        if (caller == null) {
+            throw new IllegalStateException("Nobody is signed in on this thread");
+        }
+        return caller;
+    }
+
+    /** Refuses (403) unless the caller holds one of these roles in the ICS in scope. */
+    public static void require(Role... anyOf) {
+        Tenant tenant = currentTenant();
+        java.util.Set<Role> held = currentCaller().rolesIn(tenant.id());
+        for (Role role : anyOf) {
+            if (held.contains(role)) {
+                return;
+            }
+        }
+        throw new Forbidden("Your role in this ICS does not allow this");
+    }
+
+    public Long activeIcsId() {
+        return tenant == null ? null : tenant.id();
+    }
+
+    public String visibleIcsArray() {
+        return tenant == null ? "{}"
+                : tenant.visibleIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** Runs work in this scope, restoring whatever was in place before. */
+    public <T> T run(Supplier<T> work) {
+        Scope previous = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    /** Puts this scope in place until the returned handle is closed; for filters that cannot pass a lambda. */
+    public Entered enter() {
+        Scope previous = CURRENT.get();
+        CURRENT.set(this);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    public interface Entered extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public void run(Runnable work) {
+        run(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** System work (no signed-in user) for one ICS, such as loading demo data. */
+    public static Scope system(Tenant tenant) {
+        return new Scope(null, tenant, false);
+    }
+
+    /** System work at platform level, seeing platform records and no tenant's data. */
+    public static Scope systemPlatform() {
+        return new Scope(null, null, true);
+    }
+}

@@ -1,0 +1,14 @@
+package org.goldenthread.platform;
+
+import java.util.List;
+
+/**
+ * An integrated care system using Golden Thread. {@code visibleIds} holds this ICS and every ICS
+ * merged into it, so the history of a merged footprint stays in view.
+ */
+public record Tenant(long id, String odsCode, String name, String region, List<Long> visibleIds) {
+
+    public Tenant {
+        visibleIds = List.copyOf(visibleIds);
+    }
+}

@@ -1,0 +1,136 @@
+package org.goldenthread.platform.account;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.tenancy.TenancyFilter;
+import org.goldenthread.platform.tenancy.Tenants;
+import org.goldenthread.platform.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere; everything comes from this origin. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final String[] PUBLIC = {"/nhsuk-frontend.min.css", "/nhsuk-frontend.min.js", "/htmx.min.js",
+            "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error", "/actuator/health",
+            "/actuator/health/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    TenancyFilterHolder tenancyFilter(Tenants tenants, Accounts accounts) {
+        return new TenancyFilterHolder(new TenancyFilter(tenants,
+                authentication -> SignedInUser.of(authentication).flatMap(u -> accounts.caller(u.id()))));
+    }
+
+    /** Keeps the filter out of the servlet container's own chain: it belongs inside Spring Security's. */
+    record TenancyFilterHolder(TenancyFilter filter) {
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, PasswordSignIn passwordSignIn, ApiTokens tokens,
+                            TenancyFilterHolder tenancy) throws Exception {
+        http.securityMatcher("/api/**")
+                .authenticationProvider(passwordSignIn)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").access(platformAdmin())
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("Golden Thread").authenticationEntryPoint((request, response, e) ->
+                        apiUnauthorized(response, e)))
+                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
+                // A browser session calling the API needs the CSRF token; automation sends credentials instead.
+                .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> apiUnauthorized(response, ex))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
+                                HttpStatus.FORBIDDEN, "Your role does not allow this.", List.of())))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, PasswordSignIn passwordSignIn, TenancyFilterHolder tenancy,
+                              ObjectProvider<ClientRegistrationRepository> oidcProviders, Accounts accounts)
+            throws Exception {
+        http.authenticationProvider(passwordSignIn)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/admin/**").access(platformAdmin())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
+                        .defaultSuccessUrl("/", true).failureHandler(signInFailure()))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (oidcProviders.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcSignIn(accounts)))
+                    .failureHandler((request, response, e) -> response.sendRedirect("/login?error=sso")));
+        }
+        return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> platformAdmin() {
+        return (authentication, context) -> {
+            Caller caller = Scope.current().caller();
+            return new AuthorizationDecision(caller != null && caller.isPlatformAdmin());
+        };
+    }
+
+    private static AuthenticationFailureHandler signInFailure() {
+        return (request, response, e) -> {
+            String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
+            response.sendRedirect("/login?error=" + reason);
+        };
+    }
+
+    private static void apiUnauthorized(HttpServletResponse response, Exception e) throws java.io.IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        String detail = e instanceof LockedException
+                ? "This account is locked after repeated failed sign-ins. Try again later or ask an administrator to reset the password."
+                : e instanceof DisabledException ? "This account has been disabled."
+                : "Sign in: send Authorization: Bearer <token>, or HTTP Basic credentials to POST /api/v1/tokens. "
+                + "The credentials given, if any, were not accepted.";
+        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, detail, List.of());
+    }
+}

@@ -1,0 +1,13 @@
+package org.goldenthread.platform.audit;
+
+import java.time.LocalDate;
+
+/** What to look for in the audit log; blank parts match everything. */
+public record AuditFilter(String actor, String action, String entity, LocalDate from, LocalDate to, Integer page) {
+
+    static final int PAGE_SIZE = 50;
+
+    int pageNumber() {
+        return page == null || page < 1 ? 1 : page;
+    }
+}

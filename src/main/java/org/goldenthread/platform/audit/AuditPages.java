@@ -1,0 +1,119 @@
+package org.goldenthread.platform.audit;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Navigation;
+import org.goldenthread.platform.NavigationItem;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Tenant;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@Controller
+class AuditPages implements Navigation {
+
+    private final AuditLog log;
+
+    AuditPages(AuditLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+        if (tenant != null) {
+            return caller.has(Role.ICS_ADMIN, tenant.id())
+                    ? List.of(new NavigationItem(850, "Audit log", "/ics/" + tenant.odsCode() + "/audit")) : List.of();
+        }
+        return caller.isPlatformAdmin() ? List.of(new NavigationItem(920, "Audit log", "/admin/audit")) : List.of();
+    }
+
+    @GetMapping("/ics/{ods}/audit")
+    String icsAudit(@PathVariable String ods, AuditQuery query, Model model) {
+        Scope.require(Role.ICS_ADMIN);
+        return show(query, false, "/ics/" + Scope.currentTenant().odsCode() + "/audit", model);
+    }
+
+    @GetMapping("/admin/audit")
+    String platformAudit(AuditQuery query, Model model) {
+        return show(query, true, "/admin/audit", model);
+    }
+
+    /** Query parameters as typed by a person; dates that do not parse are reported, not ignored. */
+    record AuditQuery(String actor, String action, String entity, String from, String to, Integer page) {
+
+        AuditFilter filter() {
+            List<Problem> problems = new java.util.ArrayList<>();
+            LocalDate fromDate = date("from", from, problems);
+            LocalDate toDate = date("to", to, problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            return new AuditFilter(actor, action, entity, fromDate, toDate, page);
+        }
+
+        private static LocalDate date(String field, String value, List<Problem> problems) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                problems.add(Problem.of(field, "Enter a real date in the format 2026-11-23"));
+                return null;
+            }
+        }
+    }
+
+    private String show(AuditQuery query, boolean platformOnly, String path, Model model) {
+        model.addAttribute("query", query);
+        model.addAttribute("actions", log.actions(platformOnly));
+        model.addAttribute("path", path);
+        AuditFilter filter;
+        try {
+            filter = query.filter();
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("entries", List.of());
+            return "platform/audit";
+        }
+        List<AuditEntry> entries = log.find(filter, platformOnly);
+        boolean more = entries.size() > AuditFilter.PAGE_SIZE;
+        model.addAttribute("entries", more ? entries.subList(0, AuditFilter.PAGE_SIZE) : entries);
+        model.addAttribute("page", filter.pageNumber());
+        model.addAttribute("more", more);
+        return "platform/audit";
+    }
+
+    @RestController
+    static class Api {
+
+        private final AuditLog log;
+
+        Api(AuditLog log) {
+            this.log = log;
+        }
+
+        @GetMapping("/api/v1/ics/{ods}/audit")
+        List<AuditEntry> icsAudit(@PathVariable String ods, AuditQuery query) {
+            Scope.require(Role.ICS_ADMIN);
+            return page(log.find(query.filter(), false));
+        }
+
+        @GetMapping("/api/v1/admin/audit")
+        List<AuditEntry> platformAudit(AuditQuery query) {
+            return page(log.find(query.filter(), true));
+        }
+
+        private static List<AuditEntry> page(List<AuditEntry> entries) {
+            return entries.size() > AuditFilter.PAGE_SIZE ? entries.subList(0, AuditFilter.PAGE_SIZE) : entries;
+        }
+    }
+}

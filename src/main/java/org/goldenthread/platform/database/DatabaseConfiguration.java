@@ -1,0 +1,58 @@
+package org.goldenthread.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    /** The role the application works as; row-level security applies to it (not to the owner). */
+    static final String APP_ROLE = "gt_app";
+
+    @Bean(destroyMethod = "close")
+    DatabaseServer databaseServer(@Value("${gt.database.url:}") String url,
+                                  @Value("${gt.database.user:}") String user,
+                                  @Value("${gt.database.password:}") String password,
+                                  @Value("${gt.data-dir:./data}") String dataDir,
+                                  @Value("${gt.database.ephemeral:false}") boolean ephemeral) {
+        if (url != null && !url.isBlank()) {
+            return DatabaseServer.external(url, user, password);
+        }
+        return DatabaseServer.embedded(Path.of(dataDir), ephemeral);
+    }
+
+    /** Migrations run as the schema owner, before the application pool opens. */
+    @Bean
+    Flyway flyway(DatabaseServer server) {
+        DataSource owner = new SimpleDriverDataSource(new org.postgresql.Driver(), server.url(), server.user(),
+                server.password());
+        Flyway flyway = Flyway.configure()
+                .dataSource(owner)
+                .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("app_role", APP_ROLE))
+                .load();
+        flyway.migrate();
+        return flyway;
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    TenantAwareDataSource dataSource(DatabaseServer server, Flyway migrated) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.url());
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setPoolName("golden-thread");
+        config.setMaximumPoolSize(12);
+        config.setConnectionInitSql("set role " + APP_ROLE);
+        return new TenantAwareDataSource(new HikariDataSource(config));
+    }
+}

@@ -1,0 +1,61 @@
+package org.goldenthread.platform.tenancy;
+
+import org.goldenthread.platform.DemoIcsCreated;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Tenant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * With GT_DEMO=true (or --demo), creates a fictional ICS once, gives platform administrators
+ * the ICS administrator role in it so they can look around, and lets every module add its data.
+ */
+@Component
+@Order(2)
+class DemoIcs implements ApplicationRunner {
+
+    static final String ODS = "ZNV";
+    private static final Logger log = LoggerFactory.getLogger(DemoIcs.class);
+
+    private final boolean enabled;
+    private final Tenants tenants;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    DemoIcs(@Value("${gt.demo:false}") boolean enabled, Tenants tenants, JdbcClient jdbc,
+            ApplicationEventPublisher events, TransactionTemplate transaction) {
+        this.enabled = enabled;
+        this.tenants = tenants;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || Scope.systemPlatform().run(() -> tenants.find(ODS)).isPresent()) {
+            return;
+        }
+        Ics ics = Scope.systemPlatform().run(() -> tenants.createDemo(ODS,
+                "Northmoor and Vale Integrated Care System (demo)", "Midlands"));
+        Tenant tenant = Scope.systemPlatform().run(() -> tenants.tenant(ODS)).orElseThrow();
+        Scope.system(tenant).run(() -> transaction.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            insert into role_grant (user_id, role, ics_id)
+                            select user_id, 'ics_admin', :ics from role_grant where role = 'platform_admin'
+                            on conflict do nothing""")
+                    .param("ics", ics.id()).update();
+            events.publishEvent(new DemoIcsCreated(tenant));
+        }));
+        log.info("Loaded the demo ICS {} ({})", ics.name(), ODS);
+    }
+}

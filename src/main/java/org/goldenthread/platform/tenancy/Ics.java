@@ -1,0 +1,12 @@
+package org.goldenthread.platform.tenancy;
+
+import java.time.OffsetDateTime;
+
+/** An ICS as the platform administrator sees it. */
+public record Ics(long id, String odsCode, String name, String region, String mergedInto, OffsetDateTime mergedAt,
+                  boolean demo) {
+
+    public boolean isMerged() {
+        return mergedInto != null;
+    }
+}

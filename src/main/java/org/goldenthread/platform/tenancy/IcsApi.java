@@ -1,0 +1,80 @@
+package org.goldenthread.platform.tenancy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Tenant;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class IcsApi {
+
+    private final Tenants tenants;
+
+    IcsApi(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
+    record IcsView(@JsonProperty("ods_code") String odsCode, String name, String region,
+                   @JsonProperty("merged_into") String mergedInto,
+                   @JsonProperty("merged_at") OffsetDateTime mergedAt, boolean demo) {
+
+        static IcsView of(Ics ics) {
+            return new IcsView(ics.odsCode(), ics.name(), ics.region(), ics.mergedInto(), ics.mergedAt(), ics.demo());
+        }
+    }
+
+    record NewIcs(@JsonProperty("ods_code") String odsCode, String name, String region) {
+    }
+
+    record Rename(String name) {
+    }
+
+    @GetMapping("/api/v1/admin/ics")
+    List<IcsView> list() {
+        return tenants.all().stream().map(IcsView::of).toList();
+    }
+
+    @PostMapping("/api/v1/admin/ics")
+    @ResponseStatus(HttpStatus.CREATED)
+    IcsView create(@RequestBody NewIcs body) {
+        return IcsView.of(tenants.create(body.odsCode(), body.name(), body.region()));
+    }
+
+    @PatchMapping("/api/v1/admin/ics/{ods}")
+    IcsView rename(@PathVariable String ods, @RequestBody Rename body) {
+        return IcsView.of(tenants.rename(ods.toUpperCase(), body.name()));
+    }
+
+    @PostMapping("/api/v1/admin/ics/{ods}/merge-into/{target}")
+    IcsView merge(@PathVariable String ods, @PathVariable String target) {
+        return IcsView.of(tenants.merge(ods.toUpperCase(), target.toUpperCase()));
+    }
+
+    @PostMapping("/api/v1/admin/ics/load-reference")
+    Map<String, Integer> loadReference() {
+        return Map.of("added", tenants.loadReferenceIcbs());
+    }
+
+    /** The ICS in view, and what the caller may do in it. */
+    @GetMapping("/api/v1/ics/{ods}")
+    Map<String, Object> current(@PathVariable String ods) {
+        Tenant tenant = Scope.currentTenant();
+        Caller caller = Scope.currentCaller();
+        return Map.of("ods_code", tenant.odsCode(), "name", tenant.name(),
+                "region", tenant.region() == null ? "" : tenant.region(),
+                "roles", caller.rolesIn(tenant.id()).stream().sorted().map(Role::code).toList(),
+                "places", caller.placesLedIn(tenant.id()));
+    }
+}

@@ -1,0 +1,177 @@
+package org.goldenthread.platform.tenancy;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Tenant;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ICSs on this platform: creating, renaming, merging, and loading the reference list of ICBs. */
+@Service
+public class Tenants {
+
+    private static final Pattern ODS = Pattern.compile("^[A-Z0-9]{3,5}$");
+
+    private final JdbcClient jdbc;
+    private final Audit audit;
+
+    Tenants(JdbcClient jdbc, Audit audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    private static final String SELECT = """
+            select i.id, i.ods_code, i.name, i.region, t.ods_code as merged_into, i.merged_at, i.demo
+              from ics i left join ics t on t.id = i.merged_into_id""";
+
+    public List<Ics> all() {
+        return jdbc.sql(SELECT + " order by i.name").query(Ics.class).list();
+    }
+
+    public Optional<Ics> find(String odsCode) {
+        return jdbc.sql(SELECT + " where i.ods_code = :ods").param("ods", odsCode).query(Ics.class).optional();
+    }
+
+    public Ics get(String odsCode) {
+        return find(odsCode).orElseThrow(() -> new NotFound("No ICS has the ODS code " + odsCode));
+    }
+
+    /** The ICS as a tenant: its own id plus the ids of every ICS merged into it, at any depth. */
+    public Optional<Tenant> tenant(String odsCode) {
+        return find(odsCode).filter(ics -> !ics.isMerged()).map(ics -> new Tenant(ics.id(), ics.odsCode(),
+                ics.name(), ics.region(), jdbc.sql("""
+                        with recursive family(id) as (
+                            select cast(:id as bigint)
+                            union
+                            select i.id from ics i join family f on i.merged_into_id = f.id)
+                        select id from family order by id""").param("id", ics.id()).query(Long.class).list()));
+    }
+
+    @Transactional
+    public Ics create(String odsCode, String name, String region) {
+        List<Problem> problems = new ArrayList<>();
+        String ods = odsCode == null ? "" : odsCode.trim().toUpperCase();
+        if (!ODS.matcher(ods).matches()) {
+            problems.add(Problem.of("ods_code", "Enter an ODS code of 3 to 5 letters or digits, like QE1"));
+        } else if (find(ods).isPresent()) {
+            problems.add(Problem.of("ods_code", "An ICS with the ODS code " + ods + " already exists"));
+        }
+        if (name == null || name.isBlank()) {
+            problems.add(Problem.of("name", "Enter the name of the ICS"));
+        } else if (name.trim().length() > 200) {
+            problems.add(Problem.of("name", "The name must be 200 characters or fewer"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        jdbc.sql("insert into ics (ods_code, name, region) values (:ods, :name, :region)")
+                .param("ods", ods).param("name", name.trim()).param("region", blankToNull(region)).update();
+        Ics created = get(ods);
+        audit.record("ics.created", "ics", ods, null, created);
+        return created;
+    }
+
+    @Transactional
+    public Ics rename(String odsCode, String name) {
+        Ics before = get(odsCode);
+        if (name == null || name.isBlank()) {
+            throw new InvalidInput("name", "Enter the new name of the ICS");
+        }
+        if (name.trim().length() > 200) {
+            throw new InvalidInput("name", "The name must be 200 characters or fewer");
+        }
+        jdbc.sql("update ics set name = :name where id = :id").param("name", name.trim()).param("id", before.id())
+                .update();
+        Ics after = get(odsCode);
+        audit.record("ics.renamed", "ics", odsCode, before, after);
+        return after;
+    }
+
+    /**
+     * Folds one ICS into a larger footprint. The records of both stay where they are; the target
+     * sees them all from now on, and everyone who held a role in the merged ICS holds it in the target.
+     */
+    @Transactional
+    public Ics merge(String sourceOds, String targetOds) {
+        Ics source = get(sourceOds);
+        Ics target = get(targetOds);
+        if (source.id() == target.id()) {
+            throw new InvalidInput("target_ods", "An ICS cannot be merged into itself");
+        }
+        if (source.isMerged()) {
+            throw new InvalidInput("ods", source.odsCode() + " was already merged into " + source.mergedInto());
+        }
+        if (target.isMerged()) {
+            throw new InvalidInput("target_ods", target.odsCode() + " was itself merged into " + target.mergedInto()
+                    + "; merge into that ICS instead");
+        }
+        jdbc.sql("update ics set merged_into_id = :target, merged_at = now() where id = :source")
+                .param("target", target.id()).param("source", source.id()).update();
+        // Move role grants; where someone already holds the same role in the target, keep one
+        // grant carrying the places of both.
+        jdbc.sql("""
+                        update role_grant t set places = (select array(select distinct unnest(t.places || s.places)))
+                          from role_grant s
+                         where s.ics_id = :source and t.ics_id = :target and s.user_id = t.user_id and s.role = t.role""")
+                .param("source", source.id()).param("target", target.id()).update();
+        jdbc.sql("""
+                        delete from role_grant s using role_grant t
+                         where s.ics_id = :source and t.ics_id = :target and s.user_id = t.user_id and s.role = t.role""")
+                .param("source", source.id()).param("target", target.id()).update();
+        jdbc.sql("update role_grant set ics_id = :target where ics_id = :source")
+                .param("source", source.id()).param("target", target.id()).update();
+        Ics after = get(sourceOds);
+        audit.record("ics.merged", "ics", sourceOds, source, after);
+        audit.recordFor(target.id(), "ics.merged", "ics", sourceOds, source, after);
+        return after;
+    }
+
+    /** Adds any of the 42 ICBs in the reference list that are not here yet; safe to repeat. */
+    @Transactional
+    public int loadReferenceIcbs() {
+        int added = 0;
+        try (Reader reader = new InputStreamReader(new ClassPathResource("reference/icbs.csv").getInputStream(),
+                StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader)) {
+                added += jdbc.sql("""
+                                insert into ics (ods_code, name, region) values (:ods, :name, :region)
+                                on conflict (ods_code) do nothing""")
+                        .param("ods", row.get("ods_code")).param("name", row.get("name"))
+                        .param("region", row.get("region")).update();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("The reference list of ICBs is missing from the build", e);
+        }
+        audit.record("ics.reference_loaded", "ics", null, null, Map.of("added", added));
+        return added;
+    }
+
+    @Transactional
+    public Ics createDemo(String odsCode, String name, String region) {
+        jdbc.sql("insert into ics (ods_code, name, region, demo) values (:ods, :name, :region, true)")
+                .param("ods", odsCode).param("name", name).param("region", region).update();
+        Ics created = get(odsCode);
+        audit.record("ics.created", "ics", odsCode, null, created);
+        return created;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,106 @@
+package org.goldenthread.platform.web;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.goldenthread.platform.Forbidden;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Every API error as an RFC 9457 problem, naming the field and the reason where there is one. */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<Object> invalid(InvalidInput e) {
+        return problem(HttpStatus.BAD_REQUEST, e.problems().size() == 1 ? e.problems().get(0).describe()
+                : e.problems().size() + " problems were found; nothing was changed.", e.problems());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<Object> forbidden(Forbidden e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.BodyTooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than allowed here.",
+                        List.of());
+            }
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(HttpStatus.BAD_REQUEST, "The field " + unknown.getPropertyName() + " is not recognised.",
+                    List.of(Problem.of(unknown.getPropertyName(), "Unknown field; allowed fields are "
+                            + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                            .collect(Collectors.joining(", ")))));
+        }
+        if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return problem(HttpStatus.BAD_REQUEST, "The field " + field + " has a value of the wrong type.",
+                    List.of(Problem.of(field, "Value of the wrong type")));
+        }
+        if (cause instanceof StreamReadException malformed) {
+            String where = malformed.getLocation() == null ? ""
+                    : " at line " + malformed.getLocation().getLineNr() + ", column "
+                    + malformed.getLocation().getColumnNr();
+            return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON" + where + ".", List.of());
+        }
+        if (cause instanceof JacksonException) {
+            return problem(HttpStatus.BAD_REQUEST, "The request body could not be read as JSON.", List.of());
+        }
+        return problem(HttpStatus.BAD_REQUEST, "A request body is required.", List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The value of " + e.getName() + " is not valid.",
+                List.of(Problem.of(e.getName(), "Not a valid value")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        if (e instanceof ErrorResponse error) {
+            HttpStatusCode status = error.getStatusCode();
+            return problem(HttpStatus.valueOf(status.value()), error.getBody().getDetail(), List.of());
+        }
+        log.error("Unexpected error answering an API call", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Nothing was changed. Try again later.", List.of());
+    }
+
+    static ResponseEntity<Object> problem(HttpStatus status, String detail, List<Problem> errors) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.body(status, detail, errors));
+    }
+}

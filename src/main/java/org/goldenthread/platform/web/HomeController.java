@@ -1,0 +1,54 @@
+package org.goldenthread.platform.web;
+
+import java.util.List;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Grant;
+import org.goldenthread.platform.Scope;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class HomeController {
+
+    private final ObjectProvider<ClientRegistrationRepository> oidcProviders;
+
+    HomeController(ObjectProvider<ClientRegistrationRepository> oidcProviders) {
+        this.oidcProviders = oidcProviders;
+    }
+
+    @GetMapping("/login")
+    String signIn(@RequestParam(required = false) String error, Model model) {
+        model.addAttribute("error", error);
+        List<ClientRegistration> providers = new java.util.ArrayList<>();
+        if (oidcProviders.getIfAvailable() instanceof Iterable<?> registrations) {
+            registrations.forEach(r -> providers.add((ClientRegistration) r));
+        }
+        model.addAttribute("providers", providers);
+        return "platform/login";
+    }
+
+    /** Sends people where their work is: straight into their only ICS, or to a choice of them. */
+    @GetMapping("/")
+    String home(Model model) {
+        Caller caller = Scope.currentCaller();
+        List<Grant> icsList = caller.icsList();
+        if (icsList.size() == 1 && !caller.isPlatformAdmin()) {
+            return "redirect:/ics/" + icsList.get(0).icsOdsCode();
+        }
+        model.addAttribute("icsList", icsList);
+        return "platform/home";
+    }
+
+    /** The header's ICS switcher posts here; works without JavaScript. */
+    @GetMapping("/switch")
+    String switchIcs(@RequestParam(required = false) String ics) {
+        Caller caller = Scope.currentCaller();
+        return caller.icsList().stream().map(Grant::icsOdsCode).filter(code -> code.equalsIgnoreCase(ics)).findFirst()
+                .map(code -> "redirect:/ics/" + code).orElse("redirect:/");
+    }
+}

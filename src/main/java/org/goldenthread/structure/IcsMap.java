@@ -1,0 +1,115 @@
+package org.goldenthread.structure;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.PlaceDirectory;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.ScopedTransactions;
+import org.goldenthread.platform.Tenant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The geography and organisations of the ICS in scope. Queries carry no ICS filter of their own:
+ * row-level security limits them to the ICS in scope and any ICS merged into it.
+ */
+@Service
+public class IcsMap implements PlaceDirectory {
+
+    private final JdbcClient jdbc;
+    private final Audit audit;
+    private final ScopedTransactions elsewhere;
+
+    IcsMap(JdbcClient jdbc, Audit audit, ScopedTransactions elsewhere) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.elsewhere = elsewhere;
+    }
+
+    public List<Place> places() {
+        return jdbc.sql("""
+                        select p.id, p.name, p.local_authority, p.population,
+                               (select count(*) from neighbourhood n where n.place_id = p.id) as neighbourhood_count,
+                               (select count(*) from organisation o where o.place_id = p.id) as organisation_count
+                          from place p order by p.name""").query(Place.class).list();
+    }
+
+    public Place place(long id) {
+        return places().stream().filter(p -> p.id() == id).findFirst()
+                .orElseThrow(() -> new NotFound("No place with id " + id + " in this ICS"));
+    }
+
+    public List<Neighbourhood> neighbourhoods() {
+        return jdbc.sql("""
+                        select n.id, n.name, p.name as place, n.ods_code, n.population
+                          from neighbourhood n join place p on p.id = n.place_id order by p.name, n.name""")
+                .query(Neighbourhood.class).list();
+    }
+
+    public List<Organisation> organisations() {
+        return jdbc.sql("""
+                        select o.id, o.name, o.ods_code, o.sector, p.name as place
+                          from organisation o left join place p on p.id = o.place_id order by o.name""")
+                .query(Organisation.class).list();
+    }
+
+    public record Counts(int places, int neighbourhoods, int organisations) {
+    }
+
+    public Counts counts() {
+        return jdbc.sql("""
+                        select (select count(*) from place), (select count(*) from neighbourhood),
+                               (select count(*) from organisation)""")
+                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+    }
+
+    @Transactional
+    public Place addPlace(String name, String localAuthority, Integer population) {
+        List<Problem> problems = new ArrayList<>();
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            problems.add(Problem.of("name", "Enter the name of the place"));
+        } else if (trimmed.length() > 120) {
+            problems.add(Problem.of("name", "The name must be 120 characters or fewer"));
+        } else if (jdbc.sql("select count(*) > 0 from place where lower(name) = lower(:name)").param("name", trimmed)
+                .query(Boolean.class).single()) {
+            problems.add(Problem.of("name", "This ICS already has a place called " + trimmed));
+        }
+        if (population != null && population < 0) {
+            problems.add(Problem.of("population", "The population cannot be negative"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        long id = jdbc.sql("""
+                        insert into place (ics_id, name, local_authority, population)
+                        values (:ics, :name, :la, :population) returning id""")
+                .param("ics", Scope.currentTenant().id()).param("name", trimmed)
+                .param("la", localAuthority == null || localAuthority.isBlank() ? null : localAuthority.trim())
+                .param("population", population).query(Long.class).single();
+        Place created = place(id);
+        audit.record("place.created", "place", id, null, created);
+        return created;
+    }
+
+    @Override
+    public List<String> unknownPlaces(Tenant tenant, Collection<String> names) {
+        List<String> known = elsewhere.run(Scope.system(tenant), () -> jdbc.sql("select lower(name) from place")
+                .query(String.class).list());
+        return names.stream().filter(n -> !known.contains(n.toLowerCase())).toList();
+    }
+
+    Map<String, Long> placeIdsByName() {
+        Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.sql("select id, name from place").query((rs, n) -> ids.put(rs.getString("name"), rs.getLong("id")))
+                .list();
+        return ids;
+    }
+}
