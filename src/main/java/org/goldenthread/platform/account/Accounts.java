@@ -221,7 +221,7 @@ public class Accounts {
                 : passwords.encode(request.password());
         long id = jdbc.sql("""
                         insert into app_user (email, display_name, password_hash, password_changed_at)
-                        values (:email, :name, :hash, case when :hash is null then null else now() end)
+                        values (:email, :name, cast(:hash as text), case when cast(:hash as text) is null then null else now() end)
                         returning id""")
                 .param("email", email).param("name", name).param("hash", hash).query(Long.class).single();
         audit.record("user.created", "user", id, null, Map.of("email", email, "display_name", name,

@@ -76,7 +76,10 @@ class IcsController implements Navigation {
     }
 
     @PostMapping("/admin/ics/new")
-    String create(IcsForm form, Model model, RedirectAttributes redirect) {
+    String create(@RequestParam(name = "ods_code", required = false) String odsCode,
+                  @RequestParam(required = false) String name, @RequestParam(required = false) String region,
+                  Model model, RedirectAttributes redirect) {
+        IcsForm form = new IcsForm(odsCode, name, region);
         try {
             Ics created = tenants.create(form.odsCode(), form.name(), form.region());
             redirect.addFlashAttribute("success", created.name() + " (" + created.odsCode() + ") was created.");

@@ -1,0 +1,128 @@
+package org.goldenthread.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.options.AriaRole;
+import org.goldenthread.support.ApiClient;
+import org.junit.jupiter.api.Test;
+
+class IcsJourneyTest extends BrowserTest {
+
+    @Test
+    void someoneWithRolesInTwoIcssSwitchesBetweenThem() {
+        String north = createIcs("Northern Test ICS");
+        String south = createIcs("Southern Test ICS");
+        String email = createUser("ics_admin", north);
+        api.post("/api/v1/admin/users", adminToken(), ApiClient.json("email", email, "role", "analyst", "ics", south));
+
+        signIn(email, PASSWORD);
+        expectHeading("Welcome");
+        assertThat(page.locator("main")).containsText("Northern Test ICS");
+        assertThat(page.locator("main")).containsText("Southern Test ICS");
+        assertAccessible();
+
+        page.getByLabel("Integrated care system").selectOption(south);
+        click(AriaRole.BUTTON, "Switch ICS");
+        assertThat(page).hasURL(url("/ics/" + south));
+        expectHeading("Southern Test ICS");
+        assertThat(page.locator("main")).containsText("Analyst");
+        assertAccessible();
+
+        page.getByLabel("Integrated care system").selectOption(north);
+        click(AriaRole.BUTTON, "Switch ICS");
+        expectHeading("Northern Test ICS");
+        assertThat(page.locator("main")).containsText("ICS administrator");
+    }
+
+    @Test
+    void anIcsAdminAddsAUserAndSeesItInTheAuditLog() {
+        String ods = createIcs("Audit Journey ICS");
+        String admin = createUser("ics_admin", ods);
+        signIn(admin, PASSWORD);
+        click(AriaRole.LINK, "Users");
+        expectHeading("Users in Audit Journey ICS");
+        assertAccessible();
+
+        click(AriaRole.LINK, "Add a user or role");
+        click(AriaRole.BUTTON, "Add");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter an email address");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose a role");
+        assertThat(page).hasTitle("Error: Add a user – Golden Thread");
+        assertAccessible();
+
+        page.getByLabel("Email address").fill("new.colleague@test.example");
+        page.getByLabel("Full name").fill("Nia Colleague");
+        page.getByLabel("Password (optional)").fill("another long pass phrase");
+        page.getByLabel("Member").check();
+        click(AriaRole.BUTTON, "Add");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("new.colleague@test.example now has the role Member");
+        assertThat(page.locator("table")).containsText("Nia Colleague");
+
+        click(AriaRole.LINK, "Audit log");
+        expectHeading("Audit log");
+        assertThat(page.locator("table")).containsText("user.role_granted");
+        assertThat(page.locator("table")).containsText("new.colleague@test.example");
+        assertThat(page.locator("table")).containsText(admin);
+        assertAccessible();
+
+        page.getByLabel("From (YYYY-MM-DD)").fill("yesterday");
+        click(AriaRole.BUTTON, "Filter");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a real date");
+        assertAccessible();
+    }
+
+    @Test
+    void anotherIcsPagesAreNotFoundAndRevealNothing() {
+        String mine = createIcs("Mine ICS");
+        String theirs = createIcs("Theirs ICS");
+        String admin = createUser("ics_admin", mine);
+        signIn(admin, PASSWORD);
+        page.navigate(url("/ics/" + theirs + "/map"));
+        expectHeading("Page not found");
+        assertThat(page.locator("main")).not().containsText("Theirs ICS");
+        assertAccessible();
+        page.navigate(url("/ics/" + theirs + "/users"));
+        expectHeading("Page not found");
+        page.navigate(url("/admin/ics"));
+        expectHeading("You cannot do this");
+    }
+
+    @Test
+    void aPlatformAdminCreatesAnIcsAndAddsAPlaceLead() {
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        expectHeading("Welcome");
+        assertAccessible();
+        click(AriaRole.LINK, "Integrated care systems");
+        expectHeading("Integrated care systems");
+        assertAccessible();
+        click(AriaRole.LINK, "Add an ICS");
+        page.getByLabel("ODS code").fill("bad code!");
+        click(AriaRole.BUTTON, "Add ICS");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("ODS code of 3 to 5 letters or digits");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter the name of the ICS");
+        assertAccessible();
+
+        String ods = uniqueOds();
+        page.getByLabel("ODS code").fill(ods);
+        page.getByLabel("Name").fill("Browser-made ICS");
+        click(AriaRole.BUTTON, "Add ICS");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Browser-made ICS (" + ods + ") was created");
+
+        String icsAdmin = createUser("ics_admin", ods);
+        String token = tokenFor(icsAdmin);
+        api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Riverside"));
+
+        page.navigate(url("/admin/users/new"));
+        page.getByLabel("Email address").fill("place.lead@test.example");
+        page.getByLabel("Place lead", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Integrated care system").selectOption(ods);
+        page.getByLabel("Places led (place leads only)").fill("Atlantis");
+        click(AriaRole.BUTTON, "Add");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Not a place in this ICS: Atlantis");
+        assertAccessible();
+        page.getByLabel("Places led (place leads only)").fill("Riverside");
+        click(AriaRole.BUTTON, "Add");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("place.lead@test.example now has the role Place lead");
+        assertAccessible();
+    }
+}

@@ -1,0 +1,85 @@
+package org.goldenthread.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** ICBs are merging into larger footprints: the merged ICS must keep, and show, the history of both. */
+class MergeTest extends IntegrationTest {
+
+    @Test
+    void aMergedIcsKeepsItsHistoryAndTheTargetSeesBoth() {
+        String small = createIcs("Small footprint");
+        String large = createIcs("Large footprint");
+        String smallAdminEmail = createUser("ics_admin", small);
+        String smallAdmin = tokenFor(smallAdminEmail);
+        String largeAdmin = tokenFor(createUser("ics_admin", large));
+        api.post("/api/v1/ics/" + small + "/places", smallAdmin, ApiClient.json("name", "Old Town")).status();
+        api.post("/api/v1/ics/" + large + "/places", largeAdmin, ApiClient.json("name", "New City")).status();
+
+        Response merged = api.post("/api/v1/admin/ics/" + small + "/merge-into/" + large, adminToken(), null);
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(merged.json().get("merged_into").asString()).isEqualTo(large);
+
+        JsonNode places = api.get("/api/v1/ics/" + large + "/places", largeAdmin).json();
+        assertThat(places.findValuesAsString("name")).containsExactlyInAnyOrder("Old Town", "New City");
+        // The small ICS's own audit history is now visible in the larger one.
+        JsonNode audit = api.get("/api/v1/ics/" + large + "/audit?action=place.created", largeAdmin).json();
+        assertThat(audit.toString()).contains("Old Town", "New City");
+        // The small ICS's administrator now works in the larger ICS, and the old code is gone.
+        assertThat(api.get("/api/v1/ics/" + large + "/places", smallAdmin).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + small + "/places", smallAdmin).status()).isEqualTo(404);
+        JsonNode users = api.get("/api/v1/ics/" + large + "/users", largeAdmin).json();
+        assertThat(users.findValuesAsString("email")).contains(smallAdminEmail);
+    }
+
+    @Test
+    void mergingRefusesNonsenseAndChangesNothing() {
+        String one = createIcs("One");
+        String two = createIcs("Two");
+        String three = createIcs("Three");
+        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/" + one, adminToken(), null).status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/NOPE1", adminToken(), null).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/" + two, adminToken(), null).status())
+                .isEqualTo(200);
+        Response again = api.post("/api/v1/admin/ics/" + one + "/merge-into/" + three, adminToken(), null);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("detail").asString()).contains("already merged into " + two);
+        Response intoMerged = api.post("/api/v1/admin/ics/" + three + "/merge-into/" + one, adminToken(), null);
+        assertThat(intoMerged.status()).isEqualTo(400);
+        JsonNode list = api.get("/api/v1/admin/ics", adminToken()).json();
+        for (JsonNode ics : list) {
+            if (ics.get("ods_code").asString().equals(three)) {
+                assertThat(ics.get("merged_into").isNull()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void renamingKeepsTheCodeAndIsAudited() {
+        String ods = createIcs("Before rename");
+        Response renamed = api.patch("/api/v1/admin/ics/" + ods, adminToken(), ApiClient.json("name", "After rename"));
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json().get("name").asString()).isEqualTo("After rename");
+        JsonNode audit = api.get("/api/v1/admin/audit?action=ics.renamed", adminToken()).json();
+        assertThat(audit.toString()).contains("Before rename", "After rename");
+    }
+
+    @Test
+    void theReferenceListLoadsAllFortyTwoIcbsOnce() {
+        Response first = api.post("/api/v1/admin/ics/load-reference", adminToken(), null);
+        Response second = api.post("/api/v1/admin/ics/load-reference", adminToken(), null);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.json().get("added").asInt()).isZero();
+        JsonNode list = api.get("/api/v1/admin/ics", adminToken()).json();
+        assertThat(list.findValuesAsString("ods_code")).contains("QHM", "QE1", "QWE", "QKS");
+        assertThat(list.findValuesAsString("ods_code").stream().filter(c -> c.startsWith("Q")).count())
+                .isGreaterThanOrEqualTo(42);
+    }
+}

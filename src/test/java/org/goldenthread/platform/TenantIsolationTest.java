@@ -1,0 +1,141 @@
+package org.goldenthread.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.goldenthread.platform.tenancy.Tenants;
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Two ICSs on one platform must not see or touch each other's records, however they ask. */
+class TenantIsolationTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Tenants tenants;
+
+    @Test
+    void aQueryThatForgetsTheTenantFilterStillSeesOnlyItsOwnIcs() {
+        String a = createIcs("Isolation A");
+        String b = createIcs("Isolation B");
+        Tenant tenantA = Scope.systemPlatform().run(() -> tenants.tenant(a)).orElseThrow();
+        Tenant tenantB = Scope.systemPlatform().run(() -> tenants.tenant(b)).orElseThrow();
+        Scope.system(tenantA).run(() -> jdbc.sql("insert into place (ics_id, name) values (?, 'Only in A')")
+                .params(tenantA.id()).update());
+        Scope.system(tenantB).run(() -> jdbc.sql("insert into place (ics_id, name) values (?, 'Only in B')")
+                .params(tenantB.id()).update());
+
+        // No WHERE clause at all: row-level security does the filtering.
+        List<String> seenByA = Scope.system(tenantA).run(() -> jdbc.sql("select name from place").query(String.class).list());
+        List<String> seenByB = Scope.system(tenantB).run(() -> jdbc.sql("select name from place").query(String.class).list());
+        List<String> seenByNobody = jdbc.sql("select name from place").query(String.class).list();
+
+        assertThat(seenByA).containsExactly("Only in A");
+        assertThat(seenByB).containsExactly("Only in B");
+        assertThat(seenByNobody).isEmpty();
+    }
+
+    @Test
+    void aTenantCannotWriteRowsIntoAnotherIcs() {
+        Tenant tenantA = Scope.systemPlatform().run(() -> tenants.tenant(createIcs("Writer A"))).orElseThrow();
+        Tenant tenantB = Scope.systemPlatform().run(() -> tenants.tenant(createIcs("Target B"))).orElseThrow();
+
+        assertThatThrownBy(() -> Scope.system(tenantA).run(() ->
+                jdbc.sql("insert into place (ics_id, name) values (?, 'Planted')").params(tenantB.id()).update()))
+                .rootCause().hasMessageContaining("row-level security");
+        int updated = Scope.system(tenantA).run(() -> jdbc.sql("update place set name = 'Hijacked' where ics_id = ?")
+                .params(tenantB.id()).update());
+        assertThat(updated).isZero();
+    }
+
+    /**
+     * role_grant is the one exception: it says which ICSs a user may enter, so it is read before
+     * any ICS is in scope, and only the accounts service touches it.
+     */
+    @Test
+    void everyTenantOwnedTableIsBehindRowLevelSecurity() {
+        List<String> unprotected = jdbc.sql("""
+                        select c.relname from pg_class c
+                          join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+                          join pg_attribute a on a.attrelid = c.oid and a.attname = 'ics_id' and not a.attisdropped
+                         where c.relkind in ('r', 'p') and not (c.relrowsecurity and c.relforcerowsecurity)
+                           and c.relname <> 'role_grant'""")
+                .query(String.class).list();
+        assertThat(unprotected).as("tables with ics_id but without forced row-level security").isEmpty();
+    }
+
+    @Test
+    void theApplicationWorksAsARoleThatRowLevelSecurityAppliesTo() {
+        Boolean superuser = jdbc.sql("select rolsuper or rolbypassrls from pg_roles where rolname = current_user")
+                .query(Boolean.class).single();
+        assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo("gt_app");
+        assertThat(superuser).isFalse();
+    }
+
+    @Test
+    void icsAdminsInDifferentIcssCannotReadOrChangeEachOthersDataThroughTheApi() {
+        String a = createIcs("API A");
+        String b = createIcs("API B");
+        String adminA = tokenFor(createUser("ics_admin", a));
+        String adminB = tokenFor(createUser("ics_admin", b));
+        Response placeInA = api.post("/api/v1/ics/" + a + "/places", adminA, ApiClient.json("name", "Secret Place"));
+        assertThat(placeInA.status()).isEqualTo(201);
+        long placeId = placeInA.json().get("id").asLong();
+
+        // B's admin asking about A directly: as if A did not exist.
+        assertThat(api.get("/api/v1/ics/" + a + "/places", adminB).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + a, adminB).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + a + "/places/" + placeId, adminB).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + a + "/users", adminB).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + a + "/audit", adminB).status()).isEqualTo(404);
+        // ...and an ICS that really does not exist answers the same way.
+        assertThat(api.get("/api/v1/ics/ZZZZ9/places", adminB).body())
+                .isEqualTo(api.get("/api/v1/ics/" + a + "/places", adminB).body());
+        // A guessed id through B's own path finds nothing.
+        assertThat(api.get("/api/v1/ics/" + b + "/places/" + placeId, adminB).status()).isEqualTo(404);
+        // Writes into A are refused and change nothing.
+        assertThat(api.post("/api/v1/ics/" + a + "/places", adminB, ApiClient.json("name", "Intruder")).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/ics/" + a + "/users", adminB, ApiClient.json("email", "mole@test.example",
+                "password", PASSWORD, "role", "ics_admin")).status()).isEqualTo(404);
+        // Creating a user "in" A from B's path puts nothing in A.
+        Response sneaky = api.post("/api/v1/ics/" + b + "/users", adminB, ApiClient.json("email", "mole2@test.example",
+                "password", PASSWORD, "role", "ics_admin", "ics", a));
+        assertThat(sneaky.status()).isEqualTo(400);
+        assertThat(sneaky.json().get("errors").get(0).get("field").asString()).isEqualTo("ics");
+
+        JsonNode placesOfA = api.get("/api/v1/ics/" + a + "/places", adminA).json();
+        assertThat(placesOfA).hasSize(1);
+        assertThat(placesOfA.get(0).get("name").asString()).isEqualTo("Secret Place");
+        JsonNode usersOfA = api.get("/api/v1/ics/" + a + "/users", adminA).json();
+        assertThat(usersOfA.toString()).doesNotContain("mole");
+        assertThat(api.get("/api/v1/ics/" + b + "/places", adminB).json()).isEmpty();
+    }
+
+    @Test
+    void anIcsAdminCannotReachPlatformAdministration() {
+        String a = createIcs("No platform");
+        String adminA = tokenFor(createUser("ics_admin", a));
+        assertThat(api.get("/api/v1/admin/ics", adminA).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/ics", adminA, ApiClient.json("ods_code", "QQQ1", "name", "Mine")).status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/admin/users", adminA, ApiClient.json("email", "boss@test.example",
+                "password", PASSWORD, "role", "platform_admin")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/admin/ics", adminToken()).body()).doesNotContain("QQQ1", "boss@test.example");
+    }
+
+    @Test
+    void aMemberCannotManageUsers() {
+        String a = createIcs("Members");
+        String member = tokenFor(createUser("member", a));
+        assertThat(api.get("/api/v1/ics/" + a + "/users", member).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/ics/" + a, member).json().get("roles").get(0).asString()).isEqualTo("member");
+    }
+}

@@ -1,0 +1,95 @@
+package org.goldenthread.support;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Runs the whole application on a random port against its own throw-away embedded PostgreSQL.
+ * Every test class shares one application, so each test makes its own ICSs and users with
+ * unique codes rather than relying on an empty database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "gt.database.ephemeral=true",
+        "gt.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+        "gt.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+        "gt.demo=false",
+        "gt.security.max-failed-logins=5"})
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_EMAIL = "platform.admin@test.example";
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "a long enough password 42";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static String adminToken;
+
+    @LocalServerPort
+    protected int port;
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void identityProvider(DynamicPropertyRegistry registry) {
+        StubOidcIssuer issuer = StubOidcIssuer.instance();
+        String prefix = "spring.security.oauth2.client.";
+        registry.add(prefix + "registration.stub.client-id", () -> StubOidcIssuer.CLIENT_ID);
+        registry.add(prefix + "registration.stub.client-secret", () -> "not-a-secret");
+        registry.add(prefix + "registration.stub.client-name", () -> "Test identity provider");
+        registry.add(prefix + "registration.stub.scope", () -> "openid,email,profile");
+        registry.add(prefix + "registration.stub.authorization-grant-type", () -> "authorization_code");
+        registry.add(prefix + "provider.stub.issuer-uri", issuer::issuer);
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(port);
+    }
+
+    protected String adminToken() {
+        synchronized (IntegrationTest.class) {
+            if (adminToken == null) {
+                adminToken = api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
+            }
+            return adminToken;
+        }
+    }
+
+    /** A fresh, unique ODS-style code such as T0A7. */
+    protected static String uniqueOds() {
+        return "T" + Integer.toString(36 * 36 + SEQUENCE.incrementAndGet(), 36).toUpperCase();
+    }
+
+    protected static String uniqueEmail(String who) {
+        return who + "." + SEQUENCE.incrementAndGet() + "@test.example";
+    }
+
+    /** Creates an ICS through the API, as a platform administrator would. */
+    protected String createIcs(String name) {
+        String ods = uniqueOds();
+        ApiClient.Response r = api.post("/api/v1/admin/ics", adminToken(),
+                ApiClient.json("ods_code", ods, "name", name, "region", "Test region"));
+        if (r.status() != 201) {
+            throw new AssertionError("Could not create an ICS: " + r.body());
+        }
+        return ods;
+    }
+
+    /** Gives someone a role through the platform API and returns their email. */
+    protected String createUser(String role, String ods, String... places) {
+        String email = uniqueEmail(role);
+        ApiClient.Response r = api.post("/api/v1/admin/users", adminToken(), ApiClient.json("email", email,
+                "display_name", "Test " + role, "password", PASSWORD, "role", role, "ics", ods,
+                "places", java.util.List.of(places)));
+        if (r.status() != 201) {
+            throw new AssertionError("Could not create a user: " + r.body());
+        }
+        return email;
+    }
+
+    protected String tokenFor(String email) {
+        return api.token(email, PASSWORD);
+    }
+}
