@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import org.goldenthread.platform.DemoIcsCreated;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,7 @@ class DemoMap {
     }
 
     @EventListener
+    @Order(1)
     void on(DemoIcsCreated event) {
         long ics = event.tenant().id();
         Random random = new Random(20211001L);

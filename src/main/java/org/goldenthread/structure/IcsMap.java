@@ -99,6 +99,86 @@ public class IcsMap implements PlaceDirectory {
         return created;
     }
 
+    @Transactional
+    public Neighbourhood addNeighbourhood(String name, String place, String odsCode, Integer population) {
+        List<Problem> problems = new ArrayList<>();
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            problems.add(Problem.of("name", "Enter the name of the neighbourhood"));
+        } else if (trimmed.length() > 120) {
+            problems.add(Problem.of("name", "The name must be 120 characters or fewer"));
+        } else if (neighbourhoods().stream().anyMatch(n -> n.name().equalsIgnoreCase(trimmed))) {
+            problems.add(Problem.of("name", "This ICS already has a neighbourhood called " + trimmed));
+        }
+        Long placeId = placeId(place, true, problems);
+        String ods = odsCode == null || odsCode.isBlank() ? null : odsCode.trim().toUpperCase(java.util.Locale.ROOT);
+        if (ods != null && !ods.matches("^[A-Z0-9]{3,10}$")) {
+            problems.add(Problem.of("ods_code", "An ODS code is 3 to 10 letters and digits"));
+        }
+        if (population != null && population < 0) {
+            problems.add(Problem.of("population", "The population cannot be negative"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        long id = jdbc.sql("""
+                        insert into neighbourhood (ics_id, place_id, name, ods_code, population)
+                        values (:ics, :place, :name, :ods, :population) returning id""")
+                .param("ics", Scope.currentTenant().id()).param("place", placeId).param("name", trimmed)
+                .param("ods", ods).param("population", population).query(Long.class).single();
+        Neighbourhood created = neighbourhoods().stream().filter(n -> n.id() == id).findFirst().orElseThrow();
+        audit.record("neighbourhood.created", "neighbourhood", id, null, created);
+        return created;
+    }
+
+    @Transactional
+    public Organisation addOrganisation(String name, String odsCode, String sector, String place) {
+        List<Problem> problems = new ArrayList<>();
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            problems.add(Problem.of("name", "Enter the name of the organisation"));
+        } else if (trimmed.length() > 200) {
+            problems.add(Problem.of("name", "The name must be 200 characters or fewer"));
+        } else if (organisations().stream().anyMatch(o -> o.name().equalsIgnoreCase(trimmed))) {
+            problems.add(Problem.of("name", "This ICS already has an organisation called " + trimmed));
+        }
+        String ods = odsCode == null || odsCode.isBlank() ? null : odsCode.trim().toUpperCase(java.util.Locale.ROOT);
+        if (ods != null && !ods.matches("^[A-Z0-9]{3,10}$")) {
+            problems.add(Problem.of("ods_code", "An ODS code is 3 to 10 letters and digits"));
+        }
+        if (org.goldenthread.platform.Coded.parse(Sector.class, sector).isEmpty()) {
+            problems.add(Problem.of("sector", sector == null || sector.isBlank() ? "Choose the organisation's sector"
+                    : "'" + sector + "' is not a sector; use " + org.goldenthread.platform.Coded.choices(Sector.class)));
+        }
+        Long placeId = placeId(place, false, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        long id = jdbc.sql("""
+                        insert into organisation (ics_id, name, ods_code, sector, place_id)
+                        values (:ics, :name, :ods, :sector, :place) returning id""")
+                .param("ics", Scope.currentTenant().id()).param("name", trimmed).param("ods", ods)
+                .param("sector", sector.trim()).param("place", placeId).query(Long.class).single();
+        Organisation created = organisations().stream().filter(o -> o.id() == id).findFirst().orElseThrow();
+        audit.record("organisation.created", "organisation", id, null, created);
+        return created;
+    }
+
+    private Long placeId(String place, boolean required, List<Problem> problems) {
+        if (place == null || place.isBlank()) {
+            if (required) {
+                problems.add(Problem.of("place", "Choose the place it is in"));
+            }
+            return null;
+        }
+        Long id = placeIdsByName().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(place.trim()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (id == null) {
+            problems.add(Problem.of("place", "This ICS has no place called '" + place.trim() + "'"));
+        }
+        return id;
+    }
+
     @Override
     public List<String> unknownPlaces(Tenant tenant, Collection<String> names) {
         List<String> known = elsewhere.run(Scope.system(tenant), () -> jdbc.sql("select lower(name) from place")

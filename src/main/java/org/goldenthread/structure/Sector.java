@@ -1,10 +1,9 @@
 package org.goldenthread.structure;
 
-import java.util.Arrays;
-import java.util.Optional;
+import org.goldenthread.platform.Coded;
 
 /** The part of health and care an organisation belongs to. Codes are those of the API and the register file. */
-public enum Sector {
+public enum Sector implements Coded {
     ACUTE("acute", "Acute hospital"),
     COMMUNITY("community", "Community health"),
     MENTAL_HEALTH("mental_health", "Mental health"),
@@ -30,15 +29,13 @@ public enum Sector {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
-    }
-
-    public static Optional<Sector> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
     }
 }

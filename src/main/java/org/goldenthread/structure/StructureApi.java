@@ -16,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StructureApi {
 
     private final IcsMap map;
+    private final Forums forums;
 
-    StructureApi(IcsMap map) {
+    StructureApi(IcsMap map, Forums forums) {
         this.map = map;
+        this.forums = forums;
     }
 
     record NewPlace(String name, @JsonProperty("local_authority") String localAuthority, Integer population) {
@@ -49,5 +51,57 @@ class StructureApi {
     @GetMapping("/api/v1/ics/{ods}/organisations")
     List<Organisation> organisations(@PathVariable String ods) {
         return map.organisations();
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/forums")
+    List<Forum> forums(@PathVariable String ods) {
+        return forums.forums();
+    }
+
+    record ForumWithSeats(Forum forum, List<Seat> seats) {
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/forums/{id}")
+    ForumWithSeats forum(@PathVariable String ods, @PathVariable long id) {
+        return new ForumWithSeats(forums.forum(id), forums.seatsOf(id));
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/forums")
+    @ResponseStatus(HttpStatus.CREATED)
+    Forum addForum(@PathVariable String ods, @RequestBody ForumDetails body) {
+        Scope.require(Role.ICS_ADMIN);
+        return forums.addForum(body);
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/seats")
+    List<Seat> seats(@PathVariable String ods) {
+        return forums.seats();
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/forums/{id}/seats")
+    @ResponseStatus(HttpStatus.CREATED)
+    Seat addSeat(@PathVariable String ods, @PathVariable long id, @RequestBody SeatDetails body) {
+        Scope.require(Role.ICS_ADMIN);
+        return forums.addSeat(id, body);
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/neighbourhoods")
+    @ResponseStatus(HttpStatus.CREATED)
+    Neighbourhood addNeighbourhood(@PathVariable String ods, @RequestBody NewNeighbourhood body) {
+        Scope.require(Role.ICS_ADMIN);
+        return map.addNeighbourhood(body.name(), body.place(), body.odsCode(), body.population());
+    }
+
+    record NewNeighbourhood(String name, String place, @JsonProperty("ods_code") String odsCode, Integer population) {
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/organisations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Organisation addOrganisation(@PathVariable String ods, @RequestBody NewOrganisation body) {
+        Scope.require(Role.ICS_ADMIN);
+        return map.addOrganisation(body.name(), body.odsCode(), body.sector(), body.place());
+    }
+
+    record NewOrganisation(String name, @JsonProperty("ods_code") String odsCode, String sector, String place) {
     }
 }

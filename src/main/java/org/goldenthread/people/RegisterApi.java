@@ -1,0 +1,121 @@
+package org.goldenthread.people;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The register through the API. ICS admins change it; place leads read it; analysts see only
+ * the aggregates that the insight module offers.
+ */
+@RestController
+class RegisterApi {
+
+    private final Register register;
+    private final RegisterFile file;
+    private final Professions professions;
+
+    RegisterApi(Register register, RegisterFile file, Professions professions) {
+        this.register = register;
+        this.file = file;
+        this.professions = professions;
+    }
+
+    @GetMapping("/api/v1/professions")
+    List<Profession> professions() {
+        return professions.all();
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/people")
+    List<Person> people(@PathVariable String ods) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return register.people();
+    }
+
+    record PersonWithAppointments(Person person, List<Appointment> appointments) {
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/people/{id}")
+    PersonWithAppointments person(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return new PersonWithAppointments(register.person(id), register.appointmentsOf(id));
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/people")
+    @ResponseStatus(HttpStatus.CREATED)
+    Person addPerson(@PathVariable String ods, @RequestBody PersonDetails body) {
+        Scope.require(Role.ICS_ADMIN);
+        return register.addPerson(body);
+    }
+
+    @PutMapping("/api/v1/ics/{ods}/people/{id}")
+    Person updatePerson(@PathVariable String ods, @PathVariable long id, @RequestBody PersonDetails body) {
+        Scope.require(Role.ICS_ADMIN);
+        return register.updatePerson(id, body);
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/appointments")
+    List<Appointment> appointments(@PathVariable String ods) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return register.appointments();
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/people/{id}/appointments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Appointment appoint(@PathVariable String ods, @PathVariable long id, @RequestBody AppointmentDetails body) {
+        Scope.require(Role.ICS_ADMIN);
+        return register.appoint(id, body);
+    }
+
+    @PatchMapping("/api/v1/ics/{ods}/appointments/{id}")
+    Appointment changeTerms(@PathVariable String ods, @PathVariable long id, @RequestBody AppointmentDetails body) {
+        Scope.require(Role.ICS_ADMIN);
+        return register.changeTerms(id, body);
+    }
+
+    /**
+     * The whole register as one CSV. {@code mode=valid_rows} imports the good rows and reports the
+     * rest; by default one bad row stops the whole file.
+     */
+    @PostMapping(value = "/api/v1/ics/{ods}/register/import", consumes = {"text/csv", "text/plain",
+            "application/octet-stream"})
+    RegisterFile.Outcome importRegister(@PathVariable String ods, @RequestBody byte[] body,
+                                        @RequestParam(defaultValue = "all_or_nothing") String mode) {
+        Scope.require(Role.ICS_ADMIN);
+        if (!mode.equals("all_or_nothing") && !mode.equals("valid_rows")) {
+            throw new org.goldenthread.platform.InvalidInput("mode", "Use all_or_nothing or valid_rows");
+        }
+        return file.importRows(RegisterFile.readCsv(body), mode.equals("valid_rows"));
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/register/export")
+    ResponseEntity<byte[]> exportRegister(@PathVariable String ods,
+                                          @RequestParam(defaultValue = "csv") String format) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return download(ods, format, file);
+    }
+
+    static ResponseEntity<byte[]> download(String ods, String format, RegisterFile file) {
+        String name = "register-" + ods + "-" + java.time.LocalDate.now() + "." + (format.equals("xlsx") ? "xlsx" : "csv");
+        byte[] body = format.equals("xlsx") ? file.exportXlsx() : file.exportCsv().getBytes(StandardCharsets.UTF_8);
+        MediaType type = format.equals("xlsx")
+                ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                : new MediaType("text", "csv", StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+    }
+}
