@@ -93,13 +93,13 @@ class RegisterApi {
      */
     @PostMapping(value = "/api/v1/ics/{ods}/register/import", consumes = {"text/csv", "text/plain",
             "application/octet-stream"})
-    RegisterFile.Outcome importRegister(@PathVariable String ods, @RequestBody byte[] body,
+    RegisterFile.Outcome importRegister(@PathVariable String ods, @RequestBody(required = false) byte[] body,
                                         @RequestParam(defaultValue = "all_or_nothing") String mode) {
         Scope.require(Role.ICS_ADMIN);
         if (!mode.equals("all_or_nothing") && !mode.equals("valid_rows")) {
             throw new org.goldenthread.platform.InvalidInput("mode", "Use all_or_nothing or valid_rows");
         }
-        return file.importRows(RegisterFile.readCsv(body), mode.equals("valid_rows"));
+        return file.importRows(RegisterFile.readCsv(body == null ? new byte[0] : body), mode.equals("valid_rows"));
     }
 
     @GetMapping("/api/v1/ics/{ods}/register/export")

@@ -1,5 +1,6 @@
 package org.goldenthread.structure;
 
+import java.util.Optional;
 import org.goldenthread.platform.Coded;
 
 /** The part of health and care an organisation belongs to. Codes are those of the API and the register file. */
@@ -37,5 +38,9 @@ public enum Sector implements Coded {
     @Override
     public String label() {
         return label;
+    }
+
+    public static Optional<Sector> fromCode(String code) {
+        return Coded.parse(Sector.class, code);
     }
 }

@@ -1,0 +1,258 @@
+package org.goldenthread.people;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.Dashboard;
+import org.goldenthread.platform.DashboardCard;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Navigation;
+import org.goldenthread.platform.NavigationItem;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Tenant;
+import org.goldenthread.structure.Forums;
+import org.goldenthread.structure.Sector;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages for the leadership register: people, their appointments, and the register file. */
+@Controller
+class RegisterPages implements Navigation, Dashboard {
+
+    private final Register register;
+    private final RegisterFile file;
+    private final Professions professions;
+    private final Forums forums;
+
+    RegisterPages(Register register, RegisterFile file, Professions professions, Forums forums) {
+        this.register = register;
+        this.file = file;
+        this.professions = professions;
+        this.forums = forums;
+    }
+
+    private static boolean mayRead(Caller caller, Tenant tenant) {
+        return caller.has(Role.ICS_ADMIN, tenant.id()) || caller.has(Role.PLACE_LEAD, tenant.id());
+    }
+
+    @Override
+    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+        return tenant == null || !mayRead(caller, tenant) ? List.of()
+                : List.of(new NavigationItem(30, "Register", "/ics/" + tenant.odsCode() + "/people"));
+    }
+
+    @Override
+    public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
+        if (!mayRead(caller, tenant)) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now();
+        long leaders = register.appointments().stream().filter(a -> a.isCurrentOn(today)).map(Appointment::personId)
+                .distinct().count();
+        return List.of(new DashboardCard(30, "Leaders in post", String.valueOf(leaders),
+                "People holding a seat on a forum today", "/ics/" + tenant.odsCode() + "/people"));
+    }
+
+    @GetMapping("/ics/{ods}/people")
+    String people(@PathVariable String ods, @RequestParam(required = false) String q,
+                  @RequestParam(required = false) String profession, Model model) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        LocalDate today = LocalDate.now();
+        Map<Long, Long> seatsHeld = new java.util.HashMap<>();
+        register.appointments().stream().filter(a -> a.isCurrentOn(today))
+                .forEach(a -> seatsHeld.merge(a.personId(), 1L, Long::sum));
+        List<Person> people = register.people().stream()
+                .filter(p -> search.isEmpty() || (p.fullName() + " " + p.personRef() + " " + p.employer())
+                        .toLowerCase(Locale.ROOT).contains(search))
+                .filter(p -> profession == null || profession.isBlank() || p.profession().equals(profession))
+                .toList();
+        model.addAttribute("people", people);
+        model.addAttribute("seatsHeld", seatsHeld);
+        model.addAttribute("q", q);
+        model.addAttribute("profession", profession);
+        model.addAttribute("professions", professionChoices());
+        model.addAttribute("professionNames", professionNames());
+        model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        return "people/people";
+    }
+
+    private List<Choice> professionChoices() {
+        return professions.all().stream().sorted(Comparator.comparing(Profession::name))
+                .map(p -> new Choice(p.code(), p.name())).toList();
+    }
+
+    private Map<String, String> professionNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        professions.all().forEach(p -> names.put(p.code(), p.name()));
+        return names;
+    }
+
+    @GetMapping("/ics/{ods}/people/{id}")
+    String person(@PathVariable String ods, @PathVariable long id, Model model) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        model.addAttribute("person", register.person(id));
+        model.addAttribute("appointments", register.appointmentsOf(id));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("professionNames", professionNames());
+        model.addAttribute("seats", forums.seats().stream()
+                .map(s -> new Choice(String.valueOf(s.id()), s.forum() + ": " + s.title())).toList());
+        model.addAttribute("routes", Choice.of(Route.class));
+        model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        return "people/person";
+    }
+
+    @GetMapping("/ics/{ods}/people/new")
+    String newPerson(@PathVariable String ods, Model model) {
+        Scope.require(Role.ICS_ADMIN);
+        return personForm(model, Map.of());
+    }
+
+    private String personForm(Model model, Map<String, String> form) {
+        model.addAttribute("form", form);
+        model.addAttribute("professions", professionChoices());
+        model.addAttribute("sectors", Choice.of(Sector.class));
+        model.addAttribute("stages", Choice.of(CareerStage.class));
+        return "people/person-new";
+    }
+
+    @PostMapping("/ics/{ods}/people/new")
+    String addPerson(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
+                     RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        try {
+            Person person = register.addPerson(new PersonDetails(form.get("person_ref"), form.get("given_name"),
+                    form.get("family_name"), form.get("email"), form.get("profession"),
+                    form.get("registration_number"), form.get("employer"), form.get("employer_ods"),
+                    form.get("sector"), form.get("career_stage"), null));
+            redirect.addFlashAttribute("success", person.fullName() + " was added to the register.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + person.id();
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            return personForm(model, form);
+        }
+    }
+
+    @PostMapping("/ics/{ods}/people/{id}/appointments")
+    String appoint(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
+                   Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        try {
+            List<Problem> problems = new ArrayList<>();
+            Long seat = null;
+            try {
+                seat = form.get("seat_id") == null || form.get("seat_id").isBlank() ? null
+                        : Long.valueOf(form.get("seat_id"));
+            } catch (NumberFormatException e) {
+                problems.add(Problem.of("seat_id", "Choose the seat"));
+            }
+            LocalDate start = date(form, "start_date", problems);
+            LocalDate end = date(form, "end_date", problems);
+            BigDecimal agreed = hours(form, "protected_hours_per_week", problems);
+            BigDecimal used = hours(form, "hours_used_per_week", problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            Appointment a = register.appoint(id, new AppointmentDetails(seat, start, end,
+                    blankToNull(form.get("route")), agreed, used, blankToNull(form.get("funded_by")),
+                    form.get("backfilled") == null ? null : Boolean.valueOf(form.get("backfilled"))));
+            redirect.addFlashAttribute("success", a.person() + " was appointed to " + a.seat() + " on " + a.forum() + ".");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + id;
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("form", form);
+            return person(ods, id, model);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static LocalDate date(Map<String, String> form, String field, List<Problem> problems) {
+        String value = blankToNull(form.get(field));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.of(field, "Enter the date as year-month-day, like 2026-04-01"));
+            return null;
+        }
+    }
+
+    private static BigDecimal hours(Map<String, String> form, String field, List<Problem> problems) {
+        String value = blankToNull(form.get(field));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            problems.add(Problem.of(field, "Enter the hours as a number, like 2 or 2.5"));
+            return null;
+        }
+    }
+
+    @GetMapping("/ics/{ods}/register")
+    String registerFile(@PathVariable String ods, Model model) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        model.addAttribute("columns", RegisterFile.COLUMNS);
+        model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        return "people/register";
+    }
+
+    @PostMapping("/ics/{ods}/register")
+    String importFile(@PathVariable String ods, @RequestParam(required = false) MultipartFile file,
+                      @RequestParam(defaultValue = "all_or_nothing") String mode, Model model) throws IOException {
+        Scope.require(Role.ICS_ADMIN);
+        model.addAttribute("columns", RegisterFile.COLUMNS);
+        model.addAttribute("canEdit", true);
+        model.addAttribute("mode", mode);
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV or Excel file to import")));
+            return "people/register";
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        try {
+            List<List<String>> rows = name.endsWith(".xlsx") ? RegisterFile.readXlsx(file.getBytes())
+                    : RegisterFile.readCsv(file.getBytes());
+            model.addAttribute("outcome", this.file.importRows(rows, "valid_rows".equals(mode)));
+            model.addAttribute("fileName", file.getOriginalFilename());
+        } catch (InvalidInput e) {
+            model.addAttribute("fileProblems", e.problems());
+            model.addAttribute("fileName", file.getOriginalFilename());
+            model.addAttribute("problems", List.of(Problem.of("file", e.problems().size() == 1
+                    ? "The file has a problem, so nothing was imported"
+                    : "The file has " + e.problems().size() + " problems, so nothing was imported")));
+        }
+        return "people/register";
+    }
+
+    @GetMapping("/ics/{ods}/register/download")
+    ResponseEntity<byte[]> download(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return RegisterApi.download(ods, format, file);
+    }
+}

@@ -1,0 +1,124 @@
+package org.goldenthread.structure;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Navigation;
+import org.goldenthread.platform.NavigationItem;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Tenant;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages for the forums of an ICS and the seats on them. */
+@Controller
+class ForumPages implements Navigation {
+
+    private final Forums forums;
+    private final IcsMap map;
+
+    ForumPages(Forums forums, IcsMap map) {
+        this.forums = forums;
+        this.map = map;
+    }
+
+    @Override
+    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+        return tenant == null ? List.of() : List.of(new NavigationItem(20, "Forums", "/ics/" + tenant.odsCode() + "/forums"));
+    }
+
+    private static boolean canEdit() {
+        return Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id());
+    }
+
+    @GetMapping("/ics/{ods}/forums")
+    String list(@PathVariable String ods, Model model) {
+        List<Forum> all = forums.forums();
+        model.addAttribute("forums", all);
+        model.addAttribute("groups", Choice.of(Level.class).stream()
+                .map(level -> new LevelGroup(level, all.stream().filter(f -> f.level().equals(level.code())).toList()))
+                .filter(g -> !g.forums().isEmpty()).toList());
+        model.addAttribute("canEdit", canEdit());
+        return "structure/forums";
+    }
+
+    record LevelGroup(Choice level, List<Forum> forums) {
+    }
+
+    @GetMapping("/ics/{ods}/forums/{id}")
+    String forum(@PathVariable String ods, @PathVariable long id, Model model) {
+        model.addAttribute("forum", forums.forum(id));
+        model.addAttribute("seats", forums.seatsOf(id));
+        model.addAttribute("seatTypes", Choice.of(SeatType.class));
+        model.addAttribute("canEdit", canEdit());
+        return "structure/forum";
+    }
+
+    @GetMapping("/ics/{ods}/forums/new")
+    String newForum(@PathVariable String ods, Model model) {
+        Scope.require(Role.ICS_ADMIN);
+        return forumForm(model, Map.of());
+    }
+
+    private String forumForm(Model model, Map<String, String> form) {
+        model.addAttribute("form", form);
+        model.addAttribute("levels", Choice.of(Level.class));
+        model.addAttribute("kinds", Choice.of(ForumKind.class));
+        model.addAttribute("rights", Choice.of(DecisionRights.class));
+        model.addAttribute("places", map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        model.addAttribute("neighbourhoods", map.neighbourhoods().stream()
+                .map(n -> new Choice(n.name(), n.name() + " (" + n.place() + ")")).toList());
+        model.addAttribute("forumNames", forums.forums().stream().map(f -> new Choice(f.name(), f.name())).toList());
+        return "structure/forum-new";
+    }
+
+    @PostMapping("/ics/{ods}/forums/new")
+    String addForum(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
+                    RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        try {
+            Forum forum = forums.addForum(new ForumDetails(form.get("name"), form.get("level"), form.get("kind"),
+                    form.get("decision_rights"), form.get("place"), form.get("neighbourhood"), form.get("reports_to"),
+                    null));
+            redirect.addFlashAttribute("success", forum.name() + " was added.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + forum.id();
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            return forumForm(model, form);
+        }
+    }
+
+    @PostMapping("/ics/{ods}/forums/{id}/seats")
+    String addSeat(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
+                   Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        try {
+            BigDecimal hours = null;
+            String rawHours = form.get("expected_hours_per_week");
+            if (rawHours != null && !rawHours.isBlank()) {
+                try {
+                    hours = new BigDecimal(rawHours.trim());
+                } catch (NumberFormatException e) {
+                    throw new InvalidInput("expected_hours_per_week", "Enter the hours as a number, like 2 or 2.5");
+                }
+            }
+            Seat seat = forums.addSeat(id, new SeatDetails(null, form.get("title"), form.get("seat_type"),
+                    !"false".equals(form.get("professionally_agnostic")), hours, null));
+            redirect.addFlashAttribute("success", "The seat " + seat.title() + " was added.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + id;
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("form", form);
+            return forum(ods, id, model);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.goldenthread.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.goldenthread.people.RegisterFixture;
+import org.junit.jupiter.api.Test;
+
+/** An ICS admin builds the leadership map and register in the browser, and moves it in and out as a file. */
+class RegisterJourneyTest extends BrowserTest {
+
+    @Test
+    void anIcsAdminAddsAForumASeatAPersonAndAnAppointment() {
+        String ods = createIcs("Forum Journey ICS");
+        String admin = createUser("ics_admin", ods);
+        signIn(admin, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/forums"));
+        expectHeading("Forums");
+        assertAccessible();
+
+        click(AriaRole.LINK, "Add a forum");
+        click(AriaRole.BUTTON, "Add forum");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter the name of the forum");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter the level of the forum");
+        assertAccessible();
+
+        page.getByLabel("Name of the forum").fill("Integrated Care Board");
+        page.getByLabel("Level", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).selectOption("system");
+        page.getByLabel("Kind of forum").selectOption("board");
+        page.getByLabel("Decision rights").selectOption("decides");
+        click(AriaRole.BUTTON, "Add forum");
+        expectHeading("Integrated Care Board");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Integrated Care Board was added");
+        assertAccessible();
+
+        page.getByLabel("Title of the seat").fill("Chief Nursing Officer");
+        page.getByLabel("Type of seat").selectOption("professional_lead");
+        page.locator("label[for=professionally_agnostic-no]").click();
+        page.getByLabel("Expected hours a week (optional)").fill("4");
+        click(AriaRole.BUTTON, "Add seat");
+        assertThat(page.locator("table")).containsText("Chief Nursing Officer");
+
+        click(AriaRole.LINK, "Register");
+        expectHeading("Leadership register");
+        click(AriaRole.LINK, "Add a person");
+        page.getByLabel("Reference").fill("N1");
+        page.getByLabel("Given name").fill("Nell");
+        page.getByLabel("Family name").fill("Okoro");
+        page.getByLabel("Profession").selectOption("nurse_adult");
+        page.getByLabel("Registration number (optional)").fill("12345");
+        click(AriaRole.BUTTON, "Add person");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("is not a NMC registration number");
+        assertAccessible();
+        page.getByLabel("Registration number (optional)").fill("09A1234C");
+        click(AriaRole.BUTTON, "Add person");
+        expectHeading("Nell Okoro");
+        assertAccessible();
+
+        page.getByLabel("Seat", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Integrated Care Board: Chief Nursing Officer"));
+        page.getByLabel("Start date").fill("2026-04-01");
+        page.getByLabel("End date (optional)").fill("2026-03-01");
+        click(AriaRole.BUTTON, "Appoint");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("is before the start date");
+        assertAccessible();
+        page.getByLabel("End date (optional)").fill("");
+        page.getByLabel("Protected hours agreed a week (optional)").fill("4");
+        click(AriaRole.BUTTON, "Appoint");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Nell Okoro was appointed to Chief Nursing Officer");
+        assertThat(page.locator("table")).containsText("Integrated Care Board");
+    }
+
+    @Test
+    void anIcsAdminImportsABrokenFileThenAGoodOneAndDownloadsTheRegister() throws Exception {
+        String ods = createIcs("Import Journey ICS");
+        String admin = createUser("ics_admin", ods);
+        RegisterFixture.addGeography(api, tokenFor(admin), ods);
+        signIn(admin, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/register"));
+        expectHeading("Import or export the register");
+        assertAccessible();
+
+        String broken = RegisterFixture.smallRegister().replace("P4,Dev,Eze,,pharmacist", "P4,Dev,Eze,,pharmacyst");
+        page.getByLabel("Register file").setInputFiles(new FilePayload("register.csv", "text/csv",
+                broken.getBytes(StandardCharsets.UTF_8)));
+        click(AriaRole.BUTTON, "Import");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("nothing was imported");
+        assertThat(page.locator("#problems + table")).containsText("'pharmacyst' is not a known profession code");
+        assertThat(page.locator("#problems + table")).containsText("profession");
+        assertAccessible();
+
+        page.getByLabel("Register file").setInputFiles(new FilePayload("register.csv", "text/csv",
+                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8)));
+        click(AriaRole.BUTTON, "Import");
+        assertThat(page.locator("#outcome")).hasText("Imported");
+        assertThat(page.locator(".nhsuk-card")).containsText("8 people added");
+        assertAccessible();
+
+        Download download = page.waitForDownload(() -> click(AriaRole.LINK, "Download the register as CSV"));
+        String exported = Files.readString(download.path());
+        assertThat(exported).startsWith(RegisterFixture.HEADER).contains("P1,Asha,Reed");
+
+        Download workbook = page.waitForDownload(() -> click(AriaRole.LINK, "Download the register as Excel (.xlsx)"));
+        page.getByLabel("Register file").setInputFiles(new FilePayload("register.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Files.readAllBytes(workbook.path())));
+        click(AriaRole.BUTTON, "Import");
+        assertThat(page.locator(".nhsuk-card")).containsText("Nothing in the file differed from the register");
+
+        page.navigate(url("/ics/" + ods + "/people"));
+        assertThat(page.locator("table")).containsText("Asha Reed");
+        assertAccessible();
+    }
+}
