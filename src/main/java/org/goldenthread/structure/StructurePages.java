@@ -2,6 +2,7 @@ package org.goldenthread.structure;
 
 import java.util.List;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
 import org.goldenthread.platform.InvalidInput;
@@ -15,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -65,21 +67,79 @@ class StructurePages implements Navigation, Dashboard {
     String addPlace(@PathVariable String ods, PlaceForm form, Model model, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            Integer population = null;
-            if (form.population() != null && !form.population().isBlank()) {
-                try {
-                    population = Integer.valueOf(form.population().trim().replace(",", ""));
-                } catch (NumberFormatException e) {
-                    throw new InvalidInput("population", "Enter the population as a whole number, like 350000");
-                }
-            }
-            Place place = map.addPlace(form.name(), form.localAuthority(), population);
+            Place place = map.addPlace(form.name(), form.localAuthority(), population(form.population()));
             redirect.addFlashAttribute("success", place.name() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/map";
         } catch (InvalidInput e) {
             model.addAttribute("form", form);
             model.addAttribute("problems", e.problems());
             return "structure/place-new";
+        }
+    }
+
+    @GetMapping("/ics/{ods}/neighbourhoods/new")
+    String newNeighbourhood(@PathVariable String ods, Model model) {
+        Scope.require(Role.ICS_ADMIN);
+        return neighbourhoodForm(model, java.util.Map.of());
+    }
+
+    private String neighbourhoodForm(Model model, java.util.Map<String, String> form) {
+        model.addAttribute("form", form);
+        model.addAttribute("places", map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        return "structure/neighbourhood-new";
+    }
+
+    @PostMapping("/ics/{ods}/neighbourhoods/new")
+    String addNeighbourhood(@PathVariable String ods, @RequestParam java.util.Map<String, String> form, Model model,
+                            RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        try {
+            Neighbourhood added = map.addNeighbourhood(form.get("name"), form.get("place"), form.get("ods_code"),
+                    population(form.get("population")));
+            redirect.addFlashAttribute("success", added.name() + " was added.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/map#neighbourhoods";
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            return neighbourhoodForm(model, form);
+        }
+    }
+
+    @GetMapping("/ics/{ods}/organisations/new")
+    String newOrganisation(@PathVariable String ods, Model model) {
+        Scope.require(Role.ICS_ADMIN);
+        return organisationForm(model, java.util.Map.of());
+    }
+
+    private String organisationForm(Model model, java.util.Map<String, String> form) {
+        model.addAttribute("form", form);
+        model.addAttribute("places", map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        model.addAttribute("sectors", Choice.of(Sector.class));
+        return "structure/organisation-new";
+    }
+
+    @PostMapping("/ics/{ods}/organisations/new")
+    String addOrganisation(@PathVariable String ods, @RequestParam java.util.Map<String, String> form, Model model,
+                           RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        try {
+            Organisation added = map.addOrganisation(form.get("name"), form.get("ods_code"), form.get("sector"),
+                    form.get("place"));
+            redirect.addFlashAttribute("success", added.name() + " was added.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/map#organisations";
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            return organisationForm(model, form);
+        }
+    }
+
+    private static Integer population(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.trim().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("population", "Enter the population as a whole number, like 350000");
         }
     }
 }

@@ -115,4 +115,33 @@ class RegisterJourneyTest extends BrowserTest {
         assertThat(page.locator("table")).containsText("Asha Reed");
         assertAccessible();
     }
+
+    @Test
+    void anIcsAdminAddsANeighbourhoodAndAnOrganisationToTheMap() {
+        String ods = createIcs("Map Journey ICS");
+        String admin = createUser("ics_admin", ods);
+        RegisterFixture.addGeography(api, tokenFor(admin), ods);
+        signIn(admin, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/map"));
+        click(AriaRole.LINK, "Add a neighbourhood");
+        click(AriaRole.BUTTON, "Add neighbourhood");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose the place it is in");
+        assertAccessible();
+        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Hillside PCN");
+        page.getByLabel("Place", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).selectOption("Southvale");
+        click(AriaRole.BUTTON, "Add neighbourhood");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Hillside PCN was added");
+
+        click(AriaRole.LINK, "Add an organisation");
+        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Hillside Hospice");
+        page.getByLabel("Sector").selectOption("vcse");
+        page.getByLabel("ODS code (optional)").fill("not an ods code");
+        click(AriaRole.BUTTON, "Add organisation");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("An ODS code is 3 to 10 letters and digits");
+        assertAccessible();
+        page.getByLabel("ODS code (optional)").fill("");
+        click(AriaRole.BUTTON, "Add organisation");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Hillside Hospice was added");
+        assertAccessible();
+    }
 }
