@@ -358,7 +358,6 @@ public class Register {
             row.put("hours_used_per_week", t.hoursUsedPerWeek());
             if (before == null) {
                 inserts.add(row);
-                changes.add(new Audit.Change("appointment.created", "appointment", null, null, row));
             } else if (!Objects.equals(before.endDate(), t.endDate()) || !Objects.equals(before.route(), t.route())
                     || !sameNumber(before.protectedHoursPerWeek(), t.protectedHoursPerWeek())
                     || !sameNumber(before.hoursUsedPerWeek(), t.hoursUsedPerWeek())) {
@@ -368,6 +367,8 @@ public class Register {
             }
         }
         if (!inserts.isEmpty()) {
+            Map<String, Map<String, Object>> inserted = new HashMap<>();
+            inserts.forEach(r -> inserted.put(r.get("person_id") + "/" + r.get("seat_id") + "/" + r.get("start_date"), r));
             jdbc.sql("""
                             insert into appointment (ics_id, person_id, seat_id, start_date, end_date, route,
                                                      protected_hours_per_week, hours_used_per_week)
@@ -375,8 +376,13 @@ public class Register {
                                    r.protected_hours_per_week, r.hours_used_per_week
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(person_id bigint, seat_id bigint,
                                    start_date date, end_date date, route text, protected_hours_per_week numeric,
-                                   hours_used_per_week numeric)""")
-                    .param("ics", Scope.currentTenant().id()).param("rows", json.writeValueAsString(inserts)).update();
+                                   hours_used_per_week numeric)
+                            returning id, person_id, seat_id, start_date""")
+                    .param("ics", Scope.currentTenant().id()).param("rows", json.writeValueAsString(inserts))
+                    .query((rs, n) -> new Audit.Change("appointment.created", "appointment", rs.getLong("id"), null,
+                            inserted.get(rs.getLong("person_id") + "/" + rs.getLong("seat_id") + "/"
+                                    + rs.getDate("start_date"))))
+                    .list().forEach(changes::add);
         }
         if (!updates.isEmpty()) {
             jdbc.sql("""
