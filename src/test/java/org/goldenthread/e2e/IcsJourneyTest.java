@@ -125,4 +125,43 @@ class IcsJourneyTest extends BrowserTest {
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("place.lead@test.example now has the role Place lead");
         assertAccessible();
     }
+
+    @Test
+    void anIcsAdminCannotResetThePasswordOfAnAccountThatAlsoLivesElsewhere() {
+        String a = createIcs("Reset Here ICS");
+        String b = createIcs("Reset Elsewhere ICS");
+        String admin = createUser("ics_admin", a);
+        String onlyHere = createUser("member", a);
+        String alsoInB = createUser("member", b);
+        String platformAdmin = createUser("platform_admin", null);
+        String token = tokenFor(admin);
+        api.post("/api/v1/ics/" + a + "/users", token, ApiClient.json("email", platformAdmin, "role", "analyst"));
+        api.post("/api/v1/ics/" + a + "/users", token, ApiClient.json("email", alsoInB, "role", "analyst"));
+        tools.jackson.databind.JsonNode members = api.get("/api/v1/ics/" + a + "/users", token).json();
+        java.util.function.Function<String, String> idOf = email -> members.valueStream()
+                .filter(m -> m.get("email").asString().equals(email)).findFirst().orElseThrow().get("id").asString();
+
+        signIn(admin, PASSWORD);
+        for (String email : java.util.List.of(platformAdmin, alsoInB)) {
+            page.navigate(url("/ics/" + a + "/users/" + idOf.apply(email) + "/password"));
+            expectHeading("You cannot do this");
+            assertAccessible();
+            // Posting the form anyway, by pointing a permitted reset form at the protected account.
+            page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere) + "/password"));
+            page.evalOnSelector("main form", "(f, id) => f.action = f.action.replace(/users\\/\\d+/, 'users/' + id)",
+                    idOf.apply(email));
+            page.getByLabel("New password").fill("taken over by the ICS admin");
+            click(AriaRole.BUTTON, "Reset password");
+            expectHeading("You cannot do this");
+            org.assertj.core.api.Assertions.assertThat(api.requestToken(email, "taken over by the ICS admin").status())
+                    .isEqualTo(401);
+        }
+
+        page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere) + "/password"));
+        page.getByLabel("New password").fill("a fresh password for you");
+        click(AriaRole.BUTTON, "Reset password");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("The password was reset");
+        org.assertj.core.api.Assertions.assertThat(api.requestToken(onlyHere, "a fresh password for you").status())
+                .isEqualTo(201);
+    }
 }

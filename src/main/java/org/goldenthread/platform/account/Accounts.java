@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.Grant;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
@@ -209,6 +210,11 @@ public class Accounts {
         after.put("places", placeNames);
         audit.recordFor(icsId, "user.role_granted", "user", userId, null, after);
         UserAccount account = find(userId).orElseThrow();
+        if (withinIcs != null && existing.isPresent()) {
+            // An ICS administrator who names someone else's account learns nothing about it beyond
+            // the email they typed: not its name, nor whether it is locked or switched off.
+            account = new UserAccount(userId, email, null, false, null, 0, null);
+        }
         List<Grant> grants = grantsOf(userId).stream()
                 .filter(g -> withinIcs == null || (g.icsId() != null && g.icsId() == withinIcs.id())).toList();
         return new Member(account, grants);
@@ -229,12 +235,41 @@ public class Accounts {
         return id;
     }
 
-    /** An administrator sets a new password; this also lifts any lock-out. */
-    @Transactional
+    /**
+     * The member whose password an administrator may reset. An ICS administrator may add any
+     * existing account to their ICS, so within an ICS only an account that lives wholly there may
+     * be reset: not a platform administrator, not someone who also holds a role in another ICS,
+     * and not a single sign-on account, which must not gain a password. Otherwise resetting would
+     * hand the ICS administrator someone else's account. Platform administrators may reset any.
+     */
+    public Member resettable(long userId, Tenant withinIcs) {
+        if (withinIcs == null) {
+            return new Member(find(userId).orElseThrow(() -> new NotFound("No such user")), List.of());
+        }
+        Member member = memberOf(withinIcs, userId);
+        boolean notOnlyHere = jdbc.sql("""
+                        select exists (select from role_grant where user_id = :id and (ics_id is null or ics_id <> :ics))
+                            or exists (select from app_user where id = :id and password_hash is null)""")
+                .param("id", userId).param("ics", withinIcs.id()).query(Boolean.class).single();
+        if (notOnlyHere) {
+            throw new Forbidden("Only a platform administrator can reset the password of this account");
+        }
+        return member;
+    }
+
+    /**
+     * An administrator sets a new password; this also lifts any lock-out. A refused attempt is
+     * audited too (hence no rollback for it): someone tried to take over an account.
+     */
+    @Transactional(noRollbackFor = Forbidden.class)
     public void resetPassword(long userId, String newPassword, Tenant withinIcs) {
-        UserAccount user = withinIcs == null
-                ? find(userId).orElseThrow(() -> new NotFound("No such user"))
-                : memberOf(withinIcs, userId).account();
+        UserAccount user;
+        try {
+            user = resettable(userId, withinIcs).account();
+        } catch (Forbidden refused) {
+            auditPasswordReset("user.password_reset_refused", userId, withinIcs, null, Map.of("ics", withinIcs.odsCode()));
+            throw refused;
+        }
         PasswordRules.problemWith(newPassword, user.email()).ifPresent(p -> {
             throw new InvalidInput("password", p);
         });
@@ -242,8 +277,16 @@ public class Accounts {
                         update app_user set password_hash = :hash, password_changed_at = now(),
                                failed_sign_ins = 0, locked_until = null where id = :id""")
                 .param("hash", passwords.encode(newPassword)).param("id", userId).update();
-        audit.recordFor(withinIcs == null ? null : withinIcs.id(), "user.password_reset", "user", userId,
-                Map.of("locked", user.isLocked()), Map.of("locked", false));
+        auditPasswordReset("user.password_reset", userId, withinIcs, Map.of("locked", user.isLocked()),
+                Map.of("locked", false));
+    }
+
+    /** Platform administrators see every reset, since an account can be used anywhere; the ICS sees its own. */
+    private void auditPasswordReset(String action, long userId, Tenant withinIcs, Object before, Object after) {
+        audit.recordFor(null, action, "user", userId, before, after);
+        if (withinIcs != null) {
+            audit.recordFor(withinIcs.id(), action, "user", userId, before, after);
+        }
     }
 
     @Transactional
