@@ -64,4 +64,28 @@ class SignInJourneyTest extends BrowserTest {
         assertThat(page.locator(".nhsuk-error-summary")).containsText("not linked to a Golden Thread account");
         assertAccessible();
     }
+
+    /** Accounts are linked by email, so only an address the provider has verified may claim one. */
+    @Test
+    void singleSignOnRefusesAnEmailAddressTheProviderHasNotVerified() {
+        String ods = createIcs("Unverified SSO ICS");
+        String email = createUser("analyst", ods);
+        StubOidcIssuer.instance().signInNextAs(email, false);
+        try {
+            page.navigate(url("/login"));
+            click(AriaRole.LINK, "Sign in with Test identity provider");
+            assertThat(page).hasURL(url("/login?error=sso-unverified"));
+            assertThat(page.locator(".nhsuk-error-summary")).containsText("has not confirmed your email address");
+            assertAccessible();
+            page.navigate(url("/ics/" + ods));
+            assertThat(page).hasURL(url("/login"));
+        } finally {
+            StubOidcIssuer.instance().signInNextAs("nobody@example.org");
+        }
+
+        StubOidcIssuer.instance().signInNextAs(email, true);
+        click(AriaRole.LINK, "Sign in with Test identity provider");
+        expectHeading("Unverified SSO ICS");
+        assertThat(page.locator("main")).containsText("Analyst");
+    }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -105,7 +106,9 @@ class SecurityConfiguration {
         if (oidcProviders.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcSignIn(accounts)))
-                    .failureHandler((request, response, e) -> response.sendRedirect("/login?error=sso")));
+                    .failureHandler((request, response, e) -> response.sendRedirect("/login?error="
+                            + (e instanceof OAuth2AuthenticationException oauth && OidcSignIn.EMAIL_NOT_VERIFIED
+                            .equals(oauth.getError().getErrorCode()) ? "sso-unverified" : "sso"))));
         }
         return http.build();
     }
