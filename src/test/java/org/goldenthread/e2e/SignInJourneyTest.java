@@ -42,8 +42,12 @@ class SignInJourneyTest extends BrowserTest {
         for (int i = 0; i < 4; i++) {
             signIn(email, "still the wrong password " + i);
         }
+        // Locked now, but only someone who knows the password learns that.
+        signIn(email, "yet another wrong password");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a correct email address and password");
         signIn(email, PASSWORD);
         assertThat(page.locator(".nhsuk-error-summary")).containsText("locked");
+        assertThat(page).hasURL(url("/login?error=locked"));
         assertAccessible();
     }
 

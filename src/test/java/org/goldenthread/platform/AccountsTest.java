@@ -6,9 +6,14 @@ import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class AccountsTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aSingleSignOnUserHasNoPasswordToGuess() {
@@ -129,6 +134,42 @@ class AccountsTest extends IntegrationTest {
                 "user.password_reset");
         assertThat(api.get("/api/v1/admin/audit?action=user.password_reset", adminToken()).body()).contains(
                 "user.password_reset");
+    }
+
+    /** Saying "locked" or "switched off" to a wrong password would confirm that the account exists. */
+    @Test
+    void onlyTheRightPasswordLearnsThatAnAccountIsLockedOrSwitchedOff() {
+        String ods = createIcs("Enumeration");
+        String admin = tokenFor(createUser("ics_admin", ods));
+        String locked = createUser("member", ods);
+        String disabled = createUser("member", ods);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.requestToken(locked, "wrong password number " + i).status()).isEqualTo(401);
+        }
+        Scope.systemPlatform().run(() -> jdbc.sql("update app_user set disabled = true where email = ?")
+                .params(disabled).update());
+
+        Response unknown = api.requestToken("no.such.person@test.example", "a wrong password here");
+        for (String email : java.util.List.of(locked, disabled)) {
+            Response wrong = api.requestToken(email, "a wrong password here");
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.body()).as(email).isEqualTo(unknown.body());
+        }
+        Response lockedRight = api.requestToken(locked, PASSWORD);
+        assertThat(lockedRight.status()).as("a locked account does not sign in").isEqualTo(401);
+        assertThat(lockedRight.json().get("detail").asString()).contains("locked");
+        Response disabledRight = api.requestToken(disabled, PASSWORD);
+        assertThat(disabledRight.status()).isEqualTo(401);
+        assertThat(disabledRight.json().get("detail").asString()).contains("disabled");
+
+        // The guess at the locked account was counted without locking it all over again.
+        String lockedId = String.valueOf(idIn(ods, admin, locked));
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?action=user.locked", admin).json()
+                .findValuesAsString("entity_id")).isEmpty();
+        assertThat(api.get("/api/v1/admin/audit?action=user.locked", adminToken()).json()
+                .findValuesAsString("entity_id").stream().filter(lockedId::equals)).hasSize(1);
+        assertThat(Scope.systemPlatform().run(() -> jdbc.sql("select failed_sign_ins from app_user where email = ?")
+                .params(locked).query(Integer.class).single())).isEqualTo(6);
     }
 
     private long idIn(String ods, String adminToken, String email) {

@@ -307,14 +307,19 @@ public class Accounts {
         audit.record("user.password_changed", "user", userId, null, null);
     }
 
-    /** Counts a failed sign-in, locking the account once too many have failed in a row. */
+    /**
+     * Counts a failed sign-in, locking the account once too many have failed in a row. Guesses at an
+     * account already locked count too, but neither lengthen the lock nor audit it again.
+     */
     @Transactional
     public void signInFailed(long userId) {
         boolean locked = jdbc.sql("""
-                        update app_user set failed_sign_ins = failed_sign_ins + 1,
-                               locked_until = case when failed_sign_ins + 1 >= :max
-                                                   then now() + make_interval(mins => :minutes) else locked_until end
-                         where id = :id returning locked_until is not null and locked_until > now()""")
+                        update app_user u set failed_sign_ins = u.failed_sign_ins + 1,
+                               locked_until = case when u.failed_sign_ins + 1 >= :max and not was.locked
+                                                   then now() + make_interval(mins => :minutes) else u.locked_until end
+                          from (select coalesce(locked_until > now(), false) as locked from app_user where id = :id) was
+                         where u.id = :id
+                        returning u.locked_until is not null and u.locked_until > now() and not was.locked""")
                 .param("max", maxFailedSignIns).param("minutes", lockoutMinutes).param("id", userId)
                 .query(Boolean.class).single();
         if (locked) {

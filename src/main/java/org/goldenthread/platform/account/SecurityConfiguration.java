@@ -61,12 +61,14 @@ class SecurityConfiguration {
     record TenancyFilterHolder(TenancyFilter filter) {
     }
 
+    // Password sign-in (the one AuthenticationProvider bean) reaches both chains through Spring
+    // Security's global authentication manager. Adding it to a chain as well made a wrong password
+    // go through it twice, once per manager, and count twice towards lock-out.
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, PasswordSignIn passwordSignIn, ApiTokens tokens,
-                            TenancyFilterHolder tenancy) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, TenancyFilterHolder tenancy) throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationProvider(passwordSignIn)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").access(platformAdmin())
@@ -88,11 +90,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, PasswordSignIn passwordSignIn, TenancyFilterHolder tenancy,
+    SecurityFilterChain pages(HttpSecurity http, TenancyFilterHolder tenancy,
                               ObjectProvider<ClientRegistrationRepository> oidcProviders, Accounts accounts)
             throws Exception {
-        http.authenticationProvider(passwordSignIn)
-                .authorizeHttpRequests(a -> a
+        http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").access(platformAdmin())
                         .anyRequest().authenticated())
