@@ -155,4 +155,23 @@ class ApiInputTest extends IntegrationTest {
         assertThat(api.get("/api/v1/ics/" + ods + "/audit?page=100000", icsAdmin).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/ics/" + ods + "/audit?page=1", icsAdmin).json()).isNotEmpty();
     }
+
+    @Test
+    void aNullAmongThePlacesIsRefusedNamingThePlaces() {
+        String ods = createIcs("Null places");
+        String icsAdmin = tokenFor(createUser("ics_admin", ods));
+        api.post("/api/v1/ics/" + ods + "/places", icsAdmin, ApiClient.json("name", "Hillside"));
+        String before = snapshot();
+        for (String places : java.util.List.of("[null]", "[\"Hillside\", null]")) {
+            String body = "{\"email\": \"nulls@test.example\", \"role\": \"place_lead\", \"ics\": \"" + ods
+                    + "\", \"places\": " + places + "}";
+            for (Response r : java.util.List.of(api.post("/api/v1/admin/users", adminToken(), body),
+                    api.post("/api/v1/ics/" + ods + "/users", icsAdmin, body))) {
+                assertThat(r.status()).as(places).isEqualTo(400);
+                assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("places");
+                assertThat(r.json().get("errors").get(0).get("reason").asString()).contains("null");
+            }
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.Audit;
@@ -169,8 +170,11 @@ public class Accounts {
         } else if (role.isPresent() && request.ics() != null && !request.ics().isBlank()) {
             problems.add(Problem.of("ics", "A platform administrator is not tied to one ICS; leave ics empty"));
         }
-        List<String> placeNames = request.places().stream().map(String::trim).filter(p -> !p.isEmpty()).distinct()
-                .toList();
+        if (request.places().stream().anyMatch(Objects::isNull)) {
+            problems.add(Problem.of("places", "Give each place as its name; null is not a place"));
+        }
+        List<String> placeNames = request.places().stream().filter(Objects::nonNull).map(String::trim)
+                .filter(p -> !p.isEmpty()).distinct().toList();
         if (role.isPresent() && role.get() == Role.PLACE_LEAD) {
             if (placeNames.isEmpty()) {
                 problems.add(Problem.of("places", "Name at least one place this place lead leads"));
