@@ -55,6 +55,29 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(updated).isZero();
     }
 
+    /** Foreign keys are checked past row-level security, so they must carry ics_id themselves. */
+    @Test
+    void aNeighbourhoodCannotPointAtAPlaceInAnotherIcs() {
+        Tenant tenantA = Scope.systemPlatform().run(() -> tenants.tenant(createIcs("Keys A"))).orElseThrow();
+        Tenant tenantB = Scope.systemPlatform().run(() -> tenants.tenant(createIcs("Keys B"))).orElseThrow();
+        long placeInB = Scope.system(tenantB).run(() -> jdbc.sql(
+                "insert into place (ics_id, name) values (?, 'Place of B') returning id").params(tenantB.id())
+                .query(Long.class).single());
+
+        assertThatThrownBy(() -> Scope.system(tenantA).run(() -> jdbc.sql(
+                "insert into neighbourhood (ics_id, place_id, name) values (?, ?, 'Borrowed')")
+                .params(tenantA.id(), placeInB).update()))
+                .rootCause().hasMessageContaining("neighbourhood_place_in_same_ics");
+        assertThatThrownBy(() -> Scope.system(tenantA).run(() -> jdbc.sql(
+                "insert into organisation (ics_id, place_id, name, sector) values (?, ?, 'Borrowed', 'vcse')")
+                .params(tenantA.id(), placeInB).update()))
+                .rootCause().hasMessageContaining("organisation_place_in_same_ics");
+        assertThat(jdbc.sql("""
+                        select count(*) from pg_constraint
+                         where conname in ('neighbourhood_place_in_same_ics', 'organisation_place_in_same_ics')
+                           and convalidated""").query(Integer.class).single()).isEqualTo(2);
+    }
+
     /**
      * role_grant is the one exception: it says which ICSs a user may enter, so it is read before
      * any ICS is in scope, and only the accounts service touches it.
