@@ -1,10 +1,14 @@
 package org.goldenthread.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.function.Function;
 import org.goldenthread.support.ApiClient;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class IcsJourneyTest extends BrowserTest {
 
@@ -137,12 +141,12 @@ class IcsJourneyTest extends BrowserTest {
         String token = tokenFor(admin);
         api.post("/api/v1/ics/" + a + "/users", token, ApiClient.json("email", platformAdmin, "role", "analyst"));
         api.post("/api/v1/ics/" + a + "/users", token, ApiClient.json("email", alsoInB, "role", "analyst"));
-        tools.jackson.databind.JsonNode members = api.get("/api/v1/ics/" + a + "/users", token).json();
-        java.util.function.Function<String, String> idOf = email -> members.valueStream()
+        JsonNode members = api.get("/api/v1/ics/" + a + "/users", token).json();
+        Function<String, String> idOf = email -> members.valueStream()
                 .filter(m -> m.get("email").asString().equals(email)).findFirst().orElseThrow().get("id").asString();
 
         signIn(admin, PASSWORD);
-        for (String email : java.util.List.of(platformAdmin, alsoInB)) {
+        for (String email : List.of(platformAdmin, alsoInB)) {
             page.navigate(url("/ics/" + a + "/users/" + idOf.apply(email) + "/password"));
             expectHeading("You cannot do this");
             assertAccessible();
@@ -153,7 +157,7 @@ class IcsJourneyTest extends BrowserTest {
             page.getByLabel("New password").fill("taken over by the ICS admin");
             click(AriaRole.BUTTON, "Reset password");
             expectHeading("You cannot do this");
-            org.assertj.core.api.Assertions.assertThat(api.requestToken(email, "taken over by the ICS admin").status())
+            assertThat(api.requestToken(email, "taken over by the ICS admin").status())
                     .isEqualTo(401);
         }
 
@@ -161,7 +165,7 @@ class IcsJourneyTest extends BrowserTest {
         page.getByLabel("New password").fill("a fresh password for you");
         click(AriaRole.BUTTON, "Reset password");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("The password was reset");
-        org.assertj.core.api.Assertions.assertThat(api.requestToken(onlyHere, "a fresh password for you").status())
+        assertThat(api.requestToken(onlyHere, "a fresh password for you").status())
                 .isEqualTo(201);
     }
 }

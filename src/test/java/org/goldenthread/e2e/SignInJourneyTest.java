@@ -1,12 +1,19 @@
 package org.goldenthread.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
+import org.goldenthread.platform.Scope;
 import org.goldenthread.support.StubOidcIssuer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SignInJourneyTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aMemberSignsInLandsInTheirIcsAndSignsOut() {
@@ -91,5 +98,55 @@ class SignInJourneyTest extends BrowserTest {
         click(AriaRole.LINK, "Sign in with Test identity provider");
         expectHeading("Unverified SSO ICS");
         assertThat(page.locator("main")).containsText("Analyst");
+    }
+
+    @Test
+    void aSessionEndsOnceItsAccountIsSwitchedOffOrLosesEveryRole() {
+        String ods = createIcs("Session ICS");
+        String switchedOff = createUser("member", ods);
+        signIn(switchedOff, PASSWORD);
+        expectHeading("Session ICS");
+        setDisabled(switchedOff, true);
+        page.navigate(url("/ics/" + ods));
+        assertThat(page).hasURL(url("/login?error=ended"));
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("You have been signed out");
+        assertAccessible();
+        // Switching the account back on does not bring the old session back.
+        setDisabled(switchedOff, false);
+        page.navigate(url("/ics/" + ods));
+        assertThat(page).hasURL(url("/login"));
+
+        context.clearCookies();
+        String roleless = createUser("member", ods);
+        signIn(roleless, PASSWORD);
+        expectHeading("Session ICS");
+        removeRoles(roleless);
+        page.navigate(url("/account"));
+        assertThat(page).hasURL(url("/login?error=ended"));
+
+        // The API, called with the browser's session or with a token, answers 401.
+        context.clearCookies();
+        String apiUser = createUser("member", ods);
+        String token = tokenFor(apiUser);
+        signIn(apiUser, PASSWORD);
+        expectHeading("Session ICS");
+        assertThat(page.request().get(url("/api/v1/ics/" + ods)).status())
+                .isEqualTo(200);
+        removeRoles(apiUser);
+        assertThat(page.request().get(url("/api/v1/tokens")).status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/v1/tokens", token).status()).isEqualTo(401);
+        page.navigate(url("/account"));
+        assertThat(page).hasURL(url("/login"));
+    }
+
+    private void removeRoles(String email) {
+        Scope.systemPlatform().run(() -> jdbc.sql(
+                "delete from role_grant where user_id = (select id from app_user where email = ?)").params(email).update());
+    }
+
+    private void setDisabled(String email, boolean disabled) {
+        Scope.systemPlatform().run(() -> jdbc.sql(
+                "update app_user set disabled = ? where email = ?").params(disabled, email).update());
     }
 }

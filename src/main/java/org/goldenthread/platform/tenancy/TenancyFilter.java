@@ -16,15 +16,17 @@ import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Establishes who is calling and for which ICS, before anything else reads data. Roles are read
- * afresh for every request. A caller without a role in the ICS named in the path gets 404, exactly
- * as if the ICS did not exist.
+ * Establishes who is calling and for which ICS, before anything else reads data. The account and
+ * its roles are read afresh for every request. A caller without a role in the ICS named in the path
+ * gets 404, exactly as if the ICS did not exist.
  */
 public class TenancyFilter extends OncePerRequestFilter {
 
@@ -54,6 +56,21 @@ public class TenancyFilter extends OncePerRequestFilter {
         // the same path differently (%5A for Z, say) and slip past the match.
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         boolean api = ProblemResponses.isApi(path);
+
+        // A session (or token) outlives changes to its account: once the account is switched off,
+        // removed or left without any role, the session ends here rather than carrying on.
+        boolean signedIn = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+        if (signedIn && (caller == null || caller.grants().isEmpty())) {
+            new SecurityContextLogoutHandler().logout(request, response, authentication);
+            if (api) {
+                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                        "You are no longer signed in: this account has been switched off or holds no role.", List.of());
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?error=ended");
+            }
+            return;
+        }
 
         Tenant tenant = null;
         Matcher m = TENANT_PATH.matcher(path);
