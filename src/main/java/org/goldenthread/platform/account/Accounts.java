@@ -246,7 +246,7 @@ public class Accounts {
      * and not a single sign-on account, which must not gain a password. Otherwise resetting would
      * hand the ICS administrator someone else's account. Platform administrators may reset any.
      */
-    public Member resettable(long userId, Tenant withinIcs) {
+    Member resettable(long userId, Tenant withinIcs) {
         if (withinIcs == null) {
             return new Member(find(userId).orElseThrow(() -> new NotFound("No such user")), List.of());
         }
