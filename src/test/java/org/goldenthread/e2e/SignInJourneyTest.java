@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.support.StubOidcIssuer;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,8 @@ class SignInJourneyTest extends BrowserTest {
         String switchedOff = createUser("member", ods);
         signIn(switchedOff, PASSWORD);
         expectHeading("Session ICS");
+        // Otherwise a late request of the page (its icon, say) may be the one that ends the session.
+        page.waitForLoadState(LoadState.NETWORKIDLE);
         setDisabled(switchedOff, true);
         page.navigate(url("/ics/" + ods));
         assertThat(page).hasURL(url("/login?error=ended"));
@@ -120,6 +123,7 @@ class SignInJourneyTest extends BrowserTest {
         String roleless = createUser("member", ods);
         signIn(roleless, PASSWORD);
         expectHeading("Session ICS");
+        page.waitForLoadState(LoadState.NETWORKIDLE);
         removeRoles(roleless);
         page.navigate(url("/account"));
         assertThat(page).hasURL(url("/login?error=ended"));
