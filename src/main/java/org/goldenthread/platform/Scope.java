@@ -22,11 +22,14 @@ public record Scope(Caller caller, Tenant tenant, boolean platform) {
         return scope == null ? NONE : scope;
     }
 
-    /** The ICS of the current request; fails loudly where none was established. */
+    /**
+     * The ICS of the current request. Where none was established the caller has reached something
+     * that needs an ICS without naming one of theirs: answered 404, as for any ICS they cannot see.
+     */
     public static Tenant currentTenant() {
         Tenant tenant = current().tenant();
         if (tenant == null) {
-            throw new IllegalStateException("No ICS is in scope on this thread");
+            throw new NotFound("No ICS is in scope here");
         }
         return tenant;
     }

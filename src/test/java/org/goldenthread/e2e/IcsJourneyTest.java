@@ -1,10 +1,14 @@
 package org.goldenthread.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import java.util.function.Function;
 import org.goldenthread.support.ApiClient;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class IcsJourneyTest extends BrowserTest {
 
@@ -124,5 +128,44 @@ class IcsJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Add");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("place.lead@test.example now has the role Place lead");
         assertAccessible();
+    }
+
+    @Test
+    void anIcsAdminCannotResetThePasswordOfAnAccountThatAlsoLivesElsewhere() {
+        String a = createIcs("Reset Here ICS");
+        String b = createIcs("Reset Elsewhere ICS");
+        String admin = createUser("ics_admin", a);
+        String onlyHere = createUser("member", a);
+        String alsoInB = createUser("member", b);
+        String platformAdmin = createUser("platform_admin", null);
+        String token = tokenFor(admin);
+        api.post("/api/v1/ics/" + a + "/users", token, ApiClient.json("email", platformAdmin, "role", "analyst"));
+        api.post("/api/v1/ics/" + a + "/users", token, ApiClient.json("email", alsoInB, "role", "analyst"));
+        JsonNode members = api.get("/api/v1/ics/" + a + "/users", token).json();
+        Function<String, String> idOf = email -> members.valueStream()
+                .filter(m -> m.get("email").asString().equals(email)).findFirst().orElseThrow().get("id").asString();
+
+        signIn(admin, PASSWORD);
+        for (String email : List.of(platformAdmin, alsoInB)) {
+            page.navigate(url("/ics/" + a + "/users/" + idOf.apply(email) + "/password"));
+            expectHeading("You cannot do this");
+            assertAccessible();
+            // Posting the form anyway, by pointing a permitted reset form at the protected account.
+            page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere) + "/password"));
+            page.evalOnSelector("main form", "(f, id) => f.action = f.action.replace(/users\\/\\d+/, 'users/' + id)",
+                    idOf.apply(email));
+            page.getByLabel("New password").fill("taken over by the ICS admin");
+            click(AriaRole.BUTTON, "Reset password");
+            expectHeading("You cannot do this");
+            assertThat(api.requestToken(email, "taken over by the ICS admin").status())
+                    .isEqualTo(401);
+        }
+
+        page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere) + "/password"));
+        page.getByLabel("New password").fill("a fresh password for you");
+        click(AriaRole.BUTTON, "Reset password");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("The password was reset");
+        assertThat(api.requestToken(onlyHere, "a fresh password for you").status())
+                .isEqualTo(201);
     }
 }

@@ -6,9 +6,14 @@ import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 class AccountsTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aSingleSignOnUserHasNoPasswordToGuess() {
@@ -75,5 +80,100 @@ class AccountsTest extends IntegrationTest {
         assertThat(entry.get("after").get("ics").asString()).isEqualTo(ods);
         assertThat(entry.get("at").asString()).isNotBlank();
         assertThat(entries.toString()).doesNotContain("password_hash", "$argon2");
+    }
+
+    /**
+     * An ICS administrator may add any existing account to their ICS. Resetting its password then
+     * must not hand them an account that also lives elsewhere.
+     */
+    @Test
+    void anIcsAdministratorCannotTakeOverAnAccountThatAlsoLivesElsewhere() {
+        String a = createIcs("Takeover A");
+        String b = createIcs("Takeover B");
+        String adminA = tokenFor(createUser("ics_admin", a));
+        String memberOfB = createUser("member", b);
+        String ssoOnly = uniqueEmail("sso.only");
+        assertThat(api.post("/api/v1/admin/users", adminToken(),
+                ApiClient.json("email", ssoOnly, "role", "member", "ics", a)).status()).isEqualTo(201);
+        long ssoId = idIn(a, adminA, ssoOnly);
+        // A platform administrator of its own, so that other tests' platform administrator keeps no ICS role.
+        String otherPlatformAdmin = createUser("platform_admin", null);
+
+        Response platformAdmin = api.post("/api/v1/ics/" + a + "/users", adminA,
+                ApiClient.json("email", otherPlatformAdmin, "role", "member", "display_name", "Someone"));
+        assertThat(platformAdmin.status()).isEqualTo(201);
+        assertThat(platformAdmin.json().get("display_name").isNull()).as("the existing name is not revealed").isTrue();
+        Response fromB = api.post("/api/v1/ics/" + a + "/users", adminA, ApiClient.json("email", memberOfB, "role", "member"));
+        assertThat(fromB.status()).isEqualTo(201);
+        assertThat(fromB.body()).doesNotContain("Test member");
+
+        String takeover = "a password chosen by an intruder";
+        java.util.List<String> protectedIds = java.util.List.of(platformAdmin.json().get("id").asString(),
+                fromB.json().get("id").asString(), String.valueOf(ssoId));
+        for (String id : protectedIds) {
+            Response reset = api.post("/api/v1/ics/" + a + "/users/" + id + "/password", adminA,
+                    ApiClient.json("password", takeover));
+            assertThat(reset.status()).as("reset of user " + id).isEqualTo(403);
+        }
+        assertThat(api.requestToken(otherPlatformAdmin, takeover).status()).isEqualTo(401);
+        assertThat(api.requestToken(memberOfB, takeover).status()).isEqualTo(401);
+        assertThat(api.requestToken(ssoOnly, takeover).status()).isEqualTo(401);
+        assertThat(api.requestToken(memberOfB, PASSWORD).status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/admin/audit?action=user.password_reset_refused", adminToken()).json()
+                .findValuesAsString("entity_id")).containsAll(protectedIds);
+        assertThat(api.get("/api/v1/ics/" + a + "/audit?action=user.password_reset_refused", adminA).json()
+                .findValuesAsString("entity_id")).containsExactlyInAnyOrderElementsOf(protectedIds);
+
+        // Someone who lives only in this ICS can still be helped by its administrator, and that is audited.
+        String onlyHere = createUser("member", a);
+        Response reset = api.post("/api/v1/ics/" + a + "/users/" + idIn(a, adminA, onlyHere) + "/password", adminA,
+                ApiClient.json("password", "a fresh password for you"));
+        assertThat(reset.status()).isEqualTo(204);
+        assertThat(api.requestToken(onlyHere, "a fresh password for you").status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/ics/" + a + "/audit?action=user.password_reset", adminA).body()).contains(
+                "user.password_reset");
+        assertThat(api.get("/api/v1/admin/audit?action=user.password_reset", adminToken()).body()).contains(
+                "user.password_reset");
+    }
+
+    /** Saying "locked" or "switched off" to a wrong password would confirm that the account exists. */
+    @Test
+    void onlyTheRightPasswordLearnsThatAnAccountIsLockedOrSwitchedOff() {
+        String ods = createIcs("Enumeration");
+        String admin = tokenFor(createUser("ics_admin", ods));
+        String locked = createUser("member", ods);
+        String disabled = createUser("member", ods);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.requestToken(locked, "wrong password number " + i).status()).isEqualTo(401);
+        }
+        Scope.systemPlatform().run(() -> jdbc.sql("update app_user set disabled = true where email = ?")
+                .params(disabled).update());
+
+        Response unknown = api.requestToken("no.such.person@test.example", "a wrong password here");
+        for (String email : java.util.List.of(locked, disabled)) {
+            Response wrong = api.requestToken(email, "a wrong password here");
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.body()).as(email).isEqualTo(unknown.body());
+        }
+        Response lockedRight = api.requestToken(locked, PASSWORD);
+        assertThat(lockedRight.status()).as("a locked account does not sign in").isEqualTo(401);
+        assertThat(lockedRight.json().get("detail").asString()).contains("locked");
+        Response disabledRight = api.requestToken(disabled, PASSWORD);
+        assertThat(disabledRight.status()).isEqualTo(401);
+        assertThat(disabledRight.json().get("detail").asString()).contains("disabled");
+
+        // The guess at the locked account was counted without locking it all over again.
+        String lockedId = String.valueOf(idIn(ods, admin, locked));
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?action=user.locked", admin).json()
+                .findValuesAsString("entity_id")).isEmpty();
+        assertThat(api.get("/api/v1/admin/audit?action=user.locked", adminToken()).json()
+                .findValuesAsString("entity_id").stream().filter(lockedId::equals)).hasSize(1);
+        assertThat(Scope.systemPlatform().run(() -> jdbc.sql("select failed_sign_ins from app_user where email = ?")
+                .params(locked).query(Integer.class).single())).isEqualTo(6);
+    }
+
+    private long idIn(String ods, String adminToken, String email) {
+        return api.get("/api/v1/ics/" + ods + "/users", adminToken).json().valueStream()
+                .filter(u -> u.get("email").asString().equals(email)).findFirst().orElseThrow().get("id").asLong();
     }
 }

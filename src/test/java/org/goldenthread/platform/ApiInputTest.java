@@ -138,4 +138,40 @@ class ApiInputTest extends IntegrationTest {
         assertThat(doc.body()).contains("/api/v1/tokens", "/api/v1/admin/ics/{ods}/merge-into/{target}",
                 "/api/v1/admin/users");
     }
+
+    /** A huge page number once overflowed the row offset and failed with a 500. */
+    @Test
+    void anAuditLogPageOutOfRangeIsRefusedNamingThePage() {
+        String ods = createIcs("Audit pages");
+        String icsAdmin = tokenFor(createUser("ics_admin", ods));
+        for (String page : java.util.List.of("2147483647", "100001", "-1", "0", "99999999999", "two")) {
+            for (String path : java.util.List.of("/api/v1/ics/" + ods + "/audit", "/api/v1/admin/audit")) {
+                Response r = api.get(path + "?page=" + page, path.contains("admin") ? adminToken() : icsAdmin);
+                assertThat(r.status()).as(path + "?page=" + page).isEqualTo(400);
+                assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("page");
+                assertThat(r.json().get("errors").get(0).get("reason").asString()).contains("1 to 100000");
+            }
+        }
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?page=100000", icsAdmin).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?page=1", icsAdmin).json()).isNotEmpty();
+    }
+
+    @Test
+    void aNullAmongThePlacesIsRefusedNamingThePlaces() {
+        String ods = createIcs("Null places");
+        String icsAdmin = tokenFor(createUser("ics_admin", ods));
+        api.post("/api/v1/ics/" + ods + "/places", icsAdmin, ApiClient.json("name", "Hillside"));
+        String before = snapshot();
+        for (String places : java.util.List.of("[null]", "[\"Hillside\", null]")) {
+            String body = "{\"email\": \"nulls@test.example\", \"role\": \"place_lead\", \"ics\": \"" + ods
+                    + "\", \"places\": " + places + "}";
+            for (Response r : java.util.List.of(api.post("/api/v1/admin/users", adminToken(), body),
+                    api.post("/api/v1/ics/" + ods + "/users", icsAdmin, body))) {
+                assertThat(r.status()).as(places).isEqualTo(400);
+                assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("places");
+                assertThat(r.json().get("errors").get(0).get("reason").asString()).contains("null");
+            }
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
 }

@@ -82,4 +82,34 @@ class MergeTest extends IntegrationTest {
         assertThat(list.findValuesAsString("ods_code").stream().filter(c -> c.startsWith("Q")).count())
                 .isGreaterThanOrEqualTo(42);
     }
+
+    /** A into B while B into A: one merge wins and the other is refused, never a cycle. */
+    @Test
+    void twoMergesAtOnceCannotMakeACycle() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String a = createIcs("Cycle A");
+                String b = createIcs("Cycle B");
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Future<Response> aIntoB = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/admin/ics/" + a + "/merge-into/" + b, adminToken(), null);
+                });
+                java.util.concurrent.Future<Response> bIntoA = pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/v1/admin/ics/" + b + "/merge-into/" + a, adminToken(), null);
+                });
+                start.countDown();
+                assertThat(java.util.List.of(aIntoB.get().status(), bIntoA.get().status()))
+                        .containsExactlyInAnyOrder(200, 400);
+                long merged = api.get("/api/v1/admin/ics", adminToken()).json().valueStream()
+                        .filter(i -> i.get("ods_code").asString().equals(a) || i.get("ods_code").asString().equals(b))
+                        .filter(i -> !i.get("merged_into").isNull()).count();
+                assertThat(merged).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

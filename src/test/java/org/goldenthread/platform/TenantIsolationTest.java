@@ -55,6 +55,29 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(updated).isZero();
     }
 
+    /** Foreign keys are checked past row-level security, so they must carry ics_id themselves. */
+    @Test
+    void aNeighbourhoodCannotPointAtAPlaceInAnotherIcs() {
+        Tenant tenantA = Scope.systemPlatform().run(() -> tenants.tenant(createIcs("Keys A"))).orElseThrow();
+        Tenant tenantB = Scope.systemPlatform().run(() -> tenants.tenant(createIcs("Keys B"))).orElseThrow();
+        long placeInB = Scope.system(tenantB).run(() -> jdbc.sql(
+                "insert into place (ics_id, name) values (?, 'Place of B') returning id").params(tenantB.id())
+                .query(Long.class).single());
+
+        assertThatThrownBy(() -> Scope.system(tenantA).run(() -> jdbc.sql(
+                "insert into neighbourhood (ics_id, place_id, name) values (?, ?, 'Borrowed')")
+                .params(tenantA.id(), placeInB).update()))
+                .rootCause().hasMessageContaining("neighbourhood_place_in_same_ics");
+        assertThatThrownBy(() -> Scope.system(tenantA).run(() -> jdbc.sql(
+                "insert into organisation (ics_id, place_id, name, sector) values (?, ?, 'Borrowed', 'vcse')")
+                .params(tenantA.id(), placeInB).update()))
+                .rootCause().hasMessageContaining("organisation_place_in_same_ics");
+        assertThat(jdbc.sql("""
+                        select count(*) from pg_constraint
+                         where conname in ('neighbourhood_place_in_same_ics', 'organisation_place_in_same_ics')
+                           and convalidated""").query(Integer.class).single()).isEqualTo(2);
+    }
+
     /**
      * role_grant is the one exception: it says which ICSs a user may enter, so it is read before
      * any ICS is in scope, and only the accounts service touches it.
@@ -137,5 +160,43 @@ class TenantIsolationTest extends IntegrationTest {
         String member = tokenFor(createUser("member", a));
         assertThat(api.get("/api/v1/ics/" + a + "/users", member).status()).isEqualTo(403);
         assertThat(api.get("/api/v1/ics/" + a, member).json().get("roles").get(0).asString()).isEqualTo("member");
+    }
+
+    /** The ICS in a path is read as the controllers read it, however the request spells it. */
+    @Test
+    void anIcsPathResolvesAsTheControllersSeeItOrIsNotFound() {
+        String a = createIcs("Spelling A");
+        String b = createIcs("Spelling B");
+        String adminA = tokenFor(createUser("ics_admin", a));
+        String adminB = tokenFor(createUser("ics_admin", b));
+        api.post("/api/v1/ics/" + a + "/places", adminA, ApiClient.json("name", "Spelt Place"));
+        String encodedA = a.chars().mapToObj(c -> "%%%02X".formatted(c)).collect(java.util.stream.Collectors.joining());
+
+        // The ICS's own administrator reaches it however the code is spelt...
+        Response own = api.get("/api/v1/ics/" + encodedA + "/places", adminA);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).contains("Spelt Place");
+        assertThat(api.get("/api/v1/ics/" + encodedA, adminA).json().get("ods_code").asString()).isEqualTo(a);
+        assertThat(api.get("/api/v1/ics/" + a.toLowerCase() + "/places", adminA).body()).contains("Spelt Place");
+        // ...and nobody else reaches it by any spelling.
+        for (String path : List.of("/api/v1/ics/" + encodedA + "/places", "/api/v1/ics/" + encodedA,
+                "/api/v1/ics/" + a.toLowerCase() + "/places", "/api/v1/ics/" + b + "/../" + a + "/places",
+                "/api/v1/ics/" + b + "/%2E%2E/" + a + "/places", "/api/v1/ics/" + b + "%2F..%2F" + a + "/places",
+                "/api/v1/ics/" + b + "/./../" + encodedA + "/places")) {
+            Response r = api.get(path, adminB);
+            assertThat(r.status()).as(path).isIn(400, 404);
+            assertThat(r.body()).as(path).doesNotContain("Spelt Place");
+        }
+        // A path naming no ICS of the caller's is not found, rather than answered without an ICS.
+        for (String code : List.of("zz", "Q", "%20", "A-B-C-D-E-F", b.toLowerCase() + "x")) {
+            assertThat(api.get("/api/v1/ics/" + code + "/places", adminA).status()).as(code).isEqualTo(404);
+            assertThat(api.get("/api/v1/ics/" + code, adminA).status()).as(code).isEqualTo(404);
+            assertThat(api.get("/api/v1/ics/" + code + "/users", adminA).status()).as(code).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void codeThatNeedsAnIcsWhereNoneIsInScopeAnswersNotFound() {
+        assertThatThrownBy(Scope::currentTenant).isInstanceOf(NotFound.class);
     }
 }

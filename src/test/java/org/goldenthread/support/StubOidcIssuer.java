@@ -35,6 +35,7 @@ public final class StubOidcIssuer {
     private final RSAKey key;
     private final Map<String, String[]> codes = new ConcurrentHashMap<>();
     private volatile String nextEmail = "nobody@example.org";
+    private volatile boolean nextEmailVerified = true;
 
     public static synchronized StubOidcIssuer instance() {
         if (instance == null) {
@@ -61,9 +62,15 @@ public final class StubOidcIssuer {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
-    /** Who the provider will say signed in next. */
+    /** Who the provider will say signed in next, with an email address it has verified. */
     public void signInNextAs(String email) {
+        signInNextAs(email, true);
+    }
+
+    /** Who signs in next; {@code emailVerified} false stands for an address the provider never checked. */
+    public void signInNextAs(String email, boolean emailVerified) {
         this.nextEmail = email;
+        this.nextEmailVerified = emailVerified;
     }
 
     private void discovery(HttpExchange ex) throws IOException {
@@ -79,7 +86,7 @@ public final class StubOidcIssuer {
     private void authorize(HttpExchange ex) throws IOException {
         Map<String, String> q = parse(ex.getRequestURI().getRawQuery());
         String code = UUID.randomUUID().toString();
-        codes.put(code, new String[]{nextEmail, q.get("nonce")});
+        codes.put(code, new String[]{nextEmail, q.get("nonce"), String.valueOf(nextEmailVerified)});
         String location = q.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Location", location);
@@ -98,7 +105,8 @@ public final class StubOidcIssuer {
             Date now = new Date();
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject("sub-" + grant[0])
                     .audience(CLIENT_ID).issueTime(now).expirationTime(new Date(now.getTime() + 300_000))
-                    .claim("nonce", grant[1]).claim("email", grant[0]).build();
+                    .claim("nonce", grant[1]).claim("email", grant[0])
+                    .claim("email_verified", Boolean.parseBoolean(grant[2])).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     claims);
             jwt.sign(new RSASSASigner(key));

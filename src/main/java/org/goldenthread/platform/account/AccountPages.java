@@ -125,7 +125,7 @@ class AccountPages implements Navigation {
     @GetMapping("/ics/{ods}/users/{id}/password")
     String resetForm(@PathVariable String ods, @PathVariable long id, Model model) {
         Scope.require(Role.ICS_ADMIN);
-        model.addAttribute("member", accounts.memberOf(Scope.currentTenant(), id));
+        model.addAttribute("member", accounts.resettable(id, Scope.currentTenant()));
         model.addAttribute("action", "/ics/" + Scope.currentTenant().odsCode() + "/users/" + id + "/password");
         return "platform/user-password";
     }
@@ -171,8 +171,7 @@ class AccountPages implements Navigation {
 
     @GetMapping("/admin/users/{id}/password")
     String adminResetForm(@PathVariable long id, Model model) {
-        model.addAttribute("member", new Accounts.Member(accounts.find(id)
-                .orElseThrow(() -> new org.goldenthread.platform.NotFound("No such user")), List.of()));
+        model.addAttribute("member", accounts.resettable(id, null));
         model.addAttribute("action", "/admin/users/" + id + "/password");
         return "platform/user-password";
     }

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.Grant;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
@@ -168,8 +170,11 @@ public class Accounts {
         } else if (role.isPresent() && request.ics() != null && !request.ics().isBlank()) {
             problems.add(Problem.of("ics", "A platform administrator is not tied to one ICS; leave ics empty"));
         }
-        List<String> placeNames = request.places().stream().map(String::trim).filter(p -> !p.isEmpty()).distinct()
-                .toList();
+        if (request.places().stream().anyMatch(Objects::isNull)) {
+            problems.add(Problem.of("places", "Give each place as its name; null is not a place"));
+        }
+        List<String> placeNames = request.places().stream().filter(Objects::nonNull).map(String::trim)
+                .filter(p -> !p.isEmpty()).distinct().toList();
         if (role.isPresent() && role.get() == Role.PLACE_LEAD) {
             if (placeNames.isEmpty()) {
                 problems.add(Problem.of("places", "Name at least one place this place lead leads"));
@@ -209,6 +214,11 @@ public class Accounts {
         after.put("places", placeNames);
         audit.recordFor(icsId, "user.role_granted", "user", userId, null, after);
         UserAccount account = find(userId).orElseThrow();
+        if (withinIcs != null && existing.isPresent()) {
+            // An ICS administrator who names someone else's account learns nothing about it beyond
+            // the email they typed: not its name, nor whether it is locked or switched off.
+            account = new UserAccount(userId, email, null, false, null, 0, null);
+        }
         List<Grant> grants = grantsOf(userId).stream()
                 .filter(g -> withinIcs == null || (g.icsId() != null && g.icsId() == withinIcs.id())).toList();
         return new Member(account, grants);
@@ -229,12 +239,41 @@ public class Accounts {
         return id;
     }
 
-    /** An administrator sets a new password; this also lifts any lock-out. */
-    @Transactional
+    /**
+     * The member whose password an administrator may reset. An ICS administrator may add any
+     * existing account to their ICS, so within an ICS only an account that lives wholly there may
+     * be reset: not a platform administrator, not someone who also holds a role in another ICS,
+     * and not a single sign-on account, which must not gain a password. Otherwise resetting would
+     * hand the ICS administrator someone else's account. Platform administrators may reset any.
+     */
+    Member resettable(long userId, Tenant withinIcs) {
+        if (withinIcs == null) {
+            return new Member(find(userId).orElseThrow(() -> new NotFound("No such user")), List.of());
+        }
+        Member member = memberOf(withinIcs, userId);
+        boolean notOnlyHere = jdbc.sql("""
+                        select exists (select from role_grant where user_id = :id and (ics_id is null or ics_id <> :ics))
+                            or exists (select from app_user where id = :id and password_hash is null)""")
+                .param("id", userId).param("ics", withinIcs.id()).query(Boolean.class).single();
+        if (notOnlyHere) {
+            throw new Forbidden("Only a platform administrator can reset the password of this account");
+        }
+        return member;
+    }
+
+    /**
+     * An administrator sets a new password; this also lifts any lock-out. A refused attempt is
+     * audited too (hence no rollback for it): someone tried to take over an account.
+     */
+    @Transactional(noRollbackFor = Forbidden.class)
     public void resetPassword(long userId, String newPassword, Tenant withinIcs) {
-        UserAccount user = withinIcs == null
-                ? find(userId).orElseThrow(() -> new NotFound("No such user"))
-                : memberOf(withinIcs, userId).account();
+        UserAccount user;
+        try {
+            user = resettable(userId, withinIcs).account();
+        } catch (Forbidden refused) {
+            auditPasswordReset("user.password_reset_refused", userId, withinIcs, null, Map.of("ics", withinIcs.odsCode()));
+            throw refused;
+        }
         PasswordRules.problemWith(newPassword, user.email()).ifPresent(p -> {
             throw new InvalidInput("password", p);
         });
@@ -242,8 +281,16 @@ public class Accounts {
                         update app_user set password_hash = :hash, password_changed_at = now(),
                                failed_sign_ins = 0, locked_until = null where id = :id""")
                 .param("hash", passwords.encode(newPassword)).param("id", userId).update();
-        audit.recordFor(withinIcs == null ? null : withinIcs.id(), "user.password_reset", "user", userId,
-                Map.of("locked", user.isLocked()), Map.of("locked", false));
+        auditPasswordReset("user.password_reset", userId, withinIcs, Map.of("locked", user.isLocked()),
+                Map.of("locked", false));
+    }
+
+    /** Platform administrators see every reset, since an account can be used anywhere; the ICS sees its own. */
+    private void auditPasswordReset(String action, long userId, Tenant withinIcs, Object before, Object after) {
+        audit.recordFor(null, action, "user", userId, before, after);
+        if (withinIcs != null) {
+            audit.recordFor(withinIcs.id(), action, "user", userId, before, after);
+        }
     }
 
     @Transactional
@@ -264,14 +311,19 @@ public class Accounts {
         audit.record("user.password_changed", "user", userId, null, null);
     }
 
-    /** Counts a failed sign-in, locking the account once too many have failed in a row. */
+    /**
+     * Counts a failed sign-in, locking the account once too many have failed in a row. Guesses at an
+     * account already locked count too, but neither lengthen the lock nor audit it again.
+     */
     @Transactional
     public void signInFailed(long userId) {
         boolean locked = jdbc.sql("""
-                        update app_user set failed_sign_ins = failed_sign_ins + 1,
-                               locked_until = case when failed_sign_ins + 1 >= :max
-                                                   then now() + make_interval(mins => :minutes) else locked_until end
-                         where id = :id returning locked_until is not null and locked_until > now()""")
+                        update app_user u set failed_sign_ins = u.failed_sign_ins + 1,
+                               locked_until = case when u.failed_sign_ins + 1 >= :max and not was.locked
+                                                   then now() + make_interval(mins => :minutes) else u.locked_until end
+                          from (select coalesce(locked_until > now(), false) as locked from app_user where id = :id) was
+                         where u.id = :id
+                        returning u.locked_until is not null and u.locked_until > now() and not was.locked""")
                 .param("max", maxFailedSignIns).param("minutes", lockoutMinutes).param("id", userId)
                 .query(Boolean.class).single();
         if (locked) {

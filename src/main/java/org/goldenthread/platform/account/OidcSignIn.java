@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     static final String NO_ACCOUNT = "no_account";
+    static final String EMAIL_NOT_VERIFIED = "email_not_verified";
 
     private final OidcUserService delegate = new OidcUserService();
     private final Accounts accounts;
@@ -30,9 +31,14 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser oidc = delegate.loadUser(request);
         String email = Optional.ofNullable(oidc.getEmail())
-                .or(() -> Optional.ofNullable(oidc.getPreferredUsername()).filter(u -> u.contains("@")))
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(NO_ACCOUNT,
                         "The identity provider did not share an email address", null)));
+        // Accounts are linked by email, so an address the provider has not checked (one a user typed
+        // into their profile, say) could claim someone else's account.
+        if (!Boolean.TRUE.equals(oidc.getEmailVerified())) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(EMAIL_NOT_VERIFIED,
+                    "The identity provider has not verified the email address " + email, null));
+        }
         Accounts.StoredUser user = Scope.systemPlatform().run(() -> accounts.byEmail(email))
                 .filter(u -> !u.disabled())
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(NO_ACCOUNT,

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signs people in with email and password, for the sign-in page and for HTTP Basic on the API.
  * Repeated failures lock the account for a while; an unknown email costs as much time as a
- * known one so the answer does not reveal which emails have accounts.
+ * known one, and only the right password learns that an account is locked or switched off, so the
+ * answer does not reveal which emails have accounts.
  */
 @Component
 class PasswordSignIn implements AuthenticationProvider {
@@ -44,15 +45,17 @@ class PasswordSignIn implements AuthenticationProvider {
                 throw new BadCredentialsException("bad");
             }
             Accounts.StoredUser user = found.get();
+            // The password first: saying "locked" or "switched off" to someone who does not know it
+            // would tell them the account exists. Guesses at a locked account still count.
+            if (!passwords.matches(password, user.passwordHash())) {
+                accounts.signInFailed(user.id());
+                throw new BadCredentialsException("bad");
+            }
             if (user.disabled()) {
                 throw new DisabledException("disabled");
             }
             if (user.isLocked()) {
                 throw new LockedException("locked until " + TIME.format(user.lockedUntil()));
-            }
-            if (!passwords.matches(password, user.passwordHash())) {
-                accounts.signInFailed(user.id());
-                throw new BadCredentialsException("bad");
             }
             accounts.signInSucceeded(user.id());
             return UsernamePasswordAuthenticationToken.authenticated(new SignedInUser(user.id(), user.email()), null,

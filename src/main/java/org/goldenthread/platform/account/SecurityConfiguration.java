@@ -24,6 +24,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -60,12 +61,14 @@ class SecurityConfiguration {
     record TenancyFilterHolder(TenancyFilter filter) {
     }
 
+    // Password sign-in (the one AuthenticationProvider bean) reaches both chains through Spring
+    // Security's global authentication manager. Adding it to a chain as well made a wrong password
+    // go through it twice, once per manager, and count twice towards lock-out.
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, PasswordSignIn passwordSignIn, ApiTokens tokens,
-                            TenancyFilterHolder tenancy) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, TenancyFilterHolder tenancy) throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationProvider(passwordSignIn)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").access(platformAdmin())
@@ -87,11 +90,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, PasswordSignIn passwordSignIn, TenancyFilterHolder tenancy,
+    SecurityFilterChain pages(HttpSecurity http, TenancyFilterHolder tenancy,
                               ObjectProvider<ClientRegistrationRepository> oidcProviders, Accounts accounts)
             throws Exception {
-        http.authenticationProvider(passwordSignIn)
-                .authorizeHttpRequests(a -> a
+        http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").access(platformAdmin())
                         .anyRequest().authenticated())
@@ -105,7 +107,9 @@ class SecurityConfiguration {
         if (oidcProviders.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcSignIn(accounts)))
-                    .failureHandler((request, response, e) -> response.sendRedirect("/login?error=sso")));
+                    .failureHandler((request, response, e) -> response.sendRedirect("/login?error="
+                            + (e instanceof OAuth2AuthenticationException oauth && OidcSignIn.EMAIL_NOT_VERIFIED
+                            .equals(oauth.getError().getErrorCode()) ? "sso-unverified" : "sso"))));
         }
         return http.build();
     }

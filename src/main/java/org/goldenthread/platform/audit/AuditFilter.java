@@ -6,6 +6,8 @@ import java.time.LocalDate;
 public record AuditFilter(String actor, String action, String entity, LocalDate from, LocalDate to, Integer page) {
 
     static final int PAGE_SIZE = 50;
+    /** Five million events back is plenty, and keeps the row offset far from overflowing. */
+    static final int LAST_PAGE = 100_000;
 
     int pageNumber() {
         return page == null || page < 1 ? 1 : page;

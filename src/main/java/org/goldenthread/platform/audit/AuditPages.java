@@ -47,16 +47,34 @@ class AuditPages implements Navigation {
     }
 
     /** Query parameters as typed by a person; dates that do not parse are reported, not ignored. */
-    record AuditQuery(String actor, String action, String entity, String from, String to, Integer page) {
+    record AuditQuery(String actor, String action, String entity, String from, String to, String page) {
 
         AuditFilter filter() {
             List<Problem> problems = new java.util.ArrayList<>();
             LocalDate fromDate = date("from", from, problems);
             LocalDate toDate = date("to", to, problems);
+            Integer pageNumber = pageNumber(page, problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            return new AuditFilter(actor, action, entity, fromDate, toDate, page);
+            return new AuditFilter(actor, action, entity, fromDate, toDate, pageNumber);
+        }
+
+        /** Refused outside 1 to the last page, rather than left to overflow the row offset. */
+        private static Integer pageNumber(String value, List<Problem> problems) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                int number = Integer.parseInt(value.trim());
+                if (number >= 1 && number <= AuditFilter.LAST_PAGE) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, like a number out of range
+            }
+            problems.add(Problem.of("page", "Enter a page number from 1 to " + AuditFilter.LAST_PAGE));
+            return null;
         }
 
         private static LocalDate date(String field, String value, List<Problem> problems) {
@@ -85,7 +103,7 @@ class AuditPages implements Navigation {
             return "platform/audit";
         }
         List<AuditEntry> entries = log.find(filter, platformOnly);
-        boolean more = entries.size() > AuditFilter.PAGE_SIZE;
+        boolean more = entries.size() > AuditFilter.PAGE_SIZE && filter.pageNumber() < AuditFilter.LAST_PAGE;
         model.addAttribute("entries", more ? entries.subList(0, AuditFilter.PAGE_SIZE) : entries);
         model.addAttribute("page", filter.pageNumber());
         model.addAttribute("more", more);

@@ -1,5 +1,8 @@
 package org.goldenthread.platform.tenancy;
 
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
@@ -30,14 +33,16 @@ class DemoIcs implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final Audit audit;
 
     DemoIcs(@Value("${gt.demo:false}") boolean enabled, Tenants tenants, JdbcClient jdbc,
-            ApplicationEventPublisher events, TransactionTemplate transaction) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, Audit audit) {
         this.enabled = enabled;
         this.tenants = tenants;
         this.jdbc = jdbc;
         this.events = events;
         this.transaction = transaction;
+        this.audit = audit;
     }
 
     @Override
@@ -49,11 +54,18 @@ class DemoIcs implements ApplicationRunner {
                 "Northmoor and Vale Integrated Care System (demo)", "Midlands"));
         Tenant tenant = Scope.systemPlatform().run(() -> tenants.tenant(ODS)).orElseThrow();
         Scope.system(tenant).run(() -> transaction.executeWithoutResult(status -> {
+            // Audited like any other grant: these are real roles, held until someone removes them.
             jdbc.sql("""
-                            insert into role_grant (user_id, role, ics_id)
-                            select user_id, 'ics_admin', :ics from role_grant where role = 'platform_admin'
-                            on conflict do nothing""")
-                    .param("ics", ics.id()).update();
+                            with granted as (
+                                insert into role_grant (user_id, role, ics_id)
+                                select user_id, 'ics_admin', :ics from role_grant where role = 'platform_admin'
+                                on conflict do nothing
+                                returning user_id)
+                            select u.id, u.email from granted g join app_user u on u.id = g.user_id order by u.id""")
+                    .param("ics", ics.id())
+                    .query((rs, n) -> Map.of("id", rs.getLong("id"), "email", rs.getString("email"))).list()
+                    .forEach(admin -> audit.record("user.role_granted", "user", admin.get("id"), null,
+                            Map.of("email", admin.get("email"), "role", "ics_admin", "ics", ODS, "places", List.of())));
             events.publishEvent(new DemoIcsCreated(tenant));
         }));
         log.info("Loaded the demo ICS {} ({})", ics.name(), ODS);

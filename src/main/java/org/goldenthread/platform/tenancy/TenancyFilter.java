@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,21 +16,28 @@ import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
 
 /**
- * Establishes who is calling and for which ICS, before anything else reads data. Roles are read
- * afresh for every request. A caller without a role in the ICS named in the path gets 404, exactly
- * as if the ICS did not exist.
+ * Establishes who is calling and for which ICS, before anything else reads data. The account and
+ * its roles are read afresh for every request. A caller without a role in the ICS named in the path
+ * gets 404, exactly as if the ICS did not exist.
  */
 public class TenancyFilter extends OncePerRequestFilter {
 
     public static final String CALLER = "gt.caller";
     public static final String TENANT = "gt.tenant";
 
-    private static final Pattern TENANT_PATH = Pattern.compile("^(/api/v1)?/ics/([A-Za-z0-9]{3,5})(/.*)?$");
+    /**
+     * Any path naming an ICS, whatever the code looks like: one that does not resolve to an ICS where
+     * the caller holds a role is answered 404 here, never passed on to a controller without a tenant.
+     */
+    private static final Pattern TENANT_PATH = Pattern.compile("^(/api/v1)?/ics/([^/]+)(/.*)?$");
 
     private final Tenants tenants;
     private final Function<Authentication, Optional<Caller>> callers;
@@ -44,8 +52,25 @@ public class TenancyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Caller caller = Scope.systemPlatform().run(() -> callers.apply(authentication)).orElse(null);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The decoded, normalised path, as the controllers' mappings see it: the raw URI may spell
+        // the same path differently (%5A for Z, say) and slip past the match.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         boolean api = ProblemResponses.isApi(path);
+
+        // A session (or token) outlives changes to its account: once the account is switched off,
+        // removed or left without any role, the session ends here rather than carrying on.
+        boolean signedIn = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+        if (signedIn && (caller == null || caller.grants().isEmpty())) {
+            new SecurityContextLogoutHandler().logout(request, response, authentication);
+            if (api) {
+                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                        "You are no longer signed in: this account has been switched off or holds no role.", List.of());
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?error=ended");
+            }
+            return;
+        }
 
         Tenant tenant = null;
         Matcher m = TENANT_PATH.matcher(path);
@@ -57,7 +82,8 @@ public class TenancyFilter extends OncePerRequestFilter {
                 Optional<String> successor = api ? Optional.empty() : successorFor(ods, caller);
                 if (successor.isPresent() && "GET".equals(request.getMethod())) {
                     String rest = m.group(3) == null ? "" : m.group(3);
-                    response.sendRedirect(request.getContextPath() + "/ics/" + successor.get() + rest);
+                    response.sendRedirect(request.getContextPath() + "/ics/" + successor.get()
+                            + UriUtils.encodePath(rest, StandardCharsets.UTF_8));
                 } else if (api) {
                     ProblemResponses.write(response, HttpStatus.NOT_FOUND, "There is no ICS with this ODS code.",
                             List.of());

@@ -113,6 +113,13 @@ public class Tenants {
         if (source.id() == target.id()) {
             throw new InvalidInput("target_ods", "An ICS cannot be merged into itself");
         }
+        // Two merges at once (A into B while B into A) could both pass the checks below and leave
+        // a cycle. Lock both rows, always in the same order so that two merges cannot deadlock, and
+        // read them again: the second merge then sees what the first did.
+        jdbc.sql("select id from ics where id in (:source, :target) order by id for update")
+                .param("source", source.id()).param("target", target.id()).query(Long.class).list();
+        source = get(sourceOds);
+        target = get(targetOds);
         if (source.isMerged()) {
             throw new InvalidInput("ods", source.odsCode() + " was already merged into " + source.mergedInto());
         }

@@ -1,0 +1,47 @@
+package org.goldenthread.platform.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+class DemoIcsTest extends IntegrationTest {
+
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Audit audit;
+
+    @Test
+    void theDemoIcsAuditsTheRolesItGivesPlatformAdministrators() {
+        try {
+            new DemoIcs(true, tenants, jdbc, events, transaction, audit).run(null);
+            String admin = tokenFor(createUser("ics_admin", DemoIcs.ODS));
+            JsonNode grants = api.get("/api/v1/ics/" + DemoIcs.ODS + "/audit?action=user.role_granted", admin).json();
+            JsonNode demoGrant = grants.valueStream().filter(e -> e.get("actor").asString().equals("system"))
+                    .filter(e -> e.get("after").get("email").asString().equals(ADMIN_EMAIL)).findFirst().orElseThrow();
+            assertThat(demoGrant.get("after").get("role").asString()).isEqualTo("ics_admin");
+            assertThat(demoGrant.get("after").get("ics").asString()).isEqualTo(DemoIcs.ODS);
+        } finally {
+            // Other tests expect the platform administrator to hold no ICS role.
+            Scope.systemPlatform().run(() -> jdbc.sql("""
+                            delete from role_grant where role = 'ics_admin'
+                               and ics_id = (select id from ics where ods_code = ?)
+                               and user_id in (select user_id from role_grant where role = 'platform_admin')""")
+                    .params(DemoIcs.ODS).update());
+        }
+    }
+}
