@@ -99,6 +99,10 @@ public class IcsMap implements PlaceDirectory {
         return created;
     }
 
+    /*
+     * A neighbourhood or organisation is kept with its place's ICS, which after a merge may be the
+     * ICS merged in rather than the one in scope; the keys between them include ics_id.
+     */
     @Transactional
     public Neighbourhood addNeighbourhood(String name, String place, String odsCode, Integer population) {
         List<Problem> problems = new ArrayList<>();
@@ -123,8 +127,9 @@ public class IcsMap implements PlaceDirectory {
         }
         long id = jdbc.sql("""
                         insert into neighbourhood (ics_id, place_id, name, ods_code, population)
-                        values (:ics, :place, :name, :ods, :population) returning id""")
-                .param("ics", Scope.currentTenant().id()).param("place", placeId).param("name", trimmed)
+                        select p.ics_id, p.id, :name, :ods, :population from place p where p.id = :place
+                        returning id""")
+                .param("place", placeId).param("name", trimmed)
                 .param("ods", ods).param("population", population).query(Long.class).single();
         Neighbourhood created = neighbourhoods().stream().filter(n -> n.id() == id).findFirst().orElseThrow();
         audit.record("neighbourhood.created", "neighbourhood", id, null, created);
@@ -156,7 +161,9 @@ public class IcsMap implements PlaceDirectory {
         }
         long id = jdbc.sql("""
                         insert into organisation (ics_id, name, ods_code, sector, place_id)
-                        values (:ics, :name, :ods, :sector, :place) returning id""")
+                        values (coalesce((select ics_id from place where id = :place), :ics), :name, :ods, :sector,
+                                :place)
+                        returning id""")
                 .param("ics", Scope.currentTenant().id()).param("name", trimmed).param("ods", ods)
                 .param("sector", sector.trim()).param("place", placeId).query(Long.class).single();
         Organisation created = organisations().stream().filter(o -> o.id() == id).findFirst().orElseThrow();

@@ -112,4 +112,34 @@ class MergeTest extends IntegrationTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void theMergedIcsKeepsBothRegistersAndBuildsOnThem() {
+        String small = createIcs("Small register");
+        String large = createIcs("Large register");
+        String smallAdmin = tokenFor(createUser("ics_admin", small));
+        String largeAdmin = tokenFor(createUser("ics_admin", large));
+        org.goldenthread.people.RegisterFixture.addGeography(api, smallAdmin, small);
+        Response imported = api.post("/api/v1/ics/" + small + "/register/import", smallAdmin, "text/csv",
+                org.goldenthread.people.RegisterFixture.smallRegister().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        String before = api.get("/api/v1/ics/" + small + "/register/export", smallAdmin).body();
+
+        assertThat(api.post("/api/v1/admin/ics/" + small + "/merge-into/" + large, adminToken(), null).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + large + "/register/export", largeAdmin).body()).isEqualTo(before);
+        // the larger ICS can add to places and forums that came with the smaller one
+        Response hood = api.post("/api/v1/ics/" + large + "/neighbourhoods", largeAdmin,
+                ApiClient.json("name", "Northfield West PCN", "place", "Northfield"));
+        assertThat(hood.status()).as(hood.body()).isEqualTo(201);
+        Response again = api.post("/api/v1/ics/" + large + "/register/import", largeAdmin, "text/csv",
+                (org.goldenthread.people.RegisterFixture.HEADER + "\n"
+                        + "L1,Lee,Moss,,gp,7654321,,,general_practice,mid,neighbourhood,Northfield,Northfield West PCN,"
+                        + "Northfield West Team,working_group,recommends,Northfield Place Board,Clinical director,"
+                        + "clinical_lead,false,2026-01-05,,nomination,2,2\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + large + "/register/export", largeAdmin).body())
+                .contains("L1,Lee,Moss").contains("P1,Asha,Reed");
+    }
 }
