@@ -255,4 +255,88 @@ class RegisterPages implements Navigation, Dashboard {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return RegisterApi.download(ods, format, file);
     }
+
+    @GetMapping("/ics/{ods}/people/{id}/edit")
+    String editPerson(@PathVariable String ods, @PathVariable long id, Model model) {
+        Scope.require(Role.ICS_ADMIN);
+        Person p = register.person(id);
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("given_name", p.givenName());
+        form.put("family_name", p.familyName());
+        form.put("email", p.email());
+        form.put("profession", p.profession());
+        form.put("registration_number", p.registrationNumber());
+        form.put("employer", p.employer());
+        form.put("employer_ods", p.employerOds());
+        form.put("sector", p.sector());
+        form.put("career_stage", p.careerStage());
+        model.addAttribute("person", p);
+        return personForm(model, form);
+    }
+
+    @PostMapping("/ics/{ods}/people/{id}/edit")
+    String updatePerson(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
+                        Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        try {
+            Person person = register.updatePerson(id, new PersonDetails(null, form.get("given_name"),
+                    form.get("family_name"), form.get("email"), form.get("profession"),
+                    form.get("registration_number"), form.get("employer"), form.get("employer_ods"),
+                    form.get("sector"), form.get("career_stage"), null));
+            redirect.addFlashAttribute("success", person.fullName() + "'s details were saved.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + id;
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("person", register.person(id));
+            return personForm(model, form);
+        }
+    }
+
+    @GetMapping("/ics/{ods}/appointments/{id}/edit")
+    String editAppointment(@PathVariable String ods, @PathVariable long id, Model model) {
+        Scope.require(Role.ICS_ADMIN);
+        Appointment a = register.appointment(id);
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("end_date", a.endDate() == null ? null : a.endDate().toString());
+        form.put("route", a.route());
+        form.put("protected_hours_per_week", plain(a.protectedHoursPerWeek()));
+        form.put("hours_used_per_week", plain(a.hoursUsedPerWeek()));
+        form.put("funded_by", a.fundedBy());
+        return appointmentForm(model, a, form);
+    }
+
+    private String appointmentForm(Model model, Appointment a, Map<String, String> form) {
+        model.addAttribute("appointment", a);
+        model.addAttribute("form", form);
+        model.addAttribute("routes", Choice.of(Route.class));
+        return "people/appointment-edit";
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros().toPlainString();
+    }
+
+    @PostMapping("/ics/{ods}/appointments/{id}/edit")
+    String changeTerms(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
+                       Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        Appointment before = register.appointment(id);
+        try {
+            List<Problem> problems = new ArrayList<>();
+            LocalDate end = date(form, "end_date", problems);
+            BigDecimal agreed = hours(form, "protected_hours_per_week", problems);
+            BigDecimal used = hours(form, "hours_used_per_week", problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            register.changeTerms(id, new AppointmentDetails(null, null, end, blankToNull(form.get("route")), agreed,
+                    used, blankToNull(form.get("funded_by")), null));
+            redirect.addFlashAttribute("success", "The appointment to " + before.seat() + " on " + before.forum()
+                    + " was updated.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + before.personId();
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            return appointmentForm(model, before, form);
+        }
+    }
 }

@@ -73,6 +73,24 @@ class RegisterJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Appoint");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Nell Okoro was appointed to Chief Nursing Officer");
         assertThat(page.locator("table")).containsText("Integrated Care Board");
+        assertAccessible();
+
+        click(AriaRole.LINK, "Update Chief Nursing Officer on Integrated Care Board");
+        expectHeading("Chief Nursing Officer on Integrated Care Board");
+        page.getByLabel("Hours actually used a week").fill("lots");
+        click(AriaRole.BUTTON, "Save");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter the hours as a number");
+        assertAccessible();
+        page.getByLabel("Hours actually used a week").fill("2.5");
+        click(AriaRole.BUTTON, "Save");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("was updated");
+        assertThat(page.locator("table")).containsText("2.5");
+
+        click(AriaRole.LINK, "Change details of Nell Okoro");
+        page.getByLabel("Career stage (optional)").selectOption("early");
+        click(AriaRole.BUTTON, "Save changes");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Nell Okoro's details were saved");
+        assertThat(page.locator("main")).containsText("early");
     }
 
     @Test
