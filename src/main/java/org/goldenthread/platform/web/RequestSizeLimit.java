@@ -29,7 +29,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long importLimit;
 
     RequestSizeLimit(@Value("${gt.api.max-json-bytes:1048576}") long jsonLimit,
-                     @Value("${gt.api.max-import-bytes:104857600}") long importLimit) {
+                     @Value("${gt.api.max-import-bytes:536870912}") long importLimit) {
         this.jsonLimit = jsonLimit;
         this.importLimit = importLimit;
     }

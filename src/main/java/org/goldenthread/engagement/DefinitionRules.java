@@ -1,0 +1,136 @@
+package org.goldenthread.engagement;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.Problem;
+
+/**
+ * What makes a survey definition sound. Problems name the place in the file, such as
+ * {@code questions[3].options}, counting questions from 0 as the file does.
+ */
+final class DefinitionRules {
+
+    static final int MAX_QUESTIONS = 200;
+    static final int MAX_OPTIONS = 30;
+
+    private DefinitionRules() {
+    }
+
+    static List<Problem> check(SurveyDefinition d) {
+        List<Problem> problems = new ArrayList<>();
+        if (d.code() == null || !d.code().matches("^[a-z0-9][a-z0-9-]{1,59}$")) {
+            problems.add(Problem.of("code", "Give the survey a code of 2 to 60 lower-case letters, digits and hyphens,"
+                    + " like ccpl-principles"));
+        }
+        if (d.title() == null || d.title().isBlank()) {
+            problems.add(Problem.of("title", "Give the survey a title"));
+        } else if (d.title().length() > 300) {
+            problems.add(Problem.of("title", "The title must be 300 characters or fewer"));
+        }
+        if (d.questions() == null || d.questions().isEmpty()) {
+            problems.add(Problem.of("questions", "A survey needs at least one question"));
+            return problems;
+        }
+        if (d.questions().size() > MAX_QUESTIONS) {
+            problems.add(Problem.of("questions", "A survey can have at most " + MAX_QUESTIONS + " questions"));
+            return problems;
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < d.questions().size(); i++) {
+            Question q = d.questions().get(i);
+            String at = "questions[" + i + "]";
+            if (q == null) {
+                problems.add(Problem.of(at, "A question cannot be null"));
+                continue;
+            }
+            if (q.code() == null || !q.code().matches("^[A-Za-z][A-Za-z0-9]{0,19}$")) {
+                problems.add(Problem.of(at + ".code", "Give each question a code of letters and digits starting"
+                        + " with a letter, like Q1"));
+            } else if (!codes.add(q.code().toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of(at + ".code", "The code " + q.code() + " is used by an earlier question"));
+            }
+            if (q.text() == null || q.text().isBlank()) {
+                problems.add(Problem.of(at + ".text", "Write the question"));
+            } else if (q.text().length() > 2000) {
+                problems.add(Problem.of(at + ".text", "A question must be 2000 characters or fewer"));
+            }
+            QuestionType type = Coded.parse(QuestionType.class, q.type()).orElse(null);
+            if (type == null) {
+                problems.add(Problem.of(at + ".type", q.type() == null ? "Give the question a type"
+                        : "'" + q.type() + "' is not a question type; use " + Coded.choices(QuestionType.class)));
+                continue;
+            }
+            boolean fromList = q.optionsFrom() != null;
+            if (fromList && !(q.optionsFrom().equals("professions") || q.optionsFrom().equals("ics"))) {
+                problems.add(Problem.of(at + ".options_from", "Options can come from professions or ics"));
+            }
+            if (fromList && !type.takesOwnOptions()) {
+                problems.add(Problem.of(at + ".options_from", "Only single and multi questions take a list of options"));
+            }
+            if (type.takesOwnOptions() && !fromList) {
+                if (q.options() == null || q.options().size() < 2) {
+                    problems.add(Problem.of(at + ".options", "A " + type.code() + " question needs at least two options"));
+                } else {
+                    checkOptions(problems, at, q.options());
+                }
+            } else if (!type.takesOwnOptions() && q.options() != null) {
+                problems.add(Problem.of(at + ".options", type.fixedOptions() != null
+                        ? "A " + type.code() + " question has its options fixed: " + String.join(", ", type.fixedOptions())
+                        : "A " + type.code() + " question has no options"));
+            }
+            if (q.other() != null && q.other() && !type.takesOwnOptions()) {
+                problems.add(Problem.of(at + ".other", "Only single and multi questions can offer \"Other\""));
+            }
+            if (q.section() != null && q.section().length() > 200) {
+                problems.add(Problem.of(at + ".section", "A section title must be 200 characters or fewer"));
+            }
+            if (q.showIf() != null) {
+                checkShowIf(problems, at, q, d.questions().subList(0, i));
+            }
+        }
+        return problems;
+    }
+
+    private static void checkOptions(List<Problem> problems, String at, List<String> options) {
+        if (options.size() > MAX_OPTIONS) {
+            problems.add(Problem.of(at + ".options", "A question can have at most " + MAX_OPTIONS + " options"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int o = 0; o < options.size(); o++) {
+            String option = options.get(o);
+            if (option == null || option.isBlank()) {
+                problems.add(Problem.of(at + ".options[" + o + "]", "An option cannot be blank"));
+            } else if (option.contains(";")) {
+                problems.add(Problem.of(at + ".options[" + o + "]", "An option cannot contain ';', which separates"
+                        + " choices in response files"));
+            } else if (!seen.add(option.trim().toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of(at + ".options[" + o + "]", "'" + option + "' appears twice"));
+            } else if (option.length() > 300) {
+                problems.add(Problem.of(at + ".options[" + o + "]", "An option must be 300 characters or fewer"));
+            }
+        }
+    }
+
+    private static void checkShowIf(List<Problem> problems, String at, Question q, List<Question> earlier) {
+        Question.ShowIf condition = q.showIf();
+        Question target = earlier.stream().filter(e -> e != null && e.code() != null
+                && e.code().equalsIgnoreCase(condition.question())).findFirst().orElse(null);
+        if (target == null) {
+            problems.add(Problem.of(at + ".show_if.question", "show_if must refer to an earlier question;"
+                    + " there is none called " + condition.question() + " before " + q.code()));
+            return;
+        }
+        if (Coded.parse(QuestionType.class, target.type()).map(t -> !t.isClosed()).orElse(true)) {
+            problems.add(Problem.of(at + ".show_if.question", target.code() + " has no options to depend on"));
+            return;
+        }
+        if (target.optionsFrom() == null && target.choices().stream().noneMatch(c -> c.equalsIgnoreCase(condition.equals()))) {
+            problems.add(Problem.of(at + ".show_if.equals", "'" + condition.equals() + "' is not an option of "
+                    + target.code()));
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.goldenthread.engagement;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Problem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Taking in responses: one at a time as they are submitted, or a whole file of them (say, from
+ * the hosted tool an ICS used before). A file goes in completely or not at all.
+ */
+@Service
+public class Responses {
+
+    private static final int BATCH = 5_000;
+    private static final int MAX_PROBLEMS = 500;
+
+    private final Surveys surveys;
+
+    Responses(Surveys surveys) {
+        this.surveys = surveys;
+    }
+
+    /**
+     * Submits one response. Sending it again with the same idempotency key stores nothing more.
+     *
+     * @return true when it was stored now, false when the key had been seen
+     */
+    @Transactional
+    public boolean submit(long surveyId, Map<String, String> answers, String idempotencyKey) {
+        Surveys.Survey survey = surveys.survey(surveyId);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new InvalidInput("idempotency_key", "An idempotency key is 1 to 100 characters");
+        }
+        Answers encoder = new Answers(survey.definition());
+        Set<String> known = new HashSet<>(encoder.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> byColumn = new HashMap<>();
+        for (Map.Entry<String, String> e : answers.entrySet()) {
+            String column = canonical(encoder.columns(), e.getKey());
+            if (column == null || !known.contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of("answers." + e.getKey(), "The survey has no question " + e.getKey()));
+            } else {
+                byColumn.put(column, e.getValue());
+            }
+        }
+        Answers.Encoded encoded = encoder.encode(byColumn, null, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return surveys.store(surveyId, List.of(encoded), idempotencyKey == null ? null
+                : java.util.Collections.singletonList(idempotencyKey)) == 1;
+    }
+
+    private static String canonical(List<String> columns, String name) {
+        return columns.stream().filter(c -> c.equalsIgnoreCase(name.trim())).findFirst().orElse(null);
+    }
+
+    /** What a file import did. */
+    public record Imported(int responses) {
+    }
+
+    /**
+     * Imports a CSV of responses, one row per respondent and a column per question code (plus
+     * {@code <code>_other} and {@code <code>_comment}). It reads as it goes, so a million rows need
+     * not fit in memory, and stops storing at the first problem but keeps reading to report the rest.
+     */
+    @Transactional
+    public Imported importCsv(long surveyId, InputStream body) {
+        Surveys.Survey survey = surveys.survey(surveyId);
+        Answers encoder = new Answers(survey.definition());
+        List<Problem> problems = new ArrayList<>();
+        int stored = 0;
+        int rows = 0;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()
+                .parse(new BufferedReader(new InputStreamReader(withoutBom(body), StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+                        1 << 16))) {
+            List<String> header = null;
+            List<Answers.Encoded> batch = new ArrayList<>(BATCH);
+            try {
+                for (CSVRecord record : parser) {
+                    int row = (int) record.getRecordNumber();
+                    if (header == null) {
+                        header = header(record.toList(), encoder.columns());
+                        continue;
+                    }
+                    rows++;
+                    if (record.size() != header.size()) {
+                        add(problems, new Problem(row, null, "This row has " + record.size()
+                                + " values but the header has " + header.size() + " columns"));
+                        continue;
+                    }
+                    Map<String, String> values = new HashMap<>(header.size() * 2);
+                    for (int c = 0; c < header.size(); c++) {
+                        values.put(header.get(c), record.get(c));
+                    }
+                    int before = problems.size();
+                    Answers.Encoded encoded = encoder.encode(values, row, problems);
+                    if (problems.size() > MAX_PROBLEMS) {
+                        break;
+                    }
+                    if (problems.isEmpty() && before == 0) {
+                        batch.add(encoded);
+                        if (batch.size() == BATCH) {
+                            stored += surveys.store(surveyId, batch, null);
+                            batch.clear();
+                        }
+                    }
+                }
+            } catch (UncheckedIOException | IllegalStateException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                add(problems, new Problem(rows + 2, null, cause instanceof CharacterCodingException
+                        ? "The file is not UTF-8 text from this row on; save it as \"CSV UTF-8\" and try again"
+                        : "The file is not valid CSV from this row on: a quoted value is not closed or a quote is out of place"));
+            }
+            if (header == null) {
+                problems.add(new Problem(1, null, "The file is empty; it needs a header row naming the question codes"));
+            }
+            if (problems.isEmpty()) {
+                stored += surveys.store(surveyId, batch, null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidInput e) {
+            throw e;
+        }
+        if (!problems.isEmpty()) {
+            if (problems.size() > MAX_PROBLEMS) {
+                problems = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
+                problems.add(Problem.of(null, "…and more problems after these; nothing was imported"));
+            }
+            throw new InvalidInput(problems);
+        }
+        return new Imported(stored);
+    }
+
+    private static void add(List<Problem> problems, Problem p) {
+        problems.add(p);
+    }
+
+    /** Checks the header against the survey; returns the canonical column name for each position. */
+    private static List<String> header(List<String> cells, List<String> columns) {
+        List<Problem> problems = new ArrayList<>();
+        List<String> header = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String cell : cells) {
+            String name = cell == null ? "" : cell.trim();
+            String column = canonical(columns, name);
+            if (column == null) {
+                problems.add(new Problem(1, name.isEmpty() ? null : name.length() > 40 ? name.substring(0, 40) + "…" : name,
+                        name.isEmpty() ? "A column has no name" : "The survey has no question or text column called " + name));
+            } else if (!seen.add(column)) {
+                problems.add(new Problem(1, column, "This column appears more than once"));
+            }
+            header.add(column);
+        }
+        if (!problems.isEmpty()) {
+            problems.add(new Problem(1, null, "The columns can be: " + String.join(", ", columns)));
+            throw new InvalidInput(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
+        }
+        return header;
+    }
+
+    private static InputStream withoutBom(InputStream in) throws IOException {
+        PushbackInputStream pushback = new PushbackInputStream(in, 3);
+        byte[] start = new byte[3];
+        int read = pushback.readNBytes(start, 0, 3);
+        if (!(read == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF)) {
+            pushback.unread(start, 0, read);
+        }
+        return pushback;
+    }
+}

@@ -1,0 +1,112 @@
+package org.goldenthread.engagement;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Surveys through the API: definitions as code, responses in bulk or one by one, results and cross-tabs. */
+@RestController
+class SurveyApi {
+
+    private final Surveys surveys;
+    private final Responses responses;
+    private final SurveyResults results;
+
+    SurveyApi(Surveys surveys, Responses responses, SurveyResults results) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.results = results;
+    }
+
+    record Created(long id) {
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/surveys")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created create(@PathVariable String ods, @RequestBody SurveyDefinition definition,
+                   @RequestParam(name = "opens_on", required = false) LocalDate opensOn,
+                   @RequestParam(name = "closes_on", required = false) LocalDate closesOn) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return new Created(surveys.create(definition, opensOn, closesOn));
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/surveys")
+    List<Surveys.Listed> list(@PathVariable String ods) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        return surveys.surveys();
+    }
+
+    /** The survey as code, ready to import elsewhere. */
+    @GetMapping("/api/v1/ics/{ods}/surveys/{id}/definition")
+    SurveyDefinition definition(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        return surveys.survey(id).definition();
+    }
+
+    @PostMapping(value = "/api/v1/ics/{ods}/surveys/{id}/responses/import",
+            consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    Responses.Imported importResponses(@PathVariable String ods, @PathVariable long id, HttpServletRequest request)
+            throws IOException {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return responses.importCsv(id, request.getInputStream());
+    }
+
+    record OneResponse(@JsonProperty("idempotency_key") String idempotencyKey, Map<String, Object> answers) {
+    }
+
+    record Submitted(boolean stored) {
+    }
+
+    /** One response; 201 when stored, 200 when its idempotency key had been seen and nothing changed. */
+    @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses")
+    ResponseEntity<Submitted> submit(@PathVariable String ods, @PathVariable long id, @RequestBody OneResponse body) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        if (body.answers() == null) {
+            throw new InvalidInput("answers", "Give the answers as an object keyed by question code");
+        }
+        Map<String, String> answers = new java.util.HashMap<>();
+        body.answers().forEach((code, value) -> answers.put(code, text(value)));
+        boolean stored = responses.submit(id, answers, body.idempotencyKey());
+        return ResponseEntity.status(stored ? HttpStatus.CREATED : HttpStatus.OK).body(new Submitted(stored));
+    }
+
+    /** A JSON answer as the text a response file would hold: lists joined with ';'. */
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof List<?> list) {
+            return String.join(";", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/surveys/{id}/results")
+    SurveyResults.Results results(@PathVariable String ods, @PathVariable long id,
+                                  @RequestParam(required = false) String filter) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        return results.results(id, filter);
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/surveys/{id}/crosstab")
+    SurveyResults.CrossTab crossTab(@PathVariable String ods, @PathVariable long id, @RequestParam String row,
+                                    @RequestParam String col, @RequestParam(required = false) String filter) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        return results.crossTab(id, row, col, filter);
+    }
+}

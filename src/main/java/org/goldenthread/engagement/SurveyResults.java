@@ -1,0 +1,367 @@
+package org.goldenthread.engagement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Problem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a survey's responses say: counts and percentages per option, intervals, net agreement,
+ * means and medians, filtered by any closed answers, and cross-tabs of two closed questions with
+ * a chi-square test. Breakdowns hide groups smaller than the privacy threshold.
+ */
+@Service
+public class SurveyResults {
+
+    /** z for a 95% interval. */
+    private static final double Z = 1.959963984540054;
+
+    private final Surveys surveys;
+    private final DataSource dataSource;
+    private final int minGroup;
+    private final Map<Long, AnswerMatrix> matrices = new ConcurrentHashMap<>();
+
+    SurveyResults(Surveys surveys, DataSource dataSource, @Value("${gt.privacy.min-group-size:10}") int minGroup) {
+        this.surveys = surveys;
+        this.dataSource = dataSource;
+        this.minGroup = Math.max(3, minGroup);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Share(String label, int count, BigDecimal percent, @JsonProperty("ci_low") BigDecimal ciLow,
+                        @JsonProperty("ci_high") BigDecimal ciHigh) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QuestionResult(String code, String type, String text, int answered, int skipped,
+                                 List<Share> options, @JsonProperty("net_agreement") Share netAgreement,
+                                 BigDecimal mean, BigDecimal median) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Results(int responses, List<String> filter, boolean suppressed, String note,
+                          List<QuestionResult> questions) {
+    }
+
+    /** A closed answer to filter on: question position and option number (1-based). */
+    record Condition(int question, int option) {
+    }
+
+    private AnswerMatrix.Snapshot answers(Surveys.Survey survey) {
+        AnswerMatrix matrix = matrices.computeIfAbsent(survey.id(),
+                id -> new AnswerMatrix(id, survey.definition().questions().size()));
+        matrix.catchUp(dataSource);
+        return matrix.snapshot();
+    }
+
+    /** Parses filters like {@code Q14:Yes,Q5:Agree}; all must hold. */
+    List<Condition> conditions(SurveyDefinition definition, String filter) {
+        List<Condition> conditions = new ArrayList<>();
+        if (filter == null || filter.isBlank()) {
+            return conditions;
+        }
+        for (String part : filter.split(",")) {
+            int colon = part.indexOf(':');
+            String code = colon < 0 ? part.trim() : part.substring(0, colon).trim();
+            int q = definition.position(code);
+            if (colon < 0 || q < 0 || !definition.questions().get(q).questionType().isClosed()) {
+                throw new InvalidInput("filter", "Filter by a closed question and one of its options, like Q14:Yes;"
+                        + " '" + part.trim() + "' is not one");
+            }
+            String wanted = part.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+            List<String> choices = definition.questions().get(q).choices();
+            int option = -1;
+            for (int i = 0; i < choices.size(); i++) {
+                if (choices.get(i).toLowerCase(Locale.ROOT).equals(wanted)) {
+                    option = i + 1;
+                }
+            }
+            if (option < 0) {
+                throw new InvalidInput("filter", "'" + part.substring(colon + 1).trim() + "' is not an option of " + code);
+            }
+            conditions.add(new Condition(q, option));
+        }
+        return conditions;
+    }
+
+    private static boolean[] select(SurveyDefinition definition, AnswerMatrix.Snapshot a, List<Condition> conditions) {
+        boolean[] selected = new boolean[a.size()];
+        Arrays.fill(selected, true);
+        for (Condition c : conditions) {
+            Question q = definition.questions().get(c.question());
+            int[] column = a.closed()[c.question()];
+            for (int r = 0; r < a.size(); r++) {
+                selected[r] &= Answers.chose(column[r], q, c.option());
+            }
+        }
+        return selected;
+    }
+
+    public Results results(long surveyId, String filter) {
+        Surveys.Survey survey = surveys.survey(surveyId);
+        SurveyDefinition definition = survey.definition();
+        List<Condition> conditions = conditions(definition, filter);
+        AnswerMatrix.Snapshot a = answers(survey);
+        boolean[] selected = select(definition, a, conditions);
+        int n = 0;
+        for (boolean s : selected) {
+            n += s ? 1 : 0;
+        }
+        List<String> filterList = filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
+        if (!conditions.isEmpty() && n < minGroup) {
+            return new Results(n < minGroup ? 0 : n, filterList, true, "Fewer than " + minGroup
+                    + " responses match this filter, so the results are hidden to protect respondents", List.of());
+        }
+        List<QuestionResult> questions = new ArrayList<>();
+        for (int q = 0; q < definition.questions().size(); q++) {
+            questions.add(question(definition.questions().get(q), q, a, selected, n));
+        }
+        return new Results(n, filterList, false, null, questions);
+    }
+
+    private static QuestionResult question(Question question, int q, AnswerMatrix.Snapshot a, boolean[] selected, int n) {
+        QuestionType type = question.questionType();
+        if (type == QuestionType.NUMBER) {
+            double[] values = new double[n];
+            int answered = 0;
+            double sum = 0;
+            for (int r = 0; r < a.size(); r++) {
+                double v = a.number(q, r);
+                if (selected[r] && !Double.isNaN(v)) {
+                    values[answered++] = v;
+                    sum += v;
+                }
+            }
+            BigDecimal mean = null;
+            BigDecimal median = null;
+            if (answered > 0) {
+                double[] sorted = Arrays.copyOf(values, answered);
+                Arrays.sort(sorted);
+                double middle = answered % 2 == 1 ? sorted[answered / 2]
+                        : (sorted[answered / 2 - 1] + sorted[answered / 2]) / 2;
+                mean = round(sum / answered);
+                median = round(middle);
+            }
+            return new QuestionResult(question.code(), type.code(), question.text(), answered, n - answered, null, null,
+                    mean, median);
+        }
+        int[] column = a.closed()[q];
+        if (!type.isClosed()) {
+            int answered = 0;
+            for (int r = 0; r < a.size(); r++) {
+                answered += selected[r] && column[r] != 0 ? 1 : 0;
+            }
+            return new QuestionResult(question.code(), type.code(), question.text(), answered, n - answered, null, null,
+                    null, null);
+        }
+        List<String> choices = question.choices();
+        int[] counts = new int[choices.size() + 1];
+        int answered = 0;
+        for (int r = 0; r < a.size(); r++) {
+            if (!selected[r] || column[r] == 0) {
+                continue;
+            }
+            answered++;
+            if (type == QuestionType.MULTI) {
+                for (int o = 1; o <= choices.size(); o++) {
+                    if ((column[r] & (1 << (o - 1))) != 0) {
+                        counts[o]++;
+                    }
+                }
+            } else if (column[r] <= choices.size()) {
+                counts[column[r]]++;
+            }
+        }
+        List<Share> options = new ArrayList<>();
+        for (int o = 1; o <= choices.size(); o++) {
+            options.add(share(choices.get(o - 1), counts[o], answered));
+        }
+        Share net = type.isAgreement() ? share("Strongly agree or agree", counts[1] + counts[2], answered) : null;
+        return new QuestionResult(question.code(), type.code(), question.text(), answered, n - answered, options, net,
+                null, null);
+    }
+
+    /** A count as a percentage of those who answered (2 d.p.) with its 95% Wilson score interval. */
+    static Share share(String label, int count, int answered) {
+        if (answered == 0) {
+            return new Share(label, count, null, null, null);
+        }
+        double p = (double) count / answered;
+        double z2 = Z * Z;
+        double denominator = 1 + z2 / answered;
+        double centre = (p + z2 / (2.0 * answered)) / denominator;
+        double half = Z * Math.sqrt(p * (1 - p) / answered + z2 / (4.0 * answered * answered)) / denominator;
+        return new Share(label, count, percent(count, answered), round(Math.max(0, centre - half) * 100),
+                round(Math.min(1, centre + half) * 100));
+    }
+
+    static BigDecimal percent(long count, long of) {
+        return BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(of), 2,
+                RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    // ------------------------------------------------------------------ cross-tabs
+
+    public record Cell(int count, @JsonProperty("row_percent") BigDecimal rowPercent,
+                       @JsonProperty("col_percent") BigDecimal colPercent) {
+    }
+
+    public record Line(String label, int total, List<Cell> cells) {
+    }
+
+    public record Column(String label, int total) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChiSquare(BigDecimal statistic, int df, @JsonProperty("p_value") BigDecimal pValue) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CrossTab(String row, String col, int responses, List<String> filter, List<Column> columns,
+                           List<Line> rows, @JsonProperty("hidden_rows") int hiddenRows,
+                           @JsonProperty("hidden_columns") int hiddenColumns,
+                           @JsonProperty("chi_square") ChiSquare chiSquare, String note) {
+    }
+
+    public CrossTab crossTab(long surveyId, String rowCode, String colCode, String filter) {
+        Surveys.Survey survey = surveys.survey(surveyId);
+        SurveyDefinition definition = survey.definition();
+        int rq = closedQuestion(definition, rowCode, "row");
+        int cq = closedQuestion(definition, colCode, "col");
+        if (rq == cq) {
+            throw new InvalidInput("col", "Choose two different questions");
+        }
+        List<Condition> conditions = conditions(definition, filter);
+        AnswerMatrix.Snapshot a = answers(survey);
+        boolean[] selected = select(definition, a, conditions);
+        Question rowQ = definition.questions().get(rq);
+        Question colQ = definition.questions().get(cq);
+        List<String> rowChoices = rowQ.choices();
+        List<String> colChoices = colQ.choices();
+        int[][] counts = new int[rowChoices.size()][colChoices.size()];
+        int[] rowRespondents = new int[rowChoices.size()];
+        int[] colRespondents = new int[colChoices.size()];
+        int both = 0;
+        int[] rows = a.closed()[rq];
+        int[] cols = a.closed()[cq];
+        for (int r = 0; r < a.size(); r++) {
+            if (!selected[r] || rows[r] == 0 || cols[r] == 0) {
+                continue;
+            }
+            both++;
+            for (int i = 0; i < rowChoices.size(); i++) {
+                if (!Answers.chose(rows[r], rowQ, i + 1)) {
+                    continue;
+                }
+                rowRespondents[i]++;
+                for (int j = 0; j < colChoices.size(); j++) {
+                    if (Answers.chose(cols[r], colQ, j + 1)) {
+                        counts[i][j]++;
+                    }
+                }
+            }
+            for (int j = 0; j < colChoices.size(); j++) {
+                if (Answers.chose(cols[r], colQ, j + 1)) {
+                    colRespondents[j]++;
+                }
+            }
+        }
+        List<String> filterList = filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
+        // groups smaller than the threshold are left out entirely, totals and test included
+        boolean[] showRow = new boolean[rowChoices.size()];
+        boolean[] showCol = new boolean[colChoices.size()];
+        int hiddenRows = 0;
+        int hiddenCols = 0;
+        for (int i = 0; i < showRow.length; i++) {
+            // an empty group identifies nobody, so only groups of 1 to k-1 are hidden
+            showRow[i] = rowRespondents[i] == 0 || rowRespondents[i] >= minGroup;
+            hiddenRows += showRow[i] ? 0 : 1;
+        }
+        for (int j = 0; j < showCol.length; j++) {
+            showCol[j] = colRespondents[j] == 0 || colRespondents[j] >= minGroup;
+            hiddenCols += showCol[j] ? 0 : 1;
+        }
+        int[] rowTotals = new int[showRow.length];
+        int[] colTotals = new int[showCol.length];
+        long grand = 0;
+        for (int i = 0; i < showRow.length; i++) {
+            for (int j = 0; j < showCol.length; j++) {
+                if (showRow[i] && showCol[j]) {
+                    rowTotals[i] += counts[i][j];
+                    colTotals[j] += counts[i][j];
+                    grand += counts[i][j];
+                }
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int j = 0; j < showCol.length; j++) {
+            if (showCol[j]) {
+                columns.add(new Column(colChoices.get(j), colTotals[j]));
+            }
+        }
+        List<Line> lines = new ArrayList<>();
+        double statistic = 0;
+        int shownRows = 0;
+        for (int i = 0; i < showRow.length; i++) {
+            if (!showRow[i]) {
+                continue;
+            }
+            shownRows++;
+            List<Cell> cells = new ArrayList<>();
+            for (int j = 0; j < showCol.length; j++) {
+                if (!showCol[j]) {
+                    continue;
+                }
+                int count = counts[i][j];
+                cells.add(new Cell(count, rowTotals[i] == 0 ? null : percent(count, rowTotals[i]),
+                        colTotals[j] == 0 ? null : percent(count, colTotals[j])));
+                double expected = grand == 0 ? 0 : (double) rowTotals[i] * colTotals[j] / grand;
+                if (expected > 0) {
+                    statistic += (count - expected) * (count - expected) / expected;
+                }
+            }
+            lines.add(new Line(rowChoices.get(i), rowTotals[i], cells));
+        }
+        ChiSquare test = null;
+        long nonEmptyRows = Arrays.stream(rowTotals).filter(t -> t > 0).count();
+        long nonEmptyCols = Arrays.stream(colTotals).filter(t -> t > 0).count();
+        int df = (int) ((nonEmptyRows - 1) * (nonEmptyCols - 1));
+        if (df > 0) {
+            double p = ChiSquaredDistribution.of(df).survivalProbability(statistic);
+            test = new ChiSquare(round(statistic), df, BigDecimal.valueOf(p).setScale(4, RoundingMode.HALF_UP));
+        }
+        String note = hiddenRows + hiddenCols == 0 ? null : "Groups with fewer than " + minGroup
+                + " respondents are hidden and left out of the totals and the test";
+        return new CrossTab(rowQ.code(), colQ.code(), both, filterList, columns, lines, hiddenRows, hiddenCols, test,
+                note);
+    }
+
+    private static int closedQuestion(SurveyDefinition definition, String code, String field) {
+        int q = code == null ? -1 : definition.position(code.trim());
+        if (q < 0 || !definition.questions().get(q).questionType().isClosed()) {
+            throw new InvalidInput(List.of(Problem.of(field, "Choose a question with options; '" + code
+                    + "' is not one")));
+        }
+        return q;
+    }
+
+    int minGroup() {
+        return minGroup;
+    }
+}

@@ -1,0 +1,165 @@
+package org.goldenthread.engagement;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.goldenthread.people.Profession;
+import org.goldenthread.people.Professions;
+import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Scope;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/** The surveys of the ICS in scope: their definitions, and storing the responses they collect. */
+@Service
+public class Surveys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Audit audit;
+    private final Professions professions;
+
+    Surveys(JdbcClient jdbc, ObjectMapper json, Audit audit, Professions professions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.audit = audit;
+        this.professions = professions;
+    }
+
+    /** A survey as stored, with its definition. */
+    public record Survey(long id, SurveyDefinition definition, @JsonProperty("opens_on") LocalDate opensOn,
+                         @JsonProperty("closes_on") LocalDate closesOn, @JsonProperty("link_token") String linkToken) {
+
+        public boolean isOpenOn(LocalDate day) {
+            return (opensOn == null || !day.isBefore(opensOn)) && (closesOn == null || !day.isAfter(closesOn));
+        }
+    }
+
+    public record Listed(long id, String code, String title, boolean anonymous,
+                         @JsonProperty("opens_on") LocalDate opensOn, @JsonProperty("closes_on") LocalDate closesOn,
+                         long responses) {
+    }
+
+    public List<Listed> surveys() {
+        return jdbc.sql("""
+                        select s.id, s.code, s.title, s.anonymous, s.opens_on, s.closes_on,
+                               (select count(*) from survey_response r where r.survey_id = s.id) as responses
+                          from survey s order by s.created_at desc""").query(Listed.class).list();
+    }
+
+    public Survey survey(long id) {
+        return jdbc.sql("select id, definition, opens_on, closes_on, link_token from survey where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Survey(rs.getLong("id"),
+                        json.readValue(rs.getString("definition"), SurveyDefinition.class),
+                        rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
+                        rs.getString("link_token")))
+                .optional().orElseThrow(() -> new NotFound("No survey with id " + id + " in this ICS"));
+    }
+
+    /**
+     * Checks and saves a new survey. Options drawn from a reference list are filled in now, so the
+     * survey keeps the list it was asked with.
+     */
+    @Transactional
+    public long create(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
+        List<Problem> problems = new ArrayList<>(DefinitionRules.check(definition));
+        if (opensOn != null && closesOn != null && closesOn.isBefore(opensOn)) {
+            problems.add(Problem.of("closes_on", "The survey cannot close before it opens"));
+        }
+        if (problems.isEmpty() && jdbc.sql("select count(*) > 0 from survey where code = :code")
+                .param("code", definition.code()).query(Boolean.class).single()) {
+            problems.add(Problem.of("code", "This ICS already has a survey with the code " + definition.code()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        SurveyDefinition filled = new SurveyDefinition(definition.code(), definition.title().trim(),
+                definition.keepsRespondentsAnonymous(), definition.introduction(),
+                definition.questions().stream().map(this::fillOptions).toList());
+        byte[] secret = new byte[18];
+        RANDOM.nextBytes(secret);
+        long id = jdbc.sql("""
+                        insert into survey (ics_id, code, title, anonymous, definition, opens_on, closes_on, link_token)
+                        values (:ics, :code, :title, :anonymous, cast(:definition as jsonb), :opens, :closes, :token)
+                        returning id""")
+                .param("ics", Scope.currentTenant().id()).param("code", filled.code()).param("title", filled.title())
+                .param("anonymous", filled.keepsRespondentsAnonymous()).param("definition", json.writeValueAsString(filled))
+                .param("opens", opensOn).param("closes", closesOn)
+                .param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
+                .query(Long.class).single();
+        audit.record("survey.created", "survey", id, null, filled);
+        return id;
+    }
+
+    private Question fillOptions(Question q) {
+        if (q.optionsFrom() == null) {
+            return q;
+        }
+        List<String> options = q.optionsFrom().equals("professions")
+                ? professions.all().stream().map(Profession::name).toList()
+                : icsNames();
+        return q.withOptions(options);
+    }
+
+    private static List<String> icsNames() {
+        try (Reader reader = new InputStreamReader(new ClassPathResource("reference/icbs.csv").getInputStream(),
+                StandardCharsets.UTF_8)) {
+            List<String> names = new ArrayList<>();
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                names.add(r.get("name"));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new IllegalStateException("The reference list of ICBs is missing from the application", e);
+        }
+    }
+
+    /**
+     * Stores encoded responses for one survey in a single statement, with the survey's own ICS (an
+     * ICS merged into another keeps collecting under its own id). A response whose idempotency key
+     * was seen before is not stored again.
+     *
+     * @return how many were stored
+     */
+    int store(long surveyId, List<Answers.Encoded> responses, List<String> idempotencyKeys) {
+        List<Map<String, Object>> rows = new ArrayList<>(responses.size());
+        for (int i = 0; i < responses.size(); i++) {
+            Answers.Encoded e = responses.get(i);
+            Map<String, Object> row = new HashMap<>();
+            row.put("closed", e.closed());
+            row.put("numbers", e.numbers());
+            row.put("texts", e.texts());
+            row.put("key", idempotencyKeys == null ? null : idempotencyKeys.get(i));
+            rows.add(row);
+        }
+        return jdbc.sql("""
+                        insert into survey_response (ics_id, survey_id, closed, numbers, texts, idempotency_key)
+                        select s.ics_id, s.id, r.closed, r.numbers, r.texts, r.key
+                          from survey s, jsonb_to_recordset(cast(:rows as jsonb))
+                               as r(closed int[], numbers float8[], texts jsonb, key text)
+                         where s.id = :survey
+                        on conflict (survey_id, idempotency_key) do nothing""")
+                .param("survey", surveyId)
+                .param("rows", json.writeValueAsString(rows)).update();
+    }
+}
