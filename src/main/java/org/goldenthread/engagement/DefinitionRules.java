@@ -21,6 +21,11 @@ final class DefinitionRules {
     }
 
     static List<Problem> check(SurveyDefinition d) {
+        return check(d, false);
+    }
+
+    /** As {@link #check(SurveyDefinition)}, optionally for a draft that has no questions yet. */
+    static List<Problem> check(SurveyDefinition d, boolean draft) {
         List<Problem> problems = new ArrayList<>();
         if (d.code() == null || !d.code().matches("^[a-z0-9][a-z0-9-]{1,59}$")) {
             problems.add(Problem.of("code", "Give the survey a code of 2 to 60 lower-case letters, digits and hyphens,"
@@ -32,7 +37,9 @@ final class DefinitionRules {
             problems.add(Problem.of("title", "The title must be 300 characters or fewer"));
         }
         if (d.questions() == null || d.questions().isEmpty()) {
-            problems.add(Problem.of("questions", "A survey needs at least one question"));
+            if (!draft) {
+                problems.add(Problem.of("questions", "A survey needs at least one question"));
+            }
             return problems;
         }
         if (d.questions().size() > MAX_QUESTIONS) {

@@ -35,9 +35,13 @@ public class Responses {
     private static final int MAX_PROBLEMS = 500;
 
     private final Surveys surveys;
+    private final javax.sql.DataSource dataSource;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    Responses(Surveys surveys) {
+    Responses(Surveys surveys, javax.sql.DataSource dataSource, tools.jackson.databind.ObjectMapper json) {
         this.surveys = surveys;
+        this.dataSource = dataSource;
+        this.json = json;
     }
 
     /**
@@ -189,5 +193,63 @@ public class Responses {
             pushback.unread(start, 0, read);
         }
         return pushback;
+    }
+
+    /**
+     * Every response as a row of text, header first, in the response file's own layout (so an
+     * export imports again). Rows are read with a cursor and handed on one by one, so a large survey
+     * is never held in memory. Text a spreadsheet would run as a formula gets an apostrophe in front.
+     */
+    @Transactional(readOnly = true)
+    public void export(long surveyId, java.util.function.Consumer<List<String>> rows) {
+        SurveyDefinition definition = surveys.survey(surveyId).definition();
+        List<String> columns = new Answers(definition).columns();
+        rows.accept(columns);
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        jdbc.setFetchSize(5_000);
+        jdbc.query("select closed, numbers, texts from survey_response where survey_id = ? order by id",
+                rs -> {
+                    Integer[] closed = (Integer[]) rs.getArray(1).getArray();
+                    Double[] numbers = (Double[]) rs.getArray(2).getArray();
+                    Map<String, String> texts = json.readValue(rs.getString(3),
+                            new tools.jackson.core.type.TypeReference<Map<String, String>>() {
+                            });
+                    List<String> row = new ArrayList<>(columns.size());
+                    for (int q = 0; q < definition.questions().size(); q++) {
+                        Question question = definition.questions().get(q);
+                        int value = q < closed.length && closed[q] != null ? closed[q] : 0;
+                        row.add(switch (question.questionType()) {
+                            case TEXT -> guard(texts.getOrDefault(question.code(), ""));
+                            case NUMBER -> q < numbers.length && numbers[q] != null
+                                    ? java.math.BigDecimal.valueOf(numbers[q]).stripTrailingZeros().toPlainString() : "";
+                            default -> labels(question, value);
+                        });
+                        if (question.hasOther()) {
+                            row.add(guard(texts.getOrDefault(question.code() + "_other", "")));
+                        }
+                        if (question.hasComment()) {
+                            row.add(guard(texts.getOrDefault(question.code() + "_comment", "")));
+                        }
+                    }
+                    rows.accept(row);
+                }, surveyId);
+    }
+
+    private static String labels(Question question, int value) {
+        if (value == 0) {
+            return "";
+        }
+        List<String> choices = question.choices();
+        List<String> chosen = new ArrayList<>();
+        for (int o = 1; o <= choices.size(); o++) {
+            if (Answers.chose(value, question, o)) {
+                chosen.add(choices.get(o - 1));
+            }
+        }
+        return String.join(";", chosen);
+    }
+
+    private static String guard(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -82,7 +82,17 @@ public class Surveys {
      */
     @Transactional
     public long create(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
-        List<Problem> problems = new ArrayList<>(DefinitionRules.check(definition));
+        return create(definition, opensOn, closesOn, false);
+    }
+
+    /** Starts a survey in the builder, with its questions still to come. */
+    @Transactional
+    public long createDraft(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
+        return create(definition, opensOn, closesOn, true);
+    }
+
+    private long create(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn, boolean draft) {
+        List<Problem> problems = new ArrayList<>(DefinitionRules.check(definition, draft));
         if (opensOn != null && closesOn != null && closesOn.isBefore(opensOn)) {
             problems.add(Problem.of("closes_on", "The survey cannot close before it opens"));
         }
@@ -95,7 +105,7 @@ public class Surveys {
         }
         SurveyDefinition filled = new SurveyDefinition(definition.code(), definition.title().trim(),
                 definition.keepsRespondentsAnonymous(), definition.introduction(),
-                definition.questions().stream().map(this::fillOptions).toList());
+                definition.questions() == null ? List.of() : definition.questions().stream().map(this::fillOptions).toList());
         byte[] secret = new byte[18];
         RANDOM.nextBytes(secret);
         long id = jdbc.sql("""
@@ -161,5 +171,35 @@ public class Surveys {
                         on conflict (survey_id, idempotency_key) do nothing""")
                 .param("survey", surveyId)
                 .param("rows", json.writeValueAsString(rows)).update();
+    }
+
+    /**
+     * Adds a question to a survey that has no responses yet; once people have answered, the
+     * questions are fixed so that every response means the same thing.
+     */
+    @Transactional
+    public void addQuestion(long surveyId, Question question) {
+        Survey survey = survey(surveyId);
+        if (jdbc.sql("select count(*) > 0 from survey_response where survey_id = :id").param("id", surveyId)
+                .query(Boolean.class).single()) {
+            throw new InvalidInput("code", "This survey has responses, so its questions can no longer change");
+        }
+        List<Question> questions = new ArrayList<>(survey.definition().questions() == null ? List.of()
+                : survey.definition().questions());
+        questions.add(question);
+        SurveyDefinition changed = new SurveyDefinition(survey.definition().code(), survey.definition().title(),
+                survey.definition().keepsRespondentsAnonymous(), survey.definition().introduction(), questions);
+        List<Problem> problems = DefinitionRules.check(changed).stream()
+                .filter(p -> p.field() != null && p.field().startsWith("questions[" + (questions.size() - 1) + "]"))
+                .map(p -> Problem.of(p.field().substring(p.field().indexOf('.') + 1), p.reason())).toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        List<Question> filled = questions.stream().map(this::fillOptions).toList();
+        SurveyDefinition saved = new SurveyDefinition(changed.code(), changed.title(), changed.anonymous(),
+                changed.introduction(), filled);
+        jdbc.sql("update survey set definition = cast(:definition as jsonb) where id = :id")
+                .param("definition", json.writeValueAsString(saved)).param("id", surveyId).update();
+        audit.record("survey.question_added", "survey", surveyId, survey.definition(), saved);
     }
 }

@@ -1,0 +1,300 @@
+package org.goldenthread.engagement;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Navigation;
+import org.goldenthread.platform.NavigationItem;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Tenant;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+
+/** Pages to build surveys, see their results and cross-tabs, and download what they collected. */
+@Controller
+class SurveyPages implements Navigation {
+
+    private final Surveys surveys;
+    private final Responses responses;
+    private final SurveyResults results;
+    private final ObjectMapper json;
+
+    SurveyPages(Surveys surveys, Responses responses, SurveyResults results, ObjectMapper json) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.results = results;
+        this.json = json;
+    }
+
+    private static boolean mayUse(Caller caller, Tenant tenant) {
+        return caller.has(Role.ICS_ADMIN, tenant.id()) || caller.has(Role.PLACE_LEAD, tenant.id())
+                || caller.has(Role.ANALYST, tenant.id());
+    }
+
+    private static boolean canEdit() {
+        return Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id())
+                || Scope.currentCaller().has(Role.PLACE_LEAD, Scope.currentTenant().id());
+    }
+
+    @Override
+    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+        return tenant == null || !mayUse(caller, tenant) ? List.of()
+                : List.of(new NavigationItem(50, "Surveys", "/ics/" + tenant.odsCode() + "/surveys"));
+    }
+
+    private String base() {
+        return "/ics/" + Scope.currentTenant().odsCode() + "/surveys";
+    }
+
+    @GetMapping("/ics/{ods}/surveys")
+    String list(@PathVariable String ods, Model model) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        model.addAttribute("surveys", surveys.surveys());
+        model.addAttribute("canEdit", canEdit());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of("anonymous", "true"));
+        }
+        return "engagement/surveys";
+    }
+
+    @PostMapping("/ics/{ods}/surveys/new")
+    String create(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
+                  RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        try {
+            List<Problem> problems = new ArrayList<>();
+            LocalDate opens = date(form.get("opens_on"), "opens_on", problems);
+            LocalDate closes = date(form.get("closes_on"), "closes_on", problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            long id = surveys.createDraft(new SurveyDefinition(blankToNull(form.get("code")), blankToNull(form.get("title")),
+                    !"false".equals(form.get("anonymous")), blankToNull(form.get("introduction")), List.of()), opens, closes);
+            redirect.addFlashAttribute("success", "The survey was created. Add its questions below.");
+            return "redirect:" + base() + "/" + id;
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("form", form);
+            return list(ods, model);
+        }
+    }
+
+    @PostMapping("/ics/{ods}/surveys/upload")
+    String upload(@PathVariable String ods, @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(required = false) String example, Model model, RedirectAttributes redirect)
+            throws IOException {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        try {
+            byte[] body = example != null
+                    ? new ClassPathResource("engagement/ccpl-principles.json").getContentAsByteArray()
+                    : file == null || file.isEmpty() ? null : file.getBytes();
+            if (body == null) {
+                throw new InvalidInput("file", "Choose a survey file (.json) to import");
+            }
+            SurveyDefinition definition;
+            try {
+                definition = json.readValue(body, SurveyDefinition.class);
+            } catch (JacksonException e) {
+                throw new InvalidInput("file", "The file is not a survey definition: " + e.getOriginalMessage());
+            }
+            long id = surveys.create(definition, null, null);
+            redirect.addFlashAttribute("success", definition.title() + " was imported.");
+            return "redirect:" + base() + "/" + id;
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("uploadProblems", e.problems());
+            return list(ods, model);
+        }
+    }
+
+    @GetMapping("/ics/{ods}/surveys/{id}")
+    String survey(@PathVariable String ods, @PathVariable long id, Model model) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        Surveys.Survey survey = surveys.survey(id);
+        model.addAttribute("survey", survey);
+        model.addAttribute("responses", results.results(id, null).responses());
+        model.addAttribute("canEdit", canEdit());
+        model.addAttribute("types", Choice.of(QuestionType.class));
+        model.addAttribute("earlier", survey.definition().questions().stream()
+                .filter(q -> q.questionType().isClosed()).map(q -> new Choice(q.code(), q.code())).toList());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of("required", "false"));
+        }
+        return "engagement/survey";
+    }
+
+    @PostMapping("/ics/{ods}/surveys/{id}/questions")
+    String addQuestion(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
+                       Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        try {
+            List<String> options = form.get("options") == null || form.get("options").isBlank() ? null
+                    : Arrays.stream(form.get("options").split("\\R")).map(String::trim).filter(o -> !o.isEmpty()).toList();
+            Question.ShowIf showIf = blankToNull(form.get("show_if_question")) == null ? null
+                    : new Question.ShowIf(form.get("show_if_question").trim(), blankToNull(form.get("show_if_equals")));
+            String type = blankToNull(form.get("type"));
+            boolean ownOptions = "single".equals(type) || "multi".equals(type);
+            surveys.addQuestion(id, new Question(blankToNull(form.get("code")), blankToNull(form.get("text")), type,
+                    "true".equals(form.get("required")), "true".equals(form.get("comment")) ? true : null,
+                    ownOptions ? options : null, ownOptions && "true".equals(form.get("other")) ? true : null, showIf,
+                    blankToNull(form.get("section")), null, blankToNull(form.get("hint"))));
+            redirect.addFlashAttribute("success", "Question " + form.get("code") + " was added.");
+            return "redirect:" + base() + "/" + id;
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("form", form);
+            return survey(ods, id, model);
+        }
+    }
+
+    @GetMapping("/ics/{ods}/surveys/{id}/results")
+    String results(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String filter,
+                   Model model) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        Surveys.Survey survey = surveys.survey(id);
+        model.addAttribute("survey", survey);
+        model.addAttribute("filters", filterChoices(survey.definition()));
+        model.addAttribute("filter", filter);
+        try {
+            model.addAttribute("results", results.results(id, filter));
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("results", results.results(id, null));
+            model.addAttribute("filter", null);
+        }
+        return "engagement/results";
+    }
+
+    @GetMapping("/ics/{ods}/surveys/{id}/crosstab")
+    String crossTab(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String row,
+                    @RequestParam(required = false) String col, @RequestParam(required = false) String filter,
+                    Model model) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        Surveys.Survey survey = surveys.survey(id);
+        model.addAttribute("survey", survey);
+        model.addAttribute("closed", survey.definition().questions().stream().filter(q -> q.questionType().isClosed())
+                .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text()))).toList());
+        model.addAttribute("filters", filterChoices(survey.definition()));
+        model.addAttribute("row", row);
+        model.addAttribute("col", col);
+        model.addAttribute("filter", filter);
+        if (row != null && col != null) {
+            try {
+                model.addAttribute("tab", results.crossTab(id, row, col, filter));
+            } catch (InvalidInput e) {
+                model.addAttribute("problems", e.problems());
+            }
+        }
+        return "engagement/crosstab";
+    }
+
+    private static List<Choice> filterChoices(SurveyDefinition definition) {
+        List<Choice> choices = new ArrayList<>();
+        for (Question q : definition.questions()) {
+            if (q.questionType().isClosed()) {
+                for (String option : q.choices()) {
+                    choices.add(new Choice(q.code() + ":" + option, q.code() + " – " + shorten(option)));
+                }
+            }
+        }
+        return choices;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 70 ? text.substring(0, 70) + "…" : text;
+    }
+
+    @GetMapping("/ics/{ods}/surveys/{id}/definition.json")
+    ResponseEntity<byte[]> definition(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        SurveyDefinition definition = surveys.survey(id).definition();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + definition.code() + ".json\"")
+                .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(definition));
+    }
+
+    @GetMapping("/ics/{ods}/surveys/{id}/responses.csv")
+    void responsesCsv(@PathVariable String ods, @PathVariable long id, HttpServletResponse response) throws IOException {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        String code = surveys.survey(id).definition().code();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-responses.csv\"");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(writer);
+        responses.export(id, row -> {
+            try {
+                printer.printRecord(row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        printer.flush();
+    }
+
+    @GetMapping("/ics/{ods}/surveys/{id}/responses.xlsx")
+    void responsesXlsx(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        String code = surveys.survey(id).definition().code();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-responses.xlsx\"");
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(response.getOutputStream(),
+                "Golden Thread", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Responses");
+        int[] r = {0};
+        responses.export(id, row -> {
+            for (int c = 0; c < row.size(); c++) {
+                if (!row.get(c).isEmpty()) {
+                    sheet.value(r[0], c, row.get(c));
+                }
+            }
+            r[0]++;
+        });
+        workbook.finish();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static LocalDate date(String raw, String field, List<Problem> problems) {
+        String value = blankToNull(raw);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.add(Problem.of(field, "Enter the date as year-month-day, like 2026-04-01"));
+            return null;
+        }
+    }
+}
