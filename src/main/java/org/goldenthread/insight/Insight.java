@@ -1,0 +1,53 @@
+package org.goldenthread.insight;
+
+import java.time.LocalDate;
+import org.goldenthread.people.Professions;
+import org.goldenthread.people.Register;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.structure.Forums;
+import org.goldenthread.structure.IcsMap;
+import org.goldenthread.structure.Place;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the ICS map and the register of the ICS in scope into a {@link Landscape}. */
+@Service
+class Insight {
+
+    private final Forums forums;
+    private final IcsMap map;
+    private final Register register;
+    private final Professions professions;
+
+    Insight(Forums forums, IcsMap map, Register register, Professions professions) {
+        this.forums = forums;
+        this.map = map;
+        this.register = register;
+        this.professions = professions;
+    }
+
+    /** The names of the ICS's places, for choosing one. */
+    public java.util.List<String> placeNames() {
+        return map.places().stream().map(Place::name).toList();
+    }
+
+    /**
+     * The leadership of the ICS today, narrowed to a place when one is named. The reads share one
+     * repeatable-read snapshot, so an import committing half-way through cannot make the figures
+     * disagree with each other.
+     *
+     * @throws InvalidInput naming {@code place} when the ICS has no such place
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Landscape landscape(String place) {
+        var places = map.places().stream().map(Place::name).toList();
+        String chosen = null;
+        if (place != null && !place.isBlank()) {
+            chosen = places.stream().filter(p -> p.equalsIgnoreCase(place.trim())).findFirst()
+                    .orElseThrow(() -> new InvalidInput("place", "This ICS has no place called '" + place.trim() + "'"));
+        }
+        return new Landscape(LocalDate.now(), chosen, forums.forums(), forums.seats(), register.appointments(),
+                register.people(), map.organisations(), professions.all(), places);
+    }
+}

@@ -1,0 +1,67 @@
+package org.goldenthread.insight;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.util.List;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.SmallNumbers;
+import org.goldenthread.structure.Forum;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class InsightApi {
+
+    private final Insight insight;
+    private final SmallNumbers small;
+
+    InsightApi(Insight insight, SmallNumbers small) {
+        this.insight = insight;
+        this.small = small;
+    }
+
+    /** The insight figures for one ICS, or one place in it, as one caller may see them. */
+    record Figures(@JsonProperty("as_of") LocalDate asOf, String place,
+                   @JsonProperty("min_group_size") int minGroupSize,
+                   List<LevelFigures> levels,
+                   @JsonProperty("people_with_3plus_seats") List<String> peopleWithManySeats,
+                   @JsonProperty("people_with_3plus_seats_count") int peopleWithManySeatsCount,
+                   @JsonProperty("forums_without_line_of_sight") List<String> forumsWithoutLineOfSight) {
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/insight")
+    @Operation(summary = "Leadership insight by level", description = """
+            For ICS admins, place leads and analysts. For each level (system, place, neighbourhood, \
+            provider_collaborative, clinical_network, in that order): `leaders` (distinct people with a current \
+            appointment there), `professions_present` (their professions' codes, sorted), `professions_missing` \
+            (clinical and care professions — every reference profession but manager and expert_by_experience — \
+            not present), `top_two_share` (of current appointments there held by clinical and care \
+            professionals, the share the two most common professions hold), `early_mid_share` (of clinical and \
+            care leaders there, the share whose career stage is early or mid; an unrecorded stage is neither), \
+            `protected_hours_agreed` and `protected_hours_used` (weekly sums over current appointments; unrecorded \
+            hours count as none), `vacant_seats` (seats with no current appointment). Shares are fractions rounded \
+            half-up to 4 decimal places, null when there is no one to share among. An appointment is current \
+            when it has started and has not ended before today. `people_with_3plus_seats` lists the references \
+            of people holding 3 or more current seats anywhere in the ICS (narrowed to a place: those of them \
+            with a seat there); `forums_without_line_of_sight` names forums with no chain of reports-to lines \
+            up to a system-level board. \
+            Analysts see aggregates only: `people_with_3plus_seats` is always empty for them (the count is in \
+            `people_with_3plus_seats_count`), and any figure resting on a group of 1 to k−1 people \
+            (k = `min_group_size`) is null and named in that level's `suppressed` list.""")
+    Figures insight(@PathVariable String ods,
+                    @Parameter(description = "Narrow to the forums of this place (its place and neighbourhood "
+                            + "forums and any other forum placed there); case does not matter. An unknown place is a "
+                            + "400 naming `place`.")
+                    @RequestParam(required = false) String place) {
+        Audience audience = Audience.require(Scope.currentCaller(), Scope.currentTenant());
+        Landscape landscape = insight.landscape(place);
+        List<String> many = landscape.peopleWithManySeats();
+        return new Figures(landscape.today(), landscape.place(), small.minGroupSize(),
+                landscape.levels(audience, small), audience.seesPeople() ? many : List.of(), many.size(),
+                landscape.forumsWithoutLineOfSight().stream().map(Forum::name).toList());
+    }
+}

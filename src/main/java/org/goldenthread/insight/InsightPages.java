@@ -1,0 +1,382 @@
+package org.goldenthread.insight;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.goldenthread.people.Profession;
+import org.goldenthread.people.Professions;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.Dashboard;
+import org.goldenthread.platform.DashboardCard;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Navigation;
+import org.goldenthread.platform.NavigationItem;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.SmallNumbers;
+import org.goldenthread.platform.Tenant;
+import org.goldenthread.structure.Forum;
+import org.goldenthread.structure.Level;
+import org.goldenthread.structure.SeatType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The insight page, its CSV download, the forum map, and insight's headline cards on the ICS overview. */
+@Controller
+class InsightPages implements Navigation, Dashboard {
+
+    private final Insight insight;
+    private final SmallNumbers small;
+    private final Professions professions;
+
+    InsightPages(Insight insight, SmallNumbers small, Professions professions) {
+        this.insight = insight;
+        this.small = small;
+        this.professions = professions;
+    }
+
+    @Override
+    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+        return tenant == null || Audience.of(caller, tenant).isEmpty() ? List.of()
+                : List.of(new NavigationItem(30, "Insight", "/ics/" + tenant.odsCode() + "/insight"));
+    }
+
+    @Override
+    public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
+        Audience audience = Audience.of(caller, tenant).orElse(null);
+        if (audience == null) {
+            return List.of();
+        }
+        Landscape landscape = insight.landscape(null);
+        LevelFigures system = landscape.levels(audience, small).get(Level.SYSTEM.ordinal());
+        Landscape.TimeTotals time = landscape.timeTotals();
+        boolean timeHidden = !audience.seesPeople() && small.hides(time.appointments());
+        String href = "/ics/" + tenant.odsCode() + "/insight";
+        return List.of(
+                new DashboardCard(30, "Professions missing at system level",
+                        system.professionsMissing().size() + " of " + landscape.clinicalAndCareCodes().size(),
+                        "Clinical and care professions with no one in a system-level seat", href + "#levels"),
+                new DashboardCard(31, "Top two professions' share at system level",
+                        percent(system.topTwoShare(), system.isSuppressed("top_two_share")),
+                        "Of system seats held by clinical and care professionals, the share the two largest hold", href + "#dominance"),
+                new DashboardCard(32, "Early or mid career at system level",
+                        percent(system.earlyMidShare(), system.isSuppressed("early_mid_share")),
+                        "Of clinical and care leaders in system-level seats, the share early or mid career",
+                        href + "#pipeline"),
+                new DashboardCard(33, "Protected time used",
+                        timeHidden || time.agreed().signum() == 0 ? (timeHidden ? "hidden" : "none agreed")
+                                : percent(Landscape.share(time.used(), time.agreed()), false),
+                        "Hours used of the protected hours agreed each week, over all current appointments",
+                        href + "#time"),
+                new DashboardCard(34, "Vacant seats", String.valueOf(landscape.vacancies().size()),
+                        "Seats on forums that nobody holds today", href + "#vacancies"),
+                new DashboardCard(35, "Forums without line of sight",
+                        String.valueOf(landscape.forumsWithoutLineOfSight().size()),
+                        "Forums with no reporting line up to the ICB board", href + "/forums"));
+    }
+
+    // ------------------------------------------------------------------ the insight page
+
+    @GetMapping("/ics/{ods}/insight")
+    String insight(@PathVariable String ods, @RequestParam(required = false) String place,
+                   @RequestParam(required = false) String profession, Model model) {
+        Audience audience = Audience.require(Scope.currentCaller(), Scope.currentTenant());
+        List<Problem> problems = new ArrayList<>();
+        Landscape landscape;
+        try {
+            landscape = insight.landscape(place);
+        } catch (InvalidInput e) {
+            problems.addAll(e.problems());
+            landscape = insight.landscape(null);
+        }
+        Profession chosen = null;
+        if (profession != null && !profession.isBlank()) {
+            chosen = professions.find(profession).orElse(null);
+            if (chosen == null) {
+                problems.add(Problem.of("profession", "'" + profession.trim() + "' is not a profession code"));
+            }
+        }
+        List<LevelFigures> levels = landscape.levels(audience, small);
+        model.addAttribute("problems", problems);
+        model.addAttribute("audience", audience.name());
+        model.addAttribute("seesPeople", audience.seesPeople());
+        model.addAttribute("k", small.minGroupSize());
+        model.addAttribute("today", landscape.today());
+        model.addAttribute("place", landscape.place());
+        model.addAttribute("places", insight.placeNames());
+        model.addAttribute("professionChoices", landscape.professionsPresent());
+        model.addAttribute("levels", levels);
+        model.addAttribute("levelLabels", levelLabels());
+        model.addAttribute("clinicalAndCareCount", landscape.clinicalAndCareCodes().size());
+        model.addAttribute("professionNames", professions.all().stream()
+                .collect(Collectors.toMap(Profession::code, Profession::name, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("charts", charts(levels, landscape));
+        List<Landscape.ManySeats> many = landscape.leadersWithManySeats();
+        model.addAttribute("manySeats", audience.seesPeople() ? many : List.of());
+        model.addAttribute("manySeatsCount", many.size());
+        model.addAttribute("withoutLineOfSight", landscape.forumsWithoutLineOfSight());
+        List<Landscape.UnderUsedTime> under = landscape.underUsedTime();
+        model.addAttribute("underUsed", audience.seesPeople() ? under : List.of());
+        model.addAttribute("underUsedCount", audience.seesPeople() ? Integer.valueOf(under.size())
+                : small.shown(under.size()));
+        model.addAttribute("vacancies", landscape.vacancies());
+        model.addAttribute("drawnOn", landscape.placesDrawnOn());
+        model.addAttribute("expertSeats", landscape.expertSeats());
+        model.addAttribute("crossTab", landscape.professionsByLevel(small));
+        model.addAttribute("byPlace", landscape.byPlace());
+        model.addAttribute("seatTypes", seatTypeLabels());
+        if (chosen != null) {
+            model.addAttribute("profession", chosen);
+            model.addAttribute("drillDown", landscape.profession(chosen.code(), small));
+            model.addAttribute("stages", Landscape.STAGES);
+        }
+        String query = landscape.place() == null ? "" : "?place=" + java.net.URLEncoder.encode(landscape.place(),
+                StandardCharsets.UTF_8);
+        model.addAttribute("csvHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight.csv" + query);
+        model.addAttribute("mapHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight/forums" + query);
+        return "insight/insight";
+    }
+
+    private static Map<String, String> levelLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Level l : Level.values()) {
+            labels.put(l.code(), l.label());
+        }
+        return labels;
+    }
+
+    private static Map<String, String> seatTypeLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (SeatType t : SeatType.values()) {
+            labels.put(t.code(), t.label());
+        }
+        return labels;
+    }
+
+    /** "75%" or "66.7%"; a dash for no one to share among; "hidden" when suppressed. */
+    static String percent(Double share, boolean hidden) {
+        return hidden ? "hidden" : Landscape.percent(share);
+    }
+
+    private static String hours(BigDecimal h) {
+        return h == null ? "Hidden" : h.stripTrailingZeros().toPlainString();
+    }
+
+    private static List<BarChart> charts(List<LevelFigures> levels, Landscape landscape) {
+        List<BarChart> charts = new ArrayList<>();
+        int ccp = landscape.clinicalAndCareCodes().size();
+        Set<String> clinical = new HashSet<>(landscape.clinicalAndCareCodes());
+        List<BarChart.Values> present = levels.stream().map(l -> {
+            long n = l.professionsPresent().stream().filter(clinical::contains).count();
+            return new BarChart.Values(Coded.parse(Level.class, l.level()).orElseThrow().label(),
+                    List.of((double) n), List.of(n + " of " + ccp));
+        }).toList();
+        charts.add(BarChart.of("chart-professions", "Clinical and care professions present, by level",
+                "Bar chart: how many of the " + ccp + " clinical and care professions have at least one leader at "
+                        + "each level. " + summary(present), List.of("Professions present"), present, ccp,
+                ticks(ccp), v -> String.valueOf(v.intValue())));
+
+        List<BarChart.Values> dominance = levels.stream().map(l -> shareValues(l, l.topTwoShare(), "top_two_share"))
+                .toList();
+        charts.add(BarChart.of("chart-dominance", "Share of clinical and care seats held by the top two professions",
+                "Bar chart, 0 to 100 per cent, by level. " + summary(dominance), List.of("Top two share"), dominance,
+                100, List.of(0d, 25d, 50d, 75d, 100d), v -> v.intValue() + "%"));
+
+        List<BarChart.Values> pipeline = levels.stream()
+                .map(l -> shareValues(l, l.earlyMidShare(), "early_mid_share")).toList();
+        charts.add(BarChart.of("chart-early-mid", "Early and mid-career share of clinical and care leaders",
+                "Bar chart, 0 to 100 per cent, by level. " + summary(pipeline), List.of("Early or mid career"),
+                pipeline, 100, List.of(0d, 25d, 50d, 75d, 100d), v -> v.intValue() + "%"));
+
+        double most = levels.stream().filter(l -> l.protectedHoursAgreed() != null)
+                .mapToDouble(l -> Math.max(l.protectedHoursAgreed().doubleValue(), l.protectedHoursUsed().doubleValue()))
+                .max().orElse(0);
+        double top = niceCeiling(most);
+        List<BarChart.Values> time = levels.stream().map(l -> {
+            String label = Coded.parse(Level.class, l.level()).orElseThrow().label();
+            if (l.protectedHoursAgreed() == null) {
+                return new BarChart.Values(label, java.util.Arrays.asList(null, null), List.of("hidden", "hidden"));
+            }
+            return new BarChart.Values(label, List.of(l.protectedHoursAgreed().doubleValue(),
+                    l.protectedHoursUsed().doubleValue()),
+                    List.of(hours(l.protectedHoursAgreed()) + " h", hours(l.protectedHoursUsed()) + " h"));
+        }).toList();
+        charts.add(BarChart.of("chart-time", "Protected time agreed and used, hours a week",
+                "Bar chart with two bars per level, hours agreed and hours used. " + summary(time),
+                List.of("Agreed", "Used"), time, top, List.of(0d, top / 4, top / 2, 3 * top / 4, top),
+                v -> BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
+
+        List<Landscape.ExpertSeats> experts = landscape.expertSeats();
+        if (!experts.isEmpty()) {
+            int max = experts.stream().mapToInt(Landscape.ExpertSeats::defined).max().orElse(1);
+            List<BarChart.Values> ebe = experts.stream().map(e -> new BarChart.Values(
+                    Coded.parse(Level.class, e.level()).orElseThrow().label(),
+                    List.of((double) e.defined(), (double) e.filled()),
+                    List.of(String.valueOf(e.defined()), String.valueOf(e.filled())))).toList();
+            charts.add(BarChart.of("chart-experts", "Expert-by-experience seats defined and filled",
+                    "Bar chart with two bars per level, seats defined and seats filled today. " + summary(ebe),
+                    List.of("Defined", "Filled"), ebe, max, ticks(max), v -> String.valueOf(v.intValue())));
+        }
+        return charts;
+    }
+
+    private static BarChart.Values shareValues(LevelFigures l, Double share, String field) {
+        String label = Coded.parse(Level.class, l.level()).orElseThrow().label();
+        boolean hidden = l.isSuppressed(field);
+        String text = hidden ? "hidden (small numbers)" : share == null ? "no one" : percent(share, false);
+        return new BarChart.Values(label, java.util.Arrays.asList(share == null ? null : share * 100),
+                List.of(text));
+    }
+
+    /** The figures in words for the chart's description: "System: 75%; Place: 100%". */
+    private static String summary(List<BarChart.Values> values) {
+        return values.stream().map(v -> v.label() + ": " + String.join(" and ", v.texts()))
+                .collect(Collectors.joining("; ")) + ".";
+    }
+
+    /** Whole-number axis marks, about four of them, up to {@code max}. */
+    private static List<Double> ticks(int max) {
+        int step = Math.max(1, (int) Math.ceil(max / 4.0));
+        List<Double> ticks = new ArrayList<>();
+        for (int t = 0; t <= max; t += step) {
+            ticks.add((double) t);
+        }
+        if (ticks.get(ticks.size() - 1) < max && max - ticks.get(ticks.size() - 1) >= step / 2.0) {
+            ticks.add((double) max);
+        }
+        return ticks;
+    }
+
+    /** A round number at or above {@code v} that divides into quarters neatly: 4, 8, 20, 40, 80, 200… */
+    private static double niceCeiling(double v) {
+        if (v <= 4) {
+            return 4;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[]{1, 2, 4, 8}) {
+            if (m * magnitude >= v) {
+                return m * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    // ------------------------------------------------------------------ CSV of the level table
+
+    /**
+     * The level table as CSV, as the caller sees it on the page: hidden cells say "suppressed". Cells a
+     * spreadsheet would read as a formula get a leading apostrophe, though codes and numbers never should.
+     */
+    @GetMapping("/ics/{ods}/insight.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String ods, @RequestParam(required = false) String place) {
+        Audience audience = Audience.require(Scope.currentCaller(), Scope.currentTenant());
+        Landscape landscape = insight.landscape(place);
+        StringBuilder out = new StringBuilder();
+        try (var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
+            printer.printRecord("level", "leaders", "professions_present", "professions_missing", "top_two_share",
+                    "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats");
+            for (LevelFigures l : landscape.levels(audience, small)) {
+                printer.printRecord(guard(l.level()), l.leaders(), guard(String.join(";", l.professionsPresent())),
+                        guard(String.join(";", l.professionsMissing())),
+                        cell(l, "top_two_share", l.topTwoShare()), cell(l, "early_mid_share", l.earlyMidShare()),
+                        cell(l, "protected_hours_agreed", l.protectedHoursAgreed()),
+                        cell(l, "protected_hours_used", l.protectedHoursUsed()), l.vacantSeats());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String where = landscape.place() == null ? "" : "-" + landscape.place().toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String name = "insight-" + Scope.currentTenant().odsCode() + where + "-" + landscape.today() + ".csv";
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String cell(LevelFigures l, String field, Object value) {
+        if (l.isSuppressed(field)) {
+            return "suppressed";
+        }
+        if (value instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    /** An apostrophe before a leading = + - @ tab or return, so a spreadsheet shows the text instead of running it. */
+    static String guard(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    // ------------------------------------------------------------------ the forum map
+
+    @GetMapping("/ics/{ods}/insight/forums")
+    String forums(@PathVariable String ods, @RequestParam(required = false) String level,
+                  @RequestParam(required = false) String place, Model model) {
+        Audience.require(Scope.currentCaller(), Scope.currentTenant());
+        List<Problem> problems = new ArrayList<>();
+        Landscape landscape;
+        try {
+            landscape = insight.landscape(place);
+        } catch (InvalidInput e) {
+            problems.addAll(e.problems());
+            landscape = insight.landscape(null);
+        }
+        Level chosenLevel = null;
+        if (level != null && !level.isBlank()) {
+            chosenLevel = Coded.parse(Level.class, level).orElse(null);
+            if (chosenLevel == null) {
+                problems.add(Problem.of("level", "'" + level.trim() + "' is not a level; use "
+                        + Coded.choices(Level.class)));
+            }
+        }
+        String levelCode = chosenLevel == null ? null : chosenLevel.code();
+        List<Forum> chosen = landscape.forums().stream()
+                .filter(f -> levelCode == null || levelCode.equals(f.level())).toList();
+        Set<Long> inView = chosen.stream().map(Forum::id).collect(Collectors.toSet());
+        Landscape view = landscape;
+        ForumMap map = ForumMap.of(landscape.withChainsUp(chosen), inView, view::lineOfSight,
+                landscape.seatsFilledByForum());
+        Map<Long, int[]> seats = landscape.seatsFilledByForum();
+        List<ForumEntry> entries = chosen.stream().map(f -> {
+            int[] s = seats.getOrDefault(f.id(), new int[2]);
+            return new ForumEntry(f, view.lineOfSight(f).stream().map(Forum::name).toList(),
+                    view.forum(f.reportsToId()), f.reportsToId() != null && inView.contains(f.reportsToId()), s[0], s[1]);
+        }).toList();
+        model.addAttribute("problems", problems);
+        model.addAttribute("map", map);
+        model.addAttribute("entries", entries);
+        model.addAttribute("levels", Level.values());
+        model.addAttribute("level", levelCode);
+        model.addAttribute("place", landscape.place());
+        model.addAttribute("places", insight.placeNames());
+        model.addAttribute("levelLabels", levelLabels());
+        model.addAttribute("blindCount", entries.stream().filter(e -> e.chain().isEmpty()).count());
+        return "insight/forums";
+    }
+
+    /**
+     * A forum in the text list beside the map, with its chain up to the board (empty when there is none)
+     * and whether the forum it reports to is in the list too, so it can be linked.
+     */
+    record ForumEntry(Forum forum, List<String> chain, Forum reportsTo, boolean reportsToListed, int seats,
+                      int seatsHeld) {
+    }
+}

@@ -1,0 +1,48 @@
+package org.goldenthread.insight;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The figures for one level of the ICS, as one viewer may see them. Shares are fractions rounded
+ * half-up to 4 decimal places, null when there is nobody to share among. Fields named in
+ * {@code suppressed} are null because they rest on a group of fewer than k people.
+ */
+@JsonPropertyOrder({"level", "leaders", "professions_present", "professions_missing", "top_two_share",
+        "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats", "suppressed"})
+record LevelFigures(String level, int leaders,
+                    @JsonProperty("professions_present") List<String> professionsPresent,
+                    @JsonProperty("professions_missing") List<String> professionsMissing,
+                    @JsonProperty("top_two_share") Double topTwoShare,
+                    @JsonProperty("early_mid_share") Double earlyMidShare,
+                    @JsonProperty("protected_hours_agreed") BigDecimal protectedHoursAgreed,
+                    @JsonProperty("protected_hours_used") BigDecimal protectedHoursUsed,
+                    @JsonProperty("vacant_seats") int vacantSeats,
+                    List<String> suppressed) {
+
+    public boolean isSuppressed(String field) {
+        return suppressed.contains(field);
+    }
+
+    /** A figure as the page shows it: a percentage, hours, "hidden" when suppressed, "–" when there is no one. */
+    public String text(String field) {
+        if (isSuppressed(field)) {
+            return "hidden";
+        }
+        return switch (field) {
+            case "top_two_share" -> Landscape.percent(topTwoShare);
+            case "early_mid_share" -> Landscape.percent(earlyMidShare);
+            case "protected_hours_agreed" -> protectedHoursAgreed.stripTrailingZeros().toPlainString();
+            case "protected_hours_used" -> protectedHoursUsed.stripTrailingZeros().toPlainString();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** Hours used as a share of hours agreed, or null when none were agreed or the sums are hidden. */
+    public Double timeUsedShare() {
+        return protectedHoursAgreed == null || protectedHoursUsed == null || protectedHoursAgreed.signum() == 0 ? null
+                : Landscape.share(protectedHoursUsed, protectedHoursAgreed);
+    }
+}

@@ -1,0 +1,204 @@
+package org.goldenthread.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.goldenthread.people.RegisterFixture;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The insight figures for the small register, worked out by hand from its rows.
+ *
+ * <p>Current appointments (today is within each one), by forum:
+ * <pre>
+ * ICS Board (system board)              P1 gp senior 4/4 · P2 nurse_adult mid 3/1 · P3 manager senior –/–
+ * Professional Council (system → Board) P1 gp 2/1 · P4 pharmacist early 2/2 · seat EbE vacant
+ * Northfield Place Board (place → Board) P1 gp 1/1 · P5 social_worker_adults senior 2/2 · AHP lead vacant ·
+ *                                       Nurse lead vacant (P2 held it until a year and a day ago)
+ * Northfield Central Team (neighbourhood → Place Board) P6 gp early 2/0.5
+ * Southvale East Team (neighbourhood, reports to no one) P7 physiotherapist mid –/–
+ * P8 holds no seat.
+ * </pre>
+ * System: leaders P1 P2 P3 P4 = 4; professions gp, manager, nurse_adult, pharmacist. Clinical and care
+ * appointments: gp ×2, nurse_adult, pharmacist = 4, of which the top two professions hold 2 + 1 = 3:
+ * 0.75. Clinical and care leaders P1 (senior), P2 (mid), P4 (early): 2 of 3 early or mid = 0.6667.
+ * Hours agreed 4 + 3 + 2 + 2 = 11 (P3 has none recorded), used 4 + 1 + 1 + 2 = 8. Seats 6, held 5:
+ * 1 vacant.
+ * <br>Place: leaders P1 P5 = 2; gp, social_worker_adults; appointments gp, social worker: the top two hold
+ * 2 of 2 = 1.0; both senior: 0.0. Hours 1 + 2 = 3 agreed, 1 + 2 = 3 used. Seats 4, held 2: 2 vacant.
+ * <br>Neighbourhood: leaders P6 P7 = 2; gp, physiotherapist; top two 2 of 2 = 1.0; P6 early, P7 mid:
+ * 1.0. Hours agreed 2, used 0.5. Seats 2, both held.
+ * <br>Provider collaborative and clinical network: no forums, so no one: shares null, hours 0, no seats.
+ * <br>P1 holds three seats. Southvale East Team is the only forum whose lines do not reach the board
+ * (the council and both Northfield forums reach it; the board is its own line of sight).
+ */
+class InsightTest extends IntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Every clinical and care profession in the reference list: all but manager and expert_by_experience. */
+    private static final List<String> CLINICAL_AND_CARE = List.of("arts_therapist", "care_professional_other",
+            "clinical_psychologist", "dental_care_professional", "dental_consultant", "dietitian",
+            "dispensing_optician", "doctor_other", "general_dental_practitioner", "gp", "healthcare_scientist",
+            "medical_consultant", "midwife", "nurse_adult", "nurse_children", "nurse_learning_disability",
+            "nurse_mental_health", "nursing_associate", "occupational_therapist", "operating_department_practitioner",
+            "optometrist", "orthoptist", "osteopath", "other_clinical", "paramedic", "pharmacist",
+            "pharmacy_technician", "physician_associate", "physiotherapist", "podiatrist", "prosthetist_orthotist",
+            "public_health_consultant", "public_health_practitioner", "radiographer", "social_worker_adults",
+            "social_worker_children", "speech_language_therapist");
+
+    private String ods;
+    private String admin;
+
+    @BeforeEach
+    void theSmallRegister() {
+        ods = createIcs("Insight");
+        admin = tokenFor(createUser("ics_admin", ods));
+        RegisterFixture.addGeography(api, admin, ods);
+        Response imported = api.post("/api/v1/ics/" + ods + "/register/import", admin, "text/csv",
+                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    }
+
+    private JsonNode insight(String token, String query) {
+        Response r = api.get("/api/v1/ics/" + ods + "/insight" + query, token);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String missing(String... present) {
+        List<String> codes = new ArrayList<>(CLINICAL_AND_CARE);
+        codes.removeAll(List.of(present));
+        return JSON.writeValueAsString(codes);
+    }
+
+    private static String level(String level, int leaders, String present, String missing, String topTwo,
+                                String earlyMid, String agreed, String used, int vacant, String suppressed) {
+        return """
+                {"level":"%s","leaders":%d,"professions_present":%s,"professions_missing":%s,"top_two_share":%s,
+                 "early_mid_share":%s,"protected_hours_agreed":%s,"protected_hours_used":%s,"vacant_seats":%d,
+                 "suppressed":%s}""".formatted(level, leaders, present, missing, topTwo, earlyMid, agreed, used,
+                vacant, suppressed);
+    }
+
+    private static final String NONE = "[]";
+
+    private String emptyLevel(String level, String suppressed) {
+        return level(level, 0, NONE, missing(), "null", "null", "0.0", "0.0", 0, suppressed);
+    }
+
+    @Test
+    void theFiguresForTheSmallRegisterAreThoseWorkedOutByHand() {
+        JsonNode actual = insight(admin, "");
+        String expected = """
+                {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
+                 "people_with_3plus_seats":["P1"],"people_with_3plus_seats_count":1,
+                 "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(java.time.LocalDate.now(),
+                level("system", 4, "[\"gp\",\"manager\",\"nurse_adult\",\"pharmacist\"]",
+                        missing("gp", "nurse_adult", "pharmacist"), "0.75", "0.6667", "11.0", "8.0", 1, NONE),
+                level("place", 2, "[\"gp\",\"social_worker_adults\"]", missing("gp", "social_worker_adults"),
+                        "1.0", "0.0", "3.0", "3.0", 2, NONE),
+                level("neighbourhood", 2, "[\"gp\",\"physiotherapist\"]", missing("gp", "physiotherapist"),
+                        "1.0", "1.0", "2.0", "0.5", 0, NONE),
+                emptyLevel("provider_collaborative", NONE), emptyLevel("clinical_network", NONE));
+        assertThat(actual).isEqualTo(JSON.readTree(expected));
+        assertThat(missing("gp", "nurse_adult", "pharmacist")).contains("\"midwife\"").doesNotContain("manager");
+    }
+
+    @Test
+    void aPlaceNarrowsTheFiguresToItsForums() {
+        // Northfield: its place board and the Northfield Central Team; system forums belong to no place.
+        JsonNode north = insight(admin, "?place=northfield");
+        assertThat(north.get("place").asString()).isEqualTo("Northfield");
+        JsonNode levels = north.get("levels");
+        assertThat(levels.get(0)).isEqualTo(JSON.readTree(emptyLevel("system", NONE)));
+        assertThat(levels.get(1)).isEqualTo(JSON.readTree(level("place", 2, "[\"gp\",\"social_worker_adults\"]",
+                missing("gp", "social_worker_adults"), "1.0", "0.0", "3.0", "3.0", 2, NONE)));
+        assertThat(levels.get(2)).isEqualTo(JSON.readTree(level("neighbourhood", 1, "[\"gp\"]", missing("gp"),
+                "1.0", "1.0", "2.0", "0.5", 0, NONE)));
+        // P1 holds three seats in the ICS, one of them in Northfield
+        assertThat(north.get("people_with_3plus_seats").toString()).isEqualTo("[\"P1\"]");
+        assertThat(north.get("forums_without_line_of_sight").toString()).isEqualTo("[]");
+
+        // Southvale: only the Southvale East Team, held by P7 (mid career, no hours recorded)
+        JsonNode south = insight(admin, "?place=Southvale");
+        assertThat(south.get("levels").get(1)).isEqualTo(JSON.readTree(emptyLevel("place", NONE)));
+        assertThat(south.get("levels").get(2)).isEqualTo(JSON.readTree(level("neighbourhood", 1,
+                "[\"physiotherapist\"]", missing("physiotherapist"), "1.0", "1.0", "0.0", "0.0", 0, NONE)));
+        assertThat(south.get("people_with_3plus_seats").toString()).isEqualTo("[]");
+        assertThat(south.get("forums_without_line_of_sight").toString()).isEqualTo("[\"Southvale East Team\"]");
+    }
+
+    @Test
+    void anUnknownPlaceIsRefusedNamingTheField() {
+        Response r = api.get("/api/v1/ics/" + ods + "/insight?place=Atlantis", admin);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("place");
+        assertThat(r.json().get("errors").get(0).get("reason").asString()).contains("Atlantis");
+    }
+
+    @Test
+    void placeLeadsAndAnalystsMayLookMembersMayNotAndOtherIcssSeeNothing() {
+        String lead = tokenFor(createUser("place_lead", ods, "Northfield"));
+        assertThat(api.get("/api/v1/ics/" + ods + "/insight", lead).status()).isEqualTo(200);
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(api.get("/api/v1/ics/" + ods + "/insight", analyst).status()).isEqualTo(200);
+        String member = tokenFor(createUser("member", ods));
+        assertThat(api.get("/api/v1/ics/" + ods + "/insight", member).status()).isEqualTo(403);
+        // a member is refused before the place is looked at
+        assertThat(api.get("/api/v1/ics/" + ods + "/insight?place=Atlantis", member).status()).isEqualTo(403);
+
+        String other = createIcs("Elsewhere");
+        String otherAdmin = tokenFor(createUser("ics_admin", other));
+        Response r = api.get("/api/v1/ics/" + ods + "/insight", otherAdmin);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.body()).doesNotContain("Southvale");
+    }
+
+    @Test
+    void analystsSeeAggregatesWithSmallGroupsHidden() {
+        String analyst = tokenFor(createUser("analyst", ods));
+        JsonNode actual = insight(analyst, "");
+        // With k = 10 every group here is small: each share splits fewer than 10 people (or seats) into two
+        // groups, at least one of them of 1 to 9, and each level's hours sum fewer than 10 appointments.
+        // Levels with no one have nothing to hide: shares null because no one is there, hours 0.
+        String hidden = "[\"top_two_share\",\"early_mid_share\",\"protected_hours_agreed\",\"protected_hours_used\"]";
+        String expected = """
+                {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
+                 "people_with_3plus_seats":[],"people_with_3plus_seats_count":1,
+                 "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(java.time.LocalDate.now(),
+                level("system", 4, "[\"gp\",\"manager\",\"nurse_adult\",\"pharmacist\"]",
+                        missing("gp", "nurse_adult", "pharmacist"), "null", "null", "null", "null", 1, hidden),
+                level("place", 2, "[\"gp\",\"social_worker_adults\"]", missing("gp", "social_worker_adults"),
+                        "null", "null", "null", "null", 2, hidden),
+                level("neighbourhood", 2, "[\"gp\",\"physiotherapist\"]", missing("gp", "physiotherapist"),
+                        "null", "null", "null", "null", 0, hidden),
+                emptyLevel("provider_collaborative", NONE), emptyLevel("clinical_network", NONE));
+        assertThat(actual).isEqualTo(JSON.readTree(expected));
+    }
+
+    @Test
+    void anIcsWithNoForumsHasNothingToShowButAnswers() {
+        String empty = createIcs("Empty insight");
+        String token = tokenFor(createUser("ics_admin", empty));
+        Response r = api.get("/api/v1/ics/" + empty + "/insight", token);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("levels").size()).isEqualTo(5);
+        assertThat(r.json().get("levels").get(0).get("leaders").asInt()).isZero();
+        assertThat(r.json().get("people_with_3plus_seats").size()).isZero();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheCallAndTheAnalystView() {
+        Response r = api.get("/api/v1/openapi", null);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("/api/v1/ics/{ods}/insight").contains("Analysts see aggregates only");
+    }
+}
