@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
-import org.springframework.beans.factory.annotation.Value;
+import org.goldenthread.platform.SmallNumbers;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,10 +33,10 @@ public class SurveyResults {
     private final int minGroup;
     private final Map<Long, AnswerMatrix> matrices = new ConcurrentHashMap<>();
 
-    SurveyResults(Surveys surveys, DataSource dataSource, @Value("${gt.privacy.min-group-size:10}") int minGroup) {
+    SurveyResults(Surveys surveys, DataSource dataSource, SmallNumbers smallNumbers) {
         this.surveys = surveys;
         this.dataSource = dataSource;
-        this.minGroup = Math.max(3, minGroup);
+        this.minGroup = smallNumbers.minGroupSize();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
