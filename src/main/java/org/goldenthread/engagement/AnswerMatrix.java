@@ -77,6 +77,10 @@ final class AnswerMatrix {
         lastId = id;
     }
 
+    int questions() {
+        return questions;
+    }
+
     synchronized int size() {
         return size;
     }

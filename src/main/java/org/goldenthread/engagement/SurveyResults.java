@@ -60,8 +60,10 @@ public class SurveyResults {
     }
 
     private AnswerMatrix.Snapshot answers(Surveys.Survey survey) {
-        AnswerMatrix matrix = matrices.computeIfAbsent(survey.id(),
-                id -> new AnswerMatrix(id, survey.definition().questions().size()));
+        int questions = survey.definition().questions().size();
+        // a survey gains questions only while it has no responses, so starting afresh costs nothing
+        AnswerMatrix matrix = matrices.compute(survey.id(), (id, held) -> held != null && held.questions() == questions
+                ? held : new AnswerMatrix(id, questions));
         matrix.catchUp(dataSource);
         return matrix.snapshot();
     }

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * The engagement survey of March 2021, run again in Golden Thread: its published result tables
  * (Appendix 6 of the engagement report) are reproduced from a response file to two decimal places.
  */
-class SurveyTest extends IntegrationTest {
+public class SurveyTest extends IntegrationTest {
 
     private String ods;
     private String token;
@@ -96,7 +96,7 @@ class SurveyTest extends IntegrationTest {
     }
 
     /** 1,251 respondents whose answers add up to the published tables, in a shuffled order. */
-    static String appendixSixResponses(String firstIcs) {
+    public static String appendixSixResponses(String firstIcs) {
         int n = 1251;
         Random random = new Random(2021);
         Map<String, List<String>> columns = new LinkedHashMap<>();

@@ -1,0 +1,113 @@
+package org.goldenthread.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.goldenthread.support.ApiClient;
+import org.junit.jupiter.api.Test;
+
+/** Building a survey in the builder, and analysing and exporting one that has responses. */
+class SurveyJourneyTest extends BrowserTest {
+
+    private static Page.GetByLabelOptions exact() {
+        return new Page.GetByLabelOptions().setExact(true);
+    }
+
+    @Test
+    void anIcsAdminBuildsASurveyQuestionByQuestion() {
+        String ods = createIcs("Survey Builder ICS");
+        signIn(createUser("ics_admin", ods), PASSWORD);
+        page.navigate(url("/ics/" + ods + "/surveys"));
+        expectHeading("Surveys");
+        assertAccessible();
+
+        click(AriaRole.BUTTON, "Create survey");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Give the survey a title");
+        assertAccessible();
+        page.getByLabel("Title", exact()).fill("Place pulse");
+        page.getByLabel("Code", exact()).fill("place-pulse");
+        click(AriaRole.BUTTON, "Create survey");
+        expectHeading("Place pulse");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Add its questions below");
+
+        page.getByLabel("Code", exact()).fill("Q1");
+        page.getByLabel("Question", exact()).fill("Which forums do you sit on?");
+        page.getByLabel("Type of answer").selectOption("multi");
+        click(AriaRole.BUTTON, "Add question");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("needs at least two options");
+        assertAccessible();
+        page.getByLabel("Options (for one choice or several choices)").fill("Board\nSenate\nCouncil");
+        click(AriaRole.BUTTON, "Add question");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Question Q1 was added");
+
+        page.getByLabel("Code", exact()).fill("Q2");
+        page.getByLabel("Question", exact()).fill("Is your protected time enough?");
+        page.getByLabel("Type of answer").selectOption("agreement5");
+        click(AriaRole.BUTTON, "Add question");
+        assertThat(page.locator(".gt-questions")).containsText("Council");
+        assertThat(page.locator(".gt-questions")).containsText("Is your protected time enough?");
+        assertAccessible();
+
+        Download definition = page.waitForDownload(() -> click(AriaRole.LINK, "Download the survey as code (JSON)"));
+        try {
+            assertThat(Files.readString(definition.path())).contains("\"code\" : \"place-pulse\"", "agreement5");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void anAnalystReadsResultsFiltersCrossTabulatesAndDownloads() throws Exception {
+        String ods = createIcs("Survey Results ICS");
+        String admin = createUser("ics_admin", ods);
+        signIn(admin, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/surveys"));
+        click(AriaRole.BUTTON, "Start from the 2021 principles survey");
+        expectHeading("Draft principles for clinical and care professional leadership in integrated care systems");
+        String surveyPath = page.url().substring(page.url().indexOf("/ics/"));
+        long id = Long.parseLong(surveyPath.substring(surveyPath.lastIndexOf('/') + 1));
+        String token = tokenFor(admin);
+        String definition = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/definition", token).body();
+        String firstIcs = new ApiClient(port).get("/api/v1/ics/" + ods + "/surveys/" + id + "/definition", token)
+                .json().get("questions").get(16).get("options").get(0).asString();
+        assertThat(definition).contains("Q16");
+        ApiClient.Response imported = api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/import", token,
+                "text/csv", org.goldenthread.engagement.SurveyTest.appendixSixResponses(firstIcs)
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        String analyst = createUser("analyst", ods);
+        context.clearCookies();
+        signIn(analyst, PASSWORD);
+        page.navigate(url(surveyPath));
+        click(AriaRole.LINK, "Results");
+        expectHeading("Results");
+        assertThat(page.locator("#q-Q3 table")).containsText("51.08");
+        assertThat(page.locator("#q-Q3 table")).containsText("Net agreement");
+        assertAccessible();
+
+        page.getByLabel("Show only respondents who answered").selectOption("Q8:Yes");
+        click(AriaRole.BUTTON, "Show results");
+        assertThat(page.locator("main")).containsText("529 responses matching Q8:Yes");
+        assertAccessible();
+
+        page.navigate(url(surveyPath + "/crosstab"));
+        page.getByLabel("Rows").selectOption("Q14");
+        page.getByLabel("Columns").selectOption("Q8");
+        click(AriaRole.BUTTON, "Cross-tabulate");
+        assertThat(page.locator("caption")).containsText("Q14 by Q8");
+        assertThat(page.locator("main")).containsText("Chi-square test of independence");
+        assertAccessible();
+
+        page.navigate(url(surveyPath));
+        Download csv = page.waitForDownload(() -> click(AriaRole.LINK, "Download the responses (CSV)"));
+        String exported = Files.readString(csv.path());
+        assertThat(exported.lines().count()).isEqualTo(1252);
+        assertThat(exported.lines().findFirst().orElseThrow()).startsWith("Q1,Q1_comment,Q2,Q2_comment,Q3");
+    }
+}
