@@ -26,11 +26,13 @@ class SurveyApi {
     private final Surveys surveys;
     private final Responses responses;
     private final SurveyResults results;
+    private final Codebook codebook;
 
-    SurveyApi(Surveys surveys, Responses responses, SurveyResults results) {
+    SurveyApi(Surveys surveys, Responses responses, SurveyResults results, Codebook codebook) {
         this.surveys = surveys;
         this.responses = responses;
         this.results = results;
+        this.codebook = codebook;
     }
 
     record Created(long id) {
@@ -108,5 +110,52 @@ class SurveyApi {
                                     @RequestParam String col, @RequestParam(required = false) String filter) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return results.crossTab(id, row, col, filter);
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
+    List<Codebook.Theme> themes(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        return codebook.themes(id);
+    }
+
+    record NewTheme(String name, String description) {
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
+    @ResponseStatus(HttpStatus.CREATED)
+    Codebook.Theme addTheme(@PathVariable String ods, @PathVariable long id, @RequestBody NewTheme body) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return codebook.addTheme(id, body.name(), body.description());
+    }
+
+    /** Comments in one free-text field ({@code Q11}, {@code Q1_comment}, {@code Q15_other}), with themes and suggestions. */
+    @GetMapping("/api/v1/ics/{ods}/surveys/{id}/comments")
+    List<Codebook.Comment> comments(@PathVariable String ods, @PathVariable long id, @RequestParam String field,
+                                    @RequestParam(defaultValue = "false") boolean uncoded,
+                                    @RequestParam(defaultValue = "1") int page,
+                                    @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        if (page < 1 || page > 100_000 || pageSize < 1 || pageSize > 500) {
+            throw new InvalidInput("page", "Pages run from 1, with 1 to 500 comments each");
+        }
+        return codebook.comments(id, field, uncoded, page, pageSize);
+    }
+
+    record Coding(String field, List<Long> themes) {
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding")
+    ResponseEntity<Void> code(@PathVariable String ods, @PathVariable long id, @PathVariable long response,
+                              @RequestBody Coding body) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        codebook.code(id, response, body.field(), body.themes() == null ? List.of() : body.themes());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/surveys/{id}/themes/counts")
+    Codebook.ThemeCounts themeCounts(@PathVariable String ods, @PathVariable long id, @RequestParam String field,
+                                     @RequestParam(required = false) String by) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        return codebook.counts(id, field, by);
     }
 }

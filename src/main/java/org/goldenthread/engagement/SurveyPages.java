@@ -46,12 +46,14 @@ class SurveyPages implements Navigation {
     private final Responses responses;
     private final SurveyResults results;
     private final ObjectMapper json;
+    private final Codebook codebook;
 
-    SurveyPages(Surveys surveys, Responses responses, SurveyResults results, ObjectMapper json) {
+    SurveyPages(Surveys surveys, Responses responses, SurveyResults results, ObjectMapper json, Codebook codebook) {
         this.surveys = surveys;
         this.responses = responses;
         this.results = results;
         this.json = json;
+        this.codebook = codebook;
     }
 
     private static boolean mayUse(Caller caller, Tenant tenant) {
@@ -296,5 +298,73 @@ class SurveyPages implements Navigation {
             problems.add(Problem.of(field, "Enter the date as year-month-day, like 2026-04-01"));
             return null;
         }
+    }
+
+    private static final int COMMENTS_PER_PAGE = 25;
+
+    @GetMapping("/ics/{ods}/surveys/{id}/comments")
+    String comments(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String field,
+                    @RequestParam(defaultValue = "false") boolean uncoded, @RequestParam(defaultValue = "1") int page,
+                    @RequestParam(required = false) String by, Model model) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        Surveys.Survey survey = surveys.survey(id);
+        List<String> fields = codebook.fields(id);
+        model.addAttribute("survey", survey);
+        model.addAttribute("fields", fields.stream().map(f -> new Choice(f, f)).toList());
+        model.addAttribute("closed", survey.definition().questions().stream().filter(q -> q.questionType().isClosed())
+                .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text()))).toList());
+        model.addAttribute("themes", codebook.themes(id));
+        if (fields.isEmpty()) {
+            return "engagement/comments";
+        }
+        String chosen = field == null || field.isBlank() ? fields.get(0) : field;
+        int safePage = Math.min(Math.max(page, 1), 100_000);
+        try {
+            model.addAttribute("field", chosen);
+            model.addAttribute("uncoded", uncoded);
+            model.addAttribute("page", safePage);
+            model.addAttribute("by", by);
+            model.addAttribute("comments", codebook.comments(id, chosen, uncoded, safePage, COMMENTS_PER_PAGE));
+            int total = codebook.commentCount(id, chosen);
+            model.addAttribute("total", total);
+            model.addAttribute("pages", Math.max(1, (total + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE));
+            model.addAttribute("counts", codebook.counts(id, chosen, by));
+            model.addAttribute("emerging", codebook.emergingWords(id, chosen, 12));
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+        }
+        return "engagement/comments";
+    }
+
+    @PostMapping("/ics/{ods}/surveys/{id}/themes")
+    String addTheme(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
+                    Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        try {
+            Codebook.Theme theme = codebook.addTheme(id, form.get("name"), form.get("description"));
+            redirect.addFlashAttribute("success", "The theme " + theme.name() + " was added to the codebook.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("success", null);
+            model.addAttribute("problems", e.problems());
+            return comments(ods, id, form.get("field"), false, 1, null, model);
+        }
+        return "redirect:" + base() + "/" + id + "/comments?field=" + java.net.URLEncoder.encode(
+                form.getOrDefault("field", ""), StandardCharsets.UTF_8);
+    }
+
+    /** Saves the themes of every comment shown on the page: ticked themes are kept, unticked ones removed. */
+    @PostMapping("/ics/{ods}/surveys/{id}/comments")
+    String code(@PathVariable String ods, @PathVariable long id,
+                @RequestParam org.springframework.util.MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        String field = form.getFirst("field");
+        List<String> shown = form.getOrDefault("shown", List.of());
+        for (String response : shown) {
+            List<Long> themes = form.getOrDefault("c_" + response, List.of()).stream().map(Long::valueOf).toList();
+            codebook.code(id, Long.parseLong(response), field, themes);
+        }
+        redirect.addFlashAttribute("success", "Themes saved for " + shown.size() + " comments.");
+        return "redirect:" + base() + "/" + id + "/comments?field=" + java.net.URLEncoder.encode(field == null ? "" : field,
+                StandardCharsets.UTF_8) + "&page=" + form.getFirst("page") + "&uncoded=" + form.getFirst("uncoded");
     }
 }

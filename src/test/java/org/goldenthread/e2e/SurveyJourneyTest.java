@@ -110,4 +110,41 @@ class SurveyJourneyTest extends BrowserTest {
         assertThat(exported.lines().count()).isEqualTo(1252);
         assertThat(exported.lines().findFirst().orElseThrow()).startsWith("Q1,Q1_comment,Q2,Q2_comment,Q3");
     }
+
+    @Test
+    void aPlaceLeadCodesCommentsAgainstACodebook() {
+        String ods = createIcs("Survey Coding ICS");
+        api.post("/api/v1/ics/" + ods + "/places", tokenFor(createUser("ics_admin", ods)), ApiClient.json("name", "Westvale"));
+        String lead = createUser("place_lead", ods, "Westvale");
+        String token = tokenFor(lead);
+        long id = api.post("/api/v1/ics/" + ods + "/surveys", token, """
+                {"code": "barriers", "title": "Barriers", "questions": [
+                  {"code": "Q1", "text": "What gets in the way?", "type": "text"}]}""").json().get("id").asLong();
+        api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/import", token, "text/csv",
+                "Q1\nNo protected time\nNo data to work with\nProtected time is not backfilled\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        signIn(lead, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/surveys/" + id));
+        click(AriaRole.LINK, "Read and code comments");
+        expectHeading("Read and code comments");
+        assertThat(page.locator("#comments")).hasText("3 comments on Q1");
+        assertAccessible();
+
+        click(AriaRole.BUTTON, "Add theme");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Give the theme a name");
+        page.getByLabel("New theme").fill("Protected time");
+        click(AriaRole.BUTTON, "Add theme");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Protected time was added");
+        page.getByLabel("New theme").fill("Data");
+        click(AriaRole.BUTTON, "Add theme");
+
+        page.locator(".gt-comment").first().getByLabel("Protected time").check();
+        page.locator(".gt-comment").nth(1).getByLabel("Data").check();
+        click(AriaRole.BUTTON, "Save themes");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Themes saved for 3 comments");
+        assertThat(page.locator(".gt-comment").nth(2)).containsText("Suggested theme: Protected time");
+        assertThat(page.locator("#theme-counts + form + div table, #theme-counts ~ .gt-scroll table").first())
+                .containsText("Protected time");
+        assertAccessible();
+    }
 }

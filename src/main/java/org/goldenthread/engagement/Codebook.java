@@ -1,0 +1,358 @@
+package org.goldenthread.engagement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.SmallNumbers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading and coding free-text answers: a codebook of themes per survey, the themes each comment
+ * carries, counts of themes by subgroup, and suggestions for comments not yet coded. Suggestions
+ * are worked out here on the server from the words of comments already coded; no text is sent
+ * anywhere else.
+ */
+@Service
+public class Codebook {
+
+    private final JdbcClient jdbc;
+    private final Surveys surveys;
+    private final Audit audit;
+    private final SmallNumbers smallNumbers;
+
+    Codebook(JdbcClient jdbc, Surveys surveys, Audit audit, SmallNumbers smallNumbers) {
+        this.jdbc = jdbc;
+        this.surveys = surveys;
+        this.audit = audit;
+        this.smallNumbers = smallNumbers;
+    }
+
+    public record Theme(long id, String name, String description, int comments) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Comment(@JsonProperty("response_id") long responseId, String text, List<Long> themes,
+                          @JsonProperty("suggested_theme") Long suggestedTheme) {
+    }
+
+    /** The text fields of a survey that hold comments: text questions, comment boxes and "other" boxes. */
+    public List<String> fields(long surveyId) {
+        List<String> fields = new ArrayList<>();
+        for (Question q : surveys.survey(surveyId).definition().questions()) {
+            if (q.questionType() == QuestionType.TEXT) {
+                fields.add(q.code());
+            }
+            if (q.hasComment()) {
+                fields.add(q.code() + "_comment");
+            }
+            if (q.hasOther()) {
+                fields.add(q.code() + "_other");
+            }
+        }
+        return fields;
+    }
+
+    private String field(long surveyId, String field) {
+        return fields(surveyId).stream().filter(f -> f.equalsIgnoreCase(field == null ? "" : field.trim())).findFirst()
+                .orElseThrow(() -> new InvalidInput("field", "The survey has no free-text field called " + field));
+    }
+
+    public List<Theme> themes(long surveyId) {
+        surveys.survey(surveyId);
+        return jdbc.sql("""
+                        select t.id, t.name, t.description,
+                               (select count(distinct (c.response_id, c.field)) from survey_coding c where c.theme_id = t.id)
+                                   as comments
+                          from survey_theme t where t.survey_id = :survey order by t.name""")
+                .param("survey", surveyId).query(Theme.class).list();
+    }
+
+    @Transactional
+    public Theme addTheme(long surveyId, String name, String description) {
+        surveys.survey(surveyId);
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 120) {
+            throw new InvalidInput("name", "Give the theme a name of up to 120 characters");
+        }
+        if (themes(surveyId).stream().anyMatch(t -> t.name().equalsIgnoreCase(trimmed))) {
+            throw new InvalidInput("name", "The codebook already has a theme called " + trimmed);
+        }
+        long id = jdbc.sql("""
+                        insert into survey_theme (ics_id, survey_id, name, description)
+                        select s.ics_id, s.id, :name, :description from survey s where s.id = :survey returning id""")
+                .param("survey", surveyId).param("name", trimmed)
+                .param("description", description == null || description.isBlank() ? null : description.trim())
+                .query(Long.class).single();
+        audit.record("survey.theme_added", "survey_theme", id, null, Map.of("survey", surveyId, "name", trimmed));
+        return themes(surveyId).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+    }
+
+    /** Comments in one text field, oldest first, a page at a time, with their themes and a suggestion. */
+    public List<Comment> comments(long surveyId, String field, boolean uncodedOnly, int page, int pageSize) {
+        String f = field(surveyId, field);
+        List<Comment> all = readComments(surveyId, f);
+        Suggester suggester = new Suggester(all, themes(surveyId));
+        return all.stream().filter(c -> !uncodedOnly || c.themes().isEmpty())
+                .skip((long) Math.max(0, page - 1) * pageSize).limit(pageSize)
+                .map(c -> c.themes().isEmpty() ? new Comment(c.responseId(), c.text(), c.themes(), suggester.suggest(c.text()))
+                        : c).toList();
+    }
+
+    public int commentCount(long surveyId, String field) {
+        String f = field(surveyId, field);
+        return jdbc.sql("select count(*) from survey_response where survey_id = :survey and texts ->> :field is not null")
+                .param("survey", surveyId).param("field", f).query(Integer.class).single();
+    }
+
+    private List<Comment> readComments(long surveyId, String field) {
+        Map<Long, List<Long>> codes = new HashMap<>();
+        jdbc.sql("""
+                        select c.response_id, c.theme_id from survey_coding c join survey_response r on r.id = c.response_id
+                         where r.survey_id = :survey and c.field = :field""")
+                .param("survey", surveyId).param("field", field)
+                .query((rs, n) -> codes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
+        return jdbc.sql("""
+                        select id, texts ->> :field as text from survey_response
+                         where survey_id = :survey and texts ->> :field is not null order by id""")
+                .param("survey", surveyId).param("field", field)
+                .query((rs, n) -> new Comment(rs.getLong(1), rs.getString(2),
+                        codes.getOrDefault(rs.getLong(1), List.of()), null)).list();
+    }
+
+    /** Sets the themes one comment carries, replacing any it had. */
+    @Transactional
+    public void code(long surveyId, long responseId, String field, Collection<Long> themeIds) {
+        String f = field(surveyId, field);
+        Set<Long> known = new HashSet<>(themes(surveyId).stream().map(Theme::id).toList());
+        List<Problem> problems = new ArrayList<>();
+        for (Long t : themeIds) {
+            if (!known.contains(t)) {
+                problems.add(Problem.of("themes", "The codebook has no theme " + t));
+            }
+        }
+        boolean exists = jdbc.sql("""
+                        select count(*) > 0 from survey_response where id = :id and survey_id = :survey
+                           and texts ->> :field is not null""")
+                .param("id", responseId).param("survey", surveyId).param("field", f).query(Boolean.class).single();
+        if (!exists) {
+            throw new NotFound("No comment " + f + " on response " + responseId + " of this survey");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        List<Long> before = jdbc.sql("select theme_id from survey_coding where response_id = :id and field = :field order by 1")
+                .param("id", responseId).param("field", f).query(Long.class).list();
+        jdbc.sql("delete from survey_coding where response_id = :id and field = :field")
+                .param("id", responseId).param("field", f).update();
+        for (Long t : new HashSet<>(themeIds)) {
+            jdbc.sql("""
+                            insert into survey_coding (ics_id, response_id, field, theme_id)
+                            select r.ics_id, r.id, :field, :theme from survey_response r where r.id = :id""")
+                    .param("id", responseId).param("field", f).param("theme", t).update();
+        }
+        audit.record("survey.comment_coded", "survey_response", responseId, Map.of("field", f, "themes", before),
+                Map.of("field", f, "themes", themeIds.stream().sorted().toList()));
+    }
+
+    public record ThemeCounts(String field, @JsonProperty("by") String by, List<String> groups,
+                              @JsonProperty("group_sizes") List<Integer> groupSizes, List<Row> themes, String note) {
+
+        public record Row(String theme, List<Integer> counts) {
+        }
+    }
+
+    /**
+     * How many comments in a field carry each theme, overall or broken down by the answers to a
+     * closed question. Groups with fewer respondents than the privacy threshold are left out.
+     */
+    public ThemeCounts counts(long surveyId, String field, String byQuestion) {
+        String f = field(surveyId, field);
+        SurveyDefinition definition = surveys.survey(surveyId).definition();
+        List<Theme> themes = themes(surveyId);
+        Map<Long, Integer> themeRow = new LinkedHashMap<>();
+        for (int i = 0; i < themes.size(); i++) {
+            themeRow.put(themes.get(i).id(), i);
+        }
+        List<String> groups = new ArrayList<>();
+        Question by = null;
+        int position = -1;
+        if (byQuestion != null && !byQuestion.isBlank()) {
+            position = definition.position(byQuestion.trim());
+            if (position < 0 || !definition.questions().get(position).questionType().isClosed()) {
+                throw new InvalidInput("by", "Break down by a question with options; '" + byQuestion + "' is not one");
+            }
+            by = definition.questions().get(position);
+            groups.addAll(by.choices());
+        } else {
+            groups.add("All");
+        }
+        int[][] counts = new int[themes.size()][groups.size()];
+        int[] sizes = new int[groups.size()];
+        Question byQ = by;
+        int at = position;
+        jdbc.sql("""
+                        select r.id, r.closed, array(select c.theme_id from survey_coding c
+                                                      where c.response_id = r.id and c.field = :field) as themes
+                          from survey_response r where r.survey_id = :survey and r.texts ->> :field is not null""")
+                .param("survey", surveyId).param("field", f)
+                .query((rs, n) -> {
+                    Integer[] closed = (Integer[]) rs.getArray(2).getArray();
+                    Long[] coded = (Long[]) rs.getArray(3).getArray();
+                    for (int g = 0; g < sizes.length; g++) {
+                        boolean inGroup = byQ == null || (at < closed.length && closed[at] != null
+                                && Answers.chose(closed[at], byQ, g + 1));
+                        if (!inGroup) {
+                            continue;
+                        }
+                        sizes[g]++;
+                        for (Long t : coded) {
+                            Integer row = themeRow.get(t);
+                            if (row != null) {
+                                counts[row][g]++;
+                            }
+                        }
+                    }
+                    return null;
+                }).list();
+        List<Integer> shown = new ArrayList<>();
+        for (int g = 0; g < sizes.length; g++) {
+            if (by == null || sizes[g] == 0 || !smallNumbers.hides(sizes[g])) {
+                shown.add(g);
+            }
+        }
+        List<ThemeCounts.Row> rows = new ArrayList<>();
+        for (int t = 0; t < themes.size(); t++) {
+            int row = t;
+            rows.add(new ThemeCounts.Row(themes.get(t).name(), shown.stream().map(g -> counts[row][g]).toList()));
+        }
+        String note = shown.size() < groups.size() ? "Groups with fewer than " + smallNumbers.minGroupSize()
+                + " commenters are hidden" : null;
+        return new ThemeCounts(f, by == null ? null : by.code(), shown.stream().map(groups::get).toList(),
+                shown.stream().map(g -> sizes[g]).toList(), rows, note);
+    }
+
+    /** Words that say little about a theme. */
+    private static final Set<String> STOP = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by", "for",
+            "from", "has", "have", "i", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "there",
+            "this", "to", "was", "we", "were", "will", "with", "our", "not", "all", "more", "can", "should", "would",
+            "they", "them", "us", "you", "my", "me", "so", "if", "than", "which", "who", "what", "very", "also", "need");
+
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() > 2 && !STOP.contains(w)) {
+                words.add(w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * Suggests, for an uncoded comment, the theme whose coded comments (and name and description)
+     * its words are most like: cosine similarity of TF-IDF vectors, above a modest threshold.
+     */
+    static final class Suggester {
+
+        private static final double THRESHOLD = 0.12;
+        private final Map<String, Double> idf = new HashMap<>();
+        private final Map<Long, Map<String, Double>> centroids = new HashMap<>();
+
+        Suggester(List<Comment> comments, List<Theme> themes) {
+            Map<String, Integer> documents = new HashMap<>();
+            for (Comment c : comments) {
+                for (String w : new HashSet<>(words(c.text()))) {
+                    documents.merge(w, 1, Integer::sum);
+                }
+            }
+            int n = Math.max(1, comments.size());
+            documents.forEach((w, d) -> idf.put(w, Math.log((1.0 + n) / (1.0 + d)) + 1));
+            Map<Long, String> seeds = new HashMap<>();
+            for (Theme t : themes) {
+                seeds.put(t.id(), t.name() + " " + (t.description() == null ? "" : t.description()));
+            }
+            Map<Long, Map<String, Double>> sums = new HashMap<>();
+            for (Theme t : themes) {
+                sums.put(t.id(), vector(seeds.get(t.id())));
+            }
+            for (Comment c : comments) {
+                for (Long t : c.themes()) {
+                    Map<String, Double> v = vector(c.text());
+                    Map<String, Double> sum = sums.computeIfAbsent(t, k -> new HashMap<>());
+                    v.forEach((w, x) -> sum.merge(w, x, Double::sum));
+                }
+            }
+            sums.forEach((t, v) -> centroids.put(t, normalise(v)));
+        }
+
+        private Map<String, Double> vector(String text) {
+            Map<String, Double> v = new HashMap<>();
+            for (String w : words(text)) {
+                v.merge(w, idf.getOrDefault(w, 1.0), Double::sum);
+            }
+            return normalise(v);
+        }
+
+        private static Map<String, Double> normalise(Map<String, Double> v) {
+            double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+            if (norm > 0) {
+                v.replaceAll((w, x) -> x / norm);
+            }
+            return v;
+        }
+
+        Long suggest(String text) {
+            Map<String, Double> v = vector(text);
+            Long best = null;
+            double bestScore = THRESHOLD;
+            for (Map.Entry<Long, Map<String, Double>> c : centroids.entrySet()) {
+                double score = 0;
+                for (Map.Entry<String, Double> e : v.entrySet()) {
+                    score += e.getValue() * c.getValue().getOrDefault(e.getKey(), 0.0);
+                }
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = c.getKey();
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Words that recur in comments no theme covers yet: candidates for new themes, most frequent
+     * first, each with how many uncoded comments use it.
+     */
+    public List<Map.Entry<String, Integer>> emergingWords(long surveyId, String field, int limit) {
+        String f = field(surveyId, field);
+        List<Comment> all = readComments(surveyId, f);
+        Set<String> themeWords = new HashSet<>();
+        themes(surveyId).forEach(t -> themeWords.addAll(words(t.name() + " " + (t.description() == null ? "" : t.description()))));
+        Map<String, Integer> counts = new HashMap<>();
+        for (Comment c : all) {
+            if (c.themes().isEmpty()) {
+                for (String w : new HashSet<>(words(c.text()))) {
+                    if (!themeWords.contains(w)) {
+                        counts.merge(w, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).toList();
+    }
+}
