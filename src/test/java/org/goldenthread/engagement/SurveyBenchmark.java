@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class SurveyBenchmark extends IntegrationTest {
 
-    private static final int RESPONSES = 1_000_000;
+    private static final int RESPONSES = Integer.getInteger("bench.responses", 1_000_000);
     private static final String[] AGREE = {"Strongly agree", "Agree", "Disagree", "Strongly disagree"};
     private static final String[] REGIONS = {"North East and Yorkshire", "North West", "Midlands", "East of England",
             "London"};
@@ -115,7 +115,7 @@ class SurveyBenchmark extends IntegrationTest {
         long[] filteredResults = time(20, base + "/results?filter=S2:London", token);
 
         // single responses over HTTP at a steady rate, each acknowledged only once it is committed
-        int rate = 500;
+        int rate = Integer.getInteger("bench.rate", 500);
         int seconds = 20;
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger acknowledged = new AtomicInteger();

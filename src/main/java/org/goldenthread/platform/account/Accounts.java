@@ -74,12 +74,10 @@ public class Accounts {
 
     /** The user and their current roles, or empty when the account is gone or disabled. */
     public Optional<Caller> caller(long userId) {
-        return jdbc.sql("select id, email, display_name, disabled from app_user where id = :id")
-                .param("id", userId)
-                .query((rs, n) -> rs.getBoolean("disabled") ? null
-                        : new Caller(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-                        grantsOf(userId)))
-                .optional();
+        // read the user, then the grants: a query inside the row mapper would hold one pooled
+        // connection while asking for another, and under load every request would wait for ever
+        Optional<UserAccount> user = find(userId).filter(u -> !u.disabled());
+        return user.map(u -> new Caller(u.id(), u.email(), u.displayName(), grantsOf(userId)));
     }
 
     List<Grant> grantsOf(long userId) {
