@@ -149,10 +149,9 @@ public class SurveyResults {
             BigDecimal mean = null;
             BigDecimal median = null;
             if (answered > 0) {
-                double[] sorted = Arrays.copyOf(values, answered);
-                Arrays.sort(sorted);
-                double middle = answered % 2 == 1 ? sorted[answered / 2]
-                        : (sorted[answered / 2 - 1] + sorted[answered / 2]) / 2;
+                // selection rather than a full sort: a million numbers take milliseconds, not a tenth of a second
+                double upper = select(values, answered, answered / 2);
+                double middle = answered % 2 == 1 ? upper : (select(values, answered / 2, answered / 2 - 1) + upper) / 2;
                 mean = round(sum / answered);
                 median = round(middle);
             }
@@ -365,5 +364,43 @@ public class SurveyResults {
 
     int minGroup() {
         return minGroup;
+    }
+
+    /**
+     * The k-th smallest of the first {@code n} values (0-based), by quickselect. It reorders the
+     * values so that the k smallest come first, which is why the lower median of an even count can
+     * then be found among the first n/2.
+     */
+    static double select(double[] values, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            double pivot = values[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = values[i];
+                    values[i] = values[j];
+                    values[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return values[k];
+            }
+        }
+        return values[k];
     }
 }
