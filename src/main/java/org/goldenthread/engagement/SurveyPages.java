@@ -47,8 +47,11 @@ class SurveyPages implements Navigation {
     private final SurveyResults results;
     private final ObjectMapper json;
     private final Codebook codebook;
+    private final SurveyReport report;
 
-    SurveyPages(Surveys surveys, Responses responses, SurveyResults results, ObjectMapper json, Codebook codebook) {
+    SurveyPages(Surveys surveys, Responses responses, SurveyResults results, ObjectMapper json, Codebook codebook,
+                SurveyReport report) {
+        this.report = report;
         this.surveys = surveys;
         this.responses = responses;
         this.results = results;
@@ -241,6 +244,16 @@ class SurveyPages implements Navigation {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + definition.code() + ".json\"")
                 .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(definition));
+    }
+
+    @GetMapping({"/ics/{ods}/surveys/{id}/report.pdf", "/api/v1/ics/{ods}/surveys/{id}/report.pdf"})
+    ResponseEntity<byte[]> reportPdf(@PathVariable String ods, @PathVariable long id,
+                                     @RequestParam(required = false) String filter) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        String code = surveys.survey(id).definition().code();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-results.pdf\"")
+                .body(report.pdf(id, filter));
     }
 
     @GetMapping("/ics/{ods}/surveys/{id}/responses.csv")

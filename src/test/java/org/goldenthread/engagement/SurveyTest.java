@@ -163,6 +163,12 @@ public class SurveyTest extends IntegrationTest {
         assertThat(question(results, "Q12").get("answered").asInt()).isEqualTo(533);
         assertThat(question(results, "Q13").get("answered").asInt()).isEqualTo(630);
         assertThat(question(results, "Q13").get("skipped").asInt()).isEqualTo(621);
+        // the PDF report carries the same figures, as its text shows
+        ApiClient.Response pdf = api.get(path(id, "/report.pdf"), token);
+        assertThat(pdf.status()).isEqualTo(200);
+        String text = pdfText(api.getBytes(path(id, "/report.pdf"), token));
+        assertThat(text).contains("1,251 responses").contains("Q3 Principle 3").contains("51.08").contains("91.05")
+                .contains("Not at all important").contains("4.32");
         // net agreement on principle 3: (639 + 500) / 1251
         assertThat(question(results, "Q3").get("net_agreement").get("percent").decimalValue().toPlainString())
                 .isEqualTo("91.05");
@@ -334,5 +340,11 @@ public class SurveyTest extends IntegrationTest {
         assertThat(api.get(path(id, "/results"), otherToken).status()).isEqualTo(404);
         String member = tokenFor(createUser("member", ods));
         assertThat(api.get(path(id, "/results"), member).status()).isEqualTo(403);
+    }
+
+    static String pdfText(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
     }
 }

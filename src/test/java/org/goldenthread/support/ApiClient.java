@@ -68,6 +68,19 @@ public final class ApiClient {
         return r.json().get("token").asString();
     }
 
+    /** A GET whose body is binary, such as a PDF or a workbook. */
+    public byte[] getBytes(String path, String token) {
+        try {
+            HttpResponse<byte[]> r = http.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder builder(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {

@@ -1,0 +1,60 @@
+package org.goldenthread.engagement;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.goldenthread.platform.PdfReport;
+import org.springframework.stereotype.Service;
+
+/** A survey's results as a PDF to circulate: for each question a chart and the table behind it. */
+@Service
+public class SurveyReport {
+
+    private final Surveys surveys;
+    private final SurveyResults results;
+
+    SurveyReport(Surveys surveys, SurveyResults results) {
+        this.surveys = surveys;
+        this.results = results;
+    }
+
+    public byte[] pdf(long surveyId, String filter) {
+        Surveys.Survey survey = surveys.survey(surveyId);
+        SurveyResults.Results r = results.results(surveyId, filter);
+        PdfReport report = new PdfReport(survey.definition().title(), String.format("%,d responses%s. Produced by Golden Thread on %s.",
+                r.responses(), filter == null || filter.isBlank() ? "" : " matching " + filter, LocalDate.now()));
+        report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "
+                + "Wilson score interval. Net agreement is strongly agree and agree together.");
+        if (r.suppressed()) {
+            return report.paragraph(r.note()).finish();
+        }
+        for (SurveyResults.QuestionResult q : r.questions()) {
+            report.heading(q.code() + " " + q.text());
+            report.paragraph(String.format("Answered %,d; skipped %,d.", q.answered(), q.skipped()));
+            if (q.options() != null) {
+                List<String> labels = new ArrayList<>();
+                List<Double> percents = new ArrayList<>();
+                List<List<String>> rows = new ArrayList<>();
+                for (SurveyResults.Share o : q.options()) {
+                    labels.add(o.label());
+                    percents.add(o.percent() == null ? null : o.percent().doubleValue());
+                    rows.add(row(o));
+                }
+                if (q.netAgreement() != null) {
+                    rows.add(row(q.netAgreement()));
+                }
+                report.bars(labels, percents);
+                report.table(List.of("Answer", "Count", "%", "95% interval"), rows, new boolean[]{false, true, true, true});
+            }
+            if (q.mean() != null) {
+                report.paragraph("Mean " + q.mean() + "; median " + q.median() + ".");
+            }
+        }
+        return report.finish();
+    }
+
+    private static List<String> row(SurveyResults.Share s) {
+        return List.of(s.label(), String.format("%,d", s.count()), s.percent() == null ? "" : s.percent().toPlainString(),
+                s.ciLow() == null ? "" : s.ciLow() + " to " + s.ciHigh());
+    }
+}
