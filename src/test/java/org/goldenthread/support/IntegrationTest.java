@@ -43,6 +43,13 @@ public abstract class IntegrationTest {
         registry.add(prefix + "provider.stub.issuer-uri", issuer::issuer);
     }
 
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", TestMailServer::port);
+        registry.add("gt.mail.from", () -> "Golden Thread <surveys@test.example>");
+    }
+
     @BeforeEach
     void connect() {
         api = new ApiClient(port);
