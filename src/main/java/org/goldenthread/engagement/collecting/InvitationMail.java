@@ -2,7 +2,6 @@ package org.goldenthread.engagement.collecting;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ class InvitationMail {
 
     /**
      * Sends the letters, a connection per hundred, and says which invitations the mail server took.
-     * A failure is logged by invitation id only: addresses stay out of the logs.
+     * Failures are logged without addresses.
      */
     Set<Long> send(Surveys.Survey survey, String icsName, List<Letter> letters) {
         JavaMailSender sender = senders.getObject();
@@ -81,25 +80,25 @@ class InvitationMail {
                 try {
                     batch.put(write(sender, survey, icsName, letter), letter.invitationId());
                 } catch (MessagingException e) {
-                    LOG.warn("Could not write the email for invitation {}: {}", letter.invitationId(), e.getMessage());
+                    LOG.warn("Could not write the email for invitation {} ({})", letter.invitationId(),
+                            e.getClass().getSimpleName());
                 }
             }
             try {
                 sender.send(batch.keySet().toArray(new MimeMessage[0]));
                 delivered.addAll(batch.values());
             } catch (MailSendException e) {
+                // Its message names the refused addresses, which stay out of the logs.
                 Set<Object> failed = e.getFailedMessages().keySet();
-                List<Long> taken = new ArrayList<>();
                 batch.forEach((message, id) -> {
                     if (!failed.isEmpty() && !failed.contains(message)) {
-                        taken.add(id);
+                        delivered.add(id);
                     }
                 });
-                delivered.addAll(taken);
-                LOG.warn("The mail server did not take {} of {} survey emails: {}", batch.size() - taken.size(),
-                        batch.size(), e.getMessage());
+                LOG.warn("The mail server did not take {} of {} survey emails", batch.size()
+                        - batch.values().stream().filter(delivered::contains).count(), batch.size());
             } catch (MailException e) {
-                LOG.warn("The mail server did not take {} survey emails: {}", batch.size(), e.getMessage());
+                LOG.warn("Could not send {} survey emails: {}", batch.size(), e.getMessage());
             }
         }
         return delivered;

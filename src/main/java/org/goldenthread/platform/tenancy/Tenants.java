@@ -68,7 +68,7 @@ public class Tenants implements TenantDirectory {
         return jdbc.sql("""
                         with recursive chain(id, merged_into_id, ods_code) as (
                             select id, merged_into_id, ods_code from ics where id = :id
-                            union all
+                            union
                             select i.id, i.merged_into_id, i.ods_code from ics i join chain c on i.id = c.merged_into_id)
                         select ods_code from chain where merged_into_id is null""")
                 .param("id", icsId).query(String.class).optional().flatMap(this::tenant);

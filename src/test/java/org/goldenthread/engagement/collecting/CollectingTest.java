@@ -3,6 +3,9 @@ package org.goldenthread.engagement.collecting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +16,6 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goldenthread.engagement.collecting.RespondentClient.Page;
-import org.goldenthread.platform.Scope;
-import org.goldenthread.platform.Tenant;
-import org.goldenthread.platform.tenancy.Tenants;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
@@ -23,7 +23,10 @@ import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Collecting answers: invitations by email through a real SMTP server, the respondent's pages as a
@@ -31,27 +34,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class CollectingTest extends IntegrationTest {
 
-    /** Four pages: one question, a yes/no, a number asked only after "Yes", and a page of two. */
-    static final String PULSE = """
-            {"code": "pulse", "title": "Leadership pulse", "anonymous": true,
-             "introduction": "Four short pages about your leadership role.",
-             "questions": [
-              {"code": "Q1", "section": "Involvement", "text": "I take part in decisions that shape services across the system.",
-               "hint": "Think about the last six months.", "type": "agreement4", "required": true, "comment": true},
-              {"code": "Q2", "section": "Time", "text": "Is time for your system role protected in your job plan?",
-               "type": "yes_no", "required": true},
-              {"code": "Q2a", "section": "Time", "text": "How many hours a week are protected?", "type": "number",
-               "required": true, "show_if": {"question": "Q2", "equals": "Yes"}},
-              {"code": "Q3", "section": "About you", "text": "Which sectors do you work in?", "type": "multi",
-               "required": true, "options": ["Acute", "Primary care", "Social care"], "other": true},
-              {"code": "Q4", "section": "About you", "text": "Is there anything else you would like to tell us?",
-               "type": "text"}
-             ]}""";
+    /**
+     * Four pages: one question, a yes/no, a number asked only after "Yes", and a page of two (several
+     * choices with "Other", and free text).
+     */
+    static String pulse() {
+        try {
+            return new ClassPathResource("engagement/pulse.json").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static final Pattern INVITATION_LINK = Pattern.compile("/invited/([A-Za-z0-9_-]+)");
 
-    @Autowired
-    Tenants tenants;
     @Autowired
     JdbcClient jdbc;
 
@@ -76,8 +72,7 @@ class CollectingTest extends IntegrationTest {
     }
 
     private <T> T inIcs(Supplier<T> work) {
-        Tenant tenant = Scope.systemPlatform().run(() -> tenants.tenant(ods)).orElseThrow();
-        return Scope.system(tenant).run(work);
+        return inIcs(ods, work);
     }
 
     private Response invite(long surveyId, String... emails) {
@@ -115,6 +110,12 @@ class CollectingTest extends IntegrationTest {
                 "Q4", "", "action", "continue").location()).endsWith(base + "/check");
     }
 
+    /** Starts answering by the open link; returns where this respondent's pages live (the link and their code). */
+    private static String startByLink(RespondentClient respondent, String link) {
+        respondent.get(link);
+        return respondent.post(link).location().replaceAll("^https?://[^/]+", "").replaceAll("/1$", "");
+    }
+
     private long responses(long surveyId) {
         return inIcs(() -> jdbc.sql("select count(*) from survey_response where survey_id = :id").param("id", surveyId)
                 .query(Long.class).single());
@@ -122,7 +123,7 @@ class CollectingTest extends IntegrationTest {
 
     @Test
     void eachInvitedPersonIsEmailedALinkOfTheirOwnAndCountedOnce() throws Exception {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         String ann = uniqueEmail("ann");
         String bob = uniqueEmail("bob");
         Response r = invite(id, ann, bob, ann.toUpperCase());
@@ -151,7 +152,7 @@ class CollectingTest extends IntegrationTest {
 
     @Test
     void oneBadAddressInvitesNobodyAndSaysWhichItIs() {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         Response r = invite(id, uniqueEmail("dee"), "dee at example dot org");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("emails[1]", "is not an email address");
@@ -160,6 +161,13 @@ class CollectingTest extends IntegrationTest {
         String analyst = tokenFor(createUser("analyst", ods));
         assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", analyst,
                 ApiClient.json("emails", List.of(uniqueEmail("eve")))).status()).isEqualTo(403);
+    }
+
+    @Test
+    void withoutAnSmtpHostNothingClaimsToSend() {
+        var noSender = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
+        assertThat(new InvitationMail(noSender, "", "", "").isSetUp()).isFalse();
+        assertThat(new InvitationMail(noSender, "smtp.example.org", "", "").isSetUp()).isFalse();
     }
 
     @Test
@@ -178,7 +186,7 @@ class CollectingTest extends IntegrationTest {
 
     @Test
     void anInvitedRespondentAnswersOnceAndNothingTiesTheResponseToThem() {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         String fay = uniqueEmail("fay");
         invite(id, fay);
         String invitation = invitationToken(fay);
@@ -236,11 +244,10 @@ class CollectingTest extends IntegrationTest {
 
     @Test
     void theSameSubmissionSentTwiceAtOnceStoresOneResponse() throws Exception {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
         RespondentClient respondent = new RespondentClient(port);
-        respondent.get(link);
-        String base = respondent.post(link).location().replaceAll("^https?://[^/]+", "").replaceAll("/1$", "");
+        String base = startByLink(respondent, link);
         answerPulse(respondent, base);
         respondent.get(base + "/check");
 
@@ -266,11 +273,10 @@ class CollectingTest extends IntegrationTest {
 
     @Test
     void savedAnswersComeBackWithTheResumeCodeTypedAnyHow() {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
         RespondentClient first = new RespondentClient(port);
-        first.get(link);
-        String base = first.post(link).location().replaceAll("^https?://[^/]+", "").replaceAll("/1$", "");
+        String base = startByLink(first, link);
         first.get(base + "/1");
         assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location()).endsWith(base + "/saved");
         Page saved = first.get(base + "/saved");
@@ -288,11 +294,10 @@ class CollectingTest extends IntegrationTest {
 
     @Test
     void aMissingAnswerIsNamedInTheSummaryAndBesideTheQuestion() {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
         RespondentClient respondent = new RespondentClient(port);
-        respondent.get(link);
-        String base = respondent.post(link).location().replaceAll("^https?://[^/]+", "").replaceAll("/1$", "");
+        String base = startByLink(respondent, link);
         respondent.get(base + "/1");
         Page missing = respondent.post(base + "/1", "action", "continue");
         assertThat(missing.status()).isEqualTo(200);
@@ -305,13 +310,13 @@ class CollectingTest extends IntegrationTest {
     @Test
     void aSurveyOutsideItsDatesTakesNoAnswersNorInvitations() {
         LocalDate today = LocalDate.now(Invitations.ENGLAND);
-        long closed = survey(PULSE.replace("\"pulse\"", "\"pulse-closed\""),
+        long closed = survey(pulse().replace("\"pulse\"", "\"pulse-closed\""),
                 "?opens_on=" + today.minusDays(30) + "&closes_on=" + today.minusDays(1));
         String link = "/respond/" + linkToken(closed);
         RespondentClient respondent = new RespondentClient(port);
         assertThat(respondent.get(link).body()).contains("This survey has closed").doesNotContain("Start now");
         // A start page left open from before the close still posts its form: it starts nothing now.
-        respondent.get("/respond/" + linkToken(survey(PULSE, "")));
+        respondent.get("/respond/" + linkToken(survey(pulse(), "")));
         assertThat(respondent.post(link).location()).endsWith(link);
         assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id").param("id", closed)
                 .query(Long.class).single())).isZero();
@@ -319,13 +324,13 @@ class CollectingTest extends IntegrationTest {
         assertThat(invited.status()).isEqualTo(400);
         assertThat(invited.body()).contains("The survey closed on");
 
-        long later = survey(PULSE.replace("\"pulse\"", "\"pulse-later\""), "?opens_on=" + today.plusDays(7));
+        long later = survey(pulse().replace("\"pulse\"", "\"pulse-later\""), "?opens_on=" + today.plusDays(7));
         assertThat(respondent.get("/respond/" + linkToken(later)).body()).contains("This survey is not open yet");
     }
 
     @Test
     void remindersGoOnlyToThoseWhoHaveNotRespondedAndNobodyTwiceInADay() throws Exception {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         String hal = uniqueEmail("hal");
         String ivy = uniqueEmail("ivy");
         invite(id, hal, ivy);
@@ -356,16 +361,14 @@ class CollectingTest extends IntegrationTest {
 
     @Test
     void aSurveyOfAnIcsMergedIntoAnotherStillTakesAnswersByItsLink() {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         String large = createIcs("Larger footprint");
         assertThat(api.post("/api/v1/admin/ics/" + ods + "/merge-into/" + large, adminToken(), null).status())
                 .isEqualTo(200);
-        String link = "/respond/" + Scope.system(Scope.systemPlatform().run(() -> tenants.tenant(large)).orElseThrow())
-                .run(() -> jdbc.sql("select link_token from survey where id = :id").param("id", id)
-                        .query(String.class).single());
+        String link = "/respond/" + inIcs(large, () -> jdbc.sql("select link_token from survey where id = :id")
+                .param("id", id).query(String.class).single());
         RespondentClient respondent = new RespondentClient(port);
-        respondent.get(link);
-        String base = respondent.post(link).location().replaceAll("^https?://[^/]+", "").replaceAll("/1$", "");
+        String base = startByLink(respondent, link);
         answerPulse(respondent, base);
         respondent.get(base + "/check");
         assertThat(respondent.post(base + "/check").location()).endsWith(link + "/done");
@@ -376,7 +379,7 @@ class CollectingTest extends IntegrationTest {
 
     @Test
     void respondentPagesNeedNoAccountButRefuseFormsFromElsewhereAndUnknownLinks() {
-        long id = survey(PULSE, "");
+        long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
         RespondentClient respondent = new RespondentClient(port);
         Page start = respondent.get(link);

@@ -21,6 +21,14 @@ class QuestionnaireTest {
         return Questionnaire.of(JsonMapper.builder().build().readValue(json, SurveyDefinition.class));
     }
 
+    private static MultiValueMap<String, String> form(String... namesAndValues) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form;
+    }
+
     private static List<String> codes(Questionnaire.Page page) {
         return page.questions().stream().map(q -> q.code()).toList();
     }
@@ -49,9 +57,7 @@ class QuestionnaireTest {
     void changingAnEarlierAnswerDropsAnswersToQuestionsNoLongerAsked() throws Exception {
         Questionnaire q = example();
         Map<String, String> before = Map.of("Q8", "Yes", "Q8a", "A principle about data", "Q9", "Agree");
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("Q8", "No");
-        Map<String, String> after = q.merge(before, q.pages().get(7), q.read(q.pages().get(7), form));
+        Map<String, String> after = q.merge(before, q.pages().get(7), q.read(q.pages().get(7), form("Q8", "No")));
         assertThat(after).containsEntry("Q8", "No").containsEntry("Q9", "Agree").doesNotContainKey("Q8a");
     }
 
@@ -59,10 +65,8 @@ class QuestionnaireTest {
     void aPageNamesEachMissingOrWrongAnswerByItsBoxWithTheQuestionNumber() throws Exception {
         Questionnaire q = example();
         Questionnaire.Page aboutYou = q.pages().get(10);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("Q15", "other (please specify)");
-        form.add("Q16", "Somewhere that is not an ICS");
-        Map<String, String> answers = q.read(aboutYou, form);
+        Map<String, String> answers = q.read(aboutYou,
+                form("Q15", "other (please specify)", "Q16", "Somewhere that is not an ICS"));
         assertThat(answers).containsEntry("Q15", "Other (please specify)");
         List<Problem> problems = q.check(aboutYou, answers);
         assertThat(problems).extracting(Problem::field).containsExactly("Q14", "Q15_other", "Q16");
@@ -75,10 +79,7 @@ class QuestionnaireTest {
     void otherTextIsKeptOnlyWhenOtherIsChosen() throws Exception {
         Questionnaire q = example();
         Questionnaire.Page aboutYou = q.pages().get(10);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("Q15", "Pharmacist");
-        form.add("Q15_other", "typed before choosing Pharmacist");
-        assertThat(q.read(aboutYou, form)).containsEntry("Q15", "Pharmacist").doesNotContainKey("Q15_other");
+        assertThat(q.read(aboutYou, form("Q15", "Pharmacist", "Q15_other", "typed before choosing Pharmacist"))).containsEntry("Q15", "Pharmacist").doesNotContainKey("Q15_other");
     }
 
     @Test
