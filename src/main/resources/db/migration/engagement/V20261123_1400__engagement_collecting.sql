@@ -12,15 +12,19 @@ create table survey_invitation (
     survey_id    bigint  not null references survey (id),
     email        text    not null check (length(email) between 3 and 320),
     -- the secret in the link the invitation email carries; it also resumes a saved draft
-    token        text    not null unique,
+    token        text    not null,
     responded    boolean not null default false,
     -- emails that reached the mail server: the invitation and any reminders
     sends        int     not null default 0,
     -- the day of the latest send, so that nobody is sent two reminders in one day
     last_sent_on date,
-    created_on   date    not null default current_date
+    created_on   date    not null default current_date,
+    -- keys carry ics_id, like every tenant's key, so the table can be distributed by ICS
+    unique (ics_id, token)
 );
-create unique index survey_invitation_email on survey_invitation (survey_id, lower(email));
+create unique index survey_invitation_email on survey_invitation (ics_id, survey_id, lower(email));
+-- a respondent's token arrives before anyone knows the ICS
+create index survey_invitation_token on survey_invitation (token);
 select gt_isolate('survey_invitation');
 
 create table survey_draft (
@@ -28,15 +32,17 @@ create table survey_draft (
     ics_id          bigint not null references ics (id),
     survey_id       bigint not null references survey (id),
     -- how someone who came by the open link gets back to their answers; null for an invitation
-    resume_code     text unique,
-    invitation_id   bigint unique references survey_invitation (id),
+    resume_code     text,
+    invitation_id   bigint references survey_invitation (id),
     answers         jsonb  not null default '{}',
     -- the page to come back to; null once every page has been through and only checking is left
     resume_page     int    default 1,
     -- becomes the response's idempotency key, so a form sent twice stores one response
     idempotency_key text   not null,
     saved_on        date   not null default current_date,
-    check ((resume_code is null) <> (invitation_id is null))
+    check ((resume_code is null) <> (invitation_id is null)),
+    unique (ics_id, survey_id, resume_code),
+    unique (ics_id, invitation_id)
 );
 create index survey_draft_survey on survey_draft (survey_id);
 select gt_isolate('survey_draft');

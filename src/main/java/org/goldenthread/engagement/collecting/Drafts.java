@@ -65,7 +65,7 @@ class Drafts {
         jdbc.sql("""
                         insert into survey_draft (ics_id, survey_id, invitation_id, idempotency_key)
                         select ics_id, survey_id, id, :key from survey_invitation where id = :invitation
-                        on conflict (invitation_id) do nothing""")
+                        on conflict (ics_id, invitation_id) do nothing""")
                 .param("invitation", invitation.id()).param("key", newIdempotencyKey()).update();
         return byInvitation(invitation.id()).orElseThrow();
     }

@@ -182,7 +182,7 @@ class Invitations {
                         select s.ics_id, s.id, r.email, r.token
                           from survey s, jsonb_to_recordset(cast(:rows as jsonb)) as r(email text, token text)
                          where s.id = :survey
-                        on conflict (survey_id, lower(email)) do nothing""")
+                        on conflict (ics_id, survey_id, lower(email)) do nothing""")
                 .param("survey", surveyId).param("rows", json.writeValueAsString(rows)).update();
         audit.record("survey.invitations_added", "survey", surveyId, null, Map.of("added", added));
         return new Added(added, distinct.size() - added);
