@@ -1,6 +1,7 @@
 package org.goldenthread.engagement.collecting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goldenthread.engagement.collecting.RespondentClient.Page;
+import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
@@ -175,13 +177,10 @@ class CollectingTest extends IntegrationTest {
         assertThat(Invitations.parse("Ann Jones, ann@example.org\n\nbob@example.org; cat@example.org\n", false))
                 .containsExactly("ann@example.org", "bob@example.org", "cat@example.org");
         assertThat(Invitations.parse("email\nann@example.org", true)).containsExactly("ann@example.org");
-        try {
-            Invitations.parse("ann@example.org\nbob@example\nJust a name", false);
-            throw new AssertionError("expected problems");
-        } catch (org.goldenthread.platform.InvalidInput e) {
-            assertThat(e.problems()).extracting(p -> p.row() + ": " + p.reason()).containsExactly(
-                    "2: 'bob@example' is not an email address", "3: There is no email address on this line");
-        }
+        assertThatThrownBy(() -> Invitations.parse("ann@example.org\nbob@example\nJust a name", false))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.row() + ": " + p.reason()).containsExactly(
+                                "2: 'bob@example' is not an email address", "3: There is no email address on this line"));
     }
 
     @Test
