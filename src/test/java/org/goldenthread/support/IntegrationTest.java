@@ -1,7 +1,12 @@
 package org.goldenthread.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Tenant;
+import org.goldenthread.platform.tenancy.Tenants;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +34,8 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+    @Autowired
+    private Tenants tenants;
     protected ApiClient api;
 
     @DynamicPropertySource
@@ -41,6 +48,13 @@ public abstract class IntegrationTest {
         registry.add(prefix + "registration.stub.scope", () -> "openid,email,profile");
         registry.add(prefix + "registration.stub.authorization-grant-type", () -> "authorization_code");
         registry.add(prefix + "provider.stub.issuer-uri", issuer::issuer);
+    }
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", TestMailServer::port);
+        registry.add("gt.mail.from", () -> "Golden Thread <surveys@test.example>");
     }
 
     @BeforeEach
@@ -87,6 +101,12 @@ public abstract class IntegrationTest {
             throw new AssertionError("Could not create a user: " + r.body());
         }
         return email;
+    }
+
+    /** Runs system work within one ICS, to look at or arrange what the API does not show. */
+    protected <T> T inIcs(String ods, Supplier<T> work) {
+        Tenant tenant = Scope.systemPlatform().run(() -> tenants.tenant(ods)).orElseThrow();
+        return Scope.system(tenant).run(work);
     }
 
     protected String tokenFor(String email) {

@@ -9,6 +9,7 @@ import org.goldenthread.platform.tenancy.TenancyFilter;
 import org.goldenthread.platform.tenancy.Tenants;
 import org.goldenthread.platform.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,6 +31,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +47,9 @@ class SecurityConfiguration {
     private static final String[] PUBLIC = {"/nhsuk-frontend.min.css", "/nhsuk-frontend.min.js", "/htmx.min.js",
             "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error", "/actuator/health",
             "/actuator/health/**"};
+
+    /** Pages survey respondents answer on, without an account (the engagement module's). */
+    private static final String[] RESPONDENT_PAGES = {"/respond/**", "/invited/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -88,8 +95,39 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Survey respondents: nobody signs in, and nothing is kept about them in a session. The CSRF
+     * token lives in a cookie instead, so a form left open for hours on a phone still submits, and
+     * it is issued before the page is written so the cookie cannot miss a response already under way.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain respondents(HttpSecurity http,
+                                    @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
+            throws Exception {
+        CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
+        csrfCookies.setCookieName("GTRESPOND");
+        csrfCookies.setCookieCustomizer(c -> c.secure(secureCookies).sameSite("Lax"));
+        http.securityMatcher(RESPONDENT_PAGES)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.csrfTokenRepository(csrfCookies))
+                .addFilterAfter((request, response, chain) -> {
+                    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                        token.getToken();
+                    }
+                    chain.doFilter(request, response);
+                }, CsrfFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // the path carries the respondent's token: never pass it on
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, TenancyFilterHolder tenancy,
                               ObjectProvider<ClientRegistrationRepository> oidcProviders, Accounts accounts)
             throws Exception {

@@ -16,6 +16,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Tenant;
+import org.goldenthread.platform.TenantDirectory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The ICSs on this platform: creating, renaming, merging, and loading the reference list of ICBs. */
 @Service
-public class Tenants {
+public class Tenants implements TenantDirectory {
 
     private static final Pattern ODS = Pattern.compile("^[A-Z0-9]{3,5}$");
 
@@ -60,6 +61,17 @@ public class Tenants {
                             union
                             select i.id from ics i join family f on i.merged_into_id = f.id)
                         select id from family order by id""").param("id", ics.id()).query(Long.class).list()));
+    }
+
+    @Override
+    public Optional<Tenant> tenantOf(long icsId) {
+        return jdbc.sql("""
+                        with recursive chain(id, merged_into_id, ods_code) as (
+                            select id, merged_into_id, ods_code from ics where id = :id
+                            union
+                            select i.id, i.merged_into_id, i.ods_code from ics i join chain c on i.id = c.merged_into_id)
+                        select ods_code from chain where merged_into_id is null""")
+                .param("id", icsId).query(String.class).optional().flatMap(this::tenant);
     }
 
     @Transactional

@@ -1,0 +1,149 @@
+package org.goldenthread.engagement.collecting;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.goldenthread.engagement.Surveys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Writes and sends invitation and reminder emails through the SMTP server set up with
+ * {@code spring.mail.*} (or {@code GT_SMTP_*}). Links start from {@code gt.public-url} where it is
+ * set, and otherwise from the address the administrator is using, never from anything a respondent sent.
+ */
+@Component
+class InvitationMail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationMail.class);
+    /** Messages per SMTP connection. */
+    private static final int BATCH = 100;
+
+    /** One email to write: the invitation itself, or a reminder for someone who has had it. */
+    record Letter(long invitationId, String email, String token, boolean reminder) {
+    }
+
+    private final ObjectProvider<JavaMailSender> senders;
+    private final String host;
+    private final String from;
+    private final String publicUrl;
+
+    InvitationMail(ObjectProvider<JavaMailSender> senders, @Value("${spring.mail.host:}") String host,
+                   @Value("${gt.mail.from:}") String from, @Value("${gt.public-url:}") String publicUrl) {
+        this.senders = senders;
+        this.host = host;
+        this.from = from;
+        this.publicUrl = publicUrl;
+    }
+
+    boolean isSetUp() {
+        return !host.isBlank() && senders.getIfAvailable() != null;
+    }
+
+    /** The link in an invitation: the same one resumes a saved draft. */
+    String invitationLink(String token) {
+        return base() + "/invited/" + token;
+    }
+
+    /** The survey's open link, for anyone, without an invitation. */
+    String openLink(String linkToken) {
+        return base() + "/respond/" + linkToken;
+    }
+
+    private String base() {
+        String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /**
+     * Sends the letters, a connection per hundred, and says which invitations the mail server took.
+     * Failures are logged without addresses.
+     */
+    Set<Long> send(Surveys.Survey survey, String icsName, List<Letter> letters) {
+        JavaMailSender sender = senders.getObject();
+        Set<Long> delivered = new HashSet<>();
+        for (int start = 0; start < letters.size(); start += BATCH) {
+            Map<MimeMessage, Long> batch = new IdentityHashMap<>();
+            for (Letter letter : letters.subList(start, Math.min(letters.size(), start + BATCH))) {
+                try {
+                    batch.put(write(sender, survey, icsName, letter), letter.invitationId());
+                } catch (MessagingException e) {
+                    LOG.warn("Could not write the email for invitation {} ({})", letter.invitationId(),
+                            e.getClass().getSimpleName());
+                }
+            }
+            try {
+                sender.send(batch.keySet().toArray(new MimeMessage[0]));
+                delivered.addAll(batch.values());
+            } catch (MailSendException e) {
+                // Its message names the refused addresses, which stay out of the logs.
+                Set<Object> failed = e.getFailedMessages().keySet();
+                batch.forEach((message, id) -> {
+                    if (!failed.isEmpty() && !failed.contains(message)) {
+                        delivered.add(id);
+                    }
+                });
+                LOG.warn("The mail server did not take {} of {} survey emails", batch.size()
+                        - batch.values().stream().filter(delivered::contains).count(), batch.size());
+            } catch (MailException e) {
+                LOG.warn("Could not send {} survey emails: {}", batch.size(), e.getMessage());
+            }
+        }
+        return delivered;
+    }
+
+    private MimeMessage write(JavaMailSender sender, Surveys.Survey survey, String icsName, Letter letter)
+            throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        if (!from.isBlank()) {
+            helper.setFrom(from);
+        }
+        helper.setTo(letter.email());
+        String title = survey.definition().title();
+        helper.setSubject((letter.reminder() ? "Reminder: " : "Survey: ") + title);
+        helper.setText(body(survey, icsName, letter), false);
+        return message;
+    }
+
+    private String body(Surveys.Survey survey, String icsName, Letter letter) {
+        StringBuilder text = new StringBuilder();
+        String title = survey.definition().title();
+        if (letter.reminder()) {
+            text.append("We have not yet had your answers to the survey \"").append(title).append("\" from ")
+                    .append(icsName).append(". There is still time to give them.\n\n");
+        } else {
+            text.append(icsName).append(" invites you to answer the survey \"").append(title).append("\".\n\n");
+            if (survey.definition().introduction() != null && !survey.definition().introduction().isBlank()) {
+                text.append(survey.definition().introduction().strip()).append("\n\n");
+            }
+        }
+        text.append("Answer it here:\n").append(invitationLink(letter.token())).append("\n\n");
+        text.append("The link is yours alone, so please do not pass it on. You can stop part way and come back"
+                + " to your answers with the same link. Once you submit them it cannot be used again.\n");
+        if (survey.opensOn() != null && Invitations.today().isBefore(survey.opensOn())) {
+            text.append("\nThe survey opens on ").append(Invitations.DAY.format(survey.opensOn())).append(".\n");
+        }
+        if (survey.closesOn() != null) {
+            text.append("\nThe survey closes at the end of ").append(Invitations.DAY.format(survey.closesOn()))
+                    .append(".\n");
+        }
+        if (survey.definition().keepsRespondentsAnonymous()) {
+            text.append("\nYour answers are anonymous: they are kept apart from your email address and this link,"
+                    + " and all that is recorded against your invitation is that you have responded.\n");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,256 @@
+package org.goldenthread.engagement.collecting;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.goldenthread.engagement.Surveys;
+import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Inviting people to a survey by email, each with a link of their own, and reminding those who
+ * have not responded. Emails go out after the invitations are saved and outside any transaction, so
+ * a slow or failing mail server holds no locks; what could not be sent is simply sent next time.
+ */
+@Service
+class Invitations {
+
+    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final int MAX_PER_REQUEST = 10_000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Deliberately loose: one @, something either side, a dot in the domain, no spaces or separators. */
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>,;\"']+@[^@\\s<>,;\"']+\\.[^@\\s<>,;\"'.]+$");
+    private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Surveys surveys;
+    private final Audit audit;
+    private final InvitationMail mail;
+    private final TransactionTemplate transaction;
+
+    Invitations(JdbcClient jdbc, ObjectMapper json, Surveys surveys, Audit audit, InvitationMail mail,
+                PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.surveys = surveys;
+        this.audit = audit;
+        this.mail = mail;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    record Counts(long invited, long sent, long responded) {
+
+        @JsonProperty("not_responded")
+        public long notResponded() {
+            return invited - responded;
+        }
+    }
+
+    record Added(int invited, @JsonProperty("already_invited") int alreadyInvited) {
+    }
+
+    /** What one round of emails did; nothing is sent while email is not set up on this server. */
+    record Sent(int sent, @JsonProperty("not_sent") int notSent, @JsonProperty("email_set_up") boolean emailSetUp) {
+    }
+
+    Counts counts(long surveyId) {
+        surveys.survey(surveyId);
+        return jdbc.sql("""
+                        select count(*) as invited, count(*) filter (where sends > 0) as sent,
+                               count(*) filter (where responded) as responded
+                          from survey_invitation where survey_id = :survey""")
+                .param("survey", surveyId).query(Counts.class).single();
+    }
+
+    Optional<Invitation> byToken(String token) {
+        return jdbc.sql("select id, survey_id, email, responded from survey_invitation where token = :token")
+                .param("token", token).query(Invitation.class).optional();
+    }
+
+    /** Only the fact: no time, and nothing that says which response was theirs. */
+    void markResponded(long invitationId) {
+        jdbc.sql("update survey_invitation set responded = true where id = :id").param("id", invitationId).update();
+    }
+
+    /**
+     * Reads addresses pasted or uploaded as text: one or more a line, separated by commas, semicolons
+     * or spaces. Other words on a line (a name column, say) are passed over; a line with an @ that is
+     * not an address, or with no address at all, is a problem named by its line number. The first
+     * line of a file may be a header.
+     */
+    static List<String> parse(String text, boolean fromFile) {
+        List<String> emails = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        String[] lines = text == null ? new String[0] : text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            boolean hasAt = false;
+            for (String word : SEPARATORS.split(line.replace("\"", " ").replace("<", " ").replace(">", " "))) {
+                if (word.contains("@")) {
+                    hasAt = true;
+                    if (EMAIL.matcher(word).matches()) {
+                        found.add(word);
+                    } else {
+                        problems.add(new Problem(i + 1, "emails", "'" + cut(word) + "' is not an email address"));
+                    }
+                }
+            }
+            if (!hasAt && !(fromFile && i == 0)) {
+                problems.add(new Problem(i + 1, "emails", "There is no email address on this line"));
+            }
+            emails.addAll(found);
+            if (problems.size() >= 100) {
+                problems.add(Problem.of("emails", "…and perhaps more problems after these"));
+                break;
+            }
+        }
+        if (problems.isEmpty() && emails.isEmpty()) {
+            problems.add(Problem.of("emails", "Enter at least one email address"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return emails;
+    }
+
+    /** Checks a list of addresses given one by one, as the API takes them. */
+    static List<String> check(List<String> emails) {
+        List<Problem> problems = new ArrayList<>();
+        if (emails == null || emails.isEmpty()) {
+            throw new InvalidInput("emails", "Give at least one email address");
+        }
+        for (int i = 0; i < emails.size() && problems.size() < 100; i++) {
+            String email = emails.get(i) == null ? "" : emails.get(i).strip();
+            if (!EMAIL.matcher(email).matches()) {
+                problems.add(Problem.of("emails[" + i + "]", email.isEmpty() ? "An email address cannot be blank"
+                        : "'" + cut(email) + "' is not an email address"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return emails.stream().map(String::strip).toList();
+    }
+
+    /** Adds the people not yet invited to this survey; everyone else is counted as already invited. */
+    @Transactional
+    public Added add(long surveyId, List<String> emails) {
+        Surveys.Survey survey = surveys.survey(surveyId);
+        refuseIfClosed(survey);
+        Map<String, String> distinct = new LinkedHashMap<>();
+        emails.forEach(e -> distinct.putIfAbsent(e.toLowerCase(Locale.ROOT), e));
+        if (distinct.size() > MAX_PER_REQUEST) {
+            throw new InvalidInput("emails", "Invite at most " + String.format(Locale.UK, "%,d", MAX_PER_REQUEST)
+                    + " people at a time; this list has " + String.format(Locale.UK, "%,d", distinct.size()));
+        }
+        List<Map<String, String>> rows = new ArrayList<>(distinct.size());
+        for (String email : distinct.values()) {
+            Map<String, String> row = new HashMap<>();
+            row.put("email", email);
+            row.put("token", newToken());
+            rows.add(row);
+        }
+        int added = jdbc.sql("""
+                        insert into survey_invitation (ics_id, survey_id, email, token)
+                        select s.ics_id, s.id, r.email, r.token
+                          from survey s, jsonb_to_recordset(cast(:rows as jsonb)) as r(email text, token text)
+                         where s.id = :survey
+                        on conflict (ics_id, survey_id, lower(email)) do nothing""")
+                .param("survey", surveyId).param("rows", json.writeValueAsString(rows)).update();
+        audit.record("survey.invitations_added", "survey", surveyId, null, Map.of("added", added));
+        return new Added(added, distinct.size() - added);
+    }
+
+    /** Sends the invitation email to everyone who has not had it yet. */
+    public Sent sendInvitations(long surveyId) {
+        return send(surveyId, "survey.invitations_sent", "sends = 0 and last_sent_on is null");
+    }
+
+    /**
+     * Reminds everyone who has not responded (sending the invitation itself to anyone who never had
+     * it). Nobody gets two emails on one day, so pressing the button twice does not double them.
+     */
+    public Sent remind(long surveyId) {
+        return send(surveyId, "survey.reminders_sent", "(last_sent_on is null or last_sent_on < :today)");
+    }
+
+    private Sent send(long surveyId, String action, String whom) {
+        Surveys.Survey survey = surveys.survey(surveyId);
+        refuseIfClosed(survey);
+        if (!mail.isSetUp()) {
+            long waiting = jdbc.sql("select count(*) from survey_invitation where survey_id = :survey and not responded"
+                    + " and " + whom).param("survey", surveyId).param("today", today()).query(Long.class).single();
+            return new Sent(0, (int) waiting, false);
+        }
+        // Claim the rows first, in one statement, so two rounds at once never email the same person.
+        List<InvitationMail.Letter> letters = jdbc.sql("update survey_invitation set last_sent_on = :today"
+                        + " where survey_id = :survey and not responded and " + whom
+                        + " returning id as invitation_id, email, token, sends > 0 as reminder")
+                .param("survey", surveyId).param("today", today())
+                .query(InvitationMail.Letter.class).list();
+        Set<Long> delivered = mail.send(survey, Scope.currentTenant().name(), letters);
+        List<Long> failed = letters.stream().map(InvitationMail.Letter::invitationId)
+                .filter(id -> !delivered.contains(id)).toList();
+        transaction.executeWithoutResult(status -> {
+            if (!delivered.isEmpty()) {
+                jdbc.sql("update survey_invitation set sends = sends + 1 where id in (:ids)")
+                        .param("ids", List.copyOf(delivered)).update();
+            }
+            if (!failed.isEmpty()) {
+                // Let the next round try them again today.
+                jdbc.sql("update survey_invitation set last_sent_on = null where id in (:ids)")
+                        .param("ids", failed).update();
+            }
+            audit.record(action, "survey", surveyId, null, Map.of("sent", delivered.size(), "not_sent", failed.size()));
+        });
+        return new Sent(delivered.size(), failed.size(), true);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ENGLAND);
+    }
+
+    private static void refuseIfClosed(Surveys.Survey survey) {
+        if (survey.closesOn() != null && today().isAfter(survey.closesOn())) {
+            throw new InvalidInput("survey", "The survey closed on " + DAY.format(survey.closesOn())
+                    + ", so nobody more can be invited or reminded");
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String cut(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+}

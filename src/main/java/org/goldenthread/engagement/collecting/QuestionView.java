@@ -1,0 +1,59 @@
+package org.goldenthread.engagement.collecting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.engagement.Question;
+import org.goldenthread.engagement.QuestionType;
+import org.goldenthread.platform.Problem;
+
+/**
+ * One question as a respondent's page shows it, following the NHS.UK patterns: radios or
+ * checkboxes in a fieldset, or a labelled text box. Element ids are the answer columns, so an
+ * error summary can link straight to the box to fix; the first option carries the question's own id.
+ *
+ * @param kind radios, checkboxes, textarea or number
+ */
+record QuestionView(String code, int number, String text, String hint, String kind, List<Option> options,
+                    String value, String other, String comment, boolean hasComment, String error,
+                    String otherError, String commentError) {
+
+    record Option(String id, String value, boolean checked, boolean other) {
+    }
+
+    static QuestionView of(Questionnaire questionnaire, Question q, Map<String, String> answers, List<Problem> problems) {
+        QuestionType type = q.questionType();
+        String kind = type == QuestionType.MULTI ? "checkboxes" : type == QuestionType.TEXT ? "textarea"
+                : type == QuestionType.NUMBER ? "number" : "radios";
+        List<String> chosen = Questionnaire.chosen(q, answers);
+        List<Option> options = new ArrayList<>();
+        List<String> choices = type.isClosed() ? q.choices() : List.of();
+        for (int i = 0; i < choices.size(); i++) {
+            String choice = choices.get(i);
+            options.add(new Option(i == 0 ? q.code() : q.code() + "-" + (i + 1), choice,
+                    chosen.stream().anyMatch(choice::equalsIgnoreCase), q.hasOther() && choice.equals(Question.OTHER)));
+        }
+        return new QuestionView(q.code(), questionnaire.number(q), q.text(), blankToNull(q.hint()), kind, options,
+                answers.get(q.code()), answers.get(q.code() + "_other"), answers.get(q.code() + "_comment"),
+                q.hasComment(), reason(problems, q.code()), reason(problems, q.code() + "_other"),
+                reason(problems, q.code() + "_comment"));
+    }
+
+    /** The ids that describe the question's main control: its hint and its error. */
+    public String describedBy() {
+        String ids = (hint != null ? code + "-hint " : "") + (error != null ? code + "-error" : "");
+        return ids.isBlank() ? null : ids.strip();
+    }
+
+    public boolean choosesOptions() {
+        return !options.isEmpty();
+    }
+
+    private static String reason(List<Problem> problems, String field) {
+        return problems.stream().filter(p -> field.equals(p.field())).map(Problem::reason).findFirst().orElse(null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

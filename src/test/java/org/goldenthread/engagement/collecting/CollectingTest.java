@@ -1,0 +1,391 @@
+package org.goldenthread.engagement.collecting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.goldenthread.engagement.collecting.RespondentClient.Page;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.TestMailServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * Collecting answers: invitations by email through a real SMTP server, the respondent's pages as a
+ * browser without JavaScript uses them, and what is (and is not) stored once they submit.
+ */
+class CollectingTest extends IntegrationTest {
+
+    /**
+     * Four pages: one question, a yes/no, a number asked only after "Yes", and a page of two (several
+     * choices with "Other", and free text).
+     */
+    static String pulse() {
+        try {
+            return new ClassPathResource("engagement/pulse.json").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Pattern INVITATION_LINK = Pattern.compile("/invited/([A-Za-z0-9_-]+)");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String ods;
+    private String token;
+
+    @BeforeEach
+    void anIcs() {
+        ods = createIcs("Collecting ICS");
+        token = tokenFor(createUser("ics_admin", ods));
+    }
+
+    private long survey(String definition, String query) {
+        Response r = api.post("/api/v1/ics/" + ods + "/surveys" + query, token, definition);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    private String linkToken(long surveyId) {
+        return inIcs(() -> jdbc.sql("select link_token from survey where id = :id").param("id", surveyId)
+                .query(String.class).single());
+    }
+
+    private <T> T inIcs(Supplier<T> work) {
+        return inIcs(ods, work);
+    }
+
+    private Response invite(long surveyId, String... emails) {
+        return api.post("/api/v1/ics/" + ods + "/surveys/" + surveyId + "/invitations", token,
+                ApiClient.json("emails", List.of(emails)));
+    }
+
+    private static String text(MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String invitationToken(String email) {
+        List<MimeMessage> received = TestMailServer.to(email);
+        assertThat(received).as("mail to " + email).isNotEmpty();
+        Matcher m = INVITATION_LINK.matcher(text(received.get(received.size() - 1)));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    /** Answers all four pages of the pulse survey from wherever the respondent's pages live. */
+    private static void answerPulse(RespondentClient respondent, String base) {
+        respondent.get(base + "/1");
+        assertThat(respondent.post(base + "/1", "Q1", "Agree", "Q1_comment", "Mostly at place level",
+                "action", "continue").location()).endsWith(base + "/2");
+        respondent.get(base + "/2");
+        assertThat(respondent.post(base + "/2", "Q2", "Yes", "action", "continue").location()).endsWith(base + "/3");
+        respondent.get(base + "/3");
+        assertThat(respondent.post(base + "/3", "Q2a", "4", "action", "continue").location()).endsWith(base + "/4");
+        respondent.get(base + "/4");
+        assertThat(respondent.post(base + "/4", "Q3", "Acute", "Q3", "Other (please specify)", "Q3_other", "Hospice",
+                "Q4", "", "action", "continue").location()).endsWith(base + "/check");
+    }
+
+    /** Starts answering by the open link; returns where this respondent's pages live (the link and their code). */
+    private static String startByLink(RespondentClient respondent, String link) {
+        respondent.get(link);
+        return respondent.post(link).location().replaceAll("^https?://[^/]+", "").replaceAll("/1$", "");
+    }
+
+    private long responses(long surveyId) {
+        return inIcs(() -> jdbc.sql("select count(*) from survey_response where survey_id = :id").param("id", surveyId)
+                .query(Long.class).single());
+    }
+
+    @Test
+    void eachInvitedPersonIsEmailedALinkOfTheirOwnAndCountedOnce() throws Exception {
+        long id = survey(pulse(), "");
+        String ann = uniqueEmail("ann");
+        String bob = uniqueEmail("bob");
+        Response r = invite(id, ann, bob, ann.toUpperCase());
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("invited").asInt()).isEqualTo(2);
+        assertThat(r.json().get("already_invited").asInt()).isZero();
+        assertThat(r.json().get("sent").asInt()).isEqualTo(2);
+
+        MimeMessage mail = TestMailServer.to(ann).get(0);
+        assertThat(mail.getSubject()).isEqualTo("Survey: Leadership pulse");
+        assertThat(mail.getFrom()[0].toString()).contains("surveys@test.example");
+        assertThat(text(mail)).contains("Collecting ICS invites you", "Four short pages",
+                "http://localhost:" + port + "/invited/", "Your answers are anonymous");
+        assertThat(invitationToken(ann)).isNotEqualTo(invitationToken(bob));
+
+        Response again = invite(id, bob, uniqueEmail("cat"));
+        assertThat(again.json().get("invited").asInt()).isEqualTo(1);
+        assertThat(again.json().get("already_invited").asInt()).isEqualTo(1);
+        assertThat(TestMailServer.to(bob)).hasSize(1);
+
+        Response counts = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token);
+        assertThat(counts.json().get("invited").asInt()).isEqualTo(3);
+        assertThat(counts.json().get("sent").asInt()).isEqualTo(3);
+        assertThat(counts.json().get("responded").asInt()).isZero();
+    }
+
+    @Test
+    void oneBadAddressInvitesNobodyAndSaysWhichItIs() {
+        long id = survey(pulse(), "");
+        Response r = invite(id, uniqueEmail("dee"), "dee at example dot org");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("emails[1]", "is not an email address");
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token).json().get("invited").asInt())
+                .isZero();
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", analyst,
+                ApiClient.json("emails", List.of(uniqueEmail("eve")))).status()).isEqualTo(403);
+    }
+
+    @Test
+    void withoutAnSmtpHostNothingClaimsToSend() {
+        var noSender = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
+        assertThat(new InvitationMail(noSender, "", "", "").isSetUp()).isFalse();
+        assertThat(new InvitationMail(noSender, "smtp.example.org", "", "").isSetUp()).isFalse();
+    }
+
+    @Test
+    void pastedListsAreReadLineByLineAndProblemsNamedByLine() {
+        assertThat(Invitations.parse("Ann Jones, ann@example.org\n\nbob@example.org; cat@example.org\n", false))
+                .containsExactly("ann@example.org", "bob@example.org", "cat@example.org");
+        assertThat(Invitations.parse("email\nann@example.org", true)).containsExactly("ann@example.org");
+        assertThatThrownBy(() -> Invitations.parse("ann@example.org\nbob@example\nJust a name", false))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.row() + ": " + p.reason()).containsExactly(
+                                "2: 'bob@example' is not an email address", "3: There is no email address on this line"));
+    }
+
+    @Test
+    void anInvitedRespondentAnswersOnceAndNothingTiesTheResponseToThem() {
+        long id = survey(pulse(), "");
+        String fay = uniqueEmail("fay");
+        invite(id, fay);
+        String invitation = invitationToken(fay);
+        String base = "/invited/" + invitation;
+        RespondentClient respondent = new RespondentClient(port);
+
+        assertThat(respondent.get(base).body()).contains("Leadership pulse", "Start now");
+        assertThat(respondent.post(base).location()).endsWith(base + "/1");
+        answerPulse(respondent, base);
+        Page check = respondent.get(base + "/check");
+        assertThat(check.body()).contains("Check your answers", "Mostly at place level", "Other: Hospice", "4");
+        assertThat(respondent.post(base + "/check").location()).endsWith(base);
+        assertThat(respondent.get(base).body()).contains("Thank you: your answers have been received");
+
+        assertThat(responses(id)).isEqualTo(1);
+        Map<String, Object> stored = inIcs(() -> jdbc.sql("""
+                        select idempotency_key, received_month, texts::text as texts from survey_response
+                         where survey_id = :id""").param("id", id).query().singleRow());
+        assertThat((String) stored.get("idempotency_key")).startsWith("draft-").doesNotContain(invitation);
+        assertThat(stored.get("received_month").toString())
+                .isEqualTo(LocalDate.now(Invitations.ENGLAND).withDayOfMonth(1).toString());
+        assertThat((String) stored.get("texts")).contains("Hospice").doesNotContain(fay);
+        assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id").param("id", id)
+                .query(Long.class).single())).as("the draft is gone").isZero();
+        assertThat(inIcs(() -> jdbc.sql("select responded from survey_invitation where survey_id = :id")
+                .param("id", id).query(Boolean.class).single())).isTrue();
+
+        // The link is spent: starting again makes no draft and submitting again stores nothing.
+        assertThat(respondent.post(base).location()).endsWith(base);
+        assertThat(respondent.post(base + "/check").location()).endsWith(base);
+        assertThat(respondent.get(base + "/1").location()).endsWith(base);
+        assertThat(responses(id)).isEqualTo(1);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token).json()
+                .get("responded").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * The guarantee, held by the schema: an invitation can say that its person responded but not
+     * when, and a response has no column that could point back at an invitation or a moment.
+     */
+    @Test
+    void theSchemaHasNoPlaceToLinkAResponseToAnInvitationOrATime() {
+        List<String> invitation = jdbc.sql("""
+                select column_name || ' ' || data_type from information_schema.columns
+                 where table_name = 'survey_invitation' order by column_name""").query(String.class).list();
+        assertThat(invitation).containsExactlyInAnyOrder("created_on date", "email text", "ics_id bigint", "id bigint",
+                "last_sent_on date", "responded boolean", "sends integer", "survey_id bigint", "token text");
+        List<String> response = jdbc.sql("""
+                select column_name || ' ' || data_type from information_schema.columns
+                 where table_name = 'survey_response' order by column_name""").query(String.class).list();
+        assertThat(response).contains("received_month date")
+                .noneMatch(c -> c.contains("time") || c.contains("invitation") || c.contains("token")
+                        || c.contains("inet") || c.contains("address"));
+    }
+
+    @Test
+    void theSameSubmissionSentTwiceAtOnceStoresOneResponse() throws Exception {
+        long id = survey(pulse(), "");
+        String link = "/respond/" + linkToken(id);
+        RespondentClient respondent = new RespondentClient(port);
+        String base = startByLink(respondent, link);
+        answerPulse(respondent, base);
+        respondent.get(base + "/check");
+
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Page>> presses = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            presses.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    together.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return respondent.post(base + "/check");
+            }));
+        }
+        for (CompletableFuture<Page> press : presses) {
+            assertThat(press.get().location()).endsWith(link + "/done");
+        }
+        assertThat(respondent.post(base + "/check").location()).endsWith(link + "/done");
+        assertThat(responses(id)).isEqualTo(1);
+        assertThat(respondent.get(link + "/done").body()).contains("your answers have been received");
+    }
+
+    @Test
+    void savedAnswersComeBackWithTheResumeCodeTypedAnyHow() {
+        long id = survey(pulse(), "");
+        String link = "/respond/" + linkToken(id);
+        RespondentClient first = new RespondentClient(port);
+        String base = startByLink(first, link);
+        first.get(base + "/1");
+        assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location()).endsWith(base + "/saved");
+        Page saved = first.get(base + "/saved");
+        Matcher code = Pattern.compile("id=\"resume-code\">([A-Z0-9-]+)<").matcher(saved.body());
+        assertThat(code.find()).isTrue();
+
+        RespondentClient later = new RespondentClient(port);
+        later.get(link);
+        Page wrong = later.post(link + "/resume", "code", "AAAA-AAAA-AAAA");
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.body()).contains("There are no saved answers with that code");
+        Page resumed = later.follow(later.post(link + "/resume", "code", " " + code.group(1).toLowerCase().replace("-", " ")));
+        assertThat(resumed.body()).contains("Involvement").containsPattern("value=\"Disagree\"\\s+checked");
+    }
+
+    @Test
+    void aMissingAnswerIsNamedInTheSummaryAndBesideTheQuestion() {
+        long id = survey(pulse(), "");
+        String link = "/respond/" + linkToken(id);
+        RespondentClient respondent = new RespondentClient(port);
+        String base = startByLink(respondent, link);
+        respondent.get(base + "/1");
+        Page missing = respondent.post(base + "/1", "action", "continue");
+        assertThat(missing.status()).isEqualTo(200);
+        assertThat(missing.body()).contains("<title>Error: Involvement", "href=\"#Q1\"",
+                "Select an answer to question 1", "id=\"Q1-error\"");
+        // Straight to the end without answering: sent back to the first page still to do.
+        assertThat(respondent.get(base + "/check").location()).endsWith(base + "/1?missing");
+    }
+
+    @Test
+    void aSurveyOutsideItsDatesTakesNoAnswersNorInvitations() {
+        LocalDate today = LocalDate.now(Invitations.ENGLAND);
+        long closed = survey(pulse().replace("\"pulse\"", "\"pulse-closed\""),
+                "?opens_on=" + today.minusDays(30) + "&closes_on=" + today.minusDays(1));
+        String link = "/respond/" + linkToken(closed);
+        RespondentClient respondent = new RespondentClient(port);
+        assertThat(respondent.get(link).body()).contains("This survey has closed").doesNotContain("Start now");
+        // A start page left open from before the close still posts its form: it starts nothing now.
+        respondent.get("/respond/" + linkToken(survey(pulse(), "")));
+        assertThat(respondent.post(link).location()).endsWith(link);
+        assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id").param("id", closed)
+                .query(Long.class).single())).isZero();
+        Response invited = invite(closed, uniqueEmail("gil"));
+        assertThat(invited.status()).isEqualTo(400);
+        assertThat(invited.body()).contains("The survey closed on");
+
+        long later = survey(pulse().replace("\"pulse\"", "\"pulse-later\""), "?opens_on=" + today.plusDays(7));
+        assertThat(respondent.get("/respond/" + linkToken(later)).body()).contains("This survey is not open yet");
+    }
+
+    @Test
+    void remindersGoOnlyToThoseWhoHaveNotRespondedAndNobodyTwiceInADay() throws Exception {
+        long id = survey(pulse(), "");
+        String hal = uniqueEmail("hal");
+        String ivy = uniqueEmail("ivy");
+        invite(id, hal, ivy);
+        String reminders = "/api/v1/ics/" + ods + "/surveys/" + id + "/invitations/reminders";
+        assertThat(api.post(reminders, token, null).json().get("sent").asInt()).as("both emailed today").isZero();
+
+        RespondentClient respondent = new RespondentClient(port);
+        String base = "/invited/" + invitationToken(hal);
+        respondent.get(base);
+        respondent.post(base);
+        answerPulse(respondent, base);
+        respondent.get(base + "/check");
+        respondent.post(base + "/check");
+
+        inIcs(() -> jdbc.sql("update survey_invitation set last_sent_on = last_sent_on - 1 where survey_id = :id")
+                .param("id", id).update());
+        Response reminded = api.post(reminders, token, null);
+        assertThat(reminded.status()).as(reminded.body()).isEqualTo(200);
+        assertThat(reminded.json().get("sent").asInt()).isEqualTo(1);
+        assertThat(TestMailServer.to(hal)).hasSize(1);
+        assertThat(TestMailServer.to(ivy)).hasSize(2);
+        MimeMessage reminder = TestMailServer.to(ivy).get(1);
+        assertThat(reminder.getSubject()).isEqualTo("Reminder: Leadership pulse");
+        assertThat(invitationToken(ivy)).isEqualTo(INVITATION_LINK.matcher(text(TestMailServer.to(ivy).get(0)))
+                .results().findFirst().orElseThrow().group(1));
+        assertThat(api.post(reminders, token, null).json().get("sent").asInt()).as("pressed twice").isZero();
+    }
+
+    @Test
+    void aSurveyOfAnIcsMergedIntoAnotherStillTakesAnswersByItsLink() {
+        long id = survey(pulse(), "");
+        String large = createIcs("Larger footprint");
+        assertThat(api.post("/api/v1/admin/ics/" + ods + "/merge-into/" + large, adminToken(), null).status())
+                .isEqualTo(200);
+        String link = "/respond/" + inIcs(large, () -> jdbc.sql("select link_token from survey where id = :id")
+                .param("id", id).query(String.class).single());
+        RespondentClient respondent = new RespondentClient(port);
+        String base = startByLink(respondent, link);
+        answerPulse(respondent, base);
+        respondent.get(base + "/check");
+        assertThat(respondent.post(base + "/check").location()).endsWith(link + "/done");
+        String largeAdmin = tokenFor(createUser("ics_admin", large));
+        assertThat(api.get("/api/v1/ics/" + large + "/surveys/" + id + "/results", largeAdmin).json()
+                .get("responses").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void respondentPagesNeedNoAccountButRefuseFormsFromElsewhereAndUnknownLinks() {
+        long id = survey(pulse(), "");
+        String link = "/respond/" + linkToken(id);
+        RespondentClient respondent = new RespondentClient(port);
+        Page start = respondent.get(link);
+        assertThat(start.status()).isEqualTo(200);
+        assertThat(start.body()).doesNotContain("Sign in");
+        assertThat(respondent.post(link.replace("/respond/", "/respond/x")).status()).isEqualTo(404);
+        assertThat(new RespondentClient(port).post(link).status()).as("no CSRF token").isEqualTo(403);
+        assertThat(respondent.get("/invited/notAnInvitationToken123").status()).isEqualTo(404);
+    }
+}
