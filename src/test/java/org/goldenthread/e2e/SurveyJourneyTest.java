@@ -52,6 +52,12 @@ class SurveyJourneyTest extends BrowserTest {
         assertThat(page.locator(".gt-questions")).containsText("Council");
         assertThat(page.locator(".gt-questions")).containsText("Is your protected time enough?");
         assertAccessible();
+        click(AriaRole.LINK, "Invitations and reminders");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/surveys/\\d+/invitations$"));
+        page.goBack();
+        page.locator("a.gt-token").click();
+        assertThat(page.locator("h1")).containsText("Place pulse");
+        page.goBack();
 
         Download definition = page.waitForDownload(() -> click(AriaRole.LINK, "Download the survey as code (JSON)"));
         try {
