@@ -110,7 +110,7 @@ public class Responses {
                     }
                     rows++;
                     if (record.size() != header.size()) {
-                        add(problems, new Problem(row, null, "This row has " + record.size()
+                        problems.add(new Problem(row, null, "This row has " + record.size()
                                 + " values but the header has " + header.size() + " columns"));
                         continue;
                     }
@@ -118,12 +118,12 @@ public class Responses {
                     for (int c = 0; c < header.size(); c++) {
                         values.put(header.get(c), record.get(c));
                     }
-                    int before = problems.size();
                     Answers.Encoded encoded = encoder.encode(values, row, problems);
                     if (problems.size() > MAX_PROBLEMS) {
                         break;
                     }
-                    if (problems.isEmpty() && before == 0) {
+                    // after the first problem nothing more is stored, but reading goes on to report the rest
+                    if (problems.isEmpty()) {
                         batch.add(encoded);
                         if (batch.size() == BATCH) {
                             stored += surveys.store(surveyId, batch, null);
@@ -133,7 +133,7 @@ public class Responses {
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                add(problems, new Problem(rows + 2, null, cause instanceof CharacterCodingException
+                problems.add(new Problem(rows + 2, null, cause instanceof CharacterCodingException
                         ? "The file is not UTF-8 text from this row on; save it as \"CSV UTF-8\" and try again"
                         : "The file is not valid CSV from this row on: a quoted value is not closed or a quote is out of place"));
             }
@@ -145,8 +145,6 @@ public class Responses {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InvalidInput e) {
-            throw e;
         }
         if (!problems.isEmpty()) {
             if (problems.size() > MAX_PROBLEMS) {
@@ -156,10 +154,6 @@ public class Responses {
             throw new InvalidInput(problems);
         }
         return new Imported(stored);
-    }
-
-    private static void add(List<Problem> problems, Problem p) {
-        problems.add(p);
     }
 
     /** Checks the header against the survey; returns the canonical column name for each position. */

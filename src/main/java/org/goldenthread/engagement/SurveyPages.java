@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
@@ -96,13 +96,13 @@ class SurveyPages implements Navigation {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
             List<Problem> problems = new ArrayList<>();
-            LocalDate opens = date(form.get("opens_on"), "opens_on", problems);
-            LocalDate closes = date(form.get("closes_on"), "closes_on", problems);
+            LocalDate opens = FormValues.date(form, "opens_on", problems);
+            LocalDate closes = FormValues.date(form, "closes_on", problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            long id = surveys.createDraft(new SurveyDefinition(blankToNull(form.get("code")), blankToNull(form.get("title")),
-                    !"false".equals(form.get("anonymous")), blankToNull(form.get("introduction")), List.of()), opens, closes);
+            long id = surveys.createDraft(new SurveyDefinition(FormValues.text(form.get("code")), FormValues.text(form.get("title")),
+                    !"false".equals(form.get("anonymous")), FormValues.text(form.get("introduction")), List.of()), opens, closes);
             redirect.addFlashAttribute("success", "The survey was created. Add its questions below.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -145,7 +145,8 @@ class SurveyPages implements Navigation {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
         model.addAttribute("survey", survey);
-        model.addAttribute("responses", results.results(id, null).responses());
+        // a count, not the results: the results would load every answer into memory just to count them
+        model.addAttribute("responses", surveys.responseCount(id));
         model.addAttribute("canEdit", canEdit());
         model.addAttribute("types", Choice.of(QuestionType.class));
         model.addAttribute("earlier", survey.definition().questions().stream()
@@ -163,14 +164,14 @@ class SurveyPages implements Navigation {
         try {
             List<String> options = form.get("options") == null || form.get("options").isBlank() ? null
                     : Arrays.stream(form.get("options").split("\\R")).map(String::trim).filter(o -> !o.isEmpty()).toList();
-            Question.ShowIf showIf = blankToNull(form.get("show_if_question")) == null ? null
-                    : new Question.ShowIf(form.get("show_if_question").trim(), blankToNull(form.get("show_if_equals")));
-            String type = blankToNull(form.get("type"));
+            Question.ShowIf showIf = FormValues.text(form.get("show_if_question")) == null ? null
+                    : new Question.ShowIf(form.get("show_if_question").trim(), FormValues.text(form.get("show_if_equals")));
+            String type = FormValues.text(form.get("type"));
             boolean ownOptions = "single".equals(type) || "multi".equals(type);
-            surveys.addQuestion(id, new Question(blankToNull(form.get("code")), blankToNull(form.get("text")), type,
+            surveys.addQuestion(id, new Question(FormValues.text(form.get("code")), FormValues.text(form.get("text")), type,
                     "true".equals(form.get("required")), "true".equals(form.get("comment")) ? true : null,
                     ownOptions ? options : null, ownOptions && "true".equals(form.get("other")) ? true : null, showIf,
-                    blankToNull(form.get("section")), null, blankToNull(form.get("hint"))));
+                    FormValues.text(form.get("section")), null, FormValues.text(form.get("hint"))));
             redirect.addFlashAttribute("success", "Question " + form.get("code") + " was added.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -294,23 +295,6 @@ class SurveyPages implements Navigation {
             r[0]++;
         });
         workbook.finish();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static LocalDate date(String raw, String field, List<Problem> problems) {
-        String value = blankToNull(raw);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.of(field, "Enter the date as year-month-day, like 2026-04-01"));
-            return null;
-        }
     }
 
     private static final int COMMENTS_PER_PAGE = 25;

@@ -362,10 +362,6 @@ public class SurveyResults {
         return q;
     }
 
-    int minGroup() {
-        return minGroup;
-    }
-
     /**
      * The k-th smallest of the first {@code n} values (0-based), by quickselect. It reorders the
      * values so that the k smallest come first, which is why the lower median of an even count can

@@ -66,6 +66,11 @@ public class Surveys {
                           from survey s order by s.created_at desc""").query(Listed.class).list();
     }
 
+    public long responseCount(long surveyId) {
+        return jdbc.sql("select count(*) from survey_response where survey_id = :id").param("id", surveyId)
+                .query(Long.class).single();
+    }
+
     public Survey survey(long id) {
         return jdbc.sql("select id, definition, opens_on, closes_on, link_token from survey where id = :id")
                 .param("id", id)
@@ -180,8 +185,7 @@ public class Surveys {
     @Transactional
     public void addQuestion(long surveyId, Question question) {
         Survey survey = survey(surveyId);
-        if (jdbc.sql("select count(*) > 0 from survey_response where survey_id = :id").param("id", surveyId)
-                .query(Boolean.class).single()) {
+        if (responseCount(surveyId) > 0) {
             throw new InvalidInput("code", "This survey has responses, so its questions can no longer change");
         }
         List<Question> questions = new ArrayList<>(survey.definition().questions() == null ? List.of()

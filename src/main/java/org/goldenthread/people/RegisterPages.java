@@ -3,7 +3,6 @@ package org.goldenthread.people;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
+import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
@@ -166,15 +166,15 @@ class RegisterPages implements Navigation, Dashboard {
             } catch (NumberFormatException e) {
                 problems.add(Problem.of("seat_id", "Choose the seat"));
             }
-            LocalDate start = date(form, "start_date", problems);
-            LocalDate end = date(form, "end_date", problems);
-            BigDecimal agreed = hours(form, "protected_hours_per_week", problems);
-            BigDecimal used = hours(form, "hours_used_per_week", problems);
+            LocalDate start = FormValues.date(form, "start_date", problems);
+            LocalDate end = FormValues.date(form, "end_date", problems);
+            BigDecimal agreed = FormValues.hours(form, "protected_hours_per_week", problems);
+            BigDecimal used = FormValues.hours(form, "hours_used_per_week", problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
             Appointment a = register.appoint(id, new AppointmentDetails(seat, start, end,
-                    blankToNull(form.get("route")), agreed, used, blankToNull(form.get("funded_by")),
+                    FormValues.text(form.get("route")), agreed, used, FormValues.text(form.get("funded_by")),
                     form.get("backfilled") == null ? null : Boolean.valueOf(form.get("backfilled"))));
             redirect.addFlashAttribute("success", a.person() + " was appointed to " + a.seat() + " on " + a.forum() + ".");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + id;
@@ -182,36 +182,6 @@ class RegisterPages implements Navigation, Dashboard {
             model.addAttribute("problems", e.problems());
             model.addAttribute("form", form);
             return person(ods, id, model);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static LocalDate date(Map<String, String> form, String field, List<Problem> problems) {
-        String value = blankToNull(form.get(field));
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.of(field, "Enter the date as year-month-day, like 2026-04-01"));
-            return null;
-        }
-    }
-
-    private static BigDecimal hours(Map<String, String> form, String field, List<Problem> problems) {
-        String value = blankToNull(form.get(field));
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            problems.add(Problem.of(field, "Enter the hours as a number, like 2 or 2.5"));
-            return null;
         }
     }
 
@@ -323,14 +293,14 @@ class RegisterPages implements Navigation, Dashboard {
         Appointment before = register.appointment(id);
         try {
             List<Problem> problems = new ArrayList<>();
-            LocalDate end = date(form, "end_date", problems);
-            BigDecimal agreed = hours(form, "protected_hours_per_week", problems);
-            BigDecimal used = hours(form, "hours_used_per_week", problems);
+            LocalDate end = FormValues.date(form, "end_date", problems);
+            BigDecimal agreed = FormValues.hours(form, "protected_hours_per_week", problems);
+            BigDecimal used = FormValues.hours(form, "hours_used_per_week", problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            register.changeTerms(id, new AppointmentDetails(null, null, end, blankToNull(form.get("route")), agreed,
-                    used, blankToNull(form.get("funded_by")), null));
+            register.changeTerms(id, new AppointmentDetails(null, null, end, FormValues.text(form.get("route")), agreed,
+                    used, FormValues.text(form.get("funded_by")), null));
             redirect.addFlashAttribute("success", "The appointment to " + before.seat() + " on " + before.forum()
                     + " was updated.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + before.personId();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
@@ -102,14 +103,10 @@ class ForumPages implements Navigation {
                    Model model, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            BigDecimal hours = null;
-            String rawHours = form.get("expected_hours_per_week");
-            if (rawHours != null && !rawHours.isBlank()) {
-                try {
-                    hours = new BigDecimal(rawHours.trim());
-                } catch (NumberFormatException e) {
-                    throw new InvalidInput("expected_hours_per_week", "Enter the hours as a number, like 2 or 2.5");
-                }
+            List<org.goldenthread.platform.Problem> problems = new java.util.ArrayList<>();
+            BigDecimal hours = FormValues.hours(form, "expected_hours_per_week", problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
             }
             Seat seat = forums.addSeat(id, new SeatDetails(null, form.get("title"), form.get("seat_type"),
                     !"false".equals(form.get("professionally_agnostic")), hours, null));
