@@ -52,6 +52,11 @@ public final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response put(String path, String token, String json) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** POST /api/v1/tokens with HTTP Basic credentials. */
     public Response requestToken(String email, String password) {
         String basic = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));

@@ -1,0 +1,236 @@
+package org.goldenthread.assessment;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.util.List;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Self-assessment through the API: frameworks as files, cycles with their ratings, evidence and actions, the board report. */
+@RestController
+class AssessmentApi {
+
+    private final Frameworks frameworks;
+    private final Cycles cycles;
+    private final BoardReport report;
+    private final Progress progress;
+    private final Benchmark benchmark;
+
+    AssessmentApi(Frameworks frameworks, Cycles cycles, BoardReport report, Progress progress, Benchmark benchmark) {
+        this.frameworks = frameworks;
+        this.benchmark = benchmark;
+        this.cycles = cycles;
+        this.report = report;
+        this.progress = progress;
+    }
+
+    /** Anyone with a role in the ICS may read its self-assessment; it holds no one's personal data. */
+    private static void requireReader() {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
+    }
+
+    record Listed(long id, String title, String framework, String place, String status,
+                  @JsonProperty("opened_on") LocalDate openedOn, @JsonProperty("closed_on") LocalDate closedOn,
+                  boolean shared) {
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/assessments")
+    @Operation(summary = "Assessment cycles with their status", description = "Oldest first. `status` is open or closed.")
+    List<Listed> list(@PathVariable String ods) {
+        requireReader();
+        return cycles.cycles().stream().map(c -> new Listed(c.id(), c.title(), c.frameworkCode(), c.place(), c.status(),
+                c.openedOn(), c.closedOn(), c.shared())).toList();
+    }
+
+    record Indicator(String principle, String code, String text, Integer level, @JsonProperty("level_name") String levelName,
+                     @JsonProperty("previous_level") Integer previousLevel, String rationale, boolean gap) {
+    }
+
+    record Detail(long id, String title, String framework, String place, String status,
+                  @JsonProperty("opened_on") LocalDate openedOn, @JsonProperty("closed_on") LocalDate closedOn,
+                  @JsonProperty("previous_cycle") Long previousCycle, List<Framework.ScaleLevel> scale,
+                  List<Indicator> indicators, List<Cycle.Rating> ratings, List<Cycle.Evidence> evidence,
+                  List<Cycle.Item> attachments, List<Cycle.Action> actions) {
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/assessments/{id}")
+    @Operation(summary = "One cycle: ratings, evidence values and actions", description = """
+            `indicators` carry the agreed rating (null until agreed) and the previous closed cycle's for the same \
+            framework and place. `ratings` are the contributors' own ratings: every contributor's for ICS admins, who \
+            agree the ratings; only the caller's own for anyone else, so contributors rate independently. `evidence` \
+            holds the cited live figures: computed now while the cycle is open, frozen at closing once it is closed \
+            (`as_of` says which). Shares are fractions to 4 decimal places; net agreement is a percentage.""")
+    Detail one(@PathVariable String ods, @PathVariable long id) {
+        requireReader();
+        Progress.Review r = progress.review(id, LocalDate.now());
+        Cycle c = r.cycle();
+        List<Indicator> indicators = r.principles().stream().flatMap(p -> p.indicators().stream()
+                .map(i -> new Indicator(p.principle().code(), i.indicator().code(), i.indicator().text(), i.level(),
+                        i.level() == null ? null : i.levelName(), i.previous(), i.rationale(), i.gap()))).toList();
+        boolean lead = Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id());
+        return new Detail(c.id(), c.title(), c.frameworkCode(), c.place(), c.status(), c.openedOn(), c.closedOn(),
+                r.previous() == null ? null : r.previous().id(), c.framework().scale(), indicators,
+                lead ? cycles.ratings(id) : cycles.myRatings(id),
+                r.principles().stream().flatMap(p -> p.indicators().stream()).flatMap(i -> i.evidence().stream()).toList(),
+                cycles.items(id), r.actions());
+    }
+
+    @GetMapping(value = "/api/v1/ics/{ods}/assessments/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The board report as a PDF")
+    ResponseEntity<byte[]> pdf(@PathVariable String ods, @PathVariable long id) {
+        requireReader();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + id + ".pdf\"")
+                .body(report.pdf(id));
+    }
+
+    record Saved(long id) {
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/frameworks")
+    @Operation(summary = "This ICS's frameworks", description = "Each as its file: principles, indicators and scale.")
+    List<Framework> frameworks(@PathVariable String ods) {
+        requireReader();
+        return frameworks.frameworks().stream().map(Frameworks.Stored::framework).toList();
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/frameworks")
+    @Operation(summary = "Import a framework file", description = """
+            Adds the framework, or replaces this ICS's framework with the same `code`; cycles already opened keep \
+            the copy they were opened with. ICS admins only. Problems name their place in the file, such as \
+            `principles[2].indicators[0].descriptors`.""")
+    Saved importFramework(@PathVariable String ods, @RequestBody Framework framework) {
+        Scope.require(Role.ICS_ADMIN);
+        return new Saved(frameworks.save(framework));
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/frameworks/adopt")
+    @Operation(summary = "Adopt a framework that ships with Golden Thread", description = """
+            Body `{"code": "national-2021"}` or `{"code": "draft-principles-2021"}`. Copies it into this ICS to \
+            use and adapt. ICS admins only; refused when the ICS already has a framework with that code.""")
+    Saved adopt(@PathVariable String ods, @RequestBody java.util.Map<String, String> body) {
+        Scope.require(Role.ICS_ADMIN);
+        return new Saved(frameworks.adopt(body.get("code")));
+    }
+
+    record Opening(@JsonProperty("framework_id") Long frameworkId, String title, String place,
+                   @JsonProperty("opened_on") LocalDate openedOn) {
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/assessments")
+    @Operation(summary = "Open a cycle", description = """
+            Against a copy of one of this ICS's frameworks as it stands now, for the whole ICS or, with `place`, \
+            one place. The live figures each indicator proposes are cited at once. ICS admins only.""")
+    Saved open(@PathVariable String ods, @RequestBody Opening body) {
+        Scope.require(Role.ICS_ADMIN);
+        if (body.frameworkId() == null) {
+            throw new org.goldenthread.platform.InvalidInput("framework_id", "Name the framework to assess against");
+        }
+        return new Saved(cycles.open(body.frameworkId(), body.title(), body.place(),
+                body.openedOn() == null ? LocalDate.now() : body.openedOn()));
+    }
+
+    record Rated(Integer level, String narrative) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/ics/{ods}/assessments/{id}/ratings/{indicator}")
+    @Operation(summary = "Give or change your own rating of an indicator",
+            description = "ICS admins, place leads and members contribute. Only while the cycle is open.")
+    ResponseEntity<Void> rate(@PathVariable String ods, @PathVariable long id, @PathVariable String indicator,
+                              @RequestBody Rated body) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        cycles.rate(id, indicator, body.level(), body.narrative());
+        return ResponseEntity.noContent().build();
+    }
+
+    record Agreement(Integer level, String rationale) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/ics/{ods}/assessments/{id}/agreed/{indicator}")
+    @Operation(summary = "Record the agreed rating of an indicator, with the rationale", description = "ICS admins only.")
+    ResponseEntity<Void> agree(@PathVariable String ods, @PathVariable long id, @PathVariable String indicator,
+                               @RequestBody Agreement body) {
+        Scope.require(Role.ICS_ADMIN);
+        cycles.agree(id, indicator, body.level(), body.rationale());
+        return ResponseEntity.noContent().build();
+    }
+
+    record Citation(String indicator, String metric, @JsonProperty("survey_id") Long surveyId, String question) {
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/assessments/{id}/evidence")
+    @Operation(summary = "Cite a live figure for an indicator", description = """
+            `metric` is one of professions_missing.system|place|neighbourhood, top_two_share.…, early_mid_share.…, \
+            protected_time_used, vacant_seats, longest_vacancy_days, forums_without_line_of_sight, net_agreement \
+            (with `survey_id` and an agreement `question`) or engagement_reach (with `survey_id`). ICS admins only.""")
+    ResponseEntity<Void> cite(@PathVariable String ods, @PathVariable long id, @RequestBody Citation body) {
+        Scope.require(Role.ICS_ADMIN);
+        cycles.cite(id, body.indicator(), body.metric(), body.surveyId(), body.question());
+        return ResponseEntity.noContent().build();
+    }
+
+    record NewAction(String indicator, String title, String owner, @JsonProperty("due_on") LocalDate dueOn) {
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/assessments/{id}/actions")
+    @Operation(summary = "Plan an action against an indicator", description = "ICS admins only.")
+    Saved addAction(@PathVariable String ods, @PathVariable long id, @RequestBody NewAction body) {
+        Scope.require(Role.ICS_ADMIN);
+        return new Saved(cycles.addAction(id, body.indicator(), body.title(), body.owner(), body.dueOn()));
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/ics/{ods}/assessments/{id}/actions/{action}")
+    @Operation(summary = "Change an action's status", description = """
+            Body `{"status": "in_progress"}`: not_started, in_progress, done or dropped. ICS admins only.""")
+    ResponseEntity<Void> status(@PathVariable String ods, @PathVariable long id, @PathVariable long action,
+                                @RequestBody java.util.Map<String, String> body) {
+        Scope.require(Role.ICS_ADMIN);
+        cycles.setStatus(id, action, body.get("status"));
+        return ResponseEntity.noContent().build();
+    }
+
+    record Closing(@JsonProperty("closed_on") LocalDate closedOn) {
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/assessments/{id}/close")
+    @Operation(summary = "Close a cycle", description = """
+            Refused until every indicator has an agreed rating. Freezes every cited figure at today's value. \
+            ICS admins only.""")
+    ResponseEntity<Void> close(@PathVariable String ods, @PathVariable long id, @RequestBody(required = false) Closing body) {
+        Scope.require(Role.ICS_ADMIN);
+        cycles.close(id, body == null || body.closedOn() == null ? LocalDate.now() : body.closedOn());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/assessments/{id}/share")
+    @Operation(summary = "Share a closed cycle's agreed ratings for peer benchmarking", description = """
+            Adds them, without anything naming the ICS, to the pool other ICSs compare against, replacing what this \
+            ICS shared before for the same framework. ICS admins only.""")
+    ResponseEntity<Void> share(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN);
+        cycles.share(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/benchmark/{framework}")
+    @Operation(summary = "Peer benchmarking for a framework", description = """
+            How the ICSs that shared a closed cycle against the framework with this code (and the same size of \
+            scale as this ICS's copy, or 4 levels) rated each indicator: `counts` per level, lowest first, and the \
+            `median` level. Nothing names an ICS; `indicators` stays empty, with `shown` false, until at least 5 \
+            ICSs contribute. ICS admins and analysts.""")
+    Benchmark.Pool benchmark(@PathVariable String ods, @PathVariable String framework) {
+        Scope.require(Role.ICS_ADMIN, Role.ANALYST);
+        int scale = frameworks.frameworks().stream().map(Frameworks.Stored::framework)
+                .filter(f -> f.code().equals(framework)).map(f -> f.scale().size()).findFirst().orElse(4);
+        return benchmark.pool(framework, scale);
+    }
+}

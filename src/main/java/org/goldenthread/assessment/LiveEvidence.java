@@ -1,0 +1,76 @@
+package org.goldenthread.assessment;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.goldenthread.engagement.SurveyResults;
+import org.goldenthread.engagement.Surveys;
+import org.goldenthread.insight.LeadershipFigures;
+import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.SmallNumbers;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes a cited figure from the module that owns it, exactly as that module reports it: the
+ * leadership figures as insight quotes them, net agreement and reach as survey results give them.
+ */
+@Component
+class LiveEvidence {
+
+    private final LeadershipFigures leadership;
+    private final SurveyResults results;
+    private final Surveys surveys;
+    private final SmallNumbers small;
+
+    LiveEvidence(LeadershipFigures leadership, SurveyResults results, Surveys surveys, SmallNumbers small) {
+        this.leadership = leadership;
+        this.results = results;
+        this.surveys = surveys;
+        this.small = small;
+    }
+
+    record Value(BigDecimal value, String shown, String detail, String label) {
+    }
+
+    /** Reads the figures once per cycle, because the leadership figures come from one snapshot together. */
+    final class Reading {
+        private final String place;
+        private Map<String, LeadershipFigures.Figure> figures;
+
+        private Reading(String place) {
+            this.place = place;
+        }
+
+        Value of(String metricCode, Long surveyId, String question) {
+            Metric metric = Coded.parse(Metric.class, metricCode).orElseThrow();
+            if (!metric.needsSurvey()) {
+                if (figures == null) {
+                    figures = leadership.today(place);
+                }
+                LeadershipFigures.Figure f = figures.get(metric.code());
+                return new Value(f.value(), f.shown(), f.detail(), metric.label() + (place == null ? "" : " (" + place + ")"));
+            }
+            Surveys.Survey survey = surveys.survey(surveyId);
+            String title = survey.definition().title();
+            if (metric == Metric.ENGAGEMENT_REACH) {
+                long responses = surveys.responseCount(surveyId);
+                return new Value(BigDecimal.valueOf(responses), String.format("%,d", responses), null,
+                        "Responses to " + title);
+            }
+            var q = results.results(surveyId, null).questions().stream()
+                    .filter(r -> r.code().equalsIgnoreCase(question)).findFirst().orElseThrow();
+            String label = "Net agreement with " + q.code() + " of " + title;
+            if (q.netAgreement() == null) {
+                return new Value(null, "–", null, label);
+            }
+            if (small.hides(q.answered())) {
+                return new Value(null, "hidden (small group)", null, label);
+            }
+            return new Value(q.netAgreement().percent(), q.netAgreement().percent().stripTrailingZeros().toPlainString()
+                    + "%", q.answered() + " answered: " + q.text(), label);
+        }
+    }
+
+    Reading reading(String place) {
+        return new Reading(place);
+    }
+}

@@ -1,0 +1,53 @@
+package org.goldenthread.assessment;
+
+import org.goldenthread.platform.Coded;
+
+/**
+ * A live figure from another module that an indicator can cite as evidence. Survey figures need a
+ * survey (and net agreement a question of it) chosen when they are bound in a cycle.
+ */
+public enum Metric implements Coded {
+    PROFESSIONS_MISSING_SYSTEM("professions_missing.system", "Clinical and care professions missing at system level"),
+    PROFESSIONS_MISSING_PLACE("professions_missing.place", "Clinical and care professions missing at place level"),
+    PROFESSIONS_MISSING_NEIGHBOURHOOD("professions_missing.neighbourhood",
+            "Clinical and care professions missing at neighbourhood level"),
+    TOP_TWO_SHARE_SYSTEM("top_two_share.system", "Share of system seats held by the two largest professions"),
+    TOP_TWO_SHARE_PLACE("top_two_share.place", "Share of place seats held by the two largest professions"),
+    TOP_TWO_SHARE_NEIGHBOURHOOD("top_two_share.neighbourhood",
+            "Share of neighbourhood seats held by the two largest professions"),
+    EARLY_MID_SHARE_SYSTEM("early_mid_share.system", "Early and mid-career share of system leaders"),
+    EARLY_MID_SHARE_PLACE("early_mid_share.place", "Early and mid-career share of place leaders"),
+    EARLY_MID_SHARE_NEIGHBOURHOOD("early_mid_share.neighbourhood", "Early and mid-career share of neighbourhood leaders"),
+    PROTECTED_TIME_USED("protected_time_used", "Protected time used, as a share of the time agreed"),
+    VACANT_SEATS("vacant_seats", "Seats vacant today"),
+    LONGEST_VACANCY_DAYS("longest_vacancy_days", "Longest a seat has stood vacant"),
+    FORUMS_WITHOUT_LINE_OF_SIGHT("forums_without_line_of_sight", "Forums with no line of sight to the ICB board"),
+    NET_AGREEMENT("net_agreement", "Net agreement with a survey statement"),
+    ENGAGEMENT_REACH("engagement_reach", "Responses to a survey");
+
+    private final String code;
+    private final String label;
+
+    Metric(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    public boolean needsSurvey() {
+        return this == NET_AGREEMENT || this == ENGAGEMENT_REACH;
+    }
+
+    public boolean needsQuestion() {
+        return this == NET_AGREEMENT;
+    }
+}

@@ -1,0 +1,88 @@
+package org.goldenthread.insight;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.platform.SmallNumbers;
+import org.goldenthread.structure.Forum;
+import org.goldenthread.structure.Level;
+import org.springframework.stereotype.Service;
+
+/**
+ * The insight figures other modules may quote, such as a self-assessment citing them as evidence.
+ * They are computed exactly as the insight page and API compute them, for the aggregate audience:
+ * what an analyst may see, with small groups hidden, so a quoted figure is safe to publish.
+ */
+@Service
+public class LeadershipFigures {
+
+    /** The levels whose professions, dominance and career stages are quoted. */
+    public static final List<Level> QUOTED_LEVELS = List.of(Level.SYSTEM, Level.PLACE, Level.NEIGHBOURHOOD);
+
+    private final Insight insight;
+    private final SmallNumbers small;
+
+    LeadershipFigures(Insight insight, SmallNumbers small) {
+        this.insight = insight;
+        this.small = small;
+    }
+
+    /**
+     * One figure. {@code value} is a count, a fraction (4 decimal places) or a number of days, and is
+     * null when it is hidden or there is nothing to compute it from; {@code shown} is how to print it.
+     */
+    public record Figure(String code, BigDecimal value, String shown, String detail) {
+    }
+
+    /**
+     * Today's figures for the ICS in scope, or for one place of it, keyed by code:
+     * {@code professions_missing.<level>}, {@code top_two_share.<level>}, {@code early_mid_share.<level>}
+     * for the system, place and neighbourhood levels, and {@code protected_time_used}, {@code vacant_seats},
+     * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}.
+     */
+    public Map<String, Figure> today(String place) {
+        Landscape landscape = insight.landscape(place);
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        List<LevelFigures> levels = landscape.levels(Audience.AGGREGATE, small);
+        int clinicalAndCare = landscape.clinicalAndCareCodes().size();
+        int vacant = 0;
+        for (LevelFigures level : levels) {
+            vacant += level.vacantSeats();
+            if (QUOTED_LEVELS.stream().noneMatch(l -> l.code().equals(level.level()))) {
+                continue;
+            }
+            int missing = level.professionsMissing().size();
+            figures.put("professions_missing." + level.level(), new Figure("professions_missing." + level.level(),
+                    BigDecimal.valueOf(missing), missing + " of " + clinicalAndCare,
+                    String.join(", ", level.professionsMissing())));
+            figures.put("top_two_share." + level.level(), share("top_two_share." + level.level(), level.topTwoShare(),
+                    level.isSuppressed("top_two_share")));
+            figures.put("early_mid_share." + level.level(), share("early_mid_share." + level.level(),
+                    level.earlyMidShare(), level.isSuppressed("early_mid_share")));
+        }
+        Landscape.TimeTotals time = landscape.timeTotals();
+        boolean timeHidden = small.hides(time.appointments());
+        Double used = time.agreed().signum() == 0 ? null : Landscape.share(time.used(), time.agreed());
+        Figure timeFigure = share("protected_time_used", used, timeHidden);
+        figures.put("protected_time_used", timeHidden ? timeFigure : new Figure(timeFigure.code(), timeFigure.value(),
+                timeFigure.shown(), time.used().stripTrailingZeros().toPlainString() + " of "
+                + time.agreed().stripTrailingZeros().toPlainString() + " agreed hours a week used"));
+        figures.put("vacant_seats", new Figure("vacant_seats", BigDecimal.valueOf(vacant), String.valueOf(vacant), null));
+        long longest = landscape.vacancies().stream().mapToLong(Landscape.Vacancy::days).max().orElse(0);
+        figures.put("longest_vacancy_days", new Figure("longest_vacancy_days", BigDecimal.valueOf(longest),
+                longest + (longest == 1 ? " day" : " days"), null));
+        List<String> unconnected = landscape.forumsWithoutLineOfSight().stream().map(Forum::name).toList();
+        figures.put("forums_without_line_of_sight", new Figure("forums_without_line_of_sight",
+                BigDecimal.valueOf(unconnected.size()), String.valueOf(unconnected.size()), String.join(", ", unconnected)));
+        return figures;
+    }
+
+    private static Figure share(String code, Double share, boolean hidden) {
+        if (hidden) {
+            return new Figure(code, null, "hidden (small group)", null);
+        }
+        return share == null ? new Figure(code, null, "–", null)
+                : new Figure(code, BigDecimal.valueOf(share), Landscape.percent(share), null);
+    }
+}
