@@ -35,6 +35,22 @@ class DemoIcsTest extends IntegrationTest {
                     .filter(e -> e.get("after").get("email").asString().equals(ADMIN_EMAIL)).findFirst().orElseThrow();
             assertThat(demoGrant.get("after").get("role").asString()).isEqualTo("ics_admin");
             assertThat(demoGrant.get("after").get("ics").asString()).isEqualTo(DemoIcs.ODS);
+
+            // the demo's self-assessment: two closed cycles and an open one, so a trend shows
+            JsonNode cycles = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments", admin).json();
+            assertThat(cycles.valueStream().map(c -> c.get("status").asString()).toList())
+                    .containsExactly("closed", "closed", "open");
+            long latest = cycles.get(2).get("id").asLong();
+            JsonNode open = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments/" + latest, admin).json();
+            assertThat(open.get("previous_cycle").asLong()).isEqualTo(cycles.get(1).get("id").asLong());
+            assertThat(open.get("ratings").size()).as("five contributors rated seven indicators").isEqualTo(35);
+            JsonNode closed = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments/" + cycles.get(1).get("id").asLong(),
+                    admin).json();
+            assertThat(closed.get("indicators").valueStream().filter(i -> i.get("level").isNull()).count()).isZero();
+            assertThat(closed.get("evidence").valueStream().filter(e -> e.get("metric").asString().equals("vacant_seats"))
+                    .findFirst().orElseThrow().get("value").asInt()).isPositive();
+            assertThat(closed.get("actions").valueStream().filter(a -> !a.get("status").asString().equals("done"))
+                    .count()).isEqualTo(3);
         } finally {
             // Other tests expect the platform administrator to hold no ICS role.
             Scope.systemPlatform().run(() -> jdbc.sql("""
