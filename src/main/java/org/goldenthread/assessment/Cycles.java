@@ -75,6 +75,9 @@ public class Cycles {
     public long open(long frameworkId, String title, String place, LocalDate openedOn) {
         Framework framework = frameworks.framework(frameworkId).framework();
         List<Problem> problems = new ArrayList<>();
+        if (framework.indicators().findAny().isEmpty()) {
+            problems.add(Problem.of("framework", framework.title() + " has no indicators yet; add them before assessing"));
+        }
         if (title == null || title.isBlank()) {
             problems.add(Problem.of("title", "Give the cycle a title, like 2026/27 self-assessment"));
         } else if (title.trim().length() > 200) {

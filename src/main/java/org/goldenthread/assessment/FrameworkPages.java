@@ -51,6 +51,10 @@ class FrameworkPages {
         model.addAttribute("shipped", frameworks.shipped().stream()
                 .filter(s -> own.stream().noneMatch(o -> o.framework().code().equals(s.code()))).toList());
         model.addAttribute("canEdit", isLead());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of("level1", "Not yet started", "level2", "Emerging", "level3", "Established",
+                    "level4", "Embedded"));
+        }
         return "assessment/frameworks";
     }
 
@@ -81,6 +85,32 @@ class FrameworkPages {
             return list(ods, model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @PostMapping("/ics/{ods}/frameworks/new")
+    String start(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
+                 RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        try {
+            List<String> levels = new ArrayList<>();
+            for (int level = 1; level <= 6; level++) {
+                levels.add(FormValues.text(form.get("level" + level)));
+            }
+            while (levels.size() > 2 && levels.get(levels.size() - 1) == null) {
+                levels.remove(levels.size() - 1);
+            }
+            long id = frameworks.start(FormValues.text(form.get("new_code")), FormValues.text(form.get("new_title")),
+                    FormValues.text(form.get("new_description")), levels);
+            redirect.addFlashAttribute("success", "The framework was started. Add its principles below.");
+            return "redirect:" + base() + "/" + id + "#principle-new";
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems().stream().map(p -> new org.goldenthread.platform.Problem(p.row(),
+                    p.field() == null ? null : p.field().matches("scale\\[\\d+].*")
+                            ? "level" + (Integer.parseInt(p.field().replaceAll("scale\\[(\\d+)].*", "$1")) + 1)
+                            : p.field().equals("scale") ? "level1" : "new_" + p.field(), p.reason())).toList());
+            model.addAttribute("form", form);
+            return list(ods, model);
         }
     }
 

@@ -22,6 +22,11 @@ final class FrameworkRules {
     }
 
     static List<Problem> check(Framework f) {
+        return check(f, false);
+    }
+
+    /** As {@link #check(Framework)}, optionally for a framework being written that has no principles yet. */
+    static List<Problem> check(Framework f, boolean started) {
         List<Problem> problems = new ArrayList<>();
         if (f.code() == null || !f.code().matches("^[a-z0-9][a-z0-9-]{1,59}$")) {
             problems.add(Problem.of("code", "Give the framework a code of 2 to 60 lower-case letters, digits and"
@@ -50,7 +55,9 @@ final class FrameworkRules {
             }
         }
         if (f.principles() == null || f.principles().isEmpty()) {
-            problems.add(Problem.of("principles", "A framework needs at least one principle"));
+            if (!started || f.principles() == null) {
+                problems.add(Problem.of("principles", "A framework needs at least one principle"));
+            }
             return problems;
         }
         if (f.principles().size() > MAX_PRINCIPLES) {

@@ -79,7 +79,30 @@ public class Frameworks {
     /** Saves a framework under its code: a new one, or in place of the ICS's framework with that code. */
     @Transactional
     public long save(Framework framework) {
-        List<Problem> problems = FrameworkRules.check(framework);
+        return save(framework, false);
+    }
+
+    /**
+     * Starts a framework of the ICS's own, such as a list of local expectations: its title and
+     * scale now, its principles added one by one on its page.
+     */
+    @Transactional
+    public long start(String code, String title, String description, List<String> levelNames) {
+        if (code != null && jdbc.sql("select count(*) from framework where code = :code").param("code", code.trim())
+                .query(Integer.class).single() > 0) {
+            throw new InvalidInput("code", "This ICS already has a framework with the code " + code.trim());
+        }
+        List<Framework.ScaleLevel> scale = new ArrayList<>();
+        for (int i = 0; i < levelNames.size(); i++) {
+            if (levelNames.get(i) != null || i < 2) {
+                scale.add(new Framework.ScaleLevel(i + 1, levelNames.get(i), null));
+            }
+        }
+        return save(new Framework(code == null ? null : code.trim(), title, description, scale, List.of()), true);
+    }
+
+    private long save(Framework framework, boolean started) {
+        List<Problem> problems = FrameworkRules.check(framework, started);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }

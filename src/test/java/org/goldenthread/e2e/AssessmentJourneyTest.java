@@ -76,6 +76,27 @@ class AssessmentJourneyTest extends BrowserTest {
 
         Download file = page.waitForDownload(() -> click(AriaRole.LINK, "Download as a file (JSON)"));
         assertThat(Files.readString(file.path())).contains("\"P3.3\"", "Analysts work alongside leaders", "\"L8.1\"");
+
+        // or write one of its own, such as a list of local expectations
+        page.navigate(url("/ics/" + ods + "/frameworks"));
+        page.locator("#new_title").fill("Our ten system expectations");
+        click(AriaRole.BUTTON, "Start framework");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Give the framework a code");
+        assertAccessible();
+        page.locator("#new_code").fill("local-expectations");
+        page.locator("#level3").fill("");
+        page.locator("#level4").fill("");
+        click(AriaRole.BUTTON, "Start framework");
+        expectHeading("Our ten system expectations");
+        page.locator("#code").fill("X1");
+        page.locator("#title").fill("Every place has a professional leadership forum");
+        page.locator("#first_indicator_code").fill("X1.1");
+        page.locator("#first_indicator_text").fill("A forum meets at each place");
+        page.locator("#first_descriptor1").fill("Not in every place");
+        page.locator("#first_descriptor2").fill("In every place");
+        click(AriaRole.BUTTON, "Add principle");
+        assertThat(page.locator("main")).containsText("X1.1 A forum meets at each place");
+        assertAccessible();
     }
 
     @Test
