@@ -6,6 +6,7 @@ import org.goldenthread.engagement.SurveyResults;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.insight.LeadershipFigures;
 import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.SmallNumbers;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +58,8 @@ class LiveEvidence {
                         "Responses to " + title);
             }
             var q = results.results(surveyId, null).questions().stream()
-                    .filter(r -> r.code().equalsIgnoreCase(question)).findFirst().orElseThrow();
+                    .filter(r -> r.code().equalsIgnoreCase(question)).findFirst()
+                    .orElseThrow(() -> new InvalidInput("question", title + " has no question " + question));
             String label = "Net agreement with " + q.code() + " of " + title;
             if (q.netAgreement() == null) {
                 return new Value(null, "–", null, label);

@@ -319,6 +319,45 @@ class AssessmentTest extends IntegrationTest {
     }
 
     @Test
+    void malformedFrameworkFilesAndCitationsAreRefusedWithPreciseProblems() {
+        String good = new String(readShipped(), StandardCharsets.UTF_8);
+        String[][] corpus = {
+                {"not json at all", "file"},
+                {"[]", "file"},
+                {good.replace("\"code\": \"E1.2\"", "\"code\": \"E1.1\""), "principles[0].indicators[1].code"},
+                {good.replace("{\"level\": 2,", "{\"level\": 3,"), "scale[1].level"},
+                {good.replace("\"national-2021\"", "\"National 2021\""), "code"},
+                {good.replace("\"indicators\": [\n       {\"code\": \"P4.1\"", "\"indicators\": [null,\n       {\"code\": \"P4.1\""),
+                        "principles[5].indicators[0]"},
+                {good.replace("\"scale\": [", "\"scale\": [{\"level\": 1, \"name\": \"Too many\"},"), "scale[1].level"},
+                {"{\"code\":\"x-y\",\"title\":\"T\",\"scale\":[{\"level\":1,\"name\":\"a\"},{\"level\":2,\"name\":\"b\"}],"
+                        + "\"principles\":[]}", "principles"}};
+        for (String[] c : corpus) {
+            Response r = api.post(path("/frameworks"), admin, c[0]);
+            assertThat(r.status()).as(c[0].length() > 60 ? c[1] : c[0]).isEqualTo(400);
+            if (!c[1].equals("file")) {
+                assertThat(r.body()).as(c[1]).contains("\"" + c[1] + "\"");
+            }
+        }
+        assertThat(api.get(path("/frameworks"), admin).json()).as("nothing was saved").isEmpty();
+
+        long id = open(adoptNational(), "Citations");
+        long survey = survey();
+        assertThat(api.post(path("/assessments/" + id + "/evidence"), admin, ApiClient.json("indicator", "P1.1",
+                "metric", "net_agreement", "survey_id", survey, "question", "Q9")).body()).contains("has no question Q9");
+        assertThat(api.post(path("/assessments/" + id + "/evidence"), admin, ApiClient.json("indicator", "P1.1",
+                "metric", "net_agreement", "survey_id", survey, "question", "Q2")).body())
+                .contains("not an agreement question");
+        assertThat(api.post(path("/assessments/" + id + "/evidence"), admin, ApiClient.json("indicator", "P1.1",
+                "metric", "happiness")).status()).isEqualTo(400);
+        assertThat(api.post(path("/assessments/" + id + "/evidence"), admin, ApiClient.json("indicator", "P2.1",
+                "metric", "forums_without_line_of_sight")).body()).as("cited when the cycle opened")
+                .contains("already cited");
+        assertThat(api.post(path("/assessments/" + id + "/evidence"), admin, ApiClient.json("indicator", "P1.1",
+                "metric", "engagement_reach", "survey_id", 999999999)).status()).isEqualTo(404);
+    }
+
+    @Test
     void anotherIcsCannotSeeACycle() {
         long id = open(adoptNational(), "Private");
         String other = createIcs("Elsewhere");
