@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.platform.Scope;
@@ -24,14 +25,17 @@ class DemoAssessment {
 
     private final Frameworks frameworks;
     private final Cycles cycles;
+    private final Surveys surveys;
+    private Long pulse;
 
-    DemoAssessment(Frameworks frameworks, Cycles cycles) {
+    DemoAssessment(Frameworks frameworks, Cycles cycles, Surveys surveys) {
         this.frameworks = frameworks;
         this.cycles = cycles;
+        this.surveys = surveys;
     }
 
     @EventListener
-    @Order(3)
+    @Order(4)
     void on(DemoIcsCreated event) {
         Tenant tenant = event.tenant();
         Caller lead = event.people().get(0);
@@ -39,6 +43,9 @@ class DemoAssessment {
         Random random = new Random(20211001L);
         LocalDate today = LocalDate.now();
         new Scope(lead, tenant, false).run(() -> {
+            // the demo's pulse survey, when the engagement module has loaded it, is cited as evidence of reach
+            pulse = surveys.surveys().stream().filter(s -> s.code().equals("place-pulse")).map(Surveys.Listed::id)
+                    .findFirst().orElse(null);
             long framework = frameworks.adopt("national-2021");
             List<String> indicators = frameworks.framework(framework).framework().indicators()
                     .map(Framework.Indicator::code).toList();
@@ -100,6 +107,10 @@ class DemoAssessment {
     private long run(long framework, String title, LocalDate opened, LocalDate closed, List<String> indicators,
                      int[] levels, List<Caller> contributors, Tenant tenant, Random random, boolean agreeAll) {
         long id = cycles.open(framework, title, null, opened);
+        if (pulse != null) {
+            cycles.cite(id, "P1.1", "net_agreement", pulse, "Q1");
+            cycles.cite(id, "P1.1", "engagement_reach", pulse, null);
+        }
         List<String> rated = new ArrayList<>(indicators);
         for (Caller contributor : contributors) {
             new Scope(contributor, tenant, false).run(() -> {

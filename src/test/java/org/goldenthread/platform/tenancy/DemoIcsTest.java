@@ -49,6 +49,8 @@ class DemoIcsTest extends IntegrationTest {
             assertThat(closed.get("indicators").valueStream().filter(i -> i.get("level").isNull()).count()).isZero();
             assertThat(closed.get("evidence").valueStream().filter(e -> e.get("metric").asString().equals("vacant_seats"))
                     .findFirst().orElseThrow().get("value").asInt()).isPositive();
+            assertThat(closed.get("evidence").valueStream().filter(e -> e.get("metric").asString().equals("engagement_reach"))
+                    .findFirst().orElseThrow().get("value").asInt()).as("the demo pulse survey").isEqualTo(240);
             assertThat(closed.get("actions").valueStream().filter(a -> !a.get("status").asString().equals("done"))
                     .count()).isEqualTo(3);
         } finally {
