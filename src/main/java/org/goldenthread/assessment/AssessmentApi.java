@@ -4,14 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -117,7 +121,7 @@ class AssessmentApi {
     @Operation(summary = "Adopt a framework that ships with Golden Thread", description = """
             Body `{"code": "national-2021"}` or `{"code": "draft-principles-2021"}`. Copies it into this ICS to \
             use and adapt. ICS admins only; refused when the ICS already has a framework with that code.""")
-    Saved adopt(@PathVariable String ods, @RequestBody java.util.Map<String, String> body) {
+    Saved adopt(@PathVariable String ods, @RequestBody Map<String, String> body) {
         Scope.require(Role.ICS_ADMIN);
         return new Saved(frameworks.adopt(body.get("code")));
     }
@@ -133,7 +137,7 @@ class AssessmentApi {
     Saved open(@PathVariable String ods, @RequestBody Opening body) {
         Scope.require(Role.ICS_ADMIN);
         if (body.frameworkId() == null) {
-            throw new org.goldenthread.platform.InvalidInput("framework_id", "Name the framework to assess against");
+            throw new InvalidInput("framework_id", "Name the framework to assess against");
         }
         return new Saved(cycles.open(body.frameworkId(), body.title(), body.place(),
                 body.openedOn() == null ? LocalDate.now() : body.openedOn()));
@@ -142,7 +146,7 @@ class AssessmentApi {
     record Rated(Integer level, String narrative) {
     }
 
-    @org.springframework.web.bind.annotation.PutMapping("/api/v1/ics/{ods}/assessments/{id}/ratings/{indicator}")
+    @PutMapping("/api/v1/ics/{ods}/assessments/{id}/ratings/{indicator}")
     @Operation(summary = "Give or change your own rating of an indicator",
             description = "ICS admins, place leads and members contribute. Only while the cycle is open.")
     ResponseEntity<Void> rate(@PathVariable String ods, @PathVariable long id, @PathVariable String indicator,
@@ -155,7 +159,7 @@ class AssessmentApi {
     record Agreement(Integer level, String rationale) {
     }
 
-    @org.springframework.web.bind.annotation.PutMapping("/api/v1/ics/{ods}/assessments/{id}/agreed/{indicator}")
+    @PutMapping("/api/v1/ics/{ods}/assessments/{id}/agreed/{indicator}")
     @Operation(summary = "Record the agreed rating of an indicator, with the rationale", description = "ICS admins only.")
     ResponseEntity<Void> agree(@PathVariable String ods, @PathVariable long id, @PathVariable String indicator,
                                @RequestBody Agreement body) {
@@ -188,11 +192,11 @@ class AssessmentApi {
         return new Saved(cycles.addAction(id, body.indicator(), body.title(), body.owner(), body.dueOn()));
     }
 
-    @org.springframework.web.bind.annotation.PatchMapping("/api/v1/ics/{ods}/assessments/{id}/actions/{action}")
+    @PatchMapping("/api/v1/ics/{ods}/assessments/{id}/actions/{action}")
     @Operation(summary = "Change an action's status", description = """
             Body `{"status": "in_progress"}`: not_started, in_progress, done or dropped. ICS admins only.""")
     ResponseEntity<Void> status(@PathVariable String ods, @PathVariable long id, @PathVariable long action,
-                                @RequestBody java.util.Map<String, String> body) {
+                                @RequestBody Map<String, String> body) {
         Scope.require(Role.ICS_ADMIN);
         cycles.setStatus(id, action, body.get("status"));
         return ResponseEntity.noContent().build();

@@ -2,8 +2,11 @@ package org.goldenthread.assessment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +20,13 @@ import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
+import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.structure.IcsMap;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -222,7 +227,7 @@ class AssessmentPages implements Navigation, Dashboard {
         Cycle cycle = cycles.cycle(id);
         Framework f = cycle.framework();
         Framework.Indicator indicator = f.indicator(code)
-                .orElseThrow(() -> new org.goldenthread.platform.NotFound("No indicator " + code + " in this cycle"));
+                .orElseThrow(() -> new NotFound("No indicator " + code + " in this cycle"));
         boolean lead = FrameworkPages.isLead();
         model.addAttribute("cycle", cycle);
         model.addAttribute("principle", f.principleOf(code).orElseThrow());
@@ -366,8 +371,8 @@ class AssessmentPages implements Navigation, Dashboard {
         requireReader();
         Cycles.File f = cycles.file(id, item);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.attachment()
-                        .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(f.name(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(f.content());
     }
@@ -404,7 +409,7 @@ class AssessmentPages implements Navigation, Dashboard {
         for (Cycle c : cycles.cycles()) {
             cycles.actions(c.id()).forEach(a -> rows.add(new ActionRow(a, c.title(), a.isOverdueOn(today))));
         }
-        rows.sort(java.util.Comparator.comparing((ActionRow r) -> !r.overdue())
+        rows.sort(Comparator.comparing((ActionRow r) -> !r.overdue())
                 .thenComparing(r -> r.action().dueOn()));
         model.addAttribute("rows", rows);
         model.addAttribute("statuses", Choice.of(ActionStatus.class));
@@ -459,7 +464,7 @@ class AssessmentPages implements Navigation, Dashboard {
             Framework f = s.framework();
             Optional<Cycle> latest = all.stream().filter(c -> !c.isOpen() && c.frameworkCode().equals(f.code()))
                     .reduce((a, b) -> b);
-            Map<String, Integer> ours = new java.util.HashMap<>();
+            Map<String, Integer> ours = new HashMap<>();
             latest.ifPresent(c -> cycles.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
             pools.add(new Compared(benchmark.pool(f.code(), f.scale().size()), f, ours,
                     latest.map(Cycle::title).orElse(null)));

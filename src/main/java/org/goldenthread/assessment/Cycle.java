@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
  * One round of self-assessment of an ICS (or one of its places) against its own copy of a
@@ -57,11 +58,11 @@ public record Cycle(long id, String title, @JsonIgnore long frameworkId, @JsonIg
                          @JsonProperty("due_on") LocalDate dueOn, String status) {
 
         public boolean isOverdueOn(LocalDate day) {
-            return dueOn.isBefore(day) && !ActionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)).isFinished();
+            return dueOn.isBefore(day) && !ActionStatus.valueOf(status.toUpperCase(Locale.ROOT)).isFinished();
         }
 
         public String statusLabel() {
-            return ActionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)).label();
+            return ActionStatus.valueOf(status.toUpperCase(Locale.ROOT)).label();
         }
     }
 }

@@ -1,10 +1,14 @@
 package org.goldenthread.assessment;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -252,7 +256,7 @@ public class Cycles {
     }
 
     private record Binding(long id, String indicator, String metric, Long surveyId, String question,
-                           java.math.BigDecimal value, String shown, String label, java.time.Instant snapshotAt) {
+                           BigDecimal value, String shown, String label, Instant snapshotAt) {
     }
 
     /** The cited figures: computed now for an open cycle, as frozen at closing for a closed one. */
@@ -267,7 +271,7 @@ public class Cycles {
                     b.surveyId(), b.question(), b.value(), b.shown(), null, b.snapshotAt())).toList();
         }
         LiveEvidence.Reading reading = live.reading(cycle.place());
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return bindings.stream().map(b -> {
             LiveEvidence.Value v = reading.of(b.metric(), b.surveyId(), b.question());
             return new Cycle.Evidence(b.id(), b.indicator(), b.metric(), v.label(), b.surveyId(), b.question(), v.value(),
@@ -312,7 +316,7 @@ public class Cycles {
         List<Problem> problems = new ArrayList<>();
         itemTitle(title, problems);
         String name = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "").trim();
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT) : "";
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (content == null || content.length == 0) {
             problems.add(Problem.of("file", "Choose a file to attach"));
         } else if (content.length > MAX_FILE_BYTES) {
@@ -426,7 +430,7 @@ public class Cycles {
     @Transactional
     public void close(long cycleId, LocalDate closedOn) {
         Cycle cycle = openCycle(cycleId);
-        Set<String> agreed = new java.util.HashSet<>(agreed(cycleId).stream().map(Cycle.Agreed::indicator).toList());
+        Set<String> agreed = new HashSet<>(agreed(cycleId).stream().map(Cycle.Agreed::indicator).toList());
         List<String> missing = cycle.framework().indicators().map(Framework.Indicator::code)
                 .filter(c -> !agreed.contains(c)).toList();
         if (!missing.isEmpty()) {

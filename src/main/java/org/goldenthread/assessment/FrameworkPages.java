@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpHeaders;
@@ -79,7 +81,7 @@ class FrameworkPages {
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
             // every problem is in the file, so each links to the file input and names its place in the file
-            model.addAttribute("problems", e.problems().stream().map(p -> org.goldenthread.platform.Problem.of("file",
+            model.addAttribute("problems", e.problems().stream().map(p -> Problem.of("file",
                     p.field() == null || p.field().equals("file") ? p.reason() : p.describe())).toList());
             model.addAttribute("plainReasons", true);
             return list(ods, model);
@@ -105,7 +107,7 @@ class FrameworkPages {
             redirect.addFlashAttribute("success", "The framework was started. Add its principles below.");
             return "redirect:" + base() + "/" + id + "#principle-new";
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems().stream().map(p -> new org.goldenthread.platform.Problem(p.row(),
+            model.addAttribute("problems", e.problems().stream().map(p -> new Problem(p.row(),
                     p.field() == null ? null : p.field().matches("scale\\[\\d+].*")
                             ? "level" + (Integer.parseInt(p.field().replaceAll("scale\\[(\\d+)].*", "$1")) + 1)
                             : p.field().equals("scale") ? "level1" : "new_" + p.field(), p.reason())).toList());
@@ -196,13 +198,13 @@ class FrameworkPages {
      * a problem must point at the field that holds it ({@code descriptor3}, or {@code first_descriptor3}
      * on the form that adds a principle with its first indicator).
      */
-    private static List<org.goldenthread.platform.Problem> renamed(InvalidInput e, String prefix) {
-        return e.problems().stream().map(p -> new org.goldenthread.platform.Problem(p.row(), formField(p.field(), prefix),
+    private static List<Problem> renamed(InvalidInput e, String prefix) {
+        return e.problems().stream().map(p -> new Problem(p.row(), formField(p.field(), prefix),
                 p.reason())).toList();
     }
 
-    private static final java.util.regex.Pattern DESCRIPTOR =
-            java.util.regex.Pattern.compile("^principles\\[\\d+]\\.indicators\\[\\d+]\\.descriptors\\[(\\d+)]$");
+    private static final Pattern DESCRIPTOR =
+            Pattern.compile("^principles\\[\\d+]\\.indicators\\[\\d+]\\.descriptors\\[(\\d+)]$");
 
     static String formField(String field, String prefix) {
         if (field == null) {
