@@ -37,9 +37,9 @@ class AssessmentApi {
         this.progress = progress;
     }
 
-    /** Anyone with a role in the ICS may read its self-assessment; it holds no one's personal data. */
+    /** A cycle names who rated, agreed and attached what, so analysts (aggregates only) get the list, not the detail. */
     private static void requireReader() {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
     }
 
     record Listed(long id, String title, String framework, String place, String status,
@@ -50,7 +50,7 @@ class AssessmentApi {
     @GetMapping("/api/v1/ics/{ods}/assessments")
     @Operation(summary = "Assessment cycles with their status", description = "Oldest first. `status` is open or closed.")
     List<Listed> list(@PathVariable String ods) {
-        requireReader();
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         return cycles.cycles().stream().map(c -> new Listed(c.id(), c.title(), c.frameworkCode(), c.place(), c.status(),
                 c.openedOn(), c.closedOn(), c.shared())).toList();
     }
@@ -103,7 +103,7 @@ class AssessmentApi {
     @GetMapping("/api/v1/ics/{ods}/frameworks")
     @Operation(summary = "This ICS's frameworks", description = "Each as its file: principles, indicators and scale.")
     List<Framework> frameworks(@PathVariable String ods) {
-        requireReader();
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         return frameworks.frameworks().stream().map(Frameworks.Stored::framework).toList();
     }
 
@@ -179,6 +179,23 @@ class AssessmentApi {
     ResponseEntity<Void> cite(@PathVariable String ods, @PathVariable long id, @RequestBody Citation body) {
         Scope.require(Role.ICS_ADMIN);
         cycles.cite(id, body.indicator(), body.metric(), body.surveyId(), body.question());
+        return ResponseEntity.noContent().build();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/ics/{ods}/assessments/{id}/evidence/{evidence}")
+    @Operation(summary = "Stop citing a live figure", description = "ICS admins only, while the cycle is open.")
+    ResponseEntity<Void> uncite(@PathVariable String ods, @PathVariable long id, @PathVariable long evidence) {
+        Scope.require(Role.ICS_ADMIN);
+        cycles.uncite(id, evidence);
+        return ResponseEntity.noContent().build();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/ics/{ods}/assessments/{id}/attachments/{item}")
+    @Operation(summary = "Remove an attached link or document",
+            description = "The ICS admin, or whoever attached it, while the cycle is open.")
+    ResponseEntity<Void> removeItem(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        cycles.removeItem(id, item, Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return ResponseEntity.noContent().build();
     }
 

@@ -78,7 +78,8 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @Override
     public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
-        if (!reads(caller, tenant)) {
+        if (tenant == null || caller.rolesIn(tenant.id()).stream()
+                .noneMatch(r -> r == Role.ICS_ADMIN || r == Role.PLACE_LEAD || r == Role.MEMBER)) {
             return List.of();
         }
         List<Cycle.Action> overdue = cycles.overdue(LocalDate.now());
@@ -88,8 +89,12 @@ class AssessmentPages implements Navigation, Dashboard {
                 "/ics/" + tenant.odsCode() + "/assessments/actions"));
     }
 
+    /**
+     * Cycles name who rated, agreed and attached what; analysts, who see only aggregates, get the list
+     * of cycles and the benchmarking, not the cycles themselves.
+     */
     private static void requireReader() {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
     }
 
     private static boolean contributes() {
@@ -105,7 +110,8 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/assessments")
     String list(@PathVariable String ods, Model model) {
-        requireReader();
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
+        model.addAttribute("readsCycles", contributes());
         model.addAttribute("cycles", cycles.cycles());
         model.addAttribute("frameworks", frameworks.frameworks().stream()
                 .map(f -> new Choice(String.valueOf(f.id()), f.framework().title())).toList());
@@ -125,14 +131,14 @@ class AssessmentPages implements Navigation, Dashboard {
         try {
             List<Problem> problems = new ArrayList<>();
             LocalDate opened = FormValues.date(form, "opened_on", problems);
-            String framework = FormValues.text(form.get("framework"));
+            Long framework = id(form, "framework");
             if (framework == null) {
                 problems.add(Problem.of("framework", "Choose the framework to assess against"));
             }
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            long id = cycles.open(Long.parseLong(framework), form.get("title"), form.get("place"), opened);
+            long id = cycles.open(framework, form.get("title"), form.get("place"), opened);
             redirect.addFlashAttribute("success", "The cycle is open. Contributors can now rate each indicator.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -140,6 +146,12 @@ class AssessmentPages implements Navigation, Dashboard {
             model.addAttribute("form", form);
             return list(ods, model);
         }
+    }
+
+    /** An id chosen from a list; anything else is no choice. */
+    private static Long id(Map<String, String> form, String field) {
+        String value = FormValues.text(form.get(field));
+        return value == null || !value.matches("\\d{1,18}") ? null : Long.valueOf(value);
     }
 
     /** How far the contributors' ratings of one indicator agree. */
@@ -248,6 +260,7 @@ class AssessmentPages implements Navigation, Dashboard {
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("lead", lead);
         model.addAttribute("contributes", contributes());
+        model.addAttribute("me", Scope.currentCaller().userId());
         model.addAttribute("metrics", Choice.of(Metric.class));
         model.addAttribute("surveys", surveys.surveys().stream()
                 .map(s -> new Choice(String.valueOf(s.id()), s.title())).toList());
@@ -315,8 +328,7 @@ class AssessmentPages implements Navigation, Dashboard {
                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            String survey = FormValues.text(form.get("survey"));
-            cycles.cite(id, code, form.get("metric"), survey == null ? null : Long.valueOf(survey), form.get("question"));
+            cycles.cite(id, code, form.get("metric"), id(form, "survey"), form.get("question"));
             redirect.addFlashAttribute("success", "The figure is cited as evidence.");
             return back(id, code, "#evidence");
         } catch (InvalidInput e) {
@@ -364,6 +376,15 @@ class AssessmentPages implements Navigation, Dashboard {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/items/{item}/remove")
+    String removeItem(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
+                      @PathVariable long item, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        cycles.removeItem(id, item, FrameworkPages.isLead());
+        redirect.addFlashAttribute("success", "The evidence was removed.");
+        return back(id, code, "#evidence");
     }
 
     @GetMapping("/ics/{ods}/assessments/{id}/files/{item}")

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Service;
 /**
  * Peer benchmarking: how the ICSs that shared a closed cycle rated each indicator of a framework.
  * The pool holds no ICS identity, and nothing is shown until enough ICSs contribute that no one
- * rating can be pinned on an ICS by knowing who took part.
+ * rating can be pinned on an ICS by knowing who took part; an indicator only some ICSs added to
+ * their copy of the framework is shown only when enough of them rated it.
  */
 @Service
 class Benchmark {
@@ -54,9 +55,13 @@ class Benchmark {
         }
         Map<String, int[]> counts = new LinkedHashMap<>();
         jdbc.sql("""
-                        select indicator, level, count(*) as n from benchmark_rating
-                         where framework_code = :f and scale_size = :s group by indicator, level order by indicator, level""")
-                .param("f", frameworkCode).param("s", scaleSize)
+                        select indicator, level, count(*) as n from benchmark_rating b
+                         where framework_code = :f and scale_size = :s
+                           and (select count(distinct contribution) from benchmark_rating o
+                                 where o.framework_code = b.framework_code and o.scale_size = b.scale_size
+                                   and o.indicator = b.indicator) >= :min
+                         group by indicator, level order by indicator, level""")
+                .param("f", frameworkCode).param("s", scaleSize).param("min", MIN_CONTRIBUTORS)
                 .query((rs, n) -> counts.computeIfAbsent(rs.getString("indicator"), k -> new int[scaleSize])
                         [rs.getInt("level") - 1] = rs.getInt("n")).list();
         List<Distribution> indicators = new ArrayList<>();

@@ -31,8 +31,14 @@ class BoardReport {
 
     static String summary(Progress.Review r) {
         Cycle c = r.cycle();
+        LocalDate frozen = r.principles().stream().flatMap(p -> p.indicators().stream()).flatMap(i -> i.evidence().stream())
+                .map(Cycle.Evidence::asOf).filter(java.util.Objects::nonNull)
+                .map(t -> t.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate()).max(LocalDate::compareTo)
+                .orElse(c.closedOn());
         return (c.isOpen() ? "In progress: opened " + DAY.format(c.openedOn()) + "; figures are as of today."
-                : "Closed " + DAY.format(c.closedOn()) + "; figures are as they stood that day.")
+                : "Closed " + DAY.format(c.closedOn()) + (frozen == null || frozen.equals(c.closedOn())
+                ? "; figures are as they stood that day." : "; figures are as they stood when it was recorded as closed, on "
+                + DAY.format(frozen) + "."))
                 + (c.place() == null ? "" : " Covers " + c.place() + ".")
                 + " Rated against " + c.framework().title() + ".";
     }

@@ -14,7 +14,8 @@ import java.util.Locale;
  */
 public record Cycle(long id, String title, @JsonIgnore long frameworkId, @JsonIgnore Framework framework,
                     String place, @JsonProperty("opened_on") LocalDate openedOn,
-                    @JsonProperty("closed_on") LocalDate closedOn, boolean shared) {
+                    @JsonProperty("closed_on") LocalDate closedOn, boolean shared,
+                    @JsonIgnore Long previousCycleId) {
 
     @JsonProperty("status")
     public String status() {
@@ -49,7 +50,7 @@ public record Cycle(long id, String title, @JsonIgnore long frameworkId, @JsonIg
 
     /** A document or link attached as evidence. */
     public record Item(long id, String indicator, String title, String url, @JsonProperty("file_name") String fileName,
-                       @JsonIgnore String contentType, @JsonProperty("added_by") String addedBy,
+                       @JsonIgnore String contentType, @JsonIgnore long addedById, @JsonProperty("added_by") String addedBy,
                        @JsonProperty("added_at") Instant addedAt) {
     }
 

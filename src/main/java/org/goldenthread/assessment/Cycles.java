@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
@@ -35,7 +36,7 @@ public class Cycles {
 
     private static final String CYCLES = """
             select c.id, c.title, c.framework_id, c.framework, p.name as place, c.opened_on, c.closed_on,
-                   c.contribution is not null as shared
+                   c.contribution is not null as shared, c.previous_cycle_id
               from cycle c left join place p on p.id = c.place_id""";
 
     private final JdbcClient jdbc;
@@ -44,8 +45,11 @@ public class Cycles {
     private final Frameworks frameworks;
     private final IcsMap map;
     private final LiveEvidence live;
+    private final Surveys surveys;
 
-    Cycles(JdbcClient jdbc, ObjectMapper json, Audit audit, Frameworks frameworks, IcsMap map, LiveEvidence live) {
+    Cycles(JdbcClient jdbc, ObjectMapper json, Audit audit, Frameworks frameworks, IcsMap map, LiveEvidence live,
+           Surveys surveys) {
+        this.surveys = surveys;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -58,7 +62,7 @@ public class Cycles {
         return new Cycle(rs.getLong("id"), rs.getString("title"), rs.getLong("framework_id"),
                 json.readValue(rs.getString("framework"), Framework.class), rs.getString("place"),
                 rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                rs.getBoolean("shared"));
+                rs.getBoolean("shared"), rs.getObject("previous_cycle_id", Long.class));
     }
 
     /** Every cycle, oldest first, so a list reads as a history. */
@@ -111,13 +115,16 @@ public class Cycles {
         framework.indicators().forEach(i -> i.evidence().stream()
                 .map(code -> Coded.parse(Metric.class, code).orElseThrow())
                 .filter(m -> !m.needsSurvey())
-                .forEach(m -> jdbc.sql("insert into evidence_binding (cycle_id, indicator, metric) values (:c, :i, :m)")
+                .forEach(m -> jdbc.sql("insert into evidence_binding (cycle_id, indicator, metric) values (:c, :i, :m)"
+                                + " on conflict do nothing")
                         .param("c", id).param("i", i.code()).param("m", m.code()).update()));
         audit.record("cycle.opened", "cycle", id, null, Map.of("title", title.trim(), "framework", framework.code()));
         return id;
     }
 
+    /** The cycle, locked until the transaction ends, so nothing can change it while it closes. */
     private Cycle openCycle(long id) {
+        jdbc.sql("select id from cycle where id = :id for update").param("id", id).query(Long.class).optional();
         Cycle cycle = cycle(id);
         if (!cycle.isOpen()) {
             throw new InvalidInput("cycle", cycle.title() + " is closed; its ratings and evidence can no longer change");
@@ -154,13 +161,17 @@ public class Cycles {
         checkLevel(cycle, level);
         String text = narrative(narrative, "narrative");
         long user = Scope.currentCaller().userId();
+        Map<String, Object> before = jdbc.sql("select level, narrative from rating where cycle_id = :c and indicator = :i"
+                        + " and user_id = :u").param("c", cycleId).param("i", indicatorCode).param("u", user)
+                .query((rs, n) -> Map.<String, Object>of("indicator", indicatorCode, "level", rs.getInt(1))).optional()
+                .orElse(null);
         jdbc.sql("""
                         insert into rating (cycle_id, indicator, user_id, level, narrative) values (:c, :i, :u, :l, :n)
                         on conflict (cycle_id, indicator, user_id)
                         do update set level = excluded.level, narrative = excluded.narrative, rated_at = now()""")
                 .param("c", cycleId).param("i", indicatorCode).param("u", user).param("l", level).param("n", text)
                 .update();
-        audit.record("rating.given", "cycle", cycleId, null, Map.of("indicator", indicatorCode, "level", level));
+        audit.record("rating.given", "cycle", cycleId, before, Map.of("indicator", indicatorCode, "level", level));
     }
 
     private static final String RATINGS = """
@@ -189,6 +200,10 @@ public class Cycles {
         if (why == null) {
             throw new InvalidInput("rationale", "Say why this is the agreed rating, so the board can follow it");
         }
+        Map<String, Object> before = jdbc.sql("select level, rationale from agreed_rating where cycle_id = :c"
+                        + " and indicator = :i").param("c", cycleId).param("i", indicatorCode)
+                .query((rs, n) -> Map.<String, Object>of("indicator", indicatorCode, "level", rs.getInt(1),
+                        "rationale", rs.getString(2))).optional().orElse(null);
         jdbc.sql("""
                         insert into agreed_rating (cycle_id, indicator, level, rationale, agreed_by)
                         values (:c, :i, :l, :r, :u)
@@ -196,7 +211,8 @@ public class Cycles {
                             rationale = excluded.rationale, agreed_by = excluded.agreed_by, agreed_at = now()""")
                 .param("c", cycleId).param("i", indicatorCode).param("l", level).param("r", why)
                 .param("u", Scope.currentCaller().userId()).update();
-        audit.record("rating.agreed", "cycle", cycleId, null, Map.of("indicator", indicatorCode, "level", level));
+        audit.record("rating.agreed", "cycle", cycleId, before, Map.of("indicator", indicatorCode, "level", level,
+                "rationale", why));
     }
 
     public List<Cycle.Agreed> agreed(long cycleId) {
@@ -224,14 +240,16 @@ public class Cycles {
             if (question == null || question.isBlank()) {
                 throw new InvalidInput("question", "Choose the survey question");
             }
-            q = question.trim();
-            // reading it now proves the survey is this ICS's and the question has an agreement scale
-            var value = live.reading(null).of(metric.code(), surveyId, q);
-            if (value.shown().equals("–")) {
-                throw new InvalidInput("question", q + " is not an agreement question, so it has no net agreement");
+            // reading the survey proves it is this ICS's (another ICS's is not found)
+            var asked = surveys.survey(surveyId).definition().question(question.trim())
+                    .orElseThrow(() -> new InvalidInput("question", "The survey has no question " + question.trim()));
+            if (!asked.questionType().isAgreement()) {
+                throw new InvalidInput("question", asked.code() + " is not an agreement question, so it has no net"
+                        + " agreement");
             }
+            q = asked.code();
         } else if (metric.needsSurvey()) {
-            live.reading(null).of(metric.code(), surveyId, null);
+            surveys.survey(surveyId);
         }
         int added = jdbc.sql("""
                         insert into evidence_binding (cycle_id, indicator, metric, survey_id, question)
@@ -247,12 +265,13 @@ public class Cycles {
     @Transactional
     public void uncite(long cycleId, long evidenceId) {
         openCycle(cycleId);
-        int removed = jdbc.sql("delete from evidence_binding where id = :id and cycle_id = :c").param("id", evidenceId)
-                .param("c", cycleId).update();
-        if (removed == 0) {
-            throw new NotFound("No evidence " + evidenceId + " in this cycle");
-        }
-        audit.record("evidence.uncited", "cycle", cycleId, Map.of("evidence", evidenceId), null);
+        Map<String, Object> before = jdbc.sql("select indicator, metric from evidence_binding where id = :id and cycle_id = :c")
+                .param("id", evidenceId).param("c", cycleId)
+                .query((rs, n) -> Map.<String, Object>of("evidence", evidenceId, "indicator", rs.getString(1),
+                        "metric", rs.getString(2))).optional()
+                .orElseThrow(() -> new NotFound("No evidence " + evidenceId + " in this cycle"));
+        jdbc.sql("delete from evidence_binding where id = :id").param("id", evidenceId).update();
+        audit.record("evidence.uncited", "cycle", cycleId, before, null);
     }
 
     private record Binding(long id, String indicator, String metric, Long surveyId, String question,
@@ -273,7 +292,7 @@ public class Cycles {
         LiveEvidence.Reading reading = live.reading(cycle.place());
         Instant now = Instant.now();
         return bindings.stream().map(b -> {
-            LiveEvidence.Value v = reading.of(b.metric(), b.surveyId(), b.question());
+            LiveEvidence.Value v = reading.safely(b.metric(), b.surveyId(), b.question());
             return new Cycle.Evidence(b.id(), b.indicator(), b.metric(), v.label(), b.surveyId(), b.question(), v.value(),
                     v.shown(), v.detail(), now);
         }).toList();
@@ -315,7 +334,12 @@ public class Cycles {
         indicator(cycle, indicatorCode);
         List<Problem> problems = new ArrayList<>();
         itemTitle(title, problems);
-        String name = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "").trim();
+        // keep the last path segment, without control or bidi characters that could disguise it
+        String name = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "")
+                .replaceAll("[\\p{Cntrl}\\p{Cf}]", "").trim();
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (content == null || content.length == 0) {
             problems.add(Problem.of("file", "Choose a file to attach"));
@@ -345,10 +369,27 @@ public class Cycles {
         }
     }
 
+    /** Removes an attached link or document while the cycle is open: the ICS admin, or whoever attached it. */
+    @Transactional
+    public void removeItem(long cycleId, long itemId, boolean lead) {
+        openCycle(cycleId);
+        Map<String, Object> before = jdbc.sql("""
+                        select indicator, title, added_by from evidence_item where id = :id and cycle_id = :c""")
+                .param("id", itemId).param("c", cycleId)
+                .query((rs, n) -> Map.<String, Object>of("indicator", rs.getString(1), "title", rs.getString(2),
+                        "added_by", rs.getLong(3))).optional()
+                .orElseThrow(() -> new NotFound("No attached evidence " + itemId + " in this cycle"));
+        if (!lead && (long) before.get("added_by") != Scope.currentCaller().userId()) {
+            throw new org.goldenthread.platform.Forbidden("Only the ICS administrator or whoever attached it can remove it");
+        }
+        jdbc.sql("delete from evidence_item where id = :id").param("id", itemId).update();
+        audit.record("evidence.removed", "cycle", cycleId, before, null);
+    }
+
     public List<Cycle.Item> items(long cycleId) {
         return jdbc.sql("""
                         select e.id, e.indicator, e.title, e.url, e.file_name, e.content_type,
-                               u.display_name as added_by, e.added_at
+                               e.added_by as added_by_id, u.display_name as added_by, e.added_at
                           from evidence_item e join app_user u on u.id = e.added_by
                          where e.cycle_id = :c order by e.indicator, e.added_at""")
                 .param("c", cycleId).query(Cycle.Item.class).list();
@@ -437,14 +478,22 @@ public class Cycles {
             throw new InvalidInput("cycle", "Agree a rating for every indicator before closing; still to agree: "
                     + String.join(", ", missing));
         }
-        if (closedOn == null || closedOn.isBefore(cycle.openedOn())) {
-            throw new InvalidInput("closed_on", "A cycle closes on or after the day it opened (" + cycle.openedOn() + ")");
+        if (closedOn == null || closedOn.isBefore(cycle.openedOn()) || closedOn.isAfter(LocalDate.now())) {
+            throw new InvalidInput("closed_on", "A cycle closes on or after the day it opened (" + cycle.openedOn()
+                    + ") and no later than today");
         }
         for (Cycle.Evidence e : evidence(cycleId)) {
             jdbc.sql("update evidence_binding set value = :v, shown = :s, label = :l, snapshot_at = now() where id = :id")
                     .param("v", e.value()).param("s", e.shown()).param("l", e.label()).param("id", e.id()).update();
         }
-        jdbc.sql("update cycle set closed_on = :d where id = :id").param("d", closedOn).param("id", cycleId).update();
+        Long previous = jdbc.sql("""
+                        select id from cycle
+                         where closed_on is not null and id <> :id and framework->>'code' = :code
+                           and place_id is not distinct from (select place_id from cycle where id = :id)
+                         order by closed_on desc, id desc limit 1""")
+                .param("id", cycleId).param("code", cycle.frameworkCode()).query(Long.class).optional().orElse(null);
+        jdbc.sql("update cycle set closed_on = :d, previous_cycle_id = :p where id = :id").param("d", closedOn)
+                .param("p", previous).param("id", cycleId).update();
         audit.record("cycle.closed", "cycle", cycleId, Map.of("status", "open"), Map.of("status", "closed",
                 "closed_on", closedOn.toString()));
     }
@@ -459,10 +508,10 @@ public class Cycles {
         if (cycle.isOpen()) {
             throw new InvalidInput("cycle", "Only a closed cycle can be shared");
         }
-        List<UUID> previous = jdbc.sql("""
-                        select contribution from cycle
-                         where contribution is not null and framework->>'code' = :code for update""")
-                .param("code", cycle.frameworkCode()).query(UUID.class).list();
+        // lock the whole series, shared or not, so two shares at once cannot both add a contribution
+        List<UUID> previous = jdbc.sql("select contribution from cycle where framework->>'code' = :code for update")
+                .param("code", cycle.frameworkCode()).query((rs, n) -> rs.getObject(1, UUID.class)).list().stream()
+                .filter(java.util.Objects::nonNull).toList();
         for (UUID old : previous) {
             jdbc.sql("delete from benchmark_rating where contribution = :u").param("u", old).update();
         }

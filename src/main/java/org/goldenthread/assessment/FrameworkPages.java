@@ -214,9 +214,11 @@ class FrameworkPages {
         if (descriptor.matches()) {
             return prefix + "descriptor" + (Integer.parseInt(descriptor.group(1)) + 1);
         }
-        return field.replaceAll("^principles\\[\\d+]\\.indicators\\[\\d+]\\.descriptors$", prefix + "descriptor1")
+        String mapped = field.replaceAll("^principles\\[\\d+]\\.indicators\\[\\d+]\\.descriptors$", prefix + "descriptor1")
                 .replaceAll("^principles\\[\\d+]\\.indicators\\[\\d+]\\.(code|text)$", prefix + "indicator_$1")
                 .replaceAll("^principles\\[\\d+]\\.indicators\\[\\d+]\\.evidence.*$", "principle")
                 .replaceAll("^principles\\[\\d+]\\.(code|group|title|description)$", "$1");
+        // a problem with no field on this form (too many principles, say) links to the page itself
+        return mapped.contains("[") || mapped.equals("principles") || mapped.equals("scale") ? null : mapped;
     }
 }

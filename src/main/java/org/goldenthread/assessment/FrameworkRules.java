@@ -110,8 +110,11 @@ final class FrameworkRules {
             }
         }
         List<String> evidence = indicator.evidence();
+        Set<String> proposed = new HashSet<>();
         for (int e = 0; e < evidence.size(); e++) {
-            if (Coded.parse(Metric.class, evidence.get(e)).isEmpty()) {
+            if (evidence.get(e) != null && !proposed.add(evidence.get(e))) {
+                problems.add(Problem.of(at + ".evidence[" + e + "]", "'" + evidence.get(e) + "' is proposed twice"));
+            } else if (Coded.parse(Metric.class, evidence.get(e)).isEmpty()) {
                 problems.add(Problem.of(at + ".evidence[" + e + "]", "'" + evidence.get(e) + "' is not a live figure;"
                         + " use one of " + Coded.choices(Metric.class)));
             }

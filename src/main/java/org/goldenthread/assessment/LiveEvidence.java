@@ -41,6 +41,16 @@ class LiveEvidence {
             this.place = place;
         }
 
+        /** As {@link #of}, but a figure that cannot be read (its survey question gone, say) shows as unavailable. */
+        Value safely(String metricCode, Long surveyId, String question) {
+            try {
+                return of(metricCode, surveyId, question);
+            } catch (RuntimeException e) {
+                Metric metric = Coded.parse(Metric.class, metricCode).orElseThrow();
+                return new Value(null, "unavailable", e.getMessage(), metric.label());
+            }
+        }
+
         Value of(String metricCode, Long surveyId, String question) {
             Metric metric = Coded.parse(Metric.class, metricCode).orElseThrow();
             if (!metric.needsSurvey()) {
@@ -61,7 +71,10 @@ class LiveEvidence {
                     .filter(r -> r.code().equalsIgnoreCase(question)).findFirst()
                     .orElseThrow(() -> new InvalidInput("question", title + " has no question " + question));
             String label = "Net agreement with " + q.code() + " of " + title;
-            if (q.netAgreement() == null) {
+            if (q.netAgreement() == null || q.netAgreement().percent() == null) {
+                if (q.netAgreement() != null) {
+                    return new Value(null, "–", "No answers yet", label);
+                }
                 return new Value(null, "–", null, label);
             }
             if (small.hides(q.answered())) {

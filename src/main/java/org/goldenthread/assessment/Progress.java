@@ -69,8 +69,11 @@ class Progress {
     }
 
     static String movement(Double now, Double before) {
-        if (now == null || before == null) {
-            return before == null ? "first rating" : "not yet agreed";
+        if (now == null) {
+            return "not yet agreed";
+        }
+        if (before == null) {
+            return "first rating";
         }
         int compared = Double.compare(now, before);
         return compared > 0 ? "up from " + format(before) : compared < 0 ? "down from " + format(before) : "no change";
@@ -85,18 +88,16 @@ class Progress {
         return level != null && level <= scaleSize / 2;
     }
 
-    /** The closed cycle run before this one against the same framework, for the same place, if any. */
+    /**
+     * The cycle to compare with: for a closed cycle, the one fixed when it closed; for an open one, the
+     * latest closed cycle against the same framework, for the same place.
+     */
     Cycle previousOf(Cycle cycle) {
-        Cycle previous = null;
-        for (Cycle c : cycles.cycles()) {
-            if (c.id() == cycle.id()) {
-                break;
-            }
-            if (!c.isOpen() && sameSeries(c, cycle)) {
-                previous = c;
-            }
+        if (!cycle.isOpen()) {
+            return cycle.previousCycleId() == null ? null : cycles.cycle(cycle.previousCycleId());
         }
-        return previous;
+        return cycles.cycles().stream().filter(c -> c.id() != cycle.id() && !c.isOpen() && sameSeries(c, cycle))
+                .max(java.util.Comparator.comparing(Cycle::closedOn).thenComparing(Cycle::id)).orElse(null);
     }
 
     private static boolean sameSeries(Cycle a, Cycle b) {

@@ -358,6 +358,51 @@ class AssessmentTest extends IntegrationTest {
     }
 
     @Test
+    void analystsSeeTheListOfCyclesButNotWhoRatedWhat() {
+        long id = open(adoptNational(), "Private to contributors");
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(api.get(path("/assessments"), analyst).json()).hasSize(1);
+        assertThat(api.get(path("/assessments/" + id), analyst).status()).isEqualTo(403);
+        assertThat(api.get(path("/assessments/" + id + "/report.pdf"), analyst).status()).isEqualTo(403);
+        assertThat(api.get(path("/benchmark/national-2021"), analyst).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSurveyQuestionNobodyHasAnsweredYetIsCitedWithoutAValue() {
+        Response created = api.post(path("/surveys"), admin, """
+                {"code":"fresh","title":"Fresh","anonymous":true,"questions":[
+                 {"code":"Q1","text":"Professionals are heard","type":"agreement4"}]}""");
+        long survey = created.json().get("id").asLong();
+        long id = open(adoptNational(), "Before the survey");
+        Response cited = api.post(path("/assessments/" + id + "/evidence"), admin, ApiClient.json("indicator", "P1.1",
+                "metric", "net_agreement", "survey_id", survey, "question", "q1"));
+        assertThat(cited.status()).as(cited.body()).isEqualTo(204);
+        JsonNode e = evidence(cycle(id, admin)).get("net_agreement");
+        assertThat(e.get("value").isNull()).isTrue();
+        assertThat(e.get("question").asString()).as("stored as the survey spells it").isEqualTo("Q1");
+    }
+
+    @Test
+    void aClosedCycleKeepsThePreviousCycleItWasComparedWith() {
+        long framework = adoptNational();
+        long first = open(framework, "First");
+        agreeAll(first, cycle(first, admin), 1);
+        api.post(path("/assessments/" + first + "/close"), admin, "{}");
+        long second = open(framework, "Second");
+        agreeAll(second, cycle(second, admin), 2);
+        api.post(path("/assessments/" + second + "/close"), admin, "{}");
+        // a cycle opened and closed later, but back-dated before the others, must not change Second's report
+        long late = api.post(path("/assessments"), admin, ApiClient.json("framework_id", framework, "title", "Late",
+                "opened_on", LocalDate.now().minusYears(3).toString())).json().get("id").asLong();
+        agreeAll(late, cycle(late, admin), 4);
+        assertThat(api.post(path("/assessments/" + late + "/close"), admin, ApiClient.json("closed_on",
+                LocalDate.now().plusDays(1).toString())).status()).as("not in the future").isEqualTo(400);
+        api.post(path("/assessments/" + late + "/close"), admin, "{}");
+        assertThat(cycle(second, admin).get("previous_cycle").asLong()).isEqualTo(first);
+        assertThat(findIndicator(cycle(second, admin), "P3.1").get("previous_level").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anotherIcsCannotSeeACycle() {
         long id = open(adoptNational(), "Private");
         String other = createIcs("Elsewhere");
@@ -384,6 +429,11 @@ class AssessmentTest extends IntegrationTest {
             String token = it.split(" ")[1];
             String framework = new String(readShipped(), StandardCharsets.UTF_8).replace("\"national-2021\"",
                     "\"" + code + "\"");
+            if (shared == 0) {
+                // this ICS adapted the framework: an indicator only it rates must never be shown
+                framework = framework.replace("{\"code\": \"E1.2\"", "{\"code\": \"E1.9\", \"text\": \"Local\","
+                        + " \"descriptors\": [\"a\", \"b\", \"c\", \"d\"]},\n       {\"code\": \"E1.2\"");
+            }
             long fid = api.post("/api/v1/ics/" + ics + "/frameworks", token, framework).json().get("id").asLong();
             long cid = api.post("/api/v1/ics/" + ics + "/assessments", token, ApiClient.json("framework_id", fid,
                     "title", "Shared")).json().get("id").asLong();
@@ -406,7 +456,7 @@ class AssessmentTest extends IntegrationTest {
                 JsonNode e11 = pool.get("indicators").get(0);
                 assertThat(e11.get("indicator").asString()).isEqualTo("E1.1");
                 assertThat(e11.get("counts").toString()).isEqualTo("[2,1,1,1]");
-                assertThat(pool.toString()).doesNotContain(ods, "Peer");
+                assertThat(pool.toString()).doesNotContain(ods, "Peer", "E1.9");
             }
         }
     }

@@ -35,6 +35,22 @@ class PageErrors {
         answer(request, response, HttpStatus.FORBIDDEN, e.getMessage());
     }
 
+    /** A safety net: page controllers re-show their form with the problems; anything they miss is a 400, not a 500. */
+    @ExceptionHandler(org.goldenthread.platform.InvalidInput.class)
+    void invalid(HttpServletRequest request, HttpServletResponse response, org.goldenthread.platform.InvalidInput e)
+            throws IOException {
+        if (ProblemResponses.isApi(request.getRequestURI())) {
+            ProblemResponses.write(response, HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
+        } else {
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+        }
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    void tooLarge(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
+        answer(request, response, HttpStatus.CONTENT_TOO_LARGE, "The file is larger than Golden Thread accepts");
+    }
+
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
             HttpMediaTypeNotSupportedException.class})
     void unmatched(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
