@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -31,15 +32,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SignedInUser> user = tokens.authenticate(header.substring(7).trim());
-        if (user.isEmpty()) {
+        Optional<ApiTokens.Bearer> bearer = Scope.systemPlatform().run(() -> tokens.authenticate(header.substring(7).trim()));
+        if (bearer.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
                     "The bearer token is not valid: it is unknown, malformed or has been revoked.", List.of());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, List.of()));
+        UsernamePasswordAuthenticationToken authentication =
+                UsernamePasswordAuthenticationToken.authenticated(bearer.get().user(), null, List.of());
+        // the roles were read with the token just now; the tenancy filter uses them rather than asking again
+        authentication.setDetails(bearer.get());
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

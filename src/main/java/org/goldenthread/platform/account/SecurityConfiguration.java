@@ -3,6 +3,7 @@ package org.goldenthread.platform.account;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.tenancy.TenancyFilter;
@@ -61,7 +62,9 @@ class SecurityConfiguration {
     @Bean
     TenancyFilterHolder tenancyFilter(Tenants tenants, Accounts accounts) {
         return new TenancyFilterHolder(new TenancyFilter(tenants,
-                authentication -> SignedInUser.of(authentication).flatMap(u -> accounts.caller(u.id()))));
+                authentication -> authentication != null && authentication.getDetails() instanceof ApiTokens.Bearer bearer
+                        ? Optional.of(bearer.caller())
+                        : SignedInUser.of(authentication).flatMap(u -> accounts.caller(u.id()))));
     }
 
     /** Keeps the filter out of the servlet container's own chain: it belongs inside Spring Security's. */

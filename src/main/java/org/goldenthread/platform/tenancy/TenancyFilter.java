@@ -76,7 +76,7 @@ public class TenancyFilter extends OncePerRequestFilter {
         Matcher m = TENANT_PATH.matcher(path);
         if (m.matches() && caller != null) {
             String ods = m.group(2).toUpperCase();
-            tenant = Scope.systemPlatform().run(() -> tenants.tenant(ods)).filter(t -> !caller.rolesIn(t.id()).isEmpty())
+            tenant = Scope.systemPlatform().run(() -> tenants.tenantForRequest(ods)).filter(t -> !caller.rolesIn(t.id()).isEmpty())
                     .orElse(null);
             if (tenant == null) {
                 Optional<String> successor = api ? Optional.empty() : successorFor(ods, caller);

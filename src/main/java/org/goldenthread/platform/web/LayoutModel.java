@@ -33,9 +33,10 @@ class LayoutModel {
     }
 
     @ModelAttribute("navigation")
-    List<NavigationItem> navigation() {
+    List<NavigationItem> navigation(HttpServletRequest request) {
         Caller caller = Scope.current().caller();
-        if (caller == null) {
+        // @RestController counts as a @Controller here, but an API answer has no page header to fill
+        if (caller == null || ProblemResponses.isApi(request.getRequestURI().substring(request.getContextPath().length()))) {
             return List.of();
         }
         Tenant tenant = Scope.current().tenant();
