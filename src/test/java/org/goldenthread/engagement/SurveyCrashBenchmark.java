@@ -2,13 +2,19 @@ package org.goldenthread.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +24,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.goldenthread.support.ApiClient;
@@ -36,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * ./mvnw -B package -DskipTests
  * ./mvnw -B test -Dtest=SurveyCrashBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * Settings (system properties): {@code bench.rate} (500 a second), {@code bench.warmup} (10 s),
+ * Settings (system properties): {@code bench.rate} (500 a second), {@code bench.warmup} (20 s, climbing to the full rate),
  * {@code bench.steady} (30 s measured before the kill), {@code bench.after-restart} (20 s of load
  * once the restarted application answers), {@code bench.kill} ({@code all}: the application and its
  * database; {@code app}: the application only; {@code none}), {@code bench.jvm-args}.
@@ -51,11 +57,12 @@ class SurveyCrashBenchmark {
     private static final String[] AGREE = {"Strongly agree", "Agree", "Disagree", "Strongly disagree"};
 
     private final int rate = Integer.getInteger("bench.rate", 500);
-    private final int warmup = Integer.getInteger("bench.warmup", 10);
+    private final int warmup = Integer.getInteger("bench.warmup", 20);
     private final int steady = Integer.getInteger("bench.steady", 30);
     private final int afterRestart = Integer.getInteger("bench.after-restart", 20);
     private final String kill = System.getProperty("bench.kill", "all");
     private final String jvmArgs = System.getProperty("bench.jvm-args", "");
+    private final int connections = Integer.getInteger("bench.connections", 64);
 
     private Path dataDir;
     private Path log;
@@ -65,6 +72,7 @@ class SurveyCrashBenchmark {
     private static final class Sent {
         final String key;
         final String body;
+        final CountDownLatch answered = new CountDownLatch(1);
         final long due;
         volatile long done;
         volatile int status; // 0 while under way, -1 for no answer (refused, reset, timed out)
@@ -101,8 +109,7 @@ class SurveyCrashBenchmark {
                     SurveyBenchmark.definition()), 201);
             String path = "/api/v1/ics/" + ods + "/surveys/" + created.json().get("id").asLong();
 
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            String target = path + "/responses";
             List<Sent> sent = new ArrayList<>();
             long start = System.nanoTime();
             long killAt = start + TimeUnit.SECONDS.toNanos(warmup + steady);
@@ -133,9 +140,15 @@ class SurveyCrashBenchmark {
             }, "restarter");
             restarter.start();
 
-            List<CompletableFuture<?>> answers = new ArrayList<>();
+            Sender sender = new Sender(port, connections, token);
+            // A freshly started JVM runs its code interpreted at first: the warm-up climbs from a tenth
+            // of the rate to all of it, as traffic would reach a new instance behind a load balancer.
+            long rampNanos = TimeUnit.SECONDS.toNanos(warmup);
+            long due = start;
             for (int i = 0; ; i++) {
-                long due = start + i * 1_000_000_000L / rate;
+                long elapsed = due - start;
+                double share = elapsed >= rampNanos ? 1.0 : 0.1 + 0.9 * elapsed / rampNanos;
+                due += (long) (1_000_000_000L / (rate * share));
                 long restarted = restartedAt.get();
                 if (due > killAt && (restarted == Long.MAX_VALUE ? !restarter.isAlive()
                         : due > restarted + TimeUnit.SECONDS.toNanos(afterRestart))) {
@@ -150,14 +163,9 @@ class SurveyCrashBenchmark {
                         Map.entry("Y1", i % 2 == 0 ? "Yes" : "No"), Map.entry("S1", "London"), Map.entry("N1", i % 40)));
                 Sent s = new Sent(key, body, due);
                 sent.add(s);
-                answers.add(http.sendAsync(post(path + "/responses", token, body), HttpResponse.BodyHandlers.discarding())
-                        .handle((r, e) -> {
-                            s.done = System.nanoTime();
-                            s.status = e == null ? r.statusCode() : -1;
-                            return null;
-                        }));
+                sender.send(s, target);
             }
-            CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+            sender.awaitAll(sent);
             restarter.join();
             app = running[0];
             assertThat(restartedAt.get()).as("the application started again; see " + log).isNotEqualTo(Long.MAX_VALUE);
@@ -174,31 +182,31 @@ class SurveyCrashBenchmark {
 
             // Every acknowledged key sent again must be recognised (200) rather than stored now (201).
             // Unacknowledged ones are sent again too, to learn which of them had been committed anyway.
-            int[] ackPresent = new int[1];
-            int[] ackMissing = new int[1];
-            int[] unackPresent = new int[1];
-            int[] unackStoredNow = new int[1];
-            Semaphore window = new Semaphore(16);
-            List<CompletableFuture<?>> checks = new ArrayList<>();
-            AtomicInteger failedChecks = new AtomicInteger();
-            for (Sent s : sent) {
-                window.acquire();
-                checks.add(http.sendAsync(post(path + "/responses", token, s.body), HttpResponse.BodyHandlers.discarding())
-                        .handle((r, e) -> {
-                            window.release();
-                            synchronized (ackPresent) {
-                                if (e != null || (r.statusCode() != 200 && r.statusCode() != 201)) {
-                                    failedChecks.incrementAndGet();
-                                } else if (s.acknowledged()) {
-                                    (r.statusCode() == 200 ? ackPresent : ackMissing)[0]++;
-                                } else {
-                                    (r.statusCode() == 200 ? unackPresent : unackStoredNow)[0]++;
-                                }
-                            }
-                            return null;
-                        }));
+            List<Sent> again = sent.stream().map(s -> new Sent(s.key, s.body, System.nanoTime())).toList();
+            again.forEach(s -> sender.send(s, target));
+            sender.awaitAll(again);
+            sender.close();
+            int ackPresent = 0;
+            int ackMissing = 0;
+            int unackPresent = 0;
+            int unackStoredNow = 0;
+            int failedChecks = 0;
+            for (int i = 0; i < sent.size(); i++) {
+                int status = again.get(i).status;
+                if (status != 200 && status != 201) {
+                    failedChecks++;
+                } else if (sent.get(i).acknowledged()) {
+                    if (status == 200) {
+                        ackPresent++;
+                    } else {
+                        ackMissing++;
+                    }
+                } else if (status == 200) {
+                    unackPresent++;
+                } else {
+                    unackStoredNow++;
+                }
             }
-            CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).join();
             long acknowledged = sent.stream().filter(Sent::acknowledged).count();
             int stored = api.get(path + "/results", token).json().get("responses").asInt();
 
@@ -212,12 +220,11 @@ class SurveyCrashBenchmark {
                             application log: %s
                             ===================================================================
                             %n""", rate, kill, measured.perSecond, measured.p50, measured.p95, measured.p99,
-                    measured.max, sent.size(), acknowledged, ackPresent[0], ackMissing[0], sent.size() - acknowledged,
-                    unackPresent[0], unackStoredNow[0], failedChecks.get(), stored,
-                    acknowledged + unackPresent[0] + unackStoredNow[0], log);
-            assertThat(failedChecks.get()).isZero();
-            assertThat(ackMissing[0]).as("acknowledged responses missing afterwards").isZero();
-            assertThat(ackPresent[0]).isEqualTo(acknowledged);
+                    measured.max, sent.size(), acknowledged, ackPresent, ackMissing, sent.size() - acknowledged,
+                    unackPresent, unackStoredNow, failedChecks, stored, acknowledged + unackPresent + unackStoredNow, log);
+            assertThat(failedChecks).isZero();
+            assertThat(ackMissing).as("acknowledged responses missing afterwards").isZero();
+            assertThat(ackPresent).isEqualTo(acknowledged);
             assertThat(stored).as("no response stored twice").isEqualTo(sent.size());
         } finally {
             app.destroy();
@@ -263,17 +270,148 @@ class SurveyCrashBenchmark {
         return String.format("%.1f", nanos / 1e9);
     }
 
-    private HttpRequest post(String path, String token, String body) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
     private static ApiClient.Response check(ApiClient.Response r, int status) {
         if (r.status() != status) {
             throw new AssertionError("Expected " + status + ", got " + r.status() + ": " + r.body());
         }
         return r;
+    }
+
+    /**
+     * A light sender, as load generators such as wrk2 are: a fixed set of kept-alive HTTP/1.1
+     * connections on plain sockets, each taking the next request that is due. The JDK's HttpClient
+     * took half a core at 500 requests a second, and opened a new connection for every request that
+     * had to wait, which is not what a fair generator on the same two cores should do. A request that
+     * waits for a free connection waits from the time it was due, so queueing still counts.
+     */
+    private static final class Sender implements AutoCloseable {
+
+        private final BlockingQueue<Object[]> queue = new LinkedBlockingQueue<>();
+        private final List<Thread> connections = new ArrayList<>();
+        private final int port;
+        private final String token;
+        private volatile boolean closed;
+
+        Sender(int port, int connections, String token) {
+            this.port = port;
+            this.token = token;
+            for (int c = 0; c < connections; c++) {
+                Thread t = new Thread(this::work, "sender-" + c);
+                t.setDaemon(true);
+                t.start();
+                this.connections.add(t);
+            }
+        }
+
+        void send(Sent s, String path) {
+            queue.add(new Object[]{s, path});
+        }
+
+        void awaitAll(List<Sent> sent) throws InterruptedException {
+            for (Sent s : sent) {
+                s.answered.await();
+            }
+        }
+
+        private void work() {
+            Socket socket = null;
+            while (!closed) {
+                Object[] next;
+                try {
+                    next = queue.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (next == null) {
+                    continue;
+                }
+                Sent s = (Sent) next[0];
+                byte[] body = s.body.getBytes(StandardCharsets.UTF_8);
+                byte[] head = ("POST " + next[1] + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Bearer "
+                        + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                try {
+                    if (socket == null) {
+                        socket = new Socket();
+                        socket.setTcpNoDelay(true);
+                        socket.setSoTimeout(10_000);
+                        socket.connect(new InetSocketAddress("localhost", port), 2_000);
+                    }
+                    OutputStream out = socket.getOutputStream();
+                    out.write(head);
+                    out.write(body);
+                    out.flush();
+                    boolean[] keepAlive = {true};
+                    int status = readResponse(new DataInputStream(new BufferedInputStream(socket.getInputStream())),
+                            keepAlive);
+                    s.status = status;
+                    if (!keepAlive[0]) {
+                        socket.close();
+                        socket = null;
+                    }
+                } catch (IOException e) {
+                    s.status = -1;
+                    try {
+                        if (socket != null) {
+                            socket.close();
+                        }
+                    } catch (IOException ignored) {
+                        // it is gone either way
+                    }
+                    socket = null;
+                }
+                s.done = System.nanoTime();
+                s.answered.countDown();
+            }
+        }
+
+        /** Reads one response (status line, headers, body by length or chunks); returns its status. */
+        private static int readResponse(DataInputStream in, boolean[] keepAlive) throws IOException {
+            String statusLine = line(in);
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            long length = 0;
+            boolean chunked = false;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                String name = header.substring(0, header.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT);
+                String value = header.substring(header.indexOf(':') + 1).trim();
+                if (name.equals("content-length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equals("transfer-encoding") && value.equalsIgnoreCase("chunked")) {
+                    chunked = true;
+                } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+                    keepAlive[0] = false;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0;
+                     size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
+                    in.skipNBytes(size);
+                    line(in);
+                }
+                line(in);
+            } else {
+                in.skipNBytes(length);
+            }
+            return status;
+        }
+
+        private static String line(DataInputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new java.io.EOFException("The connection closed in the middle of a response");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     private static Path jar() throws IOException {
