@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * ./mvnw -B package -DskipTests
  * ./mvnw -B test -Dtest=SurveyCrashBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * Settings (system properties): {@code bench.rate} (500 a second), {@code bench.warmup} (20 s, climbing to the full rate),
- * {@code bench.steady} (30 s measured before the kill), {@code bench.after-restart} (20 s of load
+ * Settings (system properties): {@code bench.rate} (500 a second), {@code bench.warmup} (30 s, climbing to the full rate),
+ * {@code bench.steady} (30 s measured before the kill), {@code bench.after-restart} (60 s of load
  * once the restarted application answers), {@code bench.kill} ({@code all}: the application and its
  * database; {@code app}: the application only; {@code none}), {@code bench.jvm-args}.
  * <p>
@@ -57,9 +57,9 @@ class SurveyCrashBenchmark {
     private static final String[] AGREE = {"Strongly agree", "Agree", "Disagree", "Strongly disagree"};
 
     private final int rate = Integer.getInteger("bench.rate", 500);
-    private final int warmup = Integer.getInteger("bench.warmup", 20);
+    private final int warmup = Integer.getInteger("bench.warmup", 30);
     private final int steady = Integer.getInteger("bench.steady", 30);
-    private final int afterRestart = Integer.getInteger("bench.after-restart", 20);
+    private final int afterRestart = Integer.getInteger("bench.after-restart", 60);
     private final String kill = System.getProperty("bench.kill", "all");
     private final String jvmArgs = System.getProperty("bench.jvm-args", "");
     private final int connections = Integer.getInteger("bench.connections", 64);
@@ -176,8 +176,12 @@ class SurveyCrashBenchmark {
             if (!kill.equals("none")) {
                 report("kill to restarted (" + secs(restartedAt.get() - killedAt.get()) + " s down)", sent, killAt,
                         restartedAt.get());
-                report("first 10 s after restart", sent, restartedAt.get(), restartedAt.get() + TimeUnit.SECONDS.toNanos(10));
-                report("after that", sent, restartedAt.get() + TimeUnit.SECONDS.toNanos(10), Long.MAX_VALUE);
+                // the restarted JVM is cold again and meets the full rate at once: how long until it catches up
+                for (int from = 0; from < afterRestart; from += 10) {
+                    report(from + " to " + Math.min(from + 10, afterRestart) + " s after restart", sent,
+                            restartedAt.get() + TimeUnit.SECONDS.toNanos(from),
+                            from + 10 >= afterRestart ? Long.MAX_VALUE : restartedAt.get() + TimeUnit.SECONDS.toNanos(from + 10));
+                }
             }
 
             // Every acknowledged key sent again must be recognised (200) rather than stored now (201).
