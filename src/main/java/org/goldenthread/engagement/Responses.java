@@ -35,11 +35,14 @@ public class Responses {
     private static final int MAX_PROBLEMS = 500;
 
     private final Surveys surveys;
+    private final SurveyResults results;
     private final javax.sql.DataSource dataSource;
     private final tools.jackson.databind.ObjectMapper json;
 
-    Responses(Surveys surveys, javax.sql.DataSource dataSource, tools.jackson.databind.ObjectMapper json) {
+    Responses(Surveys surveys, SurveyResults results, javax.sql.DataSource dataSource,
+              tools.jackson.databind.ObjectMapper json) {
         this.surveys = surveys;
+        this.results = results;
         this.dataSource = dataSource;
         this.json = json;
     }
@@ -166,6 +169,16 @@ public class Responses {
                 problems.add(Problem.of(null, "…and more problems after these; nothing was imported"));
             }
             throw new InvalidInput(problems);
+        }
+        // whoever imports a file looks at the results next: have the answers in memory by then
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            results.warm(surveyId);
+                        }
+                    });
         }
         return new Imported(stored);
     }

@@ -42,8 +42,9 @@ import org.junit.jupiter.api.Test;
  * ./mvnw -B package -DskipTests
  * ./mvnw -B test -Dtest=SurveyCrashBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * Settings (system properties): {@code bench.rate} (500 a second), {@code bench.warmup} (30 s, climbing to the full rate),
- * {@code bench.steady} (30 s measured before the kill), {@code bench.after-restart} (60 s of load
+ * Settings (system properties): {@code bench.rate} (500 a second), {@code bench.ramp} (30 s climbing from a tenth of the rate to all of it), {@code bench.warmup} (60 s
+ * including the climb, not measured),
+ * {@code bench.steady} (60 s measured before the kill), {@code bench.after-restart} (60 s of load
  * once the restarted application answers), {@code bench.kill} ({@code all}: the application and its
  * database; {@code app}: the application only; {@code none}), {@code bench.jvm-args}.
  * <p>
@@ -57,8 +58,9 @@ class SurveyCrashBenchmark {
     private static final String[] AGREE = {"Strongly agree", "Agree", "Disagree", "Strongly disagree"};
 
     private final int rate = Integer.getInteger("bench.rate", 500);
-    private final int warmup = Integer.getInteger("bench.warmup", 30);
-    private final int steady = Integer.getInteger("bench.steady", 30);
+    private final int ramp = Integer.getInteger("bench.ramp", 30);
+    private final int warmup = Integer.getInteger("bench.warmup", 60);
+    private final int steady = Integer.getInteger("bench.steady", 60);
     private final int afterRestart = Integer.getInteger("bench.after-restart", 60);
     private final String kill = System.getProperty("bench.kill", "all");
     private final String jvmArgs = System.getProperty("bench.jvm-args", "");
@@ -76,6 +78,7 @@ class SurveyCrashBenchmark {
         final long due;
         volatile long done;
         volatile int status; // 0 while under way, -1 for no answer (refused, reset, timed out)
+        volatile String failure;
 
         Sent(String key, String body, long due) {
             this.key = key;
@@ -141,9 +144,10 @@ class SurveyCrashBenchmark {
             restarter.start();
 
             Sender sender = new Sender(port, connections, token);
-            // A freshly started JVM runs its code interpreted at first: the warm-up climbs from a tenth
-            // of the rate to all of it, as traffic would reach a new instance behind a load balancer.
-            long rampNanos = TimeUnit.SECONDS.toNanos(warmup);
+            // A freshly started JVM runs its code interpreted at first and compiles it as it goes, which
+            // on two cores takes a minute or so: the load climbs from a tenth of the rate to all of it,
+            // as traffic would reach a new instance behind a load balancer, and is measured after that.
+            long rampNanos = TimeUnit.SECONDS.toNanos(ramp);
             long due = start;
             for (int i = 0; ; i++) {
                 long elapsed = due - start;
@@ -260,7 +264,10 @@ class SurveyCrashBenchmark {
         long otherwise = in.size() - ok - refused;
         double seconds = (in.get(in.size() - 1).due - in.get(0).due) / 1e9 + 1.0 / rate;
         Window w = new Window(ok / seconds, pct(millis, 50), pct(millis, 95), pct(millis, 99), millis[millis.length - 1]);
-        System.out.printf("%s: sent %,d, acknowledged %,d (%.0f/s), no answer %,d, error status %,d; "
+        String failures = in.stream().filter(s -> s.failure != null)
+                .collect(java.util.stream.Collectors.groupingBy(s -> s.failure, java.util.stream.Collectors.counting()))
+                .toString();
+        System.out.printf("%s: sent %,d, acknowledged %,d (%.0f/s), no answer %,d " + failures + ", error status %,d; "
                         + "latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", name, in.size(), ok, w.perSecond,
                 refused, otherwise, w.p50, w.p95, w.p99, w.max);
         return w;
@@ -355,6 +362,7 @@ class SurveyCrashBenchmark {
                     }
                 } catch (IOException e) {
                     s.status = -1;
+                    s.failure = e.getClass().getSimpleName() + ": " + e.getMessage();
                     try {
                         if (socket != null) {
                             socket.close();

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.tenancy.TenancyFilter;
+import org.goldenthread.platform.tenancy.Tenants;
 import org.goldenthread.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -19,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final Tenants tenants;
 
-    BearerTokenFilter(ApiTokens tokens) {
+    BearerTokenFilter(ApiTokens tokens, Tenants tenants) {
         this.tokens = tokens;
+        this.tenants = tenants;
     }
 
     @Override
@@ -32,7 +36,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiTokens.Bearer> bearer = Scope.systemPlatform().run(() -> tokens.authenticate(header.substring(7).trim()));
+        // The token's tables are not tenant-owned, so any scope reads them alike. Reading them in the
+        // scope of the ICS the path names leaves the connection set up as the rest of the request wants
+        // it, which saves setting it up again (see TenantAwareDataSource).
+        Scope scope = TenancyFilter.odsCodeIn(request)
+                .flatMap(ods -> Scope.systemPlatform().run(() -> tenants.tenantForRequest(ods)))
+                .map(Scope::system).orElse(Scope.systemPlatform());
+        Optional<ApiTokens.Bearer> bearer = scope.run(() -> tokens.authenticate(header.substring(7).trim()));
         if (bearer.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,

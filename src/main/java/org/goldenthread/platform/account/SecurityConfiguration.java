@@ -77,7 +77,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, TenancyFilterHolder tenancy) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Tenants tenants, TenancyFilterHolder tenancy)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()
@@ -85,7 +86,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Golden Thread").authenticationEntryPoint((request, response, e) ->
                         apiUnauthorized(response, e)))
-                .addFilterBefore(new BearerTokenFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, tenants), BasicAuthenticationFilter.class)
                 .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
                 // A browser session calling the API needs the CSRF token; automation sends credentials instead.
                 .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))

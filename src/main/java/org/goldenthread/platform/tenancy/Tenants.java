@@ -80,7 +80,7 @@ public class Tenants implements TenantDirectory {
      * this comes from memory for a few seconds rather than from two queries each time. Only ICSs
      * that exist are remembered, so unknown codes cannot fill the memory.
      */
-    Optional<Tenant> tenantForRequest(String odsCode) {
+    public Optional<Tenant> tenantForRequest(String odsCode) {
         Remembered remembered = byOds.get(odsCode);
         long now = System.nanoTime();
         if (remembered != null && now - remembered.at() < REMEMBER_NANOS) {
