@@ -292,6 +292,34 @@ class CollectingTest extends IntegrationTest {
     }
 
     @Test
+    void tooManyWrongResumeCodesLockTheAddressOutEvenFromTheRightOne() {
+        long id = survey(pulse(), "");
+        String link = "/respond/" + linkToken(id);
+        RespondentClient first = new RespondentClient(port);
+        String base = startByLink(first, link);
+        first.get(base + "/1");
+        assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location()).endsWith(base + "/saved");
+        Matcher code = Pattern.compile("id=\"resume-code\">([A-Z0-9-]+)<").matcher(first.get(base + "/saved").body());
+        assertThat(code.find()).isTrue();
+
+        RespondentClient guesser = new RespondentClient(port);
+        guesser.get(link);
+        // nine wrong codes typed in and one in the address make ten, the limit
+        for (int i = 0; i < 9; i++) {
+            assertThat(guesser.post(link + "/resume", "code", "AAAA-AAAA-AAA" + i).status()).isEqualTo(200);
+        }
+        assertThat(guesser.get(link + "/BBBBBBBBBBBB").status()).isEqualTo(302);
+        Page locked = guesser.post(link + "/resume", "code", code.group(1));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.body()).contains("Too many resume codes that do not match have been tried from here")
+                .contains("Wait 15 minutes");
+        // the same address on another survey is not held back
+        long other = survey(pulse().replaceFirst("\"code\"\\s*:\\s*\"[^\"]+\"", "\"code\": \"pulse-again\""), "");
+        assertThat(guesser.post("/respond/" + linkToken(other) + "/resume", "code", "AAAA-AAAA-AAAA").status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aMissingAnswerIsNamedInTheSummaryAndBesideTheQuestion() {
         long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
