@@ -116,6 +116,12 @@ public class Tenants implements TenantDirectory {
     }
 
     @Override
+    public List<Tenant> activeTenants() {
+        return all().stream().filter(ics -> !ics.isMerged()).map(ics -> tenant(ics.odsCode()))
+                .flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public Optional<Tenant> tenantOf(long icsId) {
         return jdbc.sql("""
                         with recursive chain(id, merged_into_id, ods_code) as (

@@ -52,6 +52,8 @@ class CollectingTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DraftExpiry expiry;
 
     private String ods;
     private String token;
@@ -317,6 +319,23 @@ class CollectingTest extends IntegrationTest {
         long other = survey(pulse().replaceFirst("\"code\"\\s*:\\s*\"[^\"]+\"", "\"code\": \"pulse-again\""), "");
         assertThat(guesser.post("/respond/" + linkToken(other) + "/resume", "code", "AAAA-AAAA-AAAA").status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void draftsNotSavedForNinetyDaysAreDeletedAndNewerOnesKept() {
+        long id = survey(pulse(), "");
+        String link = "/respond/" + linkToken(id);
+        String stale = startByLink(new RespondentClient(port), link);
+        String fresh = startByLink(new RespondentClient(port), link);
+        String staleCode = stale.substring(stale.lastIndexOf('/') + 1);
+        inIcs(() -> jdbc.sql("update survey_draft set saved_on = current_date - 91 where resume_code = :code")
+                .param("code", staleCode).update());
+
+        assertThat(expiry.expire()).isGreaterThanOrEqualTo(1);
+
+        List<String> left = inIcs(() -> jdbc.sql("select resume_code from survey_draft where survey_id = :id")
+                .param("id", id).query(String.class).list());
+        assertThat(left).containsExactly(fresh.substring(fresh.lastIndexOf('/') + 1));
     }
 
     @Test
