@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * One survey's closed answers and numbers held in memory, a column per question, so that counts,
@@ -20,30 +21,50 @@ final class AnswerMatrix {
     private double[][] numbers;
     private int size;
     private long lastId;
+    private volatile long lastRead = System.nanoTime();
+    private volatile long bytes;
 
     AnswerMatrix(long surveyId, int questions) {
         this.surveyId = surveyId;
         this.questions = questions;
         this.closed = new int[questions][1024];
         this.numbers = new double[questions][0];
+        recount();
     }
 
-    /** Reads responses stored since the last read. Call with the survey's ICS in scope. */
-    synchronized void catchUp(DataSource dataSource) {
+    /**
+     * Reads responses stored since the last read. Call with the survey's ICS in scope. The rows come
+     * through a cursor, a batch at a time, which PostgreSQL keeps only within a transaction: the read
+     * gets one of its own (or joins the caller's), rather than switching off auto-commit on a pooled
+     * connection and leaving the pool to roll back what it finds.
+     */
+    synchronized void catchUp(DataSource dataSource, TransactionOperations readOnly) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(10_000);
-        jdbc.query(con -> {
-            // a cursor (fetch size) needs a transaction of its own
-            con.setAutoCommit(false);
-            var statement = con.prepareStatement("""
-                    select id, closed, numbers from survey_response where survey_id = ? and id > ? order by id""");
-            statement.setLong(1, surveyId);
-            statement.setLong(2, lastId);
-            statement.setFetchSize(10_000);
-            return statement;
-        }, (ResultSet rs) -> {
-            add(rs.getLong(1), rs.getArray(2), rs.getArray(3));
-        });
+        readOnly.executeWithoutResult(status -> jdbc.query(
+                "select id, closed, numbers from survey_response where survey_id = ? and id > ? order by id",
+                (ResultSet rs) -> {
+                    add(rs.getLong(1), rs.getArray(2), rs.getArray(3));
+                }, surveyId, lastId));
+        lastRead = System.nanoTime();
+    }
+
+    /** When it was last read, for letting go of the longest unused first. */
+    long lastRead() {
+        return lastRead;
+    }
+
+    /** Roughly what it holds in memory; read without waiting for a catch-up under way. */
+    long bytes() {
+        return bytes;
+    }
+
+    private void recount() {
+        long total = 0;
+        for (int q = 0; q < questions; q++) {
+            total += 4L * closed[q].length + 8L * numbers[q].length;
+        }
+        bytes = total;
     }
 
     private void add(long id, Array closedArray, Array numberArray) throws SQLException {
@@ -55,6 +76,7 @@ final class AnswerMatrix {
                     Arrays.fill(numbers[q], size, size * 2, Double.NaN);
                 }
             }
+            recount();
         }
         Integer[] values = (Integer[]) closedArray.getArray();
         for (int q = 0; q < questions && q < values.length; q++) {
@@ -65,6 +87,7 @@ final class AnswerMatrix {
             if (numbers[q].length == 0) {
                 numbers[q] = new double[closed[q].length];
                 Arrays.fill(numbers[q], Double.NaN);
+                recount();
             }
             numbers[q][size] = nums[q] == null ? Double.NaN : nums[q];
         }

@@ -35,44 +35,61 @@ public class Responses {
     private static final int MAX_PROBLEMS = 500;
 
     private final Surveys surveys;
+    private final SurveyResults results;
     private final javax.sql.DataSource dataSource;
     private final tools.jackson.databind.ObjectMapper json;
 
-    Responses(Surveys surveys, javax.sql.DataSource dataSource, tools.jackson.databind.ObjectMapper json) {
+    Responses(Surveys surveys, SurveyResults results, javax.sql.DataSource dataSource,
+              tools.jackson.databind.ObjectMapper json) {
         this.surveys = surveys;
+        this.results = results;
         this.dataSource = dataSource;
         this.json = json;
     }
 
     /**
      * Submits one response. Sending it again with the same idempotency key stores nothing more.
+     * It is one statement, so on its own (from the API) it commits before this returns, and inside
+     * a caller's transaction (a respondent's draft) it goes with that.
      *
      * @return true when it was stored now, false when the key had been seen
      */
-    @Transactional
     public boolean submit(long surveyId, Map<String, String> answers, String idempotencyKey) {
-        Surveys.Survey survey = surveys.survey(surveyId);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw new InvalidInput("idempotency_key", "An idempotency key is 1 to 100 characters");
-        }
-        Answers encoder = new Answers(survey.definition());
-        Set<String> known = new HashSet<>(encoder.columns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
-        List<Problem> problems = new ArrayList<>();
-        Map<String, String> byColumn = new HashMap<>();
-        for (Map.Entry<String, String> e : answers.entrySet()) {
-            String column = canonical(encoder.columns(), e.getKey());
-            if (column == null || !known.contains(e.getKey().toLowerCase(Locale.ROOT))) {
-                problems.add(Problem.of("answers." + e.getKey(), "The survey has no question " + e.getKey()));
-            } else {
-                byColumn.put(column, e.getValue());
+        for (int attempt = 1; ; attempt++) {
+            Surveys.Collecting survey = surveys.collecting(surveyId);
+            if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+                throw new InvalidInput("idempotency_key", "An idempotency key is 1 to 100 characters");
+            }
+            List<Problem> problems = new ArrayList<>();
+            Map<String, String> byColumn = new HashMap<>();
+            for (Map.Entry<String, String> e : answers.entrySet()) {
+                String column = survey.columnsByLowerCase().get(e.getKey().toLowerCase(Locale.ROOT));
+                if (column == null) {
+                    problems.add(Problem.of("answers." + e.getKey(), "The survey has no question " + e.getKey()));
+                } else {
+                    byColumn.put(column, e.getValue());
+                }
+            }
+            Answers.Encoded encoded = survey.answers().encode(byColumn, null, problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            switch (surveys.storeOne(survey, encoded, idempotencyKey)) {
+                case STORED:
+                    return true;
+                case SEEN:
+                    return false;
+                case CHANGED:
+                    // read afresh: its questions may have changed, or it may be gone
+                    surveys.forget(surveyId);
+                    if (attempt == 3) {
+                        throw new IllegalStateException("Survey " + surveyId + " keeps changing; the response was not stored");
+                    }
+                    break;
+                default:
+                    throw new IllegalStateException();
             }
         }
-        Answers.Encoded encoded = encoder.encode(byColumn, null, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        return surveys.store(surveyId, List.of(encoded), idempotencyKey == null ? null
-                : java.util.Collections.singletonList(idempotencyKey)) == 1;
     }
 
     private static String canonical(List<String> columns, String name) {
@@ -152,6 +169,16 @@ public class Responses {
                 problems.add(Problem.of(null, "…and more problems after these; nothing was imported"));
             }
             throw new InvalidInput(problems);
+        }
+        // whoever imports a file looks at the results next: have the answers in memory by then
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            results.warm(surveyId);
+                        }
+                    });
         }
         return new Imported(stored);
     }

@@ -10,12 +10,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import jakarta.annotation.PreDestroy;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SmallNumbers;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a survey's responses say: counts and percentages per option, intervals, net agreement,
@@ -25,18 +32,80 @@ import org.springframework.stereotype.Service;
 @Service
 public class SurveyResults {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SurveyResults.class);
+
     /** z for a 95% interval. */
     private static final double Z = 1.959963984540054;
 
     private final Surveys surveys;
     private final DataSource dataSource;
+    private final TransactionTemplate readOnly;
     private final int minGroup;
+    private final long memoryLimit;
     private final Map<Long, AnswerMatrix> matrices = new ConcurrentHashMap<>();
+    /** One survey at a time is loaded in the background, so a burst of imports cannot crowd out requests. */
+    private final ExecutorService warming = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "survey-results-warming");
+        t.setDaemon(true);
+        return t;
+    });
 
-    SurveyResults(Surveys surveys, DataSource dataSource, SmallNumbers smallNumbers) {
+    SurveyResults(Surveys surveys, DataSource dataSource, SmallNumbers smallNumbers,
+                  PlatformTransactionManager transactions,
+                  @Value("${gt.surveys.results-memory-mb:0}") long memoryMegabytes) {
         this.surveys = surveys;
         this.dataSource = dataSource;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.minGroup = smallNumbers.minGroupSize();
+        if (memoryMegabytes < 0) {
+            throw new IllegalArgumentException("gt.surveys.results-memory-mb must be 0 (a quarter of the heap) or more");
+        }
+        this.memoryLimit = memoryMegabytes == 0 ? Runtime.getRuntime().maxMemory() / 4 : memoryMegabytes << 20;
+    }
+
+    /**
+     * Loads a survey's answers into memory in the background, in the caller's scope, so that the first
+     * results after an import are as quick as the rest. Call once the responses are committed.
+     */
+    void warm(long surveyId) {
+        Scope scope = Scope.current();
+        warming.execute(() -> {
+            try {
+                scope.run(() -> answers(surveys.survey(surveyId)));
+            } catch (RuntimeException e) {
+                // only a head start: the first results call reads whatever this did not
+                log.warn("Could not load the answers of survey {} in advance", surveyId, e);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stopWarming() {
+        warming.shutdownNow();
+    }
+
+    /** Lets go of the surveys read longest ago until the rest fit; the one in use stays whatever its size. */
+    private void keepWithinMemory(long inUse) {
+        long total = matrices.values().stream().mapToLong(AnswerMatrix::bytes).sum();
+        if (total <= memoryLimit) {
+            return;
+        }
+        List<Map.Entry<Long, AnswerMatrix>> oldestFirst = new ArrayList<>(matrices.entrySet());
+        oldestFirst.sort(java.util.Comparator.comparingLong(e -> e.getValue().lastRead()));
+        for (Map.Entry<Long, AnswerMatrix> e : oldestFirst) {
+            if (total <= memoryLimit) {
+                break;
+            }
+            if (e.getKey() != inUse && matrices.remove(e.getKey(), e.getValue())) {
+                total -= e.getValue().bytes();
+            }
+        }
+    }
+
+    /** The surveys whose answers are held in memory now, for tests and diagnostics. */
+    java.util.Set<Long> held() {
+        return java.util.Set.copyOf(matrices.keySet());
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -64,7 +133,8 @@ public class SurveyResults {
         // a survey gains questions only while it has no responses, so starting afresh costs nothing
         AnswerMatrix matrix = matrices.compute(survey.id(), (id, held) -> held != null && held.questions() == questions
                 ? held : new AnswerMatrix(id, questions));
-        matrix.catchUp(dataSource);
+        matrix.catchUp(dataSource, readOnly);
+        keepWithinMemory(survey.id());
         return matrix.snapshot();
     }
 

@@ -33,10 +33,14 @@ public class Surveys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Enough for every open survey on a national platform; beyond it the memory starts afresh. */
+    private static final int MAX_REMEMBERED = 1_000;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Audit audit;
     private final Professions professions;
+    private final Map<CollectingKey, Collecting> collecting = new java.util.concurrent.ConcurrentHashMap<>();
 
     Surveys(JdbcClient jdbc, ObjectMapper json, Audit audit, Professions professions) {
         this.jdbc = jdbc;
@@ -150,6 +154,90 @@ public class Surveys {
     }
 
     /**
+     * A survey as responses are checked against it: its definition parsed once, with the version
+     * of the row it was parsed from. A definition can change only until the first response, and
+     * {@link #storeOne} stores nothing if the row has changed since, so this copy is never stale
+     * where it matters.
+     */
+    record Collecting(long id, String version, SurveyDefinition definition, Answers answers,
+                      Map<String, String> columnsByLowerCase) {
+    }
+
+    /** Remembered per ICS visibility as well as id: the copy was read under that ICS's row-level security. */
+    private record CollectingKey(String visibleIcs, long surveyId) {
+    }
+
+    /** What became of one submitted response. */
+    enum Outcome {
+        STORED,
+        /** its idempotency key had been used already, so nothing more was stored */
+        SEEN,
+        /** the survey changed (or went out of sight) since it was read: nothing stored, read it again */
+        CHANGED
+    }
+
+    /**
+     * The survey for collecting responses, from memory when this ICS has asked for it before. Each
+     * single response would otherwise read and parse the whole definition again.
+     */
+    Collecting collecting(long surveyId) {
+        CollectingKey key = new CollectingKey(Scope.current().visibleIcsArray(), surveyId);
+        Collecting remembered = collecting.get(key);
+        if (remembered != null) {
+            return remembered;
+        }
+        Collecting read = jdbc.sql("select id, definition, xmin::text as version from survey where id = :id")
+                .param("id", surveyId)
+                .query((rs, n) -> {
+                    SurveyDefinition definition = json.readValue(rs.getString("definition"), SurveyDefinition.class);
+                    Answers answers = new Answers(definition);
+                    Map<String, String> columns = new HashMap<>();
+                    answers.columns().forEach(c -> columns.put(c.toLowerCase(java.util.Locale.ROOT), c));
+                    return new Collecting(rs.getLong("id"), rs.getString("version"), definition, answers,
+                            Map.copyOf(columns));
+                })
+                .optional().orElseThrow(() -> new NotFound("No survey with id " + surveyId + " in this ICS"));
+        if (collecting.size() >= MAX_REMEMBERED) {
+            collecting.clear();
+        }
+        collecting.put(key, read);
+        return read;
+    }
+
+    /** Drops a remembered survey after it turned out to have changed. */
+    void forget(long surveyId) {
+        collecting.keySet().removeIf(k -> k.surveyId() == surveyId);
+    }
+
+    /**
+     * Stores one response in a single statement (so, outside a transaction, it commits on its own),
+     * provided the survey row is still the version it was read at; its own ICS as for {@link #store}.
+     */
+    Outcome storeOne(Collecting survey, Answers.Encoded response, String idempotencyKey) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("closed", response.closed());
+        row.put("numbers", response.numbers());
+        row.put("texts", response.texts());
+        row.put("key", idempotencyKey);
+        return jdbc.sql("""
+                        with unchanged as (
+                            select id, ics_id from survey where id = :survey and xmin = cast(:version as xid)),
+                        stored as (
+                            insert into survey_response (ics_id, survey_id, closed, numbers, texts, idempotency_key)
+                            select s.ics_id, s.id, r.closed, r.numbers, r.texts, r.key
+                              from unchanged s, jsonb_to_record(cast(:row as jsonb))
+                                   as r(closed int[], numbers float8[], texts jsonb, key text)
+                            on conflict (survey_id, idempotency_key) do nothing
+                            returning 1)
+                        select (select count(*) from unchanged) as unchanged, (select count(*) from stored) as stored""")
+                .param("survey", survey.id()).param("version", survey.version())
+                .param("row", json.writeValueAsString(row))
+                .query((rs, n) -> rs.getInt("unchanged") == 0 ? Outcome.CHANGED
+                        : rs.getInt("stored") == 1 ? Outcome.STORED : Outcome.SEEN)
+                .single();
+    }
+
+    /**
      * Stores encoded responses for one survey in a single statement, with the survey's own ICS (an
      * ICS merged into another keeps collecting under its own id). A response whose idempotency key
      * was seen before is not stored again.
@@ -204,6 +292,7 @@ public class Surveys {
                 changed.introduction(), filled);
         jdbc.sql("update survey set definition = cast(:definition as jsonb) where id = :id")
                 .param("definition", json.writeValueAsString(saved)).param("id", surveyId).update();
+        forget(surveyId);
         audit.record("survey.question_added", "survey", surveyId, survey.definition(), saved);
     }
 }

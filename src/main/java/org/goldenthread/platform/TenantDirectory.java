@@ -1,5 +1,6 @@
 package org.goldenthread.platform;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,7 @@ public interface TenantDirectory {
      * either way the tenant through which those records are seen.
      */
     Optional<Tenant> tenantOf(long icsId);
+
+    /** Every ICS still in use (not merged into another), for housekeeping done in each one's scope. */
+    List<Tenant> activeTenants();
 }

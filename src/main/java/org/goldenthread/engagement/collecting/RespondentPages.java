@@ -1,5 +1,7 @@
 package org.goldenthread.engagement.collecting;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +36,14 @@ class RespondentPages {
     private final Surveys surveys;
     private final Drafts drafts;
     private final Invitations invitations;
+    private final ResumeAttempts attempts;
 
-    RespondentPages(Links links, Surveys surveys, Drafts drafts, Invitations invitations) {
+    RespondentPages(Links links, Surveys surveys, Drafts drafts, Invitations invitations, ResumeAttempts attempts) {
         this.links = links;
         this.surveys = surveys;
         this.drafts = drafts;
         this.invitations = invitations;
+        this.attempts = attempts;
     }
 
     /**
@@ -94,15 +98,31 @@ class RespondentPages {
     }
 
     @PostMapping("/respond/{link}/resume")
-    String resume(@PathVariable String link, @RequestParam(required = false) String code, Model model) {
-        return byLink(link, null, visit -> drafts.byResumeCode(visit.survey().id(), code)
-                .map(draft -> "redirect:" + visit.start() + "/" + draft.resumeCode())
-                .orElseGet(() -> {
-                    model.addAttribute("code", code);
-                    return startPage(visit, model, List.of(Problem.of("code", code == null || code.isBlank()
-                            ? "Enter your resume code"
-                            : "There are no saved answers with that code: check it, or start again")));
-                }));
+    String resume(@PathVariable String link, @RequestParam(required = false) String code, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        return byLink(link, null, visit -> {
+            if (attempts.blocked(visit.survey().id(), request.getRemoteAddr())) {
+                return tooManyAttempts(visit, model, response);
+            }
+            Optional<Draft> draft = code == null || code.isBlank() ? Optional.empty()
+                    : drafts.byResumeCode(visit.survey().id(), code);
+            if (draft.isPresent()) {
+                return "redirect:" + visit.start() + "/" + draft.get().resumeCode();
+            }
+            if (code != null && !code.isBlank()) {
+                attempts.missed(visit.survey().id(), request.getRemoteAddr());
+            }
+            model.addAttribute("code", code);
+            return startPage(visit, model, List.of(Problem.of("code", code == null || code.isBlank()
+                    ? "Enter your resume code"
+                    : "There are no saved answers with that code: check it, or start again")));
+        });
+    }
+
+    private String tooManyAttempts(Visit visit, Model model, HttpServletResponse response) {
+        response.setStatus(429);
+        return startPage(visit, model, List.of(Problem.of("code", "Too many resume codes that do not match have been "
+                + "tried from here. Wait " + attempts.minutes() + " minutes and try again, or start the survey again.")));
     }
 
     /** The resume link a respondent keeps: it leads to where they left off. */
@@ -199,7 +219,19 @@ class RespondentPages {
         return found.scope().run(() -> {
             Surveys.Survey survey = surveys.survey(found.surveyId());
             String start = "/respond/" + link;
-            Draft draft = code == null ? null : drafts.byResumeCode(survey.id(), code).orElse(null);
+            Draft draft = null;
+            // a code in the address counts as a try just as one typed into the form does; while an
+            // address is locked out its codes are not looked up, so it lands on the start page, whose
+            // resume form says why
+            String address = code == null ? null : ((org.springframework.web.context.request.ServletRequestAttributes)
+                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                    .getRequest().getRemoteAddr();
+            if (code != null && !attempts.blocked(survey.id(), address)) {
+                draft = drafts.byResumeCode(survey.id(), code).orElse(null);
+                if (draft == null) {
+                    attempts.missed(survey.id(), address);
+                }
+            }
             return work.apply(new Visit(survey, Questionnaire.of(survey.definition()), start,
                     draft == null ? null : start + "/" + draft.resumeCode(), null, draft));
         });

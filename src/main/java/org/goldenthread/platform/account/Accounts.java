@@ -86,10 +86,14 @@ public class Accounts {
                           from role_grant g left join ics i on i.id = g.ics_id
                          where g.user_id = :id order by i.ods_code nulls first, g.role""")
                 .param("id", userId)
-                .query((rs, n) -> new Grant(Role.fromCode(rs.getString("role")).orElseThrow(),
-                        (Long) rs.getObject("ics_id"), rs.getString("ods_code"), rs.getString("name"),
-                        List.of((String[]) rs.getArray("places").getArray())))
+                .query((rs, n) -> grant(rs))
                 .list();
+    }
+
+    /** A grant from a row with its role, ics_id, ods_code, name and places. */
+    static Grant grant(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Grant(Role.fromCode(rs.getString("role")).orElseThrow(), (Long) rs.getObject("ics_id"),
+                rs.getString("ods_code"), rs.getString("name"), List.of((String[]) rs.getArray("places").getArray()));
     }
 
     public Optional<UserAccount> find(long userId) {

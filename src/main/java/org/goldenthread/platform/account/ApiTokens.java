@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Grant;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,20 +74,50 @@ public class ApiTokens {
         audit.record("token.revoked", "api_token", tokenId, null, Map.of("user_id", userId));
     }
 
-    /** The owner of a live token. */
-    Optional<SignedInUser> authenticate(String token) {
+    /** Who a live token speaks for, read once for the whole request: the account and its roles. */
+    record Bearer(SignedInUser user, Caller caller) {
+    }
+
+    /**
+     * The owner of a live token, with their roles, in one query: every API call asks this, so the
+     * token, the account and its grants come back together rather than one round trip each. Nothing
+     * is cached, so a revoked token, a disabled account or a withdrawn role stops working at once.
+     */
+    Optional<Bearer> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
-        Optional<SignedInUser> owner = jdbc.sql("""
-                        select u.id, u.email from api_token t join app_user u on u.id = t.user_id
-                         where t.token_hash = :hash and t.revoked_at is null and not u.disabled""")
-                .param("hash", digest(token)).query(SignedInUser.class).optional();
-        owner.ifPresent(u -> jdbc.sql("""
-                        update api_token set last_used_at = now()
-                         where token_hash = :hash and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
-                .param("hash", digest(token)).update());
-        return owner;
+        byte[] hash = digest(token);
+        record Row(long id, String email, String displayName, boolean stale, Grant grant) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select u.id, u.email, u.display_name,
+                               t.last_used_at is null or t.last_used_at < now() - interval '1 minute' as stale,
+                               g.role, g.ics_id, i.ods_code, i.name, g.places
+                          from api_token t
+                               join app_user u on u.id = t.user_id
+                               left join role_grant g on g.user_id = u.id
+                               left join ics i on i.id = g.ics_id
+                         where t.token_hash = :hash and t.revoked_at is null and not u.disabled
+                         order by i.ods_code nulls first, g.role""")
+                .param("hash", hash)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+                        rs.getBoolean("stale"), rs.getString("role") == null ? null : Accounts.grant(rs)))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Row first = rows.get(0);
+        if (first.stale()) {
+            // at most once a minute per token, so a busy token does not write on every call
+            jdbc.sql("""
+                            update api_token set last_used_at = now()
+                             where token_hash = :hash and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
+                    .param("hash", hash).update();
+        }
+        List<Grant> grants = rows.stream().map(Row::grant).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new Bearer(new SignedInUser(first.id(), first.email()),
+                new Caller(first.id(), first.email(), first.displayName(), grants)));
     }
 
     private static byte[] digest(String token) {

@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.tenancy.TenancyFilter;
+import org.goldenthread.platform.tenancy.Tenants;
 import org.goldenthread.platform.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
+    private final Tenants tenants;
 
-    BearerTokenFilter(ApiTokens tokens) {
+    BearerTokenFilter(ApiTokens tokens, Tenants tenants) {
         this.tokens = tokens;
+        this.tenants = tenants;
     }
 
     @Override
@@ -31,15 +36,25 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<SignedInUser> user = tokens.authenticate(header.substring(7).trim());
-        if (user.isEmpty()) {
+        // The token's tables are not tenant-owned, so any scope reads them alike. Reading them in the
+        // scope of the ICS the path names leaves the connection set up as the rest of the request wants
+        // it, which saves setting it up again (see TenantAwareDataSource).
+        Scope scope = TenancyFilter.odsCodeIn(request)
+                .flatMap(ods -> Scope.systemPlatform().run(() -> tenants.tenantForRequest(ods)))
+                .map(Scope::system).orElse(Scope.systemPlatform());
+        Optional<ApiTokens.Bearer> bearer = scope.run(() -> tokens.authenticate(header.substring(7).trim()));
+        if (bearer.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
                     "The bearer token is not valid: it is unknown, malformed or has been revoked.", List.of());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, List.of()));
+        UsernamePasswordAuthenticationToken authentication =
+                UsernamePasswordAuthenticationToken.authenticated(bearer.get().user(), null, List.of());
+        // the roles were read with the token just now; the tenancy filter uses them rather than asking again
+        authentication.setDetails(bearer.get());
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

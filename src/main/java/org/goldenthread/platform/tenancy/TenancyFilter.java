@@ -47,6 +47,16 @@ public class TenancyFilter extends OncePerRequestFilter {
         this.callers = callers;
     }
 
+    /** The ODS code a request's path names, upper-cased, if it names one. */
+    public static Optional<String> odsCodeIn(HttpServletRequest request) {
+        Matcher m = TENANT_PATH.matcher(pathOf(request));
+        return m.matches() ? Optional.of(m.group(2).toUpperCase()) : Optional.empty();
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -54,7 +64,7 @@ public class TenancyFilter extends OncePerRequestFilter {
         Caller caller = Scope.systemPlatform().run(() -> callers.apply(authentication)).orElse(null);
         // The decoded, normalised path, as the controllers' mappings see it: the raw URI may spell
         // the same path differently (%5A for Z, say) and slip past the match.
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String path = pathOf(request);
         boolean api = ProblemResponses.isApi(path);
 
         // A session (or token) outlives changes to its account: once the account is switched off,
@@ -76,7 +86,7 @@ public class TenancyFilter extends OncePerRequestFilter {
         Matcher m = TENANT_PATH.matcher(path);
         if (m.matches() && caller != null) {
             String ods = m.group(2).toUpperCase();
-            tenant = Scope.systemPlatform().run(() -> tenants.tenant(ods)).filter(t -> !caller.rolesIn(t.id()).isEmpty())
+            tenant = Scope.systemPlatform().run(() -> tenants.tenantForRequest(ods)).filter(t -> !caller.rolesIn(t.id()).isEmpty())
                     .orElse(null);
             if (tenant == null) {
                 Optional<String> successor = api ? Optional.empty() : successorFor(ods, caller);

@@ -28,8 +28,20 @@ public class Tenants implements TenantDirectory {
 
     private static final Pattern ODS = Pattern.compile("^[A-Z0-9]{3,5}$");
 
+    /**
+     * How long this instance may answer from its memory of an ICS. Changes made here clear it at
+     * once; this bounds how long another instance sharing the database can lag behind a rename or merge.
+     */
+    private static final long REMEMBER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private final JdbcClient jdbc;
     private final Audit audit;
+    private final Map<String, Remembered> byOds = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Bumped by every change, so a lookup that started before a change cannot store what it read. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+
+    private record Remembered(Tenant tenant, long at) {
+    }
 
     Tenants(JdbcClient jdbc, Audit audit) {
         this.jdbc = jdbc;
@@ -63,6 +75,52 @@ public class Tenants implements TenantDirectory {
                         select id from family order by id""").param("id", ics.id()).query(Long.class).list()));
     }
 
+    /**
+     * The tenant for a request's ODS code. Every request names its ICS, and ICSs change rarely, so
+     * this comes from memory for a few seconds rather than from two queries each time. Only ICSs
+     * that exist are remembered, so unknown codes cannot fill the memory.
+     */
+    public Optional<Tenant> tenantForRequest(String odsCode) {
+        Remembered remembered = byOds.get(odsCode);
+        long now = System.nanoTime();
+        if (remembered != null && now - remembered.at() < REMEMBER_NANOS) {
+            return Optional.of(remembered.tenant());
+        }
+        long before = changes.get();
+        Optional<Tenant> tenant = tenant(odsCode);
+        if (tenant.isPresent() && changes.get() == before) {
+            byOds.put(odsCode, new Remembered(tenant.get(), now));
+        } else {
+            byOds.remove(odsCode);
+        }
+        return tenant;
+    }
+
+    /** Forgets every remembered ICS now and again once the change commits, so no reader keeps the old one. */
+    private void changed() {
+        forget();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            forget();
+                        }
+                    });
+        }
+    }
+
+    private void forget() {
+        changes.incrementAndGet();
+        byOds.clear();
+    }
+
+    @Override
+    public List<Tenant> activeTenants() {
+        return all().stream().filter(ics -> !ics.isMerged()).map(ics -> tenant(ics.odsCode()))
+                .flatMap(Optional::stream).toList();
+    }
+
     @Override
     public Optional<Tenant> tenantOf(long icsId) {
         return jdbc.sql("""
@@ -91,6 +149,7 @@ public class Tenants implements TenantDirectory {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        changed();
         jdbc.sql("insert into ics (ods_code, name, region) values (:ods, :name, :region)")
                 .param("ods", ods).param("name", name.trim()).param("region", blankToNull(region)).update();
         Ics created = get(ods);
@@ -107,6 +166,7 @@ public class Tenants implements TenantDirectory {
         if (name.trim().length() > 200) {
             throw new InvalidInput("name", "The name must be 200 characters or fewer");
         }
+        changed();
         jdbc.sql("update ics set name = :name where id = :id").param("name", name.trim()).param("id", before.id())
                 .update();
         Ics after = get(odsCode);
@@ -139,6 +199,7 @@ public class Tenants implements TenantDirectory {
             throw new InvalidInput("target_ods", target.odsCode() + " was itself merged into " + target.mergedInto()
                     + "; merge into that ICS instead");
         }
+        changed();
         jdbc.sql("update ics set merged_into_id = :target, merged_at = now() where id = :source")
                 .param("target", target.id()).param("source", source.id()).update();
         // Move role grants; where someone already holds the same role in the target, keep one
@@ -163,6 +224,7 @@ public class Tenants implements TenantDirectory {
     /** Adds any of the 42 ICBs in the reference list that are not here yet; safe to repeat. */
     @Transactional
     public int loadReferenceIcbs() {
+        changed();
         int added = 0;
         try (Reader reader = new InputStreamReader(new ClassPathResource("reference/icbs.csv").getInputStream(),
                 StandardCharsets.UTF_8)) {
@@ -183,6 +245,7 @@ public class Tenants implements TenantDirectory {
 
     @Transactional
     public Ics createDemo(String odsCode, String name, String region) {
+        changed();
         jdbc.sql("insert into ics (ods_code, name, region, demo) values (:ods, :name, :region, true)")
                 .param("ods", odsCode).param("name", name).param("region", region).update();
         Ics created = get(odsCode);

@@ -9,6 +9,7 @@ import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -22,29 +23,23 @@ class LayoutModel {
         this.navigation = navigation;
     }
 
-    @ModelAttribute("caller")
-    Caller caller() {
-        return Scope.current().caller();
-    }
-
-    @ModelAttribute("tenant")
-    Tenant tenant() {
-        return Scope.current().tenant();
-    }
-
-    @ModelAttribute("navigation")
-    List<NavigationItem> navigation() {
-        Caller caller = Scope.current().caller();
-        if (caller == null) {
-            return List.of();
+    /**
+     * One method for all of the header, called before every handler of a {@code @Controller}, which
+     * includes every {@code @RestController}: an API answer has no header, so it skips the work.
+     */
+    @ModelAttribute
+    void layout(Model model, HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (ProblemResponses.isApi(path.substring(request.getContextPath().length()))) {
+            return;
         }
+        Caller caller = Scope.current().caller();
         Tenant tenant = Scope.current().tenant();
-        return navigation.stream().flatMap(n -> n.itemsFor(caller, tenant).stream())
-                .sorted(Comparator.comparingInt(NavigationItem::order)).toList();
-    }
-
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
+        model.addAttribute("caller", caller);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("navigation", caller == null ? List.of()
+                : navigation.stream().flatMap(n -> n.itemsFor(caller, tenant).stream())
+                        .sorted(Comparator.comparingInt(NavigationItem::order)).toList());
+        model.addAttribute("currentPath", path);
     }
 }

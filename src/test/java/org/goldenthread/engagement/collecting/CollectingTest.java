@@ -52,6 +52,8 @@ class CollectingTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DraftExpiry expiry;
 
     private String ods;
     private String token;
@@ -289,6 +291,51 @@ class CollectingTest extends IntegrationTest {
         assertThat(wrong.body()).contains("There are no saved answers with that code");
         Page resumed = later.follow(later.post(link + "/resume", "code", " " + code.group(1).toLowerCase().replace("-", " ")));
         assertThat(resumed.body()).contains("Involvement").containsPattern("value=\"Disagree\"\\s+checked");
+    }
+
+    @Test
+    void tooManyWrongResumeCodesLockTheAddressOutEvenFromTheRightOne() {
+        long id = survey(pulse(), "");
+        String link = "/respond/" + linkToken(id);
+        RespondentClient first = new RespondentClient(port);
+        String base = startByLink(first, link);
+        first.get(base + "/1");
+        assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location()).endsWith(base + "/saved");
+        Matcher code = Pattern.compile("id=\"resume-code\">([A-Z0-9-]+)<").matcher(first.get(base + "/saved").body());
+        assertThat(code.find()).isTrue();
+
+        RespondentClient guesser = new RespondentClient(port);
+        guesser.get(link);
+        // nine wrong codes typed in and one in the address make ten, the limit
+        for (int i = 0; i < 9; i++) {
+            assertThat(guesser.post(link + "/resume", "code", "AAAA-AAAA-AAA" + i).status()).isEqualTo(200);
+        }
+        assertThat(guesser.get(link + "/BBBBBBBBBBBB").status()).isEqualTo(302);
+        Page locked = guesser.post(link + "/resume", "code", code.group(1));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.body()).contains("Too many resume codes that do not match have been tried from here")
+                .contains("Wait 15 minutes");
+        // the same address on another survey is not held back
+        long other = survey(pulse().replaceFirst("\"code\"\\s*:\\s*\"[^\"]+\"", "\"code\": \"pulse-again\""), "");
+        assertThat(guesser.post("/respond/" + linkToken(other) + "/resume", "code", "AAAA-AAAA-AAAA").status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void draftsNotSavedForNinetyDaysAreDeletedAndNewerOnesKept() {
+        long id = survey(pulse(), "");
+        String link = "/respond/" + linkToken(id);
+        String stale = startByLink(new RespondentClient(port), link);
+        String fresh = startByLink(new RespondentClient(port), link);
+        String staleCode = stale.substring(stale.lastIndexOf('/') + 1);
+        inIcs(() -> jdbc.sql("update survey_draft set saved_on = current_date - 91 where resume_code = :code")
+                .param("code", staleCode).update());
+
+        assertThat(expiry.expire()).isGreaterThanOrEqualTo(1);
+
+        List<String> left = inIcs(() -> jdbc.sql("select resume_code from survey_draft where survey_id = :id")
+                .param("id", id).query(String.class).list());
+        assertThat(left).containsExactly(fresh.substring(fresh.lastIndexOf('/') + 1));
     }
 
     @Test
