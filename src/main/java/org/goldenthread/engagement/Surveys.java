@@ -245,6 +245,11 @@ public class Surveys {
      * @return how many were stored
      */
     int store(long surveyId, List<Answers.Encoded> responses, List<String> idempotencyKeys) {
+        return store(jdbc, surveyId, responses, idempotencyKeys);
+    }
+
+    /** As {@link #store(long, List, List)}, through the given client (a connection another thread holds). */
+    int store(JdbcClient jdbc, long surveyId, List<Answers.Encoded> responses, List<String> idempotencyKeys) {
         List<Map<String, Object>> rows = new ArrayList<>(responses.size());
         for (int i = 0; i < responses.size(); i++) {
             Answers.Encoded e = responses.get(i);
