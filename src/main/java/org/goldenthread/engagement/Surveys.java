@@ -250,25 +250,50 @@ public class Surveys {
 
     /** As {@link #store(long, List, List)}, through the given client (a connection another thread holds). */
     int store(JdbcClient jdbc, long surveyId, List<Answers.Encoded> responses, List<String> idempotencyKeys) {
-        List<Map<String, Object>> rows = new ArrayList<>(responses.size());
-        for (int i = 0; i < responses.size(); i++) {
+        // four parallel text arrays in PostgreSQL's own array notation, unnested into rows: far less
+        // work on both sides than a JSON document of a batch's rows
+        int n = responses.size();
+        String[] closed = new String[n];
+        String[] numbers = new String[n];
+        String[] texts = new String[n];
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
             Answers.Encoded e = responses.get(i);
-            Map<String, Object> row = new HashMap<>();
-            row.put("closed", e.closed());
-            row.put("numbers", e.numbers());
-            row.put("texts", e.texts());
-            row.put("key", idempotencyKeys == null ? null : idempotencyKeys.get(i));
-            rows.add(row);
+            closed[i] = arrayLiteral(e.closed());
+            numbers[i] = arrayLiteral(e.numbers());
+            texts[i] = e.texts() == null || e.texts().isEmpty() ? "{}" : json.writeValueAsString(e.texts());
+            keys[i] = idempotencyKeys == null ? null : idempotencyKeys.get(i);
         }
         return jdbc.sql("""
                         insert into survey_response (ics_id, survey_id, closed, numbers, texts, idempotency_key)
-                        select s.ics_id, s.id, r.closed, r.numbers, r.texts, r.key
-                          from survey s, jsonb_to_recordset(cast(:rows as jsonb))
-                               as r(closed int[], numbers float8[], texts jsonb, key text)
+                        select s.ics_id, s.id, cast(r.closed as int[]), cast(r.numbers as float8[]),
+                               cast(r.texts as jsonb), r.key
+                          from survey s, unnest(cast(:closed as text[]), cast(:numbers as text[]),
+                                                cast(:texts as text[]), cast(:keys as text[]))
+                               as r(closed, numbers, texts, key)
                          where s.id = :survey
                         on conflict (survey_id, idempotency_key) do nothing""")
-                .param("survey", surveyId)
-                .param("rows", json.writeValueAsString(rows)).update();
+                .param("survey", surveyId).param("closed", closed).param("numbers", numbers).param("texts", texts)
+                .param("keys", keys).update();
+    }
+
+    private static String arrayLiteral(int[] values) {
+        StringBuilder b = new StringBuilder(values.length * 3 + 2).append('{');
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ",").append(values[i]);
+        }
+        return b.append('}').toString();
+    }
+
+    private static String arrayLiteral(Double[] values) {
+        if (values == null) {
+            return "{}";
+        }
+        StringBuilder b = new StringBuilder().append('{');
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ",").append(values[i] == null ? "NULL" : values[i].toString());
+        }
+        return b.append('}').toString();
     }
 
     /**
