@@ -426,12 +426,11 @@ class AssessmentPages implements Navigation, Dashboard {
     String actions(@PathVariable String ods, Model model) {
         requireReader();
         LocalDate today = LocalDate.now();
-        List<ActionRow> rows = new ArrayList<>();
-        for (Cycle c : cycles.cycles()) {
-            cycles.actions(c.id()).forEach(a -> rows.add(new ActionRow(a, c.title(), a.isOverdueOn(today))));
-        }
-        rows.sort(Comparator.comparing((ActionRow r) -> !r.overdue())
-                .thenComparing(r -> r.action().dueOn()));
+        Map<Long, String> titles = new HashMap<>();
+        cycles.cycles().forEach(c -> titles.put(c.id(), c.title()));
+        List<ActionRow> rows = cycles.allActions().stream()
+                .map(a -> new ActionRow(a, titles.get(a.cycleId()), a.isOverdueOn(today)))
+                .sorted(Comparator.comparing((ActionRow r) -> !r.overdue())).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("statuses", Choice.of(ActionStatus.class));
         model.addAttribute("lead", FrameworkPages.isLead());

@@ -456,6 +456,11 @@ public class Cycles {
                 .query(Cycle.Action.class).list();
     }
 
+    /** Every cycle's actions, soonest due first. */
+    public List<Cycle.Action> allActions() {
+        return jdbc.sql(ACTIONS + " order by due_on, id").query(Cycle.Action.class).list();
+    }
+
     /** Actions of any cycle past their due date and neither done nor dropped. */
     public List<Cycle.Action> overdue(LocalDate today) {
         return jdbc.sql(ACTIONS + " where due_on < :today and status not in ('done', 'dropped') order by due_on, id")
