@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * More requests at once than there are database connections all get answered: no request may
- * hold one pooled connection while it waits for another.
+ * hold one pooled connection while it waits for another. (The API's admission limit, which would
+ * answer some of them 503 on a small machine, is set above this test's 60 callers for the tests.)
  */
 class ConcurrentRequestsTest extends IntegrationTest {
 

@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "gt.admin.email=" + IntegrationTest.ADMIN_EMAIL,
         "gt.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
         "gt.demo=false",
-        "gt.security.max-failed-logins=5"})
+        "gt.security.max-failed-logins=5",
+        // tests check behaviour, not overload: the API's load shedding has its own test (AdmissionTest)
+        "gt.api.max-concurrent=200"})
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "platform.admin@test.example";

@@ -29,6 +29,10 @@ public final class ProblemResponses {
         JSON.writeValue(response.getOutputStream(), body(status, detail, errors));
     }
 
+    static byte[] bytes(HttpStatus status, String detail) {
+        return JSON.writeValueAsBytes(body(status, detail, List.of()));
+    }
+
     static Map<String, Object> body(HttpStatus status, String detail, List<Problem> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

@@ -1,0 +1,97 @@
+package org.goldenthread.platform.web;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Load shedding for the API: only so many calls run at once; one that cannot start within a few
+ * milliseconds is answered 503 with {@code Retry-After} straight away, before anything is read or
+ * stored. Queueing would be worse: when the application is slower than the traffic (just after a
+ * restart, while the JIT compiler is still warming up on two cores, or on a host that has slowed
+ * down) every waiting call makes the next one later, and all callers see seconds of delay. Shedding
+ * keeps the calls that are admitted fast and tells the rest, truthfully, that nothing happened, so
+ * a sender repeats them (a survey response with the same idempotency key is never stored twice).
+ * <p>
+ * File imports ({@code …/import}) are not counted: they are few, long and already bounded.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class Admission extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(Admission.class);
+    private static final long WAIT_MILLIS = 20;
+
+    // written ready-made: a busy application should spend as little as possible on saying so
+    private static final byte[] BUSY = ProblemResponses.bytes(HttpStatus.SERVICE_UNAVAILABLE,
+            "Golden Thread is busy and did not start this request, so nothing was changed. Send it again in a second; "
+                    + "a survey response sent again with the same idempotency key is stored once.");
+
+    private final Semaphore running;
+    private final Counter shed;
+    private final AtomicLong lastWarning = new AtomicLong();
+
+    Admission(@Value("${gt.api.max-concurrent:0}") int configured, MeterRegistry meters) {
+        // a few more calls than cores keeps both the CPU and the database busy without a queue
+        int limit = configured > 0 ? configured : 4 * Runtime.getRuntime().availableProcessors();
+        this.running = new Semaphore(limit);
+        this.shed = Counter.builder("gt.api.shed").description("API calls answered 503 because too many were running")
+                .register(meters);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !ProblemResponses.isApi(path) || path.endsWith("/import");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = running.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            busy(response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void busy(HttpServletResponse response) throws IOException {
+        shed.increment();
+        long now = System.currentTimeMillis();
+        long last = lastWarning.get();
+        if (now - last > 60_000 && lastWarning.compareAndSet(last, now)) {
+            log.warn("API busy: calls are being answered 503 (Retry-After 1 s); {} so far", (long) shed.count());
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "1");
+        response.setContentType("application/problem+json");
+        response.setContentLength(BUSY.length);
+        response.getOutputStream().write(BUSY);
+    }
+}
