@@ -40,7 +40,7 @@ public class SurveyResults {
     private final Surveys surveys;
     private final DataSource dataSource;
     private final TransactionTemplate readOnly;
-    private final int minGroup;
+    private final SmallNumbers smallNumbers;
     private final long memoryLimit;
     private final Map<Long, AnswerMatrix> matrices = new ConcurrentHashMap<>();
     /** One survey at a time is loaded in the background, so a burst of imports cannot crowd out requests. */
@@ -57,7 +57,7 @@ public class SurveyResults {
         this.dataSource = dataSource;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-        this.minGroup = smallNumbers.minGroupSize();
+        this.smallNumbers = smallNumbers;
         if (memoryMegabytes < 0) {
             throw new IllegalArgumentException("gt.surveys.results-memory-mb must be 0 (a quarter of the heap) or more");
         }
@@ -192,6 +192,7 @@ public class SurveyResults {
             n += s ? 1 : 0;
         }
         List<String> filterList = filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
+        int minGroup = smallNumbers.minGroupSize();
         if (!conditions.isEmpty() && n < minGroup) {
             return new Results(n < minGroup ? 0 : n, filterList, true, "Fewer than " + minGroup
                     + " responses match this filter, so the results are hidden to protect respondents", List.of());
@@ -355,6 +356,7 @@ public class SurveyResults {
         }
         List<String> filterList = filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
         // groups smaller than the threshold are left out entirely, totals and test included
+        int minGroup = smallNumbers.minGroupSize();
         boolean[] showRow = new boolean[rowChoices.size()];
         boolean[] showCol = new boolean[colChoices.size()];
         int hiddenRows = 0;

@@ -13,8 +13,10 @@ public class SmallNumbers {
 
     /** Below this, a group is small enough to identify people by what else is known about a forum. */
     public static final int LOWEST_ALLOWED = 3;
+    /** Above this, nearly every breakdown would be hidden: more likely a typing slip than a policy. */
+    public static final int HIGHEST_ALLOWED = 100;
 
-    private final int minGroupSize;
+    private final int platformMinGroupSize;
 
     public SmallNumbers(@Value("${gt.privacy.min-group-size:10}") int minGroupSize) {
         // A lower setting would be a privacy mistake, not a preference: refuse to start with it.
@@ -22,17 +24,23 @@ public class SmallNumbers {
             throw new IllegalStateException("gt.privacy.min-group-size is " + minGroupSize + "; it must be at least "
                     + LOWEST_ALLOWED);
         }
-        this.minGroupSize = minGroupSize;
+        this.platformMinGroupSize = minGroupSize;
     }
 
-    /** k: the fewest people a shown group may have. */
+    /** k: the fewest people a shown group may have, as the ICS in scope has set it, or else the platform's. */
     public int minGroupSize() {
-        return minGroupSize;
+        Tenant tenant = Scope.current().tenant();
+        return tenant != null && tenant.minGroupSize() != null ? tenant.minGroupSize() : platformMinGroupSize;
+    }
+
+    /** The platform's k, for an ICS that has not set its own. */
+    public int platformMinGroupSize() {
+        return platformMinGroupSize;
     }
 
     /** Whether a group of this many people must be hidden. */
     public boolean hides(long people) {
-        return people > 0 && people < minGroupSize;
+        return people > 0 && people < minGroupSize();
     }
 
     /** The count, or null when it must be hidden. */

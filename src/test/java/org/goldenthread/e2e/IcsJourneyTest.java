@@ -112,6 +112,21 @@ class IcsJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Add ICS");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Browser-made ICS (" + ods + ") was created");
 
+        // the ICS asks for its own small-number threshold
+        page.navigate(url("/admin/ics/" + ods));
+        expectHeading("Browser-made ICS");
+        page.getByLabel("Smallest group shown").fill("2");
+        click(AriaRole.BUTTON, "Save threshold");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a whole number from 3 to 100");
+        assertThat(page).hasTitle("Error: Browser-made ICS – Golden Thread");
+        assertAccessible();
+        page.getByLabel("Smallest group shown").fill("5");
+        click(AriaRole.BUTTON, "Save threshold");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Browser-made ICS now hides groups of fewer than 5");
+        assertThat(api.get("/api/v1/admin/ics", adminToken()).json().valueStream()
+                .filter(i -> i.get("ods_code").asString().equals(ods)).findFirst().orElseThrow()
+                .get("min_group_size").asInt()).isEqualTo(5);
+
         String icsAdmin = createUser("ics_admin", ods);
         String token = tokenFor(icsAdmin);
         api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Riverside"));

@@ -249,6 +249,11 @@ class RespondJourneyTest extends BrowserTest {
                 .param("id", surveyId).update());
         click(AriaRole.BUTTON, "Send a reminder to 1 person");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("1 email was sent.");
+        // each round of emails is listed with how far it got
+        assertThat(page.locator("#mailings tbody tr")).hasCount(2);
+        assertThat(page.locator("#mailings tbody tr").first()).containsText("Reminders");
+        assertThat(page.locator("#mailings tbody tr").first()).containsText("Finished");
+        assertThat(page.locator("#mailings tbody tr").last()).containsText("Invitations");
         assertThat(TestMailServer.to(kim)).extracting(m -> m.getSubject())
                 .containsExactly("Survey: Leadership pulse", "Reminder: Leadership pulse");
         assertThat(TestMailServer.to(jo)).hasSize(1);

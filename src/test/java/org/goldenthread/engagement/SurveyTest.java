@@ -43,6 +43,55 @@ public class SurveyTest extends IntegrationTest {
         return r.json().get("id").asLong();
     }
 
+    /** 53 responses: Yes × Agree 20, Yes × Disagree 10, No × Agree 5, No × Disagree 15, and 3 No × Strongly agree. */
+    private long surveyWithASmallGroup() {
+        long id = create(SMALL);
+        StringBuilder csv = new StringBuilder("Q1,Q2,Q2_comment,Q3,Q3_other,Q4,Q5\n");
+        append(csv, 20, "Yes,Agree,,Board;Senate,,2,");
+        append(csv, 10, "Yes,Disagree,,Board,,1.5,");
+        append(csv, 5, "No,Agree,,Other (please specify);council,Assembly,,");
+        append(csv, 15, "No,Disagree,too busy,,,,none");
+        append(csv, 3, "No,Strongly agree,,,,,");
+        Response imported = api.post(path(id, "/responses/import"), token, "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void anIcsCanHaveItsOwnSmallNumberThresholdButNeverBelowThree() {
+        long id = surveyWithASmallGroup();
+        String threshold = "/api/v1/admin/ics/" + ods + "/min-group-size";
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
+                .isEqualTo(1);
+
+        Response set = api.put(threshold, adminToken(), ApiClient.json("min_group_size", 3));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("min_group_size").asInt()).isEqualTo(3);
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
+        assertThat(tab.get("hidden_columns").asInt()).isZero();
+        assertThat(tab.get("columns").toString()).contains("Strongly agree");
+        JsonNode three = api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
+        assertThat(three.get("suppressed").asBoolean()).isFalse();
+        assertThat(three.get("responses").asInt()).isEqualTo(3);
+
+        // the ICS's own administrator cannot lower it; nor can anyone go below 3
+        assertThat(api.put(threshold, token, ApiClient.json("min_group_size", 5)).status()).isEqualTo(403);
+        Response tooLow = api.put(threshold, adminToken(), ApiClient.json("min_group_size", 2));
+        assertThat(tooLow.status()).isEqualTo(400);
+        assertThat(tooLow.json().get("errors").get(0).get("field").asString()).isEqualTo("min_group_size");
+        assertThat(tooLow.json().get("errors").get(0).get("reason").asString()).contains("from 3 to 100");
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
+                .isZero();
+
+        Response reset = api.put(threshold, adminToken(), "{\"min_group_size\": null}");
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/admin/audit?action=ics.min_group_size_changed", adminToken()).body())
+                .contains(ods);
+    }
+
     private String path(long id, String rest) {
         return "/api/v1/ics/" + ods + "/surveys/" + id + rest;
     }
@@ -193,17 +242,7 @@ public class SurveyTest extends IntegrationTest {
 
     @Test
     void filtersCrossTabsWithAChiSquareTestAndSmallGroupsHidden() {
-        long id = create(SMALL);
-        StringBuilder csv = new StringBuilder("Q1,Q2,Q2_comment,Q3,Q3_other,Q4,Q5\n");
-        // Yes × Agree 20, Yes × Disagree 10, No × Agree 5, No × Disagree 15, and 3 No × Strongly agree
-        append(csv, 20, "Yes,Agree,,Board;Senate,,2,");
-        append(csv, 10, "Yes,Disagree,,Board,,1.5,");
-        append(csv, 5, "No,Agree,,Other (please specify);council,Assembly,,");
-        append(csv, 15, "No,Disagree,too busy,,,,none");
-        append(csv, 3, "No,Strongly agree,,,,,");
-        Response imported = api.post(path(id, "/responses/import"), token, "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        long id = surveyWithASmallGroup();
 
         JsonNode all = api.get(path(id, "/results"), token).json();
         assertThat(all.get("responses").asInt()).isEqualTo(53);

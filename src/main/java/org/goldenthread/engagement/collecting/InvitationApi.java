@@ -1,14 +1,19 @@
 package org.goldenthread.engagement.collecting;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
 import java.util.List;
+import org.goldenthread.engagement.Surveys;
+import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,36 +22,76 @@ import org.springframework.web.bind.annotation.RestController;
 class InvitationApi {
 
     private final Invitations invitations;
+    private final Mailings mailings;
+    private final Surveys surveys;
 
-    InvitationApi(Invitations invitations) {
+    InvitationApi(Invitations invitations, Mailings mailings, Surveys surveys) {
         this.invitations = invitations;
+        this.mailings = mailings;
+        this.surveys = surveys;
     }
 
     record InvitationList(List<String> emails) {
     }
 
     record Invited(int invited, @JsonProperty("already_invited") int alreadyInvited, int sent,
-                   @JsonProperty("not_sent") int notSent, @JsonProperty("email_set_up") boolean emailSetUp) {
+                   @JsonProperty("not_sent") int notSent, @JsonProperty("email_set_up") boolean emailSetUp,
+                   boolean finished, Mailings.Mailing mailing) {
     }
 
     /**
      * Invites everyone on the list not yet invited and emails them their link. Addresses are checked
-     * first; one bad address invites nobody.
+     * first; one bad address invites nobody. The emails go out in the background: the answer comes
+     * when they have all gone or after {@code wait_seconds} (5 unless given, at most 30), whichever is
+     * first, and {@code mailing} says how far the round has got (follow it at {@code …/mailings/{id}}).
      */
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    Invited invite(@PathVariable String ods, @PathVariable long id, @RequestBody InvitationList body) {
+    Invited invite(@PathVariable String ods, @PathVariable long id, @RequestBody InvitationList body,
+                   @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        Duration wait = wait(waitSeconds);
         Invitations.Added added = invitations.add(id, Invitations.check(body.emails()));
-        Invitations.Sent sent = invitations.sendInvitations(id);
-        return new Invited(added.invited(), added.alreadyInvited(), sent.sent(), sent.notSent(), sent.emailSetUp());
+        Invitations.Sent sent = invitations.sendInvitations(id, wait);
+        return new Invited(added.invited(), added.alreadyInvited(), sent.sent(), sent.notSent(), sent.emailSetUp(),
+                sent.finished(), sent.mailing());
     }
 
-    /** Reminds everyone who has not responded; nobody is emailed twice on the same day. */
+    /**
+     * Reminds everyone who has not responded; nobody is emailed twice on the same day. 200 when the
+     * round has finished, 202 while it is still being sent (as for invitations).
+     */
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations/reminders")
-    Invitations.Sent remind(@PathVariable String ods, @PathVariable long id) {
+    ResponseEntity<Invitations.Sent> remind(@PathVariable String ods, @PathVariable long id,
+                                            @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return invitations.remind(id);
+        Invitations.Sent sent = invitations.remind(id, wait(waitSeconds));
+        return ResponseEntity.status(sent.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(sent);
+    }
+
+    /** The survey's latest rounds of emails, newest first. */
+    @GetMapping("/api/v1/ics/{ods}/surveys/{id}/mailings")
+    List<Mailings.Mailing> mailings(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        surveys.survey(id);
+        return mailings.recent(id, 50);
+    }
+
+    @GetMapping("/api/v1/ics/{ods}/surveys/{id}/mailings/{mailing}")
+    Mailings.Mailing mailing(@PathVariable String ods, @PathVariable long id, @PathVariable long mailing) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        surveys.survey(id);
+        return mailings.get(id, mailing);
+    }
+
+    private static Duration wait(Integer seconds) {
+        if (seconds == null) {
+            return Duration.ofSeconds(5);
+        }
+        if (seconds < 0 || seconds > 30) {
+            throw new InvalidInput("wait_seconds", "Give a number of seconds from 0 to 30");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/invitations")

@@ -52,33 +52,32 @@ class InvitationMail {
         return !host.isBlank() && senders.getIfAvailable() != null;
     }
 
-    /** The link in an invitation: the same one resumes a saved draft. */
-    String invitationLink(String token) {
-        return base() + "/invited/" + token;
-    }
-
     /** The survey's open link, for anyone, without an invitation. */
     String openLink(String linkToken) {
         return base() + "/respond/" + linkToken;
     }
 
-    private String base() {
+    /**
+     * Where links in emails start. Read while the administrator's request is at hand: the emails
+     * themselves are written later, in the background.
+     */
+    String base() {
         String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     /**
      * Sends the letters, a connection per hundred, and says which invitations the mail server took.
-     * Failures are logged without addresses.
+     * Failures are logged without addresses. {@code base} is what {@link #base()} gave.
      */
-    Set<Long> send(Surveys.Survey survey, String icsName, List<Letter> letters) {
+    Set<Long> send(Surveys.Survey survey, String icsName, String base, List<Letter> letters) {
         JavaMailSender sender = senders.getObject();
         Set<Long> delivered = new HashSet<>();
         for (int start = 0; start < letters.size(); start += BATCH) {
             Map<MimeMessage, Long> batch = new IdentityHashMap<>();
             for (Letter letter : letters.subList(start, Math.min(letters.size(), start + BATCH))) {
                 try {
-                    batch.put(write(sender, survey, icsName, letter), letter.invitationId());
+                    batch.put(write(sender, survey, icsName, base, letter), letter.invitationId());
                 } catch (MessagingException e) {
                     LOG.warn("Could not write the email for invitation {} ({})", letter.invitationId(),
                             e.getClass().getSimpleName());
@@ -104,8 +103,8 @@ class InvitationMail {
         return delivered;
     }
 
-    private MimeMessage write(JavaMailSender sender, Surveys.Survey survey, String icsName, Letter letter)
-            throws MessagingException {
+    private MimeMessage write(JavaMailSender sender, Surveys.Survey survey, String icsName, String base,
+                              Letter letter) throws MessagingException {
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
         if (!from.isBlank()) {
@@ -114,11 +113,11 @@ class InvitationMail {
         helper.setTo(letter.email());
         String title = survey.definition().title();
         helper.setSubject((letter.reminder() ? "Reminder: " : "Survey: ") + title);
-        helper.setText(body(survey, icsName, letter), false);
+        helper.setText(body(survey, icsName, base, letter), false);
         return message;
     }
 
-    private String body(Surveys.Survey survey, String icsName, Letter letter) {
+    private String body(Surveys.Survey survey, String icsName, String base, Letter letter) {
         StringBuilder text = new StringBuilder();
         String title = survey.definition().title();
         if (letter.reminder()) {
@@ -130,7 +129,8 @@ class InvitationMail {
                 text.append(survey.definition().introduction().strip()).append("\n\n");
             }
         }
-        text.append("Answer it here:\n").append(invitationLink(letter.token())).append("\n\n");
+        // the same link resumes a saved draft
+        text.append("Answer it here:\n").append(base).append("/invited/").append(letter.token()).append("\n\n");
         text.append("The link is yours alone, so please do not pass it on. You can stop part way and come back"
                 + " to your answers with the same link. Once you submit them it cannot be used again.\n");
         if (survey.opensOn() != null && Invitations.today().isBefore(survey.opensOn())) {

@@ -2,6 +2,7 @@ package org.goldenthread.engagement.collecting;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,15 +24,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InvitationPages {
 
     private static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+    /** A short list is sent before the page comes back; a long one carries on, and the page shows how far. */
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
     private final Surveys surveys;
     private final Invitations invitations;
     private final InvitationMail mail;
+    private final Mailings mailings;
 
-    InvitationPages(Surveys surveys, Invitations invitations, InvitationMail mail) {
+    InvitationPages(Surveys surveys, Invitations invitations, InvitationMail mail, Mailings mailings) {
         this.surveys = surveys;
         this.invitations = invitations;
         this.mail = mail;
+        this.mailings = mailings;
     }
 
     @GetMapping("/ics/{ods}/surveys/{id}/invitations")
@@ -49,6 +54,7 @@ class InvitationPages {
         model.addAttribute("openLink", mail.openLink(survey.linkToken()));
         model.addAttribute("emailSetUp", mail.isSetUp());
         model.addAttribute("closed", survey.closesOn() != null && Invitations.today().isAfter(survey.closesOn()));
+        model.addAttribute("mailings", mailings.recent(id, 5));
         model.addAttribute("path", "/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations");
         return "engagement/invitations";
     }
@@ -72,7 +78,7 @@ class InvitationPages {
                 list.addAll(Invitations.parse(new String(file.getBytes(), StandardCharsets.UTF_8), true));
             }
             Invitations.Added added = invitations.add(id, list);
-            Invitations.Sent sent = invitations.sendInvitations(id);
+            Invitations.Sent sent = invitations.sendInvitations(id, WAIT);
             redirect.addFlashAttribute("success", invited(added) + " " + sentMessage(sent));
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations";
         } catch (InvalidInput e) {
@@ -85,13 +91,13 @@ class InvitationPages {
     @PostMapping("/ics/{ods}/surveys/{id}/invitations/send")
     String sendWaiting(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return afterSending(id, model, redirect, () -> invitations.sendInvitations(id));
+        return afterSending(id, model, redirect, () -> invitations.sendInvitations(id, WAIT));
     }
 
     @PostMapping("/ics/{ods}/surveys/{id}/invitations/reminders")
     String remind(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return afterSending(id, model, redirect, () -> invitations.remind(id));
+        return afterSending(id, model, redirect, () -> invitations.remind(id, WAIT));
     }
 
     private String afterSending(long id, Model model, RedirectAttributes redirect,
@@ -114,12 +120,20 @@ class InvitationPages {
         if (!sent.emailSetUp()) {
             return "No emails were sent: this server has no mail server set up.";
         }
+        if (!sent.finished()) {
+            return "Sending " + emails(sent.mailing().toSend()) + " in the background: " + sent.sent()
+                    + " sent so far. Refresh this page to see how far it has got.";
+        }
         if (sent.sent() == 0 && sent.notSent() == 0) {
             return "Nobody needed an email: everyone invited has responded, or has had one today.";
         }
         String message = sent.sent() == 1 ? "1 email was sent." : sent.sent() + " emails were sent.";
         return sent.notSent() == 0 ? message
                 : message + " " + sent.notSent() + " could not be sent; try again later.";
+    }
+
+    private static String emails(int n) {
+        return n == 1 ? "1 email" : String.format(java.util.Locale.UK, "%,d emails", n);
     }
 
     private static String people(int n) {

@@ -2,6 +2,7 @@ package org.goldenthread.engagement.collecting;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
@@ -49,15 +49,17 @@ class Invitations {
     private final Surveys surveys;
     private final Audit audit;
     private final InvitationMail mail;
+    private final Mailings mailings;
     private final TransactionTemplate transaction;
 
     Invitations(JdbcClient jdbc, ObjectMapper json, Surveys surveys, Audit audit, InvitationMail mail,
-                PlatformTransactionManager transactions) {
+                Mailings mailings, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.surveys = surveys;
         this.audit = audit;
         this.mail = mail;
+        this.mailings = mailings;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -72,8 +74,21 @@ class Invitations {
     record Added(int invited, @JsonProperty("already_invited") int alreadyInvited) {
     }
 
-    /** What one round of emails did; nothing is sent while email is not set up on this server. */
-    record Sent(int sent, @JsonProperty("not_sent") int notSent, @JsonProperty("email_set_up") boolean emailSetUp) {
+    /**
+     * What one round of emails has done so far, and the round itself (null while email is not set up
+     * on this server, when nothing is sent and {@code notSent} counts the emails waiting).
+     */
+    record Sent(int sent, @JsonProperty("not_sent") int notSent, @JsonProperty("email_set_up") boolean emailSetUp,
+                Mailings.Mailing mailing) {
+
+        static Sent of(Mailings.Mailing mailing) {
+            return new Sent(mailing.sent(), mailing.notSent(), true, mailing);
+        }
+
+        @JsonProperty("finished")
+        public boolean finished() {
+            return mailing == null || mailing.finished();
+        }
     }
 
     Counts counts(long surveyId) {
@@ -188,49 +203,46 @@ class Invitations {
         return new Added(added, distinct.size() - added);
     }
 
-    /** Sends the invitation email to everyone who has not had it yet. */
-    public Sent sendInvitations(long surveyId) {
-        return send(surveyId, "survey.invitations_sent", "sends = 0 and last_sent_on is null");
+    /**
+     * Sends the invitation email to everyone who has not had it yet, in the background, waiting up to
+     * {@code wait} for the round to finish.
+     */
+    public Sent sendInvitations(long surveyId, Duration wait) {
+        return send(surveyId, "invitations", "survey.invitations_sent", "sends = 0 and last_sent_on is null", wait);
     }
 
     /**
      * Reminds everyone who has not responded (sending the invitation itself to anyone who never had
      * it). Nobody gets two emails on one day, so pressing the button twice does not double them.
      */
-    public Sent remind(long surveyId) {
-        return send(surveyId, "survey.reminders_sent", "(last_sent_on is null or last_sent_on < :today)");
+    public Sent remind(long surveyId, Duration wait) {
+        return send(surveyId, "reminders", "survey.reminders_sent", "(last_sent_on is null or last_sent_on < :today)",
+                wait);
     }
 
-    private Sent send(long surveyId, String action, String whom) {
+    private Sent send(long surveyId, String kind, String action, String whom, Duration wait) {
         Surveys.Survey survey = surveys.survey(surveyId);
         refuseIfClosed(survey);
         if (!mail.isSetUp()) {
             long waiting = jdbc.sql("select count(*) from survey_invitation where survey_id = :survey and not responded"
                     + " and " + whom).param("survey", surveyId).param("today", today()).query(Long.class).single();
-            return new Sent(0, (int) waiting, false);
+            return new Sent(0, (int) waiting, false, null);
         }
-        // Claim the rows first, in one statement, so two rounds at once never email the same person.
-        List<InvitationMail.Letter> letters = jdbc.sql("update survey_invitation set last_sent_on = :today"
-                        + " where survey_id = :survey and not responded and " + whom
-                        + " returning id as invitation_id, email, token, sends > 0 as reminder")
-                .param("survey", surveyId).param("today", today())
-                .query(InvitationMail.Letter.class).list();
-        Set<Long> delivered = mail.send(survey, Scope.currentTenant().name(), letters);
-        List<Long> failed = letters.stream().map(InvitationMail.Letter::invitationId)
-                .filter(id -> !delivered.contains(id)).toList();
-        transaction.executeWithoutResult(status -> {
-            if (!delivered.isEmpty()) {
-                jdbc.sql("update survey_invitation set sends = sends + 1 where id in (:ids)")
-                        .param("ids", List.copyOf(delivered)).update();
-            }
-            if (!failed.isEmpty()) {
-                // Let the next round try them again today.
-                jdbc.sql("update survey_invitation set last_sent_on = null where id in (:ids)")
-                        .param("ids", failed).update();
-            }
-            audit.record(action, "survey", surveyId, null, Map.of("sent", delivered.size(), "not_sent", failed.size()));
+        // Claim the rows for the round in one statement, so two rounds at once never email the same person.
+        record Claim(long mailingId, List<InvitationMail.Letter> letters) {
+        }
+        Claim claim = transaction.execute(status -> {
+            long mailingId = mailings.open(surveyId, kind);
+            List<InvitationMail.Letter> letters = jdbc.sql("update survey_invitation"
+                            + " set last_sent_on = :today, mailing_id = :mailing"
+                            + " where survey_id = :survey and not responded and mailing_id is null and " + whom
+                            + " returning id as invitation_id, email, token, sends > 0 as reminder")
+                    .param("survey", surveyId).param("today", today()).param("mailing", mailingId)
+                    .query(InvitationMail.Letter.class).list();
+            mailings.claimed(mailingId, letters.size());
+            return new Claim(mailingId, letters);
         });
-        return new Sent(delivered.size(), failed.size(), true);
+        return Sent.of(mailings.start(claim.mailingId(), survey, claim.letters(), action, wait));
     }
 
     static LocalDate today() {

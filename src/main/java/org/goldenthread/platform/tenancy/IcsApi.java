@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,11 +29,17 @@ class IcsApi {
 
     record IcsView(@JsonProperty("ods_code") String odsCode, String name, String region,
                    @JsonProperty("merged_into") String mergedInto,
-                   @JsonProperty("merged_at") OffsetDateTime mergedAt, boolean demo) {
+                   @JsonProperty("merged_at") OffsetDateTime mergedAt, boolean demo,
+                   @JsonProperty("min_group_size") Integer minGroupSize) {
 
         static IcsView of(Ics ics) {
-            return new IcsView(ics.odsCode(), ics.name(), ics.region(), ics.mergedInto(), ics.mergedAt(), ics.demo());
+            return new IcsView(ics.odsCode(), ics.name(), ics.region(), ics.mergedInto(), ics.mergedAt(), ics.demo(),
+                    ics.minGroupSize());
         }
+    }
+
+    /** The ICS's own small-number threshold; null goes back to the platform's. */
+    record Threshold(@JsonProperty("min_group_size") Integer minGroupSize) {
     }
 
     record NewIcs(@JsonProperty("ods_code") String odsCode, String name, String region) {
@@ -55,6 +62,11 @@ class IcsApi {
     @PatchMapping("/api/v1/admin/ics/{ods}")
     IcsView rename(@PathVariable String ods, @RequestBody Rename body) {
         return IcsView.of(tenants.rename(ods.toUpperCase(), body.name()));
+    }
+
+    @PutMapping("/api/v1/admin/ics/{ods}/min-group-size")
+    IcsView setMinGroupSize(@PathVariable String ods, @RequestBody Threshold body) {
+        return IcsView.of(tenants.setMinGroupSize(ods.toUpperCase(), body.minGroupSize()));
     }
 
     @PostMapping("/api/v1/admin/ics/{ods}/merge-into/{target}")

@@ -10,6 +10,7 @@ import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.platform.Tenant;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,10 +26,12 @@ class IcsController implements Navigation {
 
     private final Tenants tenants;
     private final List<Dashboard> dashboards;
+    private final SmallNumbers small;
 
-    IcsController(Tenants tenants, List<Dashboard> dashboards) {
+    IcsController(Tenants tenants, List<Dashboard> dashboards, SmallNumbers small) {
         this.tenants = tenants;
         this.dashboards = dashboards;
+        this.small = small;
     }
 
     @Override
@@ -96,6 +99,8 @@ class IcsController implements Navigation {
         Ics ics = tenants.get(ods);
         model.addAttribute("ics", ics);
         model.addAttribute("name", ics.name());
+        model.addAttribute("minGroupSize", ics.minGroupSize() == null ? "" : ics.minGroupSize().toString());
+        model.addAttribute("platformMinGroupSize", small.platformMinGroupSize());
         model.addAttribute("targets", tenants.all().stream()
                 .filter(i -> !i.isMerged() && i.id() != ics.id()).toList());
         return "platform/admin-ics-edit";
@@ -111,6 +116,30 @@ class IcsController implements Navigation {
         } catch (InvalidInput e) {
             edit(ods, model);
             model.addAttribute("name", name);
+            model.addAttribute("problems", e.problems());
+            return "platform/admin-ics-edit";
+        }
+    }
+
+    @PostMapping("/admin/ics/{ods}/min-group-size")
+    String setMinGroupSize(@PathVariable String ods, @RequestParam(name = "min_group_size", required = false) String k,
+                           Model model, RedirectAttributes redirect) {
+        try {
+            Integer value;
+            try {
+                value = k == null || k.isBlank() ? null : Integer.valueOf(k.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("min_group_size", "Enter a whole number, like 10, or leave it empty");
+            }
+            Ics changed = tenants.setMinGroupSize(ods, value);
+            redirect.addFlashAttribute("success", changed.minGroupSize() == null
+                    ? changed.name() + " now hides groups of fewer than " + small.platformMinGroupSize()
+                    + ", the platform's threshold."
+                    : changed.name() + " now hides groups of fewer than " + changed.minGroupSize() + ".");
+            return "redirect:/admin/ics";
+        } catch (InvalidInput e) {
+            edit(ods, model);
+            model.addAttribute("minGroupSize", k);
             model.addAttribute("problems", e.problems());
             return "platform/admin-ics-edit";
         }

@@ -15,6 +15,7 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.TenantDirectory;
 import org.springframework.core.io.ClassPathResource;
@@ -49,7 +50,8 @@ public class Tenants implements TenantDirectory {
     }
 
     private static final String SELECT = """
-            select i.id, i.ods_code, i.name, i.region, t.ods_code as merged_into, i.merged_at, i.demo
+            select i.id, i.ods_code, i.name, i.region, t.ods_code as merged_into, i.merged_at, i.demo,
+                   i.min_group_size
               from ics i left join ics t on t.id = i.merged_into_id""";
 
     public List<Ics> all() {
@@ -72,7 +74,8 @@ public class Tenants implements TenantDirectory {
                             select cast(:id as bigint)
                             union
                             select i.id from ics i join family f on i.merged_into_id = f.id)
-                        select id from family order by id""").param("id", ics.id()).query(Long.class).list()));
+                        select id from family order by id""").param("id", ics.id()).query(Long.class).list(),
+                ics.minGroupSize()));
     }
 
     /**
@@ -171,6 +174,30 @@ public class Tenants implements TenantDirectory {
                 .update();
         Ics after = get(odsCode);
         audit.record("ics.renamed", "ics", odsCode, before, after);
+        return after;
+    }
+
+    /**
+     * Sets the ICS's own small-number threshold (null: the platform's). It may be lower than the
+     * platform's, as the ICS's own decision about its data, but never below {@link SmallNumbers#LOWEST_ALLOWED}.
+     */
+    @Transactional
+    public Ics setMinGroupSize(String odsCode, Integer minGroupSize) {
+        Ics before = get(odsCode);
+        if (before.isMerged()) {
+            throw new InvalidInput("min_group_size", odsCode + " was merged into " + before.mergedInto()
+                    + "; its data follows that ICS's threshold");
+        }
+        if (minGroupSize != null
+                && (minGroupSize < SmallNumbers.LOWEST_ALLOWED || minGroupSize > SmallNumbers.HIGHEST_ALLOWED)) {
+            throw new InvalidInput("min_group_size", "Enter a whole number from " + SmallNumbers.LOWEST_ALLOWED
+                    + " to " + SmallNumbers.HIGHEST_ALLOWED + ", or leave it empty to use the platform's threshold");
+        }
+        changed();
+        jdbc.sql("update ics set min_group_size = :k where id = :id").param("k", minGroupSize)
+                .param("id", before.id()).update();
+        Ics after = get(odsCode);
+        audit.record("ics.min_group_size_changed", "ics", odsCode, before, after);
         return after;
     }
 

@@ -22,6 +22,7 @@ import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.TestMailServer;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,8 @@ class CollectingTest extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     DraftExpiry expiry;
+    @Autowired
+    Mailings mailings;
 
     private String ods;
     private String token;
@@ -155,6 +158,85 @@ class CollectingTest extends IntegrationTest {
     }
 
     @Test
+    void emailsGoOutInTheBackgroundAndTheRoundShowsHowFarItHasGot() throws Exception {
+        long id = survey(pulse(), "");
+        String[] people = {uniqueEmail("fay"), uniqueEmail("gus"), uniqueEmail("hana")};
+        Response started = api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations?wait_seconds=0", token,
+                ApiClient.json("emails", List.of(people)));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        assertThat(started.json().get("invited").asInt()).isEqualTo(3);
+        long round = started.json().get("mailing").get("id").asLong();
+        assertThat(started.json().get("mailing").get("to_send").asInt()).isEqualTo(3);
+
+        String roundPath = "/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + round;
+        JsonNode mailing = api.get(roundPath, token).json();
+        for (int i = 0; i < 100 && !mailing.get("finished").asBoolean(); i++) {
+            Thread.sleep(100);
+            mailing = api.get(roundPath, token).json();
+        }
+        assertThat(mailing.get("finished").asBoolean()).isTrue();
+        assertThat(mailing.get("kind").asString()).isEqualTo("invitations");
+        assertThat(mailing.get("sent").asInt()).isEqualTo(3);
+        assertThat(mailing.get("waiting").asInt()).isZero();
+        assertThat(mailing.get("interrupted").asBoolean()).isFalse();
+        for (String person : people) {
+            assertThat(TestMailServer.to(person)).hasSize(1);
+        }
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings", token).json().get(0).get("id")
+                .asLong()).isEqualTo(round);
+
+        Response tooLong = api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations/reminders?wait_seconds=31",
+                token, null);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("wait_seconds");
+        // another ICS cannot follow this one's rounds
+        String other = createIcs("Other Collecting ICS");
+        assertThat(api.get("/api/v1/ics/" + other + "/surveys/" + id + "/mailings/" + round,
+                tokenFor(createUser("ics_admin", other))).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRoundThatStoppedPartWayLetsGoOfItsUnsentInvitationsForTheNextRound() {
+        long id = survey(pulse(), "");
+        String sent = uniqueEmail("ida");
+        String unsent = uniqueEmail("jon");
+        // as if the application had been stopped after handing one of two emails to the mail server
+        long round = inIcs(() -> {
+            long m = jdbc.sql("""
+                            insert into survey_mailing (ics_id, survey_id, kind, to_send, sent, progressed_at)
+                            select ics_id, id, 'invitations', 2, 1, now() - interval '10 minutes' from survey
+                             where id = :id returning id""").param("id", id).query(Long.class).single();
+            jdbc.sql("""
+                            insert into survey_invitation (ics_id, survey_id, email, token, sends, last_sent_on, mailing_id)
+                            select ics_id, id, :sent, 'stalled-1-' || id, 1, current_date, null from survey where id = :id
+                            union all
+                            select ics_id, id, :unsent, 'stalled-2-' || id, 0, current_date, :m from survey where id = :id""")
+                    .param("id", id).param("sent", sent).param("unsent", unsent).param("m", m).update();
+            return m;
+        });
+        // a round that is still moving is left alone
+        long moving = inIcs(() -> jdbc.sql("""
+                        insert into survey_mailing (ics_id, survey_id, kind, to_send)
+                        select ics_id, id, 'reminders', 5 from survey where id = :id returning id""")
+                .param("id", id).query(Long.class).single());
+
+        assertThat(mailings.interruptStalled()).isGreaterThanOrEqualTo(1);
+        JsonNode stopped = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + round, token).json();
+        assertThat(stopped.get("interrupted").asBoolean()).isTrue();
+        assertThat(stopped.get("finished").asBoolean()).isTrue();
+        assertThat(stopped.get("waiting").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + moving, token).json()
+                .get("finished").asBoolean()).isFalse();
+
+        // the next round sends the one let go, and not the one the mail server already had
+        Response next = invite(id, unsent);
+        assertThat(next.json().get("already_invited").asInt()).isEqualTo(1);
+        assertThat(next.json().get("sent").asInt()).isEqualTo(1);
+        assertThat(TestMailServer.to(unsent)).hasSize(1);
+        assertThat(TestMailServer.to(sent)).isEmpty();
+    }
+
+    @Test
     void oneBadAddressInvitesNobodyAndSaysWhichItIs() {
         long id = survey(pulse(), "");
         Response r = invite(id, uniqueEmail("dee"), "dee at example dot org");
@@ -233,8 +315,11 @@ class CollectingTest extends IntegrationTest {
         List<String> invitation = jdbc.sql("""
                 select column_name || ' ' || data_type from information_schema.columns
                  where table_name = 'survey_invitation' order by column_name""").query(String.class).list();
+        // mailing_id is the round of emails that holds the invitation until its email is sent: it says
+        // when an email went out, never when (or whether) anyone answered
         assertThat(invitation).containsExactlyInAnyOrder("created_on date", "email text", "ics_id bigint", "id bigint",
-                "last_sent_on date", "responded boolean", "sends integer", "survey_id bigint", "token text");
+                "last_sent_on date", "mailing_id bigint", "responded boolean", "sends integer", "survey_id bigint",
+                "token text");
         List<String> response = jdbc.sql("""
                 select column_name || ' ' || data_type from information_schema.columns
                  where table_name = 'survey_response' order by column_name""").query(String.class).list();

@@ -24,8 +24,8 @@ class TenantAwareDataSourceTest {
     private static DatabaseServer server;
     private static TenantAwareDataSource dataSource;
 
-    private static final Tenant NORTH = new Tenant(1, "QN1", "North", null, List.of(1L));
-    private static final Tenant SOUTH = new Tenant(2, "QS1", "South", null, List.of(2L, 3L));
+    private static final Tenant NORTH = new Tenant(1, "QN1", "North", null, List.of(1L), null);
+    private static final Tenant SOUTH = new Tenant(2, "QS1", "South", null, List.of(2L, 3L), null);
 
     @BeforeAll
     static void start() {

@@ -1,0 +1,223 @@
+package org.goldenthread.engagement.collecting;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.goldenthread.engagement.Surveys;
+import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.ScopedTransactions;
+import org.goldenthread.platform.Tenant;
+import org.goldenthread.platform.TenantDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rounds of invitation or reminder emails, sent in the background a hundred at a time so that a
+ * list of thousands never holds a page open, with their progress kept in the database for the page
+ * and the API to show. A round whose progress stops (the application stopped part way) is marked
+ * interrupted after a few minutes, and the invitations it still held are let go for the next round;
+ * those already handed to the mail server are never sent again by it.
+ */
+@Service
+class Mailings {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailings.class);
+    private static final int BATCH = 100;
+    /** Far longer than a batch of a hundred takes, even against a mail server that times out. */
+    private static final Duration STALLED = Duration.ofMinutes(5);
+
+    /** One round, as far as it has got. */
+    record Mailing(long id, String kind, @JsonProperty("started_at") OffsetDateTime startedAt,
+                   @JsonProperty("finished_at") OffsetDateTime finishedAt, @JsonProperty("to_send") int toSend,
+                   int sent, @JsonProperty("not_sent") int notSent, boolean interrupted) {
+
+        @JsonProperty("finished")
+        public boolean finished() {
+            return finishedAt != null;
+        }
+
+        /** Letters not yet handed to the mail server or given up on. */
+        @JsonProperty("waiting")
+        public int waiting() {
+            return toSend - sent - notSent;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final InvitationMail mail;
+    private final Audit audit;
+    private final TenantDirectory tenants;
+    private final ScopedTransactions transactions;
+    private final ExecutorService sending = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "survey-mailing");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ScheduledExecutorService watching = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "survey-mailing-watch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Mailings(JdbcClient jdbc, InvitationMail mail, Audit audit, TenantDirectory tenants,
+             ScopedTransactions transactions) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.audit = audit;
+        this.tenants = tenants;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Starts a round for invitations already claimed for it, in the caller's scope, and waits up to
+     * {@code wait} for it to finish; either way answers with the round as it then stands.
+     */
+    Mailing start(long mailingId, Surveys.Survey survey, List<InvitationMail.Letter> letters, String auditAction,
+                  Duration wait) {
+        Scope scope = Scope.current();
+        String icsName = Scope.currentTenant().name();
+        String base = mail.base();
+        Future<?> round = sending.submit(() -> scope.run(() -> deliver(mailingId, survey, icsName, base, letters,
+                auditAction)));
+        try {
+            round.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillSending) {
+            // the page and the API show how far it has got
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.warn("A round of survey emails failed", e.getCause());
+        }
+        return get(survey.id(), mailingId);
+    }
+
+    /** A new round of the given kind for a survey, to be filled with the invitations it claims. */
+    long open(long surveyId, String kind) {
+        return jdbc.sql("""
+                        insert into survey_mailing (ics_id, survey_id, kind, to_send)
+                        select ics_id, id, :kind, 0 from survey where id = :survey returning id""")
+                .param("kind", kind).param("survey", surveyId).query(Long.class).single();
+    }
+
+    void claimed(long mailingId, int letters) {
+        jdbc.sql("update survey_mailing set to_send = :n, finished_at = case when :n = 0 then now() end where id = :id")
+                .param("n", letters).param("id", mailingId).update();
+    }
+
+    private void deliver(long mailingId, Surveys.Survey survey, String icsName, String base,
+                         List<InvitationMail.Letter> letters, String auditAction) {
+        int sent = 0;
+        int notSent = 0;
+        try {
+            for (int start = 0; start < letters.size(); start += BATCH) {
+                List<InvitationMail.Letter> batch = letters.subList(start, Math.min(letters.size(), start + BATCH));
+                Set<Long> delivered = mail.send(survey, icsName, base, batch);
+                List<Long> failed = batch.stream().map(InvitationMail.Letter::invitationId)
+                        .filter(id -> !delivered.contains(id)).toList();
+                transactions.run(Scope.current(), () -> {
+                    if (!delivered.isEmpty()) {
+                        jdbc.sql("update survey_invitation set sends = sends + 1, mailing_id = null"
+                                        + " where id in (:ids) and mailing_id = :mailing")
+                                .param("ids", List.copyOf(delivered)).param("mailing", mailingId).update();
+                    }
+                    if (!failed.isEmpty()) {
+                        // the next round may try them again today
+                        jdbc.sql("update survey_invitation set last_sent_on = null, mailing_id = null"
+                                        + " where id in (:ids) and mailing_id = :mailing")
+                                .param("ids", failed).param("mailing", mailingId).update();
+                    }
+                    return jdbc.sql("update survey_mailing set sent = sent + :sent, not_sent = not_sent + :failed,"
+                                    + " progressed_at = now() where id = :id")
+                            .param("sent", delivered.size()).param("failed", failed.size()).param("id", mailingId)
+                            .update();
+                });
+                sent += delivered.size();
+                notSent += failed.size();
+            }
+            int done = sent;
+            int undone = notSent;
+            transactions.run(Scope.current(), () -> {
+                jdbc.sql("update survey_mailing set finished_at = now() where id = :id").param("id", mailingId).update();
+                audit.record(auditAction, "survey", survey.id(), null, Map.of("sent", done, "not_sent", undone));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("A round of survey emails stopped after {} of {}; the rest are let go for the next round",
+                    sent + notSent, letters.size(), e);
+            transactions.run(Scope.current(), () -> interrupt(mailingId));
+        }
+    }
+
+    /** Marks a round interrupted and lets go of the invitations it still held. */
+    private int interrupt(long mailingId) {
+        jdbc.sql("update survey_invitation set last_sent_on = null, mailing_id = null where mailing_id = :id")
+                .param("id", mailingId).update();
+        return jdbc.sql("update survey_mailing set interrupted = true, finished_at = now() where id = :id"
+                + " and finished_at is null").param("id", mailingId).update();
+    }
+
+    /** Rounds of every ICS that have not moved for a while: their application stopped while sending them. */
+    int interruptStalled() {
+        int interrupted = 0;
+        for (Tenant tenant : Scope.systemPlatform().run(tenants::activeTenants)) {
+            interrupted += transactions.run(Scope.system(tenant), () -> jdbc.sql("""
+                            select id from survey_mailing
+                             where finished_at is null and progressed_at < now() - make_interval(secs => :secs)""")
+                    .param("secs", STALLED.toSeconds()).query(Long.class).list().stream()
+                    .mapToInt(this::interrupt).sum());
+        }
+        return interrupted;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void watch() {
+        watching.scheduleWithFixedDelay(() -> {
+            try {
+                int stalled = interruptStalled();
+                if (stalled > 0) {
+                    log.info("{} rounds of survey emails had stopped part way; their unsent invitations are free again",
+                            stalled);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not look for rounds of survey emails that stopped part way", e);
+            }
+        }, 0, 1, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        watching.shutdownNow();
+        sending.shutdownNow();
+    }
+
+    List<Mailing> recent(long surveyId, int limit) {
+        return jdbc.sql(SELECT + " where survey_id = :survey order by id desc limit :limit")
+                .param("survey", surveyId).param("limit", limit).query(Mailing.class).list();
+    }
+
+    Mailing get(long surveyId, long mailingId) {
+        return jdbc.sql(SELECT + " where survey_id = :survey and id = :id").param("survey", surveyId)
+                .param("id", mailingId).query(Mailing.class).optional()
+                .orElseThrow(() -> new NotFound("This survey has no round of emails " + mailingId));
+    }
+
+    private static final String SELECT = """
+            select id, kind, started_at, finished_at, to_send, sent, not_sent, interrupted from survey_mailing""";
+}
