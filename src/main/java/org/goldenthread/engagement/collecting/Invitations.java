@@ -19,7 +19,6 @@ import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
-import org.goldenthread.platform.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
