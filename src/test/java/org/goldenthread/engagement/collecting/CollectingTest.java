@@ -220,7 +220,8 @@ class CollectingTest extends IntegrationTest {
                         select ics_id, id, 'reminders', 5 from survey where id = :id returning id""")
                 .param("id", id).query(Long.class).single());
 
-        assertThat(mailings.interruptStalled()).isGreaterThanOrEqualTo(1);
+        // what the watcher does every minute (it may have got there first: the outcome is the same)
+        mailings.interruptStalled();
         JsonNode stopped = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + round, token).json();
         assertThat(stopped.get("interrupted").asBoolean()).isTrue();
         assertThat(stopped.get("finished").asBoolean()).isTrue();
