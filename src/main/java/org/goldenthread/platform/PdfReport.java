@@ -4,20 +4,41 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDParentTreeValue;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
+import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 /**
  * A plain A4 report in PDF — headings, paragraphs, tables and horizontal bar charts — for the
  * reports modules hand to boards and partners. Every chart should be followed by a table of the
  * same figures, as on the pages. Text is set in Helvetica, so characters outside Windows-1252
  * are replaced.
+ * <p>
+ * The PDF is tagged, so screen readers read it in order and know its headings and tables: the title
+ * is a first-level heading, headings are second-level, tables have header cells scoped to their
+ * columns, and the document declares its language (en-GB) and shows its title. Charts and rules are
+ * marked as decoration (artifacts), since the table after each chart carries its figures.
  */
 public final class PdfReport {
 
@@ -28,19 +49,85 @@ public final class PdfReport {
     private final PDDocument document = new PDDocument();
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PDStructureTreeRoot structure = new PDStructureTreeRoot();
+    private final PDStructureElement body;
+    /** For each page, the structure element each of its marked-content ids belongs to, in id order. */
+    private final Map<Integer, PDParentTreeValue> parents = new HashMap<>();
     private PDPageContentStream content;
+    private PDPage page;
+    private COSArray pageParents;
     private float y;
 
     public PdfReport(String title, String subtitle) {
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
         info.setCreator("Golden Thread");
+        PDDocumentCatalog catalog = document.getDocumentCatalog();
+        catalog.setLanguage("en-GB");
+        PDMarkInfo marked = new PDMarkInfo();
+        marked.setMarked(true);
+        catalog.setMarkInfo(marked);
+        PDViewerPreferences preferences = new PDViewerPreferences(new COSDictionary());
+        preferences.setDisplayDocTitle(true);
+        catalog.setViewerPreferences(preferences);
+        catalog.setStructureTreeRoot(structure);
+        body = element(StandardStructureTypes.DOCUMENT, null);
         newPage();
-        write(title, bold, 20, 26);
+        write(element(StandardStructureTypes.H1, body), title, bold, 20, 26);
         if (subtitle != null) {
-            write(subtitle, regular, 11, 16);
+            write(element(StandardStructureTypes.P, body), subtitle, regular, 11, 16);
         }
         y -= 10;
+    }
+
+    /** A new structure element at the end of its parent (the structure root when null). */
+    private PDStructureElement element(String type, PDStructureElement parent) {
+        PDStructureElement element = new PDStructureElement(type, parent == null ? structure : parent);
+        if (parent == null) {
+            structure.appendKid(element);
+        } else {
+            parent.appendKid(element);
+        }
+        if (page != null) {
+            element.setPage(page);
+        }
+        return element;
+    }
+
+    /** Draws content as part of a structure element: marked with the next id on this page. */
+    private void marked(PDStructureElement element, Drawing drawing) {
+        int id = pageParents.size();
+        COSDictionary properties = new COSDictionary();
+        properties.setInt(COSName.MCID, id);
+        try {
+            content.beginMarkedContent(COSName.getPDFName(element.getStructureType()),
+                    PDPropertyList.create(properties));
+            drawing.draw();
+            content.endMarkedContent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PDMarkedContentReference reference = new PDMarkedContentReference();
+        reference.setMCID(id);
+        reference.setPage(page);
+        element.appendKid(reference);
+        pageParents.add(element);
+    }
+
+    /** Draws decoration that carries no information of its own. */
+    private void artifact(Drawing drawing) {
+        try {
+            content.beginMarkedContent(COSName.ARTIFACT);
+            drawing.draw();
+            content.endMarkedContent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Drawing {
+        void draw() throws IOException;
     }
 
     private void newPage() {
@@ -48,8 +135,14 @@ public final class PdfReport {
             if (content != null) {
                 content.close();
             }
-            PDPage page = new PDPage(PDRectangle.A4);
+            page = new PDPage(PDRectangle.A4);
             document.addPage(page);
+            // tab through the page in the order of its structure
+            page.getCOSObject().setName(COSName.getPDFName("Tabs"), "S");
+            int key = parents.size();
+            page.setStructParents(key);
+            pageParents = new COSArray();
+            parents.put(key, new PDParentTreeValue(pageParents));
             content = new PDPageContentStream(document, page);
             y = PDRectangle.A4.getHeight() - MARGIN;
         } catch (IOException e) {
@@ -66,34 +159,31 @@ public final class PdfReport {
     public PdfReport heading(String text) {
         room(40);
         y -= 8;
-        write(text, bold, 14, 20);
+        write(element(StandardStructureTypes.H2, body), text, bold, 14, 20);
         return this;
     }
 
     public PdfReport paragraph(String text) {
-        write(text, regular, 10, 14);
+        write(element(StandardStructureTypes.P, body), text, regular, 10, 14);
         y -= 4;
         return this;
     }
 
-    private void write(String text, PDType1Font font, float size, float leading) {
+    private void write(PDStructureElement element, String text, PDType1Font font, float size, float leading) {
         for (String line : wrap(safe(text), font, size, WIDTH)) {
             room(leading);
-            text(line, font, size, MARGIN, y - size);
+            float baseline = y - size;
+            marked(element, () -> text(line, font, size, MARGIN, baseline));
             y -= leading;
         }
     }
 
-    private void text(String s, PDType1Font font, float size, float x, float baseline) {
-        try {
-            content.beginText();
-            content.setFont(font, size);
-            content.newLineAtOffset(x, baseline);
-            content.showText(s);
-            content.endText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void text(String s, PDType1Font font, float size, float x, float baseline) throws IOException {
+        content.beginText();
+        content.setFont(font, size);
+        content.newLineAtOffset(x, baseline);
+        content.showText(s);
+        content.endText();
     }
 
     /** A table; the first column takes what the others leave, numeric columns are right-aligned. */
@@ -104,6 +194,7 @@ public final class PdfReport {
         List<List<String>> all = new ArrayList<>();
         all.add(headers);
         all.addAll(rows);
+        PDStructureElement table = element(StandardStructureTypes.TABLE, body);
         for (int r = 0; r < all.size(); r++) {
             List<String> row = all.get(r);
             PDType1Font font = r == 0 ? bold : regular;
@@ -116,15 +207,27 @@ public final class PdfReport {
             }
             float height = lines * 12 + 4;
             room(height);
+            PDStructureElement tableRow = element(StandardStructureTypes.TR, table);
             float x = MARGIN;
             for (int c = 0; c < columns; c++) {
                 float w = c == 0 ? first : other;
-                for (int l = 0; l < cells.get(c).size(); l++) {
-                    String line = cells.get(c).get(l);
-                    float tx = numeric != null && c < numeric.length && numeric[c]
-                            ? x + w - 3 - width(line, font, 9) : x + 3;
-                    text(line, font, 9, tx, y - 11 - l * 12);
+                PDStructureElement cell = element(r == 0 ? StandardStructureTypes.TH : StandardStructureTypes.TD,
+                        tableRow);
+                if (r == 0) {
+                    PDTableAttributeObject scope = new PDTableAttributeObject();
+                    scope.setScope(PDTableAttributeObject.SCOPE_COLUMN);
+                    cell.addAttribute(scope);
                 }
+                boolean right = numeric != null && c < numeric.length && numeric[c];
+                List<String> cellLines = cells.get(c);
+                float left = x;
+                float top = y;
+                marked(cell, () -> {
+                    for (int l = 0; l < cellLines.size(); l++) {
+                        String line = cellLines.get(l);
+                        text(line, font, 9, right ? left + w - 3 - width(line, font, 9) : left + 3, top - 11 - l * 12);
+                    }
+                });
                 x += w;
             }
             y -= height;
@@ -135,14 +238,12 @@ public final class PdfReport {
     }
 
     private void rule(float thickness) {
-        try {
+        artifact(() -> {
             content.setLineWidth(thickness);
             content.moveTo(MARGIN, y);
             content.lineTo(MARGIN + WIDTH, y);
             content.stroke();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Horizontal bars of percentages (0 to 100), labelled, with the figure at the end of each bar. */
@@ -152,19 +253,18 @@ public final class PdfReport {
         for (int i = 0; i < labels.size(); i++) {
             room(16);
             String label = wrap(safe(labels.get(i)), regular, 9, labelWidth - 6).get(0);
-            text(label, regular, 9, MARGIN, y - 11);
             double p = percents.get(i) == null ? 0 : Math.max(0, Math.min(100, percents.get(i)));
             float w = (float) (barSpace * p / 100);
-            try {
+            String figure = percents.get(i) == null ? "" : String.format("%.2f%%", percents.get(i));
+            // the table that follows every chart carries these figures for anyone not seeing the bars
+            artifact(() -> {
+                text(label, regular, 9, MARGIN, y - 11);
                 content.setNonStrokingColor(NHS_BLUE[0], NHS_BLUE[1], NHS_BLUE[2]);
                 content.addRect(MARGIN + labelWidth, y - 13, Math.max(w, 0.5f), 11);
                 content.fill();
                 content.setNonStrokingColor(0f, 0f, 0f);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            text(percents.get(i) == null ? "" : String.format("%.2f%%", percents.get(i)), regular, 9,
-                    MARGIN + labelWidth + w + 4, y - 11);
+                text(figure, regular, 9, MARGIN + labelWidth + w + 4, y - 11);
+            });
             y -= 16;
         }
         y -= 6;
@@ -174,6 +274,10 @@ public final class PdfReport {
     public byte[] finish() {
         try (document) {
             content.close();
+            PDNumberTreeNode parentTree = new PDNumberTreeNode(PDParentTreeValue.class);
+            parentTree.setNumbers(parents);
+            structure.setParentTree(parentTree);
+            structure.setParentTreeNextKey(parents.size());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();

@@ -75,12 +75,26 @@ public class SurveyTest extends IntegrationTest {
         assertThat(three.get("suppressed").asBoolean()).isFalse();
         assertThat(three.get("responses").asInt()).isEqualTo(3);
 
-        // the ICS's own administrator cannot lower it; nor can anyone go below 3
+        // another ICS keeps the platform's threshold
+        String first = ods;
+        String firstToken = token;
+        ods = createIcs("Survey ICS at the platform's k");
+        token = tokenFor(createUser("ics_admin", ods));
+        long elsewhere = surveyWithASmallGroup();
+        assertThat(api.get(path(elsewhere, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
+                .isEqualTo(1);
+        ods = first;
+        token = firstToken;
+
+        // the ICS's own administrator cannot change it; nobody can go below 3 or leave the value out
         assertThat(api.put(threshold, token, ApiClient.json("min_group_size", 5)).status()).isEqualTo(403);
         Response tooLow = api.put(threshold, adminToken(), ApiClient.json("min_group_size", 2));
         assertThat(tooLow.status()).isEqualTo(400);
         assertThat(tooLow.json().get("errors").get(0).get("field").asString()).isEqualTo("min_group_size");
         assertThat(tooLow.json().get("errors").get(0).get("reason").asString()).contains("from 3 to 100");
+        Response missing = api.put(threshold, adminToken(), "{}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("min_group_size");
         assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
                 .isZero();
 

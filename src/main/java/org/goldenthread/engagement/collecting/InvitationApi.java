@@ -59,7 +59,8 @@ class InvitationApi {
 
     /**
      * Reminds everyone who has not responded; nobody is emailed twice on the same day. 200 when the
-     * round has finished, 202 while it is still being sent (as for invitations).
+     * round has finished, 202 while it is still being sent. (Inviting answers 201 either way, for
+     * the invitations it created, with {@code finished} saying whether the emails have all gone.)
      */
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations/reminders")
     ResponseEntity<Invitations.Sent> remind(@PathVariable String ods, @PathVariable long id,

@@ -125,7 +125,7 @@ class InvitationPages {
                     + " sent so far. Refresh this page to see how far it has got.";
         }
         if (sent.sent() == 0 && sent.notSent() == 0) {
-            return "Nobody needed an email: everyone invited has responded, or has had one today.";
+            return "Nobody needed an email: everyone invited has responded, has had one today or is being emailed now.";
         }
         String message = sent.sent() == 1 ? "1 email was sent." : sent.sent() + " emails were sent.";
         return sent.notSent() == 0 ? message

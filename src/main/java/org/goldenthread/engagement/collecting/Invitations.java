@@ -238,9 +238,17 @@ class Invitations {
                             + " returning id as invitation_id, email, token, sends > 0 as reminder")
                     .param("survey", surveyId).param("today", today()).param("mailing", mailingId)
                     .query(InvitationMail.Letter.class).list();
+            if (letters.isEmpty()) {
+                // nobody to email: no round to show or audit
+                jdbc.sql("delete from survey_mailing where id = :id").param("id", mailingId).update();
+                return null;
+            }
             mailings.claimed(mailingId, letters.size());
             return new Claim(mailingId, letters);
         });
+        if (claim == null) {
+            return new Sent(0, 0, true, null);
+        }
         return Sent.of(mailings.start(claim.mailingId(), survey, claim.letters(), action, wait));
     }
 

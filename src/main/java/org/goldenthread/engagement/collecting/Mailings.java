@@ -32,16 +32,20 @@ import org.springframework.stereotype.Service;
  * Rounds of invitation or reminder emails, sent in the background a hundred at a time so that a
  * list of thousands never holds a page open, with their progress kept in the database for the page
  * and the API to show. A round whose progress stops (the application stopped part way) is marked
- * interrupted after a few minutes, and the invitations it still held are let go for the next round;
- * those already handed to the mail server are never sent again by it.
+ * interrupted after a quarter of an hour, and the invitations it still held are let go for the next
+ * round. Before each batch a round checks which of its invitations it still holds (not let go, and
+ * nobody has responded meanwhile) and sends only those, so an email goes out at least once and
+ * twice only if the application stops between handing a batch to the mail server and recording it.
  */
 @Service
 class Mailings {
 
     private static final Logger log = LoggerFactory.getLogger(Mailings.class);
     private static final int BATCH = 100;
-    /** Far longer than a batch of a hundred takes, even against a mail server that times out. */
-    private static final Duration STALLED = Duration.ofMinutes(5);
+    /** Longer than a batch of a hundred takes, even against a mail server that is timing out. */
+    private static final Duration STALLED = Duration.ofMinutes(15);
+    /** Rounds sent at once: one ICS's list of thousands does not hold up another's handful. */
+    private static final int SENDERS = 3;
 
     /** One round, as far as it has got. */
     record Mailing(long id, String kind, @JsonProperty("started_at") OffsetDateTime startedAt,
@@ -65,7 +69,7 @@ class Mailings {
     private final Audit audit;
     private final TenantDirectory tenants;
     private final ScopedTransactions transactions;
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService sending = Executors.newFixedThreadPool(SENDERS, r -> {
         Thread t = new Thread(r, "survey-mailing");
         t.setDaemon(true);
         return t;
@@ -116,9 +120,9 @@ class Mailings {
                 .param("kind", kind).param("survey", surveyId).query(Long.class).single();
     }
 
-    void claimed(long mailingId, int letters) {
-        jdbc.sql("update survey_mailing set to_send = :n, finished_at = case when :n = 0 then now() end where id = :id")
-                .param("n", letters).param("id", mailingId).update();
+    void claimed(long mailingId, int count) {
+        jdbc.sql("update survey_mailing set to_send = :n where id = :id").param("n", count).param("id", mailingId)
+                .update();
     }
 
     private void deliver(long mailingId, Surveys.Survey survey, String icsName, String base,
@@ -126,9 +130,17 @@ class Mailings {
         int sent = 0;
         int notSent = 0;
         try {
+            // it may have waited behind other rounds: the time it stands still starts now
+            transactions.run(Scope.current(), () -> jdbc.sql("update survey_mailing set progressed_at = now()"
+                    + " where id = :id").param("id", mailingId).update());
             for (int start = 0; start < letters.size(); start += BATCH) {
-                List<InvitationMail.Letter> batch = letters.subList(start, Math.min(letters.size(), start + BATCH));
-                Set<Long> delivered = mail.send(survey, icsName, base, batch);
+                List<InvitationMail.Letter> batch = stillHeld(mailingId,
+                        letters.subList(start, Math.min(letters.size(), start + BATCH)));
+                if (batch == null) {
+                    log.info("Round of survey emails {} was stopped by the watcher; not sending the rest", mailingId);
+                    return;
+                }
+                Set<Long> delivered = batch.isEmpty() ? Set.of() : mail.send(survey, icsName, base, batch);
                 List<Long> failed = batch.stream().map(InvitationMail.Letter::invitationId)
                         .filter(id -> !delivered.contains(id)).toList();
                 transactions.run(Scope.current(), () -> {
@@ -165,12 +177,41 @@ class Mailings {
         }
     }
 
+    /**
+     * The letters of a batch whose invitations the round still holds and whose person has not
+     * responded meanwhile (those who have are let go without an email); null if the round has been
+     * stopped.
+     */
+    private List<InvitationMail.Letter> stillHeld(long mailingId, List<InvitationMail.Letter> batch) {
+        return transactions.run(Scope.current(), () -> {
+            boolean running = jdbc.sql("select finished_at is null from survey_mailing where id = :id for update")
+                    .param("id", mailingId).query(Boolean.class).single();
+            if (!running) {
+                return null;
+            }
+            List<Long> ids = batch.stream().map(InvitationMail.Letter::invitationId).toList();
+            jdbc.sql("update survey_invitation set mailing_id = null, last_sent_on = null"
+                            + " where id in (:ids) and mailing_id = :mailing and responded")
+                    .param("ids", ids).param("mailing", mailingId).update();
+            Set<Long> held = Set.copyOf(jdbc.sql("select id from survey_invitation where id in (:ids)"
+                            + " and mailing_id = :mailing").param("ids", ids).param("mailing", mailingId)
+                    .query(Long.class).list());
+            if (held.size() < ids.size()) {
+                jdbc.sql("update survey_mailing set to_send = to_send - :dropped where id = :id")
+                        .param("dropped", ids.size() - held.size()).param("id", mailingId).update();
+            }
+            return batch.stream().filter(letter -> held.contains(letter.invitationId())).toList();
+        });
+    }
+
     /** Marks a round interrupted and lets go of the invitations it still held. */
     private int interrupt(long mailingId) {
+        // the round row first, locked, so a batch about to start sees the round has stopped
+        int stopped = jdbc.sql("update survey_mailing set interrupted = true, finished_at = now() where id = :id"
+                + " and finished_at is null").param("id", mailingId).update();
         jdbc.sql("update survey_invitation set last_sent_on = null, mailing_id = null where mailing_id = :id")
                 .param("id", mailingId).update();
-        return jdbc.sql("update survey_mailing set interrupted = true, finished_at = now() where id = :id"
-                + " and finished_at is null").param("id", mailingId).update();
+        return stopped;
     }
 
     /** Rounds of every ICS that have not moved for a while: their application stopped while sending them. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
@@ -38,9 +39,7 @@ class IcsApi {
         }
     }
 
-    /** The ICS's own small-number threshold; null goes back to the platform's. */
-    record Threshold(@JsonProperty("min_group_size") Integer minGroupSize) {
-    }
+
 
     record NewIcs(@JsonProperty("ods_code") String odsCode, String name, String region) {
     }
@@ -65,8 +64,17 @@ class IcsApi {
     }
 
     @PutMapping("/api/v1/admin/ics/{ods}/min-group-size")
-    IcsView setMinGroupSize(@PathVariable String ods, @RequestBody Threshold body) {
-        return IcsView.of(tenants.setMinGroupSize(ods.toUpperCase(), body.minGroupSize()));
+    IcsView setMinGroupSize(@PathVariable String ods, @RequestBody Map<String, Object> body) {
+        // null is a choice (back to the platform's threshold), so the field must be there to say it
+        if (body == null || !body.containsKey("min_group_size")) {
+            throw new InvalidInput("min_group_size", "Give min_group_size: a whole number from 3 to 100, or null for"
+                    + " the platform's threshold");
+        }
+        Object k = body.get("min_group_size");
+        if (k != null && !(k instanceof Integer)) {
+            throw new InvalidInput("min_group_size", "Give a whole number from 3 to 100, or null");
+        }
+        return IcsView.of(tenants.setMinGroupSize(ods.toUpperCase(), (Integer) k));
     }
 
     @PostMapping("/api/v1/admin/ics/{ods}/merge-into/{target}")

@@ -28,7 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * keeps the calls that are admitted fast and tells the rest, truthfully, that nothing happened, so
  * a sender repeats them (a survey response with the same idempotency key is never stored twice).
  * <p>
- * File imports ({@code …/import}) are not counted: they are few, long and already bounded.
+ * Not counted: file imports ({@code …/import}), which are few, long and already bounded, and
+ * invitation and reminder calls, which may wait seconds for emails sent in the background and
+ * would otherwise hold places that survey responses need.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -60,7 +62,8 @@ class Admission extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !ProblemResponses.isApi(path) || path.endsWith("/import");
+        return !ProblemResponses.isApi(path) || path.endsWith("/import") || path.endsWith("/invitations")
+                || path.endsWith("/invitations/reminders");
     }
 
     @Override

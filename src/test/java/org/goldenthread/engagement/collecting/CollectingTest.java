@@ -201,19 +201,19 @@ class CollectingTest extends IntegrationTest {
         String sent = uniqueEmail("ida");
         String unsent = uniqueEmail("jon");
         // as if the application had been stopped after handing one of two emails to the mail server
-        long round = inIcs(() -> {
-            long m = jdbc.sql("""
+        // (one statement, so the minute watcher cannot see the round before its invitations)
+        long round = inIcs(() -> jdbc.sql("""
+                        with m as (
                             insert into survey_mailing (ics_id, survey_id, kind, to_send, sent, progressed_at)
-                            select ics_id, id, 'invitations', 2, 1, now() - interval '10 minutes' from survey
-                             where id = :id returning id""").param("id", id).query(Long.class).single();
-            jdbc.sql("""
+                            select ics_id, id, 'invitations', 2, 1, now() - interval '20 minutes' from survey
+                             where id = :id returning id, ics_id, survey_id),
+                        i as (
                             insert into survey_invitation (ics_id, survey_id, email, token, sends, last_sent_on, mailing_id)
-                            select ics_id, id, :sent, 'stalled-1-' || id, 1, current_date, null from survey where id = :id
+                            select ics_id, survey_id, :sent, 'stalled-1-' || survey_id, 1, current_date, null from m
                             union all
-                            select ics_id, id, :unsent, 'stalled-2-' || id, 0, current_date, :m from survey where id = :id""")
-                    .param("id", id).param("sent", sent).param("unsent", unsent).param("m", m).update();
-            return m;
-        });
+                            select ics_id, survey_id, :unsent, 'stalled-2-' || survey_id, 0, current_date, id from m)
+                        select id from m""")
+                .param("id", id).param("sent", sent).param("unsent", unsent).query(Long.class).single());
         // a round that is still moving is left alone
         long moving = inIcs(() -> jdbc.sql("""
                         insert into survey_mailing (ics_id, survey_id, kind, to_send)

@@ -50,12 +50,15 @@ class AdmissionTest {
     }
 
     @Test
-    void importsAndPagesAreNotCounted() throws Exception {
+    void importsInvitationsAndPagesAreNotCounted() throws Exception {
         holdTheOnlyPlace();
         AtomicInteger reached = new AtomicInteger();
         assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/responses/import", reached).getStatus()).isEqualTo(200);
+        assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/invitations", reached).getStatus()).isEqualTo(200);
+        assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/invitations/reminders", reached).getStatus())
+                .isEqualTo(200);
         assertThat(call("GET", "/surveys", reached).getStatus()).isEqualTo(200);
-        assertThat(reached).hasValue(2);
+        assertThat(reached).hasValue(4);
         assertThat(meters.get("gt.api.shed").counter().count()).isZero();
     }
 
