@@ -96,6 +96,9 @@ class Admission extends OncePerRequestFilter {
         }
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "1");
+        // this answer leaves before Spring Security would add its headers
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
         response.setContentType("application/problem+json");
         response.setContentLength(BUSY.length);
         response.getOutputStream().write(BUSY);

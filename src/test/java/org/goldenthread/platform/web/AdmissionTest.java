@@ -37,6 +37,7 @@ class AdmissionTest {
         assertThat(reached).hasValue(0);
         assertThat(busy.getStatus()).isEqualTo(503);
         assertThat(busy.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(busy.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(busy.getContentType()).isEqualTo("application/problem+json");
         assertThat(busy.getContentAsString()).contains("\"status\":503").contains("nothing was changed")
                 .contains("same idempotency key");
