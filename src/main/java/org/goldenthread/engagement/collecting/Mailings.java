@@ -166,7 +166,9 @@ class Mailings {
             int done = sent;
             int undone = notSent;
             transactions.run(Scope.current(), () -> {
-                jdbc.sql("update survey_mailing set finished_at = now() where id = :id").param("id", mailingId).update();
+                // a round the watcher stopped meanwhile stays marked as stopped
+                jdbc.sql("update survey_mailing set finished_at = now() where id = :id and finished_at is null")
+                        .param("id", mailingId).update();
                 audit.record(auditAction, "survey", survey.id(), null, Map.of("sent", done, "not_sent", undone));
                 return null;
             });
