@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +33,20 @@ class AccountsTest extends IntegrationTest {
         String second = createIcs("Second home");
         String email = createUser("member", first);
         String secondAdmin = tokenFor(createUser("ics_admin", second));
-        Response added = api.post("/api/v1/ics/" + second + "/users", secondAdmin,
+        // administrators never choose other people's passwords: one given is refused and nothing changes
+        Response withPassword = api.post("/api/v1/ics/" + second + "/users", secondAdmin,
                 ApiClient.json("email", email, "role", "analyst", "password", "an attempt to take over"));
+        assertThat(withPassword.status()).isEqualTo(400);
+        assertThat(withPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        int emailsBefore = TestMailServer.to(email).size();
+        Response added = api.post("/api/v1/ics/" + second + "/users", secondAdmin,
+                ApiClient.json("email", email, "role", "analyst"));
         assertThat(added.status()).isEqualTo(201);
+        // the granting administrator is told the account existed, and its holder is emailed
+        assertThat(added.json().get("account_existed").asBoolean()).isTrue();
+        assertThat(added.json().get("emailed").asBoolean()).isTrue();
+        assertThat(added.json().get("claim_link").isNull()).isTrue();
+        assertThat(TestMailServer.to(email)).hasSize(emailsBefore + 1);
         // The second ICS sees only the role held there, not the person's roles elsewhere.
         assertThat(added.json().get("roles")).hasSize(1);
         assertThat(added.json().get("roles").get(0).get("ics").asString()).isEqualTo(second);
@@ -71,7 +83,7 @@ class AccountsTest extends IntegrationTest {
         String ods = createIcs("Audited");
         String admin = tokenFor(createUser("ics_admin", ods));
         api.post("/api/v1/ics/" + ods + "/users", admin, ApiClient.json("email", "audited.person@test.example",
-                "role", "member", "password", PASSWORD));
+                "role", "member"));
         JsonNode entries = api.get("/api/v1/ics/" + ods + "/audit?action=user.role_granted", admin).json();
         JsonNode entry = entries.valueStream().filter(e -> e.toString().contains("audited.person")).findFirst()
                 .orElseThrow();
@@ -92,10 +104,6 @@ class AccountsTest extends IntegrationTest {
         String b = createIcs("Takeover B");
         String adminA = tokenFor(createUser("ics_admin", a));
         String memberOfB = createUser("member", b);
-        String ssoOnly = uniqueEmail("sso.only");
-        assertThat(api.post("/api/v1/admin/users", adminToken(),
-                ApiClient.json("email", ssoOnly, "role", "member", "ics", a)).status()).isEqualTo(201);
-        long ssoId = idIn(a, adminA, ssoOnly);
         // A platform administrator of its own, so that other tests' platform administrator keeps no ICS role.
         String otherPlatformAdmin = createUser("platform_admin", null);
 
@@ -107,17 +115,14 @@ class AccountsTest extends IntegrationTest {
         assertThat(fromB.status()).isEqualTo(201);
         assertThat(fromB.body()).doesNotContain("Test member");
 
-        String takeover = "a password chosen by an intruder";
         java.util.List<String> protectedIds = java.util.List.of(platformAdmin.json().get("id").asString(),
-                fromB.json().get("id").asString(), String.valueOf(ssoId));
+                fromB.json().get("id").asString());
+        int emailsToB = TestMailServer.to(memberOfB).size();
         for (String id : protectedIds) {
-            Response reset = api.post("/api/v1/ics/" + a + "/users/" + id + "/password", adminA,
-                    ApiClient.json("password", takeover));
+            Response reset = api.post("/api/v1/ics/" + a + "/users/" + id + "/password", adminA, null);
             assertThat(reset.status()).as("reset of user " + id).isEqualTo(403);
         }
-        assertThat(api.requestToken(otherPlatformAdmin, takeover).status()).isEqualTo(401);
-        assertThat(api.requestToken(memberOfB, takeover).status()).isEqualTo(401);
-        assertThat(api.requestToken(ssoOnly, takeover).status()).isEqualTo(401);
+        assertThat(TestMailServer.to(memberOfB)).as("no link was sent").hasSize(emailsToB);
         assertThat(api.requestToken(memberOfB, PASSWORD).status()).isEqualTo(201);
         assertThat(api.get("/api/v1/admin/audit?action=user.password_reset_refused", adminToken()).json()
                 .findValuesAsString("entity_id")).containsAll(protectedIds);
@@ -125,13 +130,22 @@ class AccountsTest extends IntegrationTest {
                 .findValuesAsString("entity_id")).containsExactlyInAnyOrderElementsOf(protectedIds);
 
         // Someone who lives only in this ICS can still be helped by its administrator, and that is audited.
+        // The link goes to the person's mailbox, not to the administrator.
         String onlyHere = createUser("member", a);
+        String oldToken = tokenFor(onlyHere);
         Response reset = api.post("/api/v1/ics/" + a + "/users/" + idIn(a, adminA, onlyHere) + "/password", adminA,
-                ApiClient.json("password", "a fresh password for you"));
-        assertThat(reset.status()).isEqualTo(204);
+                null);
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(reset.json().get("emailed").asBoolean()).isTrue();
+        assertThat(reset.json().get("link").isNull()).isTrue();
+        String link = emailedLink(onlyHere);
+        assertThat(useLink(link, "a fresh password for you").status()).isEqualTo(204);
         assertThat(api.requestToken(onlyHere, "a fresh password for you").status()).isEqualTo(201);
-        assertThat(api.get("/api/v1/ics/" + a + "/audit?action=user.password_reset", adminA).body()).contains(
-                "user.password_reset");
+        assertThat(api.requestToken(onlyHere, PASSWORD).status()).as("the old password").isEqualTo(401);
+        assertThat(api.get("/api/v1/tokens", oldToken).status()).as("tokens end with a reset").isEqualTo(401);
+        assertThat(useLink(link, "and once more again please").status()).as("the link works once").isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + a + "/audit?action=user.password_link_sent", adminA).body()).contains(
+                "user.password_link_sent");
         assertThat(api.get("/api/v1/admin/audit?action=user.password_reset", adminToken()).body()).contains(
                 "user.password_reset");
     }

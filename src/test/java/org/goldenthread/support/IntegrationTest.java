@@ -33,6 +33,8 @@ public abstract class IntegrationTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static String adminToken;
+    /** The application the token belongs to: a test class with settings of its own runs another one. */
+    private static int adminTokenPort;
 
     @LocalServerPort
     protected int port;
@@ -66,8 +68,9 @@ public abstract class IntegrationTest {
 
     protected String adminToken() {
         synchronized (IntegrationTest.class) {
-            if (adminToken == null) {
+            if (adminToken == null || adminTokenPort != port) {
                 adminToken = api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
+                adminTokenPort = port;
             }
             return adminToken;
         }
@@ -93,16 +96,53 @@ public abstract class IntegrationTest {
         return ods;
     }
 
-    /** Gives someone a role through the platform API and returns their email. */
+    /**
+     * Gives someone a role through the platform API, then claims the new account as its holder
+     * would, through the one-time link emailed to them, choosing {@link #PASSWORD}. Returns the email.
+     */
     protected String createUser(String role, String ods, String... places) {
         String email = uniqueEmail(role);
         ApiClient.Response r = api.post("/api/v1/admin/users", adminToken(), ApiClient.json("email", email,
-                "display_name", "Test " + role, "password", PASSWORD, "role", role, "ics", ods,
+                "display_name", "Test " + role, "role", role, "ics", ods,
                 "places", java.util.List.of(places)));
         if (r.status() != 201) {
             throw new AssertionError("Could not create a user: " + r.body());
         }
+        claim(email, PASSWORD);
         return email;
+    }
+
+    /** The one-time link in the newest email to this address that carries one. */
+    protected static String emailedLink(String email) {
+        java.util.List<jakarta.mail.internet.MimeMessage> messages = TestMailServer.to(email);
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            String body;
+            try {
+                body = String.valueOf(messages.get(i).getContent());
+            } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://\\S+/claim/[A-Za-z0-9_-]+")
+                    .matcher(body);
+            if (m.find()) {
+                return m.group();
+            }
+        }
+        throw new AssertionError("No email with a one-time link reached " + email);
+    }
+
+    /** Chooses a password with the link last emailed to this address, as its holder would. */
+    protected void claim(String email, String password) {
+        String link = emailedLink(email);
+        ApiClient.Response used = useLink(link, password);
+        if (used.status() != 204) {
+            throw new AssertionError("Could not claim " + email + ": " + used.body());
+        }
+    }
+
+    protected ApiClient.Response useLink(String link, String password) {
+        return api.post("/api/v1/account-links/use", null, ApiClient.json("token",
+                link.substring(link.lastIndexOf('/') + 1), "password", password));
     }
 
     /** Runs system work within one ICS, to look at or arrange what the API does not show. */

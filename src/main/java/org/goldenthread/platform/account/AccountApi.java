@@ -1,5 +1,7 @@
 package org.goldenthread.platform.account;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,17 +21,42 @@ class AccountApi {
 
     private final Accounts accounts;
     private final ApiTokens tokens;
+    private final AccountLinks links;
 
-    AccountApi(Accounts accounts, ApiTokens tokens) {
+    AccountApi(Accounts accounts, ApiTokens tokens, AccountLinks links) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.links = links;
+    }
+
+    /**
+     * A role given, with what happened to the account: {@code account_existed} (its holder keeps
+     * their own sign-in), {@code emailed} (they were told, or sent their link), and for a new account
+     * without a mail server the one-time {@code claim_link} to hand over.
+     */
+    record GrantedView(@JsonUnwrapped MemberView user, @JsonProperty("account_existed") boolean accountExisted,
+                       boolean emailed, @JsonProperty("claim_link") String claimLink) {
+
+        static GrantedView of(Accounts.Granted granted) {
+            return new GrantedView(MemberView.of(granted.member()), granted.accountExisted(), granted.notified(),
+                    granted.handover() == null ? null : granted.handover().link());
+        }
+    }
+
+    /** How a password link reached the person; {@code link} only when it could not be emailed. */
+    record LinkView(boolean emailed, String link) {
+
+        static LinkView of(AccountLinks.Handover handover) {
+            return new LinkView(handover.emailed(), handover.link());
+        }
+    }
+
+    record Claim(String token, String password) {
     }
 
     record TokenRequest(String name) {
     }
 
-    record PasswordReset(String password) {
-    }
 
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
@@ -54,14 +82,44 @@ class AccountApi {
 
     @PostMapping("/api/v1/admin/users")
     @ResponseStatus(HttpStatus.CREATED)
-    MemberView grant(@RequestBody NewUser body) {
-        return MemberView.of(accounts.grant(body, null));
+    GrantedView grant(@RequestBody NewUser body) {
+        return GrantedView.of(accounts.grant(body, null));
     }
 
     @PostMapping("/api/v1/admin/users/{id}/password")
+    LinkView resetPassword(@PathVariable long id) {
+        return LinkView.of(accounts.sendPasswordLink(id, null));
+    }
+
+    @DeleteMapping("/api/v1/admin/users/{id}/roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void resetPassword(@PathVariable long id, @RequestBody PasswordReset body) {
-        accounts.resetPassword(id, body.password(), null);
+    void removeRole(@PathVariable long id, @PathVariable String role, @RequestParam(required = false) String ics) {
+        accounts.removeRole(id, role, ics, null);
+    }
+
+    @PostMapping("/api/v1/admin/users/{id}/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void disable(@PathVariable long id) {
+        accounts.setDisabled(id, true);
+    }
+
+    @PostMapping("/api/v1/admin/users/{id}/enable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void enable(@PathVariable long id) {
+        accounts.setDisabled(id, false);
+    }
+
+    @PostMapping("/api/v1/admin/users/{id}/end-sessions")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void endSessions(@PathVariable long id) {
+        accounts.endSessions(id);
+    }
+
+    /** Anyone holding a one-time link chooses their password with it; no sign-in, the link is the credential. */
+    @PostMapping("/api/v1/account-links/use")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void useLink(@RequestBody Claim body) {
+        links.use(body.token(), body.password());
     }
 
     @GetMapping("/api/v1/ics/{ods}/users")
@@ -78,15 +136,22 @@ class AccountApi {
 
     @PostMapping("/api/v1/ics/{ods}/users")
     @ResponseStatus(HttpStatus.CREATED)
-    MemberView grantHere(@PathVariable String ods, @RequestBody NewUser body) {
+    GrantedView grantHere(@PathVariable String ods, @RequestBody NewUser body) {
         Scope.require(Role.ICS_ADMIN);
-        return MemberView.of(accounts.grant(body, Scope.currentTenant()));
+        return GrantedView.of(accounts.grant(body, Scope.currentTenant()));
     }
 
     @PostMapping("/api/v1/ics/{ods}/users/{id}/password")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void resetPasswordHere(@PathVariable String ods, @PathVariable long id, @RequestBody PasswordReset body) {
+    LinkView resetPasswordHere(@PathVariable String ods, @PathVariable long id) {
         Scope.require(Role.ICS_ADMIN);
-        accounts.resetPassword(id, body.password(), Scope.currentTenant());
+        return LinkView.of(accounts.sendPasswordLink(id, Scope.currentTenant()));
+    }
+
+    @DeleteMapping("/api/v1/ics/{ods}/users/{id}/roles/{role}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeRoleHere(@PathVariable String ods, @PathVariable long id, @PathVariable String role) {
+        Scope.require(Role.ICS_ADMIN);
+        accounts.memberOf(Scope.currentTenant(), id);
+        accounts.removeRole(id, role, null, Scope.currentTenant());
     }
 }

@@ -18,6 +18,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 
 /** Pages for one's own account and tokens, and for administrators managing users. */
 @Controller
@@ -26,6 +33,7 @@ class AccountPages implements Navigation {
     private final Accounts accounts;
     private final ApiTokens tokens;
     private final Tenants tenants;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     AccountPages(Accounts accounts, ApiTokens tokens, Tenants tenants) {
         this.accounts = accounts;
@@ -42,16 +50,16 @@ class AccountPages implements Navigation {
         return caller.isPlatformAdmin() ? List.of(new NavigationItem(910, "Users", "/admin/users")) : List.of();
     }
 
-    record UserForm(String email, String displayName, String password, String role, String ics, String places) {
+    record UserForm(String email, String displayName, String role, String ics, String places) {
 
         static UserForm empty() {
-            return new UserForm("", "", "", "", "", "");
+            return new UserForm("", "", "", "", "");
         }
 
         NewUser toRequest() {
             List<String> placeList = places == null || places.isBlank() ? List.of()
                     : Arrays.stream(places.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            return new NewUser(email, displayName, password, role, ics, placeList);
+            return new NewUser(email, displayName, null, role, ics, placeList);
         }
     }
 
@@ -66,10 +74,19 @@ class AccountPages implements Navigation {
     @PostMapping("/account/password")
     String changePassword(@RequestParam(required = false) String current,
                           @RequestParam(required = false) String password, Model model,
-                          RedirectAttributes redirect) {
+                          RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         try {
-            accounts.changeOwnPassword(Scope.currentCaller().userId(), current, password);
-            redirect.addFlashAttribute("success", "Your password was changed.");
+            Caller caller = Scope.currentCaller();
+            int epoch = accounts.changeOwnPassword(caller.userId(), current, password);
+            // every other session has ended; this one carries on under a new id and the new epoch
+            request.changeSessionId();
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    new SignedInUser(caller.userId(), caller.email(), epoch), null, List.of()));
+            SecurityContextHolder.setContext(context);
+            sessions.saveContext(context, request, response);
+            redirect.addFlashAttribute("success", "Your password was changed. You have been signed out everywhere"
+                    + " else, and your API tokens were revoked.");
             return "redirect:/account";
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
@@ -113,35 +130,43 @@ class AccountPages implements Navigation {
     String createMember(@PathVariable String ods, UserForm form, Model model, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            Accounts.Member member = accounts.grant(form.toRequest(), Scope.currentTenant());
-            redirect.addFlashAttribute("success", member.account().email() + " now has the role "
-                    + Role.fromCode(form.role()).map(Role::label).orElse(form.role()) + ".");
-            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/users";
+            Accounts.Granted granted = accounts.grant(form.toRequest(), Scope.currentTenant());
+            tellAbout(granted, form, redirect);
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/users/" + granted.member().account().id();
         } catch (InvalidInput e) {
             return userForm(model, form, e.problems());
         }
     }
 
-    @GetMapping("/ics/{ods}/users/{id}/password")
-    String resetForm(@PathVariable String ods, @PathVariable long id, Model model) {
+    @GetMapping("/ics/{ods}/users/{id}")
+    String member(@PathVariable String ods, @PathVariable long id, Model model) {
         Scope.require(Role.ICS_ADMIN);
-        model.addAttribute("member", accounts.resettable(id, Scope.currentTenant()));
-        model.addAttribute("action", "/ics/" + Scope.currentTenant().odsCode() + "/users/" + id + "/password");
-        return "platform/user-password";
+        Tenant tenant = Scope.currentTenant();
+        model.addAttribute("member", accounts.memberOf(tenant, id));
+        model.addAttribute("base", "/ics/" + tenant.odsCode() + "/users");
+        model.addAttribute("canSendLink", accounts.mayResetWithin(id, tenant));
+        return "platform/user";
     }
 
     @PostMapping("/ics/{ods}/users/{id}/password")
-    String reset(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String password,
-                 Model model, RedirectAttributes redirect) {
+    String sendLink(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
-        try {
-            accounts.resetPassword(id, password, Scope.currentTenant());
-            redirect.addFlashAttribute("success", "The password was reset and the account unlocked.");
-            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/users";
-        } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            return resetForm(ods, id, model);
-        }
+        AccountLinks.Handover handover = accounts.sendPasswordLink(id, Scope.currentTenant());
+        tellAbout(handover, redirect);
+        return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/users/" + id;
+    }
+
+    @PostMapping("/ics/{ods}/users/{id}/roles/{role}/remove")
+    String removeRoleHere(@PathVariable String ods, @PathVariable long id, @PathVariable String role,
+                          RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN);
+        Tenant tenant = Scope.currentTenant();
+        Accounts.Member member = accounts.memberOf(tenant, id);
+        accounts.removeRole(id, role, null, tenant);
+        redirect.addFlashAttribute("success", member.account().email() + " no longer has the role "
+                + Role.fromCode(role).map(Role::label).orElse(role) + " in " + tenant.name() + ".");
+        boolean rolesLeftHere = member.grants().size() > 1;
+        return "redirect:/ics/" + tenant.odsCode() + "/users" + (rolesLeftHere ? "/" + id : "");
     }
 
     // ---- every user, for platform administrators
@@ -160,32 +185,81 @@ class AccountPages implements Navigation {
     @PostMapping("/admin/users/new")
     String createUser(UserForm form, Model model, RedirectAttributes redirect) {
         try {
-            Accounts.Member member = accounts.grant(form.toRequest(), null);
-            redirect.addFlashAttribute("success", member.account().email() + " now has the role "
-                    + Role.fromCode(form.role()).map(Role::label).orElse(form.role()) + ".");
-            return "redirect:/admin/users";
+            Accounts.Granted granted = accounts.grant(form.toRequest(), null);
+            tellAbout(granted, form, redirect);
+            return "redirect:/admin/users/" + granted.member().account().id();
         } catch (InvalidInput e) {
             return userForm(model, form, e.problems());
         }
     }
 
-    @GetMapping("/admin/users/{id}/password")
-    String adminResetForm(@PathVariable long id, Model model) {
+    @GetMapping("/admin/users/{id}")
+    String user(@PathVariable long id, Model model) {
         model.addAttribute("member", accounts.resettable(id, null));
-        model.addAttribute("action", "/admin/users/" + id + "/password");
-        return "platform/user-password";
+        model.addAttribute("base", "/admin/users");
+        model.addAttribute("canSendLink", true);
+        return "platform/user";
     }
 
     @PostMapping("/admin/users/{id}/password")
-    String adminReset(@PathVariable long id, @RequestParam(required = false) String password, Model model,
+    String adminSendLink(@PathVariable long id, RedirectAttributes redirect) {
+        tellAbout(accounts.sendPasswordLink(id, null), redirect);
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/roles/{role}/remove")
+    String removeRole(@PathVariable long id, @PathVariable String role, @RequestParam(required = false) String ics,
                       RedirectAttributes redirect) {
-        try {
-            accounts.resetPassword(id, password, null);
-            redirect.addFlashAttribute("success", "The password was reset and the account unlocked.");
-            return "redirect:/admin/users";
-        } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            return adminResetForm(id, model);
+        accounts.removeRole(id, role, ics, null);
+        redirect.addFlashAttribute("success", "The role " + Role.fromCode(role).map(Role::label).orElse(role)
+                + (ics == null || ics.isBlank() ? "" : " in " + ics) + " was removed.");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/disable")
+    String disable(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.setDisabled(id, true);
+        redirect.addFlashAttribute("success", "The account was switched off. Its sessions and API tokens have ended.");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.setDisabled(id, false);
+        redirect.addFlashAttribute("success", "The account was switched back on. Its old sessions and tokens stay ended.");
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/admin/users/{id}/end-sessions")
+    String endSessions(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.endSessions(id);
+        redirect.addFlashAttribute("success", "Every session of this account has ended and its API tokens are revoked.");
+        return "redirect:/admin/users/" + id;
+    }
+
+    /** What the administrator needs to know after giving a role, as a message on the next page. */
+    private static void tellAbout(Accounts.Granted granted, UserForm form, RedirectAttributes redirect) {
+        String email = granted.member().account().email();
+        String role = Role.fromCode(form.role()).map(Role::label).orElse(form.role());
+        StringBuilder text = new StringBuilder(email + " now has the role " + role + ".");
+        if (granted.accountExisted()) {
+            text.append(" They already had a Golden Thread account, so they keep signing in as before.");
+            text.append(granted.notified() ? " We have emailed them about the new role."
+                    : " There is no mail server to tell them, so let them know yourself.");
+        } else if (granted.notified()) {
+            text.append(" We have emailed them a link to choose their password.");
+        }
+        redirect.addFlashAttribute("success", text.toString());
+        if (granted.handover() != null && granted.handover().link() != null) {
+            redirect.addFlashAttribute("handoverLink", granted.handover().link());
+        }
+    }
+
+    private static void tellAbout(AccountLinks.Handover handover, RedirectAttributes redirect) {
+        if (handover.emailed()) {
+            redirect.addFlashAttribute("success", "We have emailed them a link to choose a new password.");
+        } else {
+            redirect.addFlashAttribute("handoverLink", handover.link());
         }
     }
 

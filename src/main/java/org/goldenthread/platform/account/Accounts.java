@@ -17,6 +17,7 @@ import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.PlaceDirectory;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.tenancy.Tenants;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,7 @@ public class Accounts {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     record StoredUser(long id, String email, String displayName, String passwordHash, boolean disabled,
-                      OffsetDateTime lockedUntil, int failedSignIns) {
+                      OffsetDateTime lockedUntil, int failedSignIns, int sessionEpoch, Long passwordViaIcs) {
 
         boolean isLocked() {
             return lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now());
@@ -44,16 +45,25 @@ public class Accounts {
     public record Member(UserAccount account, List<Grant> grants) {
     }
 
+    /**
+     * A role given: whether the account already existed (its holder keeps their own sign-in and was
+     * told by email), and for a new account how the link to claim it reached them.
+     */
+    public record Granted(Member member, boolean accountExisted, boolean notified, AccountLinks.Handover handover) {
+    }
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Tenants tenants;
     private final Audit audit;
     private final ObjectProvider<PlaceDirectory> places;
+    private final AccountLinks links;
+    private final AccountMail mail;
     private final int maxFailedSignIns;
     private final int lockoutMinutes;
 
     Accounts(JdbcClient jdbc, PasswordEncoder passwords, Tenants tenants, Audit audit,
-             ObjectProvider<PlaceDirectory> places,
+             ObjectProvider<PlaceDirectory> places, AccountLinks links, AccountMail mail,
              @Value("${gt.security.max-failed-logins:5}") int maxFailedSignIns,
              @Value("${gt.security.lockout-minutes:15}") int lockoutMinutes) {
         this.jdbc = jdbc;
@@ -61,23 +71,34 @@ public class Accounts {
         this.tenants = tenants;
         this.audit = audit;
         this.places = places;
+        this.links = links;
+        this.mail = mail;
         this.maxFailedSignIns = maxFailedSignIns;
         this.lockoutMinutes = lockoutMinutes;
     }
 
     Optional<StoredUser> byEmail(String email) {
         return jdbc.sql("""
-                        select id, email, display_name, password_hash, disabled, locked_until, failed_sign_ins
+                        select id, email, display_name, password_hash, disabled, locked_until, failed_sign_ins,
+                               session_epoch, password_via_ics
                           from app_user where lower(email) = lower(:email)""")
                 .param("email", email == null ? "" : email.trim()).query(StoredUser.class).optional();
     }
 
-    /** The user and their current roles, or empty when the account is gone or disabled. */
-    public Optional<Caller> caller(long userId) {
+    /**
+     * Who a session speaks for, with their current roles; empty when the account is gone or
+     * switched off, or the session began before its sessions were ended.
+     */
+    public Optional<Caller> caller(SignedInUser session) {
         // read the user, then the grants: a query inside the row mapper would hold one pooled
         // connection while asking for another, and under load every request would wait for ever
-        Optional<UserAccount> user = find(userId).filter(u -> !u.disabled());
-        return user.map(u -> new Caller(u.id(), u.email(), u.displayName(), grantsOf(userId)));
+        record Live(long id, String email, String displayName) {
+        }
+        Optional<Live> user = jdbc.sql("""
+                        select id, email, display_name from app_user
+                         where id = :id and not disabled and session_epoch = :epoch""")
+                .param("id", session.id()).param("epoch", session.epoch()).query(Live.class).optional();
+        return user.map(u -> new Caller(u.id(), u.email(), u.displayName(), grantsOf(u.id())));
     }
 
     List<Grant> grantsOf(long userId) {
@@ -134,7 +155,7 @@ public class Accounts {
      * administrator's own); null means platform level.
      */
     @Transactional
-    public Member grant(NewUser request, Tenant withinIcs) {
+    public Granted grant(NewUser request, Tenant withinIcs) {
         List<Problem> problems = new ArrayList<>();
         String email = request.email() == null ? "" : request.email().trim();
         if (email.isEmpty()) {
@@ -143,8 +164,9 @@ public class Accounts {
             problems.add(Problem.of("email", "Enter an email address in the correct format, like name@example.org"));
         }
         Optional<StoredUser> existing = problems.isEmpty() ? byEmail(email) : Optional.empty();
-        if (existing.isEmpty() && request.password() != null && !request.password().isEmpty()) {
-            PasswordRules.problemWith(request.password(), email).ifPresent(p -> problems.add(Problem.of("password", p)));
+        if (request.password() != null && !request.password().isEmpty()) {
+            problems.add(Problem.of("password", "Leave the password out: administrators do not choose other"
+                    + " people's passwords. The person chooses their own through a one-time link"));
         }
         Optional<Role> role = Role.fromCode(request.role() == null ? "" : request.role());
         if (role.isEmpty()) {
@@ -196,7 +218,7 @@ public class Accounts {
             throw new InvalidInput(problems);
         }
 
-        long userId = existing.map(StoredUser::id).orElseGet(() -> createAccount(email, request));
+        long userId = existing.map(StoredUser::id).orElseGet(() -> createAccount(email, request.displayName(), null));
         Long icsId = tenant == null ? null : tenant.id();
         boolean held = jdbc.sql("""
                         select count(*) > 0 from role_grant
@@ -215,6 +237,28 @@ public class Accounts {
         after.put("ics", tenant == null ? null : tenant.odsCode());
         after.put("places", placeNames);
         audit.recordFor(icsId, "user.role_granted", "user", userId, null, after);
+        String roleAndPlace = role.get().label() + (tenant == null ? "" : " in " + tenant.name());
+        AccountLinks.Handover handover = null;
+        boolean notified;
+        if (existing.isEmpty()) {
+            handover = links.issue(userId, email, AccountLinks.Purpose.CLAIM, withinIcs, roleAndPlace);
+            notified = handover.emailed();
+        } else if (existing.get().passwordViaIcs() != null && !existing.get().passwordViaIcs().equals(icsId)) {
+            // its password was chosen through a link another ICS's administrator was shown: it must
+            // not follow the account here, so it is cleared and only the person can choose a new one
+            jdbc.sql("update app_user set password_hash = null, password_via_ics = null where id = :id")
+                    .param("id", userId).update();
+            Sessions.endAll(jdbc, userId);
+            audit.recordFor(null, "user.password_cleared", "user", userId, null,
+                    Map.of("reason", "given a role beyond the ICS whose administrator handed over its link"));
+            notified = links.email(userId, email, roleAndPlace);
+        } else if (existing.get().passwordHash() == null && !existing.get().disabled()) {
+            // never claimed: a fresh link goes to the person's own mailbox alone, never to this
+            // administrator, since the account may hold roles elsewhere
+            notified = links.email(userId, email, roleAndPlace);
+        } else {
+            notified = mail.send(email, "You have a new role in Golden Thread", AccountMail.grantedBody(roleAndPlace));
+        }
         UserAccount account = find(userId).orElseThrow();
         if (withinIcs != null && existing.isPresent()) {
             // An ICS administrator who names someone else's account learns nothing about it beyond
@@ -223,82 +267,96 @@ public class Accounts {
         }
         List<Grant> grants = grantsOf(userId).stream()
                 .filter(g -> withinIcs == null || (g.icsId() != null && g.icsId() == withinIcs.id())).toList();
-        return new Member(account, grants);
+        return new Granted(new Member(account, grants), existing.isPresent(), notified, handover);
     }
 
-    private long createAccount(String email, NewUser request) {
-        String name = request.displayName() == null || request.displayName().isBlank()
-                ? email.substring(0, email.indexOf('@')) : request.displayName().trim();
-        String hash = request.password() == null || request.password().isEmpty() ? null
-                : passwords.encode(request.password());
+    /** A new account; only the first platform administrator's starts with a password (their own). */
+    private long createAccount(String email, String displayName, String password) {
+        String name = displayName == null || displayName.isBlank()
+                ? email.substring(0, email.indexOf('@')) : displayName.trim();
+        String hash = password == null ? null : passwords.encode(password);
         long id = jdbc.sql("""
                         insert into app_user (email, display_name, password_hash, password_changed_at)
                         values (:email, :name, cast(:hash as text), case when cast(:hash as text) is null then null else now() end)
                         returning id""")
                 .param("email", email).param("name", name).param("hash", hash).query(Long.class).single();
         audit.record("user.created", "user", id, null, Map.of("email", email, "display_name", name,
-                "sign_in", hash == null ? "single sign-on only" : "password"));
+                "sign_in", hash == null ? "one-time link or single sign-on" : "password"));
         return id;
     }
 
     /**
-     * The member whose password an administrator may reset. An ICS administrator may add any
-     * existing account to their ICS, so within an ICS only an account that lives wholly there may
-     * be reset: not a platform administrator, not someone who also holds a role in another ICS,
-     * and not a single sign-on account, which must not gain a password. Otherwise resetting would
-     * hand the ICS administrator someone else's account. Platform administrators may reset any.
+     * The member for whom an administrator may ask for a password link. An ICS administrator may
+     * add any existing account to their ICS, so within an ICS only an account that lives wholly
+     * there qualifies: not a platform administrator, nor someone who also holds a role in another
+     * ICS. Platform administrators may ask for any account.
      */
     Member resettable(long userId, Tenant withinIcs) {
         if (withinIcs == null) {
-            return new Member(find(userId).orElseThrow(() -> new NotFound("No such user")), List.of());
+            return new Member(find(userId).orElseThrow(() -> new NotFound("No such user")), grantsOf(userId));
         }
         Member member = memberOf(withinIcs, userId);
-        boolean notOnlyHere = jdbc.sql("""
-                        select exists (select from role_grant where user_id = :id and (ics_id is null or ics_id <> :ics))
-                            or exists (select from app_user where id = :id and password_hash is null)""")
-                .param("id", userId).param("ics", withinIcs.id()).query(Boolean.class).single();
-        if (notOnlyHere) {
-            throw new Forbidden("Only a platform administrator can reset the password of this account");
+        if (holdsRolesBeyond(userId, withinIcs)) {
+            throw new Forbidden("This person also holds roles outside this ICS, so only they (through"
+                    + " 'Forgotten your password?' by email) or a platform administrator can start a password reset");
         }
         return member;
     }
 
+    /** Whether an ICS administrator may send this member of their ICS a password link. */
+    public boolean mayResetWithin(long userId, Tenant ics) {
+        return !holdsRolesBeyond(userId, ics);
+    }
+
+    private boolean holdsRolesBeyond(long userId, Tenant ics) {
+        return jdbc.sql("select exists (select from role_grant where user_id = :id and (ics_id is null or ics_id <> :ics))")
+                .param("id", userId).param("ics", ics.id()).query(Boolean.class).single();
+    }
+
     /**
-     * An administrator sets a new password; this also lifts any lock-out. A refused attempt is
-     * audited too (hence no rollback for it): someone tried to take over an account.
+     * Sends the person a one-time link to choose a new password (or, for an account never claimed,
+     * to claim it); without a mail server the link is returned for the administrator to pass on.
+     * A refused attempt is audited too (hence no rollback for it): someone tried to take over an account.
      */
     @Transactional(noRollbackFor = Forbidden.class)
-    public void resetPassword(long userId, String newPassword, Tenant withinIcs) {
+    public AccountLinks.Handover sendPasswordLink(long userId, Tenant withinIcs) {
         UserAccount user;
         try {
             user = resettable(userId, withinIcs).account();
         } catch (Forbidden refused) {
-            auditPasswordReset("user.password_reset_refused", userId, withinIcs, null, Map.of("ics", withinIcs.odsCode()));
+            auditPasswordReset("user.password_reset_refused", userId, withinIcs, Map.of("ics", withinIcs.odsCode()));
             throw refused;
         }
-        PasswordRules.problemWith(newPassword, user.email()).ifPresent(p -> {
-            throw new InvalidInput("password", p);
-        });
-        jdbc.sql("""
-                        update app_user set password_hash = :hash, password_changed_at = now(),
-                               failed_sign_ins = 0, locked_until = null where id = :id""")
-                .param("hash", passwords.encode(newPassword)).param("id", userId).update();
-        auditPasswordReset("user.password_reset", userId, withinIcs, Map.of("locked", user.isLocked()),
-                Map.of("locked", false));
+        if (user.disabled()) {
+            throw new InvalidInput("user", "This account is switched off: switch it on before sending a link");
+        }
+        boolean claimed = jdbc.sql("select password_hash is not null from app_user where id = :id")
+                .param("id", userId).query(Boolean.class).single();
+        AccountLinks.Handover handover = links.issue(userId, user.email(),
+                claimed ? AccountLinks.Purpose.RESET : AccountLinks.Purpose.CLAIM, withinIcs,
+                "a member of Golden Thread");
+        auditPasswordReset("user.password_link_sent", userId, withinIcs,
+                Map.of("emailed", handover.emailed(), "purpose", claimed ? "reset" : "claim"));
+        return handover;
     }
 
     /** Platform administrators see every reset, since an account can be used anywhere; the ICS sees its own. */
-    private void auditPasswordReset(String action, long userId, Tenant withinIcs, Object before, Object after) {
-        audit.recordFor(null, action, "user", userId, before, after);
+    private void auditPasswordReset(String action, long userId, Tenant withinIcs, Object after) {
+        audit.recordFor(null, action, "user", userId, null, after);
         if (withinIcs != null) {
-            audit.recordFor(withinIcs.id(), action, "user", userId, before, after);
+            audit.recordFor(withinIcs.id(), action, "user", userId, null, after);
         }
     }
 
+    /**
+     * Changes one's own password. Every other session and API token of the account ends; the
+     * returned epoch lets the session that asked carry on.
+     */
     @Transactional
-    public void changeOwnPassword(long userId, String current, String replacement) {
+    public int changeOwnPassword(long userId, String current, String replacement) {
         StoredUser user = jdbc.sql("""
-                        select id, email, display_name, password_hash, disabled, locked_until, failed_sign_ins
+                        select id, email, display_name, password_hash, disabled, locked_until, failed_sign_ins,
+                               session_epoch, password_via_ics
                           from app_user where id = :id""").param("id", userId).query(StoredUser.class).single();
         List<Problem> problems = new ArrayList<>();
         if (user.passwordHash() == null || current == null || !passwords.matches(current, user.passwordHash())) {
@@ -310,7 +368,89 @@ public class Accounts {
         }
         jdbc.sql("update app_user set password_hash = :hash, password_changed_at = now() where id = :id")
                 .param("hash", passwords.encode(replacement)).param("id", userId).update();
-        audit.record("user.password_changed", "user", userId, null, null);
+        int epoch = Sessions.endAll(jdbc, userId);
+        audit.record("user.password_changed", "user", userId, null, Map.of("other_sessions_and_tokens", "ended"));
+        return epoch;
+    }
+
+    // ---- offboarding
+
+    /**
+     * Takes a role away. Within an ICS only that ICS's roles can be removed. The person's sessions
+     * carry on with the roles they still hold (roles are read afresh on every request); with none
+     * left, they end at the next request.
+     */
+    @Transactional
+    public void removeRole(long userId, String roleCode, String icsCode, Tenant withinIcs) {
+        Role role = Role.fromCode(roleCode == null ? "" : roleCode).orElseThrow(() -> new InvalidInput("role",
+                "Choose a role: platform_admin, ics_admin, place_lead, member or analyst"));
+        Long icsId;
+        String ods;
+        if (withinIcs != null) {
+            if (!role.isIcsRole()) {
+                throw new NotFound("No such role in this ICS");
+            }
+            icsId = withinIcs.id();
+            ods = withinIcs.odsCode();
+        } else if (role.isIcsRole()) {
+            if (icsCode == null || icsCode.isBlank()) {
+                throw new InvalidInput("ics", "Give the ICS in which to remove this role");
+            }
+            Tenant tenant = tenants.tenant(icsCode.trim().toUpperCase())
+                    .orElseThrow(() -> new InvalidInput("ics", "No active ICS has the ODS code " + icsCode));
+            icsId = tenant.id();
+            ods = tenant.odsCode();
+        } else {
+            icsId = null;
+            ods = null;
+            Caller caller = Scope.current().caller();
+            if (caller != null && caller.userId() == userId) {
+                throw new InvalidInput("role", "You cannot remove your own platform administrator role;"
+                        + " ask another platform administrator");
+            }
+        }
+        List<String> removedPlaces = jdbc.sql("""
+                        delete from role_grant where user_id = :user and role = :role
+                           and coalesce(ics_id, 0) = coalesce(:ics, 0) returning places""")
+                .param("user", userId).param("role", role.code()).param("ics", icsId)
+                .query((rs, n) -> List.of((String[]) rs.getArray("places").getArray())).optional()
+                .orElseThrow(() -> new NotFound("This person does not hold that role here"));
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("role", role.code());
+        before.put("ics", ods);
+        before.put("places", removedPlaces);
+        audit.recordFor(null, "user.role_removed", "user", userId, before, null);
+        if (icsId != null) {
+            audit.recordFor(icsId, "user.role_removed", "user", userId, before, null);
+        }
+    }
+
+    /** Switches an account off (ending its sessions and tokens at once) or back on. Platform administrators only. */
+    @Transactional
+    public void setDisabled(long userId, boolean disabled) {
+        UserAccount user = find(userId).orElseThrow(() -> new NotFound("No such user"));
+        Caller caller = Scope.current().caller();
+        if (disabled && caller != null && caller.userId() == userId) {
+            throw new InvalidInput("user", "You cannot switch off your own account; ask another platform administrator");
+        }
+        if (user.disabled() == disabled) {
+            return;
+        }
+        jdbc.sql("update app_user set disabled = :disabled where id = :id")
+                .param("disabled", disabled).param("id", userId).update();
+        if (disabled) {
+            Sessions.endAll(jdbc, userId);
+        }
+        audit.record(disabled ? "user.disabled" : "user.enabled", "user", userId, Map.of("disabled", !disabled),
+                Map.of("disabled", disabled));
+    }
+
+    /** Ends every session and revokes every API token of an account, for a lost laptop say. */
+    @Transactional
+    public void endSessions(long userId) {
+        find(userId).orElseThrow(() -> new NotFound("No such user"));
+        Sessions.endAll(jdbc, userId);
+        audit.record("user.sessions_ended", "user", userId, null, Map.of("sessions_and_tokens", "ended"));
     }
 
     /**
@@ -328,8 +468,35 @@ public class Accounts {
                         returning u.locked_until is not null and u.locked_until > now() and not was.locked""")
                 .param("max", maxFailedSignIns).param("minutes", lockoutMinutes).param("id", userId)
                 .query(Boolean.class).single();
+        audit.recordFor(null, "user.sign_in_failed", "user", userId, null,
+                Map.of("method", "password", "reason", "wrong password"));
         if (locked) {
             audit.record("user.locked", "user", userId, null, Map.of("minutes", lockoutMinutes));
+        }
+    }
+
+    /** A password sign-in that failed for an address no account signs in with by password. */
+    @Transactional
+    public void signInFailedUnknown(String email) {
+        String given = email == null ? "" : email.length() > 254 ? email.substring(0, 254) : email;
+        audit.recordFor(null, "user.sign_in_failed", "user", null, null,
+                Map.of("method", "password", "email", given, "reason", "no account signs in with a password at this address"));
+    }
+
+    /**
+     * Takes the person's name from their identity provider when the account has none of its own
+     * (created without one, it shows the part of the email before the @).
+     */
+    @Transactional
+    public void nameFromProvider(long userId, String email, String name) {
+        String trimmed = name.length() > 200 ? name.substring(0, 200) : name;
+        String fallback = email.substring(0, email.indexOf('@'));
+        int changed = jdbc.sql("update app_user set display_name = :name where id = :id and display_name = :fallback"
+                        + " and display_name <> :name")
+                .param("name", trimmed).param("id", userId).param("fallback", fallback).update();
+        if (changed > 0) {
+            audit.recordFor(null, "user.name_from_provider", "user", userId, Map.of("display_name", fallback),
+                    Map.of("display_name", trimmed));
         }
     }
 
@@ -347,8 +514,13 @@ public class Accounts {
         if (anyAdmin) {
             return false;
         }
-        grant(new NewUser(email, "Platform administrator", password, Role.PLATFORM_ADMIN.code(), null, List.of()),
-                null);
+        PasswordRules.problemWith(password, email).ifPresent(p -> {
+            throw new IllegalStateException("GT_ADMIN_PASSWORD is not acceptable: " + p);
+        });
+        long id = byEmail(email).map(StoredUser::id)
+                .orElseGet(() -> createAccount(email, "Platform administrator", password));
+        jdbc.sql("insert into role_grant (user_id, role) values (:user, 'platform_admin')").param("user", id).update();
+        audit.record("user.role_granted", "user", id, null, Map.of("email", email, "role", Role.PLATFORM_ADMIN.code()));
         return true;
     }
 }

@@ -116,7 +116,7 @@ public class ApiTokens {
                     .param("hash", hash).update();
         }
         List<Grant> grants = rows.stream().map(Row::grant).filter(java.util.Objects::nonNull).toList();
-        return Optional.of(new Bearer(new SignedInUser(first.id(), first.email()),
+        return Optional.of(new Bearer(new SignedInUser(first.id(), first.email(), 0),
                 new Caller(first.id(), first.email(), first.displayName(), grants)));
     }
 

@@ -1,6 +1,9 @@
 package org.goldenthread.platform.account;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Scope;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -22,28 +25,65 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private final OidcUserService delegate = new OidcUserService();
     private final Accounts accounts;
+    private final Audit audit;
 
-    OidcSignIn(Accounts accounts) {
+    OidcSignIn(Accounts accounts, Audit audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser oidc = delegate.loadUser(request);
-        String email = Optional.ofNullable(oidc.getEmail())
-                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(NO_ACCOUNT,
-                        "The identity provider did not share an email address", null)));
+        String provider = request.getClientRegistration().getRegistrationId();
+        String email = oidc.getEmail();
+        if (email == null || email.isBlank()) {
+            throw refused(provider, null, null, NO_ACCOUNT, "the identity provider did not share an email address");
+        }
         // Accounts are linked by email, so an address the provider has not checked (one a user typed
         // into their profile, say) could claim someone else's account.
         if (!Boolean.TRUE.equals(oidc.getEmailVerified())) {
-            throw new OAuth2AuthenticationException(new OAuth2Error(EMAIL_NOT_VERIFIED,
-                    "The identity provider has not verified the email address " + email, null));
+            throw refused(provider, email, null, EMAIL_NOT_VERIFIED,
+                    "the identity provider has not verified the email address");
         }
-        Accounts.StoredUser user = Scope.systemPlatform().run(() -> accounts.byEmail(email))
-                .filter(u -> !u.disabled())
-                .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(NO_ACCOUNT,
-                        "No Golden Thread account uses " + email, null)));
-        return new SignedInOidcUser(oidc, new SignedInUser(user.id(), user.email()));
+        Optional<Accounts.StoredUser> found = Scope.systemPlatform().run(() -> accounts.byEmail(email));
+        if (found.isEmpty()) {
+            throw refused(provider, email, null, NO_ACCOUNT, "no Golden Thread account uses this email address");
+        }
+        Accounts.StoredUser user = found.get();
+        if (user.disabled()) {
+            throw refused(provider, email, user.id(), NO_ACCOUNT, "the account is switched off");
+        }
+        String name = nameFrom(oidc);
+        if (name != null) {
+            Scope.systemPlatform().run(() -> accounts.nameFromProvider(user.id(), user.email(), name));
+        }
+        return new SignedInOidcUser(oidc, new SignedInUser(user.id(), user.email(), user.sessionEpoch()));
+    }
+
+    /** The person's name as the provider gives it: the full name, else given and family names together. */
+    private static String nameFrom(OidcUser oidc) {
+        String full = oidc.getFullName();
+        if (full != null && !full.isBlank()) {
+            return full.strip();
+        }
+        String joined = ((oidc.getGivenName() == null ? "" : oidc.getGivenName()) + " "
+                + (oidc.getFamilyName() == null ? "" : oidc.getFamilyName())).strip();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /** A refused single sign-on leaves a trace in the platform audit log, as a failed password does. */
+    private OAuth2AuthenticationException refused(String provider, String email, Long userId, String code,
+                                                  String reason) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("method", "single sign-on (" + provider + ")");
+        detail.put("email", email == null ? null : email.length() > 254 ? email.substring(0, 254) : email);
+        detail.put("reason", reason);
+        Scope.systemPlatform().run(() -> {
+            audit.recordFor(null, "user.sign_in_refused", "user", userId, null, detail);
+            return null;
+        });
+        return new OAuth2AuthenticationException(new OAuth2Error(code, reason, null));
     }
 
     static final class SignedInOidcUser extends DefaultOidcUser {

@@ -42,6 +42,7 @@ class PasswordSignIn implements AuthenticationProvider {
             Optional<Accounts.StoredUser> found = accounts.byEmail(email);
             if (found.isEmpty() || found.get().passwordHash() == null) {
                 passwords.matches(password, decoyHash);
+                accounts.signInFailedUnknown(email);
                 throw new BadCredentialsException("bad");
             }
             Accounts.StoredUser user = found.get();
@@ -58,7 +59,7 @@ class PasswordSignIn implements AuthenticationProvider {
                 throw new LockedException("locked until " + TIME.format(user.lockedUntil()));
             }
             accounts.signInSucceeded(user.id());
-            return UsernamePasswordAuthenticationToken.authenticated(new SignedInUser(user.id(), user.email()), null,
+            return UsernamePasswordAuthenticationToken.authenticated(new SignedInUser(user.id(), user.email(), user.sessionEpoch()), null,
                     List.of());
         });
     }

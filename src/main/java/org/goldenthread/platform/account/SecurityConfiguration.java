@@ -36,6 +36,10 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.goldenthread.platform.Audit;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,7 +51,10 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/nhsuk-frontend.min.css", "/nhsuk-frontend.min.js", "/htmx.min.js",
             "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error", "/actuator/health",
-            "/actuator/health/**"};
+            "/actuator/health/**", "/claim/**"};
+
+    /** Choosing a password with a one-time link: the link is the credential, so there is no session to forge. */
+    private static final String USE_LINK = "/api/v1/account-links/use";
 
     /** Pages survey respondents answer on, without an account (the engagement module's). */
     private static final String[] RESPONDENT_PAGES = {"/respond/**", "/invited/**"};
@@ -64,7 +71,7 @@ class SecurityConfiguration {
         return new TenancyFilterHolder(new TenancyFilter(tenants,
                 authentication -> authentication != null && authentication.getDetails() instanceof ApiTokens.Bearer bearer
                         ? Optional.of(bearer.caller())
-                        : SignedInUser.of(authentication).flatMap(u -> accounts.caller(u.id()))));
+                        : SignedInUser.of(authentication).flatMap(accounts::caller)));
     }
 
     /** Keeps the filter out of the servlet container's own chain: it belongs inside Spring Security's. */
@@ -79,17 +86,20 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Tenants tenants, TenancyFilterHolder tenancy)
             throws Exception {
-        http.securityMatcher("/api/**")
+        // metrics describe every tenant's traffic, so they are read like the platform API: with a
+        // platform administrator's token
+        http.securityMatcher("/api/**", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**").permitAll()
-                        .requestMatchers("/api/v1/admin/**").access(platformAdmin())
+                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", USE_LINK).permitAll()
+                        .requestMatchers("/api/v1/admin/**", "/actuator/**").access(platformAdmin())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Golden Thread").authenticationEntryPoint((request, response, e) ->
                         apiUnauthorized(response, e)))
                 .addFilterBefore(new BearerTokenFilter(tokens, tenants), BasicAuthenticationFilter.class)
                 .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
                 // A browser session calling the API needs the CSRF token; automation sends credentials instead.
-                .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || USE_LINK.equals(request.getServletPath())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // nothing to sign out of or return to under /api: two filters fewer on every call
                 .logout(l -> l.disable())
@@ -136,27 +146,50 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, TenancyFilterHolder tenancy,
-                              ObjectProvider<ClientRegistrationRepository> oidcProviders, Accounts accounts)
+                              ObjectProvider<ClientRegistrationRepository> oidcProviders, Accounts accounts,
+                              Audit audit, @Value("${gt.public-url:}") String publicUrl)
             throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").access(platformAdmin())
+                        .requestMatchers("/actuator/**").access(platformAdmin())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         .defaultSuccessUrl("/", true).failureHandler(signInFailure()))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signedOut(oidcProviders, publicUrl)))
                 .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (oidcProviders.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
-                    .userInfoEndpoint(u -> u.oidcUserService(new OidcSignIn(accounts)))
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcSignIn(accounts, audit)))
                     .failureHandler((request, response, e) -> response.sendRedirect("/login?error="
                             + (e instanceof OAuth2AuthenticationException oauth && OidcSignIn.EMAIL_NOT_VERIFIED
                             .equals(oauth.getError().getErrorCode()) ? "sso-unverified" : "sso"))));
         }
         return http.build();
+    }
+
+    /**
+     * After signing out of a session begun through single sign-on, the provider's own session ends
+     * too (OpenID Connect RP-initiated logout, where the provider offers it): otherwise the next
+     * "Sign in with ..." on a shared workstation would sign straight back in without a password.
+     */
+    private static LogoutSuccessHandler signedOut(ObjectProvider<ClientRegistrationRepository> oidcProviders,
+                                                  String publicUrl) {
+        ClientRegistrationRepository registrations = oidcProviders.getIfAvailable();
+        if (registrations == null) {
+            SimpleUrlLogoutSuccessHandler plain = new SimpleUrlLogoutSuccessHandler();
+            plain.setDefaultTargetUrl("/login?signed-out");
+            return plain;
+        }
+        OidcClientInitiatedLogoutSuccessHandler oidc = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        String base = publicUrl == null || publicUrl.isBlank() ? "{baseUrl}"
+                : publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        oidc.setPostLogoutRedirectUri(base + "/login?signed-out");
+        oidc.setDefaultTargetUrl("/login?signed-out");
+        return oidc;
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> platformAdmin() {

@@ -7,9 +7,11 @@ import org.springframework.security.core.Authentication;
 
 /**
  * What the session remembers about who signed in. Roles are not kept here: they are read
- * afresh on every request, so a revoked role stops working at once.
+ * afresh on every request, so a revoked role stops working at once. The epoch is the account's
+ * when the session began: raising the account's (a new password, an administrator ending its
+ * sessions) ends every session begun before.
  */
-public record SignedInUser(long id, String email) implements Principal, Serializable {
+public record SignedInUser(long id, String email, int epoch) implements Principal, Serializable {
 
     @Override
     public String getName() {

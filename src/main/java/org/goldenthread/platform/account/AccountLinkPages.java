@@ -1,0 +1,61 @@
+package org.goldenthread.platform.account;
+
+import java.util.List;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Where a person opens their one-time link and chooses their password, before they can sign in. */
+@Controller
+class AccountLinkPages {
+
+    private final AccountLinks links;
+
+    AccountLinkPages(AccountLinks links) {
+        this.links = links;
+    }
+
+    @GetMapping("/claim/{token}")
+    String open(@PathVariable String token, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("link", links.usable(token));
+        } catch (NotFound e) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("unusable", e.getMessage());
+        }
+        model.addAttribute("token", token);
+        return "platform/claim";
+    }
+
+    @PostMapping("/claim/{token}")
+    String use(@PathVariable String token, @RequestParam(required = false) String password,
+               @RequestParam(required = false) String confirm, Model model, HttpServletResponse response,
+               RedirectAttributes redirect) {
+        try {
+            if (password != null && !password.equals(confirm)) {
+                links.usable(token);
+                throw new InvalidInput("confirm", "The two passwords are not the same");
+            }
+            links.use(token, password);
+            redirect.addFlashAttribute("claimed", true);
+            return "redirect:/login";
+        } catch (InvalidInput e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("problems", e.problems());
+            return open(token, model, response);
+        } catch (NotFound e) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("unusable", e.getMessage());
+            model.addAttribute("problems", List.of());
+            return "platform/claim";
+        }
+    }
+}
