@@ -7,6 +7,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.function.Function;
 import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -54,12 +55,18 @@ class IcsJourneyTest extends BrowserTest {
         assertThat(page).hasTitle("Error: Add a user – Golden Thread");
         assertAccessible();
 
+        assertThat(page.getByLabel("Password", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(false)))
+                .hasCount(0);
         page.getByLabel("Email address").fill("new.colleague@test.example");
         page.getByLabel("Full name").fill("Nia Colleague");
-        page.getByLabel("Password (optional)").fill("another long pass phrase");
         page.getByLabel("Member").check();
         click(AriaRole.BUTTON, "Add");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("new.colleague@test.example now has the role Member");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("emailed them a link to choose their password");
+        expectHeading("Nia Colleague");
+        assertThat(page.locator("table")).containsText("Member");
+        assertAccessible();
+        click(AriaRole.LINK, "Back to users");
         assertThat(page.locator("table")).containsText("Nia Colleague");
 
         click(AriaRole.LINK, "Audit log");
@@ -146,7 +153,7 @@ class IcsJourneyTest extends BrowserTest {
     }
 
     @Test
-    void anIcsAdminCannotResetThePasswordOfAnAccountThatAlsoLivesElsewhere() {
+    void anIcsAdminSendsPasswordLinksOnlyToAccountsThatLiveWhollyInTheirIcsAndRemovesRoles() {
         String a = createIcs("Reset Here ICS");
         String b = createIcs("Reset Elsewhere ICS");
         String admin = createUser("ics_admin", a);
@@ -162,25 +169,50 @@ class IcsJourneyTest extends BrowserTest {
 
         signIn(admin, PASSWORD);
         for (String email : List.of(platformAdmin, alsoInB)) {
-            page.navigate(url("/ics/" + a + "/users/" + idOf.apply(email) + "/password"));
-            expectHeading("You cannot do this");
+            int emails = TestMailServer.to(email).size();
+            page.navigate(url("/ics/" + a + "/users/" + idOf.apply(email)));
+            assertThat(page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions()
+                    .setName("Send a password link"))).hasCount(0);
             assertAccessible();
-            // Posting the form anyway, by pointing a permitted reset form at the protected account.
-            page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere) + "/password"));
-            page.evalOnSelector("main form", "(f, id) => f.action = f.action.replace(/users\\/\\d+/, 'users/' + id)",
-                    idOf.apply(email));
-            page.getByLabel("New password").fill("taken over by the ICS admin");
-            click(AriaRole.BUTTON, "Reset password");
+            // Posting the form anyway, by pointing a permitted form at the protected account.
+            page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere)));
+            page.evalOnSelector("form[action$='/password']",
+                    "(f, id) => f.action = f.action.replace(/users\\/\\d+/, 'users/' + id)", idOf.apply(email));
+            click(AriaRole.BUTTON, "Send a password link");
             expectHeading("You cannot do this");
-            assertThat(api.requestToken(email, "taken over by the ICS admin").status())
-                    .isEqualTo(401);
+            assertThat(TestMailServer.to(email)).as("no link reached " + email).hasSize(emails);
         }
 
-        page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere) + "/password"));
-        page.getByLabel("New password").fill("a fresh password for you");
-        click(AriaRole.BUTTON, "Reset password");
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("The password was reset");
-        assertThat(api.requestToken(onlyHere, "a fresh password for you").status())
-                .isEqualTo(201);
+        page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere)));
+        click(AriaRole.BUTTON, "Send a password link");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("emailed them a link");
+        String link = emailedLink(onlyHere);
+
+        // the person opens the link in their own browser and chooses a password
+        com.microsoft.playwright.BrowserContext theirs = page.context().browser().newContext();
+        com.microsoft.playwright.Page their = theirs.newPage();
+        their.navigate(link);
+        their.getByLabel("Password", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("password1234");
+        their.getByLabel("Enter the password again").fill("password1234");
+        their.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save password")).click();
+        assertThat(their.locator(".nhsuk-error-summary")).containsText("too easy to guess");
+        their.getByLabel("Password", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("a fresh password for you");
+        their.getByLabel("Enter the password again").fill("a fresh password for you");
+        their.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save password")).click();
+        assertThat(their.locator(".nhsuk-notification-banner")).containsText("Your password is saved");
+        their.navigate(link);
+        assertThat(their.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1)))
+                .containsText("This link cannot be used");
+        theirs.close();
+        assertThat(api.requestToken(onlyHere, "a fresh password for you").status()).isEqualTo(201);
+
+        // removing the role takes the person out of this ICS
+        page.navigate(url("/ics/" + a + "/users/" + idOf.apply(alsoInB)));
+        click(AriaRole.BUTTON, "Remove the role Analyst in Reset Here ICS");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("no longer has the role Analyst");
+        assertThat(page.locator("table")).not().containsText(alsoInB);
+        assertAccessible();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.StubOidcIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,6 +143,120 @@ class SignInJourneyTest extends BrowserTest {
         assertThat(api.get("/api/v1/tokens", token).status()).isEqualTo(401);
         page.navigate(url("/account"));
         assertThat(page).hasURL(url("/login"));
+    }
+
+    /** The first visit says nothing about signing out: nobody has signed in yet. */
+    @Test
+    void theFirstVisitToTheSignInPageSaysNothingAboutSigningOut() {
+        page.navigate(url("/"));
+        assertThat(page).hasURL(url("/login"));
+        expectHeading("Sign in to Golden Thread");
+        assertThat(page.locator(".nhsuk-notification-banner")).hasCount(0);
+        assertThat(page.locator("#plain-http")).hasCount(0);
+        assertAccessible();
+    }
+
+    /**
+     * Browsers keep the secure session cookie only from HTTPS or localhost, so over plain HTTP from
+     * another machine the sign-in page says so before anyone tries.
+     */
+    @Test
+    void overPlainHttpFromAnotherMachineTheSignInPageSaysWhySigningInWillFail() throws Exception {
+        String address = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                .map(java.net.InetAddress::getHostAddress).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(address != null, "this machine has no address but loopback");
+        page.navigate("http://" + address + ":" + port + "/login");
+        assertThat(page.locator("#plain-http")).containsText("GT_SECURE_COOKIES=false");
+        assertAccessible();
+    }
+
+    /** The account page itself: it must render, show a new token once, and change the password. */
+    @Test
+    void onTheAccountPageAPersonCreatesATokenSeenOnceAndAPasswordChangeEndsTheirOtherSessions() {
+        String ods = createIcs("Account page ICS");
+        String email = createUser("member", ods);
+        String oldToken = tokenFor(email);
+        com.microsoft.playwright.BrowserContext elsewhere = page.context().browser().newContext();
+        com.microsoft.playwright.Page other = elsewhere.newPage();
+        other.navigate(url("/login"));
+        other.getByLabel("Email address").fill(email);
+        other.getByLabel("Password").fill(PASSWORD);
+        other.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(other).hasURL(url("/ics/" + ods));
+
+        signIn(email, PASSWORD);
+        page.navigate(url("/account"));
+        expectHeading("Your account");
+        assertThat(page.locator("main")).containsText(email);
+        assertAccessible();
+
+        page.getByLabel("Token name").fill("Monthly export");
+        click(AriaRole.BUTTON, "Create token");
+        String shown = page.locator(".gt-token").textContent().trim();
+        assertThat(shown).startsWith("gt_");
+        assertThat(api.get("/api/v1/tokens", shown).status()).isEqualTo(200);
+        assertAccessible();
+        page.navigate(url("/account"));
+        assertThat(page.locator(".gt-token")).hasCount(0);
+        assertThat(page.locator("table")).containsText("Monthly export");
+
+        page.getByLabel("Current password").fill(PASSWORD);
+        page.getByLabel("New password").fill("Password123!");
+        click(AriaRole.BUTTON, "Change password");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("too easy to guess");
+        assertAccessible();
+        page.getByLabel("Current password").fill(PASSWORD);
+        page.getByLabel("New password").fill("copper kettle mountain sparrow");
+        click(AriaRole.BUTTON, "Change password");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("signed out everywhere else");
+        // this session carries on; the other browser's session and every token have ended
+        page.navigate(url("/ics/" + ods));
+        expectHeading("Account page ICS");
+        other.navigate(url("/ics/" + ods));
+        assertThat(other).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+        elsewhere.close();
+        assertThat(api.get("/api/v1/tokens", oldToken).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/tokens", shown).status()).isEqualTo(401);
+        assertThat(api.requestToken(email, "copper kettle mountain sparrow").status()).isEqualTo(201);
+    }
+
+    /**
+     * Signing out of a single sign-on session signs out of the provider too, so a shared workstation
+     * does not sign the next person straight back in; the provider's name is used when the account has
+     * none, and a refused single sign-on is audited with its reason.
+     */
+    @Test
+    void singleSignOnUsesTheProvidersNameSignsOutThereTooAndAuditsRefusals() {
+        String ods = createIcs("SSO sign-out ICS");
+        String email = uniqueEmail("sso.person");
+        api.post("/api/v1/admin/users", adminToken(), ApiClient.json("email", email, "role", "member", "ics", ods));
+        StubOidcIssuer.instance().signInNextAs(email, "Priya Shah");
+        try {
+            page.navigate(url("/login"));
+            click(AriaRole.LINK, "Sign in with Test identity provider");
+            expectHeading("SSO sign-out ICS");
+            assertThat(page.locator("header")).containsText("Priya Shah");
+            int before = StubOidcIssuer.instance().signOuts();
+            click(AriaRole.BUTTON, "Sign out");
+            assertThat(page.locator(".nhsuk-notification-banner")).containsText("You have signed out");
+            assertThat(StubOidcIssuer.instance().signOuts()).isEqualTo(before + 1);
+        } finally {
+            StubOidcIssuer.instance().signInNextAs("nobody@example.org");
+        }
+
+        String stranger = uniqueEmail("stranger");
+        StubOidcIssuer.instance().signInNextAs(stranger);
+        try {
+            page.navigate(url("/login"));
+            click(AriaRole.LINK, "Sign in with Test identity provider");
+            assertThat(page.locator(".nhsuk-error-summary")).containsText("not linked to a Golden Thread account");
+        } finally {
+            StubOidcIssuer.instance().signInNextAs("nobody@example.org");
+        }
+        String refusals = api.get("/api/v1/admin/audit?action=user.sign_in_refused", adminToken()).body();
+        assertThat(refusals).contains(stranger, "no Golden Thread account uses this email address");
     }
 
     private void removeRoles(String email) {

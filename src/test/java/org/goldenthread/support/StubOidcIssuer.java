@@ -36,6 +36,8 @@ public final class StubOidcIssuer {
     private final Map<String, String[]> codes = new ConcurrentHashMap<>();
     private volatile String nextEmail = "nobody@example.org";
     private volatile boolean nextEmailVerified = true;
+    private volatile String nextName;
+    private final java.util.concurrent.atomic.AtomicInteger signOuts = new java.util.concurrent.atomic.AtomicInteger();
 
     public static synchronized StubOidcIssuer instance() {
         if (instance == null) {
@@ -54,6 +56,7 @@ public final class StubOidcIssuer {
         server.createContext("/.well-known/openid-configuration", this::discovery);
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);
+        server.createContext("/logout", this::logout);
         server.createContext("/jwks", ex -> send(ex, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.start();
     }
@@ -71,6 +74,26 @@ public final class StubOidcIssuer {
     public void signInNextAs(String email, boolean emailVerified) {
         this.nextEmail = email;
         this.nextEmailVerified = emailVerified;
+        this.nextName = null;
+    }
+
+    /** Who signs in next, with the name the provider holds for them (its {@code name} claim). */
+    public void signInNextAs(String email, String name) {
+        signInNextAs(email, true);
+        this.nextName = name;
+    }
+
+    /** How many times a relying party has sent someone here to sign out (RP-initiated logout). */
+    public int signOuts() {
+        return signOuts.get();
+    }
+
+    private void logout(HttpExchange ex) throws IOException {
+        signOuts.incrementAndGet();
+        String back = parse(ex.getRequestURI().getRawQuery()).get("post_logout_redirect_uri");
+        ex.getResponseHeaders().add("Location", back == null ? issuer() : back);
+        ex.sendResponseHeaders(302, -1);
+        ex.close();
     }
 
     private void discovery(HttpExchange ex) throws IOException {
@@ -79,14 +102,15 @@ public final class StubOidcIssuer {
                 {"issuer":"%s","authorization_endpoint":"%s/authorize","token_endpoint":"%s/token",
                  "jwks_uri":"%s/jwks","response_types_supported":["code"],"subject_types_supported":["public"],
                  "id_token_signing_alg_values_supported":["RS256"],"scopes_supported":["openid","email","profile"],
-                 "token_endpoint_auth_methods_supported":["client_secret_basic","client_secret_post"]}"""
-                .formatted(i, i, i, i));
+                 "token_endpoint_auth_methods_supported":["client_secret_basic","client_secret_post"],
+                 "end_session_endpoint":"%s/logout"}"""
+                .formatted(i, i, i, i, i));
     }
 
     private void authorize(HttpExchange ex) throws IOException {
         Map<String, String> q = parse(ex.getRequestURI().getRawQuery());
         String code = UUID.randomUUID().toString();
-        codes.put(code, new String[]{nextEmail, q.get("nonce"), String.valueOf(nextEmailVerified)});
+        codes.put(code, new String[]{nextEmail, q.get("nonce"), String.valueOf(nextEmailVerified), nextName});
         String location = q.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Location", location);
@@ -106,7 +130,7 @@ public final class StubOidcIssuer {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject("sub-" + grant[0])
                     .audience(CLIENT_ID).issueTime(now).expirationTime(new Date(now.getTime() + 300_000))
                     .claim("nonce", grant[1]).claim("email", grant[0])
-                    .claim("email_verified", Boolean.parseBoolean(grant[2])).build();
+                    .claim("email_verified", Boolean.parseBoolean(grant[2])).claim("name", grant[3]).build();
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     claims);
             jwt.sign(new RSASSASigner(key));

@@ -159,7 +159,7 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signedOut(oidcProviders, publicUrl)))
                 .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(c -> c.policyDirectives(withProviderSignOut(oidcProviders)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (oidcProviders.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
@@ -169,6 +169,26 @@ class SecurityConfiguration {
                             .equals(oauth.getError().getErrorCode()) ? "sso-unverified" : "sso"))));
         }
         return http.build();
+    }
+
+    /**
+     * The sign-out form's answer sends the browser on to the provider's sign-out page, and browsers
+     * hold such a redirect to the page's form-action rule: each provider's sign-out origin is allowed.
+     */
+    private static String withProviderSignOut(ObjectProvider<ClientRegistrationRepository> oidcProviders) {
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        if (oidcProviders.getIfAvailable() instanceof Iterable<?> registrations) {
+            for (Object registration : registrations) {
+                Object endpoint = ((org.springframework.security.oauth2.client.registration.ClientRegistration) registration)
+                        .getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+                if (endpoint != null) {
+                    java.net.URI uri = java.net.URI.create(endpoint.toString());
+                    origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
+                }
+            }
+        }
+        return origins.isEmpty() ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                "form-action 'self' " + String.join(" ", origins));
     }
 
     /**
