@@ -12,6 +12,7 @@ import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,33 @@ class ForumPages implements Navigation {
     private final Forums forums;
     private final IcsMap map;
 
-    ForumPages(Forums forums, IcsMap map) {
+    private final ObjectProvider<SeatHolders> holders;
+
+    ForumPages(Forums forums, IcsMap map, ObjectProvider<SeatHolders> holders) {
         this.forums = forums;
         this.map = map;
+        this.holders = holders;
+    }
+
+    /** A seat on the forum page, with who holds it, or since when it has been vacant. */
+    public record SeatRow(Seat seat, SeatHolders.Holding holding) {
+
+        public boolean vacant() {
+            return holding == null || holding.holder() == null;
+        }
+
+        /** The day the seat fell vacant: its last holder's last day, or the day it was created if never held. */
+        public java.time.LocalDate vacantSince() {
+            return holding == null || holding.lastLeft() == null ? seat.createdOn() : holding.lastLeft();
+        }
+
+        public boolean neverHeld() {
+            return holding == null || holding.lastLeft() == null;
+        }
+
+        public long daysVacant() {
+            return java.time.temporal.ChronoUnit.DAYS.between(vacantSince(), java.time.LocalDate.now());
+        }
     }
 
     @Override
@@ -58,7 +83,12 @@ class ForumPages implements Navigation {
     @GetMapping("/ics/{ods}/forums/{id}")
     String forum(@PathVariable String ods, @PathVariable long id, Model model) {
         model.addAttribute("forum", forums.forum(id));
-        model.addAttribute("seats", forums.seatsOf(id));
+        List<Seat> seats = forums.seatsOf(id);
+        SeatHolders directory = holders.getIfAvailable();
+        java.util.Map<Long, SeatHolders.Holding> held = directory == null ? java.util.Map.of()
+                : directory.holdingsOf(seats.stream().map(Seat::id).toList());
+        model.addAttribute("seats", seats);
+        model.addAttribute("seatRows", seats.stream().map(s -> new SeatRow(s, held.get(s.id()))).toList());
         model.addAttribute("seatTypes", Choice.of(SeatType.class));
         model.addAttribute("canEdit", canEdit());
         return "structure/forum";

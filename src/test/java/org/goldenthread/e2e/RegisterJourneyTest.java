@@ -44,6 +44,9 @@ class RegisterJourneyTest extends BrowserTest {
         page.getByLabel("Expected hours a week (optional)").fill("4");
         click(AriaRole.BUTTON, "Add seat");
         assertThat(page.locator("table")).containsText("Chief Nursing Officer");
+        assertThat(page.locator("table")).containsText("Vacant");
+        assertThat(page.locator("table")).containsText("never held; created");
+        assertThat(page.locator("table")).containsText("One profession");
 
         click(AriaRole.LINK, "Register");
         expectHeading("Leadership register");
@@ -91,6 +94,14 @@ class RegisterJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Save changes");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Nell Okoro's details were saved");
         assertThat(page.locator("main")).containsText("early");
+
+        // the forum says who holds the seat, from when
+        page.navigate(url("/ics/" + ods + "/forums"));
+        click(AriaRole.LINK, "Integrated Care Board");
+        assertThat(page.locator("table")).containsText("Nell Okoro");
+        assertThat(page.locator("table")).containsText("since 1 April 2026");
+        assertThat(page.locator("table")).not().containsText("Vacant");
+        assertAccessible();
     }
 
     @Test
