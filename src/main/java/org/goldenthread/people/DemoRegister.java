@@ -171,7 +171,15 @@ class DemoRegister {
                 set(row, "seat_type", seat[1]);
                 set(row, "professionally_agnostic", String.valueOf(seat[1].equals("chair") || seat[1].equals("lay_member")));
                 if (seat[2] == null) {
-                    rows.add(row);
+                    // most vacancies have a history: someone held the seat and left on a real date
+                    if (random.nextInt(4) != 0) {
+                        String[] before = person(FORMER_HOLDERS[random.nextInt(FORMER_HOLDERS.length)], "senior");
+                        LocalDate left = today.minusDays(20 + random.nextInt(400));
+                        rows.add(appointment(row, before, left.minusYears(2).minusDays(random.nextInt(300)), left,
+                                "nomination"));
+                    } else {
+                        rows.add(row);
+                    }
                     continue;
                 }
                 String[] wanted = seat[2].split(":");
@@ -194,6 +202,10 @@ class DemoRegister {
                         new String[]{"open_recruitment", "nomination", "election", "ex_officio"}[random.nextInt(4)]));
             }
         }
+
+        /** Professions of the people who held seats that are vacant now. */
+        private static final String[] FORMER_HOLDERS = {"nurse_adult", "gp", "pharmacist", "social_worker_adults",
+                "physiotherapist", "paramedic", "occupational_therapist"};
 
         private String[] reuse(String profession) {
             List<String> refs = peopleByProfession.getOrDefault(profession, List.of());

@@ -53,6 +53,20 @@ class DemoIcsTest extends IntegrationTest {
                     .findFirst().orElseThrow().get("value").asInt()).as("the demo pulse survey").isEqualTo(240);
             assertThat(closed.get("actions").valueStream().filter(a -> !a.get("status").asString().equals("done"))
                     .count()).isEqualTo(3);
+
+            // vacancies have a history: most vacant seats were held by someone who left on a real date
+            record Vacancies(long vacant, long heldBefore) {
+            }
+            Vacancies vacancies = inIcs(DemoIcs.ODS, () -> jdbc.sql("""
+                            select count(*) as vacant,
+                                   count(*) filter (where exists (select from appointment a where a.seat_id = s.id
+                                                                     and a.end_date < current_date)) as held_before
+                              from seat s
+                             where not exists (select from appointment a where a.seat_id = s.id and a.start_date <= current_date
+                                                  and (a.end_date is null or a.end_date >= current_date))""")
+                    .query(Vacancies.class).single());
+            assertThat(vacancies.vacant()).isPositive();
+            assertThat(vacancies.heldBefore()).isGreaterThan(vacancies.vacant() / 2);
         } finally {
             // Other tests expect the platform administrator to hold no ICS role.
             Scope.systemPlatform().run(() -> jdbc.sql("""
