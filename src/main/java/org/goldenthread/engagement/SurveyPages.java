@@ -148,6 +148,7 @@ class SurveyPages implements Navigation {
         // a count, not the results: the results would load every answer into memory just to count them
         model.addAttribute("responses", surveys.responseCount(id));
         model.addAttribute("canEdit", canEdit());
+        model.addAttribute("mayReadRaw", surveys.mayReadRawResponses(id));
         model.addAttribute("types", Choice.of(QuestionType.class));
         model.addAttribute("earlier", survey.definition().questions().stream()
                 .filter(q -> q.questionType().isClosed()).map(q -> new Choice(q.code(), q.code())).toList());
@@ -257,9 +258,9 @@ class SurveyPages implements Navigation {
                 .body(report.pdf(id, filter));
     }
 
-    @GetMapping("/ics/{ods}/surveys/{id}/responses.csv")
+    @GetMapping({"/ics/{ods}/surveys/{id}/responses.csv", "/api/v1/ics/{ods}/surveys/{id}/responses.csv"})
     void responsesCsv(@PathVariable String ods, @PathVariable long id, HttpServletResponse response) throws IOException {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        surveys.requireRawResponses(id);
         String code = surveys.survey(id).definition().code();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-responses.csv\"");
@@ -275,10 +276,10 @@ class SurveyPages implements Navigation {
         printer.flush();
     }
 
-    @GetMapping("/ics/{ods}/surveys/{id}/responses.xlsx")
+    @GetMapping({"/ics/{ods}/surveys/{id}/responses.xlsx", "/api/v1/ics/{ods}/surveys/{id}/responses.xlsx"})
     void responsesXlsx(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        surveys.requireRawResponses(id);
         String code = surveys.survey(id).definition().code();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-responses.xlsx\"");

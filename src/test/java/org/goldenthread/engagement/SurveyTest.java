@@ -384,6 +384,41 @@ public class SurveyTest extends IntegrationTest {
         assertThat(api.get(path(id, "/results"), token).json().get("responses").asInt()).isEqualTo(1);
     }
 
+    /**
+     * Raw rows carry every answer of small groups and every comment word for word: analysts, who see
+     * only suppressed figures, never get them, and a place lead gets them for their own surveys only.
+     */
+    @Test
+    void rawResponsesAreForIcsAdminsAndThePlaceLeadWhoCreatedTheSurvey() {
+        long adminsSurvey = surveyWithASmallGroup();
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Northfield")).status())
+                .isEqualTo(201);
+        String lead = tokenFor(createUser("place_lead", ods, "Northfield"));
+        String otherLead = tokenFor(createUser("place_lead", ods, "Northfield"));
+        Response created = api.post("/api/v1/ics/" + ods + "/surveys", lead, SMALL.replace("\"pulse\"", "\"leads-pulse\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long leadsSurvey = created.json().get("id").asLong();
+        api.post(path(leadsSurvey, "/responses/import"), lead, "text/csv",
+                "Q1,Q2,Q2_comment\nNo,Agree,my own words\n".getBytes(StandardCharsets.UTF_8));
+
+        for (String format : List.of("/responses.csv", "/responses.xlsx")) {
+            Response refused = api.get(path(adminsSurvey, format), analyst);
+            assertThat(refused.status()).as(format).isEqualTo(403);
+            assertThat(refused.body()).doesNotContain("too busy").contains("ICS admins");
+            assertThat(api.get(path(leadsSurvey, format), analyst).status()).isEqualTo(403);
+            assertThat(api.get(path(adminsSurvey, format), lead).status()).as("not the lead's survey").isEqualTo(403);
+            assertThat(api.get(path(leadsSurvey, format), otherLead).status()).isEqualTo(403);
+            assertThat(api.get(path(leadsSurvey, format), lead).status()).isEqualTo(200);
+            assertThat(api.get(path(adminsSurvey, format), token).status()).isEqualTo(200);
+            assertThat(api.get(path(leadsSurvey, format), token).status()).isEqualTo(200);
+        }
+        assertThat(api.get(path(adminsSurvey, "/responses.csv"), token).body()).contains("too busy");
+        assertThat(api.get(path(leadsSurvey, "/responses.csv"), lead).body()).contains("my own words");
+        // the aggregates stay open to analysts
+        assertThat(api.get(path(adminsSurvey, "/results"), analyst).status()).isEqualTo(200);
+    }
+
     @Test
     void anotherIcsCannotSeeTheSurvey() {
         long id = create(SMALL);
