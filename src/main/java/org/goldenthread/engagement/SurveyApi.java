@@ -145,10 +145,10 @@ class SurveyApi {
     }
 
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding")
-    ResponseEntity<Void> code(@PathVariable String ods, @PathVariable long id, @PathVariable long response,
+    ResponseEntity<Void> code(@PathVariable String ods, @PathVariable long id, @PathVariable String response,
                               @RequestBody Coding body) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        codebook.code(id, response, body.field(), body.themes() == null ? List.of() : body.themes());
+        codebook.code(id, Codebook.responseId(response), body.field(), body.themes() == null ? List.of() : body.themes());
         return ResponseEntity.noContent().build();
     }
 

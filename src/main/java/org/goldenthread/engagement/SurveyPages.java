@@ -359,7 +359,7 @@ class SurveyPages implements Navigation {
         List<String> shown = form.getOrDefault("shown", List.of());
         for (String response : shown) {
             List<Long> themes = form.getOrDefault("c_" + response, List.of()).stream().map(Long::valueOf).toList();
-            codebook.code(id, Long.parseLong(response), field, themes);
+            codebook.code(id, Codebook.responseId(response), field, themes);
         }
         redirect.addFlashAttribute("success", "Themes saved for " + shown.size() + " comments.");
         return "redirect:" + base() + "/" + id + "/comments?field=" + java.net.URLEncoder.encode(field == null ? "" : field,

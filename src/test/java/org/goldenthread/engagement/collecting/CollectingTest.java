@@ -211,7 +211,10 @@ class CollectingTest extends IntegrationTest {
                             insert into survey_invitation (ics_id, survey_id, email, token, sends, last_sent_on, mailing_id)
                             select ics_id, survey_id, :sent, 'stalled-1-' || survey_id, 1, current_date, null from m
                             union all
-                            select ics_id, survey_id, :unsent, 'stalled-2-' || survey_id, 0, current_date, id from m)
+                            select ics_id, survey_id, :unsent, 'stalled-2-' || survey_id, 0, current_date, id from m
+                            returning ics_id, id),
+                        u as (
+                            insert into survey_invitation_unanswered (ics_id, invitation_id) select ics_id, id from i)
                         select id from m""")
                 .param("id", id).param("sent", sent).param("unsent", unsent).query(Long.class).single());
         // a round that is still moving is left alone
@@ -295,8 +298,10 @@ class CollectingTest extends IntegrationTest {
         assertThat((String) stored.get("texts")).contains("Hospice").doesNotContain(fay);
         assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id").param("id", id)
                 .query(Long.class).single())).as("the draft is gone").isZero();
-        assertThat(inIcs(() -> jdbc.sql("select responded from survey_invitation where survey_id = :id")
-                .param("id", id).query(Boolean.class).single())).isTrue();
+        assertThat(inIcs(() -> jdbc.sql("""
+                        select count(*) from survey_invitation_unanswered u
+                          join survey_invitation i on i.id = u.invitation_id where i.survey_id = :id""")
+                .param("id", id).query(Long.class).single())).as("the invitation is answered").isZero();
 
         // The link is spent: starting again makes no draft and submitting again stores nothing.
         assertThat(respondent.post(base).location()).endsWith(base);
@@ -318,15 +323,73 @@ class CollectingTest extends IntegrationTest {
                  where table_name = 'survey_invitation' order by column_name""").query(String.class).list();
         // mailing_id is the round of emails that holds the invitation until its email is sent: it says
         // when an email went out, never when (or whether) anyone answered
+        // whether its person responded is not on the invitation at all: responding deletes its row
+        // from survey_invitation_unanswered, which holds nothing else
         assertThat(invitation).containsExactlyInAnyOrder("created_on date", "email text", "ics_id bigint", "id bigint",
-                "last_sent_on date", "mailing_id bigint", "responded boolean", "sends integer", "survey_id bigint",
-                "token text");
+                "last_sent_on date", "mailing_id bigint", "sends integer", "survey_id bigint", "token text");
+        assertThat(jdbc.sql("""
+                select column_name || ' ' || data_type from information_schema.columns
+                 where table_name = 'survey_invitation_unanswered' order by column_name""").query(String.class).list())
+                .containsExactly("ics_id bigint", "invitation_id bigint");
         List<String> response = jdbc.sql("""
                 select column_name || ' ' || data_type from information_schema.columns
                  where table_name = 'survey_response' order by column_name""").query(String.class).list();
-        assertThat(response).contains("received_month date")
+        // responses are known outside the database by a random id, not their row number
+        assertThat(response).contains("received_month date", "public_id uuid")
                 .noneMatch(c -> c.contains("time") || c.contains("invitation") || c.contains("token")
                         || c.contains("inet") || c.contains("address"));
+    }
+
+    /**
+     * PostgreSQL stamps every row with the transaction that wrote it (xmin). Had responding written to
+     * the invitation, the invitation and the response would carry the same xmin and anyone able to
+     * read both tables could pair them. Responding leaves the invitation row as it was, and the ids
+     * anyone sees for responses are random, not the order they arrived in.
+     */
+    @Test
+    void anInvitedResponseSharesNoTransactionWithAnyInvitationAndHasNoSequentialId() {
+        long id = survey(pulse(), "");
+        String fay = uniqueEmail("fay");
+        String gus = uniqueEmail("gus");
+        invite(id, fay, gus);
+        Supplier<List<String>> invitationVersions = () -> inIcs(() -> jdbc.sql(
+                "select id || ':' || xmin::text from survey_invitation where survey_id = :id order by id")
+                .param("id", id).query(String.class).list());
+        List<String> before = invitationVersions.get();
+
+        for (String email : List.of(fay, gus)) {
+            String base = "/invited/" + invitationToken(email);
+            RespondentClient respondent = new RespondentClient(port);
+            respondent.get(base);
+            respondent.post(base);
+            answerPulse(respondent, base);
+            respondent.get(base + "/check");
+            assertThat(respondent.post(base + "/check").location()).endsWith(base);
+        }
+        assertThat(responses(id)).isEqualTo(2);
+
+        assertThat(inIcs(() -> jdbc.sql("""
+                        select count(*) from survey_response r, survey_invitation i
+                         where r.survey_id = :id and r.xmin = i.xmin""").param("id", id)
+                .query(Long.class).single())).as("responses sharing a transaction with an invitation").isZero();
+        assertThat(invitationVersions.get()).as("responding does not touch the invitation rows").isEqualTo(before);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token).json()
+                .get("responded").asInt()).isEqualTo(2);
+
+        JsonNode comments = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/comments?field=Q1_comment", token)
+                .json();
+        assertThat(comments.size()).isEqualTo(2);
+        List<String> ids = new ArrayList<>();
+        comments.forEach(c -> ids.add(c.get("response_id").asString()));
+        assertThat(ids).allMatch(r -> r.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
+                .doesNotHaveDuplicates();
+        // the row numbers stay inside: no response can be coded by one
+        long rowNumber = inIcs(() -> jdbc.sql("select min(id) from survey_response where survey_id = :id")
+                .param("id", id).query(Long.class).single());
+        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/" + rowNumber + "/coding", token,
+                ApiClient.json("field", "Q1_comment", "themes", List.of())).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/" + ids.get(0) + "/coding", token,
+                ApiClient.json("field", "Q1_comment", "themes", List.of())).status()).isEqualTo(204);
     }
 
     @Test
