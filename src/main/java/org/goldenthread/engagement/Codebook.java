@@ -210,6 +210,11 @@ public class Codebook {
         } else {
             groups.add("All");
         }
+        if (definition.keepsRespondentsAnonymous() && surveys.responseCount(surveyId) < smallNumbers.minGroupSize()) {
+            return new ThemeCounts(f, by == null ? null : by.code(), List.of(), List.of(), List.of(),
+                    "This anonymous survey has fewer than " + smallNumbers.minGroupSize()
+                            + " responses, so no counts are shown yet, to protect respondents");
+        }
         int[][] counts = new int[themes.size()][groups.size()];
         int[] sizes = new int[groups.size()];
         Question byQ = by;

@@ -21,8 +21,10 @@ public class SurveyReport {
     public byte[] pdf(long surveyId, String filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyResults.Results r = results.results(surveyId, filter);
-        PdfReport report = new PdfReport(survey.definition().title(), String.format("%,d responses%s. Produced by Golden Thread on %s.",
-                r.responses(), filter == null || filter.isBlank() ? "" : " matching " + filter, LocalDate.now()));
+        String counted = r.responses() == null ? "Too few responses to show"
+                : String.format("%,d responses%s", r.responses(), filter == null || filter.isBlank() ? "" : " matching " + filter);
+        PdfReport report = new PdfReport(survey.definition().title(), String.format("%s. Produced by Golden Thread on %s.",
+                counted, LocalDate.now()));
         report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "
                 + "Wilson score interval. Net agreement is strongly agree and agree together.");
         if (r.suppressed()) {

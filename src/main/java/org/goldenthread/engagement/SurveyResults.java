@@ -119,9 +119,29 @@ public class SurveyResults {
                                  BigDecimal mean, BigDecimal median) {
     }
 
+    /**
+     * A survey's results; {@code responses} is left out when the whole survey is still too small to
+     * show, since "how many more are needed" would tell the exact number.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Results(int responses, List<String> filter, boolean suppressed, String note,
+    public record Results(Integer responses, List<String> filter, boolean suppressed, String note,
                           List<QuestionResult> questions) {
+    }
+
+    /**
+     * Whether an anonymous survey has too few responses to show any figure: with fewer than k
+     * respondents in all, every count is a small group, and the answers of a handful of people a
+     * reader may know could be read straight off the results.
+     */
+    boolean tooFewToShow(SurveyDefinition definition, int responses) {
+        return definition.keepsRespondentsAnonymous() && responses < smallNumbers.minGroupSize();
+    }
+
+    /** Says that no figures are shown yet, naming only the threshold, never the number so far. */
+    String tooFewNote() {
+        int k = smallNumbers.minGroupSize();
+        return "This anonymous survey has fewer than " + k + " responses, so no results are shown yet, to protect"
+                + " respondents. Results appear once it has " + k + " responses.";
     }
 
     /** A closed answer to filter on: question position and option number (1-based). */
@@ -186,12 +206,15 @@ public class SurveyResults {
         SurveyDefinition definition = survey.definition();
         List<Condition> conditions = conditions(definition, filter);
         AnswerMatrix.Snapshot a = answers(survey);
+        if (tooFewToShow(definition, a.size())) {
+            return new Results(null, filterList(filter), true, tooFewNote(), List.of());
+        }
         boolean[] selected = select(definition, a, conditions);
         int n = 0;
         for (boolean s : selected) {
             n += s ? 1 : 0;
         }
-        List<String> filterList = filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
+        List<String> filterList = filterList(filter);
         int minGroup = smallNumbers.minGroupSize();
         if (!conditions.isEmpty() && n < minGroup) {
             return new Results(n < minGroup ? 0 : n, filterList, true, "Fewer than " + minGroup
@@ -202,6 +225,10 @@ public class SurveyResults {
             questions.add(question(definition.questions().get(q), q, a, selected, n));
         }
         return new Results(n, filterList, false, null, questions);
+    }
+
+    private static List<String> filterList(String filter) {
+        return filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
     }
 
     private static QuestionResult question(Question question, int q, AnswerMatrix.Snapshot a, boolean[] selected, int n) {
@@ -305,7 +332,7 @@ public class SurveyResults {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CrossTab(String row, String col, int responses, List<String> filter, List<Column> columns,
+    public record CrossTab(String row, String col, Integer responses, List<String> filter, List<Column> columns,
                            List<Line> rows, @JsonProperty("hidden_rows") int hiddenRows,
                            @JsonProperty("hidden_columns") int hiddenColumns,
                            @JsonProperty("chi_square") ChiSquare chiSquare, String note) {
@@ -321,6 +348,10 @@ public class SurveyResults {
         }
         List<Condition> conditions = conditions(definition, filter);
         AnswerMatrix.Snapshot a = answers(survey);
+        if (tooFewToShow(definition, a.size())) {
+            return new CrossTab(definition.questions().get(rq).code(), definition.questions().get(cq).code(), null,
+                    filterList(filter), List.of(), List.of(), 0, 0, null, tooFewNote());
+        }
         boolean[] selected = select(definition, a, conditions);
         Question rowQ = definition.questions().get(rq);
         Question colQ = definition.questions().get(cq);
@@ -354,7 +385,7 @@ public class SurveyResults {
                 }
             }
         }
-        List<String> filterList = filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
+        List<String> filterList = filterList(filter);
         // groups smaller than the threshold are left out entirely, totals and test included
         int minGroup = smallNumbers.minGroupSize();
         boolean[] showRow = new boolean[rowChoices.size()];

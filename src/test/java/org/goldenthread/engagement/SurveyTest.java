@@ -305,7 +305,8 @@ public class SurveyTest extends IntegrationTest {
 
     @Test
     void oneResponseSentTwiceWithTheSameKeyIsStoredOnce() {
-        long id = create(SMALL);
+        // named, so that one response shows figures (an anonymous survey shows none below k)
+        long id = create(SMALL.replace("\"anonymous\": true", "\"anonymous\": false"));
         String body = ApiClient.json("idempotency_key", "abc-123", "answers",
                 Map.of("Q1", "Yes", "Q3", List.of("Board", "Council"), "Q4", 3));
         assertThat(api.post(path(id, "/responses"), token, body).status()).isEqualTo(201);
@@ -350,7 +351,8 @@ public class SurveyTest extends IntegrationTest {
 
     @Test
     void malformedResponseFilesAreRefusedWithRowAndColumnAndNothingIsStored() {
-        long id = create(SMALL);
+        // named, so that one response shows figures (an anonymous survey shows none below k)
+        long id = create(SMALL.replace("\"anonymous\": true", "\"anonymous\": false"));
         Object[][] corpus = {
                 {"Q1,Q2,Q9\nYes,Agree,x\n", "\"row\":1,\"field\":\"Q9\""},
                 {"Q1,Q2\nYes,Agree\nPerhaps,Agree\n", "\"row\":3,\"field\":\"Q1\""},
@@ -417,6 +419,52 @@ public class SurveyTest extends IntegrationTest {
         assertThat(api.get(path(leadsSurvey, "/responses.csv"), lead).body()).contains("my own words");
         // the aggregates stay open to analysts
         assertThat(api.get(path(adminsSurvey, "/results"), analyst).status()).isEqualTo(200);
+    }
+
+    /**
+     * With fewer than k responses in all, every figure of an anonymous survey is a small group: nine
+     * colleagues' answers could be read off the results. Nothing is shown, and the note names only
+     * the threshold, not how many responses there are so far.
+     */
+    @Test
+    void anAnonymousSurveyShowsNoFiguresAnywhereUntilItHasKResponses() throws IOException {
+        long id = create(SMALL);
+        StringBuilder nine = new StringBuilder("Q1,Q2,Q3,Q4,Q5\n");
+        append(nine, 8, "Yes,Agree,Board,2,fine");
+        append(nine, 1, "No,Strongly disagree,Senate,,I am the only one who disagrees");
+        assertThat(api.post(path(id, "/responses/import"), token, "text/csv",
+                nine.toString().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+
+        JsonNode results = api.get(path(id, "/results"), token).json();
+        assertThat(results.get("suppressed").asBoolean()).isTrue();
+        assertThat(results.get("questions")).isEmpty();
+        assertThat(results.has("responses")).as("the exact number so far is not given").isFalse();
+        assertThat(results.get("note").asString()).contains("fewer than 10 responses").doesNotContain("9");
+        assertThat(api.get(path(id, "/results?filter=Q1:Yes"), token).json().get("questions")).isEmpty();
+
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
+        assertThat(tab.get("rows")).isEmpty();
+        assertThat(tab.get("columns")).isEmpty();
+        assertThat(tab.has("chi_square")).isFalse();
+        assertThat(tab.has("responses")).isFalse();
+        assertThat(tab.get("note").asString()).contains("fewer than 10 responses");
+
+        JsonNode themes = api.get(path(id, "/themes/counts?field=Q5"), token).json();
+        assertThat(themes.get("themes")).isEmpty();
+        assertThat(themes.get("group_sizes")).isEmpty();
+
+        String pdf = pdfText(api.getBytes(path(id, "/report.pdf"), token));
+        assertThat(pdf).contains("fewer than 10 responses").doesNotContain("Strongly disagree")
+                .doesNotContain("Answered").doesNotContain("9 responses");
+
+        // the tenth response brings every figure back
+        api.post(path(id, "/responses/import"), token, "text/csv",
+                "Q1,Q2\nNo,Agree\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode ten = api.get(path(id, "/results"), token).json();
+        assertThat(ten.get("suppressed").asBoolean()).isFalse();
+        assertThat(ten.get("responses").asInt()).isEqualTo(10);
+        assertThat(question(ten, "Q1").get("options").get(0).get("count").asInt()).isEqualTo(8);
+        assertThat(pdfText(api.getBytes(path(id, "/report.pdf"), token))).contains("10 responses");
     }
 
     @Test
