@@ -317,14 +317,17 @@ public class SurveyResults {
 
     // ------------------------------------------------------------------ cross-tabs
 
-    public record Cell(int count, @JsonProperty("row_percent") BigDecimal rowPercent,
+    /** A cell; a null count is hidden, because it is small or would let a small one be worked out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cell(Integer count, @JsonProperty("row_percent") BigDecimal rowPercent,
                        @JsonProperty("col_percent") BigDecimal colPercent) {
     }
 
-    public record Line(String label, int total, List<Cell> cells) {
+    /** A row: every option of the row question is listed, whatever it holds, so listing tells nothing. */
+    public record Line(String label, Integer total, List<Cell> cells) {
     }
 
-    public record Column(String label, int total) {
+    public record Column(String label, Integer total) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -333,8 +336,7 @@ public class SurveyResults {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CrossTab(String row, String col, Integer responses, List<String> filter, List<Column> columns,
-                           List<Line> rows, @JsonProperty("hidden_rows") int hiddenRows,
-                           @JsonProperty("hidden_columns") int hiddenColumns,
+                           List<Line> rows, @JsonProperty("hidden_cells") int hiddenCells,
                            @JsonProperty("chi_square") ChiSquare chiSquare, String note) {
     }
 
@@ -350,110 +352,142 @@ public class SurveyResults {
         AnswerMatrix.Snapshot a = answers(survey);
         if (tooFewToShow(definition, a.size())) {
             return new CrossTab(definition.questions().get(rq).code(), definition.questions().get(cq).code(), null,
-                    filterList(filter), List.of(), List.of(), 0, 0, null, tooFewNote());
+                    filterList(filter), List.of(), List.of(), 0, null, tooFewNote());
         }
         boolean[] selected = select(definition, a, conditions);
         Question rowQ = definition.questions().get(rq);
         Question colQ = definition.questions().get(cq);
         List<String> rowChoices = rowQ.choices();
         List<String> colChoices = colQ.choices();
-        int[][] counts = new int[rowChoices.size()][colChoices.size()];
-        int[] rowRespondents = new int[rowChoices.size()];
-        int[] colRespondents = new int[colChoices.size()];
-        int both = 0;
+        int rowsN = rowChoices.size();
+        int colsN = colChoices.size();
+        // the counts with their totals around them, [rows + 1][cols + 1]: the last column holds each
+        // row's respondents, the last row each column's, the corner everyone who answered both
+        int[][] raw = new int[rowsN + 1][colsN + 1];
         int[] rows = a.closed()[rq];
         int[] cols = a.closed()[cq];
         for (int r = 0; r < a.size(); r++) {
             if (!selected[r] || rows[r] == 0 || cols[r] == 0) {
                 continue;
             }
-            both++;
-            for (int i = 0; i < rowChoices.size(); i++) {
+            raw[rowsN][colsN]++;
+            for (int i = 0; i < rowsN; i++) {
                 if (!Answers.chose(rows[r], rowQ, i + 1)) {
                     continue;
                 }
-                rowRespondents[i]++;
-                for (int j = 0; j < colChoices.size(); j++) {
+                raw[i][colsN]++;
+                for (int j = 0; j < colsN; j++) {
                     if (Answers.chose(cols[r], colQ, j + 1)) {
-                        counts[i][j]++;
+                        raw[i][j]++;
                     }
                 }
             }
-            for (int j = 0; j < colChoices.size(); j++) {
+            for (int j = 0; j < colsN; j++) {
                 if (Answers.chose(cols[r], colQ, j + 1)) {
-                    colRespondents[j]++;
+                    raw[rowsN][j]++;
                 }
             }
         }
-        List<String> filterList = filterList(filter);
-        // groups smaller than the threshold are left out entirely, totals and test included
-        int minGroup = smallNumbers.minGroupSize();
-        boolean[] showRow = new boolean[rowChoices.size()];
-        boolean[] showCol = new boolean[colChoices.size()];
-        int hiddenRows = 0;
-        int hiddenCols = 0;
-        for (int i = 0; i < showRow.length; i++) {
-            // an empty group identifies nobody, so only groups of 1 to k-1 are hidden
-            showRow[i] = rowRespondents[i] == 0 || rowRespondents[i] >= minGroup;
-            hiddenRows += showRow[i] ? 0 : 1;
-        }
-        for (int j = 0; j < showCol.length; j++) {
-            showCol[j] = colRespondents[j] == 0 || colRespondents[j] >= minGroup;
-            hiddenCols += showCol[j] ? 0 : 1;
-        }
-        int[] rowTotals = new int[showRow.length];
-        int[] colTotals = new int[showCol.length];
-        long grand = 0;
-        for (int i = 0; i < showRow.length; i++) {
-            for (int j = 0; j < showCol.length; j++) {
-                if (showRow[i] && showCol[j]) {
-                    rowTotals[i] += counts[i][j];
-                    colTotals[j] += counts[i][j];
-                    grand += counts[i][j];
-                }
+        Integer[][] shown = suppress(raw);
+        int hidden = 0;
+        for (int i = 0; i < rowsN; i++) {
+            for (int j = 0; j < colsN; j++) {
+                hidden += shown[i][j] == null ? 1 : 0;
             }
         }
         List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < showCol.length; j++) {
-            if (showCol[j]) {
-                columns.add(new Column(colChoices.get(j), colTotals[j]));
-            }
+        for (int j = 0; j < colsN; j++) {
+            columns.add(new Column(colChoices.get(j), shown[rowsN][j]));
         }
         List<Line> lines = new ArrayList<>();
-        double statistic = 0;
-        int shownRows = 0;
-        for (int i = 0; i < showRow.length; i++) {
-            if (!showRow[i]) {
-                continue;
-            }
-            shownRows++;
+        for (int i = 0; i < rowsN; i++) {
             List<Cell> cells = new ArrayList<>();
-            for (int j = 0; j < showCol.length; j++) {
-                if (!showCol[j]) {
-                    continue;
-                }
-                int count = counts[i][j];
-                cells.add(new Cell(count, rowTotals[i] == 0 ? null : percent(count, rowTotals[i]),
-                        colTotals[j] == 0 ? null : percent(count, colTotals[j])));
-                double expected = grand == 0 ? 0 : (double) rowTotals[i] * colTotals[j] / grand;
-                if (expected > 0) {
-                    statistic += (count - expected) * (count - expected) / expected;
-                }
+            for (int j = 0; j < colsN; j++) {
+                Integer count = shown[i][j];
+                // a percentage with its count shown but its total hidden would give the total away
+                cells.add(new Cell(count, share(count, shown[i][colsN]), share(count, shown[rowsN][j])));
             }
-            lines.add(new Line(rowChoices.get(i), rowTotals[i], cells));
+            lines.add(new Line(rowChoices.get(i), shown[i][colsN], cells));
         }
-        ChiSquare test = null;
-        long nonEmptyRows = Arrays.stream(rowTotals).filter(t -> t > 0).count();
-        long nonEmptyCols = Arrays.stream(colTotals).filter(t -> t > 0).count();
-        int df = (int) ((nonEmptyRows - 1) * (nonEmptyCols - 1));
-        if (df > 0) {
-            double p = ChiSquaredDistribution.of(df).survivalProbability(statistic);
-            test = new ChiSquare(round(statistic), df, BigDecimal.valueOf(p).setScale(4, RoundingMode.HALF_UP));
+        ChiSquare test = hidden > 0 || rowQ.questionType() == QuestionType.MULTI
+                || colQ.questionType() == QuestionType.MULTI ? null : chiSquare(raw);
+        int minGroup = smallNumbers.minGroupSize();
+        String note = hidden > 0 ? "Counts of fewer than " + minGroup + " respondents are hidden, with others that"
+                + " would let them be worked out from the totals; no test is shown on a table with hidden counts"
+                : test == null ? "No chi-square test: it needs each respondent in exactly one cell and"
+                + " enough respondents in every row and column (expected counts of 5 or more in at least four"
+                + " cells in five, and none below 1)" : null;
+        return new CrossTab(rowQ.code(), colQ.code(), shown[rowsN][colsN], filterList(filter), columns, lines, hidden,
+                test, note);
+    }
+
+    /**
+     * Which counts of a cross-tab (totals in the last row and column) may be shown. Counts of 1 to
+     * k−1 are hidden, and in a row or column of fewer than k respondents every cell is hidden, its
+     * zeros too: in so small a group, where the others did not answer says where these did. Then
+     * secondary suppression, as for every table of people (see {@link SmallNumbers#hideBeside}).
+     */
+    Integer[][] suppress(int[][] raw) {
+        int rowsN = raw.length - 1;
+        int colsN = raw[0].length - 1;
+        Integer[][] shown = new Integer[raw.length][raw[0].length];
+        for (int i = 0; i <= rowsN; i++) {
+            for (int j = 0; j <= colsN; j++) {
+                boolean smallLine = i < rowsN && smallNumbers.hides(raw[i][colsN])
+                        || j < colsN && smallNumbers.hides(raw[rowsN][j]);
+                shown[i][j] = smallLine || smallNumbers.hides(raw[i][j]) ? null : raw[i][j];
+            }
         }
-        String note = hiddenRows + hiddenCols == 0 ? null : "Groups with fewer than " + minGroup
-                + " respondents are hidden and left out of the totals and the test";
-        return new CrossTab(rowQ.code(), colQ.code(), both, filterList, columns, lines, hiddenRows, hiddenCols, test,
-                note);
+        SmallNumbers.hideBeside(shown, raw);
+        return shown;
+    }
+
+    private static BigDecimal share(Integer count, Integer total) {
+        return count == null || total == null || total == 0 ? null : percent(count, total);
+    }
+
+    /**
+     * Pearson's chi-square test of independence over the non-empty rows and columns, or null where it
+     * would mislead: fewer than two of either, or expected counts too small (Cochran: below 1 in any
+     * cell, or below 5 in more than a fifth of them).
+     */
+    private static ChiSquare chiSquare(int[][] raw) {
+        int rowsN = raw.length - 1;
+        int colsN = raw[0].length - 1;
+        double grand = raw[rowsN][colsN];
+        List<Integer> usedRows = new ArrayList<>();
+        List<Integer> usedCols = new ArrayList<>();
+        for (int i = 0; i < rowsN; i++) {
+            if (raw[i][colsN] > 0) {
+                usedRows.add(i);
+            }
+        }
+        for (int j = 0; j < colsN; j++) {
+            if (raw[rowsN][j] > 0) {
+                usedCols.add(j);
+            }
+        }
+        int df = (usedRows.size() - 1) * (usedCols.size() - 1);
+        if (df < 1) {
+            return null;
+        }
+        double statistic = 0;
+        int belowFive = 0;
+        for (int i : usedRows) {
+            for (int j : usedCols) {
+                double expected = raw[i][colsN] * (double) raw[rowsN][j] / grand;
+                if (expected < 1) {
+                    return null;
+                }
+                belowFive += expected < 5 ? 1 : 0;
+                statistic += (raw[i][j] - expected) * (raw[i][j] - expected) / expected;
+            }
+        }
+        if (belowFive * 5 > usedRows.size() * usedCols.size()) {
+            return null;
+        }
+        double p = ChiSquaredDistribution.of(df).survivalProbability(statistic);
+        return new ChiSquare(round(statistic), df, BigDecimal.valueOf(p).setScale(4, RoundingMode.HALF_UP));
     }
 
     private static int closedQuestion(SurveyDefinition definition, String code, String field) {

@@ -62,14 +62,14 @@ public class SurveyTest extends IntegrationTest {
     void anIcsCanHaveItsOwnSmallNumberThresholdButNeverBelowThree() {
         long id = surveyWithASmallGroup();
         String threshold = "/api/v1/admin/ics/" + ods + "/min-group-size";
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
-                .isEqualTo(1);
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+                .isPositive();
 
         Response set = api.put(threshold, adminToken(), ApiClient.json("min_group_size", 3));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().get("min_group_size").asInt()).isEqualTo(3);
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
-        assertThat(tab.get("hidden_columns").asInt()).isZero();
+        assertThat(tab.get("hidden_cells").asInt()).isZero();
         assertThat(tab.get("columns").toString()).contains("Strongly agree");
         JsonNode three = api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
         assertThat(three.get("suppressed").asBoolean()).isFalse();
@@ -81,8 +81,8 @@ public class SurveyTest extends IntegrationTest {
         ods = createIcs("Survey ICS at the platform's k");
         token = tokenFor(createUser("ics_admin", ods));
         long elsewhere = surveyWithASmallGroup();
-        assertThat(api.get(path(elsewhere, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
-                .isEqualTo(1);
+        assertThat(api.get(path(elsewhere, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+                .isPositive();
         ods = first;
         token = firstToken;
 
@@ -95,13 +95,13 @@ public class SurveyTest extends IntegrationTest {
         Response missing = api.put(threshold, adminToken(), "{}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("min_group_size");
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
                 .isZero();
 
         Response reset = api.put(threshold, adminToken(), "{\"min_group_size\": null}");
         assertThat(reset.status()).as(reset.body()).isEqualTo(200);
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
-                .isEqualTo(1);
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+                .isPositive();
         assertThat(api.get("/api/v1/admin/audit?action=ics.min_group_size_changed", adminToken()).body())
                 .contains(ods);
     }
@@ -282,19 +282,108 @@ public class SurveyTest extends IntegrationTest {
         assertThat(tiny.get("suppressed").asBoolean()).isTrue();
         assertThat(tiny.get("questions")).isEmpty();
 
+        // the 3 who strongly agree, and the 5 who said No and Agree, are small groups inside larger rows
+        // and columns: hidden, with as many others as it takes to stop them being worked out (see
+        // smallCellsInsideLargerRowsAreHiddenWithEnoughOthersThatNoneCanBeWorkedOut for the detail)
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
-        assertThat(tab.get("hidden_columns").asInt()).isEqualTo(1);
-        assertThat(tab.get("columns").toString()).contains("Agree").doesNotContain("Strongly agree");
+        assertThat(tab.get("hidden_cells").asInt()).isEqualTo(4);
+        assertThat(tab.has("chi_square")).as("no test on a table with hidden counts").isFalse();
         JsonNode yesRow = tab.get("rows").get(0);
         assertThat(yesRow.get("label").asString()).isEqualTo("Yes");
-        assertThat(yesRow.get("cells").get(0).get("count").asInt()).isEqualTo(20);
-        assertThat(yesRow.get("cells").get(0).get("row_percent").decimalValue()).isEqualByComparingTo("66.67");
-        assertThat(yesRow.get("cells").get(0).get("col_percent").decimalValue()).isEqualByComparingTo("80.00");
-        // by hand: expected Yes×Agree 15, Yes×Disagree 15, No×Agree 10, No×Disagree 10 →
-        // 25/15 + 25/15 + 25/10 + 25/10 = 8.33, 1 degree of freedom, p = 0.0039
-        assertThat(tab.get("chi_square").get("statistic").decimalValue()).isEqualByComparingTo("8.33");
+        assertThat(yesRow.get("cells").get(2).get("count").asInt()).isEqualTo(10);
+        assertThat(yesRow.get("cells").get(2).get("row_percent").decimalValue()).isEqualByComparingTo("33.33");
+        assertThat(yesRow.get("cells").get(2).get("col_percent").decimalValue()).isEqualByComparingTo("40.00");
+    }
+
+    /** Whether a node (a cell or a total) shows its count. */
+    private static boolean hidden(JsonNode cellOrTotal, String field) {
+        return !cellOrTotal.has(field) || cellOrTotal.get(field).isNull();
+    }
+
+    /**
+     * Secondary suppression: no row or column of a cross-tab (with its total) has exactly one hidden
+     * count, which its total and the others would give away; the totals row likewise.
+     */
+    private static void assertNoHiddenCountCanBeWorkedOut(JsonNode tab) {
+        JsonNode rows = tab.get("rows");
+        JsonNode columns = tab.get("columns");
+        for (JsonNode row : rows) {
+            int hiddenHere = hidden(row, "total") ? 1 : 0;
+            for (JsonNode cell : row.get("cells")) {
+                hiddenHere += hidden(cell, "count") ? 1 : 0;
+                assertThat(cell.has("row_percent") && hidden(row, "total")).as("a row % gives a hidden total away")
+                        .isFalse();
+            }
+            assertThat(hiddenHere).as("hidden in row " + row.get("label")).isNotEqualTo(1);
+        }
+        for (int j = 0; j < columns.size(); j++) {
+            int hiddenHere = hidden(columns.get(j), "total") ? 1 : 0;
+            for (JsonNode row : rows) {
+                hiddenHere += hidden(row.get("cells").get(j), "count") ? 1 : 0;
+            }
+            assertThat(hiddenHere).as("hidden in column " + columns.get(j).get("label")).isNotEqualTo(1);
+        }
+        int hiddenTotals = hidden(tab, "responses") ? 1 : 0;
+        for (JsonNode column : columns) {
+            hiddenTotals += hidden(column, "total") ? 1 : 0;
+        }
+        assertThat(hiddenTotals).as("hidden among the column totals").isNotEqualTo(1);
+    }
+
+    @Test
+    void smallCellsInsideLargerRowsAreHiddenWithEnoughOthersThatNoneCanBeWorkedOut() {
+        long id = surveyWithASmallGroup();
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
+        // every option is listed, whatever it holds, so which are listed says nothing
+        assertThat(tab.get("columns").findValuesAsString("label"))
+                .containsExactly("Strongly agree", "Agree", "Disagree", "Strongly disagree");
+        assertThat(tab.get("rows").findValuesAsString("label")).containsExactly("Yes", "No");
+        JsonNode no = tab.get("rows").get(1);
+        assertThat(hidden(no.get("cells").get(0), "count")).as("3 No × Strongly agree").isTrue();
+        assertThat(hidden(no.get("cells").get(1), "count")).as("5 No × Agree, inside a row of 23").isTrue();
+        assertThat(no.get("total").asInt()).isEqualTo(23);
+        assertThat(hidden(tab.get("columns").get(0), "total")).as("3 strongly agree").isTrue();
+        assertNoHiddenCountCanBeWorkedOut(tab);
+        assertThat(tab.has("chi_square")).isFalse();
+        assertThat(tab.toString()).doesNotContain("hidden_rows").doesNotContain("hidden_columns");
+        assertThat(tab.get("note").asString()).contains("fewer than 10").doesNotContain("Strongly");
+
+        // every group small: nothing in the table shows, nor a test (it used to say χ² = 0, p = 1)
+        long spread = create(SMALL.replace("\"pulse\"", "\"pulse-spread\""));
+        StringBuilder csv = new StringBuilder("Q1,Q2\n");
+        append(csv, 4, "Yes,Agree");
+        append(csv, 4, "Yes,Disagree");
+        append(csv, 4, "No,Disagree");
+        api.post(path(spread, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        JsonNode all = api.get(path(spread, "/crosstab?row=Q1&col=Q2"), token).json();
+        assertThat(all.get("rows").findValuesAsString("label")).containsExactly("Yes", "No");
+        assertThat(all.get("columns").size()).isEqualTo(4);
+        for (JsonNode row : all.get("rows")) {
+            assertThat(hidden(row, "total")).isTrue();
+            for (JsonNode cell : row.get("cells")) {
+                assertThat(hidden(cell, "count")).as("every cell of a small row, its zeros too").isTrue();
+            }
+        }
+        assertThat(all.has("chi_square")).isFalse();
+        assertNoHiddenCountCanBeWorkedOut(all);
+    }
+
+    @Test
+    void aChiSquareTestMatchesTheTextbookOnATableWithNothingHidden() {
+        long id = create(SMALL);
+        StringBuilder csv = new StringBuilder("Q1,Q2\n");
+        append(csv, 20, "Yes,Agree");
+        append(csv, 10, "Yes,Disagree");
+        append(csv, 10, "No,Agree");
+        append(csv, 10, "No,Disagree");
+        api.post(path(id, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
+        assertThat(tab.get("hidden_cells").asInt()).isZero();
+        // by hand: expected Yes×Agree 18, Yes×Disagree 12, No×Agree 12, No×Disagree 8 →
+        // 4/18 + 4/12 + 4/12 + 4/8 = 1.39, 1 degree of freedom, p = 0.2386
+        assertThat(tab.get("chi_square").get("statistic").decimalValue()).isEqualByComparingTo("1.39");
         assertThat(tab.get("chi_square").get("df").asInt()).isEqualTo(1);
-        assertThat(tab.get("chi_square").get("p_value").decimalValue()).isEqualByComparingTo("0.0039");
+        assertThat(tab.get("chi_square").get("p_value").decimalValue()).isEqualByComparingTo("0.2386");
     }
 
     private static void append(StringBuilder csv, int times, String line) {
