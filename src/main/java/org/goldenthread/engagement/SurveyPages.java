@@ -1,5 +1,6 @@
 package org.goldenthread.engagement;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -183,27 +184,27 @@ class SurveyPages implements Navigation {
     }
 
     @GetMapping("/ics/{ods}/surveys/{id}/results")
-    String results(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String filter,
-                   Model model) {
+    String results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request, Model model) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
+        List<String> filter = SurveyApi.filters(request);
         model.addAttribute("survey", survey);
         model.addAttribute("filters", filterChoices(survey.definition()));
-        model.addAttribute("filter", filter);
+        model.addAttribute("filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
+        model.addAttribute("filtered", String.join(" and ", SurveyResults.filters(filter)));
         try {
             model.addAttribute("results", results.results(id, filter));
         } catch (InvalidInput e) {
+            // no figures at all rather than everyone's: results that ignored the filter would look filtered
             model.addAttribute("problems", e.problems());
-            model.addAttribute("results", results.results(id, null));
-            model.addAttribute("filter", null);
         }
         return "engagement/results";
     }
 
     @GetMapping("/ics/{ods}/surveys/{id}/crosstab")
     String crossTab(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String row,
-                    @RequestParam(required = false) String col, @RequestParam(required = false) String filter,
-                    Model model) {
+                    @RequestParam(required = false) String col, HttpServletRequest request, Model model) {
+        List<String> filter = SurveyApi.filters(request);
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
         model.addAttribute("survey", survey);
@@ -212,7 +213,7 @@ class SurveyPages implements Navigation {
         model.addAttribute("filters", filterChoices(survey.definition()));
         model.addAttribute("row", row);
         model.addAttribute("col", col);
-        model.addAttribute("filter", filter);
+        model.addAttribute("filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
         if (row != null && col != null) {
             try {
                 model.addAttribute("tab", results.crossTab(id, row, col, filter));
@@ -249,8 +250,8 @@ class SurveyPages implements Navigation {
     }
 
     @GetMapping({"/ics/{ods}/surveys/{id}/report.pdf", "/api/v1/ics/{ods}/surveys/{id}/report.pdf"})
-    ResponseEntity<byte[]> reportPdf(@PathVariable String ods, @PathVariable long id,
-                                     @RequestParam(required = false) String filter) {
+    ResponseEntity<byte[]> reportPdf(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
+        List<String> filter = SurveyApi.filters(request);
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         String code = surveys.survey(id).definition().code();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

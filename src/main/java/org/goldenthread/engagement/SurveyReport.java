@@ -18,11 +18,12 @@ public class SurveyReport {
         this.results = results;
     }
 
-    public byte[] pdf(long surveyId, String filter) {
+    public byte[] pdf(long surveyId, List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyResults.Results r = results.results(surveyId, filter);
         String counted = r.responses() == null ? "Too few responses to show"
-                : String.format("%,d responses%s", r.responses(), filter == null || filter.isBlank() ? "" : " matching " + filter);
+                : String.format("%,d responses%s", r.responses(), r.filter().isEmpty() ? ""
+                        : " matching " + String.join(" and ", r.filter()));
         PdfReport report = new PdfReport(survey.definition().title(), String.format("%s. Produced by Golden Thread on %s.",
                 counted, LocalDate.now()));
         report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "

@@ -158,34 +158,49 @@ public class SurveyResults {
         return matrix.snapshot();
     }
 
-    /** Parses filters like {@code Q14:Yes,Q5:Agree}; all must hold. */
-    List<Condition> conditions(SurveyDefinition definition, String filter) {
+    /**
+     * Reads filters, one condition each, such as {@code Q14:Yes} or
+     * {@code Q14:No, I am a non-clinician or manager}: the question's code, a colon, then one option
+     * exactly as labelled (in any case). A code has no colon, so everything after the first colon is
+     * the label, commas and colons included. Blank filters (the "Everyone" choice) are passed over;
+     * every other must name an option, or the whole request is refused: a filter is never ignored.
+     */
+    List<Condition> conditions(SurveyDefinition definition, List<String> filters) {
         List<Condition> conditions = new ArrayList<>();
-        if (filter == null || filter.isBlank()) {
-            return conditions;
-        }
-        for (String part : filter.split(",")) {
-            int colon = part.indexOf(':');
-            String code = colon < 0 ? part.trim() : part.substring(0, colon).trim();
+        for (String given : filters(filters)) {
+            int colon = given.indexOf(':');
+            String code = colon < 0 ? given : given.substring(0, colon).trim();
             int q = definition.position(code);
             if (colon < 0 || q < 0 || !definition.questions().get(q).questionType().isClosed()) {
                 throw new InvalidInput("filter", "Filter by a closed question and one of its options, like Q14:Yes;"
-                        + " '" + part.trim() + "' is not one");
+                        + " '" + cut(given) + "' is not one. Give each condition as a filter of its own"
+                        + " (filter=Q14:Yes&filter=Q5:Agree)");
             }
-            String wanted = part.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+            String wanted = given.substring(colon + 1).trim();
             List<String> choices = definition.questions().get(q).choices();
             int option = -1;
             for (int i = 0; i < choices.size(); i++) {
-                if (choices.get(i).toLowerCase(Locale.ROOT).equals(wanted)) {
+                if (choices.get(i).trim().equalsIgnoreCase(wanted)) {
                     option = i + 1;
                 }
             }
             if (option < 0) {
-                throw new InvalidInput("filter", "'" + part.substring(colon + 1).trim() + "' is not an option of " + code);
+                throw new InvalidInput("filter", "'" + cut(wanted) + "' is not an option of " + code
+                        + "; give one condition per filter, with the option exactly as labelled");
             }
             conditions.add(new Condition(q, option));
         }
         return conditions;
+    }
+
+    /** The filters given, trimmed, without blanks. */
+    static List<String> filters(List<String> given) {
+        return given == null ? List.of() : given.stream().filter(f -> f != null && !f.isBlank()).map(String::trim)
+                .toList();
+    }
+
+    private static String cut(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
     private static boolean[] select(SurveyDefinition definition, AnswerMatrix.Snapshot a, List<Condition> conditions) {
@@ -201,7 +216,7 @@ public class SurveyResults {
         return selected;
     }
 
-    public Results results(long surveyId, String filter) {
+    public Results results(long surveyId, List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyDefinition definition = survey.definition();
         List<Condition> conditions = conditions(definition, filter);
@@ -227,8 +242,8 @@ public class SurveyResults {
         return new Results(n, filterList, false, null, questions);
     }
 
-    private static List<String> filterList(String filter) {
-        return filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
+    private static List<String> filterList(List<String> filter) {
+        return filters(filter);
     }
 
     private static QuestionResult question(Question question, int q, AnswerMatrix.Snapshot a, boolean[] selected, int n) {
@@ -340,7 +355,7 @@ public class SurveyResults {
                            @JsonProperty("chi_square") ChiSquare chiSquare, String note) {
     }
 
-    public CrossTab crossTab(long surveyId, String rowCode, String colCode, String filter) {
+    public CrossTab crossTab(long surveyId, String rowCode, String colCode, List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyDefinition definition = survey.definition();
         int rq = closedQuestion(definition, rowCode, "row");

@@ -237,6 +237,61 @@ public class SurveyTest extends IntegrationTest {
                 .isEqualTo("91.05");
     }
 
+    /**
+     * Option labels carry commas ("No, I am a non-clinician or manager"). Each filter is one condition,
+     * the label whole after the code's colon; several are several filter parameters. A filter that
+     * names no option is refused, on the API and on the page, never quietly dropped.
+     */
+    @Test
+    void filtersOnOptionsWithCommasWorkAndABadFilterIsNeverIgnored() throws IOException {
+        long id = create(exampleDefinition());
+        String firstIcs = api.get(path(id, "/definition"), token).json().get("questions").get(16).get("options").get(0)
+                .asString();
+        String responses = appendixSixResponses(firstIcs);
+        assertThat(api.post(path(id, "/responses/import"), token, "text/csv",
+                responses.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        String no = "Q14:No, I am a non-clinician or manager";
+        String yes = "Q14:Yes, I work in a clinical or care professional role";
+        int noAndQ8Yes = 0;
+        for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(responses))) {
+            noAndQ8Yes += r.get("Q14").startsWith("No,") && r.get("Q8").equals("Yes") ? 1 : 0;
+        }
+
+        JsonNode nonClinical = api.get(path(id, "/results?filter=" + enc(no)), token).json();
+        assertThat(nonClinical.get("responses").asInt()).isEqualTo(163);
+        assertThat(nonClinical.get("filter").get(0).asString()).isEqualTo(no);
+        assertThat(question(nonClinical, "Q14").get("options").get(1).get("count").asInt()).isEqualTo(163);
+        JsonNode both = api.get(path(id, "/results?filter=" + enc(no) + "&filter=" + enc("Q8:yes")), token).json();
+        assertThat(both.get("responses").asInt()).isEqualTo(noAndQ8Yes);
+        assertThat(both.get("filter").size()).isEqualTo(2);
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q8&col=Q9&filter=" + enc(yes)), token).json();
+        assertThat(tab.get("responses").asInt()).isEqualTo(1088);
+        assertThat(pdfText(api.getBytes(path(id, "/report.pdf?filter=" + enc(no)), token)))
+                .contains("163 responses matching " + no);
+
+        // the old comma-joined form is ambiguous with such labels: refused, naming the field
+        for (String bad : List.of("Q8:Yes," + no, "Q14:Maybe", "Q14", "Q11:anything")) {
+            Response refused = api.get(path(id, "/results?filter=" + enc(bad)), token);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("filter");
+            assertThat(api.get(path(id, "/crosstab?row=Q8&col=Q9&filter=" + enc(bad)), token).status()).isEqualTo(400);
+        }
+
+        // the page: the filter works, and a bad one shows the problem and no figures rather than everyone's
+        String analyst = createUser("analyst", ods);
+        org.goldenthread.support.PageClient browser = new org.goldenthread.support.PageClient(port).signIn(analyst, PASSWORD);
+        String page = "/ics/" + ods + "/surveys/" + id + "/results";
+        assertThat(browser.get(page + "?filter=" + enc(no)).body()).contains("163 responses matching " + no);
+        org.goldenthread.support.PageClient.Page refused = browser.get(page + "?filter=" + enc("Q14:Maybe"));
+        assertThat(refused.body()).contains("nhsuk-error-summary", "&#39;Maybe&#39; is not an option of Q14")
+                .doesNotContain("1,251 responses").doesNotContain("gt-question");
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     private static JsonNode question(JsonNode results, String code) {
         for (JsonNode q : results.get("questions")) {
             if (q.get("code").asString().equals(code)) {
