@@ -219,17 +219,21 @@ public class Codebook {
         int[] sizes = new int[groups.size()];
         Question byQ = by;
         int at = position;
+        AnswerLayout layout = new AnswerLayout(definition);
         jdbc.sql("""
                         select r.id, r.closed, array(select c.theme_id from survey_coding c
                                                       where c.response_id = r.id and c.field = :field) as themes
                           from survey_response r where r.survey_id = :survey and r.texts ->> :field is not null""")
                 .param("survey", surveyId).param("field", f)
                 .query((rs, n) -> {
-                    Integer[] closed = (Integer[]) rs.getArray(2).getArray();
+                    Integer[] stored = (Integer[]) rs.getArray(2).getArray();
+                    int[] closed = new int[stored.length];
+                    for (int i = 0; i < stored.length; i++) {
+                        closed[i] = stored[i] == null ? 0 : stored[i];
+                    }
                     Long[] coded = (Long[]) rs.getArray(3).getArray();
                     for (int g = 0; g < sizes.length; g++) {
-                        boolean inGroup = byQ == null || (at < closed.length && closed[at] != null
-                                && Answers.chose(closed[at], byQ, g + 1));
+                        boolean inGroup = byQ == null || layout.chose(closed, at, g + 1);
                         if (!inGroup) {
                             continue;
                         }

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SurveyReport {
 
+    /** Questions with more options than this get their table without a chart. */
+    static final int LONGEST_CHART = 30;
+
     private final Surveys surveys;
     private final SurveyResults results;
 
@@ -46,7 +49,10 @@ public class SurveyReport {
                 if (q.netAgreement() != null) {
                     rows.add(row(q.netAgreement()));
                 }
-                report.bars(labels, percents);
+                // a chart of a long list (every ICS, every profession) is pages of slivers: the table alone
+                if (labels.size() <= LONGEST_CHART) {
+                    report.bars(labels, percents);
+                }
                 report.table(List.of("Answer", "Count", "%", "95% interval"), rows, new boolean[]{false, true, true, true});
             }
             if (q.mean() != null) {

@@ -149,10 +149,10 @@ public class SurveyResults {
     }
 
     private AnswerMatrix.Snapshot answers(Surveys.Survey survey) {
-        int questions = survey.definition().questions().size();
+        int slots = new AnswerLayout(survey.definition()).slots();
         // a survey gains questions only while it has no responses, so starting afresh costs nothing
-        AnswerMatrix matrix = matrices.compute(survey.id(), (id, held) -> held != null && held.questions() == questions
-                ? held : new AnswerMatrix(id, questions));
+        AnswerMatrix matrix = matrices.compute(survey.id(), (id, held) -> held != null && held.questions() == slots
+                ? held : new AnswerMatrix(id, slots));
         matrix.catchUp(dataSource, readOnly);
         keepWithinMemory(survey.id());
         return matrix.snapshot();
@@ -203,14 +203,12 @@ public class SurveyResults {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
-    private static boolean[] select(SurveyDefinition definition, AnswerMatrix.Snapshot a, List<Condition> conditions) {
+    private static boolean[] select(AnswerLayout layout, AnswerMatrix.Snapshot a, List<Condition> conditions) {
         boolean[] selected = new boolean[a.size()];
         Arrays.fill(selected, true);
         for (Condition c : conditions) {
-            Question q = definition.questions().get(c.question());
-            int[] column = a.closed()[c.question()];
             for (int r = 0; r < a.size(); r++) {
-                selected[r] &= Answers.chose(column[r], q, c.option());
+                selected[r] &= layout.chose(a.closed(), c.question(), r, c.option());
             }
         }
         return selected;
@@ -224,7 +222,8 @@ public class SurveyResults {
         if (tooFewToShow(definition, a.size())) {
             return new Results(null, filterList(filter), true, tooFewNote(), List.of());
         }
-        boolean[] selected = select(definition, a, conditions);
+        AnswerLayout layout = new AnswerLayout(definition);
+        boolean[] selected = select(layout, a, conditions);
         int n = 0;
         for (boolean s : selected) {
             n += s ? 1 : 0;
@@ -237,7 +236,7 @@ public class SurveyResults {
         }
         List<QuestionResult> questions = new ArrayList<>();
         for (int q = 0; q < definition.questions().size(); q++) {
-            questions.add(question(definition.questions().get(q), q, a, selected, n));
+            questions.add(question(definition.questions().get(q), q, layout, a, selected, n));
         }
         return new Results(n, filterList, false, null, questions);
     }
@@ -246,7 +245,8 @@ public class SurveyResults {
         return filters(filter);
     }
 
-    private static QuestionResult question(Question question, int q, AnswerMatrix.Snapshot a, boolean[] selected, int n) {
+    private static QuestionResult question(Question question, int q, AnswerLayout layout, AnswerMatrix.Snapshot a,
+                                           boolean[] selected, int n) {
         QuestionType type = question.questionType();
         if (type == QuestionType.NUMBER) {
             double[] values = new double[n];
@@ -271,7 +271,7 @@ public class SurveyResults {
             return new QuestionResult(question.code(), type.code(), question.text(), answered, n - answered, null, null,
                     mean, median);
         }
-        int[] column = a.closed()[q];
+        int[] column = a.closed()[layout.slot(q)];
         if (!type.isClosed()) {
             int answered = 0;
             for (int r = 0; r < a.size(); r++) {
@@ -282,20 +282,18 @@ public class SurveyResults {
         }
         List<String> choices = question.choices();
         int[] counts = new int[choices.size() + 1];
+        int[] chosen = new int[choices.size() + AnswerLayout.BITS];
         int answered = 0;
         for (int r = 0; r < a.size(); r++) {
-            if (!selected[r] || column[r] == 0) {
+            if (!selected[r]) {
                 continue;
             }
-            answered++;
-            if (type == QuestionType.MULTI) {
-                for (int o = 1; o <= choices.size(); o++) {
-                    if ((column[r] & (1 << (o - 1))) != 0) {
-                        counts[o]++;
-                    }
+            int k = layout.chosen(a.closed(), q, r, chosen);
+            answered += k > 0 ? 1 : 0;
+            for (int i = 0; i < k; i++) {
+                if (chosen[i] <= choices.size()) {
+                    counts[chosen[i]]++;
                 }
-            } else if (column[r] <= choices.size()) {
-                counts[column[r]]++;
             }
         }
         List<Share> options = new ArrayList<>();
@@ -369,7 +367,8 @@ public class SurveyResults {
             return new CrossTab(definition.questions().get(rq).code(), definition.questions().get(cq).code(), null,
                     filterList(filter), List.of(), List.of(), 0, null, tooFewNote());
         }
-        boolean[] selected = select(definition, a, conditions);
+        AnswerLayout layout = new AnswerLayout(definition);
+        boolean[] selected = select(layout, a, conditions);
         Question rowQ = definition.questions().get(rq);
         Question colQ = definition.questions().get(cq);
         List<String> rowChoices = rowQ.choices();
@@ -379,28 +378,27 @@ public class SurveyResults {
         // the counts with their totals around them, [rows + 1][cols + 1]: the last column holds each
         // row's respondents, the last row each column's, the corner everyone who answered both
         int[][] raw = new int[rowsN + 1][colsN + 1];
-        int[] rows = a.closed()[rq];
-        int[] cols = a.closed()[cq];
+        // the options each respondent chose, read once: a long list costs only what was chosen
+        int[] rowChosen = new int[rowsN + AnswerLayout.BITS];
+        int[] colChosen = new int[colsN + AnswerLayout.BITS];
         for (int r = 0; r < a.size(); r++) {
-            if (!selected[r] || rows[r] == 0 || cols[r] == 0) {
+            if (!selected[r]) {
+                continue;
+            }
+            int inRow = layout.chosen(a.closed(), rq, r, rowChosen);
+            int inCol = layout.chosen(a.closed(), cq, r, colChosen);
+            if (inRow == 0 || inCol == 0) {
                 continue;
             }
             raw[rowsN][colsN]++;
-            for (int i = 0; i < rowsN; i++) {
-                if (!Answers.chose(rows[r], rowQ, i + 1)) {
-                    continue;
-                }
-                raw[i][colsN]++;
-                for (int j = 0; j < colsN; j++) {
-                    if (Answers.chose(cols[r], colQ, j + 1)) {
-                        raw[i][j]++;
-                    }
+            for (int i = 0; i < inRow; i++) {
+                raw[rowChosen[i] - 1][colsN]++;
+                for (int j = 0; j < inCol; j++) {
+                    raw[rowChosen[i] - 1][colChosen[j] - 1]++;
                 }
             }
-            for (int j = 0; j < colsN; j++) {
-                if (Answers.chose(cols[r], colQ, j + 1)) {
-                    raw[rowsN][j]++;
-                }
+            for (int j = 0; j < inCol; j++) {
+                raw[rowsN][colChosen[j] - 1]++;
             }
         }
         Integer[][] shown = suppress(raw);

@@ -288,6 +288,102 @@ public class SurveyTest extends IntegrationTest {
                 .doesNotContain("1,251 responses").doesNotContain("gt-question");
     }
 
+    /** A survey asking for one of 200 areas, any of 200 professions (and "Other") and yes or no. */
+    public static String longLists(String code) {
+        List<String> areas = new ArrayList<>();
+        List<String> professions = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            areas.add("Area " + i + (i == 7 ? ", the coastal one" : ""));
+            professions.add("Profession " + i);
+        }
+        return ApiClient.json("code", code, "title", "Long lists", "anonymous", true, "questions", List.of(
+                Map.of("code", "Q1", "text", "Where do you work?", "type", "single", "options", areas, "required", true),
+                Map.of("code", "Q2", "text", "Whom do you work with?", "type", "multi", "options", professions,
+                        "other", true),
+                Map.of("code", "Q3", "text", "Do you have protected time?", "type", "yes_no")));
+    }
+
+    /**
+     * Every ICS area (42) or every profession does not fit in 30 options. Up to 500 are taken, and a
+     * question of 200 works everywhere: import, results, filters, cross-tabs, the raw export (which
+     * imports again to the same figures) and the PDF. Several choices from a long list are stored a
+     * bit per option over as many integers as they need.
+     */
+    @Test
+    void aQuestionWithTwoHundredOptionsWorksThroughImportResultsCrossTabsExportsAndPdf() throws IOException {
+        List<String> five = new ArrayList<>();
+        for (int i = 1; i <= 501; i++) {
+            five.add("Option " + i);
+        }
+        Response tooMany = api.post("/api/v1/ics/" + ods + "/surveys", token, ApiClient.json("code", "too-many",
+                "title", "T", "questions", List.of(Map.of("code", "Q1", "text", "?", "type", "single", "options", five))));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("questions[0].options", "at most 500");
+        assertThat(api.post("/api/v1/ics/" + ods + "/surveys", token, ApiClient.json("code", "five-hundred",
+                "title", "T", "questions", List.of(Map.of("code", "Q1", "text", "?", "type", "multi",
+                        "options", five.subList(0, 500))))).status()).isEqualTo(201);
+
+        long id = create(longLists("long-lists"));
+        int n = 300;
+        Map<String, Integer> professions = new LinkedHashMap<>();
+        StringBuilder csv = new StringBuilder("Q1,Q2,Q2_other,Q3\n");
+        for (int r = 0; r < n; r++) {
+            int area = r % 200 + 1;
+            java.util.Set<Integer> chosen = new java.util.TreeSet<>(List.of(r % 200 + 1, (r * 7) % 200 + 1, 200));
+            chosen.forEach(p -> professions.merge("Profession " + p, 1, Integer::sum));
+            csv.append('"').append("Area ").append(area).append(area == 7 ? ", the coastal one" : "").append("\",")
+                    .append(String.join(";", chosen.stream().map(p -> "Profession " + p).toList()))
+                    .append(r % 50 == 0 ? ";Other (please specify),Paramedic," : ",,").append(r % 3 == 0 ? "Yes" : "No")
+                    .append('\n');
+        }
+        Response imported = api.post(path(id, "/responses/import"), token, "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        JsonNode results = api.get(path(id, "/results"), token).json();
+        JsonNode q1 = question(results, "Q1");
+        assertThat(q1.get("options").size()).isEqualTo(200);
+        assertThat(q1.get("options").get(6).get("label").asString()).isEqualTo("Area 7, the coastal one");
+        assertThat(q1.get("options").get(99).get("count").asInt()).isEqualTo(2);
+        assertThat(q1.get("options").get(199).get("count").asInt()).isEqualTo(1);
+        JsonNode q2 = question(results, "Q2");
+        assertThat(q2.get("options").size()).isEqualTo(201);
+        for (JsonNode option : q2.get("options")) {
+            String label = option.get("label").asString();
+            assertThat(option.get("count").asInt()).as(label)
+                    .isEqualTo(label.startsWith("Other") ? 6 : professions.getOrDefault(label, 0));
+        }
+        assertThat(professions.get("Profession 33")).as("an option past the first 32").isPositive();
+
+        JsonNode everyone = api.get(path(id, "/results?filter=" + enc("Q2:Profession 200")), token).json();
+        assertThat(everyone.get("responses").asInt()).isEqualTo(n);
+        JsonNode yes = api.get(path(id, "/results?filter=" + enc("Q2:Profession 200") + "&filter=Q3:Yes"), token).json();
+        assertThat(yes.get("responses").asInt()).isEqualTo(100);
+        JsonNode coastal = api.get(path(id, "/results?filter=" + enc("Q1:Area 7, the coastal one")), token).json();
+        assertThat(coastal.get("suppressed").asBoolean()).as("two respondents").isTrue();
+
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q2&col=Q1"), token).json();
+        assertThat(tab.get("rows").size()).isEqualTo(201);
+        assertThat(tab.get("columns").size()).isEqualTo(200);
+        assertThat(tab.get("rows").get(199).get("total").asInt()).isEqualTo(n);
+        assertThat(api.get(path(id, "/crosstab?row=Q3&col=Q2"), token).json().get("rows").get(0)
+                .get("cells").size()).isEqualTo(201);
+
+        // the raw export imports into a copy of the survey with the same figures
+        String exported = api.get(path(id, "/responses.csv"), token).body();
+        assertThat(exported.lines().count()).isEqualTo(n + 1);
+        long copy = create(longLists("long-lists-copy"));
+        Response reimported = api.post(path(copy, "/responses/import"), token, "text/csv",
+                exported.getBytes(StandardCharsets.UTF_8));
+        assertThat(reimported.status()).as(reimported.body()).isEqualTo(200);
+        assertThat(question(api.get(path(copy, "/results"), token).json(), "Q2").get("options").toString())
+                .isEqualTo(q2.get("options").toString());
+        assertThat(api.getBytes(path(id, "/responses.xlsx"), token).length).isPositive();
+
+        String pdf = pdfText(api.getBytes(path(id, "/report.pdf"), token));
+        assertThat(pdf).contains("Area 200", "Profession 199", "Area 7, the coastal one");
+    }
+
     private static String enc(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -392,6 +392,38 @@ class CollectingTest extends IntegrationTest {
                 ApiClient.json("field", "Q1_comment", "themes", List.of())).status()).isEqualTo(204);
     }
 
+    /**
+     * One choice from 200 is a select (200 radios are hard to scan, and to use with a screen reader
+     * or a phone); several choices from 200 stay checkboxes. Both store what was chosen, options
+     * past the 32nd included.
+     */
+    @Test
+    void aLongListIsASelectOnTheRespondentsPageAndItsAnswersAreStored() {
+        long id = survey(org.goldenthread.engagement.SurveyTest.longLists("long-lists"), "");
+        String link = "/respond/" + linkToken(id);
+        RespondentClient respondent = new RespondentClient(port);
+        String base = startByLink(respondent, link);
+
+        // the three questions share a page (they have no sections)
+        String first = respondent.get(base + "/1").body();
+        assertThat(first).containsPattern("<select class=\"nhsuk-select\" id=\"Q1\"\\s+name=\"Q1\"")
+                .contains("Choose an answer", "<label class=\"nhsuk-label nhsuk-label--s\" for=\"Q1\">");
+        assertThat(first.split("<option ", -1).length - 1).isEqualTo(201);
+        assertThat(first.split("type=\"checkbox\"", -1).length - 1).isEqualTo(201);
+        assertThat(first.split("type=\"radio\"", -1).length - 1).as("only Q3's yes and no").isEqualTo(2);
+        assertThat(respondent.follow(respondent.post(base + "/1", "Q1", "", "Q3", "Yes", "action", "continue")).body())
+                .contains("nhsuk-error-summary", "Select an answer to question 1");
+        assertThat(respondent.post(base + "/1", "Q1", "Area 7, the coastal one", "Q2", "Profession 33",
+                "Q2", "Profession 150", "Q2", "Other (please specify)", "Q2_other", "Paramedic", "Q3", "Yes",
+                "action", "continue").location()).endsWith(base + "/check");
+        assertThat(respondent.get(base + "/check").body()).contains("Area 7, the coastal one", "Profession 150");
+        assertThat(respondent.post(base + "/check").location()).endsWith(link + "/done");
+
+        String exported = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/responses.csv", token).body();
+        assertThat(exported.lines().toList().get(1))
+                .isEqualTo("\"Area 7, the coastal one\",Profession 33;Profession 150;Other (please specify),Paramedic,Yes");
+    }
+
     @Test
     void theSameSubmissionSentTwiceAtOnceStoresOneResponse() throws Exception {
         long id = survey(pulse(), "");
