@@ -268,6 +268,27 @@ class Invitations {
         return Sent.of(mailings.start(claim.mailingId(), survey, claim.letters(), action, wait));
     }
 
+    /** One person's own link, for sending another way than by this server's email. */
+    record PersonalLink(String email, String link) {
+    }
+
+    /**
+     * Each invited person who has not responded, with their own link, for an administrator to send
+     * another way when this server has no mail server (or an email went astray). Those who have
+     * responded are left out: their links are spent. Audited, since every row is a way in to answer
+     * as that person.
+     */
+    List<PersonalLink> personalLinks(long surveyId, String base) {
+        surveys.survey(surveyId);
+        List<PersonalLink> links = jdbc.sql("select email, token from survey_invitation where survey_id = :survey and "
+                        + UNANSWERED + " order by lower(email)")
+                .param("survey", surveyId)
+                .query((rs, n) -> new PersonalLink(rs.getString("email"), base + "/invited/" + rs.getString("token")))
+                .list();
+        audit.record("survey.invitation_links_downloaded", "survey", surveyId, null, Map.of("links", links.size()));
+        return links;
+    }
+
     static LocalDate today() {
         return LocalDate.now(ENGLAND);
     }

@@ -424,6 +424,54 @@ class CollectingTest extends IntegrationTest {
                 .isEqualTo("\"Area 7, the coastal one\",Profession 33;Profession 150;Other (please specify),Paramedic,Yes");
     }
 
+    /**
+     * Without a mail server, invitations are saved but nobody could reach their link: whoever may
+     * invite downloads each person's own link to send another way. Analysts may not; every download
+     * is audited; those who have responded drop off the list.
+     */
+    @Test
+    void whoeverMayInviteDownloadsEachPersonsOwnLinkAsCsvAndItIsAudited() {
+        long id = survey(pulse(), "");
+        String kim = uniqueEmail("kim");
+        String lee = uniqueEmail("lee");
+        invite(id, kim, lee);
+        String links = "/api/v1/ics/" + ods + "/surveys/" + id + "/invitations/links.csv";
+
+        Response csv = api.get(links, token);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("email,link");
+        assertThat(lines).anyMatch(l -> l.startsWith(kim + ",") && l.endsWith("/invited/" + invitationToken(kim)));
+        assertThat(lines).anyMatch(l -> l.startsWith(lee + ",") && l.endsWith("/invited/" + invitationToken(lee)));
+        // the link works as the email's would
+        String kimsLink = lines.stream().filter(l -> l.startsWith(kim)).findFirst().orElseThrow().split(",")[1];
+        assertThat(new RespondentClient(port).get(java.net.URI.create(kimsLink).getPath()).body()).contains("Start now");
+
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(api.get(links, analyst).status()).isEqualTo(403);
+        String member = tokenFor(createUser("member", ods));
+        assertThat(api.get(links, member).status()).isEqualTo(403);
+        String other = createIcs("Other links ICS");
+        assertThat(api.get("/api/v1/ics/" + other + "/surveys/" + id + "/invitations/links.csv",
+                tokenFor(createUser("ics_admin", other))).status()).isEqualTo(404);
+        JsonNode audited = api.get("/api/v1/ics/" + ods + "/audit?action=survey.invitation_links_downloaded", token)
+                .json();
+        assertThat(audited.size()).as(audited.toString()).isEqualTo(1);
+        assertThat(audited.toString()).contains("\"links\":2").doesNotContain(kim);
+
+        // once Kim has responded, only Lee's link is left to send
+        String base = "/invited/" + invitationToken(kim);
+        RespondentClient respondent = new RespondentClient(port);
+        respondent.get(base);
+        respondent.post(base);
+        answerPulse(respondent, base);
+        respondent.get(base + "/check");
+        respondent.post(base + "/check");
+        assertThat(api.get(links, token).body().lines().toList()).hasSize(2).noneMatch(l -> l.startsWith(kim));
+    }
+
     @Test
     void theSameSubmissionSentTwiceAtOnceStoresOneResponse() throws Exception {
         long id = survey(pulse(), "");
