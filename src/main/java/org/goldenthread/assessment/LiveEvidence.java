@@ -67,7 +67,12 @@ class LiveEvidence {
                 return new Value(BigDecimal.valueOf(responses), String.format("%,d", responses), null,
                         "Responses to " + title);
             }
-            var q = results.results(surveyId, null).questions().stream()
+            SurveyResults.Results all = results.results(surveyId, null);
+            if (all.suppressed()) {
+                // an anonymous survey with fewer than k responses shows no figure at all
+                return new Value(null, "hidden (small group)", null, "Net agreement with " + question + " of " + title);
+            }
+            var q = all.questions().stream()
                     .filter(r -> r.code().equalsIgnoreCase(question)).findFirst()
                     .orElseThrow(() -> new InvalidInput("question", title + " has no question " + question));
             String label = "Net agreement with " + q.code() + " of " + title;

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * One survey's closed answers and numbers held in memory, a column per question, so that counts,
+ * One survey's closed answers and numbers held in memory, a column per slot of its
+ * {@link AnswerLayout} (numbers a column per question), so that counts,
  * filters and cross-tabs over a million responses take milliseconds rather than a scan of the
  * table each time. It catches up with new responses (by id) whenever it is read.
  */

@@ -9,8 +9,9 @@ import org.goldenthread.platform.Problem;
 
 /**
  * Turns one respondent's answers, given as text the way a response file or a form carries them,
- * into the stored form: an integer per question (0 none, n the n-th option, a bit per option for
- * multiple choice), numbers by position, and texts by code. Options match without regard to case.
+ * into the stored form: integers laid out by {@link AnswerLayout} (0 none, n the n-th option, a bit
+ * per option for multiple choice), numbers by position, and texts by code. Options match without
+ * regard to case.
  */
 final class Answers {
 
@@ -21,10 +22,12 @@ final class Answers {
     }
 
     private final SurveyDefinition survey;
+    private final AnswerLayout layout;
     private final List<Map<String, Integer>> optionIndex;
 
     Answers(SurveyDefinition survey) {
         this.survey = survey;
+        this.layout = new AnswerLayout(survey);
         this.optionIndex = survey.questions().stream().map(q -> {
             Map<String, Integer> index = new HashMap<>();
             if (q.questionType().isClosed()) {
@@ -58,7 +61,7 @@ final class Answers {
      */
     Encoded encode(Map<String, String> values, Integer row, List<Problem> problems) {
         List<Question> questions = survey.questions();
-        int[] closed = new int[questions.size()];
+        int[] closed = new int[layout.slots()];
         Double[] numbers = new Double[questions.size()];
         Map<String, String> texts = new LinkedHashMap<>();
         for (int i = 0; i < questions.size(); i++) {
@@ -76,7 +79,7 @@ final class Answers {
                 switch (q.questionType()) {
                     case TEXT -> {
                         // a text or number question's slot says only whether it was answered
-                        closed[i] = 1;
+                        closed[layout.slot(i)] = 1;
                         text(texts, q.code(), raw, row, problems);
                     }
                     case NUMBER -> {
@@ -86,13 +89,12 @@ final class Answers {
                                 throw new NumberFormatException();
                             }
                             numbers[i] = value;
-                            closed[i] = 1;
+                            closed[layout.slot(i)] = 1;
                         } catch (NumberFormatException e) {
                             problems.add(new Problem(row, q.code(), "'" + cut(raw) + "' is not a number"));
                         }
                     }
                     case MULTI -> {
-                        int bits = 0;
                         for (String part : raw.split(";")) {
                             if (part.isBlank()) {
                                 continue;
@@ -102,18 +104,18 @@ final class Answers {
                                 problems.add(new Problem(row, q.code(), "'" + cut(part.trim()) + "' is not an option of "
                                         + q.code()));
                             } else {
-                                bits |= 1 << (option - 1);
+                                layout.choose(closed, i, option);
                             }
                         }
-                        closed[i] = bits;
                     }
                     default -> {
                         Integer option = optionIndex.get(i).get(raw.toLowerCase(Locale.ROOT));
                         if (option == null) {
                             problems.add(new Problem(row, q.code(), "'" + cut(raw) + "' is not an option of " + q.code()
-                                    + "; use " + String.join(", ", q.choices())));
+                                    + (q.choices().size() <= 12 ? "; use " + String.join(", ", q.choices())
+                                    : "; use one of its options as the survey lists them")));
                         } else {
-                            closed[i] = option;
+                            layout.choose(closed, i, option);
                         }
                     }
                 }
@@ -121,7 +123,7 @@ final class Answers {
             if (q.hasOther()) {
                 String other = blankToNull(values.get(q.code() + "_other"));
                 if (other != null) {
-                    if (!chose(closed[i], q, q.choices().size())) {
+                    if (!layout.chose(closed, i, q.choices().size())) {
                         problems.add(new Problem(row, q.code() + "_other", "There is text for \"Other\" but "
                                 + q.code() + " is not answered \"Other\""));
                     } else {
@@ -146,15 +148,7 @@ final class Answers {
         }
         int target = survey.position(q.showIf().question());
         Integer option = optionIndex.get(target).get(q.showIf().equals().trim().toLowerCase(Locale.ROOT));
-        return option != null && chose(closed[target], survey.questions().get(target), option);
-    }
-
-    /** Whether a stored answer includes the given option (1-based). */
-    static boolean chose(int stored, Question q, int option) {
-        if (stored == 0) {
-            return false;
-        }
-        return q.questionType() == QuestionType.MULTI ? (stored & (1 << (option - 1))) != 0 : stored == option;
+        return option != null && layout.chose(closed, target, option);
     }
 
     private static void text(Map<String, String> texts, String key, String value, Integer row, List<Problem> problems) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
@@ -45,7 +46,8 @@ public class Codebook {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Comment(@JsonProperty("response_id") long responseId, String text, List<Long> themes,
+    /** A comment; its response is named by the response's random public id, never its row number. */
+    public record Comment(@JsonProperty("response_id") UUID responseId, String text, List<Long> themes,
                           @JsonProperty("suggested_theme") Long suggestedTheme) {
     }
 
@@ -119,23 +121,33 @@ public class Codebook {
     }
 
     private List<Comment> readComments(long surveyId, String field) {
-        Map<Long, List<Long>> codes = new HashMap<>();
+        Map<UUID, List<Long>> codes = new HashMap<>();
         jdbc.sql("""
-                        select c.response_id, c.theme_id from survey_coding c join survey_response r on r.id = c.response_id
+                        select r.public_id, c.theme_id from survey_coding c join survey_response r on r.id = c.response_id
                          where r.survey_id = :survey and c.field = :field""")
                 .param("survey", surveyId).param("field", field)
-                .query((rs, n) -> codes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
+                .query((rs, n) -> codes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(rs.getLong(2))).list();
         return jdbc.sql("""
-                        select id, texts ->> :field as text from survey_response
+                        select public_id, texts ->> :field as text from survey_response
                          where survey_id = :survey and texts ->> :field is not null order by id""")
                 .param("survey", surveyId).param("field", field)
-                .query((rs, n) -> new Comment(rs.getLong(1), rs.getString(2),
-                        codes.getOrDefault(rs.getLong(1), List.of()), null)).list();
+                .query((rs, n) -> new Comment(rs.getObject(1, UUID.class), rs.getString(2),
+                        codes.getOrDefault(rs.getObject(1, UUID.class), List.of()), null)).list();
+    }
+
+    /** A response's public id as given in a path or form; anything else names no response (404). */
+    static UUID responseId(String given) {
+        try {
+            return UUID.fromString(given == null ? "" : given.trim());
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("No response " + given + " in this survey");
+        }
     }
 
     /** Sets the themes one comment carries, replacing any it had. */
     @Transactional
-    public void code(long surveyId, long responseId, String field, Collection<Long> themeIds) {
+    public void code(long surveyId, UUID publicId, String field, Collection<Long> themeIds) {
         String f = field(surveyId, field);
         Set<Long> known = new HashSet<>(themes(surveyId).stream().map(Theme::id).toList());
         List<Problem> problems = new ArrayList<>();
@@ -144,13 +156,11 @@ public class Codebook {
                 problems.add(Problem.of("themes", "The codebook has no theme " + t));
             }
         }
-        boolean exists = jdbc.sql("""
-                        select count(*) > 0 from survey_response where id = :id and survey_id = :survey
+        long responseId = jdbc.sql("""
+                        select id from survey_response where public_id = :id and survey_id = :survey
                            and texts ->> :field is not null""")
-                .param("id", responseId).param("survey", surveyId).param("field", f).query(Boolean.class).single();
-        if (!exists) {
-            throw new NotFound("No comment " + f + " on response " + responseId + " of this survey");
-        }
+                .param("id", publicId).param("survey", surveyId).param("field", f).query(Long.class).optional()
+                .orElseThrow(() -> new NotFound("No comment " + f + " on response " + publicId + " of this survey"));
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
@@ -164,7 +174,7 @@ public class Codebook {
                             select r.ics_id, r.id, :field, :theme from survey_response r where r.id = :id""")
                     .param("id", responseId).param("field", f).param("theme", t).update();
         }
-        audit.record("survey.comment_coded", "survey_response", responseId, Map.of("field", f, "themes", before),
+        audit.record("survey.comment_coded", "survey_response", publicId, Map.of("field", f, "themes", before),
                 Map.of("field", f, "themes", themeIds.stream().sorted().toList()));
     }
 
@@ -200,21 +210,30 @@ public class Codebook {
         } else {
             groups.add("All");
         }
+        if (definition.keepsRespondentsAnonymous() && surveys.responseCount(surveyId) < smallNumbers.minGroupSize()) {
+            return new ThemeCounts(f, by == null ? null : by.code(), List.of(), List.of(), List.of(),
+                    "This anonymous survey has fewer than " + smallNumbers.minGroupSize()
+                            + " responses, so no counts are shown yet, to protect respondents");
+        }
         int[][] counts = new int[themes.size()][groups.size()];
         int[] sizes = new int[groups.size()];
         Question byQ = by;
         int at = position;
+        AnswerLayout layout = new AnswerLayout(definition);
         jdbc.sql("""
                         select r.id, r.closed, array(select c.theme_id from survey_coding c
                                                       where c.response_id = r.id and c.field = :field) as themes
                           from survey_response r where r.survey_id = :survey and r.texts ->> :field is not null""")
                 .param("survey", surveyId).param("field", f)
                 .query((rs, n) -> {
-                    Integer[] closed = (Integer[]) rs.getArray(2).getArray();
+                    Integer[] stored = (Integer[]) rs.getArray(2).getArray();
+                    int[] closed = new int[stored.length];
+                    for (int i = 0; i < stored.length; i++) {
+                        closed[i] = stored[i] == null ? 0 : stored[i];
+                    }
                     Long[] coded = (Long[]) rs.getArray(3).getArray();
                     for (int g = 0; g < sizes.length; g++) {
-                        boolean inGroup = byQ == null || (at < closed.length && closed[at] != null
-                                && Answers.chose(closed[at], byQ, g + 1));
+                        boolean inGroup = byQ == null || layout.chose(closed, at, g + 1);
                         if (!inGroup) {
                             continue;
                         }

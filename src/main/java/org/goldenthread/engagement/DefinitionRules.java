@@ -15,7 +15,8 @@ import org.goldenthread.platform.Problem;
 final class DefinitionRules {
 
     static final int MAX_QUESTIONS = 200;
-    static final int MAX_OPTIONS = 30;
+    /** Enough for every ICS area (42), every profession, or any list a survey may reasonably name. */
+    static final int MAX_OPTIONS = 500;
 
     private DefinitionRules() {
     }

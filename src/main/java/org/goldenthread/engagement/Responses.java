@@ -290,12 +290,17 @@ public class Responses {
     public void export(long surveyId, java.util.function.Consumer<List<String>> rows) {
         SurveyDefinition definition = surveys.survey(surveyId).definition();
         List<String> columns = new Answers(definition).columns();
+        AnswerLayout layout = new AnswerLayout(definition);
         rows.accept(columns);
         org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         jdbc.setFetchSize(5_000);
         jdbc.query("select closed, numbers, texts from survey_response where survey_id = ? order by id",
                 rs -> {
-                    Integer[] closed = (Integer[]) rs.getArray(1).getArray();
+                    Integer[] stored = (Integer[]) rs.getArray(1).getArray();
+                    int[] closed = new int[stored.length];
+                    for (int i = 0; i < stored.length; i++) {
+                        closed[i] = stored[i] == null ? 0 : stored[i];
+                    }
                     Double[] numbers = (Double[]) rs.getArray(2).getArray();
                     Map<String, String> texts = json.readValue(rs.getString(3),
                             new tools.jackson.core.type.TypeReference<Map<String, String>>() {
@@ -303,12 +308,11 @@ public class Responses {
                     List<String> row = new ArrayList<>(columns.size());
                     for (int q = 0; q < definition.questions().size(); q++) {
                         Question question = definition.questions().get(q);
-                        int value = q < closed.length && closed[q] != null ? closed[q] : 0;
                         row.add(switch (question.questionType()) {
                             case TEXT -> guard(texts.getOrDefault(question.code(), ""));
                             case NUMBER -> q < numbers.length && numbers[q] != null
                                     ? java.math.BigDecimal.valueOf(numbers[q]).stripTrailingZeros().toPlainString() : "";
-                            default -> labels(question, value);
+                            default -> labels(question, layout, closed, q);
                         });
                         if (question.hasOther()) {
                             row.add(guard(texts.getOrDefault(question.code() + "_other", "")));
@@ -321,14 +325,11 @@ public class Responses {
                 }, surveyId);
     }
 
-    private static String labels(Question question, int value) {
-        if (value == 0) {
-            return "";
-        }
+    private static String labels(Question question, AnswerLayout layout, int[] closed, int q) {
         List<String> choices = question.choices();
         List<String> chosen = new ArrayList<>();
         for (int o = 1; o <= choices.size(); o++) {
-            if (Answers.chose(value, question, o)) {
+            if (layout.chose(closed, q, o)) {
                 chosen.add(choices.get(o - 1));
             }
         }

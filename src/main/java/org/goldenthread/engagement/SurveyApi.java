@@ -99,17 +99,25 @@ class SurveyApi {
     }
 
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/results")
-    SurveyResults.Results results(@PathVariable String ods, @PathVariable long id,
-                                  @RequestParam(required = false) String filter) {
+    SurveyResults.Results results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
-        return results.results(id, filter);
+        return results.results(id, filters(request));
     }
 
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/crosstab")
     SurveyResults.CrossTab crossTab(@PathVariable String ods, @PathVariable long id, @RequestParam String row,
-                                    @RequestParam String col, @RequestParam(required = false) String filter) {
+                                    @RequestParam String col, HttpServletRequest request) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
-        return results.crossTab(id, row, col, filter);
+        return results.crossTab(id, row, col, filters(request));
+    }
+
+    /**
+     * Every {@code filter} parameter, one condition each, read from the request itself: a
+     * {@code List<String>} request parameter would be split at commas, which option labels contain.
+     */
+    static List<String> filters(HttpServletRequest request) {
+        String[] given = request.getParameterValues("filter");
+        return given == null ? List.of() : List.of(given);
     }
 
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
@@ -145,10 +153,10 @@ class SurveyApi {
     }
 
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding")
-    ResponseEntity<Void> code(@PathVariable String ods, @PathVariable long id, @PathVariable long response,
+    ResponseEntity<Void> code(@PathVariable String ods, @PathVariable long id, @PathVariable String response,
                               @RequestBody Coding body) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        codebook.code(id, response, body.field(), body.themes() == null ? List.of() : body.themes());
+        codebook.code(id, Codebook.responseId(response), body.field(), body.themes() == null ? List.of() : body.themes());
         return ResponseEntity.noContent().build();
     }
 

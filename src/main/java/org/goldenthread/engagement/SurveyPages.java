@@ -1,5 +1,6 @@
 package org.goldenthread.engagement;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -148,6 +149,7 @@ class SurveyPages implements Navigation {
         // a count, not the results: the results would load every answer into memory just to count them
         model.addAttribute("responses", surveys.responseCount(id));
         model.addAttribute("canEdit", canEdit());
+        model.addAttribute("mayReadRaw", surveys.mayReadRawResponses(id));
         model.addAttribute("types", Choice.of(QuestionType.class));
         model.addAttribute("earlier", survey.definition().questions().stream()
                 .filter(q -> q.questionType().isClosed()).map(q -> new Choice(q.code(), q.code())).toList());
@@ -182,27 +184,27 @@ class SurveyPages implements Navigation {
     }
 
     @GetMapping("/ics/{ods}/surveys/{id}/results")
-    String results(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String filter,
-                   Model model) {
+    String results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request, Model model) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
+        List<String> filter = SurveyApi.filters(request);
         model.addAttribute("survey", survey);
         model.addAttribute("filters", filterChoices(survey.definition()));
-        model.addAttribute("filter", filter);
+        model.addAttribute("filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
+        model.addAttribute("filtered", String.join(" and ", SurveyResults.filters(filter)));
         try {
             model.addAttribute("results", results.results(id, filter));
         } catch (InvalidInput e) {
+            // no figures at all rather than everyone's: results that ignored the filter would look filtered
             model.addAttribute("problems", e.problems());
-            model.addAttribute("results", results.results(id, null));
-            model.addAttribute("filter", null);
         }
         return "engagement/results";
     }
 
     @GetMapping("/ics/{ods}/surveys/{id}/crosstab")
     String crossTab(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String row,
-                    @RequestParam(required = false) String col, @RequestParam(required = false) String filter,
-                    Model model) {
+                    @RequestParam(required = false) String col, HttpServletRequest request, Model model) {
+        List<String> filter = SurveyApi.filters(request);
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
         model.addAttribute("survey", survey);
@@ -211,7 +213,7 @@ class SurveyPages implements Navigation {
         model.addAttribute("filters", filterChoices(survey.definition()));
         model.addAttribute("row", row);
         model.addAttribute("col", col);
-        model.addAttribute("filter", filter);
+        model.addAttribute("filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
         if (row != null && col != null) {
             try {
                 model.addAttribute("tab", results.crossTab(id, row, col, filter));
@@ -248,8 +250,8 @@ class SurveyPages implements Navigation {
     }
 
     @GetMapping({"/ics/{ods}/surveys/{id}/report.pdf", "/api/v1/ics/{ods}/surveys/{id}/report.pdf"})
-    ResponseEntity<byte[]> reportPdf(@PathVariable String ods, @PathVariable long id,
-                                     @RequestParam(required = false) String filter) {
+    ResponseEntity<byte[]> reportPdf(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
+        List<String> filter = SurveyApi.filters(request);
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         String code = surveys.survey(id).definition().code();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -257,9 +259,9 @@ class SurveyPages implements Navigation {
                 .body(report.pdf(id, filter));
     }
 
-    @GetMapping("/ics/{ods}/surveys/{id}/responses.csv")
+    @GetMapping({"/ics/{ods}/surveys/{id}/responses.csv", "/api/v1/ics/{ods}/surveys/{id}/responses.csv"})
     void responsesCsv(@PathVariable String ods, @PathVariable long id, HttpServletResponse response) throws IOException {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        surveys.requireRawResponses(id);
         String code = surveys.survey(id).definition().code();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-responses.csv\"");
@@ -275,10 +277,10 @@ class SurveyPages implements Navigation {
         printer.flush();
     }
 
-    @GetMapping("/ics/{ods}/surveys/{id}/responses.xlsx")
+    @GetMapping({"/ics/{ods}/surveys/{id}/responses.xlsx", "/api/v1/ics/{ods}/surveys/{id}/responses.xlsx"})
     void responsesXlsx(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
+        surveys.requireRawResponses(id);
         String code = surveys.survey(id).definition().code();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-responses.xlsx\"");
@@ -358,7 +360,7 @@ class SurveyPages implements Navigation {
         List<String> shown = form.getOrDefault("shown", List.of());
         for (String response : shown) {
             List<Long> themes = form.getOrDefault("c_" + response, List.of()).stream().map(Long::valueOf).toList();
-            codebook.code(id, Long.parseLong(response), field, themes);
+            codebook.code(id, Codebook.responseId(response), field, themes);
         }
         redirect.addFlashAttribute("success", "Themes saved for " + shown.size() + " comments.");
         return "redirect:" + base() + "/" + id + "/comments?field=" + java.net.URLEncoder.encode(field == null ? "" : field,

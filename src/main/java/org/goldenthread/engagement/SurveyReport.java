@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SurveyReport {
 
+    /** Questions with more options than this get their table without a chart. */
+    static final int LONGEST_CHART = 30;
+
     private final Surveys surveys;
     private final SurveyResults results;
 
@@ -18,11 +21,14 @@ public class SurveyReport {
         this.results = results;
     }
 
-    public byte[] pdf(long surveyId, String filter) {
+    public byte[] pdf(long surveyId, List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyResults.Results r = results.results(surveyId, filter);
-        PdfReport report = new PdfReport(survey.definition().title(), String.format("%,d responses%s. Produced by Golden Thread on %s.",
-                r.responses(), filter == null || filter.isBlank() ? "" : " matching " + filter, LocalDate.now()));
+        String counted = r.responses() == null ? "Too few responses to show"
+                : String.format("%,d responses%s", r.responses(), r.filter().isEmpty() ? ""
+                        : " matching " + String.join(" and ", r.filter()));
+        PdfReport report = new PdfReport(survey.definition().title(), String.format("%s. Produced by Golden Thread on %s.",
+                counted, LocalDate.now()));
         report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "
                 + "Wilson score interval. Net agreement is strongly agree and agree together.");
         if (r.suppressed()) {
@@ -43,7 +49,10 @@ public class SurveyReport {
                 if (q.netAgreement() != null) {
                     rows.add(row(q.netAgreement()));
                 }
-                report.bars(labels, percents);
+                // a chart of a long list (every ICS, every profession) is pages of slivers: the table alone
+                if (labels.size() <= LONGEST_CHART) {
+                    report.bars(labels, percents);
+                }
                 report.table(List.of("Answer", "Count", "%", "95% interval"), rows, new boolean[]{false, true, true, true});
             }
             if (q.mean() != null) {

@@ -119,9 +119,29 @@ public class SurveyResults {
                                  BigDecimal mean, BigDecimal median) {
     }
 
+    /**
+     * A survey's results; {@code responses} is left out when the whole survey is still too small to
+     * show, since "how many more are needed" would tell the exact number.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Results(int responses, List<String> filter, boolean suppressed, String note,
+    public record Results(Integer responses, List<String> filter, boolean suppressed, String note,
                           List<QuestionResult> questions) {
+    }
+
+    /**
+     * Whether an anonymous survey has too few responses to show any figure: with fewer than k
+     * respondents in all, every count is a small group, and the answers of a handful of people a
+     * reader may know could be read straight off the results.
+     */
+    boolean tooFewToShow(SurveyDefinition definition, int responses) {
+        return definition.keepsRespondentsAnonymous() && responses < smallNumbers.minGroupSize();
+    }
+
+    /** Says that no figures are shown yet, naming only the threshold, never the number so far. */
+    String tooFewNote() {
+        int k = smallNumbers.minGroupSize();
+        return "This anonymous survey has fewer than " + k + " responses, so no results are shown yet, to protect"
+                + " respondents. Results appear once it has " + k + " responses.";
     }
 
     /** A closed answer to filter on: question position and option number (1-based). */
@@ -129,69 +149,86 @@ public class SurveyResults {
     }
 
     private AnswerMatrix.Snapshot answers(Surveys.Survey survey) {
-        int questions = survey.definition().questions().size();
+        int slots = new AnswerLayout(survey.definition()).slots();
         // a survey gains questions only while it has no responses, so starting afresh costs nothing
-        AnswerMatrix matrix = matrices.compute(survey.id(), (id, held) -> held != null && held.questions() == questions
-                ? held : new AnswerMatrix(id, questions));
+        AnswerMatrix matrix = matrices.compute(survey.id(), (id, held) -> held != null && held.questions() == slots
+                ? held : new AnswerMatrix(id, slots));
         matrix.catchUp(dataSource, readOnly);
         keepWithinMemory(survey.id());
         return matrix.snapshot();
     }
 
-    /** Parses filters like {@code Q14:Yes,Q5:Agree}; all must hold. */
-    List<Condition> conditions(SurveyDefinition definition, String filter) {
+    /**
+     * Reads filters, one condition each, such as {@code Q14:Yes} or
+     * {@code Q14:No, I am a non-clinician or manager}: the question's code, a colon, then one option
+     * exactly as labelled (in any case). A code has no colon, so everything after the first colon is
+     * the label, commas and colons included. Blank filters (the "Everyone" choice) are passed over;
+     * every other must name an option, or the whole request is refused: a filter is never ignored.
+     */
+    List<Condition> conditions(SurveyDefinition definition, List<String> filters) {
         List<Condition> conditions = new ArrayList<>();
-        if (filter == null || filter.isBlank()) {
-            return conditions;
-        }
-        for (String part : filter.split(",")) {
-            int colon = part.indexOf(':');
-            String code = colon < 0 ? part.trim() : part.substring(0, colon).trim();
+        for (String given : filters(filters)) {
+            int colon = given.indexOf(':');
+            String code = colon < 0 ? given : given.substring(0, colon).trim();
             int q = definition.position(code);
             if (colon < 0 || q < 0 || !definition.questions().get(q).questionType().isClosed()) {
                 throw new InvalidInput("filter", "Filter by a closed question and one of its options, like Q14:Yes;"
-                        + " '" + part.trim() + "' is not one");
+                        + " '" + cut(given) + "' is not one. Give each condition as a filter of its own"
+                        + " (filter=Q14:Yes&filter=Q5:Agree)");
             }
-            String wanted = part.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
+            String wanted = given.substring(colon + 1).trim();
             List<String> choices = definition.questions().get(q).choices();
             int option = -1;
             for (int i = 0; i < choices.size(); i++) {
-                if (choices.get(i).toLowerCase(Locale.ROOT).equals(wanted)) {
+                if (choices.get(i).trim().equalsIgnoreCase(wanted)) {
                     option = i + 1;
                 }
             }
             if (option < 0) {
-                throw new InvalidInput("filter", "'" + part.substring(colon + 1).trim() + "' is not an option of " + code);
+                throw new InvalidInput("filter", "'" + cut(wanted) + "' is not an option of " + code
+                        + "; give one condition per filter, with the option exactly as labelled");
             }
             conditions.add(new Condition(q, option));
         }
         return conditions;
     }
 
-    private static boolean[] select(SurveyDefinition definition, AnswerMatrix.Snapshot a, List<Condition> conditions) {
+    /** The filters given, trimmed, without blanks. */
+    static List<String> filters(List<String> given) {
+        return given == null ? List.of() : given.stream().filter(f -> f != null && !f.isBlank()).map(String::trim)
+                .toList();
+    }
+
+    private static String cut(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+
+    private static boolean[] select(AnswerLayout layout, AnswerMatrix.Snapshot a, List<Condition> conditions) {
         boolean[] selected = new boolean[a.size()];
         Arrays.fill(selected, true);
         for (Condition c : conditions) {
-            Question q = definition.questions().get(c.question());
-            int[] column = a.closed()[c.question()];
             for (int r = 0; r < a.size(); r++) {
-                selected[r] &= Answers.chose(column[r], q, c.option());
+                selected[r] &= layout.chose(a.closed(), c.question(), r, c.option());
             }
         }
         return selected;
     }
 
-    public Results results(long surveyId, String filter) {
+    public Results results(long surveyId, List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyDefinition definition = survey.definition();
         List<Condition> conditions = conditions(definition, filter);
         AnswerMatrix.Snapshot a = answers(survey);
-        boolean[] selected = select(definition, a, conditions);
+        if (tooFewToShow(definition, a.size())) {
+            return new Results(null, filterList(filter), true, tooFewNote(), List.of());
+        }
+        AnswerLayout layout = new AnswerLayout(definition);
+        boolean[] selected = select(layout, a, conditions);
         int n = 0;
         for (boolean s : selected) {
             n += s ? 1 : 0;
         }
-        List<String> filterList = filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
+        List<String> filterList = filterList(filter);
         int minGroup = smallNumbers.minGroupSize();
         if (!conditions.isEmpty() && n < minGroup) {
             return new Results(n < minGroup ? 0 : n, filterList, true, "Fewer than " + minGroup
@@ -199,12 +236,17 @@ public class SurveyResults {
         }
         List<QuestionResult> questions = new ArrayList<>();
         for (int q = 0; q < definition.questions().size(); q++) {
-            questions.add(question(definition.questions().get(q), q, a, selected, n));
+            questions.add(question(definition.questions().get(q), q, layout, a, selected, n));
         }
         return new Results(n, filterList, false, null, questions);
     }
 
-    private static QuestionResult question(Question question, int q, AnswerMatrix.Snapshot a, boolean[] selected, int n) {
+    private static List<String> filterList(List<String> filter) {
+        return filters(filter);
+    }
+
+    private static QuestionResult question(Question question, int q, AnswerLayout layout, AnswerMatrix.Snapshot a,
+                                           boolean[] selected, int n) {
         QuestionType type = question.questionType();
         if (type == QuestionType.NUMBER) {
             double[] values = new double[n];
@@ -229,7 +271,7 @@ public class SurveyResults {
             return new QuestionResult(question.code(), type.code(), question.text(), answered, n - answered, null, null,
                     mean, median);
         }
-        int[] column = a.closed()[q];
+        int[] column = a.closed()[layout.slot(q)];
         if (!type.isClosed()) {
             int answered = 0;
             for (int r = 0; r < a.size(); r++) {
@@ -240,20 +282,18 @@ public class SurveyResults {
         }
         List<String> choices = question.choices();
         int[] counts = new int[choices.size() + 1];
+        int[] chosen = new int[choices.size() + AnswerLayout.BITS];
         int answered = 0;
         for (int r = 0; r < a.size(); r++) {
-            if (!selected[r] || column[r] == 0) {
+            if (!selected[r]) {
                 continue;
             }
-            answered++;
-            if (type == QuestionType.MULTI) {
-                for (int o = 1; o <= choices.size(); o++) {
-                    if ((column[r] & (1 << (o - 1))) != 0) {
-                        counts[o]++;
-                    }
+            int k = layout.chosen(a.closed(), q, r, chosen);
+            answered += k > 0 ? 1 : 0;
+            for (int i = 0; i < k; i++) {
+                if (chosen[i] <= choices.size()) {
+                    counts[chosen[i]]++;
                 }
-            } else if (column[r] <= choices.size()) {
-                counts[column[r]]++;
             }
         }
         List<Share> options = new ArrayList<>();
@@ -290,14 +330,17 @@ public class SurveyResults {
 
     // ------------------------------------------------------------------ cross-tabs
 
-    public record Cell(int count, @JsonProperty("row_percent") BigDecimal rowPercent,
+    /** A cell; a null count is hidden, because it is small or would let a small one be worked out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cell(Integer count, @JsonProperty("row_percent") BigDecimal rowPercent,
                        @JsonProperty("col_percent") BigDecimal colPercent) {
     }
 
-    public record Line(String label, int total, List<Cell> cells) {
+    /** A row: every option of the row question is listed, whatever it holds, so listing tells nothing. */
+    public record Line(String label, Integer total, List<Cell> cells) {
     }
 
-    public record Column(String label, int total) {
+    public record Column(String label, Integer total) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -305,13 +348,12 @@ public class SurveyResults {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CrossTab(String row, String col, int responses, List<String> filter, List<Column> columns,
-                           List<Line> rows, @JsonProperty("hidden_rows") int hiddenRows,
-                           @JsonProperty("hidden_columns") int hiddenColumns,
+    public record CrossTab(String row, String col, Integer responses, List<String> filter, List<Column> columns,
+                           List<Line> rows, @JsonProperty("hidden_cells") int hiddenCells,
                            @JsonProperty("chi_square") ChiSquare chiSquare, String note) {
     }
 
-    public CrossTab crossTab(long surveyId, String rowCode, String colCode, String filter) {
+    public CrossTab crossTab(long surveyId, String rowCode, String colCode, List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyDefinition definition = survey.definition();
         int rq = closedQuestion(definition, rowCode, "row");
@@ -321,108 +363,144 @@ public class SurveyResults {
         }
         List<Condition> conditions = conditions(definition, filter);
         AnswerMatrix.Snapshot a = answers(survey);
-        boolean[] selected = select(definition, a, conditions);
+        if (tooFewToShow(definition, a.size())) {
+            return new CrossTab(definition.questions().get(rq).code(), definition.questions().get(cq).code(), null,
+                    filterList(filter), List.of(), List.of(), 0, null, tooFewNote());
+        }
+        AnswerLayout layout = new AnswerLayout(definition);
+        boolean[] selected = select(layout, a, conditions);
         Question rowQ = definition.questions().get(rq);
         Question colQ = definition.questions().get(cq);
         List<String> rowChoices = rowQ.choices();
         List<String> colChoices = colQ.choices();
-        int[][] counts = new int[rowChoices.size()][colChoices.size()];
-        int[] rowRespondents = new int[rowChoices.size()];
-        int[] colRespondents = new int[colChoices.size()];
-        int both = 0;
-        int[] rows = a.closed()[rq];
-        int[] cols = a.closed()[cq];
+        int rowsN = rowChoices.size();
+        int colsN = colChoices.size();
+        // the counts with their totals around them, [rows + 1][cols + 1]: the last column holds each
+        // row's respondents, the last row each column's, the corner everyone who answered both
+        int[][] raw = new int[rowsN + 1][colsN + 1];
+        // the options each respondent chose, read once: a long list costs only what was chosen
+        int[] rowChosen = new int[rowsN + AnswerLayout.BITS];
+        int[] colChosen = new int[colsN + AnswerLayout.BITS];
         for (int r = 0; r < a.size(); r++) {
-            if (!selected[r] || rows[r] == 0 || cols[r] == 0) {
+            if (!selected[r]) {
                 continue;
             }
-            both++;
-            for (int i = 0; i < rowChoices.size(); i++) {
-                if (!Answers.chose(rows[r], rowQ, i + 1)) {
-                    continue;
-                }
-                rowRespondents[i]++;
-                for (int j = 0; j < colChoices.size(); j++) {
-                    if (Answers.chose(cols[r], colQ, j + 1)) {
-                        counts[i][j]++;
-                    }
+            int inRow = layout.chosen(a.closed(), rq, r, rowChosen);
+            int inCol = layout.chosen(a.closed(), cq, r, colChosen);
+            if (inRow == 0 || inCol == 0) {
+                continue;
+            }
+            raw[rowsN][colsN]++;
+            for (int i = 0; i < inRow; i++) {
+                raw[rowChosen[i] - 1][colsN]++;
+                for (int j = 0; j < inCol; j++) {
+                    raw[rowChosen[i] - 1][colChosen[j] - 1]++;
                 }
             }
-            for (int j = 0; j < colChoices.size(); j++) {
-                if (Answers.chose(cols[r], colQ, j + 1)) {
-                    colRespondents[j]++;
-                }
+            for (int j = 0; j < inCol; j++) {
+                raw[rowsN][colChosen[j] - 1]++;
             }
         }
-        List<String> filterList = filter == null || filter.isBlank() ? List.of() : List.of(filter.split(","));
-        // groups smaller than the threshold are left out entirely, totals and test included
-        int minGroup = smallNumbers.minGroupSize();
-        boolean[] showRow = new boolean[rowChoices.size()];
-        boolean[] showCol = new boolean[colChoices.size()];
-        int hiddenRows = 0;
-        int hiddenCols = 0;
-        for (int i = 0; i < showRow.length; i++) {
-            // an empty group identifies nobody, so only groups of 1 to k-1 are hidden
-            showRow[i] = rowRespondents[i] == 0 || rowRespondents[i] >= minGroup;
-            hiddenRows += showRow[i] ? 0 : 1;
-        }
-        for (int j = 0; j < showCol.length; j++) {
-            showCol[j] = colRespondents[j] == 0 || colRespondents[j] >= minGroup;
-            hiddenCols += showCol[j] ? 0 : 1;
-        }
-        int[] rowTotals = new int[showRow.length];
-        int[] colTotals = new int[showCol.length];
-        long grand = 0;
-        for (int i = 0; i < showRow.length; i++) {
-            for (int j = 0; j < showCol.length; j++) {
-                if (showRow[i] && showCol[j]) {
-                    rowTotals[i] += counts[i][j];
-                    colTotals[j] += counts[i][j];
-                    grand += counts[i][j];
-                }
+        Integer[][] shown = suppress(raw);
+        int hidden = 0;
+        for (int i = 0; i < rowsN; i++) {
+            for (int j = 0; j < colsN; j++) {
+                hidden += shown[i][j] == null ? 1 : 0;
             }
         }
         List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < showCol.length; j++) {
-            if (showCol[j]) {
-                columns.add(new Column(colChoices.get(j), colTotals[j]));
-            }
+        for (int j = 0; j < colsN; j++) {
+            columns.add(new Column(colChoices.get(j), shown[rowsN][j]));
         }
         List<Line> lines = new ArrayList<>();
-        double statistic = 0;
-        int shownRows = 0;
-        for (int i = 0; i < showRow.length; i++) {
-            if (!showRow[i]) {
-                continue;
-            }
-            shownRows++;
+        for (int i = 0; i < rowsN; i++) {
             List<Cell> cells = new ArrayList<>();
-            for (int j = 0; j < showCol.length; j++) {
-                if (!showCol[j]) {
-                    continue;
-                }
-                int count = counts[i][j];
-                cells.add(new Cell(count, rowTotals[i] == 0 ? null : percent(count, rowTotals[i]),
-                        colTotals[j] == 0 ? null : percent(count, colTotals[j])));
-                double expected = grand == 0 ? 0 : (double) rowTotals[i] * colTotals[j] / grand;
-                if (expected > 0) {
-                    statistic += (count - expected) * (count - expected) / expected;
-                }
+            for (int j = 0; j < colsN; j++) {
+                Integer count = shown[i][j];
+                // a percentage with its count shown but its total hidden would give the total away
+                cells.add(new Cell(count, share(count, shown[i][colsN]), share(count, shown[rowsN][j])));
             }
-            lines.add(new Line(rowChoices.get(i), rowTotals[i], cells));
+            lines.add(new Line(rowChoices.get(i), shown[i][colsN], cells));
         }
-        ChiSquare test = null;
-        long nonEmptyRows = Arrays.stream(rowTotals).filter(t -> t > 0).count();
-        long nonEmptyCols = Arrays.stream(colTotals).filter(t -> t > 0).count();
-        int df = (int) ((nonEmptyRows - 1) * (nonEmptyCols - 1));
-        if (df > 0) {
-            double p = ChiSquaredDistribution.of(df).survivalProbability(statistic);
-            test = new ChiSquare(round(statistic), df, BigDecimal.valueOf(p).setScale(4, RoundingMode.HALF_UP));
+        ChiSquare test = hidden > 0 || rowQ.questionType() == QuestionType.MULTI
+                || colQ.questionType() == QuestionType.MULTI ? null : chiSquare(raw);
+        int minGroup = smallNumbers.minGroupSize();
+        String note = hidden > 0 ? "Counts of fewer than " + minGroup + " respondents are hidden, with others that"
+                + " would let them be worked out from the totals; no test is shown on a table with hidden counts"
+                : test == null ? "No chi-square test: it needs each respondent in exactly one cell and"
+                + " enough respondents in every row and column (expected counts of 5 or more in at least four"
+                + " cells in five, and none below 1)" : null;
+        return new CrossTab(rowQ.code(), colQ.code(), shown[rowsN][colsN], filterList(filter), columns, lines, hidden,
+                test, note);
+    }
+
+    /**
+     * Which counts of a cross-tab (totals in the last row and column) may be shown. Counts of 1 to
+     * k−1 are hidden, and in a row or column of fewer than k respondents every cell is hidden, its
+     * zeros too: in so small a group, where the others did not answer says where these did. Then
+     * secondary suppression, as for every table of people (see {@link SmallNumbers#hideBeside}).
+     */
+    Integer[][] suppress(int[][] raw) {
+        int rowsN = raw.length - 1;
+        int colsN = raw[0].length - 1;
+        Integer[][] shown = new Integer[raw.length][raw[0].length];
+        for (int i = 0; i <= rowsN; i++) {
+            for (int j = 0; j <= colsN; j++) {
+                boolean smallLine = i < rowsN && smallNumbers.hides(raw[i][colsN])
+                        || j < colsN && smallNumbers.hides(raw[rowsN][j]);
+                shown[i][j] = smallLine || smallNumbers.hides(raw[i][j]) ? null : raw[i][j];
+            }
         }
-        String note = hiddenRows + hiddenCols == 0 ? null : "Groups with fewer than " + minGroup
-                + " respondents are hidden and left out of the totals and the test";
-        return new CrossTab(rowQ.code(), colQ.code(), both, filterList, columns, lines, hiddenRows, hiddenCols, test,
-                note);
+        SmallNumbers.hideBeside(shown, raw);
+        return shown;
+    }
+
+    private static BigDecimal share(Integer count, Integer total) {
+        return count == null || total == null || total == 0 ? null : percent(count, total);
+    }
+
+    /**
+     * Pearson's chi-square test of independence over the non-empty rows and columns, or null where it
+     * would mislead: fewer than two of either, or expected counts too small (Cochran: below 1 in any
+     * cell, or below 5 in more than a fifth of them).
+     */
+    private static ChiSquare chiSquare(int[][] raw) {
+        int rowsN = raw.length - 1;
+        int colsN = raw[0].length - 1;
+        double grand = raw[rowsN][colsN];
+        List<Integer> usedRows = new ArrayList<>();
+        List<Integer> usedCols = new ArrayList<>();
+        for (int i = 0; i < rowsN; i++) {
+            if (raw[i][colsN] > 0) {
+                usedRows.add(i);
+            }
+        }
+        for (int j = 0; j < colsN; j++) {
+            if (raw[rowsN][j] > 0) {
+                usedCols.add(j);
+            }
+        }
+        int df = (usedRows.size() - 1) * (usedCols.size() - 1);
+        if (df < 1) {
+            return null;
+        }
+        double statistic = 0;
+        int belowFive = 0;
+        for (int i : usedRows) {
+            for (int j : usedCols) {
+                double expected = raw[i][colsN] * (double) raw[rowsN][j] / grand;
+                if (expected < 1) {
+                    return null;
+                }
+                belowFive += expected < 5 ? 1 : 0;
+                statistic += (raw[i][j] - expected) * (raw[i][j] - expected) / expected;
+            }
+        }
+        if (belowFive * 5 > usedRows.size() * usedCols.size()) {
+            return null;
+        }
+        double p = ChiSquaredDistribution.of(df).survivalProbability(statistic);
+        return new ChiSquare(round(statistic), df, BigDecimal.valueOf(p).setScale(4, RoundingMode.HALF_UP));
     }
 
     private static int closedQuestion(SurveyDefinition definition, String code, String field) {

@@ -17,6 +17,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Forbidden;
+import org.goldenthread.platform.Role;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
@@ -86,6 +89,31 @@ public class Surveys {
     }
 
     /**
+     * Whether the caller may have every response as it was given, free text included: ICS admins, and
+     * place leads for the surveys they created. Raw rows escape both small-number suppression and
+     * the rule that only those who code comments read them, so analysts never get them.
+     */
+    public boolean mayReadRawResponses(long surveyId) {
+        Caller caller = Scope.currentCaller();
+        long ics = Scope.currentTenant().id();
+        if (caller.has(Role.ICS_ADMIN, ics)) {
+            return true;
+        }
+        return caller.has(Role.PLACE_LEAD, ics) && jdbc.sql("select created_by from survey where id = :id")
+                .param("id", surveyId).query(Long.class).optional()
+                .map(creator -> creator == caller.userId()).orElse(false);
+    }
+
+    /** Refuses (403) anyone who may not have the raw responses; see {@link #mayReadRawResponses}. */
+    public void requireRawResponses(long surveyId) {
+        survey(surveyId);
+        if (!mayReadRawResponses(surveyId)) {
+            throw new Forbidden("Only ICS admins, and place leads for the surveys they created, may have the raw"
+                    + " responses; the results and cross-tabs are open to you");
+        }
+    }
+
+    /**
      * Checks and saves a new survey. Options drawn from a reference list are filled in now, so the
      * survey keeps the list it was asked with.
      */
@@ -118,13 +146,16 @@ public class Surveys {
         byte[] secret = new byte[18];
         RANDOM.nextBytes(secret);
         long id = jdbc.sql("""
-                        insert into survey (ics_id, code, title, anonymous, definition, opens_on, closes_on, link_token)
-                        values (:ics, :code, :title, :anonymous, cast(:definition as jsonb), :opens, :closes, :token)
+                        insert into survey (ics_id, code, title, anonymous, definition, opens_on, closes_on, link_token,
+                                            created_by)
+                        values (:ics, :code, :title, :anonymous, cast(:definition as jsonb), :opens, :closes, :token,
+                                :creator)
                         returning id""")
                 .param("ics", Scope.currentTenant().id()).param("code", filled.code()).param("title", filled.title())
                 .param("anonymous", filled.keepsRespondentsAnonymous()).param("definition", json.writeValueAsString(filled))
                 .param("opens", opensOn).param("closes", closesOn)
                 .param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
+                .param("creator", Scope.current().caller() == null ? null : Scope.current().caller().userId())
                 .query(Long.class).single();
         audit.record("survey.created", "survey", id, null, filled);
         return id;

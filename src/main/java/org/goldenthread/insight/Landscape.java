@@ -508,60 +508,14 @@ final class Landscape {
         return rows;
     }
 
-    /** Hides counts of 1 to k−1, then whatever else {@link #hideBeside} must. */
+    /** Hides counts of 1 to k−1, then whatever else must be hidden too; see {@link SmallNumbers#hideSmallCells}. */
     static Integer[][] hideSmallCells(int[][] raw, SmallNumbers small) {
-        Integer[][] shown = new Integer[raw.length][];
-        for (int r = 0; r < raw.length; r++) {
-            shown[r] = new Integer[raw[r].length];
-            for (int c = 0; c < raw[r].length; c++) {
-                shown[r][c] = small.shown(raw[r][c]);
-            }
-        }
-        hideBeside(shown, raw);
-        return shown;
+        return small.hideSmallCells(raw);
     }
 
-    /**
-     * Secondary suppression: a row or column with exactly one hidden cell would give it away to anyone
-     * who knows the total (the level table shows leaders per level; a row shows its own total), so the
-     * smallest other non-zero cell there is hidden too, and so on until no line has exactly one.
-     */
+    /** Secondary suppression, shared with survey cross-tabs: see {@link SmallNumbers#hideBeside}. */
     static void hideBeside(Integer[][] shown, int[][] raw) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            int columns = raw.length == 0 ? 0 : raw[0].length;
-            for (int c = 0; c < columns; c++) {
-                changed |= hideSecond(shown, raw, c, true);
-            }
-            for (int r = 0; r < raw.length; r++) {
-                changed |= hideSecond(shown, raw, r, false);
-            }
-        }
-    }
-
-    private static boolean hideSecond(Integer[][] shown, int[][] raw, int index, boolean column) {
-        int length = column ? shown.length : shown[index].length;
-        int hidden = 0;
-        int smallest = -1;
-        for (int i = 0; i < length; i++) {
-            Integer cell = column ? shown[i][index] : shown[index][i];
-            int value = column ? raw[i][index] : raw[index][i];
-            if (cell == null) {
-                hidden++;
-            } else if (value > 0 && (smallest < 0 || value < (column ? raw[smallest][index] : raw[index][smallest]))) {
-                smallest = i;
-            }
-        }
-        if (hidden != 1 || smallest < 0) {
-            return false;
-        }
-        if (column) {
-            shown[smallest][index] = null;
-        } else {
-            shown[index][smallest] = null;
-        }
-        return true;
+        SmallNumbers.hideBeside(shown, raw);
     }
 
     /** The career stages in a drill-down, in order, with people whose stage is not recorded last. */

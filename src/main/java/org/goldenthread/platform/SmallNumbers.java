@@ -55,4 +55,64 @@ public class SmallNumbers {
     public boolean hidesShare(long part, long base) {
         return hides(part) || hides(base - part);
     }
+
+    /**
+     * A table of counts as it may be shown: counts of 1 to k−1 are hidden (null), then whatever else
+     * {@link #hideBeside} must so that none of them can be worked out. Totals belong in the table
+     * (as a last column or row) so that they are protected, and protect, in the same way.
+     */
+    public Integer[][] hideSmallCells(int[][] raw) {
+        Integer[][] shown = new Integer[raw.length][];
+        for (int r = 0; r < raw.length; r++) {
+            shown[r] = new Integer[raw[r].length];
+            for (int c = 0; c < raw[r].length; c++) {
+                shown[r][c] = shown(raw[r][c]);
+            }
+        }
+        hideBeside(shown, raw);
+        return shown;
+    }
+
+    /**
+     * Secondary suppression: a row or column with exactly one hidden cell would give it away to anyone
+     * who knows the total (shown in the table, or elsewhere), so the smallest other non-zero cell there
+     * is hidden too, and so on until no line has exactly one.
+     */
+    public static void hideBeside(Integer[][] shown, int[][] raw) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            int columns = raw.length == 0 ? 0 : raw[0].length;
+            for (int c = 0; c < columns; c++) {
+                changed |= hideSecond(shown, raw, c, true);
+            }
+            for (int r = 0; r < raw.length; r++) {
+                changed |= hideSecond(shown, raw, r, false);
+            }
+        }
+    }
+
+    private static boolean hideSecond(Integer[][] shown, int[][] raw, int index, boolean column) {
+        int length = column ? shown.length : shown[index].length;
+        int hidden = 0;
+        int smallest = -1;
+        for (int i = 0; i < length; i++) {
+            Integer cell = column ? shown[i][index] : shown[index][i];
+            int value = column ? raw[i][index] : raw[index][i];
+            if (cell == null) {
+                hidden++;
+            } else if (value > 0 && (smallest < 0 || value < (column ? raw[smallest][index] : raw[index][smallest]))) {
+                smallest = i;
+            }
+        }
+        if (hidden != 1 || smallest < 0) {
+            return false;
+        }
+        if (column) {
+            shown[smallest][index] = null;
+        } else {
+            shown[index][smallest] = null;
+        }
+        return true;
+    }
 }

@@ -110,6 +110,14 @@ class SurveyJourneyTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("Chi-square test of independence");
         assertAccessible();
 
+        // raw rows would undo the suppression above: an analyst has no link to them, an ICS admin has
+        page.navigate(url(surveyPath));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the responses (CSV)")))
+                .hasCount(0);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the results report (PDF)")))
+                .hasCount(1);
+        context.clearCookies();
+        signIn(admin, PASSWORD);
         page.navigate(url(surveyPath));
         Download csv = page.waitForDownload(() -> click(AriaRole.LINK, "Download the responses (CSV)"));
         String exported = Files.readString(csv.path());

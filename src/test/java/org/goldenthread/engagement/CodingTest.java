@@ -46,10 +46,10 @@ class CodingTest extends IntegrationTest {
         JsonNode comments = api.get(base + "/comments?field=Q2&page_size=100", token).json();
         assertThat(comments.size()).isEqualTo(28);
         // code two comments of each kind by hand
-        code(base, token, comments.get(0).get("response_id").asLong(), time);
-        code(base, token, comments.get(1).get("response_id").asLong(), time);
-        code(base, token, comments.get(12).get("response_id").asLong(), data);
-        code(base, token, comments.get(13).get("response_id").asLong(), data, time);
+        code(base, token, comments.get(0).get("response_id").asString(), time);
+        code(base, token, comments.get(1).get("response_id").asString(), time);
+        code(base, token, comments.get(12).get("response_id").asString(), data);
+        code(base, token, comments.get(13).get("response_id").asString(), data, time);
 
         JsonNode uncoded = api.get(base + "/comments?field=Q2&uncoded=true&page_size=100", token).json();
         assertThat(uncoded.size()).isEqualTo(24);
@@ -67,7 +67,7 @@ class CodingTest extends IntegrationTest {
                 .contains("{\"theme\":\"Protected time\",\"counts\":[2,1]}");
         assertThat(counts.get("note").asString()).contains("fewer than 10");
 
-        Response badTheme = api.post(base + "/responses/" + comments.get(0).get("response_id").asLong() + "/coding", token,
+        Response badTheme = api.post(base + "/responses/" + comments.get(0).get("response_id").asString() + "/coding", token,
                 ApiClient.json("field", "Q2", "themes", List.of(999999)));
         assertThat(badTheme.status()).isEqualTo(400);
         Response badField = api.get(base + "/comments?field=Q1", token);
@@ -75,7 +75,7 @@ class CodingTest extends IntegrationTest {
         assertThat(badField.body()).contains("\"field\":\"field\"");
     }
 
-    private void code(String base, String token, long response, long... themes) {
+    private void code(String base, String token, String response, long... themes) {
         Response r = api.post(base + "/responses/" + response + "/coding", token,
                 ApiClient.json("field", "Q2", "themes", java.util.Arrays.stream(themes).boxed().toList()));
         assertThat(r.status()).as(r.body()).isEqualTo(204);

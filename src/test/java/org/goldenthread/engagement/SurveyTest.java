@@ -62,14 +62,14 @@ public class SurveyTest extends IntegrationTest {
     void anIcsCanHaveItsOwnSmallNumberThresholdButNeverBelowThree() {
         long id = surveyWithASmallGroup();
         String threshold = "/api/v1/admin/ics/" + ods + "/min-group-size";
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
-                .isEqualTo(1);
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+                .isPositive();
 
         Response set = api.put(threshold, adminToken(), ApiClient.json("min_group_size", 3));
         assertThat(set.status()).as(set.body()).isEqualTo(200);
         assertThat(set.json().get("min_group_size").asInt()).isEqualTo(3);
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
-        assertThat(tab.get("hidden_columns").asInt()).isZero();
+        assertThat(tab.get("hidden_cells").asInt()).isZero();
         assertThat(tab.get("columns").toString()).contains("Strongly agree");
         JsonNode three = api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
         assertThat(three.get("suppressed").asBoolean()).isFalse();
@@ -81,8 +81,8 @@ public class SurveyTest extends IntegrationTest {
         ods = createIcs("Survey ICS at the platform's k");
         token = tokenFor(createUser("ics_admin", ods));
         long elsewhere = surveyWithASmallGroup();
-        assertThat(api.get(path(elsewhere, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
-                .isEqualTo(1);
+        assertThat(api.get(path(elsewhere, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+                .isPositive();
         ods = first;
         token = firstToken;
 
@@ -95,13 +95,13 @@ public class SurveyTest extends IntegrationTest {
         Response missing = api.put(threshold, adminToken(), "{}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("min_group_size");
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
                 .isZero();
 
         Response reset = api.put(threshold, adminToken(), "{\"min_group_size\": null}");
         assertThat(reset.status()).as(reset.body()).isEqualTo(200);
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_columns").asInt())
-                .isEqualTo(1);
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+                .isPositive();
         assertThat(api.get("/api/v1/admin/audit?action=ics.min_group_size_changed", adminToken()).body())
                 .contains(ods);
     }
@@ -237,6 +237,157 @@ public class SurveyTest extends IntegrationTest {
                 .isEqualTo("91.05");
     }
 
+    /**
+     * Option labels carry commas ("No, I am a non-clinician or manager"). Each filter is one condition,
+     * the label whole after the code's colon; several are several filter parameters. A filter that
+     * names no option is refused, on the API and on the page, never quietly dropped.
+     */
+    @Test
+    void filtersOnOptionsWithCommasWorkAndABadFilterIsNeverIgnored() throws IOException {
+        long id = create(exampleDefinition());
+        String firstIcs = api.get(path(id, "/definition"), token).json().get("questions").get(16).get("options").get(0)
+                .asString();
+        String responses = appendixSixResponses(firstIcs);
+        assertThat(api.post(path(id, "/responses/import"), token, "text/csv",
+                responses.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        String no = "Q14:No, I am a non-clinician or manager";
+        String yes = "Q14:Yes, I work in a clinical or care professional role";
+        int noAndQ8Yes = 0;
+        for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(responses))) {
+            noAndQ8Yes += r.get("Q14").startsWith("No,") && r.get("Q8").equals("Yes") ? 1 : 0;
+        }
+
+        JsonNode nonClinical = api.get(path(id, "/results?filter=" + enc(no)), token).json();
+        assertThat(nonClinical.get("responses").asInt()).isEqualTo(163);
+        assertThat(nonClinical.get("filter").get(0).asString()).isEqualTo(no);
+        assertThat(question(nonClinical, "Q14").get("options").get(1).get("count").asInt()).isEqualTo(163);
+        JsonNode both = api.get(path(id, "/results?filter=" + enc(no) + "&filter=" + enc("Q8:yes")), token).json();
+        assertThat(both.get("responses").asInt()).isEqualTo(noAndQ8Yes);
+        assertThat(both.get("filter").size()).isEqualTo(2);
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q8&col=Q9&filter=" + enc(yes)), token).json();
+        assertThat(tab.get("responses").asInt()).isEqualTo(1088);
+        assertThat(pdfText(api.getBytes(path(id, "/report.pdf?filter=" + enc(no)), token)))
+                .contains("163 responses matching " + no);
+
+        // the old comma-joined form is ambiguous with such labels: refused, naming the field
+        for (String bad : List.of("Q8:Yes," + no, "Q14:Maybe", "Q14", "Q11:anything")) {
+            Response refused = api.get(path(id, "/results?filter=" + enc(bad)), token);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("filter");
+            assertThat(api.get(path(id, "/crosstab?row=Q8&col=Q9&filter=" + enc(bad)), token).status()).isEqualTo(400);
+        }
+
+        // the page: the filter works, and a bad one shows the problem and no figures rather than everyone's
+        String analyst = createUser("analyst", ods);
+        org.goldenthread.support.PageClient browser = new org.goldenthread.support.PageClient(port).signIn(analyst, PASSWORD);
+        String page = "/ics/" + ods + "/surveys/" + id + "/results";
+        assertThat(browser.get(page + "?filter=" + enc(no)).body()).contains("163 responses matching " + no);
+        org.goldenthread.support.PageClient.Page refused = browser.get(page + "?filter=" + enc("Q14:Maybe"));
+        assertThat(refused.body()).contains("nhsuk-error-summary", "&#39;Maybe&#39; is not an option of Q14")
+                .doesNotContain("1,251 responses").doesNotContain("gt-question");
+    }
+
+    /** A survey asking for one of 200 areas, any of 200 professions (and "Other") and yes or no. */
+    public static String longLists(String code) {
+        List<String> areas = new ArrayList<>();
+        List<String> professions = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            areas.add("Area " + i + (i == 7 ? ", the coastal one" : ""));
+            professions.add("Profession " + i);
+        }
+        return ApiClient.json("code", code, "title", "Long lists", "anonymous", true, "questions", List.of(
+                Map.of("code", "Q1", "text", "Where do you work?", "type", "single", "options", areas, "required", true),
+                Map.of("code", "Q2", "text", "Whom do you work with?", "type", "multi", "options", professions,
+                        "other", true),
+                Map.of("code", "Q3", "text", "Do you have protected time?", "type", "yes_no")));
+    }
+
+    /**
+     * Every ICS area (42) or every profession does not fit in 30 options. Up to 500 are taken, and a
+     * question of 200 works everywhere: import, results, filters, cross-tabs, the raw export (which
+     * imports again to the same figures) and the PDF. Several choices from a long list are stored a
+     * bit per option over as many integers as they need.
+     */
+    @Test
+    void aQuestionWithTwoHundredOptionsWorksThroughImportResultsCrossTabsExportsAndPdf() throws IOException {
+        List<String> five = new ArrayList<>();
+        for (int i = 1; i <= 501; i++) {
+            five.add("Option " + i);
+        }
+        Response tooMany = api.post("/api/v1/ics/" + ods + "/surveys", token, ApiClient.json("code", "too-many",
+                "title", "T", "questions", List.of(Map.of("code", "Q1", "text", "?", "type", "single", "options", five))));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("questions[0].options", "at most 500");
+        assertThat(api.post("/api/v1/ics/" + ods + "/surveys", token, ApiClient.json("code", "five-hundred",
+                "title", "T", "questions", List.of(Map.of("code", "Q1", "text", "?", "type", "multi",
+                        "options", five.subList(0, 500))))).status()).isEqualTo(201);
+
+        long id = create(longLists("long-lists"));
+        int n = 300;
+        Map<String, Integer> professions = new LinkedHashMap<>();
+        StringBuilder csv = new StringBuilder("Q1,Q2,Q2_other,Q3\n");
+        for (int r = 0; r < n; r++) {
+            int area = r % 200 + 1;
+            java.util.Set<Integer> chosen = new java.util.TreeSet<>(List.of(r % 200 + 1, (r * 7) % 200 + 1, 200));
+            chosen.forEach(p -> professions.merge("Profession " + p, 1, Integer::sum));
+            csv.append('"').append("Area ").append(area).append(area == 7 ? ", the coastal one" : "").append("\",")
+                    .append(String.join(";", chosen.stream().map(p -> "Profession " + p).toList()))
+                    .append(r % 50 == 0 ? ";Other (please specify),Paramedic," : ",,").append(r % 3 == 0 ? "Yes" : "No")
+                    .append('\n');
+        }
+        Response imported = api.post(path(id, "/responses/import"), token, "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+        JsonNode results = api.get(path(id, "/results"), token).json();
+        JsonNode q1 = question(results, "Q1");
+        assertThat(q1.get("options").size()).isEqualTo(200);
+        assertThat(q1.get("options").get(6).get("label").asString()).isEqualTo("Area 7, the coastal one");
+        assertThat(q1.get("options").get(99).get("count").asInt()).isEqualTo(2);
+        assertThat(q1.get("options").get(199).get("count").asInt()).isEqualTo(1);
+        JsonNode q2 = question(results, "Q2");
+        assertThat(q2.get("options").size()).isEqualTo(201);
+        for (JsonNode option : q2.get("options")) {
+            String label = option.get("label").asString();
+            assertThat(option.get("count").asInt()).as(label)
+                    .isEqualTo(label.startsWith("Other") ? 6 : professions.getOrDefault(label, 0));
+        }
+        assertThat(professions.get("Profession 33")).as("an option past the first 32").isPositive();
+
+        JsonNode everyone = api.get(path(id, "/results?filter=" + enc("Q2:Profession 200")), token).json();
+        assertThat(everyone.get("responses").asInt()).isEqualTo(n);
+        JsonNode yes = api.get(path(id, "/results?filter=" + enc("Q2:Profession 200") + "&filter=Q3:Yes"), token).json();
+        assertThat(yes.get("responses").asInt()).isEqualTo(100);
+        JsonNode coastal = api.get(path(id, "/results?filter=" + enc("Q1:Area 7, the coastal one")), token).json();
+        assertThat(coastal.get("suppressed").asBoolean()).as("two respondents").isTrue();
+
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q2&col=Q1"), token).json();
+        assertThat(tab.get("rows").size()).isEqualTo(201);
+        assertThat(tab.get("columns").size()).isEqualTo(200);
+        assertThat(tab.get("rows").get(199).get("total").asInt()).isEqualTo(n);
+        assertThat(api.get(path(id, "/crosstab?row=Q3&col=Q2"), token).json().get("rows").get(0)
+                .get("cells").size()).isEqualTo(201);
+
+        // the raw export imports into a copy of the survey with the same figures
+        String exported = api.get(path(id, "/responses.csv"), token).body();
+        assertThat(exported.lines().count()).isEqualTo(n + 1);
+        long copy = create(longLists("long-lists-copy"));
+        Response reimported = api.post(path(copy, "/responses/import"), token, "text/csv",
+                exported.getBytes(StandardCharsets.UTF_8));
+        assertThat(reimported.status()).as(reimported.body()).isEqualTo(200);
+        assertThat(question(api.get(path(copy, "/results"), token).json(), "Q2").get("options").toString())
+                .isEqualTo(q2.get("options").toString());
+        assertThat(api.getBytes(path(id, "/responses.xlsx"), token).length).isPositive();
+
+        String pdf = pdfText(api.getBytes(path(id, "/report.pdf"), token));
+        assertThat(pdf).contains("Area 200", "Profession 199", "Area 7, the coastal one");
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     private static JsonNode question(JsonNode results, String code) {
         for (JsonNode q : results.get("questions")) {
             if (q.get("code").asString().equals(code)) {
@@ -282,19 +433,108 @@ public class SurveyTest extends IntegrationTest {
         assertThat(tiny.get("suppressed").asBoolean()).isTrue();
         assertThat(tiny.get("questions")).isEmpty();
 
+        // the 3 who strongly agree, and the 5 who said No and Agree, are small groups inside larger rows
+        // and columns: hidden, with as many others as it takes to stop them being worked out (see
+        // smallCellsInsideLargerRowsAreHiddenWithEnoughOthersThatNoneCanBeWorkedOut for the detail)
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
-        assertThat(tab.get("hidden_columns").asInt()).isEqualTo(1);
-        assertThat(tab.get("columns").toString()).contains("Agree").doesNotContain("Strongly agree");
+        assertThat(tab.get("hidden_cells").asInt()).isEqualTo(4);
+        assertThat(tab.has("chi_square")).as("no test on a table with hidden counts").isFalse();
         JsonNode yesRow = tab.get("rows").get(0);
         assertThat(yesRow.get("label").asString()).isEqualTo("Yes");
-        assertThat(yesRow.get("cells").get(0).get("count").asInt()).isEqualTo(20);
-        assertThat(yesRow.get("cells").get(0).get("row_percent").decimalValue()).isEqualByComparingTo("66.67");
-        assertThat(yesRow.get("cells").get(0).get("col_percent").decimalValue()).isEqualByComparingTo("80.00");
-        // by hand: expected Yes×Agree 15, Yes×Disagree 15, No×Agree 10, No×Disagree 10 →
-        // 25/15 + 25/15 + 25/10 + 25/10 = 8.33, 1 degree of freedom, p = 0.0039
-        assertThat(tab.get("chi_square").get("statistic").decimalValue()).isEqualByComparingTo("8.33");
+        assertThat(yesRow.get("cells").get(2).get("count").asInt()).isEqualTo(10);
+        assertThat(yesRow.get("cells").get(2).get("row_percent").decimalValue()).isEqualByComparingTo("33.33");
+        assertThat(yesRow.get("cells").get(2).get("col_percent").decimalValue()).isEqualByComparingTo("40.00");
+    }
+
+    /** Whether a node (a cell or a total) shows its count. */
+    private static boolean hidden(JsonNode cellOrTotal, String field) {
+        return !cellOrTotal.has(field) || cellOrTotal.get(field).isNull();
+    }
+
+    /**
+     * Secondary suppression: no row or column of a cross-tab (with its total) has exactly one hidden
+     * count, which its total and the others would give away; the totals row likewise.
+     */
+    private static void assertNoHiddenCountCanBeWorkedOut(JsonNode tab) {
+        JsonNode rows = tab.get("rows");
+        JsonNode columns = tab.get("columns");
+        for (JsonNode row : rows) {
+            int hiddenHere = hidden(row, "total") ? 1 : 0;
+            for (JsonNode cell : row.get("cells")) {
+                hiddenHere += hidden(cell, "count") ? 1 : 0;
+                assertThat(cell.has("row_percent") && hidden(row, "total")).as("a row % gives a hidden total away")
+                        .isFalse();
+            }
+            assertThat(hiddenHere).as("hidden in row " + row.get("label")).isNotEqualTo(1);
+        }
+        for (int j = 0; j < columns.size(); j++) {
+            int hiddenHere = hidden(columns.get(j), "total") ? 1 : 0;
+            for (JsonNode row : rows) {
+                hiddenHere += hidden(row.get("cells").get(j), "count") ? 1 : 0;
+            }
+            assertThat(hiddenHere).as("hidden in column " + columns.get(j).get("label")).isNotEqualTo(1);
+        }
+        int hiddenTotals = hidden(tab, "responses") ? 1 : 0;
+        for (JsonNode column : columns) {
+            hiddenTotals += hidden(column, "total") ? 1 : 0;
+        }
+        assertThat(hiddenTotals).as("hidden among the column totals").isNotEqualTo(1);
+    }
+
+    @Test
+    void smallCellsInsideLargerRowsAreHiddenWithEnoughOthersThatNoneCanBeWorkedOut() {
+        long id = surveyWithASmallGroup();
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
+        // every option is listed, whatever it holds, so which are listed says nothing
+        assertThat(tab.get("columns").findValuesAsString("label"))
+                .containsExactly("Strongly agree", "Agree", "Disagree", "Strongly disagree");
+        assertThat(tab.get("rows").findValuesAsString("label")).containsExactly("Yes", "No");
+        JsonNode no = tab.get("rows").get(1);
+        assertThat(hidden(no.get("cells").get(0), "count")).as("3 No × Strongly agree").isTrue();
+        assertThat(hidden(no.get("cells").get(1), "count")).as("5 No × Agree, inside a row of 23").isTrue();
+        assertThat(no.get("total").asInt()).isEqualTo(23);
+        assertThat(hidden(tab.get("columns").get(0), "total")).as("3 strongly agree").isTrue();
+        assertNoHiddenCountCanBeWorkedOut(tab);
+        assertThat(tab.has("chi_square")).isFalse();
+        assertThat(tab.toString()).doesNotContain("hidden_rows").doesNotContain("hidden_columns");
+        assertThat(tab.get("note").asString()).contains("fewer than 10").doesNotContain("Strongly");
+
+        // every group small: nothing in the table shows, nor a test (it used to say χ² = 0, p = 1)
+        long spread = create(SMALL.replace("\"pulse\"", "\"pulse-spread\""));
+        StringBuilder csv = new StringBuilder("Q1,Q2\n");
+        append(csv, 4, "Yes,Agree");
+        append(csv, 4, "Yes,Disagree");
+        append(csv, 4, "No,Disagree");
+        api.post(path(spread, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        JsonNode all = api.get(path(spread, "/crosstab?row=Q1&col=Q2"), token).json();
+        assertThat(all.get("rows").findValuesAsString("label")).containsExactly("Yes", "No");
+        assertThat(all.get("columns").size()).isEqualTo(4);
+        for (JsonNode row : all.get("rows")) {
+            assertThat(hidden(row, "total")).isTrue();
+            for (JsonNode cell : row.get("cells")) {
+                assertThat(hidden(cell, "count")).as("every cell of a small row, its zeros too").isTrue();
+            }
+        }
+        assertThat(all.has("chi_square")).isFalse();
+        assertNoHiddenCountCanBeWorkedOut(all);
+    }
+
+    @Test
+    void aChiSquareTestMatchesTheTextbookOnATableWithNothingHidden() {
+        long id = create(SMALL);
+        StringBuilder csv = new StringBuilder("Q1,Q2\n");
+        append(csv, 20, "Yes,Agree");
+        append(csv, 10, "Yes,Disagree");
+        append(csv, 10, "No,Agree");
+        append(csv, 10, "No,Disagree");
+        api.post(path(id, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
+        assertThat(tab.get("hidden_cells").asInt()).isZero();
+        // by hand: expected Yes×Agree 18, Yes×Disagree 12, No×Agree 12, No×Disagree 8 →
+        // 4/18 + 4/12 + 4/12 + 4/8 = 1.39, 1 degree of freedom, p = 0.2386
+        assertThat(tab.get("chi_square").get("statistic").decimalValue()).isEqualByComparingTo("1.39");
         assertThat(tab.get("chi_square").get("df").asInt()).isEqualTo(1);
-        assertThat(tab.get("chi_square").get("p_value").decimalValue()).isEqualByComparingTo("0.0039");
+        assertThat(tab.get("chi_square").get("p_value").decimalValue()).isEqualByComparingTo("0.2386");
     }
 
     private static void append(StringBuilder csv, int times, String line) {
@@ -305,7 +545,8 @@ public class SurveyTest extends IntegrationTest {
 
     @Test
     void oneResponseSentTwiceWithTheSameKeyIsStoredOnce() {
-        long id = create(SMALL);
+        // named, so that one response shows figures (an anonymous survey shows none below k)
+        long id = create(SMALL.replace("\"anonymous\": true", "\"anonymous\": false"));
         String body = ApiClient.json("idempotency_key", "abc-123", "answers",
                 Map.of("Q1", "Yes", "Q3", List.of("Board", "Council"), "Q4", 3));
         assertThat(api.post(path(id, "/responses"), token, body).status()).isEqualTo(201);
@@ -350,7 +591,8 @@ public class SurveyTest extends IntegrationTest {
 
     @Test
     void malformedResponseFilesAreRefusedWithRowAndColumnAndNothingIsStored() {
-        long id = create(SMALL);
+        // named, so that one response shows figures (an anonymous survey shows none below k)
+        long id = create(SMALL.replace("\"anonymous\": true", "\"anonymous\": false"));
         Object[][] corpus = {
                 {"Q1,Q2,Q9\nYes,Agree,x\n", "\"row\":1,\"field\":\"Q9\""},
                 {"Q1,Q2\nYes,Agree\nPerhaps,Agree\n", "\"row\":3,\"field\":\"Q1\""},
@@ -382,6 +624,87 @@ public class SurveyTest extends IntegrationTest {
         assertThat(api.post(path(id, "/responses/import"), token, "text/csv", mixed).status()).isEqualTo(400);
         assertThat(api.post(path(id, "/responses/import"), token, "text/csv", good).status()).isEqualTo(200);
         assertThat(api.get(path(id, "/results"), token).json().get("responses").asInt()).isEqualTo(1);
+    }
+
+    /**
+     * Raw rows carry every answer of small groups and every comment word for word: analysts, who see
+     * only suppressed figures, never get them, and a place lead gets them for their own surveys only.
+     */
+    @Test
+    void rawResponsesAreForIcsAdminsAndThePlaceLeadWhoCreatedTheSurvey() {
+        long adminsSurvey = surveyWithASmallGroup();
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Northfield")).status())
+                .isEqualTo(201);
+        String lead = tokenFor(createUser("place_lead", ods, "Northfield"));
+        String otherLead = tokenFor(createUser("place_lead", ods, "Northfield"));
+        Response created = api.post("/api/v1/ics/" + ods + "/surveys", lead, SMALL.replace("\"pulse\"", "\"leads-pulse\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long leadsSurvey = created.json().get("id").asLong();
+        api.post(path(leadsSurvey, "/responses/import"), lead, "text/csv",
+                "Q1,Q2,Q2_comment\nNo,Agree,my own words\n".getBytes(StandardCharsets.UTF_8));
+
+        for (String format : List.of("/responses.csv", "/responses.xlsx")) {
+            Response refused = api.get(path(adminsSurvey, format), analyst);
+            assertThat(refused.status()).as(format).isEqualTo(403);
+            assertThat(refused.body()).doesNotContain("too busy").contains("ICS admins");
+            assertThat(api.get(path(leadsSurvey, format), analyst).status()).isEqualTo(403);
+            assertThat(api.get(path(adminsSurvey, format), lead).status()).as("not the lead's survey").isEqualTo(403);
+            assertThat(api.get(path(leadsSurvey, format), otherLead).status()).isEqualTo(403);
+            assertThat(api.get(path(leadsSurvey, format), lead).status()).isEqualTo(200);
+            assertThat(api.get(path(adminsSurvey, format), token).status()).isEqualTo(200);
+            assertThat(api.get(path(leadsSurvey, format), token).status()).isEqualTo(200);
+        }
+        assertThat(api.get(path(adminsSurvey, "/responses.csv"), token).body()).contains("too busy");
+        assertThat(api.get(path(leadsSurvey, "/responses.csv"), lead).body()).contains("my own words");
+        // the aggregates stay open to analysts
+        assertThat(api.get(path(adminsSurvey, "/results"), analyst).status()).isEqualTo(200);
+    }
+
+    /**
+     * With fewer than k responses in all, every figure of an anonymous survey is a small group: nine
+     * colleagues' answers could be read off the results. Nothing is shown, and the note names only
+     * the threshold, not how many responses there are so far.
+     */
+    @Test
+    void anAnonymousSurveyShowsNoFiguresAnywhereUntilItHasKResponses() throws IOException {
+        long id = create(SMALL);
+        StringBuilder nine = new StringBuilder("Q1,Q2,Q3,Q4,Q5\n");
+        append(nine, 8, "Yes,Agree,Board,2,fine");
+        append(nine, 1, "No,Strongly disagree,Senate,,I am the only one who disagrees");
+        assertThat(api.post(path(id, "/responses/import"), token, "text/csv",
+                nine.toString().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+
+        JsonNode results = api.get(path(id, "/results"), token).json();
+        assertThat(results.get("suppressed").asBoolean()).isTrue();
+        assertThat(results.get("questions")).isEmpty();
+        assertThat(results.has("responses")).as("the exact number so far is not given").isFalse();
+        assertThat(results.get("note").asString()).contains("fewer than 10 responses").doesNotContain("9");
+        assertThat(api.get(path(id, "/results?filter=Q1:Yes"), token).json().get("questions")).isEmpty();
+
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
+        assertThat(tab.get("rows")).isEmpty();
+        assertThat(tab.get("columns")).isEmpty();
+        assertThat(tab.has("chi_square")).isFalse();
+        assertThat(tab.has("responses")).isFalse();
+        assertThat(tab.get("note").asString()).contains("fewer than 10 responses");
+
+        JsonNode themes = api.get(path(id, "/themes/counts?field=Q5"), token).json();
+        assertThat(themes.get("themes")).isEmpty();
+        assertThat(themes.get("group_sizes")).isEmpty();
+
+        String pdf = pdfText(api.getBytes(path(id, "/report.pdf"), token));
+        assertThat(pdf).contains("fewer than 10 responses").doesNotContain("Strongly disagree")
+                .doesNotContain("Answered").doesNotContain("9 responses");
+
+        // the tenth response brings every figure back
+        api.post(path(id, "/responses/import"), token, "text/csv",
+                "Q1,Q2\nNo,Agree\n".getBytes(StandardCharsets.UTF_8));
+        JsonNode ten = api.get(path(id, "/results"), token).json();
+        assertThat(ten.get("suppressed").asBoolean()).isFalse();
+        assertThat(ten.get("responses").asInt()).isEqualTo(10);
+        assertThat(question(ten, "Q1").get("options").get(0).get("count").asInt()).isEqualTo(8);
+        assertThat(pdfText(api.getBytes(path(id, "/report.pdf"), token))).contains("10 responses");
     }
 
     @Test

@@ -102,6 +102,8 @@ class Drafts {
     /**
      * Stores the draft's answers as a response, deletes the draft and, for an invitation, notes that
      * its person has responded: all in one transaction, so either everything happens or nothing does.
+     * For an invitation that note is a deletion (see {@link Invitations#markAnswered}), so this
+     * transaction leaves its id on the response and on nothing that names an invitation.
      * The draft row is locked first, so the same form sent twice at once stores one response; the
      * draft's idempotency key makes sure of it.
      *
@@ -118,7 +120,7 @@ class Drafts {
         responses.submit(draft.surveyId(), questionnaire.kept(draft.answers()), draft.idempotencyKey());
         jdbc.sql("delete from survey_draft where id = :id").param("id", draftId).update();
         if (draft.invitationId() != null) {
-            invitations.markResponded(draft.invitationId());
+            invitations.markAnswered(draft.invitationId());
         }
         return true;
     }

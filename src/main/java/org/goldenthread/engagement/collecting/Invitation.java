@@ -1,8 +1,8 @@
 package org.goldenthread.engagement.collecting;
 
 /**
- * One person asked to answer a survey. It records whether they have responded and nothing about
- * which response is theirs, or when.
+ * One person asked to answer a survey. Whether they have responded is known (their invitation is no
+ * longer among the unanswered), never which response is theirs, or when.
  */
 record Invitation(long id, long surveyId, String email, boolean responded) {
 }

@@ -1,15 +1,21 @@
 package org.goldenthread.engagement.collecting;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +43,32 @@ class InvitationPages {
         this.invitations = invitations;
         this.mail = mail;
         this.mailings = mailings;
+    }
+
+    /**
+     * Everyone not yet responded with their own link, as CSV (email, link), to send another way: a
+     * server without a mail server saves invitations that nobody could otherwise reach. For those
+     * who may invite, never analysts; audited.
+     */
+    @GetMapping({"/ics/{ods}/surveys/{id}/invitations/links.csv", "/api/v1/ics/{ods}/surveys/{id}/invitations/links.csv"})
+    void personalLinks(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        List<Invitations.PersonalLink> links = invitations.personalLinks(id, mail.base());
+        String code = surveys.survey(id).definition().code();
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-invitation-links.csv\"");
+        // the links are secrets: no cache along the way should keep them
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(writer);
+        printer.printRecord("email", "link");
+        for (Invitations.PersonalLink link : links) {
+            // an address a spreadsheet would run as a formula gets an apostrophe in front
+            String email = "=+-@\t\r".indexOf(link.email().charAt(0)) >= 0 ? "'" + link.email() : link.email();
+            printer.printRecord(email, link.link());
+        }
+        printer.flush();
     }
 
     @GetMapping("/ics/{ods}/surveys/{id}/invitations")

@@ -94,20 +94,31 @@ class Invitations {
         surveys.survey(surveyId);
         return jdbc.sql("""
                         select count(*) as invited, count(*) filter (where sends > 0) as sent,
-                               count(*) filter (where responded) as responded
-                          from survey_invitation where survey_id = :survey""")
+                               count(*) filter (where not exists (select 1 from survey_invitation_unanswered u
+                                                                   where u.invitation_id = i.id)) as responded
+                          from survey_invitation i where survey_id = :survey""")
                 .param("survey", surveyId).query(Counts.class).single();
     }
 
     Optional<Invitation> byToken(String token) {
-        return jdbc.sql("select id, survey_id, email, responded from survey_invitation where token = :token")
+        return jdbc.sql("select id, survey_id, email, not " + UNANSWERED + " as responded"
+                        + " from survey_invitation where token = :token")
                 .param("token", token).query(Invitation.class).optional();
     }
 
-    /** Only the fact: no time, and nothing that says which response was theirs. */
-    void markResponded(long invitationId) {
-        jdbc.sql("update survey_invitation set responded = true where id = :id").param("id", invitationId).update();
+    /**
+     * Notes that the invitation's person has responded, in the transaction that stores their
+     * response, by deleting a row rather than writing one: nothing that transaction leaves behind
+     * carries its id next to the invitation, so the response and the invitation share no xmin, and
+     * the invitation row is not touched at all. Returns false if it had been answered already.
+     */
+    boolean markAnswered(long invitationId) {
+        return jdbc.sql("delete from survey_invitation_unanswered where invitation_id = :id")
+                .param("id", invitationId).update() == 1;
     }
+
+    /** SQL: the invitation row in hand has not been answered. */
+    static final String UNANSWERED = "exists (select 1 from survey_invitation_unanswered u where u.invitation_id = survey_invitation.id)";
 
     /**
      * Reads addresses pasted or uploaded as text: one or more a line, separated by commas, semicolons
@@ -191,12 +202,17 @@ class Invitations {
             row.put("token", newToken());
             rows.add(row);
         }
+        // each invitation starts unanswered, in the same transaction as everyone invited with it
         int added = jdbc.sql("""
-                        insert into survey_invitation (ics_id, survey_id, email, token)
-                        select s.ics_id, s.id, r.email, r.token
-                          from survey s, jsonb_to_recordset(cast(:rows as jsonb)) as r(email text, token text)
-                         where s.id = :survey
-                        on conflict (ics_id, survey_id, lower(email)) do nothing""")
+                        with added as (
+                            insert into survey_invitation (ics_id, survey_id, email, token)
+                            select s.ics_id, s.id, r.email, r.token
+                              from survey s, jsonb_to_recordset(cast(:rows as jsonb)) as r(email text, token text)
+                             where s.id = :survey
+                            on conflict (ics_id, survey_id, lower(email)) do nothing
+                            returning ics_id, id)
+                        insert into survey_invitation_unanswered (ics_id, invitation_id)
+                        select ics_id, id from added""")
                 .param("survey", surveyId).param("rows", json.writeValueAsString(rows)).update();
         audit.record("survey.invitations_added", "survey", surveyId, null, Map.of("added", added));
         return new Added(added, distinct.size() - added);
@@ -223,7 +239,7 @@ class Invitations {
         Surveys.Survey survey = surveys.survey(surveyId);
         refuseIfClosed(survey);
         if (!mail.isSetUp()) {
-            long waiting = jdbc.sql("select count(*) from survey_invitation where survey_id = :survey and not responded"
+            long waiting = jdbc.sql("select count(*) from survey_invitation where survey_id = :survey and " + UNANSWERED
                     + " and " + whom).param("survey", surveyId).param("today", today()).query(Long.class).single();
             return new Sent(0, (int) waiting, false, null);
         }
@@ -234,7 +250,7 @@ class Invitations {
             long mailingId = mailings.open(surveyId, kind);
             List<InvitationMail.Letter> letters = jdbc.sql("update survey_invitation"
                             + " set last_sent_on = :today, mailing_id = :mailing"
-                            + " where survey_id = :survey and not responded and mailing_id is null and " + whom
+                            + " where survey_id = :survey and " + UNANSWERED + " and mailing_id is null and " + whom
                             + " returning id as invitation_id, email, token, sends > 0 as reminder")
                     .param("survey", surveyId).param("today", today()).param("mailing", mailingId)
                     .query(InvitationMail.Letter.class).list();
@@ -250,6 +266,27 @@ class Invitations {
             return new Sent(0, 0, true, null);
         }
         return Sent.of(mailings.start(claim.mailingId(), survey, claim.letters(), action, wait));
+    }
+
+    /** One person's own link, for sending another way than by this server's email. */
+    record PersonalLink(String email, String link) {
+    }
+
+    /**
+     * Each invited person who has not responded, with their own link, for an administrator to send
+     * another way when this server has no mail server (or an email went astray). Those who have
+     * responded are left out: their links are spent. Audited, since every row is a way in to answer
+     * as that person.
+     */
+    List<PersonalLink> personalLinks(long surveyId, String base) {
+        surveys.survey(surveyId);
+        List<PersonalLink> links = jdbc.sql("select email, token from survey_invitation where survey_id = :survey and "
+                        + UNANSWERED + " order by lower(email)")
+                .param("survey", surveyId)
+                .query((rs, n) -> new PersonalLink(rs.getString("email"), base + "/invited/" + rs.getString("token")))
+                .list();
+        audit.record("survey.invitation_links_downloaded", "survey", surveyId, null, Map.of("links", links.size()));
+        return links;
     }
 
     static LocalDate today() {

@@ -193,7 +193,7 @@ class Mailings {
             }
             List<Long> ids = batch.stream().map(InvitationMail.Letter::invitationId).toList();
             jdbc.sql("update survey_invitation set mailing_id = null, last_sent_on = null"
-                            + " where id in (:ids) and mailing_id = :mailing and responded")
+                            + " where id in (:ids) and mailing_id = :mailing and not " + Invitations.UNANSWERED)
                     .param("ids", ids).param("mailing", mailingId).update();
             Set<Long> held = Set.copyOf(jdbc.sql("select id from survey_invitation where id in (:ids)"
                             + " and mailing_id = :mailing").param("ids", ids).param("mailing", mailingId)

@@ -12,7 +12,10 @@ import org.goldenthread.platform.Problem;
  * checkboxes in a fieldset, or a labelled text box. Element ids are the answer columns, so an
  * error summary can link straight to the box to fix; the first option carries the question's own id.
  *
- * @param kind radios, checkboxes, textarea or number
+ * A single choice from a long list (every ICS, every profession) is a select instead: a page of
+ * 200 radios is hard to scan and harder to use with a screen reader or on a phone.
+ *
+ * @param kind radios, select, checkboxes, textarea or number
  */
 record QuestionView(String code, int number, String text, String hint, String kind, List<Option> options,
                     String value, String other, String comment, boolean hasComment, String error,
@@ -21,10 +24,13 @@ record QuestionView(String code, int number, String text, String hint, String ki
     record Option(String id, String value, boolean checked, boolean other) {
     }
 
+    /** More single-choice options than this are offered as a select. */
+    static final int LONGEST_RADIOS = 30;
+
     static QuestionView of(Questionnaire questionnaire, Question q, Map<String, String> answers, List<Problem> problems) {
         QuestionType type = q.questionType();
         String kind = type == QuestionType.MULTI ? "checkboxes" : type == QuestionType.TEXT ? "textarea"
-                : type == QuestionType.NUMBER ? "number" : "radios";
+                : type == QuestionType.NUMBER ? "number" : q.choices().size() > LONGEST_RADIOS ? "select" : "radios";
         List<String> chosen = Questionnaire.chosen(q, answers);
         List<Option> options = new ArrayList<>();
         List<String> choices = type.isClosed() ? q.choices() : List.of();
@@ -47,6 +53,16 @@ record QuestionView(String code, int number, String text, String hint, String ki
 
     public boolean choosesOptions() {
         return !options.isEmpty();
+    }
+
+    /** Whether the question is a select, which needs no fieldset: its label names it. */
+    public boolean selects() {
+        return "select".equals(kind);
+    }
+
+    /** The "Other" option, if the question has one; a select shows its text box beside it, always. */
+    public Option otherOption() {
+        return options.stream().filter(Option::other).findFirst().orElse(null);
     }
 
     private static String reason(List<Problem> problems, String field) {

@@ -211,7 +211,10 @@ class CollectingTest extends IntegrationTest {
                             insert into survey_invitation (ics_id, survey_id, email, token, sends, last_sent_on, mailing_id)
                             select ics_id, survey_id, :sent, 'stalled-1-' || survey_id, 1, current_date, null from m
                             union all
-                            select ics_id, survey_id, :unsent, 'stalled-2-' || survey_id, 0, current_date, id from m)
+                            select ics_id, survey_id, :unsent, 'stalled-2-' || survey_id, 0, current_date, id from m
+                            returning ics_id, id),
+                        u as (
+                            insert into survey_invitation_unanswered (ics_id, invitation_id) select ics_id, id from i)
                         select id from m""")
                 .param("id", id).param("sent", sent).param("unsent", unsent).query(Long.class).single());
         // a round that is still moving is left alone
@@ -295,8 +298,10 @@ class CollectingTest extends IntegrationTest {
         assertThat((String) stored.get("texts")).contains("Hospice").doesNotContain(fay);
         assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id").param("id", id)
                 .query(Long.class).single())).as("the draft is gone").isZero();
-        assertThat(inIcs(() -> jdbc.sql("select responded from survey_invitation where survey_id = :id")
-                .param("id", id).query(Boolean.class).single())).isTrue();
+        assertThat(inIcs(() -> jdbc.sql("""
+                        select count(*) from survey_invitation_unanswered u
+                          join survey_invitation i on i.id = u.invitation_id where i.survey_id = :id""")
+                .param("id", id).query(Long.class).single())).as("the invitation is answered").isZero();
 
         // The link is spent: starting again makes no draft and submitting again stores nothing.
         assertThat(respondent.post(base).location()).endsWith(base);
@@ -318,15 +323,153 @@ class CollectingTest extends IntegrationTest {
                  where table_name = 'survey_invitation' order by column_name""").query(String.class).list();
         // mailing_id is the round of emails that holds the invitation until its email is sent: it says
         // when an email went out, never when (or whether) anyone answered
+        // whether its person responded is not on the invitation at all: responding deletes its row
+        // from survey_invitation_unanswered, which holds nothing else
         assertThat(invitation).containsExactlyInAnyOrder("created_on date", "email text", "ics_id bigint", "id bigint",
-                "last_sent_on date", "mailing_id bigint", "responded boolean", "sends integer", "survey_id bigint",
-                "token text");
+                "last_sent_on date", "mailing_id bigint", "sends integer", "survey_id bigint", "token text");
+        assertThat(jdbc.sql("""
+                select column_name || ' ' || data_type from information_schema.columns
+                 where table_name = 'survey_invitation_unanswered' order by column_name""").query(String.class).list())
+                .containsExactly("ics_id bigint", "invitation_id bigint");
         List<String> response = jdbc.sql("""
                 select column_name || ' ' || data_type from information_schema.columns
                  where table_name = 'survey_response' order by column_name""").query(String.class).list();
-        assertThat(response).contains("received_month date")
+        // responses are known outside the database by a random id, not their row number
+        assertThat(response).contains("received_month date", "public_id uuid")
                 .noneMatch(c -> c.contains("time") || c.contains("invitation") || c.contains("token")
                         || c.contains("inet") || c.contains("address"));
+    }
+
+    /**
+     * PostgreSQL stamps every row with the transaction that wrote it (xmin). Had responding written to
+     * the invitation, the invitation and the response would carry the same xmin and anyone able to
+     * read both tables could pair them. Responding leaves the invitation row as it was, and the ids
+     * anyone sees for responses are random, not the order they arrived in.
+     */
+    @Test
+    void anInvitedResponseSharesNoTransactionWithAnyInvitationAndHasNoSequentialId() {
+        long id = survey(pulse(), "");
+        String fay = uniqueEmail("fay");
+        String gus = uniqueEmail("gus");
+        invite(id, fay, gus);
+        Supplier<List<String>> invitationVersions = () -> inIcs(() -> jdbc.sql(
+                "select id || ':' || xmin::text from survey_invitation where survey_id = :id order by id")
+                .param("id", id).query(String.class).list());
+        List<String> before = invitationVersions.get();
+
+        for (String email : List.of(fay, gus)) {
+            String base = "/invited/" + invitationToken(email);
+            RespondentClient respondent = new RespondentClient(port);
+            respondent.get(base);
+            respondent.post(base);
+            answerPulse(respondent, base);
+            respondent.get(base + "/check");
+            assertThat(respondent.post(base + "/check").location()).endsWith(base);
+        }
+        assertThat(responses(id)).isEqualTo(2);
+
+        assertThat(inIcs(() -> jdbc.sql("""
+                        select count(*) from survey_response r, survey_invitation i
+                         where r.survey_id = :id and r.xmin = i.xmin""").param("id", id)
+                .query(Long.class).single())).as("responses sharing a transaction with an invitation").isZero();
+        assertThat(invitationVersions.get()).as("responding does not touch the invitation rows").isEqualTo(before);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token).json()
+                .get("responded").asInt()).isEqualTo(2);
+
+        JsonNode comments = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/comments?field=Q1_comment", token)
+                .json();
+        assertThat(comments.size()).isEqualTo(2);
+        List<String> ids = new ArrayList<>();
+        comments.forEach(c -> ids.add(c.get("response_id").asString()));
+        assertThat(ids).allMatch(r -> r.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
+                .doesNotHaveDuplicates();
+        // the row numbers stay inside: no response can be coded by one
+        long rowNumber = inIcs(() -> jdbc.sql("select min(id) from survey_response where survey_id = :id")
+                .param("id", id).query(Long.class).single());
+        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/" + rowNumber + "/coding", token,
+                ApiClient.json("field", "Q1_comment", "themes", List.of())).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/" + ids.get(0) + "/coding", token,
+                ApiClient.json("field", "Q1_comment", "themes", List.of())).status()).isEqualTo(204);
+    }
+
+    /**
+     * One choice from 200 is a select (200 radios are hard to scan, and to use with a screen reader
+     * or a phone); several choices from 200 stay checkboxes. Both store what was chosen, options
+     * past the 32nd included.
+     */
+    @Test
+    void aLongListIsASelectOnTheRespondentsPageAndItsAnswersAreStored() {
+        long id = survey(org.goldenthread.engagement.SurveyTest.longLists("long-lists"), "");
+        String link = "/respond/" + linkToken(id);
+        RespondentClient respondent = new RespondentClient(port);
+        String base = startByLink(respondent, link);
+
+        // the three questions share a page (they have no sections)
+        String first = respondent.get(base + "/1").body();
+        assertThat(first).containsPattern("<select class=\"nhsuk-select\" id=\"Q1\"\\s+name=\"Q1\"")
+                .contains("Choose an answer", "<label class=\"nhsuk-label nhsuk-label--s\" for=\"Q1\">");
+        assertThat(first.split("<option ", -1).length - 1).isEqualTo(201);
+        assertThat(first.split("type=\"checkbox\"", -1).length - 1).isEqualTo(201);
+        assertThat(first.split("type=\"radio\"", -1).length - 1).as("only Q3's yes and no").isEqualTo(2);
+        assertThat(respondent.follow(respondent.post(base + "/1", "Q1", "", "Q3", "Yes", "action", "continue")).body())
+                .contains("nhsuk-error-summary", "Select an answer to question 1");
+        assertThat(respondent.post(base + "/1", "Q1", "Area 7, the coastal one", "Q2", "Profession 33",
+                "Q2", "Profession 150", "Q2", "Other (please specify)", "Q2_other", "Paramedic", "Q3", "Yes",
+                "action", "continue").location()).endsWith(base + "/check");
+        assertThat(respondent.get(base + "/check").body()).contains("Area 7, the coastal one", "Profession 150");
+        assertThat(respondent.post(base + "/check").location()).endsWith(link + "/done");
+
+        String exported = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/responses.csv", token).body();
+        assertThat(exported.lines().toList().get(1))
+                .isEqualTo("\"Area 7, the coastal one\",Profession 33;Profession 150;Other (please specify),Paramedic,Yes");
+    }
+
+    /**
+     * Without a mail server, invitations are saved but nobody could reach their link: whoever may
+     * invite downloads each person's own link to send another way. Analysts may not; every download
+     * is audited; those who have responded drop off the list.
+     */
+    @Test
+    void whoeverMayInviteDownloadsEachPersonsOwnLinkAsCsvAndItIsAudited() {
+        long id = survey(pulse(), "");
+        String kim = uniqueEmail("kim");
+        String lee = uniqueEmail("lee");
+        invite(id, kim, lee);
+        String links = "/api/v1/ics/" + ods + "/surveys/" + id + "/invitations/links.csv";
+
+        Response csv = api.get(links, token);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).isEqualTo("email,link");
+        assertThat(lines).anyMatch(l -> l.startsWith(kim + ",") && l.endsWith("/invited/" + invitationToken(kim)));
+        assertThat(lines).anyMatch(l -> l.startsWith(lee + ",") && l.endsWith("/invited/" + invitationToken(lee)));
+        // the link works as the email's would
+        String kimsLink = lines.stream().filter(l -> l.startsWith(kim)).findFirst().orElseThrow().split(",")[1];
+        assertThat(new RespondentClient(port).get(java.net.URI.create(kimsLink).getPath()).body()).contains("Start now");
+
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(api.get(links, analyst).status()).isEqualTo(403);
+        String member = tokenFor(createUser("member", ods));
+        assertThat(api.get(links, member).status()).isEqualTo(403);
+        String other = createIcs("Other links ICS");
+        assertThat(api.get("/api/v1/ics/" + other + "/surveys/" + id + "/invitations/links.csv",
+                tokenFor(createUser("ics_admin", other))).status()).isEqualTo(404);
+        JsonNode audited = api.get("/api/v1/ics/" + ods + "/audit?action=survey.invitation_links_downloaded", token)
+                .json();
+        assertThat(audited.size()).as(audited.toString()).isEqualTo(1);
+        assertThat(audited.toString()).contains("\"links\":2").doesNotContain(kim);
+
+        // once Kim has responded, only Lee's link is left to send
+        String base = "/invited/" + invitationToken(kim);
+        RespondentClient respondent = new RespondentClient(port);
+        respondent.get(base);
+        respondent.post(base);
+        answerPulse(respondent, base);
+        respondent.get(base + "/check");
+        respondent.post(base + "/check");
+        assertThat(api.get(links, token).body().lines().toList()).hasSize(2).noneMatch(l -> l.startsWith(kim));
     }
 
     @Test
@@ -505,8 +648,12 @@ class CollectingTest extends IntegrationTest {
         respondent.get(base + "/check");
         assertThat(respondent.post(base + "/check").location()).endsWith(link + "/done");
         String largeAdmin = tokenFor(createUser("ics_admin", large));
-        assertThat(api.get("/api/v1/ics/" + large + "/surveys/" + id + "/results", largeAdmin).json()
-                .get("responses").asInt()).isEqualTo(1);
+        // one response of an anonymous survey shows no results (fewer than k), so count it in the list
+        JsonNode listed = null;
+        for (JsonNode s : api.get("/api/v1/ics/" + large + "/surveys", largeAdmin).json()) {
+            listed = s.get("id").asLong() == id ? s : listed;
+        }
+        assertThat(listed.get("responses").asInt()).isEqualTo(1);
     }
 
     @Test
