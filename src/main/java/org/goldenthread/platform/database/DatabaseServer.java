@@ -17,7 +17,13 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,22 +36,47 @@ public final class DatabaseServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseServer.class);
 
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+
     private final String url;
     private final String user;
     private final String password;
-    private final EmbeddedPostgres embedded;
     private final Path ephemeralDirectory;
+    private final Path pgData;
+    private final int port;
+    private volatile EmbeddedPostgres embedded;
+    private volatile Postmaster postmaster;
+    private volatile boolean down;
+    private volatile boolean closing;
+    private final AtomicInteger restarts = new AtomicInteger();
+    private final List<Runnable> afterRestart = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService watcher;
 
-    private DatabaseServer(String url, String user, String password, EmbeddedPostgres embedded, Path ephemeralDirectory) {
+    private DatabaseServer(String url, String user, String password, EmbeddedPostgres embedded, Path pgData,
+                           Path ephemeralDirectory) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
+        this.pgData = pgData;
+        this.port = embedded == null ? -1 : embedded.getPort();
         this.ephemeralDirectory = ephemeralDirectory;
+        if (embedded == null) {
+            this.watcher = null;
+        } else {
+            this.postmaster = Postmaster.of(pgData);
+            this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "embedded-postgres-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            watcher.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     static DatabaseServer external(String url, String user, String password) {
-        return new DatabaseServer(url, user, password, null, null);
+        return new DatabaseServer(url, user, password, null, null, null);
     }
 
     static DatabaseServer embedded(Path dataDirectory, boolean ephemeral) {
@@ -56,27 +87,144 @@ public final class DatabaseServer implements AutoCloseable {
             stopOrphanedServer(pgData);
             // beside PostgreSQL's directory, not in it: initdb wants an empty directory
             String password = superuserPassword(home);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setConnectConfig("password", password)
-                    .setCleanDataDirectory(false)
-                    // The builder turns synchronous_commit off; an acknowledged write must survive a crash.
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+            EmbeddedPostgres pg = start(pgData, password, 0);
             requirePassword(pg, pgData, home.resolve(PASSWORD_FILE), password);
             log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), pgData);
-            return new DatabaseServer(pg.getJdbcUrl("postgres", "postgres"), "postgres", password, pg,
+            return new DatabaseServer(pg.getJdbcUrl("postgres", "postgres"), "postgres", password, pg, pgData,
                     ephemeral ? home : null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not require a password of the embedded PostgreSQL", e);
         }
+    }
+
+    /** Starts PostgreSQL on the data directory, on the port given or (with 0) a free one. */
+    private static EmbeddedPostgres start(Path pgData, String password, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setConnectConfig("password", password)
+                .setCleanDataDirectory(false)
+                // The builder turns synchronous_commit off; an acknowledged write must survive a crash.
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB")
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /** The postmaster process and the processes it had started when last seen. */
+    private record Postmaster(ProcessHandle process, List<ProcessHandle> children) {
+
+        static Postmaster of(Path pgData) {
+            try (Stream<String> lines = Files.lines(pgData.resolve("postmaster.pid"))) {
+                ProcessHandle process = lines.findFirst().map(String::trim).map(Long::parseLong)
+                        .flatMap(ProcessHandle::of).orElse(null);
+                return process == null ? null : new Postmaster(process, process.children().toList());
+            } catch (IOException | NumberFormatException e) {
+                return null;
+            }
+        }
+
+        /** Alive, and not a zombie: a postmaster killed while its parent does not reap it stays listed. */
+        boolean isAlive() {
+            if (!process.isAlive()) {
+                return false;
+            }
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+                return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+            } catch (IOException | RuntimeException e) {
+                return true;
+            }
+        }
+
+        Postmaster seenAgain() {
+            return new Postmaster(process, process.children().toList());
+        }
+    }
+
+    /**
+     * Runs every second. A postmaster that died without a clean shutdown (which would have removed
+     * postmaster.pid) is restarted on the same data directory and port; PostgreSQL's crash recovery
+     * replays the write-ahead log, so every acknowledged commit is there afterwards. Until then the
+     * server is down, which {@link DatabaseOutage} answers with 503 at once instead of letting calls
+     * wait for connections that cannot come.
+     */
+    private void watch() {
+        if (closing) {
+            return;
+        }
+        try {
+            Postmaster seen = postmaster;
+            if (!down && seen != null && seen.isAlive()) {
+                postmaster = seen.seenAgain();
+                return;
+            }
+            if (!Files.exists(pgData.resolve("postmaster.pid")) && !down) {
+                // stopped cleanly, as at shutdown: nothing to recover, and not ours to restart
+                down = true;
+                log.warn("The embedded PostgreSQL has been stopped");
+                return;
+            }
+            if (!down) {
+                down = true;
+                log.error("The embedded PostgreSQL (pid {}) has died; answering 503 while it restarts",
+                        seen == null ? "unknown" : seen.process().pid());
+            }
+            restart(seen);
+        } catch (Exception e) {
+            log.warn("The embedded PostgreSQL could not be restarted yet; trying again in {} s",
+                    WATCH_INTERVAL.toSeconds(), e);
+        }
+    }
+
+    private synchronized void restart(Postmaster dead) throws IOException, InterruptedException {
+        if (closing) {
+            return;
+        }
+        // Releases the library's lock on the data directory; its attempt to stop the dead server fails harmlessly.
+        embedded.close();
+        if (dead != null) {
+            // Its processes leave once they notice; a new postmaster refuses to start while they hold its shared memory.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (ProcessHandle child : dead.children()) {
+                while (child.isAlive() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            }
+        }
+        embedded = start(pgData, password, port);
+        postmaster = Postmaster.of(pgData);
+        down = false;
+        int n = restarts.incrementAndGet();
+        log.warn("The embedded PostgreSQL is running again on port {} (restart {})", port, n);
+        afterRestart.forEach(Runnable::run);
+    }
+
+    /** PostgreSQL's own data directory; null for an external database. */
+    Path dataDirectory() {
+        return pgData;
+    }
+
+    /** Whether the embedded server has died and is not yet running again; never for an external database. */
+    public boolean isDown() {
+        return down;
+    }
+
+    /** How many times the embedded server has been restarted after dying. */
+    public int restarts() {
+        return restarts.get();
+    }
+
+    /** Runs after each restart, for example to drop pooled connections to the dead server. */
+    void afterRestart(Runnable action) {
+        afterRestart.add(action);
     }
 
     static final String PASSWORD_FILE = "postgres-password";
@@ -197,8 +345,15 @@ public final class DatabaseServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (embedded != null) {
-            embedded.close();
+        closing = true;
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+        // waits for a restart under way, so that the server it started is the one stopped
+        synchronized (this) {
+            if (embedded != null) {
+                embedded.close();
+            }
         }
         if (ephemeralDirectory != null && Files.exists(ephemeralDirectory)) {
             try (Stream<Path> files = Files.walk(ephemeralDirectory)) {

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,33 @@ class DatabaseServerTest {
             assertThat(Files.readString(pgData.resolve("pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
             assertThat(Files.getPosixFilePermissions(passwordFile()))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void aKilledServerIsNoticedInSecondsAndRestartedWithItsData() throws Exception {
+        try (DatabaseServer server = DatabaseServer.embedded(dataDir, false)) {
+            try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+                 Statement s = c.createStatement()) {
+                s.execute("create table kept (note text)");
+                s.execute("insert into kept values ('acknowledged before the crash')");
+            }
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim())).orElseThrow();
+            long killed = System.nanoTime();
+            postmaster.destroyForcibly();
+
+            while (!server.isDown() && server.restarts() == 0) {
+                assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("noticed").isLessThan(Duration.ofSeconds(5));
+                Thread.sleep(20);
+            }
+            while (server.isDown() || server.restarts() == 0) {
+                assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("restarted").isLessThan(Duration.ofSeconds(60));
+                Thread.sleep(50);
+            }
+            assertThat(server.restarts()).isEqualTo(1);
+            assertThat(note(server)).as("same URL, so same port; crash recovery kept the row")
+                    .isEqualTo("acknowledged before the crash");
         }
     }
 
