@@ -161,7 +161,7 @@ public final class DatabaseServer implements AutoCloseable {
             return;
         }
         try {
-            Postmaster seen = postmaster;
+            Postmaster seen = postmaster != null ? postmaster : Postmaster.of(pgData);
             if (!down && seen != null && seen.isAlive()) {
                 postmaster = seen.seenAgain();
                 return;
