@@ -66,7 +66,13 @@ class InsightPages implements Navigation, Dashboard {
         // A place lead's overview shows their place at place level; the system level belongs to no place.
         Audience.Sight sight = Audience.sight(caller, tenant, null);
         Audience audience = sight.audience();
-        Landscape landscape = insight.landscape(sight.place());
+        Landscape landscape;
+        try {
+            landscape = insight.landscape(sight.place());
+        } catch (InvalidInput e) {
+            // a place lead's role names a place the map no longer has: the Insight page says so
+            return List.of();
+        }
         Level shown = sight.place() == null ? Level.SYSTEM : Level.PLACE;
         String at = sight.place() == null ? "system level" : "place level in " + sight.place();
         String seats = sight.place() == null ? "system-level seats" : "place-level seats in " + sight.place();
