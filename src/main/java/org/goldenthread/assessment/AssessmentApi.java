@@ -38,8 +38,8 @@ class AssessmentApi {
     }
 
     /** A cycle names who rated, agreed and attached what, so analysts (aggregates only) get the list, not the detail. */
-    private static void requireReader() {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+    private void requireReader(long id) {
+        cycles.cycle(id, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER));
     }
 
     record Listed(long id, String title, String framework, String place, String status,
@@ -48,10 +48,11 @@ class AssessmentApi {
     }
 
     @GetMapping("/api/v1/ics/{ods}/assessments")
-    @Operation(summary = "Assessment cycles with their status", description = "Oldest first. `status` is open or closed.")
+    @Operation(summary = "Assessment cycles with their status", description = """
+            Oldest first. `status` is open or closed. A place lead sees the cycles for the whole ICS and for the \
+            places they lead; another place's cycle is not found (404) on every path.""")
     List<Listed> list(@PathVariable String ods) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
-        return cycles.cycles().stream().map(c -> new Listed(c.id(), c.title(), c.frameworkCode(), c.place(), c.status(),
+        return cycles.cycles(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST)).stream().map(c -> new Listed(c.id(), c.title(), c.frameworkCode(), c.place(), c.status(),
                 c.openedOn(), c.closedOn(), c.shared())).toList();
     }
 
@@ -74,7 +75,7 @@ class AssessmentApi {
             holds the cited live figures: computed now while the cycle is open, frozen at closing once it is closed \
             (`as_of` says which). Shares are fractions to 4 decimal places; net agreement is a percentage.""")
     Detail one(@PathVariable String ods, @PathVariable long id) {
-        requireReader();
+        requireReader(id);
         Progress.Review r = progress.review(id, LocalDate.now());
         Cycle c = r.cycle();
         List<Indicator> indicators = r.principles().stream().flatMap(p -> p.indicators().stream()
@@ -91,7 +92,7 @@ class AssessmentApi {
     @GetMapping(value = "/api/v1/ics/{ods}/assessments/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The board report as a PDF")
     ResponseEntity<byte[]> pdf(@PathVariable String ods, @PathVariable long id) {
-        requireReader();
+        requireReader(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + id + ".pdf\"")
                 .body(report.pdf(id));
@@ -151,7 +152,7 @@ class AssessmentApi {
             description = "ICS admins, place leads and members contribute. Only while the cycle is open.")
     ResponseEntity<Void> rate(@PathVariable String ods, @PathVariable long id, @PathVariable String indicator,
                               @RequestBody Rated body) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        requireReader(id);
         cycles.rate(id, indicator, body.level(), body.narrative());
         return ResponseEntity.noContent().build();
     }
@@ -194,7 +195,7 @@ class AssessmentApi {
     @Operation(summary = "Remove an attached link or document",
             description = "The ICS admin, or whoever attached it, while the cycle is open.")
     ResponseEntity<Void> removeItem(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        requireReader(id);
         cycles.removeItem(id, item, Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return ResponseEntity.noContent().build();
     }

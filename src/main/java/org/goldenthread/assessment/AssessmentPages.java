@@ -16,6 +16,7 @@ import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
@@ -78,11 +79,12 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @Override
     public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
-        if (tenant == null || caller.rolesIn(tenant.id()).stream()
-                .noneMatch(r -> r == Role.ICS_ADMIN || r == Role.PLACE_LEAD || r == Role.MEMBER)) {
+        Footprint footprint = tenant == null ? null
+                : Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER).orElse(null);
+        if (footprint == null) {
             return List.of();
         }
-        List<Cycle.Action> overdue = cycles.overdue(LocalDate.now());
+        List<Cycle.Action> overdue = cycles.overdue(LocalDate.now(), footprint);
         return List.of(new DashboardCard(60, "Overdue actions", String.valueOf(overdue.size()),
                 overdue.isEmpty() ? "No self-assessment action is past its due date"
                         : "Self-assessment actions past their due date and not done",
@@ -93,8 +95,16 @@ class AssessmentPages implements Navigation, Dashboard {
      * Cycles name who rated, agreed and attached what; analysts, who see only aggregates, get the list
      * of cycles and the benchmarking, not the cycles themselves.
      */
-    private static void requireReader() {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+    private static Footprint requireReader() {
+        return Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+    }
+
+    /**
+     * Refuses anyone who may not read or contribute to this cycle: 403 without a contributing role, 404
+     * for a place lead when the cycle is another place's.
+     */
+    private Cycle requireReader(long id) {
+        return cycles.cycle(id, requireReader());
     }
 
     private static boolean contributes() {
@@ -110,14 +120,14 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/assessments")
     String list(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
+        Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         model.addAttribute("readsCycles", contributes());
-        model.addAttribute("cycles", cycles.cycles());
+        model.addAttribute("cycles", cycles.cycles(footprint));
         model.addAttribute("frameworks", frameworks.frameworks().stream()
                 .map(f -> new Choice(String.valueOf(f.id()), f.framework().title())).toList());
         model.addAttribute("places", map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
         model.addAttribute("canLead", FrameworkPages.isLead());
-        model.addAttribute("overdue", cycles.overdue(LocalDate.now()).size());
+        model.addAttribute("overdue", cycles.overdue(LocalDate.now(), footprint).size());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("opened_on", LocalDate.now().toString()));
         }
@@ -183,8 +193,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/assessments/{id}")
     String cycle(@PathVariable String ods, @PathVariable long id, Model model) {
-        requireReader();
-        Cycle cycle = cycles.cycle(id);
+        Cycle cycle = requireReader(id);
         boolean lead = FrameworkPages.isLead();
         List<Cycle.Rating> all = lead ? cycles.ratings(id) : List.of();
         List<Cycle.Rating> mine = cycles.myRatings(id);
@@ -235,8 +244,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/assessments/{id}/indicators/{code}")
     String indicator(@PathVariable String ods, @PathVariable long id, @PathVariable String code, Model model) {
-        requireReader();
-        Cycle cycle = cycles.cycle(id);
+        Cycle cycle = requireReader(id);
         Framework f = cycle.framework();
         Framework.Indicator indicator = f.indicator(code)
                 .orElseThrow(() -> new NotFound("No indicator " + code + " in this cycle"));
@@ -295,7 +303,7 @@ class AssessmentPages implements Navigation, Dashboard {
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/rating")
     String rate(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        requireReader(id);
         try {
             cycles.rate(id, code, level(form, "level"), form.get("narrative"));
             redirect.addFlashAttribute("success", "Your rating of " + code + " was saved.");
@@ -348,7 +356,7 @@ class AssessmentPages implements Navigation, Dashboard {
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/links")
     String link(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        requireReader(id);
         try {
             cycles.attachLink(id, code, form.get("title"), form.get("url"));
             redirect.addFlashAttribute("success", "The link was added as evidence.");
@@ -363,7 +371,7 @@ class AssessmentPages implements Navigation, Dashboard {
                 @RequestParam(name = "file_title", required = false) String title,
                 @RequestParam(required = false) MultipartFile file,
                 Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        requireReader(id);
         try {
             cycles.attachFile(id, code, title, file == null ? null : file.getOriginalFilename(),
                     file == null || file.isEmpty() ? null : file.getBytes());
@@ -381,7 +389,7 @@ class AssessmentPages implements Navigation, Dashboard {
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/items/{item}/remove")
     String removeItem(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
                       @PathVariable long item, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER);
+        requireReader(id);
         cycles.removeItem(id, item, FrameworkPages.isLead());
         redirect.addFlashAttribute("success", "The evidence was removed.");
         return back(id, code, "#evidence");
@@ -389,7 +397,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/assessments/{id}/files/{item}")
     ResponseEntity<byte[]> download(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
-        requireReader();
+        requireReader(id);
         Cycles.File f = cycles.file(id, item);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -424,11 +432,11 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/assessments/actions")
     String actions(@PathVariable String ods, Model model) {
-        requireReader();
+        Footprint footprint = requireReader();
         LocalDate today = LocalDate.now();
         Map<Long, String> titles = new HashMap<>();
-        cycles.cycles().forEach(c -> titles.put(c.id(), c.title()));
-        List<ActionRow> rows = cycles.allActions().stream()
+        cycles.cycles(footprint).forEach(c -> titles.put(c.id(), c.title()));
+        List<ActionRow> rows = cycles.allActions(footprint).stream()
                 .map(a -> new ActionRow(a, titles.get(a.cycleId()), a.isOverdueOn(today)))
                 .sorted(Comparator.comparing((ActionRow r) -> !r.overdue())).toList();
         model.addAttribute("rows", rows);
@@ -448,7 +456,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/assessments/{id}/report")
     String report(@PathVariable String ods, @PathVariable long id, Model model) {
-        requireReader();
+        requireReader(id);
         Progress.Review review = report.review(id);
         model.addAttribute("review", review);
         model.addAttribute("summary", BoardReport.summary(review));
@@ -458,7 +466,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping(value = "/ics/{ods}/assessments/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable String ods, @PathVariable long id) {
-        requireReader();
+        requireReader(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + id + ".pdf\"")
                 .body(report.pdf(id));
@@ -466,7 +474,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/assessments/{id}/trend")
     String trend(@PathVariable String ods, @PathVariable long id, Model model) {
-        requireReader();
+        requireReader(id);
         model.addAttribute("trend", progress.trend(id));
         model.addAttribute("review", progress.review(id, LocalDate.now()));
         return "assessment/trend";

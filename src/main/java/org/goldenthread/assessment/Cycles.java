@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
@@ -73,6 +74,35 @@ public class Cycles {
     public Cycle cycle(long id) {
         return jdbc.sql(CYCLES + " where c.id = :id").param("id", id).query(this::row).optional()
                 .orElseThrow(() -> new NotFound("No assessment cycle with id " + id + " in this ICS"));
+    }
+
+    /**
+     * Whether a cycle is in sight of a footprint. A cycle for the whole ICS is everyone's to see and
+     * rate; a cycle for one place is for those who see that place.
+     */
+    static boolean inSight(Cycle cycle, Footprint footprint) {
+        return footprint.isWholeIcs() || cycle.place() == null || footprint.covers(cycle.place());
+    }
+
+    /** One cycle, answered as not found when it is another place's, as if it were not there. */
+    public Cycle cycle(long id, Footprint footprint) {
+        Cycle cycle = cycle(id);
+        if (!inSight(cycle, footprint)) {
+            throw new NotFound("No assessment cycle with id " + id + " in this ICS");
+        }
+        return cycle;
+    }
+
+    public List<Cycle> cycles(Footprint footprint) {
+        return cycles().stream().filter(c -> inSight(c, footprint)).toList();
+    }
+
+    private List<Cycle.Action> ofCyclesInSight(List<Cycle.Action> actions, Footprint footprint) {
+        if (footprint.isWholeIcs()) {
+            return actions;
+        }
+        java.util.Set<Long> inSight = cycles(footprint).stream().map(Cycle::id).collect(java.util.stream.Collectors.toSet());
+        return actions.stream().filter(a -> inSight.contains(a.cycleId())).toList();
     }
 
     /**
@@ -456,15 +486,16 @@ public class Cycles {
                 .query(Cycle.Action.class).list();
     }
 
-    /** Every cycle's actions, soonest due first. */
-    public List<Cycle.Action> allActions() {
-        return jdbc.sql(ACTIONS + " order by due_on, id").query(Cycle.Action.class).list();
+    /** The actions of every cycle in sight, soonest due first. */
+    public List<Cycle.Action> allActions(Footprint footprint) {
+        return ofCyclesInSight(jdbc.sql(ACTIONS + " order by due_on, id").query(Cycle.Action.class).list(), footprint);
     }
 
-    /** Actions of any cycle past their due date and neither done nor dropped. */
-    public List<Cycle.Action> overdue(LocalDate today) {
-        return jdbc.sql(ACTIONS + " where due_on < :today and status not in ('done', 'dropped') order by due_on, id")
-                .param("today", today).query(Cycle.Action.class).list();
+    /** Actions of any cycle in sight past their due date and neither done nor dropped. */
+    public List<Cycle.Action> overdue(LocalDate today, Footprint footprint) {
+        return ofCyclesInSight(jdbc.sql(ACTIONS
+                        + " where due_on < :today and status not in ('done', 'dropped') order by due_on, id")
+                .param("today", today).query(Cycle.Action.class).list(), footprint);
     }
 
     // ------------------------------------------------------------------ closing and sharing

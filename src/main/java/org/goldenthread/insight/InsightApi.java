@@ -51,14 +51,17 @@ class InsightApi {
             up to a system-level board. \
             Analysts see aggregates only: `people_with_3plus_seats` is always empty for them (the count is in \
             `people_with_3plus_seats_count`), and any figure resting on a group of 1 to k−1 people \
-            (k = `min_group_size`) is null and named in that level's `suppressed` list.""")
+            (k = `min_group_size`) is null and named in that level's `suppressed` list. \
+            Place leads see only the places they lead: without `place` the figures are for the first of them \
+            (`place` in the answer says which), and another place is a 403.""")
     Figures insight(@PathVariable String ods,
                     @Parameter(description = "Narrow to the forums of this place (its place and neighbourhood "
                             + "forums and any other forum placed there); case does not matter. An unknown place is a "
                             + "400 naming `place`.")
                     @RequestParam(required = false) String place) {
-        Audience audience = Audience.require(Scope.currentCaller(), Scope.currentTenant());
-        Landscape landscape = insight.landscape(place);
+        Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
+        Audience audience = sight.audience();
+        Landscape landscape = insight.landscape(sight.place());
         List<String> many = landscape.peopleWithManySeats();
         return new Figures(landscape.today(), landscape.place(), small.minGroupSize(),
                 landscape.levels(audience, small), audience.seesPeople() ? many : List.of(), many.size(),

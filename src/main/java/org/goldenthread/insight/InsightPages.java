@@ -60,25 +60,38 @@ class InsightPages implements Navigation, Dashboard {
 
     @Override
     public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
-        Audience audience = Audience.of(caller, tenant).orElse(null);
-        if (audience == null) {
+        if (Audience.of(caller, tenant).isEmpty()) {
             return List.of();
         }
-        Landscape landscape = insight.landscape(null);
-        LevelFigures system = landscape.levels(audience, small).get(Level.SYSTEM.ordinal());
+        // A place lead's overview shows their place at place level; the system level belongs to no place.
+        Audience.Sight sight = Audience.sight(caller, tenant, null);
+        Audience audience = sight.audience();
+        Landscape landscape;
+        try {
+            landscape = insight.landscape(sight.place());
+        } catch (InvalidInput e) {
+            // a place lead's role names a place the map no longer has: the Insight page says so
+            return List.of();
+        }
+        Level shown = sight.place() == null ? Level.SYSTEM : Level.PLACE;
+        String at = sight.place() == null ? "system level" : "place level in " + sight.place();
+        String seats = sight.place() == null ? "system-level seats" : "place-level seats in " + sight.place();
+        LevelFigures figures = landscape.levels(audience, small).get(shown.ordinal());
         Landscape.TimeTotals time = landscape.timeTotals();
         boolean timeHidden = !audience.seesPeople() && small.hides(time.appointments());
-        String href = "/ics/" + tenant.odsCode() + "/insight";
+        String href = "/ics/" + tenant.odsCode() + "/insight" + (sight.place() == null ? ""
+                : "?place=" + java.net.URLEncoder.encode(sight.place(), StandardCharsets.UTF_8));
         return List.of(
-                new DashboardCard(30, "Professions missing at system level",
-                        system.professionsMissing().size() + " of " + landscape.clinicalAndCareCodes().size(),
-                        "Clinical and care professions with no one in a system-level seat", href + "#levels"),
-                new DashboardCard(31, "Top two professions' share at system level",
-                        percent(system.topTwoShare(), system.isSuppressed("top_two_share")),
-                        "Of system seats held by clinical and care professionals, the share the two largest hold", href + "#dominance"),
-                new DashboardCard(32, "Early or mid career at system level",
-                        percent(system.earlyMidShare(), system.isSuppressed("early_mid_share")),
-                        "Of clinical and care leaders in system-level seats, the share early or mid career",
+                new DashboardCard(30, "Professions missing at " + at,
+                        figures.professionsMissing().size() + " of " + landscape.clinicalAndCareCodes().size(),
+                        "Clinical and care professions with no one in " + seats, href + "#levels"),
+                new DashboardCard(31, "Top two professions' share at " + at,
+                        percent(figures.topTwoShare(), figures.isSuppressed("top_two_share")),
+                        "Of " + seats + " held by clinical and care professionals, the share the two largest hold",
+                        href + "#dominance"),
+                new DashboardCard(32, "Early or mid career at " + at,
+                        percent(figures.earlyMidShare(), figures.isSuppressed("early_mid_share")),
+                        "Of clinical and care leaders in " + seats + ", the share early or mid career",
                         href + "#pipeline"),
                 new DashboardCard(33, "Protected time used",
                         timeHidden || time.agreed().signum() == 0 ? (timeHidden ? "hidden" : "none agreed")
@@ -89,7 +102,9 @@ class InsightPages implements Navigation, Dashboard {
                         "Seats on forums that nobody holds today", href + "#vacancies"),
                 new DashboardCard(35, "Forums without line of sight",
                         String.valueOf(landscape.forumsWithoutLineOfSight().size()),
-                        "Forums with no reporting line up to the ICB board", href + "/forums"));
+                        "Forums with no reporting line up to the ICB board",
+                        "/ics/" + tenant.odsCode() + "/insight/forums" + (sight.place() == null ? ""
+                                : "?place=" + java.net.URLEncoder.encode(sight.place(), StandardCharsets.UTF_8))));
     }
 
     // ------------------------------------------------------------------ the insight page
@@ -97,15 +112,10 @@ class InsightPages implements Navigation, Dashboard {
     @GetMapping("/ics/{ods}/insight")
     String insight(@PathVariable String ods, @RequestParam(required = false) String place,
                    @RequestParam(required = false) String profession, Model model) {
-        Audience audience = Audience.require(Scope.currentCaller(), Scope.currentTenant());
+        Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
+        Audience audience = sight.audience();
         List<Problem> problems = new ArrayList<>();
-        Landscape landscape;
-        try {
-            landscape = insight.landscape(place);
-        } catch (InvalidInput e) {
-            problems.addAll(e.problems());
-            landscape = insight.landscape(null);
-        }
+        Landscape landscape = landscapeOrWhole(sight, problems);
         Profession chosen = null;
         if (profession != null && !profession.isBlank()) {
             chosen = professions.find(profession).orElse(null);
@@ -120,7 +130,8 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("k", small.minGroupSize());
         model.addAttribute("today", landscape.today());
         model.addAttribute("place", landscape.place());
-        model.addAttribute("places", insight.placeNames());
+        model.addAttribute("places", placeChoices(sight));
+        model.addAttribute("wholeIcsInSight", !sight.confined());
         model.addAttribute("professionChoices", landscape.professionsPresent());
         model.addAttribute("levels", levels);
         model.addAttribute("levelLabels", levelLabels());
@@ -152,6 +163,28 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("csvHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight.csv" + query);
         model.addAttribute("mapHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight/forums" + query);
         return "insight/insight";
+    }
+
+    /**
+     * The landscape for the place in sight; an unknown place is listed as a problem and the whole ICS
+     * shown instead, except to a place lead, who may not see the whole ICS.
+     */
+    private Landscape landscapeOrWhole(Audience.Sight sight, List<Problem> problems) {
+        try {
+            return insight.landscape(sight.place());
+        } catch (InvalidInput e) {
+            if (sight.confined()) {
+                throw e;
+            }
+            problems.addAll(e.problems());
+            return insight.landscape(null);
+        }
+    }
+
+    /** The places a caller may narrow insight to: all of the ICS's, or the ones a place lead leads. */
+    private List<String> placeChoices(Audience.Sight sight) {
+        return insight.placeNames().stream()
+                .filter(p -> !sight.confined() || sight.places().stream().anyMatch(p::equalsIgnoreCase)).toList();
     }
 
     private static Map<String, String> levelLabels() {
@@ -286,8 +319,9 @@ class InsightPages implements Navigation, Dashboard {
      */
     @GetMapping("/ics/{ods}/insight.csv")
     ResponseEntity<byte[]> csv(@PathVariable String ods, @RequestParam(required = false) String place) {
-        Audience audience = Audience.require(Scope.currentCaller(), Scope.currentTenant());
-        Landscape landscape = insight.landscape(place);
+        Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
+        Audience audience = sight.audience();
+        Landscape landscape = insight.landscape(sight.place());
         StringBuilder out = new StringBuilder();
         try (var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
             printer.printRecord("level", "leaders", "professions_present", "professions_missing", "top_two_share",
@@ -330,15 +364,9 @@ class InsightPages implements Navigation, Dashboard {
     @GetMapping("/ics/{ods}/insight/forums")
     String forums(@PathVariable String ods, @RequestParam(required = false) String level,
                   @RequestParam(required = false) String place, Model model) {
-        Audience.require(Scope.currentCaller(), Scope.currentTenant());
+        Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
         List<Problem> problems = new ArrayList<>();
-        Landscape landscape;
-        try {
-            landscape = insight.landscape(place);
-        } catch (InvalidInput e) {
-            problems.addAll(e.problems());
-            landscape = insight.landscape(null);
-        }
+        Landscape landscape = landscapeOrWhole(sight, problems);
         Level chosenLevel = null;
         if (level != null && !level.isBlank()) {
             chosenLevel = Coded.parse(Level.class, level).orElse(null);
@@ -366,7 +394,8 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("levels", Level.values());
         model.addAttribute("level", levelCode);
         model.addAttribute("place", landscape.place());
-        model.addAttribute("places", insight.placeNames());
+        model.addAttribute("places", placeChoices(sight));
+        model.addAttribute("wholeIcsInSight", !sight.confined());
         model.addAttribute("levelLabels", levelLabels());
         model.addAttribute("blindCount", entries.stream().filter(e -> e.chain().isEmpty()).count());
         return "insight/forums";

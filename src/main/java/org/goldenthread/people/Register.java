@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
@@ -58,23 +59,87 @@ public class Register {
         this.json = json;
     }
 
+    /*
+     * A place lead sees the register of the places they lead. A person is in a place when they hold or
+     * have held a seat on one of its forums (its place and neighbourhood forums and any other forum
+     * placed there), or when their employer, by ODS code, is an organisation there: the same people
+     * Insight counts as a place's own leaders. Appointments are in a place when their seat's forum is.
+     */
+    private static final String PLACES_IN_SIGHT = "select id from place where lower(name) in (:places)";
+
+    private static final String PEOPLE_IN_PLACES = """
+            select a.person_id from appointment a
+              join seat s on s.id = a.seat_id
+              join forum f on f.id = s.forum_id
+             where f.place_id in (%1$s)
+            union
+            select pe.id from person pe
+              join organisation o on o.ods_code = pe.employer_ods
+             where o.place_id in (%1$s)""".formatted(PLACES_IN_SIGHT);
+
+    /** Every person in the ICS's register. */
     public List<Person> people() {
-        return jdbc.sql(PEOPLE + " order by family_name, given_name, person_ref").query(Person.class).list();
+        return people(Footprint.wholeIcs());
+    }
+
+    /** The people in sight of this footprint. */
+    public List<Person> people(Footprint footprint) {
+        if (footprint.isWholeIcs()) {
+            return jdbc.sql(PEOPLE + " order by family_name, given_name, person_ref").query(Person.class).list();
+        }
+        if (footprint.keys().isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(PEOPLE + " where id in (" + PEOPLE_IN_PLACES + ") order by family_name, given_name, person_ref")
+                .param("places", footprint.keys()).query(Person.class).list();
     }
 
     public Person person(long id) {
-        return jdbc.sql(PEOPLE + " where id = :id").param("id", id).query(Person.class).optional()
-                .orElseThrow(() -> new NotFound("No person with id " + id + " in this ICS"));
+        return person(id, Footprint.wholeIcs());
+    }
+
+    /** One person, answered as not found when they are outside the footprint, as if they were not there. */
+    public Person person(long id, Footprint footprint) {
+        java.util.Optional<Person> found;
+        if (footprint.isWholeIcs()) {
+            found = jdbc.sql(PEOPLE + " where id = :id").param("id", id).query(Person.class).optional();
+        } else if (footprint.keys().isEmpty()) {
+            found = java.util.Optional.empty();
+        } else {
+            found = jdbc.sql(PEOPLE + " where id = :id and id in (" + PEOPLE_IN_PLACES + ")").param("id", id)
+                    .param("places", footprint.keys()).query(Person.class).optional();
+        }
+        return found.orElseThrow(() -> new NotFound("No person with id " + id + " in this ICS"));
     }
 
     public List<Appointment> appointments() {
-        return jdbc.sql(APPOINTMENTS + " order by f.name, s.title, a.start_date, p.person_ref")
+        return appointments(Footprint.wholeIcs());
+    }
+
+    /** The appointments in sight of this footprint: those to seats on forums of its places. */
+    public List<Appointment> appointments(Footprint footprint) {
+        return inSight(APPOINTMENTS, "true", footprint, " order by f.name, s.title, a.start_date, p.person_ref")
                 .query(Appointment.class).list();
     }
 
     public List<Appointment> appointmentsOf(long personId) {
-        return jdbc.sql(APPOINTMENTS + " where a.person_id = :person order by a.start_date desc, f.name")
+        return appointmentsOf(personId, Footprint.wholeIcs());
+    }
+
+    public List<Appointment> appointmentsOf(long personId, Footprint footprint) {
+        return inSight(APPOINTMENTS, "a.person_id = :person", footprint, " order by a.start_date desc, f.name")
                 .param("person", personId).query(Appointment.class).list();
+    }
+
+    private JdbcClient.StatementSpec inSight(String select, String condition, Footprint footprint, String order) {
+        if (footprint.isWholeIcs()) {
+            return jdbc.sql(select + " where " + condition + order);
+        }
+        if (footprint.keys().isEmpty()) {
+            return jdbc.sql(select + " where false" + order);
+        }
+        return jdbc.sql(select + " where " + condition + " and f.place_id in (" + PLACES_IN_SIGHT + ")" + order)
+                .param("places", footprint.keys());
     }
 
     public Appointment appointment(long id) {

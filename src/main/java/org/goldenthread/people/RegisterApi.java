@@ -2,6 +2,7 @@ package org.goldenthread.people;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The register through the API. ICS admins change it; place leads read it; analysts see only
- * the aggregates that the insight module offers.
+ * The register through the API. ICS admins change it; place leads read the part of it in the
+ * places they lead; analysts see only the aggregates that the insight module offers.
  */
 @RestController
 class RegisterApi {
@@ -42,8 +43,7 @@ class RegisterApi {
 
     @GetMapping("/api/v1/ics/{ods}/people")
     List<Person> people(@PathVariable String ods) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return register.people();
+        return register.people(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
     record PersonWithAppointments(Person person, List<Appointment> appointments) {
@@ -51,8 +51,8 @@ class RegisterApi {
 
     @GetMapping("/api/v1/ics/{ods}/people/{id}")
     PersonWithAppointments person(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return new PersonWithAppointments(register.person(id), register.appointmentsOf(id));
+        Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return new PersonWithAppointments(register.person(id, footprint), register.appointmentsOf(id, footprint));
     }
 
     @PostMapping("/api/v1/ics/{ods}/people")
@@ -70,8 +70,7 @@ class RegisterApi {
 
     @GetMapping("/api/v1/ics/{ods}/appointments")
     List<Appointment> appointments(@PathVariable String ods) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return register.appointments();
+        return register.appointments(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
     @PostMapping("/api/v1/ics/{ods}/people/{id}/appointments")
@@ -105,13 +104,12 @@ class RegisterApi {
     @GetMapping("/api/v1/ics/{ods}/register/export")
     ResponseEntity<byte[]> exportRegister(@PathVariable String ods,
                                           @RequestParam(defaultValue = "csv") String format) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return download(ods, format, file);
+        return download(ods, format, file, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
-    static ResponseEntity<byte[]> download(String ods, String format, RegisterFile file) {
+    static ResponseEntity<byte[]> download(String ods, String format, RegisterFile file, Footprint footprint) {
         String name = "register-" + ods + "-" + java.time.LocalDate.now() + "." + (format.equals("xlsx") ? "xlsx" : "csv");
-        byte[] body = format.equals("xlsx") ? file.exportXlsx() : file.exportCsv().getBytes(StandardCharsets.UTF_8);
+        byte[] body = format.equals("xlsx") ? file.exportXlsx(footprint) : file.exportCsv(footprint).getBytes(StandardCharsets.UTF_8);
         MediaType type = format.equals("xlsx")
                 ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 : new MediaType("text", "csv", StandardCharsets.UTF_8);

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
@@ -526,17 +527,25 @@ public class RegisterFile {
 
     /** The register as rows of cells, header first, in a stable order; cells are guarded against formulas. */
     public List<List<String>> exportRows() {
-        List<Forum> forumList = forums.forums();
+        return exportRows(Footprint.wholeIcs());
+    }
+
+    /**
+     * The part of the register in sight of a footprint: the forums of its places with their seats and
+     * appointments, and the people in its places who hold none of those seats.
+     */
+    public List<List<String>> exportRows(Footprint footprint) {
+        List<Forum> forumList = forums.forums().stream().filter(f -> footprint.covers(f.place())).toList();
         Map<String, Forum> forumByName = new HashMap<>();
         Map<String, Integer> forumOrder = new HashMap<>();
         for (int i = 0; i < forumList.size(); i++) {
             forumByName.put(forumList.get(i).name(), forumList.get(i));
             forumOrder.put(forumList.get(i).name(), i);
         }
-        List<Seat> seats = forums.seats();
+        List<Seat> seats = forums.seats().stream().filter(s -> forumByName.containsKey(s.forum())).toList();
         Map<Long, Person> people = new HashMap<>();
-        register.people().forEach(p -> people.put(p.id(), p));
-        List<Appointment> appointments = register.appointments();
+        register.people(footprint).forEach(p -> people.put(p.id(), p));
+        List<Appointment> appointments = register.appointments(footprint);
         Set<Long> seatsHeld = appointments.stream().map(Appointment::seatId).collect(Collectors.toSet());
         Set<Long> peopleAppointed = appointments.stream().map(Appointment::personId).collect(Collectors.toSet());
         Set<String> forumsWithSeats = seats.stream().map(Seat::forum).collect(Collectors.toSet());
@@ -617,9 +626,13 @@ public class RegisterFile {
     }
 
     public String exportCsv() {
+        return exportCsv(Footprint.wholeIcs());
+    }
+
+    public String exportCsv(Footprint footprint) {
         StringBuilder out = new StringBuilder();
         try (var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
-            for (List<String> row : exportRows()) {
+            for (List<String> row : exportRows(footprint)) {
                 printer.printRecord(row);
             }
         } catch (IOException e) {
@@ -630,11 +643,15 @@ public class RegisterFile {
 
     /** The register as a workbook with one sheet; every cell is text so that codes and dates stay as written. */
     public byte[] exportXlsx() {
+        return exportXlsx(Footprint.wholeIcs());
+    }
+
+    public byte[] exportXlsx(Footprint footprint) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
             org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Golden Thread", "1.0");
             org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Register");
-            List<List<String>> rows = exportRows();
+            List<List<String>> rows = exportRows(footprint);
             for (int r = 0; r < rows.size(); r++) {
                 for (int c = 0; c < rows.get(r).size(); c++) {
                     String value = rows.get(r).get(c);

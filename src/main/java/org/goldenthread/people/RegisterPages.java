@@ -13,6 +13,7 @@ import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
 import org.goldenthread.platform.FormValues;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
@@ -49,7 +50,7 @@ class RegisterPages implements Navigation, Dashboard {
     }
 
     private static boolean mayRead(Caller caller, Tenant tenant) {
-        return caller.has(Role.ICS_ADMIN, tenant.id()) || caller.has(Role.PLACE_LEAD, tenant.id());
+        return Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD).isPresent();
     }
 
     @Override
@@ -60,11 +61,12 @@ class RegisterPages implements Navigation, Dashboard {
 
     @Override
     public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
-        if (!mayRead(caller, tenant)) {
+        Footprint footprint = Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD).orElse(null);
+        if (footprint == null) {
             return List.of();
         }
         LocalDate today = LocalDate.now();
-        long leaders = register.appointments().stream().filter(a -> a.isCurrentOn(today)).map(Appointment::personId)
+        long leaders = register.appointments(footprint).stream().filter(a -> a.isCurrentOn(today)).map(Appointment::personId)
                 .distinct().count();
         return List.of(new DashboardCard(30, "Leaders in post", String.valueOf(leaders),
                 "People holding a seat on a forum today", "/ics/" + tenant.odsCode() + "/people"));
@@ -73,13 +75,13 @@ class RegisterPages implements Navigation, Dashboard {
     @GetMapping("/ics/{ods}/people")
     String people(@PathVariable String ods, @RequestParam(required = false) String q,
                   @RequestParam(required = false) String profession, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
         String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
         LocalDate today = LocalDate.now();
         Map<Long, Long> seatsHeld = new java.util.HashMap<>();
-        register.appointments().stream().filter(a -> a.isCurrentOn(today))
+        register.appointments(footprint).stream().filter(a -> a.isCurrentOn(today))
                 .forEach(a -> seatsHeld.merge(a.personId(), 1L, Long::sum));
-        List<Person> people = register.people().stream()
+        List<Person> people = register.people(footprint).stream()
                 .filter(p -> search.isEmpty() || (p.fullName() + " " + p.personRef() + " " + p.employer())
                         .toLowerCase(Locale.ROOT).contains(search))
                 .filter(p -> profession == null || profession.isBlank() || p.profession().equals(profession))
@@ -91,6 +93,7 @@ class RegisterPages implements Navigation, Dashboard {
         model.addAttribute("professions", professionChoices());
         model.addAttribute("professionNames", professionNames());
         model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        model.addAttribute("placesInSight", footprint.places());
         return "people/people";
     }
 
@@ -107,9 +110,9 @@ class RegisterPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/people/{id}")
     String person(@PathVariable String ods, @PathVariable long id, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        model.addAttribute("person", register.person(id));
-        model.addAttribute("appointments", register.appointmentsOf(id));
+        Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        model.addAttribute("person", register.person(id, footprint));
+        model.addAttribute("appointments", register.appointmentsOf(id, footprint));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("professionNames", professionNames());
         model.addAttribute("seats", forums.seats().stream()
@@ -187,7 +190,7 @@ class RegisterPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/register")
     String registerFile(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        model.addAttribute("placesInSight", Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD).places());
         model.addAttribute("columns", RegisterFile.COLUMNS);
         model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return "people/register";
@@ -222,8 +225,7 @@ class RegisterPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/register/download")
     ResponseEntity<byte[]> download(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return RegisterApi.download(ods, format, file);
+        return RegisterApi.download(ods, format, file, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
     @GetMapping("/ics/{ods}/people/{id}/edit")

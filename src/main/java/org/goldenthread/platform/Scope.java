@@ -54,6 +54,33 @@ public record Scope(Caller caller, Tenant tenant, boolean platform) {
         throw new Forbidden("Your role in this ICS does not allow this");
     }
 
+    /**
+     * The caller's footprint for something any of these roles may do, refusing (403) when they hold
+     * none of them. A place lead whose only such role is place lead sees the places they lead; any
+     * other of the roles sees the whole ICS.
+     */
+    public static Footprint reach(Role... anyOf) {
+        Tenant tenant = currentTenant();
+        return reach(currentCaller(), tenant.id(), anyOf)
+                .orElseThrow(() -> new Forbidden("Your role in this ICS does not allow this"));
+    }
+
+    /** As {@link #reach(Role...)} for a caller and ICS given, empty when the caller holds none of the roles there. */
+    public static java.util.Optional<Footprint> reach(Caller caller, long icsId, Role... anyOf) {
+        java.util.Set<Role> held = caller.rolesIn(icsId);
+        boolean leadsPlaces = false;
+        for (Role role : anyOf) {
+            if (held.contains(role)) {
+                if (role != Role.PLACE_LEAD) {
+                    return java.util.Optional.of(Footprint.wholeIcs());
+                }
+                leadsPlaces = true;
+            }
+        }
+        return leadsPlaces ? java.util.Optional.of(Footprint.places(caller.placesLedIn(icsId)))
+                : java.util.Optional.empty();
+    }
+
     public Long activeIcsId() {
         return tenant == null ? null : tenant.id();
     }

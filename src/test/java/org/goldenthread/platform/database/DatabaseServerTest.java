@@ -1,17 +1,21 @@
 package org.goldenthread.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded PostgreSQL keeps its data across restarts and commits durably. */
+/** The embedded PostgreSQL keeps its data across restarts, commits durably and lets in only those with its password. */
 class DatabaseServerTest {
 
     @TempDir
@@ -44,6 +48,98 @@ class DatabaseServerTest {
             assertThat(setting(s, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(s, "fsync")).isEqualTo("on");
             assertThat(setting(s, "full_page_writes")).isEqualTo("on");
+        }
+    }
+
+    @Test
+    void everyConnectionMustGiveThePasswordKeptOwnerOnlyInTheDataDirectory() throws Exception {
+        try (DatabaseServer server = DatabaseServer.embedded(dataDir, false)) {
+            assertRefused(server.url(), "");
+            assertRefused(server.url(), "not the password");
+            assertThat(Files.getPosixFilePermissions(passwordFile()))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.readString(passwordFile()).trim()).isEqualTo(server.password()).hasSizeGreaterThan(30);
+            try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+                 Statement s = c.createStatement()) {
+                s.execute("create table kept (note text)");
+                s.execute("insert into kept values ('behind a password')");
+            }
+        }
+        try (DatabaseServer again = DatabaseServer.embedded(dataDir, false)) {
+            assertRefused(again.url(), "");
+            assertThat(note(again)).as("the same password after a restart").isEqualTo("behind a password");
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatTrustedEveryoneAsksForAPasswordFromItsNextStart() throws Exception {
+        try (DatabaseServer before = DatabaseServer.embedded(dataDir, false);
+             Connection c = DriverManager.getConnection(before.url(), before.user(), before.password());
+             Statement s = c.createStatement()) {
+            s.execute("create table kept (note text)");
+            s.execute("insert into kept values ('from before')");
+            // as initdb left it before this change: no password, everything local trusted
+            s.execute("alter role postgres with password null");
+        }
+        Path pgData = dataDir.resolve("postgres");
+        Files.writeString(pgData.resolve("pg_hba.conf"), """
+                local   all   all                  trust
+                host    all   all   127.0.0.1/32   trust
+                host    all   all   ::1/128        trust
+                """);
+        Files.delete(passwordFile());
+
+        try (DatabaseServer after = DatabaseServer.embedded(dataDir, false)) {
+            assertRefused(after.url(), "");
+            assertThat(note(after)).isEqualTo("from before");
+            assertThat(Files.readString(pgData.resolve("pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
+            assertThat(Files.getPosixFilePermissions(passwordFile()))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    @Test
+    void aKilledServerIsNoticedInSecondsAndRestartedWithItsData() throws Exception {
+        try (DatabaseServer server = DatabaseServer.embedded(dataDir, false)) {
+            try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+                 Statement s = c.createStatement()) {
+                s.execute("create table kept (note text)");
+                s.execute("insert into kept values ('acknowledged before the crash')");
+            }
+            ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim())).orElseThrow();
+            long killed = System.nanoTime();
+            postmaster.destroyForcibly();
+
+            while (!server.isDown() && server.restarts() == 0) {
+                assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("noticed").isLessThan(Duration.ofSeconds(5));
+                Thread.sleep(20);
+            }
+            while (server.isDown() || server.restarts() == 0) {
+                assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("restarted").isLessThan(Duration.ofSeconds(60));
+                Thread.sleep(50);
+            }
+            assertThat(server.restarts()).isEqualTo(1);
+            assertThat(note(server)).as("same URL, so same port; crash recovery kept the row")
+                    .isEqualTo("acknowledged before the crash");
+        }
+    }
+
+    private Path passwordFile() {
+        return dataDir.resolve(DatabaseServer.PASSWORD_FILE);
+    }
+
+    private static void assertRefused(String url, String password) {
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", password).close())
+                .isInstanceOf(SQLException.class);
+    }
+
+    private static String note(DatabaseServer server) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select note from kept")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
