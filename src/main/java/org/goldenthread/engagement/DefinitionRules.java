@@ -17,6 +17,10 @@ final class DefinitionRules {
     static final int MAX_QUESTIONS = 200;
     /** Enough for every ICS area (42), every profession, or any list a survey may reasonably name. */
     static final int MAX_OPTIONS = 500;
+    // an introduction is a few sentences before the first page and a hint one line under a question;
+    // longer text is pasted by mistake and pushes the questions off a phone's screen
+    static final int MAX_INTRODUCTION = 2000;
+    static final int MAX_HINT = 500;
 
     private DefinitionRules() {
     }
@@ -36,6 +40,10 @@ final class DefinitionRules {
             problems.add(Problem.of("title", "Give the survey a title"));
         } else if (d.title().length() > 300) {
             problems.add(Problem.of("title", "The title must be 300 characters or fewer"));
+        }
+        if (d.introduction() != null && d.introduction().length() > MAX_INTRODUCTION) {
+            problems.add(Problem.of("introduction", "The introduction must be " + MAX_INTRODUCTION
+                    + " characters or fewer"));
         }
         if (d.questions() == null || d.questions().isEmpty()) {
             if (!draft) {
@@ -92,6 +100,9 @@ final class DefinitionRules {
             }
             if (q.other() != null && q.other() && !type.takesOwnOptions()) {
                 problems.add(Problem.of(at + ".other", "Only single and multi questions can offer \"Other\""));
+            }
+            if (q.hint() != null && q.hint().length() > MAX_HINT) {
+                problems.add(Problem.of(at + ".hint", "A hint must be " + MAX_HINT + " characters or fewer"));
             }
             if (q.section() != null && q.section().length() > 200) {
                 problems.add(Problem.of(at + ".section", "A section title must be 200 characters or fewer"));

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpStatus;
@@ -81,8 +82,21 @@ class SurveyApi {
         if (body.answers() == null) {
             throw new InvalidInput("answers", "Give the answers as an object keyed by question code");
         }
+        // question codes do not depend on case, so Q1 and q1 are the same question: answered twice, not merged
         Map<String, String> answers = new java.util.HashMap<>();
-        body.answers().forEach((code, value) -> answers.put(code, text(value)));
+        Map<String, String> codes = new java.util.HashMap<>();
+        List<Problem> problems = new java.util.ArrayList<>();
+        body.answers().forEach((code, value) -> {
+            String earlier = codes.putIfAbsent(code.toLowerCase(java.util.Locale.ROOT), code);
+            if (earlier != null) {
+                problems.add(Problem.of("answers." + code, "Answers the same question as " + earlier
+                        + " (codes do not depend on case); give each answer once"));
+            }
+            answers.put(code, text(value));
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
         boolean stored = responses.submit(id, answers, body.idempotencyKey());
         return ResponseEntity.status(stored ? HttpStatus.CREATED : HttpStatus.OK).body(new Submitted(stored));
     }

@@ -359,11 +359,22 @@ class SurveyPages implements Navigation {
         String field = form.getFirst("field");
         List<String> shown = form.getOrDefault("shown", List.of());
         for (String response : shown) {
-            List<Long> themes = form.getOrDefault("c_" + response, List.of()).stream().map(Long::valueOf).toList();
+            List<Long> themes = form.getOrDefault("c_" + response, List.of()).stream()
+                    .map(theme -> number("c_" + response, theme)).toList();
             codebook.code(id, Codebook.responseId(response), field, themes);
         }
         redirect.addFlashAttribute("success", "Themes saved for " + shown.size() + " comments.");
+        // back to the page the form came from; its values are re-read, never copied into the address as sent
+        long page = form.getFirst("page") == null ? 1 : Math.min(Math.max(number("page", form.getFirst("page")), 1), 100_000);
         return "redirect:" + base() + "/" + id + "/comments?field=" + java.net.URLEncoder.encode(field == null ? "" : field,
-                StandardCharsets.UTF_8) + "&page=" + form.getFirst("page") + "&uncoded=" + form.getFirst("uncoded");
+                StandardCharsets.UTF_8) + "&page=" + page + "&uncoded=" + "true".equals(form.getFirst("uncoded"));
+    }
+
+    private static long number(String field, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(field, "Not a number the page gave: reload the page and try again");
+        }
     }
 }

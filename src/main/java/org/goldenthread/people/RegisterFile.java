@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
@@ -245,6 +246,10 @@ public class RegisterFile {
         for (int i = 1; i < table.size(); i++) {
             List<String> cells = table.get(i);
             if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                // a blank line is nothing; a row of separators is a row someone meant to fill in
+                if (cells.size() > 1) {
+                    problems.add(Problem.at(i + 1, null, "This row has only empty cells; fill it in or remove it"));
+                }
                 continue;
             }
             if (cells.size() != header.size()) {
@@ -461,10 +466,10 @@ public class RegisterFile {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return Dates.parse(value);
         } catch (DateTimeParseException e) {
             in.problems.add(Problem.at(row.number(), column, "'" + abbreviate(value)
-                    + "' is not a date; write dates as YYYY-MM-DD, like 2026-04-01"));
+                    + "' is not a date from 1900-01-01 to 2200-12-31; write dates as YYYY-MM-DD, like 2026-04-01"));
             return null;
         }
     }

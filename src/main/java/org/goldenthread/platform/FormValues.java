@@ -25,9 +25,9 @@ public final class FormValues {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            return Dates.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(Problem.of(field, "Enter the date as year-month-day, like 2026-04-01"));
+            problems.add(Problem.of(field, Dates.RULE));
             return null;
         }
     }

@@ -82,9 +82,9 @@ class AuditPages implements Navigation {
                 return null;
             }
             try {
-                return LocalDate.parse(value.trim());
+                return org.goldenthread.platform.Dates.parse(value);
             } catch (DateTimeParseException e) {
-                problems.add(Problem.of(field, "Enter a real date in the format 2026-11-23"));
+                problems.add(Problem.of(field, org.goldenthread.platform.Dates.RULE));
                 return null;
             }
         }

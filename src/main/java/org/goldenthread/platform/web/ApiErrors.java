@@ -1,7 +1,9 @@
 package org.goldenthread.platform.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
@@ -10,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +27,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every API error as an RFC 9457 problem, naming the field and the reason where there is one. */
@@ -31,6 +37,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(Integer.class, int.class, Long.class,
+            long.class, Short.class, short.class);
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalid(InvalidInput e) {
@@ -64,9 +72,17 @@ class ApiErrors {
                             .collect(Collectors.joining(", ")))));
         }
         if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+            // named as the other problems name a place in a body: questions[0].text
             String field = mismatch.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
+                    .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            if (mismatch instanceof InvalidFormatException format && format.getTargetType() == LocalDate.class) {
+                return problem(HttpStatus.BAD_REQUEST, field + ": " + Dates.RULE, List.of(Problem.of(field, Dates.RULE)));
+            }
+            if (mismatch instanceof MismatchedInputException m && WHOLE_NUMBERS.contains(m.getTargetType())) {
+                return problem(HttpStatus.BAD_REQUEST, field + ": Give a whole number, like 2",
+                        List.of(Problem.of(field, "Give a whole number, like 2")));
+            }
             return problem(HttpStatus.BAD_REQUEST, "The field " + field + " has a value of the wrong type.",
                     List.of(Problem.of(field, "Value of the wrong type")));
         }
@@ -86,6 +102,18 @@ class ApiErrors {
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "The value of " + e.getName() + " is not valid.",
                 List.of(Problem.of(e.getName(), "Not a valid value")));
+    }
+
+    /** Spring Security's firewall reads parameter names lazily, so a refused one can surface in a controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "A parameter name holds characters that are not allowed.", List.of());
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> database(DataAccessException e) {
+        return StorableText.refusal(e).map(reason -> problem(HttpStatus.BAD_REQUEST, reason, List.of()))
+                .orElseGet(() -> unexpected(e));
     }
 
     @ExceptionHandler(Exception.class)

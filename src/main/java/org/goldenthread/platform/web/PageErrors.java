@@ -8,12 +8,15 @@ import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.NotFound;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -49,6 +52,28 @@ class PageErrors {
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     void tooLarge(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
         answer(request, response, HttpStatus.CONTENT_TOO_LARGE, "The file is larger than Golden Thread accepts");
+    }
+
+    /** Before any controller: a multipart body without its boundary, or a parameter name the firewall refuses. */
+    @ExceptionHandler({MultipartException.class, RequestRejectedException.class})
+    void unreadable(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            tooLarge(request, response, e);
+            return;
+        }
+        answer(request, response, HttpStatus.BAD_REQUEST, e instanceof MultipartException
+                ? "The form could not be read: send it as multipart/form-data with its boundary"
+                : "The request could not be read: a parameter name holds characters that are not allowed");
+    }
+
+    /** A safety net for text that reached the database from a file: refused there, so refused here. */
+    @ExceptionHandler(DataAccessException.class)
+    void database(HttpServletRequest request, HttpServletResponse response, DataAccessException e)
+            throws IOException {
+        if (StorableText.refusal(e).isEmpty()) {
+            throw e;
+        }
+        answer(request, response, HttpStatus.BAD_REQUEST, StorableText.refusal(e).get());
     }
 
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,

@@ -1,0 +1,54 @@
+package org.goldenthread.platform.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.goldenthread.platform.Dates;
+import org.springframework.boot.jackson.JacksonComponent;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+
+/**
+ * Rules for input that hold for every call: dates in JSON bodies and in query parameters are read
+ * by {@link Dates}, so the same range applies to them as to page forms and register files; the
+ * fields of multipart forms get the same text check as other parameters ({@link ParameterText}).
+ */
+@Configuration(proxyBeanMethods = false)
+class InputRules implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ParameterText.Interceptor());
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        // added last, so it is chosen over the general String-to-LocalDate conversion
+        registry.addConverter(String.class, LocalDate.class, text -> text.isBlank() ? null : Dates.parse(text));
+    }
+
+    @JacksonComponent
+    static class InJson extends ValueDeserializer<LocalDate> {
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getString();
+            if (text.isBlank()) {
+                return null;
+            }
+            try {
+                return Dates.parse(text);
+            } catch (DateTimeParseException e) {
+                throw context.weirdStringException(text, LocalDate.class, Dates.RULE);
+            }
+        }
+    }
+}
