@@ -1,7 +1,9 @@
 package org.goldenthread.platform;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkInfo;
@@ -25,20 +28,28 @@ import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructur
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDPropertyList;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.StandardStructureTypes;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.schema.XMPSchema;
+import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * A plain A4 report in PDF — headings, paragraphs, tables and horizontal bar charts — for the
  * reports modules hand to boards and partners. Every chart should be followed by a table of the
- * same figures, as on the pages. Text is set in Helvetica, so characters outside Windows-1252
- * are replaced.
+ * same figures, as on the pages.
+ * <p>
+ * Text is set in Liberation Sans (SIL Open Font License, shipped in resources/fonts), embedded as
+ * a subset, so the PDF looks the same everywhere and shows en-dashes, curly quotes, Greek letters
+ * and mathematical signs; the few characters the font has no glyph for become '?'.
  * <p>
  * The PDF is tagged, so screen readers read it in order and know its headings and tables: the title
  * is a first-level heading, headings are second-level, tables have header cells scoped to their
  * columns, and the document declares its language (en-GB) and shows its title. Charts and rules are
- * marked as decoration (artifacts), since the table after each chart carries its figures.
+ * marked as decoration (artifacts), since the table after each chart carries its figures. XMP
+ * metadata names the title, the language and conformance to PDF/UA-1 (ISO 14289-1).
  */
 public final class PdfReport {
 
@@ -46,9 +57,15 @@ public final class PdfReport {
     private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private static final float[] NHS_BLUE = {0f, 94 / 255f, 184 / 255f};
 
+    private static final String LANGUAGE = "en-GB";
+    private static final byte[] REGULAR = font("LiberationSans-Regular.ttf");
+    private static final byte[] BOLD = font("LiberationSans-Bold.ttf");
+
     private final PDDocument document = new PDDocument();
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final PDType0Font regular = embed(REGULAR);
+    private final PDType0Font bold = embed(BOLD);
+    /** For each font, whether it has a glyph for a code point, as first asked. */
+    private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private final PDStructureTreeRoot structure = new PDStructureTreeRoot();
     private final PDStructureElement body;
     /** For each page, the structure element each of its marked-content ids belongs to, in id order. */
@@ -63,7 +80,8 @@ public final class PdfReport {
         info.setTitle(title);
         info.setCreator("Golden Thread");
         PDDocumentCatalog catalog = document.getDocumentCatalog();
-        catalog.setLanguage("en-GB");
+        catalog.setLanguage(LANGUAGE);
+        catalog.setMetadata(metadata(title));
         PDMarkInfo marked = new PDMarkInfo();
         marked.setMarked(true);
         catalog.setMarkInfo(marked);
@@ -78,6 +96,47 @@ public final class PdfReport {
             write(element(StandardStructureTypes.P, body), subtitle, regular, 11, 16);
         }
         y -= 10;
+    }
+
+    private static byte[] font(String file) {
+        try (InputStream in = PdfReport.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("font missing from the classpath: /fonts/" + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Embeds only the glyphs used rather than the whole 400 KB font. */
+    private PDType0Font embed(byte[] font) {
+        try {
+            return PDType0Font.load(document, new ByteArrayInputStream(font), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The XMP stream PDF/UA-1 asks for: title, language, the creating tool and the PDF/UA identification. */
+    private PDMetadata metadata(String title) {
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+        dc.setTitle(title);
+        dc.addLanguage(LANGUAGE);
+        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+        basic.setCreatorTool("Golden Thread");
+        XMPSchema pdfua = xmp.createAndAddDefaultSchema("pdfuaid", "http://www.aiim.org/pdfua/ns/id/");
+        pdfua.setIntegerPropertyValueAsSimple("part", 1);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new XmpSerializer().serialize(xmp, out, true);
+            PDMetadata metadata = new PDMetadata(document);
+            metadata.importXMPMetadata(out.toByteArray());
+            return metadata;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write the report's XMP metadata", e);
+        }
     }
 
     /** A new structure element at the end of its parent (the structure root when null). */
@@ -169,8 +228,8 @@ public final class PdfReport {
         return this;
     }
 
-    private void write(PDStructureElement element, String text, PDType1Font font, float size, float leading) {
-        for (String line : wrap(safe(text), font, size, WIDTH)) {
+    private void write(PDStructureElement element, String text, PDType0Font font, float size, float leading) {
+        for (String line : wrap(shown(text, font), font, size, WIDTH)) {
             room(leading);
             float baseline = y - size;
             marked(element, () -> text(line, font, size, MARGIN, baseline));
@@ -178,7 +237,7 @@ public final class PdfReport {
         }
     }
 
-    private void text(String s, PDType1Font font, float size, float x, float baseline) throws IOException {
+    private void text(String s, PDType0Font font, float size, float x, float baseline) throws IOException {
         content.beginText();
         content.setFont(font, size);
         content.newLineAtOffset(x, baseline);
@@ -197,11 +256,11 @@ public final class PdfReport {
         PDStructureElement table = element(StandardStructureTypes.TABLE, body);
         for (int r = 0; r < all.size(); r++) {
             List<String> row = all.get(r);
-            PDType1Font font = r == 0 ? bold : regular;
+            PDType0Font font = r == 0 ? bold : regular;
             List<List<String>> cells = new ArrayList<>();
             int lines = 1;
             for (int c = 0; c < columns; c++) {
-                List<String> wrapped = wrap(safe(c < row.size() ? row.get(c) : ""), font, 9, (c == 0 ? first : other) - 6);
+                List<String> wrapped = wrap(shown(c < row.size() ? row.get(c) : "", font), font, 9, (c == 0 ? first : other) - 6);
                 cells.add(wrapped);
                 lines = Math.max(lines, wrapped.size());
             }
@@ -252,7 +311,7 @@ public final class PdfReport {
         float barSpace = WIDTH - labelWidth - 40;
         for (int i = 0; i < labels.size(); i++) {
             room(16);
-            String label = wrap(safe(labels.get(i)), regular, 9, labelWidth - 6).get(0);
+            String label = wrap(shown(labels.get(i), regular), regular, 9, labelWidth - 6).get(0);
             double p = percents.get(i) == null ? 0 : Math.max(0, Math.min(100, percents.get(i)));
             float w = (float) (barSpace * p / 100);
             String figure = percents.get(i) == null ? "" : String.format("%.2f%%", percents.get(i));
@@ -286,7 +345,7 @@ public final class PdfReport {
         }
     }
 
-    private float width(String s, PDType1Font font, float size) {
+    private float width(String s, PDType0Font font, float size) {
         try {
             return font.getStringWidth(s) / 1000 * size;
         } catch (IOException e) {
@@ -294,7 +353,7 @@ public final class PdfReport {
         }
     }
 
-    private List<String> wrap(String text, PDType1Font font, float size, float max) {
+    private List<String> wrap(String text, PDType0Font font, float size, float max) {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n", -1)) {
             StringBuilder line = new StringBuilder();
@@ -314,16 +373,32 @@ public final class PdfReport {
         return lines;
     }
 
-    /** Keeps characters the standard fonts can show (Windows-1252); others become '?'. */
-    private static String safe(String s) {
+    /** Keeps what the font can show; tabs become spaces, other control characters and characters
+     *  without a glyph become '?', rather than failing the whole report. */
+    private String shown(String s, PDType0Font font) {
         if (s == null) {
             return "";
         }
+        Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
         StringBuilder out = new StringBuilder(s.length());
-        java.nio.charset.CharsetEncoder cp1252 = java.nio.charset.Charset.forName("windows-1252").newEncoder();
-        for (char c : s.toCharArray()) {
-            out.append(c == '\t' ? ' ' : c == '\n' || (c >= 32 && cp1252.canEncode(c)) ? c : '?');
-        }
+        s.codePoints().forEach(c -> {
+            if (c == '\t') {
+                out.append(' ');
+            } else if (c == '\n' || (c >= 32 && known.computeIfAbsent(c, k -> hasGlyph(font, k)))) {
+                out.appendCodePoint(c);
+            } else {
+                out.append('?');
+            }
+        });
         return out.toString();
+    }
+
+    private static boolean hasGlyph(PDType0Font font, int codePoint) {
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return !Character.isISOControl(codePoint);
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
     }
 }

@@ -275,6 +275,7 @@ class AssessmentTest extends IntegrationTest {
         assertThat(findIndicator(detail, "E1.1").get("previous_level").asInt()).isEqualTo(1);
 
         byte[] pdf = api.getBytes(path("/assessments/" + second + "/report.pdf"), admin);
+        org.goldenthread.support.PdfUa.assertConformant(pdf);
         String text;
         try (var document = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(document);

@@ -197,6 +197,7 @@ class AssessmentJourneyTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("Fund backfill for place leads");
         assertAccessible();
         Download pdf = page.waitForDownload(() -> click(AriaRole.LINK, "Download this report as a PDF"));
+        org.goldenthread.support.PdfUa.assertConformant(Files.readAllBytes(pdf.path()));
         try (var document = Loader.loadPDF(Files.readAllBytes(pdf.path()))) {
             assertThat(new PDFTextStripper().getText(document)).contains("2026/27 self-assessment",
                     "Time is agreed for most roles but rarely used", "Fund backfill for place leads");

@@ -230,6 +230,7 @@ public class SurveyTest extends IntegrationTest {
         ApiClient.Response pdf = api.get(path(id, "/report.pdf"), token);
         assertThat(pdf.status()).isEqualTo(200);
         String text = pdfText(api.getBytes(path(id, "/report.pdf"), token));
+        org.goldenthread.support.PdfUa.assertConformant(api.getBytes(path(id, "/report.pdf"), token));
         assertThat(text).contains("1,251 responses").contains("Q3 Principle 3").contains("51.08").contains("91.05")
                 .contains("Not at all important").contains("4.32");
         // net agreement on principle 3: (639 + 500) / 1251

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDAttributeObject;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.goldenthread.support.PdfUa;
 import org.junit.jupiter.api.Test;
 
 /** Reports are tagged PDF: a screen reader gets the title, headings, paragraphs and real tables. */
@@ -30,6 +36,7 @@ class PdfReportTest {
                 .table(List.of("Answer", "Count"), rows, new boolean[]{false, true})
                 .finish();
 
+        PdfUa.assertConformant(pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).as("the long table runs onto a second page").isGreaterThan(1);
             PDDocumentCatalog catalog = document.getDocumentCatalog();
@@ -61,6 +68,48 @@ class PdfReportTest {
 
             String words = new PDFTextStripper().getText(document);
             assertThat(words).contains("Leadership pulse", "Q1 Involvement", "Answer 79", "60.00%");
+        }
+    }
+
+    @Test
+    void textBeyondLatin1IsShownInTheEmbeddedFontAndTheMetadataDeclaresPdfUa() throws Exception {
+        String finding = "Scores ≥ 3 – “strong” – χ² = 4.2, p < 0.05; café, Łódź";
+        byte[] pdf = new PdfReport("Board report – 2026/27", "Cross-tab ‘place’ × ‘role’")
+                .heading("χ² test")
+                .paragraph(finding)
+                .bars(List.of("≥ 3"), List.of(40.0))
+                .table(List.of("Score ≥", "Share"), List.of(List.of("“Good”", "40%")), new boolean[]{false, true})
+                .finish();
+
+        PdfUa.assertConformant(pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String words = new PDFTextStripper().getText(document);
+            assertThat(words).contains("Board report – 2026/27", "Cross-tab ‘place’ × ‘role’", "χ² test", finding,
+                    "Score ≥", "“Good”");
+            for (COSName name : document.getPage(0).getResources().getFontNames()) {
+                PDFont font = document.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName() + " is embedded").isTrue();
+                assertThat(font.getName()).contains("LiberationSans");
+            }
+            DomXmpParser parser = new DomXmpParser();
+            // pdfuaid is not one of xmpbox's built-in schemas
+            parser.setStrictParsing(false);
+            XMPMetadata xmp = parser.parse(document.getDocumentCatalog().getMetadata().toByteArray());
+            DublinCoreSchema dc = xmp.getDublinCoreSchema();
+            assertThat(dc.getTitle()).isEqualTo("Board report – 2026/27");
+            assertThat(dc.getLanguages()).containsExactly("en-GB");
+            assertThat(xmp.getSchema("http://www.aiim.org/pdfua/ns/id/").getUnqualifiedTextPropertyValue("part"))
+                    .isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aCharacterTheFontLacksBecomesAQuestionMarkRatherThanFailingTheReport() throws Exception {
+        byte[] pdf = new PdfReport("Survey", null).paragraph("Thanks 🙂 — 谢谢").finish();
+
+        PdfUa.assertConformant(pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Thanks ? — ??");
         }
     }
 
