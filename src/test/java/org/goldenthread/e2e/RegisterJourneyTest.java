@@ -27,6 +27,9 @@ class RegisterJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Add forum");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter the name of the forum");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter the level of the forum");
+        // messages are words, not field codes
+        assertThat(page.locator(".nhsuk-error-summary")).not().containsText("name:");
+        assertThat(page.locator(".nhsuk-error-summary")).not().containsText("level:");
         assertAccessible();
 
         page.getByLabel("Name of the forum").fill("Integrated Care Board");
