@@ -310,6 +310,10 @@ public class Cycles {
 
     /** The cited figures: computed now for an open cycle, as frozen at closing for a closed one. */
     public List<Cycle.Evidence> evidence(long cycleId) {
+        return evidence(cycleId, null);
+    }
+
+    private List<Cycle.Evidence> evidence(long cycleId, LiveEvidence.Reading asOf) {
         Cycle cycle = cycle(cycleId);
         List<Binding> bindings = jdbc.sql("""
                         select id, indicator, metric, survey_id, question, value, shown, label, snapshot_at
@@ -319,7 +323,7 @@ public class Cycles {
             return bindings.stream().map(b -> new Cycle.Evidence(b.id(), b.indicator(), b.metric(), b.label(),
                     b.surveyId(), b.question(), b.value(), b.shown(), null, b.snapshotAt())).toList();
         }
-        LiveEvidence.Reading reading = live.reading(cycle.place());
+        LiveEvidence.Reading reading = asOf != null ? asOf : live.reading(cycle.place());
         Instant now = Instant.now();
         return bindings.stream().map(b -> {
             LiveEvidence.Value v = reading.safely(b.metric(), b.surveyId(), b.question());
@@ -518,9 +522,14 @@ public class Cycles {
             throw new InvalidInput("closed_on", "A cycle closes on or after the day it opened (" + cycle.openedOn()
                     + ") and no later than today");
         }
-        for (Cycle.Evidence e : evidence(cycleId)) {
-            jdbc.sql("update evidence_binding set value = :v, shown = :s, label = :l, snapshot_at = now() where id = :id")
-                    .param("v", e.value()).param("s", e.shown()).param("l", e.label()).param("id", e.id()).update();
+        // the report keeps the figures of the day the cycle closed: leadership figures are read from the
+        // appointments current that day; survey figures are their results now, surveys being closed by then
+        Instant asOf = closedOn.isBefore(LocalDate.now())
+                ? closedOn.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusSeconds(1) : Instant.now();
+        for (Cycle.Evidence e : evidence(cycleId, live.reading(cycle.place(), closedOn))) {
+            jdbc.sql("update evidence_binding set value = :v, shown = :s, label = :l, snapshot_at = :at where id = :id")
+                    .param("v", e.value()).param("s", e.shown()).param("l", e.label())
+                    .param("at", java.sql.Timestamp.from(asOf)).param("id", e.id()).update();
         }
         Long previous = jdbc.sql("""
                         select id from cycle

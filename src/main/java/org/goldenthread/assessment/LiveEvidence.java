@@ -35,10 +35,12 @@ class LiveEvidence {
     /** Reads the figures once per cycle, because the leadership figures come from one snapshot together. */
     final class Reading {
         private final String place;
+        private final java.time.LocalDate day;
         private Map<String, LeadershipFigures.Figure> figures;
 
-        private Reading(String place) {
+        private Reading(String place, java.time.LocalDate day) {
             this.place = place;
+            this.day = day;
         }
 
         /** As {@link #of}, but a figure that cannot be read (its survey question gone, say) shows as unavailable. */
@@ -55,7 +57,7 @@ class LiveEvidence {
             Metric metric = Coded.parse(Metric.class, metricCode).orElseThrow();
             if (!metric.needsSurvey()) {
                 if (figures == null) {
-                    figures = leadership.today(place);
+                    figures = leadership.onDay(place, day);
                 }
                 LeadershipFigures.Figure f = figures.get(metric.code());
                 return new Value(f.value(), f.shown(), f.detail(), metric.label() + (place == null ? "" : " (" + place + ")"));
@@ -91,6 +93,11 @@ class LiveEvidence {
     }
 
     Reading reading(String place) {
-        return new Reading(place);
+        return new Reading(place, java.time.LocalDate.now());
+    }
+
+    /** Leadership figures as they stood on a past day, such as the day a cycle closed. */
+    Reading reading(String place, java.time.LocalDate day) {
+        return new Reading(place, day);
     }
 }

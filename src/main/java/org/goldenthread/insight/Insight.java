@@ -41,13 +41,22 @@ class Insight {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Landscape landscape(String place) {
+        return landscape(place, LocalDate.now());
+    }
+
+    /**
+     * The leadership as it stood on a past day, from the appointments current then (the register
+     * keeps each appointment's dates), for figures that must be those of their own day.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Landscape landscape(String place, LocalDate day) {
         var places = map.places().stream().map(Place::name).toList();
         String chosen = null;
         if (place != null && !place.isBlank()) {
             chosen = places.stream().filter(p -> p.equalsIgnoreCase(place.trim())).findFirst()
                     .orElseThrow(() -> new InvalidInput("place", "This ICS has no place called '" + place.trim() + "'"));
         }
-        return new Landscape(LocalDate.now(), chosen, forums.forums(), forums.seats(), register.appointments(),
+        return new Landscape(day, chosen, forums.forums(), forums.seats(), register.appointments(),
                 register.people(), map.organisations(), professions.all(), places);
     }
 }

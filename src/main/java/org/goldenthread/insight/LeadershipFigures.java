@@ -42,7 +42,12 @@ public class LeadershipFigures {
      * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}.
      */
     public Map<String, Figure> today(String place) {
-        Landscape landscape = insight.landscape(place);
+        return onDay(place, java.time.LocalDate.now());
+    }
+
+    /** The same figures as they stood on a past day, from the appointments current then. */
+    public Map<String, Figure> onDay(String place, java.time.LocalDate day) {
+        Landscape landscape = insight.landscape(place, day);
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<LevelFigures> levels = landscape.levels(Audience.AGGREGATE, small);
         int clinicalAndCare = landscape.clinicalAndCareCodes().size();

@@ -54,6 +54,15 @@ class DemoIcsTest extends IntegrationTest {
             assertThat(closed.get("actions").valueStream().filter(a -> !a.get("status").asString().equals("done"))
                     .count()).isEqualTo(3);
 
+            // each closed cycle keeps the figures of its own close date, not those of the day the demo loaded
+            for (int c = 0; c < 2; c++) {
+                JsonNode cycle = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments/" + cycles.get(c).get("id").asLong(),
+                        admin).json();
+                String closedOn = cycle.get("closed_on").asString();
+                assertThat(cycle.get("evidence").valueStream().map(e -> e.get("as_of").asString()))
+                        .isNotEmpty().allSatisfy(at -> assertThat(at).startsWith(closedOn));
+            }
+
             // vacancies have a history: most vacant seats were held by someone who left on a real date
             record Vacancies(long vacant, long heldBefore) {
             }
