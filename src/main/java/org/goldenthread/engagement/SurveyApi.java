@@ -1,6 +1,10 @@
 package org.goldenthread.engagement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -112,13 +116,21 @@ class SurveyApi {
         return String.valueOf(value);
     }
 
+    private static final String FILTER = "One condition: a closed question's code, a colon and one of its options"
+            + " exactly as labelled, commas included (Q14:No, I am a non-clinician or manager). Repeat the parameter"
+            + " for several conditions, all of which must hold. A filter naming no option is refused (400).";
+
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/results")
+    @Parameter(name = "filter", in = ParameterIn.QUERY, description = FILTER,
+            array = @ArraySchema(schema = @Schema(type = "string")))
     SurveyResults.Results results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return results.results(id, filters(request));
     }
 
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/crosstab")
+    @Parameter(name = "filter", in = ParameterIn.QUERY, description = FILTER,
+            array = @ArraySchema(schema = @Schema(type = "string")))
     SurveyResults.CrossTab crossTab(@PathVariable String ods, @PathVariable long id, @RequestParam String row,
                                     @RequestParam String col, HttpServletRequest request) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);

@@ -261,4 +261,32 @@ class RespondJourneyTest extends BrowserTest {
         assertThat(TestMailServer.to(jo)).hasSize(1);
         assertAccessible();
     }
+
+    /** A single choice from 200 areas is a select, which a phone without JavaScript answers like any form. */
+    @Test
+    void aLongListIsAnsweredFromASelectOnAPhone() throws Exception {
+        ods = createIcs("Long List Journey ICS");
+        adminEmail = createUser("ics_admin", ods);
+        ApiClient.Response created = api.post("/api/v1/ics/" + ods + "/surveys", tokenFor(adminEmail),
+                org.goldenthread.engagement.SurveyTest.longLists("long-lists"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        surveyId = created.json().get("id").asLong();
+        signIn(adminEmail, PASSWORD);
+        page.navigate(url(invitationsPage()));
+        String openLink = page.locator("#open-link").textContent().strip();
+
+        newPhoneWithoutJavaScript();
+        page.navigate(openLink);
+        click(AriaRole.BUTTON, "Start now");
+        assertThat(page.getByLabel("Where do you work?")).isVisible();
+        assertThat(page.getByRole(AriaRole.RADIO)).hasCount(2);
+        scan();
+        page.getByLabel("Where do you work?").selectOption("Area 7, the coastal one");
+        choose("Profession 150");
+        choose("Yes");
+        click(AriaRole.BUTTON, "Continue");
+        assertThat(page.locator("main")).containsText("Area 7, the coastal one");
+        assertThat(page.locator("main")).containsText("Profession 150");
+        scan();
+    }
 }

@@ -102,12 +102,32 @@ class SurveyJourneyTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("529 responses matching Q8:Yes");
         assertAccessible();
 
+        // an option whose label has a comma filters like any other
+        page.getByLabel("Show only respondents who answered").selectOption("Q14:No, I am a non-clinician or manager");
+        click(AriaRole.BUTTON, "Show results");
+        assertThat(page.locator("main")).containsText("163 responses matching Q14:No, I am a non-clinician or manager");
+        // a filter that names no option is shown as a problem, with no figures rather than everyone's
+        page.navigate(url(surveyPath + "/results?filter=Q14:Maybe"));
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("'Maybe' is not an option of Q14");
+        assertThat(page.locator(".gt-question")).hasCount(0);
+        assertAccessible();
+
         page.navigate(url(surveyPath + "/crosstab"));
         page.getByLabel("Rows").selectOption("Q14");
         page.getByLabel("Columns").selectOption("Q8");
         click(AriaRole.BUTTON, "Cross-tabulate");
         assertThat(page.locator("caption")).containsText("Q14 by Q8");
         assertThat(page.locator("main")).containsText("Chi-square test of independence");
+        assertAccessible();
+        // professions by a principle: the small groups are hidden, with others that would give them away,
+        // and no test is offered on what is left
+        page.getByLabel("Rows").selectOption("Q15");
+        page.getByLabel("Columns").selectOption("Q9");
+        click(AriaRole.BUTTON, "Cross-tabulate");
+        assertThat(page.locator("caption")).containsText("Q15 by Q9");
+        assertThat(page.locator("table").getByText("hidden").first()).isVisible();
+        assertThat(page.locator("main")).containsText("no test is shown on a table with hidden counts");
+        assertThat(page.locator("main")).not().containsText("Chi-square test of independence");
         assertAccessible();
 
         // raw rows would undo the suppression above: an analyst has no link to them, an ICS admin has
@@ -131,8 +151,9 @@ class SurveyJourneyTest extends BrowserTest {
         api.post("/api/v1/ics/" + ods + "/places", tokenFor(createUser("ics_admin", ods)), ApiClient.json("name", "Westvale"));
         String lead = createUser("place_lead", ods, "Westvale");
         String token = tokenFor(lead);
+        // named respondents: three responses to an anonymous survey would show no theme counts (fewer than k)
         long id = api.post("/api/v1/ics/" + ods + "/surveys", token, """
-                {"code": "barriers", "title": "Barriers", "questions": [
+                {"code": "barriers", "title": "Barriers", "anonymous": false, "questions": [
                   {"code": "Q1", "text": "What gets in the way?", "type": "text"}]}""").json().get("id").asLong();
         api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/import", token, "text/csv",
                 "Q1\nNo protected time\nNo data to work with\nProtected time is not backfilled\n"

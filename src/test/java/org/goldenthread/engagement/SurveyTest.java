@@ -271,6 +271,8 @@ public class SurveyTest extends IntegrationTest {
         assertThat(pdfText(api.getBytes(path(id, "/report.pdf?filter=" + enc(no)), token)))
                 .contains("163 responses matching " + no);
 
+        assertThat(api.get("/api/v1/openapi", null).body()).contains("Repeat the parameter for several conditions");
+
         // the old comma-joined form is ambiguous with such labels: refused, naming the field
         for (String bad : List.of("Q8:Yes," + no, "Q14:Maybe", "Q14", "Q11:anything")) {
             Response refused = api.get(path(id, "/results?filter=" + enc(bad)), token);
