@@ -174,7 +174,13 @@ class MalformedInputTest extends IntegrationTest {
         String row = world.registerCsv().split("\n")[1].replace("Asha", "A\u0000sha");
         Response csv = api.post(path + "/register/import", world.icsAdmin(), "text/csv",
                 (RegisterFixture.HEADER + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8));
+        // a NUL in a register file marks a file that is not text at all, such as a workbook sent as CSV: named by its row
         assertThat(csv.status()).as(csv.body()).isEqualTo(400);
+        assertThat(csv.json().get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(firstReason(csv)).contains("NUL");
+        Response responses = api.post(path + "/surveys/" + survey + "/responses/import", world.icsAdmin(), "text/csv",
+                "Q1,Q4\nAgree,more\u0000time\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(firstField(responses)).isEqualTo("Q4");
 
         PageSession pages = PageSession.signIn(port, world.icsAdminEmail());
         pages.get("/ics/" + world.ods() + "/places/new");

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Text;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -62,8 +63,9 @@ class ParameterText extends OncePerRequestFilter {
                         "A parameter name holds a NUL character (0x00)"));
             }
             for (String value : parameter.getValue()) {
-                if (value != null && value.indexOf('\0') >= 0) {
-                    return Optional.of(Problem.of(parameter.getKey(), JsonText.NUL));
+                String reason = Text.unstorable(value);
+                if (reason != null) {
+                    return Optional.of(Problem.of(parameter.getKey(), reason));
                 }
             }
         }
