@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,7 +39,7 @@ class ParameterText extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase().startsWith("multipart/")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             Optional<Problem> problem;
             try {
                 problem = problemIn(request.getParameterMap());
