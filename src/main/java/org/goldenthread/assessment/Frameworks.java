@@ -9,6 +9,7 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Text;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -69,6 +70,9 @@ public class Frameworks {
 
     /** Reads a framework file, naming the problem when it is not JSON of the right shape. */
     public Framework parse(byte[] file) {
+        Text.unstorableInJson(file).ifPresent(problem -> {
+            throw new InvalidInput(List.of(problem));
+        });
         try {
             return json.readValue(file, Framework.class);
         } catch (JacksonException e) {

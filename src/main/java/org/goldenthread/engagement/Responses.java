@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Text;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -196,8 +197,17 @@ public class Responses {
                         continue;
                     }
                     Map<String, String> values = new HashMap<>(header.size() * 2);
+                    boolean storable = true;
                     for (int c = 0; c < header.size(); c++) {
+                        String reason = Text.unstorable(record.get(c));
+                        if (reason != null) {
+                            problems.add(new Problem(row, header.get(c), reason));
+                            storable = false;
+                        }
                         values.put(header.get(c), record.get(c));
+                    }
+                    if (!storable) {
+                        continue;
                     }
                     Answers.Encoded encoded = encoder.encode(values, row, problems);
                     if (problems.size() > MAX_PROBLEMS) {

@@ -24,6 +24,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
+import org.goldenthread.platform.Text;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -125,6 +126,9 @@ class SurveyPages implements Navigation {
             if (body == null) {
                 throw new InvalidInput("file", "Choose a survey file (.json) to import");
             }
+            Text.unstorableInJson(body).ifPresent(problem -> {
+                throw new InvalidInput(List.of(problem));
+            });
             SurveyDefinition definition;
             try {
                 definition = json.readValue(body, SurveyDefinition.class);

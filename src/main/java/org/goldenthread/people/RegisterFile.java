@@ -31,6 +31,7 @@ import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Text;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.ForumDetails;
 import org.goldenthread.structure.Forums;
@@ -259,6 +260,10 @@ public class RegisterFile {
             }
             Map<String, String> named = new HashMap<>();
             for (int c = 0; c < header.size(); c++) {
+                String reason = Text.unstorable(cells.get(c));
+                if (reason != null) {
+                    problems.add(Problem.at(i + 1, header.get(c), reason));
+                }
                 named.put(header.get(c), cells.get(c));
             }
             rows.add(new Row(i + 1, named));

@@ -174,7 +174,13 @@ class MalformedInputTest extends IntegrationTest {
         String row = world.registerCsv().split("\n")[1].replace("Asha", "A\u0000sha");
         Response csv = api.post(path + "/register/import", world.icsAdmin(), "text/csv",
                 (RegisterFixture.HEADER + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8));
+        // a NUL in a register file marks a file that is not text at all, such as a workbook sent as CSV: named by its row
         assertThat(csv.status()).as(csv.body()).isEqualTo(400);
+        assertThat(csv.json().get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(firstReason(csv)).contains("NUL");
+        Response responses = api.post(path + "/surveys/" + survey + "/responses/import", world.icsAdmin(), "text/csv",
+                "Q1,Q4\nAgree,more\u0000time\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(firstField(responses)).isEqualTo("Q4");
 
         PageSession pages = PageSession.signIn(port, world.icsAdminEmail());
         pages.get("/ics/" + world.ods() + "/places/new");
@@ -199,6 +205,7 @@ class MalformedInputTest extends IntegrationTest {
             Response query = api.post(path + "/surveys?opens_on=" + date, world.icsAdmin(), surveyDefinition("d" + date
                     .replaceAll("[^0-9]", "")));
             assertThat(firstField(query)).as(date).isEqualTo("opens_on");
+            assertThat(firstReason(query)).contains("1900-01-01");
         }
         String[] row = RegisterFixture.smallRegister().split("\n")[1].split(",", -1);
         row[RegisterFile_START_DATE] = "0000-01-01";
@@ -411,15 +418,17 @@ class MalformedInputTest extends IntegrationTest {
 
     // ---- mutations ----
 
-    /** Already percent-encoded: path variables and query values as a careless or hostile caller would send them. */
-    private static final List<String> URL_VALUES = List.of("%00", "a%0D%0ALocation:%20x", "99999999999999999999",
-            "-2026-01-05", "%C3%28");
+    /** Query values, already percent-encoded: NUL, a number too big for any field, a BC date, bytes that are not UTF-8. */
+    private static final List<String> URL_VALUES = List.of("%00", "99999999999999999999", "-2026-01-05", "%C3%28");
 
     /** For path variables, which mostly name records: the same check serves every call with that variable. */
     private static final List<String> PATH_VALUES = List.of("%00", "a%0D%0Ab", "-1", "99999999999999999999", "%C3%28");
 
+    /** For page query parameters, which pages read like the API's: text, a number or a date. */
+    private static final List<String> PAGE_QUERY_VALUES = List.of("%00", "99999999999999999999", "-2026-01-05");
+
     private static final List<String> FORM_VALUES = List.of("a\u0000b", "x".repeat(20_000), "abc",
-            "99999999999999999999", "a\r\nLocation: x");
+            "a\r\nLocation: x");
 
     /** Path variables already given every mutation, by the collection they follow, their name and type. */
     private final Set<String> variablesDone = new java.util.HashSet<>();
@@ -427,7 +436,7 @@ class MalformedInputTest extends IntegrationTest {
     /** JSON texts replacing one value, chosen by the kind of value it replaces. */
     private static List<String> jsonValues(JsonNode original) {
         if (original.isNumber() || original.isString() && original.asString().matches("-?[0-9.]+")) {
-            return List.of("-1", "1.5", "1e308", "99999999999999999999", "\"abc\"");
+            return List.of("-1", "1.5", "99999999999999999999", "\"abc\"");
         } else if (original.isString() && original.asString().matches("\\d{4}-\\d\\d-\\d\\d")) {
             return List.of("\"0000-01-01\"", "\"-2026-01-05\"", "\"+12026-01-01\"", "\"2026-02-30\"");
         } else if (original.isBoolean()) {
@@ -435,8 +444,7 @@ class MalformedInputTest extends IntegrationTest {
         } else if (original.isArray()) {
             return List.of("{}", "\"x\"", "[null]");
         }
-        return List.of("\"a\\u0000b\"", "\"" + "x".repeat(5_000) + "\"", "\"a\\r\\nLocation: x\"", "\"\\ud800\"",
-                "{}");
+        return List.of("\"a\\u0000b\"", "\"" + "x".repeat(5_000) + "\"", "\"\\ud800\"", "{}");
     }
 
     private void apiCases(World world, String pattern, RequestMethod method, HandlerMethod handler) {
@@ -628,7 +636,7 @@ class MalformedInputTest extends IntegrationTest {
             }
         }
         for (String param : params) {
-            for (String value : URL_VALUES) {
+            for (String value : PAGE_QUERY_VALUES) {
                 record(session.get(resolve(world, pattern, Map.of()) + "?" + param + "=" + value).status(),
                         "GET " + pattern, param + "=" + value);
             }
@@ -663,8 +671,7 @@ class MalformedInputTest extends IntegrationTest {
             String[] header = lines[0].split(",", -1);
             String[] row = lines[1].split(",", -1);
             for (int column = 0; column < header.length; column++) {
-                for (String value : List.of("a\u0000b", "x".repeat(5000), "\"a\r\nb\"", "-2026-01-05", "abc",
-                        "99999999999999999999")) {
+                for (String value : List.of("a\u0000b", "x".repeat(5000), "\"a\r\nb\"", "-2026-01-05", "abc")) {
                     String[] cells = row.clone();
                     cells[column] = value;
                     String mutated = lines[0] + "\n" + String.join(",", cells) + "\n";

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +33,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Not counted: file imports ({@code …/import}), which are few, long and already bounded, and
  * invitation and reminder calls, which may wait seconds for emails sent in the background and
  * would otherwise hold places that survey responses need.
+ * <p>
+ * The places are shared fairly between ICSs: the calls of one ICS (the ODS code in
+ * {@code /api/v1/ics/{ods}/…}; calls without one count as one platform bucket) hold at most half
+ * of them at once, so an ICS that sends more than its half is turned away itself while the other
+ * half stays free for everyone else. Without this, one ICS hammering insight turned away every
+ * other ICS's survey responses.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,7 +52,12 @@ class Admission extends OncePerRequestFilter {
             "Golden Thread is busy and did not start this request, so nothing was changed. Send it again in a second; "
                     + "a survey response sent again with the same idempotency key is stored once.");
 
+    private static final String PLATFORM = "";
+
     private final Semaphore running;
+    private final int perTenant;
+    // places held per ICS; an entry is removed when its last call ends, so made-up codes leave nothing behind
+    private final ConcurrentHashMap<String, Integer> holding = new ConcurrentHashMap<>();
     private final Counter shed;
     private final AtomicLong lastWarning = new AtomicLong();
 
@@ -55,6 +68,7 @@ class Admission extends OncePerRequestFilter {
         // seconds after a restart, 86 ms at two).
         int limit = configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors();
         this.running = new Semaphore(limit);
+        this.perTenant = Math.max(1, limit / 2);
         this.shed = Counter.builder("gt.api.shed").description("API calls answered 503 because too many were running")
                 .register(meters);
     }
@@ -69,6 +83,11 @@ class Admission extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String tenant = tenantOf(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!enter(tenant)) {
+            busy(response);
+            return;
+        }
         boolean admitted;
         try {
             admitted = running.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
@@ -77,6 +96,7 @@ class Admission extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
+            leave(tenant);
             busy(response);
             return;
         }
@@ -84,7 +104,35 @@ class Admission extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             running.release();
+            leave(tenant);
         }
+    }
+
+    /** The ODS code a call is for, upper-cased as the tenancy filter reads it; the platform bucket for the rest. */
+    static String tenantOf(String path) {
+        String prefix = "/api/v1/ics/";
+        if (!path.startsWith(prefix) || path.length() == prefix.length()) {
+            return PLATFORM;
+        }
+        int end = path.indexOf('/', prefix.length());
+        return path.substring(prefix.length(), end < 0 ? path.length() : end).toUpperCase(Locale.ROOT);
+    }
+
+    private boolean enter(String tenant) {
+        boolean[] entered = {false};
+        holding.compute(tenant, (key, held) -> {
+            int now = held == null ? 0 : held;
+            if (now >= perTenant) {
+                return held;
+            }
+            entered[0] = true;
+            return now + 1;
+        });
+        return entered[0];
+    }
+
+    private void leave(String tenant) {
+        holding.computeIfPresent(tenant, (key, held) -> held <= 1 ? null : held - 1);
     }
 
     private void busy(HttpServletResponse response) throws IOException {

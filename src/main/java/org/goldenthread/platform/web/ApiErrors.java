@@ -100,8 +100,9 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
+        String reason = e.getRequiredType() == LocalDate.class ? Dates.RULE : "Not a valid value";
         return problem(HttpStatus.BAD_REQUEST, "The value of " + e.getName() + " is not valid.",
-                List.of(Problem.of(e.getName(), "Not a valid value")));
+                List.of(Problem.of(e.getName(), reason)));
     }
 
     /** Spring Security's firewall reads parameter names lazily, so a refused one can surface in a controller. */

@@ -57,10 +57,6 @@ class PageErrors {
     /** Before any controller: a multipart body without its boundary, or a parameter name the firewall refuses. */
     @ExceptionHandler({MultipartException.class, RequestRejectedException.class})
     void unreadable(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
-        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
-            tooLarge(request, response, e);
-            return;
-        }
         answer(request, response, HttpStatus.BAD_REQUEST, e instanceof MultipartException
                 ? "The form could not be read: send it as multipart/form-data with its boundary"
                 : "The request could not be read: a parameter name holds characters that are not allowed");

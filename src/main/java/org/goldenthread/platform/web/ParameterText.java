@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Text;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -37,7 +39,7 @@ class ParameterText extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type == null || !type.toLowerCase().startsWith("multipart/")) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             Optional<Problem> problem;
             try {
                 problem = problemIn(request.getParameterMap());
@@ -62,8 +64,9 @@ class ParameterText extends OncePerRequestFilter {
                         "A parameter name holds a NUL character (0x00)"));
             }
             for (String value : parameter.getValue()) {
-                if (value != null && value.indexOf('\0') >= 0) {
-                    return Optional.of(Problem.of(parameter.getKey(), JsonText.NUL));
+                String reason = Text.unstorable(value);
+                if (reason != null) {
+                    return Optional.of(Problem.of(parameter.getKey(), reason));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.goldenthread.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -21,10 +22,13 @@ class AdmissionTest {
     private Thread holder;
 
     @AfterEach
-    void releaseTheHolder() throws InterruptedException {
+    void releaseTheHolders() throws InterruptedException {
         release.countDown();
         if (holder != null) {
             holder.join(5_000);
+        }
+        for (Holder h : holders) {
+            h.thread().join(5_000);
         }
     }
 
@@ -69,14 +73,86 @@ class AdmissionTest {
             throw new IllegalStateException("the handler failed");
         };
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/ics");
-        try {
-            admission.doFilter(request, new MockHttpServletResponse(), failing);
-        } catch (IllegalStateException expected) {
-            // the failure is someone else's to answer
-        }
+        // the failure is someone else's to answer, so it passes through
+        assertThrows(IllegalStateException.class,
+                () -> admission.doFilter(request, new MockHttpServletResponse(), failing));
         AtomicInteger reached = new AtomicInteger();
         assertThat(call("GET", "/api/v1/ics", reached).getStatus()).isEqualTo(200);
         assertThat(reached).hasValue(1);
+    }
+
+    /**
+     * One ICS hammering insight holds every place it may; the other ICSs' survey responses and the
+     * platform's own calls still get in, and the busy ICS is the one turned away.
+     */
+    @Test
+    void oneBusyIcsCannotTakeThePlacesOfTheOthers() throws Exception {
+        Admission fourPlaces = new Admission(4, meters);
+        for (int i = 0; i < 4; i++) {
+            holders.add(hold(fourPlaces, "/api/v1/ics/AAA/insight"));
+        }
+        AtomicInteger reached = new AtomicInteger();
+        assertThat(holders.stream().filter(Holder::admitted).count()).as("ICS A holds half the places").isEqualTo(2);
+        assertThat(call(fourPlaces, "GET", "/api/v1/ics/aaa/insight", reached).getStatus())
+                .as("ICS A, however its code is written, is turned away").isEqualTo(503);
+        assertThat(reached).hasValue(0);
+
+        assertThat(call(fourPlaces, "POST", "/api/v1/ics/BBB/surveys/7/responses", reached).getStatus()).isEqualTo(200);
+        assertThat(call(fourPlaces, "GET", "/api/v1/admin/ics", reached).getStatus()).isEqualTo(200);
+        assertThat(reached).hasValue(2);
+
+        // ICS B busy too: each holds its half, and both are slowed only by themselves
+        holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
+        holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
+        assertThat(holders.stream().filter(Holder::admitted).count()).isEqualTo(4);
+        assertThat(call(fourPlaces, "POST", "/api/v1/ics/BBB/surveys/7/responses", reached).getStatus()).isEqualTo(503);
+
+        release.countDown();
+        for (Holder h : holders) {
+            h.thread().join(5_000);
+        }
+        assertThat(call(fourPlaces, "GET", "/api/v1/ics/AAA/insight", reached).getStatus())
+                .as("places are given back per ICS").isEqualTo(200);
+    }
+
+    @Test
+    void callsAreCountedByTheIcsInTheirPath() {
+        assertThat(Admission.tenantOf("/api/v1/ics/qwe/surveys/7/responses")).isEqualTo("QWE");
+        assertThat(Admission.tenantOf("/api/v1/ics/QWE")).isEqualTo("QWE");
+        assertThat(Admission.tenantOf("/api/v1/ics")).isEqualTo(Admission.tenantOf("/api/v1/admin/users"));
+        assertThat(Admission.tenantOf("/api/v1/tokens")).isEqualTo(Admission.tenantOf("/api/v1/professions"));
+    }
+
+    private record Holder(Thread thread, boolean admitted) {
+    }
+
+    private final java.util.List<Holder> holders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Starts a call that holds its place until released; says whether it was admitted at all. */
+    private Holder hold(Admission filter, String path) throws InterruptedException {
+        CountDownLatch decided = new CountDownLatch(1);
+        AtomicInteger admitted = new AtomicInteger();
+        Thread thread = new Thread(() -> {
+            try {
+                MockHttpServletResponse response = new MockHttpServletResponse();
+                filter.doFilter(new MockHttpServletRequest("GET", path), response, (request, r) -> {
+                    admitted.set(1);
+                    decided.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                decided.countDown();
+            }
+        });
+        thread.start();
+        assertThat(decided.await(5, TimeUnit.SECONDS)).isTrue();
+        return new Holder(thread, admitted.get() == 1);
     }
 
     private void holdTheOnlyPlace() throws InterruptedException {
@@ -100,8 +176,13 @@ class AdmissionTest {
     }
 
     private MockHttpServletResponse call(String method, String path, AtomicInteger reached) throws Exception {
+        return call(admission, method, path, reached);
+    }
+
+    private static MockHttpServletResponse call(Admission filter, String method, String path, AtomicInteger reached)
+            throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        admission.doFilter(new MockHttpServletRequest(method, path), response,
+        filter.doFilter(new MockHttpServletRequest(method, path), response,
                 (request, r) -> reached.incrementAndGet());
         return response;
     }
