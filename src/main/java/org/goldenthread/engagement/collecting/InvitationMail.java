@@ -8,16 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.goldenthread.engagement.Surveys;
+import org.goldenthread.platform.MailServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Writes and sends invitation and reminder emails through the SMTP server set up with
@@ -35,21 +32,14 @@ class InvitationMail {
     record Letter(long invitationId, String email, String token, boolean reminder) {
     }
 
-    private final ObjectProvider<JavaMailSender> senders;
-    private final String host;
-    private final String from;
-    private final String publicUrl;
+    private final MailServer server;
 
-    InvitationMail(ObjectProvider<JavaMailSender> senders, @Value("${spring.mail.host:}") String host,
-                   @Value("${gt.mail.from:}") String from, @Value("${gt.public-url:}") String publicUrl) {
-        this.senders = senders;
-        this.host = host;
-        this.from = from;
-        this.publicUrl = publicUrl;
+    InvitationMail(MailServer server) {
+        this.server = server;
     }
 
     boolean isSetUp() {
-        return !host.isBlank() && senders.getIfAvailable() != null;
+        return server.isSetUp();
     }
 
     /** The survey's open link, for anyone, without an invitation. */
@@ -62,8 +52,7 @@ class InvitationMail {
      * themselves are written later, in the background.
      */
     String base() {
-        String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return server.linkBase();
     }
 
     /**
@@ -71,13 +60,13 @@ class InvitationMail {
      * Failures are logged without addresses. {@code base} is what {@link #base()} gave.
      */
     Set<Long> send(Surveys.Survey survey, String icsName, String base, List<Letter> letters) {
-        JavaMailSender sender = senders.getObject();
+        JavaMailSender sender = server.sender();
         Set<Long> delivered = new HashSet<>();
         for (int start = 0; start < letters.size(); start += BATCH) {
             Map<MimeMessage, Long> batch = new IdentityHashMap<>();
             for (Letter letter : letters.subList(start, Math.min(letters.size(), start + BATCH))) {
                 try {
-                    batch.put(write(sender, survey, icsName, base, letter), letter.invitationId());
+                    batch.put(write(survey, icsName, base, letter), letter.invitationId());
                 } catch (MessagingException e) {
                     LOG.warn("Could not write the email for invitation {} ({})", letter.invitationId(),
                             e.getClass().getSimpleName());
@@ -103,18 +92,11 @@ class InvitationMail {
         return delivered;
     }
 
-    private MimeMessage write(JavaMailSender sender, Surveys.Survey survey, String icsName, String base,
-                              Letter letter) throws MessagingException {
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-        if (!from.isBlank()) {
-            helper.setFrom(from);
-        }
-        helper.setTo(letter.email());
+    private MimeMessage write(Surveys.Survey survey, String icsName, String base, Letter letter)
+            throws MessagingException {
         String title = survey.definition().title();
-        helper.setSubject((letter.reminder() ? "Reminder: " : "Survey: ") + title);
-        helper.setText(body(survey, icsName, base, letter), false);
-        return message;
+        return server.plainText(letter.email(), (letter.reminder() ? "Reminder: " : "Survey: ") + title,
+                body(survey, icsName, base, letter));
     }
 
     private String body(Surveys.Survey survey, String icsName, String base, Letter letter) {

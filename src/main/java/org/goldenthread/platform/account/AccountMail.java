@@ -1,16 +1,11 @@
 package org.goldenthread.platform.account;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.goldenthread.platform.MailServer;
 import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Emails about a person's own account: the link to claim it or to choose a new password, and word
@@ -22,49 +17,23 @@ class AccountMail {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountMail.class);
 
-    private final ObjectProvider<JavaMailSender> senders;
-    private final String host;
-    private final String from;
-    private final String publicUrl;
+    private final MailServer server;
 
-    AccountMail(ObjectProvider<JavaMailSender> senders, @Value("${spring.mail.host:}") String host,
-                @Value("${gt.mail.from:}") String from, @Value("${gt.public-url:}") String publicUrl) {
-        this.senders = senders;
-        this.host = host;
-        this.from = from;
-        this.publicUrl = publicUrl;
-    }
-
-    boolean isSetUp() {
-        return !host.isBlank() && senders.getIfAvailable() != null;
-    }
-
-    /** Where links start: the configured public address, else the one the administrator is using. */
-    String base() {
-        String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    AccountMail(MailServer server) {
+        this.server = server;
     }
 
     String linkFor(String token) {
-        return base() + "/claim/" + token;
+        return server.linkBase() + "/claim/" + token;
     }
 
     /** Sends one email, saying whether the mail server took it. Failures are logged without the address. */
     boolean send(String to, String subject, String body) {
-        if (!isSetUp()) {
+        if (!server.isSetUp()) {
             return false;
         }
-        JavaMailSender sender = senders.getObject();
         try {
-            MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            if (!from.isBlank()) {
-                helper.setFrom(from);
-            }
-            helper.setTo(to);
-            helper.setSubject(subject);
-            helper.setText(body, false);
-            sender.send(message);
+            server.sender().send(server.plainText(to, subject, body));
             return true;
         } catch (MessagingException | MailException e) {
             LOG.warn("Could not send an account email ({})", e.getClass().getSimpleName());

@@ -1,0 +1,59 @@
+package org.goldenthread.platform;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The SMTP server set up with {@code spring.mail.*} (or {@code GT_SMTP_*}), if any, and where links
+ * in emails start: {@code gt.public-url} when set, otherwise the address the administrator who
+ * asked is using, never anything a recipient sent.
+ */
+@Component
+public class MailServer {
+
+    private final ObjectProvider<JavaMailSender> senders;
+    private final String host;
+    private final String from;
+    private final String publicUrl;
+
+    MailServer(ObjectProvider<JavaMailSender> senders, @Value("${spring.mail.host:}") String host,
+               @Value("${gt.mail.from:}") String from, @Value("${gt.public-url:}") String publicUrl) {
+        this.senders = senders;
+        this.host = host;
+        this.from = from;
+        this.publicUrl = publicUrl;
+    }
+
+    public boolean isSetUp() {
+        return !host.isBlank() && senders.getIfAvailable() != null;
+    }
+
+    /** Where links start. Read while the administrator's request is at hand: emails may be written later. */
+    public String linkBase() {
+        String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public JavaMailSender sender() {
+        return senders.getObject();
+    }
+
+    /** A plain-text message to one address, from the configured sender. */
+    public MimeMessage plainText(String to, String subject, String body) throws MessagingException {
+        MimeMessage message = sender().createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        if (!from.isBlank()) {
+            helper.setFrom(from);
+        }
+        helper.setTo(to);
+        helper.setSubject(subject);
+        helper.setText(body, false);
+        return message;
+    }
+}
