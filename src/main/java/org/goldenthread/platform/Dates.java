@@ -14,7 +14,7 @@ public final class Dates {
 
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
-    public static final String RULE = "Enter a date from 1900-01-01 to 2200-12-31 as year-month-day, like 2026-04-01";
+    public static final String RULE = "Enter a real date between 1900 and 2200, as year-month-day, like 2026-04-01";
 
     private Dates() {
     }
