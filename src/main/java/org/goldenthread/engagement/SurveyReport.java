@@ -3,7 +3,9 @@ package org.goldenthread.engagement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.PdfReport;
+import org.goldenthread.platform.Plurals;
 import org.springframework.stereotype.Service;
 
 /** A survey's results as a PDF to circulate: for each question a chart and the table behind it. */
@@ -21,8 +23,9 @@ public class SurveyReport {
     public byte[] pdf(long surveyId, String filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyResults.Results r = results.results(surveyId, filter);
-        PdfReport report = new PdfReport(survey.definition().title(), String.format("%,d responses%s. Produced by Golden Thread on %s.",
-                r.responses(), filter == null || filter.isBlank() ? "" : " matching " + filter, LocalDate.now()));
+        PdfReport report = new PdfReport(survey.definition().title(), String.format("%s%s. Produced by Golden Thread on %s.",
+                Plurals.of(r.responses(), "response"), filter == null || filter.isBlank() ? "" : " matching " + filter,
+                Dates.day(LocalDate.now(Dates.ENGLAND))));
         report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "
                 + "Wilson score interval. Net agreement is strongly agree and agree together.");
         if (r.suppressed()) {
