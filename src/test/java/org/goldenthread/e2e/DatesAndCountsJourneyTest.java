@@ -57,9 +57,12 @@ class DatesAndCountsJourneyTest extends BrowserTest {
         assertPageSays("/ics/" + ods + "/assessments/" + cycle + "/indicators/P3.1", due);
         assertPageSays("/ics/" + ods + "/assessments/" + cycle + "/report", "opened 1 April 2026");
         // the token the test used was created today, at a time of day such as "9:05am"
-        assertPageSays("/account", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-                .format(LocalDate.now(ZoneId.of("Europe/London"))) + " at ");
+        String today = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(LocalDate.now(ZoneId.of("Europe/London")));
+        assertPageSays("/account", today + " at ");
         assertThat(main()).containsPattern(" at \\d{1,2}(:\\d{2})?(am|pm)|at midday|at midnight");
+        // the audit log keeps the second, as "9:05:07am"
+        assertPageSays("/ics/" + ods + "/audit", today + " at ");
+        assertThat(main()).containsPattern(" at \\d{1,2}:\\d{2}:\\d{2}(am|pm)");
     }
 
     private void assertPageSays(String path, String text) {
