@@ -73,9 +73,12 @@ class DatesAndCountsJourneyTest extends BrowserTest {
                 .as("dates not written the NHS.UK way on " + path).isEmpty();
     }
 
-    /** What the page shows, less the hints under form fields, which still ask for dates as YYYY-MM-DD. */
+    /**
+     * What the page shows, less the hints under form fields, which still ask for dates as YYYY-MM-DD,
+     * and the audit log's record of each change, which shows the data exactly as it was sent.
+     */
     private String main() {
         return (String) page.locator("main").evaluate("m => { const shown = m.cloneNode(true);"
-                + " shown.querySelectorAll('.nhsuk-hint').forEach(h => h.remove()); return shown.textContent; }");
+                + " shown.querySelectorAll('.nhsuk-hint, .gt-json').forEach(h => h.remove()); return shown.textContent; }");
     }
 }
