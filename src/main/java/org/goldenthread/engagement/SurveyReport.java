@@ -3,7 +3,9 @@ package org.goldenthread.engagement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.PdfReport;
+import org.goldenthread.platform.Plurals;
 import org.springframework.stereotype.Service;
 
 /** A survey's results as a PDF to circulate: for each question a chart and the table behind it. */
@@ -25,10 +27,10 @@ public class SurveyReport {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyResults.Results r = results.results(surveyId, filter);
         String counted = r.responses() == null ? "Too few responses to show"
-                : String.format("%,d responses%s", r.responses(), r.filter().isEmpty() ? ""
+                : Plurals.of(r.responses(), "response") + (r.filter().isEmpty() ? ""
                         : " matching " + String.join(" and ", r.filter()));
         PdfReport report = new PdfReport(survey.definition().title(), String.format("%s. Produced by Golden Thread on %s.",
-                counted, LocalDate.now()));
+                counted, Dates.day(LocalDate.now(Dates.ENGLAND))));
         report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "
                 + "Wilson score interval. Net agreement is strongly agree and agree together.");
         if (r.suppressed()) {

@@ -1,23 +1,40 @@
 package org.goldenthread.platform;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
 
 /**
- * The dates Golden Thread accepts, wherever they come from (JSON, query parameters, page forms,
- * register files): year-month-day from 1900 to 2200. Anything earlier or later is a typing
- * mistake in this domain, and PostgreSQL would otherwise store year 0 or -2026 as a BC date and
- * five-digit years that no report or export reads back the same.
+ * The dates Golden Thread accepts and how it writes them.
+ *
+ * <p>Accepted, wherever they come from (JSON, query parameters, page forms, register files):
+ * year-month-day from 1900 to 2200. Anything earlier or later is a typing mistake in this domain,
+ * and PostgreSQL would otherwise store year 0 or -2026 as a BC date and five-digit years that no
+ * report or export reads back the same.
+ *
+ * <p>Written, on every page, report and email, in the NHS.UK style, "30 November 2026", with
+ * moments shown in England's time ("30 November 2026 at 2:05pm"). Pages use it as
+ * {@code ${@dates.day(x)}} and {@code ${@dates.moment(x)}}; Java code calls the static methods.
+ * Nothing depends on the server's or the browser's locale or time zone.
  */
+@Component("dates")
 public final class Dates {
 
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
     public static final String RULE = "Enter a real date between 1900 and 2200, as year-month-day, like 2026-04-01";
-
-    private Dates() {
-    }
+    public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("h", Locale.UK);
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("mm", Locale.UK);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("ss", Locale.UK);
 
     public static boolean inRange(LocalDate date) {
         return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
@@ -37,5 +54,65 @@ public final class Dates {
         if (date != null && !inRange(date)) {
             problems.add(Problem.of(field, RULE));
         }
+    }
+
+    /** "30 November 2026"; a moment is taken on its day in England. Empty for null. */
+    public static String day(Object date) {
+        if (date == null) {
+            return "";
+        }
+        if (date instanceof LocalDate d) {
+            return DAY.format(d);
+        }
+        return DAY.format(inEngland(date));
+    }
+
+    /** "30 November 2026 at 2:05pm", or "at midday" / "at midnight", in England's time. */
+    public static String moment(Object instant) {
+        if (instant == null) {
+            return "";
+        }
+        ZonedDateTime t = inEngland(instant);
+        return DAY.format(t) + " at " + time(t, false);
+    }
+
+    /** As {@link #moment} with seconds ("2:05:09pm"), where order within a minute matters, as in an audit log. */
+    public static String momentToTheSecond(Object instant) {
+        if (instant == null) {
+            return "";
+        }
+        ZonedDateTime t = inEngland(instant);
+        return DAY.format(t) + " at " + time(t, true);
+    }
+
+    /** The NHS.UK style for times: 12-hour clock, no leading zero, "am"/"pm", and midday and midnight in words. */
+    private static String time(ZonedDateTime t, boolean seconds) {
+        if (!seconds || t.getSecond() == 0) {
+            if (t.getHour() == 12 && t.getMinute() == 0) {
+                return "midday";
+            }
+            if (t.getHour() == 0 && t.getMinute() == 0) {
+                return "midnight";
+            }
+        }
+        String clock = HOUR.format(t) + (t.getMinute() == 0 && !seconds ? "" : ":" + MINUTES.format(t))
+                + (seconds ? ":" + SECONDS.format(t) : "");
+        return clock + (t.getHour() < 12 ? "am" : "pm");
+    }
+
+    private static ZonedDateTime inEngland(Object value) {
+        if (value instanceof Instant i) {
+            return i.atZone(ENGLAND);
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.atZoneSameInstant(ENGLAND);
+        }
+        if (value instanceof ZonedDateTime z) {
+            return z.withZoneSameInstant(ENGLAND);
+        }
+        if (value instanceof LocalDate d) {
+            return d.atStartOfDay(ENGLAND);
+        }
+        throw new IllegalArgumentException("not a date or moment: " + value.getClass().getName());
     }
 }

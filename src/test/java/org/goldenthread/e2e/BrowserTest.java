@@ -14,6 +14,8 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -22,11 +24,21 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * Drives Debian's Chromium, headless, through the real pages, and scans each page for
  * accessibility problems with axe-core. Serious and critical violations fail the test.
+ * <p>
+ * Every browser context a test opens is watched: a console error, an uncaught script error, a
+ * Content-Security-Policy violation or a stylesheet, script, image or font that fails to load fails
+ * the test when it ends, naming the page. Documents and fetches answered with 4xx are left alone:
+ * those are the app's own answers, which the tests check themselves.
  */
 public abstract class BrowserTest extends IntegrationTest {
 
     private static Playwright playwright;
     private static Browser browser;
+    /** What went wrong in the browser during the current test; tests run one at a time. */
+    private static final List<String> browserProblems = new CopyOnWriteArrayList<>();
+    private static final Set<String> ASSETS = Set.of("stylesheet", "script", "image", "font", "media");
+    /** Chromium's console line for any 4xx or 5xx response; assets are caught by status instead. */
+    private static final String HTTP_STATUS_LINE = "Failed to load resource: the server responded with a status of";
 
     protected BrowserContext context;
     protected Page page;
@@ -39,6 +51,7 @@ public abstract class BrowserTest extends IntegrationTest {
                     .setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                             "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
+            browser.onContext(BrowserTest::watch);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 browser.close();
                 playwright.close();
@@ -47,8 +60,36 @@ public abstract class BrowserTest extends IntegrationTest {
         return browser;
     }
 
+    private static void watch(BrowserContext context) {
+        // reported as a console error too, but the event says which directive and address
+        context.addInitScript("document.addEventListener('securitypolicyviolation', e => console.error("
+                + "'Content-Security-Policy violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));");
+        context.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !message.text().startsWith(HTTP_STATUS_LINE)) {
+                browserProblems.add(where(message.page()) + "console error: " + message.text());
+            }
+        });
+        context.onWebError(error -> browserProblems.add(where(error.page()) + "uncaught: " + error.error()));
+        context.onResponse(response -> {
+            if (response.status() >= 400 && ASSETS.contains(response.request().resourceType())) {
+                browserProblems.add(where(response.frame().page()) + response.request().resourceType() + " "
+                        + response.url() + " answered " + response.status());
+            }
+        });
+    }
+
+    private static String where(Page page) {
+        return page == null ? "" : "on " + page.url() + ": ";
+    }
+
+    /** What has gone wrong in the browser so far in this test. */
+    protected List<String> browserProblems() {
+        return browserProblems;
+    }
+
     @BeforeEach
     void openPage() {
+        browserProblems.clear();
         context = browser().newContext();
         context.setDefaultTimeout(15_000);
         page = context.newPage();
@@ -56,7 +97,14 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @AfterEach
     void closePage() {
-        context.close();
+        try {
+            assertThat(browserProblems).as("console errors, script errors, CSP violations and failed assets")
+                    .isEmpty();
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+        }
     }
 
     protected String url(String path) {

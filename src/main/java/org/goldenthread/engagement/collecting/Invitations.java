@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 class Invitations {
 
-    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final ZoneId ENGLAND = Dates.ENGLAND;
+    static final DateTimeFormatter DAY = Dates.DAY;
     static final int MAX_PER_REQUEST = 10_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
