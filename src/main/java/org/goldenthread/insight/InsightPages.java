@@ -87,7 +87,8 @@ class InsightPages implements Navigation, Dashboard {
                         "Clinical and care professions with no one in " + seats, href + "#levels"),
                 new DashboardCard(31, "Top two professions' share at " + at,
                         percent(figures.topTwoShare(), figures.isSuppressed("top_two_share")),
-                        "Of " + seats + " held by clinical and care professionals, the share the two largest hold",
+                        "Of " + seats + " held by clinical and care professionals, the share the two largest hold"
+                                + (figures.topTwoNamed() == null ? "" : ": " + figures.topTwoNamed()),
                         href + "#dominance"),
                 new DashboardCard(32, "Early or mid career at " + at,
                         percent(figures.earlyMidShare(), figures.isSuppressed("early_mid_share")),
@@ -325,11 +326,14 @@ class InsightPages implements Navigation, Dashboard {
         StringBuilder out = new StringBuilder();
         try (var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
             printer.printRecord("level", "leaders", "professions_present", "professions_missing", "top_two_share",
-                    "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats");
+                    "top_two_professions", "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats");
             for (LevelFigures l : landscape.levels(audience, small)) {
                 printer.printRecord(guard(l.level()), l.leaders(), guard(String.join(";", l.professionsPresent())),
                         guard(String.join(";", l.professionsMissing())),
-                        cell(l, "top_two_share", l.topTwoShare()), cell(l, "early_mid_share", l.earlyMidShare()),
+                        cell(l, "top_two_share", l.topTwoShare()),
+                        l.isSuppressed("top_two_share") ? "suppressed"
+                                : guard(l.topTwoNamed() == null ? "" : l.topTwoNamed()),
+                        cell(l, "early_mid_share", l.earlyMidShare()),
                         cell(l, "protected_hours_agreed", l.protectedHoursAgreed()),
                         cell(l, "protected_hours_used", l.protectedHoursUsed()), l.vacantSeats());
             }
