@@ -135,7 +135,7 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("wholeIcsInSight", !sight.confined());
         model.addAttribute("professionChoices", landscape.professionsPresent());
         model.addAttribute("levels", levels);
-        model.addAttribute("levelLabels", levelLabels());
+        model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("clinicalAndCareCount", landscape.clinicalAndCareCodes().size());
         model.addAttribute("professionNames", professions.all().stream()
                 .collect(Collectors.toMap(Profession::code, Profession::name, (a, b) -> a, LinkedHashMap::new)));
@@ -153,7 +153,7 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("expertSeats", landscape.expertSeats());
         model.addAttribute("crossTab", landscape.professionsByLevel(small));
         model.addAttribute("byPlace", landscape.byPlace());
-        model.addAttribute("seatTypes", seatTypeLabels());
+        model.addAttribute("seatTypes", Coded.labels(SeatType.class));
         if (chosen != null) {
             model.addAttribute("profession", chosen);
             model.addAttribute("drillDown", landscape.profession(chosen.code(), small));
@@ -186,22 +186,6 @@ class InsightPages implements Navigation, Dashboard {
     private List<String> placeChoices(Audience.Sight sight) {
         return insight.placeNames().stream()
                 .filter(p -> !sight.confined() || sight.places().stream().anyMatch(p::equalsIgnoreCase)).toList();
-    }
-
-    private static Map<String, String> levelLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (Level l : Level.values()) {
-            labels.put(l.code(), l.label());
-        }
-        return labels;
-    }
-
-    private static Map<String, String> seatTypeLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (SeatType t : SeatType.values()) {
-            labels.put(t.code(), t.label());
-        }
-        return labels;
     }
 
     /** "75%" or "66.7%"; a dash for no one to share among; "hidden" when suppressed. */
@@ -400,7 +384,7 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("place", landscape.place());
         model.addAttribute("places", placeChoices(sight));
         model.addAttribute("wholeIcsInSight", !sight.confined());
-        model.addAttribute("levelLabels", levelLabels());
+        model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("blindCount", entries.stream().filter(e -> e.chain().isEmpty()).count());
         return "insight/forums";
     }

@@ -31,7 +31,8 @@ public class LeadershipFigures {
     /**
      * One figure. {@code value} is a count, a fraction (4 decimal places) or a number of days, and is
      * null when it is hidden or there is nothing to compute it from; {@code shown} is how to print it,
-     * a top-two share with the names of its professions.
+     * a top-two share with the names of its professions. Professions are named as the reference list
+     * names them, separated by semicolons because some names have commas of their own.
      */
     public record Figure(String code, BigDecimal value, String shown, String detail) {
     }
@@ -61,7 +62,8 @@ public class LeadershipFigures {
             int missing = level.professionsMissing().size();
             figures.put("professions_missing." + level.level(), new Figure("professions_missing." + level.level(),
                     BigDecimal.valueOf(missing), missing + " of " + clinicalAndCare,
-                    String.join(", ", level.professionsMissing())));
+                    level.professionsMissing().stream().map(landscape::professionName)
+                            .collect(java.util.stream.Collectors.joining("; "))));
             Figure topTwo = share("top_two_share." + level.level(), level.topTwoShare(),
                     level.isSuppressed("top_two_share"));
             // the professions go into the printed figure, not a detail, so a closed cycle's report keeps them

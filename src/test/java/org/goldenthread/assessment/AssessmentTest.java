@@ -176,6 +176,11 @@ class AssessmentTest extends IntegrationTest {
                     .isEqualByComparingTo(level.get("top_two_share").decimalValue());
             assertThat(live.get("top_two_share." + code).get("shown").asString()).as("names its professions")
                     .endsWith(" (" + level.get("top_two_named").asString() + ")");
+            // the missing professions are listed as the reference list names them, never by code
+            String missingNames = live.get("professions_missing." + code).get("detail").asString();
+            assertThat(missingNames).contains("Art, drama or music therapist")
+                    .contains("Other registered or regulated care professional")
+                    .doesNotContain("arts_therapist").doesNotContain("care_professional_other").doesNotContain("_");
             assertThat(live.get("early_mid_share." + code).get("value").decimalValue())
                     .isEqualByComparingTo(level.get("early_mid_share").decimalValue());
         }
