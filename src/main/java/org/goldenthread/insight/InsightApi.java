@@ -40,7 +40,7 @@ class InsightApi {
             appointment there), `professions_present` (their professions' codes, sorted), `professions_missing` \
             (clinical and care professions — every reference profession but manager and expert_by_experience — \
             not present), `top_two_share` (of current appointments there held by clinical and care \
-            professionals, the share the two most common professions hold), `early_mid_share` (of clinical and \
+            professionals, the share the two most common professions hold), `top_two_professions` (those             professions' names, most seats first, then by name; all of those tied for second place when some             tie) and `top_two_named` (the same in words, saying any tie; both null when the share is null),             `early_mid_share` (of clinical and \
             care leaders there, the share whose career stage is early or mid; an unrecorded stage is neither), \
             `protected_hours_agreed` and `protected_hours_used` (weekly sums over current appointments; unrecorded \
             hours count as none), `vacant_seats` (seats with no current appointment). Shares are fractions rounded \

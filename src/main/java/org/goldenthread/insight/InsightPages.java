@@ -87,7 +87,8 @@ class InsightPages implements Navigation, Dashboard {
                         "Clinical and care professions with no one in " + seats, href + "#levels"),
                 new DashboardCard(31, "Top two professions' share at " + at,
                         percent(figures.topTwoShare(), figures.isSuppressed("top_two_share")),
-                        "Of " + seats + " held by clinical and care professionals, the share the two largest hold",
+                        "Of " + seats + " held by clinical and care professionals, the share the two largest hold"
+                                + (figures.topTwoNamed() == null ? "" : ": " + figures.topTwoNamed()),
                         href + "#dominance"),
                 new DashboardCard(32, "Early or mid career at " + at,
                         percent(figures.earlyMidShare(), figures.isSuppressed("early_mid_share")),
@@ -134,7 +135,7 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("wholeIcsInSight", !sight.confined());
         model.addAttribute("professionChoices", landscape.professionsPresent());
         model.addAttribute("levels", levels);
-        model.addAttribute("levelLabels", levelLabels());
+        model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("clinicalAndCareCount", landscape.clinicalAndCareCodes().size());
         model.addAttribute("professionNames", professions.all().stream()
                 .collect(Collectors.toMap(Profession::code, Profession::name, (a, b) -> a, LinkedHashMap::new)));
@@ -152,7 +153,7 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("expertSeats", landscape.expertSeats());
         model.addAttribute("crossTab", landscape.professionsByLevel(small));
         model.addAttribute("byPlace", landscape.byPlace());
-        model.addAttribute("seatTypes", seatTypeLabels());
+        model.addAttribute("seatTypes", Coded.labels(SeatType.class));
         if (chosen != null) {
             model.addAttribute("profession", chosen);
             model.addAttribute("drillDown", landscape.profession(chosen.code(), small));
@@ -185,22 +186,6 @@ class InsightPages implements Navigation, Dashboard {
     private List<String> placeChoices(Audience.Sight sight) {
         return insight.placeNames().stream()
                 .filter(p -> !sight.confined() || sight.places().stream().anyMatch(p::equalsIgnoreCase)).toList();
-    }
-
-    private static Map<String, String> levelLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (Level l : Level.values()) {
-            labels.put(l.code(), l.label());
-        }
-        return labels;
-    }
-
-    private static Map<String, String> seatTypeLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (SeatType t : SeatType.values()) {
-            labels.put(t.code(), t.label());
-        }
-        return labels;
     }
 
     /** "75%" or "66.7%"; a dash for no one to share among; "hidden" when suppressed. */
@@ -325,11 +310,14 @@ class InsightPages implements Navigation, Dashboard {
         StringBuilder out = new StringBuilder();
         try (var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
             printer.printRecord("level", "leaders", "professions_present", "professions_missing", "top_two_share",
-                    "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats");
+                    "top_two_professions", "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats");
             for (LevelFigures l : landscape.levels(audience, small)) {
                 printer.printRecord(guard(l.level()), l.leaders(), guard(String.join(";", l.professionsPresent())),
                         guard(String.join(";", l.professionsMissing())),
-                        cell(l, "top_two_share", l.topTwoShare()), cell(l, "early_mid_share", l.earlyMidShare()),
+                        cell(l, "top_two_share", l.topTwoShare()),
+                        l.isSuppressed("top_two_share") ? "suppressed"
+                                : guard(l.topTwoNamed() == null ? "" : l.topTwoNamed()),
+                        cell(l, "early_mid_share", l.earlyMidShare()),
                         cell(l, "protected_hours_agreed", l.protectedHoursAgreed()),
                         cell(l, "protected_hours_used", l.protectedHoursUsed()), l.vacantSeats());
             }
@@ -396,7 +384,7 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("place", landscape.place());
         model.addAttribute("places", placeChoices(sight));
         model.addAttribute("wholeIcsInSight", !sight.confined());
-        model.addAttribute("levelLabels", levelLabels());
+        model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("blindCount", entries.stream().filter(e -> e.chain().isEmpty()).count());
         return "insight/forums";
     }

@@ -142,8 +142,11 @@ final class Landscape {
             List<String> missing = clinicalAndCare.stream().filter(c -> !present.contains(c)).toList();
 
             List<Appointment> clinical = here.stream().filter(a -> isClinicalOrCare(a.profession())).toList();
-            int topTwo = clinical.stream().collect(Collectors.groupingBy(Appointment::profession, Collectors.counting()))
-                    .values().stream().sorted(Comparator.reverseOrder()).limit(2).mapToInt(Long::intValue).sum();
+            Map<String, Long> seatsByProfession = clinical.stream()
+                    .collect(Collectors.groupingBy(Appointment::profession, Collectors.counting()));
+            int topTwo = seatsByProfession.values().stream().sorted(Comparator.reverseOrder()).limit(2)
+                    .mapToInt(Long::intValue).sum();
+            TopTwo topTwoNames = topTwo(seatsByProfession);
             List<Appointment> clinicalLeaders = byLeader.values().stream()
                     .filter(a -> isClinicalOrCare(a.profession())).toList();
             int earlyMid = (int) clinicalLeaders.stream().filter(a -> isEarlyOrMid(a.careerStage())).count();
@@ -160,6 +163,7 @@ final class Landscape {
             if (!audience.seesPeople()) {
                 if (small.hidesShare(topTwo, clinical.size())) {
                     topTwoShare = null;
+                    topTwoNames = null;
                     suppressed.add("top_two_share");
                 }
                 if (small.hidesShare(earlyMid, clinicalLeaders.size())) {
@@ -173,10 +177,53 @@ final class Landscape {
                     suppressed.add("protected_hours_used");
                 }
             }
-            levels.add(new LevelFigures(level.code(), byLeader.size(), present, missing, topTwoShare, earlyMidShare,
+            levels.add(new LevelFigures(level.code(), byLeader.size(), present, missing, topTwoShare,
+                    topTwoNames == null ? null : topTwoNames.professions(),
+                    topTwoNames == null ? null : topTwoNames.named(), earlyMidShare,
                     agreed, used, vacant, List.copyOf(suppressed)));
         }
         return levels;
+    }
+
+    /**
+     * The two professions holding most clinical and care seats, by display name, in a stable order:
+     * most seats first, then by name. When professions tie for second place (or more than two tie for
+     * first) the figure's share is the same whichever of them is counted, so all of them are named and
+     * the tie is said: "General practitioner and, tied for second, Paramedic / Pharmacist", or
+     * "tied for first: Paramedic / Pharmacist / Physiotherapist".
+     *
+     * @param professions every profession named, in the order above, tied ones included
+     * @param named       the same in words, as pages and reports print it; null when no one holds a seat
+     */
+    record TopTwo(List<String> professions, String named) {
+    }
+
+    TopTwo topTwo(Map<String, Long> seatsByProfession) {
+        record Held(String name, long seats) {
+        }
+        List<Held> ranked = seatsByProfession.entrySet().stream()
+                .map(e -> new Held(professionName(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparingLong(Held::seats).reversed().thenComparing(Held::name)).toList();
+        if (ranked.size() <= 2) {
+            List<String> names = ranked.stream().map(Held::name).toList();
+            return new TopTwo(names, names.isEmpty() ? null : String.join(" and ", names));
+        }
+        long second = ranked.get(1).seats();
+        List<String> ahead = ranked.stream().filter(h -> h.seats() > second).map(Held::name).toList();
+        List<String> level = ranked.stream().filter(h -> h.seats() == second).map(Held::name).toList();
+        List<String> named = new ArrayList<>(ahead);
+        named.addAll(level);
+        if (ahead.size() + level.size() == 2) {
+            return new TopTwo(named, String.join(" and ", named));
+        }
+        String tied = String.join(" / ", level);
+        return new TopTwo(named, ahead.isEmpty() ? "tied for first: " + tied
+                : ahead.get(0) + " and, tied for second, " + tied);
+    }
+
+    /** A profession's name from the reference list; its code if the list no longer has it. */
+    String professionName(String code) {
+        return professions.stream().filter(p -> p.code().equals(code)).map(Profession::name).findFirst().orElse(code);
     }
 
     private static boolean isEarlyOrMid(String stage) {

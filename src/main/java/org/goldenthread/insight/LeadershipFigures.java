@@ -30,7 +30,9 @@ public class LeadershipFigures {
 
     /**
      * One figure. {@code value} is a count, a fraction (4 decimal places) or a number of days, and is
-     * null when it is hidden or there is nothing to compute it from; {@code shown} is how to print it.
+     * null when it is hidden or there is nothing to compute it from; {@code shown} is how to print it,
+     * a top-two share with the names of its professions. Professions are named as the reference list
+     * names them, separated by semicolons because some names have commas of their own.
      */
     public record Figure(String code, BigDecimal value, String shown, String detail) {
     }
@@ -60,9 +62,13 @@ public class LeadershipFigures {
             int missing = level.professionsMissing().size();
             figures.put("professions_missing." + level.level(), new Figure("professions_missing." + level.level(),
                     BigDecimal.valueOf(missing), missing + " of " + clinicalAndCare,
-                    String.join(", ", level.professionsMissing())));
-            figures.put("top_two_share." + level.level(), share("top_two_share." + level.level(), level.topTwoShare(),
-                    level.isSuppressed("top_two_share")));
+                    level.professionsMissing().stream().map(landscape::professionName)
+                            .collect(java.util.stream.Collectors.joining("; "))));
+            Figure topTwo = share("top_two_share." + level.level(), level.topTwoShare(),
+                    level.isSuppressed("top_two_share"));
+            // the professions go into the printed figure, not a detail, so a closed cycle's report keeps them
+            figures.put(topTwo.code(), level.topTwoNamed() == null ? topTwo : new Figure(topTwo.code(),
+                    topTwo.value(), topTwo.shown() + " (" + level.topTwoNamed() + ")", null));
             figures.put("early_mid_share." + level.level(), share("early_mid_share." + level.level(),
                     level.earlyMidShare(), level.isSuppressed("early_mid_share")));
         }

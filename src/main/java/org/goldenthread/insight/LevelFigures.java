@@ -9,13 +9,20 @@ import java.util.List;
  * The figures for one level of the ICS, as one viewer may see them. Shares are fractions rounded
  * half-up to 4 decimal places, null when there is nobody to share among. Fields named in
  * {@code suppressed} are null because they rest on a group of fewer than k people.
+ *
+ * <p>The top-two share names the professions it counts, since it describes seats rather than anyone
+ * in them: {@code top_two_professions} by display name (more than two when some tie, see
+ * {@link Landscape.TopTwo}) and {@code top_two_named} in words. Both are null whenever the share is
+ * suppressed, so a hidden share names nothing.
  */
 @JsonPropertyOrder({"level", "leaders", "professions_present", "professions_missing", "top_two_share",
-        "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats", "suppressed"})
+        "top_two_professions", "top_two_named", "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats", "suppressed"})
 record LevelFigures(String level, int leaders,
                     @JsonProperty("professions_present") List<String> professionsPresent,
                     @JsonProperty("professions_missing") List<String> professionsMissing,
                     @JsonProperty("top_two_share") Double topTwoShare,
+                    @JsonProperty("top_two_professions") List<String> topTwoProfessions,
+                    @JsonProperty("top_two_named") String topTwoNamed,
                     @JsonProperty("early_mid_share") Double earlyMidShare,
                     @JsonProperty("protected_hours_agreed") BigDecimal protectedHoursAgreed,
                     @JsonProperty("protected_hours_used") BigDecimal protectedHoursUsed,

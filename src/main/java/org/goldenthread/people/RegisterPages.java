@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
 import org.goldenthread.platform.FormValues;
@@ -94,6 +95,7 @@ class RegisterPages implements Navigation, Dashboard {
         model.addAttribute("professionNames", professionNames());
         model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         model.addAttribute("placesInSight", footprint.places());
+        model.addAttribute("stageLabels", Coded.labels(CareerStage.class));
         return "people/people";
     }
 
@@ -118,6 +120,9 @@ class RegisterPages implements Navigation, Dashboard {
         model.addAttribute("seats", forums.seats().stream()
                 .map(s -> new Choice(String.valueOf(s.id()), s.forum() + ": " + s.title())).toList());
         model.addAttribute("routes", Choice.of(Route.class));
+        model.addAttribute("routeLabels", Coded.labels(Route.class));
+        model.addAttribute("sectorLabels", Coded.labels(Sector.class));
+        model.addAttribute("stageLabels", Coded.labels(CareerStage.class));
         model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());

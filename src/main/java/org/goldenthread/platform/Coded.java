@@ -1,7 +1,9 @@
 package org.goldenthread.platform;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,16 @@ public interface Coded {
         }
         String wanted = code.trim();
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(wanted)).findFirst();
+    }
+
+    /**
+     * Each code's label, for pages to show a stored code as words: {@code ${labels[code] ?: code}} keeps
+     * a code the list no longer has readable rather than blank.
+     */
+    static <E extends Enum<E> & Coded> Map<String, String> labels(Class<E> type) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        Arrays.stream(type.getEnumConstants()).forEach(e -> labels.put(e.code(), e.label()));
+        return labels;
     }
 
     /** The codes as a phrase for error messages: "a, b or c". */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
@@ -73,6 +74,8 @@ class ForumPages implements Navigation {
         model.addAttribute("groups", Choice.of(Level.class).stream()
                 .map(level -> new LevelGroup(level, all.stream().filter(f -> f.level().equals(level.code())).toList()))
                 .filter(g -> !g.forums().isEmpty()).toList());
+        model.addAttribute("kindLabels", Coded.labels(ForumKind.class));
+        model.addAttribute("rightsLabels", Coded.labels(DecisionRights.class));
         model.addAttribute("canEdit", canEdit());
         return "structure/forums";
     }
@@ -90,6 +93,10 @@ class ForumPages implements Navigation {
         model.addAttribute("seats", seats);
         model.addAttribute("seatRows", seats.stream().map(s -> new SeatRow(s, held.get(s.id()))).toList());
         model.addAttribute("seatTypes", Choice.of(SeatType.class));
+        model.addAttribute("seatTypeLabels", Coded.labels(SeatType.class));
+        model.addAttribute("levelLabels", Coded.labels(Level.class));
+        model.addAttribute("kindLabels", Coded.labels(ForumKind.class));
+        model.addAttribute("rightsLabels", Coded.labels(DecisionRights.class));
         model.addAttribute("canEdit", canEdit());
         return "structure/forum";
     }

@@ -174,10 +174,19 @@ class AssessmentTest extends IntegrationTest {
                     .isEqualTo(level.get("professions_missing").size());
             assertThat(live.get("top_two_share." + code).get("value").decimalValue())
                     .isEqualByComparingTo(level.get("top_two_share").decimalValue());
+            assertThat(live.get("top_two_share." + code).get("shown").asString()).as("names its professions")
+                    .endsWith(" (" + level.get("top_two_named").asString() + ")");
+            // the missing professions are listed as the reference list names them, never by code
+            String missingNames = live.get("professions_missing." + code).get("detail").asString();
+            assertThat(missingNames).contains("Art, drama or music therapist")
+                    .contains("Other registered or regulated care professional")
+                    .doesNotContain("arts_therapist").doesNotContain("care_professional_other").doesNotContain("_");
             assertThat(live.get("early_mid_share." + code).get("value").decimalValue())
                     .isEqualByComparingTo(level.get("early_mid_share").decimalValue());
         }
         assertThat(live.get("top_two_share.system").get("value").decimalValue()).isEqualByComparingTo("0.5833");
+        assertThat(live.get("top_two_share.system").get("shown").asString())
+                .isEqualTo("58.3% (General practitioner and Registered nurse (adult))");
         assertThat(live.get("early_mid_share.place").get("value").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(live.get("protected_time_used").get("value").decimalValue())
                 .isEqualByComparingTo(used.divide(agreed, 4, RoundingMode.HALF_UP));
@@ -198,6 +207,9 @@ class AssessmentTest extends IntegrationTest {
         Response closed = api.post(path("/assessments/" + id + "/close"), admin, "{}");
         assertThat(closed.status()).as(closed.body()).isEqualTo(204);
         JsonNode frozen = cycle(id, admin).get("evidence");
+        assertThat(evidence(cycle(id, admin)).get("top_two_share.system").get("shown").asString())
+                .as("a closed cycle keeps the names with the figure")
+                .isEqualTo("58.3% (General practitioner and Registered nurse (adult))");
 
         importRegister(register("A", 0) + register("A", 4).lines().filter(l -> l.startsWith("AX"))
                 .reduce("", (a, b) -> a + b + "\n"));
@@ -283,6 +295,8 @@ class AssessmentTest extends IntegrationTest {
         assertThat(text).contains("2026 self-assessment", "Summary by principle", "Gaps and actions",
                 "Fund backfill for place leads", "Chief Nursing Officer", "(overdue)", "up from 1",
                 "Protected time is agreed but not used", "What changed since 2025 self-assessment");
+        // the cited top-two share names the two professions it counts, however the cell wraps
+        assertThat(text.replaceAll("\\s+", " ")).contains("(General practitioner and Registered nurse (adult))");
 
         Response list = api.get(path("/assessments"), tokenFor(createUser("member", ods)));
         assertThat(list.json()).hasSize(2);

@@ -30,6 +30,10 @@ class InsightJourneyTest extends BrowserTest {
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     }
 
+    /** At system level the GP holds two clinical seats, the adult nurse and the pharmacist one each. */
+    private static final String TOP_TWO_AT_SYSTEM =
+            "General practitioner and, tied for second, Pharmacist / Registered nurse (adult)";
+
     private Locator levelRow(String level) {
         return page.locator("table.gt-levels tbody tr").filter(new Locator.FilterOptions()
                 .setHas(page.getByRole(AriaRole.ROWHEADER, new Page.GetByRoleOptions().setName(level).setExact(true))));
@@ -41,12 +45,16 @@ class InsightJourneyTest extends BrowserTest {
         Locator cards = page.locator(".gt-cards");
         assertThat(cards).containsText("Forums without line of sight");
         assertThat(cards).containsText("34 of 37");
+        // the top-two card names the professions it counts, saying the tie for second place
+        assertThat(cards).containsText(TOP_TWO_AT_SYSTEM);
 
         click(AriaRole.LINK, "Insight");
         expectHeading("Leadership insight");
         assertThat(levelRow("System")).containsText("4");
         assertThat(levelRow("System")).containsText("75%");
         assertThat(levelRow("System")).containsText("66.7%");
+        assertThat(levelRow("System")).containsText(TOP_TWO_AT_SYSTEM);
+        assertThat(levelRow("Place")).containsText("General practitioner and Social worker (adults)");
         assertThat(levelRow("System")).containsText("11");
         assertThat(levelRow("Neighbourhood")).containsText("0.5");
         assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
@@ -60,9 +68,9 @@ class InsightJourneyTest extends BrowserTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().get("content-disposition")).contains("insight-" + ods);
         assertThat(csv.text()).startsWith("level,leaders,professions_present,professions_missing,top_two_share,"
-                + "early_mid_share,protected_hours_agreed,protected_hours_used,vacant_seats\r\n");
+                + "top_two_professions,early_mid_share,protected_hours_agreed,protected_hours_used,vacant_seats\r\n");
         assertThat(csv.text()).contains("\r\nsystem,4,gp;manager;nurse_adult;pharmacist,");
-        assertThat(csv.text()).contains(",0.75,0.6667,11.0,8.0,1\r\n");
+        assertThat(csv.text()).contains(",0.75,\"" + TOP_TWO_AT_SYSTEM + "\",0.6667,11.0,8.0,1\r\n");
 
         page.getByLabel("Place", new Page.GetByLabelOptions().setExact(true)).selectOption("Northfield");
         click(AriaRole.BUTTON, "Show");
@@ -108,11 +116,16 @@ class InsightJourneyTest extends BrowserTest {
     void anAnalystSeesAggregatesOnly() {
         String analyst = createUser("analyst", ods);
         signIn(analyst, PASSWORD);
+        assertThat(page.locator(".gt-cards")).containsText("Top two professions' share");
+        assertThat(page.locator(".gt-cards")).not().containsText("General practitioner");
         page.navigate(url("/ics/" + ods + "/insight"));
         expectHeading("Leadership insight");
         assertThat(page.locator(".nhsuk-inset-text")).containsText("aggregate figures only");
         assertThat(levelRow("System")).containsText("hidden");
         assertThat(levelRow("System")).containsText("4");
+        // a hidden share names nobody's profession
+        assertThat(levelRow("System")).not().containsText("General practitioner");
+        assertThat(page.locator(".gt-levels")).not().containsText("Registered nurse");
         assertThat(page.locator("main")).not().containsText("Ben Cole");
         assertThat(page.locator("main")).not().containsText("Asha Reed");
         assertThat(page.locator("#many-seats ~ p").first()).containsText("1 leader holds three or more seats");
@@ -120,7 +133,7 @@ class InsightJourneyTest extends BrowserTest {
 
         APIResponse csv = page.request().get(url("/ics/" + ods + "/insight.csv"));
         assertThat(csv.text()).contains("\r\nsystem,4,gp;manager;nurse_adult;pharmacist,");
-        assertThat(csv.text()).contains(",suppressed,suppressed,suppressed,suppressed,1\r\n");
+        assertThat(csv.text()).contains(",suppressed,suppressed,suppressed,suppressed,suppressed,1\r\n");
     }
 
     @Test

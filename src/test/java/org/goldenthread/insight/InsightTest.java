@@ -79,19 +79,31 @@ class InsightTest extends IntegrationTest {
         return JSON.writeValueAsString(codes);
     }
 
+    /** A level's figures; {@code topTwoNamed} is a JSON string or null, {@code topTwoProfessions} a JSON list. */
     private static String level(String level, int leaders, String present, String missing, String topTwo,
-                                String earlyMid, String agreed, String used, int vacant, String suppressed) {
+                                String topTwoProfessions, String topTwoNamed, String earlyMid, String agreed,
+                                String used, int vacant, String suppressed) {
         return """
                 {"level":"%s","leaders":%d,"professions_present":%s,"professions_missing":%s,"top_two_share":%s,
+                 "top_two_professions":%s,"top_two_named":%s,
                  "early_mid_share":%s,"protected_hours_agreed":%s,"protected_hours_used":%s,"vacant_seats":%d,
-                 "suppressed":%s}""".formatted(level, leaders, present, missing, topTwo, earlyMid, agreed, used,
-                vacant, suppressed);
+                 "suppressed":%s}""".formatted(level, leaders, present, missing, topTwo, topTwoProfessions,
+                topTwoNamed, earlyMid, agreed, used, vacant, suppressed);
     }
+
+    private static final String GP = "General practitioner";
+    private static final String TIED_AT_SYSTEM = "[\"" + GP + "\",\"Pharmacist\",\"Registered nurse (adult)\"]";
+    private static final String TIED_AT_SYSTEM_NAMED =
+            "\"General practitioner and, tied for second, Pharmacist / Registered nurse (adult)\"";
+    private static final String GP_AND_SOCIAL_WORKER = "[\"" + GP + "\",\"Social worker (adults)\"]";
+    private static final String GP_AND_SOCIAL_WORKER_NAMED = "\"General practitioner and Social worker (adults)\"";
+    private static final String GP_AND_PHYSIO = "[\"" + GP + "\",\"Physiotherapist\"]";
+    private static final String GP_AND_PHYSIO_NAMED = "\"General practitioner and Physiotherapist\"";
 
     private static final String NONE = "[]";
 
     private String emptyLevel(String level, String suppressed) {
-        return level(level, 0, NONE, missing(), "null", "null", "0.0", "0.0", 0, suppressed);
+        return level(level, 0, NONE, missing(), "null", NONE, "null", "null", "0.0", "0.0", 0, suppressed);
     }
 
     @Test
@@ -102,11 +114,12 @@ class InsightTest extends IntegrationTest {
                  "people_with_3plus_seats":["P1"],"people_with_3plus_seats_count":1,
                  "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(java.time.LocalDate.now(),
                 level("system", 4, "[\"gp\",\"manager\",\"nurse_adult\",\"pharmacist\"]",
-                        missing("gp", "nurse_adult", "pharmacist"), "0.75", "0.6667", "11.0", "8.0", 1, NONE),
+                        missing("gp", "nurse_adult", "pharmacist"), "0.75", TIED_AT_SYSTEM, TIED_AT_SYSTEM_NAMED,
+                        "0.6667", "11.0", "8.0", 1, NONE),
                 level("place", 2, "[\"gp\",\"social_worker_adults\"]", missing("gp", "social_worker_adults"),
-                        "1.0", "0.0", "3.0", "3.0", 2, NONE),
+                        "1.0", GP_AND_SOCIAL_WORKER, GP_AND_SOCIAL_WORKER_NAMED, "0.0", "3.0", "3.0", 2, NONE),
                 level("neighbourhood", 2, "[\"gp\",\"physiotherapist\"]", missing("gp", "physiotherapist"),
-                        "1.0", "1.0", "2.0", "0.5", 0, NONE),
+                        "1.0", GP_AND_PHYSIO, GP_AND_PHYSIO_NAMED, "1.0", "2.0", "0.5", 0, NONE),
                 emptyLevel("provider_collaborative", NONE), emptyLevel("clinical_network", NONE));
         assertThat(actual).isEqualTo(JSON.readTree(expected));
         assertThat(missing("gp", "nurse_adult", "pharmacist")).contains("\"midwife\"").doesNotContain("manager");
@@ -120,9 +133,10 @@ class InsightTest extends IntegrationTest {
         JsonNode levels = north.get("levels");
         assertThat(levels.get(0)).isEqualTo(JSON.readTree(emptyLevel("system", NONE)));
         assertThat(levels.get(1)).isEqualTo(JSON.readTree(level("place", 2, "[\"gp\",\"social_worker_adults\"]",
-                missing("gp", "social_worker_adults"), "1.0", "0.0", "3.0", "3.0", 2, NONE)));
+                missing("gp", "social_worker_adults"), "1.0", GP_AND_SOCIAL_WORKER, GP_AND_SOCIAL_WORKER_NAMED, "0.0",
+                "3.0", "3.0", 2, NONE)));
         assertThat(levels.get(2)).isEqualTo(JSON.readTree(level("neighbourhood", 1, "[\"gp\"]", missing("gp"),
-                "1.0", "1.0", "2.0", "0.5", 0, NONE)));
+                "1.0", "[\"" + GP + "\"]", "\"" + GP + "\"", "1.0", "2.0", "0.5", 0, NONE)));
         // P1 holds three seats in the ICS, one of them in Northfield
         assertThat(north.get("people_with_3plus_seats").toString()).isEqualTo("[\"P1\"]");
         assertThat(north.get("forums_without_line_of_sight").toString()).isEqualTo("[]");
@@ -131,7 +145,8 @@ class InsightTest extends IntegrationTest {
         JsonNode south = insight(admin, "?place=Southvale");
         assertThat(south.get("levels").get(1)).isEqualTo(JSON.readTree(emptyLevel("place", NONE)));
         assertThat(south.get("levels").get(2)).isEqualTo(JSON.readTree(level("neighbourhood", 1,
-                "[\"physiotherapist\"]", missing("physiotherapist"), "1.0", "1.0", "0.0", "0.0", 0, NONE)));
+                "[\"physiotherapist\"]", missing("physiotherapist"), "1.0", "[\"Physiotherapist\"]",
+                "\"Physiotherapist\"", "1.0", "0.0", "0.0", 0, NONE)));
         assertThat(south.get("people_with_3plus_seats").toString()).isEqualTo("[]");
         assertThat(south.get("forums_without_line_of_sight").toString()).isEqualTo("[\"Southvale East Team\"]");
     }
@@ -175,11 +190,12 @@ class InsightTest extends IntegrationTest {
                  "people_with_3plus_seats":[],"people_with_3plus_seats_count":1,
                  "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(java.time.LocalDate.now(),
                 level("system", 4, "[\"gp\",\"manager\",\"nurse_adult\",\"pharmacist\"]",
-                        missing("gp", "nurse_adult", "pharmacist"), "null", "null", "null", "null", 1, hidden),
+                        missing("gp", "nurse_adult", "pharmacist"), "null", "null", "null", "null", "null", "null",
+                        1, hidden),
                 level("place", 2, "[\"gp\",\"social_worker_adults\"]", missing("gp", "social_worker_adults"),
-                        "null", "null", "null", "null", 2, hidden),
+                        "null", "null", "null", "null", "null", "null", 2, hidden),
                 level("neighbourhood", 2, "[\"gp\",\"physiotherapist\"]", missing("gp", "physiotherapist"),
-                        "null", "null", "null", "null", 0, hidden),
+                        "null", "null", "null", "null", "null", "null", 0, hidden),
                 emptyLevel("provider_collaborative", NONE), emptyLevel("clinical_network", NONE));
         assertThat(actual).isEqualTo(JSON.readTree(expected));
     }

@@ -103,6 +103,9 @@ class LandscapeTest {
         assertThat(system.earlyMidShare()).isEqualTo(0.5);
         assertThat(system.protectedHoursAgreed()).isEqualByComparingTo("12");
         assertThat(system.suppressed()).isEmpty();
+        // three seats each: both named, by name since neither holds more
+        assertThat(system.topTwoProfessions()).containsExactly("General practitioner", "Registered nurse (adult)");
+        assertThat(system.topTwoNamed()).isEqualTo("General practitioner and Registered nurse (adult)");
 
         // a seventh leader, a pharmacist, is a group of one on the far side of the top-two share
         long s = seat(board, "Seat 7", "member", TODAY.minusYears(2));
@@ -110,9 +113,48 @@ class LandscapeTest {
         LevelFigures seven = landscape(null).levels(Audience.AGGREGATE, K3).get(0);
         assertThat(seven.topTwoShare()).isNull();
         assertThat(seven.suppressed()).containsExactly("top_two_share");
+        // a hidden share names no profession either
+        assertThat(seven.topTwoProfessions()).isNull();
+        assertThat(seven.topTwoNamed()).isNull();
+        assertThat(landscape(null).levels(Audience.NAMED, K3).get(0).topTwoNamed())
+                .isEqualTo("General practitioner and Registered nurse (adult)");
         assertThat(seven.earlyMidShare()).isEqualTo(Landscape.share(3, 7));
         // an ICS admin sees it exactly
         assertThat(landscape(null).levels(Audience.NAMED, K3).get(0).topTwoShare()).isEqualTo(0.8571);
+    }
+
+    @Test
+    void theTopTwoProfessionsAreNamedMostSeatsFirstThenByNameSayingAnyTie() {
+        Forum board = forum(1, "Board", "system", "board", null, null);
+        // one seat each for a nurse, a pharmacist and a GP: three tie for first
+        appoint(1, "nurse_adult", "senior", seat(board, "Seat 1", "member", TODAY.minusYears(2)), null, null, null);
+        appoint(2, "pharmacist", "senior", seat(board, "Seat 2", "member", TODAY.minusYears(2)), null, null, null);
+        appoint(3, "gp", "senior", seat(board, "Seat 3", "member", TODAY.minusYears(2)), null, null, null);
+        LevelFigures three = landscape(null).levels(Audience.NAMED, K3).get(0);
+        assertThat(three.topTwoShare()).isEqualTo(0.6667);
+        assertThat(three.topTwoProfessions())
+                .containsExactly("General practitioner", "Pharmacist", "Registered nurse (adult)");
+        assertThat(three.topTwoNamed())
+                .isEqualTo("tied for first: General practitioner / Pharmacist / Registered nurse (adult)");
+
+        // a second seat for the GP: the GP first, the other two tied for second
+        appoint(3, "gp", "senior", seat(board, "Seat 4", "member", TODAY.minusYears(2)), null, null, null);
+        LevelFigures tied = landscape(null).levels(Audience.NAMED, K3).get(0);
+        assertThat(tied.topTwoShare()).isEqualTo(0.75);
+        assertThat(tied.topTwoNamed())
+                .isEqualTo("General practitioner and, tied for second, Pharmacist / Registered nurse (adult)");
+
+        // a second seat for the nurse settles it; the manager is not a clinical or care profession
+        appoint(1, "nurse_adult", "senior", seat(board, "Seat 5", "member", TODAY.minusYears(2)), null, null, null);
+        appoint(4, "manager", "senior", seat(board, "Seat 6", "member", TODAY.minusYears(2)), null, null, null);
+        LevelFigures settled = landscape(null).levels(Audience.NAMED, K3).get(0);
+        assertThat(settled.topTwoProfessions()).containsExactly("General practitioner", "Registered nurse (adult)");
+        assertThat(settled.topTwoNamed()).isEqualTo("General practitioner and Registered nurse (adult)");
+
+        // nobody at a level: nothing to name
+        LevelFigures place = landscape(null).levels(Audience.NAMED, K3).get(1);
+        assertThat(place.topTwoProfessions()).isEmpty();
+        assertThat(place.topTwoNamed()).isNull();
     }
 
     @Test
