@@ -201,11 +201,11 @@ class MalformedInputTest extends IntegrationTest {
             Response r = api.post(path + "/people/" + person + "/appointments", world.icsAdmin(), ApiClient.json(
                     "seat_id", 1, "start_date", date, "route", "election"));
             assertThat(firstField(r)).as(date).isEqualTo("start_date");
-            assertThat(firstReason(r)).contains("1900-01-01").contains("2200-12-31");
+            assertThat(firstReason(r)).contains("1900").contains("2200");
             Response query = api.post(path + "/surveys?opens_on=" + date, world.icsAdmin(), surveyDefinition("d" + date
                     .replaceAll("[^0-9]", "")));
             assertThat(firstField(query)).as(date).isEqualTo("opens_on");
-            assertThat(firstReason(query)).contains("1900-01-01");
+            assertThat(firstReason(query)).contains("1900");
         }
         String[] row = RegisterFixture.smallRegister().split("\n")[1].split(",", -1);
         row[RegisterFile_START_DATE] = "0000-01-01";
