@@ -362,16 +362,27 @@ class SurveyPages implements Navigation {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         String field = form.getFirst("field");
         List<String> shown = form.getOrDefault("shown", List.of());
+        // read every value the page sent before saving anything, so a bad one changes nothing
+        java.util.Map<java.util.UUID, List<Long>> coding = new java.util.LinkedHashMap<>();
         for (String response : shown) {
-            List<Long> themes = form.getOrDefault("c_" + response, List.of()).stream()
-                    .map(theme -> number("c_" + response, theme)).toList();
-            codebook.code(id, Codebook.responseId(response), field, themes);
+            coding.put(shownComment(response), form.getOrDefault("c_" + response, List.of()).stream()
+                    .map(theme -> number("c_" + response, theme)).toList());
         }
-        redirect.addFlashAttribute("success", "Themes saved for " + shown.size() + " comments.");
+        coding.forEach((response, themes) -> codebook.code(id, response, field, themes));
+        redirect.addFlashAttribute("success", "Themes saved for "
+                + org.goldenthread.platform.Plurals.of(shown.size(), "comment") + ".");
         // back to the page the form came from; its values are re-read, never copied into the address as sent
         long page = form.getFirst("page") == null ? 1 : Math.min(Math.max(number("page", form.getFirst("page")), 1), 100_000);
         return "redirect:" + base() + "/" + id + "/comments?field=" + java.net.URLEncoder.encode(field == null ? "" : field,
                 StandardCharsets.UTF_8) + "&page=" + page + "&uncoded=" + "true".equals(form.getFirst("uncoded"));
+    }
+
+    private static java.util.UUID shownComment(String value) {
+        try {
+            return java.util.UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("shown", "Not a comment the page showed: reload the page and try again");
+        }
     }
 
     private static long number(String field, String value) {
