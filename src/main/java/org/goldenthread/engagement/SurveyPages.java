@@ -380,7 +380,7 @@ class SurveyPages implements Navigation {
         Surveys.Survey survey = surveys.survey(id);
         List<String> fields = codebook.fields(id);
         model.addAttribute("survey", survey);
-        model.addAttribute("fields", fields.stream().map(f -> new Choice(f, f)).toList());
+        model.addAttribute("fields", fields.stream().map(f -> new Choice(f, survey.definition().fieldLabel(f))).toList());
         model.addAttribute("closed", survey.definition().questions().stream().filter(q -> q.questionType().isClosed())
                 .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text()))).toList());
         model.addAttribute("themes", codebook.themes(id));
@@ -391,6 +391,7 @@ class SurveyPages implements Navigation {
         int safePage = Math.min(Math.max(page, 1), 100_000);
         try {
             model.addAttribute("field", chosen);
+            model.addAttribute("fieldLabel", survey.definition().fieldLabel(chosen));
             model.addAttribute("uncoded", uncoded);
             model.addAttribute("page", safePage);
             model.addAttribute("by", by);
