@@ -60,7 +60,9 @@ public class Surveys {
     public enum Status {
         DRAFT, LIVE, CLOSED;
 
-        String stored() {
+        /** As stored and as the API shows it: draft, live or closed. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String stored() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 

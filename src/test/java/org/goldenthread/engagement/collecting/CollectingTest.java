@@ -621,6 +621,7 @@ class CollectingTest extends IntegrationTest {
                 "closes_on", today.plusDays(21).toString()));
         assertThat(dated.status()).as(dated.body()).isEqualTo(200);
         assertThat(dated.json().get("closes_on").asString()).isEqualTo(today.plusDays(21).toString());
+        assertThat(dated.json().get("status").asString()).isEqualTo("draft");
         assertThat(respondent.get(link).body()).as("dates alone do not open a draft")
                 .contains("This survey is not open yet");
 
