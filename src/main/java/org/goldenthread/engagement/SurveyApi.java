@@ -16,7 +16,9 @@ import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,9 +49,47 @@ class SurveyApi {
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@PathVariable String ods, @RequestBody SurveyDefinition definition,
                    @RequestParam(name = "opens_on", required = false) LocalDate opensOn,
-                   @RequestParam(name = "closes_on", required = false) LocalDate closesOn) {
+                   @RequestParam(name = "closes_on", required = false) LocalDate closesOn,
+                   @Parameter(description = "true to keep the survey as a draft that takes no responses until"
+                           + " opened (POST …/open); by default it is live between its dates")
+                   @RequestParam(defaultValue = "false") boolean draft) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return new Created(surveys.create(definition, opensOn, closesOn));
+        return new Created(draft ? surveys.createUnopened(definition, opensOn, closesOn)
+                : surveys.create(definition, opensOn, closesOn));
+    }
+
+    /** Opens a survey to respondents from today (a draft or a closed survey alike). */
+    @PostMapping("/api/v1/ics/{ods}/surveys/{id}/open")
+    ResponseEntity<Void> open(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        surveys.open(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/ics/{ods}/surveys/{id}/close")
+    ResponseEntity<Void> close(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        surveys.close(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    record Dating(@JsonProperty("opens_on") LocalDate opensOn, @JsonProperty("closes_on") LocalDate closesOn) {
+    }
+
+    /** Sets both dates at once; a date left out or null means none (opens when opened, or never closes). */
+    @PatchMapping("/api/v1/ics/{ods}/surveys/{id}")
+    Surveys.Survey redate(@PathVariable String ods, @PathVariable long id, @RequestBody Dating body) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        surveys.redate(id, body.opensOn(), body.closesOn());
+        return surveys.survey(id);
+    }
+
+    /** Only a survey nobody has answered; one with responses is refused (400, saying to close it) and kept. */
+    @DeleteMapping("/api/v1/ics/{ods}/surveys/{id}")
+    ResponseEntity<Void> delete(@PathVariable String ods, @PathVariable long id) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        surveys.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/ics/{ods}/surveys")

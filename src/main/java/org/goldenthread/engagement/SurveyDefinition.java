@@ -22,6 +22,23 @@ public record SurveyDefinition(String code, String title, Boolean anonymous, Str
         return -1;
     }
 
+    /**
+     * A free-text field as people read it: its question's words, marked "(comment)" or "(other)"
+     * for the boxes beside a question, rather than a column code like Q1_comment.
+     */
+    public String fieldLabel(String field) {
+        int cut = field.lastIndexOf('_');
+        String suffix = cut < 0 ? "" : field.substring(cut + 1).toLowerCase(java.util.Locale.ROOT);
+        boolean box = suffix.equals("comment") || suffix.equals("other");
+        Optional<Question> asked = question(box ? field.substring(0, cut) : field);
+        if (asked.isEmpty()) {
+            return field;
+        }
+        String text = asked.get().text();
+        String words = text.length() > 90 ? text.substring(0, 90).strip() + "…" : text;
+        return box ? words + " (" + suffix + ")" : words;
+    }
+
     public boolean keepsRespondentsAnonymous() {
         return !Boolean.FALSE.equals(anonymous);
     }

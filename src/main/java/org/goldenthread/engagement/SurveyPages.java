@@ -135,8 +135,9 @@ class SurveyPages implements Navigation {
             } catch (JacksonException e) {
                 throw new InvalidInput("file", "The file is not a survey definition: " + e.getOriginalMessage());
             }
-            long id = surveys.create(definition, null, null);
-            redirect.addFlashAttribute("success", definition.title() + " was imported.");
+            long id = surveys.createUnopened(definition, null, null);
+            redirect.addFlashAttribute("success", definition.title() + " was imported as a draft."
+                    + " Check it, then open it to respondents below.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
@@ -154,6 +155,10 @@ class SurveyPages implements Navigation {
         model.addAttribute("responses", surveys.responseCount(id));
         model.addAttribute("canEdit", canEdit());
         model.addAttribute("mayReadRaw", surveys.mayReadRawResponses(id));
+        model.addAttribute("openToday", survey.isOpenOn(Surveys.today()));
+        if (!model.containsAttribute("dates")) {
+            model.addAttribute("dates", datesForm(survey));
+        }
         model.addAttribute("types", Choice.of(QuestionType.class));
         model.addAttribute("earlier", survey.definition().questions().stream()
                 .filter(q -> q.questionType().isClosed()).map(q -> new Choice(q.code(), q.code())).toList());
@@ -161,6 +166,68 @@ class SurveyPages implements Navigation {
             model.addAttribute("form", Map.of("required", "false"));
         }
         return "engagement/survey";
+    }
+
+    private static Map<String, String> datesForm(Surveys.Survey survey) {
+        Map<String, String> dates = new java.util.HashMap<>();
+        dates.put("opens_on", survey.opensOn() == null ? "" : survey.opensOn().toString());
+        dates.put("closes_on", survey.closesOn() == null ? "" : survey.closesOn().toString());
+        return dates;
+    }
+
+    @PostMapping("/ics/{ods}/surveys/{id}/open")
+    String open(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return lifecycle(ods, id, model, redirect, () -> surveys.open(id), "The survey is open to respondents.");
+    }
+
+    @PostMapping("/ics/{ods}/surveys/{id}/close")
+    String close(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        return lifecycle(ods, id, model, redirect, () -> surveys.close(id),
+                "The survey is closed: nobody more can respond.");
+    }
+
+    @PostMapping("/ics/{ods}/surveys/{id}/dates")
+    String redate(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
+                  RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        model.addAttribute("dates", form);
+        return lifecycle(ods, id, model, redirect, () -> {
+            List<Problem> problems = new ArrayList<>();
+            LocalDate opens = FormValues.date(form, "opens_on", problems);
+            LocalDate closes = FormValues.date(form, "closes_on", problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            surveys.redate(id, opens, closes);
+        }, "The dates were saved.");
+    }
+
+    @PostMapping("/ics/{ods}/surveys/{id}/delete")
+    String delete(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
+        String title = surveys.survey(id).definition().title();
+        try {
+            surveys.delete(id);
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            return survey(ods, id, model);
+        }
+        redirect.addFlashAttribute("success", title + " was deleted.");
+        return "redirect:" + base();
+    }
+
+    private String lifecycle(String ods, long id, Model model, RedirectAttributes redirect, Runnable change,
+                             String done) {
+        try {
+            change.run();
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+            return survey(ods, id, model);
+        }
+        redirect.addFlashAttribute("success", done);
+        return "redirect:" + base() + "/" + id;
     }
 
     @PostMapping("/ics/{ods}/surveys/{id}/questions")
@@ -313,7 +380,7 @@ class SurveyPages implements Navigation {
         Surveys.Survey survey = surveys.survey(id);
         List<String> fields = codebook.fields(id);
         model.addAttribute("survey", survey);
-        model.addAttribute("fields", fields.stream().map(f -> new Choice(f, f)).toList());
+        model.addAttribute("fields", fields.stream().map(f -> new Choice(f, survey.definition().fieldLabel(f))).toList());
         model.addAttribute("closed", survey.definition().questions().stream().filter(q -> q.questionType().isClosed())
                 .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text()))).toList());
         model.addAttribute("themes", codebook.themes(id));
@@ -324,6 +391,7 @@ class SurveyPages implements Navigation {
         int safePage = Math.min(Math.max(page, 1), 100_000);
         try {
             model.addAttribute("field", chosen);
+            model.addAttribute("fieldLabel", survey.definition().fieldLabel(chosen));
             model.addAttribute("uncoded", uncoded);
             model.addAttribute("page", safePage);
             model.addAttribute("by", by);

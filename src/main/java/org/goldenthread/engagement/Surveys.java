@@ -18,6 +18,7 @@ import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.InvalidInput;
@@ -52,24 +53,49 @@ public class Surveys {
         this.professions = professions;
     }
 
+    /**
+     * Where a survey is in its life: a draft takes no responses whatever its dates; a live survey
+     * takes them between its opening and closing dates; a closed one was closed by hand.
+     */
+    public enum Status {
+        DRAFT, LIVE, CLOSED;
+
+        /** As stored and as the API shows it: draft, live or closed. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String stored() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Status of(String stored) {
+            return valueOf(stored.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
     /** A survey as stored, with its definition. */
     public record Survey(long id, SurveyDefinition definition, @JsonProperty("opens_on") LocalDate opensOn,
-                         @JsonProperty("closes_on") LocalDate closesOn, @JsonProperty("link_token") String linkToken) {
+                         @JsonProperty("closes_on") LocalDate closesOn, @JsonProperty("link_token") String linkToken,
+                         Status status) {
 
         public boolean isOpenOn(LocalDate day) {
-            return (opensOn == null || !day.isBefore(opensOn)) && (closesOn == null || !day.isAfter(closesOn));
+            return status == Status.LIVE && (opensOn == null || !day.isBefore(opensOn))
+                    && (closesOn == null || !day.isAfter(closesOn));
+        }
+
+        public boolean isDraft() {
+            return status == Status.DRAFT;
         }
     }
 
     public record Listed(long id, String code, String title, boolean anonymous,
                          @JsonProperty("opens_on") LocalDate opensOn, @JsonProperty("closes_on") LocalDate closesOn,
-                         long responses) {
+                         long responses, String status) {
     }
 
     public List<Listed> surveys() {
         return jdbc.sql("""
                         select s.id, s.code, s.title, s.anonymous, s.opens_on, s.closes_on,
-                               (select count(*) from survey_response r where r.survey_id = s.id) as responses
+                               (select count(*) from survey_response r where r.survey_id = s.id) as responses,
+                               s.status
                           from survey s order by s.created_at desc""").query(Listed.class).list();
     }
 
@@ -79,12 +105,12 @@ public class Surveys {
     }
 
     public Survey survey(long id) {
-        return jdbc.sql("select id, definition, opens_on, closes_on, link_token from survey where id = :id")
+        return jdbc.sql("select id, definition, opens_on, closes_on, link_token, status from survey where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Survey(rs.getLong("id"),
                         json.readValue(rs.getString("definition"), SurveyDefinition.class),
                         rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
-                        rs.getString("link_token")))
+                        rs.getString("link_token"), Status.of(rs.getString("status"))))
                 .optional().orElseThrow(() -> new NotFound("No survey with id " + id + " in this ICS"));
     }
 
@@ -119,20 +145,29 @@ public class Surveys {
      */
     @Transactional
     public long create(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
-        return create(definition, opensOn, closesOn, false);
+        return create(definition, opensOn, closesOn, false, Status.LIVE);
     }
 
-    /** Starts a survey in the builder, with its questions still to come. */
+    /**
+     * Saves a complete survey as a draft: it takes no responses until someone opens it. Surveys
+     * imported or started from a template on the pages begin this way, so nobody answers a survey
+     * its owners have not yet checked.
+     */
+    @Transactional
+    public long createUnopened(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
+        return create(definition, opensOn, closesOn, false, Status.DRAFT);
+    }
+
+    /** Starts a survey in the builder, with its questions still to come; it is a draft until opened. */
     @Transactional
     public long createDraft(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
-        return create(definition, opensOn, closesOn, true);
+        return create(definition, opensOn, closesOn, true, Status.DRAFT);
     }
 
-    private long create(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn, boolean draft) {
-        List<Problem> problems = new ArrayList<>(DefinitionRules.check(definition, draft));
-        if (opensOn != null && closesOn != null && closesOn.isBefore(opensOn)) {
-            problems.add(Problem.of("closes_on", "The survey cannot close before it opens"));
-        }
+    private long create(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn, boolean incomplete,
+                        Status status) {
+        List<Problem> problems = new ArrayList<>(DefinitionRules.check(definition, incomplete));
+        checkDates(opensOn, closesOn, problems);
         if (problems.isEmpty() && jdbc.sql("select count(*) > 0 from survey where code = :code")
                 .param("code", definition.code()).query(Boolean.class).single()) {
             problems.add(Problem.of("code", "This ICS already has a survey with the code " + definition.code()));
@@ -147,15 +182,16 @@ public class Surveys {
         RANDOM.nextBytes(secret);
         long id = jdbc.sql("""
                         insert into survey (ics_id, code, title, anonymous, definition, opens_on, closes_on, link_token,
-                                            created_by)
+                                            created_by, status)
                         values (:ics, :code, :title, :anonymous, cast(:definition as jsonb), :opens, :closes, :token,
-                                :creator)
+                                :creator, :status)
                         returning id""")
                 .param("ics", Scope.currentTenant().id()).param("code", filled.code()).param("title", filled.title())
                 .param("anonymous", filled.keepsRespondentsAnonymous()).param("definition", json.writeValueAsString(filled))
                 .param("opens", opensOn).param("closes", closesOn)
                 .param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
                 .param("creator", Scope.current().caller() == null ? null : Scope.current().caller().userId())
+                .param("status", status.stored())
                 .query(Long.class).single();
         audit.record("survey.created", "survey", id, null, filled);
         return id;
@@ -355,5 +391,93 @@ public class Surveys {
                 .param("definition", json.writeValueAsString(saved)).param("id", surveyId).update();
         forget(surveyId);
         audit.record("survey.question_added", "survey", surveyId, survey.definition(), saved);
+    }
+
+    /** Surveys open and close by the calendar in England, wherever the server runs. */
+    public static LocalDate today() {
+        return LocalDate.now(java.time.ZoneId.of("Europe/London"));
+    }
+
+    private static void checkDates(LocalDate opensOn, LocalDate closesOn, List<Problem> problems) {
+        Dates.check("opens_on", opensOn, problems);
+        Dates.check("closes_on", closesOn, problems);
+        if (opensOn != null && closesOn != null && closesOn.isBefore(opensOn)) {
+            problems.add(Problem.of("closes_on", "The survey cannot close before it opens"));
+        }
+    }
+
+    private record Lifecycle(Status status, LocalDate opensOn, LocalDate closesOn) {
+    }
+
+    private Lifecycle lifecycle(Survey s) {
+        return new Lifecycle(s.status(), s.opensOn(), s.closesOn());
+    }
+
+    private void saveLifecycle(long id, String action, Survey before, Lifecycle after) {
+        jdbc.sql("update survey set status = :status, opens_on = :opens, closes_on = :closes where id = :id")
+                .param("status", after.status().stored()).param("opens", after.opensOn())
+                .param("closes", after.closesOn()).param("id", id).update();
+        audit.record(action, "survey", id, lifecycle(before), after);
+    }
+
+    /**
+     * Opens a survey to respondents from today. A closing date already past, or one set by closing
+     * the survey by hand, is cleared, since keeping it would close the survey again at once.
+     */
+    @Transactional
+    public void open(long id) {
+        LocalDate today = today();
+        Survey s = survey(id);
+        if (s.isOpenOn(today)) {
+            throw new InvalidInput("status", "The survey is open already");
+        }
+        LocalDate opens = s.opensOn() == null || s.opensOn().isAfter(today) ? today : s.opensOn();
+        LocalDate closes = s.closesOn() == null || s.closesOn().isBefore(today) || s.status() == Status.CLOSED
+                ? null : s.closesOn();
+        saveLifecycle(id, "survey.opened", s, new Lifecycle(Status.LIVE, opens, closes));
+    }
+
+    /** Closes a survey now: nobody more can respond or be invited until it is opened again. */
+    @Transactional
+    public void close(long id) {
+        LocalDate today = today();
+        Survey s = survey(id);
+        if (s.status() == Status.CLOSED) {
+            throw new InvalidInput("status", "The survey is closed already");
+        }
+        LocalDate opens = s.opensOn() != null && s.opensOn().isAfter(today) ? null : s.opensOn();
+        LocalDate closes = s.closesOn() == null || s.closesOn().isAfter(today) ? today : s.closesOn();
+        saveLifecycle(id, "survey.closed", s, new Lifecycle(Status.CLOSED, opens, closes));
+    }
+
+    /** Sets when a survey opens and closes (null for no date); whether it is a draft or closed stays as it is. */
+    @Transactional
+    public void redate(long id, LocalDate opensOn, LocalDate closesOn) {
+        Survey s = survey(id);
+        List<Problem> problems = new ArrayList<>();
+        checkDates(opensOn, closesOn, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        saveLifecycle(id, "survey.redated", s, new Lifecycle(s.status(), opensOn, closesOn));
+    }
+
+    /**
+     * Deletes a survey nobody has answered, with its codebook, invitations and unsent drafts. A
+     * survey with responses is kept: its answers are evidence, so it can only be closed.
+     */
+    @Transactional
+    public void delete(long id) {
+        Survey s = survey(id);
+        if (responseCount(id) > 0) {
+            throw new InvalidInput("survey", "This survey has responses, so it cannot be deleted; close it instead");
+        }
+        jdbc.sql("delete from survey_draft where survey_id = :id").param("id", id).update();
+        jdbc.sql("delete from survey_invitation where survey_id = :id").param("id", id).update();
+        jdbc.sql("delete from survey_mailing where survey_id = :id").param("id", id).update();
+        jdbc.sql("delete from survey_theme where survey_id = :id").param("id", id).update();
+        jdbc.sql("delete from survey where id = :id").param("id", id).update();
+        forget(id);
+        audit.record("survey.deleted", "survey", id, s.definition(), null);
     }
 }

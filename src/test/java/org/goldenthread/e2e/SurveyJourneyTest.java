@@ -55,8 +55,11 @@ class SurveyJourneyTest extends BrowserTest {
         click(AriaRole.LINK, "Invitations and reminders");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/surveys/\\d+/invitations$"));
         page.goBack();
+        // a survey built on the pages is a draft: its open link turns people away until it is opened
+        assertThat(page.locator("#survey-status")).containsText("Draft");
         page.locator("a.gt-token").click();
         assertThat(page.locator("h1")).containsText("Place pulse");
+        assertThat(page.locator("main")).containsText("This survey is not open yet");
         page.goBack();
 
         Download definition = page.waitForDownload(() -> click(AriaRole.LINK, "Download the survey as code (JSON)"));
@@ -65,6 +68,31 @@ class SurveyJourneyTest extends BrowserTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+
+        // dates out of order are refused and named; then it is dated, opened, closed and deleted
+        page.getByLabel("Opening date (optional)").fill("2030-03-01");
+        page.getByLabel("Closing date (optional)").fill("2030-02-01");
+        click(AriaRole.BUTTON, "Save dates");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("The survey cannot close before it opens");
+        assertAccessible();
+        page.getByLabel("Opening date (optional)").fill("");
+        page.getByLabel("Closing date (optional)").fill("2199-12-31");
+        click(AriaRole.BUTTON, "Save dates");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("The dates were saved");
+        click(AriaRole.BUTTON, "Open the survey now");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("open to respondents");
+        assertThat(page.locator("#survey-status")).hasText("Open to respondents");
+        assertAccessible();
+        page.locator("a.gt-token").click();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now"))).isVisible();
+        page.goBack();
+        click(AriaRole.BUTTON, "Close the survey now");
+        assertThat(page.locator("#survey-status")).hasText("Closed");
+        click(AriaRole.BUTTON, "Delete this survey");
+        expectHeading("Surveys");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Place pulse was deleted");
+        assertThat(page.locator("main")).containsText("No surveys yet");
+        assertAccessible();
     }
 
     @Test
@@ -143,6 +171,12 @@ class SurveyJourneyTest extends BrowserTest {
         String exported = Files.readString(csv.path());
         assertThat(exported.lines().count()).isEqualTo(1252);
         assertThat(exported.lines().findFirst().orElseThrow()).startsWith("Q1,Q1_comment,Q2,Q2_comment,Q3");
+
+        // comment boxes are named by their question's words, not by the column code
+        page.navigate(url(surveyPath + "/comments"));
+        assertThat(page.locator("#comments")).containsText("comments on Principle 1 is the right one to help an ICS");
+        assertThat(page.locator("#comments")).containsText("(comment)");
+        assertThat(page.locator("main")).not().containsText("Q1_comment");
     }
 
     @Test
@@ -162,7 +196,7 @@ class SurveyJourneyTest extends BrowserTest {
         page.navigate(url("/ics/" + ods + "/surveys/" + id));
         click(AriaRole.LINK, "Read and code comments");
         expectHeading("Read and code comments");
-        assertThat(page.locator("#comments")).hasText("3 comments on Q1");
+        assertThat(page.locator("#comments")).hasText("3 comments on What gets in the way?");
         assertAccessible();
 
         click(AriaRole.BUTTON, "Add theme");

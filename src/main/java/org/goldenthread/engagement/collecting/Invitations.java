@@ -295,6 +295,14 @@ class Invitations {
     }
 
     private static void refuseIfClosed(Surveys.Survey survey) {
+        if (survey.isDraft()) {
+            throw new InvalidInput("survey", "The survey is a draft and nobody can answer it yet;"
+                    + " open it before inviting or reminding anyone");
+        }
+        if (survey.status() == Surveys.Status.CLOSED) {
+            throw new InvalidInput("survey", "The survey is closed, so nobody more can be invited or reminded;"
+                    + " open it again first");
+        }
         if (survey.closesOn() != null && today().isAfter(survey.closesOn())) {
             throw new InvalidInput("survey", "The survey closed on " + DAY.format(survey.closesOn())
                     + ", so nobody more can be invited or reminded");

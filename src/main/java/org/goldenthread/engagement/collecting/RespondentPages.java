@@ -271,10 +271,12 @@ class RespondentPages {
         Surveys.Survey survey = visit.survey();
         model.addAttribute("visit", visit);
         model.addAttribute("problems", problems);
-        model.addAttribute("notYetOpen", survey.opensOn() != null && today.isBefore(survey.opensOn())
+        model.addAttribute("draft", survey.isDraft());
+        model.addAttribute("notYetOpen", !survey.isDraft() && survey.opensOn() != null && today.isBefore(survey.opensOn())
                 ? Invitations.DAY.format(survey.opensOn()) : null);
-        model.addAttribute("closed", survey.closesOn() != null && today.isAfter(survey.closesOn())
-                ? Invitations.DAY.format(survey.closesOn()) : null);
+        boolean closedByHand = survey.status() == Surveys.Status.CLOSED;
+        model.addAttribute("closed", !survey.isDraft() && closedByHand || survey.closesOn() != null && today.isAfter(survey.closesOn())
+                ? (survey.closesOn() == null ? "" : Invitations.DAY.format(survey.closesOn())) : null);
         model.addAttribute("closesOn", survey.closesOn() == null ? null : Invitations.DAY.format(survey.closesOn()));
         return "engagement/respond-start";
     }

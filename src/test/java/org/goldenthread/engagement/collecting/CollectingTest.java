@@ -573,6 +573,77 @@ class CollectingTest extends IntegrationTest {
         assertThat(respondent.get(base + "/check").location()).endsWith(base + "/1?missing");
     }
 
+    /**
+     * A draft turns respondents and invitations away until it is opened; its dates can change,
+     * within range and in order; closing it stops responses at once; and only a survey nobody has
+     * answered can be deleted. Every change is in the audit trail.
+     */
+    @Test
+    void aDraftSurveyIsOpenedRedatedClosedAndOnlyDeletedUnanswered() {
+        LocalDate today = LocalDate.now(Invitations.ENGLAND);
+        long id = survey(pulse(), "?draft=true");
+        String path = "/api/v1/ics/" + ods + "/surveys/" + id;
+        String link = "/respond/" + linkToken(id);
+        RespondentClient respondent = new RespondentClient(port);
+        assertThat(respondent.get(link).body()).contains("This survey is not open yet", "still being prepared")
+                .doesNotContain("Start now");
+        // a start page from another survey still has a form to post: it starts nothing on the draft
+        respondent.get("/respond/" + linkToken(survey(pulse().replace("\"pulse\"", "\"pulse-live\""), "")));
+        assertThat(respondent.post(link).location()).endsWith(link);
+        Response invited = invite(id, uniqueEmail("hal"));
+        assertThat(invited.status()).isEqualTo(400);
+        assertThat(invited.body()).contains("The survey is a draft");
+
+        Response backwards = api.patch(path, token, ApiClient.json("opens_on", today.plusDays(10).toString(),
+                "closes_on", today.plusDays(3).toString()));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("closes_on", "cannot close before it opens");
+        Response tooEarly = api.patch(path, token, ApiClient.json("opens_on", "1899-12-31"));
+        assertThat(tooEarly.status()).isEqualTo(400);
+        assertThat(tooEarly.body()).contains("opens_on", "from 1900-01-01 to 2200-12-31");
+        Response tooLate = api.patch(path, token, ApiClient.json("closes_on", "2201-01-01"));
+        assertThat(tooLate.status()).isEqualTo(400);
+        assertThat(tooLate.body()).contains("closes_on");
+        JsonNode listed = api.get("/api/v1/ics/" + ods + "/surveys", token).json().get(1);
+        assertThat(listed.get("opens_on").isNull()).as("refused dates change nothing").isTrue();
+        assertThat(listed.get("status").asString()).isEqualTo("draft");
+
+        Response dated = api.patch(path, token, ApiClient.json("opens_on", today.minusDays(1).toString(),
+                "closes_on", today.plusDays(21).toString()));
+        assertThat(dated.status()).as(dated.body()).isEqualTo(200);
+        assertThat(dated.json().get("closes_on").asString()).isEqualTo(today.plusDays(21).toString());
+        assertThat(dated.json().get("status").asString()).isEqualTo("draft");
+        assertThat(respondent.get(link).body()).as("dates alone do not open a draft")
+                .contains("This survey is not open yet");
+
+        assertThat(api.post(path + "/open", token, "{}").status()).isEqualTo(204);
+        assertThat(api.post(path + "/open", token, "{}").body()).contains("open already");
+        assertThat(respondent.get(link).body()).contains("Start now");
+        String base = startByLink(respondent, link);
+        answerPulse(respondent, base);
+        respondent.post(base + "/check");
+        assertThat(responses(id)).isEqualTo(1);
+
+        assertThat(api.post(path + "/close", token, "{}").status()).isEqualTo(204);
+        assertThat(respondent.post(link).location()).endsWith(link);
+        assertThat(respondent.get(link).body()).contains("This survey has closed").doesNotContain("Start now");
+        assertThat(invite(id, uniqueEmail("ida")).body()).contains("The survey is closed");
+
+        Response refused = api.delete(path, token);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("has responses, so it cannot be deleted");
+        assertThat(api.get(path + "/definition", token).status()).isEqualTo(200);
+
+        long unanswered = survey(pulse().replace("\"pulse\"", "\"pulse-spare\""), "?draft=true");
+        assertThat(invite(unanswered, uniqueEmail("joy")).status()).isEqualTo(400);
+        assertThat(api.delete("/api/v1/ics/" + ods + "/surveys/" + unanswered, token).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + unanswered + "/definition", token).status())
+                .isEqualTo(404);
+
+        String audit = api.get("/api/v1/ics/" + ods + "/audit", token).body();
+        assertThat(audit).contains("survey.redated", "survey.opened", "survey.closed", "survey.deleted");
+    }
+
     @Test
     void aSurveyOutsideItsDatesTakesNoAnswersNorInvitations() {
         LocalDate today = LocalDate.now(Invitations.ENGLAND);

@@ -51,6 +51,18 @@ class DemoIcsTest extends IntegrationTest {
                     .findFirst().orElseThrow().get("value").asInt()).isPositive();
             assertThat(closed.get("evidence").valueStream().filter(e -> e.get("metric").asString().equals("engagement_reach"))
                     .findFirst().orElseThrow().get("value").asInt()).as("the demo pulse survey").isEqualTo(240);
+
+            // beside the closed pulse, its next round is open to try answering; the pulse's comments differ
+            JsonNode surveys = api.get("/api/v1/ics/" + DemoIcs.ODS + "/surveys", admin).json();
+            JsonNode next = surveys.valueStream().filter(x -> x.get("code").asString().equals("place-pulse-next"))
+                    .findFirst().orElseThrow();
+            assertThat(next.get("status").asString()).isEqualTo("live");
+            assertThat(next.get("closes_on").asString()).isGreaterThan(java.time.LocalDate.now().toString());
+            long pulse = surveys.valueStream().filter(x -> x.get("code").asString().equals("place-pulse"))
+                    .findFirst().orElseThrow().get("id").asLong();
+            JsonNode comments = api.get("/api/v1/ics/" + DemoIcs.ODS + "/surveys/" + pulse
+                    + "/comments?field=Q1_comment&page_size=50", admin).json();
+            assertThat(comments.valueStream().map(c -> c.get("text").asString()).distinct().count()).isEqualTo(20);
             assertThat(closed.get("actions").valueStream().filter(a -> !a.get("status").asString().equals("done"))
                     .count()).isEqualTo(3);
 
