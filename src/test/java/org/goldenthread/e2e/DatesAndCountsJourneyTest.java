@@ -27,7 +27,9 @@ class DatesAndCountsJourneyTest extends BrowserTest {
         String ods = createIcs("Dates ICS");
         String admin = createUser("ics_admin", ods);
         String token = tokenFor(admin);
-        String definition = new ClassPathResource("engagement/pulse.json").getContentAsString(StandardCharsets.UTF_8);
+        // named, so that one response shows figures (an anonymous survey shows none below k)
+        String definition = new ClassPathResource("engagement/pulse.json").getContentAsString(StandardCharsets.UTF_8)
+                .replaceFirst("\"anonymous\"\\s*:\\s*true", "\"anonymous\": false");
         long survey = api.post("/api/v1/ics/" + ods + "/surveys?opens_on=2026-04-01&closes_on=2027-01-04", token,
                 definition).json().get("id").asLong();
         ApiClient.Response answered = api.post("/api/v1/ics/" + ods + "/surveys/" + survey + "/responses", token,
