@@ -1,8 +1,5 @@
 package org.goldenthread.platform.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -93,7 +90,7 @@ public class AccountLinks {
         jdbc.sql("""
                         insert into account_link (user_id, purpose, token_hash, shown_to_ics, issued_by, expires_at)
                         values (:user, :purpose, :hash, :ics, :by, now() + make_interval(days => :days))""")
-                .param("user", userId).param("purpose", purpose.code()).param("hash", digest(token))
+                .param("user", userId).param("purpose", purpose.code()).param("hash", ApiTokens.digest(token))
                 .param("ics", emailed || shownTo == null ? null : shownTo.id())
                 .param("by", caller == null ? null : caller.userId()).param("days", days).update();
         return new Handover(emailed, emailed ? null : link);
@@ -116,7 +113,7 @@ public class AccountLinks {
                                ) as roles_elsewhere
                           from account_link l join app_user u on u.id = l.user_id
                          where l.token_hash = :hash""" + (lock ? " for update of l" : ""))
-                .param("hash", digest(token)).query(Found.class).optional();
+                .param("hash", ApiTokens.digest(token)).query(Found.class).optional();
     }
 
     /** The link, if it can still be used; otherwise a 404 saying why not. */
@@ -176,13 +173,5 @@ public class AccountLinks {
 
     private static NotFound unknown() {
         return new NotFound("This link is not one Golden Thread issued. Check you copied all of it.");
-    }
-
-    static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

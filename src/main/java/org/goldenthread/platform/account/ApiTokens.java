@@ -120,7 +120,8 @@ public class ApiTokens {
                 new Caller(first.id(), first.email(), first.displayName(), grants)));
     }
 
-    private static byte[] digest(String token) {
+    /** SHA-256 of a secret token, the only form tokens and one-time links are kept in. */
+    static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
