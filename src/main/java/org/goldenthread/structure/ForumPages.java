@@ -44,9 +44,12 @@ class ForumPages implements Navigation {
             return holding == null || holding.holder() == null;
         }
 
-        /** The day the seat fell vacant: its last holder's last day, or the day it was created if never held. */
+        /**
+         * The day the seat fell vacant, as Insight counts it: the day after its last holder's last day,
+         * or the day it was created if never held.
+         */
         public java.time.LocalDate vacantSince() {
-            return holding == null || holding.lastLeft() == null ? seat.createdOn() : holding.lastLeft();
+            return holding == null || holding.lastLeft() == null ? seat.createdOn() : holding.lastLeft().plusDays(1);
         }
 
         public boolean neverHeld() {
