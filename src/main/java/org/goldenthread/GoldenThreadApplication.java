@@ -9,7 +9,8 @@ public class GoldenThreadApplication {
 
     public static void main(String[] args) {
         // "--demo" is shorthand for GT_DEMO=true.
-        String[] arguments = Arrays.stream(args).map(a -> a.equals("--demo") ? "--gt.demo=true" : a)
+        String[] arguments = Arrays.stream(args)
+                .map(a -> a.equals("--demo") ? "--gt.demo=true" : a)
                 .toArray(String[]::new);
         SpringApplication.run(GoldenThreadApplication.class, arguments);
     }

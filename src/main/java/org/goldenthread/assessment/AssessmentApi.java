@@ -42,30 +42,59 @@ class AssessmentApi {
         cycles.cycle(id, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER));
     }
 
-    record Listed(long id, String title, String framework, String place, String status,
-                  @JsonProperty("opened_on") LocalDate openedOn, @JsonProperty("closed_on") LocalDate closedOn,
-                  boolean shared) {
-    }
+    record Listed(
+            long id,
+            String title,
+            String framework,
+            String place,
+            String status,
+            @JsonProperty("opened_on") LocalDate openedOn,
+            @JsonProperty("closed_on") LocalDate closedOn,
+            boolean shared) {}
 
     @GetMapping("/api/v1/ics/{ods}/assessments")
     @Operation(summary = "Assessment cycles with their status", description = """
             Oldest first. `status` is open or closed. A place lead sees the cycles for the whole ICS and for the \
             places they lead; another place's cycle is not found (404) on every path.""")
     List<Listed> list(@PathVariable String ods) {
-        return cycles.cycles(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST)).stream().map(c -> new Listed(c.id(), c.title(), c.frameworkCode(), c.place(), c.status(),
-                c.openedOn(), c.closedOn(), c.shared())).toList();
+        return cycles.cycles(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST)).stream()
+                .map(c -> new Listed(
+                        c.id(),
+                        c.title(),
+                        c.frameworkCode(),
+                        c.place(),
+                        c.status(),
+                        c.openedOn(),
+                        c.closedOn(),
+                        c.shared()))
+                .toList();
     }
 
-    record Indicator(String principle, String code, String text, Integer level, @JsonProperty("level_name") String levelName,
-                     @JsonProperty("previous_level") Integer previousLevel, String rationale, boolean gap) {
-    }
+    record Indicator(
+            String principle,
+            String code,
+            String text,
+            Integer level,
+            @JsonProperty("level_name") String levelName,
+            @JsonProperty("previous_level") Integer previousLevel,
+            String rationale,
+            boolean gap) {}
 
-    record Detail(long id, String title, String framework, String place, String status,
-                  @JsonProperty("opened_on") LocalDate openedOn, @JsonProperty("closed_on") LocalDate closedOn,
-                  @JsonProperty("previous_cycle") Long previousCycle, List<Framework.ScaleLevel> scale,
-                  List<Indicator> indicators, List<Cycle.Rating> ratings, List<Cycle.Evidence> evidence,
-                  List<Cycle.Item> attachments, List<Cycle.Action> actions) {
-    }
+    record Detail(
+            long id,
+            String title,
+            String framework,
+            String place,
+            String status,
+            @JsonProperty("opened_on") LocalDate openedOn,
+            @JsonProperty("closed_on") LocalDate closedOn,
+            @JsonProperty("previous_cycle") Long previousCycle,
+            List<Framework.ScaleLevel> scale,
+            List<Indicator> indicators,
+            List<Cycle.Rating> ratings,
+            List<Cycle.Evidence> evidence,
+            List<Cycle.Item> attachments,
+            List<Cycle.Action> actions) {}
 
     @GetMapping("/api/v1/ics/{ods}/assessments/{id}")
     @Operation(summary = "One cycle: ratings, evidence values and actions", description = """
@@ -78,34 +107,59 @@ class AssessmentApi {
         requireReader(id);
         Progress.Review r = progress.review(id, LocalDate.now());
         Cycle c = r.cycle();
-        List<Indicator> indicators = r.principles().stream().flatMap(p -> p.indicators().stream()
-                .map(i -> new Indicator(p.principle().code(), i.indicator().code(), i.indicator().text(), i.level(),
-                        i.level() == null ? null : i.levelName(), i.previous(), i.rationale(), i.gap()))).toList();
-        boolean lead = Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id());
-        return new Detail(c.id(), c.title(), c.frameworkCode(), c.place(), c.status(), c.openedOn(), c.closedOn(),
-                r.previous() == null ? null : r.previous().id(), c.framework().scale(), indicators,
+        List<Indicator> indicators = r.principles().stream()
+                .flatMap(p -> p.indicators().stream()
+                        .map(i -> new Indicator(
+                                p.principle().code(),
+                                i.indicator().code(),
+                                i.indicator().text(),
+                                i.level(),
+                                i.level() == null ? null : i.levelName(),
+                                i.previous(),
+                                i.rationale(),
+                                i.gap())))
+                .toList();
+        boolean lead =
+                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id());
+        return new Detail(
+                c.id(),
+                c.title(),
+                c.frameworkCode(),
+                c.place(),
+                c.status(),
+                c.openedOn(),
+                c.closedOn(),
+                r.previous() == null ? null : r.previous().id(),
+                c.framework().scale(),
+                indicators,
                 lead ? cycles.ratings(id) : cycles.myRatings(id),
-                r.principles().stream().flatMap(p -> p.indicators().stream()).flatMap(i -> i.evidence().stream()).toList(),
-                cycles.items(id), r.actions());
+                r.principles().stream()
+                        .flatMap(p -> p.indicators().stream())
+                        .flatMap(i -> i.evidence().stream())
+                        .toList(),
+                cycles.items(id),
+                r.actions());
     }
 
     @GetMapping(value = "/api/v1/ics/{ods}/assessments/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The board report as a PDF")
     ResponseEntity<byte[]> pdf(@PathVariable String ods, @PathVariable long id) {
         requireReader(id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + id + ".pdf\"")
                 .body(report.pdf(id));
     }
 
-    record Saved(long id) {
-    }
+    record Saved(long id) {}
 
     @GetMapping("/api/v1/ics/{ods}/frameworks")
     @Operation(summary = "This ICS's frameworks", description = "Each as its file: principles, indicators and scale.")
     List<Framework> frameworks(@PathVariable String ods) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
-        return frameworks.frameworks().stream().map(Frameworks.Stored::framework).toList();
+        return frameworks.frameworks().stream()
+                .map(Frameworks.Stored::framework)
+                .toList();
     }
 
     @PostMapping("/api/v1/ics/{ods}/frameworks")
@@ -127,9 +181,11 @@ class AssessmentApi {
         return new Saved(frameworks.adopt(body.get("code")));
     }
 
-    record Opening(@JsonProperty("framework_id") Long frameworkId, String title, String place,
-                   @JsonProperty("opened_on") LocalDate openedOn) {
-    }
+    record Opening(
+            @JsonProperty("framework_id") Long frameworkId,
+            String title,
+            String place,
+            @JsonProperty("opened_on") LocalDate openedOn) {}
 
     @PostMapping("/api/v1/ics/{ods}/assessments")
     @Operation(summary = "Open a cycle", description = """
@@ -140,37 +196,47 @@ class AssessmentApi {
         if (body.frameworkId() == null) {
             throw new InvalidInput("framework_id", "Name the framework to assess against");
         }
-        return new Saved(cycles.open(body.frameworkId(), body.title(), body.place(),
+        return new Saved(cycles.open(
+                body.frameworkId(),
+                body.title(),
+                body.place(),
                 body.openedOn() == null ? LocalDate.now() : body.openedOn()));
     }
 
-    record Rated(Integer level, String narrative) {
-    }
+    record Rated(Integer level, String narrative) {}
 
     @PutMapping("/api/v1/ics/{ods}/assessments/{id}/ratings/{indicator}")
-    @Operation(summary = "Give or change your own rating of an indicator",
+    @Operation(
+            summary = "Give or change your own rating of an indicator",
             description = "ICS admins, place leads and members contribute. Only while the cycle is open.")
-    ResponseEntity<Void> rate(@PathVariable String ods, @PathVariable long id, @PathVariable String indicator,
-                              @RequestBody Rated body) {
+    ResponseEntity<Void> rate(
+            @PathVariable String ods, @PathVariable long id, @PathVariable String indicator, @RequestBody Rated body) {
         requireReader(id);
         cycles.rate(id, indicator, body.level(), body.narrative());
         return ResponseEntity.noContent().build();
     }
 
-    record Agreement(Integer level, String rationale) {
-    }
+    record Agreement(Integer level, String rationale) {}
 
     @PutMapping("/api/v1/ics/{ods}/assessments/{id}/agreed/{indicator}")
-    @Operation(summary = "Record the agreed rating of an indicator, with the rationale", description = "ICS admins only.")
-    ResponseEntity<Void> agree(@PathVariable String ods, @PathVariable long id, @PathVariable String indicator,
-                               @RequestBody Agreement body) {
+    @Operation(
+            summary = "Record the agreed rating of an indicator, with the rationale",
+            description = "ICS admins only.")
+    ResponseEntity<Void> agree(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String indicator,
+            @RequestBody Agreement body) {
         Scope.require(Role.ICS_ADMIN);
         cycles.agree(id, indicator, body.level(), body.rationale());
         return ResponseEntity.noContent().build();
     }
 
-    record Citation(String indicator, String metric, @JsonProperty("survey_id") Long surveyId, String question) {
-    }
+    record Citation(
+            String indicator,
+            String metric,
+            @JsonProperty("survey_id") Long surveyId,
+            String question) {}
 
     @PostMapping("/api/v1/ics/{ods}/assessments/{id}/evidence")
     @Operation(summary = "Cite a live figure for an indicator", description = """
@@ -192,16 +258,23 @@ class AssessmentApi {
     }
 
     @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/ics/{ods}/assessments/{id}/attachments/{item}")
-    @Operation(summary = "Remove an attached link or document",
+    @Operation(
+            summary = "Remove an attached link or document",
             description = "The ICS admin, or whoever attached it, while the cycle is open.")
     ResponseEntity<Void> removeItem(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
         requireReader(id);
-        cycles.removeItem(id, item, Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        cycles.removeItem(
+                id,
+                item,
+                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return ResponseEntity.noContent().build();
     }
 
-    record NewAction(String indicator, String title, String owner, @JsonProperty("due_on") LocalDate dueOn) {
-    }
+    record NewAction(
+            String indicator,
+            String title,
+            String owner,
+            @JsonProperty("due_on") LocalDate dueOn) {}
 
     @PostMapping("/api/v1/ics/{ods}/assessments/{id}/actions")
     @Operation(summary = "Plan an action against an indicator", description = "ICS admins only.")
@@ -213,21 +286,24 @@ class AssessmentApi {
     @PatchMapping("/api/v1/ics/{ods}/assessments/{id}/actions/{action}")
     @Operation(summary = "Change an action's status", description = """
             Body `{"status": "in_progress"}`: not_started, in_progress, done or dropped. ICS admins only.""")
-    ResponseEntity<Void> status(@PathVariable String ods, @PathVariable long id, @PathVariable long action,
-                                @RequestBody Map<String, String> body) {
+    ResponseEntity<Void> status(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable long action,
+            @RequestBody Map<String, String> body) {
         Scope.require(Role.ICS_ADMIN);
         cycles.setStatus(id, action, body.get("status"));
         return ResponseEntity.noContent().build();
     }
 
-    record Closing(@JsonProperty("closed_on") LocalDate closedOn) {
-    }
+    record Closing(@JsonProperty("closed_on") LocalDate closedOn) {}
 
     @PostMapping("/api/v1/ics/{ods}/assessments/{id}/close")
     @Operation(summary = "Close a cycle", description = """
             Refused until every indicator has an agreed rating. Freezes every cited figure at today's value. \
             ICS admins only.""")
-    ResponseEntity<Void> close(@PathVariable String ods, @PathVariable long id, @RequestBody(required = false) Closing body) {
+    ResponseEntity<Void> close(
+            @PathVariable String ods, @PathVariable long id, @RequestBody(required = false) Closing body) {
         Scope.require(Role.ICS_ADMIN);
         cycles.close(id, body == null || body.closedOn() == null ? LocalDate.now() : body.closedOn());
         return ResponseEntity.noContent().build();
@@ -251,8 +327,12 @@ class AssessmentApi {
             ICSs contribute. ICS admins and analysts.""")
     Benchmark.Pool benchmark(@PathVariable String ods, @PathVariable String framework) {
         Scope.require(Role.ICS_ADMIN, Role.ANALYST);
-        int scale = frameworks.frameworks().stream().map(Frameworks.Stored::framework)
-                .filter(f -> f.code().equals(framework)).map(f -> f.scale().size()).findFirst().orElse(4);
+        int scale = frameworks.frameworks().stream()
+                .map(Frameworks.Stored::framework)
+                .filter(f -> f.code().equals(framework))
+                .map(f -> f.scale().size())
+                .findFirst()
+                .orElse(4);
         return benchmark.pool(framework, scale);
     }
 }

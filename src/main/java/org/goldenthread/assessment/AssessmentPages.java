@@ -55,8 +55,14 @@ class AssessmentPages implements Navigation, Dashboard {
     private final IcsMap map;
     private final Surveys surveys;
 
-    AssessmentPages(Cycles cycles, Frameworks frameworks, Progress progress, BoardReport report, Benchmark benchmark,
-                    IcsMap map, Surveys surveys) {
+    AssessmentPages(
+            Cycles cycles,
+            Frameworks frameworks,
+            Progress progress,
+            BoardReport report,
+            Benchmark benchmark,
+            IcsMap map,
+            Surveys surveys) {
         this.cycles = cycles;
         this.frameworks = frameworks;
         this.progress = progress;
@@ -79,14 +85,20 @@ class AssessmentPages implements Navigation, Dashboard {
 
     @Override
     public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
-        Footprint footprint = tenant == null ? null
-                : Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER).orElse(null);
+        Footprint footprint = tenant == null
+                ? null
+                : Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER)
+                        .orElse(null);
         if (footprint == null) {
             return List.of();
         }
         List<Cycle.Action> overdue = cycles.overdue(LocalDate.now(), footprint);
-        return List.of(new DashboardCard(60, "Overdue actions", String.valueOf(overdue.size()),
-                overdue.isEmpty() ? "No self-assessment action is past its due date"
+        return List.of(new DashboardCard(
+                60,
+                "Overdue actions",
+                String.valueOf(overdue.size()),
+                overdue.isEmpty()
+                        ? "No self-assessment action is past its due date"
                         : "Self-assessment actions past their due date and not done",
                 "/ics/" + tenant.odsCode() + "/assessments/actions"));
     }
@@ -123,9 +135,15 @@ class AssessmentPages implements Navigation, Dashboard {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         model.addAttribute("readsCycles", contributes());
         model.addAttribute("cycles", cycles.cycles(footprint));
-        model.addAttribute("frameworks", frameworks.frameworks().stream()
-                .map(f -> new Choice(String.valueOf(f.id()), f.framework().title())).toList());
-        model.addAttribute("places", map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        model.addAttribute(
+                "frameworks",
+                frameworks.frameworks().stream()
+                        .map(f ->
+                                new Choice(String.valueOf(f.id()), f.framework().title()))
+                        .toList());
+        model.addAttribute(
+                "places",
+                map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
         model.addAttribute("canLead", FrameworkPages.isLead());
         model.addAttribute("overdue", cycles.overdue(LocalDate.now(), footprint).size());
         if (!model.containsAttribute("form")) {
@@ -135,8 +153,11 @@ class AssessmentPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/assessments")
-    String open(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
-                RedirectAttributes redirect) {
+    String open(
+            @PathVariable String ods,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
             List<Problem> problems = new ArrayList<>();
@@ -168,8 +189,16 @@ class AssessmentPages implements Navigation, Dashboard {
     record Spread(int ratings, Integer lowest, Integer highest) {
 
         static Spread of(List<Cycle.Rating> ratings) {
-            return new Spread(ratings.size(), ratings.stream().map(Cycle.Rating::level).min(Integer::compare).orElse(null),
-                    ratings.stream().map(Cycle.Rating::level).max(Integer::compare).orElse(null));
+            return new Spread(
+                    ratings.size(),
+                    ratings.stream()
+                            .map(Cycle.Rating::level)
+                            .min(Integer::compare)
+                            .orElse(null),
+                    ratings.stream()
+                            .map(Cycle.Rating::level)
+                            .max(Integer::compare)
+                            .orElse(null));
         }
 
         public boolean viewsDiffer() {
@@ -185,11 +214,9 @@ class AssessmentPages implements Navigation, Dashboard {
         }
     }
 
-    record Row(Framework.Indicator indicator, Integer mine, Integer agreed, String agreedName, Spread spread) {
-    }
+    record Row(Framework.Indicator indicator, Integer mine, Integer agreed, String agreedName, Spread spread) {}
 
-    record PrincipleRows(Framework.Principle principle, List<Row> rows) {
-    }
+    record PrincipleRows(Framework.Principle principle, List<Row> rows) {}
 
     @GetMapping("/ics/{ods}/assessments/{id}")
     String cycle(@PathVariable String ods, @PathVariable long id, Model model) {
@@ -199,15 +226,36 @@ class AssessmentPages implements Navigation, Dashboard {
         List<Cycle.Rating> mine = cycles.myRatings(id);
         List<Cycle.Agreed> agreed = cycles.agreed(id);
         model.addAttribute("cycle", cycle);
-        model.addAttribute("principles", cycle.framework().principles().stream().map(p -> new PrincipleRows(p,
-                p.indicators().stream().map(i -> {
-                    Integer my = mine.stream().filter(r -> r.indicator().equals(i.code())).map(Cycle.Rating::level)
-                            .findFirst().orElse(null);
-                    Optional<Cycle.Agreed> a = agreed.stream().filter(x -> x.indicator().equals(i.code())).findFirst();
-                    return new Row(i, my, a.map(Cycle.Agreed::level).orElse(null),
-                            a.map(x -> x.level() + " " + cycle.framework().levelName(x.level())).orElse(null),
-                            Spread.of(all.stream().filter(r -> r.indicator().equals(i.code())).toList()));
-                }).toList())).toList());
+        model.addAttribute(
+                "principles",
+                cycle.framework().principles().stream()
+                        .map(p -> new PrincipleRows(
+                                p,
+                                p.indicators().stream()
+                                        .map(i -> {
+                                            Integer my = mine.stream()
+                                                    .filter(r -> r.indicator().equals(i.code()))
+                                                    .map(Cycle.Rating::level)
+                                                    .findFirst()
+                                                    .orElse(null);
+                                            Optional<Cycle.Agreed> a = agreed.stream()
+                                                    .filter(x -> x.indicator().equals(i.code()))
+                                                    .findFirst();
+                                            return new Row(
+                                                    i,
+                                                    my,
+                                                    a.map(Cycle.Agreed::level).orElse(null),
+                                                    a.map(x -> x.level() + " "
+                                                                    + cycle.framework()
+                                                                            .levelName(x.level()))
+                                                            .orElse(null),
+                                                    Spread.of(all.stream()
+                                                            .filter(r -> r.indicator()
+                                                                    .equals(i.code()))
+                                                            .toList()));
+                                        })
+                                        .toList()))
+                        .toList());
         model.addAttribute("agreedCount", agreed.size());
         model.addAttribute("indicatorCount", cycle.framework().indicators().count());
         model.addAttribute("lead", lead);
@@ -232,46 +280,77 @@ class AssessmentPages implements Navigation, Dashboard {
     String share(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         cycles.share(id);
-        redirect.addFlashAttribute("success", "The agreed ratings were added, without this ICS's name, to the "
-                + "benchmarking pool.");
+        redirect.addFlashAttribute(
+                "success", "The agreed ratings were added, without this ICS's name, to the " + "benchmarking pool.");
         return "redirect:" + base() + "/" + id;
     }
 
     // ------------------------------------------------------------------ one indicator
 
-    record Descriptor(int level, String name, String text) {
-    }
+    record Descriptor(int level, String name, String text) {}
 
     @GetMapping("/ics/{ods}/assessments/{id}/indicators/{code}")
     String indicator(@PathVariable String ods, @PathVariable long id, @PathVariable String code, Model model) {
         Cycle cycle = requireReader(id);
         Framework f = cycle.framework();
-        Framework.Indicator indicator = f.indicator(code)
-                .orElseThrow(() -> new NotFound("No indicator " + code + " in this cycle"));
+        Framework.Indicator indicator =
+                f.indicator(code).orElseThrow(() -> new NotFound("No indicator " + code + " in this cycle"));
         boolean lead = FrameworkPages.isLead();
         model.addAttribute("cycle", cycle);
         model.addAttribute("principle", f.principleOf(code).orElseThrow());
         model.addAttribute("indicator", indicator);
-        model.addAttribute("descriptors", IntStream.range(0, f.scale().size())
-                .mapToObj(i -> new Descriptor(i + 1, f.scale().get(i).name(), indicator.descriptors().get(i))).toList());
-        model.addAttribute("evidence", cycles.evidence(id).stream().filter(e -> e.indicator().equals(code)).toList());
-        model.addAttribute("items", cycles.items(id).stream().filter(e -> e.indicator().equals(code)).toList());
-        model.addAttribute("mine", cycles.myRatings(id).stream().filter(r -> r.indicator().equals(code)).findFirst()
-                .orElse(null));
-        List<Cycle.Rating> ratings = lead ? cycles.ratings(id).stream().filter(r -> r.indicator().equals(code)).toList()
+        model.addAttribute(
+                "descriptors",
+                IntStream.range(0, f.scale().size())
+                        .mapToObj(i -> new Descriptor(
+                                i + 1,
+                                f.scale().get(i).name(),
+                                indicator.descriptors().get(i)))
+                        .toList());
+        model.addAttribute(
+                "evidence",
+                cycles.evidence(id).stream()
+                        .filter(e -> e.indicator().equals(code))
+                        .toList());
+        model.addAttribute(
+                "items",
+                cycles.items(id).stream()
+                        .filter(e -> e.indicator().equals(code))
+                        .toList());
+        model.addAttribute(
+                "mine",
+                cycles.myRatings(id).stream()
+                        .filter(r -> r.indicator().equals(code))
+                        .findFirst()
+                        .orElse(null));
+        List<Cycle.Rating> ratings = lead
+                ? cycles.ratings(id).stream()
+                        .filter(r -> r.indicator().equals(code))
+                        .toList()
                 : List.of();
         model.addAttribute("ratings", ratings);
         model.addAttribute("spread", Spread.of(ratings));
-        model.addAttribute("agreed", cycles.agreed(id).stream().filter(a -> a.indicator().equals(code)).findFirst()
-                .orElse(null));
-        model.addAttribute("actions", cycles.actions(id).stream().filter(a -> a.indicator().equals(code)).toList());
+        model.addAttribute(
+                "agreed",
+                cycles.agreed(id).stream()
+                        .filter(a -> a.indicator().equals(code))
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute(
+                "actions",
+                cycles.actions(id).stream()
+                        .filter(a -> a.indicator().equals(code))
+                        .toList());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("lead", lead);
         model.addAttribute("contributes", contributes());
         model.addAttribute("me", Scope.currentCaller().userId());
         model.addAttribute("metrics", Choice.of(Metric.class));
-        model.addAttribute("surveys", surveys.surveys().stream()
-                .map(s -> new Choice(String.valueOf(s.id()), s.title())).toList());
+        model.addAttribute(
+                "surveys",
+                surveys.surveys().stream()
+                        .map(s -> new Choice(String.valueOf(s.id()), s.title()))
+                        .toList());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
@@ -301,8 +380,13 @@ class AssessmentPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/rating")
-    String rate(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
-                @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String rate(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         requireReader(id);
         try {
             cycles.rate(id, code, level(form, "level"), form.get("narrative"));
@@ -314,8 +398,13 @@ class AssessmentPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/agreed")
-    String agree(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
-                 @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String agree(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
             cycles.agree(id, code, level(form, "agreed_level"), form.get("rationale"));
@@ -327,13 +416,19 @@ class AssessmentPages implements Navigation, Dashboard {
     }
 
     private static InvalidInput renamedLevel(InvalidInput e) {
-        return new InvalidInput(e.problems().stream().map(p -> "level".equals(p.field())
-                ? new Problem(p.row(), "agreed_level", p.reason()) : p).toList());
+        return new InvalidInput(e.problems().stream()
+                .map(p -> "level".equals(p.field()) ? new Problem(p.row(), "agreed_level", p.reason()) : p)
+                .toList());
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/evidence")
-    String cite(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
-                @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String cite(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
             cycles.cite(id, code, form.get("metric"), id(form, "survey"), form.get("question"));
@@ -345,8 +440,12 @@ class AssessmentPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/evidence/{evidence}/remove")
-    String uncite(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
-                  @PathVariable long evidence, RedirectAttributes redirect) {
+    String uncite(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String code,
+            @PathVariable long evidence,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         cycles.uncite(id, evidence);
         redirect.addFlashAttribute("success", "The figure is no longer cited.");
@@ -354,8 +453,13 @@ class AssessmentPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/links")
-    String link(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
-                @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String link(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         requireReader(id);
         try {
             cycles.attachLink(id, code, form.get("title"), form.get("url"));
@@ -367,28 +471,46 @@ class AssessmentPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/files")
-    String file(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
-                @RequestParam(name = "file_title", required = false) String title,
-                @RequestParam(required = false) MultipartFile file,
-                Model model, RedirectAttributes redirect) {
+    String file(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String code,
+            @RequestParam(name = "file_title", required = false) String title,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect) {
         requireReader(id);
         try {
-            cycles.attachFile(id, code, title, file == null ? null : file.getOriginalFilename(),
+            cycles.attachFile(
+                    id,
+                    code,
+                    title,
+                    file == null ? null : file.getOriginalFilename(),
                     file == null || file.isEmpty() ? null : file.getBytes());
             redirect.addFlashAttribute("success", "The file was attached as evidence.");
             return back(id, code, "#evidence");
         } catch (InvalidInput e) {
-            return again(ods, id, code, new InvalidInput(e.problems().stream().map(p -> "title".equals(p.field())
-                    ? new Problem(p.row(), "file_title", p.reason()) : p).toList()),
-                    Map.of("file_title", title == null ? "" : title), model);
+            return again(
+                    ods,
+                    id,
+                    code,
+                    new InvalidInput(e.problems().stream()
+                            .map(p -> "title".equals(p.field()) ? new Problem(p.row(), "file_title", p.reason()) : p)
+                            .toList()),
+                    Map.of("file_title", title == null ? "" : title),
+                    model);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/items/{item}/remove")
-    String removeItem(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
-                      @PathVariable long item, RedirectAttributes redirect) {
+    String removeItem(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String code,
+            @PathVariable long item,
+            RedirectAttributes redirect) {
         requireReader(id);
         cycles.removeItem(id, item, FrameworkPages.isLead());
         redirect.addFlashAttribute("success", "The evidence was removed.");
@@ -399,16 +521,26 @@ class AssessmentPages implements Navigation, Dashboard {
     ResponseEntity<byte[]> download(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
         requireReader(id);
         Cycles.File f = cycles.file(id, item);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(f.name(), StandardCharsets.UTF_8).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(f.name(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(f.content());
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/actions")
-    String addAction(@PathVariable String ods, @PathVariable long id, @PathVariable String code,
-                     @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String addAction(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable String code,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
             List<Problem> problems = new ArrayList<>();
@@ -420,15 +552,21 @@ class AssessmentPages implements Navigation, Dashboard {
             redirect.addFlashAttribute("success", "The action was added to the plan.");
             return back(id, code, "#actions");
         } catch (InvalidInput e) {
-            return again(ods, id, code, new InvalidInput(e.problems().stream().map(p -> "title".equals(p.field())
-                    ? new Problem(p.row(), "action_title", p.reason()) : p).toList()), form, model);
+            return again(
+                    ods,
+                    id,
+                    code,
+                    new InvalidInput(e.problems().stream()
+                            .map(p -> "title".equals(p.field()) ? new Problem(p.row(), "action_title", p.reason()) : p)
+                            .toList()),
+                    form,
+                    model);
         }
     }
 
     // ------------------------------------------------------------------ actions, report, trend, benchmarking
 
-    record ActionRow(Cycle.Action action, String cycle, boolean overdue) {
-    }
+    record ActionRow(Cycle.Action action, String cycle, boolean overdue) {}
 
     @GetMapping("/ics/{ods}/assessments/actions")
     String actions(@PathVariable String ods, Model model) {
@@ -438,7 +576,8 @@ class AssessmentPages implements Navigation, Dashboard {
         cycles.cycles(footprint).forEach(c -> titles.put(c.id(), c.title()));
         List<ActionRow> rows = cycles.allActions(footprint).stream()
                 .map(a -> new ActionRow(a, titles.get(a.cycleId()), a.isOverdueOn(today)))
-                .sorted(Comparator.comparing((ActionRow r) -> !r.overdue())).toList();
+                .sorted(Comparator.comparing((ActionRow r) -> !r.overdue()))
+                .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("statuses", Choice.of(ActionStatus.class));
         model.addAttribute("lead", FrameworkPages.isLead());
@@ -446,8 +585,12 @@ class AssessmentPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/assessments/{id}/actions/{action}")
-    String status(@PathVariable String ods, @PathVariable long id, @PathVariable long action,
-                  @RequestParam(required = false) String status, RedirectAttributes redirect) {
+    String status(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable long action,
+            @RequestParam(required = false) String status,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         cycles.setStatus(id, action, status);
         redirect.addFlashAttribute("success", "The action's status was changed.");
@@ -467,7 +610,8 @@ class AssessmentPages implements Navigation, Dashboard {
     @GetMapping(value = "/ics/{ods}/assessments/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable String ods, @PathVariable long id) {
         requireReader(id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessment-" + id + ".pdf\"")
                 .body(report.pdf(id));
     }
@@ -480,8 +624,7 @@ class AssessmentPages implements Navigation, Dashboard {
         return "assessment/trend";
     }
 
-    record Compared(Benchmark.Pool pool, Framework framework, Map<String, Integer> ours, String oursFrom) {
-    }
+    record Compared(Benchmark.Pool pool, Framework framework, Map<String, Integer> ours, String oursFrom) {}
 
     @GetMapping("/ics/{ods}/assessments/benchmark")
     String benchmark(@PathVariable String ods, Model model) {
@@ -490,11 +633,15 @@ class AssessmentPages implements Navigation, Dashboard {
         List<Cycle> all = cycles.cycles();
         for (Frameworks.Stored s : frameworks.frameworks()) {
             Framework f = s.framework();
-            Optional<Cycle> latest = all.stream().filter(c -> !c.isOpen() && c.frameworkCode().equals(f.code()))
+            Optional<Cycle> latest = all.stream()
+                    .filter(c -> !c.isOpen() && c.frameworkCode().equals(f.code()))
                     .reduce((a, b) -> b);
             Map<String, Integer> ours = new HashMap<>();
             latest.ifPresent(c -> cycles.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
-            pools.add(new Compared(benchmark.pool(f.code(), f.scale().size()), f, ours,
+            pools.add(new Compared(
+                    benchmark.pool(f.code(), f.scale().size()),
+                    f,
+                    ours,
                     latest.map(Cycle::title).orElse(null)));
         }
         model.addAttribute("pools", pools);

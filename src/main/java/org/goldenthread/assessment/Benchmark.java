@@ -42,14 +42,16 @@ class Benchmark {
     }
 
     /** The pool for one framework: its contributors and, when there are enough of them, the distributions. */
-    record Pool(String framework, int contributors, boolean shown, List<Distribution> indicators) {
-    }
+    record Pool(String framework, int contributors, boolean shown, List<Distribution> indicators) {}
 
     Pool pool(String frameworkCode, int scaleSize) {
         int contributors = jdbc.sql("""
                         select count(distinct contribution) from benchmark_rating
                          where framework_code = :f and scale_size = :s""")
-                .param("f", frameworkCode).param("s", scaleSize).query(Integer.class).single();
+                .param("f", frameworkCode)
+                .param("s", scaleSize)
+                .query(Integer.class)
+                .single();
         if (contributors < MIN_CONTRIBUTORS) {
             return new Pool(frameworkCode, contributors, false, List.of());
         }
@@ -61,9 +63,13 @@ class Benchmark {
                                  where o.framework_code = b.framework_code and o.scale_size = b.scale_size
                                    and o.indicator = b.indicator) >= :min
                          group by indicator, level order by indicator, level""")
-                .param("f", frameworkCode).param("s", scaleSize).param("min", MIN_CONTRIBUTORS)
-                .query((rs, n) -> counts.computeIfAbsent(rs.getString("indicator"), k -> new int[scaleSize])
-                        [rs.getInt("level") - 1] = rs.getInt("n")).list();
+                .param("f", frameworkCode)
+                .param("s", scaleSize)
+                .param("min", MIN_CONTRIBUTORS)
+                .query((rs, n) -> counts.computeIfAbsent(rs.getString("indicator"), k -> new int[scaleSize])[
+                                rs.getInt("level") - 1] =
+                        rs.getInt("n"))
+                .list();
         List<Distribution> indicators = new ArrayList<>();
         counts.forEach((indicator, c) -> indicators.add(new Distribution(indicator, c, median(c))));
         return new Pool(frameworkCode, contributors, true, indicators);

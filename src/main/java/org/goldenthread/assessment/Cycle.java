@@ -12,10 +12,16 @@ import java.util.Locale;
  * framework. Open while contributors rate; closed once every indicator has an agreed rating,
  * when its live evidence is frozen.
  */
-public record Cycle(long id, String title, @JsonIgnore long frameworkId, @JsonIgnore Framework framework,
-                    String place, @JsonProperty("opened_on") LocalDate openedOn,
-                    @JsonProperty("closed_on") LocalDate closedOn, boolean shared,
-                    @JsonIgnore Long previousCycleId) {
+public record Cycle(
+        long id,
+        String title,
+        @JsonIgnore long frameworkId,
+        @JsonIgnore Framework framework,
+        String place,
+        @JsonProperty("opened_on") LocalDate openedOn,
+        @JsonProperty("closed_on") LocalDate closedOn,
+        boolean shared,
+        @JsonIgnore Long previousCycleId) {
 
     @JsonProperty("status")
     public String status() {
@@ -33,33 +39,60 @@ public record Cycle(long id, String title, @JsonIgnore long frameworkId, @JsonIg
     }
 
     /** One contributor's own rating of one indicator. */
-    public record Rating(String indicator, @JsonIgnore long userId, String rater, int level, String narrative,
-                         @JsonProperty("rated_at") Instant ratedAt) {
-    }
+    public record Rating(
+            String indicator,
+            @JsonIgnore long userId,
+            String rater,
+            int level,
+            String narrative,
+            @JsonProperty("rated_at") Instant ratedAt) {}
 
     /** The rating the lead recorded for an indicator, and why. */
-    public record Agreed(String indicator, int level, String rationale, @JsonProperty("agreed_by") String agreedBy,
-                         @JsonProperty("agreed_at") Instant agreedAt) {
-    }
+    public record Agreed(
+            String indicator,
+            int level,
+            String rationale,
+            @JsonProperty("agreed_by") String agreedBy,
+            @JsonProperty("agreed_at") Instant agreedAt) {}
 
     /** A live figure cited for an indicator, with its value now (open cycle) or when the cycle closed. */
-    public record Evidence(long id, String indicator, String metric, String label,
-                           @JsonProperty("survey_id") Long surveyId, String question, BigDecimal value, String shown,
-                           String detail, @JsonProperty("as_of") Instant asOf) {
-    }
+    public record Evidence(
+            long id,
+            String indicator,
+            String metric,
+            String label,
+            @JsonProperty("survey_id") Long surveyId,
+            String question,
+            BigDecimal value,
+            String shown,
+            String detail,
+            @JsonProperty("as_of") Instant asOf) {}
 
     /** A document or link attached as evidence. */
-    public record Item(long id, String indicator, String title, String url, @JsonProperty("file_name") String fileName,
-                       @JsonIgnore String contentType, @JsonIgnore long addedById, @JsonProperty("added_by") String addedBy,
-                       @JsonProperty("added_at") Instant addedAt) {
-    }
+    public record Item(
+            long id,
+            String indicator,
+            String title,
+            String url,
+            @JsonProperty("file_name") String fileName,
+            @JsonIgnore String contentType,
+            @JsonIgnore long addedById,
+            @JsonProperty("added_by") String addedBy,
+            @JsonProperty("added_at") Instant addedAt) {}
 
     /** Something the ICS will do about a gap. */
-    public record Action(long id, @JsonIgnore long cycleId, String indicator, String title, String owner,
-                         @JsonProperty("due_on") LocalDate dueOn, String status) {
+    public record Action(
+            long id,
+            @JsonIgnore long cycleId,
+            String indicator,
+            String title,
+            String owner,
+            @JsonProperty("due_on") LocalDate dueOn,
+            String status) {
 
         public boolean isOverdueOn(LocalDate day) {
-            return dueOn.isBefore(day) && !ActionStatus.valueOf(status.toUpperCase(Locale.ROOT)).isFinished();
+            return dueOn.isBefore(day)
+                    && !ActionStatus.valueOf(status.toUpperCase(Locale.ROOT)).isFinished();
         }
 
         public String statusLabel() {

@@ -48,8 +48,14 @@ public class Cycles {
     private final LiveEvidence live;
     private final Surveys surveys;
 
-    Cycles(JdbcClient jdbc, ObjectMapper json, Audit audit, Frameworks frameworks, IcsMap map, LiveEvidence live,
-           Surveys surveys) {
+    Cycles(
+            JdbcClient jdbc,
+            ObjectMapper json,
+            Audit audit,
+            Frameworks frameworks,
+            IcsMap map,
+            LiveEvidence live,
+            Surveys surveys) {
         this.surveys = surveys;
         this.jdbc = jdbc;
         this.json = json;
@@ -60,10 +66,16 @@ public class Cycles {
     }
 
     private Cycle row(ResultSet rs, int n) throws SQLException {
-        return new Cycle(rs.getLong("id"), rs.getString("title"), rs.getLong("framework_id"),
-                json.readValue(rs.getString("framework"), Framework.class), rs.getString("place"),
-                rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                rs.getBoolean("shared"), rs.getObject("previous_cycle_id", Long.class));
+        return new Cycle(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getLong("framework_id"),
+                json.readValue(rs.getString("framework"), Framework.class),
+                rs.getString("place"),
+                rs.getObject("opened_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class),
+                rs.getBoolean("shared"),
+                rs.getObject("previous_cycle_id", Long.class));
     }
 
     /** Every cycle, oldest first, so a list reads as a history. */
@@ -72,7 +84,10 @@ public class Cycles {
     }
 
     public Cycle cycle(long id) {
-        return jdbc.sql(CYCLES + " where c.id = :id").param("id", id).query(this::row).optional()
+        return jdbc.sql(CYCLES + " where c.id = :id")
+                .param("id", id)
+                .query(this::row)
+                .optional()
                 .orElseThrow(() -> new NotFound("No assessment cycle with id " + id + " in this ICS"));
     }
 
@@ -101,7 +116,8 @@ public class Cycles {
         if (footprint.isWholeIcs()) {
             return actions;
         }
-        java.util.Set<Long> inSight = cycles(footprint).stream().map(Cycle::id).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Long> inSight =
+                cycles(footprint).stream().map(Cycle::id).collect(java.util.stream.Collectors.toSet());
         return actions.stream().filter(a -> inSight.contains(a.cycleId())).toList();
     }
 
@@ -114,7 +130,8 @@ public class Cycles {
         Framework framework = frameworks.framework(frameworkId).framework();
         List<Problem> problems = new ArrayList<>();
         if (framework.indicators().findAny().isEmpty()) {
-            problems.add(Problem.of("framework", framework.title() + " has no indicators yet; add them before assessing"));
+            problems.add(
+                    Problem.of("framework", framework.title() + " has no indicators yet; add them before assessing"));
         }
         if (title == null || title.isBlank()) {
             problems.add(Problem.of("title", "Give the cycle a title, like 2026/27 self-assessment"));
@@ -125,8 +142,11 @@ public class Cycles {
         }
         Long placeId = null;
         if (place != null && !place.isBlank()) {
-            placeId = map.places().stream().filter(p -> p.name().equalsIgnoreCase(place.trim())).map(Place::id)
-                    .findFirst().orElse(null);
+            placeId = map.places().stream()
+                    .filter(p -> p.name().equalsIgnoreCase(place.trim()))
+                    .map(Place::id)
+                    .findFirst()
+                    .orElse(null);
             if (placeId == null) {
                 problems.add(Problem.of("place", "This ICS has no place called '" + place.trim() + "'"));
             }
@@ -140,30 +160,46 @@ public class Cycles {
         long id = jdbc.sql("""
                         insert into cycle (framework_id, title, place_id, framework, opened_on)
                         values (:framework, :title, :place, cast(:copy as jsonb), :opened) returning id""")
-                .param("framework", frameworkId).param("title", title.trim()).param("place", placeId)
-                .param("copy", json.writeValueAsString(framework)).param("opened", openedOn).query(Long.class).single();
-        framework.indicators().forEach(i -> i.evidence().stream()
-                .map(code -> Coded.parse(Metric.class, code).orElseThrow())
-                .filter(m -> !m.needsSurvey())
-                .forEach(m -> jdbc.sql("insert into evidence_binding (cycle_id, indicator, metric) values (:c, :i, :m)"
-                                + " on conflict do nothing")
-                        .param("c", id).param("i", i.code()).param("m", m.code()).update()));
+                .param("framework", frameworkId)
+                .param("title", title.trim())
+                .param("place", placeId)
+                .param("copy", json.writeValueAsString(framework))
+                .param("opened", openedOn)
+                .query(Long.class)
+                .single();
+        framework
+                .indicators()
+                .forEach(i -> i.evidence().stream()
+                        .map(code -> Coded.parse(Metric.class, code).orElseThrow())
+                        .filter(m -> !m.needsSurvey())
+                        .forEach(m -> jdbc.sql(
+                                        "insert into evidence_binding (cycle_id, indicator, metric) values (:c, :i, :m)"
+                                                + " on conflict do nothing")
+                                .param("c", id)
+                                .param("i", i.code())
+                                .param("m", m.code())
+                                .update()));
         audit.record("cycle.opened", "cycle", id, null, Map.of("title", title.trim(), "framework", framework.code()));
         return id;
     }
 
     /** The cycle, locked until the transaction ends, so nothing can change it while it closes. */
     private Cycle openCycle(long id) {
-        jdbc.sql("select id from cycle where id = :id for update").param("id", id).query(Long.class).optional();
+        jdbc.sql("select id from cycle where id = :id for update")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
         Cycle cycle = cycle(id);
         if (!cycle.isOpen()) {
-            throw new InvalidInput("cycle", cycle.title() + " is closed; its ratings and evidence can no longer change");
+            throw new InvalidInput(
+                    "cycle", cycle.title() + " is closed; its ratings and evidence can no longer change");
         }
         return cycle;
     }
 
     private static Framework.Indicator indicator(Cycle cycle, String code) {
-        return cycle.framework().indicator(code)
+        return cycle.framework()
+                .indicator(code)
                 .orElseThrow(() -> new InvalidInput("indicator", "This cycle's framework has no indicator " + code));
     }
 
@@ -191,15 +227,24 @@ public class Cycles {
         checkLevel(cycle, level);
         String text = narrative(narrative, "narrative");
         long user = Scope.currentCaller().userId();
-        Map<String, Object> before = jdbc.sql("select level, narrative from rating where cycle_id = :c and indicator = :i"
-                        + " and user_id = :u").param("c", cycleId).param("i", indicatorCode).param("u", user)
-                .query((rs, n) -> Map.<String, Object>of("indicator", indicatorCode, "level", rs.getInt(1))).optional()
+        Map<String, Object> before = jdbc.sql(
+                        "select level, narrative from rating where cycle_id = :c and indicator = :i"
+                                + " and user_id = :u")
+                .param("c", cycleId)
+                .param("i", indicatorCode)
+                .param("u", user)
+                .query((rs, n) -> Map.<String, Object>of("indicator", indicatorCode, "level", rs.getInt(1)))
+                .optional()
                 .orElse(null);
         jdbc.sql("""
                         insert into rating (cycle_id, indicator, user_id, level, narrative) values (:c, :i, :u, :l, :n)
                         on conflict (cycle_id, indicator, user_id)
                         do update set level = excluded.level, narrative = excluded.narrative, rated_at = now()""")
-                .param("c", cycleId).param("i", indicatorCode).param("u", user).param("l", level).param("n", text)
+                .param("c", cycleId)
+                .param("i", indicatorCode)
+                .param("u", user)
+                .param("l", level)
+                .param("n", text)
                 .update();
         audit.record("rating.given", "cycle", cycleId, before, Map.of("indicator", indicatorCode, "level", level));
     }
@@ -210,14 +255,19 @@ public class Cycles {
 
     /** Everyone's ratings: for the lead, who weighs them. */
     public List<Cycle.Rating> ratings(long cycleId) {
-        return jdbc.sql(RATINGS + " order by r.indicator, r.level, u.display_name").param("c", cycleId)
-                .query(Cycle.Rating.class).list();
+        return jdbc.sql(RATINGS + " order by r.indicator, r.level, u.display_name")
+                .param("c", cycleId)
+                .query(Cycle.Rating.class)
+                .list();
     }
 
     /** The caller's own ratings: contributors rate without seeing each other's. */
     public List<Cycle.Rating> myRatings(long cycleId) {
-        return jdbc.sql(RATINGS + " and r.user_id = :u order by r.indicator").param("c", cycleId)
-                .param("u", Scope.currentCaller().userId()).query(Cycle.Rating.class).list();
+        return jdbc.sql(RATINGS + " and r.user_id = :u order by r.indicator")
+                .param("c", cycleId)
+                .param("u", Scope.currentCaller().userId())
+                .query(Cycle.Rating.class)
+                .list();
     }
 
     /** Records the rating the contributors' views settle on, with the reason. */
@@ -230,27 +280,38 @@ public class Cycles {
         if (why == null) {
             throw new InvalidInput("rationale", "Say why this is the agreed rating, so the board can follow it");
         }
-        Map<String, Object> before = jdbc.sql("select level, rationale from agreed_rating where cycle_id = :c"
-                        + " and indicator = :i").param("c", cycleId).param("i", indicatorCode)
-                .query((rs, n) -> Map.<String, Object>of("indicator", indicatorCode, "level", rs.getInt(1),
-                        "rationale", rs.getString(2))).optional().orElse(null);
+        Map<String, Object> before = jdbc.sql(
+                        "select level, rationale from agreed_rating where cycle_id = :c" + " and indicator = :i")
+                .param("c", cycleId)
+                .param("i", indicatorCode)
+                .query((rs, n) -> Map.<String, Object>of(
+                        "indicator", indicatorCode, "level", rs.getInt(1), "rationale", rs.getString(2)))
+                .optional()
+                .orElse(null);
         jdbc.sql("""
                         insert into agreed_rating (cycle_id, indicator, level, rationale, agreed_by)
                         values (:c, :i, :l, :r, :u)
                         on conflict (cycle_id, indicator) do update set level = excluded.level,
                             rationale = excluded.rationale, agreed_by = excluded.agreed_by, agreed_at = now()""")
-                .param("c", cycleId).param("i", indicatorCode).param("l", level).param("r", why)
-                .param("u", Scope.currentCaller().userId()).update();
-        audit.record("rating.agreed", "cycle", cycleId, before, Map.of("indicator", indicatorCode, "level", level,
-                "rationale", why));
+                .param("c", cycleId)
+                .param("i", indicatorCode)
+                .param("l", level)
+                .param("r", why)
+                .param("u", Scope.currentCaller().userId())
+                .update();
+        audit.record(
+                "rating.agreed",
+                "cycle",
+                cycleId,
+                before,
+                Map.of("indicator", indicatorCode, "level", level, "rationale", why));
     }
 
     public List<Cycle.Agreed> agreed(long cycleId) {
         return jdbc.sql("""
                         select a.indicator, a.level, a.rationale, u.display_name as agreed_by, a.agreed_at
                           from agreed_rating a join app_user u on u.id = a.agreed_by
-                         where a.cycle_id = :c order by a.indicator""")
-                .param("c", cycleId).query(Cycle.Agreed.class).list();
+                         where a.cycle_id = :c order by a.indicator""").param("c", cycleId).query(Cycle.Agreed.class).list();
     }
 
     // ------------------------------------------------------------------ evidence
@@ -260,8 +321,8 @@ public class Cycles {
     public void cite(long cycleId, String indicatorCode, String metricCode, Long surveyId, String question) {
         Cycle cycle = openCycle(cycleId);
         indicator(cycle, indicatorCode);
-        Metric metric = Coded.parse(Metric.class, metricCode).orElseThrow(() -> new InvalidInput("metric",
-                "Choose one of " + Coded.choices(Metric.class)));
+        Metric metric = Coded.parse(Metric.class, metricCode)
+                .orElseThrow(() -> new InvalidInput("metric", "Choose one of " + Coded.choices(Metric.class)));
         if (metric.needsSurvey() && surveyId == null) {
             throw new InvalidInput("survey", "Choose the survey this figure comes from");
         }
@@ -271,11 +332,13 @@ public class Cycles {
                 throw new InvalidInput("question", "Choose the survey question");
             }
             // reading the survey proves it is this ICS's (another ICS's is not found)
-            var asked = surveys.survey(surveyId).definition().question(question.trim())
+            var asked = surveys.survey(surveyId)
+                    .definition()
+                    .question(question.trim())
                     .orElseThrow(() -> new InvalidInput("question", "The survey has no question " + question.trim()));
             if (!asked.questionType().isAgreement()) {
-                throw new InvalidInput("question", asked.code() + " is not an agreement question, so it has no net"
-                        + " agreement");
+                throw new InvalidInput(
+                        "question", asked.code() + " is not an agreement question, so it has no net" + " agreement");
             }
             q = asked.code();
         } else if (metric.needsSurvey()) {
@@ -284,29 +347,46 @@ public class Cycles {
         int added = jdbc.sql("""
                         insert into evidence_binding (cycle_id, indicator, metric, survey_id, question)
                         values (:c, :i, :m, :s, :q) on conflict do nothing""")
-                .param("c", cycleId).param("i", indicatorCode).param("m", metric.code())
-                .param("s", metric.needsSurvey() ? surveyId : null).param("q", q).update();
+                .param("c", cycleId)
+                .param("i", indicatorCode)
+                .param("m", metric.code())
+                .param("s", metric.needsSurvey() ? surveyId : null)
+                .param("q", q)
+                .update();
         if (added == 0) {
             throw new InvalidInput("metric", "This figure is already cited for " + indicatorCode);
         }
-        audit.record("evidence.cited", "cycle", cycleId, null, Map.of("indicator", indicatorCode, "metric", metric.code()));
+        audit.record(
+                "evidence.cited", "cycle", cycleId, null, Map.of("indicator", indicatorCode, "metric", metric.code()));
     }
 
     @Transactional
     public void uncite(long cycleId, long evidenceId) {
         openCycle(cycleId);
-        Map<String, Object> before = jdbc.sql("select indicator, metric from evidence_binding where id = :id and cycle_id = :c")
-                .param("id", evidenceId).param("c", cycleId)
-                .query((rs, n) -> Map.<String, Object>of("evidence", evidenceId, "indicator", rs.getString(1),
-                        "metric", rs.getString(2))).optional()
+        Map<String, Object> before = jdbc.sql(
+                        "select indicator, metric from evidence_binding where id = :id and cycle_id = :c")
+                .param("id", evidenceId)
+                .param("c", cycleId)
+                .query((rs, n) -> Map.<String, Object>of(
+                        "evidence", evidenceId, "indicator", rs.getString(1), "metric", rs.getString(2)))
+                .optional()
                 .orElseThrow(() -> new NotFound("No evidence " + evidenceId + " in this cycle"));
-        jdbc.sql("delete from evidence_binding where id = :id").param("id", evidenceId).update();
+        jdbc.sql("delete from evidence_binding where id = :id")
+                .param("id", evidenceId)
+                .update();
         audit.record("evidence.uncited", "cycle", cycleId, before, null);
     }
 
-    private record Binding(long id, String indicator, String metric, Long surveyId, String question,
-                           BigDecimal value, String shown, String label, Instant snapshotAt) {
-    }
+    private record Binding(
+            long id,
+            String indicator,
+            String metric,
+            Long surveyId,
+            String question,
+            BigDecimal value,
+            String shown,
+            String label,
+            Instant snapshotAt) {}
 
     /** The cited figures: computed now for an open cycle, as frozen at closing for a closed one. */
     public List<Cycle.Evidence> evidence(long cycleId) {
@@ -315,21 +395,43 @@ public class Cycles {
 
     private List<Cycle.Evidence> evidence(long cycleId, LiveEvidence.Reading asOf) {
         Cycle cycle = cycle(cycleId);
-        List<Binding> bindings = jdbc.sql("""
+        List<Binding> bindings =
+                jdbc.sql("""
                         select id, indicator, metric, survey_id, question, value, shown, label, snapshot_at
-                          from evidence_binding where cycle_id = :c order by indicator, id""")
-                .param("c", cycleId).query(Binding.class).list();
+                          from evidence_binding where cycle_id = :c order by indicator, id""").param("c", cycleId).query(Binding.class).list();
         if (!cycle.isOpen()) {
-            return bindings.stream().map(b -> new Cycle.Evidence(b.id(), b.indicator(), b.metric(), b.label(),
-                    b.surveyId(), b.question(), b.value(), b.shown(), null, b.snapshotAt())).toList();
+            return bindings.stream()
+                    .map(b -> new Cycle.Evidence(
+                            b.id(),
+                            b.indicator(),
+                            b.metric(),
+                            b.label(),
+                            b.surveyId(),
+                            b.question(),
+                            b.value(),
+                            b.shown(),
+                            null,
+                            b.snapshotAt()))
+                    .toList();
         }
         LiveEvidence.Reading reading = asOf != null ? asOf : live.reading(cycle.place());
         Instant now = Instant.now();
-        return bindings.stream().map(b -> {
-            LiveEvidence.Value v = reading.safely(b.metric(), b.surveyId(), b.question());
-            return new Cycle.Evidence(b.id(), b.indicator(), b.metric(), v.label(), b.surveyId(), b.question(), v.value(),
-                    v.shown(), v.detail(), now);
-        }).toList();
+        return bindings.stream()
+                .map(b -> {
+                    LiveEvidence.Value v = reading.safely(b.metric(), b.surveyId(), b.question());
+                    return new Cycle.Evidence(
+                            b.id(),
+                            b.indicator(),
+                            b.metric(),
+                            v.label(),
+                            b.surveyId(),
+                            b.question(),
+                            v.value(),
+                            v.shown(),
+                            v.detail(),
+                            now);
+                })
+                .toList();
     }
 
     @Transactional
@@ -347,19 +449,37 @@ public class Cycles {
         long id = jdbc.sql("""
                         insert into evidence_item (cycle_id, indicator, title, url, added_by)
                         values (:c, :i, :t, :u, :by) returning id""")
-                .param("c", cycleId).param("i", indicatorCode).param("t", title.trim()).param("u", url.trim())
-                .param("by", Scope.currentCaller().userId()).query(Long.class).single();
-        audit.record("evidence.attached", "cycle", cycleId, null, Map.of("indicator", indicatorCode, "title", title.trim()));
+                .param("c", cycleId)
+                .param("i", indicatorCode)
+                .param("t", title.trim())
+                .param("u", url.trim())
+                .param("by", Scope.currentCaller().userId())
+                .query(Long.class)
+                .single();
+        audit.record(
+                "evidence.attached", "cycle", cycleId, null, Map.of("indicator", indicatorCode, "title", title.trim()));
         return id;
     }
 
     /** The kinds of document accepted, by extension; anything else could carry active content. */
     static final Map<String, String> FILE_TYPES = Map.of(
-            "pdf", "application/pdf",
-            "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            "csv", "text/csv", "txt", "text/plain", "png", "image/png", "jpg", "image/jpeg");
+            "pdf",
+            "application/pdf",
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "csv",
+            "text/csv",
+            "txt",
+            "text/plain",
+            "png",
+            "image/png",
+            "jpg",
+            "image/jpeg");
+
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
     @Transactional
@@ -369,12 +489,16 @@ public class Cycles {
         List<Problem> problems = new ArrayList<>();
         itemTitle(title, problems);
         // keep the last path segment, without control or bidi characters that could disguise it
-        String name = fileName == null ? "" : fileName.replaceAll("^.*[/\\\\]", "")
-                .replaceAll("[\\p{Cntrl}\\p{Cf}]", "").trim();
+        String name = fileName == null
+                ? ""
+                : fileName.replaceAll("^.*[/\\\\]", "")
+                        .replaceAll("[\\p{Cntrl}\\p{Cf}]", "")
+                        .trim();
         if (name.length() > 200) {
             name = name.substring(name.length() - 200);
         }
-        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String extension =
+                name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (content == null || content.length == 0) {
             problems.add(Problem.of("file", "Choose a file to attach"));
         } else if (content.length > MAX_FILE_BYTES) {
@@ -388,9 +512,15 @@ public class Cycles {
         long id = jdbc.sql("""
                         insert into evidence_item (cycle_id, indicator, title, file_name, content_type, content, added_by)
                         values (:c, :i, :t, :f, :ct, :content, :by) returning id""")
-                .param("c", cycleId).param("i", indicatorCode).param("t", title.trim()).param("f", name)
-                .param("ct", FILE_TYPES.get(extension)).param("content", content)
-                .param("by", Scope.currentCaller().userId()).query(Long.class).single();
+                .param("c", cycleId)
+                .param("i", indicatorCode)
+                .param("t", title.trim())
+                .param("f", name)
+                .param("ct", FILE_TYPES.get(extension))
+                .param("content", content)
+                .param("by", Scope.currentCaller().userId())
+                .query(Long.class)
+                .single();
         audit.record("evidence.attached", "cycle", cycleId, null, Map.of("indicator", indicatorCode, "file", name));
         return id;
     }
@@ -409,12 +539,15 @@ public class Cycles {
         openCycle(cycleId);
         Map<String, Object> before = jdbc.sql("""
                         select indicator, title, added_by from evidence_item where id = :id and cycle_id = :c""")
-                .param("id", itemId).param("c", cycleId)
-                .query((rs, n) -> Map.<String, Object>of("indicator", rs.getString(1), "title", rs.getString(2),
-                        "added_by", rs.getLong(3))).optional()
+                .param("id", itemId)
+                .param("c", cycleId)
+                .query((rs, n) -> Map.<String, Object>of(
+                        "indicator", rs.getString(1), "title", rs.getString(2), "added_by", rs.getLong(3)))
+                .optional()
                 .orElseThrow(() -> new NotFound("No attached evidence " + itemId + " in this cycle"));
         if (!lead && (long) before.get("added_by") != Scope.currentCaller().userId()) {
-            throw new org.goldenthread.platform.Forbidden("Only the ICS administrator or whoever attached it can remove it");
+            throw new org.goldenthread.platform.Forbidden(
+                    "Only the ICS administrator or whoever attached it can remove it");
         }
         jdbc.sql("delete from evidence_item where id = :id").param("id", itemId).update();
         audit.record("evidence.removed", "cycle", cycleId, before, null);
@@ -425,18 +558,18 @@ public class Cycles {
                         select e.id, e.indicator, e.title, e.url, e.file_name, e.content_type,
                                e.added_by as added_by_id, u.display_name as added_by, e.added_at
                           from evidence_item e join app_user u on u.id = e.added_by
-                         where e.cycle_id = :c order by e.indicator, e.added_at""")
-                .param("c", cycleId).query(Cycle.Item.class).list();
+                         where e.cycle_id = :c order by e.indicator, e.added_at""").param("c", cycleId).query(Cycle.Item.class).list();
     }
 
-    public record File(String name, String contentType, byte[] content) {
-    }
+    public record File(String name, String contentType, byte[] content) {}
 
     public File file(long cycleId, long itemId) {
         return jdbc.sql("select file_name, content_type, content from evidence_item where id = :id and cycle_id = :c"
                         + " and content is not null")
-                .param("id", itemId).param("c", cycleId)
-                .query((rs, n) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+                .param("id", itemId)
+                .param("c", cycleId)
+                .query((rs, n) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional()
                 .orElseThrow(() -> new NotFound("No attached file " + itemId + " in this cycle"));
     }
 
@@ -465,41 +598,76 @@ public class Cycles {
         long id = jdbc.sql("""
                         insert into action (cycle_id, indicator, title, owner, due_on)
                         values (:c, :i, :t, :o, :d) returning id""")
-                .param("c", cycleId).param("i", indicatorCode).param("t", title.trim()).param("o", owner.trim())
-                .param("d", dueOn).query(Long.class).single();
-        audit.record("action.added", "action", id, null, Map.of("indicator", indicatorCode, "title", title.trim(),
-                "owner", owner.trim(), "due_on", dueOn.toString()));
+                .param("c", cycleId)
+                .param("i", indicatorCode)
+                .param("t", title.trim())
+                .param("o", owner.trim())
+                .param("d", dueOn)
+                .query(Long.class)
+                .single();
+        audit.record(
+                "action.added",
+                "action",
+                id,
+                null,
+                Map.of(
+                        "indicator",
+                        indicatorCode,
+                        "title",
+                        title.trim(),
+                        "owner",
+                        owner.trim(),
+                        "due_on",
+                        dueOn.toString()));
         return id;
     }
 
     @Transactional
     public void setStatus(long cycleId, long actionId, String status) {
-        ActionStatus chosen = Coded.parse(ActionStatus.class, status).orElseThrow(() -> new InvalidInput("status",
-                "Choose one of " + Coded.choices(ActionStatus.class)));
-        Cycle.Action before = jdbc.sql(ACTIONS + " where id = :id and cycle_id = :c").param("id", actionId)
-                .param("c", cycleId).query(Cycle.Action.class).optional()
+        ActionStatus chosen = Coded.parse(ActionStatus.class, status)
+                .orElseThrow(() -> new InvalidInput("status", "Choose one of " + Coded.choices(ActionStatus.class)));
+        Cycle.Action before = jdbc.sql(ACTIONS + " where id = :id and cycle_id = :c")
+                .param("id", actionId)
+                .param("c", cycleId)
+                .query(Cycle.Action.class)
+                .optional()
                 .orElseThrow(() -> new NotFound("No action " + actionId + " in this cycle"));
-        jdbc.sql("update action set status = :s, updated_at = now() where id = :id").param("s", chosen.code())
-                .param("id", actionId).update();
-        audit.record("action.status", "action", actionId, Map.of("status", before.status()),
+        jdbc.sql("update action set status = :s, updated_at = now() where id = :id")
+                .param("s", chosen.code())
+                .param("id", actionId)
+                .update();
+        audit.record(
+                "action.status",
+                "action",
+                actionId,
+                Map.of("status", before.status()),
                 Map.of("status", chosen.code()));
     }
 
     public List<Cycle.Action> actions(long cycleId) {
-        return jdbc.sql(ACTIONS + " where cycle_id = :c order by due_on, id").param("c", cycleId)
-                .query(Cycle.Action.class).list();
+        return jdbc.sql(ACTIONS + " where cycle_id = :c order by due_on, id")
+                .param("c", cycleId)
+                .query(Cycle.Action.class)
+                .list();
     }
 
     /** The actions of every cycle in sight, soonest due first. */
     public List<Cycle.Action> allActions(Footprint footprint) {
-        return ofCyclesInSight(jdbc.sql(ACTIONS + " order by due_on, id").query(Cycle.Action.class).list(), footprint);
+        return ofCyclesInSight(
+                jdbc.sql(ACTIONS + " order by due_on, id")
+                        .query(Cycle.Action.class)
+                        .list(),
+                footprint);
     }
 
     /** Actions of any cycle in sight past their due date and neither done nor dropped. */
     public List<Cycle.Action> overdue(LocalDate today, Footprint footprint) {
-        return ofCyclesInSight(jdbc.sql(ACTIONS
-                        + " where due_on < :today and status not in ('done', 'dropped') order by due_on, id")
-                .param("today", today).query(Cycle.Action.class).list(), footprint);
+        return ofCyclesInSight(
+                jdbc.sql(ACTIONS + " where due_on < :today and status not in ('done', 'dropped') order by due_on, id")
+                        .param("today", today)
+                        .query(Cycle.Action.class)
+                        .list(),
+                footprint);
     }
 
     // ------------------------------------------------------------------ closing and sharing
@@ -511,36 +679,61 @@ public class Cycles {
     @Transactional
     public void close(long cycleId, LocalDate closedOn) {
         Cycle cycle = openCycle(cycleId);
-        Set<String> agreed = new HashSet<>(agreed(cycleId).stream().map(Cycle.Agreed::indicator).toList());
-        List<String> missing = cycle.framework().indicators().map(Framework.Indicator::code)
-                .filter(c -> !agreed.contains(c)).toList();
+        Set<String> agreed = new HashSet<>(
+                agreed(cycleId).stream().map(Cycle.Agreed::indicator).toList());
+        List<String> missing = cycle.framework()
+                .indicators()
+                .map(Framework.Indicator::code)
+                .filter(c -> !agreed.contains(c))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new InvalidInput("cycle", "Agree a rating for every indicator before closing; still to agree: "
-                    + String.join(", ", missing));
+            throw new InvalidInput(
+                    "cycle",
+                    "Agree a rating for every indicator before closing; still to agree: " + String.join(", ", missing));
         }
         if (closedOn == null || closedOn.isBefore(cycle.openedOn()) || closedOn.isAfter(LocalDate.now())) {
-            throw new InvalidInput("closed_on", "A cycle closes on or after the day it opened (" + cycle.openedOn()
-                    + ") and no later than today");
+            throw new InvalidInput(
+                    "closed_on",
+                    "A cycle closes on or after the day it opened (" + cycle.openedOn() + ") and no later than today");
         }
         // the report keeps the figures of the day the cycle closed: leadership figures are read from the
         // appointments current that day; survey figures are their results now, surveys being closed by then
         Instant asOf = closedOn.isBefore(LocalDate.now())
-                ? closedOn.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusSeconds(1) : Instant.now();
+                ? closedOn.plusDays(1)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant()
+                        .minusSeconds(1)
+                : Instant.now();
         for (Cycle.Evidence e : evidence(cycleId, live.reading(cycle.place(), closedOn))) {
             jdbc.sql("update evidence_binding set value = :v, shown = :s, label = :l, snapshot_at = :at where id = :id")
-                    .param("v", e.value()).param("s", e.shown()).param("l", e.label())
-                    .param("at", java.sql.Timestamp.from(asOf)).param("id", e.id()).update();
+                    .param("v", e.value())
+                    .param("s", e.shown())
+                    .param("l", e.label())
+                    .param("at", java.sql.Timestamp.from(asOf))
+                    .param("id", e.id())
+                    .update();
         }
         Long previous = jdbc.sql("""
                         select id from cycle
                          where closed_on is not null and id <> :id and framework->>'code' = :code
                            and place_id is not distinct from (select place_id from cycle where id = :id)
                          order by closed_on desc, id desc limit 1""")
-                .param("id", cycleId).param("code", cycle.frameworkCode()).query(Long.class).optional().orElse(null);
-        jdbc.sql("update cycle set closed_on = :d, previous_cycle_id = :p where id = :id").param("d", closedOn)
-                .param("p", previous).param("id", cycleId).update();
-        audit.record("cycle.closed", "cycle", cycleId, Map.of("status", "open"), Map.of("status", "closed",
-                "closed_on", closedOn.toString()));
+                .param("id", cycleId)
+                .param("code", cycle.frameworkCode())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        jdbc.sql("update cycle set closed_on = :d, previous_cycle_id = :p where id = :id")
+                .param("d", closedOn)
+                .param("p", previous)
+                .param("id", cycleId)
+                .update();
+        audit.record(
+                "cycle.closed",
+                "cycle",
+                cycleId,
+                Map.of("status", "open"),
+                Map.of("status", "closed", "closed_on", closedOn.toString()));
     }
 
     /**
@@ -554,24 +747,38 @@ public class Cycles {
             throw new InvalidInput("cycle", "Only a closed cycle can be shared");
         }
         // lock the whole series, shared or not, so two shares at once cannot both add a contribution
-        List<UUID> previous = jdbc.sql("select contribution from cycle where framework->>'code' = :code for update")
-                .param("code", cycle.frameworkCode()).query((rs, n) -> rs.getObject(1, UUID.class)).list().stream()
-                .filter(java.util.Objects::nonNull).toList();
+        List<UUID> previous = jdbc
+                .sql("select contribution from cycle where framework->>'code' = :code for update")
+                .param("code", cycle.frameworkCode())
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
         for (UUID old : previous) {
-            jdbc.sql("delete from benchmark_rating where contribution = :u").param("u", old).update();
+            jdbc.sql("delete from benchmark_rating where contribution = :u")
+                    .param("u", old)
+                    .update();
         }
         jdbc.sql("update cycle set contribution = null where framework->>'code' = :code")
-                .param("code", cycle.frameworkCode()).update();
+                .param("code", cycle.frameworkCode())
+                .update();
         UUID contribution = UUID.randomUUID();
         int scale = cycle.framework().scale().size();
         for (Cycle.Agreed a : agreed(cycleId)) {
             jdbc.sql("""
                             insert into benchmark_rating (contribution, framework_code, indicator, level, scale_size)
                             values (:u, :f, :i, :l, :s)""")
-                    .param("u", contribution).param("f", cycle.frameworkCode()).param("i", a.indicator())
-                    .param("l", a.level()).param("s", scale).update();
+                    .param("u", contribution)
+                    .param("f", cycle.frameworkCode())
+                    .param("i", a.indicator())
+                    .param("l", a.level())
+                    .param("s", scale)
+                    .update();
         }
-        jdbc.sql("update cycle set contribution = :u where id = :id").param("u", contribution).param("id", cycleId)
+        jdbc.sql("update cycle set contribution = :u where id = :id")
+                .param("u", contribution)
+                .param("id", cycleId)
                 .update();
         audit.record("cycle.shared", "cycle", cycleId, null, Map.of("framework", cycle.frameworkCode()));
     }

@@ -44,52 +44,108 @@ class DemoAssessment {
         LocalDate today = LocalDate.now();
         new Scope(lead, tenant, false).run(() -> {
             // the demo's pulse survey, when the engagement module has loaded it, is cited as evidence of reach
-            pulse = surveys.surveys().stream().filter(s -> s.code().equals("place-pulse")).map(Surveys.Listed::id)
-                    .findFirst().orElse(null);
+            pulse = surveys.surveys().stream()
+                    .filter(s -> s.code().equals("place-pulse"))
+                    .map(Surveys.Listed::id)
+                    .findFirst()
+                    .orElse(null);
             long framework = frameworks.adopt("national-2021");
-            List<String> indicators = frameworks.framework(framework).framework().indicators()
-                    .map(Framework.Indicator::code).toList();
+            List<String> indicators = frameworks
+                    .framework(framework)
+                    .framework()
+                    .indicators()
+                    .map(Framework.Indicator::code)
+                    .toList();
             // where the demo ICS stood on each indicator in the first cycle; later cycles mostly move up
             int[] start = {2, 1, 2, 1, 2, 1, 2, 1, 1, 1, 2, 1};
             LocalDate first = today.minusMonths(26).withDayOfMonth(1);
-            long one = run(framework, title(first), first, first.plusMonths(6), indicators, start, contributors,
-                    tenant, random, true);
-            actions(one, first.plusMonths(6), List.of(
-                    new Planned("P3.1", "Agree a standard of one protected session a week for every place lead",
-                            "Chief Medical Officer", 4, "done"),
-                    new Planned("E2.1", "Draft the local framework with partners and publish it", "Director of Nursing",
-                            6, "done"),
-                    new Planned("P1.2", "Recruit experts by experience to the professional council", "Head of Engagement",
-                            9, "in_progress")));
+            long one = run(
+                    framework,
+                    title(first),
+                    first,
+                    first.plusMonths(6),
+                    indicators,
+                    start,
+                    contributors,
+                    tenant,
+                    random,
+                    true);
+            actions(
+                    one,
+                    first.plusMonths(6),
+                    List.of(
+                            new Planned(
+                                    "P3.1",
+                                    "Agree a standard of one protected session a week for every place lead",
+                                    "Chief Medical Officer",
+                                    4,
+                                    "done"),
+                            new Planned(
+                                    "E2.1",
+                                    "Draft the local framework with partners and publish it",
+                                    "Director of Nursing",
+                                    6,
+                                    "done"),
+                            new Planned(
+                                    "P1.2",
+                                    "Recruit experts by experience to the professional council",
+                                    "Head of Engagement",
+                                    9,
+                                    "in_progress")));
 
-            int[] second = Arrays.stream(start).map(level -> Math.min(4, level + (random.nextInt(3) == 0 ? 0 : 1)))
+            int[] second = Arrays.stream(start)
+                    .map(level -> Math.min(4, level + (random.nextInt(3) == 0 ? 0 : 1)))
                     .toArray();
             second[indicators.indexOf("P3.1")] = 1; // agreed time is still not being used
             LocalDate opened = today.minusMonths(14).withDayOfMonth(1);
-            long two = run(framework, title(opened), opened, opened.plusMonths(6), indicators, second, contributors,
-                    tenant, random, true);
-            actions(two, opened.plusMonths(6), List.of(
-                    new Planned("P3.1", "Fund backfill so place leads can use their protected time", "Chief Nursing Officer",
-                            6, "in_progress"),
-                    new Planned("P3.2", "Fill the vacant place seats through an open round", "Head of Leadership and OD",
-                            3, "not_started"),
-                    new Planned("P5.1", "Open two system seats to early-career professionals", "Chief Medical Officer",
-                            14, "not_started")));
+            long two = run(
+                    framework,
+                    title(opened),
+                    opened,
+                    opened.plusMonths(6),
+                    indicators,
+                    second,
+                    contributors,
+                    tenant,
+                    random,
+                    true);
+            actions(
+                    two,
+                    opened.plusMonths(6),
+                    List.of(
+                            new Planned(
+                                    "P3.1",
+                                    "Fund backfill so place leads can use their protected time",
+                                    "Chief Nursing Officer",
+                                    6,
+                                    "in_progress"),
+                            new Planned(
+                                    "P3.2",
+                                    "Fill the vacant place seats through an open round",
+                                    "Head of Leadership and OD",
+                                    3,
+                                    "not_started"),
+                            new Planned(
+                                    "P5.1",
+                                    "Open two system seats to early-career professionals",
+                                    "Chief Medical Officer",
+                                    14,
+                                    "not_started")));
 
             LocalDate now = today.minusMonths(2).withDayOfMonth(1);
-            int[] third = Arrays.stream(second).map(level -> Math.min(4, level + (random.nextInt(4) == 0 ? 1 : 0)))
+            int[] third = Arrays.stream(second)
+                    .map(level -> Math.min(4, level + (random.nextInt(4) == 0 ? 1 : 0)))
                     .toArray();
-            run(framework, title(now), now, null, indicators.subList(0, 7), third, contributors, tenant, random,
-                    false);
+            run(framework, title(now), now, null, indicators.subList(0, 7), third, contributors, tenant, random, false);
         });
     }
 
     private static String title(LocalDate opened) {
-        return "Self-assessment " + opened.getYear() + "/" + String.valueOf(opened.getYear() + 1).substring(2);
+        return "Self-assessment " + opened.getYear() + "/"
+                + String.valueOf(opened.getYear() + 1).substring(2);
     }
 
-    private record Planned(String indicator, String title, String owner, int dueMonths, String status) {
-    }
+    private record Planned(String indicator, String title, String owner, int dueMonths, String status) {}
 
     private void actions(long cycle, LocalDate from, List<Planned> planned) {
         for (Planned p : planned) {
@@ -104,8 +160,17 @@ class DemoAssessment {
      * Opens a cycle, has each contributor rate each of the given indicators near the agreed level
      * (so some views differ), agrees them, and closes the cycle when asked.
      */
-    private long run(long framework, String title, LocalDate opened, LocalDate closed, List<String> indicators,
-                     int[] levels, List<Caller> contributors, Tenant tenant, Random random, boolean agreeAll) {
+    private long run(
+            long framework,
+            String title,
+            LocalDate opened,
+            LocalDate closed,
+            List<String> indicators,
+            int[] levels,
+            List<Caller> contributors,
+            Tenant tenant,
+            Random random,
+            boolean agreeAll) {
         long id = cycles.open(framework, title, null, opened);
         if (pulse != null) {
             cycles.cite(id, "P1.1", "net_agreement", pulse, "Q1");
@@ -116,16 +181,25 @@ class DemoAssessment {
             new Scope(contributor, tenant, false).run(() -> {
                 for (int i = 0; i < rated.size(); i++) {
                     int level = Math.max(1, Math.min(4, levels[i] + random.nextInt(3) - 1));
-                    cycles.rate(id, rated.get(i), level, level < levels[i] ? "Better in some places than others"
-                            : level > levels[i] ? "Much improved where I work" : null);
+                    cycles.rate(
+                            id,
+                            rated.get(i),
+                            level,
+                            level < levels[i]
+                                    ? "Better in some places than others"
+                                    : level > levels[i] ? "Much improved where I work" : null);
                 }
             });
         }
         int agreeing = agreeAll ? rated.size() : 3;
         for (int i = 0; i < agreeing; i++) {
-            cycles.agree(id, rated.get(i), levels[i], levels[i] <= 2
-                    ? "Contributors saw pockets of good practice, but not across the ICS yet"
-                    : "Most contributors saw this working at every level, with evidence");
+            cycles.agree(
+                    id,
+                    rated.get(i),
+                    levels[i],
+                    levels[i] <= 2
+                            ? "Contributors saw pockets of good practice, but not across the ICS yet"
+                            : "Most contributors saw this working at every level, with evidence");
         }
         if (closed != null) {
             cycles.close(id, closed);

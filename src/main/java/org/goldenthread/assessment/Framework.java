@@ -11,16 +11,14 @@ import java.util.stream.Stream;
  * describes. This is also the file format that imports and exports.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Framework(String code, String title, String description, List<ScaleLevel> scale,
-                        List<Principle> principles) {
+public record Framework(
+        String code, String title, String description, List<ScaleLevel> scale, List<Principle> principles) {
 
     /** One step of the maturity scale, numbered from 1 (least mature). */
-    public record ScaleLevel(Integer level, String name, String meaning) {
-    }
+    public record ScaleLevel(Integer level, String name, String meaning) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Principle(String code, String group, String title, String description, List<Indicator> indicators) {
-    }
+    public record Principle(String code, String group, String title, String description, List<Indicator> indicators) {}
 
     /**
      * What is rated. {@code descriptors} describe each level of the scale in order; {@code evidence}
@@ -42,7 +40,8 @@ public record Framework(String code, String title, String description, List<Scal
     }
 
     public Optional<Principle> principleOf(String indicatorCode) {
-        return principles.stream().filter(p -> p.indicators().stream().anyMatch(i -> i.code().equals(indicatorCode)))
+        return principles.stream()
+                .filter(p -> p.indicators().stream().anyMatch(i -> i.code().equals(indicatorCode)))
                 .findFirst();
     }
 

@@ -50,12 +50,25 @@ class FrameworkPages {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         List<Frameworks.Stored> own = frameworks.frameworks();
         model.addAttribute("frameworks", own);
-        model.addAttribute("shipped", frameworks.shipped().stream()
-                .filter(s -> own.stream().noneMatch(o -> o.framework().code().equals(s.code()))).toList());
+        model.addAttribute(
+                "shipped",
+                frameworks.shipped().stream()
+                        .filter(s ->
+                                own.stream().noneMatch(o -> o.framework().code().equals(s.code())))
+                        .toList());
         model.addAttribute("canEdit", isLead());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of("level1", "Not yet started", "level2", "Emerging", "level3", "Established",
-                    "level4", "Embedded"));
+            model.addAttribute(
+                    "form",
+                    Map.of(
+                            "level1",
+                            "Not yet started",
+                            "level2",
+                            "Emerging",
+                            "level3",
+                            "Established",
+                            "level4",
+                            "Embedded"));
         }
         return "assessment/frameworks";
     }
@@ -69,8 +82,11 @@ class FrameworkPages {
     }
 
     @PostMapping("/ics/{ods}/frameworks/upload")
-    String upload(@PathVariable String ods, @RequestParam(required = false) MultipartFile file, Model model,
-                  RedirectAttributes redirect) {
+    String upload(
+            @PathVariable String ods,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
             if (file == null || file.isEmpty()) {
@@ -81,8 +97,12 @@ class FrameworkPages {
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
             // every problem is in the file, so each links to the file input and names its place in the file
-            model.addAttribute("problems", e.problems().stream().map(p -> Problem.of("file",
-                    p.field() == null || p.field().equals("file") ? p.reason() : p.describe())).toList());
+            model.addAttribute(
+                    "problems",
+                    e.problems().stream()
+                            .map(p -> Problem.of(
+                                    "file", p.field() == null || p.field().equals("file") ? p.reason() : p.describe()))
+                            .toList());
             model.addAttribute("plainReasons", true);
             return list(ods, model);
         } catch (IOException e) {
@@ -91,8 +111,11 @@ class FrameworkPages {
     }
 
     @PostMapping("/ics/{ods}/frameworks/new")
-    String start(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
-                 RedirectAttributes redirect) {
+    String start(
+            @PathVariable String ods,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
             List<String> levels = new ArrayList<>();
@@ -102,15 +125,29 @@ class FrameworkPages {
             while (levels.size() > 2 && levels.get(levels.size() - 1) == null) {
                 levels.remove(levels.size() - 1);
             }
-            long id = frameworks.start(FormValues.text(form.get("new_code")), FormValues.text(form.get("new_title")),
-                    FormValues.text(form.get("new_description")), levels);
+            long id = frameworks.start(
+                    FormValues.text(form.get("new_code")),
+                    FormValues.text(form.get("new_title")),
+                    FormValues.text(form.get("new_description")),
+                    levels);
             redirect.addFlashAttribute("success", "The framework was started. Add its principles below.");
             return "redirect:" + base() + "/" + id + "#principle-new";
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems().stream().map(p -> new Problem(p.row(),
-                    p.field() == null ? null : p.field().matches("scale\\[\\d+].*")
-                            ? "level" + (Integer.parseInt(p.field().replaceAll("scale\\[(\\d+)].*", "$1")) + 1)
-                            : p.field().equals("scale") ? "level1" : "new_" + p.field(), p.reason())).toList());
+            model.addAttribute(
+                    "problems",
+                    e.problems().stream()
+                            .map(p -> new Problem(
+                                    p.row(),
+                                    p.field() == null
+                                            ? null
+                                            : p.field().matches("scale\\[\\d+].*")
+                                                    ? "level"
+                                                            + (Integer.parseInt(p.field()
+                                                                            .replaceAll("scale\\[(\\d+)].*", "$1"))
+                                                                    + 1)
+                                                    : p.field().equals("scale") ? "level1" : "new_" + p.field(),
+                                    p.reason()))
+                            .toList());
             model.addAttribute("form", form);
             return list(ods, model);
         }
@@ -124,8 +161,11 @@ class FrameworkPages {
         model.addAttribute("framework", stored.framework());
         model.addAttribute("canEdit", isLead());
         model.addAttribute("metrics", Choice.of(Metric.class));
-        model.addAttribute("principles", stored.framework().principles().stream()
-                .map(p -> new Choice(p.code(), p.code() + " " + p.title())).toList());
+        model.addAttribute(
+                "principles",
+                stored.framework().principles().stream()
+                        .map(p -> new Choice(p.code(), p.code() + " " + p.title()))
+                        .toList());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
@@ -136,7 +176,8 @@ class FrameworkPages {
     ResponseEntity<byte[]> export(@PathVariable String ods, @PathVariable long id) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         Framework f = frameworks.framework(id).framework();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f.code() + ".json\"")
                 .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(f));
     }
@@ -150,17 +191,28 @@ class FrameworkPages {
     }
 
     @PostMapping("/ics/{ods}/frameworks/{id}/principles")
-    String addPrinciple(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
-                        Model model, RedirectAttributes redirect) {
+    String addPrinciple(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         Framework f = frameworks.framework(id).framework();
         try {
-            Framework.Indicator first = new Framework.Indicator(FormValues.text(form.get("first_indicator_code")),
-                    FormValues.text(form.get("first_indicator_text")), descriptors(form, "first_", f.scale().size()),
+            Framework.Indicator first = new Framework.Indicator(
+                    FormValues.text(form.get("first_indicator_code")),
+                    FormValues.text(form.get("first_indicator_text")),
+                    descriptors(form, "first_", f.scale().size()),
                     List.of());
-            frameworks.addPrinciple(id, new Framework.Principle(FormValues.text(form.get("code")),
-                    FormValues.text(form.get("group")), FormValues.text(form.get("title")),
-                    FormValues.text(form.get("description")), List.of(first)));
+            frameworks.addPrinciple(
+                    id,
+                    new Framework.Principle(
+                            FormValues.text(form.get("code")),
+                            FormValues.text(form.get("group")),
+                            FormValues.text(form.get("title")),
+                            FormValues.text(form.get("description")),
+                            List.of(first)));
             redirect.addFlashAttribute("success", "The principle was added.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -171,19 +223,31 @@ class FrameworkPages {
     }
 
     @PostMapping("/ics/{ods}/frameworks/{id}/indicators")
-    String putIndicator(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
-                        Model model, RedirectAttributes redirect) {
+    String putIndicator(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         Framework f = frameworks.framework(id).framework();
         try {
-            List<String> evidence = Choice.of(Metric.class).stream().map(Choice::code)
-                    .filter(code -> form.containsKey("evidence_" + code)).toList();
+            List<String> evidence = Choice.of(Metric.class).stream()
+                    .map(Choice::code)
+                    .filter(code -> form.containsKey("evidence_" + code))
+                    .toList();
             String principle = FormValues.text(form.get("principle"));
             if (principle == null) {
                 throw new InvalidInput("principle", "Choose the principle the indicator belongs to");
             }
-            frameworks.putIndicator(id, principle, new Framework.Indicator(FormValues.text(form.get("indicator_code")),
-                    FormValues.text(form.get("indicator_text")), descriptors(form, "", f.scale().size()), evidence));
+            frameworks.putIndicator(
+                    id,
+                    principle,
+                    new Framework.Indicator(
+                            FormValues.text(form.get("indicator_code")),
+                            FormValues.text(form.get("indicator_text")),
+                            descriptors(form, "", f.scale().size()),
+                            evidence));
             redirect.addFlashAttribute("success", "The indicator was saved.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -199,8 +263,9 @@ class FrameworkPages {
      * on the form that adds a principle with its first indicator).
      */
     private static List<Problem> renamed(InvalidInput e, String prefix) {
-        return e.problems().stream().map(p -> new Problem(p.row(), formField(p.field(), prefix),
-                p.reason())).toList();
+        return e.problems().stream()
+                .map(p -> new Problem(p.row(), formField(p.field(), prefix), p.reason()))
+                .toList();
     }
 
     private static final Pattern DESCRIPTOR =
@@ -214,7 +279,8 @@ class FrameworkPages {
         if (descriptor.matches()) {
             return prefix + "descriptor" + (Integer.parseInt(descriptor.group(1)) + 1);
         }
-        String mapped = field.replaceAll("^principles\\[\\d+]\\.indicators\\[\\d+]\\.descriptors$", prefix + "descriptor1")
+        String mapped = field.replaceAll(
+                        "^principles\\[\\d+]\\.indicators\\[\\d+]\\.descriptors$", prefix + "descriptor1")
                 .replaceAll("^principles\\[\\d+]\\.indicators\\[\\d+]\\.(code|text)$", prefix + "indicator_$1")
                 .replaceAll("^principles\\[\\d+]\\.indicators\\[\\d+]\\.evidence.*$", "principle")
                 .replaceAll("^principles\\[\\d+]\\.(code|group|title|description)$", "$1");

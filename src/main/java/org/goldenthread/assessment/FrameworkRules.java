@@ -18,8 +18,7 @@ final class FrameworkRules {
     static final int MAX_INDICATORS = 30;
     private static final String CODE = "^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$";
 
-    private FrameworkRules() {
-    }
+    private FrameworkRules() {}
 
     static List<Problem> check(Framework f) {
         return check(f, false);
@@ -29,8 +28,10 @@ final class FrameworkRules {
     static List<Problem> check(Framework f, boolean started) {
         List<Problem> problems = new ArrayList<>();
         if (f.code() == null || !f.code().matches("^[a-z0-9][a-z0-9-]{1,59}$")) {
-            problems.add(Problem.of("code", "Give the framework a code of 2 to 60 lower-case letters, digits and"
-                    + " hyphens, like national-2021"));
+            problems.add(Problem.of(
+                    "code",
+                    "Give the framework a code of 2 to 60 lower-case letters, digits and"
+                            + " hyphens, like national-2021"));
         }
         text(problems, "title", f.title(), 300, "Give the framework a title");
         optional(problems, "description", f.description(), 2000);
@@ -47,8 +48,8 @@ final class FrameworkRules {
                     continue;
                 }
                 if (level.level() == null || level.level() != i + 1) {
-                    problems.add(Problem.of(at + ".level", "Number the levels 1, 2, 3… in order; this one should be "
-                            + (i + 1)));
+                    problems.add(Problem.of(
+                            at + ".level", "Number the levels 1, 2, 3… in order; this one should be " + (i + 1)));
                 }
                 text(problems, at + ".name", level.name(), 60, "Name each level of the scale");
                 optional(problems, at + ".meaning", level.meaning(), 500);
@@ -81,31 +82,43 @@ final class FrameworkRules {
                 continue;
             }
             if (principle.indicators().size() > MAX_INDICATORS) {
-                problems.add(Problem.of(at + ".indicators", "A principle can have at most " + MAX_INDICATORS
-                        + " indicators"));
+                problems.add(Problem.of(
+                        at + ".indicators", "A principle can have at most " + MAX_INDICATORS + " indicators"));
                 continue;
             }
             for (int i = 0; i < principle.indicators().size(); i++) {
-                indicator(problems, at + ".indicators[" + i + "]", principle.indicators().get(i), codes, levels);
+                indicator(
+                        problems,
+                        at + ".indicators[" + i + "]",
+                        principle.indicators().get(i),
+                        codes,
+                        levels);
             }
         }
         return problems;
     }
 
-    private static void indicator(List<Problem> problems, String at, Framework.Indicator indicator, Set<String> codes,
-                                  int levels) {
+    private static void indicator(
+            List<Problem> problems, String at, Framework.Indicator indicator, Set<String> codes, int levels) {
         if (indicator == null) {
             problems.add(Problem.of(at, "An indicator cannot be null"));
             return;
         }
         code(problems, at + ".code", indicator.code(), codes);
         text(problems, at + ".text", indicator.text(), 500, "Say what each indicator looks for");
-        if (indicator.descriptors() == null || (levels > 0 && indicator.descriptors().size() != levels)) {
-            problems.add(Problem.of(at + ".descriptors", "Describe each of the scale's " + (levels > 0 ? levels + " " : "")
-                    + "levels for this indicator, in order"));
+        if (indicator.descriptors() == null
+                || (levels > 0 && indicator.descriptors().size() != levels)) {
+            problems.add(Problem.of(
+                    at + ".descriptors",
+                    "Describe each of the scale's " + (levels > 0 ? levels + " " : "")
+                            + "levels for this indicator, in order"));
         } else {
             for (int d = 0; d < indicator.descriptors().size(); d++) {
-                text(problems, at + ".descriptors[" + d + "]", indicator.descriptors().get(d), 1000,
+                text(
+                        problems,
+                        at + ".descriptors[" + d + "]",
+                        indicator.descriptors().get(d),
+                        1000,
                         "A descriptor cannot be blank");
             }
         }
@@ -115,8 +128,10 @@ final class FrameworkRules {
             if (evidence.get(e) != null && !proposed.add(evidence.get(e))) {
                 problems.add(Problem.of(at + ".evidence[" + e + "]", "'" + evidence.get(e) + "' is proposed twice"));
             } else if (Coded.parse(Metric.class, evidence.get(e)).isEmpty()) {
-                problems.add(Problem.of(at + ".evidence[" + e + "]", "'" + evidence.get(e) + "' is not a live figure;"
-                        + " use one of " + Coded.choices(Metric.class)));
+                problems.add(Problem.of(
+                        at + ".evidence[" + e + "]",
+                        "'" + evidence.get(e) + "' is not a live figure;" + " use one of "
+                                + Coded.choices(Metric.class)));
             }
         }
     }

@@ -38,8 +38,7 @@ public class Frameworks {
         this.audit = audit;
     }
 
-    public record Stored(long id, Framework framework) {
-    }
+    public record Stored(long id, Framework framework) {}
 
     public List<Framework> shipped() {
         return SHIPPED.stream().map(this::shipped).toList();
@@ -50,8 +49,8 @@ public class Frameworks {
             throw new NotFound("Golden Thread ships no framework called " + code);
         }
         try {
-            return json.readValue(new ClassPathResource("assessment/" + code + ".json").getContentAsByteArray(),
-                    Framework.class);
+            return json.readValue(
+                    new ClassPathResource("assessment/" + code + ".json").getContentAsByteArray(), Framework.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,12 +58,15 @@ public class Frameworks {
 
     public List<Stored> frameworks() {
         return jdbc.sql("select id, definition from framework order by definition->>'title'")
-                .query((rs, n) -> new Stored(rs.getLong("id"), read(rs.getString("definition")))).list();
+                .query((rs, n) -> new Stored(rs.getLong("id"), read(rs.getString("definition"))))
+                .list();
     }
 
     public Stored framework(long id) {
-        return jdbc.sql("select id, definition from framework where id = :id").param("id", id)
-                .query((rs, n) -> new Stored(rs.getLong("id"), read(rs.getString("definition")))).optional()
+        return jdbc.sql("select id, definition from framework where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Stored(rs.getLong("id"), read(rs.getString("definition"))))
+                .optional()
                 .orElseThrow(() -> new NotFound("No framework with id " + id + " in this ICS"));
     }
 
@@ -92,8 +94,12 @@ public class Frameworks {
      */
     @Transactional
     public long start(String code, String title, String description, List<String> levelNames) {
-        if (code != null && jdbc.sql("select count(*) from framework where code = :code").param("code", code.trim())
-                .query(Integer.class).single() > 0) {
+        if (code != null
+                && jdbc.sql("select count(*) from framework where code = :code")
+                                .param("code", code.trim())
+                                .query(Integer.class)
+                                .single()
+                        > 0) {
             throw new InvalidInput("code", "This ICS already has a framework with the code " + code.trim());
         }
         List<Framework.ScaleLevel> scale = new ArrayList<>();
@@ -112,18 +118,31 @@ public class Frameworks {
         }
         String document = json.writeValueAsString(framework);
         Long existing = jdbc.sql("select id from framework where code = :code for update")
-                .param("code", framework.code()).query(Long.class).optional().orElse(null);
+                .param("code", framework.code())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (existing != null) {
             Framework before = framework(existing).framework();
             jdbc.sql("update framework set definition = cast(:d as jsonb), updated_at = now() where id = :id")
-                    .param("d", document).param("id", existing).update();
-            audit.record("framework.changed", "framework", existing, Map.of("code", before.code(), "title", before.title()),
+                    .param("d", document)
+                    .param("id", existing)
+                    .update();
+            audit.record(
+                    "framework.changed",
+                    "framework",
+                    existing,
+                    Map.of("code", before.code(), "title", before.title()),
                     Map.of("code", framework.code(), "title", framework.title()));
             return existing;
         }
         long id = jdbc.sql("insert into framework (code, definition) values (:code, cast(:d as jsonb)) returning id")
-                .param("code", framework.code()).param("d", document).query(Long.class).single();
-        audit.record("framework.added", "framework", id, null, Map.of("code", framework.code(), "title", framework.title()));
+                .param("code", framework.code())
+                .param("d", document)
+                .query(Long.class)
+                .single();
+        audit.record(
+                "framework.added", "framework", id, null, Map.of("code", framework.code(), "title", framework.title()));
         return id;
     }
 
@@ -131,11 +150,14 @@ public class Frameworks {
     @Transactional
     public long adopt(String code) {
         if (code == null || !SHIPPED.contains(code)) {
-            throw new InvalidInput("code", "Choose one of the frameworks that ship with Golden Thread: "
-                    + String.join(", ", SHIPPED));
+            throw new InvalidInput(
+                    "code", "Choose one of the frameworks that ship with Golden Thread: " + String.join(", ", SHIPPED));
         }
-        if (jdbc.sql("select count(*) from framework where code = :code").param("code", code).query(Integer.class)
-                .single() > 0) {
+        if (jdbc.sql("select count(*) from framework where code = :code")
+                        .param("code", code)
+                        .query(Integer.class)
+                        .single()
+                > 0) {
             throw new InvalidInput("code", "This ICS already has the framework " + code + "; change that one instead");
         }
         return save(shipped(code));
@@ -158,15 +180,20 @@ public class Frameworks {
         if (!found) {
             throw new InvalidInput("principle", "This framework has no principle " + principleCode);
         }
-        List<Framework.Principle> principles = f.principles().stream().map(p -> {
-            List<Framework.Indicator> indicators = new ArrayList<>(p.indicators().stream()
-                    .filter(i -> !i.code().equals(indicator.code()) || p.code().equals(principleCode))
-                    .map(i -> i.code().equals(indicator.code()) ? indicator : i).toList());
-            if (p.code().equals(principleCode) && indicators.stream().noneMatch(i -> i.code().equals(indicator.code()))) {
-                indicators.add(indicator);
-            }
-            return new Framework.Principle(p.code(), p.group(), p.title(), p.description(), indicators);
-        }).toList();
+        List<Framework.Principle> principles = f.principles().stream()
+                .map(p -> {
+                    List<Framework.Indicator> indicators = new ArrayList<>(p.indicators().stream()
+                            .filter(i -> !i.code().equals(indicator.code())
+                                    || p.code().equals(principleCode))
+                            .map(i -> i.code().equals(indicator.code()) ? indicator : i)
+                            .toList());
+                    if (p.code().equals(principleCode)
+                            && indicators.stream().noneMatch(i -> i.code().equals(indicator.code()))) {
+                        indicators.add(indicator);
+                    }
+                    return new Framework.Principle(p.code(), p.group(), p.title(), p.description(), indicators);
+                })
+                .toList();
         save(new Framework(f.code(), f.title(), f.description(), f.scale(), principles));
     }
 

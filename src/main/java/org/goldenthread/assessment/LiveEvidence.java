@@ -29,8 +29,7 @@ class LiveEvidence {
         this.small = small;
     }
 
-    record Value(BigDecimal value, String shown, String detail, String label) {
-    }
+    record Value(BigDecimal value, String shown, String detail, String label) {}
 
     /** Reads the figures once per cycle, because the leadership figures come from one snapshot together. */
     final class Reading {
@@ -60,14 +59,15 @@ class LiveEvidence {
                     figures = leadership.onDay(place, day);
                 }
                 LeadershipFigures.Figure f = figures.get(metric.code());
-                return new Value(f.value(), f.shown(), f.detail(), metric.label() + (place == null ? "" : " (" + place + ")"));
+                return new Value(
+                        f.value(), f.shown(), f.detail(), metric.label() + (place == null ? "" : " (" + place + ")"));
             }
             Surveys.Survey survey = surveys.survey(surveyId);
             String title = survey.definition().title();
             if (metric == Metric.ENGAGEMENT_REACH) {
                 long responses = surveys.responseCount(surveyId);
-                return new Value(BigDecimal.valueOf(responses), String.format("%,d", responses), null,
-                        "Responses to " + title);
+                return new Value(
+                        BigDecimal.valueOf(responses), String.format("%,d", responses), null, "Responses to " + title);
             }
             SurveyResults.Results all = results.results(surveyId, null);
             if (all.suppressed()) {
@@ -75,7 +75,8 @@ class LiveEvidence {
                 return new Value(null, "hidden (small group)", null, "Net agreement with " + question + " of " + title);
             }
             var q = all.questions().stream()
-                    .filter(r -> r.code().equalsIgnoreCase(question)).findFirst()
+                    .filter(r -> r.code().equalsIgnoreCase(question))
+                    .findFirst()
                     .orElseThrow(() -> new InvalidInput("question", title + " has no question " + question));
             String label = "Net agreement with " + q.code() + " of " + title;
             if (q.netAgreement() == null || q.netAgreement().percent() == null) {
@@ -87,8 +88,11 @@ class LiveEvidence {
             if (small.hides(q.answered())) {
                 return new Value(null, "hidden (small group)", null, label);
             }
-            return new Value(q.netAgreement().percent(), q.netAgreement().percent().stripTrailingZeros().toPlainString()
-                    + "%", q.answered() + " answered: " + q.text(), label);
+            return new Value(
+                    q.netAgreement().percent(),
+                    q.netAgreement().percent().stripTrailingZeros().toPlainString() + "%",
+                    q.answered() + " answered: " + q.text(),
+                    label);
         }
     }
 

@@ -9,15 +9,16 @@ import org.goldenthread.platform.Coded;
 public enum Metric implements Coded {
     PROFESSIONS_MISSING_SYSTEM("professions_missing.system", "Clinical and care professions missing at system level"),
     PROFESSIONS_MISSING_PLACE("professions_missing.place", "Clinical and care professions missing at place level"),
-    PROFESSIONS_MISSING_NEIGHBOURHOOD("professions_missing.neighbourhood",
-            "Clinical and care professions missing at neighbourhood level"),
+    PROFESSIONS_MISSING_NEIGHBOURHOOD(
+            "professions_missing.neighbourhood", "Clinical and care professions missing at neighbourhood level"),
     TOP_TWO_SHARE_SYSTEM("top_two_share.system", "Share of system seats held by the two largest professions"),
     TOP_TWO_SHARE_PLACE("top_two_share.place", "Share of place seats held by the two largest professions"),
-    TOP_TWO_SHARE_NEIGHBOURHOOD("top_two_share.neighbourhood",
-            "Share of neighbourhood seats held by the two largest professions"),
+    TOP_TWO_SHARE_NEIGHBOURHOOD(
+            "top_two_share.neighbourhood", "Share of neighbourhood seats held by the two largest professions"),
     EARLY_MID_SHARE_SYSTEM("early_mid_share.system", "Early and mid-career share of system leaders"),
     EARLY_MID_SHARE_PLACE("early_mid_share.place", "Early and mid-career share of place leaders"),
-    EARLY_MID_SHARE_NEIGHBOURHOOD("early_mid_share.neighbourhood", "Early and mid-career share of neighbourhood leaders"),
+    EARLY_MID_SHARE_NEIGHBOURHOOD(
+            "early_mid_share.neighbourhood", "Early and mid-career share of neighbourhood leaders"),
     PROTECTED_TIME_USED("protected_time_used", "Protected time used, as a share of the time agreed"),
     VACANT_SEATS("vacant_seats", "Seats vacant today"),
     LONGEST_VACANCY_DAYS("longest_vacancy_days", "Longest a seat has stood vacant"),

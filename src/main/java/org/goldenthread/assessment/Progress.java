@@ -25,34 +25,49 @@ class Progress {
         this.cycles = cycles;
     }
 
-    record IndicatorView(Framework.Indicator indicator, Integer level, String levelName, Integer previous,
-                         String rationale, List<Cycle.Evidence> evidence, List<Cycle.Item> items,
-                         List<Cycle.Action> actions, boolean gap) {
+    record IndicatorView(
+            Framework.Indicator indicator,
+            Integer level,
+            String levelName,
+            Integer previous,
+            String rationale,
+            List<Cycle.Evidence> evidence,
+            List<Cycle.Item> items,
+            List<Cycle.Action> actions,
+            boolean gap) {
 
         /** How the rating moved since the previous cycle, in words. */
         public String movement() {
-            return Progress.movement(level == null ? null : level.doubleValue(), previous == null ? null : previous.doubleValue());
+            return Progress.movement(
+                    level == null ? null : level.doubleValue(), previous == null ? null : previous.doubleValue());
         }
     }
 
-    record PrincipleView(Framework.Principle principle, BigDecimal level, BigDecimal previous,
-                         List<IndicatorView> indicators) {
+    record PrincipleView(
+            Framework.Principle principle, BigDecimal level, BigDecimal previous, List<IndicatorView> indicators) {
 
         public String movement() {
-            return Progress.movement(level == null ? null : level.doubleValue(),
-                    previous == null ? null : previous.doubleValue());
+            return Progress.movement(
+                    level == null ? null : level.doubleValue(), previous == null ? null : previous.doubleValue());
         }
     }
 
     /** Something that differs from the previous cycle: a rating or a cited figure. */
-    record Change(String indicator, String what, String from, String to) {
-    }
+    record Change(String indicator, String what, String from, String to) {}
 
-    record Review(Cycle cycle, Cycle previous, List<PrincipleView> principles, List<Change> changes,
-                  List<Cycle.Action> actions, LocalDate today) {
+    record Review(
+            Cycle cycle,
+            Cycle previous,
+            List<PrincipleView> principles,
+            List<Change> changes,
+            List<Cycle.Action> actions,
+            LocalDate today) {
 
         public List<IndicatorView> gaps() {
-            return principles.stream().flatMap(p -> p.indicators().stream()).filter(IndicatorView::gap).toList();
+            return principles.stream()
+                    .flatMap(p -> p.indicators().stream())
+                    .filter(IndicatorView::gap)
+                    .toList();
         }
 
         public long overdueActions() {
@@ -60,11 +75,15 @@ class Progress {
         }
 
         public int ratedIndicators() {
-            return (int) principles.stream().flatMap(p -> p.indicators().stream()).filter(i -> i.level() != null).count();
+            return (int) principles.stream()
+                    .flatMap(p -> p.indicators().stream())
+                    .filter(i -> i.level() != null)
+                    .count();
         }
 
         public int indicatorCount() {
-            return (int) principles.stream().mapToLong(p -> p.indicators().size()).sum();
+            return (int)
+                    principles.stream().mapToLong(p -> p.indicators().size()).sum();
         }
     }
 
@@ -80,7 +99,10 @@ class Progress {
     }
 
     private static String format(double level) {
-        return BigDecimal.valueOf(level).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(level)
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A rating in the lower half of the scale is a gap the action plan should address. */
@@ -96,8 +118,10 @@ class Progress {
         if (!cycle.isOpen()) {
             return cycle.previousCycleId() == null ? null : cycles.cycle(cycle.previousCycleId());
         }
-        return cycles.cycles().stream().filter(c -> c.id() != cycle.id() && !c.isOpen() && sameSeries(c, cycle))
-                .max(java.util.Comparator.comparing(Cycle::closedOn).thenComparing(Cycle::id)).orElse(null);
+        return cycles.cycles().stream()
+                .filter(c -> c.id() != cycle.id() && !c.isOpen() && sameSeries(c, cycle))
+                .max(java.util.Comparator.comparing(Cycle::closedOn).thenComparing(Cycle::id))
+                .orElse(null);
     }
 
     private static boolean sameSeries(Cycle a, Cycle b) {
@@ -108,8 +132,8 @@ class Progress {
         Cycle cycle = cycles.cycle(cycleId);
         Cycle previous = previousOf(cycle);
         Map<String, Cycle.Agreed> agreed = byIndicator(cycles.agreed(cycleId), Cycle.Agreed::indicator);
-        Map<String, Cycle.Agreed> before = previous == null ? Map.of()
-                : byIndicator(cycles.agreed(previous.id()), Cycle.Agreed::indicator);
+        Map<String, Cycle.Agreed> before =
+                previous == null ? Map.of() : byIndicator(cycles.agreed(previous.id()), Cycle.Agreed::indicator);
         List<Cycle.Evidence> evidence = cycles.evidence(cycleId);
         List<Cycle.Item> items = cycles.items(cycleId);
         List<Cycle.Action> actions = cycles.actions(cycleId);
@@ -122,13 +146,25 @@ class Progress {
                 Cycle.Agreed a = agreed.get(i.code());
                 Cycle.Agreed b = before.get(i.code());
                 Integer level = a == null ? null : a.level();
-                indicators.add(new IndicatorView(i, level, level == null ? "Not yet agreed" : cycle.framework().levelName(level),
-                        b == null ? null : b.level(), a == null ? null : a.rationale(),
-                        evidence.stream().filter(e -> e.indicator().equals(i.code())).toList(),
-                        items.stream().filter(e -> e.indicator().equals(i.code())).toList(),
-                        actions.stream().filter(x -> x.indicator().equals(i.code())).toList(), isGap(level, scale)));
+                indicators.add(new IndicatorView(
+                        i,
+                        level,
+                        level == null ? "Not yet agreed" : cycle.framework().levelName(level),
+                        b == null ? null : b.level(),
+                        a == null ? null : a.rationale(),
+                        evidence.stream()
+                                .filter(e -> e.indicator().equals(i.code()))
+                                .toList(),
+                        items.stream()
+                                .filter(e -> e.indicator().equals(i.code()))
+                                .toList(),
+                        actions.stream()
+                                .filter(x -> x.indicator().equals(i.code()))
+                                .toList(),
+                        isGap(level, scale)));
             }
-            principles.add(new PrincipleView(p, mean(p, agreed), previous == null ? null : mean(p, before), indicators));
+            principles.add(
+                    new PrincipleView(p, mean(p, agreed), previous == null ? null : mean(p, before), indicators));
         }
 
         List<Change> changes = new ArrayList<>();
@@ -137,7 +173,10 @@ class Progress {
                 Cycle.Agreed a = agreed.get(i.code());
                 Cycle.Agreed b = before.get(i.code());
                 if (a != null && b != null && a.level() != b.level()) {
-                    changes.add(new Change(i.code(), "Agreed rating", b.level() + " " + previous.framework().levelName(b.level()),
+                    changes.add(new Change(
+                            i.code(),
+                            "Agreed rating",
+                            b.level() + " " + previous.framework().levelName(b.level()),
                             a.level() + " " + cycle.framework().levelName(a.level())));
                 }
             }
@@ -164,8 +203,11 @@ class Progress {
 
     /** The mean agreed level of a principle's indicators, to 1 decimal place; null until one is agreed. */
     private static BigDecimal mean(Framework.Principle p, Map<String, Cycle.Agreed> agreed) {
-        List<Integer> levels = p.indicators().stream().map(i -> agreed.get(i.code())).filter(Objects::nonNull)
-                .map(Cycle.Agreed::level).toList();
+        List<Integer> levels = p.indicators().stream()
+                .map(i -> agreed.get(i.code()))
+                .filter(Objects::nonNull)
+                .map(Cycle.Agreed::level)
+                .toList();
         if (levels.isEmpty()) {
             return null;
         }
@@ -174,25 +216,35 @@ class Progress {
     }
 
     /** One principle's mean agreed level in each cycle of a series, oldest first (null where none was agreed). */
-    record TrendLine(String code, String title, List<BigDecimal> levels) {
-    }
+    record TrendLine(String code, String title, List<BigDecimal> levels) {}
 
-    record Trend(String framework, String place, List<Cycle> cycles, List<TrendLine> lines, int scaleSize) {
-    }
+    record Trend(String framework, String place, List<Cycle> cycles, List<TrendLine> lines, int scaleSize) {}
 
     /** The trend for the series a cycle belongs to: its framework and place. */
     Trend trend(long cycleId) {
         Cycle anchor = cycles.cycle(cycleId);
-        List<Cycle> series = cycles.cycles().stream().filter(c -> sameSeries(c, anchor)).toList();
-        Map<Long, Map<String, Cycle.Agreed>> agreed = series.stream().collect(Collectors.toMap(Cycle::id,
-                c -> byIndicator(cycles.agreed(c.id()), Cycle.Agreed::indicator)));
+        List<Cycle> series =
+                cycles.cycles().stream().filter(c -> sameSeries(c, anchor)).toList();
+        Map<Long, Map<String, Cycle.Agreed>> agreed = series.stream()
+                .collect(Collectors.toMap(Cycle::id, c -> byIndicator(cycles.agreed(c.id()), Cycle.Agreed::indicator)));
         List<TrendLine> lines = new ArrayList<>();
         for (Framework.Principle p : anchor.framework().principles()) {
-            lines.add(new TrendLine(p.code(), p.title(), series.stream()
-                    .map(c -> c.framework().principles().stream().filter(q -> q.code().equals(p.code())).findFirst()
-                            .map(q -> mean(q, agreed.get(c.id()))).orElse(null))
-                    .toList()));
+            lines.add(new TrendLine(
+                    p.code(),
+                    p.title(),
+                    series.stream()
+                            .map(c -> c.framework().principles().stream()
+                                    .filter(q -> q.code().equals(p.code()))
+                                    .findFirst()
+                                    .map(q -> mean(q, agreed.get(c.id())))
+                                    .orElse(null))
+                            .toList()));
         }
-        return new Trend(anchor.frameworkCode(), anchor.place(), series, lines, anchor.framework().scale().size());
+        return new Trend(
+                anchor.frameworkCode(),
+                anchor.place(),
+                series,
+                lines,
+                anchor.framework().scale().size());
     }
 }

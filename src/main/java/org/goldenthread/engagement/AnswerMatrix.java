@@ -46,7 +46,9 @@ final class AnswerMatrix {
                 "select id, closed, numbers from survey_response where survey_id = ? and id > ? order by id",
                 (ResultSet rs) -> {
                     add(rs.getLong(1), rs.getArray(2), rs.getArray(3));
-                }, surveyId, lastId));
+                },
+                surveyId,
+                lastId));
         lastRead = System.nanoTime();
     }
 

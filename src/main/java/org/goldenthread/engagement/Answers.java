@@ -18,8 +18,7 @@ final class Answers {
     static final int MAX_TEXT = 10_000;
 
     /** One response, encoded. */
-    record Encoded(int[] closed, Double[] numbers, Map<String, String> texts) {
-    }
+    record Encoded(int[] closed, Double[] numbers, Map<String, String> texts) {}
 
     private final SurveyDefinition survey;
     private final AnswerLayout layout;
@@ -28,16 +27,18 @@ final class Answers {
     Answers(SurveyDefinition survey) {
         this.survey = survey;
         this.layout = new AnswerLayout(survey);
-        this.optionIndex = survey.questions().stream().map(q -> {
-            Map<String, Integer> index = new HashMap<>();
-            if (q.questionType().isClosed()) {
-                List<String> choices = q.choices();
-                for (int i = 0; i < choices.size(); i++) {
-                    index.put(choices.get(i).trim().toLowerCase(Locale.ROOT), i + 1);
-                }
-            }
-            return index;
-        }).toList();
+        this.optionIndex = survey.questions().stream()
+                .map(q -> {
+                    Map<String, Integer> index = new HashMap<>();
+                    if (q.questionType().isClosed()) {
+                        List<String> choices = q.choices();
+                        for (int i = 0; i < choices.size(); i++) {
+                            index.put(choices.get(i).trim().toLowerCase(Locale.ROOT), i + 1);
+                        }
+                    }
+                    return index;
+                })
+                .toList();
     }
 
     /** The columns a response file may have: each question's code, and its _other and _comment texts. */
@@ -73,8 +74,11 @@ final class Answers {
                     problems.add(new Problem(row, q.code(), "This question needs an answer"));
                 }
             } else if (!shown) {
-                problems.add(new Problem(row, q.code(), "This question is only asked when " + q.showIf().question()
-                        + " is '" + q.showIf().equals() + "', so it should be blank"));
+                problems.add(new Problem(
+                        row,
+                        q.code(),
+                        "This question is only asked when " + q.showIf().question() + " is '"
+                                + q.showIf().equals() + "', so it should be blank"));
             } else {
                 switch (q.questionType()) {
                     case TEXT -> {
@@ -101,8 +105,8 @@ final class Answers {
                             }
                             Integer option = optionIndex.get(i).get(part.trim().toLowerCase(Locale.ROOT));
                             if (option == null) {
-                                problems.add(new Problem(row, q.code(), "'" + cut(part.trim()) + "' is not an option of "
-                                        + q.code()));
+                                problems.add(new Problem(
+                                        row, q.code(), "'" + cut(part.trim()) + "' is not an option of " + q.code()));
                             } else {
                                 layout.choose(closed, i, option);
                             }
@@ -111,9 +115,13 @@ final class Answers {
                     default -> {
                         Integer option = optionIndex.get(i).get(raw.toLowerCase(Locale.ROOT));
                         if (option == null) {
-                            problems.add(new Problem(row, q.code(), "'" + cut(raw) + "' is not an option of " + q.code()
-                                    + (q.choices().size() <= 12 ? "; use " + String.join(", ", q.choices())
-                                    : "; use one of its options as the survey lists them")));
+                            problems.add(new Problem(
+                                    row,
+                                    q.code(),
+                                    "'" + cut(raw) + "' is not an option of " + q.code()
+                                            + (q.choices().size() <= 12
+                                                    ? "; use " + String.join(", ", q.choices())
+                                                    : "; use one of its options as the survey lists them")));
                         } else {
                             layout.choose(closed, i, option);
                         }
@@ -124,8 +132,10 @@ final class Answers {
                 String other = blankToNull(values.get(q.code() + "_other"));
                 if (other != null) {
                     if (!layout.chose(closed, i, q.choices().size())) {
-                        problems.add(new Problem(row, q.code() + "_other", "There is text for \"Other\" but "
-                                + q.code() + " is not answered \"Other\""));
+                        problems.add(new Problem(
+                                row,
+                                q.code() + "_other",
+                                "There is text for \"Other\" but " + q.code() + " is not answered \"Other\""));
                     } else {
                         text(texts, q.code() + "_other", other, row, problems);
                     }

@@ -42,14 +42,15 @@ public class Codebook {
         this.smallNumbers = smallNumbers;
     }
 
-    public record Theme(long id, String name, String description, int comments) {
-    }
+    public record Theme(long id, String name, String description, int comments) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     /** A comment; its response is named by the response's random public id, never its row number. */
-    public record Comment(@JsonProperty("response_id") UUID responseId, String text, List<Long> themes,
-                          @JsonProperty("suggested_theme") Long suggestedTheme) {
-    }
+    public record Comment(
+            @JsonProperty("response_id") UUID responseId,
+            String text,
+            List<Long> themes,
+            @JsonProperty("suggested_theme") Long suggestedTheme) {}
 
     /** The text fields of a survey that hold comments: text questions, comment boxes and "other" boxes. */
     public List<String> fields(long surveyId) {
@@ -69,7 +70,9 @@ public class Codebook {
     }
 
     private String field(long surveyId, String field) {
-        return fields(surveyId).stream().filter(f -> f.equalsIgnoreCase(field == null ? "" : field.trim())).findFirst()
+        return fields(surveyId).stream()
+                .filter(f -> f.equalsIgnoreCase(field == null ? "" : field.trim()))
+                .findFirst()
                 .orElseThrow(() -> new InvalidInput("field", "The survey has no free-text field called " + field));
     }
 
@@ -79,8 +82,7 @@ public class Codebook {
                         select t.id, t.name, t.description,
                                (select count(distinct (c.response_id, c.field)) from survey_coding c where c.theme_id = t.id)
                                    as comments
-                          from survey_theme t where t.survey_id = :survey order by t.name""")
-                .param("survey", surveyId).query(Theme.class).list();
+                          from survey_theme t where t.survey_id = :survey order by t.name""").param("survey", surveyId).query(Theme.class).list();
     }
 
     @Transactional
@@ -96,9 +98,11 @@ public class Codebook {
         long id = jdbc.sql("""
                         insert into survey_theme (ics_id, survey_id, name, description)
                         select s.ics_id, s.id, :name, :description from survey s where s.id = :survey returning id""")
-                .param("survey", surveyId).param("name", trimmed)
+                .param("survey", surveyId)
+                .param("name", trimmed)
                 .param("description", description == null || description.isBlank() ? null : description.trim())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         audit.record("survey.theme_added", "survey_theme", id, null, Map.of("survey", surveyId, "name", trimmed));
         return themes(surveyId).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
@@ -108,16 +112,24 @@ public class Codebook {
         String f = field(surveyId, field);
         List<Comment> all = readComments(surveyId, f);
         Suggester suggester = new Suggester(all, themes(surveyId));
-        return all.stream().filter(c -> !uncodedOnly || c.themes().isEmpty())
-                .skip((long) Math.max(0, page - 1) * pageSize).limit(pageSize)
-                .map(c -> c.themes().isEmpty() ? new Comment(c.responseId(), c.text(), c.themes(), suggester.suggest(c.text()))
-                        : c).toList();
+        return all.stream()
+                .filter(c -> !uncodedOnly || c.themes().isEmpty())
+                .skip((long) Math.max(0, page - 1) * pageSize)
+                .limit(pageSize)
+                .map(c -> c.themes().isEmpty()
+                        ? new Comment(c.responseId(), c.text(), c.themes(), suggester.suggest(c.text()))
+                        : c)
+                .toList();
     }
 
     public int commentCount(long surveyId, String field) {
         String f = field(surveyId, field);
-        return jdbc.sql("select count(*) from survey_response where survey_id = :survey and texts ->> :field is not null")
-                .param("survey", surveyId).param("field", f).query(Integer.class).single();
+        return jdbc.sql(
+                        "select count(*) from survey_response where survey_id = :survey and texts ->> :field is not null")
+                .param("survey", surveyId)
+                .param("field", f)
+                .query(Integer.class)
+                .single();
     }
 
     private List<Comment> readComments(long surveyId, String field) {
@@ -125,15 +137,22 @@ public class Codebook {
         jdbc.sql("""
                         select r.public_id, c.theme_id from survey_coding c join survey_response r on r.id = c.response_id
                          where r.survey_id = :survey and c.field = :field""")
-                .param("survey", surveyId).param("field", field)
+                .param("survey", surveyId)
+                .param("field", field)
                 .query((rs, n) -> codes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(rs.getLong(2))).list();
+                        .add(rs.getLong(2)))
+                .list();
         return jdbc.sql("""
                         select public_id, texts ->> :field as text from survey_response
                          where survey_id = :survey and texts ->> :field is not null order by id""")
-                .param("survey", surveyId).param("field", field)
-                .query((rs, n) -> new Comment(rs.getObject(1, UUID.class), rs.getString(2),
-                        codes.getOrDefault(rs.getObject(1, UUID.class), List.of()), null)).list();
+                .param("survey", surveyId)
+                .param("field", field)
+                .query((rs, n) -> new Comment(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        codes.getOrDefault(rs.getObject(1, UUID.class), List.of()),
+                        null))
+                .list();
     }
 
     /** A response's public id as given in a path or form; anything else names no response (404). */
@@ -159,30 +178,51 @@ public class Codebook {
         long responseId = jdbc.sql("""
                         select id from survey_response where public_id = :id and survey_id = :survey
                            and texts ->> :field is not null""")
-                .param("id", publicId).param("survey", surveyId).param("field", f).query(Long.class).optional()
+                .param("id", publicId)
+                .param("survey", surveyId)
+                .param("field", f)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new NotFound("No comment " + f + " on response " + publicId + " of this survey"));
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        List<Long> before = jdbc.sql("select theme_id from survey_coding where response_id = :id and field = :field order by 1")
-                .param("id", responseId).param("field", f).query(Long.class).list();
+        List<Long> before = jdbc.sql(
+                        "select theme_id from survey_coding where response_id = :id and field = :field order by 1")
+                .param("id", responseId)
+                .param("field", f)
+                .query(Long.class)
+                .list();
         jdbc.sql("delete from survey_coding where response_id = :id and field = :field")
-                .param("id", responseId).param("field", f).update();
+                .param("id", responseId)
+                .param("field", f)
+                .update();
         for (Long t : new HashSet<>(themeIds)) {
             jdbc.sql("""
                             insert into survey_coding (ics_id, response_id, field, theme_id)
                             select r.ics_id, r.id, :field, :theme from survey_response r where r.id = :id""")
-                    .param("id", responseId).param("field", f).param("theme", t).update();
+                    .param("id", responseId)
+                    .param("field", f)
+                    .param("theme", t)
+                    .update();
         }
-        audit.record("survey.comment_coded", "survey_response", publicId, Map.of("field", f, "themes", before),
+        audit.record(
+                "survey.comment_coded",
+                "survey_response",
+                publicId,
+                Map.of("field", f, "themes", before),
                 Map.of("field", f, "themes", themeIds.stream().sorted().toList()));
     }
 
-    public record ThemeCounts(String field, @JsonProperty("by") String by, List<String> groups,
-                              @JsonProperty("group_sizes") List<Integer> groupSizes, List<Row> themes, String note) {
+    public record ThemeCounts(
+            String field,
+            @JsonProperty("by") String by,
+            List<String> groups,
+            @JsonProperty("group_sizes") List<Integer> groupSizes,
+            List<Row> themes,
+            String note) {
 
-        public record Row(String theme, List<Integer> counts) {
-        }
+        public record Row(String theme, List<Integer> counts) {}
     }
 
     /**
@@ -202,7 +242,8 @@ public class Codebook {
         int position = -1;
         if (byQuestion != null && !byQuestion.isBlank()) {
             position = definition.position(byQuestion.trim());
-            if (position < 0 || !definition.questions().get(position).questionType().isClosed()) {
+            if (position < 0
+                    || !definition.questions().get(position).questionType().isClosed()) {
                 throw new InvalidInput("by", "Break down by a question with options; '" + byQuestion + "' is not one");
             }
             by = definition.questions().get(position);
@@ -211,7 +252,12 @@ public class Codebook {
             groups.add("All");
         }
         if (definition.keepsRespondentsAnonymous() && surveys.responseCount(surveyId) < smallNumbers.minGroupSize()) {
-            return new ThemeCounts(f, by == null ? null : by.code(), List.of(), List.of(), List.of(),
+            return new ThemeCounts(
+                    f,
+                    by == null ? null : by.code(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
                     "This anonymous survey has fewer than " + smallNumbers.minGroupSize()
                             + " responses, so no counts are shown yet, to protect respondents");
         }
@@ -224,7 +270,8 @@ public class Codebook {
                         select r.id, r.closed, array(select c.theme_id from survey_coding c
                                                       where c.response_id = r.id and c.field = :field) as themes
                           from survey_response r where r.survey_id = :survey and r.texts ->> :field is not null""")
-                .param("survey", surveyId).param("field", f)
+                .param("survey", surveyId)
+                .param("field", f)
                 .query((rs, n) -> {
                     Integer[] stored = (Integer[]) rs.getArray(2).getArray();
                     int[] closed = new int[stored.length];
@@ -246,7 +293,8 @@ public class Codebook {
                         }
                     }
                     return null;
-                }).list();
+                })
+                .list();
         List<Integer> shown = new ArrayList<>();
         for (int g = 0; g < sizes.length; g++) {
             if (by == null || sizes[g] == 0 || !smallNumbers.hides(sizes[g])) {
@@ -256,19 +304,28 @@ public class Codebook {
         List<ThemeCounts.Row> rows = new ArrayList<>();
         for (int t = 0; t < themes.size(); t++) {
             int row = t;
-            rows.add(new ThemeCounts.Row(themes.get(t).name(), shown.stream().map(g -> counts[row][g]).toList()));
+            rows.add(new ThemeCounts.Row(
+                    themes.get(t).name(),
+                    shown.stream().map(g -> counts[row][g]).toList()));
         }
-        String note = shown.size() < groups.size() ? "Groups with fewer than " + smallNumbers.minGroupSize()
-                + " commenters are hidden" : null;
-        return new ThemeCounts(f, by == null ? null : by.code(), shown.stream().map(groups::get).toList(),
-                shown.stream().map(g -> sizes[g]).toList(), rows, note);
+        String note = shown.size() < groups.size()
+                ? "Groups with fewer than " + smallNumbers.minGroupSize() + " commenters are hidden"
+                : null;
+        return new ThemeCounts(
+                f,
+                by == null ? null : by.code(),
+                shown.stream().map(groups::get).toList(),
+                shown.stream().map(g -> sizes[g]).toList(),
+                rows,
+                note);
     }
 
     /** Words that say little about a theme. */
-    private static final Set<String> STOP = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by", "for",
-            "from", "has", "have", "i", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their", "there",
-            "this", "to", "was", "we", "were", "will", "with", "our", "not", "all", "more", "can", "should", "would",
-            "they", "them", "us", "you", "my", "me", "so", "if", "than", "which", "who", "what", "very", "also", "need");
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "i", "in", "is", "it",
+            "its", "of", "on", "or", "that", "the", "their", "there", "this", "to", "was", "we", "were", "will", "with",
+            "our", "not", "all", "more", "can", "should", "would", "they", "them", "us", "you", "my", "me", "so", "if",
+            "than", "which", "who", "what", "very", "also", "need");
 
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
@@ -359,7 +416,9 @@ public class Codebook {
         String f = field(surveyId, field);
         List<Comment> all = readComments(surveyId, f);
         Set<String> themeWords = new HashSet<>();
-        themes(surveyId).forEach(t -> themeWords.addAll(words(t.name() + " " + (t.description() == null ? "" : t.description()))));
+        themes(surveyId)
+                .forEach(t ->
+                        themeWords.addAll(words(t.name() + " " + (t.description() == null ? "" : t.description()))));
         Map<String, Integer> counts = new HashMap<>();
         for (Comment c : all) {
             if (c.themes().isEmpty()) {
@@ -370,8 +429,12 @@ public class Codebook {
                 }
             }
         }
-        return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).toList();
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() >= 2)
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .toList();
     }
 }

@@ -22,8 +22,7 @@ final class DefinitionRules {
     static final int MAX_INTRODUCTION = 2000;
     static final int MAX_HINT = 500;
 
-    private DefinitionRules() {
-    }
+    private DefinitionRules() {}
 
     static List<Problem> check(SurveyDefinition d) {
         return check(d, false);
@@ -33,8 +32,10 @@ final class DefinitionRules {
     static List<Problem> check(SurveyDefinition d, boolean draft) {
         List<Problem> problems = new ArrayList<>();
         if (d.code() == null || !d.code().matches("^[a-z0-9][a-z0-9-]{1,59}$")) {
-            problems.add(Problem.of("code", "Give the survey a code of 2 to 60 lower-case letters, digits and hyphens,"
-                    + " like ccpl-principles"));
+            problems.add(Problem.of(
+                    "code",
+                    "Give the survey a code of 2 to 60 lower-case letters, digits and hyphens,"
+                            + " like ccpl-principles"));
         }
         if (d.title() == null || d.title().isBlank()) {
             problems.add(Problem.of("title", "Give the survey a title"));
@@ -42,8 +43,8 @@ final class DefinitionRules {
             problems.add(Problem.of("title", "The title must be 300 characters or fewer"));
         }
         if (d.introduction() != null && d.introduction().length() > MAX_INTRODUCTION) {
-            problems.add(Problem.of("introduction", "The introduction must be " + MAX_INTRODUCTION
-                    + " characters or fewer"));
+            problems.add(Problem.of(
+                    "introduction", "The introduction must be " + MAX_INTRODUCTION + " characters or fewer"));
         }
         if (d.questions() == null || d.questions().isEmpty()) {
             if (!draft) {
@@ -64,8 +65,9 @@ final class DefinitionRules {
                 continue;
             }
             if (q.code() == null || !q.code().matches("^[A-Za-z][A-Za-z0-9]{0,19}$")) {
-                problems.add(Problem.of(at + ".code", "Give each question a code of letters and digits starting"
-                        + " with a letter, like Q1"));
+                problems.add(Problem.of(
+                        at + ".code",
+                        "Give each question a code of letters and digits starting" + " with a letter, like Q1"));
             } else if (!codes.add(q.code().toLowerCase(Locale.ROOT))) {
                 problems.add(Problem.of(at + ".code", "The code " + q.code() + " is used by an earlier question"));
             }
@@ -76,27 +78,38 @@ final class DefinitionRules {
             }
             QuestionType type = Coded.parse(QuestionType.class, q.type()).orElse(null);
             if (type == null) {
-                problems.add(Problem.of(at + ".type", q.type() == null ? "Give the question a type"
-                        : "'" + q.type() + "' is not a question type; use " + Coded.choices(QuestionType.class)));
+                problems.add(Problem.of(
+                        at + ".type",
+                        q.type() == null
+                                ? "Give the question a type"
+                                : "'" + q.type() + "' is not a question type; use "
+                                        + Coded.choices(QuestionType.class)));
                 continue;
             }
             boolean fromList = q.optionsFrom() != null;
-            if (fromList && !(q.optionsFrom().equals("professions") || q.optionsFrom().equals("ics"))) {
+            if (fromList
+                    && !(q.optionsFrom().equals("professions")
+                            || q.optionsFrom().equals("ics"))) {
                 problems.add(Problem.of(at + ".options_from", "Options can come from professions or ics"));
             }
             if (fromList && !type.takesOwnOptions()) {
-                problems.add(Problem.of(at + ".options_from", "Only single and multi questions take a list of options"));
+                problems.add(
+                        Problem.of(at + ".options_from", "Only single and multi questions take a list of options"));
             }
             if (type.takesOwnOptions() && !fromList) {
                 if (q.options() == null || q.options().size() < 2) {
-                    problems.add(Problem.of(at + ".options", "A " + type.code() + " question needs at least two options"));
+                    problems.add(
+                            Problem.of(at + ".options", "A " + type.code() + " question needs at least two options"));
                 } else {
                     checkOptions(problems, at, q.options());
                 }
             } else if (!type.takesOwnOptions() && q.options() != null) {
-                problems.add(Problem.of(at + ".options", type.fixedOptions() != null
-                        ? "A " + type.code() + " question has its options fixed: " + String.join(", ", type.fixedOptions())
-                        : "A " + type.code() + " question has no options"));
+                problems.add(Problem.of(
+                        at + ".options",
+                        type.fixedOptions() != null
+                                ? "A " + type.code() + " question has its options fixed: "
+                                        + String.join(", ", type.fixedOptions())
+                                : "A " + type.code() + " question has no options"));
             }
             if (q.other() != null && q.other() && !type.takesOwnOptions()) {
                 problems.add(Problem.of(at + ".other", "Only single and multi questions can offer \"Other\""));
@@ -124,8 +137,9 @@ final class DefinitionRules {
             if (option == null || option.isBlank()) {
                 problems.add(Problem.of(at + ".options[" + o + "]", "An option cannot be blank"));
             } else if (option.contains(";")) {
-                problems.add(Problem.of(at + ".options[" + o + "]", "An option cannot contain ';', which separates"
-                        + " choices in response files"));
+                problems.add(Problem.of(
+                        at + ".options[" + o + "]",
+                        "An option cannot contain ';', which separates" + " choices in response files"));
             } else if (!seen.add(option.trim().toLowerCase(Locale.ROOT))) {
                 problems.add(Problem.of(at + ".options[" + o + "]", "'" + option + "' appears twice"));
             } else if (option.length() > 300) {
@@ -136,20 +150,27 @@ final class DefinitionRules {
 
     private static void checkShowIf(List<Problem> problems, String at, Question q, List<Question> earlier) {
         Question.ShowIf condition = q.showIf();
-        Question target = earlier.stream().filter(e -> e != null && e.code() != null
-                && e.code().equalsIgnoreCase(condition.question())).findFirst().orElse(null);
+        Question target = earlier.stream()
+                .filter(e -> e != null && e.code() != null && e.code().equalsIgnoreCase(condition.question()))
+                .findFirst()
+                .orElse(null);
         if (target == null) {
-            problems.add(Problem.of(at + ".show_if.question", "show_if must refer to an earlier question;"
-                    + " there is none called " + condition.question() + " before " + q.code()));
+            problems.add(Problem.of(
+                    at + ".show_if.question",
+                    "show_if must refer to an earlier question;" + " there is none called " + condition.question()
+                            + " before " + q.code()));
             return;
         }
-        if (Coded.parse(QuestionType.class, target.type()).map(t -> !t.isClosed()).orElse(true)) {
+        if (Coded.parse(QuestionType.class, target.type())
+                .map(t -> !t.isClosed())
+                .orElse(true)) {
             problems.add(Problem.of(at + ".show_if.question", target.code() + " has no options to depend on"));
             return;
         }
-        if (target.optionsFrom() == null && target.choices().stream().noneMatch(c -> c.equalsIgnoreCase(condition.equals()))) {
-            problems.add(Problem.of(at + ".show_if.equals", "'" + condition.equals() + "' is not an option of "
-                    + target.code()));
+        if (target.optionsFrom() == null
+                && target.choices().stream().noneMatch(c -> c.equalsIgnoreCase(condition.equals()))) {
+            problems.add(Problem.of(
+                    at + ".show_if.equals", "'" + condition.equals() + "' is not an option of " + target.code()));
         }
     }
 }

@@ -13,15 +13,23 @@ import org.goldenthread.platform.Coded;
  * reference list ({@code professions} or {@code ics}) when the survey is saved.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Question(String code, String text, String type, Boolean required, Boolean comment,
-                       List<String> options, Boolean other, @JsonProperty("show_if") ShowIf showIf,
-                       String section, @JsonProperty("options_from") String optionsFrom, String hint) {
+public record Question(
+        String code,
+        String text,
+        String type,
+        Boolean required,
+        Boolean comment,
+        List<String> options,
+        Boolean other,
+        @JsonProperty("show_if") ShowIf showIf,
+        String section,
+        @JsonProperty("options_from") String optionsFrom,
+        String hint) {
 
     public static final String OTHER = "Other (please specify)";
 
     /** Ask this question only when an earlier one was answered with a given option. */
-    public record ShowIf(String question, String equals) {
-    }
+    public record ShowIf(String question, String equals) {}
 
     @JsonIgnore
     public QuestionType questionType() {
@@ -32,8 +40,8 @@ public record Question(String code, String text, String type, Boolean required, 
     @JsonIgnore
     public List<String> choices() {
         QuestionType t = questionType();
-        List<String> choices = new ArrayList<>(t.fixedOptions() != null ? t.fixedOptions()
-                : options == null ? List.of() : options);
+        List<String> choices =
+                new ArrayList<>(t.fixedOptions() != null ? t.fixedOptions() : options == null ? List.of() : options);
         if (Boolean.TRUE.equals(other) && t.takesOwnOptions()) {
             choices.add(OTHER);
         }

@@ -5,11 +5,17 @@ import org.goldenthread.platform.Coded;
 
 /** The kinds of question a survey can ask; some come with their answer options fixed. */
 public enum QuestionType implements Coded {
-    AGREEMENT4("agreement4", "Agree or disagree (4 points)",
+    AGREEMENT4(
+            "agreement4",
+            "Agree or disagree (4 points)",
             List.of("Strongly agree", "Agree", "Disagree", "Strongly disagree")),
-    AGREEMENT5("agreement5", "Agree or disagree (5 points)",
+    AGREEMENT5(
+            "agreement5",
+            "Agree or disagree (5 points)",
             List.of("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree")),
-    IMPORTANCE4("importance4", "Importance (4 points)",
+    IMPORTANCE4(
+            "importance4",
+            "Importance (4 points)",
             List.of("Very important", "Important", "Unimportant", "Not at all important")),
     YES_NO("yes_no", "Yes or no", List.of("Yes", "No")),
     SINGLE("single", "One choice from a list", null),

@@ -40,8 +40,11 @@ public class Responses {
     private final javax.sql.DataSource dataSource;
     private final tools.jackson.databind.ObjectMapper json;
 
-    Responses(Surveys surveys, SurveyResults results, javax.sql.DataSource dataSource,
-              tools.jackson.databind.ObjectMapper json) {
+    Responses(
+            Surveys surveys,
+            SurveyResults results,
+            javax.sql.DataSource dataSource,
+            tools.jackson.databind.ObjectMapper json) {
         this.surveys = surveys;
         this.results = results;
         this.dataSource = dataSource;
@@ -84,7 +87,8 @@ public class Responses {
                     // read afresh: its questions may have changed, or it may be gone
                     surveys.forget(surveyId);
                     if (attempt == 3) {
-                        throw new IllegalStateException("Survey " + surveyId + " keeps changing; the response was not stored");
+                        throw new IllegalStateException(
+                                "Survey " + surveyId + " keeps changing; the response was not stored");
                     }
                     break;
                 default:
@@ -94,7 +98,10 @@ public class Responses {
     }
 
     private static String canonical(List<String> columns, String name) {
-        return columns.stream().filter(c -> c.equalsIgnoreCase(name.trim())).findFirst().orElse(null);
+        return columns.stream()
+                .filter(c -> c.equalsIgnoreCase(name.trim()))
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -161,8 +168,7 @@ public class Responses {
     }
 
     /** What a file import did. */
-    public record Imported(int responses) {
-    }
+    public record Imported(int responses) {}
 
     /**
      * Imports a CSV of responses, one row per respondent and a column per question code (plus
@@ -177,10 +183,18 @@ public class Responses {
         int stored = 0;
         int rows = 0;
         try (BatchWriter writer = new BatchWriter(surveyId);
-             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()
-                .parse(new BufferedReader(new InputStreamReader(withoutBom(body), StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                        1 << 16))) {
+                CSVParser parser = CSVFormat.RFC4180
+                        .builder()
+                        .setIgnoreEmptyLines(true)
+                        .get()
+                        .parse(new BufferedReader(
+                                new InputStreamReader(
+                                        withoutBom(body),
+                                        StandardCharsets.UTF_8
+                                                .newDecoder()
+                                                .onMalformedInput(CodingErrorAction.REPORT)
+                                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                                1 << 16))) {
             List<String> header = null;
             List<Answers.Encoded> batch = new ArrayList<>(BATCH);
             try {
@@ -192,8 +206,11 @@ public class Responses {
                     }
                     rows++;
                     if (record.size() != header.size()) {
-                        problems.add(new Problem(row, null, "This row has " + record.size()
-                                + " values but the header has " + header.size() + " columns"));
+                        problems.add(new Problem(
+                                row,
+                                null,
+                                "This row has " + record.size() + " values but the header has " + header.size()
+                                        + " columns"));
                         continue;
                     }
                     Map<String, String> values = new HashMap<>(header.size() * 2);
@@ -224,12 +241,17 @@ public class Responses {
                 }
             } catch (UncheckedIOException | IllegalStateException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                problems.add(new Problem(rows + 2, null, cause instanceof CharacterCodingException
-                        ? "The file is not UTF-8 text from this row on; save it as \"CSV UTF-8\" and try again"
-                        : "The file is not valid CSV from this row on: a quoted value is not closed or a quote is out of place"));
+                problems.add(
+                        new Problem(
+                                rows + 2,
+                                null,
+                                cause instanceof CharacterCodingException
+                                        ? "The file is not UTF-8 text from this row on; save it as \"CSV UTF-8\" and try again"
+                                        : "The file is not valid CSV from this row on: a quoted value is not closed or a quote is out of place"));
             }
             if (header == null) {
-                problems.add(new Problem(1, null, "The file is empty; it needs a header row naming the question codes"));
+                problems.add(
+                        new Problem(1, null, "The file is empty; it needs a header row naming the question codes"));
             }
             if (problems.isEmpty()) {
                 writer.write(batch);
@@ -267,8 +289,12 @@ public class Responses {
             String name = cell == null ? "" : cell.trim();
             String column = canonical(columns, name);
             if (column == null) {
-                problems.add(new Problem(1, name.isEmpty() ? null : name.length() > 40 ? name.substring(0, 40) + "…" : name,
-                        name.isEmpty() ? "A column has no name" : "The survey has no question or text column called " + name));
+                problems.add(new Problem(
+                        1,
+                        name.isEmpty() ? null : name.length() > 40 ? name.substring(0, 40) + "…" : name,
+                        name.isEmpty()
+                                ? "A column has no name"
+                                : "The survey has no question or text column called " + name));
             } else if (!seen.add(column)) {
                 problems.add(new Problem(1, column, "This column appears more than once"));
             }
@@ -304,7 +330,8 @@ public class Responses {
         rows.accept(columns);
         org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         jdbc.setFetchSize(5_000);
-        jdbc.query("select closed, numbers, texts from survey_response where survey_id = ? order by id",
+        jdbc.query(
+                "select closed, numbers, texts from survey_response where survey_id = ? order by id",
                 rs -> {
                     Integer[] stored = (Integer[]) rs.getArray(1).getArray();
                     int[] closed = new int[stored.length];
@@ -312,18 +339,22 @@ public class Responses {
                         closed[i] = stored[i] == null ? 0 : stored[i];
                     }
                     Double[] numbers = (Double[]) rs.getArray(2).getArray();
-                    Map<String, String> texts = json.readValue(rs.getString(3),
-                            new tools.jackson.core.type.TypeReference<Map<String, String>>() {
-                            });
+                    Map<String, String> texts = json.readValue(
+                            rs.getString(3), new tools.jackson.core.type.TypeReference<Map<String, String>>() {});
                     List<String> row = new ArrayList<>(columns.size());
                     for (int q = 0; q < definition.questions().size(); q++) {
                         Question question = definition.questions().get(q);
-                        row.add(switch (question.questionType()) {
-                            case TEXT -> guard(texts.getOrDefault(question.code(), ""));
-                            case NUMBER -> q < numbers.length && numbers[q] != null
-                                    ? java.math.BigDecimal.valueOf(numbers[q]).stripTrailingZeros().toPlainString() : "";
-                            default -> labels(question, layout, closed, q);
-                        });
+                        row.add(
+                                switch (question.questionType()) {
+                                    case TEXT -> guard(texts.getOrDefault(question.code(), ""));
+                                    case NUMBER ->
+                                        q < numbers.length && numbers[q] != null
+                                                ? java.math.BigDecimal.valueOf(numbers[q])
+                                                        .stripTrailingZeros()
+                                                        .toPlainString()
+                                                : "";
+                                    default -> labels(question, layout, closed, q);
+                                });
                         if (question.hasOther()) {
                             row.add(guard(texts.getOrDefault(question.code() + "_other", "")));
                         }
@@ -332,7 +363,8 @@ public class Responses {
                         }
                     }
                     rows.accept(row);
-                }, surveyId);
+                },
+                surveyId);
     }
 
     private static String labels(Question question, AnswerLayout layout, int[] closed, int q) {

@@ -42,20 +42,25 @@ class SurveyApi {
         this.codebook = codebook;
     }
 
-    record Created(long id) {
-    }
+    record Created(long id) {}
 
     @PostMapping("/api/v1/ics/{ods}/surveys")
     @ResponseStatus(HttpStatus.CREATED)
-    Created create(@PathVariable String ods, @RequestBody SurveyDefinition definition,
-                   @RequestParam(name = "opens_on", required = false) LocalDate opensOn,
-                   @RequestParam(name = "closes_on", required = false) LocalDate closesOn,
-                   @Parameter(description = "true to keep the survey as a draft that takes no responses until"
-                           + " opened (POST …/open); by default it is live between its dates")
-                   @RequestParam(defaultValue = "false") boolean draft) {
+    Created create(
+            @PathVariable String ods,
+            @RequestBody SurveyDefinition definition,
+            @RequestParam(name = "opens_on", required = false) LocalDate opensOn,
+            @RequestParam(name = "closes_on", required = false) LocalDate closesOn,
+            @Parameter(
+                            description = "true to keep the survey as a draft that takes no responses until"
+                                    + " opened (POST …/open); by default it is live between its dates")
+                    @RequestParam(defaultValue = "false")
+                    boolean draft) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return new Created(draft ? surveys.createUnopened(definition, opensOn, closesOn)
-                : surveys.create(definition, opensOn, closesOn));
+        return new Created(
+                draft
+                        ? surveys.createUnopened(definition, opensOn, closesOn)
+                        : surveys.create(definition, opensOn, closesOn));
     }
 
     /** Opens a survey to respondents from today (a draft or a closed survey alike). */
@@ -73,8 +78,9 @@ class SurveyApi {
         return ResponseEntity.noContent().build();
     }
 
-    record Dating(@JsonProperty("opens_on") LocalDate opensOn, @JsonProperty("closes_on") LocalDate closesOn) {
-    }
+    record Dating(
+            @JsonProperty("opens_on") LocalDate opensOn,
+            @JsonProperty("closes_on") LocalDate closesOn) {}
 
     /** Sets both dates at once; a date left out or null means none (opens when opened, or never closes). */
     @PatchMapping("/api/v1/ics/{ods}/surveys/{id}")
@@ -105,7 +111,8 @@ class SurveyApi {
         return surveys.survey(id).definition();
     }
 
-    @PostMapping(value = "/api/v1/ics/{ods}/surveys/{id}/responses/import",
+    @PostMapping(
+            value = "/api/v1/ics/{ods}/surveys/{id}/responses/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
     Responses.Imported importResponses(@PathVariable String ods, @PathVariable long id, HttpServletRequest request)
             throws IOException {
@@ -113,11 +120,9 @@ class SurveyApi {
         return responses.importCsv(id, request.getInputStream());
     }
 
-    record OneResponse(@JsonProperty("idempotency_key") String idempotencyKey, Map<String, Object> answers) {
-    }
+    record OneResponse(@JsonProperty("idempotency_key") String idempotencyKey, Map<String, Object> answers) {}
 
-    record Submitted(boolean stored) {
-    }
+    record Submitted(boolean stored) {}
 
     /** One response; 201 when stored, 200 when its idempotency key had been seen and nothing changed. */
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses")
@@ -133,8 +138,10 @@ class SurveyApi {
         body.answers().forEach((code, value) -> {
             String earlier = codes.putIfAbsent(code.toLowerCase(java.util.Locale.ROOT), code);
             if (earlier != null) {
-                problems.add(Problem.of("answers." + code, "Answers the same question as " + earlier
-                        + " (codes do not depend on case); give each answer once"));
+                problems.add(Problem.of(
+                        "answers." + code,
+                        "Answers the same question as " + earlier
+                                + " (codes do not depend on case); give each answer once"));
             }
             answers.put(code, text(value));
         });
@@ -142,7 +149,8 @@ class SurveyApi {
             throw new InvalidInput(problems);
         }
         boolean stored = responses.submit(id, answers, body.idempotencyKey());
-        return ResponseEntity.status(stored ? HttpStatus.CREATED : HttpStatus.OK).body(new Submitted(stored));
+        return ResponseEntity.status(stored ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new Submitted(stored));
     }
 
     /** A JSON answer as the text a response file would hold: lists joined with ';'. */
@@ -161,7 +169,10 @@ class SurveyApi {
             + " for several conditions, all of which must hold. A filter naming no option is refused (400).";
 
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/results")
-    @Parameter(name = "filter", in = ParameterIn.QUERY, description = FILTER,
+    @Parameter(
+            name = "filter",
+            in = ParameterIn.QUERY,
+            description = FILTER,
             array = @ArraySchema(schema = @Schema(type = "string")))
     SurveyResults.Results results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
@@ -169,10 +180,17 @@ class SurveyApi {
     }
 
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/crosstab")
-    @Parameter(name = "filter", in = ParameterIn.QUERY, description = FILTER,
+    @Parameter(
+            name = "filter",
+            in = ParameterIn.QUERY,
+            description = FILTER,
             array = @ArraySchema(schema = @Schema(type = "string")))
-    SurveyResults.CrossTab crossTab(@PathVariable String ods, @PathVariable long id, @RequestParam String row,
-                                    @RequestParam String col, HttpServletRequest request) {
+    SurveyResults.CrossTab crossTab(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam String row,
+            @RequestParam String col,
+            HttpServletRequest request) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return results.crossTab(id, row, col, filters(request));
     }
@@ -192,8 +210,7 @@ class SurveyApi {
         return codebook.themes(id);
     }
 
-    record NewTheme(String name, String description) {
-    }
+    record NewTheme(String name, String description) {}
 
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
     @ResponseStatus(HttpStatus.CREATED)
@@ -204,10 +221,13 @@ class SurveyApi {
 
     /** Comments in one free-text field ({@code Q11}, {@code Q1_comment}, {@code Q15_other}), with themes and suggestions. */
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/comments")
-    List<Codebook.Comment> comments(@PathVariable String ods, @PathVariable long id, @RequestParam String field,
-                                    @RequestParam(defaultValue = "false") boolean uncoded,
-                                    @RequestParam(defaultValue = "1") int page,
-                                    @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
+    List<Codebook.Comment> comments(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam String field,
+            @RequestParam(defaultValue = "false") boolean uncoded,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         if (page < 1 || page > 100_000 || pageSize < 1 || pageSize > 500) {
             throw new InvalidInput("page", "Pages run from 1, with 1 to 500 comments each");
@@ -215,20 +235,23 @@ class SurveyApi {
         return codebook.comments(id, field, uncoded, page, pageSize);
     }
 
-    record Coding(String field, List<Long> themes) {
-    }
+    record Coding(String field, List<Long> themes) {}
 
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding")
-    ResponseEntity<Void> code(@PathVariable String ods, @PathVariable long id, @PathVariable String response,
-                              @RequestBody Coding body) {
+    ResponseEntity<Void> code(
+            @PathVariable String ods, @PathVariable long id, @PathVariable String response, @RequestBody Coding body) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        codebook.code(id, Codebook.responseId(response), body.field(), body.themes() == null ? List.of() : body.themes());
+        codebook.code(
+                id, Codebook.responseId(response), body.field(), body.themes() == null ? List.of() : body.themes());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/themes/counts")
-    Codebook.ThemeCounts themeCounts(@PathVariable String ods, @PathVariable long id, @RequestParam String field,
-                                     @RequestParam(required = false) String by) {
+    Codebook.ThemeCounts themeCounts(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam String field,
+            @RequestParam(required = false) String by) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return codebook.counts(id, field, by);
     }

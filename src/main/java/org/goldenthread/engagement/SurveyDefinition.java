@@ -6,11 +6,13 @@ import java.util.Optional;
 
 /** A survey as code: what is asked and how. This is the file format that imports and exports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SurveyDefinition(String code, String title, Boolean anonymous, String introduction,
-                               List<Question> questions) {
+public record SurveyDefinition(
+        String code, String title, Boolean anonymous, String introduction, List<Question> questions) {
 
     public Optional<Question> question(String questionCode) {
-        return questions.stream().filter(q -> q.code().equalsIgnoreCase(questionCode)).findFirst();
+        return questions.stream()
+                .filter(q -> q.code().equalsIgnoreCase(questionCode))
+                .findFirst();
     }
 
     public int position(String questionCode) {

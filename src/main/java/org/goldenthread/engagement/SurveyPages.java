@@ -51,8 +51,13 @@ class SurveyPages implements Navigation {
     private final Codebook codebook;
     private final SurveyReport report;
 
-    SurveyPages(Surveys surveys, Responses responses, SurveyResults results, ObjectMapper json, Codebook codebook,
-                SurveyReport report) {
+    SurveyPages(
+            Surveys surveys,
+            Responses responses,
+            SurveyResults results,
+            ObjectMapper json,
+            Codebook codebook,
+            SurveyReport report) {
         this.report = report;
         this.surveys = surveys;
         this.responses = responses;
@@ -62,18 +67,21 @@ class SurveyPages implements Navigation {
     }
 
     private static boolean mayUse(Caller caller, Tenant tenant) {
-        return caller.has(Role.ICS_ADMIN, tenant.id()) || caller.has(Role.PLACE_LEAD, tenant.id())
+        return caller.has(Role.ICS_ADMIN, tenant.id())
+                || caller.has(Role.PLACE_LEAD, tenant.id())
                 || caller.has(Role.ANALYST, tenant.id());
     }
 
     private static boolean canEdit() {
         return Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id())
-                || Scope.currentCaller().has(Role.PLACE_LEAD, Scope.currentTenant().id());
+                || Scope.currentCaller()
+                        .has(Role.PLACE_LEAD, Scope.currentTenant().id());
     }
 
     @Override
     public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        return tenant == null || !mayUse(caller, tenant) ? List.of()
+        return tenant == null || !mayUse(caller, tenant)
+                ? List.of()
                 : List.of(new NavigationItem(50, "Surveys", "/ics/" + tenant.odsCode() + "/surveys"));
     }
 
@@ -93,8 +101,11 @@ class SurveyPages implements Navigation {
     }
 
     @PostMapping("/ics/{ods}/surveys/new")
-    String create(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
-                  RedirectAttributes redirect) {
+    String create(
+            @PathVariable String ods,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
             List<Problem> problems = new ArrayList<>();
@@ -103,8 +114,15 @@ class SurveyPages implements Navigation {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            long id = surveys.createDraft(new SurveyDefinition(FormValues.text(form.get("code")), FormValues.text(form.get("title")),
-                    !"false".equals(form.get("anonymous")), FormValues.text(form.get("introduction")), List.of()), opens, closes);
+            long id = surveys.createDraft(
+                    new SurveyDefinition(
+                            FormValues.text(form.get("code")),
+                            FormValues.text(form.get("title")),
+                            !"false".equals(form.get("anonymous")),
+                            FormValues.text(form.get("introduction")),
+                            List.of()),
+                    opens,
+                    closes);
             redirect.addFlashAttribute("success", "The survey was created. Add its questions below.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -115,8 +133,12 @@ class SurveyPages implements Navigation {
     }
 
     @PostMapping("/ics/{ods}/surveys/upload")
-    String upload(@PathVariable String ods, @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) String example, Model model, RedirectAttributes redirect)
+    String upload(
+            @PathVariable String ods,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String example,
+            Model model,
+            RedirectAttributes redirect)
             throws IOException {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
@@ -136,8 +158,9 @@ class SurveyPages implements Navigation {
                 throw new InvalidInput("file", "The file is not a survey definition: " + e.getOriginalMessage());
             }
             long id = surveys.createUnopened(definition, null, null);
-            redirect.addFlashAttribute("success", definition.title() + " was imported as a draft."
-                    + " Check it, then open it to respondents below.");
+            redirect.addFlashAttribute(
+                    "success",
+                    definition.title() + " was imported as a draft." + " Check it, then open it to respondents below.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
@@ -160,8 +183,12 @@ class SurveyPages implements Navigation {
             model.addAttribute("dates", datesForm(survey));
         }
         model.addAttribute("types", Choice.of(QuestionType.class));
-        model.addAttribute("earlier", survey.definition().questions().stream()
-                .filter(q -> q.questionType().isClosed()).map(q -> new Choice(q.code(), q.code())).toList());
+        model.addAttribute(
+                "earlier",
+                survey.definition().questions().stream()
+                        .filter(q -> q.questionType().isClosed())
+                        .map(q -> new Choice(q.code(), q.code()))
+                        .toList());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("required", "false"));
         }
@@ -171,7 +198,8 @@ class SurveyPages implements Navigation {
     private static Map<String, String> datesForm(Surveys.Survey survey) {
         Map<String, String> dates = new java.util.HashMap<>();
         dates.put("opens_on", survey.opensOn() == null ? "" : survey.opensOn().toString());
-        dates.put("closes_on", survey.closesOn() == null ? "" : survey.closesOn().toString());
+        dates.put(
+                "closes_on", survey.closesOn() == null ? "" : survey.closesOn().toString());
         return dates;
     }
 
@@ -184,24 +212,34 @@ class SurveyPages implements Navigation {
     @PostMapping("/ics/{ods}/surveys/{id}/close")
     String close(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        return lifecycle(ods, id, model, redirect, () -> surveys.close(id),
-                "The survey is closed: nobody more can respond.");
+        return lifecycle(
+                ods, id, model, redirect, () -> surveys.close(id), "The survey is closed: nobody more can respond.");
     }
 
     @PostMapping("/ics/{ods}/surveys/{id}/dates")
-    String redate(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form, Model model,
-                  RedirectAttributes redirect) {
+    String redate(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         model.addAttribute("dates", form);
-        return lifecycle(ods, id, model, redirect, () -> {
-            List<Problem> problems = new ArrayList<>();
-            LocalDate opens = FormValues.date(form, "opens_on", problems);
-            LocalDate closes = FormValues.date(form, "closes_on", problems);
-            if (!problems.isEmpty()) {
-                throw new InvalidInput(problems);
-            }
-            surveys.redate(id, opens, closes);
-        }, "The dates were saved.");
+        return lifecycle(
+                ods,
+                id,
+                model,
+                redirect,
+                () -> {
+                    List<Problem> problems = new ArrayList<>();
+                    LocalDate opens = FormValues.date(form, "opens_on", problems);
+                    LocalDate closes = FormValues.date(form, "closes_on", problems);
+                    if (!problems.isEmpty()) {
+                        throw new InvalidInput(problems);
+                    }
+                    surveys.redate(id, opens, closes);
+                },
+                "The dates were saved.");
     }
 
     @PostMapping("/ics/{ods}/surveys/{id}/delete")
@@ -218,8 +256,8 @@ class SurveyPages implements Navigation {
         return "redirect:" + base();
     }
 
-    private String lifecycle(String ods, long id, Model model, RedirectAttributes redirect, Runnable change,
-                             String done) {
+    private String lifecycle(
+            String ods, long id, Model model, RedirectAttributes redirect, Runnable change, String done) {
         try {
             change.run();
         } catch (InvalidInput e) {
@@ -231,20 +269,41 @@ class SurveyPages implements Navigation {
     }
 
     @PostMapping("/ics/{ods}/surveys/{id}/questions")
-    String addQuestion(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
-                       Model model, RedirectAttributes redirect) {
+    String addQuestion(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
-            List<String> options = form.get("options") == null || form.get("options").isBlank() ? null
-                    : Arrays.stream(form.get("options").split("\\R")).map(String::trim).filter(o -> !o.isEmpty()).toList();
-            Question.ShowIf showIf = FormValues.text(form.get("show_if_question")) == null ? null
-                    : new Question.ShowIf(form.get("show_if_question").trim(), FormValues.text(form.get("show_if_equals")));
+            List<String> options =
+                    form.get("options") == null || form.get("options").isBlank()
+                            ? null
+                            : Arrays.stream(form.get("options").split("\\R"))
+                                    .map(String::trim)
+                                    .filter(o -> !o.isEmpty())
+                                    .toList();
+            Question.ShowIf showIf = FormValues.text(form.get("show_if_question")) == null
+                    ? null
+                    : new Question.ShowIf(
+                            form.get("show_if_question").trim(), FormValues.text(form.get("show_if_equals")));
             String type = FormValues.text(form.get("type"));
             boolean ownOptions = "single".equals(type) || "multi".equals(type);
-            surveys.addQuestion(id, new Question(FormValues.text(form.get("code")), FormValues.text(form.get("text")), type,
-                    "true".equals(form.get("required")), "true".equals(form.get("comment")) ? true : null,
-                    ownOptions ? options : null, ownOptions && "true".equals(form.get("other")) ? true : null, showIf,
-                    FormValues.text(form.get("section")), null, FormValues.text(form.get("hint"))));
+            surveys.addQuestion(
+                    id,
+                    new Question(
+                            FormValues.text(form.get("code")),
+                            FormValues.text(form.get("text")),
+                            type,
+                            "true".equals(form.get("required")),
+                            "true".equals(form.get("comment")) ? true : null,
+                            ownOptions ? options : null,
+                            ownOptions && "true".equals(form.get("other")) ? true : null,
+                            showIf,
+                            FormValues.text(form.get("section")),
+                            null,
+                            FormValues.text(form.get("hint"))));
             redirect.addFlashAttribute("success", "Question " + form.get("code") + " was added.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -261,7 +320,8 @@ class SurveyPages implements Navigation {
         List<String> filter = SurveyApi.filters(request);
         model.addAttribute("survey", survey);
         model.addAttribute("filters", filterChoices(survey.definition()));
-        model.addAttribute("filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
+        model.addAttribute(
+                "filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
         model.addAttribute("filtered", String.join(" and ", SurveyResults.filters(filter)));
         try {
             model.addAttribute("results", results.results(id, filter));
@@ -273,18 +333,28 @@ class SurveyPages implements Navigation {
     }
 
     @GetMapping("/ics/{ods}/surveys/{id}/crosstab")
-    String crossTab(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String row,
-                    @RequestParam(required = false) String col, HttpServletRequest request, Model model) {
+    String crossTab(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(required = false) String row,
+            @RequestParam(required = false) String col,
+            HttpServletRequest request,
+            Model model) {
         List<String> filter = SurveyApi.filters(request);
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
         model.addAttribute("survey", survey);
-        model.addAttribute("closed", survey.definition().questions().stream().filter(q -> q.questionType().isClosed())
-                .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text()))).toList());
+        model.addAttribute(
+                "closed",
+                survey.definition().questions().stream()
+                        .filter(q -> q.questionType().isClosed())
+                        .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text())))
+                        .toList());
         model.addAttribute("filters", filterChoices(survey.definition()));
         model.addAttribute("row", row);
         model.addAttribute("col", col);
-        model.addAttribute("filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
+        model.addAttribute(
+                "filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
         if (row != null && col != null) {
             try {
                 model.addAttribute("tab", results.crossTab(id, row, col, filter));
@@ -315,7 +385,8 @@ class SurveyPages implements Navigation {
     ResponseEntity<byte[]> definition(@PathVariable String ods, @PathVariable long id) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         SurveyDefinition definition = surveys.survey(id).definition();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + definition.code() + ".json\"")
                 .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(definition));
     }
@@ -325,19 +396,22 @@ class SurveyPages implements Navigation {
         List<String> filter = SurveyApi.filters(request);
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         String code = surveys.survey(id).definition().code();
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-results.pdf\"")
                 .body(report.pdf(id, filter));
     }
 
     @GetMapping({"/ics/{ods}/surveys/{id}/responses.csv", "/api/v1/ics/{ods}/surveys/{id}/responses.csv"})
-    void responsesCsv(@PathVariable String ods, @PathVariable long id, HttpServletResponse response) throws IOException {
+    void responsesCsv(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
         surveys.requireRawResponses(id);
         String code = surveys.survey(id).definition().code();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-responses.csv\"");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(writer);
+        CSVPrinter printer =
+                CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(writer);
         responses.export(id, row -> {
             try {
                 printer.printRecord(row);
@@ -355,8 +429,8 @@ class SurveyPages implements Navigation {
         String code = surveys.survey(id).definition().code();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-responses.xlsx\"");
-        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(response.getOutputStream(),
-                "Golden Thread", "1.0");
+        org.dhatim.fastexcel.Workbook workbook =
+                new org.dhatim.fastexcel.Workbook(response.getOutputStream(), "Golden Thread", "1.0");
         org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Responses");
         int[] r = {0};
         responses.export(id, row -> {
@@ -373,16 +447,29 @@ class SurveyPages implements Navigation {
     private static final int COMMENTS_PER_PAGE = 25;
 
     @GetMapping("/ics/{ods}/surveys/{id}/comments")
-    String comments(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String field,
-                    @RequestParam(defaultValue = "false") boolean uncoded, @RequestParam(defaultValue = "1") int page,
-                    @RequestParam(required = false) String by, Model model) {
+    String comments(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(required = false) String field,
+            @RequestParam(defaultValue = "false") boolean uncoded,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) String by,
+            Model model) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         Surveys.Survey survey = surveys.survey(id);
         List<String> fields = codebook.fields(id);
         model.addAttribute("survey", survey);
-        model.addAttribute("fields", fields.stream().map(f -> new Choice(f, survey.definition().fieldLabel(f))).toList());
-        model.addAttribute("closed", survey.definition().questions().stream().filter(q -> q.questionType().isClosed())
-                .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text()))).toList());
+        model.addAttribute(
+                "fields",
+                fields.stream()
+                        .map(f -> new Choice(f, survey.definition().fieldLabel(f)))
+                        .toList());
+        model.addAttribute(
+                "closed",
+                survey.definition().questions().stream()
+                        .filter(q -> q.questionType().isClosed())
+                        .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text())))
+                        .toList());
         model.addAttribute("themes", codebook.themes(id));
         if (fields.isEmpty()) {
             return "engagement/comments";
@@ -408,8 +495,12 @@ class SurveyPages implements Navigation {
     }
 
     @PostMapping("/ics/{ods}/surveys/{id}/themes")
-    String addTheme(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
-                    Model model, RedirectAttributes redirect) {
+    String addTheme(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
             Codebook.Theme theme = codebook.addTheme(id, form.get("name"), form.get("description"));
@@ -419,30 +510,39 @@ class SurveyPages implements Navigation {
             model.addAttribute("problems", e.problems());
             return comments(ods, id, form.get("field"), false, 1, null, model);
         }
-        return "redirect:" + base() + "/" + id + "/comments?field=" + java.net.URLEncoder.encode(
-                form.getOrDefault("field", ""), StandardCharsets.UTF_8);
+        return "redirect:" + base() + "/" + id + "/comments?field="
+                + java.net.URLEncoder.encode(form.getOrDefault("field", ""), StandardCharsets.UTF_8);
     }
 
     /** Saves the themes of every comment shown on the page: ticked themes are kept, unticked ones removed. */
     @PostMapping("/ics/{ods}/surveys/{id}/comments")
-    String code(@PathVariable String ods, @PathVariable long id,
-                @RequestParam org.springframework.util.MultiValueMap<String, String> form, RedirectAttributes redirect) {
+    String code(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         String field = form.getFirst("field");
         List<String> shown = form.getOrDefault("shown", List.of());
         // read every value the page sent before saving anything, so a bad one changes nothing
         java.util.Map<java.util.UUID, List<Long>> coding = new java.util.LinkedHashMap<>();
         for (String response : shown) {
-            coding.put(shownComment(response), form.getOrDefault("c_" + response, List.of()).stream()
-                    .map(theme -> number("c_" + response, theme)).toList());
+            coding.put(
+                    shownComment(response),
+                    form.getOrDefault("c_" + response, List.of()).stream()
+                            .map(theme -> number("c_" + response, theme))
+                            .toList());
         }
         coding.forEach((response, themes) -> codebook.code(id, response, field, themes));
-        redirect.addFlashAttribute("success", "Themes saved for "
-                + org.goldenthread.platform.Plurals.of(shown.size(), "comment") + ".");
+        redirect.addFlashAttribute(
+                "success", "Themes saved for " + org.goldenthread.platform.Plurals.of(shown.size(), "comment") + ".");
         // back to the page the form came from; its values are re-read, never copied into the address as sent
-        long page = form.getFirst("page") == null ? 1 : Math.min(Math.max(number("page", form.getFirst("page")), 1), 100_000);
-        return "redirect:" + base() + "/" + id + "/comments?field=" + java.net.URLEncoder.encode(field == null ? "" : field,
-                StandardCharsets.UTF_8) + "&page=" + page + "&uncoded=" + "true".equals(form.getFirst("uncoded"));
+        long page = form.getFirst("page") == null
+                ? 1
+                : Math.min(Math.max(number("page", form.getFirst("page")), 1), 100_000);
+        return "redirect:" + base() + "/" + id + "/comments?field="
+                + java.net.URLEncoder.encode(field == null ? "" : field, StandardCharsets.UTF_8) + "&page=" + page
+                + "&uncoded=" + "true".equals(form.getFirst("uncoded"));
     }
 
     private static java.util.UUID shownComment(String value) {

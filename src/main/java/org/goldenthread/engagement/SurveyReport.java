@@ -26,11 +26,14 @@ public class SurveyReport {
     public byte[] pdf(long surveyId, List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyResults.Results r = results.results(surveyId, filter);
-        String counted = r.responses() == null ? "Too few responses to show"
-                : Plurals.of(r.responses(), "response") + (r.filter().isEmpty() ? ""
-                        : " matching " + String.join(" and ", r.filter()));
-        PdfReport report = new PdfReport(survey.definition().title(), String.format("%s. Produced by Golden Thread on %s.",
-                counted, Dates.day(LocalDate.now(Dates.ENGLAND))));
+        String counted = r.responses() == null
+                ? "Too few responses to show"
+                : Plurals.of(r.responses(), "response")
+                        + (r.filter().isEmpty() ? "" : " matching " + String.join(" and ", r.filter()));
+        PdfReport report = new PdfReport(
+                survey.definition().title(),
+                String.format(
+                        "%s. Produced by Golden Thread on %s.", counted, Dates.day(LocalDate.now(Dates.ENGLAND))));
         report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "
                 + "Wilson score interval. Net agreement is strongly agree and agree together.");
         if (r.suppressed()) {
@@ -55,7 +58,8 @@ public class SurveyReport {
                 if (labels.size() <= LONGEST_CHART) {
                     report.bars(labels, percents);
                 }
-                report.table(List.of("Answer", "Count", "%", "95% interval"), rows, new boolean[]{false, true, true, true});
+                report.table(
+                        List.of("Answer", "Count", "%", "95% interval"), rows, new boolean[] {false, true, true, true});
             }
             if (q.mean() != null) {
                 report.paragraph("Mean " + q.mean() + "; median " + q.median() + ".");
@@ -65,7 +69,10 @@ public class SurveyReport {
     }
 
     private static List<String> row(SurveyResults.Share s) {
-        return List.of(s.label(), String.format("%,d", s.count()), s.percent() == null ? "" : s.percent().toPlainString(),
+        return List.of(
+                s.label(),
+                String.format("%,d", s.count()),
+                s.percent() == null ? "" : s.percent().toPlainString(),
                 s.ciLow() == null ? "" : s.ciLow() + " to " + s.ciHigh());
     }
 }

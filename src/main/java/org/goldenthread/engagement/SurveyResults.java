@@ -2,18 +2,17 @@ package org.goldenthread.engagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
-import jakarta.annotation.PreDestroy;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
@@ -50,16 +49,20 @@ public class SurveyResults {
         return t;
     });
 
-    SurveyResults(Surveys surveys, DataSource dataSource, SmallNumbers smallNumbers,
-                  PlatformTransactionManager transactions,
-                  @Value("${gt.surveys.results-memory-mb:0}") long memoryMegabytes) {
+    SurveyResults(
+            Surveys surveys,
+            DataSource dataSource,
+            SmallNumbers smallNumbers,
+            PlatformTransactionManager transactions,
+            @Value("${gt.surveys.results-memory-mb:0}") long memoryMegabytes) {
         this.surveys = surveys;
         this.dataSource = dataSource;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.smallNumbers = smallNumbers;
         if (memoryMegabytes < 0) {
-            throw new IllegalArgumentException("gt.surveys.results-memory-mb must be 0 (a quarter of the heap) or more");
+            throw new IllegalArgumentException(
+                    "gt.surveys.results-memory-mb must be 0 (a quarter of the heap) or more");
         }
         this.memoryLimit = memoryMegabytes == 0 ? Runtime.getRuntime().maxMemory() / 4 : memoryMegabytes << 20;
     }
@@ -109,24 +112,32 @@ public class SurveyResults {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Share(String label, int count, BigDecimal percent, @JsonProperty("ci_low") BigDecimal ciLow,
-                        @JsonProperty("ci_high") BigDecimal ciHigh) {
-    }
+    public record Share(
+            String label,
+            int count,
+            BigDecimal percent,
+            @JsonProperty("ci_low") BigDecimal ciLow,
+            @JsonProperty("ci_high") BigDecimal ciHigh) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record QuestionResult(String code, String type, String text, int answered, int skipped,
-                                 List<Share> options, @JsonProperty("net_agreement") Share netAgreement,
-                                 BigDecimal mean, BigDecimal median) {
-    }
+    public record QuestionResult(
+            String code,
+            String type,
+            String text,
+            int answered,
+            int skipped,
+            List<Share> options,
+            @JsonProperty("net_agreement") Share netAgreement,
+            BigDecimal mean,
+            BigDecimal median) {}
 
     /**
      * A survey's results; {@code responses} is left out when the whole survey is still too small to
      * show, since "how many more are needed" would tell the exact number.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Results(Integer responses, List<String> filter, boolean suppressed, String note,
-                          List<QuestionResult> questions) {
-    }
+    public record Results(
+            Integer responses, List<String> filter, boolean suppressed, String note, List<QuestionResult> questions) {}
 
     /**
      * Whether an anonymous survey has too few responses to show any figure: with fewer than k
@@ -145,14 +156,14 @@ public class SurveyResults {
     }
 
     /** A closed answer to filter on: question position and option number (1-based). */
-    record Condition(int question, int option) {
-    }
+    record Condition(int question, int option) {}
 
     private AnswerMatrix.Snapshot answers(Surveys.Survey survey) {
         int slots = new AnswerLayout(survey.definition()).slots();
         // a survey gains questions only while it has no responses, so starting afresh costs nothing
-        AnswerMatrix matrix = matrices.compute(survey.id(), (id, held) -> held != null && held.questions() == slots
-                ? held : new AnswerMatrix(id, slots));
+        AnswerMatrix matrix = matrices.compute(
+                survey.id(),
+                (id, held) -> held != null && held.questions() == slots ? held : new AnswerMatrix(id, slots));
         matrix.catchUp(dataSource, readOnly);
         keepWithinMemory(survey.id());
         return matrix.snapshot();
@@ -171,10 +182,14 @@ public class SurveyResults {
             int colon = given.indexOf(':');
             String code = colon < 0 ? given : given.substring(0, colon).trim();
             int q = definition.position(code);
-            if (colon < 0 || q < 0 || !definition.questions().get(q).questionType().isClosed()) {
-                throw new InvalidInput("filter", "Filter by a closed question and one of its options, like Q14:Yes;"
-                        + " '" + cut(given) + "' is not one. Give each condition as a filter of its own"
-                        + " (filter=Q14:Yes&filter=Q5:Agree)");
+            if (colon < 0
+                    || q < 0
+                    || !definition.questions().get(q).questionType().isClosed()) {
+                throw new InvalidInput(
+                        "filter",
+                        "Filter by a closed question and one of its options, like Q14:Yes;"
+                                + " '" + cut(given) + "' is not one. Give each condition as a filter of its own"
+                                + " (filter=Q14:Yes&filter=Q5:Agree)");
             }
             String wanted = given.substring(colon + 1).trim();
             List<String> choices = definition.questions().get(q).choices();
@@ -185,8 +200,10 @@ public class SurveyResults {
                 }
             }
             if (option < 0) {
-                throw new InvalidInput("filter", "'" + cut(wanted) + "' is not an option of " + code
-                        + "; give one condition per filter, with the option exactly as labelled");
+                throw new InvalidInput(
+                        "filter",
+                        "'" + cut(wanted) + "' is not an option of " + code
+                                + "; give one condition per filter, with the option exactly as labelled");
             }
             conditions.add(new Condition(q, option));
         }
@@ -195,8 +212,12 @@ public class SurveyResults {
 
     /** The filters given, trimmed, without blanks. */
     static List<String> filters(List<String> given) {
-        return given == null ? List.of() : given.stream().filter(f -> f != null && !f.isBlank()).map(String::trim)
-                .toList();
+        return given == null
+                ? List.of()
+                : given.stream()
+                        .filter(f -> f != null && !f.isBlank())
+                        .map(String::trim)
+                        .toList();
     }
 
     private static String cut(String s) {
@@ -231,8 +252,13 @@ public class SurveyResults {
         List<String> filterList = filterList(filter);
         int minGroup = smallNumbers.minGroupSize();
         if (!conditions.isEmpty() && n < minGroup) {
-            return new Results(n < minGroup ? 0 : n, filterList, true, "Fewer than " + minGroup
-                    + " responses match this filter, so the results are hidden to protect respondents", List.of());
+            return new Results(
+                    n < minGroup ? 0 : n,
+                    filterList,
+                    true,
+                    "Fewer than " + minGroup
+                            + " responses match this filter, so the results are hidden to protect respondents",
+                    List.of());
         }
         List<QuestionResult> questions = new ArrayList<>();
         for (int q = 0; q < definition.questions().size(); q++) {
@@ -245,8 +271,8 @@ public class SurveyResults {
         return filters(filter);
     }
 
-    private static QuestionResult question(Question question, int q, AnswerLayout layout, AnswerMatrix.Snapshot a,
-                                           boolean[] selected, int n) {
+    private static QuestionResult question(
+            Question question, int q, AnswerLayout layout, AnswerMatrix.Snapshot a, boolean[] selected, int n) {
         QuestionType type = question.questionType();
         if (type == QuestionType.NUMBER) {
             double[] values = new double[n];
@@ -264,12 +290,13 @@ public class SurveyResults {
             if (answered > 0) {
                 // selection rather than a full sort: a million numbers take milliseconds, not a tenth of a second
                 double upper = select(values, answered, answered / 2);
-                double middle = answered % 2 == 1 ? upper : (select(values, answered / 2, answered / 2 - 1) + upper) / 2;
+                double middle =
+                        answered % 2 == 1 ? upper : (select(values, answered / 2, answered / 2 - 1) + upper) / 2;
                 mean = round(sum / answered);
                 median = round(middle);
             }
-            return new QuestionResult(question.code(), type.code(), question.text(), answered, n - answered, null, null,
-                    mean, median);
+            return new QuestionResult(
+                    question.code(), type.code(), question.text(), answered, n - answered, null, null, mean, median);
         }
         int[] column = a.closed()[layout.slot(q)];
         if (!type.isClosed()) {
@@ -277,8 +304,8 @@ public class SurveyResults {
             for (int r = 0; r < a.size(); r++) {
                 answered += selected[r] && column[r] != 0 ? 1 : 0;
             }
-            return new QuestionResult(question.code(), type.code(), question.text(), answered, n - answered, null, null,
-                    null, null);
+            return new QuestionResult(
+                    question.code(), type.code(), question.text(), answered, n - answered, null, null, null, null);
         }
         List<String> choices = question.choices();
         int[] counts = new int[choices.size() + 1];
@@ -301,8 +328,8 @@ public class SurveyResults {
             options.add(share(choices.get(o - 1), counts[o], answered));
         }
         Share net = type.isAgreement() ? share("Strongly agree or agree", counts[1] + counts[2], answered) : null;
-        return new QuestionResult(question.code(), type.code(), question.text(), answered, n - answered, options, net,
-                null, null);
+        return new QuestionResult(
+                question.code(), type.code(), question.text(), answered, n - answered, options, net, null, null);
     }
 
     /** A count as a percentage of those who answered (2 d.p.) with its 95% Wilson score interval. */
@@ -315,13 +342,18 @@ public class SurveyResults {
         double denominator = 1 + z2 / answered;
         double centre = (p + z2 / (2.0 * answered)) / denominator;
         double half = Z * Math.sqrt(p * (1 - p) / answered + z2 / (4.0 * answered * answered)) / denominator;
-        return new Share(label, count, percent(count, answered), round(Math.max(0, centre - half) * 100),
+        return new Share(
+                label,
+                count,
+                percent(count, answered),
+                round(Math.max(0, centre - half) * 100),
                 round(Math.min(1, centre + half) * 100));
     }
 
     static BigDecimal percent(long count, long of) {
-        return BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(of), 2,
-                RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(count)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(of), 2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal round(double value) {
@@ -332,26 +364,33 @@ public class SurveyResults {
 
     /** A cell; a null count is hidden, because it is small or would let a small one be worked out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Cell(Integer count, @JsonProperty("row_percent") BigDecimal rowPercent,
-                       @JsonProperty("col_percent") BigDecimal colPercent) {
-    }
+    public record Cell(
+            Integer count,
+            @JsonProperty("row_percent") BigDecimal rowPercent,
+            @JsonProperty("col_percent") BigDecimal colPercent) {}
 
     /** A row: every option of the row question is listed, whatever it holds, so listing tells nothing. */
-    public record Line(String label, Integer total, List<Cell> cells) {
-    }
+    public record Line(String label, Integer total, List<Cell> cells) {}
 
-    public record Column(String label, Integer total) {
-    }
+    public record Column(String label, Integer total) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ChiSquare(BigDecimal statistic, int df, @JsonProperty("p_value") BigDecimal pValue) {
-    }
+    public record ChiSquare(
+            BigDecimal statistic,
+            int df,
+            @JsonProperty("p_value") BigDecimal pValue) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CrossTab(String row, String col, Integer responses, List<String> filter, List<Column> columns,
-                           List<Line> rows, @JsonProperty("hidden_cells") int hiddenCells,
-                           @JsonProperty("chi_square") ChiSquare chiSquare, String note) {
-    }
+    public record CrossTab(
+            String row,
+            String col,
+            Integer responses,
+            List<String> filter,
+            List<Column> columns,
+            List<Line> rows,
+            @JsonProperty("hidden_cells") int hiddenCells,
+            @JsonProperty("chi_square") ChiSquare chiSquare,
+            String note) {}
 
     public CrossTab crossTab(long surveyId, String rowCode, String colCode, List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
@@ -364,8 +403,16 @@ public class SurveyResults {
         List<Condition> conditions = conditions(definition, filter);
         AnswerMatrix.Snapshot a = answers(survey);
         if (tooFewToShow(definition, a.size())) {
-            return new CrossTab(definition.questions().get(rq).code(), definition.questions().get(cq).code(), null,
-                    filterList(filter), List.of(), List.of(), 0, null, tooFewNote());
+            return new CrossTab(
+                    definition.questions().get(rq).code(),
+                    definition.questions().get(cq).code(),
+                    null,
+                    filterList(filter),
+                    List.of(),
+                    List.of(),
+                    0,
+                    null,
+                    tooFewNote());
         }
         AnswerLayout layout = new AnswerLayout(definition);
         boolean[] selected = select(layout, a, conditions);
@@ -422,16 +469,21 @@ public class SurveyResults {
             }
             lines.add(new Line(rowChoices.get(i), shown[i][colsN], cells));
         }
-        ChiSquare test = hidden > 0 || rowQ.questionType() == QuestionType.MULTI
-                || colQ.questionType() == QuestionType.MULTI ? null : chiSquare(raw);
+        ChiSquare test =
+                hidden > 0 || rowQ.questionType() == QuestionType.MULTI || colQ.questionType() == QuestionType.MULTI
+                        ? null
+                        : chiSquare(raw);
         int minGroup = smallNumbers.minGroupSize();
-        String note = hidden > 0 ? "Counts of fewer than " + minGroup + " respondents are hidden, with others that"
-                + " would let them be worked out from the totals; no test is shown on a table with hidden counts"
-                : test == null ? "No chi-square test: it needs each respondent in exactly one cell and"
-                + " enough respondents in every row and column (expected counts of 5 or more in at least four"
-                + " cells in five, and none below 1)" : null;
-        return new CrossTab(rowQ.code(), colQ.code(), shown[rowsN][colsN], filterList(filter), columns, lines, hidden,
-                test, note);
+        String note = hidden > 0
+                ? "Counts of fewer than " + minGroup + " respondents are hidden, with others that"
+                        + " would let them be worked out from the totals; no test is shown on a table with hidden counts"
+                : test == null
+                        ? "No chi-square test: it needs each respondent in exactly one cell and"
+                                + " enough respondents in every row and column (expected counts of 5 or more in at least four"
+                                + " cells in five, and none below 1)"
+                        : null;
+        return new CrossTab(
+                rowQ.code(), colQ.code(), shown[rowsN][colsN], filterList(filter), columns, lines, hidden, test, note);
     }
 
     /**
@@ -506,8 +558,8 @@ public class SurveyResults {
     private static int closedQuestion(SurveyDefinition definition, String code, String field) {
         int q = code == null ? -1 : definition.position(code.trim());
         if (q < 0 || !definition.questions().get(q).questionType().isClosed()) {
-            throw new InvalidInput(List.of(Problem.of(field, "Choose a question with options; '" + code
-                    + "' is not one")));
+            throw new InvalidInput(
+                    List.of(Problem.of(field, "Choose a question with options; '" + code + "' is not one")));
         }
         return q;
     }

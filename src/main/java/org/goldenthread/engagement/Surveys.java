@@ -20,10 +20,10 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.Forbidden;
-import org.goldenthread.platform.Role;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +58,9 @@ public class Surveys {
      * takes them between its opening and closing dates; a closed one was closed by hand.
      */
     public enum Status {
-        DRAFT, LIVE, CLOSED;
+        DRAFT,
+        LIVE,
+        CLOSED;
 
         /** As stored and as the API shows it: draft, live or closed. */
         @com.fasterxml.jackson.annotation.JsonValue
@@ -72,12 +74,17 @@ public class Surveys {
     }
 
     /** A survey as stored, with its definition. */
-    public record Survey(long id, SurveyDefinition definition, @JsonProperty("opens_on") LocalDate opensOn,
-                         @JsonProperty("closes_on") LocalDate closesOn, @JsonProperty("link_token") String linkToken,
-                         Status status) {
+    public record Survey(
+            long id,
+            SurveyDefinition definition,
+            @JsonProperty("opens_on") LocalDate opensOn,
+            @JsonProperty("closes_on") LocalDate closesOn,
+            @JsonProperty("link_token") String linkToken,
+            Status status) {
 
         public boolean isOpenOn(LocalDate day) {
-            return status == Status.LIVE && (opensOn == null || !day.isBefore(opensOn))
+            return status == Status.LIVE
+                    && (opensOn == null || !day.isBefore(opensOn))
                     && (closesOn == null || !day.isAfter(closesOn));
         }
 
@@ -86,10 +93,15 @@ public class Surveys {
         }
     }
 
-    public record Listed(long id, String code, String title, boolean anonymous,
-                         @JsonProperty("opens_on") LocalDate opensOn, @JsonProperty("closes_on") LocalDate closesOn,
-                         long responses, String status) {
-    }
+    public record Listed(
+            long id,
+            String code,
+            String title,
+            boolean anonymous,
+            @JsonProperty("opens_on") LocalDate opensOn,
+            @JsonProperty("closes_on") LocalDate closesOn,
+            long responses,
+            String status) {}
 
     public List<Listed> surveys() {
         return jdbc.sql("""
@@ -100,18 +112,24 @@ public class Surveys {
     }
 
     public long responseCount(long surveyId) {
-        return jdbc.sql("select count(*) from survey_response where survey_id = :id").param("id", surveyId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from survey_response where survey_id = :id")
+                .param("id", surveyId)
+                .query(Long.class)
+                .single();
     }
 
     public Survey survey(long id) {
         return jdbc.sql("select id, definition, opens_on, closes_on, link_token, status from survey where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Survey(rs.getLong("id"),
+                .query((rs, n) -> new Survey(
+                        rs.getLong("id"),
                         json.readValue(rs.getString("definition"), SurveyDefinition.class),
-                        rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
-                        rs.getString("link_token"), Status.of(rs.getString("status"))))
-                .optional().orElseThrow(() -> new NotFound("No survey with id " + id + " in this ICS"));
+                        rs.getObject("opens_on", LocalDate.class),
+                        rs.getObject("closes_on", LocalDate.class),
+                        rs.getString("link_token"),
+                        Status.of(rs.getString("status"))))
+                .optional()
+                .orElseThrow(() -> new NotFound("No survey with id " + id + " in this ICS"));
     }
 
     /**
@@ -125,9 +143,13 @@ public class Surveys {
         if (caller.has(Role.ICS_ADMIN, ics)) {
             return true;
         }
-        return caller.has(Role.PLACE_LEAD, ics) && jdbc.sql("select created_by from survey where id = :id")
-                .param("id", surveyId).query(Long.class).optional()
-                .map(creator -> creator == caller.userId()).orElse(false);
+        return caller.has(Role.PLACE_LEAD, ics)
+                && jdbc.sql("select created_by from survey where id = :id")
+                        .param("id", surveyId)
+                        .query(Long.class)
+                        .optional()
+                        .map(creator -> creator == caller.userId())
+                        .orElse(false);
     }
 
     /** Refuses (403) anyone who may not have the raw responses; see {@link #mayReadRawResponses}. */
@@ -164,20 +186,28 @@ public class Surveys {
         return create(definition, opensOn, closesOn, true, Status.DRAFT);
     }
 
-    private long create(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn, boolean incomplete,
-                        Status status) {
+    private long create(
+            SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn, boolean incomplete, Status status) {
         List<Problem> problems = new ArrayList<>(DefinitionRules.check(definition, incomplete));
         checkDates(opensOn, closesOn, problems);
-        if (problems.isEmpty() && jdbc.sql("select count(*) > 0 from survey where code = :code")
-                .param("code", definition.code()).query(Boolean.class).single()) {
+        if (problems.isEmpty()
+                && jdbc.sql("select count(*) > 0 from survey where code = :code")
+                        .param("code", definition.code())
+                        .query(Boolean.class)
+                        .single()) {
             problems.add(Problem.of("code", "This ICS already has a survey with the code " + definition.code()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        SurveyDefinition filled = new SurveyDefinition(definition.code(), definition.title().trim(),
-                definition.keepsRespondentsAnonymous(), definition.introduction(),
-                definition.questions() == null ? List.of() : definition.questions().stream().map(this::fillOptions).toList());
+        SurveyDefinition filled = new SurveyDefinition(
+                definition.code(),
+                definition.title().trim(),
+                definition.keepsRespondentsAnonymous(),
+                definition.introduction(),
+                definition.questions() == null
+                        ? List.of()
+                        : definition.questions().stream().map(this::fillOptions).toList());
         byte[] secret = new byte[18];
         RANDOM.nextBytes(secret);
         long id = jdbc.sql("""
@@ -186,13 +216,22 @@ public class Surveys {
                         values (:ics, :code, :title, :anonymous, cast(:definition as jsonb), :opens, :closes, :token,
                                 :creator, :status)
                         returning id""")
-                .param("ics", Scope.currentTenant().id()).param("code", filled.code()).param("title", filled.title())
-                .param("anonymous", filled.keepsRespondentsAnonymous()).param("definition", json.writeValueAsString(filled))
-                .param("opens", opensOn).param("closes", closesOn)
+                .param("ics", Scope.currentTenant().id())
+                .param("code", filled.code())
+                .param("title", filled.title())
+                .param("anonymous", filled.keepsRespondentsAnonymous())
+                .param("definition", json.writeValueAsString(filled))
+                .param("opens", opensOn)
+                .param("closes", closesOn)
                 .param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
-                .param("creator", Scope.current().caller() == null ? null : Scope.current().caller().userId())
+                .param(
+                        "creator",
+                        Scope.current().caller() == null
+                                ? null
+                                : Scope.current().caller().userId())
                 .param("status", status.stored())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         audit.record("survey.created", "survey", id, null, filled);
         return id;
     }
@@ -208,10 +247,15 @@ public class Surveys {
     }
 
     private static List<String> icsNames() {
-        try (Reader reader = new InputStreamReader(new ClassPathResource("reference/icbs.csv").getInputStream(),
-                StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(
+                new ClassPathResource("reference/icbs.csv").getInputStream(), StandardCharsets.UTF_8)) {
             List<String> names = new ArrayList<>();
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            for (CSVRecord r : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)) {
                 names.add(r.get("name"));
             }
             return names;
@@ -226,13 +270,15 @@ public class Surveys {
      * {@link #storeOne} stores nothing if the row has changed since, so this copy is never stale
      * where it matters.
      */
-    record Collecting(long id, String version, SurveyDefinition definition, Answers answers,
-                      Map<String, String> columnsByLowerCase) {
-    }
+    record Collecting(
+            long id,
+            String version,
+            SurveyDefinition definition,
+            Answers answers,
+            Map<String, String> columnsByLowerCase) {}
 
     /** Remembered per ICS visibility as well as id: the copy was read under that ICS's row-level security. */
-    private record CollectingKey(String visibleIcs, long surveyId) {
-    }
+    private record CollectingKey(String visibleIcs, long surveyId) {}
 
     /** What became of one submitted response. */
     enum Outcome {
@@ -260,10 +306,11 @@ public class Surveys {
                     Answers answers = new Answers(definition);
                     Map<String, String> columns = new HashMap<>();
                     answers.columns().forEach(c -> columns.put(c.toLowerCase(java.util.Locale.ROOT), c));
-                    return new Collecting(rs.getLong("id"), rs.getString("version"), definition, answers,
-                            Map.copyOf(columns));
+                    return new Collecting(
+                            rs.getLong("id"), rs.getString("version"), definition, answers, Map.copyOf(columns));
                 })
-                .optional().orElseThrow(() -> new NotFound("No survey with id " + surveyId + " in this ICS"));
+                .optional()
+                .orElseThrow(() -> new NotFound("No survey with id " + surveyId + " in this ICS"));
         if (collecting.size() >= MAX_REMEMBERED) {
             collecting.clear();
         }
@@ -297,9 +344,11 @@ public class Surveys {
                             on conflict (survey_id, idempotency_key) do nothing
                             returning 1)
                         select (select count(*) from unchanged) as unchanged, (select count(*) from stored) as stored""")
-                .param("survey", survey.id()).param("version", survey.version())
+                .param("survey", survey.id())
+                .param("version", survey.version())
                 .param("row", json.writeValueAsString(row))
-                .query((rs, n) -> rs.getInt("unchanged") == 0 ? Outcome.CHANGED
+                .query((rs, n) -> rs.getInt("unchanged") == 0
+                        ? Outcome.CHANGED
                         : rs.getInt("stored") == 1 ? Outcome.STORED : Outcome.SEEN)
                 .single();
     }
@@ -340,8 +389,12 @@ public class Surveys {
                                as r(closed, numbers, texts, key)
                          where s.id = :survey
                         on conflict (survey_id, idempotency_key) do nothing""")
-                .param("survey", surveyId).param("closed", closed).param("numbers", numbers).param("texts", texts)
-                .param("keys", keys).update();
+                .param("survey", surveyId)
+                .param("closed", closed)
+                .param("numbers", numbers)
+                .param("texts", texts)
+                .param("keys", keys)
+                .update();
     }
 
     private static String arrayLiteral(int[] values) {
@@ -373,22 +426,31 @@ public class Surveys {
         if (responseCount(surveyId) > 0) {
             throw new InvalidInput("code", "This survey has responses, so its questions can no longer change");
         }
-        List<Question> questions = new ArrayList<>(survey.definition().questions() == null ? List.of()
-                : survey.definition().questions());
+        List<Question> questions = new ArrayList<>(
+                survey.definition().questions() == null
+                        ? List.of()
+                        : survey.definition().questions());
         questions.add(question);
-        SurveyDefinition changed = new SurveyDefinition(survey.definition().code(), survey.definition().title(),
-                survey.definition().keepsRespondentsAnonymous(), survey.definition().introduction(), questions);
+        SurveyDefinition changed = new SurveyDefinition(
+                survey.definition().code(),
+                survey.definition().title(),
+                survey.definition().keepsRespondentsAnonymous(),
+                survey.definition().introduction(),
+                questions);
         List<Problem> problems = DefinitionRules.check(changed).stream()
                 .filter(p -> p.field() != null && p.field().startsWith("questions[" + (questions.size() - 1) + "]"))
-                .map(p -> Problem.of(p.field().substring(p.field().indexOf('.') + 1), p.reason())).toList();
+                .map(p -> Problem.of(p.field().substring(p.field().indexOf('.') + 1), p.reason()))
+                .toList();
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         List<Question> filled = questions.stream().map(this::fillOptions).toList();
-        SurveyDefinition saved = new SurveyDefinition(changed.code(), changed.title(), changed.anonymous(),
-                changed.introduction(), filled);
+        SurveyDefinition saved = new SurveyDefinition(
+                changed.code(), changed.title(), changed.anonymous(), changed.introduction(), filled);
         jdbc.sql("update survey set definition = cast(:definition as jsonb) where id = :id")
-                .param("definition", json.writeValueAsString(saved)).param("id", surveyId).update();
+                .param("definition", json.writeValueAsString(saved))
+                .param("id", surveyId)
+                .update();
         forget(surveyId);
         audit.record("survey.question_added", "survey", surveyId, survey.definition(), saved);
     }
@@ -406,8 +468,7 @@ public class Surveys {
         }
     }
 
-    private record Lifecycle(Status status, LocalDate opensOn, LocalDate closesOn) {
-    }
+    private record Lifecycle(Status status, LocalDate opensOn, LocalDate closesOn) {}
 
     private Lifecycle lifecycle(Survey s) {
         return new Lifecycle(s.status(), s.opensOn(), s.closesOn());
@@ -415,8 +476,11 @@ public class Surveys {
 
     private void saveLifecycle(long id, String action, Survey before, Lifecycle after) {
         jdbc.sql("update survey set status = :status, opens_on = :opens, closes_on = :closes where id = :id")
-                .param("status", after.status().stored()).param("opens", after.opensOn())
-                .param("closes", after.closesOn()).param("id", id).update();
+                .param("status", after.status().stored())
+                .param("opens", after.opensOn())
+                .param("closes", after.closesOn())
+                .param("id", id)
+                .update();
         audit.record(action, "survey", id, lifecycle(before), after);
     }
 
@@ -433,7 +497,8 @@ public class Surveys {
         }
         LocalDate opens = s.opensOn() == null || s.opensOn().isAfter(today) ? today : s.opensOn();
         LocalDate closes = s.closesOn() == null || s.closesOn().isBefore(today) || s.status() == Status.CLOSED
-                ? null : s.closesOn();
+                ? null
+                : s.closesOn();
         saveLifecycle(id, "survey.opened", s, new Lifecycle(Status.LIVE, opens, closes));
     }
 
@@ -472,10 +537,18 @@ public class Surveys {
         if (responseCount(id) > 0) {
             throw new InvalidInput("survey", "This survey has responses, so it cannot be deleted; close it instead");
         }
-        jdbc.sql("delete from survey_draft where survey_id = :id").param("id", id).update();
-        jdbc.sql("delete from survey_invitation where survey_id = :id").param("id", id).update();
-        jdbc.sql("delete from survey_mailing where survey_id = :id").param("id", id).update();
-        jdbc.sql("delete from survey_theme where survey_id = :id").param("id", id).update();
+        jdbc.sql("delete from survey_draft where survey_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from survey_invitation where survey_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from survey_mailing where survey_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("delete from survey_theme where survey_id = :id")
+                .param("id", id)
+                .update();
         jdbc.sql("delete from survey where id = :id").param("id", id).update();
         forget(id);
         audit.record("survey.deleted", "survey", id, s.definition(), null);

@@ -31,15 +31,25 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
     private static final int NAME_CHARACTERS = 21;
 
     /** A level's band: its heading and where it starts. */
-    record Band(String label, int headingY, int top, int bottom) {
-    }
+    record Band(String label, int headingY, int top, int bottom) {}
 
     /**
      * A forum's box. {@code inView} is false for forums drawn only because a chosen forum reports
      * up through them; {@code chain} lists the ids of the forum's line of sight, for highlighting it.
      */
-    record Node(long id, String name, List<String> nameLines, String status, int x, int y, int width, int height,
-                boolean inView, boolean withoutLineOfSight, String ariaLabel, String chain) {
+    record Node(
+            long id,
+            String name,
+            List<String> nameLines,
+            String status,
+            int x,
+            int y,
+            int width,
+            int height,
+            boolean inView,
+            boolean withoutLineOfSight,
+            String ariaLabel,
+            String chain) {
 
         public int centreX() {
             return x + width / 2;
@@ -47,8 +57,7 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
     }
 
     /** A reports-to line from one forum's box to the box of the forum it reports to. */
-    record Line(long from, long to, String path) {
-    }
+    record Line(long from, long to, String path) {}
 
     /**
      * @param forums      the forums to draw, in the order the ICS lists them (level, then name)
@@ -56,14 +65,15 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
      * @param lineOfSight the chain from a forum up to a system board, empty when there is none
      * @param seats       seats defined and held, by forum id
      */
-    static ForumMap of(List<Forum> forums, Set<Long> inView, Function<Forum, List<Forum>> lineOfSight,
-                       Map<Long, int[]> seats) {
+    static ForumMap of(
+            List<Forum> forums, Set<Long> inView, Function<Forum, List<Forum>> lineOfSight, Map<Long, int[]> seats) {
         Map<Long, Node> placed = new HashMap<>();
         List<Band> bands = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         int y = 8;
         for (Level level : Level.values()) {
-            List<Forum> band = forums.stream().filter(f -> level.code().equals(f.level()))
+            List<Forum> band = forums.stream()
+                    .filter(f -> level.code().equals(f.level()))
                     .sorted(Comparator.comparingInt((Forum f) -> parentX(f, placed))
                             .thenComparing(f -> Objects.toString(f.place(), ""))
                             .thenComparing(Forum::name))
@@ -93,12 +103,23 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
                 boolean blind = chain.isEmpty();
                 int[] s = seats.getOrDefault(f.id(), new int[2]);
                 String status = blind ? "No line of sight" : s[1] + " of " + s[0] + " seats held";
-                String where = f.place() == null ? "" : ", " + (f.neighbourhood() == null ? f.place() : f.neighbourhood());
+                String where =
+                        f.place() == null ? "" : ", " + (f.neighbourhood() == null ? f.place() : f.neighbourhood());
                 String label = f.name() + " – " + level.label().toLowerCase() + where + ", " + status.toLowerCase()
                         + (inView.contains(f.id()) ? "" : ", shown for context");
-                Node node = new Node(f.id(), f.name(), wrap(f.name()), status, at[i][0],
-                        y + at[i][1] * (NODE_HEIGHT + ROW_GAP), NODE_WIDTH, NODE_HEIGHT, inView.contains(f.id()), blind,
-                        label, chain.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(" ")));
+                Node node = new Node(
+                        f.id(),
+                        f.name(),
+                        wrap(f.name()),
+                        status,
+                        at[i][0],
+                        y + at[i][1] * (NODE_HEIGHT + ROW_GAP),
+                        NODE_WIDTH,
+                        NODE_HEIGHT,
+                        inView.contains(f.id()),
+                        blind,
+                        label,
+                        chain.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(" ")));
                 placed.put(f.id(), node);
                 nodes.add(node);
             }
@@ -129,7 +150,7 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
             int row = byRow ? i / PER_ROW : i % depth;
             int across = byRow ? Math.min(PER_ROW, n - row * PER_ROW) : (n + depth - 1) / depth;
             int width = across * NODE_WIDTH + (across - 1) * COLUMN_GAP;
-            at[i] = new int[]{(WIDTH - width) / 2 + column * (NODE_WIDTH + COLUMN_GAP), row};
+            at[i] = new int[] {(WIDTH - width) / 2 + column * (NODE_WIDTH + COLUMN_GAP), row};
         }
         return at;
     }
@@ -147,15 +168,20 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
         List<Integer> unplaced = new ArrayList<>();
         for (int i = 0; i < band.size(); i++) {
             Long parent = band.get(i).reportsToId();
-            Integer column = parent == null ? null : placed.containsKey(parent)
-                    ? Integer.valueOf(Math.max(0, Math.min(PER_ROW - 1,
-                    Math.round((placed.get(parent).x() - left) / (float) step))))
-                    : columnOf.get(parent);
+            Integer column = parent == null
+                    ? null
+                    : placed.containsKey(parent)
+                            ? Integer.valueOf(Math.max(
+                                    0,
+                                    Math.min(
+                                            PER_ROW - 1,
+                                            Math.round((placed.get(parent).x() - left) / (float) step))))
+                            : columnOf.get(parent);
             if (column == null) {
                 unplaced.add(i);
                 continue;
             }
-            at[i] = new int[]{left + column * step, depth[column]++};
+            at[i] = new int[] {left + column * step, depth[column]++};
             columnOf.put(band.get(i).id(), column);
         }
         for (int i : unplaced) {
@@ -165,7 +191,7 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
                     column = c;
                 }
             }
-            at[i] = new int[]{left + column * step, depth[column]++};
+            at[i] = new int[] {left + column * step, depth[column]++};
         }
         return at;
     }
@@ -188,8 +214,11 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
         int total = 0;
         for (int i = 0; i < band.size(); i++) {
             Long parent = band.get(i).reportsToId();
-            Integer parentX = parent == null ? null
-                    : placed.containsKey(parent) ? Integer.valueOf(placed.get(parent).x()) : here.get(parent);
+            Integer parentX = parent == null
+                    ? null
+                    : placed.containsKey(parent)
+                            ? Integer.valueOf(placed.get(parent).x())
+                            : here.get(parent);
             if (parentX != null) {
                 total += Math.abs(at[i][0] - parentX);
             }
@@ -256,7 +285,8 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
             String last = lines.get(lines.size() - 1);
             lines.set(lines.size() - 1, last.substring(0, Math.min(last.length(), NAME_CHARACTERS - 1)) + "…");
         }
-        return lines.stream().map(l -> l.length() > NAME_CHARACTERS ? l.substring(0, NAME_CHARACTERS - 1) + "…" : l)
+        return lines.stream()
+                .map(l -> l.length() > NAME_CHARACTERS ? l.substring(0, NAME_CHARACTERS - 1) + "…" : l)
                 .toList();
     }
 }

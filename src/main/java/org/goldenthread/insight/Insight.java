@@ -53,10 +53,21 @@ class Insight {
         var places = map.places().stream().map(Place::name).toList();
         String chosen = null;
         if (place != null && !place.isBlank()) {
-            chosen = places.stream().filter(p -> p.equalsIgnoreCase(place.trim())).findFirst()
-                    .orElseThrow(() -> new InvalidInput("place", "This ICS has no place called '" + place.trim() + "'"));
+            chosen = places.stream()
+                    .filter(p -> p.equalsIgnoreCase(place.trim()))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new InvalidInput("place", "This ICS has no place called '" + place.trim() + "'"));
         }
-        return new Landscape(day, chosen, forums.forums(), forums.seats(), register.appointments(),
-                register.people(), map.organisations(), professions.all(), places);
+        return new Landscape(
+                day,
+                chosen,
+                forums.forums(),
+                forums.seats(),
+                register.appointments(),
+                register.people(),
+                map.organisations(),
+                professions.all(),
+                places);
     }
 }

@@ -25,13 +25,14 @@ class InsightApi {
     }
 
     /** The insight figures for one ICS, or one place in it, as one caller may see them. */
-    record Figures(@JsonProperty("as_of") LocalDate asOf, String place,
-                   @JsonProperty("min_group_size") int minGroupSize,
-                   List<LevelFigures> levels,
-                   @JsonProperty("people_with_3plus_seats") List<String> peopleWithManySeats,
-                   @JsonProperty("people_with_3plus_seats_count") int peopleWithManySeatsCount,
-                   @JsonProperty("forums_without_line_of_sight") List<String> forumsWithoutLineOfSight) {
-    }
+    record Figures(
+            @JsonProperty("as_of") LocalDate asOf,
+            String place,
+            @JsonProperty("min_group_size") int minGroupSize,
+            List<LevelFigures> levels,
+            @JsonProperty("people_with_3plus_seats") List<String> peopleWithManySeats,
+            @JsonProperty("people_with_3plus_seats_count") int peopleWithManySeatsCount,
+            @JsonProperty("forums_without_line_of_sight") List<String> forumsWithoutLineOfSight) {}
 
     @GetMapping("/api/v1/ics/{ods}/insight")
     @Operation(summary = "Leadership insight by level", description = """
@@ -54,17 +55,25 @@ class InsightApi {
             (k = `min_group_size`) is null and named in that level's `suppressed` list. \
             Place leads see only the places they lead: without `place` the figures are for the first of them \
             (`place` in the answer says which), and another place is a 403.""")
-    Figures insight(@PathVariable String ods,
-                    @Parameter(description = "Narrow to the forums of this place (its place and neighbourhood "
-                            + "forums and any other forum placed there); case does not matter. An unknown place is a "
-                            + "400 naming `place`.")
-                    @RequestParam(required = false) String place) {
+    Figures insight(
+            @PathVariable String ods,
+            @Parameter(
+                            description = "Narrow to the forums of this place (its place and neighbourhood "
+                                    + "forums and any other forum placed there); case does not matter. An unknown place is a "
+                                    + "400 naming `place`.")
+                    @RequestParam(required = false)
+                    String place) {
         Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
         Audience audience = sight.audience();
         Landscape landscape = insight.landscape(sight.place());
         List<String> many = landscape.peopleWithManySeats();
-        return new Figures(landscape.today(), landscape.place(), small.minGroupSize(),
-                landscape.levels(audience, small), audience.seesPeople() ? many : List.of(), many.size(),
+        return new Figures(
+                landscape.today(),
+                landscape.place(),
+                small.minGroupSize(),
+                landscape.levels(audience, small),
+                audience.seesPeople() ? many : List.of(),
+                many.size(),
                 landscape.forumsWithoutLineOfSight().stream().map(Forum::name).toList());
     }
 }

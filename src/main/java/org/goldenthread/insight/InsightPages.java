@@ -54,7 +54,8 @@ class InsightPages implements Navigation, Dashboard {
 
     @Override
     public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        return tenant == null || Audience.of(caller, tenant).isEmpty() ? List.of()
+        return tenant == null || Audience.of(caller, tenant).isEmpty()
+                ? List.of()
                 : List.of(new NavigationItem(30, "Insight", "/ics/" + tenant.odsCode() + "/insight"));
     }
 
@@ -79,40 +80,65 @@ class InsightPages implements Navigation, Dashboard {
         LevelFigures figures = landscape.levels(audience, small).get(shown.ordinal());
         Landscape.TimeTotals time = landscape.timeTotals();
         boolean timeHidden = !audience.seesPeople() && small.hides(time.appointments());
-        String href = "/ics/" + tenant.odsCode() + "/insight" + (sight.place() == null ? ""
-                : "?place=" + java.net.URLEncoder.encode(sight.place(), StandardCharsets.UTF_8));
+        String href = "/ics/" + tenant.odsCode() + "/insight"
+                + (sight.place() == null
+                        ? ""
+                        : "?place=" + java.net.URLEncoder.encode(sight.place(), StandardCharsets.UTF_8));
         return List.of(
-                new DashboardCard(30, "Professions missing at " + at,
-                        figures.professionsMissing().size() + " of " + landscape.clinicalAndCareCodes().size(),
-                        "Clinical and care professions with no one in " + seats, href + "#levels"),
-                new DashboardCard(31, "Top two professions' share at " + at,
+                new DashboardCard(
+                        30,
+                        "Professions missing at " + at,
+                        figures.professionsMissing().size() + " of "
+                                + landscape.clinicalAndCareCodes().size(),
+                        "Clinical and care professions with no one in " + seats,
+                        href + "#levels"),
+                new DashboardCard(
+                        31,
+                        "Top two professions' share at " + at,
                         percent(figures.topTwoShare(), figures.isSuppressed("top_two_share")),
                         "Of " + seats + " held by clinical and care professionals, the share the two largest hold"
                                 + (figures.topTwoNamed() == null ? "" : ": " + figures.topTwoNamed()),
                         href + "#dominance"),
-                new DashboardCard(32, "Early or mid career at " + at,
+                new DashboardCard(
+                        32,
+                        "Early or mid career at " + at,
                         percent(figures.earlyMidShare(), figures.isSuppressed("early_mid_share")),
                         "Of clinical and care leaders in " + seats + ", the share early or mid career",
                         href + "#pipeline"),
-                new DashboardCard(33, "Protected time used",
-                        timeHidden || time.agreed().signum() == 0 ? (timeHidden ? "hidden" : "none agreed")
+                new DashboardCard(
+                        33,
+                        "Protected time used",
+                        timeHidden || time.agreed().signum() == 0
+                                ? (timeHidden ? "hidden" : "none agreed")
                                 : percent(Landscape.share(time.used(), time.agreed()), false),
                         "Hours used of the protected hours agreed each week, over all current appointments",
                         href + "#time"),
-                new DashboardCard(34, "Vacant seats", String.valueOf(landscape.vacancies().size()),
-                        "Seats on forums that nobody holds today", href + "#vacancies"),
-                new DashboardCard(35, "Forums without line of sight",
+                new DashboardCard(
+                        34,
+                        "Vacant seats",
+                        String.valueOf(landscape.vacancies().size()),
+                        "Seats on forums that nobody holds today",
+                        href + "#vacancies"),
+                new DashboardCard(
+                        35,
+                        "Forums without line of sight",
                         String.valueOf(landscape.forumsWithoutLineOfSight().size()),
                         "Forums with no reporting line up to the ICB board",
-                        "/ics/" + tenant.odsCode() + "/insight/forums" + (sight.place() == null ? ""
-                                : "?place=" + java.net.URLEncoder.encode(sight.place(), StandardCharsets.UTF_8))));
+                        "/ics/" + tenant.odsCode() + "/insight/forums"
+                                + (sight.place() == null
+                                        ? ""
+                                        : "?place="
+                                                + java.net.URLEncoder.encode(sight.place(), StandardCharsets.UTF_8))));
     }
 
     // ------------------------------------------------------------------ the insight page
 
     @GetMapping("/ics/{ods}/insight")
-    String insight(@PathVariable String ods, @RequestParam(required = false) String place,
-                   @RequestParam(required = false) String profession, Model model) {
+    String insight(
+            @PathVariable String ods,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) String profession,
+            Model model) {
         Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
         Audience audience = sight.audience();
         List<Problem> problems = new ArrayList<>();
@@ -136,9 +162,13 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("professionChoices", landscape.professionsPresent());
         model.addAttribute("levels", levels);
         model.addAttribute("levelLabels", Coded.labels(Level.class));
-        model.addAttribute("clinicalAndCareCount", landscape.clinicalAndCareCodes().size());
-        model.addAttribute("professionNames", professions.all().stream()
-                .collect(Collectors.toMap(Profession::code, Profession::name, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute(
+                "clinicalAndCareCount", landscape.clinicalAndCareCodes().size());
+        model.addAttribute(
+                "professionNames",
+                professions.all().stream()
+                        .collect(
+                                Collectors.toMap(Profession::code, Profession::name, (a, b) -> a, LinkedHashMap::new)));
         model.addAttribute("charts", charts(levels, landscape));
         List<Landscape.ManySeats> many = landscape.leadersWithManySeats();
         model.addAttribute("manySeats", audience.seesPeople() ? many : List.of());
@@ -146,8 +176,8 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("withoutLineOfSight", landscape.forumsWithoutLineOfSight());
         List<Landscape.UnderUsedTime> under = landscape.underUsedTime();
         model.addAttribute("underUsed", audience.seesPeople() ? under : List.of());
-        model.addAttribute("underUsedCount", audience.seesPeople() ? Integer.valueOf(under.size())
-                : small.shown(under.size()));
+        model.addAttribute(
+                "underUsedCount", audience.seesPeople() ? Integer.valueOf(under.size()) : small.shown(under.size()));
         model.addAttribute("vacancies", landscape.vacancies());
         model.addAttribute("drawnOn", landscape.placesDrawnOn());
         model.addAttribute("expertSeats", landscape.expertSeats());
@@ -159,8 +189,9 @@ class InsightPages implements Navigation, Dashboard {
             model.addAttribute("drillDown", landscape.profession(chosen.code(), small));
             model.addAttribute("stages", Landscape.STAGES);
         }
-        String query = landscape.place() == null ? "" : "?place=" + java.net.URLEncoder.encode(landscape.place(),
-                StandardCharsets.UTF_8);
+        String query = landscape.place() == null
+                ? ""
+                : "?place=" + java.net.URLEncoder.encode(landscape.place(), StandardCharsets.UTF_8);
         model.addAttribute("csvHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight.csv" + query);
         model.addAttribute("mapHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight/forums" + query);
         return "insight/insight";
@@ -185,7 +216,8 @@ class InsightPages implements Navigation, Dashboard {
     /** The places a caller may narrow insight to: all of the ICS's, or the ones a place lead leads. */
     private List<String> placeChoices(Audience.Sight sight) {
         return insight.placeNames().stream()
-                .filter(p -> !sight.confined() || sight.places().stream().anyMatch(p::equalsIgnoreCase)).toList();
+                .filter(p -> !sight.confined() || sight.places().stream().anyMatch(p::equalsIgnoreCase))
+                .toList();
     }
 
     /** "75%" or "66.7%"; a dash for no one to share among; "hidden" when suppressed. */
@@ -201,56 +233,109 @@ class InsightPages implements Navigation, Dashboard {
         List<BarChart> charts = new ArrayList<>();
         int ccp = landscape.clinicalAndCareCodes().size();
         Set<String> clinical = new HashSet<>(landscape.clinicalAndCareCodes());
-        List<BarChart.Values> present = levels.stream().map(l -> {
-            long n = l.professionsPresent().stream().filter(clinical::contains).count();
-            return new BarChart.Values(Coded.parse(Level.class, l.level()).orElseThrow().label(),
-                    List.of((double) n), List.of(n + " of " + ccp));
-        }).toList();
-        charts.add(BarChart.of("chart-professions", "Clinical and care professions present, by level",
-                "Bar chart: how many of the " + ccp + " clinical and care professions have at least one leader at "
-                        + "each level. " + summary(present), List.of("Professions present"), present, ccp,
-                ticks(ccp), v -> String.valueOf(v.intValue())));
-
-        List<BarChart.Values> dominance = levels.stream().map(l -> shareValues(l, l.topTwoShare(), "top_two_share"))
+        List<BarChart.Values> present = levels.stream()
+                .map(l -> {
+                    long n = l.professionsPresent().stream()
+                            .filter(clinical::contains)
+                            .count();
+                    return new BarChart.Values(
+                            Coded.parse(Level.class, l.level()).orElseThrow().label(),
+                            List.of((double) n),
+                            List.of(n + " of " + ccp));
+                })
                 .toList();
-        charts.add(BarChart.of("chart-dominance", "Share of clinical and care seats held by the top two professions",
-                "Bar chart, 0 to 100 per cent, by level. " + summary(dominance), List.of("Top two share"), dominance,
-                100, List.of(0d, 25d, 50d, 75d, 100d), v -> v.intValue() + "%"));
+        charts.add(BarChart.of(
+                "chart-professions",
+                "Clinical and care professions present, by level",
+                "Bar chart: how many of the " + ccp + " clinical and care professions have at least one leader at "
+                        + "each level. " + summary(present),
+                List.of("Professions present"),
+                present,
+                ccp,
+                ticks(ccp),
+                v -> String.valueOf(v.intValue())));
+
+        List<BarChart.Values> dominance = levels.stream()
+                .map(l -> shareValues(l, l.topTwoShare(), "top_two_share"))
+                .toList();
+        charts.add(BarChart.of(
+                "chart-dominance",
+                "Share of clinical and care seats held by the top two professions",
+                "Bar chart, 0 to 100 per cent, by level. " + summary(dominance),
+                List.of("Top two share"),
+                dominance,
+                100,
+                List.of(0d, 25d, 50d, 75d, 100d),
+                v -> v.intValue() + "%"));
 
         List<BarChart.Values> pipeline = levels.stream()
-                .map(l -> shareValues(l, l.earlyMidShare(), "early_mid_share")).toList();
-        charts.add(BarChart.of("chart-early-mid", "Early and mid-career share of clinical and care leaders",
-                "Bar chart, 0 to 100 per cent, by level. " + summary(pipeline), List.of("Early or mid career"),
-                pipeline, 100, List.of(0d, 25d, 50d, 75d, 100d), v -> v.intValue() + "%"));
+                .map(l -> shareValues(l, l.earlyMidShare(), "early_mid_share"))
+                .toList();
+        charts.add(BarChart.of(
+                "chart-early-mid",
+                "Early and mid-career share of clinical and care leaders",
+                "Bar chart, 0 to 100 per cent, by level. " + summary(pipeline),
+                List.of("Early or mid career"),
+                pipeline,
+                100,
+                List.of(0d, 25d, 50d, 75d, 100d),
+                v -> v.intValue() + "%"));
 
-        double most = levels.stream().filter(l -> l.protectedHoursAgreed() != null)
-                .mapToDouble(l -> Math.max(l.protectedHoursAgreed().doubleValue(), l.protectedHoursUsed().doubleValue()))
-                .max().orElse(0);
+        double most = levels.stream()
+                .filter(l -> l.protectedHoursAgreed() != null)
+                .mapToDouble(l -> Math.max(
+                        l.protectedHoursAgreed().doubleValue(),
+                        l.protectedHoursUsed().doubleValue()))
+                .max()
+                .orElse(0);
         double top = niceCeiling(most);
-        List<BarChart.Values> time = levels.stream().map(l -> {
-            String label = Coded.parse(Level.class, l.level()).orElseThrow().label();
-            if (l.protectedHoursAgreed() == null) {
-                return new BarChart.Values(label, java.util.Arrays.asList(null, null), List.of("hidden", "hidden"));
-            }
-            return new BarChart.Values(label, List.of(l.protectedHoursAgreed().doubleValue(),
-                    l.protectedHoursUsed().doubleValue()),
-                    List.of(hours(l.protectedHoursAgreed()) + " h", hours(l.protectedHoursUsed()) + " h"));
-        }).toList();
-        charts.add(BarChart.of("chart-time", "Protected time agreed and used, hours a week",
+        List<BarChart.Values> time = levels.stream()
+                .map(l -> {
+                    String label =
+                            Coded.parse(Level.class, l.level()).orElseThrow().label();
+                    if (l.protectedHoursAgreed() == null) {
+                        return new BarChart.Values(
+                                label, java.util.Arrays.asList(null, null), List.of("hidden", "hidden"));
+                    }
+                    return new BarChart.Values(
+                            label,
+                            List.of(
+                                    l.protectedHoursAgreed().doubleValue(),
+                                    l.protectedHoursUsed().doubleValue()),
+                            List.of(hours(l.protectedHoursAgreed()) + " h", hours(l.protectedHoursUsed()) + " h"));
+                })
+                .toList();
+        charts.add(BarChart.of(
+                "chart-time",
+                "Protected time agreed and used, hours a week",
                 "Bar chart with two bars per level, hours agreed and hours used. " + summary(time),
-                List.of("Agreed", "Used"), time, top, List.of(0d, top / 4, top / 2, 3 * top / 4, top),
+                List.of("Agreed", "Used"),
+                time,
+                top,
+                List.of(0d, top / 4, top / 2, 3 * top / 4, top),
                 v -> BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
 
         List<Landscape.ExpertSeats> experts = landscape.expertSeats();
         if (!experts.isEmpty()) {
-            int max = experts.stream().mapToInt(Landscape.ExpertSeats::defined).max().orElse(1);
-            List<BarChart.Values> ebe = experts.stream().map(e -> new BarChart.Values(
-                    Coded.parse(Level.class, e.level()).orElseThrow().label(),
-                    List.of((double) e.defined(), (double) e.filled()),
-                    List.of(String.valueOf(e.defined()), String.valueOf(e.filled())))).toList();
-            charts.add(BarChart.of("chart-experts", "Expert-by-experience seats defined and filled",
+            int max = experts.stream()
+                    .mapToInt(Landscape.ExpertSeats::defined)
+                    .max()
+                    .orElse(1);
+            List<BarChart.Values> ebe = experts.stream()
+                    .map(e -> new BarChart.Values(
+                            Coded.parse(Level.class, e.level()).orElseThrow().label(),
+                            List.of((double) e.defined(), (double) e.filled()),
+                            List.of(String.valueOf(e.defined()), String.valueOf(e.filled()))))
+                    .toList();
+            charts.add(BarChart.of(
+                    "chart-experts",
+                    "Expert-by-experience seats defined and filled",
                     "Bar chart with two bars per level, seats defined and seats filled today. " + summary(ebe),
-                    List.of("Defined", "Filled"), ebe, max, ticks(max), v -> String.valueOf(v.intValue())));
+                    List.of("Defined", "Filled"),
+                    ebe,
+                    max,
+                    ticks(max),
+                    v -> String.valueOf(v.intValue())));
         }
         return charts;
     }
@@ -259,14 +344,15 @@ class InsightPages implements Navigation, Dashboard {
         String label = Coded.parse(Level.class, l.level()).orElseThrow().label();
         boolean hidden = l.isSuppressed(field);
         String text = hidden ? "hidden (small numbers)" : share == null ? "no one" : percent(share, false);
-        return new BarChart.Values(label, java.util.Arrays.asList(share == null ? null : share * 100),
-                List.of(text));
+        return new BarChart.Values(label, java.util.Arrays.asList(share == null ? null : share * 100), List.of(text));
     }
 
     /** The figures in words for the chart's description: "System: 75%; Place: 100%". */
     private static String summary(List<BarChart.Values> values) {
-        return values.stream().map(v -> v.label() + ": " + String.join(" and ", v.texts()))
-                .collect(Collectors.joining("; ")) + ".";
+        return values.stream()
+                        .map(v -> v.label() + ": " + String.join(" and ", v.texts()))
+                        .collect(Collectors.joining("; "))
+                + ".";
     }
 
     /** Whole-number axis marks, about four of them, up to {@code max}. */
@@ -288,7 +374,7 @@ class InsightPages implements Navigation, Dashboard {
             return 4;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[]{1, 2, 4, 8}) {
+        for (double m : new double[] {1, 2, 4, 8}) {
             if (m * magnitude >= v) {
                 return m * magnitude;
             }
@@ -308,26 +394,48 @@ class InsightPages implements Navigation, Dashboard {
         Audience audience = sight.audience();
         Landscape landscape = insight.landscape(sight.place());
         StringBuilder out = new StringBuilder();
-        try (var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
-            printer.printRecord("level", "leaders", "professions_present", "professions_missing", "top_two_share",
-                    "top_two_professions", "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats");
+        try (var printer =
+                CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
+            printer.printRecord(
+                    "level",
+                    "leaders",
+                    "professions_present",
+                    "professions_missing",
+                    "top_two_share",
+                    "top_two_professions",
+                    "early_mid_share",
+                    "protected_hours_agreed",
+                    "protected_hours_used",
+                    "vacant_seats");
             for (LevelFigures l : landscape.levels(audience, small)) {
-                printer.printRecord(guard(l.level()), l.leaders(), guard(String.join(";", l.professionsPresent())),
+                printer.printRecord(
+                        guard(l.level()),
+                        l.leaders(),
+                        guard(String.join(";", l.professionsPresent())),
                         guard(String.join(";", l.professionsMissing())),
                         cell(l, "top_two_share", l.topTwoShare()),
-                        l.isSuppressed("top_two_share") ? "suppressed"
+                        l.isSuppressed("top_two_share")
+                                ? "suppressed"
                                 : guard(l.topTwoNamed() == null ? "" : l.topTwoNamed()),
                         cell(l, "early_mid_share", l.earlyMidShare()),
                         cell(l, "protected_hours_agreed", l.protectedHoursAgreed()),
-                        cell(l, "protected_hours_used", l.protectedHoursUsed()), l.vacantSeats());
+                        cell(l, "protected_hours_used", l.protectedHoursUsed()),
+                        l.vacantSeats());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String where = landscape.place() == null ? "" : "-" + landscape.place().toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String where = landscape.place() == null
+                ? ""
+                : "-"
+                        + landscape
+                                .place()
+                                .toLowerCase(Locale.ROOT)
+                                .replaceAll("[^a-z0-9]+", "-")
+                                .replaceAll("(^-|-$)", "");
         String name = "insight-" + Scope.currentTenant().odsCode() + where + "-" + landscape.today() + ".csv";
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -350,8 +458,11 @@ class InsightPages implements Navigation, Dashboard {
     // ------------------------------------------------------------------ the forum map
 
     @GetMapping("/ics/{ods}/insight/forums")
-    String forums(@PathVariable String ods, @RequestParam(required = false) String level,
-                  @RequestParam(required = false) String place, Model model) {
+    String forums(
+            @PathVariable String ods,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) String place,
+            Model model) {
         Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
         List<Problem> problems = new ArrayList<>();
         Landscape landscape = landscapeOrWhole(sight, problems);
@@ -359,23 +470,31 @@ class InsightPages implements Navigation, Dashboard {
         if (level != null && !level.isBlank()) {
             chosenLevel = Coded.parse(Level.class, level).orElse(null);
             if (chosenLevel == null) {
-                problems.add(Problem.of("level", "'" + level.trim() + "' is not a level; use "
-                        + Coded.choices(Level.class)));
+                problems.add(Problem.of(
+                        "level", "'" + level.trim() + "' is not a level; use " + Coded.choices(Level.class)));
             }
         }
         String levelCode = chosenLevel == null ? null : chosenLevel.code();
         List<Forum> chosen = landscape.forums().stream()
-                .filter(f -> levelCode == null || levelCode.equals(f.level())).toList();
+                .filter(f -> levelCode == null || levelCode.equals(f.level()))
+                .toList();
         Set<Long> inView = chosen.stream().map(Forum::id).collect(Collectors.toSet());
         Landscape view = landscape;
-        ForumMap map = ForumMap.of(landscape.withChainsUp(chosen), inView, view::lineOfSight,
-                landscape.seatsFilledByForum());
+        ForumMap map =
+                ForumMap.of(landscape.withChainsUp(chosen), inView, view::lineOfSight, landscape.seatsFilledByForum());
         Map<Long, int[]> seats = landscape.seatsFilledByForum();
-        List<ForumEntry> entries = chosen.stream().map(f -> {
-            int[] s = seats.getOrDefault(f.id(), new int[2]);
-            return new ForumEntry(f, view.lineOfSight(f).stream().map(Forum::name).toList(),
-                    view.forum(f.reportsToId()), f.reportsToId() != null && inView.contains(f.reportsToId()), s[0], s[1]);
-        }).toList();
+        List<ForumEntry> entries = chosen.stream()
+                .map(f -> {
+                    int[] s = seats.getOrDefault(f.id(), new int[2]);
+                    return new ForumEntry(
+                            f,
+                            view.lineOfSight(f).stream().map(Forum::name).toList(),
+                            view.forum(f.reportsToId()),
+                            f.reportsToId() != null && inView.contains(f.reportsToId()),
+                            s[0],
+                            s[1]);
+                })
+                .toList();
         model.addAttribute("problems", problems);
         model.addAttribute("map", map);
         model.addAttribute("entries", entries);
@@ -385,7 +504,8 @@ class InsightPages implements Navigation, Dashboard {
         model.addAttribute("places", placeChoices(sight));
         model.addAttribute("wholeIcsInSight", !sight.confined());
         model.addAttribute("levelLabels", Coded.labels(Level.class));
-        model.addAttribute("blindCount", entries.stream().filter(e -> e.chain().isEmpty()).count());
+        model.addAttribute(
+                "blindCount", entries.stream().filter(e -> e.chain().isEmpty()).count());
         return "insight/forums";
     }
 
@@ -393,7 +513,6 @@ class InsightPages implements Navigation, Dashboard {
      * A forum in the text list beside the map, with its chain up to the board (empty when there is none)
      * and whether the forum it reports to is in the list too, so it can be linked.
      */
-    record ForumEntry(Forum forum, List<String> chain, Forum reportsTo, boolean reportsToListed, int seats,
-                      int seatsHeld) {
-    }
+    record ForumEntry(
+            Forum forum, List<String> chain, Forum reportsTo, boolean reportsToListed, int seats, int seatsHeld) {}
 }

@@ -67,9 +67,16 @@ final class Landscape {
     /**
      * @param place the name of the place to narrow to, exactly as the ICS map spells it, or null for the whole ICS
      */
-    Landscape(LocalDate today, String place, List<Forum> forums, List<Seat> seats, List<Appointment> appointments,
-              List<Person> people, List<Organisation> organisations, List<Profession> professions,
-              List<String> places) {
+    Landscape(
+            LocalDate today,
+            String place,
+            List<Forum> forums,
+            List<Seat> seats,
+            List<Appointment> appointments,
+            List<Person> people,
+            List<Organisation> organisations,
+            List<Profession> professions,
+            List<String> places) {
         this.today = today;
         this.place = place;
         this.allForums = List.copyOf(forums);
@@ -77,14 +84,19 @@ final class Landscape {
         this.forums = forums.stream().filter(this::inScope).toList();
         seats.forEach(s -> seatById.put(s.id(), s));
         this.allSeats = List.copyOf(seats);
-        this.seats = seats.stream().filter(s -> inScope(forumById.get(s.forumId()))).toList();
+        this.seats =
+                seats.stream().filter(s -> inScope(forumById.get(s.forumId()))).toList();
         people.forEach(p -> personById.put(p.id(), p));
         this.allAppointments = List.copyOf(appointments);
-        this.allCurrent = appointments.stream().filter(a -> a.isCurrentOn(today)).toList();
+        this.allCurrent =
+                appointments.stream().filter(a -> a.isCurrentOn(today)).toList();
         this.current = allCurrent.stream().filter(a -> inScope(forumOf(a))).toList();
         this.organisations = List.copyOf(organisations);
         this.professions = List.copyOf(professions);
-        this.clinicalAndCare = professions.stream().filter(Profession::clinicalAndCare).map(Profession::code).sorted()
+        this.clinicalAndCare = professions.stream()
+                .filter(Profession::clinicalAndCare)
+                .map(Profession::code)
+                .sorted()
                 .toList();
         this.places = List.copyOf(places);
     }
@@ -135,27 +147,43 @@ final class Landscape {
     List<LevelFigures> levels(Audience audience, SmallNumbers small) {
         List<LevelFigures> levels = new ArrayList<>();
         for (Level level : Level.values()) {
-            List<Appointment> here = current.stream().filter(a -> level.code().equals(levelOf(a))).toList();
+            List<Appointment> here = current.stream()
+                    .filter(a -> level.code().equals(levelOf(a)))
+                    .toList();
             Map<Long, Appointment> byLeader = new LinkedHashMap<>();
             here.forEach(a -> byLeader.putIfAbsent(a.personId(), a));
-            List<String> present = byLeader.values().stream().map(Appointment::profession).distinct().sorted().toList();
-            List<String> missing = clinicalAndCare.stream().filter(c -> !present.contains(c)).toList();
+            List<String> present = byLeader.values().stream()
+                    .map(Appointment::profession)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            List<String> missing =
+                    clinicalAndCare.stream().filter(c -> !present.contains(c)).toList();
 
-            List<Appointment> clinical = here.stream().filter(a -> isClinicalOrCare(a.profession())).toList();
-            Map<String, Long> seatsByProfession = clinical.stream()
-                    .collect(Collectors.groupingBy(Appointment::profession, Collectors.counting()));
-            int topTwo = seatsByProfession.values().stream().sorted(Comparator.reverseOrder()).limit(2)
-                    .mapToInt(Long::intValue).sum();
+            List<Appointment> clinical =
+                    here.stream().filter(a -> isClinicalOrCare(a.profession())).toList();
+            Map<String, Long> seatsByProfession =
+                    clinical.stream().collect(Collectors.groupingBy(Appointment::profession, Collectors.counting()));
+            int topTwo = seatsByProfession.values().stream()
+                    .sorted(Comparator.reverseOrder())
+                    .limit(2)
+                    .mapToInt(Long::intValue)
+                    .sum();
             TopTwo topTwoNames = topTwo(seatsByProfession);
             List<Appointment> clinicalLeaders = byLeader.values().stream()
-                    .filter(a -> isClinicalOrCare(a.profession())).toList();
-            int earlyMid = (int) clinicalLeaders.stream().filter(a -> isEarlyOrMid(a.careerStage())).count();
+                    .filter(a -> isClinicalOrCare(a.profession()))
+                    .toList();
+            int earlyMid = (int) clinicalLeaders.stream()
+                    .filter(a -> isEarlyOrMid(a.careerStage()))
+                    .count();
 
             BigDecimal agreed = hours(here, Appointment::protectedHoursPerWeek);
             BigDecimal used = hours(here, Appointment::hoursUsedPerWeek);
             Set<Long> held = here.stream().map(Appointment::seatId).collect(Collectors.toSet());
-            int vacant = (int) seats.stream().filter(s -> level.code().equals(forumById.get(s.forumId()).level()))
-                    .filter(s -> !held.contains(s.id())).count();
+            int vacant = (int) seats.stream()
+                    .filter(s -> level.code().equals(forumById.get(s.forumId()).level()))
+                    .filter(s -> !held.contains(s.id()))
+                    .count();
 
             Double topTwoShare = clinical.isEmpty() ? null : share(topTwo, clinical.size());
             Double earlyMidShare = clinicalLeaders.isEmpty() ? null : share(earlyMid, clinicalLeaders.size());
@@ -177,10 +205,19 @@ final class Landscape {
                     suppressed.add("protected_hours_used");
                 }
             }
-            levels.add(new LevelFigures(level.code(), byLeader.size(), present, missing, topTwoShare,
+            levels.add(new LevelFigures(
+                    level.code(),
+                    byLeader.size(),
+                    present,
+                    missing,
+                    topTwoShare,
                     topTwoNames == null ? null : topTwoNames.professions(),
-                    topTwoNames == null ? null : topTwoNames.named(), earlyMidShare,
-                    agreed, used, vacant, List.copyOf(suppressed)));
+                    topTwoNames == null ? null : topTwoNames.named(),
+                    earlyMidShare,
+                    agreed,
+                    used,
+                    vacant,
+                    List.copyOf(suppressed)));
         }
         return levels;
     }
@@ -195,35 +232,40 @@ final class Landscape {
      * @param professions every profession named, in the order above, tied ones included
      * @param named       the same in words, as pages and reports print it; null when no one holds a seat
      */
-    record TopTwo(List<String> professions, String named) {
-    }
+    record TopTwo(List<String> professions, String named) {}
 
     TopTwo topTwo(Map<String, Long> seatsByProfession) {
-        record Held(String name, long seats) {
-        }
+        record Held(String name, long seats) {}
         List<Held> ranked = seatsByProfession.entrySet().stream()
                 .map(e -> new Held(professionName(e.getKey()), e.getValue()))
-                .sorted(Comparator.comparingLong(Held::seats).reversed().thenComparing(Held::name)).toList();
+                .sorted(Comparator.comparingLong(Held::seats).reversed().thenComparing(Held::name))
+                .toList();
         if (ranked.size() <= 2) {
             List<String> names = ranked.stream().map(Held::name).toList();
             return new TopTwo(names, names.isEmpty() ? null : String.join(" and ", names));
         }
         long second = ranked.get(1).seats();
-        List<String> ahead = ranked.stream().filter(h -> h.seats() > second).map(Held::name).toList();
-        List<String> level = ranked.stream().filter(h -> h.seats() == second).map(Held::name).toList();
+        List<String> ahead =
+                ranked.stream().filter(h -> h.seats() > second).map(Held::name).toList();
+        List<String> level =
+                ranked.stream().filter(h -> h.seats() == second).map(Held::name).toList();
         List<String> named = new ArrayList<>(ahead);
         named.addAll(level);
         if (ahead.size() + level.size() == 2) {
             return new TopTwo(named, String.join(" and ", named));
         }
         String tied = String.join(" / ", level);
-        return new TopTwo(named, ahead.isEmpty() ? "tied for first: " + tied
-                : ahead.get(0) + " and, tied for second, " + tied);
+        return new TopTwo(
+                named, ahead.isEmpty() ? "tied for first: " + tied : ahead.get(0) + " and, tied for second, " + tied);
     }
 
     /** A profession's name from the reference list; its code if the list no longer has it. */
     String professionName(String code) {
-        return professions.stream().filter(p -> p.code().equals(code)).map(Profession::name).findFirst().orElse(code);
+        return professions.stream()
+                .filter(p -> p.code().equals(code))
+                .map(Profession::name)
+                .findFirst()
+                .orElse(code);
     }
 
     private static boolean isEarlyOrMid(String stage) {
@@ -231,9 +273,12 @@ final class Landscape {
     }
 
     /** A sum of hours a week; hours not recorded count as none. Hours are kept to one decimal place. */
-    private static BigDecimal hours(List<Appointment> appointments,
-                                    java.util.function.Function<Appointment, BigDecimal> field) {
-        return appointments.stream().map(field).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)
+    private static BigDecimal hours(
+            List<Appointment> appointments, java.util.function.Function<Appointment, BigDecimal> field) {
+        return appointments.stream()
+                .map(field)
+                .filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(1, RoundingMode.HALF_UP);
     }
 
@@ -251,8 +296,12 @@ final class Landscape {
         if (share == null) {
             return "–";
         }
-        return BigDecimal.valueOf(share).movePointRight(2).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString() + "%";
+        return BigDecimal.valueOf(share)
+                        .movePointRight(2)
+                        .setScale(1, RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString()
+                + "%";
     }
 
     /**
@@ -264,17 +313,26 @@ final class Landscape {
     }
 
     /** A leader holding {@value #MANY_SEATS} or more current seats, with the seats. */
-    record ManySeats(String personRef, String person, String profession, List<String> seats) {
-    }
+    record ManySeats(String personRef, String person, String profession, List<String> seats) {}
 
     List<ManySeats> leadersWithManySeats() {
         Set<Long> here = current.stream().map(Appointment::personId).collect(Collectors.toSet());
         return allCurrent.stream()
                 .collect(Collectors.groupingBy(Appointment::personId, LinkedHashMap::new, Collectors.toList()))
-                .values().stream().filter(list -> list.size() >= MANY_SEATS && here.contains(list.get(0).personId()))
-                .map(list -> new ManySeats(list.get(0).personRef(), list.get(0).person(), list.get(0).profession(),
-                        list.stream().map(a -> a.forum() + " – " + a.seat()).sorted().toList()))
-                .sorted(Comparator.comparing(ManySeats::personRef)).toList();
+                .values()
+                .stream()
+                .filter(list ->
+                        list.size() >= MANY_SEATS && here.contains(list.get(0).personId()))
+                .map(list -> new ManySeats(
+                        list.get(0).personRef(),
+                        list.get(0).person(),
+                        list.get(0).profession(),
+                        list.stream()
+                                .map(a -> a.forum() + " – " + a.seat())
+                                .sorted()
+                                .toList()))
+                .sorted(Comparator.comparing(ManySeats::personRef))
+                .toList();
     }
 
     // ------------------------------------------------------------------ lines of sight
@@ -286,8 +344,9 @@ final class Landscape {
     List<Forum> lineOfSight(Forum forum) {
         List<Forum> chain = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        for (Forum at = forum; at != null && seen.add(at.id()); at = at.reportsToId() == null ? null
-                : forumById.get(at.reportsToId())) {
+        for (Forum at = forum;
+                at != null && seen.add(at.id());
+                at = at.reportsToId() == null ? null : forumById.get(at.reportsToId())) {
             chain.add(at);
             if (at.isSystemBoard()) {
                 return chain;
@@ -340,8 +399,14 @@ final class Landscape {
     // ------------------------------------------------------------------ protected time
 
     /** A leader whose used hours, over their current seats in view, fall below 75% of the hours agreed. */
-    record UnderUsedTime(String personRef, String person, String profession, int seats, BigDecimal agreed,
-                         BigDecimal used, double usedShare) {
+    record UnderUsedTime(
+            String personRef,
+            String person,
+            String profession,
+            int seats,
+            BigDecimal agreed,
+            BigDecimal used,
+            double usedShare) {
 
         public String usedPercent() {
             return percent(usedShare);
@@ -354,7 +419,8 @@ final class Landscape {
      */
     List<UnderUsedTime> underUsedTime() {
         Map<Long, List<Appointment>> byPerson = current.stream()
-                .filter(a -> a.protectedHoursPerWeek() != null && a.protectedHoursPerWeek().signum() > 0)
+                .filter(a -> a.protectedHoursPerWeek() != null
+                        && a.protectedHoursPerWeek().signum() > 0)
                 .filter(a -> a.hoursUsedPerWeek() != null)
                 .collect(Collectors.groupingBy(Appointment::personId, LinkedHashMap::new, Collectors.toList()));
         List<UnderUsedTime> under = new ArrayList<>();
@@ -363,8 +429,8 @@ final class Landscape {
             BigDecimal used = hours(list, Appointment::hoursUsedPerWeek);
             if (used.compareTo(agreed.multiply(UNDER_USED_BELOW)) < 0) {
                 Appointment a = list.get(0);
-                under.add(new UnderUsedTime(a.personRef(), a.person(), a.profession(), list.size(), agreed, used,
-                        share(used, agreed)));
+                under.add(new UnderUsedTime(
+                        a.personRef(), a.person(), a.profession(), list.size(), agreed, used, share(used, agreed)));
             }
         });
         under.sort(Comparator.comparingDouble(UnderUsedTime::usedShare).thenComparing(UnderUsedTime::personRef));
@@ -377,8 +443,17 @@ final class Landscape {
      * A seat nobody holds today, and since when: the day after its last holder's appointment ended,
      * or the day the seat was created when nobody has held it.
      */
-    record Vacancy(long seatId, String seat, String seatType, String forum, long forumId, String level, String place,
-                   LocalDate vacantSince, long days, boolean everHeld) {
+    record Vacancy(
+            long seatId,
+            String seat,
+            String seatType,
+            String forum,
+            long forumId,
+            String level,
+            String place,
+            LocalDate vacantSince,
+            long days,
+            boolean everHeld) {
 
         /** How long, in words: "1 year, 2 months", "3 months", "12 days". */
         public String howLong(LocalDate today) {
@@ -414,10 +489,21 @@ final class Landscape {
             LocalDate ended = lastEnded.get(s.id());
             LocalDate since = ended == null ? s.createdOn() : ended.plusDays(1);
             Forum f = forumById.get(s.forumId());
-            vacancies.add(new Vacancy(s.id(), s.title(), s.seatType(), f.name(), f.id(), f.level(), f.place(), since,
-                    Math.max(0, ChronoUnit.DAYS.between(since, today)), ended != null));
+            vacancies.add(new Vacancy(
+                    s.id(),
+                    s.title(),
+                    s.seatType(),
+                    f.name(),
+                    f.id(),
+                    f.level(),
+                    f.place(),
+                    since,
+                    Math.max(0, ChronoUnit.DAYS.between(since, today)),
+                    ended != null));
         }
-        vacancies.sort(Comparator.comparingLong(Vacancy::days).reversed().thenComparing(Vacancy::forum)
+        vacancies.sort(Comparator.comparingLong(Vacancy::days)
+                .reversed()
+                .thenComparing(Vacancy::forum)
                 .thenComparing(Vacancy::seat));
         return vacancies;
     }
@@ -425,13 +511,15 @@ final class Landscape {
     // ------------------------------------------------------------------ places drawn on by the system
 
     /** A leader of a place who now sits on a system-level forum. */
-    record DrawnLeader(String personRef, String person, String profession, List<String> systemSeats,
-                       boolean stillHoldsPlaceSeat) {
-    }
+    record DrawnLeader(
+            String personRef,
+            String person,
+            String profession,
+            List<String> systemSeats,
+            boolean stillHoldsPlaceSeat) {}
 
     /** A place with vacant seats whose own leaders hold system seats. */
-    record DrawnPlace(String place, int vacantSeats, List<DrawnLeader> leaders) {
-    }
+    record DrawnPlace(String place, int vacantSeats, List<DrawnLeader> leaders) {}
 
     /**
      * Places whose leaders were drawn up to system seats while seats at the place stand vacant. A
@@ -440,7 +528,8 @@ final class Landscape {
      */
     List<DrawnPlace> placesDrawnOn() {
         Map<String, Integer> vacantByPlace = new HashMap<>();
-        vacancies().stream().filter(v -> v.place() != null)
+        vacancies().stream()
+                .filter(v -> v.place() != null)
                 .forEach(v -> vacantByPlace.merge(v.place().toLowerCase(), 1, Integer::sum));
         Map<Long, List<Appointment>> systemSeats = allCurrent.stream()
                 .filter(a -> Level.SYSTEM.code().equals(levelOf(a)))
@@ -456,7 +545,8 @@ final class Landscape {
             }
             Set<String> employers = organisations.stream()
                     .filter(o -> p.equalsIgnoreCase(o.place()) && o.odsCode() != null)
-                    .map(Organisation::odsCode).collect(Collectors.toSet());
+                    .map(Organisation::odsCode)
+                    .collect(Collectors.toSet());
             Set<Long> everAtPlace = new HashSet<>();
             Set<Long> nowAtPlace = new HashSet<>();
             for (Appointment a : allAppointments) {
@@ -471,12 +561,18 @@ final class Landscape {
             List<DrawnLeader> leaders = new ArrayList<>();
             systemSeats.forEach((personId, list) -> {
                 Person person = personById.get(personId);
-                boolean employedThere = person != null && person.employerOds() != null
-                        && employers.contains(person.employerOds());
+                boolean employedThere =
+                        person != null && person.employerOds() != null && employers.contains(person.employerOds());
                 if (everAtPlace.contains(personId) || employedThere) {
                     Appointment a = list.get(0);
-                    leaders.add(new DrawnLeader(a.personRef(), a.person(), a.profession(),
-                            list.stream().map(s -> s.forum() + " – " + s.seat()).sorted().toList(),
+                    leaders.add(new DrawnLeader(
+                            a.personRef(),
+                            a.person(),
+                            a.profession(),
+                            list.stream()
+                                    .map(s -> s.forum() + " – " + s.seat())
+                                    .sorted()
+                                    .toList(),
                             nowAtPlace.contains(personId)));
                 }
             });
@@ -490,19 +586,20 @@ final class Landscape {
 
     // ------------------------------------------------------------------ experts by experience
 
-    record ExpertSeats(String level, int defined, int filled) {
-    }
+    record ExpertSeats(String level, int defined, int filled) {}
 
     /** Expert-by-experience seats defined and held at each level that has any. */
     List<ExpertSeats> expertSeats() {
         Set<Long> held = current.stream().map(Appointment::seatId).collect(Collectors.toSet());
         List<ExpertSeats> result = new ArrayList<>();
         for (Level level : Level.values()) {
-            List<Seat> ebe = seats.stream().filter(s -> SeatType.EXPERT_BY_EXPERIENCE.code().equals(s.seatType()))
-                    .filter(s -> level.code().equals(forumById.get(s.forumId()).level())).toList();
+            List<Seat> ebe = seats.stream()
+                    .filter(s -> SeatType.EXPERT_BY_EXPERIENCE.code().equals(s.seatType()))
+                    .filter(s -> level.code().equals(forumById.get(s.forumId()).level()))
+                    .toList();
             if (!ebe.isEmpty()) {
-                result.add(new ExpertSeats(level.code(), ebe.size(),
-                        (int) ebe.stream().filter(s -> held.contains(s.id())).count()));
+                result.add(new ExpertSeats(level.code(), ebe.size(), (int)
+                        ebe.stream().filter(s -> held.contains(s.id())).count()));
             }
         }
         return result;
@@ -511,8 +608,7 @@ final class Landscape {
     // ------------------------------------------------------------------ breakdowns (always suppressed)
 
     /** One row of a breakdown; a null count is hidden because it, or one that would reveal it, is small. */
-    record Row(String code, String label, List<Integer> counts, Integer total) {
-    }
+    record Row(String code, String label, List<Integer> counts, Integer total) {}
 
     /**
      * Leaders by profession (rows) and level (columns), counting people, with each profession's total
@@ -535,7 +631,8 @@ final class Landscape {
             });
             cells.get(column).add(a.personId());
         }
-        List<String> codes = byCode.keySet().stream().filter(people::containsKey).collect(Collectors.toList());
+        List<String> codes =
+                byCode.keySet().stream().filter(people::containsKey).collect(Collectors.toList());
         people.keySet().stream().filter(c -> !byCode.containsKey(c)).sorted().forEach(codes::add);
         int[][] raw = new int[codes.size()][levels + 1];
         for (int r = 0; r < codes.size(); r++) {
@@ -543,14 +640,18 @@ final class Landscape {
             for (int c = 0; c < levels; c++) {
                 raw[r][c] = cells.get(c).size();
             }
-            raw[r][levels] = (int) cells.stream().flatMap(Set::stream).distinct().count();
+            raw[r][levels] =
+                    (int) cells.stream().flatMap(Set::stream).distinct().count();
         }
         Integer[][] shown = hideSmallCells(raw, small);
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < codes.size(); r++) {
             Profession p = byCode.get(codes.get(r));
-            rows.add(new Row(codes.get(r), p == null ? codes.get(r) : p.name(),
-                    Arrays.asList(shown[r]).subList(0, levels), shown[r][levels]));
+            rows.add(new Row(
+                    codes.get(r),
+                    p == null ? codes.get(r) : p.name(),
+                    Arrays.asList(shown[r]).subList(0, levels),
+                    shown[r][levels]));
         }
         return rows;
     }
@@ -566,13 +667,15 @@ final class Landscape {
     }
 
     /** The career stages in a drill-down, in order, with people whose stage is not recorded last. */
-    static final List<String> STAGES = List.of(CareerStage.STUDENT.code(), CareerStage.EARLY.code(),
-            CareerStage.MID.code(), CareerStage.SENIOR.code(), "not_recorded");
+    static final List<String> STAGES = List.of(
+            CareerStage.STUDENT.code(),
+            CareerStage.EARLY.code(),
+            CareerStage.MID.code(),
+            CareerStage.SENIOR.code(),
+            "not_recorded");
 
     /** One level of a profession's drill-down. */
-    record ProfessionAtLevel(String level, Integer leaders, List<Integer> stages, BigDecimal agreed,
-                             BigDecimal used) {
-    }
+    record ProfessionAtLevel(String level, Integer leaders, List<Integer> stages, BigDecimal agreed, BigDecimal used) {}
 
     /**
      * The leaders of one profession, level by level: how many (as in the profession-by-level
@@ -581,11 +684,16 @@ final class Landscape {
      * level where only one would be; hours summed over fewer than k appointments are hidden too.
      */
     List<ProfessionAtLevel> profession(String code, SmallNumbers small) {
-        Row row = professionsByLevel(small).stream().filter(r -> r.code().equals(code)).findFirst().orElse(null);
+        Row row = professionsByLevel(small).stream()
+                .filter(r -> r.code().equals(code))
+                .findFirst()
+                .orElse(null);
         List<ProfessionAtLevel> levels = new ArrayList<>();
         for (Level level : Level.values()) {
-            List<Appointment> here = current.stream().filter(a -> code.equals(a.profession()))
-                    .filter(a -> level.code().equals(levelOf(a))).toList();
+            List<Appointment> here = current.stream()
+                    .filter(a -> code.equals(a.profession()))
+                    .filter(a -> level.code().equals(levelOf(a)))
+                    .toList();
             Map<Long, Appointment> byLeader = new LinkedHashMap<>();
             here.forEach(a -> byLeader.putIfAbsent(a.personId(), a));
             // the stages and, last, the number of leaders they add up to, as the breakdown shows it
@@ -599,10 +707,13 @@ final class Landscape {
             for (int i = 0; i < STAGES.size(); i++) {
                 shown[0][i] = small.shown(stages[0][i]);
             }
-            shown[0][STAGES.size()] = row == null ? Integer.valueOf(0) : row.counts().get(level.ordinal());
+            shown[0][STAGES.size()] =
+                    row == null ? Integer.valueOf(0) : row.counts().get(level.ordinal());
             hideBeside(shown, stages);
             boolean hoursHidden = small.hides(here.size());
-            levels.add(new ProfessionAtLevel(level.code(), shown[0][STAGES.size()],
+            levels.add(new ProfessionAtLevel(
+                    level.code(),
+                    shown[0][STAGES.size()],
                     Arrays.asList(shown[0]).subList(0, STAGES.size()),
                     hoursHidden ? null : hours(here, Appointment::protectedHoursPerWeek),
                     hoursHidden ? null : hours(here, Appointment::hoursUsedPerWeek)));
@@ -613,8 +724,7 @@ final class Landscape {
     // ------------------------------------------------------------------ places
 
     /** One place at a glance; counts of forums, seats and leaders, which are not a characteristic of anyone. */
-    record PlaceSummary(String place, int forums, int leaders, int vacantSeats, int withoutLineOfSight) {
-    }
+    record PlaceSummary(String place, int forums, int leaders, int vacantSeats, int withoutLineOfSight) {}
 
     List<PlaceSummary> byPlace() {
         Map<String, PlaceSummary> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -623,11 +733,16 @@ final class Landscape {
             if (place != null && !place.equalsIgnoreCase(p)) {
                 continue;
             }
-            List<Forum> there = forums.stream().filter(f -> p.equalsIgnoreCase(f.place())).toList();
+            List<Forum> there =
+                    forums.stream().filter(f -> p.equalsIgnoreCase(f.place())).toList();
             Set<Long> ids = there.stream().map(Forum::id).collect(Collectors.toSet());
-            int leaders = (int) current.stream().filter(a -> ids.contains(forumOf(a).id())).map(Appointment::personId)
-                    .distinct().count();
-            int vacant = (int) vacancies.stream().filter(v -> ids.contains(v.forumId())).count();
+            int leaders = (int) current.stream()
+                    .filter(a -> ids.contains(forumOf(a).id()))
+                    .map(Appointment::personId)
+                    .distinct()
+                    .count();
+            int vacant = (int)
+                    vacancies.stream().filter(v -> ids.contains(v.forumId())).count();
             int blind = (int) there.stream().filter(f -> !hasLineOfSight(f)).count();
             result.put(p, new PlaceSummary(p, there.size(), leaders, vacant, blind));
         }
@@ -636,16 +751,18 @@ final class Landscape {
 
     /** Professions present among today's leaders in view, for the drill-down choice. */
     List<Profession> professionsPresent() {
-        Set<String> codes = current.stream().map(Appointment::profession).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> codes =
+                current.stream().map(Appointment::profession).collect(Collectors.toCollection(TreeSet::new));
         return professions.stream().filter(p -> codes.contains(p.code())).toList();
     }
 
     /** Agreed and used hours over every current appointment in view, and how many appointments they sum. */
-    record TimeTotals(BigDecimal agreed, BigDecimal used, int appointments) {
-    }
+    record TimeTotals(BigDecimal agreed, BigDecimal used, int appointments) {}
 
     TimeTotals timeTotals() {
-        return new TimeTotals(hours(current, Appointment::protectedHoursPerWeek),
-                hours(current, Appointment::hoursUsedPerWeek), current.size());
+        return new TimeTotals(
+                hours(current, Appointment::protectedHoursPerWeek),
+                hours(current, Appointment::hoursUsedPerWeek),
+                current.size());
     }
 }

@@ -34,8 +34,7 @@ public class LeadershipFigures {
      * a top-two share with the names of its professions. Professions are named as the reference list
      * names them, separated by semicolons because some names have commas of their own.
      */
-    public record Figure(String code, BigDecimal value, String shown, String detail) {
-    }
+    public record Figure(String code, BigDecimal value, String shown, String detail) {}
 
     /**
      * Today's figures for the ICS in scope, or for one place of it, keyed by code:
@@ -60,32 +59,71 @@ public class LeadershipFigures {
                 continue;
             }
             int missing = level.professionsMissing().size();
-            figures.put("professions_missing." + level.level(), new Figure("professions_missing." + level.level(),
-                    BigDecimal.valueOf(missing), missing + " of " + clinicalAndCare,
-                    level.professionsMissing().stream().map(landscape::professionName)
-                            .collect(java.util.stream.Collectors.joining("; "))));
-            Figure topTwo = share("top_two_share." + level.level(), level.topTwoShare(),
-                    level.isSuppressed("top_two_share"));
+            figures.put(
+                    "professions_missing." + level.level(),
+                    new Figure(
+                            "professions_missing." + level.level(),
+                            BigDecimal.valueOf(missing),
+                            missing + " of " + clinicalAndCare,
+                            level.professionsMissing().stream()
+                                    .map(landscape::professionName)
+                                    .collect(java.util.stream.Collectors.joining("; "))));
+            Figure topTwo =
+                    share("top_two_share." + level.level(), level.topTwoShare(), level.isSuppressed("top_two_share"));
             // the professions go into the printed figure, not a detail, so a closed cycle's report keeps them
-            figures.put(topTwo.code(), level.topTwoNamed() == null ? topTwo : new Figure(topTwo.code(),
-                    topTwo.value(), topTwo.shown() + " (" + level.topTwoNamed() + ")", null));
-            figures.put("early_mid_share." + level.level(), share("early_mid_share." + level.level(),
-                    level.earlyMidShare(), level.isSuppressed("early_mid_share")));
+            figures.put(
+                    topTwo.code(),
+                    level.topTwoNamed() == null
+                            ? topTwo
+                            : new Figure(
+                                    topTwo.code(),
+                                    topTwo.value(),
+                                    topTwo.shown() + " (" + level.topTwoNamed() + ")",
+                                    null));
+            figures.put(
+                    "early_mid_share." + level.level(),
+                    share(
+                            "early_mid_share." + level.level(),
+                            level.earlyMidShare(),
+                            level.isSuppressed("early_mid_share")));
         }
         Landscape.TimeTotals time = landscape.timeTotals();
         boolean timeHidden = small.hides(time.appointments());
         Double used = time.agreed().signum() == 0 ? null : Landscape.share(time.used(), time.agreed());
         Figure timeFigure = share("protected_time_used", used, timeHidden);
-        figures.put("protected_time_used", timeHidden ? timeFigure : new Figure(timeFigure.code(), timeFigure.value(),
-                timeFigure.shown(), time.used().stripTrailingZeros().toPlainString() + " of "
-                + time.agreed().stripTrailingZeros().toPlainString() + " agreed hours a week used"));
-        figures.put("vacant_seats", new Figure("vacant_seats", BigDecimal.valueOf(vacant), String.valueOf(vacant), null));
-        long longest = landscape.vacancies().stream().mapToLong(Landscape.Vacancy::days).max().orElse(0);
-        figures.put("longest_vacancy_days", new Figure("longest_vacancy_days", BigDecimal.valueOf(longest),
-                longest + (longest == 1 ? " day" : " days"), null));
-        List<String> unconnected = landscape.forumsWithoutLineOfSight().stream().map(Forum::name).toList();
-        figures.put("forums_without_line_of_sight", new Figure("forums_without_line_of_sight",
-                BigDecimal.valueOf(unconnected.size()), String.valueOf(unconnected.size()), String.join(", ", unconnected)));
+        figures.put(
+                "protected_time_used",
+                timeHidden
+                        ? timeFigure
+                        : new Figure(
+                                timeFigure.code(),
+                                timeFigure.value(),
+                                timeFigure.shown(),
+                                time.used().stripTrailingZeros().toPlainString() + " of "
+                                        + time.agreed().stripTrailingZeros().toPlainString()
+                                        + " agreed hours a week used"));
+        figures.put(
+                "vacant_seats", new Figure("vacant_seats", BigDecimal.valueOf(vacant), String.valueOf(vacant), null));
+        long longest = landscape.vacancies().stream()
+                .mapToLong(Landscape.Vacancy::days)
+                .max()
+                .orElse(0);
+        figures.put(
+                "longest_vacancy_days",
+                new Figure(
+                        "longest_vacancy_days",
+                        BigDecimal.valueOf(longest),
+                        longest + (longest == 1 ? " day" : " days"),
+                        null));
+        List<String> unconnected =
+                landscape.forumsWithoutLineOfSight().stream().map(Forum::name).toList();
+        figures.put(
+                "forums_without_line_of_sight",
+                new Figure(
+                        "forums_without_line_of_sight",
+                        BigDecimal.valueOf(unconnected.size()),
+                        String.valueOf(unconnected.size()),
+                        String.join(", ", unconnected)));
         return figures;
     }
 
@@ -93,7 +131,8 @@ public class LeadershipFigures {
         if (hidden) {
             return new Figure(code, null, "hidden (small group)", null);
         }
-        return share == null ? new Figure(code, null, "–", null)
+        return share == null
+                ? new Figure(code, null, "–", null)
                 : new Figure(code, BigDecimal.valueOf(share), Landscape.percent(share), null);
     }
 }

@@ -15,19 +15,33 @@ import java.util.List;
  * {@link Landscape.TopTwo}) and {@code top_two_named} in words. Both are null whenever the share is
  * suppressed, so a hidden share names nothing.
  */
-@JsonPropertyOrder({"level", "leaders", "professions_present", "professions_missing", "top_two_share",
-        "top_two_professions", "top_two_named", "early_mid_share", "protected_hours_agreed", "protected_hours_used", "vacant_seats", "suppressed"})
-record LevelFigures(String level, int leaders,
-                    @JsonProperty("professions_present") List<String> professionsPresent,
-                    @JsonProperty("professions_missing") List<String> professionsMissing,
-                    @JsonProperty("top_two_share") Double topTwoShare,
-                    @JsonProperty("top_two_professions") List<String> topTwoProfessions,
-                    @JsonProperty("top_two_named") String topTwoNamed,
-                    @JsonProperty("early_mid_share") Double earlyMidShare,
-                    @JsonProperty("protected_hours_agreed") BigDecimal protectedHoursAgreed,
-                    @JsonProperty("protected_hours_used") BigDecimal protectedHoursUsed,
-                    @JsonProperty("vacant_seats") int vacantSeats,
-                    List<String> suppressed) {
+@JsonPropertyOrder({
+    "level",
+    "leaders",
+    "professions_present",
+    "professions_missing",
+    "top_two_share",
+    "top_two_professions",
+    "top_two_named",
+    "early_mid_share",
+    "protected_hours_agreed",
+    "protected_hours_used",
+    "vacant_seats",
+    "suppressed"
+})
+record LevelFigures(
+        String level,
+        int leaders,
+        @JsonProperty("professions_present") List<String> professionsPresent,
+        @JsonProperty("professions_missing") List<String> professionsMissing,
+        @JsonProperty("top_two_share") Double topTwoShare,
+        @JsonProperty("top_two_professions") List<String> topTwoProfessions,
+        @JsonProperty("top_two_named") String topTwoNamed,
+        @JsonProperty("early_mid_share") Double earlyMidShare,
+        @JsonProperty("protected_hours_agreed") BigDecimal protectedHoursAgreed,
+        @JsonProperty("protected_hours_used") BigDecimal protectedHoursUsed,
+        @JsonProperty("vacant_seats") int vacantSeats,
+        List<String> suppressed) {
 
     public boolean isSuppressed(String field) {
         return suppressed.contains(field);
@@ -41,15 +55,18 @@ record LevelFigures(String level, int leaders,
         return switch (field) {
             case "top_two_share" -> Landscape.percent(topTwoShare);
             case "early_mid_share" -> Landscape.percent(earlyMidShare);
-            case "protected_hours_agreed" -> protectedHoursAgreed.stripTrailingZeros().toPlainString();
-            case "protected_hours_used" -> protectedHoursUsed.stripTrailingZeros().toPlainString();
+            case "protected_hours_agreed" ->
+                protectedHoursAgreed.stripTrailingZeros().toPlainString();
+            case "protected_hours_used" ->
+                protectedHoursUsed.stripTrailingZeros().toPlainString();
             default -> throw new IllegalArgumentException(field);
         };
     }
 
     /** Hours used as a share of hours agreed, or null when none were agreed or the sums are hidden. */
     public Double timeUsedShare() {
-        return protectedHoursAgreed == null || protectedHoursUsed == null || protectedHoursAgreed.signum() == 0 ? null
+        return protectedHoursAgreed == null || protectedHoursUsed == null || protectedHoursAgreed.signum() == 0
+                ? null
                 : Landscape.share(protectedHoursUsed, protectedHoursAgreed);
     }
 }

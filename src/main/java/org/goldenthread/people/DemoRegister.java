@@ -24,15 +24,53 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoRegister {
 
-    private static final String[] GIVEN = {"Amara", "Ben", "Chloe", "Dev", "Ellie", "Farid", "Grace", "Hamza", "Isla",
-            "Jonah", "Kiran", "Leah", "Marcus", "Nadia", "Owen", "Priya", "Quinn", "Rosa", "Sami", "Tess", "Umar",
-            "Vera", "Wes", "Yasmin", "Zack", "Aoife", "Bilal", "Cerys", "Dara", "Efe", "Femi", "Gita", "Hugo", "Ines",
-            "Jai", "Kemi", "Luca", "Maya", "Nico", "Orla"};
-    private static final String[] FAMILY = {"Ashdown", "Brennan", "Castell", "Dunmore", "Ellery", "Fairlie", "Garside",
-            "Holbrook", "Ingram", "Jessop", "Kerslake", "Lowther", "Mabey", "Northcott", "Okafor", "Pengelly",
-            "Quayle", "Rudd", "Saltmarsh", "Trelawny", "Underwood", "Varley", "Wainwright", "Yeo", "Zeller", "Abara",
-            "Bhatt", "Chaudry", "Desai", "Eze", "Fofana", "Gill", "Hussain", "Iqbal", "Jama", "Kaur", "Lim", "Mensah",
-            "Nwosu", "Osei"};
+    private static final String[] GIVEN = {
+        "Amara", "Ben", "Chloe", "Dev", "Ellie", "Farid", "Grace", "Hamza", "Isla", "Jonah", "Kiran", "Leah", "Marcus",
+        "Nadia", "Owen", "Priya", "Quinn", "Rosa", "Sami", "Tess", "Umar", "Vera", "Wes", "Yasmin", "Zack", "Aoife",
+        "Bilal", "Cerys", "Dara", "Efe", "Femi", "Gita", "Hugo", "Ines", "Jai", "Kemi", "Luca", "Maya", "Nico", "Orla"
+    };
+    private static final String[] FAMILY = {
+        "Ashdown",
+        "Brennan",
+        "Castell",
+        "Dunmore",
+        "Ellery",
+        "Fairlie",
+        "Garside",
+        "Holbrook",
+        "Ingram",
+        "Jessop",
+        "Kerslake",
+        "Lowther",
+        "Mabey",
+        "Northcott",
+        "Okafor",
+        "Pengelly",
+        "Quayle",
+        "Rudd",
+        "Saltmarsh",
+        "Trelawny",
+        "Underwood",
+        "Varley",
+        "Wainwright",
+        "Yeo",
+        "Zeller",
+        "Abara",
+        "Bhatt",
+        "Chaudry",
+        "Desai",
+        "Eze",
+        "Fofana",
+        "Gill",
+        "Hussain",
+        "Iqbal",
+        "Jama",
+        "Kaur",
+        "Lim",
+        "Mensah",
+        "Nwosu",
+        "Osei"
+    };
 
     private final RegisterFile file;
     private final IcsMap map;
@@ -74,90 +112,165 @@ class DemoRegister {
             rows.add(RegisterFile.COLUMNS);
             String board = "ICB Board";
             String council = "Clinical and Care Professional Leadership Council";
-            forum("system", null, null, board, "board", "decides", null, new String[][]{
-                    {"Chair", "chair", "manager"}, {"Chief Medical Officer", "clinical_lead", "medical_consultant"},
-                    {"Chief Nursing Officer", "professional_lead", "nurse_adult"},
-                    {"Partner member for primary care", "member", "gp"},
-                    {"Partner member for local authorities", "member", "social_worker_adults"},
-                    {"Director of Public Health", "member", "public_health_consultant"},
-                    {"Non-executive member 1", "lay_member", "manager"}, {"Non-executive member 2", "lay_member", "manager"}});
-            forum("system", null, null, council, "professional_council", "advises", board, new String[][]{
-                    {"Chair", "chair", "gp"}, {"Medical lead", "professional_lead", "medical_consultant"},
-                    {"Nursing lead", "professional_lead", "nurse_adult"}, {"Midwifery lead", "professional_lead", "midwife"},
-                    {"Allied health professions lead", "professional_lead", "physiotherapist"},
-                    {"Pharmacy lead", "professional_lead", "pharmacist"},
-                    {"Social work lead", "professional_lead", "social_worker_adults"},
-                    {"Psychological professions lead", "professional_lead", "clinical_psychologist"},
-                    {"Healthcare science lead", "professional_lead", "healthcare_scientist"},
-                    {"Dental lead", "professional_lead", null}, {"Optometry lead", "professional_lead", null},
-                    {"Early career representative", "member", "nurse_mental_health:early"},
-                    {"Expert by experience 1", "expert_by_experience", "expert_by_experience"},
-                    {"Expert by experience 2", "expert_by_experience", null}});
-            forum("system", null, null, "System Quality Committee", "committee", "assures", board, new String[][]{
-                    {"Chair", "chair", "gp"}, {"Nursing member", "member", "nurse_adult"},
-                    {"Medical member", "member", "medical_consultant"}, {"Patient safety specialist", "member", "gp"},
-                    {"Lay member", "lay_member", "manager"}});
-            forum("system", null, null, "Population Health and Inequalities Committee", "committee", "recommends",
-                    board, new String[][]{{"Chair", "chair", "public_health_consultant"}, {"GP member", "member", "gp"},
-                    {"Nursing member", "member", "nurse_adult"}, {"Community voice", "expert_by_experience", null}});
-            forum("system", null, null, "Clinical Senate", "senate", "advises", council, new String[][]{
-                    {"Chair", "chair", "medical_consultant"}, {"Senate member 1", "member", "gp"},
-                    {"Senate member 2", "member", "medical_consultant"}, {"Senate member 3", "member", "gp"},
-                    {"Senate member 4", "member", "nurse_adult"}, {"Senate member 5", "member", "paramedic"}});
-            forum("provider_collaborative", null, null, "Mental Health, Learning Disability and Autism Collaborative",
-                    "board", "decides", board, new String[][]{{"Chair", "chair", "medical_consultant"},
-                    {"Nursing director", "professional_lead", "nurse_mental_health"},
-                    {"Psychology lead", "professional_lead", "clinical_psychologist"},
-                    {"Lived experience lead", "expert_by_experience", "expert_by_experience"}});
-            forum("clinical_network", null, null, "Cancer Alliance Clinical Board", "board", "advises", null,
-                    new String[][]{{"Clinical director", "clinical_lead", "medical_consultant"},
-                            {"Nurse consultant", "member", "nurse_adult"}, {"Radiography lead", "member", "radiographer"}});
-            forum("clinical_network", null, null, "Stroke Network", "network", "advises", "System Quality Committee",
-                    new String[][]{{"Clinical lead", "clinical_lead", "medical_consultant"},
-                            {"Therapy lead", "member", "speech_language_therapist"}, {"Paramedic lead", "member", "paramedic"}});
+            forum("system", null, null, board, "board", "decides", null, new String[][] {
+                {"Chair", "chair", "manager"},
+                {"Chief Medical Officer", "clinical_lead", "medical_consultant"},
+                {"Chief Nursing Officer", "professional_lead", "nurse_adult"},
+                {"Partner member for primary care", "member", "gp"},
+                {"Partner member for local authorities", "member", "social_worker_adults"},
+                {"Director of Public Health", "member", "public_health_consultant"},
+                {"Non-executive member 1", "lay_member", "manager"},
+                {"Non-executive member 2", "lay_member", "manager"}
+            });
+            forum("system", null, null, council, "professional_council", "advises", board, new String[][] {
+                {"Chair", "chair", "gp"},
+                {"Medical lead", "professional_lead", "medical_consultant"},
+                {"Nursing lead", "professional_lead", "nurse_adult"},
+                {"Midwifery lead", "professional_lead", "midwife"},
+                {"Allied health professions lead", "professional_lead", "physiotherapist"},
+                {"Pharmacy lead", "professional_lead", "pharmacist"},
+                {"Social work lead", "professional_lead", "social_worker_adults"},
+                {"Psychological professions lead", "professional_lead", "clinical_psychologist"},
+                {"Healthcare science lead", "professional_lead", "healthcare_scientist"},
+                {"Dental lead", "professional_lead", null},
+                {"Optometry lead", "professional_lead", null},
+                {"Early career representative", "member", "nurse_mental_health:early"},
+                {"Expert by experience 1", "expert_by_experience", "expert_by_experience"},
+                {"Expert by experience 2", "expert_by_experience", null}
+            });
+            forum("system", null, null, "System Quality Committee", "committee", "assures", board, new String[][] {
+                {"Chair", "chair", "gp"}, {"Nursing member", "member", "nurse_adult"},
+                {"Medical member", "member", "medical_consultant"}, {"Patient safety specialist", "member", "gp"},
+                {"Lay member", "lay_member", "manager"}
+            });
+            forum(
+                    "system",
+                    null,
+                    null,
+                    "Population Health and Inequalities Committee",
+                    "committee",
+                    "recommends",
+                    board,
+                    new String[][] {
+                        {"Chair", "chair", "public_health_consultant"},
+                        {"GP member", "member", "gp"},
+                        {"Nursing member", "member", "nurse_adult"},
+                        {"Community voice", "expert_by_experience", null}
+                    });
+            forum("system", null, null, "Clinical Senate", "senate", "advises", council, new String[][] {
+                {"Chair", "chair", "medical_consultant"}, {"Senate member 1", "member", "gp"},
+                {"Senate member 2", "member", "medical_consultant"}, {"Senate member 3", "member", "gp"},
+                {"Senate member 4", "member", "nurse_adult"}, {"Senate member 5", "member", "paramedic"}
+            });
+            forum(
+                    "provider_collaborative",
+                    null,
+                    null,
+                    "Mental Health, Learning Disability and Autism Collaborative",
+                    "board",
+                    "decides",
+                    board,
+                    new String[][] {
+                        {"Chair", "chair", "medical_consultant"},
+                        {"Nursing director", "professional_lead", "nurse_mental_health"},
+                        {"Psychology lead", "professional_lead", "clinical_psychologist"},
+                        {"Lived experience lead", "expert_by_experience", "expert_by_experience"}
+                    });
+            forum(
+                    "clinical_network",
+                    null,
+                    null,
+                    "Cancer Alliance Clinical Board",
+                    "board",
+                    "advises",
+                    null,
+                    new String[][] {
+                        {"Clinical director", "clinical_lead", "medical_consultant"},
+                        {"Nurse consultant", "member", "nurse_adult"},
+                        {"Radiography lead", "member", "radiographer"}
+                    });
+            forum(
+                    "clinical_network",
+                    null,
+                    null,
+                    "Stroke Network",
+                    "network",
+                    "advises",
+                    "System Quality Committee",
+                    new String[][] {
+                        {"Clinical lead", "clinical_lead", "medical_consultant"},
+                        {"Therapy lead", "member", "speech_language_therapist"},
+                        {"Paramedic lead", "member", "paramedic"}
+                    });
             int p = 0;
             for (Place place : places) {
                 String partnership = place.name() + " Place Partnership Board";
                 String group = place.name() + " Clinical and Care Leadership Group";
                 boolean drained = p == 1 || p == 3;
-                forum("place", place.name(), null, partnership, "board", "decides", board, new String[][]{
-                        {"Chair", "chair", "manager"}, {"GP lead", "clinical_lead", "gp"},
-                        {"Nursing lead", "professional_lead", "nurse_adult"},
-                        {"Allied health professions lead", "professional_lead", drained ? null : "occupational_therapist"},
-                        {"Social care lead", "professional_lead", "social_worker_adults"},
-                        {"Public health lead", "member", "public_health_consultant"},
-                        {"Expert by experience", "expert_by_experience", p % 2 == 0 ? "expert_by_experience" : null}});
-                forum("place", place.name(), null, group, "committee", "advises", partnership, new String[][]{
-                        {"Chair", "chair", "gp"}, {"GP member", "member", "gp"}, {"Nurse member", "member", "nurse_adult:mid"},
-                        {"Pharmacy member", "member", drained ? null : "pharmacist"},
-                        {"Mental health member", "member", drained ? null : "nurse_mental_health:early"},
-                        {"Children's services member", "member", "social_worker_children"}});
+                forum("place", place.name(), null, partnership, "board", "decides", board, new String[][] {
+                    {"Chair", "chair", "manager"},
+                    {"GP lead", "clinical_lead", "gp"},
+                    {"Nursing lead", "professional_lead", "nurse_adult"},
+                    {"Allied health professions lead", "professional_lead", drained ? null : "occupational_therapist"},
+                    {"Social care lead", "professional_lead", "social_worker_adults"},
+                    {"Public health lead", "member", "public_health_consultant"},
+                    {"Expert by experience", "expert_by_experience", p % 2 == 0 ? "expert_by_experience" : null}
+                });
+                forum("place", place.name(), null, group, "committee", "advises", partnership, new String[][] {
+                    {"Chair", "chair", "gp"},
+                    {"GP member", "member", "gp"},
+                    {"Nurse member", "member", "nurse_adult:mid"},
+                    {"Pharmacy member", "member", drained ? null : "pharmacist"},
+                    {"Mental health member", "member", drained ? null : "nurse_mental_health:early"},
+                    {"Children's services member", "member", "social_worker_children"}
+                });
                 int n = 0;
                 for (Neighbourhood hood : neighbourhoods) {
                     if (!hood.place().equals(place.name())) {
                         continue;
                     }
                     boolean orphan = n == 3 && p < 4;
-                    forum("neighbourhood", place.name(), hood.name(), hood.name().replace(" PCN", "") + " Neighbourhood Team",
-                            "working_group", "recommends", orphan ? null : group, new String[][]{
-                                    {"Clinical director", "clinical_lead", "gp"},
-                                    {"Nursing lead", "member", (n % 2 == 0 ? "nurse_adult" : "nursing_associate") + ":early"},
-                                    {"Pharmacist", "member", n % 3 == 0 ? null : "pharmacist:mid"},
-                                    {"Social prescribing and care lead", "member", n % 2 == 1 ? null : "care_professional_other:mid"}});
+                    forum(
+                            "neighbourhood",
+                            place.name(),
+                            hood.name(),
+                            hood.name().replace(" PCN", "") + " Neighbourhood Team",
+                            "working_group",
+                            "recommends",
+                            orphan ? null : group,
+                            new String[][] {
+                                {"Clinical director", "clinical_lead", "gp"},
+                                {"Nursing lead", "member", (n % 2 == 0 ? "nurse_adult" : "nursing_associate") + ":early"
+                                },
+                                {"Pharmacist", "member", n % 3 == 0 ? null : "pharmacist:mid"},
+                                {
+                                    "Social prescribing and care lead",
+                                    "member",
+                                    n % 2 == 1 ? null : "care_professional_other:mid"
+                                }
+                            });
                     n++;
                 }
                 p++;
             }
             // people between appointments, kept on the register for the talent pool
             for (int i = 0; i < 12; i++) {
-                String[] person = person(i % 2 == 0 ? "physiotherapist" : "nurse_children", i % 3 == 0 ? "early" : "mid");
+                String[] person =
+                        person(i % 2 == 0 ? "physiotherapist" : "nurse_children", i % 3 == 0 ? "early" : "mid");
                 rows.add(personOnly(person));
             }
             return rows;
         }
 
-        private void forum(String level, String place, String neighbourhood, String name, String kind, String rights,
-                           String reportsTo, String[][] seats) {
+        private void forum(
+                String level,
+                String place,
+                String neighbourhood,
+                String name,
+                String kind,
+                String rights,
+                String reportsTo,
+                String[][] seats) {
             for (String[] seat : seats) {
                 List<String> row = new ArrayList<>(java.util.Collections.nCopies(RegisterFile.COLUMNS.size(), ""));
                 set(row, "level", level);
@@ -169,14 +282,17 @@ class DemoRegister {
                 set(row, "reports_to", reportsTo);
                 set(row, "seat", seat[0]);
                 set(row, "seat_type", seat[1]);
-                set(row, "professionally_agnostic", String.valueOf(seat[1].equals("chair") || seat[1].equals("lay_member")));
+                set(
+                        row,
+                        "professionally_agnostic",
+                        String.valueOf(seat[1].equals("chair") || seat[1].equals("lay_member")));
                 if (seat[2] == null) {
                     // most vacancies have a history: someone held the seat and left on a real date
                     if (random.nextInt(4) != 0) {
                         String[] before = person(FORMER_HOLDERS[random.nextInt(FORMER_HOLDERS.length)], "senior");
                         LocalDate left = today.minusDays(20 + random.nextInt(400));
-                        rows.add(appointment(row, before, left.minusYears(2).minusDays(random.nextInt(300)), left,
-                                "nomination"));
+                        rows.add(appointment(
+                                row, before, left.minusYears(2).minusDays(random.nextInt(300)), left, "nomination"));
                     } else {
                         rows.add(row);
                     }
@@ -194,37 +310,50 @@ class DemoRegister {
                 if (random.nextInt(4) == 0) {
                     String[] before = person(wanted[0], "senior");
                     LocalDate start = today.minusYears(4).minusDays(random.nextInt(300));
-                    rows.add(appointment(row, before, start, today.minusYears(1).minusDays(random.nextInt(200)),
-                            "nomination"));
+                    rows.add(appointment(
+                            row, before, start, today.minusYears(1).minusDays(random.nextInt(200)), "nomination"));
                 }
                 LocalDate start = today.minusDays(60 + random.nextInt(900));
-                rows.add(appointment(row, person, start, null,
-                        new String[]{"open_recruitment", "nomination", "election", "ex_officio"}[random.nextInt(4)]));
+                rows.add(appointment(
+                        row,
+                        person,
+                        start,
+                        null,
+                        new String[] {"open_recruitment", "nomination", "election", "ex_officio"}[random.nextInt(4)]));
             }
         }
 
         /** Professions of the people who held seats that are vacant now. */
-        private static final String[] FORMER_HOLDERS = {"nurse_adult", "gp", "pharmacist", "social_worker_adults",
-                "physiotherapist", "paramedic", "occupational_therapist"};
+        private static final String[] FORMER_HOLDERS = {
+            "nurse_adult",
+            "gp",
+            "pharmacist",
+            "social_worker_adults",
+            "physiotherapist",
+            "paramedic",
+            "occupational_therapist"
+        };
 
         private String[] reuse(String profession) {
             List<String> refs = peopleByProfession.getOrDefault(profession, List.of());
             return refs.isEmpty() ? null : people.get(refs.get(random.nextInt(refs.size())));
         }
 
-        private List<String> appointment(List<String> seatRow, String[] person, LocalDate start, LocalDate end,
-                                         String route) {
+        private List<String> appointment(
+                List<String> seatRow, String[] person, LocalDate start, LocalDate end, String route) {
             List<String> row = new ArrayList<>(seatRow);
             fillPerson(row, person);
             set(row, "start_date", start.toString());
             set(row, "end_date", end == null ? null : end.toString());
             set(row, "route", route);
             String level = row.get(RegisterFile.COLUMNS.indexOf("level"));
-            int agreed = level.equals("neighbourhood") ? 2 + random.nextInt(3) : level.equals("place") ? 3 + random.nextInt(4)
-                    : 4 + random.nextInt(5);
+            int agreed = level.equals("neighbourhood")
+                    ? 2 + random.nextInt(3)
+                    : level.equals("place") ? 3 + random.nextInt(4) : 4 + random.nextInt(5);
             set(row, "protected_hours_per_week", String.valueOf(agreed));
             // time actually used: often less than agreed, worst at neighbourhood level
-            double share = level.equals("neighbourhood") ? 0.3 + random.nextDouble() * 0.7 : 0.6 + random.nextDouble() * 0.5;
+            double share =
+                    level.equals("neighbourhood") ? 0.3 + random.nextDouble() * 0.7 : 0.6 + random.nextDouble() * 0.5;
             set(row, "hours_used_per_week", String.valueOf(Math.round(agreed * share * 2) / 2.0));
             return row;
         }
@@ -249,8 +378,9 @@ class DemoRegister {
             String ref = String.format("NV%04d", nextRef++);
             String given = GIVEN[random.nextInt(GIVEN.length)];
             String family = FAMILY[random.nextInt(FAMILY.length)];
-            String careerStage = stage != null ? stage
-                    : new String[]{"early", "mid", "mid", "senior", "senior", "senior"}[random.nextInt(6)];
+            String careerStage = stage != null
+                    ? stage
+                    : new String[] {"early", "mid", "mid", "senior", "senior", "senior"}[random.nextInt(6)];
             String sector = switch (profession) {
                 case "gp", "nursing_associate" -> "general_practice";
                 case "pharmacist" -> "community_pharmacy";
@@ -273,12 +403,22 @@ class DemoRegister {
                 case "vcse" -> "Northmoor Council for Voluntary Service";
                 default -> "Northmoor Teaching Hospitals NHS Foundation Trust";
             };
-            String[] person = {ref, given, family,
-                    (given + "." + family + nextRef).toLowerCase() + "@example.nhs.uk", profession,
-                    registrationNumber(profession), employer, null, sector,
-                    profession.equals("expert_by_experience") ? null : careerStage};
+            String[] person = {
+                ref,
+                given,
+                family,
+                (given + "." + family + nextRef).toLowerCase() + "@example.nhs.uk",
+                profession,
+                registrationNumber(profession),
+                employer,
+                null,
+                sector,
+                profession.equals("expert_by_experience") ? null : careerStage
+            };
             people.put(ref, person);
-            peopleByProfession.computeIfAbsent(profession, k -> new ArrayList<>()).add(ref);
+            peopleByProfession
+                    .computeIfAbsent(profession, k -> new ArrayList<>())
+                    .add(ref);
             return person;
         }
 
@@ -292,8 +432,11 @@ class DemoRegister {
             return switch (pattern) {
                 case "^\\d{7}$" -> digits;
                 case "^\\d{1,6}$" -> digits.substring(1);
-                case "^\\d{2}[A-Z]\\d{4}[A-Z]$" -> digits.substring(0, 2) + (char) ('A' + random.nextInt(26))
-                        + digits.substring(2, 6) + (char) ('A' + random.nextInt(26));
+                case "^\\d{2}[A-Z]\\d{4}[A-Z]$" ->
+                    digits.substring(0, 2)
+                            + (char) ('A' + random.nextInt(26))
+                            + digits.substring(2, 6)
+                            + (char) ('A' + random.nextInt(26));
                 default -> {
                     String prefix = pattern.replaceAll("^\\^\\(?([A-Z]+).*$", "$1");
                     yield prefix + digits.substring(2);

@@ -8,9 +8,13 @@ import java.util.regex.Pattern;
  * managers and experts by experience), with the regulator's registration number format where
  * it is fixed.
  */
-public record Profession(String code, String name, @JsonProperty("group") String professionGroup, String regulator,
-                         @JsonProperty("registration_pattern") String registrationPattern,
-                         @JsonProperty("clinical_and_care") boolean clinicalAndCare) {
+public record Profession(
+        String code,
+        String name,
+        @JsonProperty("group") String professionGroup,
+        String regulator,
+        @JsonProperty("registration_pattern") String registrationPattern,
+        @JsonProperty("clinical_and_care") boolean clinicalAndCare) {
 
     /** Why a registration number cannot be this profession's, or null when it can. */
     public String registrationProblem(String number) {
@@ -37,8 +41,10 @@ public record Profession(String code, String name, @JsonProperty("group") String
             case "^\\d{1,6}$" -> "up to 6 digits";
             case "^\\d{2}[A-Z]\\d{4}[A-Z]$" -> "2 digits, a letter, 4 digits and a letter, like 12A3456B";
             default -> {
-                java.util.regex.Matcher prefixed = Pattern.compile("\\^([A-Z]+)\\\\d\\{5,6}\\$").matcher(registrationPattern);
-                yield prefixed.matches() ? prefixed.group(1) + " and 5 or 6 digits, like " + prefixed.group(1) + "12345"
+                java.util.regex.Matcher prefixed =
+                        Pattern.compile("\\^([A-Z]+)\\\\d\\{5,6}\\$").matcher(registrationPattern);
+                yield prefixed.matches()
+                        ? prefixed.group(1) + " and 5 or 6 digits, like " + prefixed.group(1) + "12345"
                         : "the pattern " + registrationPattern;
             }
         };

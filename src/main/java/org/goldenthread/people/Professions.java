@@ -36,16 +36,24 @@ public class Professions implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() throws IOException {
-        try (Reader reader = new InputStreamReader(new ClassPathResource("reference/professions.csv").getInputStream(),
-                StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        try (Reader reader = new InputStreamReader(
+                new ClassPathResource("reference/professions.csv").getInputStream(), StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)) {
                 jdbc.sql("""
                                 insert into profession (code, name, profession_group, regulator, registration_pattern,
                                                         clinical_and_care)
                                 values (:code, :name, :group, nullif(:regulator, ''), nullif(:pattern, ''), :clinical)
                                 on conflict (code) do nothing""")
-                        .param("code", r.get("code")).param("name", r.get("name")).param("group", r.get("group"))
-                        .param("regulator", r.get("regulator")).param("pattern", r.get("registration_pattern"))
+                        .param("code", r.get("code"))
+                        .param("name", r.get("name"))
+                        .param("group", r.get("group"))
+                        .param("regulator", r.get("regulator"))
+                        .param("pattern", r.get("registration_pattern"))
                         .param("clinical", !NOT_CLINICAL_OR_CARE.contains(r.get("code")))
                         .update();
             }
@@ -57,8 +65,7 @@ public class Professions implements InitializingBean {
         Map<String, Profession> loaded = new LinkedHashMap<>();
         jdbc.sql("""
                         select code, name, profession_group, regulator, registration_pattern, clinical_and_care
-                          from profession order by profession_group, name""")
-                .query(Profession.class).list().forEach(p -> loaded.put(p.code(), p));
+                          from profession order by profession_group, name""").query(Profession.class).list().forEach(p -> loaded.put(p.code(), p));
         byCode = Map.copyOf(loaded);
         ordered = List.copyOf(loaded.values());
     }
@@ -75,6 +82,10 @@ public class Professions implements InitializingBean {
 
     /** Codes of the clinical and care professions: every profession but managers and experts by experience. */
     public List<String> clinicalAndCareCodes() {
-        return ordered.stream().filter(Profession::clinicalAndCare).map(Profession::code).sorted().toList();
+        return ordered.stream()
+                .filter(Profession::clinicalAndCare)
+                .map(Profession::code)
+                .sorted()
+                .toList();
     }
 }

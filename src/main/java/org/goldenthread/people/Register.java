@@ -85,13 +85,17 @@ public class Register {
     /** The people in sight of this footprint. */
     public List<Person> people(Footprint footprint) {
         if (footprint.isWholeIcs()) {
-            return jdbc.sql(PEOPLE + " order by family_name, given_name, person_ref").query(Person.class).list();
+            return jdbc.sql(PEOPLE + " order by family_name, given_name, person_ref")
+                    .query(Person.class)
+                    .list();
         }
         if (footprint.keys().isEmpty()) {
             return List.of();
         }
         return jdbc.sql(PEOPLE + " where id in (" + PEOPLE_IN_PLACES + ") order by family_name, given_name, person_ref")
-                .param("places", footprint.keys()).query(Person.class).list();
+                .param("places", footprint.keys())
+                .query(Person.class)
+                .list();
     }
 
     public Person person(long id) {
@@ -102,12 +106,18 @@ public class Register {
     public Person person(long id, Footprint footprint) {
         java.util.Optional<Person> found;
         if (footprint.isWholeIcs()) {
-            found = jdbc.sql(PEOPLE + " where id = :id").param("id", id).query(Person.class).optional();
+            found = jdbc.sql(PEOPLE + " where id = :id")
+                    .param("id", id)
+                    .query(Person.class)
+                    .optional();
         } else if (footprint.keys().isEmpty()) {
             found = java.util.Optional.empty();
         } else {
-            found = jdbc.sql(PEOPLE + " where id = :id and id in (" + PEOPLE_IN_PLACES + ")").param("id", id)
-                    .param("places", footprint.keys()).query(Person.class).optional();
+            found = jdbc.sql(PEOPLE + " where id = :id and id in (" + PEOPLE_IN_PLACES + ")")
+                    .param("id", id)
+                    .param("places", footprint.keys())
+                    .query(Person.class)
+                    .optional();
         }
         return found.orElseThrow(() -> new NotFound("No person with id " + id + " in this ICS"));
     }
@@ -119,7 +129,8 @@ public class Register {
     /** The appointments in sight of this footprint: those to seats on forums of its places. */
     public List<Appointment> appointments(Footprint footprint) {
         return inSight(APPOINTMENTS, "true", footprint, " order by f.name, s.title, a.start_date, p.person_ref")
-                .query(Appointment.class).list();
+                .query(Appointment.class)
+                .list();
     }
 
     public List<Appointment> appointmentsOf(long personId) {
@@ -128,7 +139,9 @@ public class Register {
 
     public List<Appointment> appointmentsOf(long personId, Footprint footprint) {
         return inSight(APPOINTMENTS, "a.person_id = :person", footprint, " order by a.start_date desc, f.name")
-                .param("person", personId).query(Appointment.class).list();
+                .param("person", personId)
+                .query(Appointment.class)
+                .list();
     }
 
     private JdbcClient.StatementSpec inSight(String select, String condition, Footprint footprint, String order) {
@@ -143,7 +156,10 @@ public class Register {
     }
 
     public Appointment appointment(long id) {
-        return jdbc.sql(APPOINTMENTS + " where a.id = :id").param("id", id).query(Appointment.class).optional()
+        return jdbc.sql(APPOINTMENTS + " where a.id = :id")
+                .param("id", id)
+                .query(Appointment.class)
+                .optional()
                 .orElseThrow(() -> new NotFound("No appointment with id " + id + " in this ICS"));
     }
 
@@ -172,8 +188,12 @@ public class Register {
         }
         Profession profession = professions.find(p.profession()).orElse(null);
         if (profession == null) {
-            problems.add(new Problem(row, "profession", p.profession() == null ? "Enter the person's profession"
-                    : "'" + p.profession() + "' is not a known profession code"));
+            problems.add(new Problem(
+                    row,
+                    "profession",
+                    p.profession() == null
+                            ? "Enter the person's profession"
+                            : "'" + p.profession() + "' is not a known profession code"));
         } else {
             String reason = profession.registrationProblem(p.registrationNumber());
             if (reason != null) {
@@ -184,23 +204,31 @@ public class Register {
             problems.add(new Problem(row, "employer", "The employer's name must be 200 characters or fewer"));
         }
         if (p.employerOds() != null && !p.employerOds().matches("^[A-Z0-9]{3,10}$")) {
-            problems.add(new Problem(row, "employer_ods", "'" + p.employerOds()
-                    + "' is not an ODS code (3 to 10 letters and digits)"));
+            problems.add(new Problem(
+                    row, "employer_ods", "'" + p.employerOds() + "' is not an ODS code (3 to 10 letters and digits)"));
         }
         if (p.sector() != null && Coded.parse(Sector.class, p.sector()).isEmpty()) {
-            problems.add(new Problem(row, "sector", "'" + p.sector() + "' is not a sector; use "
-                    + Coded.choices(Sector.class)));
+            problems.add(new Problem(
+                    row, "sector", "'" + p.sector() + "' is not a sector; use " + Coded.choices(Sector.class)));
         }
-        if (p.careerStage() != null && Coded.parse(CareerStage.class, p.careerStage()).isEmpty()) {
-            problems.add(new Problem(row, "career_stage", "'" + p.careerStage() + "' is not a career stage; use "
-                    + Coded.choices(CareerStage.class)));
+        if (p.careerStage() != null
+                && Coded.parse(CareerStage.class, p.careerStage()).isEmpty()) {
+            problems.add(new Problem(
+                    row,
+                    "career_stage",
+                    "'" + p.careerStage() + "' is not a career stage; use " + Coded.choices(CareerStage.class)));
         }
         return problems;
     }
 
     /** What is wrong with the terms of an appointment; the seat and person are checked by the caller. */
-    static List<Problem> checkTerms(Integer row, java.time.LocalDate start, java.time.LocalDate end, String route,
-                                    BigDecimal protectedHours, BigDecimal usedHours) {
+    static List<Problem> checkTerms(
+            Integer row,
+            java.time.LocalDate start,
+            java.time.LocalDate end,
+            String route,
+            BigDecimal protectedHours,
+            BigDecimal usedHours) {
         List<Problem> problems = new ArrayList<>();
         if (start == null) {
             problems.add(new Problem(row, "start_date", "Enter the date the appointment started"));
@@ -208,15 +236,16 @@ public class Register {
             problems.add(new Problem(row, "end_date", "The end date " + end + " is before the start date " + start));
         }
         if (route != null && !route.isBlank() && Coded.parse(Route.class, route).isEmpty()) {
-            problems.add(new Problem(row, "route", "'" + route + "' is not a route into a seat; use "
-                    + Coded.choices(Route.class)));
+            problems.add(new Problem(
+                    row, "route", "'" + route + "' is not a route into a seat; use " + Coded.choices(Route.class)));
         }
         checkHours(problems, row, "protected_hours_per_week", protectedHours, MAX_PROTECTED);
         checkHours(problems, row, "hours_used_per_week", usedHours, MAX_USED);
         return problems;
     }
 
-    private static void checkHours(List<Problem> problems, Integer row, String field, BigDecimal hours, BigDecimal max) {
+    private static void checkHours(
+            List<Problem> problems, Integer row, String field, BigDecimal hours, BigDecimal max) {
         if (hours == null) {
             return;
         }
@@ -243,9 +272,18 @@ public class Register {
     @Transactional
     public Person updatePerson(long id, PersonDetails details) {
         Person before = person(id);
-        PersonDetails same = new PersonDetails(before.personRef(), details.givenName(), details.familyName(),
-                details.email(), details.profession(), details.registrationNumber(), details.employer(),
-                details.employerOds(), details.sector(), details.careerStage(), null);
+        PersonDetails same = new PersonDetails(
+                before.personRef(),
+                details.givenName(),
+                details.familyName(),
+                details.email(),
+                details.profession(),
+                details.registrationNumber(),
+                details.employer(),
+                details.employerOds(),
+                details.sector(),
+                details.careerStage(),
+                null);
         List<Problem> problems = check(same);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -257,8 +295,8 @@ public class Register {
     @Transactional
     public Appointment appoint(long personId, AppointmentDetails d) {
         Person person = person(personId);
-        List<Problem> problems = new ArrayList<>(checkTerms(null, d.startDate(), d.endDate(), d.route(),
-                d.protectedHoursPerWeek(), d.hoursUsedPerWeek()));
+        List<Problem> problems = new ArrayList<>(checkTerms(
+                null, d.startDate(), d.endDate(), d.route(), d.protectedHoursPerWeek(), d.hoursUsedPerWeek()));
         String seat = null;
         if (d.seatId() == null) {
             problems.add(Problem.of("seat_id", "Choose the seat"));
@@ -269,13 +307,19 @@ public class Register {
                 problems.add(Problem.of("seat_id", "There is no seat with id " + d.seatId() + " in this ICS"));
             }
         }
-        if (seat != null && d.startDate() != null && jdbc.sql("""
+        if (seat != null
+                && d.startDate() != null
+                && jdbc.sql("""
                         select count(*) > 0 from appointment where person_id = :person and seat_id = :seat
                            and start_date = :start""")
-                .param("person", personId).param("seat", d.seatId()).param("start", d.startDate())
-                .query(Boolean.class).single()) {
-            problems.add(Problem.of("start_date", person.fullName() + " already has an appointment to this seat from "
-                    + d.startDate()));
+                        .param("person", personId)
+                        .param("seat", d.seatId())
+                        .param("start", d.startDate())
+                        .query(Boolean.class)
+                        .single()) {
+            problems.add(Problem.of(
+                    "start_date",
+                    person.fullName() + " already has an appointment to this seat from " + d.startDate()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -285,11 +329,18 @@ public class Register {
                                                  protected_hours_per_week, hours_used_per_week, funded_by, backfilled)
                         values (:ics, :person, :seat, :start, :end, :route, :protected, :used, :funded, :backfilled)
                         returning id""")
-                .param("ics", Scope.currentTenant().id()).param("person", personId).param("seat", d.seatId())
-                .param("start", d.startDate()).param("end", d.endDate())
-                .param("route", PersonDetails.clean(d.route())).param("protected", d.protectedHoursPerWeek())
-                .param("used", d.hoursUsedPerWeek()).param("funded", PersonDetails.clean(d.fundedBy()))
-                .param("backfilled", d.backfilled()).query(Long.class).single();
+                .param("ics", Scope.currentTenant().id())
+                .param("person", personId)
+                .param("seat", d.seatId())
+                .param("start", d.startDate())
+                .param("end", d.endDate())
+                .param("route", PersonDetails.clean(d.route()))
+                .param("protected", d.protectedHoursPerWeek())
+                .param("used", d.hoursUsedPerWeek())
+                .param("funded", PersonDetails.clean(d.fundedBy()))
+                .param("backfilled", d.backfilled())
+                .query(Long.class)
+                .single();
         Appointment created = appointment(id);
         audit.record("appointment.created", "appointment", id, null, created);
         return created;
@@ -304,8 +355,8 @@ public class Register {
         Appointment before = appointment(id);
         java.time.LocalDate end = d.endDate() != null ? d.endDate() : before.endDate();
         String route = d.route() != null ? d.route() : before.route();
-        BigDecimal protectedHours = d.protectedHoursPerWeek() != null ? d.protectedHoursPerWeek()
-                : before.protectedHoursPerWeek();
+        BigDecimal protectedHours =
+                d.protectedHoursPerWeek() != null ? d.protectedHoursPerWeek() : before.protectedHoursPerWeek();
         BigDecimal used = d.hoursUsedPerWeek() != null ? d.hoursUsedPerWeek() : before.hoursUsedPerWeek();
         List<Problem> problems = checkTerms(null, before.startDate(), end, route, protectedHours, used);
         if (!problems.isEmpty()) {
@@ -315,11 +366,14 @@ public class Register {
                         update appointment set end_date = :end, route = :route, protected_hours_per_week = :protected,
                                hours_used_per_week = :used, funded_by = :funded, backfilled = :backfilled
                          where id = :id""")
-                .param("end", end).param("route", PersonDetails.clean(route)).param("protected", protectedHours)
+                .param("end", end)
+                .param("route", PersonDetails.clean(route))
+                .param("protected", protectedHours)
                 .param("used", used)
                 .param("funded", d.fundedBy() != null ? PersonDetails.clean(d.fundedBy()) : before.fundedBy())
                 .param("backfilled", d.backfilled() != null ? d.backfilled() : before.backfilled())
-                .param("id", id).update();
+                .param("id", id)
+                .update();
         Appointment after = appointment(id);
         audit.record("appointment.updated", "appointment", id, before, after);
         return after;
@@ -328,7 +382,8 @@ public class Register {
     Map<String, Long> idsByRef() {
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql("select id, person_ref from person")
-                .query((rs, n) -> ids.put(rs.getString("person_ref"), rs.getLong("id"))).list();
+                .query((rs, n) -> ids.put(rs.getString("person_ref"), rs.getLong("id")))
+                .list();
         return ids;
     }
 
@@ -366,7 +421,9 @@ public class Register {
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(person_ref text, given_name text,
                                    family_name text, email text, profession text, registration_number text,
                                    employer text, employer_ods text, sector text, career_stage text)""")
-                    .param("ics", Scope.currentTenant().id()).param("rows", json.writeValueAsString(inserts)).update();
+                    .param("ics", Scope.currentTenant().id())
+                    .param("rows", json.writeValueAsString(inserts))
+                    .update();
         }
         if (!updates.isEmpty()) {
             jdbc.sql("""
@@ -377,8 +434,7 @@ public class Register {
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(id bigint, given_name text,
                                    family_name text, email text, profession text, registration_number text,
                                    employer text, employer_ods text, sector text, career_stage text)
-                             where p.id = r.id""")
-                    .param("rows", json.writeValueAsString(updates)).update();
+                             where p.id = r.id""").param("rows", json.writeValueAsString(updates)).update();
         }
         Map<String, Long> ids = idsByRef();
         for (PersonDetails p : inserts) {
@@ -388,13 +444,17 @@ public class Register {
         return new Merged(ids, inserts.size(), updates.size());
     }
 
-    public record Merged(Map<String, Long> ids, int added, int changed) {
-    }
+    public record Merged(Map<String, Long> ids, int added, int changed) {}
 
     /** An appointment as a register file row gives it: who, which seat, and its terms. */
-    record Tenure(long personId, long seatId, java.time.LocalDate startDate, java.time.LocalDate endDate, String route,
-                  BigDecimal protectedHoursPerWeek, BigDecimal hoursUsedPerWeek) {
-    }
+    record Tenure(
+            long personId,
+            long seatId,
+            java.time.LocalDate startDate,
+            java.time.LocalDate endDate,
+            String route,
+            BigDecimal protectedHoursPerWeek,
+            BigDecimal hoursUsedPerWeek) {}
 
     /**
      * Adds the appointments that are new (by person, seat and start date) and updates the terms of
@@ -403,10 +463,11 @@ public class Register {
      * @return how many were added and how many changed
      */
     int[] mergeTenures(List<Tenure> tenures) {
-        record Key(long personId, long seatId, java.time.LocalDate start) {
-        }
+        record Key(long personId, long seatId, java.time.LocalDate start) {}
         Map<Key, Appointment> existing = new HashMap<>();
-        jdbc.sql(APPOINTMENTS).query(Appointment.class).list()
+        jdbc.sql(APPOINTMENTS)
+                .query(Appointment.class)
+                .list()
                 .forEach(a -> existing.put(new Key(a.personId(), a.seatId(), a.startDate()), a));
         List<Map<String, Object>> inserts = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();
@@ -423,7 +484,8 @@ public class Register {
             row.put("hours_used_per_week", t.hoursUsedPerWeek());
             if (before == null) {
                 inserts.add(row);
-            } else if (!Objects.equals(before.endDate(), t.endDate()) || !Objects.equals(before.route(), t.route())
+            } else if (!Objects.equals(before.endDate(), t.endDate())
+                    || !Objects.equals(before.route(), t.route())
                     || !sameNumber(before.protectedHoursPerWeek(), t.protectedHoursPerWeek())
                     || !sameNumber(before.hoursUsedPerWeek(), t.hoursUsedPerWeek())) {
                 row.put("id", before.id());
@@ -433,7 +495,8 @@ public class Register {
         }
         if (!inserts.isEmpty()) {
             Map<String, Map<String, Object>> inserted = new HashMap<>();
-            inserts.forEach(r -> inserted.put(r.get("person_id") + "/" + r.get("seat_id") + "/" + r.get("start_date"), r));
+            inserts.forEach(
+                    r -> inserted.put(r.get("person_id") + "/" + r.get("seat_id") + "/" + r.get("start_date"), r));
             jdbc.sql("""
                             insert into appointment (ics_id, person_id, seat_id, start_date, end_date, route,
                                                      protected_hours_per_week, hours_used_per_week)
@@ -443,11 +506,17 @@ public class Register {
                                    start_date date, end_date date, route text, protected_hours_per_week numeric,
                                    hours_used_per_week numeric)
                             returning id, person_id, seat_id, start_date""")
-                    .param("ics", Scope.currentTenant().id()).param("rows", json.writeValueAsString(inserts))
-                    .query((rs, n) -> new Audit.Change("appointment.created", "appointment", rs.getLong("id"), null,
+                    .param("ics", Scope.currentTenant().id())
+                    .param("rows", json.writeValueAsString(inserts))
+                    .query((rs, n) -> new Audit.Change(
+                            "appointment.created",
+                            "appointment",
+                            rs.getLong("id"),
+                            null,
                             inserted.get(rs.getLong("person_id") + "/" + rs.getLong("seat_id") + "/"
                                     + rs.getDate("start_date"))))
-                    .list().forEach(changes::add);
+                    .list()
+                    .forEach(changes::add);
         }
         if (!updates.isEmpty()) {
             jdbc.sql("""
@@ -456,11 +525,10 @@ public class Register {
                                    hours_used_per_week = r.hours_used_per_week
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(id bigint, end_date date, route text,
                                    protected_hours_per_week numeric, hours_used_per_week numeric)
-                             where a.id = r.id""")
-                    .param("rows", json.writeValueAsString(updates)).update();
+                             where a.id = r.id""").param("rows", json.writeValueAsString(updates)).update();
         }
         audit.recordAll(changes);
-        return new int[]{inserts.size(), updates.size()};
+        return new int[] {inserts.size(), updates.size()};
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

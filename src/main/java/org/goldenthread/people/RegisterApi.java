@@ -46,8 +46,7 @@ class RegisterApi {
         return register.people(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
-    record PersonWithAppointments(Person person, List<Appointment> appointments) {
-    }
+    record PersonWithAppointments(Person person, List<Appointment> appointments) {}
 
     @GetMapping("/api/v1/ics/{ods}/people/{id}")
     PersonWithAppointments person(@PathVariable String ods, @PathVariable long id) {
@@ -90,10 +89,13 @@ class RegisterApi {
      * The whole register as one CSV. {@code mode=valid_rows} imports the good rows and reports the
      * rest; by default one bad row stops the whole file.
      */
-    @PostMapping(value = "/api/v1/ics/{ods}/register/import", consumes = {"text/csv", "text/plain",
-            "application/octet-stream"})
-    RegisterFile.Outcome importRegister(@PathVariable String ods, @RequestBody(required = false) byte[] body,
-                                        @RequestParam(defaultValue = "all_or_nothing") String mode) {
+    @PostMapping(
+            value = "/api/v1/ics/{ods}/register/import",
+            consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    RegisterFile.Outcome importRegister(
+            @PathVariable String ods,
+            @RequestBody(required = false) byte[] body,
+            @RequestParam(defaultValue = "all_or_nothing") String mode) {
         Scope.require(Role.ICS_ADMIN);
         if (!mode.equals("all_or_nothing") && !mode.equals("valid_rows")) {
             throw new org.goldenthread.platform.InvalidInput("mode", "Use all_or_nothing or valid_rows");
@@ -102,18 +104,22 @@ class RegisterApi {
     }
 
     @GetMapping("/api/v1/ics/{ods}/register/export")
-    ResponseEntity<byte[]> exportRegister(@PathVariable String ods,
-                                          @RequestParam(defaultValue = "csv") String format) {
+    ResponseEntity<byte[]> exportRegister(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
         return download(ods, format, file, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
     static ResponseEntity<byte[]> download(String ods, String format, RegisterFile file, Footprint footprint) {
-        String name = "register-" + ods + "-" + java.time.LocalDate.now() + "." + (format.equals("xlsx") ? "xlsx" : "csv");
-        byte[] body = format.equals("xlsx") ? file.exportXlsx(footprint) : file.exportCsv(footprint).getBytes(StandardCharsets.UTF_8);
+        String name =
+                "register-" + ods + "-" + java.time.LocalDate.now() + "." + (format.equals("xlsx") ? "xlsx" : "csv");
+        byte[] body = format.equals("xlsx")
+                ? file.exportXlsx(footprint)
+                : file.exportCsv(footprint).getBytes(StandardCharsets.UTF_8);
         MediaType type = format.equals("xlsx")
                 ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 : new MediaType("text", "csv", StandardCharsets.UTF_8);
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(body);
     }
 }

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.Dates;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
@@ -50,24 +50,46 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RegisterFile {
 
-    public static final List<String> COLUMNS = List.of("person_ref", "given_name", "family_name", "email",
-            "profession", "registration_number", "employer", "employer_ods", "sector", "career_stage", "level",
-            "place", "neighbourhood", "forum", "forum_kind", "decision_rights", "reports_to", "seat", "seat_type",
-            "professionally_agnostic", "start_date", "end_date", "route", "protected_hours_per_week",
+    public static final List<String> COLUMNS = List.of(
+            "person_ref",
+            "given_name",
+            "family_name",
+            "email",
+            "profession",
+            "registration_number",
+            "employer",
+            "employer_ods",
+            "sector",
+            "career_stage",
+            "level",
+            "place",
+            "neighbourhood",
+            "forum",
+            "forum_kind",
+            "decision_rights",
+            "reports_to",
+            "seat",
+            "seat_type",
+            "professionally_agnostic",
+            "start_date",
+            "end_date",
+            "route",
+            "protected_hours_per_week",
             "hours_used_per_week");
 
     private static final List<String> PERSON = COLUMNS.subList(0, 10);
-    private static final List<String> FORUM = List.of("level", "place", "neighbourhood", "forum", "forum_kind",
-            "decision_rights", "reports_to");
+    private static final List<String> FORUM =
+            List.of("level", "place", "neighbourhood", "forum", "forum_kind", "decision_rights", "reports_to");
     private static final List<String> SEAT = List.of("seat", "seat_type", "professionally_agnostic");
-    private static final List<String> TERMS = List.of("start_date", "end_date", "route", "protected_hours_per_week",
-            "hours_used_per_week");
+    private static final List<String> TERMS =
+            List.of("start_date", "end_date", "route", "protected_hours_per_week", "hours_used_per_week");
     /** Columns parsed as numbers or dates, where a leading minus sign is a sign, not a formula. */
-    private static final Set<String> TYPED = Set.of("start_date", "end_date", "protected_hours_per_week",
-            "hours_used_per_week");
+    private static final Set<String> TYPED =
+            Set.of("start_date", "end_date", "protected_hours_per_week", "hours_used_per_week");
     /** The structure module's field names, as the file's columns call them. */
-    private static final Map<String, String> STRUCTURE_FIELDS = Map.of("name", "forum", "kind", "forum_kind",
-            "title", "seat");
+    private static final Map<String, String> STRUCTURE_FIELDS =
+            Map.of("name", "forum", "kind", "forum_kind", "title", "seat");
+
     private static final int MAX_CELL = 1000;
     private static final int MAX_PROBLEMS = 500;
 
@@ -82,21 +104,28 @@ public class RegisterFile {
     }
 
     /** What an import did, or would have done, and any rows it left out. */
-    public record Outcome(int rows,
-                          @JsonProperty("people_added") int peopleAdded,
-                          @JsonProperty("people_changed") int peopleChanged,
-                          @JsonProperty("forums_added") int forumsAdded,
-                          @JsonProperty("forums_changed") int forumsChanged,
-                          @JsonProperty("seats_added") int seatsAdded,
-                          @JsonProperty("seats_changed") int seatsChanged,
-                          @JsonProperty("appointments_added") int appointmentsAdded,
-                          @JsonProperty("appointments_changed") int appointmentsChanged,
-                          @JsonProperty("skipped_rows") List<Integer> skippedRows,
-                          List<Problem> problems) {
+    public record Outcome(
+            int rows,
+            @JsonProperty("people_added") int peopleAdded,
+            @JsonProperty("people_changed") int peopleChanged,
+            @JsonProperty("forums_added") int forumsAdded,
+            @JsonProperty("forums_changed") int forumsChanged,
+            @JsonProperty("seats_added") int seatsAdded,
+            @JsonProperty("seats_changed") int seatsChanged,
+            @JsonProperty("appointments_added") int appointmentsAdded,
+            @JsonProperty("appointments_changed") int appointmentsChanged,
+            @JsonProperty("skipped_rows") List<Integer> skippedRows,
+            List<Problem> problems) {
 
         public int changes() {
-            return peopleAdded + peopleChanged + forumsAdded + forumsChanged + seatsAdded + seatsChanged
-                    + appointmentsAdded + appointmentsChanged;
+            return peopleAdded
+                    + peopleChanged
+                    + forumsAdded
+                    + forumsChanged
+                    + seatsAdded
+                    + seatsChanged
+                    + appointmentsAdded
+                    + appointmentsChanged;
         }
     }
 
@@ -119,28 +148,40 @@ public class RegisterFile {
     public static List<List<String>> readCsv(byte[] bytes) {
         String text = decode(bytes);
         if (text.indexOf('\0') >= 0) {
-            int row = (int) text.substring(0, text.indexOf('\0')).chars().filter(c -> c == '\n').count() + 1;
-            throw new InvalidInput(List.of(Problem.at(row, null,
-                    "The file contains a NUL character, so it is not a CSV text file")));
+            int row = (int) text.substring(0, text.indexOf('\0'))
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count()
+                    + 1;
+            throw new InvalidInput(
+                    List.of(Problem.at(row, null, "The file contains a NUL character, so it is not a CSV text file")));
         }
         List<List<String>> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get()
-                .parse(new StringReader(text))) {
+        try (CSVParser parser =
+                CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
             for (CSVRecord record : parser) {
                 rows.add(record.toList());
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new InvalidInput(List.of(Problem.at(rows.size() + 1, null,
-                    "The file is not valid CSV after this row: a quoted value is not closed or a quote is out of place")));
+            throw new InvalidInput(
+                    List.of(
+                            Problem.at(
+                                    rows.size() + 1,
+                                    null,
+                                    "The file is not valid CSV after this row: a quoted value is not closed or a quote is out of place")));
         }
         return rows;
     }
 
     private static String decode(byte[] bytes) {
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                        ? 3
+                        : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {
             return decoder.decode(buffer).toString();
@@ -152,15 +193,21 @@ public class RegisterFile {
                     row++;
                 }
             }
-            throw new InvalidInput(List.of(Problem.at(row, null, String.format(
-                    "The file is not UTF-8 text: byte 0x%02X on this row is not valid UTF-8. "
-                            + "Save it as \"CSV UTF-8\" and try again", bytes[bad] & 0xFF))));
+            throw new InvalidInput(List.of(Problem.at(
+                    row,
+                    null,
+                    String.format(
+                            "The file is not UTF-8 text: byte 0x%02X on this row is not valid UTF-8. "
+                                    + "Save it as \"CSV UTF-8\" and try again",
+                            bytes[bad] & 0xFF))));
         }
     }
 
     private static int firstInvalidUtf8(byte[] bytes, int from) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
         decoder.decode(in, out, true);
@@ -177,7 +224,9 @@ public class RegisterFile {
     public Outcome importRows(List<List<String>> table, boolean validRowsOnly) {
         // one import at a time per ICS, so two uploads cannot race on the same new forum or person
         jdbc.sql("select pg_advisory_xact_lock(hashtext('register-import'), cast(:ics as integer))")
-                .param("ics", Scope.currentTenant().id()).query(Object.class).single();
+                .param("ics", Scope.currentTenant().id())
+                .query(Object.class)
+                .single();
         List<Row> rows = rows(table);
         List<Problem> problems = check(rows);
         List<Integer> skipped = new ArrayList<>();
@@ -199,16 +248,26 @@ public class RegisterFile {
             }
         }
         Outcome done = apply(rows);
-        return new Outcome(done.rows(), done.peopleAdded(), done.peopleChanged(), done.forumsAdded(),
-                done.forumsChanged(), done.seatsAdded(), done.seatsChanged(), done.appointmentsAdded(),
-                done.appointmentsChanged(), skipped.stream().sorted().toList(), capped(reported));
+        return new Outcome(
+                done.rows(),
+                done.peopleAdded(),
+                done.peopleChanged(),
+                done.forumsAdded(),
+                done.forumsChanged(),
+                done.seatsAdded(),
+                done.seatsChanged(),
+                done.appointmentsAdded(),
+                done.appointmentsChanged(),
+                skipped.stream().sorted().toList(),
+                capped(reported));
     }
 
     private static List<Problem> capped(List<Problem> problems) {
         List<Problem> sorted = problems.stream()
                 .sorted(Comparator.comparing((Problem p) -> p.row() == null ? 0 : p.row())
                         .thenComparing(p -> p.field() == null ? -1 : COLUMNS.indexOf(p.field())))
-                .distinct().toList();
+                .distinct()
+                .toList();
         if (sorted.size() <= MAX_PROBLEMS) {
             return sorted;
         }
@@ -222,7 +281,8 @@ public class RegisterFile {
         if (table.isEmpty()) {
             throw new InvalidInput(List.of(Problem.at(1, null, "The file is empty; it needs at least the header row")));
         }
-        List<String> header = table.get(0).stream().map(h -> h == null ? "" : h.trim().toLowerCase(Locale.ROOT))
+        List<String> header = table.get(0).stream()
+                .map(h -> h == null ? "" : h.trim().toLowerCase(Locale.ROOT))
                 .toList();
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -230,7 +290,9 @@ public class RegisterFile {
             if (!seen.add(column)) {
                 problems.add(Problem.at(1, column, "This column appears more than once"));
             } else if (!COLUMNS.contains(column)) {
-                problems.add(Problem.at(1, column.isEmpty() ? null : abbreviate(column),
+                problems.add(Problem.at(
+                        1,
+                        column.isEmpty() ? null : abbreviate(column),
                         column.isEmpty() ? "A column has no name" : "This is not a column of the register file"));
             }
         }
@@ -254,8 +316,10 @@ public class RegisterFile {
                 continue;
             }
             if (cells.size() != header.size()) {
-                problems.add(Problem.at(i + 1, null, "This row has " + cells.size() + " values but the header has "
-                        + header.size() + " columns"));
+                problems.add(Problem.at(
+                        i + 1,
+                        null,
+                        "This row has " + cells.size() + " values but the header has " + header.size() + " columns"));
                 continue;
             }
             Map<String, String> named = new HashMap<>();
@@ -310,8 +374,12 @@ public class RegisterFile {
                 return null;
             }
             if (!TYPED.contains(column) && isFormulaStart(raw.charAt(0))) {
-                problems.add(Problem.at(row.number(), column, "The value starts with '" + raw.charAt(0)
-                        + "', so a spreadsheet would run it as a formula; remove it, or put an apostrophe before it"));
+                problems.add(
+                        Problem.at(
+                                row.number(),
+                                column,
+                                "The value starts with '" + raw.charAt(0)
+                                        + "', so a spreadsheet would run it as a formula; remove it, or put an apostrophe before it"));
                 return null;
             }
             return unguard(raw);
@@ -322,7 +390,8 @@ public class RegisterFile {
         Reading in = new Reading();
         Map<String, Integer> identical = new HashMap<>();
         for (Row row : rows) {
-            String whole = COLUMNS.stream().map(c -> Objects.toString(row.get(c), "")).collect(Collectors.joining("\u0001"));
+            String whole =
+                    COLUMNS.stream().map(c -> Objects.toString(row.get(c), "")).collect(Collectors.joining("\u0001"));
             Integer first = identical.putIfAbsent(whole, row.number());
             if (first != null) {
                 in.problems.add(Problem.at(row.number(), null, "This row repeats row " + first));
@@ -352,27 +421,47 @@ public class RegisterFile {
         String forum = in.cell(row, "forum");
         String seat = in.cell(row, "seat");
         if (hasPerson) {
-            PersonDetails person = new PersonDetails(ref, in.cell(row, "given_name"), in.cell(row, "family_name"),
-                    in.cell(row, "email"), in.cell(row, "profession"), in.cell(row, "registration_number"),
-                    in.cell(row, "employer"), in.cell(row, "employer_ods"), in.cell(row, "sector"),
-                    in.cell(row, "career_stage"), n);
+            PersonDetails person = new PersonDetails(
+                    ref,
+                    in.cell(row, "given_name"),
+                    in.cell(row, "family_name"),
+                    in.cell(row, "email"),
+                    in.cell(row, "profession"),
+                    in.cell(row, "registration_number"),
+                    in.cell(row, "employer"),
+                    in.cell(row, "employer_ods"),
+                    in.cell(row, "sector"),
+                    in.cell(row, "career_stage"),
+                    n);
             if (ref == null) {
                 in.problems.add(Problem.at(n, "person_ref", "Enter a reference for this person, unique in the ICS"));
             } else if (!in.people.containsKey(ref)) {
                 in.people.put(ref, person);
                 in.personRow.put(ref, n);
             } else {
-                conflicts(in, n, "person " + ref, in.personRow.get(ref), in.people.get(ref).normalised(),
-                        person.normalised(), PERSON);
+                conflicts(
+                        in,
+                        n,
+                        "person " + ref,
+                        in.personRow.get(ref),
+                        in.people.get(ref).normalised(),
+                        person.normalised(),
+                        PERSON);
             }
         }
         if (hasForum || hasSeat) {
             if (forum == null) {
                 in.problems.add(Problem.at(n, "forum", "Enter the name of the forum"));
             } else {
-                ForumDetails details = new ForumDetails(forum, in.cell(row, "level"), in.cell(row, "forum_kind"),
-                        in.cell(row, "decision_rights"), in.cell(row, "place"), in.cell(row, "neighbourhood"),
-                        in.cell(row, "reports_to"), n);
+                ForumDetails details = new ForumDetails(
+                        forum,
+                        in.cell(row, "level"),
+                        in.cell(row, "forum_kind"),
+                        in.cell(row, "decision_rights"),
+                        in.cell(row, "place"),
+                        in.cell(row, "neighbourhood"),
+                        in.cell(row, "reports_to"),
+                        n);
                 ForumDetails first = in.forumsByName.putIfAbsent(forum, details);
                 if (first != null) {
                     conflicts(in, n, "forum " + forum, first.row(), forumCells(first), forumCells(details), FORUM);
@@ -386,21 +475,31 @@ public class RegisterFile {
                 Boolean agnostic = parseBoolean(in, row, "professionally_agnostic");
                 SeatDetails details = new SeatDetails(forum, seat, in.cell(row, "seat_type"), agnostic, null, n);
                 SeatDetails first = in.seatsByKey.putIfAbsent(Forums.seatKey(forum, seat), details);
-                if (first != null && (!Objects.equals(first.seatType(), details.seatType())
-                        || !Objects.equals(first.professionallyAgnostic(), details.professionallyAgnostic()))) {
-                    in.problems.add(Problem.at(n, Objects.equals(first.seatType(), details.seatType())
-                                    ? "professionally_agnostic" : "seat_type",
+                if (first != null
+                        && (!Objects.equals(first.seatType(), details.seatType())
+                                || !Objects.equals(first.professionallyAgnostic(), details.professionallyAgnostic()))) {
+                    in.problems.add(Problem.at(
+                            n,
+                            Objects.equals(first.seatType(), details.seatType())
+                                    ? "professionally_agnostic"
+                                    : "seat_type",
                             "Seat " + seat + " on " + forum + " is described differently on row " + first.row()));
                 }
             }
         }
         if (hasPerson && hasForum && !hasSeat) {
-            in.problems.add(Problem.at(n, "seat", "People are appointed to seats: enter the seat on " + forum
-                    + ", or clear the forum columns for a person without an appointment"));
+            in.problems.add(Problem.at(
+                    n,
+                    "seat",
+                    "People are appointed to seats: enter the seat on " + forum
+                            + ", or clear the forum columns for a person without an appointment"));
         }
         if (hasTerms && !(hasPerson && hasSeat)) {
-            in.problems.add(Problem.at(n, hasPerson ? "seat" : "person_ref",
-                    "Start and end dates, route and hours belong to an appointment, which needs both a person and a seat"));
+            in.problems.add(
+                    Problem.at(
+                            n,
+                            hasPerson ? "seat" : "person_ref",
+                            "Start and end dates, route and hours belong to an appointment, which needs both a person and a seat"));
         }
         if (hasPerson && hasSeat) {
             LocalDate start = parseDate(in, row, "start_date");
@@ -416,8 +515,11 @@ public class RegisterFile {
                 String key = ref + "\u0000" + Forums.seatKey(forum, seat) + "\u0000" + start;
                 Row first = in.rowsByKey.putIfAbsent(key, row);
                 if (first != null) {
-                    in.problems.add(Problem.at(n, "start_date", ref + " is already appointed to " + seat + " on "
-                            + forum + " from " + start + " on row " + first.number()));
+                    in.problems.add(Problem.at(
+                            n,
+                            "start_date",
+                            ref + " is already appointed to " + seat + " on " + forum + " from " + start + " on row "
+                                    + first.number()));
                 } else {
                     in.appointments.add(row);
                 }
@@ -452,15 +554,18 @@ public class RegisterFile {
         return cells;
     }
 
-    private static void conflicts(Reading in, int row, String what, int firstRow, Object first, Object again,
-                                  List<String> columns) {
+    private static void conflicts(
+            Reading in, int row, String what, int firstRow, Object first, Object again, List<String> columns) {
         Map<String, String> a = first instanceof PersonDetails p ? personCells(p) : (Map<String, String>) first;
         Map<String, String> b = again instanceof PersonDetails p ? personCells(p) : (Map<String, String>) again;
         for (String column : columns) {
             if (!Objects.equals(a.get(column), b.get(column))) {
-                in.problems.add(Problem.at(row, column, "Conflicting details for " + what + ": row " + firstRow
-                        + " has '" + Objects.toString(a.get(column), "") + "' but this row has '"
-                        + Objects.toString(b.get(column), "") + "'"));
+                in.problems.add(Problem.at(
+                        row,
+                        column,
+                        "Conflicting details for " + what + ": row " + firstRow
+                                + " has '" + Objects.toString(a.get(column), "") + "' but this row has '"
+                                + Objects.toString(b.get(column), "") + "'"));
             }
         }
     }
@@ -473,8 +578,12 @@ public class RegisterFile {
         try {
             return Dates.parse(value);
         } catch (DateTimeParseException e) {
-            in.problems.add(Problem.at(row.number(), column, "'" + abbreviate(value)
-                    + "' is not a date from 1900-01-01 to 2200-12-31; write dates as YYYY-MM-DD, like 2026-04-01"));
+            in.problems.add(
+                    Problem.at(
+                            row.number(),
+                            column,
+                            "'" + abbreviate(value)
+                                    + "' is not a date from 1900-01-01 to 2200-12-31; write dates as YYYY-MM-DD, like 2026-04-01"));
             return null;
         }
     }
@@ -487,8 +596,8 @@ public class RegisterFile {
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
-            in.problems.add(Problem.at(row.number(), column, "'" + abbreviate(value)
-                    + "' is not a number of hours, like 2 or 2.5"));
+            in.problems.add(Problem.at(
+                    row.number(), column, "'" + abbreviate(value) + "' is not a number of hours, like 2 or 2.5"));
             return null;
         }
     }
@@ -511,22 +620,34 @@ public class RegisterFile {
     private Outcome apply(List<Row> rows) {
         Reading in = new Reading();
         rows.forEach(r -> readRow(in, r));
-        Forums.Merged structure = forums.merge(new ArrayList<>(in.forumsByName.values()),
-                new ArrayList<>(in.seatsByKey.values()));
+        Forums.Merged structure =
+                forums.merge(new ArrayList<>(in.forumsByName.values()), new ArrayList<>(in.seatsByKey.values()));
         Register.Merged people = register.mergePeople(new ArrayList<>(in.people.values()));
         List<Register.Tenure> tenures = new ArrayList<>();
         for (Row row : in.appointments) {
             String route = row.get("route");
-            tenures.add(new Register.Tenure(people.ids().get(unguard(row.get("person_ref"))),
+            tenures.add(new Register.Tenure(
+                    people.ids().get(unguard(row.get("person_ref"))),
                     structure.seatIds().get(Forums.seatKey(unguard(row.get("forum")), unguard(row.get("seat")))),
                     LocalDate.parse(row.get("start_date")),
-                    row.get("end_date") == null ? null : LocalDate.parse(row.get("end_date")), route,
-                    hours(row.get("protected_hours_per_week")), hours(row.get("hours_used_per_week"))));
+                    row.get("end_date") == null ? null : LocalDate.parse(row.get("end_date")),
+                    route,
+                    hours(row.get("protected_hours_per_week")),
+                    hours(row.get("hours_used_per_week"))));
         }
         int[] appointments = register.mergeTenures(tenures);
-        return new Outcome(rows.size(), people.added(), people.changed(), structure.forumsAdded(),
-                structure.forumsChanged(), structure.seatsAdded(), structure.seatsChanged(), appointments[0],
-                appointments[1], List.of(), List.of());
+        return new Outcome(
+                rows.size(),
+                people.added(),
+                people.changed(),
+                structure.forumsAdded(),
+                structure.forumsChanged(),
+                structure.seatsAdded(),
+                structure.seatsChanged(),
+                appointments[0],
+                appointments[1],
+                List.of(),
+                List.of());
     }
 
     private static BigDecimal hours(String value) {
@@ -545,30 +666,38 @@ public class RegisterFile {
      * appointments, and the people in its places who hold none of those seats.
      */
     public List<List<String>> exportRows(Footprint footprint) {
-        List<Forum> forumList = forums.forums().stream().filter(f -> footprint.covers(f.place())).toList();
+        List<Forum> forumList = forums.forums().stream()
+                .filter(f -> footprint.covers(f.place()))
+                .toList();
         Map<String, Forum> forumByName = new HashMap<>();
         Map<String, Integer> forumOrder = new HashMap<>();
         for (int i = 0; i < forumList.size(); i++) {
             forumByName.put(forumList.get(i).name(), forumList.get(i));
             forumOrder.put(forumList.get(i).name(), i);
         }
-        List<Seat> seats = forums.seats().stream().filter(s -> forumByName.containsKey(s.forum())).toList();
+        List<Seat> seats = forums.seats().stream()
+                .filter(s -> forumByName.containsKey(s.forum()))
+                .toList();
         Map<Long, Person> people = new HashMap<>();
         register.people(footprint).forEach(p -> people.put(p.id(), p));
         List<Appointment> appointments = register.appointments(footprint);
         Set<Long> seatsHeld = appointments.stream().map(Appointment::seatId).collect(Collectors.toSet());
-        Set<Long> peopleAppointed = appointments.stream().map(Appointment::personId).collect(Collectors.toSet());
+        Set<Long> peopleAppointed =
+                appointments.stream().map(Appointment::personId).collect(Collectors.toSet());
         Set<String> forumsWithSeats = seats.stream().map(Seat::forum).collect(Collectors.toSet());
         Map<Long, Seat> seatById = new HashMap<>();
         seats.forEach(s -> seatById.put(s.id(), s));
 
-        record Line(int forumOrder, String seat, String start, String ref, List<String> cells) {
-        }
+        record Line(int forumOrder, String seat, String start, String ref, List<String> cells) {}
         List<Line> lines = new ArrayList<>();
         for (Appointment a : appointments) {
             Seat seat = seatById.get(a.seatId());
             Forum forum = forumByName.get(seat.forum());
-            lines.add(new Line(forumOrder.get(forum.name()), seat.title(), a.startDate().toString(), a.personRef(),
+            lines.add(new Line(
+                    forumOrder.get(forum.name()),
+                    seat.title(),
+                    a.startDate().toString(),
+                    a.personRef(),
                     line(people.get(a.personId()), forum, seat, a)));
         }
         for (Seat seat : seats) {
@@ -587,7 +716,9 @@ public class RegisterFile {
                 lines.add(new Line(Integer.MAX_VALUE, "", "", person.personRef(), line(person, null, null, null)));
             }
         }
-        lines.sort(Comparator.comparingInt(Line::forumOrder).thenComparing(Line::seat).thenComparing(Line::start)
+        lines.sort(Comparator.comparingInt(Line::forumOrder)
+                .thenComparing(Line::seat)
+                .thenComparing(Line::start)
                 .thenComparing(Line::ref));
         List<List<String>> table = new ArrayList<>();
         table.add(COLUMNS);
@@ -600,14 +731,29 @@ public class RegisterFile {
         if (p == null) {
             PERSON.forEach(c -> cells.add(""));
         } else {
-            cells.addAll(List.of(v(p.personRef()), v(p.givenName()), v(p.familyName()), v(p.email()), v(p.profession()),
-                    v(p.registrationNumber()), v(p.employer()), v(p.employerOds()), v(p.sector()), v(p.careerStage())));
+            cells.addAll(List.of(
+                    v(p.personRef()),
+                    v(p.givenName()),
+                    v(p.familyName()),
+                    v(p.email()),
+                    v(p.profession()),
+                    v(p.registrationNumber()),
+                    v(p.employer()),
+                    v(p.employerOds()),
+                    v(p.sector()),
+                    v(p.careerStage())));
         }
         if (f == null) {
             FORUM.forEach(c -> cells.add(""));
         } else {
-            cells.addAll(List.of(v(f.level()), v(f.place()), v(f.neighbourhood()), v(f.name()), v(f.kind()),
-                    v(f.decisionRights()), v(f.reportsTo())));
+            cells.addAll(List.of(
+                    v(f.level()),
+                    v(f.place()),
+                    v(f.neighbourhood()),
+                    v(f.name()),
+                    v(f.kind()),
+                    v(f.decisionRights()),
+                    v(f.reportsTo())));
         }
         if (s == null) {
             SEAT.forEach(c -> cells.add(""));
@@ -617,8 +763,12 @@ public class RegisterFile {
         if (a == null) {
             TERMS.forEach(c -> cells.add(""));
         } else {
-            cells.addAll(List.of(a.startDate().toString(), a.endDate() == null ? "" : a.endDate().toString(),
-                    v(a.route()), number(a.protectedHoursPerWeek()), number(a.hoursUsedPerWeek())));
+            cells.addAll(List.of(
+                    a.startDate().toString(),
+                    a.endDate() == null ? "" : a.endDate().toString(),
+                    v(a.route()),
+                    number(a.protectedHoursPerWeek()),
+                    number(a.hoursUsedPerWeek())));
         }
         return cells;
     }
@@ -641,7 +791,8 @@ public class RegisterFile {
 
     public String exportCsv(Footprint footprint) {
         StringBuilder out = new StringBuilder();
-        try (var printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
+        try (var printer =
+                CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(out)) {
             for (List<String> row : exportRows(footprint)) {
                 printer.printRecord(row);
             }
@@ -682,8 +833,9 @@ public class RegisterFile {
     public static List<List<String>> readXlsx(byte[] bytes) {
         List<List<String>> rows = new ArrayList<>();
         try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook =
-                     new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
-            List<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().read();
+                new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes))) {
+            List<org.dhatim.fastexcel.reader.Row> sheet =
+                    workbook.getFirstSheet().read();
             List<String> header = List.of();
             int expected = 0;
             for (org.dhatim.fastexcel.reader.Row row : sheet) {
@@ -698,13 +850,17 @@ public class RegisterFile {
                     cells.add(cellText(cell, column));
                 }
                 if (rows.isEmpty()) {
-                    header = cells.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+                    header = cells.stream()
+                            .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                            .toList();
                     expected = header.size();
                 }
                 rows.add(cells);
             }
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInput(List.of(Problem.at(1, null,
+            throw new InvalidInput(List.of(Problem.at(
+                    1,
+                    null,
                     "The file could not be read as an Excel workbook (.xlsx); save it as .xlsx or as CSV UTF-8")));
         }
         return rows;
@@ -717,7 +873,9 @@ public class RegisterFile {
         if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER
                 && (column.equals("start_date") || column.equals("end_date"))) {
             // Excel keeps dates as days since 30 December 1899
-            return LocalDate.of(1899, 12, 30).plusDays(cell.asNumber().longValue()).toString();
+            return LocalDate.of(1899, 12, 30)
+                    .plusDays(cell.asNumber().longValue())
+                    .toString();
         }
         if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
             return cell.asNumber().stripTrailingZeros().toPlainString();

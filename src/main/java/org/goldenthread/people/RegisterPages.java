@@ -13,8 +13,8 @@ import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
-import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
@@ -56,36 +56,53 @@ class RegisterPages implements Navigation, Dashboard {
 
     @Override
     public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        return tenant == null || !mayRead(caller, tenant) ? List.of()
+        return tenant == null || !mayRead(caller, tenant)
+                ? List.of()
                 : List.of(new NavigationItem(30, "Register", "/ics/" + tenant.odsCode() + "/people"));
     }
 
     @Override
     public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
-        Footprint footprint = Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD).orElse(null);
+        Footprint footprint = Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD)
+                .orElse(null);
         if (footprint == null) {
             return List.of();
         }
         LocalDate today = LocalDate.now();
-        long leaders = register.appointments(footprint).stream().filter(a -> a.isCurrentOn(today)).map(Appointment::personId)
-                .distinct().count();
-        return List.of(new DashboardCard(30, "Leaders in post", String.valueOf(leaders),
-                "People holding a seat on a forum today", "/ics/" + tenant.odsCode() + "/people"));
+        long leaders = register.appointments(footprint).stream()
+                .filter(a -> a.isCurrentOn(today))
+                .map(Appointment::personId)
+                .distinct()
+                .count();
+        return List.of(new DashboardCard(
+                30,
+                "Leaders in post",
+                String.valueOf(leaders),
+                "People holding a seat on a forum today",
+                "/ics/" + tenant.odsCode() + "/people"));
     }
 
     @GetMapping("/ics/{ods}/people")
-    String people(@PathVariable String ods, @RequestParam(required = false) String q,
-                  @RequestParam(required = false) String profession, Model model) {
+    String people(
+            @PathVariable String ods,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String profession,
+            Model model) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
         String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
         LocalDate today = LocalDate.now();
         Map<Long, Long> seatsHeld = new java.util.HashMap<>();
-        register.appointments(footprint).stream().filter(a -> a.isCurrentOn(today))
+        register.appointments(footprint).stream()
+                .filter(a -> a.isCurrentOn(today))
                 .forEach(a -> seatsHeld.merge(a.personId(), 1L, Long::sum));
         List<Person> people = register.people(footprint).stream()
-                .filter(p -> search.isEmpty() || (p.fullName() + " " + p.personRef() + " " + p.employer())
-                        .toLowerCase(Locale.ROOT).contains(search))
-                .filter(p -> profession == null || profession.isBlank() || p.profession().equals(profession))
+                .filter(p -> search.isEmpty()
+                        || (p.fullName() + " " + p.personRef() + " " + p.employer())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(search))
+                .filter(p -> profession == null
+                        || profession.isBlank()
+                        || p.profession().equals(profession))
                 .toList();
         model.addAttribute("people", people);
         model.addAttribute("seatsHeld", seatsHeld);
@@ -93,15 +110,19 @@ class RegisterPages implements Navigation, Dashboard {
         model.addAttribute("profession", profession);
         model.addAttribute("professions", professionChoices());
         model.addAttribute("professionNames", professionNames());
-        model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        model.addAttribute(
+                "canEdit",
+                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         model.addAttribute("placesInSight", footprint.places());
         model.addAttribute("stageLabels", Coded.labels(CareerStage.class));
         return "people/people";
     }
 
     private List<Choice> professionChoices() {
-        return professions.all().stream().sorted(Comparator.comparing(Profession::name))
-                .map(p -> new Choice(p.code(), p.name())).toList();
+        return professions.all().stream()
+                .sorted(Comparator.comparing(Profession::name))
+                .map(p -> new Choice(p.code(), p.name()))
+                .toList();
     }
 
     private Map<String, String> professionNames() {
@@ -117,13 +138,18 @@ class RegisterPages implements Navigation, Dashboard {
         model.addAttribute("appointments", register.appointmentsOf(id, footprint));
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("professionNames", professionNames());
-        model.addAttribute("seats", forums.seats().stream()
-                .map(s -> new Choice(String.valueOf(s.id()), s.forum() + ": " + s.title())).toList());
+        model.addAttribute(
+                "seats",
+                forums.seats().stream()
+                        .map(s -> new Choice(String.valueOf(s.id()), s.forum() + ": " + s.title()))
+                        .toList());
         model.addAttribute("routes", Choice.of(Route.class));
         model.addAttribute("routeLabels", Coded.labels(Route.class));
         model.addAttribute("sectorLabels", Coded.labels(Sector.class));
         model.addAttribute("stageLabels", Coded.labels(CareerStage.class));
-        model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        model.addAttribute(
+                "canEdit",
+                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
@@ -145,14 +171,25 @@ class RegisterPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/people/new")
-    String addPerson(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
-                     RedirectAttributes redirect) {
+    String addPerson(
+            @PathVariable String ods,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            Person person = register.addPerson(new PersonDetails(form.get("person_ref"), form.get("given_name"),
-                    form.get("family_name"), form.get("email"), form.get("profession"),
-                    form.get("registration_number"), form.get("employer"), form.get("employer_ods"),
-                    form.get("sector"), form.get("career_stage"), null));
+            Person person = register.addPerson(new PersonDetails(
+                    form.get("person_ref"),
+                    form.get("given_name"),
+                    form.get("family_name"),
+                    form.get("email"),
+                    form.get("profession"),
+                    form.get("registration_number"),
+                    form.get("employer"),
+                    form.get("employer_ods"),
+                    form.get("sector"),
+                    form.get("career_stage"),
+                    null));
             redirect.addFlashAttribute("success", person.fullName() + " was added to the register.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + person.id();
         } catch (InvalidInput e) {
@@ -162,14 +199,19 @@ class RegisterPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/people/{id}/appointments")
-    String appoint(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
-                   Model model, RedirectAttributes redirect) {
+    String appoint(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
             List<Problem> problems = new ArrayList<>();
             Long seat = null;
             try {
-                seat = form.get("seat_id") == null || form.get("seat_id").isBlank() ? null
+                seat = form.get("seat_id") == null || form.get("seat_id").isBlank()
+                        ? null
                         : Long.valueOf(form.get("seat_id"));
             } catch (NumberFormatException e) {
                 problems.add(Problem.of("seat_id", "Choose the seat"));
@@ -181,10 +223,19 @@ class RegisterPages implements Navigation, Dashboard {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            Appointment a = register.appoint(id, new AppointmentDetails(seat, start, end,
-                    FormValues.text(form.get("route")), agreed, used, FormValues.text(form.get("funded_by")),
-                    form.get("backfilled") == null ? null : Boolean.valueOf(form.get("backfilled"))));
-            redirect.addFlashAttribute("success", a.person() + " was appointed to " + a.seat() + " on " + a.forum() + ".");
+            Appointment a = register.appoint(
+                    id,
+                    new AppointmentDetails(
+                            seat,
+                            start,
+                            end,
+                            FormValues.text(form.get("route")),
+                            agreed,
+                            used,
+                            FormValues.text(form.get("funded_by")),
+                            form.get("backfilled") == null ? null : Boolean.valueOf(form.get("backfilled"))));
+            redirect.addFlashAttribute(
+                    "success", a.person() + " was appointed to " + a.seat() + " on " + a.forum() + ".");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + id;
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
@@ -195,15 +246,22 @@ class RegisterPages implements Navigation, Dashboard {
 
     @GetMapping("/ics/{ods}/register")
     String registerFile(@PathVariable String ods, Model model) {
-        model.addAttribute("placesInSight", Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD).places());
+        model.addAttribute(
+                "placesInSight", Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD).places());
         model.addAttribute("columns", RegisterFile.COLUMNS);
-        model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        model.addAttribute(
+                "canEdit",
+                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return "people/register";
     }
 
     @PostMapping("/ics/{ods}/register")
-    String importFile(@PathVariable String ods, @RequestParam(required = false) MultipartFile file,
-                      @RequestParam(defaultValue = "all_or_nothing") String mode, Model model) throws IOException {
+    String importFile(
+            @PathVariable String ods,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(defaultValue = "all_or_nothing") String mode,
+            Model model)
+            throws IOException {
         Scope.require(Role.ICS_ADMIN);
         model.addAttribute("columns", RegisterFile.COLUMNS);
         model.addAttribute("canEdit", true);
@@ -212,18 +270,25 @@ class RegisterPages implements Navigation, Dashboard {
             model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV or Excel file to import")));
             return "people/register";
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
         try {
-            List<List<String>> rows = name.endsWith(".xlsx") ? RegisterFile.readXlsx(file.getBytes())
+            List<List<String>> rows = name.endsWith(".xlsx")
+                    ? RegisterFile.readXlsx(file.getBytes())
                     : RegisterFile.readCsv(file.getBytes());
             model.addAttribute("outcome", this.file.importRows(rows, "valid_rows".equals(mode)));
             model.addAttribute("fileName", file.getOriginalFilename());
         } catch (InvalidInput e) {
             model.addAttribute("fileProblems", e.problems());
             model.addAttribute("fileName", file.getOriginalFilename());
-            model.addAttribute("problems", List.of(Problem.of("file", e.problems().size() == 1
-                    ? "The file has a problem, so nothing was imported"
-                    : "The file has " + e.problems().size() + " problems, so nothing was imported")));
+            model.addAttribute(
+                    "problems",
+                    List.of(Problem.of(
+                            "file",
+                            e.problems().size() == 1
+                                    ? "The file has a problem, so nothing was imported"
+                                    : "The file has " + e.problems().size() + " problems, so nothing was imported")));
         }
         return "people/register";
     }
@@ -252,14 +317,28 @@ class RegisterPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/people/{id}/edit")
-    String updatePerson(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
-                        Model model, RedirectAttributes redirect) {
+    String updatePerson(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            Person person = register.updatePerson(id, new PersonDetails(null, form.get("given_name"),
-                    form.get("family_name"), form.get("email"), form.get("profession"),
-                    form.get("registration_number"), form.get("employer"), form.get("employer_ods"),
-                    form.get("sector"), form.get("career_stage"), null));
+            Person person = register.updatePerson(
+                    id,
+                    new PersonDetails(
+                            null,
+                            form.get("given_name"),
+                            form.get("family_name"),
+                            form.get("email"),
+                            form.get("profession"),
+                            form.get("registration_number"),
+                            form.get("employer"),
+                            form.get("employer_ods"),
+                            form.get("sector"),
+                            form.get("career_stage"),
+                            null));
             redirect.addFlashAttribute("success", person.fullName() + "'s details were saved.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + id;
         } catch (InvalidInput e) {
@@ -294,8 +373,12 @@ class RegisterPages implements Navigation, Dashboard {
     }
 
     @PostMapping("/ics/{ods}/appointments/{id}/edit")
-    String changeTerms(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
-                       Model model, RedirectAttributes redirect) {
+    String changeTerms(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         Appointment before = register.appointment(id);
         try {
@@ -306,10 +389,19 @@ class RegisterPages implements Navigation, Dashboard {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            register.changeTerms(id, new AppointmentDetails(null, null, end, FormValues.text(form.get("route")), agreed,
-                    used, FormValues.text(form.get("funded_by")), null));
-            redirect.addFlashAttribute("success", "The appointment to " + before.seat() + " on " + before.forum()
-                    + " was updated.");
+            register.changeTerms(
+                    id,
+                    new AppointmentDetails(
+                            null,
+                            null,
+                            end,
+                            FormValues.text(form.get("route")),
+                            agreed,
+                            used,
+                            FormValues.text(form.get("funded_by")),
+                            null));
+            redirect.addFlashAttribute(
+                    "success", "The appointment to " + before.seat() + " on " + before.forum() + " was updated.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + before.personId();
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());

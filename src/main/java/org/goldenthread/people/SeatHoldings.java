@@ -25,7 +25,8 @@ class SeatHoldings implements SeatHolders {
             return Map.of();
         }
         // today's holder, if any (the latest start among overlapping appointments), else the last to leave
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                         select distinct on (a.seat_id) a.seat_id,
                                case when a.start_date <= current_date and (a.end_date is null or a.end_date >= current_date)
                                     then p.given_name || ' ' || p.family_name end as holder,
@@ -42,9 +43,14 @@ class SeatHoldings implements SeatHolders {
                          order by a.seat_id,
                                   (a.end_date is null or a.end_date >= current_date) desc, a.start_date desc""")
                 .param("seats", seatIds.toArray(Long[]::new))
-                .query((rs, n) -> new Holding(rs.getLong("seat_id"), rs.getString("holder"),
-                        rs.getString("profession"), rs.getObject("since", LocalDate.class),
+                .query((rs, n) -> new Holding(
+                        rs.getLong("seat_id"),
+                        rs.getString("holder"),
+                        rs.getString("profession"),
+                        rs.getObject("since", LocalDate.class),
                         rs.getObject("last_left", LocalDate.class)))
-                .list().stream().collect(Collectors.toMap(Holding::seatId, Function.identity()));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Holding::seatId, Function.identity()));
     }
 }

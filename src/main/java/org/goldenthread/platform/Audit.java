@@ -46,8 +46,7 @@ public class Audit {
     }
 
     /** One change among many recorded together, such as the changes a file import makes. */
-    public record Change(String action, String entity, Object entityId, Object before, Object after) {
-    }
+    public record Change(String action, String entity, Object entityId, Object before, Object after) {}
 
     /**
      * Records many changes within the ICS in scope in one statement, so that a large import is

@@ -16,7 +16,9 @@ public record Caller(long userId, String email, String displayName, List<Grant> 
     }
 
     public Set<Role> rolesIn(long icsId) {
-        return grants.stream().filter(g -> g.icsId() != null && g.icsId() == icsId).map(Grant::role)
+        return grants.stream()
+                .filter(g -> g.icsId() != null && g.icsId() == icsId)
+                .map(Grant::role)
                 .collect(Collectors.toSet());
     }
 
@@ -26,14 +28,21 @@ public record Caller(long userId, String email, String displayName, List<Grant> 
 
     /** Places this caller leads in an ICS; empty when they hold no place-lead role there. */
     public List<String> placesLedIn(long icsId) {
-        return grants.stream().filter(g -> g.role() == Role.PLACE_LEAD && g.icsId() != null && g.icsId() == icsId)
-                .flatMap(g -> g.places().stream()).distinct().toList();
+        return grants.stream()
+                .filter(g -> g.role() == Role.PLACE_LEAD && g.icsId() != null && g.icsId() == icsId)
+                .flatMap(g -> g.places().stream())
+                .distinct()
+                .toList();
     }
 
     /** The ICSs where this caller holds any role, by name. */
     public List<Grant> icsList() {
-        return grants.stream().filter(g -> g.icsId() != null)
-                .collect(java.util.stream.Collectors.toMap(Grant::icsId, g -> g, (a, b) -> a)).values().stream()
-                .sorted(java.util.Comparator.comparing(Grant::icsName)).toList();
+        return grants.stream()
+                .filter(g -> g.icsId() != null)
+                .collect(java.util.stream.Collectors.toMap(Grant::icsId, g -> g, (a, b) -> a))
+                .values()
+                .stream()
+                .sorted(java.util.Comparator.comparing(Grant::icsName))
+                .toList();
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 public record Choice(String code, String label) {
 
     public static <E extends Enum<E> & Coded> List<Choice> of(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(e -> new Choice(e.code(), e.label())).toList();
+        return Arrays.stream(type.getEnumConstants())
+                .map(e -> new Choice(e.code(), e.label()))
+                .toList();
     }
 }

@@ -21,7 +21,9 @@ public interface Coded {
             return Optional.empty();
         }
         String wanted = code.trim();
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(wanted)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.code().equals(wanted))
+                .findFirst();
     }
 
     /**
@@ -36,8 +38,10 @@ public interface Coded {
 
     /** The codes as a phrase for error messages: "a, b or c". */
     static <E extends Enum<E> & Coded> String choices(Class<E> type) {
-        List<String> codes = Arrays.stream(type.getEnumConstants()).map(Coded::code).toList();
-        return codes.size() == 1 ? codes.get(0)
+        List<String> codes =
+                Arrays.stream(type.getEnumConstants()).map(Coded::code).toList();
+        return codes.size() == 1
+                ? codes.get(0)
                 : String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.get(codes.size() - 1);
     }
 }

@@ -95,7 +95,8 @@ public final class Dates {
                 return "midnight";
             }
         }
-        String clock = HOUR.format(t) + (t.getMinute() == 0 && !seconds ? "" : ":" + MINUTES.format(t))
+        String clock = HOUR.format(t)
+                + (t.getMinute() == 0 && !seconds ? "" : ":" + MINUTES.format(t))
                 + (seconds ? ":" + SECONDS.format(t) : "");
         return clock + (t.getHour() < 12 ? "am" : "pm");
     }
@@ -113,6 +114,7 @@ public final class Dates {
         if (value instanceof LocalDate d) {
             return d.atStartOfDay(ENGLAND);
         }
-        throw new IllegalArgumentException("not a date or moment: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a date or moment: " + value.getClass().getName());
     }
 }

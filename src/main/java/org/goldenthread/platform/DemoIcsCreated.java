@@ -8,5 +8,4 @@ import java.util.List;
  * demo ICS, none of which can sign in: the first is its ICS administrator, the rest are members,
  * for modules whose data records who did something (such as who rated what).
  */
-public record DemoIcsCreated(Tenant tenant, List<Caller> people) {
-}
+public record DemoIcsCreated(Tenant tenant, List<Caller> people) {}

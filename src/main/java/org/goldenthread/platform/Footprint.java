@@ -37,6 +37,11 @@ public record Footprint(List<String> places) {
 
     /** The place names in lower case, for comparing with names kept in the database without regard to case. */
     public List<String> keys() {
-        return places == null ? List.of() : places.stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().toList();
+        return places == null
+                ? List.of()
+                : places.stream()
+                        .map(p -> p.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
     }
 }

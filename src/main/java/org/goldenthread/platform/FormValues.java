@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class FormValues {
 
-    private FormValues() {
-    }
+    private FormValues() {}
 
     public static String text(String raw) {
         return raw == null || raw.isBlank() ? null : raw.trim();

@@ -22,8 +22,11 @@ public class MailServer {
     private final String from;
     private final String publicUrl;
 
-    MailServer(ObjectProvider<JavaMailSender> senders, @Value("${spring.mail.host:}") String host,
-               @Value("${gt.mail.from:}") String from, @Value("${gt.public-url:}") String publicUrl) {
+    MailServer(
+            ObjectProvider<JavaMailSender> senders,
+            @Value("${spring.mail.host:}") String host,
+            @Value("${gt.mail.from:}") String from,
+            @Value("${gt.public-url:}") String publicUrl) {
         this.senders = senders;
         this.host = host;
         this.from = from;
@@ -36,7 +39,9 @@ public class MailServer {
 
     /** Where links start. Read while the administrator's request is at hand: emails may be written later. */
     public String linkBase() {
-        String base = publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
+        String base = publicUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : publicUrl;
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

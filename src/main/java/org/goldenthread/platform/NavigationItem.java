@@ -1,5 +1,4 @@
 package org.goldenthread.platform;
 
 /** One entry in the header navigation. */
-public record NavigationItem(int order, String label, String href) {
-}
+public record NavigationItem(int order, String label, String href) {}

@@ -66,10 +66,12 @@ public final class PdfReport {
     private final PDType0Font bold = embed(BOLD);
     /** For each font, whether it has a glyph for a code point, as first asked. */
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
+
     private final PDStructureTreeRoot structure = new PDStructureTreeRoot();
     private final PDStructureElement body;
     /** For each page, the structure element each of its marked-content ids belongs to, in id order. */
     private final Map<Integer, PDParentTreeValue> parents = new HashMap<>();
+
     private PDPageContentStream content;
     private PDPage page;
     private COSArray pageParents;
@@ -159,8 +161,8 @@ public final class PdfReport {
         COSDictionary properties = new COSDictionary();
         properties.setInt(COSName.MCID, id);
         try {
-            content.beginMarkedContent(COSName.getPDFName(element.getStructureType()),
-                    PDPropertyList.create(properties));
+            content.beginMarkedContent(
+                    COSName.getPDFName(element.getStructureType()), PDPropertyList.create(properties));
             drawing.draw();
             content.endMarkedContent();
         } catch (IOException e) {
@@ -260,7 +262,8 @@ public final class PdfReport {
             List<List<String>> cells = new ArrayList<>();
             int lines = 1;
             for (int c = 0; c < columns; c++) {
-                List<String> wrapped = wrap(shown(c < row.size() ? row.get(c) : "", font), font, 9, (c == 0 ? first : other) - 6);
+                List<String> wrapped =
+                        wrap(shown(c < row.size() ? row.get(c) : "", font), font, 9, (c == 0 ? first : other) - 6);
                 cells.add(wrapped);
                 lines = Math.max(lines, wrapped.size());
             }
@@ -270,8 +273,8 @@ public final class PdfReport {
             float x = MARGIN;
             for (int c = 0; c < columns; c++) {
                 float w = c == 0 ? first : other;
-                PDStructureElement cell = element(r == 0 ? StandardStructureTypes.TH : StandardStructureTypes.TD,
-                        tableRow);
+                PDStructureElement cell =
+                        element(r == 0 ? StandardStructureTypes.TH : StandardStructureTypes.TD, tableRow);
                 if (r == 0) {
                     PDTableAttributeObject scope = new PDTableAttributeObject();
                     scope.setScope(PDTableAttributeObject.SCOPE_COLUMN);
@@ -311,7 +314,8 @@ public final class PdfReport {
         float barSpace = WIDTH - labelWidth - 40;
         for (int i = 0; i < labels.size(); i++) {
             room(16);
-            String label = wrap(shown(labels.get(i), regular), regular, 9, labelWidth - 6).get(0);
+            String label = wrap(shown(labels.get(i), regular), regular, 9, labelWidth - 6)
+                    .get(0);
             double p = percents.get(i) == null ? 0 : Math.max(0, Math.min(100, percents.get(i)));
             float w = (float) (barSpace * p / 100);
             String figure = percents.get(i) == null ? "" : String.format("%.2f%%", percents.get(i));

@@ -77,7 +77,8 @@ public record Scope(Caller caller, Tenant tenant, boolean platform) {
                 leadsPlaces = true;
             }
         }
-        return leadsPlaces ? java.util.Optional.of(Footprint.places(caller.placesLedIn(icsId)))
+        return leadsPlaces
+                ? java.util.Optional.of(Footprint.places(caller.placesLedIn(icsId)))
                 : java.util.Optional.empty();
     }
 
@@ -86,7 +87,8 @@ public record Scope(Caller caller, Tenant tenant, boolean platform) {
     }
 
     public String visibleIcsArray() {
-        return tenant == null ? "{}"
+        return tenant == null
+                ? "{}"
                 : tenant.visibleIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 

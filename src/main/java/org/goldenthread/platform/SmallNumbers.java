@@ -21,8 +21,8 @@ public class SmallNumbers {
     public SmallNumbers(@Value("${gt.privacy.min-group-size:10}") int minGroupSize) {
         // A lower setting would be a privacy mistake, not a preference: refuse to start with it.
         if (minGroupSize < LOWEST_ALLOWED) {
-            throw new IllegalStateException("gt.privacy.min-group-size is " + minGroupSize + "; it must be at least "
-                    + LOWEST_ALLOWED);
+            throw new IllegalStateException(
+                    "gt.privacy.min-group-size is " + minGroupSize + "; it must be at least " + LOWEST_ALLOWED);
         }
         this.platformMinGroupSize = minGroupSize;
     }

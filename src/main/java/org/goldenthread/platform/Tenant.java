@@ -7,8 +7,7 @@ import java.util.List;
  * merged into it, so the history of a merged footprint stays in view. {@code minGroupSize} is its
  * own small-number threshold, or null for the platform's.
  */
-public record Tenant(long id, String odsCode, String name, String region, List<Long> visibleIds,
-                     Integer minGroupSize) {
+public record Tenant(long id, String odsCode, String name, String region, List<Long> visibleIds, Integer minGroupSize) {
 
     public Tenant {
         visibleIds = List.copyOf(visibleIds);

@@ -15,12 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Text {
 
     public static final String NUL = "Holds a NUL character (0x00), which cannot be stored; remove it";
-    public static final String SURROGATE = "Holds half of a unicode surrogate pair, which is not a character; remove it";
+    public static final String SURROGATE =
+            "Holds half of a unicode surrogate pair, which is not a character; remove it";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Why the text cannot be stored, or null when it can. */
     public static String unstorable(String text) {
@@ -82,8 +82,14 @@ public final class Text {
 
     private static String path(JsonParser parser) {
         String pointer = parser.streamReadContext().pathAsPointer().toString();
-        String dotted = pointer.isEmpty() ? "" : pointer.substring(1).replaceAll("/(\\d+)(?=/|$)", "[$1]")
-                .replace('/', '.').replace("~1", "/").replace("~0", "~").replace('\0', '?');
+        String dotted = pointer.isEmpty()
+                ? ""
+                : pointer.substring(1)
+                        .replaceAll("/(\\d+)(?=/|$)", "[$1]")
+                        .replace('/', '.')
+                        .replace("~1", "/")
+                        .replace("~0", "~")
+                        .replace('\0', '?');
         return dotted.isEmpty() ? "body" : dotted;
     }
 }

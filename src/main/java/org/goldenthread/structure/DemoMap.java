@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoMap {
 
-    record DemoPlace(String name, String council, int population, int neighbourhoods, int practices) {
-    }
+    record DemoPlace(String name, String council, int population, int neighbourhoods, int practices) {}
 
     static final List<DemoPlace> PLACES = List.of(
             new DemoPlace("Northmoor", "Northmoor City Council", 412_000, 10, 48),
@@ -25,11 +24,48 @@ class DemoMap {
             new DemoPlace("Eastwold", "Eastwold Council", 262_000, 6, 28),
             new DemoPlace("Harrowfield", "Harrowfield Council", 214_000, 5, 22));
 
-    private static final String[] AREAS = {"Abbey", "Brookside", "Castle", "Dale", "Elmwood", "Fairfield", "Greenway",
-            "Highcross", "Ivy Bank", "Jubilee", "Kingsmead", "Larkhill", "Millbrook", "Newlands", "Oakfield",
-            "Parkside", "Queensway", "Riverside", "St Anne's", "Thornbury", "Upperton", "Victoria", "Westgate",
-            "Yewtree", "Ashgrove", "Beacon", "Cedar", "Danesbury", "Eastfield", "Foxhill", "Glebe", "Hollybush",
-            "Ironbridge", "Kestrel", "Linden", "Moorside", "Northgate", "Orchard", "Pinewood", "Redhill"};
+    private static final String[] AREAS = {
+        "Abbey",
+        "Brookside",
+        "Castle",
+        "Dale",
+        "Elmwood",
+        "Fairfield",
+        "Greenway",
+        "Highcross",
+        "Ivy Bank",
+        "Jubilee",
+        "Kingsmead",
+        "Larkhill",
+        "Millbrook",
+        "Newlands",
+        "Oakfield",
+        "Parkside",
+        "Queensway",
+        "Riverside",
+        "St Anne's",
+        "Thornbury",
+        "Upperton",
+        "Victoria",
+        "Westgate",
+        "Yewtree",
+        "Ashgrove",
+        "Beacon",
+        "Cedar",
+        "Danesbury",
+        "Eastfield",
+        "Foxhill",
+        "Glebe",
+        "Hollybush",
+        "Ironbridge",
+        "Kestrel",
+        "Linden",
+        "Moorside",
+        "Northgate",
+        "Orchard",
+        "Pinewood",
+        "Redhill"
+    };
 
     private final JdbcClient jdbc;
 
@@ -44,8 +80,12 @@ class DemoMap {
         Random random = new Random(20211001L);
         int area = 0;
         for (DemoPlace p : PLACES) {
-            long placeId = insert("insert into place (ics_id, name, local_authority, population) values (?, ?, ?, ?) returning id",
-                    ics, p.name(), p.council(), p.population());
+            long placeId = insert(
+                    "insert into place (ics_id, name, local_authority, population) values (?, ?, ?, ?) returning id",
+                    ics,
+                    p.name(),
+                    p.council(),
+                    p.population());
             insertOrganisation(ics, p.council(), "local_authority", placeId);
             insertOrganisation(ics, p.name() + " Public Health Team", "public_health", placeId);
             insertOrganisation(ics, p.name() + " Council for Voluntary Service", "vcse", placeId);
@@ -57,18 +97,30 @@ class DemoMap {
                         .update();
             }
             for (int i = 0; i < p.practices(); i++) {
-                insertOrganisation(ics, AREAS[random.nextInt(AREAS.length)] + " Surgery, " + p.name() + " " + (i + 1),
-                        "general_practice", placeId);
+                insertOrganisation(
+                        ics,
+                        AREAS[random.nextInt(AREAS.length)] + " Surgery, " + p.name() + " " + (i + 1),
+                        "general_practice",
+                        placeId);
             }
             for (int i = 0; i < p.practices() / 2; i++) {
-                insertOrganisation(ics, AREAS[random.nextInt(AREAS.length)] + " Pharmacy, " + p.name() + " " + (i + 1),
-                        "community_pharmacy", placeId);
+                insertOrganisation(
+                        ics,
+                        AREAS[random.nextInt(AREAS.length)] + " Pharmacy, " + p.name() + " " + (i + 1),
+                        "community_pharmacy",
+                        placeId);
             }
             for (int i = 0; i < 4; i++) {
-                insertOrganisation(ics, AREAS[random.nextInt(AREAS.length)] + " Dental Practice, " + p.name() + " " + (i + 1),
-                        "dental", placeId);
-                insertOrganisation(ics, AREAS[random.nextInt(AREAS.length)] + " Care Home, " + p.name() + " " + (i + 1),
-                        "adult_social_care", placeId);
+                insertOrganisation(
+                        ics,
+                        AREAS[random.nextInt(AREAS.length)] + " Dental Practice, " + p.name() + " " + (i + 1),
+                        "dental",
+                        placeId);
+                insertOrganisation(
+                        ics,
+                        AREAS[random.nextInt(AREAS.length)] + " Care Home, " + p.name() + " " + (i + 1),
+                        "adult_social_care",
+                        placeId);
             }
             insertOrganisation(ics, p.name() + " Opticians", "optometry", placeId);
             insertOrganisation(ics, p.name() + " Children's Services", "childrens_services", placeId);
@@ -85,7 +137,8 @@ class DemoMap {
 
     private void insertOrganisation(long ics, String name, String sector, Long placeId) {
         jdbc.sql("insert into organisation (ics_id, name, sector, place_id) values (?, ?, ?, ?) on conflict do nothing")
-                .params(ics, name, sector, placeId).update();
+                .params(ics, name, sector, placeId)
+                .update();
     }
 
     private long insert(String sql, Object... params) {

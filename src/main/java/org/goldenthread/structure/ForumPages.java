@@ -49,7 +49,9 @@ class ForumPages implements Navigation {
          * or the day it was created if never held.
          */
         public java.time.LocalDate vacantSince() {
-            return holding == null || holding.lastLeft() == null ? seat.createdOn() : holding.lastLeft().plusDays(1);
+            return holding == null || holding.lastLeft() == null
+                    ? seat.createdOn()
+                    : holding.lastLeft().plusDays(1);
         }
 
         public boolean neverHeld() {
@@ -63,7 +65,9 @@ class ForumPages implements Navigation {
 
     @Override
     public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        return tenant == null ? List.of() : List.of(new NavigationItem(20, "Forums", "/ics/" + tenant.odsCode() + "/forums"));
+        return tenant == null
+                ? List.of()
+                : List.of(new NavigationItem(20, "Forums", "/ics/" + tenant.odsCode() + "/forums"));
     }
 
     private static boolean canEdit() {
@@ -74,27 +78,36 @@ class ForumPages implements Navigation {
     String list(@PathVariable String ods, Model model) {
         List<Forum> all = forums.forums();
         model.addAttribute("forums", all);
-        model.addAttribute("groups", Choice.of(Level.class).stream()
-                .map(level -> new LevelGroup(level, all.stream().filter(f -> f.level().equals(level.code())).toList()))
-                .filter(g -> !g.forums().isEmpty()).toList());
+        model.addAttribute(
+                "groups",
+                Choice.of(Level.class).stream()
+                        .map(level -> new LevelGroup(
+                                level,
+                                all.stream()
+                                        .filter(f -> f.level().equals(level.code()))
+                                        .toList()))
+                        .filter(g -> !g.forums().isEmpty())
+                        .toList());
         model.addAttribute("kindLabels", Coded.labels(ForumKind.class));
         model.addAttribute("rightsLabels", Coded.labels(DecisionRights.class));
         model.addAttribute("canEdit", canEdit());
         return "structure/forums";
     }
 
-    record LevelGroup(Choice level, List<Forum> forums) {
-    }
+    record LevelGroup(Choice level, List<Forum> forums) {}
 
     @GetMapping("/ics/{ods}/forums/{id}")
     String forum(@PathVariable String ods, @PathVariable long id, Model model) {
         model.addAttribute("forum", forums.forum(id));
         List<Seat> seats = forums.seatsOf(id);
         SeatHolders directory = holders.getIfAvailable();
-        java.util.Map<Long, SeatHolders.Holding> held = directory == null ? java.util.Map.of()
+        java.util.Map<Long, SeatHolders.Holding> held = directory == null
+                ? java.util.Map.of()
                 : directory.holdingsOf(seats.stream().map(Seat::id).toList());
         model.addAttribute("seats", seats);
-        model.addAttribute("seatRows", seats.stream().map(s -> new SeatRow(s, held.get(s.id()))).toList());
+        model.addAttribute(
+                "seatRows",
+                seats.stream().map(s -> new SeatRow(s, held.get(s.id()))).toList());
         model.addAttribute("seatTypes", Choice.of(SeatType.class));
         model.addAttribute("seatTypeLabels", Coded.labels(SeatType.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
@@ -115,20 +128,38 @@ class ForumPages implements Navigation {
         model.addAttribute("levels", Choice.of(Level.class));
         model.addAttribute("kinds", Choice.of(ForumKind.class));
         model.addAttribute("rights", Choice.of(DecisionRights.class));
-        model.addAttribute("places", map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
-        model.addAttribute("neighbourhoods", map.neighbourhoods().stream()
-                .map(n -> new Choice(n.name(), n.name() + " (" + n.place() + ")")).toList());
-        model.addAttribute("forumNames", forums.forums().stream().map(f -> new Choice(f.name(), f.name())).toList());
+        model.addAttribute(
+                "places",
+                map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        model.addAttribute(
+                "neighbourhoods",
+                map.neighbourhoods().stream()
+                        .map(n -> new Choice(n.name(), n.name() + " (" + n.place() + ")"))
+                        .toList());
+        model.addAttribute(
+                "forumNames",
+                forums.forums().stream()
+                        .map(f -> new Choice(f.name(), f.name()))
+                        .toList());
         return "structure/forum-new";
     }
 
     @PostMapping("/ics/{ods}/forums/new")
-    String addForum(@PathVariable String ods, @RequestParam Map<String, String> form, Model model,
-                    RedirectAttributes redirect) {
+    String addForum(
+            @PathVariable String ods,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            Forum forum = forums.addForum(new ForumDetails(form.get("name"), form.get("level"), form.get("kind"),
-                    form.get("decision_rights"), form.get("place"), form.get("neighbourhood"), form.get("reports_to"),
+            Forum forum = forums.addForum(new ForumDetails(
+                    form.get("name"),
+                    form.get("level"),
+                    form.get("kind"),
+                    form.get("decision_rights"),
+                    form.get("place"),
+                    form.get("neighbourhood"),
+                    form.get("reports_to"),
                     null));
             redirect.addFlashAttribute("success", forum.name() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + forum.id();
@@ -139,8 +170,12 @@ class ForumPages implements Navigation {
     }
 
     @PostMapping("/ics/{ods}/forums/{id}/seats")
-    String addSeat(@PathVariable String ods, @PathVariable long id, @RequestParam Map<String, String> form,
-                   Model model, RedirectAttributes redirect) {
+    String addSeat(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
             List<org.goldenthread.platform.Problem> problems = new java.util.ArrayList<>();
@@ -148,8 +183,15 @@ class ForumPages implements Navigation {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            Seat seat = forums.addSeat(id, new SeatDetails(null, form.get("title"), form.get("seat_type"),
-                    !"false".equals(form.get("professionally_agnostic")), hours, null));
+            Seat seat = forums.addSeat(
+                    id,
+                    new SeatDetails(
+                            null,
+                            form.get("title"),
+                            form.get("seat_type"),
+                            !"false".equals(form.get("professionally_agnostic")),
+                            hours,
+                            null));
             redirect.addFlashAttribute("success", "The seat " + seat.title() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + id;
         } catch (InvalidInput e) {

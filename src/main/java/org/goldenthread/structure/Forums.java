@@ -53,11 +53,16 @@ public class Forums {
 
     public List<Forum> forums() {
         return jdbc.sql(FORUMS + " order by array_position(array['system','place','neighbourhood',"
-                + "'provider_collaborative','clinical_network'], f.level), f.name").query(Forum.class).list();
+                        + "'provider_collaborative','clinical_network'], f.level), f.name")
+                .query(Forum.class)
+                .list();
     }
 
     public Forum forum(long id) {
-        return jdbc.sql(FORUMS + " where f.id = :id").param("id", id).query(Forum.class).optional()
+        return jdbc.sql(FORUMS + " where f.id = :id")
+                .param("id", id)
+                .query(Forum.class)
+                .optional()
                 .orElseThrow(() -> new NotFound("No forum with id " + id + " in this ICS"));
     }
 
@@ -66,12 +71,17 @@ public class Forums {
     }
 
     public List<Seat> seatsOf(long forumId) {
-        return jdbc.sql(SEATS + " where s.forum_id = :forum order by s.title").param("forum", forumId)
-                .query(Seat.class).list();
+        return jdbc.sql(SEATS + " where s.forum_id = :forum order by s.title")
+                .param("forum", forumId)
+                .query(Seat.class)
+                .list();
     }
 
     public Seat seat(long id) {
-        return jdbc.sql(SEATS + " where s.id = :id").param("id", id).query(Seat.class).optional()
+        return jdbc.sql(SEATS + " where s.id = :id")
+                .param("id", id)
+                .query(Seat.class)
+                .optional()
                 .orElseThrow(() -> new NotFound("No seat with id " + id + " in this ICS"));
     }
 
@@ -79,23 +89,38 @@ public class Forums {
     public Forum addForum(ForumDetails details) {
         List<Problem> problems = new ArrayList<>(check(List.of(details), List.of()));
         if (details.name() != null && existing().containsKey(details.name().trim())) {
-            problems.add(Problem.of("name", "This ICS already has a forum called " + details.name().trim()));
+            problems.add(Problem.of(
+                    "name",
+                    "This ICS already has a forum called " + details.name().trim()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         merge(List.of(details), List.of());
-        return forums().stream().filter(f -> f.name().equals(details.name().trim())).findFirst().orElseThrow();
+        return forums().stream()
+                .filter(f -> f.name().equals(details.name().trim()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional
     public Seat addSeat(long forumId, SeatDetails details) {
         Forum forum = forum(forumId);
-        SeatDetails onForum = new SeatDetails(forum.name(), details.title(), details.seatType(),
-                details.professionallyAgnostic(), details.expectedHoursPerWeek(), null);
+        SeatDetails onForum = new SeatDetails(
+                forum.name(),
+                details.title(),
+                details.seatType(),
+                details.professionallyAgnostic(),
+                details.expectedHoursPerWeek(),
+                null);
         List<Problem> problems = new ArrayList<>(check(List.of(), List.of(onForum)));
-        if (details.title() != null && seatsOf(forumId).stream().anyMatch(s -> s.title().equals(details.title().trim()))) {
-            problems.add(Problem.of("title", forum.name() + " already has a seat called " + details.title().trim()));
+        if (details.title() != null
+                && seatsOf(forumId).stream()
+                        .anyMatch(s -> s.title().equals(details.title().trim()))) {
+            problems.add(Problem.of(
+                    "title",
+                    forum.name() + " already has a seat called "
+                            + details.title().trim()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -131,45 +156,68 @@ public class Forums {
             }
             Level level = Coded.parse(Level.class, f.level()).orElse(null);
             if (level == null) {
-                problems.add(new Problem(row, "level", blank(f.level()) ? "Enter the level of the forum"
-                        : "'" + f.level() + "' is not a level; use " + Coded.choices(Level.class)));
+                problems.add(new Problem(
+                        row,
+                        "level",
+                        blank(f.level())
+                                ? "Enter the level of the forum"
+                                : "'" + f.level() + "' is not a level; use " + Coded.choices(Level.class)));
             }
             if (Coded.parse(ForumKind.class, f.kind()).isEmpty()) {
-                problems.add(new Problem(row, "kind", blank(f.kind()) ? "Enter what kind of forum this is"
-                        : "'" + f.kind() + "' is not a kind of forum; use " + Coded.choices(ForumKind.class)));
+                problems.add(new Problem(
+                        row,
+                        "kind",
+                        blank(f.kind())
+                                ? "Enter what kind of forum this is"
+                                : "'" + f.kind() + "' is not a kind of forum; use " + Coded.choices(ForumKind.class)));
             }
             if (Coded.parse(DecisionRights.class, f.decisionRights()).isEmpty()) {
-                problems.add(new Problem(row, "decision_rights", blank(f.decisionRights())
-                        ? "Enter the forum's decision rights"
-                        : "'" + f.decisionRights() + "' is not a decision right; use " + Coded.choices(DecisionRights.class)));
+                problems.add(new Problem(
+                        row,
+                        "decision_rights",
+                        blank(f.decisionRights())
+                                ? "Enter the forum's decision rights"
+                                : "'" + f.decisionRights() + "' is not a decision right; use "
+                                        + Coded.choices(DecisionRights.class)));
             }
             Long placeId = null;
             if (!blank(f.place())) {
                 placeId = geography.places().get(f.place().trim().toLowerCase(Locale.ROOT));
                 if (placeId == null) {
-                    problems.add(new Problem(row, "place", "This ICS has no place called '" + f.place().trim()
-                            + "'; add it to the ICS map first"));
+                    problems.add(new Problem(
+                            row,
+                            "place",
+                            "This ICS has no place called '" + f.place().trim() + "'; add it to the ICS map first"));
                 }
             }
             if (!blank(f.neighbourhood())) {
-                Long[] neighbourhood = geography.neighbourhoods().get(f.neighbourhood().trim().toLowerCase(Locale.ROOT));
+                Long[] neighbourhood =
+                        geography.neighbourhoods().get(f.neighbourhood().trim().toLowerCase(Locale.ROOT));
                 if (neighbourhood == null) {
-                    problems.add(new Problem(row, "neighbourhood", "This ICS has no neighbourhood called '"
-                            + f.neighbourhood().trim() + "'; add it to the ICS map first"));
+                    problems.add(new Problem(
+                            row,
+                            "neighbourhood",
+                            "This ICS has no neighbourhood called '"
+                                    + f.neighbourhood().trim() + "'; add it to the ICS map first"));
                 } else if (placeId != null && !placeId.equals(neighbourhood[1])) {
-                    problems.add(new Problem(row, "neighbourhood", f.neighbourhood().trim() + " is not in "
-                            + f.place().trim()));
+                    problems.add(new Problem(
+                            row,
+                            "neighbourhood",
+                            f.neighbourhood().trim() + " is not in " + f.place().trim()));
                 }
             }
             if (level == Level.SYSTEM && (!blank(f.place()) || !blank(f.neighbourhood()))) {
-                problems.add(new Problem(row, blank(f.place()) ? "neighbourhood" : "place",
+                problems.add(new Problem(
+                        row,
+                        blank(f.place()) ? "neighbourhood" : "place",
                         "A system-level forum covers the whole ICS; leave place and neighbourhood blank"));
             }
             if (level == Level.PLACE && blank(f.place())) {
                 problems.add(new Problem(row, "place", "Enter the place a place-level forum covers"));
             }
             if (level == Level.NEIGHBOURHOOD && blank(f.neighbourhood())) {
-                problems.add(new Problem(row, "neighbourhood", "Enter the neighbourhood a neighbourhood-level forum covers"));
+                problems.add(new Problem(
+                        row, "neighbourhood", "Enter the neighbourhood a neighbourhood-level forum covers"));
             }
             if (name != null) {
                 rows.put(name, row);
@@ -185,13 +233,15 @@ public class Forums {
             if (target.equals(name)) {
                 problems.add(new Problem(f.row(), "reports_to", "A forum cannot report to itself"));
             } else if (!reportsTo.containsKey(target)) {
-                problems.add(new Problem(f.row(), "reports_to", "There is no forum called '" + target
-                        + "' in this ICS to report to"));
+                problems.add(new Problem(
+                        f.row(), "reports_to", "There is no forum called '" + target + "' in this ICS to report to"));
             } else {
                 List<String> loop = loopFrom(name, reportsTo);
                 if (!loop.isEmpty()) {
-                    problems.add(new Problem(f.row(), "reports_to", "Reporting lines would go round in a circle: "
-                            + String.join(" → ", loop)));
+                    problems.add(new Problem(
+                            f.row(),
+                            "reports_to",
+                            "Reporting lines would go round in a circle: " + String.join(" → ", loop)));
                 }
             }
         }
@@ -204,14 +254,23 @@ public class Forums {
                 problems.add(new Problem(row, "title", "The seat title must be 200 characters or fewer"));
             }
             if (Coded.parse(SeatType.class, s.seatType()).isEmpty()) {
-                problems.add(new Problem(row, "seat_type", blank(s.seatType()) ? "Enter the type of seat"
-                        : "'" + s.seatType() + "' is not a type of seat; use " + Coded.choices(SeatType.class)));
+                problems.add(new Problem(
+                        row,
+                        "seat_type",
+                        blank(s.seatType())
+                                ? "Enter the type of seat"
+                                : "'" + s.seatType() + "' is not a type of seat; use "
+                                        + Coded.choices(SeatType.class)));
             }
-            if (s.expectedHoursPerWeek() != null && (s.expectedHoursPerWeek().signum() < 0
-                    || s.expectedHoursPerWeek().compareTo(BigDecimal.valueOf(48)) > 0)) {
-                problems.add(new Problem(row, "expected_hours_per_week", "Expected hours must be between 0 and 48 a week"));
+            if (s.expectedHoursPerWeek() != null
+                    && (s.expectedHoursPerWeek().signum() < 0
+                            || s.expectedHoursPerWeek().compareTo(BigDecimal.valueOf(48)) > 0)) {
+                problems.add(
+                        new Problem(row, "expected_hours_per_week", "Expected hours must be between 0 and 48 a week"));
             }
-            if (s.forum() == null || (!rows.containsKey(s.forum().trim()) && !existing.containsKey(s.forum().trim()))) {
+            if (s.forum() == null
+                    || (!rows.containsKey(s.forum().trim())
+                            && !existing.containsKey(s.forum().trim()))) {
                 problems.add(new Problem(row, "forum", "There is no forum called '" + s.forum() + "' in this ICS"));
             }
         }
@@ -250,9 +309,12 @@ public class Forums {
         for (ForumDetails f : forums) {
             String name = f.name().trim();
             Long neighbourhoodId = null;
-            Long placeId = blank(f.place()) ? null : geography.places().get(f.place().trim().toLowerCase(Locale.ROOT));
+            Long placeId = blank(f.place())
+                    ? null
+                    : geography.places().get(f.place().trim().toLowerCase(Locale.ROOT));
             if (!blank(f.neighbourhood())) {
-                Long[] n = geography.neighbourhoods().get(f.neighbourhood().trim().toLowerCase(Locale.ROOT));
+                Long[] n =
+                        geography.neighbourhoods().get(f.neighbourhood().trim().toLowerCase(Locale.ROOT));
                 neighbourhoodId = n[0];
                 placeId = n[1];
             }
@@ -278,7 +340,9 @@ public class Forums {
                             select :ics, r.name, r.level, r.kind, r.decision_rights, r.place_id, r.neighbourhood_id
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(name text, level text, kind text,
                                    decision_rights text, place_id bigint, neighbourhood_id bigint)""")
-                    .param("ics", Scope.currentTenant().id()).param("rows", json.writeValueAsString(inserts)).update();
+                    .param("ics", Scope.currentTenant().id())
+                    .param("rows", json.writeValueAsString(inserts))
+                    .update();
         }
         if (!updates.isEmpty()) {
             jdbc.sql("""
@@ -286,13 +350,16 @@ public class Forums {
                                    place_id = r.place_id, neighbourhood_id = r.neighbourhood_id
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(id bigint, level text, kind text,
                                    decision_rights text, place_id bigint, neighbourhood_id bigint)
-                             where f.id = r.id""")
-                    .param("rows", json.writeValueAsString(updates)).update();
+                             where f.id = r.id""").param("rows", json.writeValueAsString(updates)).update();
         }
         existing = existing();
         for (Map<String, Object> inserted : inserts) {
-            changes.add(new Audit.Change("forum.created", "forum", existing.get((String) inserted.get("name")).id(),
-                    null, inserted));
+            changes.add(new Audit.Change(
+                    "forum.created",
+                    "forum",
+                    existing.get((String) inserted.get("name")).id(),
+                    null,
+                    inserted));
         }
         List<Map<String, Object>> lines = new ArrayList<>();
         for (ForumDetails f : forums) {
@@ -301,16 +368,15 @@ public class Forums {
             Long targetId = target == null ? null : existing.get(target).id();
             if (!Objects.equals(forum.reportsToId(), targetId)) {
                 lines.add(Map.of("id", forum.id(), "reports_to_id", targetId == null ? -1L : targetId));
-                changes.add(new Audit.Change("forum.reports_to_changed", "forum", forum.id(),
-                        forum.reportsTo(), target));
+                changes.add(
+                        new Audit.Change("forum.reports_to_changed", "forum", forum.id(), forum.reportsTo(), target));
             }
         }
         if (!lines.isEmpty()) {
             jdbc.sql("""
                             update forum f set reports_to_id = nullif(r.reports_to_id, -1)
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(id bigint, reports_to_id bigint)
-                             where f.id = r.id""")
-                    .param("rows", json.writeValueAsString(lines)).update();
+                             where f.id = r.id""").param("rows", json.writeValueAsString(lines)).update();
         }
         java.util.Set<Object> created = new java.util.HashSet<>();
         java.util.Set<Object> changed = new java.util.HashSet<>();
@@ -320,18 +386,24 @@ public class Forums {
         changed.removeAll(created);
         Map<String, Long> seatIds = mergeSeats(seats, existing, changes);
         audit.recordAll(changes);
-        return new Merged(seatIds, created.size(), changed.size(),
-                (int) changes.stream().filter(c -> c.action().equals("seat.created")).count(),
-                (int) changes.stream().filter(c -> c.action().equals("seat.updated")).count());
+        return new Merged(
+                seatIds,
+                created.size(),
+                changed.size(),
+                (int) changes.stream()
+                        .filter(c -> c.action().equals("seat.created"))
+                        .count(),
+                (int) changes.stream()
+                        .filter(c -> c.action().equals("seat.updated"))
+                        .count());
     }
 
     /** What {@link #merge} did. */
-    public record Merged(Map<String, Long> seatIds, int forumsAdded, int forumsChanged, int seatsAdded,
-                         int seatsChanged) {
-    }
+    public record Merged(
+            Map<String, Long> seatIds, int forumsAdded, int forumsChanged, int seatsAdded, int seatsChanged) {}
 
-    private Map<String, Long> mergeSeats(List<SeatDetails> seats, Map<String, ExistingForum> forums,
-                                         List<Audit.Change> changes) {
+    private Map<String, Long> mergeSeats(
+            List<SeatDetails> seats, Map<String, ExistingForum> forums, List<Audit.Change> changes) {
         Map<String, Seat> existing = new HashMap<>();
         seats().forEach(s -> existing.put(seatKey(s.forum(), s.title()), s));
         List<Map<String, Object>> inserts = new ArrayList<>();
@@ -345,12 +417,14 @@ public class Forums {
             row.put("title", s.title().trim());
             row.put("seat_type", s.seatType().trim());
             row.put("professionally_agnostic", agnostic);
-            BigDecimal hours = s.expectedHoursPerWeek() != null ? s.expectedHoursPerWeek()
+            BigDecimal hours = s.expectedHoursPerWeek() != null
+                    ? s.expectedHoursPerWeek()
                     : before == null ? null : before.expectedHoursPerWeek();
             row.put("expected_hours_per_week", hours);
             if (before == null) {
                 inserts.add(row);
-            } else if (!before.seatType().equals(row.get("seat_type")) || before.professionallyAgnostic() != agnostic
+            } else if (!before.seatType().equals(row.get("seat_type"))
+                    || before.professionallyAgnostic() != agnostic
                     || !sameNumber(before.expectedHoursPerWeek(), hours)) {
                 row.put("id", before.id());
                 updates.add(row);
@@ -365,7 +439,9 @@ public class Forums {
                                    r.expected_hours_per_week
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(forum_id bigint, title text,
                                    seat_type text, professionally_agnostic boolean, expected_hours_per_week numeric)""")
-                    .param("ics", Scope.currentTenant().id()).param("rows", json.writeValueAsString(inserts)).update();
+                    .param("ics", Scope.currentTenant().id())
+                    .param("rows", json.writeValueAsString(inserts))
+                    .update();
         }
         if (!updates.isEmpty()) {
             jdbc.sql("""
@@ -373,8 +449,7 @@ public class Forums {
                                    expected_hours_per_week = r.expected_hours_per_week
                               from jsonb_to_recordset(cast(:rows as jsonb)) as r(id bigint, seat_type text,
                                    professionally_agnostic boolean, expected_hours_per_week numeric)
-                             where s.id = r.id""")
-                    .param("rows", json.writeValueAsString(updates)).update();
+                             where s.id = r.id""").param("rows", json.writeValueAsString(updates)).update();
         }
         Map<String, Long> ids = new HashMap<>();
         for (Seat s : seats()) {
@@ -392,12 +467,22 @@ public class Forums {
     }
 
     /** A forum as stored, for comparing with a description of it. */
-    record ExistingForum(long id, String name, String level, String kind, String decisionRights, Long placeId,
-                         Long neighbourhoodId, Long reportsToId, String reportsTo) {
+    record ExistingForum(
+            long id,
+            String name,
+            String level,
+            String kind,
+            String decisionRights,
+            Long placeId,
+            Long neighbourhoodId,
+            Long reportsToId,
+            String reportsTo) {
 
         boolean sameAs(Map<String, Object> row) {
-            return level.equals(row.get("level")) && kind.equals(row.get("kind"))
-                    && decisionRights.equals(row.get("decision_rights")) && Objects.equals(placeId, row.get("place_id"))
+            return level.equals(row.get("level"))
+                    && kind.equals(row.get("kind"))
+                    && decisionRights.equals(row.get("decision_rights"))
+                    && Objects.equals(placeId, row.get("place_id"))
                     && Objects.equals(neighbourhoodId, row.get("neighbourhood_id"));
         }
     }
@@ -407,23 +492,24 @@ public class Forums {
         jdbc.sql("""
                         select f.id, f.name, f.level, f.kind, f.decision_rights, f.place_id, f.neighbourhood_id,
                                f.reports_to_id, r.name as reports_to
-                          from forum f left join forum r on r.id = f.reports_to_id""")
-                .query(ExistingForum.class).list().forEach(f -> forums.put(f.name(), f));
+                          from forum f left join forum r on r.id = f.reports_to_id""").query(ExistingForum.class).list().forEach(f -> forums.put(f.name(), f));
         return forums;
     }
 
     /** Place ids and neighbourhood ids (with their place's id) by lower-case name. */
-    private record Geography(Map<String, Long> places, Map<String, Long[]> neighbourhoods) {
-    }
+    private record Geography(Map<String, Long> places, Map<String, Long[]> neighbourhoods) {}
 
     private Geography geography() {
         Map<String, Long> places = new HashMap<>();
         jdbc.sql("select id, name from place")
-                .query((rs, n) -> places.put(rs.getString("name").toLowerCase(Locale.ROOT), rs.getLong("id"))).list();
+                .query((rs, n) -> places.put(rs.getString("name").toLowerCase(Locale.ROOT), rs.getLong("id")))
+                .list();
         Map<String, Long[]> neighbourhoods = new HashMap<>();
         jdbc.sql("select id, name, place_id from neighbourhood")
-                .query((rs, n) -> neighbourhoods.put(rs.getString("name").toLowerCase(Locale.ROOT),
-                        new Long[]{rs.getLong("id"), rs.getLong("place_id")})).list();
+                .query((rs, n) -> neighbourhoods.put(
+                        rs.getString("name").toLowerCase(Locale.ROOT),
+                        new Long[] {rs.getLong("id"), rs.getLong("place_id")}))
+                .list();
         return new Geography(places, neighbourhoods);
     }
 

@@ -42,32 +42,32 @@ public class IcsMap implements PlaceDirectory {
     }
 
     public Place place(long id) {
-        return places().stream().filter(p -> p.id() == id).findFirst()
+        return places().stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
                 .orElseThrow(() -> new NotFound("No place with id " + id + " in this ICS"));
     }
 
     public List<Neighbourhood> neighbourhoods() {
         return jdbc.sql("""
                         select n.id, n.name, p.name as place, n.ods_code, n.population
-                          from neighbourhood n join place p on p.id = n.place_id order by p.name, n.name""")
-                .query(Neighbourhood.class).list();
+                          from neighbourhood n join place p on p.id = n.place_id order by p.name, n.name""").query(Neighbourhood.class).list();
     }
 
     public List<Organisation> organisations() {
         return jdbc.sql("""
                         select o.id, o.name, o.ods_code, o.sector, p.name as place
-                          from organisation o left join place p on p.id = o.place_id order by o.name""")
-                .query(Organisation.class).list();
+                          from organisation o left join place p on p.id = o.place_id order by o.name""").query(Organisation.class).list();
     }
 
-    public record Counts(int places, int neighbourhoods, int organisations) {
-    }
+    public record Counts(int places, int neighbourhoods, int organisations) {}
 
     public Counts counts() {
         return jdbc.sql("""
                         select (select count(*) from place), (select count(*) from neighbourhood),
                                (select count(*) from organisation)""")
-                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
+                .query((rs, n) -> new Counts(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+                .single();
     }
 
     @Transactional
@@ -78,8 +78,10 @@ public class IcsMap implements PlaceDirectory {
             problems.add(Problem.of("name", "Enter the name of the place"));
         } else if (trimmed.length() > 120) {
             problems.add(Problem.of("name", "The name must be 120 characters or fewer"));
-        } else if (jdbc.sql("select count(*) > 0 from place where lower(name) = lower(:name)").param("name", trimmed)
-                .query(Boolean.class).single()) {
+        } else if (jdbc.sql("select count(*) > 0 from place where lower(name) = lower(:name)")
+                .param("name", trimmed)
+                .query(Boolean.class)
+                .single()) {
             problems.add(Problem.of("name", "This ICS already has a place called " + trimmed));
         }
         if (population != null && population < 0) {
@@ -91,9 +93,12 @@ public class IcsMap implements PlaceDirectory {
         long id = jdbc.sql("""
                         insert into place (ics_id, name, local_authority, population)
                         values (:ics, :name, :la, :population) returning id""")
-                .param("ics", Scope.currentTenant().id()).param("name", trimmed)
+                .param("ics", Scope.currentTenant().id())
+                .param("name", trimmed)
                 .param("la", localAuthority == null || localAuthority.isBlank() ? null : localAuthority.trim())
-                .param("population", population).query(Long.class).single();
+                .param("population", population)
+                .query(Long.class)
+                .single();
         Place created = place(id);
         audit.record("place.created", "place", id, null, created);
         return created;
@@ -115,7 +120,8 @@ public class IcsMap implements PlaceDirectory {
             problems.add(Problem.of("name", "This ICS already has a neighbourhood called " + trimmed));
         }
         Long placeId = placeId(place, true, problems);
-        String ods = odsCode == null || odsCode.isBlank() ? null : odsCode.trim().toUpperCase(java.util.Locale.ROOT);
+        String ods =
+                odsCode == null || odsCode.isBlank() ? null : odsCode.trim().toUpperCase(java.util.Locale.ROOT);
         if (ods != null && !ods.matches("^[A-Z0-9]{3,10}$")) {
             problems.add(Problem.of("ods_code", "An ODS code is 3 to 10 letters and digits"));
         }
@@ -129,9 +135,14 @@ public class IcsMap implements PlaceDirectory {
                         insert into neighbourhood (ics_id, place_id, name, ods_code, population)
                         select p.ics_id, p.id, :name, :ods, :population from place p where p.id = :place
                         returning id""")
-                .param("place", placeId).param("name", trimmed)
-                .param("ods", ods).param("population", population).query(Long.class).single();
-        Neighbourhood created = neighbourhoods().stream().filter(n -> n.id() == id).findFirst().orElseThrow();
+                .param("place", placeId)
+                .param("name", trimmed)
+                .param("ods", ods)
+                .param("population", population)
+                .query(Long.class)
+                .single();
+        Neighbourhood created =
+                neighbourhoods().stream().filter(n -> n.id() == id).findFirst().orElseThrow();
         audit.record("neighbourhood.created", "neighbourhood", id, null, created);
         return created;
     }
@@ -147,13 +158,18 @@ public class IcsMap implements PlaceDirectory {
         } else if (organisations().stream().anyMatch(o -> o.name().equalsIgnoreCase(trimmed))) {
             problems.add(Problem.of("name", "This ICS already has an organisation called " + trimmed));
         }
-        String ods = odsCode == null || odsCode.isBlank() ? null : odsCode.trim().toUpperCase(java.util.Locale.ROOT);
+        String ods =
+                odsCode == null || odsCode.isBlank() ? null : odsCode.trim().toUpperCase(java.util.Locale.ROOT);
         if (ods != null && !ods.matches("^[A-Z0-9]{3,10}$")) {
             problems.add(Problem.of("ods_code", "An ODS code is 3 to 10 letters and digits"));
         }
         if (org.goldenthread.platform.Coded.parse(Sector.class, sector).isEmpty()) {
-            problems.add(Problem.of("sector", sector == null || sector.isBlank() ? "Choose the organisation's sector"
-                    : "'" + sector + "' is not a sector; use " + org.goldenthread.platform.Coded.choices(Sector.class)));
+            problems.add(Problem.of(
+                    "sector",
+                    sector == null || sector.isBlank()
+                            ? "Choose the organisation's sector"
+                            : "'" + sector + "' is not a sector; use "
+                                    + org.goldenthread.platform.Coded.choices(Sector.class)));
         }
         Long placeId = placeId(place, false, problems);
         if (!problems.isEmpty()) {
@@ -164,9 +180,15 @@ public class IcsMap implements PlaceDirectory {
                         values (coalesce((select ics_id from place where id = :place), :ics), :name, :ods, :sector,
                                 :place)
                         returning id""")
-                .param("ics", Scope.currentTenant().id()).param("name", trimmed).param("ods", ods)
-                .param("sector", sector.trim()).param("place", placeId).query(Long.class).single();
-        Organisation created = organisations().stream().filter(o -> o.id() == id).findFirst().orElseThrow();
+                .param("ics", Scope.currentTenant().id())
+                .param("name", trimmed)
+                .param("ods", ods)
+                .param("sector", sector.trim())
+                .param("place", placeId)
+                .query(Long.class)
+                .single();
+        Organisation created =
+                organisations().stream().filter(o -> o.id() == id).findFirst().orElseThrow();
         audit.record("organisation.created", "organisation", id, null, created);
         return created;
     }
@@ -178,8 +200,11 @@ public class IcsMap implements PlaceDirectory {
             }
             return null;
         }
-        Long id = placeIdsByName().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(place.trim()))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        Long id = placeIdsByName().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(place.trim()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         if (id == null) {
             problems.add(Problem.of("place", "This ICS has no place called '" + place.trim() + "'"));
         }
@@ -188,14 +213,18 @@ public class IcsMap implements PlaceDirectory {
 
     @Override
     public List<String> unknownPlaces(Tenant tenant, Collection<String> names) {
-        List<String> known = elsewhere.run(Scope.system(tenant), () -> jdbc.sql("select lower(name) from place")
-                .query(String.class).list());
+        List<String> known = elsewhere.run(
+                Scope.system(tenant),
+                () -> jdbc.sql("select lower(name) from place")
+                        .query(String.class)
+                        .list());
         return names.stream().filter(n -> !known.contains(n.toLowerCase())).toList();
     }
 
     Map<String, Long> placeIdsByName() {
         Map<String, Long> ids = new java.util.HashMap<>();
-        jdbc.sql("select id, name from place").query((rs, n) -> ids.put(rs.getString("name"), rs.getLong("id")))
+        jdbc.sql("select id, name from place")
+                .query((rs, n) -> ids.put(rs.getString("name"), rs.getLong("id")))
                 .list();
         return ids;
     }

@@ -3,7 +3,10 @@ package org.goldenthread.structure;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A place within an ICS, usually a local authority footprint of a few hundred thousand people. */
-public record Place(long id, String name, @JsonProperty("local_authority") String localAuthority, Integer population,
-                    @JsonProperty("neighbourhoods") int neighbourhoodCount,
-                    @JsonProperty("organisations") int organisationCount) {
-}
+public record Place(
+        long id,
+        String name,
+        @JsonProperty("local_authority") String localAuthority,
+        Integer population,
+        @JsonProperty("neighbourhoods") int neighbourhoodCount,
+        @JsonProperty("organisations") int organisationCount) {}

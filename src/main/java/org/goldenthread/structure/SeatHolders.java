@@ -14,8 +14,7 @@ public interface SeatHolders {
      * A seat's occupancy today: its holder (null when vacant) with their profession and the day
      * they took it, and for a vacant seat the day its last holder left (null if never held).
      */
-    record Holding(long seatId, String holder, String profession, LocalDate since, LocalDate lastLeft) {
-    }
+    record Holding(long seatId, String holder, String profession, LocalDate since, LocalDate lastLeft) {}
 
     /** Occupancy of each of these seats that has ever been held; seats never held are absent. */
     Map<Long, Holding> holdingsOf(Collection<Long> seatIds);

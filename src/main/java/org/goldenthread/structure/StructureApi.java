@@ -23,8 +23,8 @@ class StructureApi {
         this.forums = forums;
     }
 
-    record NewPlace(String name, @JsonProperty("local_authority") String localAuthority, Integer population) {
-    }
+    record NewPlace(
+            String name, @JsonProperty("local_authority") String localAuthority, Integer population) {}
 
     @GetMapping("/api/v1/ics/{ods}/places")
     List<Place> places(@PathVariable String ods) {
@@ -58,8 +58,7 @@ class StructureApi {
         return forums.forums();
     }
 
-    record ForumWithSeats(Forum forum, List<Seat> seats) {
-    }
+    record ForumWithSeats(Forum forum, List<Seat> seats) {}
 
     @GetMapping("/api/v1/ics/{ods}/forums/{id}")
     ForumWithSeats forum(@PathVariable String ods, @PathVariable long id) {
@@ -92,8 +91,11 @@ class StructureApi {
         return map.addNeighbourhood(body.name(), body.place(), body.odsCode(), body.population());
     }
 
-    record NewNeighbourhood(String name, String place, @JsonProperty("ods_code") String odsCode, Integer population) {
-    }
+    record NewNeighbourhood(
+            String name,
+            String place,
+            @JsonProperty("ods_code") String odsCode,
+            Integer population) {}
 
     @PostMapping("/api/v1/ics/{ods}/organisations")
     @ResponseStatus(HttpStatus.CREATED)
@@ -102,6 +104,6 @@ class StructureApi {
         return map.addOrganisation(body.name(), body.odsCode(), body.sector(), body.place());
     }
 
-    record NewOrganisation(String name, @JsonProperty("ods_code") String odsCode, String sector, String place) {
-    }
+    record NewOrganisation(
+            String name, @JsonProperty("ods_code") String odsCode, String sector, String place) {}
 }

@@ -30,7 +30,9 @@ class StructurePages implements Navigation, Dashboard {
 
     @Override
     public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        return tenant == null ? List.of() : List.of(new NavigationItem(10, "ICS map", "/ics/" + tenant.odsCode() + "/map"));
+        return tenant == null
+                ? List.of()
+                : List.of(new NavigationItem(10, "ICS map", "/ics/" + tenant.odsCode() + "/map"));
     }
 
     @Override
@@ -38,9 +40,20 @@ class StructurePages implements Navigation, Dashboard {
         IcsMap.Counts counts = map.counts();
         String href = "/ics/" + tenant.odsCode() + "/map";
         return List.of(
-                new DashboardCard(10, "Places", String.valueOf(counts.places()), "Local authority footprints in this ICS", href),
-                new DashboardCard(11, "Neighbourhoods", String.valueOf(counts.neighbourhoods()), "Neighbourhoods and primary care networks", href + "#neighbourhoods"),
-                new DashboardCard(12, "Organisations", String.valueOf(counts.organisations()), "Providers, councils and partners", href + "#organisations"));
+                new DashboardCard(
+                        10, "Places", String.valueOf(counts.places()), "Local authority footprints in this ICS", href),
+                new DashboardCard(
+                        11,
+                        "Neighbourhoods",
+                        String.valueOf(counts.neighbourhoods()),
+                        "Neighbourhoods and primary care networks",
+                        href + "#neighbourhoods"),
+                new DashboardCard(
+                        12,
+                        "Organisations",
+                        String.valueOf(counts.organisations()),
+                        "Providers, councils and partners",
+                        href + "#organisations"));
     }
 
     @GetMapping("/ics/{ods}/map")
@@ -49,12 +62,13 @@ class StructurePages implements Navigation, Dashboard {
         model.addAttribute("neighbourhoods", map.neighbourhoods());
         model.addAttribute("organisations", map.organisations());
         model.addAttribute("sectors", Sector.values());
-        model.addAttribute("canEdit", Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        model.addAttribute(
+                "canEdit",
+                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return "structure/map";
     }
 
-    record PlaceForm(String name, String localAuthority, String population) {
-    }
+    record PlaceForm(String name, String localAuthority, String population) {}
 
     @GetMapping("/ics/{ods}/places/new")
     String newPlace(@PathVariable String ods, Model model) {
@@ -85,17 +99,22 @@ class StructurePages implements Navigation, Dashboard {
 
     private String neighbourhoodForm(Model model, java.util.Map<String, String> form) {
         model.addAttribute("form", form);
-        model.addAttribute("places", map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        model.addAttribute(
+                "places",
+                map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
         return "structure/neighbourhood-new";
     }
 
     @PostMapping("/ics/{ods}/neighbourhoods/new")
-    String addNeighbourhood(@PathVariable String ods, @RequestParam java.util.Map<String, String> form, Model model,
-                            RedirectAttributes redirect) {
+    String addNeighbourhood(
+            @PathVariable String ods,
+            @RequestParam java.util.Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            Neighbourhood added = map.addNeighbourhood(form.get("name"), form.get("place"), form.get("ods_code"),
-                    population(form.get("population")));
+            Neighbourhood added = map.addNeighbourhood(
+                    form.get("name"), form.get("place"), form.get("ods_code"), population(form.get("population")));
             redirect.addFlashAttribute("success", added.name() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/map#neighbourhoods";
         } catch (InvalidInput e) {
@@ -112,18 +131,23 @@ class StructurePages implements Navigation, Dashboard {
 
     private String organisationForm(Model model, java.util.Map<String, String> form) {
         model.addAttribute("form", form);
-        model.addAttribute("places", map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        model.addAttribute(
+                "places",
+                map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
         model.addAttribute("sectors", Choice.of(Sector.class));
         return "structure/organisation-new";
     }
 
     @PostMapping("/ics/{ods}/organisations/new")
-    String addOrganisation(@PathVariable String ods, @RequestParam java.util.Map<String, String> form, Model model,
-                           RedirectAttributes redirect) {
+    String addOrganisation(
+            @PathVariable String ods,
+            @RequestParam java.util.Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         try {
-            Organisation added = map.addOrganisation(form.get("name"), form.get("ods_code"), form.get("sector"),
-                    form.get("place"));
+            Organisation added =
+                    map.addOrganisation(form.get("name"), form.get("ods_code"), form.get("sector"), form.get("place"));
             redirect.addFlashAttribute("success", added.name() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/map#organisations";
         } catch (InvalidInput e) {

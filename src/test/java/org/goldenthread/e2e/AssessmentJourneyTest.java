@@ -36,8 +36,13 @@ class AssessmentJourneyTest extends BrowserTest {
         expectHeading("Frameworks");
         assertAccessible();
 
-        page.setInputFiles("#file", new FilePayload("broken.json", "application/json",
-                "{\"code\":\"Local\",\"title\":\"\",\"scale\":[],\"principles\":[]}".getBytes(StandardCharsets.UTF_8)));
+        page.setInputFiles(
+                "#file",
+                new FilePayload(
+                        "broken.json",
+                        "application/json",
+                        "{\"code\":\"Local\",\"title\":\"\",\"scale\":[],\"principles\":[]}"
+                                .getBytes(StandardCharsets.UTF_8)));
         click(AriaRole.BUTTON, "Import framework");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("code: Give the framework a code");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("scale: Give a maturity scale");
@@ -54,8 +59,12 @@ class AssessmentJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Save indicator");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("A descriptor cannot be blank");
         assertAccessible();
-        String[] levels = {"No access to data", "Data on request, slowly", "Shared dashboards for most leaders",
-                "Analysts work alongside leaders"};
+        String[] levels = {
+            "No access to data",
+            "Data on request, slowly",
+            "Shared dashboards for most leaders",
+            "Analysts work alongside leaders"
+        };
         for (int i = 0; i < 4; i++) {
             page.locator("#descriptor" + (i + 1)).fill(levels[i]);
         }
@@ -105,8 +114,11 @@ class AssessmentJourneyTest extends BrowserTest {
         String lead = createUser("ics_admin", ods);
         String member = createUser("member", ods);
         String token = tokenFor(lead);
-        long framework = api.post("/api/v1/ics/" + ods + "/frameworks/adopt", token,
-                ApiClient.json("code", "national-2021")).json().get("id").asLong();
+        long framework = api.post(
+                        "/api/v1/ics/" + ods + "/frameworks/adopt", token, ApiClient.json("code", "national-2021"))
+                .json()
+                .get("id")
+                .asLong();
 
         signIn(lead, PASSWORD);
         page.navigate(url("/ics/" + ods + "/assessments"));
@@ -162,12 +174,14 @@ class AssessmentJourneyTest extends BrowserTest {
 
         // evidence and an action
         click(AriaRole.LINK, "P3.1 Protected time is agreed for leadership roles and used");
-        page.locator("summary", new Page.LocatorOptions().setHasText("Add a link or a document")).click();
+        page.locator("summary", new Page.LocatorOptions().setHasText("Add a link or a document"))
+                .click();
         page.getByLabel("What the link shows").fill("Job planning audit");
         page.getByLabel("Web address").fill("https://example.nhs.uk/audit");
         click(AriaRole.BUTTON, "Add link");
         assertThat(page.locator("main")).containsText("Job planning audit");
-        page.locator("summary", new Page.LocatorOptions().setHasText("Plan an action")).click();
+        page.locator("summary", new Page.LocatorOptions().setHasText("Plan an action"))
+                .click();
         page.getByLabel("What will be done").fill("Fund backfill for place leads");
         page.getByLabel("Owner").fill("Chief Nursing Officer");
         page.getByLabel("Due on").fill(LocalDate.now().minusDays(1).toString());
@@ -199,8 +213,11 @@ class AssessmentJourneyTest extends BrowserTest {
         Download pdf = page.waitForDownload(() -> click(AriaRole.LINK, "Download this report as a PDF"));
         org.goldenthread.support.PdfUa.assertConformant(Files.readAllBytes(pdf.path()));
         try (var document = Loader.loadPDF(Files.readAllBytes(pdf.path()))) {
-            assertThat(new PDFTextStripper().getText(document)).contains("2026/27 self-assessment",
-                    "Time is agreed for most roles but rarely used", "Fund backfill for place leads");
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains(
+                            "2026/27 self-assessment",
+                            "Time is agreed for most roles but rarely used",
+                            "Fund backfill for place leads");
         }
         page.navigate(url(cyclePath + "/trend"));
         expectHeading("Trend across cycles");

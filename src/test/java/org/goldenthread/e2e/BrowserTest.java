@@ -36,6 +36,7 @@ public abstract class BrowserTest extends IntegrationTest {
     private static Browser browser;
     /** What went wrong in the browser during the current test; tests run one at a time. */
     private static final List<String> browserProblems = new CopyOnWriteArrayList<>();
+
     private static final Set<String> ASSETS = Set.of("stylesheet", "script", "image", "font", "media");
     /** Chromium's console line for any 4xx or 5xx response; assets are caught by status instead. */
     private static final String HTTP_STATUS_LINE = "Failed to load resource: the server responded with a status of";
@@ -46,11 +47,19 @@ public abstract class BrowserTest extends IntegrationTest {
     private static synchronized Browser browser() {
         if (browser == null) {
             playwright = Playwright.create();
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of(System.getProperty("gt.chromium", "/usr/bin/chromium")))
-                    .setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(Path.of(System.getProperty("gt.chromium", "/usr/bin/chromium")))
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--disable-quic",
+                                    "--no-first-run")));
             browser.onContext(BrowserTest::watch);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 browser.close();
@@ -72,8 +81,8 @@ public abstract class BrowserTest extends IntegrationTest {
         context.onWebError(error -> browserProblems.add(where(error.page()) + "uncaught: " + error.error()));
         context.onResponse(response -> {
             if (response.status() >= 400 && ASSETS.contains(response.request().resourceType())) {
-                browserProblems.add(where(response.frame().page()) + response.request().resourceType() + " "
-                        + response.url() + " answered " + response.status());
+                browserProblems.add(where(response.frame().page())
+                        + response.request().resourceType() + " " + response.url() + " answered " + response.status());
             }
         });
     }
@@ -98,7 +107,8 @@ public abstract class BrowserTest extends IntegrationTest {
     @AfterEach
     void closePage() {
         try {
-            assertThat(browserProblems).as("console errors, script errors, CSP violations and failed assets")
+            assertThat(browserProblems)
+                    .as("console errors, script errors, CSP violations and failed assets")
                     .isEmpty();
         } finally {
             if (context != null) {
@@ -115,15 +125,18 @@ public abstract class BrowserTest extends IntegrationTest {
         page.navigate(url("/login"));
         page.getByLabel("Email address").fill(email);
         page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
     }
 
     protected void click(AriaRole role, String name) {
-        page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
+        page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true))
+                .click();
     }
 
     protected void expectHeading(String text) {
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(text);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText(text);
     }
 
     /** Fails on any serious or critical WCAG 2.2 A/AA violation on the current page. */
@@ -132,10 +145,17 @@ public abstract class BrowserTest extends IntegrationTest {
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
                 .analyze();
         List<Rule> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())).toList();
-        assertThat(serious).as("accessibility violations on " + page.url() + ": " + serious.stream()
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> n.getHtml()).limit(3).collect(Collectors.joining(" | ")))
-                .collect(Collectors.joining("; "))).isEmpty();
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        assertThat(serious)
+                .as("accessibility violations on " + page.url() + ": "
+                        + serious.stream()
+                                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                                        + v.getNodes().stream()
+                                                .map(n -> n.getHtml())
+                                                .limit(3)
+                                                .collect(Collectors.joining(" | ")))
+                                .collect(Collectors.joining("; ")))
+                .isEmpty();
     }
 }

@@ -18,8 +18,8 @@ import org.springframework.core.io.ClassPathResource;
  */
 class DatesAndCountsJourneyTest extends BrowserTest {
 
-    private static final Pattern OTHER_DATE_STYLES = Pattern.compile(
-            "\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b"
+    private static final Pattern OTHER_DATE_STYLES =
+            Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b"
                     + "|\\b\\d{1,2} (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec) \\d{4}\\b");
 
     @Test
@@ -28,23 +28,47 @@ class DatesAndCountsJourneyTest extends BrowserTest {
         String admin = createUser("ics_admin", ods);
         String token = tokenFor(admin);
         // named, so that one response shows figures (an anonymous survey shows none below k)
-        String definition = new ClassPathResource("engagement/pulse.json").getContentAsString(StandardCharsets.UTF_8)
+        String definition = new ClassPathResource("engagement/pulse.json")
+                .getContentAsString(StandardCharsets.UTF_8)
                 .replaceFirst("\"anonymous\"\\s*:\\s*true", "\"anonymous\": false");
-        long survey = api.post("/api/v1/ics/" + ods + "/surveys?opens_on=2026-04-01&closes_on=2027-01-04", token,
-                definition).json().get("id").asLong();
-        ApiClient.Response answered = api.post("/api/v1/ics/" + ods + "/surveys/" + survey + "/responses", token,
+        long survey = api.post(
+                        "/api/v1/ics/" + ods + "/surveys?opens_on=2026-04-01&closes_on=2027-01-04", token, definition)
+                .json()
+                .get("id")
+                .asLong();
+        ApiClient.Response answered = api.post(
+                "/api/v1/ics/" + ods + "/surveys/" + survey + "/responses",
+                token,
                 "{\"answers\":{\"Q1\":\"Agree\",\"Q2\":\"No\",\"Q3\":[\"Acute\"]}}");
         assertThat(answered.status()).as(answered.body()).isEqualTo(201);
-        long framework = api.post("/api/v1/ics/" + ods + "/frameworks/adopt", token,
-                ApiClient.json("code", "national-2021")).json().get("id").asLong();
-        ApiClient.Response opened = api.post("/api/v1/ics/" + ods + "/assessments", token,
-                ApiClient.json("framework_id", framework, "title", "2026/27 self-assessment",
-                        "opened_on", "2026-04-01"));
+        long framework = api.post(
+                        "/api/v1/ics/" + ods + "/frameworks/adopt", token, ApiClient.json("code", "national-2021"))
+                .json()
+                .get("id")
+                .asLong();
+        ApiClient.Response opened = api.post(
+                "/api/v1/ics/" + ods + "/assessments",
+                token,
+                ApiClient.json(
+                        "framework_id", framework, "title", "2026/27 self-assessment", "opened_on", "2026-04-01"));
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         long cycle = opened.json().get("id").asLong();
-        ApiClient.Response action = api.post("/api/v1/ics/" + ods + "/assessments/" + cycle + "/actions", token,
-                ApiClient.json("indicator", "P3.1", "title", "Fund backfill for place leads", "owner", "Medical Director",
-                        "due_on", LocalDate.now().plusYears(1).withMonth(3).withDayOfMonth(31).toString()));
+        ApiClient.Response action = api.post(
+                "/api/v1/ics/" + ods + "/assessments/" + cycle + "/actions",
+                token,
+                ApiClient.json(
+                        "indicator",
+                        "P3.1",
+                        "title",
+                        "Fund backfill for place leads",
+                        "owner",
+                        "Medical Director",
+                        "due_on",
+                        LocalDate.now()
+                                .plusYears(1)
+                                .withMonth(3)
+                                .withDayOfMonth(31)
+                                .toString()));
         assertThat(action.status()).as(action.body()).isEqualTo(200);
         String due = "31 March " + LocalDate.now().plusYears(1).getYear();
 
@@ -59,7 +83,8 @@ class DatesAndCountsJourneyTest extends BrowserTest {
         assertPageSays("/ics/" + ods + "/assessments/" + cycle + "/indicators/P3.1", due);
         assertPageSays("/ics/" + ods + "/assessments/" + cycle + "/report", "opened 1 April 2026");
         // the token the test used was created today, at a time of day such as "9:05am"
-        String today = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(LocalDate.now(ZoneId.of("Europe/London")));
+        String today =
+                DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(LocalDate.now(ZoneId.of("Europe/London")));
         assertPageSays("/account", today + " at ");
         assertThat(main()).containsPattern(" at \\d{1,2}(:\\d{2})?(am|pm)|at midday|at midnight");
         // the audit log keeps the second, as "9:05:07am"
@@ -72,7 +97,8 @@ class DatesAndCountsJourneyTest extends BrowserTest {
         String main = main();
         assertThat(main).as(path).contains(text);
         assertThat(OTHER_DATE_STYLES.matcher(main).results().map(m -> m.group()).toList())
-                .as("dates not written the NHS.UK way on " + path).isEmpty();
+                .as("dates not written the NHS.UK way on " + path)
+                .isEmpty();
     }
 
     /**
@@ -80,7 +106,10 @@ class DatesAndCountsJourneyTest extends BrowserTest {
      * and the audit log's record of each change, which shows the data exactly as it was sent.
      */
     private String main() {
-        return (String) page.locator("main").evaluate("m => { const shown = m.cloneNode(true);"
-                + " shown.querySelectorAll('.nhsuk-hint, .gt-json').forEach(h => h.remove()); return shown.textContent; }");
+        return (String)
+                page.locator("main")
+                        .evaluate(
+                                "m => { const shown = m.cloneNode(true);"
+                                        + " shown.querySelectorAll('.nhsuk-hint, .gt-json').forEach(h => h.remove()); return shown.textContent; }");
     }
 }

@@ -61,8 +61,10 @@ class IcsJourneyTest extends BrowserTest {
         page.getByLabel("Full name").fill("Nia Colleague");
         page.getByLabel("Member").check();
         click(AriaRole.BUTTON, "Add");
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("new.colleague@test.example now has the role Member");
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("emailed them a link to choose their password");
+        assertThat(page.locator(".nhsuk-notification-banner"))
+                .containsText("new.colleague@test.example now has the role Member");
+        assertThat(page.locator(".nhsuk-notification-banner"))
+                .containsText("emailed them a link to choose their password");
         expectHeading("Nia Colleague");
         assertThat(page.locator("table")).containsText("Member");
         assertAccessible();
@@ -117,7 +119,8 @@ class IcsJourneyTest extends BrowserTest {
         page.getByLabel("ODS code").fill(ods);
         page.getByLabel("Name").fill("Browser-made ICS");
         click(AriaRole.BUTTON, "Add ICS");
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Browser-made ICS (" + ods + ") was created");
+        assertThat(page.locator(".nhsuk-notification-banner"))
+                .containsText("Browser-made ICS (" + ods + ") was created");
 
         // the ICS asks for its own small-number threshold
         page.navigate(url("/admin/ics/" + ods));
@@ -129,10 +132,17 @@ class IcsJourneyTest extends BrowserTest {
         assertAccessible();
         page.getByLabel("Smallest group shown").fill("5");
         click(AriaRole.BUTTON, "Save threshold");
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Browser-made ICS now hides groups of fewer than 5");
-        assertThat(api.get("/api/v1/admin/ics", adminToken()).json().valueStream()
-                .filter(i -> i.get("ods_code").asString().equals(ods)).findFirst().orElseThrow()
-                .get("min_group_size").asInt()).isEqualTo(5);
+        assertThat(page.locator(".nhsuk-notification-banner"))
+                .containsText("Browser-made ICS now hides groups of fewer than 5");
+        assertThat(api.get("/api/v1/admin/ics", adminToken())
+                        .json()
+                        .valueStream()
+                        .filter(i -> i.get("ods_code").asString().equals(ods))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("min_group_size")
+                        .asInt())
+                .isEqualTo(5);
 
         String icsAdmin = createUser("ics_admin", ods);
         String token = tokenFor(icsAdmin);
@@ -140,7 +150,8 @@ class IcsJourneyTest extends BrowserTest {
 
         page.navigate(url("/admin/users/new"));
         page.getByLabel("Email address").fill("place.lead@test.example");
-        page.getByLabel("Place lead", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).check();
+        page.getByLabel("Place lead", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .check();
         page.getByLabel("Integrated care system").selectOption(ods);
         page.getByLabel("Places led (place leads only)").fill("Atlantis");
         click(AriaRole.BUTTON, "Add");
@@ -148,7 +159,8 @@ class IcsJourneyTest extends BrowserTest {
         assertAccessible();
         page.getByLabel("Places led (place leads only)").fill("Riverside");
         click(AriaRole.BUTTON, "Add");
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("place.lead@test.example now has the role Place lead");
+        assertThat(page.locator(".nhsuk-notification-banner"))
+                .containsText("place.lead@test.example now has the role Place lead");
         assertAccessible();
     }
 
@@ -165,19 +177,27 @@ class IcsJourneyTest extends BrowserTest {
         api.post("/api/v1/ics/" + a + "/users", token, ApiClient.json("email", alsoInB, "role", "analyst"));
         JsonNode members = api.get("/api/v1/ics/" + a + "/users", token).json();
         Function<String, String> idOf = email -> members.valueStream()
-                .filter(m -> m.get("email").asString().equals(email)).findFirst().orElseThrow().get("id").asString();
+                .filter(m -> m.get("email").asString().equals(email))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
 
         signIn(admin, PASSWORD);
         for (String email : List.of(platformAdmin, alsoInB)) {
             int emails = TestMailServer.to(email).size();
             page.navigate(url("/ics/" + a + "/users/" + idOf.apply(email)));
-            assertThat(page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions()
-                    .setName("Send a password link"))).hasCount(0);
+            assertThat(page.getByRole(
+                            AriaRole.BUTTON,
+                            new com.microsoft.playwright.Page.GetByRoleOptions().setName("Send a password link")))
+                    .hasCount(0);
             assertAccessible();
             // Posting the form anyway, by pointing a permitted form at the protected account.
             page.navigate(url("/ics/" + a + "/users/" + idOf.apply(onlyHere)));
-            page.evalOnSelector("form[action$='/password']",
-                    "(f, id) => f.action = f.action.replace(/users\\/\\d+/, 'users/' + id)", idOf.apply(email));
+            page.evalOnSelector(
+                    "form[action$='/password']",
+                    "(f, id) => f.action = f.action.replace(/users\\/\\d+/, 'users/' + id)",
+                    idOf.apply(email));
             click(AriaRole.BUTTON, "Send a password link");
             expectHeading("You cannot do this");
             assertThat(TestMailServer.to(email)).as("no link reached " + email).hasSize(emails);
@@ -189,24 +209,28 @@ class IcsJourneyTest extends BrowserTest {
         String link = emailedLink(onlyHere);
 
         // the person opens the link in their own browser and chooses a password
-        com.microsoft.playwright.BrowserContext theirs = page.context().browser().newContext();
+        com.microsoft.playwright.BrowserContext theirs =
+                page.context().browser().newContext();
         com.microsoft.playwright.Page their = theirs.newPage();
         their.navigate(link);
         their.getByLabel("Password", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .fill("password1234");
         their.getByLabel("Enter the password again").fill("password1234");
-        their.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save password")).click();
+        their.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save password"))
+                .click();
         assertThat(their.locator(".nhsuk-error-summary")).containsText("too easy to guess");
         their.getByLabel("Password", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .fill("a fresh password for you");
         their.getByLabel("Enter the password again").fill("a fresh password for you");
-        their.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save password")).click();
+        their.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Save password"))
+                .click();
         assertThat(their.locator(".nhsuk-notification-banner")).containsText("Your password is saved");
         their.navigate(link);
         assertThat(their.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1)))
                 .containsText("This link cannot be used");
         theirs.close();
-        assertThat(api.requestToken(onlyHere, "a fresh password for you").status()).isEqualTo(201);
+        assertThat(api.requestToken(onlyHere, "a fresh password for you").status())
+                .isEqualTo(201);
 
         // removing the role takes the person out of this ICS
         page.navigate(url("/ics/" + a + "/users/" + idOf.apply(alsoInB)));

@@ -25,7 +25,10 @@ class InsightJourneyTest extends BrowserTest {
         admin = createUser("ics_admin", ods);
         String token = tokenFor(admin);
         RegisterFixture.addGeography(api, token, ods);
-        var imported = api.post("/api/v1/ics/" + ods + "/register/import", token, "text/csv",
+        var imported = api.post(
+                "/api/v1/ics/" + ods + "/register/import",
+                token,
+                "text/csv",
                 RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     }
@@ -35,8 +38,11 @@ class InsightJourneyTest extends BrowserTest {
             "General practitioner and, tied for second, Pharmacist / Registered nurse (adult)";
 
     private Locator levelRow(String level) {
-        return page.locator("table.gt-levels tbody tr").filter(new Locator.FilterOptions()
-                .setHas(page.getByRole(AriaRole.ROWHEADER, new Page.GetByRoleOptions().setName(level).setExact(true))));
+        return page.locator("table.gt-levels tbody tr")
+                .filter(new Locator.FilterOptions()
+                        .setHas(page.getByRole(
+                                AriaRole.ROWHEADER,
+                                new Page.GetByRoleOptions().setName(level).setExact(true))));
     }
 
     @Test
@@ -57,8 +63,11 @@ class InsightJourneyTest extends BrowserTest {
         assertThat(levelRow("Place")).containsText("General practitioner and Social worker (adults)");
         assertThat(levelRow("System")).containsText("11");
         assertThat(levelRow("Neighbourhood")).containsText("0.5");
-        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions()
-                .setName("Share of clinical and care seats held by the top two professions"))).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.IMG,
+                        new Page.GetByRoleOptions()
+                                .setName("Share of clinical and care seats held by the top two professions")))
+                .isVisible();
         assertThat(page.locator("#vacancies ~ div table").first()).containsText("Nurse lead");
         assertThat(page.locator("main")).containsText("Ben Cole (P2)");
         assertThat(page.locator("main")).containsText("Northfield");
@@ -67,8 +76,10 @@ class InsightJourneyTest extends BrowserTest {
         APIResponse csv = page.request().get(url("/ics/" + ods + "/insight.csv"));
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.headers().get("content-disposition")).contains("insight-" + ods);
-        assertThat(csv.text()).startsWith("level,leaders,professions_present,professions_missing,top_two_share,"
-                + "top_two_professions,early_mid_share,protected_hours_agreed,protected_hours_used,vacant_seats\r\n");
+        assertThat(csv.text())
+                .startsWith(
+                        "level,leaders,professions_present,professions_missing,top_two_share,"
+                                + "top_two_professions,early_mid_share,protected_hours_agreed,protected_hours_used,vacant_seats\r\n");
         assertThat(csv.text()).contains("\r\nsystem,4,gp;manager;nurse_adult;pharmacist,");
         assertThat(csv.text()).contains(",0.75,\"" + TOP_TWO_AT_SYSTEM + "\",0.6667,11.0,8.0,1\r\n");
 
@@ -80,9 +91,16 @@ class InsightJourneyTest extends BrowserTest {
         assertThat(levelRow("Place")).containsText("2");
         assertAccessible();
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("General practitioner").setExact(true)).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-                .setName("General practitioner: by level and career stage"))).isVisible();
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName("General practitioner")
+                                .setExact(true))
+                .click();
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("General practitioner: by level and career stage")))
+                .isVisible();
         assertThat(page.locator("#drill-down ~ div table")).containsText("hidden");
         assertAccessible();
 
@@ -101,7 +119,8 @@ class InsightJourneyTest extends BrowserTest {
         assertThat(blind).hasCount(1);
         assertThat(blind).containsText("Southvale East Team");
         assertThat(blind).containsText("No line of sight");
-        assertThat(page.locator(".gt-forum-list > li").first()).containsText("Northfield Central Team → Northfield Place Board → ICS Board");
+        assertThat(page.locator(".gt-forum-list > li").first())
+                .containsText("Northfield Central Team → Northfield Place Board → ICS Board");
 
         // each forum on the map is a link a keyboard reaches; it leads to the forum's entry in the list
         Locator node = page.locator("svg a[aria-label^='Southvale East Team']");
@@ -140,7 +159,9 @@ class InsightJourneyTest extends BrowserTest {
     void aMemberHasNoInsight() {
         String member = createUser("member", ods);
         signIn(member, PASSWORD);
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Insight").setExact(true)))
+        assertThat(page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Insight").setExact(true)))
                 .hasCount(0);
         page.navigate(url("/ics/" + ods + "/insight"));
         expectHeading("You cannot do this");

@@ -20,7 +20,8 @@ class PageLoadJourneyTest extends BrowserTest {
         String ods = createIcs("Clean Page ICS");
         String email = createUser("member", ods);
         List<String> hosts = new CopyOnWriteArrayList<>();
-        context.onRequest((Request request) -> hosts.add(URI.create(request.url()).getHost()));
+        context.onRequest(
+                (Request request) -> hosts.add(URI.create(request.url()).getHost()));
 
         page.navigate(url("/login"));
         page.waitForLoadState(LoadState.NETWORKIDLE);
@@ -42,8 +43,8 @@ class PageLoadJourneyTest extends BrowserTest {
         page.evaluate("new FontFace('Elsewhere', 'url(http://127.0.0.1:9/x.woff2)').load().catch(() => {})");
         page.waitForTimeout(500);
 
-        assertThat(browserProblems()).anyMatch(p -> p.contains("Content-Security-Policy")
-                || p.contains("Content Security Policy"));
+        assertThat(browserProblems())
+                .anyMatch(p -> p.contains("Content-Security-Policy") || p.contains("Content Security Policy"));
         browserProblems().clear();
     }
 }

@@ -33,7 +33,8 @@ class RegisterJourneyTest extends BrowserTest {
         assertAccessible();
 
         page.getByLabel("Name of the forum").fill("Integrated Care Board");
-        page.getByLabel("Level", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).selectOption("system");
+        page.getByLabel("Level", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .selectOption("system");
         page.getByLabel("Kind of forum").selectOption("board");
         page.getByLabel("Decision rights").selectOption("decides");
         click(AriaRole.BUTTON, "Add forum");
@@ -67,8 +68,9 @@ class RegisterJourneyTest extends BrowserTest {
         expectHeading("Nell Okoro");
         assertAccessible();
 
-        page.getByLabel("Seat", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption()
-                .setLabel("Integrated Care Board: Chief Nursing Officer"));
+        page.getByLabel("Seat", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .selectOption(new com.microsoft.playwright.options.SelectOption()
+                        .setLabel("Integrated Care Board: Chief Nursing Officer"));
         page.getByLabel("Start date").fill("2026-04-01");
         page.getByLabel("End date (optional)").fill("2026-03-01");
         click(AriaRole.BUTTON, "Appoint");
@@ -77,7 +79,8 @@ class RegisterJourneyTest extends BrowserTest {
         page.getByLabel("End date (optional)").fill("");
         page.getByLabel("Protected hours agreed a week (optional)").fill("4");
         click(AriaRole.BUTTON, "Appoint");
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Nell Okoro was appointed to Chief Nursing Officer");
+        assertThat(page.locator(".nhsuk-notification-banner"))
+                .containsText("Nell Okoro was appointed to Chief Nursing Officer");
         assertThat(page.locator("table")).containsText("Integrated Care Board");
         assertAccessible();
 
@@ -119,16 +122,19 @@ class RegisterJourneyTest extends BrowserTest {
         assertAccessible();
 
         String broken = RegisterFixture.smallRegister().replace("P4,Dev,Eze,,pharmacist", "P4,Dev,Eze,,pharmacyst");
-        page.getByLabel("Register file").setInputFiles(new FilePayload("register.csv", "text/csv",
-                broken.getBytes(StandardCharsets.UTF_8)));
+        page.getByLabel("Register file")
+                .setInputFiles(new FilePayload("register.csv", "text/csv", broken.getBytes(StandardCharsets.UTF_8)));
         click(AriaRole.BUTTON, "Import");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("nothing was imported");
         assertThat(page.locator("#problems + table")).containsText("'pharmacyst' is not a known profession code");
         assertThat(page.locator("#problems + table")).containsText("profession");
         assertAccessible();
 
-        page.getByLabel("Register file").setInputFiles(new FilePayload("register.csv", "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8)));
+        page.getByLabel("Register file")
+                .setInputFiles(new FilePayload(
+                        "register.csv",
+                        "text/csv",
+                        RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8)));
         click(AriaRole.BUTTON, "Import");
         assertThat(page.locator("#outcome")).hasText("Imported");
         assertThat(page.locator(".nhsuk-card")).containsText("8 people added");
@@ -139,8 +145,11 @@ class RegisterJourneyTest extends BrowserTest {
         assertThat(exported).startsWith(RegisterFixture.HEADER).contains("P1,Asha,Reed");
 
         Download workbook = page.waitForDownload(() -> click(AriaRole.LINK, "Download the register as Excel (.xlsx)"));
-        page.getByLabel("Register file").setInputFiles(new FilePayload("register.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Files.readAllBytes(workbook.path())));
+        page.getByLabel("Register file")
+                .setInputFiles(new FilePayload(
+                        "register.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        Files.readAllBytes(workbook.path())));
         click(AriaRole.BUTTON, "Import");
         assertThat(page.locator(".nhsuk-card")).containsText("Nothing in the file differed from the register");
 
@@ -160,13 +169,16 @@ class RegisterJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Add neighbourhood");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose the place it is in");
         assertAccessible();
-        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Hillside PCN");
-        page.getByLabel("Place", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).selectOption("Southvale");
+        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("Hillside PCN");
+        page.getByLabel("Place", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .selectOption("Southvale");
         click(AriaRole.BUTTON, "Add neighbourhood");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Hillside PCN was added");
 
         click(AriaRole.LINK, "Add an organisation");
-        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true)).fill("Hillside Hospice");
+        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("Hillside Hospice");
         page.getByLabel("Sector").selectOption("vcse");
         page.getByLabel("ODS code (optional)").fill("not an ods code");
         click(AriaRole.BUTTON, "Add organisation");

@@ -38,7 +38,9 @@ class RespondJourneyTest extends BrowserTest {
     private void aSurvey(String name) throws Exception {
         ods = createIcs(name);
         adminEmail = createUser("ics_admin", ods);
-        ApiClient.Response created = api.post("/api/v1/ics/" + ods + "/surveys", tokenFor(adminEmail),
+        ApiClient.Response created = api.post(
+                "/api/v1/ics/" + ods + "/surveys",
+                tokenFor(adminEmail),
                 new ClassPathResource("engagement/pulse.json").getContentAsString(StandardCharsets.UTF_8));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         surveyId = created.json().get("id").asLong();
@@ -59,7 +61,10 @@ class RespondJourneyTest extends BrowserTest {
     }
 
     private static Browser.NewContextOptions phone() {
-        return new Browser.NewContextOptions().setViewportSize(375, 740).setIsMobile(true).setHasTouch(true);
+        return new Browser.NewContextOptions()
+                .setViewportSize(375, 740)
+                .setIsMobile(true)
+                .setHasTouch(true);
     }
 
     /**
@@ -78,8 +83,11 @@ class RespondJourneyTest extends BrowserTest {
         Page shown = page;
         try {
             page = scanning.newPage();
-            page.route(address::equals, route -> route.fulfill(new Route.FulfillOptions()
-                    .setContentType("text/html; charset=utf-8").setBody(html)));
+            page.route(
+                    address::equals,
+                    route -> route.fulfill(new Route.FulfillOptions()
+                            .setContentType("text/html; charset=utf-8")
+                            .setBody(html)));
             page.navigate(address);
             assertAccessible();
         } finally {
@@ -179,7 +187,9 @@ class RespondJourneyTest extends BrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit your answers")))
                 .hasCount(0);
         // counted in the list of surveys: one response of an anonymous survey shows no results (fewer than k)
-        var listed = api.get("/api/v1/ics/" + ods + "/surveys", tokenFor(adminEmail)).json().get(0);
+        var listed = api.get("/api/v1/ics/" + ods + "/surveys", tokenFor(adminEmail))
+                .json()
+                .get(0);
         assertThat(listed.get("id").asLong()).isEqualTo(surveyId);
         assertThat(listed.get("responses").asInt()).isEqualTo(1);
     }
@@ -208,7 +218,8 @@ class RespondJourneyTest extends BrowserTest {
 
         List<MimeMessage> mail = TestMailServer.to(jo);
         assertThat(mail).hasSize(1);
-        Matcher link = Pattern.compile("http://\\S+/invited/[A-Za-z0-9_-]+").matcher((String) mail.get(0).getContent());
+        Matcher link = Pattern.compile("http://\\S+/invited/[A-Za-z0-9_-]+")
+                .matcher((String) mail.get(0).getContent());
         assertThat(link.find()).isTrue();
 
         context = context.browser().newContext(new Browser.NewContextOptions().setViewportSize(1024, 800));
@@ -247,8 +258,11 @@ class RespondJourneyTest extends BrowserTest {
         assertThat(page.locator("#responded")).hasText("1");
         assertThat(page.locator("#not-responded")).hasText("1");
         // As if the invitations had gone out yesterday.
-        inIcs(ods, () -> jdbc.sql("update survey_invitation set last_sent_on = last_sent_on - 1 where survey_id = :id")
-                .param("id", surveyId).update());
+        inIcs(
+                ods,
+                () -> jdbc.sql("update survey_invitation set last_sent_on = last_sent_on - 1 where survey_id = :id")
+                        .param("id", surveyId)
+                        .update());
         click(AriaRole.BUTTON, "Send a reminder to 1 person");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("1 email was sent.");
         // each round of emails is listed with how far it got
@@ -256,7 +270,8 @@ class RespondJourneyTest extends BrowserTest {
         assertThat(page.locator("#mailings tbody tr").first()).containsText("Reminders");
         assertThat(page.locator("#mailings tbody tr").first()).containsText("Finished");
         assertThat(page.locator("#mailings tbody tr").last()).containsText("Invitations");
-        assertThat(TestMailServer.to(kim)).extracting(m -> m.getSubject())
+        assertThat(TestMailServer.to(kim))
+                .extracting(m -> m.getSubject())
                 .containsExactly("Survey: Leadership pulse", "Reminder: Leadership pulse");
         assertThat(TestMailServer.to(jo)).hasSize(1);
         assertAccessible();
@@ -267,7 +282,9 @@ class RespondJourneyTest extends BrowserTest {
     void aLongListIsAnsweredFromASelectOnAPhone() throws Exception {
         ods = createIcs("Long List Journey ICS");
         adminEmail = createUser("ics_admin", ods);
-        ApiClient.Response created = api.post("/api/v1/ics/" + ods + "/surveys", tokenFor(adminEmail),
+        ApiClient.Response created = api.post(
+                "/api/v1/ics/" + ods + "/surveys",
+                tokenFor(adminEmail),
                 org.goldenthread.engagement.SurveyTest.longLists("long-lists"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         surveyId = created.json().get("id").asLong();

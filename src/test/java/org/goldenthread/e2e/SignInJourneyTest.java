@@ -135,11 +135,9 @@ class SignInJourneyTest extends BrowserTest {
         String token = tokenFor(apiUser);
         signIn(apiUser, PASSWORD);
         expectHeading("Session ICS");
-        assertThat(page.request().get(url("/api/v1/ics/" + ods)).status())
-                .isEqualTo(200);
+        assertThat(page.request().get(url("/api/v1/ics/" + ods)).status()).isEqualTo(200);
         removeRoles(apiUser);
-        assertThat(page.request().get(url("/api/v1/tokens")).status())
-                .isEqualTo(401);
+        assertThat(page.request().get(url("/api/v1/tokens")).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/tokens", token).status()).isEqualTo(401);
         page.navigate(url("/account"));
         assertThat(page).hasURL(url("/login"));
@@ -165,7 +163,9 @@ class SignInJourneyTest extends BrowserTest {
         String address = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
                 .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
                 .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
-                .map(java.net.InetAddress::getHostAddress).findFirst().orElse(null);
+                .map(java.net.InetAddress::getHostAddress)
+                .findFirst()
+                .orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(address != null, "this machine has no address but loopback");
         page.navigate("http://" + address + ":" + port + "/login");
         assertThat(page.locator("#plain-http")).containsText("GT_SECURE_COOKIES=false");
@@ -178,12 +178,14 @@ class SignInJourneyTest extends BrowserTest {
         String ods = createIcs("Account page ICS");
         String email = createUser("member", ods);
         String oldToken = tokenFor(email);
-        com.microsoft.playwright.BrowserContext elsewhere = page.context().browser().newContext();
+        com.microsoft.playwright.BrowserContext elsewhere =
+                page.context().browser().newContext();
         com.microsoft.playwright.Page other = elsewhere.newPage();
         other.navigate(url("/login"));
         other.getByLabel("Email address").fill(email);
         other.getByLabel("Password").fill(PASSWORD);
-        other.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in")).click();
+        other.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         assertThat(other).hasURL(url("/ics/" + ods));
 
         signIn(email, PASSWORD);
@@ -219,7 +221,8 @@ class SignInJourneyTest extends BrowserTest {
         elsewhere.close();
         assertThat(api.get("/api/v1/tokens", oldToken).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/tokens", shown).status()).isEqualTo(401);
-        assertThat(api.requestToken(email, "copper kettle mountain sparrow").status()).isEqualTo(201);
+        assertThat(api.requestToken(email, "copper kettle mountain sparrow").status())
+                .isEqualTo(201);
     }
 
     /**
@@ -255,17 +258,22 @@ class SignInJourneyTest extends BrowserTest {
         } finally {
             StubOidcIssuer.instance().signInNextAs("nobody@example.org");
         }
-        String refusals = api.get("/api/v1/admin/audit?action=user.sign_in_refused", adminToken()).body();
+        String refusals = api.get("/api/v1/admin/audit?action=user.sign_in_refused", adminToken())
+                .body();
         assertThat(refusals).contains(stranger, "no Golden Thread account uses this email address");
     }
 
     private void removeRoles(String email) {
-        Scope.systemPlatform().run(() -> jdbc.sql(
-                "delete from role_grant where user_id = (select id from app_user where email = ?)").params(email).update());
+        Scope.systemPlatform()
+                .run(() -> jdbc.sql("delete from role_grant where user_id = (select id from app_user where email = ?)")
+                        .params(email)
+                        .update());
     }
 
     private void setDisabled(String email, boolean disabled) {
-        Scope.systemPlatform().run(() -> jdbc.sql(
-                "update app_user set disabled = ? where email = ?").params(disabled, email).update());
+        Scope.systemPlatform()
+                .run(() -> jdbc.sql("update app_user set disabled = ? where email = ?")
+                        .params(disabled, email)
+                        .update());
     }
 }

@@ -84,7 +84,8 @@ class SurveyJourneyTest extends BrowserTest {
         assertThat(page.locator("#survey-status")).hasText("Open to respondents");
         assertAccessible();
         page.locator("a.gt-token").click();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now"))).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")))
+                .isVisible();
         page.goBack();
         click(AriaRole.BUTTON, "Close the survey now");
         assertThat(page.locator("#survey-status")).hasText("Closed");
@@ -106,12 +107,22 @@ class SurveyJourneyTest extends BrowserTest {
         String surveyPath = page.url().substring(page.url().indexOf("/ics/"));
         long id = Long.parseLong(surveyPath.substring(surveyPath.lastIndexOf('/') + 1));
         String token = tokenFor(admin);
-        String definition = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/definition", token).body();
-        String firstIcs = new ApiClient(port).get("/api/v1/ics/" + ods + "/surveys/" + id + "/definition", token)
-                .json().get("questions").get(16).get("options").get(0).asString();
+        String definition = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/definition", token)
+                .body();
+        String firstIcs = new ApiClient(port)
+                .get("/api/v1/ics/" + ods + "/surveys/" + id + "/definition", token)
+                .json()
+                .get("questions")
+                .get(16)
+                .get("options")
+                .get(0)
+                .asString();
         assertThat(definition).contains("Q16");
-        ApiClient.Response imported = api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/import", token,
-                "text/csv", org.goldenthread.engagement.SurveyTest.appendixSixResponses(firstIcs)
+        ApiClient.Response imported = api.post(
+                "/api/v1/ics/" + ods + "/surveys/" + id + "/responses/import",
+                token,
+                "text/csv",
+                org.goldenthread.engagement.SurveyTest.appendixSixResponses(firstIcs)
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
@@ -162,7 +173,8 @@ class SurveyJourneyTest extends BrowserTest {
         page.navigate(url(surveyPath));
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the responses (CSV)")))
                 .hasCount(0);
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the results report (PDF)")))
+        assertThat(page.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the results report (PDF)")))
                 .hasCount(1);
         context.clearCookies();
         signIn(admin, PASSWORD);
@@ -182,14 +194,23 @@ class SurveyJourneyTest extends BrowserTest {
     @Test
     void aPlaceLeadCodesCommentsAgainstACodebook() {
         String ods = createIcs("Survey Coding ICS");
-        api.post("/api/v1/ics/" + ods + "/places", tokenFor(createUser("ics_admin", ods)), ApiClient.json("name", "Westvale"));
+        api.post(
+                "/api/v1/ics/" + ods + "/places",
+                tokenFor(createUser("ics_admin", ods)),
+                ApiClient.json("name", "Westvale"));
         String lead = createUser("place_lead", ods, "Westvale");
         String token = tokenFor(lead);
         // named respondents: three responses to an anonymous survey would show no theme counts (fewer than k)
         long id = api.post("/api/v1/ics/" + ods + "/surveys", token, """
                 {"code": "barriers", "title": "Barriers", "anonymous": false, "questions": [
-                  {"code": "Q1", "text": "What gets in the way?", "type": "text"}]}""").json().get("id").asLong();
-        api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/import", token, "text/csv",
+                  {"code": "Q1", "text": "What gets in the way?", "type": "text"}]}""")
+                .json()
+                .get("id")
+                .asLong();
+        api.post(
+                "/api/v1/ics/" + ods + "/surveys/" + id + "/responses/import",
+                token,
+                "text/csv",
                 "Q1\nNo protected time\nNo data to work with\nProtected time is not backfilled\n"
                         .getBytes(StandardCharsets.UTF_8));
         signIn(lead, PASSWORD);
@@ -212,7 +233,8 @@ class SurveyJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Save themes");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Themes saved for 3 comments");
         assertThat(page.locator(".gt-comment").nth(2)).containsText("Suggested theme: Protected time");
-        assertThat(page.locator("#theme-counts + form + div table, #theme-counts ~ .gt-scroll table").first())
+        assertThat(page.locator("#theme-counts + form + div table, #theme-counts ~ .gt-scroll table")
+                        .first())
                 .containsText("Protected time");
         assertAccessible();
     }

@@ -22,7 +22,10 @@ class CodingTest extends IntegrationTest {
     void commentsAreCodedCountedBySubgroupAndSuggestedForTheRest() {
         String ods = createIcs("Coding ICS");
         String token = tokenFor(createUser("ics_admin", ods));
-        long id = api.post("/api/v1/ics/" + ods + "/surveys", token, SURVEY).json().get("id").asLong();
+        long id = api.post("/api/v1/ics/" + ods + "/surveys", token, SURVEY)
+                .json()
+                .get("id")
+                .asLong();
         String base = "/api/v1/ics/" + ods + "/surveys/" + id;
         StringBuilder csv = new StringBuilder("Q1,Q2\n");
         for (int i = 0; i < 12; i++) {
@@ -35,15 +38,32 @@ class CodingTest extends IntegrationTest {
             csv.append("Social care,Backfill for protected time is never funded\n");
         }
         csv.append("Hospital,\n");
-        assertThat(api.post(base + "/responses/import", token, "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(api.post(
+                                base + "/responses/import",
+                                token,
+                                "text/csv",
+                                csv.toString().getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
 
-        long time = api.post(base + "/themes", token, ApiClient.json("name", "Protected time",
-                "description", "time away from clinics for leadership")).json().get("id").asLong();
-        long data = api.post(base + "/themes", token, ApiClient.json("name", "Data and analysis")).json().get("id").asLong();
-        assertThat(api.post(base + "/themes", token, ApiClient.json("name", "protected TIME")).status()).isEqualTo(400);
+        long time = api.post(
+                        base + "/themes",
+                        token,
+                        ApiClient.json(
+                                "name", "Protected time", "description", "time away from clinics for leadership"))
+                .json()
+                .get("id")
+                .asLong();
+        long data = api.post(base + "/themes", token, ApiClient.json("name", "Data and analysis"))
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(api.post(base + "/themes", token, ApiClient.json("name", "protected TIME"))
+                        .status())
+                .isEqualTo(400);
 
-        JsonNode comments = api.get(base + "/comments?field=Q2&page_size=100", token).json();
+        JsonNode comments =
+                api.get(base + "/comments?field=Q2&page_size=100", token).json();
         assertThat(comments.size()).isEqualTo(28);
         // code two comments of each kind by hand
         code(base, token, comments.get(0).get("response_id").asString(), time);
@@ -51,11 +71,14 @@ class CodingTest extends IntegrationTest {
         code(base, token, comments.get(12).get("response_id").asString(), data);
         code(base, token, comments.get(13).get("response_id").asString(), data, time);
 
-        JsonNode uncoded = api.get(base + "/comments?field=Q2&uncoded=true&page_size=100", token).json();
+        JsonNode uncoded = api.get(base + "/comments?field=Q2&uncoded=true&page_size=100", token)
+                .json();
         assertThat(uncoded.size()).isEqualTo(24);
         for (JsonNode c : uncoded) {
             long expected = c.get("text").asString().contains("data") ? data : time;
-            assertThat(c.get("suggested_theme").asLong()).as(c.get("text").asString()).isEqualTo(expected);
+            assertThat(c.get("suggested_theme").asLong())
+                    .as(c.get("text").asString())
+                    .isEqualTo(expected);
         }
 
         JsonNode counts = api.get(base + "/themes/counts?field=Q2&by=Q1", token).json();
@@ -67,7 +90,9 @@ class CodingTest extends IntegrationTest {
                 .contains("{\"theme\":\"Protected time\",\"counts\":[2,1]}");
         assertThat(counts.get("note").asString()).contains("fewer than 10");
 
-        Response badTheme = api.post(base + "/responses/" + comments.get(0).get("response_id").asString() + "/coding", token,
+        Response badTheme = api.post(
+                base + "/responses/" + comments.get(0).get("response_id").asString() + "/coding",
+                token,
                 ApiClient.json("field", "Q2", "themes", List.of(999999)));
         assertThat(badTheme.status()).isEqualTo(400);
         Response badField = api.get(base + "/comments?field=Q1", token);
@@ -76,8 +101,14 @@ class CodingTest extends IntegrationTest {
     }
 
     private void code(String base, String token, String response, long... themes) {
-        Response r = api.post(base + "/responses/" + response + "/coding", token,
-                ApiClient.json("field", "Q2", "themes", java.util.Arrays.stream(themes).boxed().toList()));
+        Response r = api.post(
+                base + "/responses/" + response + "/coding",
+                token,
+                ApiClient.json(
+                        "field",
+                        "Q2",
+                        "themes",
+                        java.util.Arrays.stream(themes).boxed().toList()));
         assertThat(r.status()).as(r.body()).isEqualTo(204);
     }
 }

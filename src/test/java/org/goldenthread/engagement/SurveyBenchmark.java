@@ -34,29 +34,48 @@ class SurveyBenchmark extends IntegrationTest {
 
     private static final int RESPONSES = Integer.getInteger("bench.responses", 1_000_000);
     private static final String[] AGREE = {"Strongly agree", "Agree", "Disagree", "Strongly disagree"};
-    private static final String[] REGIONS = {"North East and Yorkshire", "North West", "Midlands", "East of England",
-            "London"};
+    private static final String[] REGIONS = {
+        "North East and Yorkshire", "North West", "Midlands", "East of England", "London"
+    };
     private static final String[] FORUMS = {"Board", "Senate", "Council", "Network", "Assembly"};
 
     static String definition() {
         StringBuilder q = new StringBuilder();
         for (int i = 1; i <= 10; i++) {
-            q.append("{\"code\":\"A").append(i).append("\",\"text\":\"Statement ").append(i)
+            q.append("{\"code\":\"A")
+                    .append(i)
+                    .append("\",\"text\":\"Statement ")
+                    .append(i)
                     .append("\",\"type\":\"agreement4\",\"required\":true},");
         }
         for (int i = 1; i <= 3; i++) {
-            q.append("{\"code\":\"Y").append(i).append("\",\"text\":\"Yes or no ").append(i).append("\",\"type\":\"yes_no\"},");
+            q.append("{\"code\":\"Y")
+                    .append(i)
+                    .append("\",\"text\":\"Yes or no ")
+                    .append(i)
+                    .append("\",\"type\":\"yes_no\"},");
         }
         for (int i = 1; i <= 4; i++) {
-            q.append("{\"code\":\"S").append(i).append("\",\"text\":\"Region ").append(i)
-                    .append("\",\"type\":\"single\",\"options\":[\"").append(String.join("\",\"", REGIONS)).append("\"]},");
+            q.append("{\"code\":\"S")
+                    .append(i)
+                    .append("\",\"text\":\"Region ")
+                    .append(i)
+                    .append("\",\"type\":\"single\",\"options\":[\"")
+                    .append(String.join("\",\"", REGIONS))
+                    .append("\"]},");
         }
         for (int i = 1; i <= 2; i++) {
-            q.append("{\"code\":\"M").append(i).append("\",\"text\":\"Forums ").append(i)
-                    .append("\",\"type\":\"multi\",\"options\":[\"").append(String.join("\",\"", FORUMS)).append("\"]},");
+            q.append("{\"code\":\"M")
+                    .append(i)
+                    .append("\",\"text\":\"Forums ")
+                    .append(i)
+                    .append("\",\"type\":\"multi\",\"options\":[\"")
+                    .append(String.join("\",\"", FORUMS))
+                    .append("\"]},");
         }
         q.append("{\"code\":\"N1\",\"text\":\"Hours\",\"type\":\"number\"}");
-        return "{\"code\":\"national-pulse\",\"title\":\"National pulse\",\"anonymous\":true,\"questions\":[" + q + "]}";
+        return "{\"code\":\"national-pulse\",\"title\":\"National pulse\",\"anonymous\":true,\"questions\":[" + q
+                + "]}";
     }
 
     static void write(Path file, int rows, long seed) throws IOException {
@@ -70,13 +89,15 @@ class SurveyBenchmark extends IntegrationTest {
                     line.append(AGREE[random.nextInt(4)]).append(',');
                 }
                 for (int i = 0; i < 3; i++) {
-                    line.append(random.nextBoolean() ? "Yes" : random.nextInt(5) == 0 ? "" : "No").append(',');
+                    line.append(random.nextBoolean() ? "Yes" : random.nextInt(5) == 0 ? "" : "No")
+                            .append(',');
                 }
                 for (int i = 0; i < 4; i++) {
                     line.append(REGIONS[random.nextInt(5)]).append(',');
                 }
                 for (int i = 0; i < 2; i++) {
-                    line.append(FORUMS[random.nextInt(5)]).append(random.nextBoolean() ? ";" + FORUMS[random.nextInt(5)] : "")
+                    line.append(FORUMS[random.nextInt(5)])
+                            .append(random.nextBoolean() ? ";" + FORUMS[random.nextInt(5)] : "")
                             .append(',');
                 }
                 line.append(random.nextInt(40)).append('\n');
@@ -97,11 +118,16 @@ class SurveyBenchmark extends IntegrationTest {
         Path file = Files.createTempFile("responses", ".csv");
         write(file, RESPONSES, 1);
         long bytes = Files.size(file);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long start = System.nanoTime();
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base
-                        + "/responses/import")).timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+        HttpResponse<String> imported = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + "/responses/import"))
+                        .timeout(Duration.ofMinutes(10))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         double importSeconds = (System.nanoTime() - start) / 1e9;
         Files.delete(file);
@@ -114,7 +140,8 @@ class SurveyBenchmark extends IntegrationTest {
         long[] filtered = time(20, base + "/crosstab?row=S1&col=A1&filter=Y1:Yes&filter=M1:Senate", token);
         long[] filteredResults = time(20, base + "/results?filter=S2:London", token);
 
-        System.out.printf("import %.1f s, first summary %.2f s, summary p95 %d ms, filtered p95 %d ms, cross-tab p95 %d ms%n",
+        System.out.printf(
+                "import %.1f s, first summary %.2f s, summary p95 %d ms, filtered p95 %d ms, cross-tab p95 %d ms%n",
                 importSeconds, firstSeconds, summary[1], filteredResults[1], filtered[1]);
         // single responses over HTTP at a steady rate, each acknowledged only once it is committed
         int rate = Integer.getInteger("bench.rate", 500);
@@ -123,8 +150,10 @@ class SurveyBenchmark extends IntegrationTest {
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         List<CompletableFuture<?>> sent = new ArrayList<>();
-        HttpClient load = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient load = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         long loadStart = System.nanoTime();
         for (int i = 0; i < rate * seconds; i++) {
             long due = loadStart + i * 1_000_000_000L / rate;
@@ -132,14 +161,39 @@ class SurveyBenchmark extends IntegrationTest {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            String body = ApiClient.json("idempotency_key", UUID.randomUUID().toString(), "answers",
-                    java.util.Map.of("A1", AGREE[i % 4], "A2", "Agree", "A3", "Agree", "A4", "Agree", "A5", "Agree",
-                            "A6", "Agree", "A7", "Agree", "A8", "Agree", "A9", "Agree", "A10", "Disagree"));
+            String body = ApiClient.json(
+                    "idempotency_key",
+                    UUID.randomUUID().toString(),
+                    "answers",
+                    java.util.Map.of(
+                            "A1",
+                            AGREE[i % 4],
+                            "A2",
+                            "Agree",
+                            "A3",
+                            "Agree",
+                            "A4",
+                            "Agree",
+                            "A5",
+                            "Agree",
+                            "A6",
+                            "Agree",
+                            "A7",
+                            "Agree",
+                            "A8",
+                            "Agree",
+                            "A9",
+                            "Agree",
+                            "A10",
+                            "Disagree"));
             long sentAt = System.nanoTime();
-            sent.add(load.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + "/responses"))
-                                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+            sent.add(load.sendAsync(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + "/responses"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", "Bearer " + token)
                                     .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding())
                     .handle((r, e) -> {
                         latencies.add((System.nanoTime() - sentAt) / 1_000_000);
@@ -156,7 +210,8 @@ class SurveyBenchmark extends IntegrationTest {
         long[] lat = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         int stored = api.get(base + "/results", token).json().get("responses").asInt();
 
-        System.out.printf("""
+        System.out.printf(
+                """
 
                         ==== Survey benchmark ====
                         import of %,d responses (20 questions, %.0f MB of CSV) through the API: %.1f s
@@ -167,10 +222,27 @@ class SurveyBenchmark extends IntegrationTest {
                         single responses at %d/s for %d s: %d acknowledged, %d failed, %.0f/s achieved,
                           latency p50 %d ms, p99 %d ms, max %d ms; responses stored afterwards: %,d (expected %,d)
                         ==========================
-                        %n""", RESPONSES, bytes / 1e6, importSeconds, firstSeconds, summary[0], summary[1],
-                filteredResults[0], filteredResults[1], filtered[0], filtered[1], rate, seconds, acknowledged.get(),
-                failed.get(), (acknowledged.get() + failed.get()) / loadSeconds, lat[lat.length / 2],
-                lat[(int) Math.ceil(lat.length * 0.99) - 1], lat[lat.length - 1], stored, RESPONSES + acknowledged.get());
+                        %n""",
+                RESPONSES,
+                bytes / 1e6,
+                importSeconds,
+                firstSeconds,
+                summary[0],
+                summary[1],
+                filteredResults[0],
+                filteredResults[1],
+                filtered[0],
+                filtered[1],
+                rate,
+                seconds,
+                acknowledged.get(),
+                failed.get(),
+                (acknowledged.get() + failed.get()) / loadSeconds,
+                lat[lat.length / 2],
+                lat[(int) Math.ceil(lat.length * 0.99) - 1],
+                lat[lat.length - 1],
+                stored,
+                RESPONSES + acknowledged.get());
         assertThat(stored).isEqualTo(RESPONSES + acknowledged.get());
     }
 
@@ -182,6 +254,6 @@ class SurveyBenchmark extends IntegrationTest {
             millis[i] = (System.nanoTime() - t) / 1_000_000;
         }
         Arrays.sort(millis);
-        return new long[]{millis[calls / 2], millis[(int) Math.ceil(calls * 0.95) - 1]};
+        return new long[] {millis[calls / 2], millis[(int) Math.ceil(calls * 0.95) - 1]};
     }
 }

@@ -102,19 +102,44 @@ class SurveyCrashBenchmark {
             ApiClient api = new ApiClient(port);
             String admin = api.token(ADMIN_EMAIL, PASSWORD);
             String ods = "B" + Long.toString(System.nanoTime() % 46_000, 36).toUpperCase();
-            check(api.post("/api/v1/admin/ics", admin, ApiClient.json("ods_code", ods, "name", "Crash benchmark",
-                    "region", "Bench")), 201);
+            check(
+                    api.post(
+                            "/api/v1/admin/ics",
+                            admin,
+                            ApiClient.json("ods_code", ods, "name", "Crash benchmark", "region", "Bench")),
+                    201);
             String email = "surveys@bench.example";
             // the benchmark's application has no mail server, so the claim link comes back to the administrator
-            String link = check(api.post("/api/v1/admin/users", admin, ApiClient.json("email", email,
-                    "display_name", "Survey lead", "role", "ics_admin", "ics", ods, "places", List.of())), 201)
-                    .json().get("claim_link").asString();
-            check(api.post("/api/v1/account-links/use", null, ApiClient.json("token",
-                    link.substring(link.lastIndexOf('/') + 1), "password", PASSWORD)), 204);
+            String link = check(
+                            api.post(
+                                    "/api/v1/admin/users",
+                                    admin,
+                                    ApiClient.json(
+                                            "email",
+                                            email,
+                                            "display_name",
+                                            "Survey lead",
+                                            "role",
+                                            "ics_admin",
+                                            "ics",
+                                            ods,
+                                            "places",
+                                            List.of())),
+                            201)
+                    .json()
+                    .get("claim_link")
+                    .asString();
+            check(
+                    api.post(
+                            "/api/v1/account-links/use",
+                            null,
+                            ApiClient.json("token", link.substring(link.lastIndexOf('/') + 1), "password", PASSWORD)),
+                    204);
             String token = api.token(email, PASSWORD);
-            ApiClient.Response created = check(api.post("/api/v1/ics/" + ods + "/surveys", token,
-                    SurveyBenchmark.definition()), 201);
-            String path = "/api/v1/ics/" + ods + "/surveys/" + created.json().get("id").asLong();
+            ApiClient.Response created =
+                    check(api.post("/api/v1/ics/" + ods + "/surveys", token, SurveyBenchmark.definition()), 201);
+            String path = "/api/v1/ics/" + ods + "/surveys/"
+                    + created.json().get("id").asLong();
 
             String target = path + "/responses";
             List<Sent> sent = new ArrayList<>();
@@ -123,28 +148,31 @@ class SurveyCrashBenchmark {
             AtomicLong restartedAt = new AtomicLong(Long.MAX_VALUE);
             AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
             Process[] running = {app};
-            Thread restarter = new Thread(() -> {
-                try {
-                    sleepUntil(killAt);
-                    if (kill.equals("none")) {
-                        restartedAt.set(killAt);
-                        return;
-                    }
-                    killedAt.set(System.nanoTime());
-                    Optional<ProcessHandle> database = postmaster();
-                    running[0].destroyForcibly().waitFor();
-                    if (kill.equals("all")) {
-                        database.ifPresent(pg -> {
-                            Stream.concat(Stream.of(pg), pg.descendants()).forEach(ProcessHandle::destroyForcibly);
-                            pg.onExit().join();
-                        });
-                    }
-                    running[0] = start(jar);
-                    restartedAt.set(System.nanoTime());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "restarter");
+            Thread restarter = new Thread(
+                    () -> {
+                        try {
+                            sleepUntil(killAt);
+                            if (kill.equals("none")) {
+                                restartedAt.set(killAt);
+                                return;
+                            }
+                            killedAt.set(System.nanoTime());
+                            Optional<ProcessHandle> database = postmaster();
+                            running[0].destroyForcibly().waitFor();
+                            if (kill.equals("all")) {
+                                database.ifPresent(pg -> {
+                                    Stream.concat(Stream.of(pg), pg.descendants())
+                                            .forEach(ProcessHandle::destroyForcibly);
+                                    pg.onExit().join();
+                                });
+                            }
+                            running[0] = start(jar);
+                            restartedAt.set(System.nanoTime());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    "restarter");
             restarter.start();
 
             Sender sender = new Sender(port, connections, token);
@@ -158,17 +186,32 @@ class SurveyCrashBenchmark {
                 double share = elapsed >= rampNanos ? 1.0 : 0.1 + 0.9 * elapsed / rampNanos;
                 due += (long) (1_000_000_000L / (rate * share));
                 long restarted = restartedAt.get();
-                if (due > killAt && (restarted == Long.MAX_VALUE ? !restarter.isAlive()
-                        : due > restarted + TimeUnit.SECONDS.toNanos(afterRestart))) {
+                if (due > killAt
+                        && (restarted == Long.MAX_VALUE
+                                ? !restarter.isAlive()
+                                : due > restarted + TimeUnit.SECONDS.toNanos(afterRestart))) {
                     break;
                 }
                 sleepUntil(due);
                 String key = "bench-" + i;
-                String body = ApiClient.json("idempotency_key", key, "answers", Map.ofEntries(Map.entry("A1", AGREE[i % 4]),
-                        Map.entry("A2", AGREE[(i / 4) % 4]), Map.entry("A3", "Agree"), Map.entry("A4", "Agree"),
-                        Map.entry("A5", "Agree"), Map.entry("A6", "Agree"), Map.entry("A7", "Agree"),
-                        Map.entry("A8", "Agree"), Map.entry("A9", "Agree"), Map.entry("A10", "Disagree"),
-                        Map.entry("Y1", i % 2 == 0 ? "Yes" : "No"), Map.entry("S1", "London"), Map.entry("N1", i % 40)));
+                String body = ApiClient.json(
+                        "idempotency_key",
+                        key,
+                        "answers",
+                        Map.ofEntries(
+                                Map.entry("A1", AGREE[i % 4]),
+                                Map.entry("A2", AGREE[(i / 4) % 4]),
+                                Map.entry("A3", "Agree"),
+                                Map.entry("A4", "Agree"),
+                                Map.entry("A5", "Agree"),
+                                Map.entry("A6", "Agree"),
+                                Map.entry("A7", "Agree"),
+                                Map.entry("A8", "Agree"),
+                                Map.entry("A9", "Agree"),
+                                Map.entry("A10", "Disagree"),
+                                Map.entry("Y1", i % 2 == 0 ? "Yes" : "No"),
+                                Map.entry("S1", "London"),
+                                Map.entry("N1", i % 40)));
                 Sent s = new Sent(key, body, due);
                 sent.add(s);
                 sender.send(s, target);
@@ -176,26 +219,37 @@ class SurveyCrashBenchmark {
             sender.awaitAll(sent);
             restarter.join();
             app = running[0];
-            assertThat(restartedAt.get()).as("the application started again; see " + log).isNotEqualTo(Long.MAX_VALUE);
+            assertThat(restartedAt.get())
+                    .as("the application started again; see " + log)
+                    .isNotEqualTo(Long.MAX_VALUE);
 
             long measuredFrom = start + TimeUnit.SECONDS.toNanos(warmup);
             report("warm-up (first " + warmup + " s after start)", sent, start, measuredFrom);
             Window measured = report("steady load (" + steady + " s)", sent, measuredFrom, killAt);
             if (!kill.equals("none")) {
-                report("kill to restarted (" + secs(restartedAt.get() - killedAt.get()) + " s down)", sent, killAt,
+                report(
+                        "kill to restarted (" + secs(restartedAt.get() - killedAt.get()) + " s down)",
+                        sent,
+                        killAt,
                         restartedAt.get());
                 // the restarted JVM is cold again and meets the full rate at once: how long until it catches up
                 for (int from = 0; from < afterRestart; from += 10) {
-                    report(from + " to " + Math.min(from + 10, afterRestart) + " s after restart", sent,
+                    report(
+                            from + " to " + Math.min(from + 10, afterRestart) + " s after restart",
+                            sent,
                             restartedAt.get() + TimeUnit.SECONDS.toNanos(from),
-                            from + 10 >= afterRestart ? Long.MAX_VALUE : restartedAt.get() + TimeUnit.SECONDS.toNanos(from + 10));
+                            from + 10 >= afterRestart
+                                    ? Long.MAX_VALUE
+                                    : restartedAt.get() + TimeUnit.SECONDS.toNanos(from + 10));
                 }
             }
 
             // Every acknowledged key sent again must be recognised (200) rather than stored now (201).
             // Unacknowledged ones are sent again too, to learn which of them had been committed anyway.
             // A check answered 503 (busy: nothing was done) is sent again after the second it asks for.
-            List<Sent> again = new ArrayList<>(sent.stream().map(s -> new Sent(s.key, s.body, System.nanoTime())).toList());
+            List<Sent> again = new ArrayList<>(sent.stream()
+                    .map(s -> new Sent(s.key, s.body, System.nanoTime()))
+                    .toList());
             again.forEach(s -> sender.send(s, target));
             sender.awaitAll(again);
             for (int round = 0; round < 60 && again.stream().anyMatch(s -> s.status == 503); round++) {
@@ -231,9 +285,11 @@ class SurveyCrashBenchmark {
                 }
             }
             long acknowledged = sent.stream().filter(Sent::acknowledged).count();
-            int stored = api.get(path + "/results", token).json().get("responses").asInt();
+            int stored =
+                    api.get(path + "/results", token).json().get("responses").asInt();
 
-            System.out.printf("""
+            System.out.printf(
+                    """
 
                             ==== Survey crash benchmark: %d/s from a separate JVM, kill=%s ====
                             steady load: %.0f acknowledged a second, latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
@@ -242,11 +298,29 @@ class SurveyCrashBenchmark {
                             responses stored in all: %,d (acknowledged + committed unacknowledged + stored by the check: %,d)
                             application log: %s
                             ===================================================================
-                            %n""", rate, kill, measured.perSecond, measured.p50, measured.p95, measured.p99,
-                    measured.max, sent.size(), acknowledged, ackPresent, ackMissing, sent.size() - acknowledged,
-                    unackPresent, unackStoredNow, failedChecks, stored, acknowledged + unackPresent + unackStoredNow, log);
+                            %n""",
+                    rate,
+                    kill,
+                    measured.perSecond,
+                    measured.p50,
+                    measured.p95,
+                    measured.p99,
+                    measured.max,
+                    sent.size(),
+                    acknowledged,
+                    ackPresent,
+                    ackMissing,
+                    sent.size() - acknowledged,
+                    unackPresent,
+                    unackStoredNow,
+                    failedChecks,
+                    stored,
+                    acknowledged + unackPresent + unackStoredNow,
+                    log);
             assertThat(failedChecks).isZero();
-            assertThat(ackMissing).as("acknowledged responses missing afterwards").isZero();
+            assertThat(ackMissing)
+                    .as("acknowledged responses missing afterwards")
+                    .isZero();
             assertThat(ackPresent).isEqualTo(acknowledged);
             assertThat(stored).as("no response stored twice").isEqualTo(sent.size());
         } finally {
@@ -257,14 +331,14 @@ class SurveyCrashBenchmark {
             postmaster().ifPresent(ProcessHandle::destroy);
             if (!Boolean.getBoolean("bench.keep")) {
                 try (Stream<Path> files = Files.walk(dataDir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
         }
     }
 
-    private record Window(double perSecond, long p50, long p95, long p99, long max) {
-    }
+    private record Window(double perSecond, long p50, long p95, long p99, long max) {}
 
     /** Requests due within [from, to): how many, what became of them, and how long they took. */
     private Window report(String name, List<Sent> sent, long from, long to) {
@@ -273,22 +347,43 @@ class SurveyCrashBenchmark {
             System.out.printf("%s: nothing sent%n", name);
             return new Window(0, 0, 0, 0, 0);
         }
-        long[] millis = in.stream().mapToLong(s -> (s.done - s.due) / 1_000_000).sorted().toArray();
+        long[] millis = in.stream()
+                .mapToLong(s -> (s.done - s.due) / 1_000_000)
+                .sorted()
+                .toArray();
         long ok = in.stream().filter(Sent::acknowledged).count();
         long refused = in.stream().filter(s -> s.status == -1).count();
         long busy = in.stream().filter(s -> s.status == 503).count();
         long otherwise = in.size() - ok - refused - busy;
         double seconds = (in.get(in.size() - 1).due - in.get(0).due) / 1e9 + 1.0 / rate;
-        Window w = new Window(ok / seconds, pct(millis, 50), pct(millis, 95), pct(millis, 99), millis[millis.length - 1]);
-        String failures = in.stream().filter(s -> s.failure != null)
+        Window w =
+                new Window(ok / seconds, pct(millis, 50), pct(millis, 95), pct(millis, 99), millis[millis.length - 1]);
+        String failures = in.stream()
+                .filter(s -> s.failure != null)
                 .collect(java.util.stream.Collectors.groupingBy(s -> s.failure, java.util.stream.Collectors.counting()))
                 .toString();
-        long[] acknowledgedMillis = in.stream().filter(Sent::acknowledged).mapToLong(s -> (s.done - s.due) / 1_000_000)
-                .sorted().toArray();
-        System.out.printf("%s: sent %,d, acknowledged %,d (%.0f/s), busy (503, nothing done) %,d, no answer %,d "
-                        + failures + ", other error status %,d; latency of all p50 %d ms, p95 %d ms, p99 %d ms, max %d ms"
-                        + "; of the acknowledged p99 %d ms%n", name, in.size(), ok, w.perSecond, busy, refused, otherwise,
-                w.p50, w.p95, w.p99, w.max, acknowledgedMillis.length == 0 ? 0 : pct(acknowledgedMillis, 99));
+        long[] acknowledgedMillis = in.stream()
+                .filter(Sent::acknowledged)
+                .mapToLong(s -> (s.done - s.due) / 1_000_000)
+                .sorted()
+                .toArray();
+        System.out.printf(
+                "%s: sent %,d, acknowledged %,d (%.0f/s), busy (503, nothing done) %,d, no answer %,d "
+                        + failures
+                        + ", other error status %,d; latency of all p50 %d ms, p95 %d ms, p99 %d ms, max %d ms"
+                        + "; of the acknowledged p99 %d ms%n",
+                name,
+                in.size(),
+                ok,
+                w.perSecond,
+                busy,
+                refused,
+                otherwise,
+                w.p50,
+                w.p95,
+                w.p99,
+                w.max,
+                acknowledgedMillis.length == 0 ? 0 : pct(acknowledgedMillis, 99));
         return w;
     }
 
@@ -334,7 +429,7 @@ class SurveyCrashBenchmark {
         }
 
         void send(Sent s, String path) {
-            queue.add(new Object[]{s, path});
+            queue.add(new Object[] {s, path});
         }
 
         void awaitAll(List<Sent> sent) throws InterruptedException {
@@ -358,7 +453,8 @@ class SurveyCrashBenchmark {
                 Sent s = (Sent) next[0];
                 byte[] body = s.body.getBytes(StandardCharsets.UTF_8);
                 byte[] head = ("POST " + next[1] + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nAuthorization: Bearer "
-                        + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                                + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                + "\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII);
                 try {
                     if (socket == null) {
@@ -372,8 +468,8 @@ class SurveyCrashBenchmark {
                     out.write(body);
                     out.flush();
                     boolean[] keepAlive = {true};
-                    int status = readResponse(new DataInputStream(new BufferedInputStream(socket.getInputStream())),
-                            keepAlive);
+                    int status = readResponse(
+                            new DataInputStream(new BufferedInputStream(socket.getInputStream())), keepAlive);
                     s.status = status;
                     if (!keepAlive[0]) {
                         socket.close();
@@ -414,8 +510,9 @@ class SurveyCrashBenchmark {
                 }
             }
             if (chunked) {
-                for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0;
-                     size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
+                for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16);
+                        size > 0;
+                        size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
                     in.skipNBytes(size);
                     line(in);
                 }
@@ -448,8 +545,10 @@ class SurveyCrashBenchmark {
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("golden-thread-.*\\.jar")
-                            && !p.getFileName().toString().endsWith("-plain.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("No application jar in target/: run ./mvnw -B package -DskipTests first"));
+                            && !p.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "No application jar in target/: run ./mvnw -B package -DskipTests first"));
         }
     }
 
@@ -457,10 +556,13 @@ class SurveyCrashBenchmark {
     private Process start(Path jar) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.stream(jvmArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
+        command.addAll(Arrays.stream(jvmArgs.trim().split("\\s+"))
+                .filter(a -> !a.isEmpty())
+                .toList());
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("GT_DATA_DIR", dataDir.toString());
         builder.environment().put("PORT", String.valueOf(port));
@@ -469,16 +571,19 @@ class SurveyCrashBenchmark {
         builder.environment().put("GT_SECURE_COOKIES", "false");
         builder.environment().put("GT_DEMO", "false");
         Process process = builder.start();
-        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient probe =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("The application stopped while starting; see " + log);
             }
             try {
-                HttpResponse<Void> health = probe.send(HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> health = probe.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return process;
                 }
@@ -495,8 +600,14 @@ class SurveyCrashBenchmark {
     private Optional<ProcessHandle> postmaster() {
         File pid = dataDir.resolve("postgres").resolve("postmaster.pid").toFile();
         try {
-            return pid.exists() ? Files.readAllLines(pid.toPath()).stream().findFirst().map(String::trim)
-                    .map(Long::parseLong).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive) : Optional.empty();
+            return pid.exists()
+                    ? Files.readAllLines(pid.toPath()).stream()
+                            .findFirst()
+                            .map(String::trim)
+                            .map(Long::parseLong)
+                            .flatMap(ProcessHandle::of)
+                            .filter(ProcessHandle::isAlive)
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -52,8 +52,8 @@ public class SurveyTest extends IntegrationTest {
         append(csv, 5, "No,Agree,,Other (please specify);council,Assembly,,");
         append(csv, 15, "No,Disagree,too busy,,,,none");
         append(csv, 3, "No,Strongly agree,,,,,");
-        Response imported = api.post(path(id, "/responses/import"), token, "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8));
+        Response imported = api.post(
+                path(id, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         return id;
     }
@@ -62,7 +62,10 @@ public class SurveyTest extends IntegrationTest {
     void anIcsCanHaveItsOwnSmallNumberThresholdButNeverBelowThree() {
         long id = surveyWithASmallGroup();
         String threshold = "/api/v1/admin/ics/" + ods + "/min-group-size";
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token)
+                        .json()
+                        .get("hidden_cells")
+                        .asInt())
                 .isPositive();
 
         Response set = api.put(threshold, adminToken(), ApiClient.json("min_group_size", 3));
@@ -71,7 +74,8 @@ public class SurveyTest extends IntegrationTest {
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
         assertThat(tab.get("hidden_cells").asInt()).isZero();
         assertThat(tab.get("columns").toString()).contains("Strongly agree");
-        JsonNode three = api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
+        JsonNode three =
+                api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
         assertThat(three.get("suppressed").asBoolean()).isFalse();
         assertThat(three.get("responses").asInt()).isEqualTo(3);
 
@@ -81,13 +85,18 @@ public class SurveyTest extends IntegrationTest {
         ods = createIcs("Survey ICS at the platform's k");
         token = tokenFor(createUser("ics_admin", ods));
         long elsewhere = surveyWithASmallGroup();
-        assertThat(api.get(path(elsewhere, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+        assertThat(api.get(path(elsewhere, "/crosstab?row=Q1&col=Q2"), token)
+                        .json()
+                        .get("hidden_cells")
+                        .asInt())
                 .isPositive();
         ods = first;
         token = firstToken;
 
         // the ICS's own administrator cannot change it; nobody can go below 3 or leave the value out
-        assertThat(api.put(threshold, token, ApiClient.json("min_group_size", 5)).status()).isEqualTo(403);
+        assertThat(api.put(threshold, token, ApiClient.json("min_group_size", 5))
+                        .status())
+                .isEqualTo(403);
         Response tooLow = api.put(threshold, adminToken(), ApiClient.json("min_group_size", 2));
         assertThat(tooLow.status()).isEqualTo(400);
         assertThat(tooLow.json().get("errors").get(0).get("field").asString()).isEqualTo("min_group_size");
@@ -95,14 +104,21 @@ public class SurveyTest extends IntegrationTest {
         Response missing = api.put(threshold, adminToken(), "{}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("min_group_size");
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token)
+                        .json()
+                        .get("hidden_cells")
+                        .asInt())
                 .isZero();
 
         Response reset = api.put(threshold, adminToken(), "{\"min_group_size\": null}");
         assertThat(reset.status()).as(reset.body()).isEqualTo(200);
-        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json().get("hidden_cells").asInt())
+        assertThat(api.get(path(id, "/crosstab?row=Q1&col=Q2"), token)
+                        .json()
+                        .get("hidden_cells")
+                        .asInt())
                 .isPositive();
-        assertThat(api.get("/api/v1/admin/audit?action=ics.min_group_size_changed", adminToken()).body())
+        assertThat(api.get("/api/v1/admin/audit?action=ics.min_group_size_changed", adminToken())
+                        .body())
                 .contains(ods);
     }
 
@@ -121,15 +137,45 @@ public class SurveyTest extends IntegrationTest {
         PUBLISHED.put("Q7", agreement(785, 428, 25, 13));
         PUBLISHED.put("Q8", ordered("Yes", 529, "No", 722));
         PUBLISHED.put("Q9", agreement(478, 545, 181, 47));
-        PUBLISHED.put("Q10", ordered("Very important", 450, "Important", 582, "Unimportant", 165,
-                "Not at all important", 54));
-        PUBLISHED.put("Q14", ordered("Yes, I work in a clinical or care professional role", 1088,
-                "No, I am a non-clinician or manager", 163));
-        PUBLISHED.put("Q15", ordered("Allied health professional", 322, "Clinical psychologist", 71,
-                "Dental consultant", 6, "General dental practitioner", 18, "General practitioner", 180,
-                "Healthcare scientist", 28, "Medical consultant", 141, "Pharmacist", 67, "Public health consultant", 86,
-                "Registered nurse or midwife", 145, "Social worker", 14, "Other (please specify)", 83,
-                "Not applicable", 90));
+        PUBLISHED.put(
+                "Q10",
+                ordered("Very important", 450, "Important", 582, "Unimportant", 165, "Not at all important", 54));
+        PUBLISHED.put(
+                "Q14",
+                ordered(
+                        "Yes, I work in a clinical or care professional role",
+                        1088,
+                        "No, I am a non-clinician or manager",
+                        163));
+        PUBLISHED.put(
+                "Q15",
+                ordered(
+                        "Allied health professional",
+                        322,
+                        "Clinical psychologist",
+                        71,
+                        "Dental consultant",
+                        6,
+                        "General dental practitioner",
+                        18,
+                        "General practitioner",
+                        180,
+                        "Healthcare scientist",
+                        28,
+                        "Medical consultant",
+                        141,
+                        "Pharmacist",
+                        67,
+                        "Public health consultant",
+                        86,
+                        "Registered nurse or midwife",
+                        145,
+                        "Social worker",
+                        14,
+                        "Other (please specify)",
+                        83,
+                        "Not applicable",
+                        90));
     }
 
     /** Published percentages from Appendix 6 for the same options. */
@@ -143,8 +189,10 @@ public class SurveyTest extends IntegrationTest {
             "Q9", List.of("38.21", "43.57", "14.47", "3.76"),
             "Q10", List.of("35.97", "46.52", "13.19", "4.32"),
             "Q14", List.of("86.97", "13.03"),
-            "Q15", List.of("25.74", "5.68", "0.48", "1.44", "14.39", "2.24", "11.27", "5.36", "6.87", "11.59", "1.12",
-                    "6.63", "7.19"));
+            "Q15",
+                    List.of(
+                            "25.74", "5.68", "0.48", "1.44", "14.39", "2.24", "11.27", "5.36", "6.87", "11.59", "1.12",
+                            "6.63", "7.19"));
 
     private static Map<String, Integer> agreement(int sa, int a, int d, int sd) {
         return ordered("Strongly agree", sa, "Agree", a, "Disagree", d, "Strongly disagree", sd);
@@ -170,20 +218,30 @@ public class SurveyTest extends IntegrationTest {
             Collections.shuffle(values, random);
             columns.put(q.getKey(), values);
         }
-        StringBuilder csv = new StringBuilder("Q1,Q1_comment,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q8a,Q9,Q10,Q11,Q12,Q13,Q14,Q15,Q15_other,Q16\n");
+        StringBuilder csv =
+                new StringBuilder("Q1,Q1_comment,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q8a,Q9,Q10,Q11,Q12,Q13,Q14,Q15,Q15_other,Q16\n");
         for (int r = 0; r < n; r++) {
             boolean other = columns.get("Q15").get(r).startsWith("Other");
-            csv.append("Agree,").append(r % 5 == 0 ? "\"Comment, with a comma " + r + "\"" : "").append(",Strongly agree,");
+            csv.append("Agree,")
+                    .append(r % 5 == 0 ? "\"Comment, with a comma " + r + "\"" : "")
+                    .append(",Strongly agree,");
             for (String q : List.of("Q3", "Q4", "Q5", "Q6", "Q7", "Q8")) {
                 csv.append(columns.get(q).get(r)).append(',');
             }
-            csv.append(columns.get("Q8").get(r).equals("Yes") && r % 2 == 0 ? "A principle about data" : "").append(',');
-            csv.append(columns.get("Q9").get(r)).append(',').append(columns.get("Q10").get(r)).append(',');
+            csv.append(columns.get("Q8").get(r).equals("Yes") && r % 2 == 0 ? "A principle about data" : "")
+                    .append(',');
+            csv.append(columns.get("Q9").get(r))
+                    .append(',')
+                    .append(columns.get("Q10").get(r))
+                    .append(',');
             csv.append(r < 531 ? "What works " + r : "").append(',');
             csv.append(r >= 1251 - 533 ? "Barrier " + r : "").append(',');
             csv.append(r % 2 == 0 || r < 9 ? "Support " + r : "").append(',');
             csv.append('"').append(columns.get("Q14").get(r)).append("\",");
-            csv.append(columns.get("Q15").get(r)).append(',').append(other ? "Paramedic" : "").append(',');
+            csv.append(columns.get("Q15").get(r))
+                    .append(',')
+                    .append(other ? "Paramedic" : "")
+                    .append(',');
             csv.append('"').append(firstIcs).append("\"\n");
         }
         return csv.toString();
@@ -198,7 +256,10 @@ public class SurveyTest extends IntegrationTest {
             q16 = q.get("code").asString().equals("Q16") ? q : q16;
         }
         String firstIcs = q16.get("options").get(0).asString();
-        Response imported = api.post(path(id, "/responses/import"), token, "text/csv",
+        Response imported = api.post(
+                path(id, "/responses/import"),
+                token,
+                "text/csv",
                 appendixSixResponses(firstIcs).getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("responses").asInt()).isEqualTo(1251);
@@ -215,8 +276,10 @@ public class SurveyTest extends IntegrationTest {
                 for (JsonNode option : q.get("options")) {
                     int at = labels.indexOf(option.get("label").asString());
                     assertThat(at).as(code + " " + option.get("label")).isNotNegative();
-                    assertThat(option.get("count").asInt()).isEqualTo(PUBLISHED.get(code).get(labels.get(at)));
-                    assertThat(option.get("percent").decimalValue()).as(code + " " + labels.get(at))
+                    assertThat(option.get("count").asInt())
+                            .isEqualTo(PUBLISHED.get(code).get(labels.get(at)));
+                    assertThat(option.get("percent").decimalValue())
+                            .as(code + " " + labels.get(at))
                             .isEqualByComparingTo(percents.get(at));
                 }
             }
@@ -231,10 +294,19 @@ public class SurveyTest extends IntegrationTest {
         assertThat(pdf.status()).isEqualTo(200);
         String text = pdfText(api.getBytes(path(id, "/report.pdf"), token));
         org.goldenthread.support.PdfUa.assertConformant(api.getBytes(path(id, "/report.pdf"), token));
-        assertThat(text).contains("1,251 responses").contains("Q3 Principle 3").contains("51.08").contains("91.05")
-                .contains("Not at all important").contains("4.32");
+        assertThat(text)
+                .contains("1,251 responses")
+                .contains("Q3 Principle 3")
+                .contains("51.08")
+                .contains("91.05")
+                .contains("Not at all important")
+                .contains("4.32");
         // net agreement on principle 3: (639 + 500) / 1251
-        assertThat(question(results, "Q3").get("net_agreement").get("percent").decimalValue().toPlainString())
+        assertThat(question(results, "Q3")
+                        .get("net_agreement")
+                        .get("percent")
+                        .decimalValue()
+                        .toPlainString())
                 .isEqualTo("91.05");
     }
 
@@ -246,27 +318,49 @@ public class SurveyTest extends IntegrationTest {
     @Test
     void filtersOnOptionsWithCommasWorkAndABadFilterIsNeverIgnored() throws IOException {
         long id = create(exampleDefinition());
-        String firstIcs = api.get(path(id, "/definition"), token).json().get("questions").get(16).get("options").get(0)
+        String firstIcs = api.get(path(id, "/definition"), token)
+                .json()
+                .get("questions")
+                .get(16)
+                .get("options")
+                .get(0)
                 .asString();
         String responses = appendixSixResponses(firstIcs);
-        assertThat(api.post(path(id, "/responses/import"), token, "text/csv",
-                responses.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(api.post(
+                                path(id, "/responses/import"),
+                                token,
+                                "text/csv",
+                                responses.getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
         String no = "Q14:No, I am a non-clinician or manager";
         String yes = "Q14:Yes, I work in a clinical or care professional role";
         int noAndQ8Yes = 0;
-        for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
-                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(responses))) {
+        for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new java.io.StringReader(responses))) {
             noAndQ8Yes += r.get("Q14").startsWith("No,") && r.get("Q8").equals("Yes") ? 1 : 0;
         }
 
-        JsonNode nonClinical = api.get(path(id, "/results?filter=" + enc(no)), token).json();
+        JsonNode nonClinical =
+                api.get(path(id, "/results?filter=" + enc(no)), token).json();
         assertThat(nonClinical.get("responses").asInt()).isEqualTo(163);
         assertThat(nonClinical.get("filter").get(0).asString()).isEqualTo(no);
-        assertThat(question(nonClinical, "Q14").get("options").get(1).get("count").asInt()).isEqualTo(163);
-        JsonNode both = api.get(path(id, "/results?filter=" + enc(no) + "&filter=" + enc("Q8:yes")), token).json();
+        assertThat(question(nonClinical, "Q14")
+                        .get("options")
+                        .get(1)
+                        .get("count")
+                        .asInt())
+                .isEqualTo(163);
+        JsonNode both = api.get(path(id, "/results?filter=" + enc(no) + "&filter=" + enc("Q8:yes")), token)
+                .json();
         assertThat(both.get("responses").asInt()).isEqualTo(noAndQ8Yes);
         assertThat(both.get("filter").size()).isEqualTo(2);
-        JsonNode tab = api.get(path(id, "/crosstab?row=Q8&col=Q9&filter=" + enc(yes)), token).json();
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q8&col=Q9&filter=" + enc(yes)), token)
+                .json();
         assertThat(tab.get("responses").asInt()).isEqualTo(1088);
         assertThat(pdfText(api.getBytes(path(id, "/report.pdf?filter=" + enc(no)), token)))
                 .contains("163 responses matching " + no);
@@ -277,18 +371,24 @@ public class SurveyTest extends IntegrationTest {
         for (String bad : List.of("Q8:Yes," + no, "Q14:Maybe", "Q14", "Q11:anything")) {
             Response refused = api.get(path(id, "/results?filter=" + enc(bad)), token);
             assertThat(refused.status()).as(bad).isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("filter");
-            assertThat(api.get(path(id, "/crosstab?row=Q8&col=Q9&filter=" + enc(bad)), token).status()).isEqualTo(400);
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("filter");
+            assertThat(api.get(path(id, "/crosstab?row=Q8&col=Q9&filter=" + enc(bad)), token)
+                            .status())
+                    .isEqualTo(400);
         }
 
         // the page: the filter works, and a bad one shows the problem and no figures rather than everyone's
         String analyst = createUser("analyst", ods);
-        org.goldenthread.support.PageClient browser = new org.goldenthread.support.PageClient(port).signIn(analyst, PASSWORD);
+        org.goldenthread.support.PageClient browser =
+                new org.goldenthread.support.PageClient(port).signIn(analyst, PASSWORD);
         String page = "/ics/" + ods + "/surveys/" + id + "/results";
         assertThat(browser.get(page + "?filter=" + enc(no)).body()).contains("163 responses matching " + no);
         org.goldenthread.support.PageClient.Page refused = browser.get(page + "?filter=" + enc("Q14:Maybe"));
-        assertThat(refused.body()).contains("nhsuk-error-summary", "&#39;Maybe&#39; is not an option of Q14")
-                .doesNotContain("1,251 responses").doesNotContain("gt-question");
+        assertThat(refused.body())
+                .contains("nhsuk-error-summary", "&#39;Maybe&#39; is not an option of Q14")
+                .doesNotContain("1,251 responses")
+                .doesNotContain("gt-question");
     }
 
     /** A survey asking for one of 200 areas, any of 200 professions (and "Other") and yes or no. */
@@ -299,11 +399,38 @@ public class SurveyTest extends IntegrationTest {
             areas.add("Area " + i + (i == 7 ? ", the coastal one" : ""));
             professions.add("Profession " + i);
         }
-        return ApiClient.json("code", code, "title", "Long lists", "anonymous", true, "questions", List.of(
-                Map.of("code", "Q1", "text", "Where do you work?", "type", "single", "options", areas, "required", true),
-                Map.of("code", "Q2", "text", "Whom do you work with?", "type", "multi", "options", professions,
-                        "other", true),
-                Map.of("code", "Q3", "text", "Do you have protected time?", "type", "yes_no")));
+        return ApiClient.json(
+                "code",
+                code,
+                "title",
+                "Long lists",
+                "anonymous",
+                true,
+                "questions",
+                List.of(
+                        Map.of(
+                                "code",
+                                "Q1",
+                                "text",
+                                "Where do you work?",
+                                "type",
+                                "single",
+                                "options",
+                                areas,
+                                "required",
+                                true),
+                        Map.of(
+                                "code",
+                                "Q2",
+                                "text",
+                                "Whom do you work with?",
+                                "type",
+                                "multi",
+                                "options",
+                                professions,
+                                "other",
+                                true),
+                        Map.of("code", "Q3", "text", "Do you have protected time?", "type", "yes_no")));
     }
 
     /**
@@ -318,13 +445,38 @@ public class SurveyTest extends IntegrationTest {
         for (int i = 1; i <= 501; i++) {
             five.add("Option " + i);
         }
-        Response tooMany = api.post("/api/v1/ics/" + ods + "/surveys", token, ApiClient.json("code", "too-many",
-                "title", "T", "questions", List.of(Map.of("code", "Q1", "text", "?", "type", "single", "options", five))));
+        Response tooMany = api.post(
+                "/api/v1/ics/" + ods + "/surveys",
+                token,
+                ApiClient.json(
+                        "code",
+                        "too-many",
+                        "title",
+                        "T",
+                        "questions",
+                        List.of(Map.of("code", "Q1", "text", "?", "type", "single", "options", five))));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.body()).contains("questions[0].options", "at most 500");
-        assertThat(api.post("/api/v1/ics/" + ods + "/surveys", token, ApiClient.json("code", "five-hundred",
-                "title", "T", "questions", List.of(Map.of("code", "Q1", "text", "?", "type", "multi",
-                        "options", five.subList(0, 500))))).status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/surveys",
+                                token,
+                                ApiClient.json(
+                                        "code",
+                                        "five-hundred",
+                                        "title",
+                                        "T",
+                                        "questions",
+                                        List.of(Map.of(
+                                                "code",
+                                                "Q1",
+                                                "text",
+                                                "?",
+                                                "type",
+                                                "multi",
+                                                "options",
+                                                five.subList(0, 500)))))
+                        .status())
+                .isEqualTo(201);
 
         long id = create(longLists("long-lists"));
         int n = 300;
@@ -334,13 +486,19 @@ public class SurveyTest extends IntegrationTest {
             int area = r % 200 + 1;
             java.util.Set<Integer> chosen = new java.util.TreeSet<>(List.of(r % 200 + 1, (r * 7) % 200 + 1, 200));
             chosen.forEach(p -> professions.merge("Profession " + p, 1, Integer::sum));
-            csv.append('"').append("Area ").append(area).append(area == 7 ? ", the coastal one" : "").append("\",")
-                    .append(String.join(";", chosen.stream().map(p -> "Profession " + p).toList()))
-                    .append(r % 50 == 0 ? ";Other (please specify),Paramedic," : ",,").append(r % 3 == 0 ? "Yes" : "No")
+            csv.append('"')
+                    .append("Area ")
+                    .append(area)
+                    .append(area == 7 ? ", the coastal one" : "")
+                    .append("\",")
+                    .append(String.join(
+                            ";", chosen.stream().map(p -> "Profession " + p).toList()))
+                    .append(r % 50 == 0 ? ";Other (please specify),Paramedic," : ",,")
+                    .append(r % 3 == 0 ? "Yes" : "No")
                     .append('\n');
         }
-        Response imported = api.post(path(id, "/responses/import"), token, "text/csv",
-                csv.toString().getBytes(StandardCharsets.UTF_8));
+        Response imported = api.post(
+                path(id, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 
         JsonNode results = api.get(path(id, "/results"), token).json();
@@ -353,33 +511,46 @@ public class SurveyTest extends IntegrationTest {
         assertThat(q2.get("options").size()).isEqualTo(201);
         for (JsonNode option : q2.get("options")) {
             String label = option.get("label").asString();
-            assertThat(option.get("count").asInt()).as(label)
+            assertThat(option.get("count").asInt())
+                    .as(label)
                     .isEqualTo(label.startsWith("Other") ? 6 : professions.getOrDefault(label, 0));
         }
-        assertThat(professions.get("Profession 33")).as("an option past the first 32").isPositive();
+        assertThat(professions.get("Profession 33"))
+                .as("an option past the first 32")
+                .isPositive();
 
-        JsonNode everyone = api.get(path(id, "/results?filter=" + enc("Q2:Profession 200")), token).json();
+        JsonNode everyone = api.get(path(id, "/results?filter=" + enc("Q2:Profession 200")), token)
+                .json();
         assertThat(everyone.get("responses").asInt()).isEqualTo(n);
-        JsonNode yes = api.get(path(id, "/results?filter=" + enc("Q2:Profession 200") + "&filter=Q3:Yes"), token).json();
+        JsonNode yes = api.get(path(id, "/results?filter=" + enc("Q2:Profession 200") + "&filter=Q3:Yes"), token)
+                .json();
         assertThat(yes.get("responses").asInt()).isEqualTo(100);
-        JsonNode coastal = api.get(path(id, "/results?filter=" + enc("Q1:Area 7, the coastal one")), token).json();
+        JsonNode coastal = api.get(path(id, "/results?filter=" + enc("Q1:Area 7, the coastal one")), token)
+                .json();
         assertThat(coastal.get("suppressed").asBoolean()).as("two respondents").isTrue();
 
         JsonNode tab = api.get(path(id, "/crosstab?row=Q2&col=Q1"), token).json();
         assertThat(tab.get("rows").size()).isEqualTo(201);
         assertThat(tab.get("columns").size()).isEqualTo(200);
         assertThat(tab.get("rows").get(199).get("total").asInt()).isEqualTo(n);
-        assertThat(api.get(path(id, "/crosstab?row=Q3&col=Q2"), token).json().get("rows").get(0)
-                .get("cells").size()).isEqualTo(201);
+        assertThat(api.get(path(id, "/crosstab?row=Q3&col=Q2"), token)
+                        .json()
+                        .get("rows")
+                        .get(0)
+                        .get("cells")
+                        .size())
+                .isEqualTo(201);
 
         // the raw export imports into a copy of the survey with the same figures
         String exported = api.get(path(id, "/responses.csv"), token).body();
         assertThat(exported.lines().count()).isEqualTo(n + 1);
         long copy = create(longLists("long-lists-copy"));
-        Response reimported = api.post(path(copy, "/responses/import"), token, "text/csv",
-                exported.getBytes(StandardCharsets.UTF_8));
+        Response reimported =
+                api.post(path(copy, "/responses/import"), token, "text/csv", exported.getBytes(StandardCharsets.UTF_8));
         assertThat(reimported.status()).as(reimported.body()).isEqualTo(200);
-        assertThat(question(api.get(path(copy, "/results"), token).json(), "Q2").get("options").toString())
+        assertThat(question(api.get(path(copy, "/results"), token).json(), "Q2")
+                        .get("options")
+                        .toString())
                 .isEqualTo(q2.get("options").toString());
         assertThat(api.getBytes(path(id, "/responses.xlsx"), token).length).isPositive();
 
@@ -430,9 +601,15 @@ public class SurveyTest extends IntegrationTest {
 
         JsonNode yes = api.get(path(id, "/results?filter=Q1:yes"), token).json();
         assertThat(yes.get("responses").asInt()).isEqualTo(30);
-        assertThat(question(yes, "Q2").get("options").get(1).get("percent").decimalValue().toPlainString())
+        assertThat(question(yes, "Q2")
+                        .get("options")
+                        .get(1)
+                        .get("percent")
+                        .decimalValue()
+                        .toPlainString())
                 .isEqualTo("66.67");
-        JsonNode tiny = api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
+        JsonNode tiny =
+                api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
         assertThat(tiny.get("suppressed").asBoolean()).isTrue();
         assertThat(tiny.get("questions")).isEmpty();
 
@@ -441,7 +618,9 @@ public class SurveyTest extends IntegrationTest {
         // smallCellsInsideLargerRowsAreHiddenWithEnoughOthersThatNoneCanBeWorkedOut for the detail)
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
         assertThat(tab.get("hidden_cells").asInt()).isEqualTo(4);
-        assertThat(tab.has("chi_square")).as("no test on a table with hidden counts").isFalse();
+        assertThat(tab.has("chi_square"))
+                .as("no test on a table with hidden counts")
+                .isFalse();
         JsonNode yesRow = tab.get("rows").get(0);
         assertThat(yesRow.get("label").asString()).isEqualTo("Yes");
         assertThat(yesRow.get("cells").get(2).get("count").asInt()).isEqualTo(10);
@@ -465,7 +644,8 @@ public class SurveyTest extends IntegrationTest {
             int hiddenHere = hidden(row, "total") ? 1 : 0;
             for (JsonNode cell : row.get("cells")) {
                 hiddenHere += hidden(cell, "count") ? 1 : 0;
-                assertThat(cell.has("row_percent") && hidden(row, "total")).as("a row % gives a hidden total away")
+                assertThat(cell.has("row_percent") && hidden(row, "total"))
+                        .as("a row % gives a hidden total away")
                         .isFalse();
             }
             assertThat(hiddenHere).as("hidden in row " + row.get("label")).isNotEqualTo(1);
@@ -475,7 +655,9 @@ public class SurveyTest extends IntegrationTest {
             for (JsonNode row : rows) {
                 hiddenHere += hidden(row.get("cells").get(j), "count") ? 1 : 0;
             }
-            assertThat(hiddenHere).as("hidden in column " + columns.get(j).get("label")).isNotEqualTo(1);
+            assertThat(hiddenHere)
+                    .as("hidden in column " + columns.get(j).get("label"))
+                    .isNotEqualTo(1);
         }
         int hiddenTotals = hidden(tab, "responses") ? 1 : 0;
         for (JsonNode column : columns) {
@@ -493,10 +675,16 @@ public class SurveyTest extends IntegrationTest {
                 .containsExactly("Strongly agree", "Agree", "Disagree", "Strongly disagree");
         assertThat(tab.get("rows").findValuesAsString("label")).containsExactly("Yes", "No");
         JsonNode no = tab.get("rows").get(1);
-        assertThat(hidden(no.get("cells").get(0), "count")).as("3 No × Strongly agree").isTrue();
-        assertThat(hidden(no.get("cells").get(1), "count")).as("5 No × Agree, inside a row of 23").isTrue();
+        assertThat(hidden(no.get("cells").get(0), "count"))
+                .as("3 No × Strongly agree")
+                .isTrue();
+        assertThat(hidden(no.get("cells").get(1), "count"))
+                .as("5 No × Agree, inside a row of 23")
+                .isTrue();
         assertThat(no.get("total").asInt()).isEqualTo(23);
-        assertThat(hidden(tab.get("columns").get(0), "total")).as("3 strongly agree").isTrue();
+        assertThat(hidden(tab.get("columns").get(0), "total"))
+                .as("3 strongly agree")
+                .isTrue();
         assertNoHiddenCountCanBeWorkedOut(tab);
         assertThat(tab.has("chi_square")).isFalse();
         assertThat(tab.toString()).doesNotContain("hidden_rows").doesNotContain("hidden_columns");
@@ -508,14 +696,20 @@ public class SurveyTest extends IntegrationTest {
         append(csv, 4, "Yes,Agree");
         append(csv, 4, "Yes,Disagree");
         append(csv, 4, "No,Disagree");
-        api.post(path(spread, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        api.post(
+                path(spread, "/responses/import"),
+                token,
+                "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
         JsonNode all = api.get(path(spread, "/crosstab?row=Q1&col=Q2"), token).json();
         assertThat(all.get("rows").findValuesAsString("label")).containsExactly("Yes", "No");
         assertThat(all.get("columns").size()).isEqualTo(4);
         for (JsonNode row : all.get("rows")) {
             assertThat(hidden(row, "total")).isTrue();
             for (JsonNode cell : row.get("cells")) {
-                assertThat(hidden(cell, "count")).as("every cell of a small row, its zeros too").isTrue();
+                assertThat(hidden(cell, "count"))
+                        .as("every cell of a small row, its zeros too")
+                        .isTrue();
             }
         }
         assertThat(all.has("chi_square")).isFalse();
@@ -530,7 +724,8 @@ public class SurveyTest extends IntegrationTest {
         append(csv, 10, "Yes,Disagree");
         append(csv, 10, "No,Agree");
         append(csv, 10, "No,Disagree");
-        api.post(path(id, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        api.post(
+                path(id, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
         assertThat(tab.get("hidden_cells").asInt()).isZero();
         // by hand: expected Yes×Agree 18, Yes×Disagree 12, No×Agree 12, No×Disagree 8 →
@@ -550,39 +745,63 @@ public class SurveyTest extends IntegrationTest {
     void oneResponseSentTwiceWithTheSameKeyIsStoredOnce() {
         // named, so that one response shows figures (an anonymous survey shows none below k)
         long id = create(SMALL.replace("\"anonymous\": true", "\"anonymous\": false"));
-        String body = ApiClient.json("idempotency_key", "abc-123", "answers",
+        String body = ApiClient.json(
+                "idempotency_key",
+                "abc-123",
+                "answers",
                 Map.of("Q1", "Yes", "Q3", List.of("Board", "Council"), "Q4", 3));
         assertThat(api.post(path(id, "/responses"), token, body).status()).isEqualTo(201);
         assertThat(api.post(path(id, "/responses"), token, body).status()).isEqualTo(200);
         JsonNode results = api.get(path(id, "/results"), token).json();
         assertThat(results.get("responses").asInt()).isEqualTo(1);
-        assertThat(question(results, "Q3").get("options").get(2).get("count").asInt()).isEqualTo(1);
+        assertThat(question(results, "Q3").get("options").get(2).get("count").asInt())
+                .isEqualTo(1);
     }
 
     @Test
     void malformedDefinitionsAreRefusedWithTheirPlaceAndNothingIsCreated() {
         String[][] corpus = {
-                {"{\"code\":\"x1\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"likert\"}]}",
-                        "questions[0].type"},
-                {"{\"code\":\"x2\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"yes_no\"},"
-                        + "{\"code\":\"q1\",\"text\":\"?\",\"type\":\"text\"}]}", "questions[1].code"},
-                {"{\"code\":\"x3\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"agreement4\","
-                        + "\"options\":[\"a\",\"b\"]}]}", "questions[0].options"},
-                {"{\"code\":\"x4\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"text\","
+            {
+                "{\"code\":\"x1\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"likert\"}]}",
+                "questions[0].type"
+            },
+            {
+                "{\"code\":\"x2\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"yes_no\"},"
+                        + "{\"code\":\"q1\",\"text\":\"?\",\"type\":\"text\"}]}",
+                "questions[1].code"
+            },
+            {
+                "{\"code\":\"x3\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"agreement4\","
+                        + "\"options\":[\"a\",\"b\"]}]}",
+                "questions[0].options"
+            },
+            {
+                "{\"code\":\"x4\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"text\","
                         + "\"show_if\":{\"question\":\"Q2\",\"equals\":\"Yes\"}},{\"code\":\"Q2\",\"text\":\"?\",\"type\":\"yes_no\"}]}",
-                        "questions[0].show_if.question"},
-                {"{\"code\":\"x5\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"yes_no\"},"
+                "questions[0].show_if.question"
+            },
+            {
+                "{\"code\":\"x5\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"yes_no\"},"
                         + "{\"code\":\"Q2\",\"text\":\"?\",\"type\":\"text\",\"show_if\":{\"question\":\"Q1\",\"equals\":\"Maybe\"}}]}",
-                        "questions[1].show_if.equals"},
-                {"{\"code\":\"x6\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"single\","
-                        + "\"options\":[\"a\",\"A\"]}]}", "questions[0].options[1]"},
-                {"{\"code\":\"x7\",\"title\":\"T\",\"questions\":[]}", "\"field\":\"questions\""},
-                {"{\"code\":\"Bad Code\",\"title\":\"\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"text\"}]}",
-                        "\"field\":\"title\""},
-                {"{\"code\":\"x9\",\"title\":\"T\",\"colour\":\"red\",\"questions\":[]}", "colour"},
-                {"{\"code\":\"x10\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\"", "JSON"},
-                {"{\"code\":\"x11\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"multi\","
-                        + "\"options\":[\"a;b\",\"c\"]}]}", "questions[0].options[0]"},
+                "questions[1].show_if.equals"
+            },
+            {
+                "{\"code\":\"x6\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"single\","
+                        + "\"options\":[\"a\",\"A\"]}]}",
+                "questions[0].options[1]"
+            },
+            {"{\"code\":\"x7\",\"title\":\"T\",\"questions\":[]}", "\"field\":\"questions\""},
+            {
+                "{\"code\":\"Bad Code\",\"title\":\"\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"text\"}]}",
+                "\"field\":\"title\""
+            },
+            {"{\"code\":\"x9\",\"title\":\"T\",\"colour\":\"red\",\"questions\":[]}", "colour"},
+            {"{\"code\":\"x10\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\"", "JSON"},
+            {
+                "{\"code\":\"x11\",\"title\":\"T\",\"questions\":[{\"code\":\"Q1\",\"text\":\"?\",\"type\":\"multi\","
+                        + "\"options\":[\"a;b\",\"c\"]}]}",
+                "questions[0].options[0]"
+            },
         };
         for (String[] c : corpus) {
             Response r = api.post("/api/v1/ics/" + ods + "/surveys", token, c[0]);
@@ -597,36 +816,44 @@ public class SurveyTest extends IntegrationTest {
         // named, so that one response shows figures (an anonymous survey shows none below k)
         long id = create(SMALL.replace("\"anonymous\": true", "\"anonymous\": false"));
         Object[][] corpus = {
-                {"Q1,Q2,Q9\nYes,Agree,x\n", "\"row\":1,\"field\":\"Q9\""},
-                {"Q1,Q2\nYes,Agree\nPerhaps,Agree\n", "\"row\":3,\"field\":\"Q1\""},
-                {"Q1,Q2\n,Agree\n", "\"row\":2,\"field\":\"Q1\"", "needs an answer"},
-                {"Q1,Q4\nNo,3\n", "\"row\":2,\"field\":\"Q4\"", "only asked when"},
-                {"Q1,Q4\nYes,three\n", "\"row\":2,\"field\":\"Q4\"", "not a number"},
-                {"Q1,Q3,Q3_other\nYes,Board,Assembly\n", "\"row\":2,\"field\":\"Q3_other\""},
-                {"Q1,Q3\nYes,Board;Parliament\n", "\"row\":2,\"field\":\"Q3\"", "Parliament"},
-                {"Q1,Q2\nYes,Agree,extra\n", "\"row\":2", "3 values"},
-                {"Q1,Q1\nYes,Yes\n", "appears more than once"},
-                {"", "empty"},
-                {"Q1,Q5\nYes,\"unclosed\n", "not valid CSV"},
+            {"Q1,Q2,Q9\nYes,Agree,x\n", "\"row\":1,\"field\":\"Q9\""},
+            {"Q1,Q2\nYes,Agree\nPerhaps,Agree\n", "\"row\":3,\"field\":\"Q1\""},
+            {"Q1,Q2\n,Agree\n", "\"row\":2,\"field\":\"Q1\"", "needs an answer"},
+            {"Q1,Q4\nNo,3\n", "\"row\":2,\"field\":\"Q4\"", "only asked when"},
+            {"Q1,Q4\nYes,three\n", "\"row\":2,\"field\":\"Q4\"", "not a number"},
+            {"Q1,Q3,Q3_other\nYes,Board,Assembly\n", "\"row\":2,\"field\":\"Q3_other\""},
+            {"Q1,Q3\nYes,Board;Parliament\n", "\"row\":2,\"field\":\"Q3\"", "Parliament"},
+            {"Q1,Q2\nYes,Agree,extra\n", "\"row\":2", "3 values"},
+            {"Q1,Q1\nYes,Yes\n", "appears more than once"},
+            {"", "empty"},
+            {"Q1,Q5\nYes,\"unclosed\n", "not valid CSV"},
         };
         for (Object[] c : corpus) {
-            Response r = api.post(path(id, "/responses/import"), token, "text/csv",
-                    ((String) c[0]).getBytes(StandardCharsets.UTF_8));
+            Response r = api.post(
+                    path(id, "/responses/import"), token, "text/csv", ((String) c[0]).getBytes(StandardCharsets.UTF_8));
             assertThat(r.status()).as(c[0] + " → " + r.body()).isEqualTo(400);
             for (int i = 1; i < c.length; i++) {
                 assertThat(r.body()).as((String) c[0]).contains((String) c[i]);
             }
         }
-        Response latin1 = api.post(path(id, "/responses/import"), token, "text/csv",
+        Response latin1 = api.post(
+                path(id, "/responses/import"),
+                token,
+                "text/csv",
                 "Q1,Q5\nYes,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(latin1.status()).isEqualTo(400);
         assertThat(latin1.body()).contains("not UTF-8");
         // a good file after a bad one: only the good one counts
         byte[] good = "Q1,Q2\nYes,Agree\n".getBytes(StandardCharsets.UTF_8);
         byte[] mixed = "Q1,Q2\nYes,Agree\nNo,Sideways\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(api.post(path(id, "/responses/import"), token, "text/csv", mixed).status()).isEqualTo(400);
-        assertThat(api.post(path(id, "/responses/import"), token, "text/csv", good).status()).isEqualTo(200);
-        assertThat(api.get(path(id, "/results"), token).json().get("responses").asInt()).isEqualTo(1);
+        assertThat(api.post(path(id, "/responses/import"), token, "text/csv", mixed)
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post(path(id, "/responses/import"), token, "text/csv", good)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get(path(id, "/results"), token).json().get("responses").asInt())
+                .isEqualTo(1);
     }
 
     /**
@@ -637,14 +864,19 @@ public class SurveyTest extends IntegrationTest {
     void rawResponsesAreForIcsAdminsAndThePlaceLeadWhoCreatedTheSurvey() {
         long adminsSurvey = surveyWithASmallGroup();
         String analyst = tokenFor(createUser("analyst", ods));
-        assertThat(api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Northfield")).status())
+        assertThat(api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Northfield"))
+                        .status())
                 .isEqualTo(201);
         String lead = tokenFor(createUser("place_lead", ods, "Northfield"));
         String otherLead = tokenFor(createUser("place_lead", ods, "Northfield"));
-        Response created = api.post("/api/v1/ics/" + ods + "/surveys", lead, SMALL.replace("\"pulse\"", "\"leads-pulse\""));
+        Response created =
+                api.post("/api/v1/ics/" + ods + "/surveys", lead, SMALL.replace("\"pulse\"", "\"leads-pulse\""));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long leadsSurvey = created.json().get("id").asLong();
-        api.post(path(leadsSurvey, "/responses/import"), lead, "text/csv",
+        api.post(
+                path(leadsSurvey, "/responses/import"),
+                lead,
+                "text/csv",
                 "Q1,Q2,Q2_comment\nNo,Agree,my own words\n".getBytes(StandardCharsets.UTF_8));
 
         for (String format : List.of("/responses.csv", "/responses.xlsx")) {
@@ -652,7 +884,9 @@ public class SurveyTest extends IntegrationTest {
             assertThat(refused.status()).as(format).isEqualTo(403);
             assertThat(refused.body()).doesNotContain("too busy").contains("ICS admins");
             assertThat(api.get(path(leadsSurvey, format), analyst).status()).isEqualTo(403);
-            assertThat(api.get(path(adminsSurvey, format), lead).status()).as("not the lead's survey").isEqualTo(403);
+            assertThat(api.get(path(adminsSurvey, format), lead).status())
+                    .as("not the lead's survey")
+                    .isEqualTo(403);
             assertThat(api.get(path(leadsSurvey, format), otherLead).status()).isEqualTo(403);
             assertThat(api.get(path(leadsSurvey, format), lead).status()).isEqualTo(200);
             assertThat(api.get(path(adminsSurvey, format), token).status()).isEqualTo(200);
@@ -675,15 +909,25 @@ public class SurveyTest extends IntegrationTest {
         StringBuilder nine = new StringBuilder("Q1,Q2,Q3,Q4,Q5\n");
         append(nine, 8, "Yes,Agree,Board,2,fine");
         append(nine, 1, "No,Strongly disagree,Senate,,I am the only one who disagrees");
-        assertThat(api.post(path(id, "/responses/import"), token, "text/csv",
-                nine.toString().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(api.post(
+                                path(id, "/responses/import"),
+                                token,
+                                "text/csv",
+                                nine.toString().getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
 
         JsonNode results = api.get(path(id, "/results"), token).json();
         assertThat(results.get("suppressed").asBoolean()).isTrue();
         assertThat(results.get("questions")).isEmpty();
-        assertThat(results.has("responses")).as("the exact number so far is not given").isFalse();
-        assertThat(results.get("note").asString()).contains("fewer than 10 responses").doesNotContain("9");
-        assertThat(api.get(path(id, "/results?filter=Q1:Yes"), token).json().get("questions")).isEmpty();
+        assertThat(results.has("responses"))
+                .as("the exact number so far is not given")
+                .isFalse();
+        assertThat(results.get("note").asString())
+                .contains("fewer than 10 responses")
+                .doesNotContain("9");
+        assertThat(api.get(path(id, "/results?filter=Q1:Yes"), token).json().get("questions"))
+                .isEmpty();
 
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
         assertThat(tab.get("rows")).isEmpty();
@@ -697,16 +941,20 @@ public class SurveyTest extends IntegrationTest {
         assertThat(themes.get("group_sizes")).isEmpty();
 
         String pdf = pdfText(api.getBytes(path(id, "/report.pdf"), token));
-        assertThat(pdf).contains("fewer than 10 responses").doesNotContain("Strongly disagree")
-                .doesNotContain("Answered").doesNotContain("9 responses");
+        assertThat(pdf)
+                .contains("fewer than 10 responses")
+                .doesNotContain("Strongly disagree")
+                .doesNotContain("Answered")
+                .doesNotContain("9 responses");
 
         // the tenth response brings every figure back
-        api.post(path(id, "/responses/import"), token, "text/csv",
-                "Q1,Q2\nNo,Agree\n".getBytes(StandardCharsets.UTF_8));
+        api.post(
+                path(id, "/responses/import"), token, "text/csv", "Q1,Q2\nNo,Agree\n".getBytes(StandardCharsets.UTF_8));
         JsonNode ten = api.get(path(id, "/results"), token).json();
         assertThat(ten.get("suppressed").asBoolean()).isFalse();
         assertThat(ten.get("responses").asInt()).isEqualTo(10);
-        assertThat(question(ten, "Q1").get("options").get(0).get("count").asInt()).isEqualTo(8);
+        assertThat(question(ten, "Q1").get("options").get(0).get("count").asInt())
+                .isEqualTo(8);
         assertThat(pdfText(api.getBytes(path(id, "/report.pdf"), token))).contains("10 responses");
     }
 
@@ -715,7 +963,9 @@ public class SurveyTest extends IntegrationTest {
         long id = create(SMALL);
         String other = createIcs("Other survey ICS");
         String otherToken = tokenFor(createUser("ics_admin", other));
-        assertThat(api.get("/api/v1/ics/" + other + "/surveys/" + id + "/results", otherToken).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + other + "/surveys/" + id + "/results", otherToken)
+                        .status())
+                .isEqualTo(404);
         assertThat(api.get(path(id, "/results"), otherToken).status()).isEqualTo(404);
         String member = tokenFor(createUser("member", ods));
         assertThat(api.get(path(id, "/results"), member).status()).isEqualTo(403);

@@ -44,15 +44,44 @@ class InsightTest extends IntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Every clinical and care profession in the reference list: all but manager and expert_by_experience. */
-    private static final List<String> CLINICAL_AND_CARE = List.of("arts_therapist", "care_professional_other",
-            "clinical_psychologist", "dental_care_professional", "dental_consultant", "dietitian",
-            "dispensing_optician", "doctor_other", "general_dental_practitioner", "gp", "healthcare_scientist",
-            "medical_consultant", "midwife", "nurse_adult", "nurse_children", "nurse_learning_disability",
-            "nurse_mental_health", "nursing_associate", "occupational_therapist", "operating_department_practitioner",
-            "optometrist", "orthoptist", "osteopath", "other_clinical", "paramedic", "pharmacist",
-            "pharmacy_technician", "physician_associate", "physiotherapist", "podiatrist", "prosthetist_orthotist",
-            "public_health_consultant", "public_health_practitioner", "radiographer", "social_worker_adults",
-            "social_worker_children", "speech_language_therapist");
+    private static final List<String> CLINICAL_AND_CARE = List.of(
+            "arts_therapist",
+            "care_professional_other",
+            "clinical_psychologist",
+            "dental_care_professional",
+            "dental_consultant",
+            "dietitian",
+            "dispensing_optician",
+            "doctor_other",
+            "general_dental_practitioner",
+            "gp",
+            "healthcare_scientist",
+            "medical_consultant",
+            "midwife",
+            "nurse_adult",
+            "nurse_children",
+            "nurse_learning_disability",
+            "nurse_mental_health",
+            "nursing_associate",
+            "occupational_therapist",
+            "operating_department_practitioner",
+            "optometrist",
+            "orthoptist",
+            "osteopath",
+            "other_clinical",
+            "paramedic",
+            "pharmacist",
+            "pharmacy_technician",
+            "physician_associate",
+            "physiotherapist",
+            "podiatrist",
+            "prosthetist_orthotist",
+            "public_health_consultant",
+            "public_health_practitioner",
+            "radiographer",
+            "social_worker_adults",
+            "social_worker_children",
+            "speech_language_therapist");
 
     private String ods;
     private String admin;
@@ -62,7 +91,10 @@ class InsightTest extends IntegrationTest {
         ods = createIcs("Insight");
         admin = tokenFor(createUser("ics_admin", ods));
         RegisterFixture.addGeography(api, admin, ods);
-        Response imported = api.post("/api/v1/ics/" + ods + "/register/import", admin, "text/csv",
+        Response imported = api.post(
+                "/api/v1/ics/" + ods + "/register/import",
+                admin,
+                "text/csv",
                 RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     }
@@ -80,15 +112,36 @@ class InsightTest extends IntegrationTest {
     }
 
     /** A level's figures; {@code topTwoNamed} is a JSON string or null, {@code topTwoProfessions} a JSON list. */
-    private static String level(String level, int leaders, String present, String missing, String topTwo,
-                                String topTwoProfessions, String topTwoNamed, String earlyMid, String agreed,
-                                String used, int vacant, String suppressed) {
+    private static String level(
+            String level,
+            int leaders,
+            String present,
+            String missing,
+            String topTwo,
+            String topTwoProfessions,
+            String topTwoNamed,
+            String earlyMid,
+            String agreed,
+            String used,
+            int vacant,
+            String suppressed) {
         return """
                 {"level":"%s","leaders":%d,"professions_present":%s,"professions_missing":%s,"top_two_share":%s,
                  "top_two_professions":%s,"top_two_named":%s,
                  "early_mid_share":%s,"protected_hours_agreed":%s,"protected_hours_used":%s,"vacant_seats":%d,
-                 "suppressed":%s}""".formatted(level, leaders, present, missing, topTwo, topTwoProfessions,
-                topTwoNamed, earlyMid, agreed, used, vacant, suppressed);
+                 "suppressed":%s}""".formatted(
+                        level,
+                        leaders,
+                        present,
+                        missing,
+                        topTwo,
+                        topTwoProfessions,
+                        topTwoNamed,
+                        earlyMid,
+                        agreed,
+                        used,
+                        vacant,
+                        suppressed);
     }
 
     private static final String GP = "General practitioner";
@@ -112,17 +165,53 @@ class InsightTest extends IntegrationTest {
         String expected = """
                 {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
                  "people_with_3plus_seats":["P1"],"people_with_3plus_seats_count":1,
-                 "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(java.time.LocalDate.now(),
-                level("system", 4, "[\"gp\",\"manager\",\"nurse_adult\",\"pharmacist\"]",
-                        missing("gp", "nurse_adult", "pharmacist"), "0.75", TIED_AT_SYSTEM, TIED_AT_SYSTEM_NAMED,
-                        "0.6667", "11.0", "8.0", 1, NONE),
-                level("place", 2, "[\"gp\",\"social_worker_adults\"]", missing("gp", "social_worker_adults"),
-                        "1.0", GP_AND_SOCIAL_WORKER, GP_AND_SOCIAL_WORKER_NAMED, "0.0", "3.0", "3.0", 2, NONE),
-                level("neighbourhood", 2, "[\"gp\",\"physiotherapist\"]", missing("gp", "physiotherapist"),
-                        "1.0", GP_AND_PHYSIO, GP_AND_PHYSIO_NAMED, "1.0", "2.0", "0.5", 0, NONE),
-                emptyLevel("provider_collaborative", NONE), emptyLevel("clinical_network", NONE));
+                 "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(
+                        java.time.LocalDate.now(),
+                        level(
+                                "system",
+                                4,
+                                "[\"gp\",\"manager\",\"nurse_adult\",\"pharmacist\"]",
+                                missing("gp", "nurse_adult", "pharmacist"),
+                                "0.75",
+                                TIED_AT_SYSTEM,
+                                TIED_AT_SYSTEM_NAMED,
+                                "0.6667",
+                                "11.0",
+                                "8.0",
+                                1,
+                                NONE),
+                        level(
+                                "place",
+                                2,
+                                "[\"gp\",\"social_worker_adults\"]",
+                                missing("gp", "social_worker_adults"),
+                                "1.0",
+                                GP_AND_SOCIAL_WORKER,
+                                GP_AND_SOCIAL_WORKER_NAMED,
+                                "0.0",
+                                "3.0",
+                                "3.0",
+                                2,
+                                NONE),
+                        level(
+                                "neighbourhood",
+                                2,
+                                "[\"gp\",\"physiotherapist\"]",
+                                missing("gp", "physiotherapist"),
+                                "1.0",
+                                GP_AND_PHYSIO,
+                                GP_AND_PHYSIO_NAMED,
+                                "1.0",
+                                "2.0",
+                                "0.5",
+                                0,
+                                NONE),
+                        emptyLevel("provider_collaborative", NONE),
+                        emptyLevel("clinical_network", NONE));
         assertThat(actual).isEqualTo(JSON.readTree(expected));
-        assertThat(missing("gp", "nurse_adult", "pharmacist")).contains("\"midwife\"").doesNotContain("manager");
+        assertThat(missing("gp", "nurse_adult", "pharmacist"))
+                .contains("\"midwife\"")
+                .doesNotContain("manager");
     }
 
     @Test
@@ -132,11 +221,34 @@ class InsightTest extends IntegrationTest {
         assertThat(north.get("place").asString()).isEqualTo("Northfield");
         JsonNode levels = north.get("levels");
         assertThat(levels.get(0)).isEqualTo(JSON.readTree(emptyLevel("system", NONE)));
-        assertThat(levels.get(1)).isEqualTo(JSON.readTree(level("place", 2, "[\"gp\",\"social_worker_adults\"]",
-                missing("gp", "social_worker_adults"), "1.0", GP_AND_SOCIAL_WORKER, GP_AND_SOCIAL_WORKER_NAMED, "0.0",
-                "3.0", "3.0", 2, NONE)));
-        assertThat(levels.get(2)).isEqualTo(JSON.readTree(level("neighbourhood", 1, "[\"gp\"]", missing("gp"),
-                "1.0", "[\"" + GP + "\"]", "\"" + GP + "\"", "1.0", "2.0", "0.5", 0, NONE)));
+        assertThat(levels.get(1))
+                .isEqualTo(JSON.readTree(level(
+                        "place",
+                        2,
+                        "[\"gp\",\"social_worker_adults\"]",
+                        missing("gp", "social_worker_adults"),
+                        "1.0",
+                        GP_AND_SOCIAL_WORKER,
+                        GP_AND_SOCIAL_WORKER_NAMED,
+                        "0.0",
+                        "3.0",
+                        "3.0",
+                        2,
+                        NONE)));
+        assertThat(levels.get(2))
+                .isEqualTo(JSON.readTree(level(
+                        "neighbourhood",
+                        1,
+                        "[\"gp\"]",
+                        missing("gp"),
+                        "1.0",
+                        "[\"" + GP + "\"]",
+                        "\"" + GP + "\"",
+                        "1.0",
+                        "2.0",
+                        "0.5",
+                        0,
+                        NONE)));
         // P1 holds three seats in the ICS, one of them in Northfield
         assertThat(north.get("people_with_3plus_seats").toString()).isEqualTo("[\"P1\"]");
         assertThat(north.get("forums_without_line_of_sight").toString()).isEqualTo("[]");
@@ -144,9 +256,20 @@ class InsightTest extends IntegrationTest {
         // Southvale: only the Southvale East Team, held by P7 (mid career, no hours recorded)
         JsonNode south = insight(admin, "?place=Southvale");
         assertThat(south.get("levels").get(1)).isEqualTo(JSON.readTree(emptyLevel("place", NONE)));
-        assertThat(south.get("levels").get(2)).isEqualTo(JSON.readTree(level("neighbourhood", 1,
-                "[\"physiotherapist\"]", missing("physiotherapist"), "1.0", "[\"Physiotherapist\"]",
-                "\"Physiotherapist\"", "1.0", "0.0", "0.0", 0, NONE)));
+        assertThat(south.get("levels").get(2))
+                .isEqualTo(JSON.readTree(level(
+                        "neighbourhood",
+                        1,
+                        "[\"physiotherapist\"]",
+                        missing("physiotherapist"),
+                        "1.0",
+                        "[\"Physiotherapist\"]",
+                        "\"Physiotherapist\"",
+                        "1.0",
+                        "0.0",
+                        "0.0",
+                        0,
+                        NONE)));
         assertThat(south.get("people_with_3plus_seats").toString()).isEqualTo("[]");
         assertThat(south.get("forums_without_line_of_sight").toString()).isEqualTo("[\"Southvale East Team\"]");
     }
@@ -168,7 +291,9 @@ class InsightTest extends IntegrationTest {
         String member = tokenFor(createUser("member", ods));
         assertThat(api.get("/api/v1/ics/" + ods + "/insight", member).status()).isEqualTo(403);
         // a member is refused before the place is looked at
-        assertThat(api.get("/api/v1/ics/" + ods + "/insight?place=Atlantis", member).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/ics/" + ods + "/insight?place=Atlantis", member)
+                        .status())
+                .isEqualTo(403);
 
         String other = createIcs("Elsewhere");
         String otherAdmin = tokenFor(createUser("ics_admin", other));
@@ -188,15 +313,49 @@ class InsightTest extends IntegrationTest {
         String expected = """
                 {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
                  "people_with_3plus_seats":[],"people_with_3plus_seats_count":1,
-                 "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(java.time.LocalDate.now(),
-                level("system", 4, "[\"gp\",\"manager\",\"nurse_adult\",\"pharmacist\"]",
-                        missing("gp", "nurse_adult", "pharmacist"), "null", "null", "null", "null", "null", "null",
-                        1, hidden),
-                level("place", 2, "[\"gp\",\"social_worker_adults\"]", missing("gp", "social_worker_adults"),
-                        "null", "null", "null", "null", "null", "null", 2, hidden),
-                level("neighbourhood", 2, "[\"gp\",\"physiotherapist\"]", missing("gp", "physiotherapist"),
-                        "null", "null", "null", "null", "null", "null", 0, hidden),
-                emptyLevel("provider_collaborative", NONE), emptyLevel("clinical_network", NONE));
+                 "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(
+                        java.time.LocalDate.now(),
+                        level(
+                                "system",
+                                4,
+                                "[\"gp\",\"manager\",\"nurse_adult\",\"pharmacist\"]",
+                                missing("gp", "nurse_adult", "pharmacist"),
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                1,
+                                hidden),
+                        level(
+                                "place",
+                                2,
+                                "[\"gp\",\"social_worker_adults\"]",
+                                missing("gp", "social_worker_adults"),
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                2,
+                                hidden),
+                        level(
+                                "neighbourhood",
+                                2,
+                                "[\"gp\",\"physiotherapist\"]",
+                                missing("gp", "physiotherapist"),
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                "null",
+                                0,
+                                hidden),
+                        emptyLevel("provider_collaborative", NONE),
+                        emptyLevel("clinical_network", NONE));
         assertThat(actual).isEqualTo(JSON.readTree(expected));
     }
 

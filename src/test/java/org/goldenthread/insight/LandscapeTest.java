@@ -48,22 +48,52 @@ class LandscapeTest {
     }
 
     /** A person in one seat from a year ago; {@code ended} null means still current. */
-    private void appoint(long person, String profession, String stage, long seat, String agreed, String used,
-                         LocalDate ended) {
+    private void appoint(
+            long person, String profession, String stage, long seat, String agreed, String used, LocalDate ended) {
         if (people.stream().noneMatch(p -> p.id() == person)) {
-            people.add(new Person(person, "R" + person, "Given" + person, "Family" + person, null, profession, null,
-                    null, null, null, stage));
+            people.add(new Person(
+                    person,
+                    "R" + person,
+                    "Given" + person,
+                    "Family" + person,
+                    null,
+                    profession,
+                    null,
+                    null,
+                    null,
+                    null,
+                    stage));
         }
         Seat s = seats.get((int) seat - 1);
-        appointments.add(new Appointment(appointments.size() + 1, person, "R" + person,
-                "Given" + person + " Family" + person, profession, stage, seat, s.forum(), s.title(),
-                TODAY.minusYears(1), ended, null, agreed == null ? null : new BigDecimal(agreed),
-                used == null ? null : new BigDecimal(used), null, null));
+        appointments.add(new Appointment(
+                appointments.size() + 1,
+                person,
+                "R" + person,
+                "Given" + person + " Family" + person,
+                profession,
+                stage,
+                seat,
+                s.forum(),
+                s.title(),
+                TODAY.minusYears(1),
+                ended,
+                null,
+                agreed == null ? null : new BigDecimal(agreed),
+                used == null ? null : new BigDecimal(used),
+                null,
+                null));
     }
 
     private Landscape landscape(String place) {
-        return new Landscape(TODAY, place, forums, seats, appointments, people,
-                List.of(new Organisation(1, "Riverside Surgery", "B1", "general_practice", "Riverside")), PROFESSIONS,
+        return new Landscape(
+                TODAY,
+                place,
+                forums,
+                seats,
+                appointments,
+                people,
+                List.of(new Organisation(1, "Riverside Surgery", "B1", "general_practice", "Riverside")),
+                PROFESSIONS,
                 List.of("Riverside", "Hillside"));
     }
 
@@ -120,7 +150,8 @@ class LandscapeTest {
                 .isEqualTo("General practitioner and Registered nurse (adult)");
         assertThat(seven.earlyMidShare()).isEqualTo(Landscape.share(3, 7));
         // an ICS admin sees it exactly
-        assertThat(landscape(null).levels(Audience.NAMED, K3).get(0).topTwoShare()).isEqualTo(0.8571);
+        assertThat(landscape(null).levels(Audience.NAMED, K3).get(0).topTwoShare())
+                .isEqualTo(0.8571);
     }
 
     @Test
@@ -168,7 +199,8 @@ class LandscapeTest {
         assertThat(shown[1]).containsExactly(null, null, 11);
 
         // nothing small: nothing hidden; zeros are shown
-        assertThat(Landscape.hideSmallCells(new int[][]{{5, 0, 5}, {3, 4, 7}}, K3)[0]).containsExactly(5, 0, 5);
+        assertThat(Landscape.hideSmallCells(new int[][] {{5, 0, 5}, {3, 4, 7}}, K3)[0])
+                .containsExactly(5, 0, 5);
 
         // a larger table keeps the rule everywhere
         int[][] big = {{12, 1, 0, 13}, {2, 9, 14, 25}, {30, 0, 4, 34}, {0, 0, 2, 2}};
@@ -180,13 +212,19 @@ class LandscapeTest {
                 }
             }
             int r0 = r;
-            assertThat(java.util.stream.IntStream.range(0, 4).filter(c -> result[r0][c] == null).count())
-                    .as("row %d", r).isNotEqualTo(1);
+            assertThat(java.util.stream.IntStream.range(0, 4)
+                            .filter(c -> result[r0][c] == null)
+                            .count())
+                    .as("row %d", r)
+                    .isNotEqualTo(1);
         }
         for (int c = 0; c < 4; c++) {
             int c0 = c;
-            assertThat(java.util.stream.IntStream.range(0, 4).filter(r -> result[r][c0] == null).count())
-                    .as("column %d", c).isNotEqualTo(1);
+            assertThat(java.util.stream.IntStream.range(0, 4)
+                            .filter(r -> result[r][c0] == null)
+                            .count())
+                    .as("column %d", c)
+                    .isNotEqualTo(1);
         }
     }
 
@@ -245,7 +283,9 @@ class LandscapeTest {
         assertThat(drawn).hasSize(1);
         assertThat(drawn.get(0).place()).isEqualTo("Riverside");
         assertThat(drawn.get(0).vacantSeats()).isEqualTo(2);
-        assertThat(drawn.get(0).leaders()).extracting(Landscape.DrawnLeader::personRef).containsExactly("R1");
+        assertThat(drawn.get(0).leaders())
+                .extracting(Landscape.DrawnLeader::personRef)
+                .containsExactly("R1");
         assertThat(drawn.get(0).leaders().get(0).stillHoldsPlaceSeat()).isFalse();
     }
 
@@ -257,7 +297,8 @@ class LandscapeTest {
         appoint(2, "gp", "senior", seat(board, "C", "member", TODAY), "4", null, null);
         appoint(3, "gp", "senior", seat(board, "D", "member", TODAY), "4", "2.9", null);
         // R1: 4.5 of 6 = 75%, not below; R2: nothing used is recorded; R3: 2.9 of 4 = 72.5%
-        assertThat(landscape(null).underUsedTime()).extracting(Landscape.UnderUsedTime::personRef)
+        assertThat(landscape(null).underUsedTime())
+                .extracting(Landscape.UnderUsedTime::personRef)
                 .containsExactly("R3");
         assertThat(landscape(null).underUsedTime().get(0).usedPercent()).isEqualTo("72.5%");
     }

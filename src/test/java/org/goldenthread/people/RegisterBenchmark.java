@@ -36,8 +36,10 @@ class RegisterBenchmark extends IntegrationTest {
         for (int i = 0; i < ICSS; i++) {
             String ods = createIcs("Benchmark ICS " + i);
             icss.add(ods);
-            Response r = api.post("/api/v1/admin/users", adminToken(), ApiClient.json("email", admin,
-                    "display_name", "Benchmark admin", "role", "ics_admin", "ics", ods));
+            Response r = api.post(
+                    "/api/v1/admin/users",
+                    adminToken(),
+                    ApiClient.json("email", admin, "display_name", "Benchmark admin", "role", "ics_admin", "ics", ods));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
         }
         claim(admin, PASSWORD);
@@ -51,7 +53,9 @@ class RegisterBenchmark extends IntegrationTest {
             for (int p = 0; p < 5; p++) {
                 api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Place " + p));
                 for (int n = 0; n < 6; n++) {
-                    api.post("/api/v1/ics/" + ods + "/neighbourhoods", token,
+                    api.post(
+                            "/api/v1/ics/" + ods + "/neighbourhoods",
+                            token,
                             ApiClient.json("name", "Neighbourhood " + p + "-" + n, "place", "Place " + p));
                 }
             }
@@ -82,7 +86,8 @@ class RegisterBenchmark extends IntegrationTest {
         long[] insight = time(200, "/api/v1/ics/" + ods + "/insight", token);
         long[] export = time(20, "/api/v1/ics/" + ods + "/register/export", token);
 
-        System.out.printf("""
+        System.out.printf(
+                """
 
                         ==== Register benchmark ====
                         data: %d ICSs, %d people, %d appointments, %d forums, %d seats, %.1f MB of CSV
@@ -91,9 +96,21 @@ class RegisterBenchmark extends IntegrationTest {
                         insight for one ICS, 200 calls: p50 %d ms, p95 %d ms, p99 %d ms
                         register export (CSV) for one ICS, 20 calls: p50 %d ms, p95 %d ms
                         ============================
-                        %n""", ICSS, people, appointments, forums, forums * SEATS_PER_FORUM, bytes / 1e6,
-                importSeconds, appointments / importSeconds, repeatSeconds, insight[0], insight[1], insight[2],
-                export[0], export[1]);
+                        %n""",
+                ICSS,
+                people,
+                appointments,
+                forums,
+                forums * SEATS_PER_FORUM,
+                bytes / 1e6,
+                importSeconds,
+                appointments / importSeconds,
+                repeatSeconds,
+                insight[0],
+                insight[1],
+                insight[2],
+                export[0],
+                export[1]);
     }
 
     /** Milliseconds at the 50th, 95th and 99th percentiles, after a few calls to warm up. */
@@ -109,8 +126,9 @@ class RegisterBenchmark extends IntegrationTest {
             assertThat(r.status()).isEqualTo(200);
         }
         Arrays.sort(millis);
-        return new long[]{millis[calls / 2], millis[(int) Math.ceil(calls * 0.95) - 1],
-                millis[(int) Math.ceil(calls * 0.99) - 1]};
+        return new long[] {
+            millis[calls / 2], millis[(int) Math.ceil(calls * 0.95) - 1], millis[(int) Math.ceil(calls * 0.99) - 1]
+        };
     }
 
     /**
@@ -119,9 +137,24 @@ class RegisterBenchmark extends IntegrationTest {
      */
     static String file(int ics, int people, int appointments, int forums) {
         Random random = new Random(ics);
-        String[] professions = {"gp", "gp", "gp", "nurse_adult", "nurse_adult", "medical_consultant", "pharmacist",
-                "physiotherapist", "social_worker_adults", "paramedic", "midwife", "clinical_psychologist",
-                "occupational_therapist", "public_health_consultant", "manager", "expert_by_experience"};
+        String[] professions = {
+            "gp",
+            "gp",
+            "gp",
+            "nurse_adult",
+            "nurse_adult",
+            "medical_consultant",
+            "pharmacist",
+            "physiotherapist",
+            "social_worker_adults",
+            "paramedic",
+            "midwife",
+            "clinical_psychologist",
+            "occupational_therapist",
+            "public_health_consultant",
+            "manager",
+            "expert_by_experience"
+        };
         String[] stages = {"early", "mid", "mid", "senior", "senior"};
         StringBuilder out = new StringBuilder(RegisterFixture.HEADER).append('\n');
         List<String> forumCells = new ArrayList<>();
@@ -145,16 +178,17 @@ class RegisterBenchmark extends IntegrationTest {
             } else {
                 level = slot == 8 ? "provider_collaborative" : "clinical_network";
             }
-            String kind = f == 0 ? "board" : new String[]{"committee", "network", "working_group", "assembly"}[f % 4];
-            forumCells.add(String.join(",", level, place, neighbourhood, "Forum " + f, kind,
-                    f == 0 ? "decides" : "advises", reportsTo));
+            String kind = f == 0 ? "board" : new String[] {"committee", "network", "working_group", "assembly"}[f % 4];
+            forumCells.add(String.join(
+                    ",", level, place, neighbourhood, "Forum " + f, kind, f == 0 ? "decides" : "advises", reportsTo));
         }
         List<String> personCells = new ArrayList<>();
         for (int p = 0; p < people; p++) {
             String profession = professions[random.nextInt(professions.length)];
             String registration = switch (profession) {
                 case "gp", "medical_consultant", "pharmacist" -> String.valueOf(1_000_000 + random.nextInt(8_999_999));
-                case "nurse_adult", "midwife" -> String.format("%02dA%04dB", random.nextInt(100), random.nextInt(10_000));
+                case "nurse_adult", "midwife" ->
+                    String.format("%02dA%04dB", random.nextInt(100), random.nextInt(10_000));
                 case "physiotherapist" -> "PH" + (10_000 + random.nextInt(89_999));
                 case "social_worker_adults" -> "SW" + (1 + random.nextInt(99_999));
                 case "paramedic" -> "PA" + (10_000 + random.nextInt(89_999));
@@ -162,9 +196,18 @@ class RegisterBenchmark extends IntegrationTest {
                 case "occupational_therapist" -> "OT" + (10_000 + random.nextInt(89_999));
                 default -> "";
             };
-            personCells.add(String.join(",", "R" + ics + "-" + p, "Given" + p, "Family" + p,
-                    "person" + p + "@example.nhs.uk", profession, registration, "Employer " + (p % 40), "",
-                    "acute", profession.equals("expert_by_experience") ? "" : stages[random.nextInt(stages.length)]));
+            personCells.add(String.join(
+                    ",",
+                    "R" + ics + "-" + p,
+                    "Given" + p,
+                    "Family" + p,
+                    "person" + p + "@example.nhs.uk",
+                    profession,
+                    registration,
+                    "Employer " + (p % 40),
+                    "",
+                    "acute",
+                    profession.equals("expert_by_experience") ? "" : stages[random.nextInt(stages.length)]));
         }
         List<Integer> seats = new ArrayList<>();
         for (int s = 0; s < forums * SEATS_PER_FORUM; s++) {
@@ -181,16 +224,32 @@ class RegisterBenchmark extends IntegrationTest {
             LocalDate start = today.minusDays(30 + random.nextInt(1500) + (ended ? 1600 : 0) + a % 7);
             String end = ended ? start.plusDays(365).toString() : "";
             int agreed = 1 + random.nextInt(6);
-            out.append(personCells.get(person)).append(',').append(forumCells.get(seat / SEATS_PER_FORUM)).append(',')
-                    .append("Seat ").append(seat % SEATS_PER_FORUM).append(',')
-                    .append(seat % SEATS_PER_FORUM == 0 ? "chair" : "member").append(",true,")
-                    .append(start).append(',').append(end).append(",nomination,").append(agreed).append(',')
-                    .append(random.nextInt(agreed * 2 + 1) / 2.0).append('\n');
+            out.append(personCells.get(person))
+                    .append(',')
+                    .append(forumCells.get(seat / SEATS_PER_FORUM))
+                    .append(',')
+                    .append("Seat ")
+                    .append(seat % SEATS_PER_FORUM)
+                    .append(',')
+                    .append(seat % SEATS_PER_FORUM == 0 ? "chair" : "member")
+                    .append(",true,")
+                    .append(start)
+                    .append(',')
+                    .append(end)
+                    .append(",nomination,")
+                    .append(agreed)
+                    .append(',')
+                    .append(random.nextInt(agreed * 2 + 1) / 2.0)
+                    .append('\n');
         }
         for (int s = 0; s < used.length; s++) {
             if (!used[s]) {
-                out.append(",,,,,,,,,,").append(forumCells.get(s / SEATS_PER_FORUM)).append(",Seat ")
-                        .append(s % SEATS_PER_FORUM).append(',').append(s % SEATS_PER_FORUM == 0 ? "chair" : "member")
+                out.append(",,,,,,,,,,")
+                        .append(forumCells.get(s / SEATS_PER_FORUM))
+                        .append(",Seat ")
+                        .append(s % SEATS_PER_FORUM)
+                        .append(',')
+                        .append(s % SEATS_PER_FORUM == 0 ? "chair" : "member")
                         .append(",true,,,,,\n");
             }
         }

@@ -25,7 +25,9 @@ class RegisterCorpusTest extends IntegrationTest {
         ods = createIcs("Broken files");
         token = tokenFor(createUser("ics_admin", ods));
         RegisterFixture.addGeography(api, token, ods);
-        assertThat(send(RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(send(RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
         before = export();
     }
 
@@ -64,15 +66,17 @@ class RegisterCorpusTest extends IntegrationTest {
     @Test
     void aByteOrderMarkIsReadAsExcelWritesIt() {
         ByteArrayOutputStream withBom = new ByteArrayOutputStream();
-        withBom.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        withBom.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         withBom.writeBytes(utf8(before));
         Response r = send(withBom.toByteArray());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        assertThat(r.json().get("people_added").asInt() + r.json().get("people_changed").asInt()).isZero();
+        assertThat(r.json().get("people_added").asInt()
+                        + r.json().get("people_changed").asInt())
+                .isZero();
         assertThat(export()).isEqualTo(before);
         // and a BOM does not hide a broken header behind a mangled first column name
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
-        broken.writeBytes(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        broken.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         broken.writeBytes(utf8(RegisterFixture.HEADER.replace(",hours_used_per_week", "") + "\n"));
         String body = refused(broken.toByteArray(), "\"field\":\"hours_used_per_week\"", "missing");
         assertThat(body).doesNotContain("\\uFEFF").doesNotContain("\uFEFF");
@@ -81,33 +85,47 @@ class RegisterCorpusTest extends IntegrationTest {
     @Test
     void missingColumn() {
         String header = RegisterFixture.HEADER.replace("email,", "");
-        refused(utf8(header + "\nE1,Ann,Smith,gp,1234567,,,acute,senior,,,,,,,,,,,,,,,\n"),
-                "\"row\":1,\"field\":\"email\"", "missing");
+        refused(
+                utf8(header + "\nE1,Ann,Smith,gp,1234567,,,acute,senior,,,,,,,,,,,,,,,\n"),
+                "\"row\":1,\"field\":\"email\"",
+                "missing");
     }
 
     @Test
     void extraColumn() {
-        refused(utf8(RegisterFixture.HEADER + ",shoe_size\n" + row("E1", "Ann") + ",9\n"),
-                "\"row\":1,\"field\":\"shoe_size\"", "not a column");
+        refused(
+                utf8(RegisterFixture.HEADER + ",shoe_size\n" + row("E1", "Ann") + ",9\n"),
+                "\"row\":1,\"field\":\"shoe_size\"",
+                "not a column");
     }
 
     @Test
     void aRowWithTooManyOrTooFewValues() {
-        refused(utf8(RegisterFixture.HEADER + "\n" + row("E1", "Ann") + ",extra\n" + "E2,Bo\n"),
-                "\"row\":2", "26 values", "\"row\":3", "2 values");
+        refused(
+                utf8(RegisterFixture.HEADER + "\n" + row("E1", "Ann") + ",extra\n" + "E2,Bo\n"),
+                "\"row\":2",
+                "26 values",
+                "\"row\":3",
+                "2 values");
     }
 
     @Test
     void formulas() {
-        refused(utf8(RegisterFixture.HEADER + "\n" + row("E1", "=cmd|' /C calc'!A0") + "\n"
-                        + row("@SUM(1+1)", "Bo") + "\n"),
-                "\"row\":2,\"field\":\"given_name\"", "formula", "\"row\":3,\"field\":\"person_ref\"");
+        refused(
+                utf8(RegisterFixture.HEADER + "\n" + row("E1", "=cmd|' /C calc'!A0") + "\n" + row("@SUM(1+1)", "Bo")
+                        + "\n"),
+                "\"row\":2,\"field\":\"given_name\"",
+                "formula",
+                "\"row\":3,\"field\":\"person_ref\"");
     }
 
     @Test
     void duplicatedRows() {
-        refused(utf8(RegisterFixture.HEADER + "\n" + row("E1", "Ann") + "\n" + row("E2", "Bo") + "\n"
-                + row("E1", "Ann") + "\n"), "\"row\":4", "repeats row 2");
+        refused(
+                utf8(RegisterFixture.HEADER + "\n" + row("E1", "Ann") + "\n" + row("E2", "Bo") + "\n" + row("E1", "Ann")
+                        + "\n"),
+                "\"row\":4",
+                "repeats row 2");
     }
 
     @Test

@@ -24,8 +24,8 @@ class RegisterImportTest extends IntegrationTest {
     }
 
     private Response importCsv(String csv) {
-        return api.post("/api/v1/ics/" + ods + "/register/import", token, "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        return api.post(
+                "/api/v1/ics/" + ods + "/register/import", token, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }
 
     private String export() {
@@ -64,10 +64,15 @@ class RegisterImportTest extends IntegrationTest {
         String otherOds = createIcs("Register copy");
         String otherToken = tokenFor(createUser("ics_admin", otherOds));
         RegisterFixture.addGeography(api, otherToken, otherOds);
-        Response copied = api.post("/api/v1/ics/" + otherOds + "/register/import", otherToken, "text/csv",
+        Response copied = api.post(
+                "/api/v1/ics/" + otherOds + "/register/import",
+                otherToken,
+                "text/csv",
                 exported.getBytes(StandardCharsets.UTF_8));
         assertThat(copied.status()).as(copied.body()).isEqualTo(200);
-        assertThat(api.get("/api/v1/ics/" + otherOds + "/register/export", otherToken).body()).isEqualTo(exported);
+        assertThat(api.get("/api/v1/ics/" + otherOds + "/register/export", otherToken)
+                        .body())
+                .isEqualTo(exported);
     }
 
     @Test
@@ -77,7 +82,8 @@ class RegisterImportTest extends IntegrationTest {
         Response r = importCsv(changed);
         assertThat(r.json().get("people_changed").asInt()).isEqualTo(1);
         assertThat(changes(r.json())).isEqualTo(1);
-        JsonNode audit = api.get("/api/v1/ics/" + ods + "/audit?action=person.updated", token).json();
+        JsonNode audit = api.get("/api/v1/ics/" + ods + "/audit?action=person.updated", token)
+                .json();
         assertThat(audit.toString()).contains("Hannah").contains("Hana");
     }
 
@@ -90,7 +96,8 @@ class RegisterImportTest extends IntegrationTest {
                 + "Q1,Ann,Ash,,dentist,,,,acute,senior,,,,,,,,,,,,,,,\n"
                 + "Q2,Bo,Bell,,gp,12345,,,acute,senior,,,,,,,,,,,,,,,\n"
                 + "Q3,Cy,Cole,,gp,1234567,,,acute,senior,system,,,ICS Board,board,decides,,Chair,chair,true,2026-05-01,2026-04-01,election,2,2\n"
-                + "Q4,Di,Dee,,gp,7654321,,,acute,senior,system,,,New Forum,committee,advises,Nowhere Board,Seat,member,true," + today + ",,,1,1\n"
+                + "Q4,Di,Dee,,gp,7654321,,,acute,senior,system,,,New Forum,committee,advises,Nowhere Board,Seat,member,true,"
+                + today + ",,,1,1\n"
                 + "Q5,Ed,Eve,,gp,7654322,,,acute,veteran,,,,,,,,,,,,,,,\n"
                 + "Q5,Ed,Evans,,gp,7654322,,,acute,veteran,,,,,,,,,,,,,,,\n"
                 + ",,,,,,,,,,system,,,Loop A,committee,advises,Loop B,S,member,true,,,,,\n"
@@ -115,7 +122,10 @@ class RegisterImportTest extends IntegrationTest {
         String file = RegisterFixture.HEADER + "\n"
                 + "Q1,Ann,Ash,,gp,1234567,,,acute,senior,,,,,,,,,,,,,,,\n"
                 + "Q2,Bo,Bell,,gp,12345,,,acute,senior,,,,,,,,,,,,,,,\n";
-        Response r = api.post("/api/v1/ics/" + ods + "/register/import?mode=valid_rows", token, "text/csv",
+        Response r = api.post(
+                "/api/v1/ics/" + ods + "/register/import?mode=valid_rows",
+                token,
+                "text/csv",
                 file.getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("people_added").asInt()).isEqualTo(1);
@@ -125,8 +135,18 @@ class RegisterImportTest extends IntegrationTest {
 
     @Test
     void exportGuardsAgainstFormulasAndImportRestoresTheValues() {
-        Response added = api.post("/api/v1/ics/" + ods + "/people", token, ApiClient.json("person_ref", "F1",
-                "given_name", "=HYPERLINK(\"http://x\")", "family_name", "-Smith", "profession", "gp"));
+        Response added = api.post(
+                "/api/v1/ics/" + ods + "/people",
+                token,
+                ApiClient.json(
+                        "person_ref",
+                        "F1",
+                        "given_name",
+                        "=HYPERLINK(\"http://x\")",
+                        "family_name",
+                        "-Smith",
+                        "profession",
+                        "gp"));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String exported = export();
         assertThat(exported).contains("F1,\"'=HYPERLINK(\"\"http://x\"\")\",'-Smith,");
@@ -145,18 +165,30 @@ class RegisterImportTest extends IntegrationTest {
     @Test
     void onlyAnIcsAdminMayImport() {
         String lead = tokenFor(createUser("place_lead", ods, "Northfield"));
-        Response r = api.post("/api/v1/ics/" + ods + "/register/import", lead, "text/csv",
+        Response r = api.post(
+                "/api/v1/ics/" + ods + "/register/import",
+                lead,
+                "text/csv",
                 RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(403);
         String analyst = tokenFor(createUser("analyst", ods));
-        assertThat(api.get("/api/v1/ics/" + ods + "/register/export", analyst).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/ics/" + ods + "/register/export", analyst).status())
+                .isEqualTo(403);
         assertThat(api.get("/api/v1/ics/" + ods + "/people", analyst).status()).isEqualTo(403);
     }
 
     private static int changes(JsonNode outcome) {
         int total = 0;
-        for (String field : new String[]{"people_added", "people_changed", "forums_added", "forums_changed",
-                "seats_added", "seats_changed", "appointments_added", "appointments_changed"}) {
+        for (String field : new String[] {
+            "people_added",
+            "people_changed",
+            "forums_added",
+            "forums_changed",
+            "seats_added",
+            "seats_changed",
+            "appointments_added",
+            "appointments_changed"
+        }) {
             total += outcome.get(field).asInt();
         }
         return total;

@@ -19,12 +19,16 @@ class AccountsTest extends IntegrationTest {
     @Test
     void aSingleSignOnUserHasNoPasswordToGuess() {
         String ods = createIcs("SSO only");
-        Response created = api.post("/api/v1/admin/users", adminToken(),
+        Response created = api.post(
+                "/api/v1/admin/users",
+                adminToken(),
                 ApiClient.json("email", "sso.only@test.example", "role", "member", "ics", ods));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("display_name").asString()).isEqualTo("sso.only");
         assertThat(api.requestToken("sso.only@test.example", "").status()).isEqualTo(401);
-        assertThat(api.requestToken("sso.only@test.example", "anything at all here").status()).isEqualTo(401);
+        assertThat(api.requestToken("sso.only@test.example", "anything at all here")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -34,13 +38,16 @@ class AccountsTest extends IntegrationTest {
         String email = createUser("member", first);
         String secondAdmin = tokenFor(createUser("ics_admin", second));
         // administrators never choose other people's passwords: one given is refused and nothing changes
-        Response withPassword = api.post("/api/v1/ics/" + second + "/users", secondAdmin,
+        Response withPassword = api.post(
+                "/api/v1/ics/" + second + "/users",
+                secondAdmin,
                 ApiClient.json("email", email, "role", "analyst", "password", "an attempt to take over"));
         assertThat(withPassword.status()).isEqualTo(400);
-        assertThat(withPassword.json().get("errors").get(0).get("field").asString()).isEqualTo("password");
+        assertThat(withPassword.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("password");
         int emailsBefore = TestMailServer.to(email).size();
-        Response added = api.post("/api/v1/ics/" + second + "/users", secondAdmin,
-                ApiClient.json("email", email, "role", "analyst"));
+        Response added = api.post(
+                "/api/v1/ics/" + second + "/users", secondAdmin, ApiClient.json("email", email, "role", "analyst"));
         assertThat(added.status()).isEqualTo(201);
         // the granting administrator is told the account existed, and its holder is emailed
         assertThat(added.json().get("account_existed").asBoolean()).isTrue();
@@ -53,8 +60,8 @@ class AccountsTest extends IntegrationTest {
         assertThat(api.requestToken(email, "an attempt to take over").status()).isEqualTo(401);
         assertThat(api.requestToken(email, PASSWORD).status()).isEqualTo(201);
 
-        Response twice = api.post("/api/v1/ics/" + second + "/users", secondAdmin,
-                ApiClient.json("email", email, "role", "analyst"));
+        Response twice = api.post(
+                "/api/v1/ics/" + second + "/users", secondAdmin, ApiClient.json("email", email, "role", "analyst"));
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().get("errors").get(0).get("reason").asString()).contains("already holds this role");
     }
@@ -64,15 +71,23 @@ class AccountsTest extends IntegrationTest {
         String ods = createIcs("Places ICS");
         String admin = tokenFor(createUser("ics_admin", ods));
         api.post("/api/v1/ics/" + ods + "/places", admin, ApiClient.json("name", "Hillside"));
-        Response unknown = api.post("/api/v1/ics/" + ods + "/users", admin,
-                ApiClient.json("email", "lead@test.example", "role", "place_lead", "places", java.util.List.of("Nowhere")));
+        Response unknown = api.post(
+                "/api/v1/ics/" + ods + "/users",
+                admin,
+                ApiClient.json(
+                        "email", "lead@test.example", "role", "place_lead", "places", java.util.List.of("Nowhere")));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("places");
-        Response none = api.post("/api/v1/ics/" + ods + "/users", admin,
+        Response none = api.post(
+                "/api/v1/ics/" + ods + "/users",
+                admin,
                 ApiClient.json("email", "lead@test.example", "role", "place_lead"));
         assertThat(none.status()).isEqualTo(400);
-        Response ok = api.post("/api/v1/ics/" + ods + "/users", admin,
-                ApiClient.json("email", "lead@test.example", "role", "place_lead", "places", java.util.List.of("Hillside")));
+        Response ok = api.post(
+                "/api/v1/ics/" + ods + "/users",
+                admin,
+                ApiClient.json(
+                        "email", "lead@test.example", "role", "place_lead", "places", java.util.List.of("Hillside")));
         assertThat(ok.status()).isEqualTo(201);
         JsonNode role = ok.json().get("roles").get(0);
         assertThat(role.get("places").get(0).asString()).isEqualTo("Hillside");
@@ -82,10 +97,15 @@ class AccountsTest extends IntegrationTest {
     void everyChangeToAccountsIsAuditedWithBeforeAndAfter() {
         String ods = createIcs("Audited");
         String admin = tokenFor(createUser("ics_admin", ods));
-        api.post("/api/v1/ics/" + ods + "/users", admin, ApiClient.json("email", "audited.person@test.example",
-                "role", "member"));
-        JsonNode entries = api.get("/api/v1/ics/" + ods + "/audit?action=user.role_granted", admin).json();
-        JsonNode entry = entries.valueStream().filter(e -> e.toString().contains("audited.person")).findFirst()
+        api.post(
+                "/api/v1/ics/" + ods + "/users",
+                admin,
+                ApiClient.json("email", "audited.person@test.example", "role", "member"));
+        JsonNode entries = api.get("/api/v1/ics/" + ods + "/audit?action=user.role_granted", admin)
+                .json();
+        JsonNode entry = entries.valueStream()
+                .filter(e -> e.toString().contains("audited.person"))
+                .findFirst()
                 .orElseThrow();
         assertThat(entry.get("actor").asString()).startsWith("ics_admin.");
         assertThat(entry.get("after").get("role").asString()).isEqualTo("member");
@@ -107,15 +127,21 @@ class AccountsTest extends IntegrationTest {
         // A platform administrator of its own, so that other tests' platform administrator keeps no ICS role.
         String otherPlatformAdmin = createUser("platform_admin", null);
 
-        Response platformAdmin = api.post("/api/v1/ics/" + a + "/users", adminA,
+        Response platformAdmin = api.post(
+                "/api/v1/ics/" + a + "/users",
+                adminA,
                 ApiClient.json("email", otherPlatformAdmin, "role", "member", "display_name", "Someone"));
         assertThat(platformAdmin.status()).isEqualTo(201);
-        assertThat(platformAdmin.json().get("display_name").isNull()).as("the existing name is not revealed").isTrue();
-        Response fromB = api.post("/api/v1/ics/" + a + "/users", adminA, ApiClient.json("email", memberOfB, "role", "member"));
+        assertThat(platformAdmin.json().get("display_name").isNull())
+                .as("the existing name is not revealed")
+                .isTrue();
+        Response fromB =
+                api.post("/api/v1/ics/" + a + "/users", adminA, ApiClient.json("email", memberOfB, "role", "member"));
         assertThat(fromB.status()).isEqualTo(201);
         assertThat(fromB.body()).doesNotContain("Test member");
 
-        java.util.List<String> protectedIds = java.util.List.of(platformAdmin.json().get("id").asString(),
+        java.util.List<String> protectedIds = java.util.List.of(
+                platformAdmin.json().get("id").asString(),
                 fromB.json().get("id").asString());
         int emailsToB = TestMailServer.to(memberOfB).size();
         for (String id : protectedIds) {
@@ -124,30 +150,43 @@ class AccountsTest extends IntegrationTest {
         }
         assertThat(TestMailServer.to(memberOfB)).as("no link was sent").hasSize(emailsToB);
         assertThat(api.requestToken(memberOfB, PASSWORD).status()).isEqualTo(201);
-        assertThat(api.get("/api/v1/admin/audit?action=user.password_reset_refused", adminToken()).json()
-                .findValuesAsString("entity_id")).containsAll(protectedIds);
-        assertThat(api.get("/api/v1/ics/" + a + "/audit?action=user.password_reset_refused", adminA).json()
-                .findValuesAsString("entity_id")).containsExactlyInAnyOrderElementsOf(protectedIds);
+        assertThat(api.get("/api/v1/admin/audit?action=user.password_reset_refused", adminToken())
+                        .json()
+                        .findValuesAsString("entity_id"))
+                .containsAll(protectedIds);
+        assertThat(api.get("/api/v1/ics/" + a + "/audit?action=user.password_reset_refused", adminA)
+                        .json()
+                        .findValuesAsString("entity_id"))
+                .containsExactlyInAnyOrderElementsOf(protectedIds);
 
         // Someone who lives only in this ICS can still be helped by its administrator, and that is audited.
         // The link goes to the person's mailbox, not to the administrator.
         String onlyHere = createUser("member", a);
         String oldToken = tokenFor(onlyHere);
-        Response reset = api.post("/api/v1/ics/" + a + "/users/" + idIn(a, adminA, onlyHere) + "/password", adminA,
-                null);
+        Response reset =
+                api.post("/api/v1/ics/" + a + "/users/" + idIn(a, adminA, onlyHere) + "/password", adminA, null);
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.json().get("emailed").asBoolean()).isTrue();
         assertThat(reset.json().get("link").isNull()).isTrue();
         String link = emailedLink(onlyHere);
         assertThat(useLink(link, "a fresh password for you").status()).isEqualTo(204);
-        assertThat(api.requestToken(onlyHere, "a fresh password for you").status()).isEqualTo(201);
-        assertThat(api.requestToken(onlyHere, PASSWORD).status()).as("the old password").isEqualTo(401);
-        assertThat(api.get("/api/v1/tokens", oldToken).status()).as("tokens end with a reset").isEqualTo(401);
-        assertThat(useLink(link, "and once more again please").status()).as("the link works once").isEqualTo(404);
-        assertThat(api.get("/api/v1/ics/" + a + "/audit?action=user.password_link_sent", adminA).body()).contains(
-                "user.password_link_sent");
-        assertThat(api.get("/api/v1/admin/audit?action=user.password_reset", adminToken()).body()).contains(
-                "user.password_reset");
+        assertThat(api.requestToken(onlyHere, "a fresh password for you").status())
+                .isEqualTo(201);
+        assertThat(api.requestToken(onlyHere, PASSWORD).status())
+                .as("the old password")
+                .isEqualTo(401);
+        assertThat(api.get("/api/v1/tokens", oldToken).status())
+                .as("tokens end with a reset")
+                .isEqualTo(401);
+        assertThat(useLink(link, "and once more again please").status())
+                .as("the link works once")
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + a + "/audit?action=user.password_link_sent", adminA)
+                        .body())
+                .contains("user.password_link_sent");
+        assertThat(api.get("/api/v1/admin/audit?action=user.password_reset", adminToken())
+                        .body())
+                .contains("user.password_reset");
     }
 
     /** Saying "locked" or "switched off" to a wrong password would confirm that the account exists. */
@@ -158,10 +197,13 @@ class AccountsTest extends IntegrationTest {
         String locked = createUser("member", ods);
         String disabled = createUser("member", ods);
         for (int i = 0; i < 5; i++) {
-            assertThat(api.requestToken(locked, "wrong password number " + i).status()).isEqualTo(401);
+            assertThat(api.requestToken(locked, "wrong password number " + i).status())
+                    .isEqualTo(401);
         }
-        Scope.systemPlatform().run(() -> jdbc.sql("update app_user set disabled = true where email = ?")
-                .params(disabled).update());
+        Scope.systemPlatform()
+                .run(() -> jdbc.sql("update app_user set disabled = true where email = ?")
+                        .params(disabled)
+                        .update());
 
         Response unknown = api.requestToken("no.such.person@test.example", "a wrong password here");
         for (String email : java.util.List.of(locked, disabled)) {
@@ -178,16 +220,33 @@ class AccountsTest extends IntegrationTest {
 
         // The guess at the locked account was counted without locking it all over again.
         String lockedId = String.valueOf(idIn(ods, admin, locked));
-        assertThat(api.get("/api/v1/ics/" + ods + "/audit?action=user.locked", admin).json()
-                .findValuesAsString("entity_id")).isEmpty();
-        assertThat(api.get("/api/v1/admin/audit?action=user.locked", adminToken()).json()
-                .findValuesAsString("entity_id").stream().filter(lockedId::equals)).hasSize(1);
-        assertThat(Scope.systemPlatform().run(() -> jdbc.sql("select failed_sign_ins from app_user where email = ?")
-                .params(locked).query(Integer.class).single())).isEqualTo(6);
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?action=user.locked", admin)
+                        .json()
+                        .findValuesAsString("entity_id"))
+                .isEmpty();
+        assertThat(api
+                        .get("/api/v1/admin/audit?action=user.locked", adminToken())
+                        .json()
+                        .findValuesAsString("entity_id")
+                        .stream()
+                        .filter(lockedId::equals))
+                .hasSize(1);
+        assertThat(Scope.systemPlatform()
+                        .run(() -> jdbc.sql("select failed_sign_ins from app_user where email = ?")
+                                .params(locked)
+                                .query(Integer.class)
+                                .single()))
+                .isEqualTo(6);
     }
 
     private long idIn(String ods, String adminToken, String email) {
-        return api.get("/api/v1/ics/" + ods + "/users", adminToken).json().valueStream()
-                .filter(u -> u.get("email").asString().equals(email)).findFirst().orElseThrow().get("id").asLong();
+        return api.get("/api/v1/ics/" + ods + "/users", adminToken)
+                .json()
+                .valueStream()
+                .filter(u -> u.get("email").asString().equals(email))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
     }
 }

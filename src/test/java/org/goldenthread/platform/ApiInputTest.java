@@ -17,10 +17,10 @@ class ApiInputTest extends IntegrationTest {
     JdbcClient jdbc;
 
     private String snapshot() {
-        return Scope.systemPlatform().run(() -> jdbc.sql("""
+        return Scope.systemPlatform()
+                .run(() -> jdbc.sql("""
                         select (select count(*) from ics) || '/' || (select count(*) from app_user) || '/'
-                               || (select count(*) from role_grant) || '/' || (select count(*) from api_token)""")
-                .query(String.class).single());
+                               || (select count(*) from role_grant) || '/' || (select count(*) from api_token)""").query(String.class).single());
     }
 
     @Test
@@ -42,21 +42,34 @@ class ApiInputTest extends IntegrationTest {
         String ods = createIcs("Lockout");
         String email = createUser("member", ods);
         for (int i = 0; i < 5; i++) {
-            assertThat(api.requestToken(email, "wrong password number " + i).status()).isEqualTo(401);
+            assertThat(api.requestToken(email, "wrong password number " + i).status())
+                    .isEqualTo(401);
         }
         Response locked = api.requestToken(email, PASSWORD);
         assertThat(locked.status()).isEqualTo(401);
         assertThat(locked.json().get("detail").asString()).contains("locked");
 
-        long id = api.get("/api/v1/admin/users", adminToken()).json().valueStream()
-                .filter(u -> u.get("email").asString().equals(email)).findFirst().orElseThrow().get("id").asLong();
-        assertThat(api.post("/api/v1/admin/users/" + id + "/password", adminToken(), null).status()).isEqualTo(200);
+        long id = api.get("/api/v1/admin/users", adminToken())
+                .json()
+                .valueStream()
+                .filter(u -> u.get("email").asString().equals(email))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        assertThat(api.post("/api/v1/admin/users/" + id + "/password", adminToken(), null)
+                        .status())
+                .isEqualTo(200);
         String link = emailedLink(email);
         assertThat(useLink(link, "short").status()).isEqualTo(400);
-        assertThat(api.requestToken(email, PASSWORD).status()).as("a rejected reset leaves the lock").isEqualTo(401);
+        assertThat(api.requestToken(email, PASSWORD).status())
+                .as("a rejected reset leaves the lock")
+                .isEqualTo(401);
         assertThat(useLink(link, "a brand new pass phrase").status()).isEqualTo(204);
         assertThat(api.requestToken(email, "a brand new pass phrase").status()).isEqualTo(201);
-        assertThat(api.get("/api/v1/admin/audit?action=user.locked", adminToken()).body()).contains("user.locked");
+        assertThat(api.get("/api/v1/admin/audit?action=user.locked", adminToken())
+                        .body())
+                .contains("user.locked");
     }
 
     @Test
@@ -66,21 +79,27 @@ class ApiInputTest extends IntegrationTest {
         String token = tokenFor(email);
         assertThat(api.get("/api/v1/ics/" + ods + "/places", token).status()).isEqualTo(200);
 
-        assertThat(api.get("/api/v1/ics/" + ods + "/places", "gt_madeUpTokenValue").status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/ics/" + ods + "/places", "not even the right shape").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/ics/" + ods + "/places", "gt_madeUpTokenValue")
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/v1/ics/" + ods + "/places", "not even the right shape")
+                        .status())
+                .isEqualTo(401);
         assertThat(api.get("/api/v1/ics/" + ods + "/places", null).status()).isEqualTo(401);
 
         long tokenId = api.get("/api/v1/tokens", token).json().get(0).get("id").asLong();
         String other = tokenFor(createUser("ics_admin", ods));
         assertThat(api.delete("/api/v1/tokens/" + tokenId, other).status())
-                .as("nobody can revoke someone else's token").isEqualTo(404);
+                .as("nobody can revoke someone else's token")
+                .isEqualTo(404);
         assertThat(api.get("/api/v1/ics/" + ods + "/places", token).status()).isEqualTo(200);
 
         assertThat(api.delete("/api/v1/tokens/" + tokenId, token).status()).isEqualTo(204);
         Response afterRevoke = api.get("/api/v1/ics/" + ods + "/places", token);
         assertThat(afterRevoke.status()).isEqualTo(401);
         assertThat(afterRevoke.json().get("detail").asString()).contains("revoked");
-        assertThat(api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Ghost")).status())
+        assertThat(api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Ghost"))
+                        .status())
                 .isEqualTo(401);
         assertThat(api.get("/api/v1/ics/" + ods + "/places", other).json()).isEmpty();
     }
@@ -92,22 +111,26 @@ class ApiInputTest extends IntegrationTest {
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("detail").asString()).contains("not valid JSON");
 
-        Response unknown = api.post("/api/v1/admin/ics", adminToken(),
-                "{\"ods_code\": \"QX1\", \"name\": \"X\", \"tenant_secret\": true}");
+        Response unknown = api.post(
+                "/api/v1/admin/ics", adminToken(), "{\"ods_code\": \"QX1\", \"name\": \"X\", \"tenant_secret\": true}");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("tenant_secret");
 
-        Response wrongType = api.post("/api/v1/admin/users", adminToken(),
+        Response wrongType = api.post(
+                "/api/v1/admin/users",
+                adminToken(),
                 "{\"email\": \"x@test.example\", \"role\": \"member\", \"places\": {\"a\": 1}}");
         assertThat(wrongType.status()).isEqualTo(400);
-        assertThat(wrongType.json().get("errors").get(0).get("field").asString()).isEqualTo("places");
+        assertThat(wrongType.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("places");
 
-        Response invalid = api.post("/api/v1/admin/ics", adminToken(), ApiClient.json("ods_code", "not ods", "name", ""));
+        Response invalid =
+                api.post("/api/v1/admin/ics", adminToken(), ApiClient.json("ods_code", "not ods", "name", ""));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").findValuesAsString("field")).containsExactly("ods_code", "name");
 
-        Response badUser = api.post("/api/v1/admin/users", adminToken(), ApiClient.json("email", "not-an-email",
-                "role", "wizard"));
+        Response badUser = api.post(
+                "/api/v1/admin/users", adminToken(), ApiClient.json("email", "not-an-email", "role", "wizard"));
         assertThat(badUser.json().get("errors").findValuesAsString("field")).contains("email", "role");
         assertThat(snapshot()).isEqualTo(before);
     }
@@ -115,8 +138,8 @@ class ApiInputTest extends IntegrationTest {
     @Test
     void oversizedBodiesAreRefusedBeforeTheyAreRead() {
         String before = snapshot();
-        byte[] huge = ("{\"ods_code\":\"QX2\",\"name\":\"" + "x".repeat(2_000_000) + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] huge =
+                ("{\"ods_code\":\"QX2\",\"name\":\"" + "x".repeat(2_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         Response r = api.post("/api/v1/admin/ics", adminToken(), "application/json", huge);
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.json().get("detail").asString()).contains("larger than");
@@ -135,8 +158,8 @@ class ApiInputTest extends IntegrationTest {
     void theOpenApiDocumentDescribesTheApi() {
         Response doc = api.get("/api/v1/openapi", null);
         assertThat(doc.status()).isEqualTo(200);
-        assertThat(doc.body()).contains("/api/v1/tokens", "/api/v1/admin/ics/{ods}/merge-into/{target}",
-                "/api/v1/admin/users");
+        assertThat(doc.body())
+                .contains("/api/v1/tokens", "/api/v1/admin/ics/{ods}/merge-into/{target}", "/api/v1/admin/users");
     }
 
     /** A huge page number once overflowed the row offset and failed with a 500. */
@@ -148,12 +171,17 @@ class ApiInputTest extends IntegrationTest {
             for (String path : java.util.List.of("/api/v1/ics/" + ods + "/audit", "/api/v1/admin/audit")) {
                 Response r = api.get(path + "?page=" + page, path.contains("admin") ? adminToken() : icsAdmin);
                 assertThat(r.status()).as(path + "?page=" + page).isEqualTo(400);
-                assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("page");
-                assertThat(r.json().get("errors").get(0).get("reason").asString()).contains("1 to 100000");
+                assertThat(r.json().get("errors").get(0).get("field").asString())
+                        .isEqualTo("page");
+                assertThat(r.json().get("errors").get(0).get("reason").asString())
+                        .contains("1 to 100000");
             }
         }
-        assertThat(api.get("/api/v1/ics/" + ods + "/audit?page=100000", icsAdmin).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/ics/" + ods + "/audit?page=1", icsAdmin).json()).isNotEmpty();
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?page=100000", icsAdmin)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?page=1", icsAdmin).json())
+                .isNotEmpty();
     }
 
     @Test
@@ -165,11 +193,14 @@ class ApiInputTest extends IntegrationTest {
         for (String places : java.util.List.of("[null]", "[\"Hillside\", null]")) {
             String body = "{\"email\": \"nulls@test.example\", \"role\": \"place_lead\", \"ics\": \"" + ods
                     + "\", \"places\": " + places + "}";
-            for (Response r : java.util.List.of(api.post("/api/v1/admin/users", adminToken(), body),
+            for (Response r : java.util.List.of(
+                    api.post("/api/v1/admin/users", adminToken(), body),
                     api.post("/api/v1/ics/" + ods + "/users", icsAdmin, body))) {
                 assertThat(r.status()).as(places).isEqualTo(400);
-                assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("places");
-                assertThat(r.json().get("errors").get(0).get("reason").asString()).contains("null");
+                assertThat(r.json().get("errors").get(0).get("field").asString())
+                        .isEqualTo("places");
+                assertThat(r.json().get("errors").get(0).get("reason").asString())
+                        .contains("null");
             }
         }
         assertThat(snapshot()).isEqualTo(before);

@@ -25,7 +25,8 @@ class ConcurrentRequestsTest extends IntegrationTest {
         try {
             List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
-                calls.add(pool.submit(() -> api.get("/api/v1/ics/" + ods + "/places", token).status()));
+                calls.add(pool.submit(
+                        () -> api.get("/api/v1/ics/" + ods + "/places", token).status()));
             }
             for (Future<Integer> call : calls) {
                 assertThat(call.get()).isEqualTo(200);

@@ -16,14 +16,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * themselves, so what it opens is bounded by their own ICS: it never reaches an account that holds a
  * role anywhere else, and a password chosen through it does not follow the account elsewhere.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gt.database.ephemeral=true",
-        "gt.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-        "gt.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-        "gt.demo=false",
-        "gt.api.max-concurrent=200",
-        // no mail server: the application of every other integration test has one
-        "spring.mail.host="})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gt.database.ephemeral=true",
+            "gt.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+            "gt.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+            "gt.demo=false",
+            "gt.api.max-concurrent=200",
+            // no mail server: the application of every other integration test has one
+            "spring.mail.host="
+        })
 class HandedOverLinkTest {
 
     private static final String PASSWORD = IntegrationTest.PASSWORD;
@@ -31,6 +34,7 @@ class HandedOverLinkTest {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
     String adminToken;
 
@@ -45,9 +49,14 @@ class HandedOverLinkTest {
     }
 
     private String createIcs(String name) {
-        String ods = "H" + Integer.toString(36 * 36 + SEQUENCE.incrementAndGet(), 36).toUpperCase();
-        assertThat(api.post("/api/v1/admin/ics", adminToken, ApiClient.json("ods_code", ods, "name", name,
-                "region", "Test region")).status()).isEqualTo(201);
+        String ods =
+                "H" + Integer.toString(36 * 36 + SEQUENCE.incrementAndGet(), 36).toUpperCase();
+        assertThat(api.post(
+                                "/api/v1/admin/ics",
+                                adminToken,
+                                ApiClient.json("ods_code", ods, "name", name, "region", "Test region"))
+                        .status())
+                .isEqualTo(201);
         return ods;
     }
 
@@ -56,8 +65,10 @@ class HandedOverLinkTest {
     }
 
     private Response useLink(String link, String password) {
-        return api.post("/api/v1/account-links/use", null, ApiClient.json("token",
-                link.substring(link.lastIndexOf('/') + 1), "password", password));
+        return api.post(
+                "/api/v1/account-links/use",
+                null,
+                ApiClient.json("token", link.substring(link.lastIndexOf('/') + 1), "password", password));
     }
 
     @Test
@@ -68,26 +79,37 @@ class HandedOverLinkTest {
         String adminB = handedOverAdmin(b);
         String email = uniqueEmail("shared.person");
 
-        Response created = api.post("/api/v1/ics/" + a + "/users", adminA, ApiClient.json("email", email, "role", "member"));
+        Response created =
+                api.post("/api/v1/ics/" + a + "/users", adminA, ApiClient.json("email", email, "role", "member"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("emailed").asBoolean()).isFalse();
         String linkShownToA = created.json().get("claim_link").asString();
         assertThat(linkShownToA).contains("/claim/");
 
         // B adds the same address: told it exists, shown no link, and A's link dies
-        Response addedByB = api.post("/api/v1/ics/" + b + "/users", adminB, ApiClient.json("email", email, "role", "member"));
+        Response addedByB =
+                api.post("/api/v1/ics/" + b + "/users", adminB, ApiClient.json("email", email, "role", "member"));
         assertThat(addedByB.status()).isEqualTo(201);
         assertThat(addedByB.json().get("account_existed").asBoolean()).isTrue();
         assertThat(addedByB.json().get("claim_link").isNull()).isTrue();
         Response used = useLink(linkShownToA, "copper kettle mountain sparrow");
         assertThat(used.status()).isEqualTo(404);
         assertThat(used.json().get("detail").asString()).contains("roles elsewhere");
-        assertThat(api.requestToken(email, "copper kettle mountain sparrow").status()).isEqualTo(401);
+        assertThat(api.requestToken(email, "copper kettle mountain sparrow").status())
+                .isEqualTo(401);
 
         // nor can A ask for a fresh link for an account that now also lives in B
-        long id = api.get("/api/v1/ics/" + a + "/users", adminA).json().valueStream()
-                .filter(u -> u.get("email").asString().equals(email)).findFirst().orElseThrow().get("id").asLong();
-        assertThat(api.post("/api/v1/ics/" + a + "/users/" + id + "/password", adminA, null).status()).isEqualTo(403);
+        long id = api.get("/api/v1/ics/" + a + "/users", adminA)
+                .json()
+                .valueStream()
+                .filter(u -> u.get("email").asString().equals(email))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        assertThat(api.post("/api/v1/ics/" + a + "/users/" + id + "/password", adminA, null)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -98,26 +120,33 @@ class HandedOverLinkTest {
         String adminB = handedOverAdmin(b);
         String email = uniqueEmail("claimed.by.admin");
         String link = api.post("/api/v1/ics/" + a + "/users", adminA, ApiClient.json("email", email, "role", "member"))
-                .json().get("claim_link").asString();
+                .json()
+                .get("claim_link")
+                .asString();
         // the administrator of A uses the link themselves
         assertThat(useLink(link, "copper kettle mountain sparrow").status()).isEqualTo(204);
         String tokenOfA = api.token(email, "copper kettle mountain sparrow");
 
         assertThat(api.post("/api/v1/ics/" + b + "/users", adminB, ApiClient.json("email", email, "role", "ics_admin"))
-                .status()).isEqualTo(201);
-        assertThat(api.requestToken(email, "copper kettle mountain sparrow").status()).isEqualTo(401);
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.requestToken(email, "copper kettle mountain sparrow").status())
+                .isEqualTo(401);
         assertThat(api.get("/api/v1/ics/" + b, tokenOfA).status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/admin/audit?action=user.password_cleared", adminToken()).body()).contains(
-                "user.password_cleared");
+        assertThat(api.get("/api/v1/admin/audit?action=user.password_cleared", adminToken())
+                        .body())
+                .contains("user.password_cleared");
     }
 
     /** An ICS administrator created, and claimed, through the platform administrator's handed-over link. */
     private String handedOverAdmin(String ods) {
         String email = uniqueEmail("ics_admin");
-        Response created = api.post("/api/v1/admin/users", adminToken(),
-                ApiClient.json("email", email, "role", "ics_admin", "ics", ods));
+        Response created = api.post(
+                "/api/v1/admin/users", adminToken(), ApiClient.json("email", email, "role", "ics_admin", "ics", ods));
         assertThat(created.json().get("emailed").asBoolean()).isFalse();
-        assertThat(useLink(created.json().get("claim_link").asString(), PASSWORD).status()).isEqualTo(204);
+        assertThat(useLink(created.json().get("claim_link").asString(), PASSWORD)
+                        .status())
+                .isEqualTo(204);
         return api.token(email, PASSWORD);
     }
 }

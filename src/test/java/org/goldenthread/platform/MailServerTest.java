@@ -13,6 +13,7 @@ class MailServerTest {
     void withoutAnSmtpHostNothingClaimsToSend() {
         var noSender = new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class);
         assertThat(new MailServer(noSender, "", "", "").isSetUp()).isFalse();
-        assertThat(new MailServer(noSender, "smtp.example.org", "", "").isSetUp()).isFalse();
+        assertThat(new MailServer(noSender, "smtp.example.org", "", "").isSetUp())
+                .isFalse();
     }
 }

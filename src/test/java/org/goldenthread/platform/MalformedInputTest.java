@@ -57,12 +57,13 @@ class MalformedInputTest extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
-    private static final Set<String> NOT_MUTATED = Set.of("/logout", "/api/v1/admin/ics/load-reference",
-            "/admin/ics/load-reference");
+    private static final Set<String> NOT_MUTATED =
+            Set.of("/logout", "/api/v1/admin/ics/load-reference", "/admin/ics/load-reference");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -70,9 +71,16 @@ class MalformedInputTest extends IntegrationTest {
     private int cases;
 
     /** The ICS, users and records the generated calls refer to, so they reach the code that reads their input. */
-    private record World(String ods, String other, String icsAdmin, String platformAdmin, String platformAdminEmail,
-                         String icsAdminEmail, Map<String, String> variables, String surveyCsv, String registerCsv) {
-    }
+    private record World(
+            String ods,
+            String other,
+            String icsAdmin,
+            String platformAdmin,
+            String platformAdminEmail,
+            String icsAdminEmail,
+            Map<String, String> variables,
+            String surveyCsv,
+            String registerCsv) {}
 
     @Test
     void noMalformedInputIsAnsweredWithAServerError() throws Exception {
@@ -83,22 +91,31 @@ class MalformedInputTest extends IntegrationTest {
         PageSession respondent = new PageSession(port);
 
         List<String> formPages = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
+                mappings.getHandlerMethods().entrySet()) {
             for (String pattern : mapping.getKey().getPatternValues()) {
-                Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
-                RequestMethod method = methods.isEmpty() ? RequestMethod.GET : methods.iterator().next();
-                if (NOT_MUTATED.contains(pattern) || pattern.startsWith("/api/v1/openapi") || pattern.equals("/error")) {
+                Set<RequestMethod> methods =
+                        mapping.getKey().getMethodsCondition().getMethods();
+                RequestMethod method = methods.isEmpty()
+                        ? RequestMethod.GET
+                        : methods.iterator().next();
+                if (NOT_MUTATED.contains(pattern)
+                        || pattern.startsWith("/api/v1/openapi")
+                        || pattern.equals("/error")) {
                     continue;
                 }
                 if (pattern.startsWith("/api/")) {
                     apiCases(world, pattern, method, mapping.getValue());
                 } else {
                     PageSession session = pattern.startsWith("/admin") || pattern.startsWith("/account")
-                            ? adminPages : pattern.startsWith("/respond") || pattern.startsWith("/invited")
-                            ? respondent : icsPages;
+                            ? adminPages
+                            : pattern.startsWith("/respond") || pattern.startsWith("/invited") ? respondent : icsPages;
                     pageCases(world, session, pattern, method, mapping.getValue());
-                    if (method == RequestMethod.GET && !pattern.endsWith(".pdf") && !pattern.endsWith(".csv")
-                            && !pattern.endsWith(".xlsx") && !pattern.endsWith(".json")) {
+                    if (method == RequestMethod.GET
+                            && !pattern.endsWith(".pdf")
+                            && !pattern.endsWith(".csv")
+                            && !pattern.endsWith(".xlsx")
+                            && !pattern.endsWith(".json")) {
                         formPages.add(pattern);
                     }
                 }
@@ -108,25 +125,28 @@ class MalformedInputTest extends IntegrationTest {
         Set<String> formsSeen = new LinkedHashSet<>();
         for (String pattern : formPages) {
             PageSession session = pattern.startsWith("/admin") || pattern.startsWith("/account")
-                    ? adminPages : pattern.startsWith("/respond") || pattern.startsWith("/invited")
-                    ? respondent : icsPages;
+                    ? adminPages
+                    : pattern.startsWith("/respond") || pattern.startsWith("/invited") ? respondent : icsPages;
             String path = resolve(world, pattern, Map.of());
             if (path == null) {
                 continue;
             }
             for (Form form : session.forms(path)) {
-                if (NOT_MUTATED.contains(form.action()) || !formsSeen.add(form.action() + form.fields().keySet())) {
+                if (NOT_MUTATED.contains(form.action())
+                        || !formsSeen.add(form.action() + form.fields().keySet())) {
                     continue;
                 }
                 formCases(session, path, form);
             }
         }
-        System.out.printf("Malformed input: %d cases of calls and pages in %.1f s%n", cases, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "Malformed input: %d cases of calls and pages in %.1f s%n", cases, (System.nanoTime() - started) / 1e9);
         importCases(world);
 
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Malformed input: %d cases in %.1f s, %d answered with a server error%n", cases, seconds,
-                serverErrors.size());
+        System.out.printf(
+                "Malformed input: %d cases in %.1f s, %d answered with a server error%n",
+                cases, seconds, serverErrors.size());
         assertThat(serverErrors).as("cases answered with a server error").isEmpty();
         assertThat(cases).as("cases run").isGreaterThanOrEqualTo(1000);
     }
@@ -153,17 +173,22 @@ class MalformedInputTest extends IntegrationTest {
         Response place = api.post(path + "/places", world.icsAdmin(), ApiClient.json("name", "North\u0000field"));
         assertThat(firstField(place)).isEqualTo("name");
         assertThat(firstReason(place)).contains("NUL");
-        Response answer = api.post(path + "/surveys/" + survey + "/responses", world.icsAdmin(), ApiClient.json(
-                "answers", Map.of("Q1", "Agree", "Q4", "more\u0000time")));
+        Response answer = api.post(
+                path + "/surveys/" + survey + "/responses",
+                world.icsAdmin(),
+                ApiClient.json("answers", Map.of("Q1", "Agree", "Q4", "more\u0000time")));
         assertThat(firstField(answer)).isEqualTo("answers.Q4");
-        Response nested = api.post(path + "/surveys", world.icsAdmin(),
+        Response nested = api.post(
+                path + "/surveys",
+                world.icsAdmin(),
                 surveyDefinition("nul-survey").replace("I am heard", "I am\\u0000 heard"));
         assertThat(firstField(nested)).isEqualTo("questions[0].text");
         Response half = api.post(path + "/places", world.icsAdmin(), "{\"name\": \"\\ud800\"}");
         assertThat(firstField(half)).isEqualTo("name");
         assertThat(firstReason(half)).contains("surrogate");
         // an emoji is a pair of surrogates, and welcome
-        assertThat(api.post(path + "/places", world.icsAdmin(), "{\"name\": \"Coast \\ud83c\\udf0a\"}").status())
+        assertThat(api.post(path + "/places", world.icsAdmin(), "{\"name\": \"Coast \\ud83c\\udf0a\"}")
+                        .status())
                 .isEqualTo(201);
 
         Response query = api.get(path + "/surveys/" + survey + "/results?filter=%00", world.icsAdmin());
@@ -172,22 +197,30 @@ class MalformedInputTest extends IntegrationTest {
         assertThat(firstField(undecodable)).isEqualTo("filter");
         assertThat(firstReason(undecodable)).contains("UTF-8");
         String row = world.registerCsv().split("\n")[1].replace("Asha", "A\u0000sha");
-        Response csv = api.post(path + "/register/import", world.icsAdmin(), "text/csv",
+        Response csv = api.post(
+                path + "/register/import",
+                world.icsAdmin(),
+                "text/csv",
                 (RegisterFixture.HEADER + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8));
-        // a NUL in a register file marks a file that is not text at all, such as a workbook sent as CSV: named by its row
+        // a NUL in a register file marks a file that is not text at all, such as a workbook sent as CSV: named by its
+        // row
         assertThat(csv.status()).as(csv.body()).isEqualTo(400);
         assertThat(csv.json().get("errors").get(0).get("row").asInt()).isEqualTo(2);
         assertThat(firstReason(csv)).contains("NUL");
-        Response responses = api.post(path + "/surveys/" + survey + "/responses/import", world.icsAdmin(), "text/csv",
+        Response responses = api.post(
+                path + "/surveys/" + survey + "/responses/import",
+                world.icsAdmin(),
+                "text/csv",
                 "Q1,Q4\nAgree,more\u0000time\n".getBytes(StandardCharsets.UTF_8));
         assertThat(firstField(responses)).isEqualTo("Q4");
 
         PageSession pages = PageSession.signIn(port, world.icsAdminEmail());
         pages.get("/ics/" + world.ods() + "/places/new");
-        Page form = pages.post(new Form("/ics/" + world.ods() + "/places/new", "", Map.of()),
-                Map.of("name", "South\u0000vale"));
+        Page form = pages.post(
+                new Form("/ics/" + world.ods() + "/places/new", "", Map.of()), Map.of("name", "South\u0000vale"));
         assertThat(form.status()).isEqualTo(400);
-        assertThat(api.get(path + "/places", world.icsAdmin()).json().size()).as("only the emoji place was added")
+        assertThat(api.get(path + "/places", world.icsAdmin()).json().size())
+                .as("only the emoji place was added")
                 .isEqualTo(places + 1);
     }
 
@@ -196,51 +229,66 @@ class MalformedInputTest extends IntegrationTest {
         World world = world();
         String path = "/api/v1/ics/" + world.ods();
         String person = world.variables().get("people");
-        int appointments = api.get(path + "/appointments", world.icsAdmin()).json().size();
+        int appointments =
+                api.get(path + "/appointments", world.icsAdmin()).json().size();
         for (String date : List.of("0000-01-01", "-2026-01-05", "+12026-01-01", "1899-12-31", "2201-01-01")) {
-            Response r = api.post(path + "/people/" + person + "/appointments", world.icsAdmin(), ApiClient.json(
-                    "seat_id", 1, "start_date", date, "route", "election"));
+            Response r = api.post(
+                    path + "/people/" + person + "/appointments",
+                    world.icsAdmin(),
+                    ApiClient.json("seat_id", 1, "start_date", date, "route", "election"));
             assertThat(firstField(r)).as(date).isEqualTo("start_date");
             assertThat(firstReason(r)).contains("1900").contains("2200");
-            Response query = api.post(path + "/surveys?opens_on=" + date, world.icsAdmin(), surveyDefinition("d" + date
-                    .replaceAll("[^0-9]", "")));
+            Response query = api.post(
+                    path + "/surveys?opens_on=" + date,
+                    world.icsAdmin(),
+                    surveyDefinition("d" + date.replaceAll("[^0-9]", "")));
             assertThat(firstField(query)).as(date).isEqualTo("opens_on");
             assertThat(firstReason(query)).contains("1900");
         }
         String[] row = RegisterFixture.smallRegister().split("\n")[1].split(",", -1);
         row[RegisterFile_START_DATE] = "0000-01-01";
-        Response file = api.post(path + "/register/import", world.icsAdmin(), "text/csv",
+        Response file = api.post(
+                path + "/register/import",
+                world.icsAdmin(),
+                "text/csv",
                 (RegisterFixture.HEADER + "\n" + String.join(",", row) + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(firstField(file)).isEqualTo("start_date");
         assertThat(file.json().get("errors").get(0).get("row").asInt()).isEqualTo(2);
-        assertThat(api.get(path + "/appointments", world.icsAdmin()).json().size()).isEqualTo(appointments);
+        assertThat(api.get(path + "/appointments", world.icsAdmin()).json().size())
+                .isEqualTo(appointments);
 
         List<Problem> problems = new ArrayList<>();
-        assertThat(FormValues.date(Map.of("due_on", "-2026-01-05"), "due_on", problems)).isNull();
-        assertThat(FormValues.date(Map.of("due_on", "2200-12-31"), "due_on", problems)).isNotNull();
+        assertThat(FormValues.date(Map.of("due_on", "-2026-01-05"), "due_on", problems))
+                .isNull();
+        assertThat(FormValues.date(Map.of("due_on", "2200-12-31"), "due_on", problems))
+                .isNotNull();
         assertThat(problems).extracting(Problem::field).containsExactly("due_on");
     }
 
-    private static final int RegisterFile_START_DATE = java.util.Arrays.asList(RegisterFixture.HEADER.split(","))
-            .indexOf("start_date");
+    private static final int RegisterFile_START_DATE =
+            java.util.Arrays.asList(RegisterFixture.HEADER.split(",")).indexOf("start_date");
 
     @Test
     void unreadableFormsAndNumbersArePageProblemsNotServerErrors() throws Exception {
         World world = world();
         String path = "/api/v1/ics/" + world.ods();
-        Response noBoundary = api.post(path + "/places", world.icsAdmin(), "multipart/form-data",
-                "name=x".getBytes(StandardCharsets.UTF_8));
+        Response noBoundary = api.post(
+                path + "/places", world.icsAdmin(), "multipart/form-data", "name=x".getBytes(StandardCharsets.UTF_8));
         assertThat(noBoundary.status()).isEqualTo(400);
         assertThat(noBoundary.json().get("detail").asString()).contains("boundary");
 
         PageSession pages = PageSession.signIn(port, world.icsAdminEmail());
-        String comments = "/ics/" + world.ods() + "/surveys/" + world.variables().get("surveys") + "/comments";
+        String comments =
+                "/ics/" + world.ods() + "/surveys/" + world.variables().get("surveys") + "/comments";
         pages.get(comments);
-        assertThat(pages.post(comments, "multipart/form-data", "x=1".getBytes(StandardCharsets.UTF_8)).status())
+        assertThat(pages.post(comments, "multipart/form-data", "x=1".getBytes(StandardCharsets.UTF_8))
+                        .status())
                 .isEqualTo(400);
         Form coding = new Form(comments, "", Map.of());
-        assertThat(pages.post(coding, Map.of("field", "Q1_comment", "shown", "one")).status())
-                .as("a non-number where the page sends a number").isEqualTo(400);
+        assertThat(pages.post(coding, Map.of("field", "Q1_comment", "shown", "one"))
+                        .status())
+                .as("a non-number where the page sends a number")
+                .isEqualTo(400);
         Page crlf = pages.post(coding, Map.of("field", "Q1_comment", "page", "2\r\nSet-Cookie: x=1"));
         assertThat(crlf.status()).as("CR/LF never reaches the redirect").isEqualTo(400);
         Page fine = pages.post(coding, Map.of("field", "Q1_comment", "page", "2", "uncoded", "true"));
@@ -253,26 +301,34 @@ class MalformedInputTest extends IntegrationTest {
         String path = "/api/v1/ics/" + world.ods();
         String survey = world.variables().get("surveys");
 
-        Response twice = api.post(path + "/surveys/" + survey + "/responses", world.icsAdmin(),
+        Response twice = api.post(
+                path + "/surveys/" + survey + "/responses",
+                world.icsAdmin(),
                 "{\"answers\": {\"Q1\": \"Agree\", \"q1\": \"Disagree\"}}");
         assertThat(firstField(twice)).isIn("answers.q1", "answers.Q1");
         assertThat(firstReason(twice)).contains("same question");
 
         String longIntroduction = surveyDefinition("long-intro").replace("Four short questions.", "x".repeat(2001));
-        assertThat(firstField(api.post(path + "/surveys", world.icsAdmin(), longIntroduction))).isEqualTo("introduction");
-        assertThat(api.post(path + "/surveys", world.icsAdmin(), surveyDefinition("full-intro")
-                .replace("Four short questions.", "x".repeat(2000))).status()).isEqualTo(201);
+        assertThat(firstField(api.post(path + "/surveys", world.icsAdmin(), longIntroduction)))
+                .isEqualTo("introduction");
+        assertThat(api.post(
+                                path + "/surveys",
+                                world.icsAdmin(),
+                                surveyDefinition("full-intro").replace("Four short questions.", "x".repeat(2000)))
+                        .status())
+                .isEqualTo(201);
         String longHint = surveyDefinition("long-hint").replace("Think about the last six months", "x".repeat(501));
         Response hint = api.post(path + "/surveys", world.icsAdmin(), longHint);
         assertThat(firstField(hint)).isEqualTo("questions[0].hint");
         assertThat(firstReason(hint)).contains("500");
 
         String cycle = world.variables().get("assessments");
-        Response fractional = api.put(path + "/assessments/" + cycle + "/ratings/P1.1", world.icsAdmin(),
-                "{\"level\": 1.5}");
+        Response fractional =
+                api.put(path + "/assessments/" + cycle + "/ratings/P1.1", world.icsAdmin(), "{\"level\": 1.5}");
         assertThat(firstField(fractional)).isEqualTo("level");
         assertThat(firstReason(fractional)).contains("whole number");
-        JsonNode framework = api.get(path + "/frameworks", world.icsAdmin()).json().get(0);
+        JsonNode framework =
+                api.get(path + "/frameworks", world.icsAdmin()).json().get(0);
         ((ObjectNode) framework.get("scale").get(0)).put("level", 1.5);
         Response scale = api.post(path + "/frameworks", world.icsAdmin(), JSON.writeValueAsString(framework));
         assertThat(firstField(scale)).isEqualTo("scale[0].level");
@@ -283,14 +339,22 @@ class MalformedInputTest extends IntegrationTest {
         World world = world();
         String[] lines = world.registerCsv().split("\n");
         String empty = ",".repeat(RegisterFixture.HEADER.split(",").length - 1);
-        Response r = api.post("/api/v1/ics/" + world.ods() + "/register/import", world.icsAdmin(), "text/csv",
+        Response r = api.post(
+                "/api/v1/ics/" + world.ods() + "/register/import",
+                world.icsAdmin(),
+                "text/csv",
                 (lines[0] + "\n" + lines[1] + "\n" + empty + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().get("errors").get(0).get("row").asInt()).isEqualTo(3);
         assertThat(firstReason(r)).contains("only empty cells");
-        assertThat(api.post("/api/v1/ics/" + world.ods() + "/register/import", world.icsAdmin(), "text/csv",
-                (lines[0] + "\n" + lines[1] + "\n\n").getBytes(StandardCharsets.UTF_8)).status())
-                .as("a blank line at the end is nothing").isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/ics/" + world.ods() + "/register/import",
+                                world.icsAdmin(),
+                                "text/csv",
+                                (lines[0] + "\n" + lines[1] + "\n\n").getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .as("a blank line at the end is nothing")
+                .isEqualTo(200);
     }
 
     // ---- the world the cases refer to ----
@@ -307,28 +371,66 @@ class MalformedInputTest extends IntegrationTest {
         RegisterFixture.addGeography(api, icsAdmin, ods);
         String registerCsv = RegisterFixture.smallRegister();
         expect(api.post(path + "/register/import", icsAdmin, "text/csv", registerCsv.getBytes(StandardCharsets.UTF_8)));
-        long survey = expect(api.post(path + "/surveys?opens_on=" + LocalDate.now().minusDays(1), icsAdmin,
-                surveyDefinition("corpus"))).get("id").asLong();
+        long survey = expect(api.post(
+                        path + "/surveys?opens_on=" + LocalDate.now().minusDays(1),
+                        icsAdmin,
+                        surveyDefinition("corpus")))
+                .get("id")
+                .asLong();
         String surveyCsv = "Q1,Q1_comment,Q2,Q2a,Q3,Q3_other,Q4\nAgree,fine,Yes,2,Acute;Other (please specify),council,"
                 + "more time\nDisagree,,No,,Primary,,\n";
-        expect(api.post(path + "/surveys/" + survey + "/responses/import", icsAdmin, "text/csv",
+        expect(api.post(
+                path + "/surveys/" + survey + "/responses/import",
+                icsAdmin,
+                "text/csv",
                 surveyCsv.getBytes(StandardCharsets.UTF_8)));
-        long theme = expect(api.post(path + "/surveys/" + survey + "/themes", icsAdmin,
-                ApiClient.json("name", "Time", "description", "Protected time"))).get("id").asLong();
+        long theme = expect(api.post(
+                        path + "/surveys/" + survey + "/themes",
+                        icsAdmin,
+                        ApiClient.json("name", "Time", "description", "Protected time")))
+                .get("id")
+                .asLong();
         long framework = expect(api.post(path + "/frameworks/adopt", icsAdmin, ApiClient.json("code", "national-2021")))
-                .get("id").asLong();
-        long cycle = expect(api.post(path + "/assessments", icsAdmin, ApiClient.json("framework_id", framework,
-                "title", "Corpus cycle", "opened_on", LocalDate.now().minusMonths(1).toString()))).get("id").asLong();
-        long action = expect(api.post(path + "/assessments/" + cycle + "/actions", icsAdmin, ApiClient.json(
-                "indicator", "P1.1", "title", "Protect time", "owner", "Chair", "due_on", LocalDate.now().plusMonths(2).toString())))
-                .get("id").asLong();
+                .get("id")
+                .asLong();
+        long cycle = expect(api.post(
+                        path + "/assessments",
+                        icsAdmin,
+                        ApiClient.json(
+                                "framework_id",
+                                framework,
+                                "title",
+                                "Corpus cycle",
+                                "opened_on",
+                                LocalDate.now().minusMonths(1).toString())))
+                .get("id")
+                .asLong();
+        long action = expect(api.post(
+                        path + "/assessments/" + cycle + "/actions",
+                        icsAdmin,
+                        ApiClient.json(
+                                "indicator",
+                                "P1.1",
+                                "title",
+                                "Protect time",
+                                "owner",
+                                "Chair",
+                                "due_on",
+                                LocalDate.now().plusMonths(2).toString())))
+                .get("id")
+                .asLong();
         JsonNode people = expect(api.get(path + "/people", icsAdmin));
         JsonNode appointments = expect(api.get(path + "/appointments", icsAdmin));
         JsonNode forums = expect(api.get(path + "/forums", icsAdmin));
         JsonNode users = expect(api.get(path + "/users", icsAdmin));
-        long token = expect(api.get("/api/v1/tokens", icsAdmin)).get(0).get("id").asLong();
-        String link = inIcs(ods, () -> jdbc.sql("select link_token from survey where id = :id").param("id", survey)
-                .query(String.class).single());
+        long token =
+                expect(api.get("/api/v1/tokens", icsAdmin)).get(0).get("id").asLong();
+        String link = inIcs(
+                ods,
+                () -> jdbc.sql("select link_token from survey where id = :id")
+                        .param("id", survey)
+                        .query(String.class)
+                        .single());
 
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("ods", ods);
@@ -349,7 +451,15 @@ class MalformedInputTest extends IntegrationTest {
         variables.put("link", link);
         variables.put("theme", String.valueOf(theme));
         variables.put("page", "1");
-        return new World(ods, other, icsAdmin, platformAdmin, platformAdminEmail, icsAdminEmail, variables, surveyCsv,
+        return new World(
+                ods,
+                other,
+                icsAdmin,
+                platformAdmin,
+                platformAdminEmail,
+                icsAdminEmail,
+                variables,
+                surveyCsv,
                 registerCsv);
     }
 
@@ -382,11 +492,15 @@ class MalformedInputTest extends IntegrationTest {
         while (m.find()) {
             String name = m.group(1);
             String before = pattern.substring(0, m.start());
-            String collection = before.endsWith("/") ? before.substring(before.lastIndexOf('/', before.length() - 2) + 1,
-                    before.length() - 1) : "";
-            String value = replaced.containsKey(name) ? replaced.get(name)
-                    : world.variables().getOrDefault(name.equals("id") ? collection : name,
-                    world.variables().get(collection));
+            String collection = before.endsWith("/")
+                    ? before.substring(before.lastIndexOf('/', before.length() - 2) + 1, before.length() - 1)
+                    : "";
+            String value = replaced.containsKey(name)
+                    ? replaced.get(name)
+                    : world.variables()
+                            .getOrDefault(
+                                    name.equals("id") ? collection : name,
+                                    world.variables().get(collection));
             if (value == null) {
                 // a record of a kind the world does not hold (an evidence row, an invitation): a made-up id
                 value = name.equals("token") ? "AAAAAAAAAAAAAAAAAAAAAAAA" : "1";
@@ -401,9 +515,12 @@ class MalformedInputTest extends IntegrationTest {
         String before = pattern.substring(0, pattern.indexOf("{" + variable));
         String collection = before.substring(before.lastIndexOf('/', Math.max(0, before.length() - 2)) + 1);
         String type = java.util.Arrays.stream(handler.getMethod().getParameters())
-                .filter(p -> p.getAnnotation(PathVariable.class) != null && (p.getName().equals(variable)
-                        || p.getAnnotation(PathVariable.class).value().equals(variable)))
-                .map(p -> p.getType().getSimpleName()).findFirst().orElse("?");
+                .filter(p -> p.getAnnotation(PathVariable.class) != null
+                        && (p.getName().equals(variable)
+                                || p.getAnnotation(PathVariable.class).value().equals(variable)))
+                .map(p -> p.getType().getSimpleName())
+                .findFirst()
+                .orElse("?");
         return variablesDone.add((pattern.startsWith("/api/") ? "api " : "page ") + collection + variable + ":" + type);
     }
 
@@ -427,8 +544,7 @@ class MalformedInputTest extends IntegrationTest {
     /** For page query parameters, which pages read like the API's: text, a number or a date. */
     private static final List<String> PAGE_QUERY_VALUES = List.of("%00", "99999999999999999999", "-2026-01-05");
 
-    private static final List<String> FORM_VALUES = List.of("a\u0000b", "x".repeat(20_000), "abc",
-            "a\r\nLocation: x");
+    private static final List<String> FORM_VALUES = List.of("a\u0000b", "x".repeat(20_000), "abc", "a\r\nLocation: x");
 
     /** Path variables already given every mutation, by the collection they follow, their name and type. */
     private final Set<String> variablesDone = new java.util.HashSet<>();
@@ -454,7 +570,10 @@ class MalformedInputTest extends IntegrationTest {
         for (Parameter p : handler.getMethod().getParameters()) {
             RequestParam param = p.getAnnotation(RequestParam.class);
             if (param != null && !Map.class.isAssignableFrom(p.getType())) {
-                params.add(!param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : p.getName());
+                params.add(
+                        !param.name().isEmpty()
+                                ? param.name()
+                                : !param.value().isEmpty() ? param.value() : p.getName());
             }
             if (p.getAnnotation(RequestBody.class) != null && p.getType() != byte[].class) {
                 body = baseBody(world, pattern, p.getParameterizedType());
@@ -462,8 +581,9 @@ class MalformedInputTest extends IntegrationTest {
         }
         boolean imports = pattern.endsWith("/import");
         String contentType = imports ? "text/csv" : "application/json";
-        String validBody = imports ? "" : body == null ? (method == RequestMethod.GET || method == RequestMethod.DELETE
-                ? null : "{}") : body;
+        String validBody = imports
+                ? ""
+                : body == null ? (method == RequestMethod.GET || method == RequestMethod.DELETE ? null : "{}") : body;
 
         for (String variable : pathVariables(pattern)) {
             if (firstTime(pattern, variable, handler)) {
@@ -474,7 +594,12 @@ class MalformedInputTest extends IntegrationTest {
         }
         for (String param : params) {
             for (String value : URL_VALUES) {
-                send(token, method, resolve(world, pattern, Map.of()) + "?" + param + "=" + value, contentType, validBody);
+                send(
+                        token,
+                        method,
+                        resolve(world, pattern, Map.of()) + "?" + param + "=" + value,
+                        contentType,
+                        validBody);
             }
         }
         if (body != null) {
@@ -499,7 +624,9 @@ class MalformedInputTest extends IntegrationTest {
         List<String> found = new ArrayList<>();
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                found.addAll(leaves(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1")));
+                found.addAll(leaves(
+                        field.getValue(),
+                        pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1")));
             }
         } else if (node.isArray()) {
             found.add(pointer);
@@ -531,56 +658,168 @@ class MalformedInputTest extends IntegrationTest {
     private String baseBody(World world, String pattern, Type type) {
         Map<String, String> known = new LinkedHashMap<>();
         String unique = String.valueOf(cases);
-        known.put("/api/v1/admin/ics", ApiClient.json("ods_code", uniqueOds(), "name", "Corpus " + unique, "region",
-                "North"));
+        known.put(
+                "/api/v1/admin/ics",
+                ApiClient.json("ods_code", uniqueOds(), "name", "Corpus " + unique, "region", "North"));
         known.put("/api/v1/admin/ics/{ods}", ApiClient.json("name", "Renamed"));
         known.put("/api/v1/admin/ics/{ods}/min-group-size", ApiClient.json("min_group_size", 10));
-        known.put("/api/v1/admin/users", ApiClient.json("email", uniqueEmail("corpus"), "display_name", "Corpus",
-                "role", "member", "ics", world.ods(), "places", List.of("Northfield")));
+        known.put(
+                "/api/v1/admin/users",
+                ApiClient.json(
+                        "email",
+                        uniqueEmail("corpus"),
+                        "display_name",
+                        "Corpus",
+                        "role",
+                        "member",
+                        "ics",
+                        world.ods(),
+                        "places",
+                        List.of("Northfield")));
         known.put("/api/v1/ics/{ods}/users", known.get("/api/v1/admin/users"));
         known.put("/api/v1/tokens", ApiClient.json("name", "corpus"));
-        known.put("/api/v1/ics/{ods}/places", ApiClient.json("name", "Place " + unique, "local_authority", "Council",
-                "population", 1000));
-        known.put("/api/v1/ics/{ods}/neighbourhoods", ApiClient.json("name", "PCN " + unique, "place", "Northfield",
-                "ods_code", "U12345", "population", 1000));
-        known.put("/api/v1/ics/{ods}/organisations", ApiClient.json("name", "Org " + unique, "ods_code", "RX1",
-                "sector", "acute", "place", "Northfield"));
-        known.put("/api/v1/ics/{ods}/forums", ApiClient.json("name", "Forum " + unique, "level", "place", "kind",
-                "board", "decision_rights", "decides", "place", "Northfield", "reports_to", "ICS Board"));
-        known.put("/api/v1/ics/{ods}/forums/{id}/seats", ApiClient.json("title", "Seat", "seat_type", "professional_lead",
-                "professionally_agnostic", false, "expected_hours_per_week", 2.5));
-        String person = ApiClient.json("person_ref", "PX" + unique, "given_name", "Ann", "family_name", "Lee",
-                "email", "ann@example.nhs.uk", "profession", "gp", "registration_number", "7654321",
-                "employer", "Brook Surgery", "employer_ods", "A81001", "sector", "general_practice",
-                "career_stage", "mid");
+        known.put(
+                "/api/v1/ics/{ods}/places",
+                ApiClient.json("name", "Place " + unique, "local_authority", "Council", "population", 1000));
+        known.put(
+                "/api/v1/ics/{ods}/neighbourhoods",
+                ApiClient.json(
+                        "name", "PCN " + unique, "place", "Northfield", "ods_code", "U12345", "population", 1000));
+        known.put(
+                "/api/v1/ics/{ods}/organisations",
+                ApiClient.json("name", "Org " + unique, "ods_code", "RX1", "sector", "acute", "place", "Northfield"));
+        known.put(
+                "/api/v1/ics/{ods}/forums",
+                ApiClient.json(
+                        "name",
+                        "Forum " + unique,
+                        "level",
+                        "place",
+                        "kind",
+                        "board",
+                        "decision_rights",
+                        "decides",
+                        "place",
+                        "Northfield",
+                        "reports_to",
+                        "ICS Board"));
+        known.put(
+                "/api/v1/ics/{ods}/forums/{id}/seats",
+                ApiClient.json(
+                        "title",
+                        "Seat",
+                        "seat_type",
+                        "professional_lead",
+                        "professionally_agnostic",
+                        false,
+                        "expected_hours_per_week",
+                        2.5));
+        String person = ApiClient.json(
+                "person_ref",
+                "PX" + unique,
+                "given_name",
+                "Ann",
+                "family_name",
+                "Lee",
+                "email",
+                "ann@example.nhs.uk",
+                "profession",
+                "gp",
+                "registration_number",
+                "7654321",
+                "employer",
+                "Brook Surgery",
+                "employer_ods",
+                "A81001",
+                "sector",
+                "general_practice",
+                "career_stage",
+                "mid");
         known.put("/api/v1/ics/{ods}/people", person);
         known.put("/api/v1/ics/{ods}/people/{id}", person);
-        String appointment = ApiClient.json("seat_id", 1, "start_date", LocalDate.now().minusDays(10).toString(),
-                "end_date", LocalDate.now().plusYears(1).toString(), "route", "election",
-                "protected_hours_per_week", 2, "used_hours_per_week", 1);
+        String appointment = ApiClient.json(
+                "seat_id",
+                1,
+                "start_date",
+                LocalDate.now().minusDays(10).toString(),
+                "end_date",
+                LocalDate.now().plusYears(1).toString(),
+                "route",
+                "election",
+                "protected_hours_per_week",
+                2,
+                "used_hours_per_week",
+                1);
         known.put("/api/v1/ics/{ods}/people/{id}/appointments", appointment);
         known.put("/api/v1/ics/{ods}/appointments/{id}", appointment);
         known.put("/api/v1/ics/{ods}/frameworks/adopt", ApiClient.json("code", "draft-principles-2021"));
-        known.put("/api/v1/ics/{ods}/assessments", ApiClient.json("framework_id", Long.parseLong(world.variables()
-                .get("frameworks")), "title", "Cycle", "place", "Northfield", "opened_on", LocalDate.now().toString()));
-        known.put("/api/v1/ics/{ods}/assessments/{id}/ratings/{indicator}", ApiClient.json("level", 2, "narrative", "ok"));
-        known.put("/api/v1/ics/{ods}/assessments/{id}/agreed/{indicator}", ApiClient.json("level", 2, "rationale", "ok"));
-        known.put("/api/v1/ics/{ods}/assessments/{id}/evidence", ApiClient.json("indicator", "P1.1", "metric",
-                "survey_agreement", "survey_id", Long.parseLong(world.variables().get("surveys")), "question", "Q1"));
-        known.put("/api/v1/ics/{ods}/assessments/{id}/actions", ApiClient.json("indicator", "P1.1", "title", "Act",
-                "owner", "Chair", "due_on", LocalDate.now().plusMonths(1).toString()));
+        known.put(
+                "/api/v1/ics/{ods}/assessments",
+                ApiClient.json(
+                        "framework_id",
+                        Long.parseLong(world.variables().get("frameworks")),
+                        "title",
+                        "Cycle",
+                        "place",
+                        "Northfield",
+                        "opened_on",
+                        LocalDate.now().toString()));
+        known.put(
+                "/api/v1/ics/{ods}/assessments/{id}/ratings/{indicator}",
+                ApiClient.json("level", 2, "narrative", "ok"));
+        known.put(
+                "/api/v1/ics/{ods}/assessments/{id}/agreed/{indicator}", ApiClient.json("level", 2, "rationale", "ok"));
+        known.put(
+                "/api/v1/ics/{ods}/assessments/{id}/evidence",
+                ApiClient.json(
+                        "indicator",
+                        "P1.1",
+                        "metric",
+                        "survey_agreement",
+                        "survey_id",
+                        Long.parseLong(world.variables().get("surveys")),
+                        "question",
+                        "Q1"));
+        known.put(
+                "/api/v1/ics/{ods}/assessments/{id}/actions",
+                ApiClient.json(
+                        "indicator",
+                        "P1.1",
+                        "title",
+                        "Act",
+                        "owner",
+                        "Chair",
+                        "due_on",
+                        LocalDate.now().plusMonths(1).toString()));
         known.put("/api/v1/ics/{ods}/assessments/{id}/actions/{action}", ApiClient.json("status", "in_progress"));
-        known.put("/api/v1/ics/{ods}/assessments/{id}/close", ApiClient.json("closed_on", LocalDate.now().toString()));
-        known.put("/api/v1/ics/{ods}/surveys/{id}/responses", ApiClient.json("idempotency_key", "k" + unique,
-                "answers", Map.of("Q1", "Agree", "Q2", "Yes", "Q2a", 2, "Q3", List.of("Acute"), "Q4", "More time")));
-        known.put("/api/v1/ics/{ods}/surveys/{id}/themes", ApiClient.json("name", "Theme " + unique, "description", "d"));
-        known.put("/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding", ApiClient.json("field", "Q1_comment",
-                "themes", List.of(Long.parseLong(world.variables().get("theme")))));
-        known.put("/api/v1/ics/{ods}/surveys/{id}/invitations", ApiClient.json("emails",
-                List.of(uniqueEmail("invitee"))));
+        known.put(
+                "/api/v1/ics/{ods}/assessments/{id}/close",
+                ApiClient.json("closed_on", LocalDate.now().toString()));
+        known.put(
+                "/api/v1/ics/{ods}/surveys/{id}/responses",
+                ApiClient.json(
+                        "idempotency_key",
+                        "k" + unique,
+                        "answers",
+                        Map.of("Q1", "Agree", "Q2", "Yes", "Q2a", 2, "Q3", List.of("Acute"), "Q4", "More time")));
+        known.put(
+                "/api/v1/ics/{ods}/surveys/{id}/themes", ApiClient.json("name", "Theme " + unique, "description", "d"));
+        known.put(
+                "/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding",
+                ApiClient.json(
+                        "field",
+                        "Q1_comment",
+                        "themes",
+                        List.of(Long.parseLong(world.variables().get("theme")))));
+        known.put(
+                "/api/v1/ics/{ods}/surveys/{id}/invitations",
+                ApiClient.json("emails", List.of(uniqueEmail("invitee"))));
         known.put("/api/v1/ics/{ods}/surveys", surveyDefinition("corpus" + unique));
-        known.put("/api/v1/ics/{ods}/frameworks", JSON.writeValueAsString(
-                api.get("/api/v1/ics/" + world.ods() + "/frameworks", world.icsAdmin()).json().get(0)));
+        known.put(
+                "/api/v1/ics/{ods}/frameworks",
+                JSON.writeValueAsString(api.get("/api/v1/ics/" + world.ods() + "/frameworks", world.icsAdmin())
+                        .json()
+                        .get(0)));
         return known.containsKey(pattern) ? known.get(pattern) : JSON.writeValueAsString(sample(type));
     }
 
@@ -610,8 +849,8 @@ class MalformedInputTest extends IntegrationTest {
         return Map.of("value", "text");
     }
 
-    private void pageCases(World world, PageSession session, String pattern, RequestMethod method,
-                           HandlerMethod handler) {
+    private void pageCases(
+            World world, PageSession session, String pattern, RequestMethod method, HandlerMethod handler) {
         if (method != RequestMethod.GET) {
             // page forms are sent from the forms the pages show, with their CSRF token (below)
             return;
@@ -620,7 +859,10 @@ class MalformedInputTest extends IntegrationTest {
         for (Parameter p : handler.getMethod().getParameters()) {
             RequestParam param = p.getAnnotation(RequestParam.class);
             if (param != null && !Map.class.isAssignableFrom(p.getType())) {
-                params.add(!param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : p.getName());
+                params.add(
+                        !param.name().isEmpty()
+                                ? param.name()
+                                : !param.value().isEmpty() ? param.value() : p.getName());
             } else if (p.getType().isRecord() && p.getAnnotation(PathVariable.class) == null) {
                 for (RecordComponent c : p.getType().getRecordComponents()) {
                     params.add(c.getName());
@@ -630,15 +872,21 @@ class MalformedInputTest extends IntegrationTest {
         for (String variable : pathVariables(pattern)) {
             if (firstTime(pattern, variable, handler)) {
                 for (String value : PATH_VALUES) {
-                    record(session.get(resolve(world, pattern, Map.of(variable, value))).status(), "GET " + pattern,
+                    record(
+                            session.get(resolve(world, pattern, Map.of(variable, value)))
+                                    .status(),
+                            "GET " + pattern,
                             variable + "=" + value);
                 }
             }
         }
         for (String param : params) {
             for (String value : PAGE_QUERY_VALUES) {
-                record(session.get(resolve(world, pattern, Map.of()) + "?" + param + "=" + value).status(),
-                        "GET " + pattern, param + "=" + value);
+                record(
+                        session.get(resolve(world, pattern, Map.of()) + "?" + param + "=" + value)
+                                .status(),
+                        "GET " + pattern,
+                        param + "=" + value);
             }
         }
     }
@@ -655,11 +903,17 @@ class MalformedInputTest extends IntegrationTest {
             }
         }
         session.get(page);
-        record(session.post(form.action(), "multipart/form-data", "x=1".getBytes(StandardCharsets.UTF_8)).status(),
-                "POST " + form.action(), "multipart without a boundary");
+        record(
+                session.post(form.action(), "multipart/form-data", "x=1".getBytes(StandardCharsets.UTF_8))
+                        .status(),
+                "POST " + form.action(),
+                "multipart without a boundary");
         session.get(page);
-        record(session.post(form.action(), "application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8)).status(),
-                "POST " + form.action(), "JSON instead of a form");
+        record(
+                session.post(form.action(), "application/json", "{\"a\":".getBytes(StandardCharsets.UTF_8))
+                        .status(),
+                "POST " + form.action(),
+                "JSON instead of a form");
     }
 
     private void importCases(World world) {
@@ -675,7 +929,11 @@ class MalformedInputTest extends IntegrationTest {
                     String[] cells = row.clone();
                     cells[column] = value;
                     String mutated = lines[0] + "\n" + String.join(",", cells) + "\n";
-                    sendImport(world, target, "text/csv", mutated.getBytes(StandardCharsets.UTF_8),
+                    sendImport(
+                            world,
+                            target,
+                            "text/csv",
+                            mutated.getBytes(StandardCharsets.UTF_8),
                             header[column] + "=" + shorten(value));
                 }
             }
@@ -687,8 +945,10 @@ class MalformedInputTest extends IntegrationTest {
             invalidUtf8[invalidUtf8.length - 1] = '\n';
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put("a row of empty cells", (lines[0] + "\n" + empty + "\n").getBytes(StandardCharsets.UTF_8));
-            files.put("an empty row between rows", (lines[0] + "\n" + lines[1] + "\n" + empty + "\n" + lines[1] + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            files.put(
+                    "an empty row between rows",
+                    (lines[0] + "\n" + lines[1] + "\n" + empty + "\n" + lines[1] + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
             files.put("the header only", (lines[0] + "\n").getBytes(StandardCharsets.UTF_8));
             files.put("nothing", new byte[0]);
             files.put("a NUL byte in the header", ("\u0000" + csv).getBytes(StandardCharsets.UTF_8));
@@ -708,8 +968,11 @@ class MalformedInputTest extends IntegrationTest {
     }
 
     private void sendImport(World world, String path, String contentType, byte[] body, String what) {
-        Response r = api.post(path + (path.endsWith("register/import") ? "?mode=all_or_nothing" : ""),
-                world.icsAdmin(), contentType, body);
+        Response r = api.post(
+                path + (path.endsWith("register/import") ? "?mode=all_or_nothing" : ""),
+                world.icsAdmin(),
+                contentType,
+                body);
         record(r.status(), "POST " + path, what + " → " + shorten(r.body()));
     }
 
@@ -719,8 +982,10 @@ class MalformedInputTest extends IntegrationTest {
             r = switch (method) {
                 case GET -> api.get(path, token);
                 case DELETE -> api.delete(path, token);
-                case POST -> body == null ? api.post(path, token, null)
-                        : api.post(path, token, contentType, body.getBytes(StandardCharsets.UTF_8));
+                case POST ->
+                    body == null
+                            ? api.post(path, token, null)
+                            : api.post(path, token, contentType, body.getBytes(StandardCharsets.UTF_8));
                 case PUT -> api.put(path, token, body == null ? "" : body);
                 case PATCH -> api.patch(path, token, body == null ? "" : body);
                 default -> null;
@@ -730,8 +995,10 @@ class MalformedInputTest extends IntegrationTest {
             return;
         }
         if (r != null) {
-            record(r.status(), method + " " + shorten(path), (body == null ? "" : shorten(body)) + " → "
-                    + shorten(r.body()));
+            record(
+                    r.status(),
+                    method + " " + shorten(path),
+                    (body == null ? "" : shorten(body)) + " → " + shorten(r.body()));
         }
     }
 
@@ -748,11 +1015,9 @@ class MalformedInputTest extends IntegrationTest {
 
     // ---- pages as a browser without JavaScript sends them ----
 
-    record Form(String action, String enctype, Map<String, String> fields) {
-    }
+    record Form(String action, String enctype, Map<String, String> fields) {}
 
-    record Page(int status, String body, String location) {
-    }
+    record Page(int status, String body, String location) {}
 
     /** A signed-in browser session: keeps its cookies by hand (they are Secure) and the CSRF token of the last page. */
     static final class PageSession {
@@ -764,8 +1029,10 @@ class MalformedInputTest extends IntegrationTest {
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
         private final Map<String, String> cookies = new ConcurrentHashMap<>();
-        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         private final String base;
         private String csrf = "";
 
@@ -776,7 +1043,8 @@ class MalformedInputTest extends IntegrationTest {
         static PageSession signIn(int port, String email) {
             PageSession session = new PageSession(port);
             session.get("/login");
-            Page signedIn = session.post(new Form("/login", "", Map.of()), Map.of("email", email, "password", PASSWORD));
+            Page signedIn =
+                    session.post(new Form("/login", "", Map.of()), Map.of("email", email, "password", PASSWORD));
             assertThat(signedIn.location()).as("signed in as " + email).doesNotContain("error");
             return session;
         }
@@ -827,42 +1095,61 @@ class MalformedInputTest extends IntegrationTest {
             if (form.enctype().equals("multipart/form-data")) {
                 String boundary = "corpus" + System.nanoTime();
                 StringBuilder body = new StringBuilder();
-                sent.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
-                        .append("Content-Disposition: form-data; name=\"").append(name).append("\"")
+                sent.forEach((name, value) -> body.append("--")
+                        .append(boundary)
+                        .append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"")
+                        .append(name)
+                        .append("\"")
                         .append(name.equals("file") ? "; filename=\"upload.csv\"\r\nContent-Type: text/csv" : "")
-                        .append("\r\n\r\n").append(value).append("\r\n"));
+                        .append("\r\n\r\n")
+                        .append(value)
+                        .append("\r\n"));
                 body.append("--").append(boundary).append("--\r\n");
-                return post(form.action(), "multipart/form-data; boundary=" + boundary,
+                return post(
+                        form.action(),
+                        "multipart/form-data; boundary=" + boundary,
                         body.toString().getBytes(StandardCharsets.UTF_8));
             }
-            String body = sent.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            String body = sent.entrySet().stream()
+                    .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                     .collect(Collectors.joining("&"));
             return post(form.action(), "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
         }
 
         Page post(String action, String contentType, byte[] body) {
-            return send(action + (action.contains("?") ? "&" : "?") + "_csrf=" + encode(csrf), "POST", contentType, body);
+            return send(
+                    action + (action.contains("?") ? "&" : "?") + "_csrf=" + encode(csrf), "POST", contentType, body);
         }
 
         private Page send(String path, String method, String contentType, byte[] body) {
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(Duration.ofSeconds(60))
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(body));
                 if (contentType != null) {
                     request.header("Content-Type", contentType);
                 }
                 if (!cookies.isEmpty()) {
-                    request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                            .collect(Collectors.joining("; ")));
+                    request.header(
+                            "Cookie",
+                            cookies.entrySet().stream()
+                                    .map(c -> c.getKey() + "=" + c.getValue())
+                                    .collect(Collectors.joining("; ")));
                 }
                 HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 for (String set : r.headers().allValues("Set-Cookie")) {
                     String pair = set.split(";", 2)[0];
                     cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
                 }
-                return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+                return new Page(
+                        r.statusCode(),
+                        r.body(),
+                        r.headers().firstValue("Location").orElse(null));
             } catch (IllegalArgumentException e) {
                 // the HTTP client refuses to send some of these at all: nothing reached the application
                 return new Page(400, "", null);
@@ -881,7 +1168,10 @@ class MalformedInputTest extends IntegrationTest {
         }
 
         private static String htmlDecode(String s) {
-            return s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+            return s.replace("&amp;", "&")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&lt;", "<")
                     .replace("&gt;", ">");
         }
 

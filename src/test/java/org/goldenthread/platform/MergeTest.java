@@ -18,21 +18,27 @@ class MergeTest extends IntegrationTest {
         String smallAdminEmail = createUser("ics_admin", small);
         String smallAdmin = tokenFor(smallAdminEmail);
         String largeAdmin = tokenFor(createUser("ics_admin", large));
-        api.post("/api/v1/ics/" + small + "/places", smallAdmin, ApiClient.json("name", "Old Town")).status();
-        api.post("/api/v1/ics/" + large + "/places", largeAdmin, ApiClient.json("name", "New City")).status();
+        api.post("/api/v1/ics/" + small + "/places", smallAdmin, ApiClient.json("name", "Old Town"))
+                .status();
+        api.post("/api/v1/ics/" + large + "/places", largeAdmin, ApiClient.json("name", "New City"))
+                .status();
 
         Response merged = api.post("/api/v1/admin/ics/" + small + "/merge-into/" + large, adminToken(), null);
         assertThat(merged.status()).isEqualTo(200);
         assertThat(merged.json().get("merged_into").asString()).isEqualTo(large);
 
-        JsonNode places = api.get("/api/v1/ics/" + large + "/places", largeAdmin).json();
+        JsonNode places =
+                api.get("/api/v1/ics/" + large + "/places", largeAdmin).json();
         assertThat(places.findValuesAsString("name")).containsExactlyInAnyOrder("Old Town", "New City");
         // The small ICS's own audit history is now visible in the larger one.
-        JsonNode audit = api.get("/api/v1/ics/" + large + "/audit?action=place.created", largeAdmin).json();
+        JsonNode audit = api.get("/api/v1/ics/" + large + "/audit?action=place.created", largeAdmin)
+                .json();
         assertThat(audit.toString()).contains("Old Town", "New City");
         // The small ICS's administrator now works in the larger ICS, and the old code is gone.
-        assertThat(api.get("/api/v1/ics/" + large + "/places", smallAdmin).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/ics/" + small + "/places", smallAdmin).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + large + "/places", smallAdmin).status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + small + "/places", smallAdmin).status())
+                .isEqualTo(404);
         JsonNode users = api.get("/api/v1/ics/" + large + "/users", largeAdmin).json();
         assertThat(users.findValuesAsString("email")).contains(smallAdminEmail);
     }
@@ -42,11 +48,14 @@ class MergeTest extends IntegrationTest {
         String one = createIcs("One");
         String two = createIcs("Two");
         String three = createIcs("Three");
-        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/" + one, adminToken(), null).status())
+        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/" + one, adminToken(), null)
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/NOPE1", adminToken(), null).status())
+        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/NOPE1", adminToken(), null)
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/" + two, adminToken(), null).status())
+        assertThat(api.post("/api/v1/admin/ics/" + one + "/merge-into/" + two, adminToken(), null)
+                        .status())
                 .isEqualTo(200);
         Response again = api.post("/api/v1/admin/ics/" + one + "/merge-into/" + three, adminToken(), null);
         assertThat(again.status()).isEqualTo(400);
@@ -67,7 +76,8 @@ class MergeTest extends IntegrationTest {
         Response renamed = api.patch("/api/v1/admin/ics/" + ods, adminToken(), ApiClient.json("name", "After rename"));
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.json().get("name").asString()).isEqualTo("After rename");
-        JsonNode audit = api.get("/api/v1/admin/audit?action=ics.renamed", adminToken()).json();
+        JsonNode audit =
+                api.get("/api/v1/admin/audit?action=ics.renamed", adminToken()).json();
         assertThat(audit.toString()).contains("Before rename", "After rename");
     }
 
@@ -79,7 +89,9 @@ class MergeTest extends IntegrationTest {
         assertThat(second.json().get("added").asInt()).isZero();
         JsonNode list = api.get("/api/v1/admin/ics", adminToken()).json();
         assertThat(list.findValuesAsString("ods_code")).contains("QHM", "QE1", "QWE", "QKS");
-        assertThat(list.findValuesAsString("ods_code").stream().filter(c -> c.startsWith("Q")).count())
+        assertThat(list.findValuesAsString("ods_code").stream()
+                        .filter(c -> c.startsWith("Q"))
+                        .count())
                 .isGreaterThanOrEqualTo(42);
     }
 
@@ -103,9 +115,13 @@ class MergeTest extends IntegrationTest {
                 start.countDown();
                 assertThat(java.util.List.of(aIntoB.get().status(), bIntoA.get().status()))
                         .containsExactlyInAnyOrder(200, 400);
-                long merged = api.get("/api/v1/admin/ics", adminToken()).json().valueStream()
-                        .filter(i -> i.get("ods_code").asString().equals(a) || i.get("ods_code").asString().equals(b))
-                        .filter(i -> !i.get("merged_into").isNull()).count();
+                long merged = api.get("/api/v1/admin/ics", adminToken())
+                        .json()
+                        .valueStream()
+                        .filter(i -> i.get("ods_code").asString().equals(a)
+                                || i.get("ods_code").asString().equals(b))
+                        .filter(i -> !i.get("merged_into").isNull())
+                        .count();
                 assertThat(merged).isEqualTo(1);
             }
         } finally {
@@ -120,26 +136,41 @@ class MergeTest extends IntegrationTest {
         String smallAdmin = tokenFor(createUser("ics_admin", small));
         String largeAdmin = tokenFor(createUser("ics_admin", large));
         org.goldenthread.people.RegisterFixture.addGeography(api, smallAdmin, small);
-        Response imported = api.post("/api/v1/ics/" + small + "/register/import", smallAdmin, "text/csv",
-                org.goldenthread.people.RegisterFixture.smallRegister().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Response imported = api.post(
+                "/api/v1/ics/" + small + "/register/import",
+                smallAdmin,
+                "text/csv",
+                org.goldenthread.people.RegisterFixture.smallRegister()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        String before = api.get("/api/v1/ics/" + small + "/register/export", smallAdmin).body();
+        String before =
+                api.get("/api/v1/ics/" + small + "/register/export", smallAdmin).body();
 
-        assertThat(api.post("/api/v1/admin/ics/" + small + "/merge-into/" + large, adminToken(), null).status())
+        assertThat(api.post("/api/v1/admin/ics/" + small + "/merge-into/" + large, adminToken(), null)
+                        .status())
                 .isEqualTo(200);
-        assertThat(api.get("/api/v1/ics/" + large + "/register/export", largeAdmin).body()).isEqualTo(before);
+        assertThat(api.get("/api/v1/ics/" + large + "/register/export", largeAdmin)
+                        .body())
+                .isEqualTo(before);
         // the larger ICS can add to places and forums that came with the smaller one
-        Response hood = api.post("/api/v1/ics/" + large + "/neighbourhoods", largeAdmin,
+        Response hood = api.post(
+                "/api/v1/ics/" + large + "/neighbourhoods",
+                largeAdmin,
                 ApiClient.json("name", "Northfield West PCN", "place", "Northfield"));
         assertThat(hood.status()).as(hood.body()).isEqualTo(201);
-        Response again = api.post("/api/v1/ics/" + large + "/register/import", largeAdmin, "text/csv",
+        Response again = api.post(
+                "/api/v1/ics/" + large + "/register/import",
+                largeAdmin,
+                "text/csv",
                 (org.goldenthread.people.RegisterFixture.HEADER + "\n"
-                        + "L1,Lee,Moss,,gp,7654321,,,general_practice,mid,neighbourhood,Northfield,Northfield West PCN,"
-                        + "Northfield West Team,working_group,recommends,Northfield Place Board,Clinical director,"
-                        + "clinical_lead,false,2026-01-05,,nomination,2,2\n")
+                                + "L1,Lee,Moss,,gp,7654321,,,general_practice,mid,neighbourhood,Northfield,Northfield West PCN,"
+                                + "Northfield West Team,working_group,recommends,Northfield Place Board,Clinical director,"
+                                + "clinical_lead,false,2026-01-05,,nomination,2,2\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(api.get("/api/v1/ics/" + large + "/register/export", largeAdmin).body())
-                .contains("L1,Lee,Moss").contains("P1,Asha,Reed");
+        assertThat(api.get("/api/v1/ics/" + large + "/register/export", largeAdmin)
+                        .body())
+                .contains("L1,Lee,Moss")
+                .contains("P1,Asha,Reed");
     }
 }

@@ -33,19 +33,22 @@ class PdfReportTest {
                 .heading("Q1 Involvement")
                 .paragraph("How involved are you in decisions at place?")
                 .bars(List.of("Agree", "Disagree"), List.of(60.0, 40.0))
-                .table(List.of("Answer", "Count"), rows, new boolean[]{false, true})
+                .table(List.of("Answer", "Count"), rows, new boolean[] {false, true})
                 .finish();
 
         PdfUa.assertConformant(pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getNumberOfPages()).as("the long table runs onto a second page").isGreaterThan(1);
+            assertThat(document.getNumberOfPages())
+                    .as("the long table runs onto a second page")
+                    .isGreaterThan(1);
             PDDocumentCatalog catalog = document.getDocumentCatalog();
             assertThat(catalog.getMarkInfo().isMarked()).isTrue();
             assertThat(catalog.getLanguage()).isEqualTo("en-GB");
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Leadership pulse");
 
-            PDStructureElement body = (PDStructureElement) catalog.getStructureTreeRoot().getKids().get(0);
+            PDStructureElement body = (PDStructureElement)
+                    catalog.getStructureTreeRoot().getKids().get(0);
             assertThat(body.getStructureType()).isEqualTo("Document");
             assertThat(children(body).stream().map(PDStructureElement::getStructureType))
                     .containsExactly("H1", "P", "H2", "P", "Table");
@@ -58,13 +61,15 @@ class PdfReportTest {
             assertThat(headers).extracting(PDStructureElement::getStructureType).containsExactly("TH", "TH");
             PDAttributeObject scope = headers.get(0).getAttributes().getObject(0);
             assertThat(((PDTableAttributeObject) scope).getScope()).isEqualTo(PDTableAttributeObject.SCOPE_COLUMN);
-            assertThat(children(tableRows.get(80))).extracting(PDStructureElement::getStructureType)
+            assertThat(children(tableRows.get(80)))
+                    .extracting(PDStructureElement::getStructureType)
                     .containsExactly("TD", "TD");
             // the last row is on the second page, and its cells say so
-            PDMarkedContentReference lastCell = (PDMarkedContentReference) children(tableRows.get(80)).get(0)
-                    .getKids().get(0);
+            PDMarkedContentReference lastCell = (PDMarkedContentReference)
+                    children(tableRows.get(80)).get(0).getKids().get(0);
             assertThat(document.getPages().indexOf(lastCell.getPage())).isPositive();
-            assertThat(catalog.getStructureTreeRoot().getParentTree().getNumbers()).hasSize(document.getNumberOfPages());
+            assertThat(catalog.getStructureTreeRoot().getParentTree().getNumbers())
+                    .hasSize(document.getNumberOfPages());
 
             String words = new PDFTextStripper().getText(document);
             assertThat(words).contains("Leadership pulse", "Q1 Involvement", "Answer 79", "60.00%");
@@ -78,23 +83,32 @@ class PdfReportTest {
                 .heading("χ² test")
                 .paragraph(finding)
                 .bars(List.of("≥ 3"), List.of(40.0))
-                .table(List.of("Score ≥", "Share"), List.of(List.of("“Good”", "40%")), new boolean[]{false, true})
+                .table(List.of("Score ≥", "Share"), List.of(List.of("“Good”", "40%")), new boolean[] {false, true})
                 .finish();
 
         PdfUa.assertConformant(pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String words = new PDFTextStripper().getText(document);
-            assertThat(words).contains("Board report – 2026/27", "Cross-tab ‘place’ × ‘role’", "χ² test", finding,
-                    "Score ≥", "“Good”");
+            assertThat(words)
+                    .contains(
+                            "Board report – 2026/27",
+                            "Cross-tab ‘place’ × ‘role’",
+                            "χ² test",
+                            finding,
+                            "Score ≥",
+                            "“Good”");
             for (COSName name : document.getPage(0).getResources().getFontNames()) {
                 PDFont font = document.getPage(0).getResources().getFont(name);
-                assertThat(font.isEmbedded()).as(font.getName() + " is embedded").isTrue();
+                assertThat(font.isEmbedded())
+                        .as(font.getName() + " is embedded")
+                        .isTrue();
                 assertThat(font.getName()).contains("LiberationSans");
             }
             DomXmpParser parser = new DomXmpParser();
             // pdfuaid is not one of xmpbox's built-in schemas
             parser.setStrictParsing(false);
-            XMPMetadata xmp = parser.parse(document.getDocumentCatalog().getMetadata().toByteArray());
+            XMPMetadata xmp =
+                    parser.parse(document.getDocumentCatalog().getMetadata().toByteArray());
             DublinCoreSchema dc = xmp.getDublinCoreSchema();
             assertThat(dc.getTitle()).isEqualTo("Board report – 2026/27");
             assertThat(dc.getLanguages()).containsExactly("en-GB");
@@ -114,12 +128,16 @@ class PdfReportTest {
     }
 
     private static List<PDStructureElement> children(PDStructureElement element) {
-        return element.getKids().stream().filter(PDStructureElement.class::isInstance)
-                .map(PDStructureElement.class::cast).toList();
+        return element.getKids().stream()
+                .filter(PDStructureElement.class::isInstance)
+                .map(PDStructureElement.class::cast)
+                .toList();
     }
 
     /** How many pieces of marked content (lines, cells) an element has. */
     private static long text(PDStructureElement element) {
-        return element.getKids().stream().filter(PDMarkedContentReference.class::isInstance).count();
+        return element.getKids().stream()
+                .filter(PDMarkedContentReference.class::isInstance)
+                .count();
     }
 }

@@ -42,14 +42,42 @@ class PlaceLeadScopeTest extends IntegrationTest {
         ods = createIcs("Two places");
         admin = tokenFor(createUser("ics_admin", ods));
         RegisterFixture.addGeography(api, admin, ods);
-        assertThat(api.post(path("/organisations"), admin, ApiClient.json("name", "Southvale Community Trust",
-                "ods_code", "RSV01", "sector", "community", "place", "Southvale")).status()).isEqualTo(201);
-        Response imported = api.post(path("/register/import"), admin, "text/csv",
+        assertThat(api.post(
+                                path("/organisations"),
+                                admin,
+                                ApiClient.json(
+                                        "name",
+                                        "Southvale Community Trust",
+                                        "ods_code",
+                                        "RSV01",
+                                        "sector",
+                                        "community",
+                                        "place",
+                                        "Southvale"))
+                        .status())
+                .isEqualTo(201);
+        Response imported = api.post(
+                path("/register/import"),
+                admin,
+                "text/csv",
                 RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        Response added = api.post(path("/people"), admin, ApiClient.json("person_ref", "P9", "given_name", "Ida",
-                "family_name", "Jones", "profession", "manager", "employer", "Southvale Community Trust",
-                "employer_ods", "RSV01"));
+        Response added = api.post(
+                path("/people"),
+                admin,
+                ApiClient.json(
+                        "person_ref",
+                        "P9",
+                        "given_name",
+                        "Ida",
+                        "family_name",
+                        "Jones",
+                        "profession",
+                        "manager",
+                        "employer",
+                        "Southvale Community Trust",
+                        "employer_ods",
+                        "RSV01"));
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         northEmail = createUser("place_lead", ods, "Northfield");
         northLead = tokenFor(northEmail);
@@ -88,7 +116,8 @@ class PlaceLeadScopeTest extends IntegrationTest {
         Set<String> forums = new TreeSet<>();
         appointments.json().forEach(a -> forums.add(a.get("forum").asString()));
         assertThat(forums).containsExactly("Northfield Central Team", "Northfield Place Board");
-        assertThat(api.get(path("/appointments"), admin).json().size()).isGreaterThan(appointments.json().size());
+        assertThat(api.get(path("/appointments"), admin).json().size())
+                .isGreaterThan(appointments.json().size());
 
         assertThat(api.get(path("/people/" + idOf("P7")), northLead).status()).isEqualTo(404);
         assertThat(api.get(path("/people/" + idOf("P9")), northLead).status()).isEqualTo(404);
@@ -98,7 +127,8 @@ class PlaceLeadScopeTest extends IntegrationTest {
         List<String> seats = new ArrayList<>();
         asha.json().get("appointments").forEach(a -> seats.add(a.get("forum").asString()));
         assertThat(seats).as("her system seats are not Northfield's").containsExactly("Northfield Place Board");
-        assertThat(api.get(path("/people/" + idOf("P1")), admin).json().get("appointments")).hasSize(3);
+        assertThat(api.get(path("/people/" + idOf("P1")), admin).json().get("appointments"))
+                .hasSize(3);
     }
 
     @Test
@@ -118,10 +148,15 @@ class PlaceLeadScopeTest extends IntegrationTest {
         PageSession.Page workbook = page.get("/ics/" + ods + "/register/download?format=xlsx");
         assertThat(RegisterFile.readXlsx(workbook.bytes())).isEqualTo(rows);
         PageSession.Page people = page.get("/ics/" + ods + "/people");
-        assertThat(people.body()).contains("Reed").doesNotContain("Hale").doesNotContain("Jones").doesNotContain("Dunn");
+        assertThat(people.body())
+                .contains("Reed")
+                .doesNotContain("Hale")
+                .doesNotContain("Jones")
+                .doesNotContain("Dunn");
         assertThat(page.get("/ics/" + ods + "/people/" + idOf("P7")).status()).isEqualTo(404);
 
-        List<List<String>> whole = parse(api.get(path("/register/export"), admin).body());
+        List<List<String>> whole =
+                parse(api.get(path("/register/export"), admin).body());
         assertThat(whole).hasSizeGreaterThan(rows.size());
         assertThat(whole.stream().map(r -> r.get(13))).contains("Southvale East Team", "ICS Board");
     }
@@ -157,21 +192,27 @@ class PlaceLeadScopeTest extends IntegrationTest {
     void aPlaceLeadSeesInsightForTheirPlaceOnly() {
         Response own = api.get(path("/insight"), northLead);
         assertThat(own.status()).isEqualTo(200);
-        assertThat(own.json().get("place").asString()).as("narrowed to their place without asking")
+        assertThat(own.json().get("place").asString())
+                .as("narrowed to their place without asking")
                 .isEqualTo("Northfield");
-        assertThat(api.get(path("/insight?place=northfield"), northLead).status()).isEqualTo(200);
+        assertThat(api.get(path("/insight?place=northfield"), northLead).status())
+                .isEqualTo(200);
         Response other = api.get(path("/insight?place=Southvale"), northLead);
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.body()).doesNotContain("levels");
-        assertThat(api.get(path("/insight?place=Southvale"), southLead).status()).isEqualTo(200);
+        assertThat(api.get(path("/insight?place=Southvale"), southLead).status())
+                .isEqualTo(200);
         Response whole = api.get(path("/insight"), admin);
         assertThat(whole.json().get("place").isNull()).isTrue();
         assertThat(api.get(path("/insight?place=Southvale"), admin).status()).isEqualTo(200);
 
         PageSession page = PageSession.signIn(port, northEmail, PASSWORD);
-        assertThat(page.get("/ics/" + ods + "/insight?place=Southvale").status()).isEqualTo(403);
-        assertThat(page.get("/ics/" + ods + "/insight.csv?place=Southvale").status()).isEqualTo(403);
-        assertThat(page.get("/ics/" + ods + "/insight/forums?place=Southvale").status()).isEqualTo(403);
+        assertThat(page.get("/ics/" + ods + "/insight?place=Southvale").status())
+                .isEqualTo(403);
+        assertThat(page.get("/ics/" + ods + "/insight.csv?place=Southvale").status())
+                .isEqualTo(403);
+        assertThat(page.get("/ics/" + ods + "/insight/forums?place=Southvale").status())
+                .isEqualTo(403);
         PageSession.Page mine = page.get("/ics/" + ods + "/insight");
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body()).doesNotContain("Whole ICS").doesNotContain("Southvale");
@@ -188,34 +229,60 @@ class PlaceLeadScopeTest extends IntegrationTest {
         long icsWide = open(framework, "ICS 2026", null);
         long south = open(framework, "Southvale 2026", "Southvale");
         long north = open(framework, "Northfield 2026", "Northfield");
-        assertThat(api.post(path("/assessments/" + south + "/actions"), admin, ApiClient.json("indicator", "P3.1",
-                "title", "Protect Southvale's time", "owner", "Place director",
-                "due_on", LocalDate.now().minusDays(3).toString())).status()).isEqualTo(200);
+        assertThat(api.post(
+                                path("/assessments/" + south + "/actions"),
+                                admin,
+                                ApiClient.json(
+                                        "indicator",
+                                        "P3.1",
+                                        "title",
+                                        "Protect Southvale's time",
+                                        "owner",
+                                        "Place director",
+                                        "due_on",
+                                        LocalDate.now().minusDays(3).toString()))
+                        .status())
+                .isEqualTo(200);
 
         Set<String> listed = new TreeSet<>();
-        api.get(path("/assessments"), northLead).json().forEach(c -> listed.add(c.get("title").asString()));
+        api.get(path("/assessments"), northLead)
+                .json()
+                .forEach(c -> listed.add(c.get("title").asString()));
         assertThat(listed).containsExactly("ICS 2026", "Northfield 2026");
         Set<String> all = new TreeSet<>();
-        api.get(path("/assessments"), admin).json().forEach(c -> all.add(c.get("title").asString()));
+        api.get(path("/assessments"), admin)
+                .json()
+                .forEach(c -> all.add(c.get("title").asString()));
         assertThat(all).contains("Southvale 2026");
 
         assertThat(api.get(path("/assessments/" + south), northLead).status()).isEqualTo(404);
-        assertThat(api.get(path("/assessments/" + south + "/report.pdf"), northLead).status()).isEqualTo(404);
-        assertThat(api.put(path("/assessments/" + south + "/ratings/P3.1"), northLead,
-                ApiClient.json("level", 2)).status()).isEqualTo(404);
-        assertThat(api.put(path("/assessments/" + north + "/ratings/P3.1"), northLead,
-                ApiClient.json("level", 2)).status()).isEqualTo(204);
-        assertThat(api.put(path("/assessments/" + icsWide + "/ratings/P3.1"), northLead,
-                ApiClient.json("level", 3)).status()).isEqualTo(204);
-        assertThat(api.put(path("/assessments/" + south + "/ratings/P3.1"), southLead,
-                ApiClient.json("level", 1)).status()).isEqualTo(204);
-        JsonNode southRatings = api.get(path("/assessments/" + south), admin).json().get("ratings");
+        assertThat(api.get(path("/assessments/" + south + "/report.pdf"), northLead)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.put(path("/assessments/" + south + "/ratings/P3.1"), northLead, ApiClient.json("level", 2))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.put(path("/assessments/" + north + "/ratings/P3.1"), northLead, ApiClient.json("level", 2))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.put(path("/assessments/" + icsWide + "/ratings/P3.1"), northLead, ApiClient.json("level", 3))
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.put(path("/assessments/" + south + "/ratings/P3.1"), southLead, ApiClient.json("level", 1))
+                        .status())
+                .isEqualTo(204);
+        JsonNode southRatings =
+                api.get(path("/assessments/" + south), admin).json().get("ratings");
         assertThat(southRatings).hasSize(1);
 
         PageSession page = PageSession.signIn(port, northEmail, PASSWORD);
         String base = "/ics/" + ods + "/assessments/";
-        for (String other : List.of(base + south, base + south + "/indicators/P3.1", base + south + "/report",
-                base + south + "/report.pdf", base + south + "/trend")) {
+        for (String other : List.of(
+                base + south,
+                base + south + "/indicators/P3.1",
+                base + south + "/report",
+                base + south + "/report.pdf",
+                base + south + "/trend")) {
             assertThat(page.get(other).status()).as(other).isEqualTo(404);
         }
         assertThat(page.get(base + north).status()).isEqualTo(200);
@@ -226,9 +293,12 @@ class PlaceLeadScopeTest extends IntegrationTest {
     }
 
     private long open(long framework, String title, String place) {
-        Response r = api.post(path("/assessments"), admin, place == null
-                ? ApiClient.json("framework_id", framework, "title", title)
-                : ApiClient.json("framework_id", framework, "title", title, "place", place));
+        Response r = api.post(
+                path("/assessments"),
+                admin,
+                place == null
+                        ? ApiClient.json("framework_id", framework, "title", title)
+                        : ApiClient.json("framework_id", framework, "title", title, "place", place));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("id").asLong();
     }

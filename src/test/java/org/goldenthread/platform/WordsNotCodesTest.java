@@ -26,7 +26,10 @@ class WordsNotCodesTest extends IntegrationTest {
         ods = createIcs("Words");
         admin = tokenFor(createUser("ics_admin", ods));
         RegisterFixture.addGeography(api, admin, ods);
-        Response imported = api.post("/api/v1/ics/" + ods + "/register/import", admin, "text/csv",
+        Response imported = api.post(
+                "/api/v1/ics/" + ods + "/register/import",
+                admin,
+                "text/csv",
                 RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     }
@@ -43,23 +46,41 @@ class WordsNotCodesTest extends IntegrationTest {
     @Test
     void forumPagesNameLevelsKindsRightsAndSeatTypesInWords() {
         PageSession member = PageSession.signIn(port, createUser("member", ods), PASSWORD);
-        String council = member.get("/ics/" + ods + "/forums/" + id("/forums", "name", "Professional Council")).body();
-        assertThat(council).contains("System level").contains(">Professional council<").contains(">Advises<")
-                .contains(">Professional lead<").contains(">Expert by experience<")
-                .doesNotContain("professional_council").doesNotContain("professional_lead")
-                .doesNotContain("expert_by_experience").doesNotContain(">advises<").doesNotContain("system level");
+        String council = member.get("/ics/" + ods + "/forums/" + id("/forums", "name", "Professional Council"))
+                .body();
+        assertThat(council)
+                .contains("System level")
+                .contains(">Professional council<")
+                .contains(">Advises<")
+                .contains(">Professional lead<")
+                .contains(">Expert by experience<")
+                .doesNotContain("professional_council")
+                .doesNotContain("professional_lead")
+                .doesNotContain("expert_by_experience")
+                .doesNotContain(">advises<")
+                .doesNotContain("system level");
 
         String list = member.get("/ics/" + ods + "/forums").body();
-        assertThat(list).contains(">Working group<").contains(">Recommends<").contains(">Professional council<")
-                .doesNotContain(">working group<").doesNotContain(">recommends<");
+        assertThat(list)
+                .contains(">Working group<")
+                .contains(">Recommends<")
+                .contains(">Professional council<")
+                .doesNotContain(">working group<")
+                .doesNotContain(">recommends<");
     }
 
     @Test
     void peoplePagesNameSectorsCareerStagesAndRoutesInWords() {
         PageSession lead = PageSession.signIn(port, createUser("place_lead", ods, "Northfield"), PASSWORD);
-        String eve = lead.get("/ics/" + ods + "/people/" + id("/people", "person_ref", "P5")).body();
-        assertThat(eve).contains(">Adult social care<").contains(">Senior<").contains(">Nomination<")
-                .doesNotContain(">adult social care<").doesNotContain(">senior<").doesNotContain(">nomination<");
+        String eve = lead.get("/ics/" + ods + "/people/" + id("/people", "person_ref", "P5"))
+                .body();
+        assertThat(eve)
+                .contains(">Adult social care<")
+                .contains(">Senior<")
+                .contains(">Nomination<")
+                .doesNotContain(">adult social care<")
+                .doesNotContain(">senior<")
+                .doesNotContain(">nomination<");
 
         String people = lead.get("/ics/" + ods + "/people").body();
         assertThat(people).contains(">Early career<").doesNotContain(">early<").doesNotContain(">senior<");

@@ -21,8 +21,10 @@ public final class ApiClient {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String base;
 
     public ApiClient(int port) {
@@ -38,30 +40,36 @@ public final class ApiClient {
     }
 
     public Response post(String path, String token, String json) {
-        return send(builder(path, token).header("Content-Type", "application/json")
+        return send(builder(path, token)
+                .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response post(String path, String token, String contentType, byte[] body) {
-        return send(builder(path, token).header("Content-Type", contentType)
+        return send(builder(path, token)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response patch(String path, String token, String json) {
-        return send(builder(path, token).header("Content-Type", "application/json")
+        return send(builder(path, token)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response put(String path, String token, String json) {
-        return send(builder(path, token).header("Content-Type", "application/json")
+        return send(builder(path, token)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** POST /api/v1/tokens with HTTP Basic credentials. */
     public Response requestToken(String email, String password) {
         String basic = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"test\"}")));
     }
 
@@ -76,7 +84,8 @@ public final class ApiClient {
     /** A GET whose body is binary, such as a PDF or a workbook. */
     public byte[] getBytes(String path, String token) {
         try {
-            HttpResponse<byte[]> r = http.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r =
+                    http.send(builder(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " answered " + r.statusCode());
             }
@@ -97,7 +106,10 @@ public final class ApiClient {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Response(
+                    r.statusCode(),
+                    r.body(),
+                    r.headers().firstValue("Content-Type").orElse(""));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

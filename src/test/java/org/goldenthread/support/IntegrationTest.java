@@ -17,14 +17,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every test class shares one application, so each test makes its own ICSs and users with
  * unique codes rather than relying on an empty database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "gt.database.ephemeral=true",
-        "gt.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-        "gt.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-        "gt.demo=false",
-        "gt.security.max-failed-logins=5",
-        // tests check behaviour, not overload: the API's load shedding has its own test (AdmissionTest)
-        "gt.api.max-concurrent=200"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gt.database.ephemeral=true",
+            "gt.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+            "gt.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+            "gt.demo=false",
+            "gt.security.max-failed-logins=5",
+            // tests check behaviour, not overload: the API's load shedding has its own test (AdmissionTest)
+            "gt.api.max-concurrent=200"
+        })
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "platform.admin@test.example";
@@ -38,8 +41,10 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     private Tenants tenants;
+
     protected ApiClient api;
 
     @DynamicPropertySource
@@ -88,7 +93,9 @@ public abstract class IntegrationTest {
     /** Creates an ICS through the API, as a platform administrator would. */
     protected String createIcs(String name) {
         String ods = uniqueOds();
-        ApiClient.Response r = api.post("/api/v1/admin/ics", adminToken(),
+        ApiClient.Response r = api.post(
+                "/api/v1/admin/ics",
+                adminToken(),
                 ApiClient.json("ods_code", ods, "name", name, "region", "Test region"));
         if (r.status() != 201) {
             throw new AssertionError("Could not create an ICS: " + r.body());
@@ -102,9 +109,20 @@ public abstract class IntegrationTest {
      */
     protected String createUser(String role, String ods, String... places) {
         String email = uniqueEmail(role);
-        ApiClient.Response r = api.post("/api/v1/admin/users", adminToken(), ApiClient.json("email", email,
-                "display_name", "Test " + role, "role", role, "ics", ods,
-                "places", java.util.List.of(places)));
+        ApiClient.Response r = api.post(
+                "/api/v1/admin/users",
+                adminToken(),
+                ApiClient.json(
+                        "email",
+                        email,
+                        "display_name",
+                        "Test " + role,
+                        "role",
+                        role,
+                        "ics",
+                        ods,
+                        "places",
+                        java.util.List.of(places)));
         if (r.status() != 201) {
             throw new AssertionError("Could not create a user: " + r.body());
         }
@@ -141,8 +159,10 @@ public abstract class IntegrationTest {
     }
 
     protected ApiClient.Response useLink(String link, String password) {
-        return api.post("/api/v1/account-links/use", null, ApiClient.json("token",
-                link.substring(link.lastIndexOf('/') + 1), "password", password));
+        return api.post(
+                "/api/v1/account-links/use",
+                null,
+                ApiClient.json("token", link.substring(link.lastIndexOf('/') + 1), "password", password));
     }
 
     /** Runs system work within one ICS, to look at or arrange what the API does not show. */

@@ -20,14 +20,15 @@ import java.util.stream.Collectors;
  */
 public final class PageClient {
 
-    public record Page(int status, String body, String location) {
-    }
+    public record Page(int status, String body, String location) {}
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
     private String csrf;
 
@@ -39,8 +40,11 @@ public final class PageClient {
     public PageClient signIn(String email, String password) {
         get("/login");
         Page signedIn = post("/login", "email", email, "password", password);
-        if (signedIn.status() != 302 || signedIn.location() == null || signedIn.location().contains("error")) {
-            throw new AssertionError("Could not sign in " + email + ": " + signedIn.status() + " " + signedIn.location());
+        if (signedIn.status() != 302
+                || signedIn.location() == null
+                || signedIn.location().contains("error")) {
+            throw new AssertionError(
+                    "Could not sign in " + email + ": " + signedIn.status() + " " + signedIn.location());
         }
         return this;
     }
@@ -68,16 +72,20 @@ public final class PageClient {
     private Page send(HttpRequest.Builder request) {
         try {
             if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                        .collect(Collectors.joining("; ")));
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(c -> c.getKey() + "=" + c.getValue())
+                                .collect(Collectors.joining("; ")));
             }
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             for (String set : r.headers().allValues("Set-Cookie")) {
                 String pair = set.split(";", 2)[0];
                 cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
-            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+            return new Page(
+                    r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

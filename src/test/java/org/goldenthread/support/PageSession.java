@@ -23,8 +23,10 @@ public final class PageSession {
     }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     // Cookies are kept by hand: the application marks them Secure, which Java's cookie handler then
     // withholds from http://localhost, where browsers send them.
     private final java.util.Map<String, String> cookies = new java.util.LinkedHashMap<>();
@@ -45,7 +47,8 @@ public final class PageSession {
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
         HttpResponse<byte[]> r = session.send(HttpRequest.newBuilder(URI.create(session.base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
         String location = r.headers().firstValue("Location").orElse("");
         if (r.statusCode() != 302 || location.contains("error")) {
             throw new AssertionError("Sign-in failed: " + r.statusCode() + " " + location);
@@ -54,15 +57,22 @@ public final class PageSession {
     }
 
     public Page get(String path) {
-        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
-        return new Page(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<byte[]> r =
+                send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return new Page(
+                r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {
         HttpRequest.Builder withCookies = HttpRequest.newBuilder(request, (name, value) -> true);
         if (!cookies.isEmpty()) {
-            withCookies.header("Cookie", String.join("; ", cookies.entrySet().stream()
-                    .map(c -> c.getKey() + "=" + c.getValue()).toList()));
+            withCookies.header(
+                    "Cookie",
+                    String.join(
+                            "; ",
+                            cookies.entrySet().stream()
+                                    .map(c -> c.getKey() + "=" + c.getValue())
+                                    .toList()));
         }
         try {
             HttpResponse<byte[]> response = http.send(withCookies.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -25,14 +25,13 @@ public final class PdfUa {
         VeraGreenfieldFoundryProvider.initialise();
     }
 
-    private PdfUa() {
-    }
+    private PdfUa() {}
 
     /** Fails, naming each broken rule (clause, test number, what it asks and how often it failed). */
     public static void assertConformant(byte[] pdf) {
         ValidationResult result;
-        try (PDFAParser parser = Foundries.defaultInstance()
-                .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1)) {
+        try (PDFAParser parser =
+                Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1)) {
             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false);
             result = validator.validate(parser);
         } catch (Exception e) {
@@ -44,12 +43,14 @@ public final class PdfUa {
         Map<String, String> failures = new TreeMap<>();
         result.getFailedChecks().forEach((RuleId id, Integer times) -> {
             Rule rule = result.getValidationProfile().getRuleByRuleId(id);
-            failures.put(id.getClause() + "-" + id.getTestNumber(),
+            failures.put(
+                    id.getClause() + "-" + id.getTestNumber(),
                     (rule == null ? "" : rule.getDescription()) + " (failed " + times + " times)");
         });
-        StringBuilder message = new StringBuilder("The PDF is not PDF/UA-1 conformant; veraPDF failed "
-                + failures.size() + " rule(s):");
-        failures.forEach((id, description) -> message.append("\n  ").append(id).append(": ").append(description));
+        StringBuilder message = new StringBuilder(
+                "The PDF is not PDF/UA-1 conformant; veraPDF failed " + failures.size() + " rule(s):");
+        failures.forEach((id, description) ->
+                message.append("\n  ").append(id).append(": ").append(description));
         fail(message.toString());
     }
 }

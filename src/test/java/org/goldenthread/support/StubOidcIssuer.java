@@ -103,14 +103,13 @@ public final class StubOidcIssuer {
                  "jwks_uri":"%s/jwks","response_types_supported":["code"],"subject_types_supported":["public"],
                  "id_token_signing_alg_values_supported":["RS256"],"scopes_supported":["openid","email","profile"],
                  "token_endpoint_auth_methods_supported":["client_secret_basic","client_secret_post"],
-                 "end_session_endpoint":"%s/logout"}"""
-                .formatted(i, i, i, i, i));
+                 "end_session_endpoint":"%s/logout"}""".formatted(i, i, i, i, i));
     }
 
     private void authorize(HttpExchange ex) throws IOException {
         Map<String, String> q = parse(ex.getRequestURI().getRawQuery());
         String code = UUID.randomUUID().toString();
-        codes.put(code, new String[]{nextEmail, q.get("nonce"), String.valueOf(nextEmailVerified), nextName});
+        codes.put(code, new String[] {nextEmail, q.get("nonce"), String.valueOf(nextEmailVerified), nextName});
         String location = q.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Location", location);
@@ -127,15 +126,28 @@ public final class StubOidcIssuer {
         }
         try {
             Date now = new Date();
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer()).subject("sub-" + grant[0])
-                    .audience(CLIENT_ID).issueTime(now).expirationTime(new Date(now.getTime() + 300_000))
-                    .claim("nonce", grant[1]).claim("email", grant[0])
-                    .claim("email_verified", Boolean.parseBoolean(grant[2])).claim("name", grant[3]).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                    .issuer(issuer())
+                    .subject("sub-" + grant[0])
+                    .audience(CLIENT_ID)
+                    .issueTime(now)
+                    .expirationTime(new Date(now.getTime() + 300_000))
+                    .claim("nonce", grant[1])
+                    .claim("email", grant[0])
+                    .claim("email_verified", Boolean.parseBoolean(grant[2]))
+                    .claim("name", grant[3])
+                    .build();
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     claims);
             jwt.sign(new RSASSASigner(key));
-            send(ex, 200, "{\"access_token\":\"" + UUID.randomUUID() + "\",\"token_type\":\"Bearer\","
-                    + "\"expires_in\":300,\"scope\":\"openid\",\"id_token\":\"" + jwt.serialize() + "\"}");
+            send(
+                    ex,
+                    200,
+                    "{\"access_token\":\"" + UUID.randomUUID() + "\",\"token_type\":\"Bearer\","
+                            + "\"expires_in\":300,\"scope\":\"openid\",\"id_token\":\"" + jwt.serialize() + "\"}");
         } catch (Exception e) {
             send(ex, 500, "{\"error\":\"server_error\"}");
         }
@@ -149,7 +161,8 @@ public final class StubOidcIssuer {
         for (String pair : query.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                map.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -14,8 +14,7 @@ public final class TestMailServer {
 
     private static GreenMail instance;
 
-    private TestMailServer() {
-    }
+    private TestMailServer() {}
 
     public static synchronized GreenMail instance() {
         if (instance == null) {
@@ -32,12 +31,15 @@ public final class TestMailServer {
 
     /** Everything delivered to one address so far, oldest first. */
     public static List<MimeMessage> to(String address) {
-        return Arrays.stream(instance().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(instance().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(r -> r.toString().equalsIgnoreCase(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 }

@@ -8,12 +8,19 @@ import java.util.Map;
  *
  * @param resumePage the page to come back to, or null when only checking the answers is left
  */
-record Draft(long id, long surveyId, String resumeCode, Long invitationId, Map<String, String> answers,
-             Integer resumePage, String idempotencyKey) {
+record Draft(
+        long id,
+        long surveyId,
+        String resumeCode,
+        Long invitationId,
+        Map<String, String> answers,
+        Integer resumePage,
+        String idempotencyKey) {
 
     /** The code as people read and type it: three groups of four. */
     public String resumeCodeForReading() {
-        return resumeCode == null ? null
+        return resumeCode == null
+                ? null
                 : resumeCode.substring(0, 4) + "-" + resumeCode.substring(4, 8) + "-" + resumeCode.substring(8);
     }
 }

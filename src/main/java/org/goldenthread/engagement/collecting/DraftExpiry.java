@@ -36,8 +36,11 @@ class DraftExpiry {
         return t;
     });
 
-    DraftExpiry(TenantDirectory tenants, ScopedTransactions transactions, JdbcClient jdbc,
-                @Value("${gt.surveys.draft-days:90}") int days) {
+    DraftExpiry(
+            TenantDirectory tenants,
+            ScopedTransactions transactions,
+            JdbcClient jdbc,
+            @Value("${gt.surveys.draft-days:90}") int days) {
         if (days < 1) {
             throw new IllegalArgumentException("gt.surveys.draft-days must be at least 1, not " + days);
         }
@@ -49,16 +52,20 @@ class DraftExpiry {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        daily.scheduleWithFixedDelay(() -> {
-            try {
-                int removed = expire();
-                if (removed > 0) {
-                    log.info("Deleted {} survey drafts not saved for {} days", removed, days);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not delete expired survey drafts; trying again tomorrow", e);
-            }
-        }, 5, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+        daily.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int removed = expire();
+                        if (removed > 0) {
+                            log.info("Deleted {} survey drafts not saved for {} days", removed, days);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Could not delete expired survey drafts; trying again tomorrow", e);
+                    }
+                },
+                5,
+                TimeUnit.DAYS.toMinutes(1),
+                TimeUnit.MINUTES);
     }
 
     @PreDestroy
@@ -70,9 +77,11 @@ class DraftExpiry {
     int expire() {
         int removed = 0;
         for (Tenant tenant : Scope.systemPlatform().run(tenants::activeTenants)) {
-            removed += transactions.run(Scope.system(tenant), () -> jdbc.sql(
-                            "delete from survey_draft where saved_on < current_date - :days")
-                    .param("days", days).update());
+            removed += transactions.run(
+                    Scope.system(tenant),
+                    () -> jdbc.sql("delete from survey_draft where saved_on < current_date - :days")
+                            .param("days", days)
+                            .update());
         }
         return removed;
     }

@@ -21,9 +21,9 @@ class Drafts {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** No I, O, 0 or 1, which people misread; 12 of these 32 letters carry 60 random bits. */
     private static final String CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
     private static final int CODE_LENGTH = 12;
-    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -42,9 +42,14 @@ class Drafts {
               from survey_draft""";
 
     private Draft draft(ResultSet rs, int n) throws SQLException {
-        return new Draft(rs.getLong("id"), rs.getLong("survey_id"), rs.getString("resume_code"),
-                rs.getObject("invitation_id", Long.class), json.readValue(rs.getString("answers"), ANSWERS),
-                rs.getObject("resume_page", Integer.class), rs.getString("idempotency_key"));
+        return new Draft(
+                rs.getLong("id"),
+                rs.getLong("survey_id"),
+                rs.getString("resume_code"),
+                rs.getObject("invitation_id", Long.class),
+                json.readValue(rs.getString("answers"), ANSWERS),
+                rs.getObject("resume_page", Integer.class),
+                rs.getString("idempotency_key"));
     }
 
     /** A new draft for someone who came by the open link, with a fresh resume code. */
@@ -54,8 +59,11 @@ class Drafts {
                         insert into survey_draft (ics_id, survey_id, resume_code, idempotency_key)
                         select ics_id, id, :code, :key from survey where id = :survey
                         returning id""")
-                .param("survey", surveyId).param("code", newResumeCode()).param("key", newIdempotencyKey())
-                .query(Long.class).single();
+                .param("survey", surveyId)
+                .param("code", newResumeCode())
+                .param("key", newIdempotencyKey())
+                .query(Long.class)
+                .single();
         return byId(id).orElseThrow();
     }
 
@@ -66,12 +74,17 @@ class Drafts {
                         insert into survey_draft (ics_id, survey_id, invitation_id, idempotency_key)
                         select ics_id, survey_id, id, :key from survey_invitation where id = :invitation
                         on conflict (ics_id, invitation_id) do nothing""")
-                .param("invitation", invitation.id()).param("key", newIdempotencyKey()).update();
+                .param("invitation", invitation.id())
+                .param("key", newIdempotencyKey())
+                .update();
         return byInvitation(invitation.id()).orElseThrow();
     }
 
     Optional<Draft> byId(long id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::draft).optional();
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(this::draft)
+                .optional();
     }
 
     /** The draft with this code, typed in any case, with or without spaces and hyphens. */
@@ -81,12 +94,17 @@ class Drafts {
             return Optional.empty();
         }
         return jdbc.sql(SELECT + " where survey_id = :survey and resume_code = :code")
-                .param("survey", surveyId).param("code", code).query(this::draft).optional();
+                .param("survey", surveyId)
+                .param("code", code)
+                .query(this::draft)
+                .optional();
     }
 
     Optional<Draft> byInvitation(long invitationId) {
-        return jdbc.sql(SELECT + " where invitation_id = :invitation").param("invitation", invitationId)
-                .query(this::draft).optional();
+        return jdbc.sql(SELECT + " where invitation_id = :invitation")
+                .param("invitation", invitationId)
+                .query(this::draft)
+                .optional();
     }
 
     @Transactional
@@ -95,7 +113,9 @@ class Drafts {
                         update survey_draft set answers = cast(:answers as jsonb), resume_page = :page,
                                saved_on = current_date
                          where id = :id""")
-                .param("answers", json.writeValueAsString(answers)).param("page", resumePage).param("id", draftId)
+                .param("answers", json.writeValueAsString(answers))
+                .param("page", resumePage)
+                .param("id", draftId)
                 .update();
     }
 
@@ -111,8 +131,10 @@ class Drafts {
      */
     @Transactional
     public boolean submit(long draftId, Questionnaire questionnaire) {
-        Optional<Draft> locked = jdbc.sql(SELECT + " where id = :id for update").param("id", draftId)
-                .query(this::draft).optional();
+        Optional<Draft> locked = jdbc.sql(SELECT + " where id = :id for update")
+                .param("id", draftId)
+                .query(this::draft)
+                .optional();
         if (locked.isEmpty()) {
             return false;
         }

@@ -31,13 +31,16 @@ class InvitationApi {
         this.surveys = surveys;
     }
 
-    record InvitationList(List<String> emails) {
-    }
+    record InvitationList(List<String> emails) {}
 
-    record Invited(int invited, @JsonProperty("already_invited") int alreadyInvited, int sent,
-                   @JsonProperty("not_sent") int notSent, @JsonProperty("email_set_up") boolean emailSetUp,
-                   boolean finished, Mailings.Mailing mailing) {
-    }
+    record Invited(
+            int invited,
+            @JsonProperty("already_invited") int alreadyInvited,
+            int sent,
+            @JsonProperty("not_sent") int notSent,
+            @JsonProperty("email_set_up") boolean emailSetUp,
+            boolean finished,
+            Mailings.Mailing mailing) {}
 
     /**
      * Invites everyone on the list not yet invited and emails them their link. Addresses are checked
@@ -47,14 +50,23 @@ class InvitationApi {
      */
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    Invited invite(@PathVariable String ods, @PathVariable long id, @RequestBody InvitationList body,
-                   @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
+    Invited invite(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestBody InvitationList body,
+            @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         Duration wait = wait(waitSeconds);
         Invitations.Added added = invitations.add(id, Invitations.check(body.emails()));
         Invitations.Sent sent = invitations.sendInvitations(id, wait);
-        return new Invited(added.invited(), added.alreadyInvited(), sent.sent(), sent.notSent(), sent.emailSetUp(),
-                sent.finished(), sent.mailing());
+        return new Invited(
+                added.invited(),
+                added.alreadyInvited(),
+                sent.sent(),
+                sent.notSent(),
+                sent.emailSetUp(),
+                sent.finished(),
+                sent.mailing());
     }
 
     /**
@@ -63,11 +75,14 @@ class InvitationApi {
      * the invitations it created, with {@code finished} saying whether the emails have all gone.)
      */
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations/reminders")
-    ResponseEntity<Invitations.Sent> remind(@PathVariable String ods, @PathVariable long id,
-                                            @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
+    ResponseEntity<Invitations.Sent> remind(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         Invitations.Sent sent = invitations.remind(id, wait(waitSeconds));
-        return ResponseEntity.status(sent.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED).body(sent);
+        return ResponseEntity.status(sent.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(sent);
     }
 
     /** The survey's latest rounds of emails, newest first. */

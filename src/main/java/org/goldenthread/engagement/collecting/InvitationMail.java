@@ -29,8 +29,7 @@ class InvitationMail {
     private static final int BATCH = 100;
 
     /** One email to write: the invitation itself, or a reminder for someone who has had it. */
-    record Letter(long invitationId, String email, String token, boolean reminder) {
-    }
+    record Letter(long invitationId, String email, String token, boolean reminder) {}
 
     private final MailServer server;
 
@@ -68,7 +67,9 @@ class InvitationMail {
                 try {
                     batch.put(write(survey, icsName, base, letter), letter.invitationId());
                 } catch (MessagingException e) {
-                    LOG.warn("Could not write the email for invitation {} ({})", letter.invitationId(),
+                    LOG.warn(
+                            "Could not write the email for invitation {} ({})",
+                            letter.invitationId(),
                             e.getClass().getSimpleName());
                 }
             }
@@ -83,8 +84,13 @@ class InvitationMail {
                         delivered.add(id);
                     }
                 });
-                LOG.warn("The mail server did not take {} of {} survey emails", batch.size()
-                        - batch.values().stream().filter(delivered::contains).count(), batch.size());
+                LOG.warn(
+                        "The mail server did not take {} of {} survey emails",
+                        batch.size()
+                                - batch.values().stream()
+                                        .filter(delivered::contains)
+                                        .count(),
+                        batch.size());
             } catch (MailException e) {
                 LOG.warn("Could not send {} survey emails: {}", batch.size(), e.getMessage());
             }
@@ -95,7 +101,9 @@ class InvitationMail {
     private MimeMessage write(Surveys.Survey survey, String icsName, String base, Letter letter)
             throws MessagingException {
         String title = survey.definition().title();
-        return server.plainText(letter.email(), (letter.reminder() ? "Reminder: " : "Survey: ") + title,
+        return server.plainText(
+                letter.email(),
+                (letter.reminder() ? "Reminder: " : "Survey: ") + title,
                 body(survey, icsName, base, letter));
     }
 
@@ -103,23 +111,37 @@ class InvitationMail {
         StringBuilder text = new StringBuilder();
         String title = survey.definition().title();
         if (letter.reminder()) {
-            text.append("We have not yet had your answers to the survey \"").append(title).append("\" from ")
-                    .append(icsName).append(". There is still time to give them.\n\n");
+            text.append("We have not yet had your answers to the survey \"")
+                    .append(title)
+                    .append("\" from ")
+                    .append(icsName)
+                    .append(". There is still time to give them.\n\n");
         } else {
-            text.append(icsName).append(" invites you to answer the survey \"").append(title).append("\".\n\n");
-            if (survey.definition().introduction() != null && !survey.definition().introduction().isBlank()) {
+            text.append(icsName)
+                    .append(" invites you to answer the survey \"")
+                    .append(title)
+                    .append("\".\n\n");
+            if (survey.definition().introduction() != null
+                    && !survey.definition().introduction().isBlank()) {
                 text.append(survey.definition().introduction().strip()).append("\n\n");
             }
         }
         // the same link resumes a saved draft
-        text.append("Answer it here:\n").append(base).append("/invited/").append(letter.token()).append("\n\n");
+        text.append("Answer it here:\n")
+                .append(base)
+                .append("/invited/")
+                .append(letter.token())
+                .append("\n\n");
         text.append("The link is yours alone, so please do not pass it on. You can stop part way and come back"
                 + " to your answers with the same link. Once you submit them it cannot be used again.\n");
         if (survey.opensOn() != null && Invitations.today().isBefore(survey.opensOn())) {
-            text.append("\nThe survey opens on ").append(Invitations.DAY.format(survey.opensOn())).append(".\n");
+            text.append("\nThe survey opens on ")
+                    .append(Invitations.DAY.format(survey.opensOn()))
+                    .append(".\n");
         }
         if (survey.closesOn() != null) {
-            text.append("\nThe survey closes at the end of ").append(Invitations.DAY.format(survey.closesOn()))
+            text.append("\nThe survey closes at the end of ")
+                    .append(Invitations.DAY.format(survey.closesOn()))
                     .append(".\n");
         }
         if (survey.definition().keepsRespondentsAnonymous()) {

@@ -50,18 +50,21 @@ class InvitationPages {
      * server without a mail server saves invitations that nobody could otherwise reach. For those
      * who may invite, never analysts; audited.
      */
-    @GetMapping({"/ics/{ods}/surveys/{id}/invitations/links.csv", "/api/v1/ics/{ods}/surveys/{id}/invitations/links.csv"})
+    @GetMapping({"/ics/{ods}/surveys/{id}/invitations/links.csv", "/api/v1/ics/{ods}/surveys/{id}/invitations/links.csv"
+    })
     void personalLinks(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         List<Invitations.PersonalLink> links = invitations.personalLinks(id, mail.base());
         String code = surveys.survey(id).definition().code();
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-invitation-links.csv\"");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-invitation-links.csv\"");
         // the links are secrets: no cache along the way should keep them
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        CSVPrinter printer = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(writer);
+        CSVPrinter printer =
+                CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get().print(writer);
         printer.printRecord("email", "link");
         for (Invitations.PersonalLink link : links) {
             // an address a spreadsheet would run as a formula gets an apostrophe in front
@@ -85,15 +88,21 @@ class InvitationPages {
         model.addAttribute("unsent", counts.invited() - counts.sent());
         model.addAttribute("openLink", mail.openLink(survey.linkToken()));
         model.addAttribute("emailSetUp", mail.isSetUp());
-        model.addAttribute("closed", survey.closesOn() != null && Invitations.today().isAfter(survey.closesOn()));
+        model.addAttribute(
+                "closed", survey.closesOn() != null && Invitations.today().isAfter(survey.closesOn()));
         model.addAttribute("mailings", mailings.recent(id, 5));
         model.addAttribute("path", "/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations");
         return "engagement/invitations";
     }
 
     @PostMapping("/ics/{ods}/surveys/{id}/invitations")
-    String invite(@PathVariable String ods, @PathVariable long id, @RequestParam(required = false) String emails,
-                  @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+    String invite(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(required = false) String emails,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
             throws IOException {
         Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
@@ -132,8 +141,7 @@ class InvitationPages {
         return afterSending(id, model, redirect, () -> invitations.remind(id, WAIT));
     }
 
-    private String afterSending(long id, Model model, RedirectAttributes redirect,
-                                Supplier<Invitations.Sent> sending) {
+    private String afterSending(long id, Model model, RedirectAttributes redirect, Supplier<Invitations.Sent> sending) {
         try {
             redirect.addFlashAttribute("success", sentMessage(sending.get()));
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations";
@@ -144,8 +152,10 @@ class InvitationPages {
     }
 
     private static String invited(Invitations.Added added) {
-        return people(added.invited()) + " invited." + (added.alreadyInvited() == 0 ? ""
-                : " " + people(added.alreadyInvited()) + " had been invited already.");
+        return people(added.invited()) + " invited."
+                + (added.alreadyInvited() == 0
+                        ? ""
+                        : " " + people(added.alreadyInvited()) + " had been invited already.");
     }
 
     private static String sentMessage(Invitations.Sent sent) {
@@ -160,8 +170,7 @@ class InvitationPages {
             return "Nobody needed an email: everyone invited has responded, has had one today or is being emailed now.";
         }
         String message = sent.sent() == 1 ? "1 email was sent." : sent.sent() + " emails were sent.";
-        return sent.notSent() == 0 ? message
-                : message + " " + sent.notSent() + " could not be sent; try again later.";
+        return sent.notSent() == 0 ? message : message + " " + sent.notSent() + " could not be sent; try again later.";
     }
 
     private static String emails(int n) {

@@ -42,6 +42,7 @@ class Invitations {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Deliberately loose: one @, something either side, a dot in the domain, no spaces or separators. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>,;\"']+@[^@\\s<>,;\"']+\\.[^@\\s<>,;\"'.]+$");
+
     private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
 
     private final JdbcClient jdbc;
@@ -52,8 +53,14 @@ class Invitations {
     private final Mailings mailings;
     private final TransactionTemplate transaction;
 
-    Invitations(JdbcClient jdbc, ObjectMapper json, Surveys surveys, Audit audit, InvitationMail mail,
-                Mailings mailings, PlatformTransactionManager transactions) {
+    Invitations(
+            JdbcClient jdbc,
+            ObjectMapper json,
+            Surveys surveys,
+            Audit audit,
+            InvitationMail mail,
+            Mailings mailings,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
         this.surveys = surveys;
@@ -71,15 +78,18 @@ class Invitations {
         }
     }
 
-    record Added(int invited, @JsonProperty("already_invited") int alreadyInvited) {
-    }
+    record Added(
+            int invited, @JsonProperty("already_invited") int alreadyInvited) {}
 
     /**
      * What one round of emails has done so far, and the round itself (null while email is not set up
      * on this server, when nothing is sent and {@code notSent} counts the emails waiting).
      */
-    record Sent(int sent, @JsonProperty("not_sent") int notSent, @JsonProperty("email_set_up") boolean emailSetUp,
-                Mailings.Mailing mailing) {
+    record Sent(
+            int sent,
+            @JsonProperty("not_sent") int notSent,
+            @JsonProperty("email_set_up") boolean emailSetUp,
+            Mailings.Mailing mailing) {
 
         static Sent of(Mailings.Mailing mailing) {
             return new Sent(mailing.sent(), mailing.notSent(), true, mailing);
@@ -97,14 +107,15 @@ class Invitations {
                         select count(*) as invited, count(*) filter (where sends > 0) as sent,
                                count(*) filter (where not exists (select 1 from survey_invitation_unanswered u
                                                                    where u.invitation_id = i.id)) as responded
-                          from survey_invitation i where survey_id = :survey""")
-                .param("survey", surveyId).query(Counts.class).single();
+                          from survey_invitation i where survey_id = :survey""").param("survey", surveyId).query(Counts.class).single();
     }
 
     Optional<Invitation> byToken(String token) {
         return jdbc.sql("select id, survey_id, email, not " + UNANSWERED + " as responded"
                         + " from survey_invitation where token = :token")
-                .param("token", token).query(Invitation.class).optional();
+                .param("token", token)
+                .query(Invitation.class)
+                .optional();
     }
 
     /**
@@ -115,11 +126,14 @@ class Invitations {
      */
     boolean markAnswered(long invitationId) {
         return jdbc.sql("delete from survey_invitation_unanswered where invitation_id = :id")
-                .param("id", invitationId).update() == 1;
+                        .param("id", invitationId)
+                        .update()
+                == 1;
     }
 
     /** SQL: the invitation row in hand has not been answered. */
-    static final String UNANSWERED = "exists (select 1 from survey_invitation_unanswered u where u.invitation_id = survey_invitation.id)";
+    static final String UNANSWERED =
+            "exists (select 1 from survey_invitation_unanswered u where u.invitation_id = survey_invitation.id)";
 
     /**
      * Reads addresses pasted or uploaded as text: one or more a line, separated by commas, semicolons
@@ -138,7 +152,8 @@ class Invitations {
             }
             List<String> found = new ArrayList<>();
             boolean hasAt = false;
-            for (String word : SEPARATORS.split(line.replace("\"", " ").replace("<", " ").replace(">", " "))) {
+            for (String word :
+                    SEPARATORS.split(line.replace("\"", " ").replace("<", " ").replace(">", " "))) {
                 if (word.contains("@")) {
                     hasAt = true;
                     if (EMAIL.matcher(word).matches()) {
@@ -175,8 +190,11 @@ class Invitations {
         for (int i = 0; i < emails.size() && problems.size() < 100; i++) {
             String email = emails.get(i) == null ? "" : emails.get(i).strip();
             if (!EMAIL.matcher(email).matches()) {
-                problems.add(Problem.of("emails[" + i + "]", email.isEmpty() ? "An email address cannot be blank"
-                        : "'" + cut(email) + "' is not an email address"));
+                problems.add(Problem.of(
+                        "emails[" + i + "]",
+                        email.isEmpty()
+                                ? "An email address cannot be blank"
+                                : "'" + cut(email) + "' is not an email address"));
             }
         }
         if (!problems.isEmpty()) {
@@ -193,8 +211,10 @@ class Invitations {
         Map<String, String> distinct = new LinkedHashMap<>();
         emails.forEach(e -> distinct.putIfAbsent(e.toLowerCase(Locale.ROOT), e));
         if (distinct.size() > MAX_PER_REQUEST) {
-            throw new InvalidInput("emails", "Invite at most " + String.format(Locale.UK, "%,d", MAX_PER_REQUEST)
-                    + " people at a time; this list has " + String.format(Locale.UK, "%,d", distinct.size()));
+            throw new InvalidInput(
+                    "emails",
+                    "Invite at most " + String.format(Locale.UK, "%,d", MAX_PER_REQUEST)
+                            + " people at a time; this list has " + String.format(Locale.UK, "%,d", distinct.size()));
         }
         List<Map<String, String>> rows = new ArrayList<>(distinct.size());
         for (String email : distinct.values()) {
@@ -214,7 +234,9 @@ class Invitations {
                             returning ics_id, id)
                         insert into survey_invitation_unanswered (ics_id, invitation_id)
                         select ics_id, id from added""")
-                .param("survey", surveyId).param("rows", json.writeValueAsString(rows)).update();
+                .param("survey", surveyId)
+                .param("rows", json.writeValueAsString(rows))
+                .update();
         audit.record("survey.invitations_added", "survey", surveyId, null, Map.of("added", added));
         return new Added(added, distinct.size() - added);
     }
@@ -232,7 +254,11 @@ class Invitations {
      * it). Nobody gets two emails on one day, so pressing the button twice does not double them.
      */
     public Sent remind(long surveyId, Duration wait) {
-        return send(surveyId, "reminders", "survey.reminders_sent", "(last_sent_on is null or last_sent_on < :today)",
+        return send(
+                surveyId,
+                "reminders",
+                "survey.reminders_sent",
+                "(last_sent_on is null or last_sent_on < :today)",
                 wait);
     }
 
@@ -241,23 +267,31 @@ class Invitations {
         refuseIfClosed(survey);
         if (!mail.isSetUp()) {
             long waiting = jdbc.sql("select count(*) from survey_invitation where survey_id = :survey and " + UNANSWERED
-                    + " and " + whom).param("survey", surveyId).param("today", today()).query(Long.class).single();
+                            + " and " + whom)
+                    .param("survey", surveyId)
+                    .param("today", today())
+                    .query(Long.class)
+                    .single();
             return new Sent(0, (int) waiting, false, null);
         }
         // Claim the rows for the round in one statement, so two rounds at once never email the same person.
-        record Claim(long mailingId, List<InvitationMail.Letter> letters) {
-        }
+        record Claim(long mailingId, List<InvitationMail.Letter> letters) {}
         Claim claim = transaction.execute(status -> {
             long mailingId = mailings.open(surveyId, kind);
             List<InvitationMail.Letter> letters = jdbc.sql("update survey_invitation"
                             + " set last_sent_on = :today, mailing_id = :mailing"
                             + " where survey_id = :survey and " + UNANSWERED + " and mailing_id is null and " + whom
                             + " returning id as invitation_id, email, token, sends > 0 as reminder")
-                    .param("survey", surveyId).param("today", today()).param("mailing", mailingId)
-                    .query(InvitationMail.Letter.class).list();
+                    .param("survey", surveyId)
+                    .param("today", today())
+                    .param("mailing", mailingId)
+                    .query(InvitationMail.Letter.class)
+                    .list();
             if (letters.isEmpty()) {
                 // nobody to email: no round to show or audit
-                jdbc.sql("delete from survey_mailing where id = :id").param("id", mailingId).update();
+                jdbc.sql("delete from survey_mailing where id = :id")
+                        .param("id", mailingId)
+                        .update();
                 return null;
             }
             mailings.claimed(mailingId, letters.size());
@@ -270,8 +304,7 @@ class Invitations {
     }
 
     /** One person's own link, for sending another way than by this server's email. */
-    record PersonalLink(String email, String link) {
-    }
+    record PersonalLink(String email, String link) {}
 
     /**
      * Each invited person who has not responded, with their own link, for an administrator to send
@@ -296,16 +329,21 @@ class Invitations {
 
     private static void refuseIfClosed(Surveys.Survey survey) {
         if (survey.isDraft()) {
-            throw new InvalidInput("survey", "The survey is a draft and nobody can answer it yet;"
-                    + " open it before inviting or reminding anyone");
+            throw new InvalidInput(
+                    "survey",
+                    "The survey is a draft and nobody can answer it yet;"
+                            + " open it before inviting or reminding anyone");
         }
         if (survey.status() == Surveys.Status.CLOSED) {
-            throw new InvalidInput("survey", "The survey is closed, so nobody more can be invited or reminded;"
-                    + " open it again first");
+            throw new InvalidInput(
+                    "survey",
+                    "The survey is closed, so nobody more can be invited or reminded;" + " open it again first");
         }
         if (survey.closesOn() != null && today().isAfter(survey.closesOn())) {
-            throw new InvalidInput("survey", "The survey closed on " + DAY.format(survey.closesOn())
-                    + ", so nobody more can be invited or reminded");
+            throw new InvalidInput(
+                    "survey",
+                    "The survey closed on " + DAY.format(survey.closesOn())
+                            + ", so nobody more can be invited or reminded");
         }
     }
 

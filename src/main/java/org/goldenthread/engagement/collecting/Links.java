@@ -42,8 +42,10 @@ class Links {
         }
         // No ICS and no user: the lookup must not depend on whatever scope the thread carries.
         try (Entered ignored = new Scope(null, null, false).enter()) {
-            return jdbc.sql(sql).param("token", token)
-                    .query((rs, n) -> new long[] {rs.getLong("ics_id"), rs.getLong("survey_id")}).optional()
+            return jdbc.sql(sql)
+                    .param("token", token)
+                    .query((rs, n) -> new long[] {rs.getLong("ics_id"), rs.getLong("survey_id")})
+                    .optional()
                     .flatMap(found -> tenants.tenantOf(found[0]).map(t -> new Link(Scope.system(t), found[1])));
         }
     }

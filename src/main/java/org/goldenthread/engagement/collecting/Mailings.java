@@ -48,9 +48,15 @@ class Mailings {
     private static final int SENDERS = 3;
 
     /** One round, as far as it has got. */
-    record Mailing(long id, String kind, @JsonProperty("started_at") OffsetDateTime startedAt,
-                   @JsonProperty("finished_at") OffsetDateTime finishedAt, @JsonProperty("to_send") int toSend,
-                   int sent, @JsonProperty("not_sent") int notSent, boolean interrupted) {
+    record Mailing(
+            long id,
+            String kind,
+            @JsonProperty("started_at") OffsetDateTime startedAt,
+            @JsonProperty("finished_at") OffsetDateTime finishedAt,
+            @JsonProperty("to_send") int toSend,
+            int sent,
+            @JsonProperty("not_sent") int notSent,
+            boolean interrupted) {
 
         @JsonProperty("finished")
         public boolean finished() {
@@ -80,8 +86,12 @@ class Mailings {
         return t;
     });
 
-    Mailings(JdbcClient jdbc, InvitationMail mail, Audit audit, TenantDirectory tenants,
-             ScopedTransactions transactions) {
+    Mailings(
+            JdbcClient jdbc,
+            InvitationMail mail,
+            Audit audit,
+            TenantDirectory tenants,
+            ScopedTransactions transactions) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.audit = audit;
@@ -93,13 +103,17 @@ class Mailings {
      * Starts a round for invitations already claimed for it, in the caller's scope, and waits up to
      * {@code wait} for it to finish; either way answers with the round as it then stands.
      */
-    Mailing start(long mailingId, Surveys.Survey survey, List<InvitationMail.Letter> letters, String auditAction,
-                  Duration wait) {
+    Mailing start(
+            long mailingId,
+            Surveys.Survey survey,
+            List<InvitationMail.Letter> letters,
+            String auditAction,
+            Duration wait) {
         Scope scope = Scope.current();
         String icsName = Scope.currentTenant().name();
         String base = mail.base();
-        Future<?> round = sending.submit(() -> scope.run(() -> deliver(mailingId, survey, icsName, base, letters,
-                auditAction)));
+        Future<?> round =
+                sending.submit(() -> scope.run(() -> deliver(mailingId, survey, icsName, base, letters, auditAction)));
         try {
             round.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillSending) {
@@ -117,47 +131,68 @@ class Mailings {
         return jdbc.sql("""
                         insert into survey_mailing (ics_id, survey_id, kind, to_send)
                         select ics_id, id, :kind, 0 from survey where id = :survey returning id""")
-                .param("kind", kind).param("survey", surveyId).query(Long.class).single();
+                .param("kind", kind)
+                .param("survey", surveyId)
+                .query(Long.class)
+                .single();
     }
 
     void claimed(long mailingId, int count) {
-        jdbc.sql("update survey_mailing set to_send = :n where id = :id").param("n", count).param("id", mailingId)
+        jdbc.sql("update survey_mailing set to_send = :n where id = :id")
+                .param("n", count)
+                .param("id", mailingId)
                 .update();
     }
 
-    private void deliver(long mailingId, Surveys.Survey survey, String icsName, String base,
-                         List<InvitationMail.Letter> letters, String auditAction) {
+    private void deliver(
+            long mailingId,
+            Surveys.Survey survey,
+            String icsName,
+            String base,
+            List<InvitationMail.Letter> letters,
+            String auditAction) {
         int sent = 0;
         int notSent = 0;
         try {
             // it may have waited behind other rounds: the time it stands still starts now
-            transactions.run(Scope.current(), () -> jdbc.sql("update survey_mailing set progressed_at = now()"
-                    + " where id = :id").param("id", mailingId).update());
+            transactions.run(
+                    Scope.current(),
+                    () -> jdbc.sql("update survey_mailing set progressed_at = now()" + " where id = :id")
+                            .param("id", mailingId)
+                            .update());
             for (int start = 0; start < letters.size(); start += BATCH) {
-                List<InvitationMail.Letter> batch = stillHeld(mailingId,
-                        letters.subList(start, Math.min(letters.size(), start + BATCH)));
+                List<InvitationMail.Letter> batch =
+                        stillHeld(mailingId, letters.subList(start, Math.min(letters.size(), start + BATCH)));
                 if (batch == null) {
                     log.info("Round of survey emails {} was stopped by the watcher; not sending the rest", mailingId);
                     return;
                 }
                 Set<Long> delivered = batch.isEmpty() ? Set.of() : mail.send(survey, icsName, base, batch);
-                List<Long> failed = batch.stream().map(InvitationMail.Letter::invitationId)
-                        .filter(id -> !delivered.contains(id)).toList();
+                List<Long> failed = batch.stream()
+                        .map(InvitationMail.Letter::invitationId)
+                        .filter(id -> !delivered.contains(id))
+                        .toList();
                 transactions.run(Scope.current(), () -> {
                     if (!delivered.isEmpty()) {
                         jdbc.sql("update survey_invitation set sends = sends + 1, mailing_id = null"
                                         + " where id in (:ids) and mailing_id = :mailing")
-                                .param("ids", List.copyOf(delivered)).param("mailing", mailingId).update();
+                                .param("ids", List.copyOf(delivered))
+                                .param("mailing", mailingId)
+                                .update();
                     }
                     if (!failed.isEmpty()) {
                         // the next round may try them again today
                         jdbc.sql("update survey_invitation set last_sent_on = null, mailing_id = null"
                                         + " where id in (:ids) and mailing_id = :mailing")
-                                .param("ids", failed).param("mailing", mailingId).update();
+                                .param("ids", failed)
+                                .param("mailing", mailingId)
+                                .update();
                     }
                     return jdbc.sql("update survey_mailing set sent = sent + :sent, not_sent = not_sent + :failed,"
                                     + " progressed_at = now() where id = :id")
-                            .param("sent", delivered.size()).param("failed", failed.size()).param("id", mailingId)
+                            .param("sent", delivered.size())
+                            .param("failed", failed.size())
+                            .param("id", mailingId)
                             .update();
                 });
                 sent += delivered.size();
@@ -168,13 +203,17 @@ class Mailings {
             transactions.run(Scope.current(), () -> {
                 // a round the watcher stopped meanwhile stays marked as stopped
                 jdbc.sql("update survey_mailing set finished_at = now() where id = :id and finished_at is null")
-                        .param("id", mailingId).update();
+                        .param("id", mailingId)
+                        .update();
                 audit.record(auditAction, "survey", survey.id(), null, Map.of("sent", done, "not_sent", undone));
                 return null;
             });
         } catch (RuntimeException e) {
-            log.warn("A round of survey emails stopped after {} of {}; the rest are let go for the next round",
-                    sent + notSent, letters.size(), e);
+            log.warn(
+                    "A round of survey emails stopped after {} of {}; the rest are let go for the next round",
+                    sent + notSent,
+                    letters.size(),
+                    e);
             transactions.run(Scope.current(), () -> interrupt(mailingId));
         }
     }
@@ -187,22 +226,34 @@ class Mailings {
     private List<InvitationMail.Letter> stillHeld(long mailingId, List<InvitationMail.Letter> batch) {
         return transactions.run(Scope.current(), () -> {
             boolean running = jdbc.sql("select finished_at is null from survey_mailing where id = :id for update")
-                    .param("id", mailingId).query(Boolean.class).single();
+                    .param("id", mailingId)
+                    .query(Boolean.class)
+                    .single();
             if (!running) {
                 return null;
             }
-            List<Long> ids = batch.stream().map(InvitationMail.Letter::invitationId).toList();
+            List<Long> ids =
+                    batch.stream().map(InvitationMail.Letter::invitationId).toList();
             jdbc.sql("update survey_invitation set mailing_id = null, last_sent_on = null"
                             + " where id in (:ids) and mailing_id = :mailing and not " + Invitations.UNANSWERED)
-                    .param("ids", ids).param("mailing", mailingId).update();
-            Set<Long> held = Set.copyOf(jdbc.sql("select id from survey_invitation where id in (:ids)"
-                            + " and mailing_id = :mailing").param("ids", ids).param("mailing", mailingId)
-                    .query(Long.class).list());
+                    .param("ids", ids)
+                    .param("mailing", mailingId)
+                    .update();
+            Set<Long> held = Set.copyOf(
+                    jdbc.sql("select id from survey_invitation where id in (:ids)" + " and mailing_id = :mailing")
+                            .param("ids", ids)
+                            .param("mailing", mailingId)
+                            .query(Long.class)
+                            .list());
             if (held.size() < ids.size()) {
                 jdbc.sql("update survey_mailing set to_send = to_send - :dropped where id = :id")
-                        .param("dropped", ids.size() - held.size()).param("id", mailingId).update();
+                        .param("dropped", ids.size() - held.size())
+                        .param("id", mailingId)
+                        .update();
             }
-            return batch.stream().filter(letter -> held.contains(letter.invitationId())).toList();
+            return batch.stream()
+                    .filter(letter -> held.contains(letter.invitationId()))
+                    .toList();
         });
     }
 
@@ -210,9 +261,12 @@ class Mailings {
     private int interrupt(long mailingId) {
         // the round row first, locked, so a batch about to start sees the round has stopped
         int stopped = jdbc.sql("update survey_mailing set interrupted = true, finished_at = now() where id = :id"
-                + " and finished_at is null").param("id", mailingId).update();
+                        + " and finished_at is null")
+                .param("id", mailingId)
+                .update();
         jdbc.sql("update survey_invitation set last_sent_on = null, mailing_id = null where mailing_id = :id")
-                .param("id", mailingId).update();
+                .param("id", mailingId)
+                .update();
         return stopped;
     }
 
@@ -220,28 +274,35 @@ class Mailings {
     int interruptStalled() {
         int interrupted = 0;
         for (Tenant tenant : Scope.systemPlatform().run(tenants::activeTenants)) {
-            interrupted += transactions.run(Scope.system(tenant), () -> jdbc.sql("""
+            interrupted += transactions.run(
+                    Scope.system(tenant),
+                    () -> jdbc.sql("""
                             select id from survey_mailing
-                             where finished_at is null and progressed_at < now() - make_interval(secs => :secs)""")
-                    .param("secs", STALLED.toSeconds()).query(Long.class).list().stream()
-                    .mapToInt(this::interrupt).sum());
+                             where finished_at is null and progressed_at < now() - make_interval(secs => :secs)""").param("secs", STALLED.toSeconds()).query(Long.class).list().stream()
+                            .mapToInt(this::interrupt)
+                            .sum());
         }
         return interrupted;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void watch() {
-        watching.scheduleWithFixedDelay(() -> {
-            try {
-                int stalled = interruptStalled();
-                if (stalled > 0) {
-                    log.info("{} rounds of survey emails had stopped part way; their unsent invitations are free again",
-                            stalled);
-                }
-            } catch (RuntimeException e) {
-                log.warn("Could not look for rounds of survey emails that stopped part way", e);
-            }
-        }, 0, 1, TimeUnit.MINUTES);
+        watching.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int stalled = interruptStalled();
+                        if (stalled > 0) {
+                            log.info(
+                                    "{} rounds of survey emails had stopped part way; their unsent invitations are free again",
+                                    stalled);
+                        }
+                    } catch (RuntimeException e) {
+                        log.warn("Could not look for rounds of survey emails that stopped part way", e);
+                    }
+                },
+                0,
+                1,
+                TimeUnit.MINUTES);
     }
 
     @PreDestroy
@@ -252,12 +313,18 @@ class Mailings {
 
     List<Mailing> recent(long surveyId, int limit) {
         return jdbc.sql(SELECT + " where survey_id = :survey order by id desc limit :limit")
-                .param("survey", surveyId).param("limit", limit).query(Mailing.class).list();
+                .param("survey", surveyId)
+                .param("limit", limit)
+                .query(Mailing.class)
+                .list();
     }
 
     Mailing get(long surveyId, long mailingId) {
-        return jdbc.sql(SELECT + " where survey_id = :survey and id = :id").param("survey", surveyId)
-                .param("id", mailingId).query(Mailing.class).optional()
+        return jdbc.sql(SELECT + " where survey_id = :survey and id = :id")
+                .param("survey", surveyId)
+                .param("id", mailingId)
+                .query(Mailing.class)
+                .optional()
                 .orElseThrow(() -> new NotFound("This survey has no round of emails " + mailingId));
     }
 

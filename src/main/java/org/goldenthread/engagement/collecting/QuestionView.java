@@ -17,31 +17,60 @@ import org.goldenthread.platform.Problem;
  *
  * @param kind radios, select, checkboxes, textarea or number
  */
-record QuestionView(String code, int number, String text, String hint, String kind, List<Option> options,
-                    String value, String other, String comment, boolean hasComment, String error,
-                    String otherError, String commentError) {
+record QuestionView(
+        String code,
+        int number,
+        String text,
+        String hint,
+        String kind,
+        List<Option> options,
+        String value,
+        String other,
+        String comment,
+        boolean hasComment,
+        String error,
+        String otherError,
+        String commentError) {
 
-    record Option(String id, String value, boolean checked, boolean other) {
-    }
+    record Option(String id, String value, boolean checked, boolean other) {}
 
     /** More single-choice options than this are offered as a select. */
     static final int LONGEST_RADIOS = 30;
 
-    static QuestionView of(Questionnaire questionnaire, Question q, Map<String, String> answers, List<Problem> problems) {
+    static QuestionView of(
+            Questionnaire questionnaire, Question q, Map<String, String> answers, List<Problem> problems) {
         QuestionType type = q.questionType();
-        String kind = type == QuestionType.MULTI ? "checkboxes" : type == QuestionType.TEXT ? "textarea"
-                : type == QuestionType.NUMBER ? "number" : q.choices().size() > LONGEST_RADIOS ? "select" : "radios";
+        String kind = type == QuestionType.MULTI
+                ? "checkboxes"
+                : type == QuestionType.TEXT
+                        ? "textarea"
+                        : type == QuestionType.NUMBER
+                                ? "number"
+                                : q.choices().size() > LONGEST_RADIOS ? "select" : "radios";
         List<String> chosen = Questionnaire.chosen(q, answers);
         List<Option> options = new ArrayList<>();
         List<String> choices = type.isClosed() ? q.choices() : List.of();
         for (int i = 0; i < choices.size(); i++) {
             String choice = choices.get(i);
-            options.add(new Option(i == 0 ? q.code() : q.code() + "-" + (i + 1), choice,
-                    chosen.stream().anyMatch(choice::equalsIgnoreCase), q.hasOther() && choice.equals(Question.OTHER)));
+            options.add(new Option(
+                    i == 0 ? q.code() : q.code() + "-" + (i + 1),
+                    choice,
+                    chosen.stream().anyMatch(choice::equalsIgnoreCase),
+                    q.hasOther() && choice.equals(Question.OTHER)));
         }
-        return new QuestionView(q.code(), questionnaire.number(q), q.text(), blankToNull(q.hint()), kind, options,
-                answers.get(q.code()), answers.get(q.code() + "_other"), answers.get(q.code() + "_comment"),
-                q.hasComment(), reason(problems, q.code()), reason(problems, q.code() + "_other"),
+        return new QuestionView(
+                q.code(),
+                questionnaire.number(q),
+                q.text(),
+                blankToNull(q.hint()),
+                kind,
+                options,
+                answers.get(q.code()),
+                answers.get(q.code() + "_other"),
+                answers.get(q.code() + "_comment"),
+                q.hasComment(),
+                reason(problems, q.code()),
+                reason(problems, q.code() + "_other"),
                 reason(problems, q.code() + "_comment"));
     }
 
@@ -66,7 +95,11 @@ record QuestionView(String code, int number, String text, String hint, String ki
     }
 
     private static String reason(List<Problem> problems, String field) {
-        return problems.stream().filter(p -> field.equals(p.field())).map(Problem::reason).findFirst().orElse(null);
+        return problems.stream()
+                .filter(p -> field.equals(p.field()))
+                .map(Problem::reason)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String blankToNull(String s) {

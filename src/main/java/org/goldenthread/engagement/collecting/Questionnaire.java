@@ -27,15 +27,15 @@ record Questionnaire(SurveyDefinition definition, List<Page> pages) {
     static final int MAX_TEXT = 10_000;
 
     /** Page numbers start at 1, as respondents see them. */
-    record Page(int number, String section, List<Question> questions) {
-    }
+    record Page(int number, String section, List<Question> questions) {}
 
     static Questionnaire of(SurveyDefinition definition) {
         List<Page> pages = new ArrayList<>();
         List<Question> current = new ArrayList<>();
         for (Question q : definition.questions()) {
-            boolean dependsOnThisPage = q.showIf() != null && current.stream()
-                    .anyMatch(c -> c.code().equalsIgnoreCase(q.showIf().question()));
+            boolean dependsOnThisPage = q.showIf() != null
+                    && current.stream()
+                            .anyMatch(c -> c.code().equalsIgnoreCase(q.showIf().question()));
             if (!current.isEmpty() && (!Objects.equals(current.get(0).section(), q.section()) || dependsOnThisPage)) {
                 pages.add(new Page(pages.size() + 1, current.get(0).section(), List.copyOf(current)));
                 current.clear();
@@ -66,7 +66,8 @@ record Questionnaire(SurveyDefinition definition, List<Page> pages) {
         if (target == null || !asks(target, answers)) {
             return false;
         }
-        return chosen(target, answers).stream().anyMatch(c -> c.equalsIgnoreCase(q.showIf().equals().trim()));
+        return chosen(target, answers).stream()
+                .anyMatch(c -> c.equalsIgnoreCase(q.showIf().equals().trim()));
     }
 
     List<Question> asked(Page page, Map<String, String> answers) {
@@ -92,7 +93,10 @@ record Questionnaire(SurveyDefinition definition, List<Page> pages) {
             return List.of();
         }
         return q.questionType() == QuestionType.MULTI
-                ? Arrays.stream(raw.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList()
+                ? Arrays.stream(raw.split(";"))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList()
                 : List.of(raw.trim());
     }
 
@@ -104,10 +108,17 @@ record Questionnaire(SurveyDefinition definition, List<Page> pages) {
         Map<String, String> answers = new LinkedHashMap<>();
         for (Question q : page.questions()) {
             List<String> given = form.getOrDefault(q.code(), List.of()).stream()
-                    .filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+                    .filter(v -> v != null && !v.isBlank())
+                    .map(String::trim)
+                    .toList();
             if (q.questionType().isClosed()) {
-                given = given.stream().map(v -> q.choices().stream().filter(c -> c.equalsIgnoreCase(v))
-                        .findFirst().orElse(v)).distinct().toList();
+                given = given.stream()
+                        .map(v -> q.choices().stream()
+                                .filter(c -> c.equalsIgnoreCase(v))
+                                .findFirst()
+                                .orElse(v))
+                        .distinct()
+                        .toList();
             }
             if (!given.isEmpty()) {
                 // a radio group sends one value; more means a crafted form, which check() reports
@@ -164,12 +175,14 @@ record Questionnaire(SurveyDefinition definition, List<Page> pages) {
             QuestionType type = q.questionType();
             if (chosen.isEmpty()) {
                 if (q.mustBeAnswered()) {
-                    problems.add(Problem.of(q.code(), switch (type) {
-                        case MULTI -> "Select at least one answer to question " + n;
-                        case TEXT -> "Enter your answer to question " + n;
-                        case NUMBER -> "Enter a number for question " + n;
-                        default -> "Select an answer to question " + n;
-                    }));
+                    problems.add(Problem.of(
+                            q.code(),
+                            switch (type) {
+                                case MULTI -> "Select at least one answer to question " + n;
+                                case TEXT -> "Enter your answer to question " + n;
+                                case NUMBER -> "Enter a number for question " + n;
+                                default -> "Select an answer to question " + n;
+                            }));
                 }
             } else if (type == QuestionType.NUMBER) {
                 if (!isNumber(chosen.get(0))) {
@@ -178,13 +191,16 @@ record Questionnaire(SurveyDefinition definition, List<Page> pages) {
             } else if (type == QuestionType.TEXT) {
                 tooLong(problems, q.code(), chosen.get(0), "Your answer to question " + n);
             } else if (!q.choices().containsAll(chosen)) {
-                problems.add(Problem.of(q.code(), "Select " + (type == QuestionType.MULTI ? "answers" : "an answer")
-                        + " from the list for question " + n));
+                problems.add(Problem.of(
+                        q.code(),
+                        "Select " + (type == QuestionType.MULTI ? "answers" : "an answer")
+                                + " from the list for question " + n));
             }
             String other = answers.get(q.code() + "_other");
             if (q.hasOther() && chosen.contains(Question.OTHER)) {
                 if (other == null) {
-                    problems.add(Problem.of(q.code() + "_other", "Say what your other answer to question " + n + " is"));
+                    problems.add(
+                            Problem.of(q.code() + "_other", "Say what your other answer to question " + n + " is"));
                 } else {
                     tooLong(problems, q.code() + "_other", other, "Your other answer to question " + n);
                 }
@@ -199,13 +215,15 @@ record Questionnaire(SurveyDefinition definition, List<Page> pages) {
 
     /** The first page, in order, that the respondent must still complete; empty when all are done. */
     Optional<Page> firstIncomplete(Map<String, String> answers) {
-        return askedPages(answers).stream().filter(p -> !check(p, answers).isEmpty()).findFirst();
+        return askedPages(answers).stream()
+                .filter(p -> !check(p, answers).isEmpty())
+                .findFirst();
     }
 
     private static void tooLong(List<Problem> problems, String field, String text, String what) {
         if (text.length() > MAX_TEXT) {
-            problems.add(Problem.of(field, what + " must be " + String.format(Locale.UK, "%,d", MAX_TEXT)
-                    + " characters or fewer"));
+            problems.add(Problem.of(
+                    field, what + " must be " + String.format(Locale.UK, "%,d", MAX_TEXT) + " characters or fewer"));
         }
     }
 

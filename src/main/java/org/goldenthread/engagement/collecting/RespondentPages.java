@@ -54,8 +54,13 @@ class RespondentPages {
      * @param invitation null for the open link
      * @param draft      null before they start, and after they submit
      */
-    record Visit(Surveys.Survey survey, Questionnaire questionnaire, String start, String base,
-                 Invitation invitation, Draft draft) {
+    record Visit(
+            Surveys.Survey survey,
+            Questionnaire questionnaire,
+            String start,
+            String base,
+            Invitation invitation,
+            Draft draft) {
 
         public String title() {
             return survey.definition().title();
@@ -73,7 +78,8 @@ class RespondentPages {
         public String resumeAt() {
             Map<String, String> answers = draft.answers();
             Optional<Questionnaire.Page> page = Optional.ofNullable(draft.resumePage())
-                    .flatMap(questionnaire::page).filter(p -> !questionnaire.asked(p, answers).isEmpty())
+                    .flatMap(questionnaire::page)
+                    .filter(p -> !questionnaire.asked(p, answers).isEmpty())
                     .or(() -> questionnaire.firstIncomplete(answers));
             return base + "/" + page.map(p -> String.valueOf(p.number())).orElse("check");
         }
@@ -98,13 +104,18 @@ class RespondentPages {
     }
 
     @PostMapping("/respond/{link}/resume")
-    String resume(@PathVariable String link, @RequestParam(required = false) String code, Model model,
-                  HttpServletRequest request, HttpServletResponse response) {
+    String resume(
+            @PathVariable String link,
+            @RequestParam(required = false) String code,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         return byLink(link, null, visit -> {
             if (attempts.blocked(visit.survey().id(), request.getRemoteAddr())) {
                 return tooManyAttempts(visit, model, response);
             }
-            Optional<Draft> draft = code == null || code.isBlank() ? Optional.empty()
+            Optional<Draft> draft = code == null || code.isBlank()
+                    ? Optional.empty()
                     : drafts.byResumeCode(visit.survey().id(), code);
             if (draft.isPresent()) {
                 return "redirect:" + visit.start() + "/" + draft.get().resumeCode();
@@ -113,16 +124,26 @@ class RespondentPages {
                 attempts.missed(visit.survey().id(), request.getRemoteAddr());
             }
             model.addAttribute("code", code);
-            return startPage(visit, model, List.of(Problem.of("code", code == null || code.isBlank()
-                    ? "Enter your resume code"
-                    : "There are no saved answers with that code: check it, or start again")));
+            return startPage(
+                    visit,
+                    model,
+                    List.of(Problem.of(
+                            "code",
+                            code == null || code.isBlank()
+                                    ? "Enter your resume code"
+                                    : "There are no saved answers with that code: check it, or start again")));
         });
     }
 
     private String tooManyAttempts(Visit visit, Model model, HttpServletResponse response) {
         response.setStatus(429);
-        return startPage(visit, model, List.of(Problem.of("code", "Too many resume codes that do not match have been "
-                + "tried from here. Wait " + attempts.minutes() + " minutes and try again, or start the survey again.")));
+        return startPage(
+                visit,
+                model,
+                List.of(Problem.of(
+                        "code",
+                        "Too many resume codes that do not match have been " + "tried from here. Wait "
+                                + attempts.minutes() + " minutes and try again, or start the survey again.")));
     }
 
     /** The resume link a respondent keeps: it leads to where they left off. */
@@ -140,14 +161,22 @@ class RespondentPages {
     }
 
     @GetMapping("/respond/{link}/{code}/{page:\\d+}")
-    String pageByLink(@PathVariable String link, @PathVariable String code, @PathVariable int page,
-                      @RequestParam(required = false) String missing, Model model) {
+    String pageByLink(
+            @PathVariable String link,
+            @PathVariable String code,
+            @PathVariable int page,
+            @RequestParam(required = false) String missing,
+            Model model) {
         return byLink(link, code, visit -> showPage(visit, page, missing != null, model));
     }
 
     @PostMapping("/respond/{link}/{code}/{page:\\d+}")
-    String answerByLink(@PathVariable String link, @PathVariable String code, @PathVariable int page,
-                        @RequestParam MultiValueMap<String, String> form, Model model) {
+    String answerByLink(
+            @PathVariable String link,
+            @PathVariable String code,
+            @PathVariable int page,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model) {
         return byLink(link, code, visit -> answer(visit, page, form, model));
     }
 
@@ -170,8 +199,11 @@ class RespondentPages {
 
     @GetMapping("/invited/{token}")
     String invited(@PathVariable String token, Model model) {
-        return byInvitation(token, visit -> visit.invitation().responded()
-                ? doneInvited(visit, model) : startPage(visit, model, List.of()));
+        return byInvitation(
+                token,
+                visit -> visit.invitation().responded()
+                        ? doneInvited(visit, model)
+                        : startPage(visit, model, List.of()));
     }
 
     @PostMapping("/invited/{token}")
@@ -186,14 +218,20 @@ class RespondentPages {
     }
 
     @GetMapping("/invited/{token}/{page:\\d+}")
-    String invitedPage(@PathVariable String token, @PathVariable int page,
-                       @RequestParam(required = false) String missing, Model model) {
+    String invitedPage(
+            @PathVariable String token,
+            @PathVariable int page,
+            @RequestParam(required = false) String missing,
+            Model model) {
         return byInvitation(token, visit -> showPage(visit, page, missing != null, model));
     }
 
     @PostMapping("/invited/{token}/{page:\\d+}")
-    String invitedAnswer(@PathVariable String token, @PathVariable int page,
-                         @RequestParam MultiValueMap<String, String> form, Model model) {
+    String invitedAnswer(
+            @PathVariable String token,
+            @PathVariable int page,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model) {
         return byInvitation(token, visit -> answer(visit, page, form, model));
     }
 
@@ -223,17 +261,26 @@ class RespondentPages {
             // a code in the address counts as a try just as one typed into the form does; while an
             // address is locked out its codes are not looked up, so it lands on the start page, whose
             // resume form says why
-            String address = code == null ? null : ((org.springframework.web.context.request.ServletRequestAttributes)
-                    org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
-                    .getRequest().getRemoteAddr();
+            String address =
+                    code == null
+                            ? null
+                            : ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework
+                                            .web.context.request.RequestContextHolder.currentRequestAttributes())
+                                    .getRequest()
+                                    .getRemoteAddr();
             if (code != null && !attempts.blocked(survey.id(), address)) {
                 draft = drafts.byResumeCode(survey.id(), code).orElse(null);
                 if (draft == null) {
                     attempts.missed(survey.id(), address);
                 }
             }
-            return work.apply(new Visit(survey, Questionnaire.of(survey.definition()), start,
-                    draft == null ? null : start + "/" + draft.resumeCode(), null, draft));
+            return work.apply(new Visit(
+                    survey,
+                    Questionnaire.of(survey.definition()),
+                    start,
+                    draft == null ? null : start + "/" + draft.resumeCode(),
+                    null,
+                    draft));
         });
     }
 
@@ -243,7 +290,12 @@ class RespondentPages {
             Surveys.Survey survey = surveys.survey(found.surveyId());
             Invitation invitation = invitations.byToken(token).orElseThrow(RespondentPages::noSurvey);
             String start = "/invited/" + token;
-            return work.apply(new Visit(survey, Questionnaire.of(survey.definition()), start, start, invitation,
+            return work.apply(new Visit(
+                    survey,
+                    Questionnaire.of(survey.definition()),
+                    start,
+                    start,
+                    invitation,
                     drafts.byInvitation(invitation.id()).orElse(null)));
         });
     }
@@ -258,7 +310,9 @@ class RespondentPages {
 
     /** Where someone without a usable draft goes: the start, which says why (closed, answered, unknown). */
     private static Optional<String> turnedAway(Visit visit) {
-        if (visit.draft() == null || !visit.isOpen() || visit.invitation() != null && visit.invitation().responded()) {
+        if (visit.draft() == null
+                || !visit.isOpen()
+                || visit.invitation() != null && visit.invitation().responded()) {
             return Optional.of("redirect:" + visit.start());
         }
         return Optional.empty();
@@ -272,11 +326,17 @@ class RespondentPages {
         model.addAttribute("visit", visit);
         model.addAttribute("problems", problems);
         model.addAttribute("draft", survey.isDraft());
-        model.addAttribute("notYetOpen", !survey.isDraft() && survey.opensOn() != null && today.isBefore(survey.opensOn())
-                ? Invitations.DAY.format(survey.opensOn()) : null);
+        model.addAttribute(
+                "notYetOpen",
+                !survey.isDraft() && survey.opensOn() != null && today.isBefore(survey.opensOn())
+                        ? Invitations.DAY.format(survey.opensOn())
+                        : null);
         boolean closedByHand = survey.status() == Surveys.Status.CLOSED;
-        model.addAttribute("closed", !survey.isDraft() && closedByHand || survey.closesOn() != null && today.isAfter(survey.closesOn())
-                ? (survey.closesOn() == null ? "" : Invitations.DAY.format(survey.closesOn())) : null);
+        model.addAttribute(
+                "closed",
+                !survey.isDraft() && closedByHand || survey.closesOn() != null && today.isAfter(survey.closesOn())
+                        ? (survey.closesOn() == null ? "" : Invitations.DAY.format(survey.closesOn()))
+                        : null);
         model.addAttribute("closesOn", survey.closesOn() == null ? null : Invitations.DAY.format(survey.closesOn()));
         return "engagement/respond-start";
     }
@@ -287,7 +347,8 @@ class RespondentPages {
             return away.get();
         }
         Map<String, String> answers = visit.draft().answers();
-        Optional<Questionnaire.Page> page = visit.questionnaire().page(number)
+        Optional<Questionnaire.Page> page = visit.questionnaire()
+                .page(number)
                 .filter(p -> !visit.questionnaire().asked(p, answers).isEmpty());
         if (page.isEmpty()) {
             return "redirect:" + visit.resumeAt();
@@ -303,7 +364,8 @@ class RespondentPages {
         }
         Questionnaire questionnaire = visit.questionnaire();
         Draft draft = visit.draft();
-        Optional<Questionnaire.Page> found = questionnaire.page(number)
+        Optional<Questionnaire.Page> found = questionnaire
+                .page(number)
                 .filter(p -> !questionnaire.asked(p, draft.answers()).isEmpty());
         if (found.isEmpty()) {
             return "redirect:" + visit.resumeAt();
@@ -321,14 +383,16 @@ class RespondentPages {
             return renderPage(visit, page, answers, problems, model);
         }
         Optional<Questionnaire.Page> next = questionnaire.next(number, answers);
-        Integer resume = draft.resumePage() == null || next.isEmpty() ? null
+        Integer resume = draft.resumePage() == null || next.isEmpty()
+                ? null
                 : Math.max(draft.resumePage(), next.get().number());
         drafts.save(draft.id(), answers, resume);
-        return "redirect:" + visit.base() + "/" + next.map(p -> String.valueOf(p.number())).orElse("check");
+        return "redirect:" + visit.base() + "/"
+                + next.map(p -> String.valueOf(p.number())).orElse("check");
     }
 
-    private String renderPage(Visit visit, Questionnaire.Page page, Map<String, String> answers,
-                              List<Problem> problems, Model model) {
+    private String renderPage(
+            Visit visit, Questionnaire.Page page, Map<String, String> answers, List<Problem> problems, Model model) {
         Questionnaire questionnaire = visit.questionnaire();
         List<Questionnaire.Page> asked = questionnaire.askedPages(answers);
         model.addAttribute("visit", visit);
@@ -337,20 +401,25 @@ class RespondentPages {
         model.addAttribute("position", asked.indexOf(page) + 1);
         model.addAttribute("pages", asked.size());
         model.addAttribute("problems", problems);
-        model.addAttribute("questions", questionnaire.asked(page, answers).stream()
-                .map(q -> QuestionView.of(questionnaire, q, answers, problems)).toList());
-        model.addAttribute("back", questionnaire.previous(page.number(), answers)
-                .map(p -> visit.base() + "/" + p.number()).orElse(visit.start()));
+        model.addAttribute(
+                "questions",
+                questionnaire.asked(page, answers).stream()
+                        .map(q -> QuestionView.of(questionnaire, q, answers, problems))
+                        .toList());
+        model.addAttribute(
+                "back",
+                questionnaire
+                        .previous(page.number(), answers)
+                        .map(p -> visit.base() + "/" + p.number())
+                        .orElse(visit.start()));
         return "engagement/respond-page";
     }
 
     /** One answer as the check page lists it. */
-    record Answered(int number, String question, List<String> lines, String change) {
-    }
+    record Answered(int number, String question, List<String> lines, String change) {}
 
     /** The answers of one page, under its heading. */
-    record Section(String heading, List<Answered> answers) {
-    }
+    record Section(String heading, List<Answered> answers) {}
 
     private String showCheck(Visit visit, Model model) {
         Optional<String> away = turnedAway(visit);
@@ -379,8 +448,12 @@ class RespondentPages {
         }
         model.addAttribute("visit", visit);
         model.addAttribute("sections", sections);
-        model.addAttribute("back", questionnaire.previous(Integer.MAX_VALUE, answers)
-                .map(p -> visit.base() + "/" + p.number()).orElse(visit.start()));
+        model.addAttribute(
+                "back",
+                questionnaire
+                        .previous(Integer.MAX_VALUE, answers)
+                        .map(p -> visit.base() + "/" + p.number())
+                        .orElse(visit.start()));
         return "engagement/respond-check";
     }
 
@@ -393,7 +466,8 @@ class RespondentPages {
         if (away.isPresent()) {
             return away.get();
         }
-        Optional<Questionnaire.Page> incomplete = visit.questionnaire().firstIncomplete(visit.draft().answers());
+        Optional<Questionnaire.Page> incomplete =
+                visit.questionnaire().firstIncomplete(visit.draft().answers());
         if (incomplete.isPresent()) {
             return "redirect:" + visit.base() + "/" + incomplete.get().number() + "?missing";
         }
@@ -412,10 +486,16 @@ class RespondentPages {
             return away.get();
         }
         model.addAttribute("visit", visit);
-        model.addAttribute("resumeLink", ServletUriComponentsBuilder.fromCurrentContextPath().path(visit.base())
-                .toUriString());
-        model.addAttribute("closesOn", visit.survey().closesOn() == null ? null
-                : Invitations.DAY.format(visit.survey().closesOn()));
+        model.addAttribute(
+                "resumeLink",
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path(visit.base())
+                        .toUriString());
+        model.addAttribute(
+                "closesOn",
+                visit.survey().closesOn() == null
+                        ? null
+                        : Invitations.DAY.format(visit.survey().closesOn()));
         return "engagement/respond-saved";
     }
 

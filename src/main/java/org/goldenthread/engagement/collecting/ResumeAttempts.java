@@ -28,11 +28,11 @@ class ResumeAttempts {
     private final byte[] salt = new byte[16];
     private final Map<String, Misses> misses = new ConcurrentHashMap<>();
 
-    private record Misses(int count, long since) {
-    }
+    private record Misses(int count, long since) {}
 
-    ResumeAttempts(@Value("${gt.surveys.resume-attempts:10}") int maxMisses,
-                   @Value("${gt.surveys.resume-lockout:15m}") Duration window) {
+    ResumeAttempts(
+            @Value("${gt.surveys.resume-attempts:10}") int maxMisses,
+            @Value("${gt.surveys.resume-lockout:15m}") Duration window) {
         if (maxMisses < 1) {
             throw new IllegalArgumentException("gt.surveys.resume-attempts must be at least 1");
         }
@@ -56,7 +56,9 @@ class ResumeAttempts {
         if (misses.size() > TIDY_ABOVE) {
             misses.values().removeIf(m -> now - m.since() >= windowNanos);
         }
-        misses.merge(key(surveyId, address), new Misses(1, now),
+        misses.merge(
+                key(surveyId, address),
+                new Misses(1, now),
                 (old, one) -> now - old.since() >= windowNanos ? one : new Misses(old.count() + 1, old.since()));
     }
 

@@ -34,11 +34,17 @@ class AccountApi {
      * their own sign-in), {@code emailed} (they were told, or sent their link), and for a new account
      * without a mail server the one-time {@code claim_link} to hand over.
      */
-    record GrantedView(@JsonUnwrapped MemberView user, @JsonProperty("account_existed") boolean accountExisted,
-                       boolean emailed, @JsonProperty("claim_link") String claimLink) {
+    record GrantedView(
+            @JsonUnwrapped MemberView user,
+            @JsonProperty("account_existed") boolean accountExisted,
+            boolean emailed,
+            @JsonProperty("claim_link") String claimLink) {
 
         static GrantedView of(Accounts.Granted granted) {
-            return new GrantedView(MemberView.of(granted.member()), granted.accountExisted(), granted.notified(),
+            return new GrantedView(
+                    MemberView.of(granted.member()),
+                    granted.accountExisted(),
+                    granted.notified(),
                     granted.handover() == null ? null : granted.handover().link());
         }
     }
@@ -51,12 +57,9 @@ class AccountApi {
         }
     }
 
-    record Claim(String token, String password) {
-    }
+    record Claim(String token, String password) {}
 
-    record TokenRequest(String name) {
-    }
-
+    record TokenRequest(String name) {}
 
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
@@ -125,7 +128,9 @@ class AccountApi {
     @GetMapping("/api/v1/ics/{ods}/users")
     List<MemberView> members(@PathVariable String ods) {
         Scope.require(Role.ICS_ADMIN);
-        return accounts.membersOf(Scope.currentTenant()).stream().map(MemberView::of).toList();
+        return accounts.membersOf(Scope.currentTenant()).stream()
+                .map(MemberView::of)
+                .toList();
     }
 
     @GetMapping("/api/v1/ics/{ods}/users/{id}")

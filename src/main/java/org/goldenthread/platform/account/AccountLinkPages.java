@@ -1,5 +1,6 @@
 package org.goldenthread.platform.account;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Where a person opens their one-time link and chooses their password, before they can sign in. */
 @Controller
@@ -36,9 +36,13 @@ class AccountLinkPages {
     }
 
     @PostMapping("/claim/{token}")
-    String use(@PathVariable String token, @RequestParam(required = false) String password,
-               @RequestParam(required = false) String confirm, Model model, HttpServletResponse response,
-               RedirectAttributes redirect) {
+    String use(
+            @PathVariable String token,
+            @RequestParam(required = false) String password,
+            @RequestParam(required = false) String confirm,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             if (password != null && !password.equals(confirm)) {
                 links.usable(token);

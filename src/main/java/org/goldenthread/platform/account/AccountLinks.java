@@ -28,7 +28,8 @@ public class AccountLinks {
     static final int RESET_DAYS = 1;
 
     enum Purpose {
-        CLAIM, RESET;
+        CLAIM,
+        RESET;
 
         String code() {
             return name().toLowerCase();
@@ -39,12 +40,10 @@ public class AccountLinks {
      * How a link reached the person: emailed to them, or shown here for the administrator to pass on
      * ({@code link} is null once emailed, so nobody else sees it).
      */
-    public record Handover(boolean emailed, String link) {
-    }
+    public record Handover(boolean emailed, String link) {}
 
     /** A link that can still be used, for the page where the person chooses their password. */
-    public record Usable(String email, boolean claim) {
-    }
+    public record Usable(String email, boolean claim) {}
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
@@ -73,8 +72,8 @@ public class AccountLinks {
         return issue(userId, email, Purpose.CLAIM, null, false, roleAndPlace).emailed();
     }
 
-    private Handover issue(long userId, String email, Purpose purpose, Tenant shownTo, boolean showable,
-                           String roleAndPlace) {
+    private Handover issue(
+            long userId, String email, Purpose purpose, Tenant shownTo, boolean showable, String roleAndPlace) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -90,15 +89,26 @@ public class AccountLinks {
         jdbc.sql("""
                         insert into account_link (user_id, purpose, token_hash, shown_to_ics, issued_by, expires_at)
                         values (:user, :purpose, :hash, :ics, :by, now() + make_interval(days => :days))""")
-                .param("user", userId).param("purpose", purpose.code()).param("hash", ApiTokens.digest(token))
+                .param("user", userId)
+                .param("purpose", purpose.code())
+                .param("hash", ApiTokens.digest(token))
                 .param("ics", emailed || shownTo == null ? null : shownTo.id())
-                .param("by", caller == null ? null : caller.userId()).param("days", days).update();
+                .param("by", caller == null ? null : caller.userId())
+                .param("days", days)
+                .update();
         return new Handover(emailed, emailed ? null : link);
     }
 
-    private record Found(long id, long userId, String email, String purpose, Long shownToIcs, boolean disabled,
-                         boolean used, boolean expired, boolean rolesElsewhere) {
-    }
+    private record Found(
+            long id,
+            long userId,
+            String email,
+            String purpose,
+            Long shownToIcs,
+            boolean disabled,
+            boolean used,
+            boolean expired,
+            boolean rolesElsewhere) {}
 
     private Optional<Found> find(String token, boolean lock) {
         if (token == null || token.length() > 100) {
@@ -113,7 +123,9 @@ public class AccountLinks {
                                ) as roles_elsewhere
                           from account_link l join app_user u on u.id = l.user_id
                          where l.token_hash = :hash""" + (lock ? " for update of l" : ""))
-                .param("hash", ApiTokens.digest(token)).query(Found.class).optional();
+                .param("hash", ApiTokens.digest(token))
+                .query(Found.class)
+                .optional();
     }
 
     /** The link, if it can still be used; otherwise a 404 saying why not. */
@@ -136,18 +148,22 @@ public class AccountLinks {
                 throw new InvalidInput("password", p);
             });
             jdbc.sql("update account_link set used_at = now() where user_id = :user and used_at is null")
-                    .param("user", found.userId()).update();
+                    .param("user", found.userId())
+                    .update();
             Sessions.endAll(jdbc, found.userId());
             jdbc.sql("""
                             update app_user set password_hash = :hash, password_changed_at = now(),
                                    password_via_ics = :via, failed_sign_ins = 0, locked_until = null
                              where id = :id""")
-                    .param("hash", passwords.encode(password)).param("via", found.shownToIcs())
-                    .param("id", found.userId()).update();
+                    .param("hash", passwords.encode(password))
+                    .param("via", found.shownToIcs())
+                    .param("id", found.userId())
+                    .update();
             String action = Purpose.CLAIM.code().equals(found.purpose()) ? "user.claimed" : "user.password_reset";
             audit.recordFor(null, action, "user", found.userId(), null, Map.of("by", "one-time link"));
             if (found.shownToIcs() != null) {
-                audit.recordFor(found.shownToIcs(), action, "user", found.userId(), null, Map.of("by", "one-time link"));
+                audit.recordFor(
+                        found.shownToIcs(), action, "user", found.userId(), null, Map.of("by", "one-time link"));
             }
             return found.email();
         });

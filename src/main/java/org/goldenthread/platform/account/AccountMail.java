@@ -1,9 +1,9 @@
 package org.goldenthread.platform.account;
 
 import jakarta.mail.MessagingException;
+import org.goldenthread.platform.MailServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.goldenthread.platform.MailServer;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,7 @@
 package org.goldenthread.platform.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +13,11 @@ import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.tenancy.Tenants;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,13 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 
 /** Pages for one's own account and tokens, and for administrators managing users. */
 @Controller
@@ -45,7 +45,8 @@ class AccountPages implements Navigation {
     public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
         if (tenant != null) {
             return caller.has(Role.ICS_ADMIN, tenant.id())
-                    ? List.of(new NavigationItem(800, "Users", "/ics/" + tenant.odsCode() + "/users")) : List.of();
+                    ? List.of(new NavigationItem(800, "Users", "/ics/" + tenant.odsCode() + "/users"))
+                    : List.of();
         }
         return caller.isPlatformAdmin() ? List.of(new NavigationItem(910, "Users", "/admin/users")) : List.of();
     }
@@ -57,8 +58,12 @@ class AccountPages implements Navigation {
         }
 
         NewUser toRequest() {
-            List<String> placeList = places == null || places.isBlank() ? List.of()
-                    : Arrays.stream(places.split("[,\\n]")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            List<String> placeList = places == null || places.isBlank()
+                    ? List.of()
+                    : Arrays.stream(places.split("[,\\n]"))
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
             return new NewUser(email, displayName, null, role, ics, placeList);
         }
     }
@@ -72,9 +77,13 @@ class AccountPages implements Navigation {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam(required = false) String current,
-                          @RequestParam(required = false) String password, Model model,
-                          RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+    String changePassword(
+            @RequestParam(required = false) String current,
+            @RequestParam(required = false) String password,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         try {
             Caller caller = Scope.currentCaller();
             int epoch = accounts.changeOwnPassword(caller.userId(), current, password);
@@ -85,8 +94,10 @@ class AccountPages implements Navigation {
                     new SignedInUser(caller.userId(), caller.email(), epoch), null, List.of()));
             SecurityContextHolder.setContext(context);
             sessions.saveContext(context, request, response);
-            redirect.addFlashAttribute("success", "Your password was changed. You have been signed out everywhere"
-                    + " else, and your API tokens were revoked.");
+            redirect.addFlashAttribute(
+                    "success",
+                    "Your password was changed. You have been signed out everywhere"
+                            + " else, and your API tokens were revoked.");
             return "redirect:/account";
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
@@ -132,7 +143,8 @@ class AccountPages implements Navigation {
         try {
             Accounts.Granted granted = accounts.grant(form.toRequest(), Scope.currentTenant());
             tellAbout(granted, form, redirect);
-            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/users/" + granted.member().account().id();
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/users/"
+                    + granted.member().account().id();
         } catch (InvalidInput e) {
             return userForm(model, form, e.problems());
         }
@@ -157,14 +169,16 @@ class AccountPages implements Navigation {
     }
 
     @PostMapping("/ics/{ods}/users/{id}/roles/{role}/remove")
-    String removeRoleHere(@PathVariable String ods, @PathVariable long id, @PathVariable String role,
-                          RedirectAttributes redirect) {
+    String removeRoleHere(
+            @PathVariable String ods, @PathVariable long id, @PathVariable String role, RedirectAttributes redirect) {
         Scope.require(Role.ICS_ADMIN);
         Tenant tenant = Scope.currentTenant();
         Accounts.Member member = accounts.memberOf(tenant, id);
         accounts.removeRole(id, role, null, tenant);
-        redirect.addFlashAttribute("success", member.account().email() + " no longer has the role "
-                + Role.fromCode(role).map(Role::label).orElse(role) + " in " + tenant.name() + ".");
+        redirect.addFlashAttribute(
+                "success",
+                member.account().email() + " no longer has the role "
+                        + Role.fromCode(role).map(Role::label).orElse(role) + " in " + tenant.name() + ".");
         boolean rolesLeftHere = member.grants().size() > 1;
         return "redirect:/ics/" + tenant.odsCode() + "/users" + (rolesLeftHere ? "/" + id : "");
     }
@@ -208,11 +222,16 @@ class AccountPages implements Navigation {
     }
 
     @PostMapping("/admin/users/{id}/roles/{role}/remove")
-    String removeRole(@PathVariable long id, @PathVariable String role, @RequestParam(required = false) String ics,
-                      RedirectAttributes redirect) {
+    String removeRole(
+            @PathVariable long id,
+            @PathVariable String role,
+            @RequestParam(required = false) String ics,
+            RedirectAttributes redirect) {
         accounts.removeRole(id, role, ics, null);
-        redirect.addFlashAttribute("success", "The role " + Role.fromCode(role).map(Role::label).orElse(role)
-                + (ics == null || ics.isBlank() ? "" : " in " + ics) + " was removed.");
+        redirect.addFlashAttribute(
+                "success",
+                "The role " + Role.fromCode(role).map(Role::label).orElse(role)
+                        + (ics == null || ics.isBlank() ? "" : " in " + ics) + " was removed.");
         return "redirect:/admin/users/" + id;
     }
 
@@ -226,14 +245,16 @@ class AccountPages implements Navigation {
     @PostMapping("/admin/users/{id}/enable")
     String enable(@PathVariable long id, RedirectAttributes redirect) {
         accounts.setDisabled(id, false);
-        redirect.addFlashAttribute("success", "The account was switched back on. Its old sessions and tokens stay ended.");
+        redirect.addFlashAttribute(
+                "success", "The account was switched back on. Its old sessions and tokens stay ended.");
         return "redirect:/admin/users/" + id;
     }
 
     @PostMapping("/admin/users/{id}/end-sessions")
     String endSessions(@PathVariable long id, RedirectAttributes redirect) {
         accounts.endSessions(id);
-        redirect.addFlashAttribute("success", "Every session of this account has ended and its API tokens are revoked.");
+        redirect.addFlashAttribute(
+                "success", "Every session of this account has ended and its API tokens are revoked.");
         return "redirect:/admin/users/" + id;
     }
 
@@ -244,8 +265,10 @@ class AccountPages implements Navigation {
         StringBuilder text = new StringBuilder(email + " now has the role " + role + ".");
         if (granted.accountExisted()) {
             text.append(" They already had a Golden Thread account, so they keep signing in as before.");
-            text.append(granted.notified() ? " We have emailed them about the new role."
-                    : " There is no mail server to tell them, so let them know yourself.");
+            text.append(
+                    granted.notified()
+                            ? " We have emailed them about the new role."
+                            : " There is no mail server to tell them, so let them know yourself.");
         } else if (granted.notified()) {
             text.append(" We have emailed them a link to choose their password.");
         }
@@ -272,8 +295,11 @@ class AccountPages implements Navigation {
         model.addAttribute("form", form);
         model.addAttribute("roles", roles);
         model.addAttribute("problems", problems);
-        model.addAttribute("icsOptions", tenant == null ? tenants.all().stream().filter(i -> !i.isMerged()).toList()
-                : List.of());
+        model.addAttribute(
+                "icsOptions",
+                tenant == null
+                        ? tenants.all().stream().filter(i -> !i.isMerged()).toList()
+                        : List.of());
         model.addAttribute("action", tenant == null ? "/admin/users/new" : "/ics/" + tenant.odsCode() + "/users/new");
         return "platform/user-new";
     }

@@ -33,8 +33,16 @@ public class Accounts {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    record StoredUser(long id, String email, String displayName, String passwordHash, boolean disabled,
-                      OffsetDateTime lockedUntil, int failedSignIns, int sessionEpoch, Long passwordViaIcs) {
+    record StoredUser(
+            long id,
+            String email,
+            String displayName,
+            String passwordHash,
+            boolean disabled,
+            OffsetDateTime lockedUntil,
+            int failedSignIns,
+            int sessionEpoch,
+            Long passwordViaIcs) {
 
         boolean isLocked() {
             return lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now());
@@ -42,15 +50,13 @@ public class Accounts {
     }
 
     /** A user with the roles visible to whoever is looking. */
-    public record Member(UserAccount account, List<Grant> grants) {
-    }
+    public record Member(UserAccount account, List<Grant> grants) {}
 
     /**
      * A role given: whether the account already existed (its holder keeps their own sign-in and was
      * told by email), and for a new account how the link to claim it reached them.
      */
-    public record Granted(Member member, boolean accountExisted, boolean notified, AccountLinks.Handover handover) {
-    }
+    public record Granted(Member member, boolean accountExisted, boolean notified, AccountLinks.Handover handover) {}
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -62,10 +68,16 @@ public class Accounts {
     private final int maxFailedSignIns;
     private final int lockoutMinutes;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, Tenants tenants, Audit audit,
-             ObjectProvider<PlaceDirectory> places, AccountLinks links, AccountMail mail,
-             @Value("${gt.security.max-failed-logins:5}") int maxFailedSignIns,
-             @Value("${gt.security.lockout-minutes:15}") int lockoutMinutes) {
+    Accounts(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            Tenants tenants,
+            Audit audit,
+            ObjectProvider<PlaceDirectory> places,
+            AccountLinks links,
+            AccountMail mail,
+            @Value("${gt.security.max-failed-logins:5}") int maxFailedSignIns,
+            @Value("${gt.security.lockout-minutes:15}") int lockoutMinutes) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.tenants = tenants;
@@ -82,7 +94,9 @@ public class Accounts {
                         select id, email, display_name, password_hash, disabled, locked_until, failed_sign_ins,
                                session_epoch, password_via_ics
                           from app_user where lower(email) = lower(:email)""")
-                .param("email", email == null ? "" : email.trim()).query(StoredUser.class).optional();
+                .param("email", email == null ? "" : email.trim())
+                .query(StoredUser.class)
+                .optional();
     }
 
     /**
@@ -92,12 +106,14 @@ public class Accounts {
     public Optional<Caller> caller(SignedInUser session) {
         // read the user, then the grants: a query inside the row mapper would hold one pooled
         // connection while asking for another, and under load every request would wait for ever
-        record Live(long id, String email, String displayName) {
-        }
+        record Live(long id, String email, String displayName) {}
         Optional<Live> user = jdbc.sql("""
                         select id, email, display_name from app_user
                          where id = :id and not disabled and session_epoch = :epoch""")
-                .param("id", session.id()).param("epoch", session.epoch()).query(Live.class).optional();
+                .param("id", session.id())
+                .param("epoch", session.epoch())
+                .query(Live.class)
+                .optional();
         return user.map(u -> new Caller(u.id(), u.email(), u.displayName(), grantsOf(u.id())));
     }
 
@@ -105,16 +121,17 @@ public class Accounts {
         return jdbc.sql("""
                         select g.role, g.ics_id, i.ods_code, i.name, g.places
                           from role_grant g left join ics i on i.id = g.ics_id
-                         where g.user_id = :id order by i.ods_code nulls first, g.role""")
-                .param("id", userId)
-                .query((rs, n) -> grant(rs))
-                .list();
+                         where g.user_id = :id order by i.ods_code nulls first, g.role""").param("id", userId).query((rs, n) -> grant(rs)).list();
     }
 
     /** A grant from a row with its role, ics_id, ods_code, name and places. */
     static Grant grant(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Grant(Role.fromCode(rs.getString("role")).orElseThrow(), (Long) rs.getObject("ics_id"),
-                rs.getString("ods_code"), rs.getString("name"), List.of((String[]) rs.getArray("places").getArray()));
+        return new Grant(
+                Role.fromCode(rs.getString("role")).orElseThrow(),
+                (Long) rs.getObject("ics_id"),
+                rs.getString("ods_code"),
+                rs.getString("name"),
+                List.of((String[]) rs.getArray("places").getArray()));
     }
 
     public Optional<UserAccount> find(long userId) {
@@ -127,7 +144,8 @@ public class Accounts {
         return jdbc.sql("""
                         select id, email, display_name, disabled, locked_until, failed_sign_ins, created_at
                           from app_user order by lower(email)""").query(UserAccount.class).list().stream()
-                .map(u -> new Member(u, grantsOf(u.id()))).toList();
+                .map(u -> new Member(u, grantsOf(u.id())))
+                .toList();
     }
 
     /** People holding a role in this ICS, with only the roles they hold here. */
@@ -136,16 +154,20 @@ public class Accounts {
                         select distinct u.id, u.email, u.display_name, u.disabled, u.locked_until, u.failed_sign_ins,
                                u.created_at
                           from app_user u join role_grant g on g.user_id = u.id
-                         where g.ics_id = :ics order by u.email""")
-                .param("ics", tenant.id()).query(UserAccount.class).list().stream()
-                .map(u -> new Member(u, grantsOf(u.id()).stream()
-                        .filter(g -> g.icsId() != null && g.icsId() == tenant.id()).toList()))
+                         where g.ics_id = :ics order by u.email""").param("ics", tenant.id()).query(UserAccount.class).list().stream()
+                .map(u -> new Member(
+                        u,
+                        grantsOf(u.id()).stream()
+                                .filter(g -> g.icsId() != null && g.icsId() == tenant.id())
+                                .toList()))
                 .toList();
     }
 
     /** A member of this ICS, or 404 when the user holds no role here (whether or not they exist). */
     public Member memberOf(Tenant tenant, long userId) {
-        return membersOf(tenant).stream().filter(m -> m.account().id() == userId).findFirst()
+        return membersOf(tenant).stream()
+                .filter(m -> m.account().id() == userId)
+                .findFirst()
                 .orElseThrow(() -> new NotFound("No such user in this ICS"));
     }
 
@@ -165,8 +187,10 @@ public class Accounts {
         }
         Optional<StoredUser> existing = problems.isEmpty() ? byEmail(email) : Optional.empty();
         if (request.password() != null && !request.password().isEmpty()) {
-            problems.add(Problem.of("password", "Leave the password out: administrators do not choose other"
-                    + " people's passwords. The person chooses their own through a one-time link"));
+            problems.add(Problem.of(
+                    "password",
+                    "Leave the password out: administrators do not choose other"
+                            + " people's passwords. The person chooses their own through a one-time link"));
         }
         Optional<Role> role = Role.fromCode(request.role() == null ? "" : request.role());
         if (role.isEmpty()) {
@@ -178,10 +202,13 @@ public class Accounts {
         if (role.isPresent() && role.get().isIcsRole()) {
             if (withinIcs != null) {
                 tenant = withinIcs;
-                if (request.ics() != null && !request.ics().isBlank()
+                if (request.ics() != null
+                        && !request.ics().isBlank()
                         && !request.ics().trim().equalsIgnoreCase(withinIcs.odsCode())) {
-                    problems.add(Problem.of("ics", "Roles created here apply in " + withinIcs.odsCode()
-                            + " only; leave ics empty or give " + withinIcs.odsCode()));
+                    problems.add(Problem.of(
+                            "ics",
+                            "Roles created here apply in " + withinIcs.odsCode() + " only; leave ics empty or give "
+                                    + withinIcs.odsCode()));
                 }
             } else if (request.ics() == null || request.ics().isBlank()) {
                 problems.add(Problem.of("ics", "Choose the ICS in which this role applies"));
@@ -197,8 +224,12 @@ public class Accounts {
         if (request.places().stream().anyMatch(Objects::isNull)) {
             problems.add(Problem.of("places", "Give each place as its name; null is not a place"));
         }
-        List<String> placeNames = request.places().stream().filter(Objects::nonNull).map(String::trim)
-                .filter(p -> !p.isEmpty()).distinct().toList();
+        List<String> placeNames = request.places().stream()
+                .filter(Objects::nonNull)
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .distinct()
+                .toList();
         if (role.isPresent() && role.get() == Role.PLACE_LEAD) {
             if (placeNames.isEmpty()) {
                 problems.add(Problem.of("places", "Name at least one place this place lead leads"));
@@ -223,14 +254,20 @@ public class Accounts {
         boolean held = jdbc.sql("""
                         select count(*) > 0 from role_grant
                          where user_id = :user and role = :role and coalesce(ics_id, 0) = coalesce(:ics, 0)""")
-                .param("user", userId).param("role", role.get().code()).param("ics", icsId)
-                .query(Boolean.class).single();
+                .param("user", userId)
+                .param("role", role.get().code())
+                .param("ics", icsId)
+                .query(Boolean.class)
+                .single();
         if (held) {
             throw new InvalidInput("role", email + " already holds this role here");
         }
         jdbc.sql("insert into role_grant (user_id, role, ics_id, places) values (:user, :role, :ics, :places)")
-                .param("user", userId).param("role", role.get().code()).param("ics", icsId)
-                .param("places", placeNames.toArray(String[]::new)).update();
+                .param("user", userId)
+                .param("role", role.get().code())
+                .param("ics", icsId)
+                .param("places", placeNames.toArray(String[]::new))
+                .update();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("email", email);
         after.put("role", role.get().code());
@@ -243,13 +280,20 @@ public class Accounts {
         if (existing.isEmpty()) {
             handover = links.issue(userId, email, AccountLinks.Purpose.CLAIM, withinIcs, roleAndPlace);
             notified = handover.emailed();
-        } else if (existing.get().passwordViaIcs() != null && !existing.get().passwordViaIcs().equals(icsId)) {
+        } else if (existing.get().passwordViaIcs() != null
+                && !existing.get().passwordViaIcs().equals(icsId)) {
             // its password was chosen through a link another ICS's administrator was shown: it must
             // not follow the account here, so it is cleared and only the person can choose a new one
             jdbc.sql("update app_user set password_hash = null, password_via_ics = null where id = :id")
-                    .param("id", userId).update();
+                    .param("id", userId)
+                    .update();
             Sessions.endAll(jdbc, userId);
-            audit.recordFor(null, "user.password_cleared", "user", userId, null,
+            audit.recordFor(
+                    null,
+                    "user.password_cleared",
+                    "user",
+                    userId,
+                    null,
                     Map.of("reason", "given a role beyond the ICS whose administrator handed over its link"));
             notified = links.email(userId, email, roleAndPlace);
         } else if (existing.get().passwordHash() == null && !existing.get().disabled()) {
@@ -266,22 +310,38 @@ public class Accounts {
             account = new UserAccount(userId, email, null, false, null, 0, null);
         }
         List<Grant> grants = grantsOf(userId).stream()
-                .filter(g -> withinIcs == null || (g.icsId() != null && g.icsId() == withinIcs.id())).toList();
+                .filter(g -> withinIcs == null || (g.icsId() != null && g.icsId() == withinIcs.id()))
+                .toList();
         return new Granted(new Member(account, grants), existing.isPresent(), notified, handover);
     }
 
     /** A new account; only the first platform administrator's starts with a password (their own). */
     private long createAccount(String email, String displayName, String password) {
         String name = displayName == null || displayName.isBlank()
-                ? email.substring(0, email.indexOf('@')) : displayName.trim();
+                ? email.substring(0, email.indexOf('@'))
+                : displayName.trim();
         String hash = password == null ? null : passwords.encode(password);
         long id = jdbc.sql("""
                         insert into app_user (email, display_name, password_hash, password_changed_at)
                         values (:email, :name, cast(:hash as text), case when cast(:hash as text) is null then null else now() end)
                         returning id""")
-                .param("email", email).param("name", name).param("hash", hash).query(Long.class).single();
-        audit.record("user.created", "user", id, null, Map.of("email", email, "display_name", name,
-                "sign_in", hash == null ? "one-time link or single sign-on" : "password"));
+                .param("email", email)
+                .param("name", name)
+                .param("hash", hash)
+                .query(Long.class)
+                .single();
+        audit.record(
+                "user.created",
+                "user",
+                id,
+                null,
+                Map.of(
+                        "email",
+                        email,
+                        "display_name",
+                        name,
+                        "sign_in",
+                        hash == null ? "one-time link or single sign-on" : "password"));
         return id;
     }
 
@@ -309,8 +369,12 @@ public class Accounts {
     }
 
     private boolean holdsRolesBeyond(long userId, Tenant ics) {
-        return jdbc.sql("select exists (select from role_grant where user_id = :id and (ics_id is null or ics_id <> :ics))")
-                .param("id", userId).param("ics", ics.id()).query(Boolean.class).single();
+        return jdbc.sql(
+                        "select exists (select from role_grant where user_id = :id and (ics_id is null or ics_id <> :ics))")
+                .param("id", userId)
+                .param("ics", ics.id())
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -331,11 +395,19 @@ public class Accounts {
             throw new InvalidInput("user", "This account is switched off: switch it on before sending a link");
         }
         boolean claimed = jdbc.sql("select password_hash is not null from app_user where id = :id")
-                .param("id", userId).query(Boolean.class).single();
-        AccountLinks.Handover handover = links.issue(userId, user.email(),
-                claimed ? AccountLinks.Purpose.RESET : AccountLinks.Purpose.CLAIM, withinIcs,
+                .param("id", userId)
+                .query(Boolean.class)
+                .single();
+        AccountLinks.Handover handover = links.issue(
+                userId,
+                user.email(),
+                claimed ? AccountLinks.Purpose.RESET : AccountLinks.Purpose.CLAIM,
+                withinIcs,
                 "a member of Golden Thread");
-        auditPasswordReset("user.password_link_sent", userId, withinIcs,
+        auditPasswordReset(
+                "user.password_link_sent",
+                userId,
+                withinIcs,
                 Map.of("emailed", handover.emailed(), "purpose", claimed ? "reset" : "claim"));
         return handover;
     }
@@ -354,7 +426,8 @@ public class Accounts {
      */
     @Transactional
     public int changeOwnPassword(long userId, String current, String replacement) {
-        StoredUser user = jdbc.sql("""
+        StoredUser user =
+                jdbc.sql("""
                         select id, email, display_name, password_hash, disabled, locked_until, failed_sign_ins,
                                session_epoch, password_via_ics
                           from app_user where id = :id""").param("id", userId).query(StoredUser.class).single();
@@ -367,7 +440,9 @@ public class Accounts {
             throw new InvalidInput(problems);
         }
         jdbc.sql("update app_user set password_hash = :hash, password_changed_at = now() where id = :id")
-                .param("hash", passwords.encode(replacement)).param("id", userId).update();
+                .param("hash", passwords.encode(replacement))
+                .param("id", userId)
+                .update();
         int epoch = Sessions.endAll(jdbc, userId);
         audit.record("user.password_changed", "user", userId, null, Map.of("other_sessions_and_tokens", "ended"));
         return epoch;
@@ -382,8 +457,9 @@ public class Accounts {
      */
     @Transactional
     public void removeRole(long userId, String roleCode, String icsCode, Tenant withinIcs) {
-        Role role = Role.fromCode(roleCode == null ? "" : roleCode).orElseThrow(() -> new InvalidInput("role",
-                "Choose a role: platform_admin, ics_admin, place_lead, member or analyst"));
+        Role role = Role.fromCode(roleCode == null ? "" : roleCode)
+                .orElseThrow(() -> new InvalidInput(
+                        "role", "Choose a role: platform_admin, ics_admin, place_lead, member or analyst"));
         Long icsId;
         String ods;
         if (withinIcs != null) {
@@ -405,15 +481,20 @@ public class Accounts {
             ods = null;
             Caller caller = Scope.current().caller();
             if (caller != null && caller.userId() == userId) {
-                throw new InvalidInput("role", "You cannot remove your own platform administrator role;"
-                        + " ask another platform administrator");
+                throw new InvalidInput(
+                        "role",
+                        "You cannot remove your own platform administrator role;"
+                                + " ask another platform administrator");
             }
         }
         List<String> removedPlaces = jdbc.sql("""
                         delete from role_grant where user_id = :user and role = :role
                            and coalesce(ics_id, 0) = coalesce(:ics, 0) returning places""")
-                .param("user", userId).param("role", role.code()).param("ics", icsId)
-                .query((rs, n) -> List.of((String[]) rs.getArray("places").getArray())).optional()
+                .param("user", userId)
+                .param("role", role.code())
+                .param("ics", icsId)
+                .query((rs, n) -> List.of((String[]) rs.getArray("places").getArray()))
+                .optional()
                 .orElseThrow(() -> new NotFound("This person does not hold that role here"));
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("role", role.code());
@@ -431,17 +512,24 @@ public class Accounts {
         UserAccount user = find(userId).orElseThrow(() -> new NotFound("No such user"));
         Caller caller = Scope.current().caller();
         if (disabled && caller != null && caller.userId() == userId) {
-            throw new InvalidInput("user", "You cannot switch off your own account; ask another platform administrator");
+            throw new InvalidInput(
+                    "user", "You cannot switch off your own account; ask another platform administrator");
         }
         if (user.disabled() == disabled) {
             return;
         }
         jdbc.sql("update app_user set disabled = :disabled where id = :id")
-                .param("disabled", disabled).param("id", userId).update();
+                .param("disabled", disabled)
+                .param("id", userId)
+                .update();
         if (disabled) {
             Sessions.endAll(jdbc, userId);
         }
-        audit.record(disabled ? "user.disabled" : "user.enabled", "user", userId, Map.of("disabled", !disabled),
+        audit.record(
+                disabled ? "user.disabled" : "user.enabled",
+                "user",
+                userId,
+                Map.of("disabled", !disabled),
                 Map.of("disabled", disabled));
     }
 
@@ -466,9 +554,17 @@ public class Accounts {
                           from (select coalesce(locked_until > now(), false) as locked from app_user where id = :id) was
                          where u.id = :id
                         returning u.locked_until is not null and u.locked_until > now() and not was.locked""")
-                .param("max", maxFailedSignIns).param("minutes", lockoutMinutes).param("id", userId)
-                .query(Boolean.class).single();
-        audit.recordFor(null, "user.sign_in_failed", "user", userId, null,
+                .param("max", maxFailedSignIns)
+                .param("minutes", lockoutMinutes)
+                .param("id", userId)
+                .query(Boolean.class)
+                .single();
+        audit.recordFor(
+                null,
+                "user.sign_in_failed",
+                "user",
+                userId,
+                null,
                 Map.of("method", "password", "reason", "wrong password"));
         if (locked) {
             audit.record("user.locked", "user", userId, null, Map.of("minutes", lockoutMinutes));
@@ -479,8 +575,19 @@ public class Accounts {
     @Transactional
     public void signInFailedUnknown(String email) {
         String given = email == null ? "" : email.length() > 254 ? email.substring(0, 254) : email;
-        audit.recordFor(null, "user.sign_in_failed", "user", null, null,
-                Map.of("method", "password", "email", given, "reason", "no account signs in with a password at this address"));
+        audit.recordFor(
+                null,
+                "user.sign_in_failed",
+                "user",
+                null,
+                null,
+                Map.of(
+                        "method",
+                        "password",
+                        "email",
+                        given,
+                        "reason",
+                        "no account signs in with a password at this address"));
     }
 
     /**
@@ -493,9 +600,17 @@ public class Accounts {
         String fallback = email.substring(0, email.indexOf('@'));
         int changed = jdbc.sql("update app_user set display_name = :name where id = :id and display_name = :fallback"
                         + " and display_name <> :name")
-                .param("name", trimmed).param("id", userId).param("fallback", fallback).update();
+                .param("name", trimmed)
+                .param("id", userId)
+                .param("fallback", fallback)
+                .update();
         if (changed > 0) {
-            audit.recordFor(null, "user.name_from_provider", "user", userId, Map.of("display_name", fallback),
+            audit.recordFor(
+                    null,
+                    "user.name_from_provider",
+                    "user",
+                    userId,
+                    Map.of("display_name", fallback),
                     Map.of("display_name", trimmed));
         }
     }
@@ -503,23 +618,28 @@ public class Accounts {
     @Transactional
     public void signInSucceeded(long userId) {
         jdbc.sql("update app_user set failed_sign_ins = 0, locked_until = null where id = :id and failed_sign_ins > 0")
-                .param("id", userId).update();
+                .param("id", userId)
+                .update();
     }
 
     /** Creates the first platform administrator, returning false when one already exists. */
     @Transactional
     public boolean createFirstAdmin(String email, String password) {
         boolean anyAdmin = jdbc.sql("select count(*) > 0 from role_grant where role = 'platform_admin'")
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
         if (anyAdmin) {
             return false;
         }
         PasswordRules.problemWith(password, email).ifPresent(p -> {
             throw new IllegalStateException("GT_ADMIN_PASSWORD is not acceptable: " + p);
         });
-        long id = byEmail(email).map(StoredUser::id)
+        long id = byEmail(email)
+                .map(StoredUser::id)
                 .orElseGet(() -> createAccount(email, "Platform administrator", password));
-        jdbc.sql("insert into role_grant (user_id, role) values (:user, 'platform_admin')").param("user", id).update();
+        jdbc.sql("insert into role_grant (user_id, role) values (:user, 'platform_admin')")
+                .param("user", id)
+                .update();
         audit.record("user.role_granted", "user", id, null, Map.of("email", email, "role", Role.PLATFORM_ADMIN.code()));
         return true;
     }

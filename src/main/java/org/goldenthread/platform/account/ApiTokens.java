@@ -24,8 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokens {
 
-    public record Issued(long id, String name, String token) {
-    }
+    public record Issued(long id, String name, String token) {}
 
     private static final String PREFIX = "gt_";
     private final SecureRandom random = new SecureRandom();
@@ -46,8 +45,13 @@ public class ApiTokens {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        long id = jdbc.sql("insert into api_token (user_id, name, token_hash) values (:user, :name, :hash) returning id")
-                .param("user", userId).param("name", label).param("hash", digest(token)).query(Long.class).single();
+        long id = jdbc.sql(
+                        "insert into api_token (user_id, name, token_hash) values (:user, :name, :hash) returning id")
+                .param("user", userId)
+                .param("name", label)
+                .param("hash", digest(token))
+                .query(Long.class)
+                .single();
         audit.record("token.created", "api_token", id, null, Map.of("name", label, "user_id", userId));
         return new Issued(id, label, token);
     }
@@ -55,17 +59,22 @@ public class ApiTokens {
     public List<ApiToken> of(long userId) {
         return jdbc.sql("""
                         select id, name, created_at, last_used_at, revoked_at from api_token
-                         where user_id = :user order by created_at desc, id desc""")
-                .param("user", userId).query(ApiToken.class).list();
+                         where user_id = :user order by created_at desc, id desc""").param("user", userId).query(ApiToken.class).list();
     }
 
     @Transactional
     public void revoke(long userId, long tokenId) {
-        int changed = jdbc.sql("update api_token set revoked_at = now() where id = :id and user_id = :user and revoked_at is null")
-                .param("id", tokenId).param("user", userId).update();
+        int changed = jdbc.sql(
+                        "update api_token set revoked_at = now() where id = :id and user_id = :user and revoked_at is null")
+                .param("id", tokenId)
+                .param("user", userId)
+                .update();
         if (changed == 0) {
             boolean owned = jdbc.sql("select count(*) > 0 from api_token where id = :id and user_id = :user")
-                    .param("id", tokenId).param("user", userId).query(Boolean.class).single();
+                    .param("id", tokenId)
+                    .param("user", userId)
+                    .query(Boolean.class)
+                    .single();
             if (!owned) {
                 throw new NotFound("You have no API token with id " + tokenId);
             }
@@ -75,8 +84,7 @@ public class ApiTokens {
     }
 
     /** Who a live token speaks for, read once for the whole request: the account and its roles. */
-    record Bearer(SignedInUser user, Caller caller) {
-    }
+    record Bearer(SignedInUser user, Caller caller) {}
 
     /**
      * The owner of a live token, with their roles, in one query: every API call asks this, so the
@@ -88,8 +96,7 @@ public class ApiTokens {
             return Optional.empty();
         }
         byte[] hash = digest(token);
-        record Row(long id, String email, String displayName, boolean stale, Grant grant) {
-        }
+        record Row(long id, String email, String displayName, boolean stale, Grant grant) {}
         List<Row> rows = jdbc.sql("""
                         select u.id, u.email, u.display_name,
                                t.last_used_at is null or t.last_used_at < now() - interval '1 minute' as stale,
@@ -101,8 +108,12 @@ public class ApiTokens {
                          where t.token_hash = :hash and t.revoked_at is null and not u.disabled
                          order by i.ods_code nulls first, g.role""")
                 .param("hash", hash)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-                        rs.getBoolean("stale"), rs.getString("role") == null ? null : Accounts.grant(rs)))
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        rs.getBoolean("stale"),
+                        rs.getString("role") == null ? null : Accounts.grant(rs)))
                 .list();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -112,11 +123,12 @@ public class ApiTokens {
             // at most once a minute per token, so a busy token does not write on every call
             jdbc.sql("""
                             update api_token set last_used_at = now()
-                             where token_hash = :hash and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
-                    .param("hash", hash).update();
+                             where token_hash = :hash and (last_used_at is null or last_used_at < now() - interval '1 minute')""").param("hash", hash).update();
         }
-        List<Grant> grants = rows.stream().map(Row::grant).filter(java.util.Objects::nonNull).toList();
-        return Optional.of(new Bearer(new SignedInUser(first.id(), first.email(), 0),
+        List<Grant> grants =
+                rows.stream().map(Row::grant).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new Bearer(
+                new SignedInUser(first.id(), first.email(), 0),
                 new Caller(first.id(), first.email(), first.displayName(), grants)));
     }
 

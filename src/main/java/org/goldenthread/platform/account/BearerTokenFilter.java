@@ -41,12 +41,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
         // it, which saves setting it up again (see TenantAwareDataSource).
         Scope scope = TenancyFilter.odsCodeIn(request)
                 .flatMap(ods -> Scope.systemPlatform().run(() -> tenants.tenantForRequest(ods)))
-                .map(Scope::system).orElse(Scope.systemPlatform());
-        Optional<ApiTokens.Bearer> bearer = scope.run(() -> tokens.authenticate(header.substring(7).trim()));
+                .map(Scope::system)
+                .orElse(Scope.systemPlatform());
+        Optional<ApiTokens.Bearer> bearer =
+                scope.run(() -> tokens.authenticate(header.substring(7).trim()));
         if (bearer.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
-                    "The bearer token is not valid: it is unknown, malformed or has been revoked.", List.of());
+            ProblemResponses.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "The bearer token is not valid: it is unknown, malformed or has been revoked.",
+                    List.of());
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -25,8 +25,10 @@ class FirstAdmin implements ApplicationRunner {
     private final String email;
     private final String password;
 
-    FirstAdmin(Accounts accounts, @Value("${gt.admin.email:}") String email,
-               @Value("${gt.admin.password:}") String password) {
+    FirstAdmin(
+            Accounts accounts,
+            @Value("${gt.admin.email:}") String email,
+            @Value("${gt.admin.password:}") String password) {
         this.accounts = accounts;
         this.email = email == null || email.isBlank() ? "admin@golden-thread.example" : email.trim();
         this.password = password;
@@ -39,9 +41,11 @@ class FirstAdmin implements ApplicationRunner {
         boolean created = Scope.systemPlatform().run(() -> accounts.createFirstAdmin(email, chosen));
         if (created && generated) {
             // Printed to the console only, once: the hash is all that is kept.
-            System.out.printf("%n==== Golden Thread platform administrator ====%n  email:    %s%n  password: %s%n"
-                    + "  Sign in at /login and change it from 'Your account'. It will not be shown again.%n"
-                    + "==============================================%n%n", email, chosen);
+            System.out.printf(
+                    "%n==== Golden Thread platform administrator ====%n  email:    %s%n  password: %s%n"
+                            + "  Sign in at /login and change it from 'Your account'. It will not be shown again.%n"
+                            + "==============================================%n%n",
+                    email, chosen);
         } else if (created) {
             log.info("Created the platform administrator {}", email);
         }

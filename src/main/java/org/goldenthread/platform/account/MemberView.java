@@ -5,15 +5,23 @@ import java.util.List;
 import org.goldenthread.platform.Grant;
 
 /** A user and their roles as the API shows them. */
-record MemberView(long id, String email, @JsonProperty("display_name") String displayName, boolean locked,
-                  boolean disabled, List<RoleView> roles) {
+record MemberView(
+        long id,
+        String email,
+        @JsonProperty("display_name") String displayName,
+        boolean locked,
+        boolean disabled,
+        List<RoleView> roles) {
 
-    record RoleView(String role, String ics, List<String> places) {
-    }
+    record RoleView(String role, String ics, List<String> places) {}
 
     static MemberView of(Accounts.Member member) {
-        return new MemberView(member.account().id(), member.account().email(), member.account().displayName(),
-                member.account().isLocked(), member.account().disabled(),
+        return new MemberView(
+                member.account().id(),
+                member.account().email(),
+                member.account().displayName(),
+                member.account().isLocked(),
+                member.account().disabled(),
                 member.grants().stream().map(MemberView::role).toList());
     }
 

@@ -43,7 +43,11 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
         // Accounts are linked by email, so an address the provider has not checked (one a user typed
         // into their profile, say) could claim someone else's account.
         if (!Boolean.TRUE.equals(oidc.getEmailVerified())) {
-            throw refused(provider, email, null, EMAIL_NOT_VERIFIED,
+            throw refused(
+                    provider,
+                    email,
+                    null,
+                    EMAIL_NOT_VERIFIED,
                     "the identity provider has not verified the email address");
         }
         Optional<Accounts.StoredUser> found = Scope.systemPlatform().run(() -> accounts.byEmail(email));
@@ -68,13 +72,14 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
             return full.strip();
         }
         String joined = ((oidc.getGivenName() == null ? "" : oidc.getGivenName()) + " "
-                + (oidc.getFamilyName() == null ? "" : oidc.getFamilyName())).strip();
+                        + (oidc.getFamilyName() == null ? "" : oidc.getFamilyName()))
+                .strip();
         return joined.isEmpty() ? null : joined;
     }
 
     /** A refused single sign-on leaves a trace in the platform audit log, as a failed password does. */
-    private OAuth2AuthenticationException refused(String provider, String email, Long userId, String code,
-                                                  String reason) {
+    private OAuth2AuthenticationException refused(
+            String provider, String email, Long userId, String code, String reason) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("method", "single sign-on (" + provider + ")");
         detail.put("email", email == null ? null : email.length() > 254 ? email.substring(0, 254) : email);

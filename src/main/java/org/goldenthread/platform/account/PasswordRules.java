@@ -21,10 +21,10 @@ final class PasswordRules {
     private static final int MINIMUM_SCORE = 3;
     /** Measuring is costly for long input, and past this length only the start is guessable anyway. */
     private static final int MEASURED_LENGTH = 64;
+
     private static final Zxcvbn GUESSES = new Zxcvbn();
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     static Optional<String> problemWith(String password, String email) {
         if (password == null || password.isEmpty()) {
@@ -44,8 +44,8 @@ final class PasswordRules {
             personal.add(email.substring(0, email.indexOf('@')));
             personal.addAll(List.of(email.substring(0, email.indexOf('@')).split("[._+-]")));
         }
-        Strength strength = GUESSES.measure(password.substring(0, Math.min(password.length(), MEASURED_LENGTH)),
-                personal);
+        Strength strength =
+                GUESSES.measure(password.substring(0, Math.min(password.length(), MEASURED_LENGTH)), personal);
         if (strength.getScore() < MINIMUM_SCORE) {
             return Optional.of("This password is too easy to guess: it is common, or close to a common password,"
                     + " word or pattern. Use three or four unrelated words instead");

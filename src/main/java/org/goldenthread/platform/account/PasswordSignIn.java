@@ -37,7 +37,8 @@ class PasswordSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication request) {
         String email = request.getName();
-        String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
+        String password =
+                request.getCredentials() == null ? "" : request.getCredentials().toString();
         return Scope.systemPlatform().run(() -> {
             Optional<Accounts.StoredUser> found = accounts.byEmail(email);
             if (found.isEmpty() || found.get().passwordHash() == null) {
@@ -59,8 +60,8 @@ class PasswordSignIn implements AuthenticationProvider {
                 throw new LockedException("locked until " + TIME.format(user.lockedUntil()));
             }
             accounts.signInSucceeded(user.id());
-            return UsernamePasswordAuthenticationToken.authenticated(new SignedInUser(user.id(), user.email(), user.sessionEpoch()), null,
-                    List.of());
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    new SignedInUser(user.id(), user.email(), user.sessionEpoch()), null, List.of());
         });
     }
 

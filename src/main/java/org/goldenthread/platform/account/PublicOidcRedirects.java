@@ -30,10 +30,12 @@ class PublicOidcRedirects implements BeanPostProcessor {
         }
         List<ClientRegistration> fromPublicUrl = new ArrayList<>();
         for (ClientRegistration r : registrations) {
-            fromPublicUrl.add(r.getRedirectUri().startsWith(BASE_URL)
-                    ? ClientRegistration.withClientRegistration(r)
-                    .redirectUri(publicUrl + r.getRedirectUri().substring(BASE_URL.length())).build()
-                    : r);
+            fromPublicUrl.add(
+                    r.getRedirectUri().startsWith(BASE_URL)
+                            ? ClientRegistration.withClientRegistration(r)
+                                    .redirectUri(publicUrl + r.getRedirectUri().substring(BASE_URL.length()))
+                                    .build()
+                            : r);
         }
         return new InMemoryClientRegistrationRepository(fromPublicUrl);
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.tenancy.TenancyFilter;
@@ -25,21 +26,20 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
-import org.goldenthread.platform.Audit;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,9 +49,20 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    private static final String[] PUBLIC = {"/nhsuk-frontend.min.css", "/nhsuk-frontend.min.js", "/htmx.min.js",
-            "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error", "/actuator/health",
-            "/actuator/health/**", "/claim/**"};
+    private static final String[] PUBLIC = {
+        "/nhsuk-frontend.min.css",
+        "/nhsuk-frontend.min.js",
+        "/htmx.min.js",
+        "/assets/**",
+        "/css/**",
+        "/js/**",
+        "/favicon.ico",
+        "/login",
+        "/error",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/claim/**"
+    };
 
     /** Choosing a password with a one-time link: the link is the credential, so there is no session to forge. */
     private static final String USE_LINK = "/api/v1/account-links/use";
@@ -61,22 +72,27 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new DelegatingPasswordEncoder("argon2", Map.of(
-                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                "bcrypt", new BCryptPasswordEncoder()));
+        return new DelegatingPasswordEncoder(
+                "argon2",
+                Map.of(
+                        "argon2",
+                        Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt",
+                        new BCryptPasswordEncoder()));
     }
 
     @Bean
     TenancyFilterHolder tenancyFilter(Tenants tenants, Accounts accounts) {
-        return new TenancyFilterHolder(new TenancyFilter(tenants,
-                authentication -> authentication != null && authentication.getDetails() instanceof ApiTokens.Bearer bearer
-                        ? Optional.of(bearer.caller())
-                        : SignedInUser.of(authentication).flatMap(accounts::caller)));
+        return new TenancyFilterHolder(new TenancyFilter(
+                tenants,
+                authentication ->
+                        authentication != null && authentication.getDetails() instanceof ApiTokens.Bearer bearer
+                                ? Optional.of(bearer.caller())
+                                : SignedInUser.of(authentication).flatMap(accounts::caller)));
     }
 
     /** Keeps the filter out of the servlet container's own chain: it belongs inside Spring Security's. */
-    record TenancyFilterHolder(TenancyFilter filter) {
-    }
+    record TenancyFilterHolder(TenancyFilter filter) {}
 
     // Password sign-in (the one AuthenticationProvider bean) reaches both chains through Spring
     // Security's global authentication manager. Adding it to a chain as well made a wrong password
@@ -89,25 +105,27 @@ class SecurityConfiguration {
         // metrics describe every tenant's traffic, so they are read like the platform API: with a
         // platform administrator's token
         http.securityMatcher("/api/**", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", USE_LINK).permitAll()
-                        .requestMatchers("/api/v1/admin/**", "/actuator/**").access(platformAdmin())
-                        .anyRequest().authenticated())
-                .httpBasic(b -> b.realmName("Golden Thread").authenticationEntryPoint((request, response, e) ->
-                        apiUnauthorized(response, e)))
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", USE_LINK)
+                        .permitAll()
+                        .requestMatchers("/api/v1/admin/**", "/actuator/**")
+                        .access(platformAdmin())
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(b -> b.realmName("Golden Thread")
+                        .authenticationEntryPoint((request, response, e) -> apiUnauthorized(response, e)))
                 .addFilterBefore(new BearerTokenFilter(tokens, tenants), BasicAuthenticationFilter.class)
                 .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
                 // A browser session calling the API needs the CSRF token; automation sends credentials instead.
-                .csrf(c -> c.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                        || USE_LINK.equals(request.getServletPath())))
+                .csrf(c -> c.ignoringRequestMatchers(request ->
+                        request.getHeader("Authorization") != null || USE_LINK.equals(request.getServletPath())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // nothing to sign out of or return to under /api: two filters fewer on every call
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> apiUnauthorized(response, ex))
-                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
-                                HttpStatus.FORBIDDEN, "Your role does not allow this.", List.of())))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint((request, response, ex) -> apiUnauthorized(response, ex))
+                                .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(
+                                        response, HttpStatus.FORBIDDEN, "Your role does not allow this.", List.of())))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }
@@ -119,8 +137,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain respondents(HttpSecurity http,
-                                    @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
+    SecurityFilterChain respondents(
+            HttpSecurity http, @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies)
             throws Exception {
         CookieCsrfTokenRepository csrfCookies = new CookieCsrfTokenRepository();
         csrfCookies.setCookieName("GTRESPOND");
@@ -128,16 +146,17 @@ class SecurityConfiguration {
         http.securityMatcher(RESPONDENT_PAGES)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.csrfTokenRepository(csrfCookies))
-                .addFilterAfter((request, response, chain) -> {
-                    if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-                        token.getToken();
-                    }
-                    chain.doFilter(request, response);
-                }, CsrfFilter.class)
+                .addFilterAfter(
+                        (request, response, chain) -> {
+                            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                                token.getToken();
+                            }
+                            chain.doFilter(request, response);
+                        },
+                        CsrfFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(r -> r.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         // the path carries the respondent's token: never pass it on
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
@@ -145,28 +164,40 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, TenancyFilterHolder tenancy,
-                              ObjectProvider<ClientRegistrationRepository> oidcProviders, Accounts accounts,
-                              Audit audit, @Value("${gt.public-url:}") String publicUrl)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            TenancyFilterHolder tenancy,
+            ObjectProvider<ClientRegistrationRepository> oidcProviders,
+            Accounts accounts,
+            Audit audit,
+            @Value("${gt.public-url:}") String publicUrl)
             throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/admin/**").access(platformAdmin())
-                        .requestMatchers("/actuator/**").access(platformAdmin())
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").usernameParameter("email").passwordParameter("password")
-                        .defaultSuccessUrl("/", true).failureHandler(signInFailure()))
+        http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .access(platformAdmin())
+                        .requestMatchers("/actuator/**")
+                        .access(platformAdmin())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/", true)
+                        .failureHandler(signInFailure()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(signedOut(oidcProviders, publicUrl)))
                 .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
-                .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(withProviderSignOut(oidcProviders)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(withProviderSignOut(oidcProviders)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (oidcProviders.getIfAvailable() != null) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcSignIn(accounts, audit)))
                     .failureHandler((request, response, e) -> response.sendRedirect("/login?error="
-                            + (e instanceof OAuth2AuthenticationException oauth && OidcSignIn.EMAIL_NOT_VERIFIED
-                            .equals(oauth.getError().getErrorCode()) ? "sso-unverified" : "sso"))));
+                            + (e instanceof OAuth2AuthenticationException oauth
+                                            && OidcSignIn.EMAIL_NOT_VERIFIED.equals(
+                                                    oauth.getError().getErrorCode())
+                                    ? "sso-unverified"
+                                    : "sso"))));
         }
         return http.build();
     }
@@ -179,16 +210,21 @@ class SecurityConfiguration {
         java.util.Set<String> origins = new java.util.TreeSet<>();
         if (oidcProviders.getIfAvailable() instanceof Iterable<?> registrations) {
             for (Object registration : registrations) {
-                Object endpoint = ((org.springframework.security.oauth2.client.registration.ClientRegistration) registration)
-                        .getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+                Object endpoint = ((org.springframework.security.oauth2.client.registration.ClientRegistration)
+                                registration)
+                        .getProviderDetails()
+                        .getConfigurationMetadata()
+                        .get("end_session_endpoint");
                 if (endpoint != null) {
                     java.net.URI uri = java.net.URI.create(endpoint.toString());
                     origins.add(uri.getScheme() + "://" + uri.getRawAuthority());
                 }
             }
         }
-        return origins.isEmpty() ? CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY.replace("form-action 'self'",
-                "form-action 'self' " + String.join(" ", origins));
+        return origins.isEmpty()
+                ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace(
+                        "form-action 'self'", "form-action 'self' " + String.join(" ", origins));
     }
 
     /**
@@ -196,8 +232,8 @@ class SecurityConfiguration {
      * too (OpenID Connect RP-initiated logout, where the provider offers it): otherwise the next
      * "Sign in with ..." on a shared workstation would sign straight back in without a password.
      */
-    private static LogoutSuccessHandler signedOut(ObjectProvider<ClientRegistrationRepository> oidcProviders,
-                                                  String publicUrl) {
+    private static LogoutSuccessHandler signedOut(
+            ObjectProvider<ClientRegistrationRepository> oidcProviders, String publicUrl) {
         ClientRegistrationRepository registrations = oidcProviders.getIfAvailable();
         if (registrations == null) {
             SimpleUrlLogoutSuccessHandler plain = new SimpleUrlLogoutSuccessHandler();
@@ -205,7 +241,8 @@ class SecurityConfiguration {
             return plain;
         }
         OidcClientInitiatedLogoutSuccessHandler oidc = new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        String base = publicUrl == null || publicUrl.isBlank() ? "{baseUrl}"
+        String base = publicUrl == null || publicUrl.isBlank()
+                ? "{baseUrl}"
                 : publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         oidc.setPostLogoutRedirectUri(base + "/login?signed-out");
         oidc.setDefaultTargetUrl("/login?signed-out");
@@ -221,7 +258,8 @@ class SecurityConfiguration {
 
     private static AuthenticationFailureHandler signInFailure() {
         return (request, response, e) -> {
-            String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
+            String reason =
+                    e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
             response.sendRedirect("/login?error=" + reason);
         };
     }
@@ -230,9 +268,10 @@ class SecurityConfiguration {
         response.setHeader("WWW-Authenticate", "Bearer");
         String detail = e instanceof LockedException
                 ? "This account is locked after repeated failed sign-ins. Try again later or ask an administrator to reset the password."
-                : e instanceof DisabledException ? "This account has been disabled."
-                : "Sign in: send Authorization: Bearer <token>, or HTTP Basic credentials to POST /api/v1/tokens. "
-                + "The credentials given, if any, were not accepted.";
+                : e instanceof DisabledException
+                        ? "This account has been disabled."
+                        : "Sign in: send Authorization: Bearer <token>, or HTTP Basic credentials to POST /api/v1/tokens. "
+                                + "The credentials given, if any, were not accepted.";
         ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, detail, List.of());
     }
 }

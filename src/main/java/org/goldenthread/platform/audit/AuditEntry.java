@@ -5,7 +5,12 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 
 /** One recorded change. {@code before} and {@code after} are JSON text. */
-public record AuditEntry(long id, OffsetDateTime at, String actor, String action, String entity,
-                         @JsonProperty("entity_id") String entityId,
-                         @JsonRawValue String before, @JsonRawValue String after) {
-}
+public record AuditEntry(
+        long id,
+        OffsetDateTime at,
+        String actor,
+        String action,
+        String entity,
+        @JsonProperty("entity_id") String entityId,
+        @JsonRawValue String before,
+        @JsonRawValue String after) {}

@@ -37,12 +37,16 @@ class AuditLog {
                 .param("to", filter.to())
                 .param("limit", AuditFilter.PAGE_SIZE + 1)
                 .param("offset", (filter.pageNumber() - 1) * AuditFilter.PAGE_SIZE)
-                .query(AuditEntry.class).list();
+                .query(AuditEntry.class)
+                .list();
     }
 
     List<String> actions(boolean platformOnly) {
-        return jdbc.sql("select distinct action from audit_event where (not :platformOnly or ics_id is null) order by action")
-                .param("platformOnly", platformOnly).query(String.class).list();
+        return jdbc.sql(
+                        "select distinct action from audit_event where (not :platformOnly or ics_id is null) order by action")
+                .param("platformOnly", platformOnly)
+                .query(String.class)
+                .list();
     }
 
     private static String blank(String s) {

@@ -3,11 +3,11 @@ package org.goldenthread.platform.audit;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
+import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
@@ -30,7 +30,8 @@ class AuditPages implements Navigation {
     public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
         if (tenant != null) {
             return caller.has(Role.ICS_ADMIN, tenant.id())
-                    ? List.of(new NavigationItem(850, "Audit log", "/ics/" + tenant.odsCode() + "/audit")) : List.of();
+                    ? List.of(new NavigationItem(850, "Audit log", "/ics/" + tenant.odsCode() + "/audit"))
+                    : List.of();
         }
         return caller.isPlatformAdmin() ? List.of(new NavigationItem(920, "Audit log", "/admin/audit")) : List.of();
     }

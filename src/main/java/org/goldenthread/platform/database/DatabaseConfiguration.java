@@ -18,11 +18,12 @@ class DatabaseConfiguration {
     static final String APP_ROLE = "gt_app";
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(@Value("${gt.database.url:}") String url,
-                                  @Value("${gt.database.user:}") String user,
-                                  @Value("${gt.database.password:}") String password,
-                                  @Value("${gt.data-dir:./data}") String dataDir,
-                                  @Value("${gt.database.ephemeral:false}") boolean ephemeral) {
+    DatabaseServer databaseServer(
+            @Value("${gt.database.url:}") String url,
+            @Value("${gt.database.user:}") String user,
+            @Value("${gt.database.password:}") String password,
+            @Value("${gt.data-dir:./data}") String dataDir,
+            @Value("${gt.database.ephemeral:false}") boolean ephemeral) {
         if (url != null && !url.isBlank()) {
             return DatabaseServer.external(url, user, password);
         }
@@ -32,8 +33,8 @@ class DatabaseConfiguration {
     /** Migrations run as the schema owner, before the application pool opens. */
     @Bean
     Flyway flyway(DatabaseServer server) {
-        DataSource owner = new SimpleDriverDataSource(new org.postgresql.Driver(), server.url(), server.user(),
-                server.password());
+        DataSource owner =
+                new SimpleDriverDataSource(new org.postgresql.Driver(), server.url(), server.user(), server.password());
         Flyway flyway = Flyway.configure()
                 .dataSource(owner)
                 .locations("classpath:db/migration")

@@ -28,7 +28,8 @@ class DatabaseOutage extends OncePerRequestFilter implements HealthIndicator {
     static final String RETRY_AFTER_SECONDS = "5";
     private static final String DETAIL = "Golden Thread's database stopped and is restarting, so this request was not "
             + "started and nothing was changed. Send it again in a few seconds.";
-    private static final byte[] PAGE = ("""
+    private static final byte[] PAGE =
+            ("""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Back in a moment – Golden Thread</title></head>
             <body><main><h1>Back in a moment</h1><p>%s</p></main></body></html>
@@ -46,8 +47,11 @@ class DatabaseOutage extends OncePerRequestFilter implements HealthIndicator {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/actuator/") || path.startsWith("/css/") || path.startsWith("/js/")
-                || path.startsWith("/assets/") || path.equals("/favicon.ico");
+        return path.startsWith("/actuator/")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/assets/")
+                || path.equals("/favicon.ico");
     }
 
     @Override
@@ -71,7 +75,9 @@ class DatabaseOutage extends OncePerRequestFilter implements HealthIndicator {
     @Override
     public Health health() {
         return server.isDown()
-                ? Health.down().withDetail("embedded_postgres", "stopped; restarting").build()
+                ? Health.down()
+                        .withDetail("embedded_postgres", "stopped; restarting")
+                        .build()
                 : Health.up().build();
     }
 }

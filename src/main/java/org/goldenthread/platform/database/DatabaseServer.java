@@ -14,8 +14,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -52,8 +52,8 @@ public final class DatabaseServer implements AutoCloseable {
     private final List<Runnable> afterRestart = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService watcher;
 
-    private DatabaseServer(String url, String user, String password, EmbeddedPostgres embedded, Path pgData,
-                           Path ephemeralDirectory) {
+    private DatabaseServer(
+            String url, String user, String password, EmbeddedPostgres embedded, Path pgData, Path ephemeralDirectory) {
         this.url = url;
         this.user = user;
         this.password = password;
@@ -70,8 +70,8 @@ public final class DatabaseServer implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            watcher.scheduleWithFixedDelay(this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            watcher.scheduleWithFixedDelay(
+                    this::watch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -81,7 +81,9 @@ public final class DatabaseServer implements AutoCloseable {
 
     static DatabaseServer embedded(Path dataDirectory, boolean ephemeral) {
         try {
-            Path home = ephemeral ? Files.createTempDirectory("gt-test-pg") : dataDirectory.toAbsolutePath().normalize();
+            Path home = ephemeral
+                    ? Files.createTempDirectory("gt-test-pg")
+                    : dataDirectory.toAbsolutePath().normalize();
             Path pgData = home.resolve("postgres");
             Files.createDirectories(pgData);
             stopOrphanedServer(pgData);
@@ -90,8 +92,8 @@ public final class DatabaseServer implements AutoCloseable {
             EmbeddedPostgres pg = start(pgData, password, 0);
             requirePassword(pg, pgData, home.resolve(PASSWORD_FILE), password);
             log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), pgData);
-            return new DatabaseServer(pg.getJdbcUrl("postgres", "postgres"), "postgres", password, pg, pgData,
-                    ephemeral ? home : null);
+            return new DatabaseServer(
+                    pg.getJdbcUrl("postgres", "postgres"), "postgres", password, pg, pgData, ephemeral ? home : null);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         } catch (SQLException e) {
@@ -123,9 +125,14 @@ public final class DatabaseServer implements AutoCloseable {
 
         static Postmaster of(Path pgData) {
             try (Stream<String> lines = Files.lines(pgData.resolve("postmaster.pid"))) {
-                ProcessHandle process = lines.findFirst().map(String::trim).map(Long::parseLong)
-                        .flatMap(ProcessHandle::of).orElse(null);
-                return process == null ? null : new Postmaster(process, process.children().toList());
+                ProcessHandle process = lines.findFirst()
+                        .map(String::trim)
+                        .map(Long::parseLong)
+                        .flatMap(ProcessHandle::of)
+                        .orElse(null);
+                return process == null
+                        ? null
+                        : new Postmaster(process, process.children().toList());
             } catch (IOException | NumberFormatException e) {
                 return null;
             }
@@ -174,13 +181,16 @@ public final class DatabaseServer implements AutoCloseable {
             }
             if (!down) {
                 down = true;
-                log.error("The embedded PostgreSQL (pid {}) has died; answering 503 while it restarts",
+                log.error(
+                        "The embedded PostgreSQL (pid {}) has died; answering 503 while it restarts",
                         seen == null ? "unknown" : seen.process().pid());
             }
             restart(seen);
         } catch (Exception e) {
-            log.warn("The embedded PostgreSQL could not be restarted yet; trying again in {} s",
-                    WATCH_INTERVAL.toSeconds(), e);
+            log.warn(
+                    "The embedded PostgreSQL could not be restarted yet; trying again in {} s",
+                    WATCH_INTERVAL.toSeconds(),
+                    e);
         }
     }
 
@@ -191,7 +201,8 @@ public final class DatabaseServer implements AutoCloseable {
         // Releases the library's lock on the data directory; its attempt to stop the dead server fails harmlessly.
         embedded.close();
         if (dead != null) {
-            // Its processes leave once they notice; a new postmaster refuses to start while they hold its shared memory.
+            // Its processes leave once they notice; a new postmaster refuses to start while they hold its shared
+            // memory.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             for (ProcessHandle child : dead.children()) {
                 while (child.isAlive() && System.nanoTime() < deadline) {
@@ -259,7 +270,8 @@ public final class DatabaseServer implements AutoCloseable {
         Path partial = home.resolve(PASSWORD_FILE + ".new");
         Files.deleteIfExists(partial);
         if (Files.getFileStore(home).supportsFileAttributeView("posix")) {
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
             Files.createFile(partial);
         }
@@ -286,7 +298,7 @@ public final class DatabaseServer implements AutoCloseable {
             return;
         }
         try (Connection c = DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres", password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("set password_encryption = 'scram-sha-256'");
             s.execute("alter role postgres with password '" + password + "'");
             Path partial = pgData.resolve("pg_hba.conf.new");
@@ -311,13 +323,22 @@ public final class DatabaseServer implements AutoCloseable {
         }
         Optional<ProcessHandle> postmaster;
         try (Stream<String> lines = Files.lines(pidFile)) {
-            postmaster = lines.findFirst().map(String::trim).map(Long::parseLong).flatMap(ProcessHandle::of);
+            postmaster =
+                    lines.findFirst().map(String::trim).map(Long::parseLong).flatMap(ProcessHandle::of);
         } catch (NumberFormatException e) {
             postmaster = Optional.empty();
         }
-        if (postmaster.isPresent() && postmaster.get().isAlive()
-                && postmaster.get().info().command().map(c -> c.endsWith("postgres")).orElse(false)) {
-            log.warn("Stopping an orphaned PostgreSQL (pid {}) left by an earlier run", postmaster.get().pid());
+        if (postmaster.isPresent()
+                && postmaster.get().isAlive()
+                && postmaster
+                        .get()
+                        .info()
+                        .command()
+                        .map(c -> c.endsWith("postgres"))
+                        .orElse(false)) {
+            log.warn(
+                    "Stopping an orphaned PostgreSQL (pid {}) left by an earlier run",
+                    postmaster.get().pid());
             postmaster.get().destroy();
             try {
                 postmaster.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);

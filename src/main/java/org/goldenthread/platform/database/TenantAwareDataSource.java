@@ -30,8 +30,7 @@ class TenantAwareDataSource extends DelegatingDataSource implements AutoCloseabl
     /** What each physical connection carries now; weak, so closed connections drop out. */
     private final Map<Object, Settings> applied = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private record Settings(String icsId, String icsIds, String platform) {
-    }
+    private record Settings(String icsId, String icsIds, String platform) {}
 
     TenantAwareDataSource(DataSource target) {
         super(target);
@@ -42,8 +41,10 @@ class TenantAwareDataSource extends DelegatingDataSource implements AutoCloseabl
         Connection connection = super.getConnection();
         try {
             Scope scope = Scope.current();
-            Settings wanted = new Settings(scope.activeIcsId() == null ? "" : scope.activeIcsId().toString(),
-                    scope.visibleIcsArray(), scope.platform() ? "on" : "off");
+            Settings wanted = new Settings(
+                    scope.activeIcsId() == null ? "" : scope.activeIcsId().toString(),
+                    scope.visibleIcsArray(),
+                    scope.platform() ? "on" : "off");
             Object physical = physical(connection);
             if (wanted.equals(applied.get(physical))) {
                 return connection;
@@ -68,7 +69,8 @@ class TenantAwareDataSource extends DelegatingDataSource implements AutoCloseabl
     /** The driver's own connection behind the pool's proxy: the same object for as long as it lives. */
     private static Object physical(Connection connection) throws SQLException {
         return connection.isWrapperFor(org.postgresql.PGConnection.class)
-                ? connection.unwrap(org.postgresql.PGConnection.class) : connection;
+                ? connection.unwrap(org.postgresql.PGConnection.class)
+                : connection;
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.platform.Grant;
 import org.goldenthread.platform.Role;
-import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
 import org.slf4j.Logger;
@@ -38,8 +38,13 @@ class DemoIcs implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Audit audit;
 
-    DemoIcs(@Value("${gt.demo:false}") boolean enabled, Tenants tenants, JdbcClient jdbc,
-            ApplicationEventPublisher events, TransactionTemplate transaction, Audit audit) {
+    DemoIcs(
+            @Value("${gt.demo:false}") boolean enabled,
+            Tenants tenants,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            Audit audit) {
         this.enabled = enabled;
         this.tenants = tenants;
         this.jdbc = jdbc;
@@ -53,48 +58,80 @@ class DemoIcs implements ApplicationRunner {
         if (!enabled || Scope.systemPlatform().run(() -> tenants.find(ODS)).isPresent()) {
             return;
         }
-        Ics ics = Scope.systemPlatform().run(() -> tenants.createDemo(ODS,
-                "Northmoor and Vale Integrated Care System (demo)", "Midlands"));
+        Ics ics = Scope.systemPlatform()
+                .run(() -> tenants.createDemo(ODS, "Northmoor and Vale Integrated Care System (demo)", "Midlands"));
         Tenant tenant = Scope.systemPlatform().run(() -> tenants.tenant(ODS)).orElseThrow();
-        Scope.system(tenant).run(() -> transaction.executeWithoutResult(status -> {
-            // Audited like any other grant: these are real roles, held until someone removes them.
-            jdbc.sql("""
+        Scope.system(tenant)
+                .run(() -> transaction.executeWithoutResult(status -> {
+                    // Audited like any other grant: these are real roles, held until someone removes them.
+                    jdbc.sql("""
                             with granted as (
                                 insert into role_grant (user_id, role, ics_id)
                                 select user_id, 'ics_admin', :ics from role_grant where role = 'platform_admin'
                                 on conflict do nothing
                                 returning user_id)
                             select u.id, u.email from granted g join app_user u on u.id = g.user_id order by u.id""")
-                    .param("ics", ics.id())
-                    .query((rs, n) -> Map.of("id", rs.getLong("id"), "email", rs.getString("email"))).list()
-                    .forEach(admin -> audit.record("user.role_granted", "user", admin.get("id"), null,
-                            Map.of("email", admin.get("email"), "role", "ics_admin", "ics", ODS, "places", List.of())));
-            events.publishEvent(new DemoIcsCreated(tenant, fictionalPeople(tenant)));
-        }));
+                            .param("ics", ics.id())
+                            .query((rs, n) -> Map.of("id", rs.getLong("id"), "email", rs.getString("email")))
+                            .list()
+                            .forEach(admin -> audit.record(
+                                    "user.role_granted",
+                                    "user",
+                                    admin.get("id"),
+                                    null,
+                                    Map.of(
+                                            "email",
+                                            admin.get("email"),
+                                            "role",
+                                            "ics_admin",
+                                            "ics",
+                                            ODS,
+                                            "places",
+                                            List.of())));
+                    events.publishEvent(new DemoIcsCreated(tenant, fictionalPeople(tenant)));
+                }));
         log.info("Loaded the demo ICS {} ({})", ics.name(), ODS);
     }
 
     /** Fictional names for the demo; their accounts are disabled and have no password, so nobody signs in as them. */
     private static final String[][] PEOPLE = {
-            {"Dr Morgan Lee", "ics_admin"}, {"Priya Nair", "member"}, {"Tom Okafor", "member"},
-            {"Sian Evans", "member"}, {"Dr Kofi Mensah", "member"}};
+        {"Dr Morgan Lee", "ics_admin"},
+        {"Priya Nair", "member"},
+        {"Tom Okafor", "member"},
+        {"Sian Evans", "member"},
+        {"Dr Kofi Mensah", "member"}
+    };
 
     private List<Caller> fictionalPeople(Tenant tenant) {
         List<Caller> people = new java.util.ArrayList<>();
         for (String[] p : PEOPLE) {
-            String email = p[0].toLowerCase(java.util.Locale.ROOT).replace("dr ", "").replace(' ', '.') + "@demo.invalid";
+            String email =
+                    p[0].toLowerCase(java.util.Locale.ROOT).replace("dr ", "").replace(' ', '.') + "@demo.invalid";
             long id = jdbc.sql("""
                             insert into app_user (email, display_name, disabled) values (:email, :name, true)
                             on conflict (lower(email)) do update set display_name = excluded.display_name
                             returning id""")
-                    .param("email", email).param("name", p[0] + " (demo)").query(Long.class).single();
+                    .param("email", email)
+                    .param("name", p[0] + " (demo)")
+                    .query(Long.class)
+                    .single();
             jdbc.sql("insert into role_grant (user_id, role, ics_id) values (:u, :r, :ics) on conflict do nothing")
-                    .param("u", id).param("r", p[1]).param("ics", tenant.id()).update();
-            audit.record("user.role_granted", "user", id, null, Map.of("email", email, "role", p[1], "ics", ODS,
-                    "places", List.of()));
+                    .param("u", id)
+                    .param("r", p[1])
+                    .param("ics", tenant.id())
+                    .update();
+            audit.record(
+                    "user.role_granted",
+                    "user",
+                    id,
+                    null,
+                    Map.of("email", email, "role", p[1], "ics", ODS, "places", List.of()));
             Role role = Role.fromCode(p[1]).orElseThrow();
-            people.add(new Caller(id, email, p[0] + " (demo)", List.of(new Grant(role, tenant.id(), tenant.odsCode(),
-                    tenant.name(), List.of()))));
+            people.add(new Caller(
+                    id,
+                    email,
+                    p[0] + " (demo)",
+                    List.of(new Grant(role, tenant.id(), tenant.odsCode(), tenant.name(), List.of()))));
         }
         return people;
     }

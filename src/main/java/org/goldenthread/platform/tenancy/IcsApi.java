@@ -28,24 +28,30 @@ class IcsApi {
         this.tenants = tenants;
     }
 
-    record IcsView(@JsonProperty("ods_code") String odsCode, String name, String region,
-                   @JsonProperty("merged_into") String mergedInto,
-                   @JsonProperty("merged_at") OffsetDateTime mergedAt, boolean demo,
-                   @JsonProperty("min_group_size") Integer minGroupSize) {
+    record IcsView(
+            @JsonProperty("ods_code") String odsCode,
+            String name,
+            String region,
+            @JsonProperty("merged_into") String mergedInto,
+            @JsonProperty("merged_at") OffsetDateTime mergedAt,
+            boolean demo,
+            @JsonProperty("min_group_size") Integer minGroupSize) {
 
         static IcsView of(Ics ics) {
-            return new IcsView(ics.odsCode(), ics.name(), ics.region(), ics.mergedInto(), ics.mergedAt(), ics.demo(),
+            return new IcsView(
+                    ics.odsCode(),
+                    ics.name(),
+                    ics.region(),
+                    ics.mergedInto(),
+                    ics.mergedAt(),
+                    ics.demo(),
                     ics.minGroupSize());
         }
     }
 
+    record NewIcs(@JsonProperty("ods_code") String odsCode, String name, String region) {}
 
-
-    record NewIcs(@JsonProperty("ods_code") String odsCode, String name, String region) {
-    }
-
-    record Rename(String name) {
-    }
+    record Rename(String name) {}
 
     @GetMapping("/api/v1/admin/ics")
     List<IcsView> list() {
@@ -67,8 +73,9 @@ class IcsApi {
     IcsView setMinGroupSize(@PathVariable String ods, @RequestBody Map<String, Object> body) {
         // null is a choice (back to the platform's threshold), so the field must be there to say it
         if (body == null || !body.containsKey("min_group_size")) {
-            throw new InvalidInput("min_group_size", "Give min_group_size: a whole number from 3 to 100, or null for"
-                    + " the platform's threshold");
+            throw new InvalidInput(
+                    "min_group_size",
+                    "Give min_group_size: a whole number from 3 to 100, or null for" + " the platform's threshold");
         }
         Object k = body.get("min_group_size");
         if (k != null && !(k instanceof Integer)) {
@@ -92,9 +99,16 @@ class IcsApi {
     Map<String, Object> current(@PathVariable String ods) {
         Tenant tenant = Scope.currentTenant();
         Caller caller = Scope.currentCaller();
-        return Map.of("ods_code", tenant.odsCode(), "name", tenant.name(),
-                "region", tenant.region() == null ? "" : tenant.region(),
-                "roles", caller.rolesIn(tenant.id()).stream().sorted().map(Role::code).toList(),
-                "places", caller.placesLedIn(tenant.id()));
+        return Map.of(
+                "ods_code",
+                tenant.odsCode(),
+                "name",
+                tenant.name(),
+                "region",
+                tenant.region() == null ? "" : tenant.region(),
+                "roles",
+                caller.rolesIn(tenant.id()).stream().sorted().map(Role::code).toList(),
+                "places",
+                caller.placesLedIn(tenant.id()));
     }
 }

@@ -46,12 +46,21 @@ class IcsController implements Navigation {
     String overview(@PathVariable String ods, Model model) {
         Tenant tenant = Scope.currentTenant();
         Caller caller = Scope.currentCaller();
-        model.addAttribute("roles", caller.rolesIn(tenant.id()).stream().sorted().map(Role::label).toList());
+        model.addAttribute(
+                "roles",
+                caller.rolesIn(tenant.id()).stream().sorted().map(Role::label).toList());
         model.addAttribute("places", caller.placesLedIn(tenant.id()));
-        model.addAttribute("mergedIn", Scope.systemPlatform().run(() -> tenants.all()).stream()
-                .filter(i -> tenant.odsCode().equals(i.mergedInto())).toList());
-        model.addAttribute("cards", dashboards.stream().flatMap(d -> d.cardsFor(caller, tenant).stream())
-                .sorted(Comparator.comparingInt(DashboardCard::order)).toList());
+        model.addAttribute(
+                "mergedIn",
+                Scope.systemPlatform().run(() -> tenants.all()).stream()
+                        .filter(i -> tenant.odsCode().equals(i.mergedInto()))
+                        .toList());
+        model.addAttribute(
+                "cards",
+                dashboards.stream()
+                        .flatMap(d -> d.cardsFor(caller, tenant).stream())
+                        .sorted(Comparator.comparingInt(DashboardCard::order))
+                        .toList());
         return "platform/ics-overview";
     }
 
@@ -64,8 +73,9 @@ class IcsController implements Navigation {
     @PostMapping("/admin/ics/load-reference")
     String loadReference(RedirectAttributes redirect) {
         int added = tenants.loadReferenceIcbs();
-        redirect.addFlashAttribute("success", added == 0 ? "All 42 ICBs were already here."
-                : added + " ICBs were added from the reference list.");
+        redirect.addFlashAttribute(
+                "success",
+                added == 0 ? "All 42 ICBs were already here." : added + " ICBs were added from the reference list.");
         return "redirect:/admin/ics";
     }
 
@@ -75,13 +85,15 @@ class IcsController implements Navigation {
         return "platform/admin-ics-new";
     }
 
-    record IcsForm(String odsCode, String name, String region) {
-    }
+    record IcsForm(String odsCode, String name, String region) {}
 
     @PostMapping("/admin/ics/new")
-    String create(@RequestParam(name = "ods_code", required = false) String odsCode,
-                  @RequestParam(required = false) String name, @RequestParam(required = false) String region,
-                  Model model, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(name = "ods_code", required = false) String odsCode,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String region,
+            Model model,
+            RedirectAttributes redirect) {
         IcsForm form = new IcsForm(odsCode, name, region);
         try {
             Ics created = tenants.create(form.odsCode(), form.name(), form.region());
@@ -99,16 +111,24 @@ class IcsController implements Navigation {
         Ics ics = tenants.get(ods);
         model.addAttribute("ics", ics);
         model.addAttribute("name", ics.name());
-        model.addAttribute("minGroupSize", ics.minGroupSize() == null ? "" : ics.minGroupSize().toString());
+        model.addAttribute(
+                "minGroupSize",
+                ics.minGroupSize() == null ? "" : ics.minGroupSize().toString());
         model.addAttribute("platformMinGroupSize", small.platformMinGroupSize());
-        model.addAttribute("targets", tenants.all().stream()
-                .filter(i -> !i.isMerged() && i.id() != ics.id()).toList());
+        model.addAttribute(
+                "targets",
+                tenants.all().stream()
+                        .filter(i -> !i.isMerged() && i.id() != ics.id())
+                        .toList());
         return "platform/admin-ics-edit";
     }
 
     @PostMapping("/admin/ics/{ods}/rename")
-    String rename(@PathVariable String ods, @RequestParam(required = false) String name, Model model,
-                  RedirectAttributes redirect) {
+    String rename(
+            @PathVariable String ods,
+            @RequestParam(required = false) String name,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             tenants.rename(ods, name);
             redirect.addFlashAttribute("success", "The ICS was renamed to " + name.trim() + ".");
@@ -122,8 +142,11 @@ class IcsController implements Navigation {
     }
 
     @PostMapping("/admin/ics/{ods}/min-group-size")
-    String setMinGroupSize(@PathVariable String ods, @RequestParam(name = "min_group_size", required = false) String k,
-                           Model model, RedirectAttributes redirect) {
+    String setMinGroupSize(
+            @PathVariable String ods,
+            @RequestParam(name = "min_group_size", required = false) String k,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             Integer value;
             try {
@@ -132,10 +155,12 @@ class IcsController implements Navigation {
                 throw new InvalidInput("min_group_size", "Enter a whole number, like 10, or leave it empty");
             }
             Ics changed = tenants.setMinGroupSize(ods, value);
-            redirect.addFlashAttribute("success", changed.minGroupSize() == null
-                    ? changed.name() + " now hides groups of fewer than " + small.platformMinGroupSize()
-                    + ", the platform's threshold."
-                    : changed.name() + " now hides groups of fewer than " + changed.minGroupSize() + ".");
+            redirect.addFlashAttribute(
+                    "success",
+                    changed.minGroupSize() == null
+                            ? changed.name() + " now hides groups of fewer than " + small.platformMinGroupSize()
+                                    + ", the platform's threshold."
+                            : changed.name() + " now hides groups of fewer than " + changed.minGroupSize() + ".");
             return "redirect:/admin/ics";
         } catch (InvalidInput e) {
             edit(ods, model);
@@ -146,8 +171,11 @@ class IcsController implements Navigation {
     }
 
     @PostMapping("/admin/ics/{ods}/merge")
-    String merge(@PathVariable String ods, @RequestParam(required = false) String target, Model model,
-                 RedirectAttributes redirect) {
+    String merge(
+            @PathVariable String ods,
+            @RequestParam(required = false) String target,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             if (target == null || target.isBlank()) {
                 throw new InvalidInput("target", "Choose the ICS to merge into");
@@ -157,8 +185,11 @@ class IcsController implements Navigation {
             return "redirect:/admin/ics";
         } catch (InvalidInput e) {
             edit(ods, model);
-            model.addAttribute("problems", e.problems().stream()
-                    .map(p -> org.goldenthread.platform.Problem.of("target", p.reason())).toList());
+            model.addAttribute(
+                    "problems",
+                    e.problems().stream()
+                            .map(p -> org.goldenthread.platform.Problem.of("target", p.reason()))
+                            .toList());
             return "platform/admin-ics-edit";
         }
     }

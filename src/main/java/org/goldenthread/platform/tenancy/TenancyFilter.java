@@ -61,7 +61,8 @@ public class TenancyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        Caller caller = Scope.systemPlatform().run(() -> callers.apply(authentication)).orElse(null);
+        Caller caller =
+                Scope.systemPlatform().run(() -> callers.apply(authentication)).orElse(null);
         // The decoded, normalised path, as the controllers' mappings see it: the raw URI may spell
         // the same path differently (%5A for Z, say) and slip past the match.
         String path = pathOf(request);
@@ -69,13 +70,17 @@ public class TenancyFilter extends OncePerRequestFilter {
 
         // A session (or token) outlives changes to its account: once the account is switched off,
         // removed or left without any role, the session ends here rather than carrying on.
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
+        boolean signedIn = authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         if (signedIn && (caller == null || caller.grants().isEmpty())) {
             new SecurityContextLogoutHandler().logout(request, response, authentication);
             if (api) {
-                ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
-                        "You are no longer signed in: this account has been switched off or holds no role.", List.of());
+                ProblemResponses.write(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
+                        "You are no longer signed in: this account has been switched off or holds no role.",
+                        List.of());
             } else {
                 response.sendRedirect(request.getContextPath() + "/login?error=ended");
             }
@@ -86,7 +91,9 @@ public class TenancyFilter extends OncePerRequestFilter {
         Matcher m = TENANT_PATH.matcher(path);
         if (m.matches() && caller != null) {
             String ods = m.group(2).toUpperCase();
-            tenant = Scope.systemPlatform().run(() -> tenants.tenantForRequest(ods)).filter(t -> !caller.rolesIn(t.id()).isEmpty())
+            tenant = Scope.systemPlatform()
+                    .run(() -> tenants.tenantForRequest(ods))
+                    .filter(t -> !caller.rolesIn(t.id()).isEmpty())
                     .orElse(null);
             if (tenant == null) {
                 Optional<String> successor = api ? Optional.empty() : successorFor(ods, caller);
@@ -95,15 +102,16 @@ public class TenancyFilter extends OncePerRequestFilter {
                     response.sendRedirect(request.getContextPath() + "/ics/" + successor.get()
                             + UriUtils.encodePath(rest, StandardCharsets.UTF_8));
                 } else if (api) {
-                    ProblemResponses.write(response, HttpStatus.NOT_FOUND, "There is no ICS with this ODS code.",
-                            List.of());
+                    ProblemResponses.write(
+                            response, HttpStatus.NOT_FOUND, "There is no ICS with this ODS code.", List.of());
                 } else {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 }
                 return;
             }
         }
-        boolean platform = caller != null && caller.isPlatformAdmin()
+        boolean platform = caller != null
+                && caller.isPlatformAdmin()
                 && (path.startsWith("/admin") || path.startsWith("/api/v1/admin"));
         request.setAttribute(CALLER, caller);
         request.setAttribute(TENANT, tenant);
@@ -114,7 +122,8 @@ public class TenancyFilter extends OncePerRequestFilter {
 
     /** Where an ICS merged into a larger footprint now lives, if the caller has a role there. */
     private Optional<String> successorFor(String ods, Caller caller) {
-        return Scope.systemPlatform().run(() -> tenants.find(ods))
+        return Scope.systemPlatform()
+                .run(() -> tenants.find(ods))
                 .filter(Ics::isMerged)
                 .flatMap(ics -> Scope.systemPlatform().run(() -> tenants.tenant(ics.mergedInto())))
                 .filter(t -> !caller.rolesIn(t.id()).isEmpty())

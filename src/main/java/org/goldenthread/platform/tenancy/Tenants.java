@@ -41,8 +41,7 @@ public class Tenants implements TenantDirectory {
     /** Bumped by every change, so a lookup that started before a change cannot store what it read. */
     private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
-    private record Remembered(Tenant tenant, long at) {
-    }
+    private record Remembered(Tenant tenant, long at) {}
 
     Tenants(JdbcClient jdbc, Audit audit) {
         this.jdbc = jdbc;
@@ -59,7 +58,10 @@ public class Tenants implements TenantDirectory {
     }
 
     public Optional<Ics> find(String odsCode) {
-        return jdbc.sql(SELECT + " where i.ods_code = :ods").param("ods", odsCode).query(Ics.class).optional();
+        return jdbc.sql(SELECT + " where i.ods_code = :ods")
+                .param("ods", odsCode)
+                .query(Ics.class)
+                .optional();
     }
 
     public Ics get(String odsCode) {
@@ -68,14 +70,20 @@ public class Tenants implements TenantDirectory {
 
     /** The ICS as a tenant: its own id plus the ids of every ICS merged into it, at any depth. */
     public Optional<Tenant> tenant(String odsCode) {
-        return find(odsCode).filter(ics -> !ics.isMerged()).map(ics -> new Tenant(ics.id(), ics.odsCode(),
-                ics.name(), ics.region(), jdbc.sql("""
+        return find(odsCode)
+                .filter(ics -> !ics.isMerged())
+                .map(ics -> new Tenant(
+                        ics.id(),
+                        ics.odsCode(),
+                        ics.name(),
+                        ics.region(),
+                        jdbc.sql("""
                         with recursive family(id) as (
                             select cast(:id as bigint)
                             union
                             select i.id from ics i join family f on i.merged_into_id = f.id)
                         select id from family order by id""").param("id", ics.id()).query(Long.class).list(),
-                ics.minGroupSize()));
+                        ics.minGroupSize()));
     }
 
     /**
@@ -120,8 +128,11 @@ public class Tenants implements TenantDirectory {
 
     @Override
     public List<Tenant> activeTenants() {
-        return all().stream().filter(ics -> !ics.isMerged()).map(ics -> tenant(ics.odsCode()))
-                .flatMap(Optional::stream).toList();
+        return all().stream()
+                .filter(ics -> !ics.isMerged())
+                .map(ics -> tenant(ics.odsCode()))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Override
@@ -131,8 +142,7 @@ public class Tenants implements TenantDirectory {
                             select id, merged_into_id, ods_code from ics where id = :id
                             union
                             select i.id, i.merged_into_id, i.ods_code from ics i join chain c on i.id = c.merged_into_id)
-                        select ods_code from chain where merged_into_id is null""")
-                .param("id", icsId).query(String.class).optional().flatMap(this::tenant);
+                        select ods_code from chain where merged_into_id is null""").param("id", icsId).query(String.class).optional().flatMap(this::tenant);
     }
 
     @Transactional
@@ -154,7 +164,10 @@ public class Tenants implements TenantDirectory {
         }
         changed();
         jdbc.sql("insert into ics (ods_code, name, region) values (:ods, :name, :region)")
-                .param("ods", ods).param("name", name.trim()).param("region", blankToNull(region)).update();
+                .param("ods", ods)
+                .param("name", name.trim())
+                .param("region", blankToNull(region))
+                .update();
         Ics created = get(ods);
         audit.record("ics.created", "ics", ods, null, created);
         return created;
@@ -170,7 +183,9 @@ public class Tenants implements TenantDirectory {
             throw new InvalidInput("name", "The name must be 200 characters or fewer");
         }
         changed();
-        jdbc.sql("update ics set name = :name where id = :id").param("name", name.trim()).param("id", before.id())
+        jdbc.sql("update ics set name = :name where id = :id")
+                .param("name", name.trim())
+                .param("id", before.id())
                 .update();
         Ics after = get(odsCode);
         audit.record("ics.renamed", "ics", odsCode, before, after);
@@ -185,17 +200,22 @@ public class Tenants implements TenantDirectory {
     public Ics setMinGroupSize(String odsCode, Integer minGroupSize) {
         Ics before = get(odsCode);
         if (before.isMerged()) {
-            throw new InvalidInput("min_group_size", odsCode + " was merged into " + before.mergedInto()
-                    + "; its data follows that ICS's threshold");
+            throw new InvalidInput(
+                    "min_group_size",
+                    odsCode + " was merged into " + before.mergedInto() + "; its data follows that ICS's threshold");
         }
         if (minGroupSize != null
                 && (minGroupSize < SmallNumbers.LOWEST_ALLOWED || minGroupSize > SmallNumbers.HIGHEST_ALLOWED)) {
-            throw new InvalidInput("min_group_size", "Enter a whole number from " + SmallNumbers.LOWEST_ALLOWED
-                    + " to " + SmallNumbers.HIGHEST_ALLOWED + ", or leave it empty to use the platform's threshold");
+            throw new InvalidInput(
+                    "min_group_size",
+                    "Enter a whole number from " + SmallNumbers.LOWEST_ALLOWED + " to " + SmallNumbers.HIGHEST_ALLOWED
+                            + ", or leave it empty to use the platform's threshold");
         }
         changed();
-        jdbc.sql("update ics set min_group_size = :k where id = :id").param("k", minGroupSize)
-                .param("id", before.id()).update();
+        jdbc.sql("update ics set min_group_size = :k where id = :id")
+                .param("k", minGroupSize)
+                .param("id", before.id())
+                .update();
         Ics after = get(odsCode);
         audit.record("ics.min_group_size_changed", "ics", odsCode, before, after);
         return after;
@@ -216,32 +236,39 @@ public class Tenants implements TenantDirectory {
         // a cycle. Lock both rows, always in the same order so that two merges cannot deadlock, and
         // read them again: the second merge then sees what the first did.
         jdbc.sql("select id from ics where id in (:source, :target) order by id for update")
-                .param("source", source.id()).param("target", target.id()).query(Long.class).list();
+                .param("source", source.id())
+                .param("target", target.id())
+                .query(Long.class)
+                .list();
         source = get(sourceOds);
         target = get(targetOds);
         if (source.isMerged()) {
             throw new InvalidInput("ods", source.odsCode() + " was already merged into " + source.mergedInto());
         }
         if (target.isMerged()) {
-            throw new InvalidInput("target_ods", target.odsCode() + " was itself merged into " + target.mergedInto()
-                    + "; merge into that ICS instead");
+            throw new InvalidInput(
+                    "target_ods",
+                    target.odsCode() + " was itself merged into " + target.mergedInto()
+                            + "; merge into that ICS instead");
         }
         changed();
         jdbc.sql("update ics set merged_into_id = :target, merged_at = now() where id = :source")
-                .param("target", target.id()).param("source", source.id()).update();
+                .param("target", target.id())
+                .param("source", source.id())
+                .update();
         // Move role grants; where someone already holds the same role in the target, keep one
         // grant carrying the places of both.
         jdbc.sql("""
                         update role_grant t set places = (select array(select distinct unnest(t.places || s.places)))
                           from role_grant s
-                         where s.ics_id = :source and t.ics_id = :target and s.user_id = t.user_id and s.role = t.role""")
-                .param("source", source.id()).param("target", target.id()).update();
+                         where s.ics_id = :source and t.ics_id = :target and s.user_id = t.user_id and s.role = t.role""").param("source", source.id()).param("target", target.id()).update();
         jdbc.sql("""
                         delete from role_grant s using role_grant t
-                         where s.ics_id = :source and t.ics_id = :target and s.user_id = t.user_id and s.role = t.role""")
-                .param("source", source.id()).param("target", target.id()).update();
+                         where s.ics_id = :source and t.ics_id = :target and s.user_id = t.user_id and s.role = t.role""").param("source", source.id()).param("target", target.id()).update();
         jdbc.sql("update role_grant set ics_id = :target where ics_id = :source")
-                .param("source", source.id()).param("target", target.id()).update();
+                .param("source", source.id())
+                .param("target", target.id())
+                .update();
         Ics after = get(sourceOds);
         audit.record("ics.merged", "ics", sourceOds, source, after);
         audit.recordFor(target.id(), "ics.merged", "ics", sourceOds, source, after);
@@ -253,15 +280,21 @@ public class Tenants implements TenantDirectory {
     public int loadReferenceIcbs() {
         changed();
         int added = 0;
-        try (Reader reader = new InputStreamReader(new ClassPathResource("reference/icbs.csv").getInputStream(),
-                StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (Reader reader = new InputStreamReader(
+                new ClassPathResource("reference/icbs.csv").getInputStream(), StandardCharsets.UTF_8)) {
+            for (CSVRecord row : CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(reader)) {
                 added += jdbc.sql("""
                                 insert into ics (ods_code, name, region) values (:ods, :name, :region)
                                 on conflict (ods_code) do nothing""")
-                        .param("ods", row.get("ods_code")).param("name", row.get("name"))
-                        .param("region", row.get("region")).update();
+                        .param("ods", row.get("ods_code"))
+                        .param("name", row.get("name"))
+                        .param("region", row.get("region"))
+                        .update();
             }
         } catch (IOException e) {
             throw new IllegalStateException("The reference list of ICBs is missing from the build", e);
@@ -274,7 +307,10 @@ public class Tenants implements TenantDirectory {
     public Ics createDemo(String odsCode, String name, String region) {
         changed();
         jdbc.sql("insert into ics (ods_code, name, region, demo) values (:ods, :name, :region, true)")
-                .param("ods", odsCode).param("name", name).param("region", region).update();
+                .param("ods", odsCode)
+                .param("name", name)
+                .param("region", region)
+                .update();
         Ics created = get(odsCode);
         audit.record("ics.created", "ics", odsCode, null, created);
         return created;

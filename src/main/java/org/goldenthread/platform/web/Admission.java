@@ -48,7 +48,8 @@ class Admission extends OncePerRequestFilter {
     private static final long WAIT_MILLIS = 20;
 
     // written ready-made: a busy application should spend as little as possible on saying so
-    private static final byte[] BUSY = ProblemResponses.bytes(HttpStatus.SERVICE_UNAVAILABLE,
+    private static final byte[] BUSY = ProblemResponses.bytes(
+            HttpStatus.SERVICE_UNAVAILABLE,
             "Golden Thread is busy and did not start this request, so nothing was changed. Send it again in a second; "
                     + "a survey response sent again with the same idempotency key is stored once.");
 
@@ -69,21 +70,25 @@ class Admission extends OncePerRequestFilter {
         int limit = configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors();
         this.running = new Semaphore(limit);
         this.perTenant = Math.max(1, limit / 2);
-        this.shed = Counter.builder("gt.api.shed").description("API calls answered 503 because too many were running")
+        this.shed = Counter.builder("gt.api.shed")
+                .description("API calls answered 503 because too many were running")
                 .register(meters);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !ProblemResponses.isApi(path) || path.endsWith("/import") || path.endsWith("/invitations")
+        return !ProblemResponses.isApi(path)
+                || path.endsWith("/import")
+                || path.endsWith("/invitations")
                 || path.endsWith("/invitations/reminders");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String tenant = tenantOf(request.getRequestURI().substring(request.getContextPath().length()));
+        String tenant = tenantOf(
+                request.getRequestURI().substring(request.getContextPath().length()));
         if (!enter(tenant)) {
             busy(response);
             return;

@@ -37,13 +37,17 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    private static final java.util.Set<Class<?>> WHOLE_NUMBERS = java.util.Set.of(Integer.class, int.class, Long.class,
-            long.class, Short.class, short.class);
+    private static final java.util.Set<Class<?>> WHOLE_NUMBERS =
+            java.util.Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class);
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalid(InvalidInput e) {
-        return problem(HttpStatus.BAD_REQUEST, e.problems().size() == 1 ? e.problems().get(0).describe()
-                : e.problems().size() + " problems were found; nothing was changed.", e.problems());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                e.problems().size() == 1
+                        ? e.problems().get(0).describe()
+                        : e.problems().size() + " problems were found; nothing was changed.",
+                e.problems());
     }
 
     @ExceptionHandler(NotFound.class)
@@ -60,36 +64,49 @@ class ApiErrors {
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RequestSizeLimit.BodyTooLarge) {
-                return problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than allowed here.",
-                        List.of());
+                return problem(
+                        HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than allowed here.", List.of());
             }
         }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return problem(HttpStatus.BAD_REQUEST, "The field " + unknown.getPropertyName() + " is not recognised.",
-                    List.of(Problem.of(unknown.getPropertyName(), "Unknown field; allowed fields are "
-                            + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                            .collect(Collectors.joining(", ")))));
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "The field " + unknown.getPropertyName() + " is not recognised.",
+                    List.of(Problem.of(
+                            unknown.getPropertyName(),
+                            "Unknown field; allowed fields are "
+                                    + unknown.getKnownPropertyIds().stream()
+                                            .map(Object::toString)
+                                            .sorted()
+                                            .collect(Collectors.joining(", ")))));
         }
         if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             // named as the other problems name a place in a body: questions[0].text
             String field = mismatch.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining()).replaceFirst("^\\.", "");
+                    .collect(Collectors.joining())
+                    .replaceFirst("^\\.", "");
             if (mismatch instanceof InvalidFormatException format && format.getTargetType() == LocalDate.class) {
-                return problem(HttpStatus.BAD_REQUEST, field + ": " + Dates.RULE, List.of(Problem.of(field, Dates.RULE)));
+                return problem(
+                        HttpStatus.BAD_REQUEST, field + ": " + Dates.RULE, List.of(Problem.of(field, Dates.RULE)));
             }
             if (mismatch instanceof MismatchedInputException m && WHOLE_NUMBERS.contains(m.getTargetType())) {
-                return problem(HttpStatus.BAD_REQUEST, field + ": Give a whole number, like 2",
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        field + ": Give a whole number, like 2",
                         List.of(Problem.of(field, "Give a whole number, like 2")));
             }
-            return problem(HttpStatus.BAD_REQUEST, "The field " + field + " has a value of the wrong type.",
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "The field " + field + " has a value of the wrong type.",
                     List.of(Problem.of(field, "Value of the wrong type")));
         }
         if (cause instanceof StreamReadException malformed) {
-            String where = malformed.getLocation() == null ? ""
+            String where = malformed.getLocation() == null
+                    ? ""
                     : " at line " + malformed.getLocation().getLineNr() + ", column "
-                    + malformed.getLocation().getColumnNr();
+                            + malformed.getLocation().getColumnNr();
             return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON" + where + ".", List.of());
         }
         if (cause instanceof JacksonException) {
@@ -101,7 +118,9 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
         String reason = e.getRequiredType() == LocalDate.class ? Dates.RULE : "Not a valid value";
-        return problem(HttpStatus.BAD_REQUEST, "The value of " + e.getName() + " is not valid.",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "The value of " + e.getName() + " is not valid.",
                 List.of(Problem.of(e.getName(), reason)));
     }
 
@@ -113,7 +132,8 @@ class ApiErrors {
 
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Object> database(DataAccessException e) {
-        return StorableText.refusal(e).map(reason -> problem(HttpStatus.BAD_REQUEST, reason, List.of()))
+        return StorableText.refusal(e)
+                .map(reason -> problem(HttpStatus.BAD_REQUEST, reason, List.of()))
                 .orElseGet(() -> unexpected(e));
     }
 
@@ -124,12 +144,15 @@ class ApiErrors {
             return problem(HttpStatus.valueOf(status.value()), error.getBody().getDetail(), List.of());
         }
         log.error("Unexpected error answering an API call", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. Nothing was changed. Try again later.", List.of());
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. Nothing was changed. Try again later.",
+                List.of());
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String detail, List<Problem> errors) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemResponses.body(status, detail, errors));
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages implements ErrorViewResolver {
 
     @Override
-    public ModelAndView resolveErrorView(jakarta.servlet.http.HttpServletRequest request, HttpStatus status,
-                                         Map<String, Object> model) {
+    public ModelAndView resolveErrorView(
+            jakarta.servlet.http.HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         return new ModelAndView("platform/error", Map.of("status", status.value()), status);
     }
 }

@@ -1,10 +1,10 @@
 package org.goldenthread.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Grant;
 import org.goldenthread.platform.Scope;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -20,22 +20,25 @@ class HomeController {
     private final ObjectProvider<ClientRegistrationRepository> oidcProviders;
     private final boolean secureCookies;
 
-    HomeController(ObjectProvider<ClientRegistrationRepository> oidcProviders,
-                   @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) {
+    HomeController(
+            ObjectProvider<ClientRegistrationRepository> oidcProviders,
+            @Value("${server.servlet.session.cookie.secure:true}") boolean secureCookies) {
         this.oidcProviders = oidcProviders;
         this.secureCookies = secureCookies;
     }
 
     @GetMapping("/login")
-    String signIn(@RequestParam(required = false) String error,
-                  @RequestParam(name = "signed-out", required = false) String signedOut, Model model,
-                  HttpServletRequest request) {
+    String signIn(
+            @RequestParam(required = false) String error,
+            @RequestParam(name = "signed-out", required = false) String signedOut,
+            Model model,
+            HttpServletRequest request) {
         model.addAttribute("error", error);
         model.addAttribute("signedOut", signedOut != null);
         // Browsers keep a Secure cookie only from HTTPS (or localhost): over plain HTTP from another
         // machine every sign-in would seem to work and then fail, so say why before anyone tries.
-        model.addAttribute("cookieWillBeRefused", secureCookies && !request.isSecure()
-                && !isLoopback(request.getServerName()));
+        model.addAttribute(
+                "cookieWillBeRefused", secureCookies && !request.isSecure() && !isLoopback(request.getServerName()));
         List<ClientRegistration> providers = new java.util.ArrayList<>();
         if (oidcProviders.getIfAvailable() instanceof Iterable<?> registrations) {
             registrations.forEach(r -> providers.add((ClientRegistration) r));
@@ -45,8 +48,11 @@ class HomeController {
     }
 
     private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
-                || host.equals("[::1]") || host.equals("::1");
+        return host.equals("localhost")
+                || host.endsWith(".localhost")
+                || host.startsWith("127.")
+                || host.equals("[::1]")
+                || host.equals("::1");
     }
 
     /** Sends people where their work is: straight into their only ICS, or to a choice of them. */
@@ -65,7 +71,11 @@ class HomeController {
     @GetMapping("/switch")
     String switchIcs(@RequestParam(required = false) String ics) {
         Caller caller = Scope.currentCaller();
-        return caller.icsList().stream().map(Grant::icsOdsCode).filter(code -> code.equalsIgnoreCase(ics)).findFirst()
-                .map(code -> "redirect:/ics/" + code).orElse("redirect:/");
+        return caller.icsList().stream()
+                .map(Grant::icsOdsCode)
+                .filter(code -> code.equalsIgnoreCase(ics))
+                .findFirst()
+                .map(code -> "redirect:/ics/" + code)
+                .orElse("redirect:/");
     }
 }

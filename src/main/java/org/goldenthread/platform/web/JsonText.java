@@ -22,14 +22,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 class JsonText extends RequestBodyAdviceAdapter {
 
     @Override
-    public boolean supports(MethodParameter parameter, Type targetType,
-                            Class<? extends HttpMessageConverter<?>> converterType) {
+    public boolean supports(
+            MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
         return converterType.getSimpleName().contains("Json");
     }
 
     @Override
-    public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
-                                           Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+    public HttpInputMessage beforeBodyRead(
+            HttpInputMessage input,
+            MethodParameter parameter,
+            Type targetType,
+            Class<? extends HttpMessageConverter<?>> converterType)
+            throws IOException {
         byte[] body = input.getBody().readAllBytes();
         Text.unstorableInJson(body).ifPresent(problem -> {
             throw new InvalidInput(List.of(problem));

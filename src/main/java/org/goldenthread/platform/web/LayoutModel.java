@@ -37,9 +37,14 @@ class LayoutModel {
         Tenant tenant = Scope.current().tenant();
         model.addAttribute("caller", caller);
         model.addAttribute("tenant", tenant);
-        model.addAttribute("navigation", caller == null ? List.of()
-                : navigation.stream().flatMap(n -> n.itemsFor(caller, tenant).stream())
-                        .sorted(Comparator.comparingInt(NavigationItem::order)).toList());
+        model.addAttribute(
+                "navigation",
+                caller == null
+                        ? List.of()
+                        : navigation.stream()
+                                .flatMap(n -> n.itemsFor(caller, tenant).stream())
+                                .sorted(Comparator.comparingInt(NavigationItem::order))
+                                .toList());
         model.addAttribute("currentPath", path);
     }
 }

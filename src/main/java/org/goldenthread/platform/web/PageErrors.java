@@ -57,30 +57,45 @@ class PageErrors {
     /** Before any controller: a multipart body without its boundary, or a parameter name the firewall refuses. */
     @ExceptionHandler({MultipartException.class, RequestRejectedException.class})
     void unreadable(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
-        answer(request, response, HttpStatus.BAD_REQUEST, e instanceof MultipartException
-                ? "The form could not be read: send it as multipart/form-data with its boundary"
-                : "The request could not be read: a parameter name holds characters that are not allowed");
+        answer(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                e instanceof MultipartException
+                        ? "The form could not be read: send it as multipart/form-data with its boundary"
+                        : "The request could not be read: a parameter name holds characters that are not allowed");
     }
 
     /** A safety net for text that reached the database from a file: refused there, so refused here. */
     @ExceptionHandler(DataAccessException.class)
-    void database(HttpServletRequest request, HttpServletResponse response, DataAccessException e)
-            throws IOException {
+    void database(HttpServletRequest request, HttpServletResponse response, DataAccessException e) throws IOException {
         if (StorableText.refusal(e).isEmpty()) {
             throw e;
         }
-        answer(request, response, HttpStatus.BAD_REQUEST, StorableText.refusal(e).get());
+        answer(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                StorableText.refusal(e).get());
     }
 
-    @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
-            HttpMediaTypeNotSupportedException.class})
+    @ExceptionHandler({
+        NoResourceFoundException.class,
+        HttpRequestMethodNotSupportedException.class,
+        HttpMediaTypeNotSupportedException.class
+    })
     void unmatched(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
         ErrorResponse error = (ErrorResponse) e;
-        answer(request, response, HttpStatus.valueOf(error.getStatusCode().value()), error.getBody().getDetail());
+        answer(
+                request,
+                response,
+                HttpStatus.valueOf(error.getStatusCode().value()),
+                error.getBody().getDetail());
     }
 
-    private static void answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                               String detail) throws IOException {
+    private static void answer(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
         if (ProblemResponses.isApi(request.getRequestURI())) {
             ProblemResponses.write(response, status, detail, List.of());
         } else {

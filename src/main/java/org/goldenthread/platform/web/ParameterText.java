@@ -46,8 +46,8 @@ class ParameterText extends OncePerRequestFilter {
             } catch (IllegalStateException e) {
                 // Tomcat's InvalidParameterException: the name is in its message, quoted as received
                 Matcher m = TOMCAT_PARAMETER.matcher(String.valueOf(e.getMessage()));
-                problem = Optional.of(Problem.of(m.find() ? m.group(1) : null,
-                        "Not valid text: percent-encoded bytes that are not UTF-8"));
+                problem = Optional.of(Problem.of(
+                        m.find() ? m.group(1) : null, "Not valid text: percent-encoded bytes that are not UTF-8"));
             }
             if (problem.isPresent()) {
                 refuse(request, response, problem.get());
@@ -60,8 +60,8 @@ class ParameterText extends OncePerRequestFilter {
     static Optional<Problem> problemIn(Map<String, String[]> parameters) {
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             if (parameter.getKey().indexOf('\0') >= 0) {
-                return Optional.of(Problem.of(parameter.getKey().replace('\0', '?'),
-                        "A parameter name holds a NUL character (0x00)"));
+                return Optional.of(Problem.of(
+                        parameter.getKey().replace('\0', '?'), "A parameter name holds a NUL character (0x00)"));
             }
             for (String value : parameter.getValue()) {
                 String reason = Text.unstorable(value);

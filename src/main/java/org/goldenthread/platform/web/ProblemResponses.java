@@ -18,8 +18,7 @@ public final class ProblemResponses {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static void write(HttpServletResponse response, HttpStatus status, String detail, List<Problem> errors)
             throws IOException {

@@ -62,6 +62,7 @@ class PublicRedirects extends OncePerRequestFilter {
     /** A path within the application, from the public URL; anything else (another site, a relative path) as it is. */
     String fromPublicUrl(String location) {
         return location != null && location.startsWith("/") && !location.startsWith("//")
-                ? publicUrl + location : location;
+                ? publicUrl + location
+                : location;
     }
 }

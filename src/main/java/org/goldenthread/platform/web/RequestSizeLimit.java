@@ -28,8 +28,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long jsonLimit;
     private final long importLimit;
 
-    RequestSizeLimit(@Value("${gt.api.max-json-bytes:1048576}") long jsonLimit,
-                     @Value("${gt.api.max-import-bytes:536870912}") long importLimit) {
+    RequestSizeLimit(
+            @Value("${gt.api.max-json-bytes:1048576}") long jsonLimit,
+            @Value("${gt.api.max-import-bytes:536870912}") long importLimit) {
         this.jsonLimit = jsonLimit;
         this.importLimit = importLimit;
     }
@@ -65,8 +66,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than the " + limit + " bytes allowed here.", List.of());
+        ProblemResponses.write(
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the " + limit + " bytes allowed here.",
+                List.of());
     }
 
     static final class BodyTooLarge extends IOException {

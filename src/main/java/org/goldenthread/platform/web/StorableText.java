@@ -16,15 +16,15 @@ final class StorableText {
     // character_not_in_repertoire, untranslatable_character, datetime_field_overflow
     private static final Set<String> INPUT_STATES = Set.of("22021", "22P05", "22008");
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     static Optional<String> refusal(DataAccessException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && INPUT_STATES.contains(sql.getSQLState())) {
-                return Optional.of(sql.getSQLState().equals("22008")
-                        ? "A date is outside the range that can be stored; nothing was changed."
-                        : "The text holds a character that cannot be stored, such as NUL (0x00); nothing was changed.");
+                return Optional.of(
+                        sql.getSQLState().equals("22008")
+                                ? "A date is outside the range that can be stored; nothing was changed."
+                                : "The text holds a character that cannot be stored, such as NUL (0x00); nothing was changed.");
             }
         }
         return Optional.empty();

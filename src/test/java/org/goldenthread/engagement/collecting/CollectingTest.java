@@ -22,12 +22,12 @@ import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.TestMailServer;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Collecting answers: invitations by email through a real SMTP server, the respondent's pages as a
@@ -51,8 +51,10 @@ class CollectingTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     DraftExpiry expiry;
+
     @Autowired
     Mailings mailings;
 
@@ -72,8 +74,10 @@ class CollectingTest extends IntegrationTest {
     }
 
     private String linkToken(long surveyId) {
-        return inIcs(() -> jdbc.sql("select link_token from survey where id = :id").param("id", surveyId)
-                .query(String.class).single());
+        return inIcs(() -> jdbc.sql("select link_token from survey where id = :id")
+                .param("id", surveyId)
+                .query(String.class)
+                .single());
     }
 
     private <T> T inIcs(Supplier<T> work) {
@@ -81,7 +85,9 @@ class CollectingTest extends IntegrationTest {
     }
 
     private Response invite(long surveyId, String... emails) {
-        return api.post("/api/v1/ics/" + ods + "/surveys/" + surveyId + "/invitations", token,
+        return api.post(
+                "/api/v1/ics/" + ods + "/surveys/" + surveyId + "/invitations",
+                token,
                 ApiClient.json("emails", List.of(emails)));
     }
 
@@ -104,26 +110,53 @@ class CollectingTest extends IntegrationTest {
     /** Answers all four pages of the pulse survey from wherever the respondent's pages live. */
     private static void answerPulse(RespondentClient respondent, String base) {
         respondent.get(base + "/1");
-        assertThat(respondent.post(base + "/1", "Q1", "Agree", "Q1_comment", "Mostly at place level",
-                "action", "continue").location()).endsWith(base + "/2");
+        assertThat(respondent
+                        .post(base + "/1", "Q1", "Agree", "Q1_comment", "Mostly at place level", "action", "continue")
+                        .location())
+                .endsWith(base + "/2");
         respondent.get(base + "/2");
-        assertThat(respondent.post(base + "/2", "Q2", "Yes", "action", "continue").location()).endsWith(base + "/3");
+        assertThat(respondent
+                        .post(base + "/2", "Q2", "Yes", "action", "continue")
+                        .location())
+                .endsWith(base + "/3");
         respondent.get(base + "/3");
-        assertThat(respondent.post(base + "/3", "Q2a", "4", "action", "continue").location()).endsWith(base + "/4");
+        assertThat(respondent
+                        .post(base + "/3", "Q2a", "4", "action", "continue")
+                        .location())
+                .endsWith(base + "/4");
         respondent.get(base + "/4");
-        assertThat(respondent.post(base + "/4", "Q3", "Acute", "Q3", "Other (please specify)", "Q3_other", "Hospice",
-                "Q4", "", "action", "continue").location()).endsWith(base + "/check");
+        assertThat(respondent
+                        .post(
+                                base + "/4",
+                                "Q3",
+                                "Acute",
+                                "Q3",
+                                "Other (please specify)",
+                                "Q3_other",
+                                "Hospice",
+                                "Q4",
+                                "",
+                                "action",
+                                "continue")
+                        .location())
+                .endsWith(base + "/check");
     }
 
     /** Starts answering by the open link; returns where this respondent's pages live (the link and their code). */
     private static String startByLink(RespondentClient respondent, String link) {
         respondent.get(link);
-        return respondent.post(link).location().replaceAll("^https?://[^/]+", "").replaceAll("/1$", "");
+        return respondent
+                .post(link)
+                .location()
+                .replaceAll("^https?://[^/]+", "")
+                .replaceAll("/1$", "");
     }
 
     private long responses(long surveyId) {
-        return inIcs(() -> jdbc.sql("select count(*) from survey_response where survey_id = :id").param("id", surveyId)
-                .query(Long.class).single());
+        return inIcs(() -> jdbc.sql("select count(*) from survey_response where survey_id = :id")
+                .param("id", surveyId)
+                .query(Long.class)
+                .single());
     }
 
     @Test
@@ -140,8 +173,12 @@ class CollectingTest extends IntegrationTest {
         MimeMessage mail = TestMailServer.to(ann).get(0);
         assertThat(mail.getSubject()).isEqualTo("Survey: Leadership pulse");
         assertThat(mail.getFrom()[0].toString()).contains("surveys@test.example");
-        assertThat(text(mail)).contains("Collecting ICS invites you", "Four short pages",
-                "http://localhost:" + port + "/invited/", "Your answers are anonymous");
+        assertThat(text(mail))
+                .contains(
+                        "Collecting ICS invites you",
+                        "Four short pages",
+                        "http://localhost:" + port + "/invited/",
+                        "Your answers are anonymous");
         assertThat(invitationToken(ann)).isNotEqualTo(invitationToken(bob));
 
         Response again = invite(id, bob, uniqueEmail("cat"));
@@ -159,7 +196,9 @@ class CollectingTest extends IntegrationTest {
     void emailsGoOutInTheBackgroundAndTheRoundShowsHowFarItHasGot() throws Exception {
         long id = survey(pulse(), "");
         String[] people = {uniqueEmail("fay"), uniqueEmail("gus"), uniqueEmail("hana")};
-        Response started = api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations?wait_seconds=0", token,
+        Response started = api.post(
+                "/api/v1/ics/" + ods + "/surveys/" + id + "/invitations?wait_seconds=0",
+                token,
                 ApiClient.json("emails", List.of(people)));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         assertThat(started.json().get("invited").asInt()).isEqualTo(3);
@@ -180,17 +219,24 @@ class CollectingTest extends IntegrationTest {
         for (String person : people) {
             assertThat(TestMailServer.to(person)).hasSize(1);
         }
-        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings", token).json().get(0).get("id")
-                .asLong()).isEqualTo(round);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings", token)
+                        .json()
+                        .get(0)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(round);
 
-        Response tooLong = api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations/reminders?wait_seconds=31",
-                token, null);
+        Response tooLong = api.post(
+                "/api/v1/ics/" + ods + "/surveys/" + id + "/invitations/reminders?wait_seconds=31", token, null);
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.body()).contains("wait_seconds");
         // another ICS cannot follow this one's rounds
         String other = createIcs("Other Collecting ICS");
-        assertThat(api.get("/api/v1/ics/" + other + "/surveys/" + id + "/mailings/" + round,
-                tokenFor(createUser("ics_admin", other))).status()).isEqualTo(404);
+        assertThat(api.get(
+                                "/api/v1/ics/" + other + "/surveys/" + id + "/mailings/" + round,
+                                tokenFor(createUser("ics_admin", other)))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -214,21 +260,29 @@ class CollectingTest extends IntegrationTest {
                         u as (
                             insert into survey_invitation_unanswered (ics_id, invitation_id) select ics_id, id from i)
                         select id from m""")
-                .param("id", id).param("sent", sent).param("unsent", unsent).query(Long.class).single());
+                .param("id", id)
+                .param("sent", sent)
+                .param("unsent", unsent)
+                .query(Long.class)
+                .single());
         // a round that is still moving is left alone
-        long moving = inIcs(() -> jdbc.sql("""
+        long moving =
+                inIcs(() -> jdbc.sql("""
                         insert into survey_mailing (ics_id, survey_id, kind, to_send)
-                        select ics_id, id, 'reminders', 5 from survey where id = :id returning id""")
-                .param("id", id).query(Long.class).single());
+                        select ics_id, id, 'reminders', 5 from survey where id = :id returning id""").param("id", id).query(Long.class).single());
 
         // what the watcher does every minute (it may have got there first: the outcome is the same)
         mailings.interruptStalled();
-        JsonNode stopped = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + round, token).json();
+        JsonNode stopped = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + round, token)
+                .json();
         assertThat(stopped.get("interrupted").asBoolean()).isTrue();
         assertThat(stopped.get("finished").asBoolean()).isTrue();
         assertThat(stopped.get("waiting").asInt()).isEqualTo(1);
-        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + moving, token).json()
-                .get("finished").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + moving, token)
+                        .json()
+                        .get("finished")
+                        .asBoolean())
+                .isFalse();
 
         // the next round sends the one let go, and not the one the mail server already had
         Response next = invite(id, unsent);
@@ -244,11 +298,18 @@ class CollectingTest extends IntegrationTest {
         Response r = invite(id, uniqueEmail("dee"), "dee at example dot org");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("emails[1]", "is not an email address");
-        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token).json().get("invited").asInt())
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token)
+                        .json()
+                        .get("invited")
+                        .asInt())
                 .isZero();
         String analyst = tokenFor(createUser("analyst", ods));
-        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", analyst,
-                ApiClient.json("emails", List.of(uniqueEmail("eve")))).status()).isEqualTo(403);
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/surveys/" + id + "/invitations",
+                                analyst,
+                                ApiClient.json("emails", List.of(uniqueEmail("eve"))))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -257,9 +318,13 @@ class CollectingTest extends IntegrationTest {
                 .containsExactly("ann@example.org", "bob@example.org", "cat@example.org");
         assertThat(Invitations.parse("email\nann@example.org", true)).containsExactly("ann@example.org");
         assertThatThrownBy(() -> Invitations.parse("ann@example.org\nbob@example\nJust a name", false))
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.row() + ": " + p.reason()).containsExactly(
-                                "2: 'bob@example' is not an email address", "3: There is no email address on this line"));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.row() + ": " + p.reason())
+                                .containsExactly(
+                                        "2: 'bob@example' is not an email address",
+                                        "3: There is no email address on this line"));
     }
 
     @Test
@@ -280,27 +345,36 @@ class CollectingTest extends IntegrationTest {
         assertThat(respondent.get(base).body()).contains("Thank you: your answers have been received");
 
         assertThat(responses(id)).isEqualTo(1);
-        Map<String, Object> stored = inIcs(() -> jdbc.sql("""
+        Map<String, Object> stored =
+                inIcs(() -> jdbc.sql("""
                         select idempotency_key, received_month, texts::text as texts from survey_response
                          where survey_id = :id""").param("id", id).query().singleRow());
         assertThat((String) stored.get("idempotency_key")).startsWith("draft-").doesNotContain(invitation);
         assertThat(stored.get("received_month").toString())
                 .isEqualTo(LocalDate.now(Invitations.ENGLAND).withDayOfMonth(1).toString());
         assertThat((String) stored.get("texts")).contains("Hospice").doesNotContain(fay);
-        assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id").param("id", id)
-                .query(Long.class).single())).as("the draft is gone").isZero();
+        assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()))
+                .as("the draft is gone")
+                .isZero();
         assertThat(inIcs(() -> jdbc.sql("""
                         select count(*) from survey_invitation_unanswered u
-                          join survey_invitation i on i.id = u.invitation_id where i.survey_id = :id""")
-                .param("id", id).query(Long.class).single())).as("the invitation is answered").isZero();
+                          join survey_invitation i on i.id = u.invitation_id where i.survey_id = :id""").param("id", id).query(Long.class).single()))
+                .as("the invitation is answered")
+                .isZero();
 
         // The link is spent: starting again makes no draft and submitting again stores nothing.
         assertThat(respondent.post(base).location()).endsWith(base);
         assertThat(respondent.post(base + "/check").location()).endsWith(base);
         assertThat(respondent.get(base + "/1").location()).endsWith(base);
         assertThat(responses(id)).isEqualTo(1);
-        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token).json()
-                .get("responded").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token)
+                        .json()
+                        .get("responded")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     /**
@@ -316,19 +390,31 @@ class CollectingTest extends IntegrationTest {
         // when an email went out, never when (or whether) anyone answered
         // whether its person responded is not on the invitation at all: responding deletes its row
         // from survey_invitation_unanswered, which holds nothing else
-        assertThat(invitation).containsExactlyInAnyOrder("created_on date", "email text", "ics_id bigint", "id bigint",
-                "last_sent_on date", "mailing_id bigint", "sends integer", "survey_id bigint", "token text");
+        assertThat(invitation)
+                .containsExactlyInAnyOrder(
+                        "created_on date",
+                        "email text",
+                        "ics_id bigint",
+                        "id bigint",
+                        "last_sent_on date",
+                        "mailing_id bigint",
+                        "sends integer",
+                        "survey_id bigint",
+                        "token text");
         assertThat(jdbc.sql("""
                 select column_name || ' ' || data_type from information_schema.columns
-                 where table_name = 'survey_invitation_unanswered' order by column_name""").query(String.class).list())
-                .containsExactly("ics_id bigint", "invitation_id bigint");
+                 where table_name = 'survey_invitation_unanswered' order by column_name""").query(String.class).list()).containsExactly("ics_id bigint", "invitation_id bigint");
         List<String> response = jdbc.sql("""
                 select column_name || ' ' || data_type from information_schema.columns
                  where table_name = 'survey_response' order by column_name""").query(String.class).list();
         // responses are known outside the database by a random id, not their row number
-        assertThat(response).contains("received_month date", "public_id uuid")
-                .noneMatch(c -> c.contains("time") || c.contains("invitation") || c.contains("token")
-                        || c.contains("inet") || c.contains("address"));
+        assertThat(response)
+                .contains("received_month date", "public_id uuid")
+                .noneMatch(c -> c.contains("time")
+                        || c.contains("invitation")
+                        || c.contains("token")
+                        || c.contains("inet")
+                        || c.contains("address"));
     }
 
     /**
@@ -344,8 +430,10 @@ class CollectingTest extends IntegrationTest {
         String gus = uniqueEmail("gus");
         invite(id, fay, gus);
         Supplier<List<String>> invitationVersions = () -> inIcs(() -> jdbc.sql(
-                "select id || ':' || xmin::text from survey_invitation where survey_id = :id order by id")
-                .param("id", id).query(String.class).list());
+                        "select id || ':' || xmin::text from survey_invitation where survey_id = :id order by id")
+                .param("id", id)
+                .query(String.class)
+                .list());
         List<String> before = invitationVersions.get();
 
         for (String email : List.of(fay, gus)) {
@@ -361,26 +449,43 @@ class CollectingTest extends IntegrationTest {
 
         assertThat(inIcs(() -> jdbc.sql("""
                         select count(*) from survey_response r, survey_invitation i
-                         where r.survey_id = :id and r.xmin = i.xmin""").param("id", id)
-                .query(Long.class).single())).as("responses sharing a transaction with an invitation").isZero();
-        assertThat(invitationVersions.get()).as("responding does not touch the invitation rows").isEqualTo(before);
-        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token).json()
-                .get("responded").asInt()).isEqualTo(2);
+                         where r.survey_id = :id and r.xmin = i.xmin""").param("id", id).query(Long.class).single()))
+                .as("responses sharing a transaction with an invitation")
+                .isZero();
+        assertThat(invitationVersions.get())
+                .as("responding does not touch the invitation rows")
+                .isEqualTo(before);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/invitations", token)
+                        .json()
+                        .get("responded")
+                        .asInt())
+                .isEqualTo(2);
 
         JsonNode comments = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/comments?field=Q1_comment", token)
                 .json();
         assertThat(comments.size()).isEqualTo(2);
         List<String> ids = new ArrayList<>();
         comments.forEach(c -> ids.add(c.get("response_id").asString()));
-        assertThat(ids).allMatch(r -> r.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
+        assertThat(ids)
+                .allMatch(r -> r.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
                 .doesNotHaveDuplicates();
         // the row numbers stay inside: no response can be coded by one
         long rowNumber = inIcs(() -> jdbc.sql("select min(id) from survey_response where survey_id = :id")
-                .param("id", id).query(Long.class).single());
-        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/" + rowNumber + "/coding", token,
-                ApiClient.json("field", "Q1_comment", "themes", List.of())).status()).isEqualTo(404);
-        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/responses/" + ids.get(0) + "/coding", token,
-                ApiClient.json("field", "Q1_comment", "themes", List.of())).status()).isEqualTo(204);
+                .param("id", id)
+                .query(Long.class)
+                .single());
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/surveys/" + id + "/responses/" + rowNumber + "/coding",
+                                token,
+                                ApiClient.json("field", "Q1_comment", "themes", List.of()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/surveys/" + id + "/responses/" + ids.get(0) + "/coding",
+                                token,
+                                ApiClient.json("field", "Q1_comment", "themes", List.of()))
+                        .status())
+                .isEqualTo(204);
     }
 
     /**
@@ -397,22 +502,45 @@ class CollectingTest extends IntegrationTest {
 
         // the three questions share a page (they have no sections)
         String first = respondent.get(base + "/1").body();
-        assertThat(first).containsPattern("<select class=\"nhsuk-select\" id=\"Q1\"\\s+name=\"Q1\"")
+        assertThat(first)
+                .containsPattern("<select class=\"nhsuk-select\" id=\"Q1\"\\s+name=\"Q1\"")
                 .contains("Choose an answer", "<label class=\"nhsuk-label nhsuk-label--s\" for=\"Q1\">");
         assertThat(first.split("<option ", -1).length - 1).isEqualTo(201);
         assertThat(first.split("type=\"checkbox\"", -1).length - 1).isEqualTo(201);
-        assertThat(first.split("type=\"radio\"", -1).length - 1).as("only Q3's yes and no").isEqualTo(2);
-        assertThat(respondent.follow(respondent.post(base + "/1", "Q1", "", "Q3", "Yes", "action", "continue")).body())
+        assertThat(first.split("type=\"radio\"", -1).length - 1)
+                .as("only Q3's yes and no")
+                .isEqualTo(2);
+        assertThat(respondent
+                        .follow(respondent.post(base + "/1", "Q1", "", "Q3", "Yes", "action", "continue"))
+                        .body())
                 .contains("nhsuk-error-summary", "Select an answer to question 1");
-        assertThat(respondent.post(base + "/1", "Q1", "Area 7, the coastal one", "Q2", "Profession 33",
-                "Q2", "Profession 150", "Q2", "Other (please specify)", "Q2_other", "Paramedic", "Q3", "Yes",
-                "action", "continue").location()).endsWith(base + "/check");
+        assertThat(respondent
+                        .post(
+                                base + "/1",
+                                "Q1",
+                                "Area 7, the coastal one",
+                                "Q2",
+                                "Profession 33",
+                                "Q2",
+                                "Profession 150",
+                                "Q2",
+                                "Other (please specify)",
+                                "Q2_other",
+                                "Paramedic",
+                                "Q3",
+                                "Yes",
+                                "action",
+                                "continue")
+                        .location())
+                .endsWith(base + "/check");
         assertThat(respondent.get(base + "/check").body()).contains("Area 7, the coastal one", "Profession 150");
         assertThat(respondent.post(base + "/check").location()).endsWith(link + "/done");
 
-        String exported = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/responses.csv", token).body();
+        String exported = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/responses.csv", token)
+                .body();
         assertThat(exported.lines().toList().get(1))
-                .isEqualTo("\"Area 7, the coastal one\",Profession 33;Profession 150;Other (please specify),Paramedic,Yes");
+                .isEqualTo(
+                        "\"Area 7, the coastal one\",Profession 33;Profession 150;Other (please specify),Paramedic,Yes");
     }
 
     /**
@@ -437,16 +565,26 @@ class CollectingTest extends IntegrationTest {
         assertThat(lines).anyMatch(l -> l.startsWith(kim + ",") && l.endsWith("/invited/" + invitationToken(kim)));
         assertThat(lines).anyMatch(l -> l.startsWith(lee + ",") && l.endsWith("/invited/" + invitationToken(lee)));
         // the link works as the email's would
-        String kimsLink = lines.stream().filter(l -> l.startsWith(kim)).findFirst().orElseThrow().split(",")[1];
-        assertThat(new RespondentClient(port).get(java.net.URI.create(kimsLink).getPath()).body()).contains("Start now");
+        String kimsLink = lines.stream()
+                .filter(l -> l.startsWith(kim))
+                .findFirst()
+                .orElseThrow()
+                .split(",")[1];
+        assertThat(new RespondentClient(port)
+                        .get(java.net.URI.create(kimsLink).getPath())
+                        .body())
+                .contains("Start now");
 
         String analyst = tokenFor(createUser("analyst", ods));
         assertThat(api.get(links, analyst).status()).isEqualTo(403);
         String member = tokenFor(createUser("member", ods));
         assertThat(api.get(links, member).status()).isEqualTo(403);
         String other = createIcs("Other links ICS");
-        assertThat(api.get("/api/v1/ics/" + other + "/surveys/" + id + "/invitations/links.csv",
-                tokenFor(createUser("ics_admin", other))).status()).isEqualTo(404);
+        assertThat(api.get(
+                                "/api/v1/ics/" + other + "/surveys/" + id + "/invitations/links.csv",
+                                tokenFor(createUser("ics_admin", other)))
+                        .status())
+                .isEqualTo(404);
         JsonNode audited = api.get("/api/v1/ics/" + ods + "/audit?action=survey.invitation_links_downloaded", token)
                 .json();
         assertThat(audited.size()).as(audited.toString()).isEqualTo(1);
@@ -499,7 +637,8 @@ class CollectingTest extends IntegrationTest {
         RespondentClient first = new RespondentClient(port);
         String base = startByLink(first, link);
         first.get(base + "/1");
-        assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location()).endsWith(base + "/saved");
+        assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location())
+                .endsWith(base + "/saved");
         Page saved = first.get(base + "/saved");
         Matcher code = Pattern.compile("id=\"resume-code\">([A-Z0-9-]+)<").matcher(saved.body());
         assertThat(code.find()).isTrue();
@@ -509,7 +648,8 @@ class CollectingTest extends IntegrationTest {
         Page wrong = later.post(link + "/resume", "code", "AAAA-AAAA-AAAA");
         assertThat(wrong.status()).isEqualTo(200);
         assertThat(wrong.body()).contains("There are no saved answers with that code");
-        Page resumed = later.follow(later.post(link + "/resume", "code", " " + code.group(1).toLowerCase().replace("-", " ")));
+        Page resumed = later.follow(later.post(
+                link + "/resume", "code", " " + code.group(1).toLowerCase().replace("-", " ")));
         assertThat(resumed.body()).contains("Involvement").containsPattern("value=\"Disagree\"\\s+checked");
     }
 
@@ -520,24 +660,30 @@ class CollectingTest extends IntegrationTest {
         RespondentClient first = new RespondentClient(port);
         String base = startByLink(first, link);
         first.get(base + "/1");
-        assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location()).endsWith(base + "/saved");
-        Matcher code = Pattern.compile("id=\"resume-code\">([A-Z0-9-]+)<").matcher(first.get(base + "/saved").body());
+        assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location())
+                .endsWith(base + "/saved");
+        Matcher code = Pattern.compile("id=\"resume-code\">([A-Z0-9-]+)<")
+                .matcher(first.get(base + "/saved").body());
         assertThat(code.find()).isTrue();
 
         RespondentClient guesser = new RespondentClient(port);
         guesser.get(link);
         // nine wrong codes typed in and one in the address make ten, the limit
         for (int i = 0; i < 9; i++) {
-            assertThat(guesser.post(link + "/resume", "code", "AAAA-AAAA-AAA" + i).status()).isEqualTo(200);
+            assertThat(guesser.post(link + "/resume", "code", "AAAA-AAAA-AAA" + i)
+                            .status())
+                    .isEqualTo(200);
         }
         assertThat(guesser.get(link + "/BBBBBBBBBBBB").status()).isEqualTo(302);
         Page locked = guesser.post(link + "/resume", "code", code.group(1));
         assertThat(locked.status()).isEqualTo(429);
-        assertThat(locked.body()).contains("Too many resume codes that do not match have been tried from here")
+        assertThat(locked.body())
+                .contains("Too many resume codes that do not match have been tried from here")
                 .contains("Wait 15 minutes");
         // the same address on another survey is not held back
         long other = survey(pulse().replaceFirst("\"code\"\\s*:\\s*\"[^\"]+\"", "\"code\": \"pulse-again\""), "");
-        assertThat(guesser.post("/respond/" + linkToken(other) + "/resume", "code", "AAAA-AAAA-AAAA").status())
+        assertThat(guesser.post("/respond/" + linkToken(other) + "/resume", "code", "AAAA-AAAA-AAAA")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -549,12 +695,15 @@ class CollectingTest extends IntegrationTest {
         String fresh = startByLink(new RespondentClient(port), link);
         String staleCode = stale.substring(stale.lastIndexOf('/') + 1);
         inIcs(() -> jdbc.sql("update survey_draft set saved_on = current_date - 91 where resume_code = :code")
-                .param("code", staleCode).update());
+                .param("code", staleCode)
+                .update());
 
         assertThat(expiry.expire()).isGreaterThanOrEqualTo(1);
 
         List<String> left = inIcs(() -> jdbc.sql("select resume_code from survey_draft where survey_id = :id")
-                .param("id", id).query(String.class).list());
+                .param("id", id)
+                .query(String.class)
+                .list());
         assertThat(left).containsExactly(fresh.substring(fresh.lastIndexOf('/') + 1));
     }
 
@@ -567,8 +716,12 @@ class CollectingTest extends IntegrationTest {
         respondent.get(base + "/1");
         Page missing = respondent.post(base + "/1", "action", "continue");
         assertThat(missing.status()).isEqualTo(200);
-        assertThat(missing.body()).contains("<title>Error: Involvement", "href=\"#Q1\"",
-                "Select an answer to question 1", "id=\"Q1-error\"");
+        assertThat(missing.body())
+                .contains(
+                        "<title>Error: Involvement",
+                        "href=\"#Q1\"",
+                        "Select an answer to question 1",
+                        "id=\"Q1-error\"");
         // Straight to the end without answering: sent back to the first page still to do.
         assertThat(respondent.get(base + "/check").location()).endsWith(base + "/1?missing");
     }
@@ -585,7 +738,8 @@ class CollectingTest extends IntegrationTest {
         String path = "/api/v1/ics/" + ods + "/surveys/" + id;
         String link = "/respond/" + linkToken(id);
         RespondentClient respondent = new RespondentClient(port);
-        assertThat(respondent.get(link).body()).contains("This survey is not open yet", "still being prepared")
+        assertThat(respondent.get(link).body())
+                .contains("This survey is not open yet", "still being prepared")
                 .doesNotContain("Start now");
         // a start page from another survey still has a form to post: it starts nothing on the draft
         respondent.get("/respond/" + linkToken(survey(pulse().replace("\"pulse\"", "\"pulse-live\""), "")));
@@ -594,8 +748,14 @@ class CollectingTest extends IntegrationTest {
         assertThat(invited.status()).isEqualTo(400);
         assertThat(invited.body()).contains("The survey is a draft");
 
-        Response backwards = api.patch(path, token, ApiClient.json("opens_on", today.plusDays(10).toString(),
-                "closes_on", today.plusDays(3).toString()));
+        Response backwards = api.patch(
+                path,
+                token,
+                ApiClient.json(
+                        "opens_on",
+                        today.plusDays(10).toString(),
+                        "closes_on",
+                        today.plusDays(3).toString()));
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body()).contains("closes_on", "cannot close before it opens");
         Response tooEarly = api.patch(path, token, ApiClient.json("opens_on", "1899-12-31"));
@@ -604,16 +764,27 @@ class CollectingTest extends IntegrationTest {
         Response tooLate = api.patch(path, token, ApiClient.json("closes_on", "2201-01-01"));
         assertThat(tooLate.status()).isEqualTo(400);
         assertThat(tooLate.body()).contains("closes_on");
-        JsonNode listed = api.get("/api/v1/ics/" + ods + "/surveys", token).json().get(1);
-        assertThat(listed.get("opens_on").isNull()).as("refused dates change nothing").isTrue();
+        JsonNode listed =
+                api.get("/api/v1/ics/" + ods + "/surveys", token).json().get(1);
+        assertThat(listed.get("opens_on").isNull())
+                .as("refused dates change nothing")
+                .isTrue();
         assertThat(listed.get("status").asString()).isEqualTo("draft");
 
-        Response dated = api.patch(path, token, ApiClient.json("opens_on", today.minusDays(1).toString(),
-                "closes_on", today.plusDays(21).toString()));
+        Response dated = api.patch(
+                path,
+                token,
+                ApiClient.json(
+                        "opens_on",
+                        today.minusDays(1).toString(),
+                        "closes_on",
+                        today.plusDays(21).toString()));
         assertThat(dated.status()).as(dated.body()).isEqualTo(200);
-        assertThat(dated.json().get("closes_on").asString()).isEqualTo(today.plusDays(21).toString());
+        assertThat(dated.json().get("closes_on").asString())
+                .isEqualTo(today.plusDays(21).toString());
         assertThat(dated.json().get("status").asString()).isEqualTo("draft");
-        assertThat(respondent.get(link).body()).as("dates alone do not open a draft")
+        assertThat(respondent.get(link).body())
+                .as("dates alone do not open a draft")
                 .contains("This survey is not open yet");
 
         assertThat(api.post(path + "/open", token, "{}").status()).isEqualTo(204);
@@ -626,7 +797,9 @@ class CollectingTest extends IntegrationTest {
 
         assertThat(api.post(path + "/close", token, "{}").status()).isEqualTo(204);
         assertThat(respondent.post(link).location()).endsWith(link);
-        assertThat(respondent.get(link).body()).contains("This survey has closed").doesNotContain("Start now");
+        assertThat(respondent.get(link).body())
+                .contains("This survey has closed")
+                .doesNotContain("Start now");
         assertThat(invite(id, uniqueEmail("ida")).body()).contains("The survey is closed");
 
         Response refused = api.delete(path, token);
@@ -636,8 +809,11 @@ class CollectingTest extends IntegrationTest {
 
         long unanswered = survey(pulse().replace("\"pulse\"", "\"pulse-spare\""), "?draft=true");
         assertThat(invite(unanswered, uniqueEmail("joy")).status()).isEqualTo(400);
-        assertThat(api.delete("/api/v1/ics/" + ods + "/surveys/" + unanswered, token).status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + unanswered + "/definition", token).status())
+        assertThat(api.delete("/api/v1/ics/" + ods + "/surveys/" + unanswered, token)
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + unanswered + "/definition", token)
+                        .status())
                 .isEqualTo(404);
 
         String audit = api.get("/api/v1/ics/" + ods + "/audit", token).body();
@@ -647,16 +823,22 @@ class CollectingTest extends IntegrationTest {
     @Test
     void aSurveyOutsideItsDatesTakesNoAnswersNorInvitations() {
         LocalDate today = LocalDate.now(Invitations.ENGLAND);
-        long closed = survey(pulse().replace("\"pulse\"", "\"pulse-closed\""),
+        long closed = survey(
+                pulse().replace("\"pulse\"", "\"pulse-closed\""),
                 "?opens_on=" + today.minusDays(30) + "&closes_on=" + today.minusDays(1));
         String link = "/respond/" + linkToken(closed);
         RespondentClient respondent = new RespondentClient(port);
-        assertThat(respondent.get(link).body()).contains("This survey has closed").doesNotContain("Start now");
+        assertThat(respondent.get(link).body())
+                .contains("This survey has closed")
+                .doesNotContain("Start now");
         // A start page left open from before the close still posts its form: it starts nothing now.
         respondent.get("/respond/" + linkToken(survey(pulse(), "")));
         assertThat(respondent.post(link).location()).endsWith(link);
-        assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id").param("id", closed)
-                .query(Long.class).single())).isZero();
+        assertThat(inIcs(() -> jdbc.sql("select count(*) from survey_draft where survey_id = :id")
+                        .param("id", closed)
+                        .query(Long.class)
+                        .single()))
+                .isZero();
         Response invited = invite(closed, uniqueEmail("gil"));
         assertThat(invited.status()).isEqualTo(400);
         assertThat(invited.body()).contains("The survey closed on");
@@ -672,7 +854,9 @@ class CollectingTest extends IntegrationTest {
         String ivy = uniqueEmail("ivy");
         invite(id, hal, ivy);
         String reminders = "/api/v1/ics/" + ods + "/surveys/" + id + "/invitations/reminders";
-        assertThat(api.post(reminders, token, null).json().get("sent").asInt()).as("both emailed today").isZero();
+        assertThat(api.post(reminders, token, null).json().get("sent").asInt())
+                .as("both emailed today")
+                .isZero();
 
         RespondentClient respondent = new RespondentClient(port);
         String base = "/invited/" + invitationToken(hal);
@@ -683,7 +867,8 @@ class CollectingTest extends IntegrationTest {
         respondent.post(base + "/check");
 
         inIcs(() -> jdbc.sql("update survey_invitation set last_sent_on = last_sent_on - 1 where survey_id = :id")
-                .param("id", id).update());
+                .param("id", id)
+                .update());
         Response reminded = api.post(reminders, token, null);
         assertThat(reminded.status()).as(reminded.body()).isEqualTo(200);
         assertThat(reminded.json().get("sent").asInt()).isEqualTo(1);
@@ -691,19 +876,32 @@ class CollectingTest extends IntegrationTest {
         assertThat(TestMailServer.to(ivy)).hasSize(2);
         MimeMessage reminder = TestMailServer.to(ivy).get(1);
         assertThat(reminder.getSubject()).isEqualTo("Reminder: Leadership pulse");
-        assertThat(invitationToken(ivy)).isEqualTo(INVITATION_LINK.matcher(text(TestMailServer.to(ivy).get(0)))
-                .results().findFirst().orElseThrow().group(1));
-        assertThat(api.post(reminders, token, null).json().get("sent").asInt()).as("pressed twice").isZero();
+        assertThat(invitationToken(ivy))
+                .isEqualTo(INVITATION_LINK
+                        .matcher(text(TestMailServer.to(ivy).get(0)))
+                        .results()
+                        .findFirst()
+                        .orElseThrow()
+                        .group(1));
+        assertThat(api.post(reminders, token, null).json().get("sent").asInt())
+                .as("pressed twice")
+                .isZero();
     }
 
     @Test
     void aSurveyOfAnIcsMergedIntoAnotherStillTakesAnswersByItsLink() {
         long id = survey(pulse(), "");
         String large = createIcs("Larger footprint");
-        assertThat(api.post("/api/v1/admin/ics/" + ods + "/merge-into/" + large, adminToken(), null).status())
+        assertThat(api.post("/api/v1/admin/ics/" + ods + "/merge-into/" + large, adminToken(), null)
+                        .status())
                 .isEqualTo(200);
-        String link = "/respond/" + inIcs(large, () -> jdbc.sql("select link_token from survey where id = :id")
-                .param("id", id).query(String.class).single());
+        String link = "/respond/"
+                + inIcs(
+                        large,
+                        () -> jdbc.sql("select link_token from survey where id = :id")
+                                .param("id", id)
+                                .query(String.class)
+                                .single());
         RespondentClient respondent = new RespondentClient(port);
         String base = startByLink(respondent, link);
         answerPulse(respondent, base);
@@ -712,7 +910,8 @@ class CollectingTest extends IntegrationTest {
         String largeAdmin = tokenFor(createUser("ics_admin", large));
         // one response of an anonymous survey shows no results (fewer than k), so count it in the list
         JsonNode listed = null;
-        for (JsonNode s : api.get("/api/v1/ics/" + large + "/surveys", largeAdmin).json()) {
+        for (JsonNode s :
+                api.get("/api/v1/ics/" + large + "/surveys", largeAdmin).json()) {
             listed = s.get("id").asLong() == id ? s : listed;
         }
         assertThat(listed.get("responses").asInt()).isEqualTo(1);
@@ -726,8 +925,11 @@ class CollectingTest extends IntegrationTest {
         Page start = respondent.get(link);
         assertThat(start.status()).isEqualTo(200);
         assertThat(start.body()).doesNotContain("Sign in");
-        assertThat(respondent.post(link.replace("/respond/", "/respond/x")).status()).isEqualTo(404);
-        assertThat(new RespondentClient(port).post(link).status()).as("no CSRF token").isEqualTo(403);
+        assertThat(respondent.post(link.replace("/respond/", "/respond/x")).status())
+                .isEqualTo(404);
+        assertThat(new RespondentClient(port).post(link).status())
+                .as("no CSRF token")
+                .isEqualTo(403);
         assertThat(respondent.get("/invited/notAnInvitationToken123").status()).isEqualTo(404);
     }
 }

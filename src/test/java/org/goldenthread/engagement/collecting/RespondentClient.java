@@ -20,14 +20,15 @@ import java.util.stream.Collectors;
  */
 final class RespondentClient {
 
-    record Page(int status, String body, String location) {
-    }
+    record Page(int status, String body, String location) {}
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
     private String csrf;
 
@@ -60,7 +61,9 @@ final class RespondentClient {
         Page current = page;
         for (int hops = 0; current.location() != null && hops < 5; hops++) {
             current = get(URI.create(current.location()).getPath()
-                    + (URI.create(current.location()).getQuery() == null ? "" : "?" + URI.create(current.location()).getQuery()));
+                    + (URI.create(current.location()).getQuery() == null
+                            ? ""
+                            : "?" + URI.create(current.location()).getQuery()));
         }
         return current;
     }
@@ -68,16 +71,20 @@ final class RespondentClient {
     private Page send(HttpRequest.Builder request) {
         try {
             if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                        .collect(Collectors.joining("; ")));
+                request.header(
+                        "Cookie",
+                        cookies.entrySet().stream()
+                                .map(c -> c.getKey() + "=" + c.getValue())
+                                .collect(Collectors.joining("; ")));
             }
-            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             for (String set : r.headers().allValues("Set-Cookie")) {
                 String pair = set.split(";", 2)[0];
                 cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
             }
-            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+            return new Page(
+                    r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

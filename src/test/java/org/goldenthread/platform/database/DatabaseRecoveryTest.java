@@ -33,11 +33,16 @@ class DatabaseRecoveryTest extends IntegrationTest {
         // this application has a database of its own, so the token the other tests share is no good here
         String admin = api.token(ADMIN_EMAIL, ADMIN_PASSWORD);
         String ods = uniqueOds();
-        assertThat(api.post("/api/v1/admin/ics", admin,
-                ApiClient.json("ods_code", ods, "name", "Before the crash", "region", "Test")).status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/admin/ics",
+                                admin,
+                                ApiClient.json("ods_code", ods, "name", "Before the crash", "region", "Test"))
+                        .status())
+                .isEqualTo(201);
 
         Path pidFile = server.dataDirectory().resolve("postmaster.pid");
-        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+        ProcessHandle postmaster = ProcessHandle.of(
+                        Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
                 .orElseThrow();
         long killed = System.nanoTime();
         postmaster.destroyForcibly();
@@ -48,14 +53,17 @@ class DatabaseRecoveryTest extends IntegrationTest {
             Thread.sleep(10);
         }
         long asked = System.nanoTime();
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/admin/ics"))
-                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/admin/ics"))
+                                .header("Authorization", "Bearer " + admin)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(since(asked)).as("answered at once").isLessThan(Duration.ofSeconds(1));
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).contains("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
         assertThat(refused.body()).contains("restarting");
         assertThat(api.get("/ics/" + ods, null).status()).as("pages too").isEqualTo(503);
         ApiClient.Response health = api.get("/actuator/health", null);

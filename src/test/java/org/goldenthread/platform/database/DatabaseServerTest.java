@@ -24,17 +24,18 @@ class DatabaseServerTest {
     @Test
     void dataWrittenBeforeARestartIsThereAfterIt() throws Exception {
         try (DatabaseServer first = DatabaseServer.embedded(dataDir, false);
-             Connection c = DriverManager.getConnection(first.url(), first.user(), first.password());
-             Statement s = c.createStatement()) {
+                Connection c = DriverManager.getConnection(first.url(), first.user(), first.password());
+                Statement s = c.createStatement()) {
             s.execute("create table survivor (note text)");
             s.execute("insert into survivor values ('still here')");
         }
-        assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION")))
+                .isTrue();
 
         try (DatabaseServer second = DatabaseServer.embedded(dataDir, false);
-             Connection c = DriverManager.getConnection(second.url(), second.user(), second.password());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select note from survivor")) {
+                Connection c = DriverManager.getConnection(second.url(), second.user(), second.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select note from survivor")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still here");
         }
@@ -43,8 +44,8 @@ class DatabaseServerTest {
     @Test
     void commitsAreDurable() throws Exception {
         try (DatabaseServer server = DatabaseServer.embedded(dataDir, false);
-             Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
-             Statement s = c.createStatement()) {
+                Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+                Statement s = c.createStatement()) {
             assertThat(setting(s, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(s, "fsync")).isEqualTo("on");
             assertThat(setting(s, "full_page_writes")).isEqualTo("on");
@@ -58,9 +59,11 @@ class DatabaseServerTest {
             assertRefused(server.url(), "not the password");
             assertThat(Files.getPosixFilePermissions(passwordFile()))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-            assertThat(Files.readString(passwordFile()).trim()).isEqualTo(server.password()).hasSizeGreaterThan(30);
+            assertThat(Files.readString(passwordFile()).trim())
+                    .isEqualTo(server.password())
+                    .hasSizeGreaterThan(30);
             try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("create table kept (note text)");
                 s.execute("insert into kept values ('behind a password')");
             }
@@ -74,8 +77,8 @@ class DatabaseServerTest {
     @Test
     void aDataDirectoryThatTrustedEveryoneAsksForAPasswordFromItsNextStart() throws Exception {
         try (DatabaseServer before = DatabaseServer.embedded(dataDir, false);
-             Connection c = DriverManager.getConnection(before.url(), before.user(), before.password());
-             Statement s = c.createStatement()) {
+                Connection c = DriverManager.getConnection(before.url(), before.user(), before.password());
+                Statement s = c.createStatement()) {
             s.execute("create table kept (note text)");
             s.execute("insert into kept values ('from before')");
             // as initdb left it before this change: no password, everything local trusted
@@ -92,7 +95,9 @@ class DatabaseServerTest {
         try (DatabaseServer after = DatabaseServer.embedded(dataDir, false)) {
             assertRefused(after.url(), "");
             assertThat(note(after)).isEqualTo("from before");
-            assertThat(Files.readString(pgData.resolve("pg_hba.conf"))).doesNotContain("trust").contains("scram-sha-256");
+            assertThat(Files.readString(pgData.resolve("pg_hba.conf")))
+                    .doesNotContain("trust")
+                    .contains("scram-sha-256");
             assertThat(Files.getPosixFilePermissions(passwordFile()))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
@@ -102,25 +107,33 @@ class DatabaseServerTest {
     void aKilledServerIsNoticedInSecondsAndRestartedWithItsData() throws Exception {
         try (DatabaseServer server = DatabaseServer.embedded(dataDir, false)) {
             try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("create table kept (note text)");
                 s.execute("insert into kept values ('acknowledged before the crash')");
             }
             ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(
-                    Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim())).orElseThrow();
+                            Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid"))
+                                    .get(0)
+                                    .trim()))
+                    .orElseThrow();
             long killed = System.nanoTime();
             postmaster.destroyForcibly();
 
             while (!server.isDown() && server.restarts() == 0) {
-                assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("noticed").isLessThan(Duration.ofSeconds(5));
+                assertThat(Duration.ofNanos(System.nanoTime() - killed))
+                        .as("noticed")
+                        .isLessThan(Duration.ofSeconds(5));
                 Thread.sleep(20);
             }
             while (server.isDown() || server.restarts() == 0) {
-                assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("restarted").isLessThan(Duration.ofSeconds(60));
+                assertThat(Duration.ofNanos(System.nanoTime() - killed))
+                        .as("restarted")
+                        .isLessThan(Duration.ofSeconds(60));
                 Thread.sleep(50);
             }
             assertThat(server.restarts()).isEqualTo(1);
-            assertThat(note(server)).as("same URL, so same port; crash recovery kept the row")
+            assertThat(note(server))
+                    .as("same URL, so same port; crash recovery kept the row")
                     .isEqualTo("acknowledged before the crash");
         }
     }
@@ -130,14 +143,15 @@ class DatabaseServerTest {
     }
 
     private static void assertRefused(String url, String password) {
-        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", password).close())
+        assertThatThrownBy(() ->
+                        DriverManager.getConnection(url, "postgres", password).close())
                 .isInstanceOf(SQLException.class);
     }
 
     private static String note(DatabaseServer server) throws Exception {
         try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select note from kept")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select note from kept")) {
             rs.next();
             return rs.getString(1);
         }

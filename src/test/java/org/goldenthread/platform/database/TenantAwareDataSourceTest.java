@@ -47,9 +47,11 @@ class TenantAwareDataSourceTest {
 
     private static String settings(Scope scope) {
         return scope.run(() -> {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select current_setting('gt.ics_id') || ' ' || current_setting('gt.ics_ids')"
-                         + " || ' ' || current_setting('gt.platform')")) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs =
+                            s.executeQuery("select current_setting('gt.ics_id') || ' ' || current_setting('gt.ics_ids')"
+                                    + " || ' ' || current_setting('gt.platform')")) {
                 rs.next();
                 return rs.getString(1);
             } catch (java.sql.SQLException e) {

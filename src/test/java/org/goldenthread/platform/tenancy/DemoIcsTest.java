@@ -16,12 +16,16 @@ class DemoIcsTest extends IntegrationTest {
 
     @Autowired
     Tenants tenants;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     Audit audit;
 
@@ -30,62 +34,114 @@ class DemoIcsTest extends IntegrationTest {
         try {
             new DemoIcs(true, tenants, jdbc, events, transaction, audit).run(null);
             String admin = tokenFor(createUser("ics_admin", DemoIcs.ODS));
-            JsonNode grants = api.get("/api/v1/ics/" + DemoIcs.ODS + "/audit?action=user.role_granted", admin).json();
-            JsonNode demoGrant = grants.valueStream().filter(e -> e.get("actor").asString().equals("system"))
-                    .filter(e -> e.get("after").get("email").asString().equals(ADMIN_EMAIL)).findFirst().orElseThrow();
+            JsonNode grants = api.get("/api/v1/ics/" + DemoIcs.ODS + "/audit?action=user.role_granted", admin)
+                    .json();
+            JsonNode demoGrant = grants.valueStream()
+                    .filter(e -> e.get("actor").asString().equals("system"))
+                    .filter(e -> e.get("after").get("email").asString().equals(ADMIN_EMAIL))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(demoGrant.get("after").get("role").asString()).isEqualTo("ics_admin");
             assertThat(demoGrant.get("after").get("ics").asString()).isEqualTo(DemoIcs.ODS);
 
             // the demo's self-assessment: two closed cycles and an open one, so a trend shows
-            JsonNode cycles = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments", admin).json();
+            JsonNode cycles = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments", admin)
+                    .json();
             assertThat(cycles.valueStream().map(c -> c.get("status").asString()).toList())
                     .containsExactly("closed", "closed", "open");
             long latest = cycles.get(2).get("id").asLong();
-            JsonNode open = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments/" + latest, admin).json();
-            assertThat(open.get("previous_cycle").asLong()).isEqualTo(cycles.get(1).get("id").asLong());
-            assertThat(open.get("ratings").size()).as("five contributors rated seven indicators").isEqualTo(35);
-            JsonNode closed = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments/" + cycles.get(1).get("id").asLong(),
-                    admin).json();
-            assertThat(closed.get("indicators").valueStream().filter(i -> i.get("level").isNull()).count()).isZero();
-            assertThat(closed.get("evidence").valueStream().filter(e -> e.get("metric").asString().equals("vacant_seats"))
-                    .findFirst().orElseThrow().get("value").asInt()).isPositive();
-            assertThat(closed.get("evidence").valueStream().filter(e -> e.get("metric").asString().equals("engagement_reach"))
-                    .findFirst().orElseThrow().get("value").asInt()).as("the demo pulse survey").isEqualTo(240);
+            JsonNode open = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments/" + latest, admin)
+                    .json();
+            assertThat(open.get("previous_cycle").asLong())
+                    .isEqualTo(cycles.get(1).get("id").asLong());
+            assertThat(open.get("ratings").size())
+                    .as("five contributors rated seven indicators")
+                    .isEqualTo(35);
+            JsonNode closed = api.get(
+                            "/api/v1/ics/" + DemoIcs.ODS + "/assessments/"
+                                    + cycles.get(1).get("id").asLong(),
+                            admin)
+                    .json();
+            assertThat(closed.get("indicators")
+                            .valueStream()
+                            .filter(i -> i.get("level").isNull())
+                            .count())
+                    .isZero();
+            assertThat(closed.get("evidence")
+                            .valueStream()
+                            .filter(e -> e.get("metric").asString().equals("vacant_seats"))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("value")
+                            .asInt())
+                    .isPositive();
+            assertThat(closed.get("evidence")
+                            .valueStream()
+                            .filter(e -> e.get("metric").asString().equals("engagement_reach"))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("value")
+                            .asInt())
+                    .as("the demo pulse survey")
+                    .isEqualTo(240);
 
             // beside the closed pulse, its next round is open to try answering; the pulse's comments differ
-            JsonNode surveys = api.get("/api/v1/ics/" + DemoIcs.ODS + "/surveys", admin).json();
-            JsonNode next = surveys.valueStream().filter(x -> x.get("code").asString().equals("place-pulse-next"))
-                    .findFirst().orElseThrow();
+            JsonNode surveys =
+                    api.get("/api/v1/ics/" + DemoIcs.ODS + "/surveys", admin).json();
+            JsonNode next = surveys.valueStream()
+                    .filter(x -> x.get("code").asString().equals("place-pulse-next"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(next.get("status").asString()).isEqualTo("live");
-            assertThat(next.get("closes_on").asString()).isGreaterThan(java.time.LocalDate.now().toString());
-            long pulse = surveys.valueStream().filter(x -> x.get("code").asString().equals("place-pulse"))
-                    .findFirst().orElseThrow().get("id").asLong();
-            JsonNode comments = api.get("/api/v1/ics/" + DemoIcs.ODS + "/surveys/" + pulse
-                    + "/comments?field=Q1_comment&page_size=50", admin).json();
-            assertThat(comments.valueStream().map(c -> c.get("text").asString()).distinct().count()).isEqualTo(20);
-            assertThat(closed.get("actions").valueStream().filter(a -> !a.get("status").asString().equals("done"))
-                    .count()).isEqualTo(3);
+            assertThat(next.get("closes_on").asString())
+                    .isGreaterThan(java.time.LocalDate.now().toString());
+            long pulse = surveys.valueStream()
+                    .filter(x -> x.get("code").asString().equals("place-pulse"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("id")
+                    .asLong();
+            JsonNode comments = api.get(
+                            "/api/v1/ics/" + DemoIcs.ODS + "/surveys/" + pulse
+                                    + "/comments?field=Q1_comment&page_size=50",
+                            admin)
+                    .json();
+            assertThat(comments.valueStream()
+                            .map(c -> c.get("text").asString())
+                            .distinct()
+                            .count())
+                    .isEqualTo(20);
+            assertThat(closed.get("actions")
+                            .valueStream()
+                            .filter(a -> !a.get("status").asString().equals("done"))
+                            .count())
+                    .isEqualTo(3);
 
             // each closed cycle keeps the figures of its own close date, not those of the day the demo loaded
             for (int c = 0; c < 2; c++) {
-                JsonNode cycle = api.get("/api/v1/ics/" + DemoIcs.ODS + "/assessments/" + cycles.get(c).get("id").asLong(),
-                        admin).json();
+                JsonNode cycle = api.get(
+                                "/api/v1/ics/" + DemoIcs.ODS + "/assessments/"
+                                        + cycles.get(c).get("id").asLong(),
+                                admin)
+                        .json();
                 String closedOn = cycle.get("closed_on").asString();
-                assertThat(cycle.get("evidence").valueStream().map(e -> e.get("as_of").asString()))
-                        .isNotEmpty().allSatisfy(at -> assertThat(at).startsWith(closedOn));
+                assertThat(cycle.get("evidence")
+                                .valueStream()
+                                .map(e -> e.get("as_of").asString()))
+                        .isNotEmpty()
+                        .allSatisfy(at -> assertThat(at).startsWith(closedOn));
             }
 
             // vacancies have a history: most vacant seats were held by someone who left on a real date
-            record Vacancies(long vacant, long heldBefore) {
-            }
-            Vacancies vacancies = inIcs(DemoIcs.ODS, () -> jdbc.sql("""
+            record Vacancies(long vacant, long heldBefore) {}
+            Vacancies vacancies = inIcs(
+                    DemoIcs.ODS, () -> jdbc.sql("""
                             select count(*) as vacant,
                                    count(*) filter (where exists (select from appointment a where a.seat_id = s.id
                                                                      and a.end_date < current_date)) as held_before
                               from seat s
                              where not exists (select from appointment a where a.seat_id = s.id and a.start_date <= current_date
-                                                  and (a.end_date is null or a.end_date >= current_date))""")
-                    .query(Vacancies.class).single());
+                                                  and (a.end_date is null or a.end_date >= current_date))""").query(Vacancies.class).single());
             assertThat(vacancies.vacant()).isPositive();
             assertThat(vacancies.heldBefore()).isGreaterThan(vacancies.vacant() / 2);
         } finally {
@@ -93,8 +149,7 @@ class DemoIcsTest extends IntegrationTest {
             Scope.systemPlatform().run(() -> jdbc.sql("""
                             delete from role_grant where role = 'ics_admin'
                                and ics_id = (select id from ics where ods_code = ?)
-                               and user_id in (select user_id from role_grant where role = 'platform_admin')""")
-                    .params(DemoIcs.ODS).update());
+                               and user_id in (select user_id from role_grant where role = 'platform_admin')""").params(DemoIcs.ODS).update());
         }
     }
 }

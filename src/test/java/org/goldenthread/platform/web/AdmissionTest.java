@@ -43,7 +43,9 @@ class AdmissionTest {
         assertThat(busy.getHeader("Retry-After")).isEqualTo("1");
         assertThat(busy.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(busy.getContentType()).isEqualTo("application/problem+json");
-        assertThat(busy.getContentAsString()).contains("\"status\":503").contains("nothing was changed")
+        assertThat(busy.getContentAsString())
+                .contains("\"status\":503")
+                .contains("nothing was changed")
                 .contains("same idempotency key");
         assertThat(meters.get("gt.api.shed").counter().count()).isEqualTo(1.0);
 
@@ -58,9 +60,14 @@ class AdmissionTest {
     void importsInvitationsAndPagesAreNotCounted() throws Exception {
         holdTheOnlyPlace();
         AtomicInteger reached = new AtomicInteger();
-        assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/responses/import", reached).getStatus()).isEqualTo(200);
-        assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/invitations", reached).getStatus()).isEqualTo(200);
-        assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/invitations/reminders", reached).getStatus())
+        assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/responses/import", reached)
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/invitations", reached)
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(call("POST", "/api/v1/ics/QWE/surveys/7/invitations/reminders", reached)
+                        .getStatus())
                 .isEqualTo(200);
         assertThat(call("GET", "/surveys", reached).getStatus()).isEqualTo(200);
         assertThat(reached).hasValue(4);
@@ -74,8 +81,8 @@ class AdmissionTest {
         };
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/ics");
         // the failure is someone else's to answer, so it passes through
-        assertThrows(IllegalStateException.class,
-                () -> admission.doFilter(request, new MockHttpServletResponse(), failing));
+        assertThrows(
+                IllegalStateException.class, () -> admission.doFilter(request, new MockHttpServletResponse(), failing));
         AtomicInteger reached = new AtomicInteger();
         assertThat(call("GET", "/api/v1/ics", reached).getStatus()).isEqualTo(200);
         assertThat(reached).hasValue(1);
@@ -92,27 +99,36 @@ class AdmissionTest {
             holders.add(hold(fourPlaces, "/api/v1/ics/AAA/insight"));
         }
         AtomicInteger reached = new AtomicInteger();
-        assertThat(holders.stream().filter(Holder::admitted).count()).as("ICS A holds half the places").isEqualTo(2);
+        assertThat(holders.stream().filter(Holder::admitted).count())
+                .as("ICS A holds half the places")
+                .isEqualTo(2);
         assertThat(call(fourPlaces, "GET", "/api/v1/ics/aaa/insight", reached).getStatus())
-                .as("ICS A, however its code is written, is turned away").isEqualTo(503);
+                .as("ICS A, however its code is written, is turned away")
+                .isEqualTo(503);
         assertThat(reached).hasValue(0);
 
-        assertThat(call(fourPlaces, "POST", "/api/v1/ics/BBB/surveys/7/responses", reached).getStatus()).isEqualTo(200);
-        assertThat(call(fourPlaces, "GET", "/api/v1/admin/ics", reached).getStatus()).isEqualTo(200);
+        assertThat(call(fourPlaces, "POST", "/api/v1/ics/BBB/surveys/7/responses", reached)
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(call(fourPlaces, "GET", "/api/v1/admin/ics", reached).getStatus())
+                .isEqualTo(200);
         assertThat(reached).hasValue(2);
 
         // ICS B busy too: each holds its half, and both are slowed only by themselves
         holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
         holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
         assertThat(holders.stream().filter(Holder::admitted).count()).isEqualTo(4);
-        assertThat(call(fourPlaces, "POST", "/api/v1/ics/BBB/surveys/7/responses", reached).getStatus()).isEqualTo(503);
+        assertThat(call(fourPlaces, "POST", "/api/v1/ics/BBB/surveys/7/responses", reached)
+                        .getStatus())
+                .isEqualTo(503);
 
         release.countDown();
         for (Holder h : holders) {
             h.thread().join(5_000);
         }
         assertThat(call(fourPlaces, "GET", "/api/v1/ics/AAA/insight", reached).getStatus())
-                .as("places are given back per ICS").isEqualTo(200);
+                .as("places are given back per ICS")
+                .isEqualTo(200);
     }
 
     @Test
@@ -123,8 +139,7 @@ class AdmissionTest {
         assertThat(Admission.tenantOf("/api/v1/tokens")).isEqualTo(Admission.tenantOf("/api/v1/professions"));
     }
 
-    private record Holder(Thread thread, boolean admitted) {
-    }
+    private record Holder(Thread thread, boolean admitted) {}
 
     private final java.util.List<Holder> holders = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -158,8 +173,10 @@ class AdmissionTest {
     private void holdTheOnlyPlace() throws InterruptedException {
         holder = new Thread(() -> {
             try {
-                admission.doFilter(new MockHttpServletRequest("GET", "/api/v1/ics/QWE/insight"),
-                        new MockHttpServletResponse(), (request, response) -> {
+                admission.doFilter(
+                        new MockHttpServletRequest("GET", "/api/v1/ics/QWE/insight"),
+                        new MockHttpServletResponse(),
+                        (request, response) -> {
                             holding.countDown();
                             try {
                                 release.await(10, TimeUnit.SECONDS);
@@ -182,8 +199,7 @@ class AdmissionTest {
     private static MockHttpServletResponse call(Admission filter, String method, String path, AtomicInteger reached)
             throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest(method, path), response,
-                (request, r) -> reached.incrementAndGet());
+        filter.doFilter(new MockHttpServletRequest(method, path), response, (request, r) -> reached.incrementAndGet());
         return response;
     }
 }

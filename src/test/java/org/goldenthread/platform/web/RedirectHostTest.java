@@ -19,7 +19,7 @@ class RedirectHostTest extends IntegrationTest {
 
     @Test
     void theRedirectToSignInDoesNotNameAForgedHost() throws Exception {
-        for (String path : new String[]{"/", "/admin/ics", "/ics/QE1/people"}) {
+        for (String path : new String[] {"/", "/admin/ics", "/ics/QE1/people"}) {
             String answer = rawGet(path, "evil.example");
             assertThat(answer).as(path).startsWith("HTTP/1.1 302");
             String location = header(answer, "Location");
@@ -35,8 +35,9 @@ class RedirectHostTest extends IntegrationTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
             @Override
-            protected void service(jakarta.servlet.http.HttpServletRequest req,
-                                   jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
+            protected void service(
+                    jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse res)
+                    throws java.io.IOException {
                 res.sendRedirect("/login");
             }
         }));
