@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -52,6 +53,7 @@ class AssessmentApi {
             @JsonProperty("closed_on") LocalDate closedOn,
             boolean shared) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/assessments")
     @Operation(summary = "Assessment cycles with their status", description = """
             Oldest first. `status` is open or closed. A place lead sees the cycles for the whole ICS and for the \
@@ -96,6 +98,7 @@ class AssessmentApi {
             List<Cycle.Item> attachments,
             List<Cycle.Action> actions) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping("/api/v1/ics/{ods}/assessments/{id}")
     @Operation(summary = "One cycle: ratings, evidence values and actions", description = """
             `indicators` carry the agreed rating (null until agreed) and the previous closed cycle's for the same \
@@ -141,6 +144,7 @@ class AssessmentApi {
                 r.actions());
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping(value = "/api/v1/ics/{ods}/assessments/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The board report as a PDF")
     ResponseEntity<byte[]> pdf(@PathVariable String ods, @PathVariable long id) {
@@ -153,31 +157,31 @@ class AssessmentApi {
 
     record Saved(long id) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/frameworks")
     @Operation(summary = "This ICS's frameworks", description = "Each as its file: principles, indicators and scale.")
     List<Framework> frameworks(@PathVariable String ods) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         return frameworks.frameworks().stream()
                 .map(Frameworks.Stored::framework)
                 .toList();
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/frameworks")
     @Operation(summary = "Import a framework file", description = """
             Adds the framework, or replaces this ICS's framework with the same `code`; cycles already opened keep \
             the copy they were opened with. ICS admins only. Problems name their place in the file, such as \
             `principles[2].indicators[0].descriptors`.""")
     Saved importFramework(@PathVariable String ods, @RequestBody Framework framework) {
-        Scope.require(Role.ICS_ADMIN);
         return new Saved(frameworks.save(framework));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/frameworks/adopt")
     @Operation(summary = "Adopt a framework that ships with Golden Thread", description = """
             Body `{"code": "national-2021"}` or `{"code": "draft-principles-2021"}`. Copies it into this ICS to \
             use and adapt. ICS admins only; refused when the ICS already has a framework with that code.""")
     Saved adopt(@PathVariable String ods, @RequestBody Map<String, String> body) {
-        Scope.require(Role.ICS_ADMIN);
         return new Saved(frameworks.adopt(body.get("code")));
     }
 
@@ -187,12 +191,12 @@ class AssessmentApi {
             String place,
             @JsonProperty("opened_on") LocalDate openedOn) {}
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/assessments")
     @Operation(summary = "Open a cycle", description = """
             Against a copy of one of this ICS's frameworks as it stands now, for the whole ICS or, with `place`, \
             one place. The live figures each indicator proposes are cited at once. ICS admins only.""")
     Saved open(@PathVariable String ods, @RequestBody Opening body) {
-        Scope.require(Role.ICS_ADMIN);
         if (body.frameworkId() == null) {
             throw new InvalidInput("framework_id", "Name the framework to assess against");
         }
@@ -205,6 +209,7 @@ class AssessmentApi {
 
     record Rated(Integer level, String narrative) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @PutMapping("/api/v1/ics/{ods}/assessments/{id}/ratings/{indicator}")
     @Operation(
             summary = "Give or change your own rating of an indicator",
@@ -218,6 +223,7 @@ class AssessmentApi {
 
     record Agreement(Integer level, String rationale) {}
 
+    @Allowed(Role.ICS_ADMIN)
     @PutMapping("/api/v1/ics/{ods}/assessments/{id}/agreed/{indicator}")
     @Operation(
             summary = "Record the agreed rating of an indicator, with the rationale",
@@ -227,7 +233,6 @@ class AssessmentApi {
             @PathVariable long id,
             @PathVariable String indicator,
             @RequestBody Agreement body) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.agree(id, indicator, body.level(), body.rationale());
         return ResponseEntity.noContent().build();
     }
@@ -238,25 +243,26 @@ class AssessmentApi {
             @JsonProperty("survey_id") Long surveyId,
             String question) {}
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/assessments/{id}/evidence")
     @Operation(summary = "Cite a live figure for an indicator", description = """
             `metric` is one of professions_missing.system|place|neighbourhood, top_two_share.…, early_mid_share.…, \
             protected_time_used, vacant_seats, longest_vacancy_days, forums_without_line_of_sight, net_agreement \
             (with `survey_id` and an agreement `question`) or engagement_reach (with `survey_id`). ICS admins only.""")
     ResponseEntity<Void> cite(@PathVariable String ods, @PathVariable long id, @RequestBody Citation body) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.cite(id, body.indicator(), body.metric(), body.surveyId(), body.question());
         return ResponseEntity.noContent().build();
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/ics/{ods}/assessments/{id}/evidence/{evidence}")
     @Operation(summary = "Stop citing a live figure", description = "ICS admins only, while the cycle is open.")
     ResponseEntity<Void> uncite(@PathVariable String ods, @PathVariable long id, @PathVariable long evidence) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.uncite(id, evidence);
         return ResponseEntity.noContent().build();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/ics/{ods}/assessments/{id}/attachments/{item}")
     @Operation(
             summary = "Remove an attached link or document",
@@ -276,13 +282,14 @@ class AssessmentApi {
             String owner,
             @JsonProperty("due_on") LocalDate dueOn) {}
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/assessments/{id}/actions")
     @Operation(summary = "Plan an action against an indicator", description = "ICS admins only.")
     Saved addAction(@PathVariable String ods, @PathVariable long id, @RequestBody NewAction body) {
-        Scope.require(Role.ICS_ADMIN);
         return new Saved(cycles.addAction(id, body.indicator(), body.title(), body.owner(), body.dueOn()));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PatchMapping("/api/v1/ics/{ods}/assessments/{id}/actions/{action}")
     @Operation(summary = "Change an action's status", description = """
             Body `{"status": "in_progress"}`: not_started, in_progress, done or dropped. ICS admins only.""")
@@ -291,34 +298,34 @@ class AssessmentApi {
             @PathVariable long id,
             @PathVariable long action,
             @RequestBody Map<String, String> body) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.setStatus(id, action, body.get("status"));
         return ResponseEntity.noContent().build();
     }
 
     record Closing(@JsonProperty("closed_on") LocalDate closedOn) {}
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/assessments/{id}/close")
     @Operation(summary = "Close a cycle", description = """
             Refused until every indicator has an agreed rating. Freezes every cited figure at today's value. \
             ICS admins only.""")
     ResponseEntity<Void> close(
             @PathVariable String ods, @PathVariable long id, @RequestBody(required = false) Closing body) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.close(id, body == null || body.closedOn() == null ? LocalDate.now() : body.closedOn());
         return ResponseEntity.noContent().build();
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/assessments/{id}/share")
     @Operation(summary = "Share a closed cycle's agreed ratings for peer benchmarking", description = """
             Adds them, without anything naming the ICS, to the pool other ICSs compare against, replacing what this \
             ICS shared before for the same framework. ICS admins only.""")
     ResponseEntity<Void> share(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.share(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/benchmark/{framework}")
     @Operation(summary = "Peer benchmarking for a framework", description = """
             How the ICSs that shared a closed cycle against the framework with this code (and the same size of \
@@ -326,7 +333,6 @@ class AssessmentApi {
             `median` level. Nothing names an ICS; `indicators` stays empty, with `shown` false, until at least 5 \
             ICSs contribute. ICS admins and analysts.""")
     Benchmark.Pool benchmark(@PathVariable String ods, @PathVariable String framework) {
-        Scope.require(Role.ICS_ADMIN, Role.ANALYST);
         int scale = frameworks.frameworks().stream()
                 .map(Frameworks.Stored::framework)
                 .filter(f -> f.code().equals(framework))

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.goldenthread.engagement.Surveys;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Dashboard;
@@ -130,6 +131,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     // ------------------------------------------------------------------ cycles
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/assessments")
     String list(@PathVariable String ods, Model model) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
@@ -152,13 +154,13 @@ class AssessmentPages implements Navigation, Dashboard {
         return "assessment/assessments";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments")
     String open(
             @PathVariable String ods,
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             List<Problem> problems = new ArrayList<>();
             LocalDate opened = FormValues.date(form, "opened_on", problems);
@@ -218,6 +220,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     record PrincipleRows(Framework.Principle principle, List<Row> rows) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping("/ics/{ods}/assessments/{id}")
     String cycle(@PathVariable String ods, @PathVariable long id, Model model) {
         Cycle cycle = requireReader(id);
@@ -263,9 +266,9 @@ class AssessmentPages implements Navigation, Dashboard {
         return "assessment/cycle";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/close")
     String close(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             cycles.close(id, LocalDate.now());
             redirect.addFlashAttribute("success", "The cycle is closed. Its figures are frozen as they stand today.");
@@ -276,9 +279,9 @@ class AssessmentPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/share")
     String share(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.share(id);
         redirect.addFlashAttribute(
                 "success", "The agreed ratings were added, without this ICS's name, to the " + "benchmarking pool.");
@@ -289,6 +292,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     record Descriptor(int level, String name, String text) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping("/ics/{ods}/assessments/{id}/indicators/{code}")
     String indicator(@PathVariable String ods, @PathVariable long id, @PathVariable String code, Model model) {
         Cycle cycle = requireReader(id);
@@ -379,6 +383,7 @@ class AssessmentPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/rating")
     String rate(
             @PathVariable String ods,
@@ -397,6 +402,7 @@ class AssessmentPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/agreed")
     String agree(
             @PathVariable String ods,
@@ -405,7 +411,6 @@ class AssessmentPages implements Navigation, Dashboard {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             cycles.agree(id, code, level(form, "agreed_level"), form.get("rationale"));
             redirect.addFlashAttribute("success", "The agreed rating of " + code + " was recorded.");
@@ -421,6 +426,7 @@ class AssessmentPages implements Navigation, Dashboard {
                 .toList());
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/evidence")
     String cite(
             @PathVariable String ods,
@@ -429,7 +435,6 @@ class AssessmentPages implements Navigation, Dashboard {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             cycles.cite(id, code, form.get("metric"), id(form, "survey"), form.get("question"));
             redirect.addFlashAttribute("success", "The figure is cited as evidence.");
@@ -439,6 +444,7 @@ class AssessmentPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/evidence/{evidence}/remove")
     String uncite(
             @PathVariable String ods,
@@ -446,12 +452,12 @@ class AssessmentPages implements Navigation, Dashboard {
             @PathVariable String code,
             @PathVariable long evidence,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.uncite(id, evidence);
         redirect.addFlashAttribute("success", "The figure is no longer cited.");
         return back(id, code, "#evidence");
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/links")
     String link(
             @PathVariable String ods,
@@ -470,6 +476,7 @@ class AssessmentPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/files")
     String file(
             @PathVariable String ods,
@@ -504,6 +511,7 @@ class AssessmentPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/items/{item}/remove")
     String removeItem(
             @PathVariable String ods,
@@ -517,6 +525,7 @@ class AssessmentPages implements Navigation, Dashboard {
         return back(id, code, "#evidence");
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping("/ics/{ods}/assessments/{id}/files/{item}")
     ResponseEntity<byte[]> download(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
         requireReader(id);
@@ -533,6 +542,7 @@ class AssessmentPages implements Navigation, Dashboard {
                 .body(f.content());
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/indicators/{code}/actions")
     String addAction(
             @PathVariable String ods,
@@ -541,7 +551,6 @@ class AssessmentPages implements Navigation, Dashboard {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             List<Problem> problems = new ArrayList<>();
             LocalDate due = FormValues.date(form, "due_on", problems);
@@ -568,6 +577,7 @@ class AssessmentPages implements Navigation, Dashboard {
 
     record ActionRow(Cycle.Action action, String cycle, boolean overdue) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping("/ics/{ods}/assessments/actions")
     String actions(@PathVariable String ods, Model model) {
         Footprint footprint = requireReader();
@@ -584,6 +594,7 @@ class AssessmentPages implements Navigation, Dashboard {
         return "assessment/actions";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/actions/{action}")
     String status(
             @PathVariable String ods,
@@ -591,12 +602,12 @@ class AssessmentPages implements Navigation, Dashboard {
             @PathVariable long action,
             @RequestParam(required = false) String status,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         cycles.setStatus(id, action, status);
         redirect.addFlashAttribute("success", "The action's status was changed.");
         return "redirect:" + base() + "/actions";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping("/ics/{ods}/assessments/{id}/report")
     String report(@PathVariable String ods, @PathVariable long id, Model model) {
         requireReader(id);
@@ -607,6 +618,7 @@ class AssessmentPages implements Navigation, Dashboard {
         return "assessment/report";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping(value = "/ics/{ods}/assessments/{id}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable String ods, @PathVariable long id) {
         requireReader(id);
@@ -616,6 +628,7 @@ class AssessmentPages implements Navigation, Dashboard {
                 .body(report.pdf(id));
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping("/ics/{ods}/assessments/{id}/trend")
     String trend(@PathVariable String ods, @PathVariable long id, Model model) {
         requireReader(id);
@@ -626,9 +639,9 @@ class AssessmentPages implements Navigation, Dashboard {
 
     record Compared(Benchmark.Pool pool, Framework framework, Map<String, Integer> ours, String oursFrom) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.ANALYST})
     @GetMapping("/ics/{ods}/assessments/benchmark")
     String benchmark(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.ANALYST);
         List<Compared> pools = new ArrayList<>();
         List<Cycle> all = cycles.cycles();
         for (Frameworks.Stored s : frameworks.frameworks()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
@@ -45,9 +46,9 @@ class FrameworkPages {
         return Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id());
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/frameworks")
     String list(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         List<Frameworks.Stored> own = frameworks.frameworks();
         model.addAttribute("frameworks", own);
         model.addAttribute(
@@ -73,21 +74,21 @@ class FrameworkPages {
         return "assessment/frameworks";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/frameworks/adopt")
     String adopt(@PathVariable String ods, @RequestParam(required = false) String code, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         long id = frameworks.adopt(code);
         redirect.addFlashAttribute("success", "The framework is now this ICS's to use and adapt.");
         return "redirect:" + base() + "/" + id;
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/frameworks/upload")
     String upload(
             @PathVariable String ods,
             @RequestParam(required = false) MultipartFile file,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("file", "Choose a framework file (JSON) to import");
@@ -110,13 +111,13 @@ class FrameworkPages {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/frameworks/new")
     String start(
             @PathVariable String ods,
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             List<String> levels = new ArrayList<>();
             for (int level = 1; level <= 6; level++) {
@@ -153,9 +154,9 @@ class FrameworkPages {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/frameworks/{id}")
     String framework(@PathVariable String ods, @PathVariable long id, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         Frameworks.Stored stored = frameworks.framework(id);
         model.addAttribute("id", stored.id());
         model.addAttribute("framework", stored.framework());
@@ -172,9 +173,9 @@ class FrameworkPages {
         return "assessment/framework";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/frameworks/{id}/file")
     ResponseEntity<byte[]> export(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST);
         Framework f = frameworks.framework(id).framework();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -190,6 +191,7 @@ class FrameworkPages {
         return descriptors;
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/frameworks/{id}/principles")
     String addPrinciple(
             @PathVariable String ods,
@@ -197,7 +199,6 @@ class FrameworkPages {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         Framework f = frameworks.framework(id).framework();
         try {
             Framework.Indicator first = new Framework.Indicator(
@@ -222,6 +223,7 @@ class FrameworkPages {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/frameworks/{id}/indicators")
     String putIndicator(
             @PathVariable String ods,
@@ -229,7 +231,6 @@ class FrameworkPages {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         Framework f = frameworks.framework(id).framework();
         try {
             List<String> evidence = Choice.of(Metric.class).stream()

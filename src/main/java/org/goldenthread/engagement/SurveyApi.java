@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
-import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,6 +44,7 @@ class SurveyApi {
 
     record Created(long id) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/api/v1/ics/{ods}/surveys")
     @ResponseStatus(HttpStatus.CREATED)
     Created create(
@@ -56,7 +57,6 @@ class SurveyApi {
                                     + " opened (POST …/open); by default it is live between its dates")
                     @RequestParam(defaultValue = "false")
                     boolean draft) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return new Created(
                 draft
                         ? surveys.createUnopened(definition, opensOn, closesOn)
@@ -64,16 +64,16 @@ class SurveyApi {
     }
 
     /** Opens a survey to respondents from today (a draft or a closed survey alike). */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/open")
     ResponseEntity<Void> open(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         surveys.open(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/close")
     ResponseEntity<Void> close(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         surveys.close(id);
         return ResponseEntity.noContent().build();
     }
@@ -83,40 +83,40 @@ class SurveyApi {
             @JsonProperty("closes_on") LocalDate closesOn) {}
 
     /** Sets both dates at once; a date left out or null means none (opens when opened, or never closes). */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PatchMapping("/api/v1/ics/{ods}/surveys/{id}")
     Surveys.Survey redate(@PathVariable String ods, @PathVariable long id, @RequestBody Dating body) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         surveys.redate(id, body.opensOn(), body.closesOn());
         return surveys.survey(id);
     }
 
     /** Only a survey nobody has answered; one with responses is refused (400, saying to close it) and kept. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @DeleteMapping("/api/v1/ics/{ods}/surveys/{id}")
     ResponseEntity<Void> delete(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         surveys.delete(id);
         return ResponseEntity.noContent().build();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/surveys")
     List<Surveys.Listed> list(@PathVariable String ods) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return surveys.surveys();
     }
 
     /** The survey as code, ready to import elsewhere. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/definition")
     SurveyDefinition definition(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return surveys.survey(id).definition();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping(
             value = "/api/v1/ics/{ods}/surveys/{id}/responses/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
     Responses.Imported importResponses(@PathVariable String ods, @PathVariable long id, HttpServletRequest request)
             throws IOException {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return responses.importCsv(id, request.getInputStream());
     }
 
@@ -125,9 +125,9 @@ class SurveyApi {
     record Submitted(boolean stored) {}
 
     /** One response; 201 when stored, 200 when its idempotency key had been seen and nothing changed. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses")
     ResponseEntity<Submitted> submit(@PathVariable String ods, @PathVariable long id, @RequestBody OneResponse body) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         if (body.answers() == null) {
             throw new InvalidInput("answers", "Give the answers as an object keyed by question code");
         }
@@ -168,6 +168,7 @@ class SurveyApi {
             + " exactly as labelled, commas included (Q14:No, I am a non-clinician or manager). Repeat the parameter"
             + " for several conditions, all of which must hold. A filter naming no option is refused (400).";
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/results")
     @Parameter(
             name = "filter",
@@ -175,10 +176,10 @@ class SurveyApi {
             description = FILTER,
             array = @ArraySchema(schema = @Schema(type = "string")))
     SurveyResults.Results results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return results.results(id, filters(request));
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/crosstab")
     @Parameter(
             name = "filter",
@@ -191,7 +192,6 @@ class SurveyApi {
             @RequestParam String row,
             @RequestParam String col,
             HttpServletRequest request) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return results.crossTab(id, row, col, filters(request));
     }
 
@@ -204,22 +204,23 @@ class SurveyApi {
         return given == null ? List.of() : List.of(given);
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
     List<Codebook.Theme> themes(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return codebook.themes(id);
     }
 
     record NewTheme(String name, String description) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
     @ResponseStatus(HttpStatus.CREATED)
     Codebook.Theme addTheme(@PathVariable String ods, @PathVariable long id, @RequestBody NewTheme body) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return codebook.addTheme(id, body.name(), body.description());
     }
 
     /** Comments in one free-text field ({@code Q11}, {@code Q1_comment}, {@code Q15_other}), with themes and suggestions. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/comments")
     List<Codebook.Comment> comments(
             @PathVariable String ods,
@@ -228,7 +229,6 @@ class SurveyApi {
             @RequestParam(defaultValue = "false") boolean uncoded,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(name = "page_size", defaultValue = "50") int pageSize) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         if (page < 1 || page > 100_000 || pageSize < 1 || pageSize > 500) {
             throw new InvalidInput("page", "Pages run from 1, with 1 to 500 comments each");
         }
@@ -237,22 +237,22 @@ class SurveyApi {
 
     record Coding(String field, List<Long> themes) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding")
     ResponseEntity<Void> code(
             @PathVariable String ods, @PathVariable long id, @PathVariable String response, @RequestBody Coding body) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         codebook.code(
                 id, Codebook.responseId(response), body.field(), body.themes() == null ? List.of() : body.themes());
         return ResponseEntity.noContent().build();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/themes/counts")
     Codebook.ThemeCounts themeCounts(
             @PathVariable String ods,
             @PathVariable long id,
             @RequestParam String field,
             @RequestParam(required = false) String by) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return codebook.counts(id, field, by);
     }
 }

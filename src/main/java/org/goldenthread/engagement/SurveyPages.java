@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.FormValues;
@@ -89,9 +90,9 @@ class SurveyPages implements Navigation {
         return "/ics/" + Scope.currentTenant().odsCode() + "/surveys";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/surveys")
     String list(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         model.addAttribute("surveys", surveys.surveys());
         model.addAttribute("canEdit", canEdit());
         if (!model.containsAttribute("form")) {
@@ -100,13 +101,13 @@ class SurveyPages implements Navigation {
         return "engagement/surveys";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/new")
     String create(
             @PathVariable String ods,
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
             List<Problem> problems = new ArrayList<>();
             LocalDate opens = FormValues.date(form, "opens_on", problems);
@@ -132,6 +133,7 @@ class SurveyPages implements Navigation {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/upload")
     String upload(
             @PathVariable String ods,
@@ -140,7 +142,6 @@ class SurveyPages implements Navigation {
             Model model,
             RedirectAttributes redirect)
             throws IOException {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
             byte[] body = example != null
                     ? new ClassPathResource("engagement/ccpl-principles.json").getContentAsByteArray()
@@ -169,9 +170,9 @@ class SurveyPages implements Navigation {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/surveys/{id}")
     String survey(@PathVariable String ods, @PathVariable long id, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
         model.addAttribute("survey", survey);
         // a count, not the results: the results would load every answer into memory just to count them
@@ -203,19 +204,20 @@ class SurveyPages implements Navigation {
         return dates;
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/open")
     String open(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return lifecycle(ods, id, model, redirect, () -> surveys.open(id), "The survey is open to respondents.");
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/close")
     String close(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return lifecycle(
                 ods, id, model, redirect, () -> surveys.close(id), "The survey is closed: nobody more can respond.");
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/dates")
     String redate(
             @PathVariable String ods,
@@ -223,7 +225,6 @@ class SurveyPages implements Navigation {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         model.addAttribute("dates", form);
         return lifecycle(
                 ods,
@@ -242,9 +243,9 @@ class SurveyPages implements Navigation {
                 "The dates were saved.");
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/delete")
     String delete(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         String title = surveys.survey(id).definition().title();
         try {
             surveys.delete(id);
@@ -268,6 +269,7 @@ class SurveyPages implements Navigation {
         return "redirect:" + base() + "/" + id;
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/questions")
     String addQuestion(
             @PathVariable String ods,
@@ -275,7 +277,6 @@ class SurveyPages implements Navigation {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
             List<String> options =
                     form.get("options") == null || form.get("options").isBlank()
@@ -313,9 +314,9 @@ class SurveyPages implements Navigation {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/surveys/{id}/results")
     String results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
         List<String> filter = SurveyApi.filters(request);
         model.addAttribute("survey", survey);
@@ -332,6 +333,7 @@ class SurveyPages implements Navigation {
         return "engagement/results";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/surveys/{id}/crosstab")
     String crossTab(
             @PathVariable String ods,
@@ -341,7 +343,6 @@ class SurveyPages implements Navigation {
             HttpServletRequest request,
             Model model) {
         List<String> filter = SurveyApi.filters(request);
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         Surveys.Survey survey = surveys.survey(id);
         model.addAttribute("survey", survey);
         model.addAttribute(
@@ -381,9 +382,9 @@ class SurveyPages implements Navigation {
         return text.length() > 70 ? text.substring(0, 70) + "…" : text;
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/surveys/{id}/definition.json")
     ResponseEntity<byte[]> definition(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         SurveyDefinition definition = surveys.survey(id).definition();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
@@ -391,10 +392,10 @@ class SurveyPages implements Navigation {
                 .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(definition));
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping({"/ics/{ods}/surveys/{id}/report.pdf", "/api/v1/ics/{ods}/surveys/{id}/report.pdf"})
     ResponseEntity<byte[]> reportPdf(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
         List<String> filter = SurveyApi.filters(request);
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         String code = surveys.survey(id).definition().code();
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
@@ -402,6 +403,7 @@ class SurveyPages implements Navigation {
                 .body(report.pdf(id, filter));
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping({"/ics/{ods}/surveys/{id}/responses.csv", "/api/v1/ics/{ods}/surveys/{id}/responses.csv"})
     void responsesCsv(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {
@@ -422,6 +424,7 @@ class SurveyPages implements Navigation {
         printer.flush();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping({"/ics/{ods}/surveys/{id}/responses.xlsx", "/api/v1/ics/{ods}/surveys/{id}/responses.xlsx"})
     void responsesXlsx(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {
@@ -446,6 +449,7 @@ class SurveyPages implements Navigation {
 
     private static final int COMMENTS_PER_PAGE = 25;
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/surveys/{id}/comments")
     String comments(
             @PathVariable String ods,
@@ -455,7 +459,6 @@ class SurveyPages implements Navigation {
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(required = false) String by,
             Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         Surveys.Survey survey = surveys.survey(id);
         List<String> fields = codebook.fields(id);
         model.addAttribute("survey", survey);
@@ -494,6 +497,7 @@ class SurveyPages implements Navigation {
         return "engagement/comments";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/themes")
     String addTheme(
             @PathVariable String ods,
@@ -501,7 +505,6 @@ class SurveyPages implements Navigation {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
             Codebook.Theme theme = codebook.addTheme(id, form.get("name"), form.get("description"));
             redirect.addFlashAttribute("success", "The theme " + theme.name() + " was added to the codebook.");
@@ -515,13 +518,13 @@ class SurveyPages implements Navigation {
     }
 
     /** Saves the themes of every comment shown on the page: ticked themes are kept, unticked ones removed. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/comments")
     String code(
             @PathVariable String ods,
             @PathVariable long id,
             @RequestParam org.springframework.util.MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         String field = form.getFirst("field");
         List<String> shown = form.getOrDefault("shown", List.of());
         // read every value the page sent before saving anything, so a bad one changes nothing

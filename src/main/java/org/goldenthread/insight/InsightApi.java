@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
+import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
@@ -34,6 +36,7 @@ class InsightApi {
             @JsonProperty("people_with_3plus_seats_count") int peopleWithManySeatsCount,
             @JsonProperty("forums_without_line_of_sight") List<String> forumsWithoutLineOfSight) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/insight")
     @Operation(summary = "Leadership insight by level", description = """
             For ICS admins, place leads and analysts. For each level (system, place, neighbourhood, \

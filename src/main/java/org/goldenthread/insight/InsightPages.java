@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dashboard;
@@ -23,6 +24,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.platform.Tenant;
@@ -133,6 +135,7 @@ class InsightPages implements Navigation, Dashboard {
 
     // ------------------------------------------------------------------ the insight page
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/insight")
     String insight(
             @PathVariable String ods,
@@ -388,6 +391,7 @@ class InsightPages implements Navigation, Dashboard {
      * The level table as CSV, as the caller sees it on the page: hidden cells say "suppressed". Cells a
      * spreadsheet would read as a formula get a leading apostrophe, though codes and numbers never should.
      */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/insight.csv")
     ResponseEntity<byte[]> csv(@PathVariable String ods, @RequestParam(required = false) String place) {
         Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
@@ -457,6 +461,7 @@ class InsightPages implements Navigation, Dashboard {
 
     // ------------------------------------------------------------------ the forum map
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/insight/forums")
     String forums(
             @PathVariable String ods,

@@ -2,9 +2,11 @@ package org.goldenthread.people;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.SignedIn;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,11 +38,13 @@ class RegisterApi {
         this.professions = professions;
     }
 
+    @SignedIn
     @GetMapping("/api/v1/professions")
     List<Profession> professions() {
         return professions.all();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/api/v1/ics/{ods}/people")
     List<Person> people(@PathVariable String ods) {
         return register.people(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
@@ -48,40 +52,42 @@ class RegisterApi {
 
     record PersonWithAppointments(Person person, List<Appointment> appointments) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/api/v1/ics/{ods}/people/{id}")
     PersonWithAppointments person(@PathVariable String ods, @PathVariable long id) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return new PersonWithAppointments(register.person(id, footprint), register.appointmentsOf(id, footprint));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/people")
     @ResponseStatus(HttpStatus.CREATED)
     Person addPerson(@PathVariable String ods, @RequestBody PersonDetails body) {
-        Scope.require(Role.ICS_ADMIN);
         return register.addPerson(body);
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PutMapping("/api/v1/ics/{ods}/people/{id}")
     Person updatePerson(@PathVariable String ods, @PathVariable long id, @RequestBody PersonDetails body) {
-        Scope.require(Role.ICS_ADMIN);
         return register.updatePerson(id, body);
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/api/v1/ics/{ods}/appointments")
     List<Appointment> appointments(@PathVariable String ods) {
         return register.appointments(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/people/{id}/appointments")
     @ResponseStatus(HttpStatus.CREATED)
     Appointment appoint(@PathVariable String ods, @PathVariable long id, @RequestBody AppointmentDetails body) {
-        Scope.require(Role.ICS_ADMIN);
         return register.appoint(id, body);
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PatchMapping("/api/v1/ics/{ods}/appointments/{id}")
     Appointment changeTerms(@PathVariable String ods, @PathVariable long id, @RequestBody AppointmentDetails body) {
-        Scope.require(Role.ICS_ADMIN);
         return register.changeTerms(id, body);
     }
 
@@ -89,6 +95,7 @@ class RegisterApi {
      * The whole register as one CSV. {@code mode=valid_rows} imports the good rows and reports the
      * rest; by default one bad row stops the whole file.
      */
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping(
             value = "/api/v1/ics/{ods}/register/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
@@ -96,13 +103,13 @@ class RegisterApi {
             @PathVariable String ods,
             @RequestBody(required = false) byte[] body,
             @RequestParam(defaultValue = "all_or_nothing") String mode) {
-        Scope.require(Role.ICS_ADMIN);
         if (!mode.equals("all_or_nothing") && !mode.equals("valid_rows")) {
             throw new org.goldenthread.platform.InvalidInput("mode", "Use all_or_nothing or valid_rows");
         }
         return file.importRows(RegisterFile.readCsv(body == null ? new byte[0] : body), mode.equals("valid_rows"));
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/api/v1/ics/{ods}/register/export")
     ResponseEntity<byte[]> exportRegister(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
         return download(ods, format, file, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
@@ -82,6 +83,7 @@ class RegisterPages implements Navigation, Dashboard {
                 "/ics/" + tenant.odsCode() + "/people"));
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/people")
     String people(
             @PathVariable String ods,
@@ -131,6 +133,7 @@ class RegisterPages implements Navigation, Dashboard {
         return names;
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/people/{id}")
     String person(@PathVariable String ods, @PathVariable long id, Model model) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
@@ -156,9 +159,9 @@ class RegisterPages implements Navigation, Dashboard {
         return "people/person";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/people/new")
     String newPerson(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         return personForm(model, Map.of());
     }
 
@@ -170,13 +173,13 @@ class RegisterPages implements Navigation, Dashboard {
         return "people/person-new";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/people/new")
     String addPerson(
             @PathVariable String ods,
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             Person person = register.addPerson(new PersonDetails(
                     form.get("person_ref"),
@@ -198,6 +201,7 @@ class RegisterPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/people/{id}/appointments")
     String appoint(
             @PathVariable String ods,
@@ -205,7 +209,6 @@ class RegisterPages implements Navigation, Dashboard {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             List<Problem> problems = new ArrayList<>();
             Long seat = null;
@@ -244,6 +247,7 @@ class RegisterPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/register")
     String registerFile(@PathVariable String ods, Model model) {
         model.addAttribute(
@@ -255,6 +259,7 @@ class RegisterPages implements Navigation, Dashboard {
         return "people/register";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/register")
     String importFile(
             @PathVariable String ods,
@@ -262,7 +267,6 @@ class RegisterPages implements Navigation, Dashboard {
             @RequestParam(defaultValue = "all_or_nothing") String mode,
             Model model)
             throws IOException {
-        Scope.require(Role.ICS_ADMIN);
         model.addAttribute("columns", RegisterFile.COLUMNS);
         model.addAttribute("canEdit", true);
         model.addAttribute("mode", mode);
@@ -293,14 +297,15 @@ class RegisterPages implements Navigation, Dashboard {
         return "people/register";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/register/download")
     ResponseEntity<byte[]> download(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
         return RegisterApi.download(ods, format, file, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/people/{id}/edit")
     String editPerson(@PathVariable String ods, @PathVariable long id, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         Person p = register.person(id);
         Map<String, String> form = new java.util.HashMap<>();
         form.put("given_name", p.givenName());
@@ -316,6 +321,7 @@ class RegisterPages implements Navigation, Dashboard {
         return personForm(model, form);
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/people/{id}/edit")
     String updatePerson(
             @PathVariable String ods,
@@ -323,7 +329,6 @@ class RegisterPages implements Navigation, Dashboard {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             Person person = register.updatePerson(
                     id,
@@ -348,9 +353,9 @@ class RegisterPages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/appointments/{id}/edit")
     String editAppointment(@PathVariable String ods, @PathVariable long id, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         Appointment a = register.appointment(id);
         Map<String, String> form = new java.util.HashMap<>();
         form.put("end_date", a.endDate() == null ? null : a.endDate().toString());
@@ -372,6 +377,7 @@ class RegisterPages implements Navigation, Dashboard {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/appointments/{id}/edit")
     String changeTerms(
             @PathVariable String ods,
@@ -379,7 +385,6 @@ class RegisterPages implements Navigation, Dashboard {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         Appointment before = register.appointment(id);
         try {
             List<Problem> problems = new ArrayList<>();

@@ -42,18 +42,6 @@ public record Scope(Caller caller, Tenant tenant, boolean platform) {
         return caller;
     }
 
-    /** Refuses (403) unless the caller holds one of these roles in the ICS in scope. */
-    public static void require(Role... anyOf) {
-        Tenant tenant = currentTenant();
-        java.util.Set<Role> held = currentCaller().rolesIn(tenant.id());
-        for (Role role : anyOf) {
-            if (held.contains(role)) {
-                return;
-            }
-        }
-        throw new Forbidden("Your role in this ICS does not allow this");
-    }
-
     /**
      * The caller's footprint for something any of these roles may do, refusing (403) when they hold
      * none of them. A place lead whose only such role is place lead sees the places they lead; any

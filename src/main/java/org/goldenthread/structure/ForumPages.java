@@ -3,6 +3,7 @@ package org.goldenthread.structure;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
@@ -74,6 +75,7 @@ class ForumPages implements Navigation {
         return Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id());
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/forums")
     String list(@PathVariable String ods, Model model) {
         List<Forum> all = forums.forums();
@@ -96,6 +98,7 @@ class ForumPages implements Navigation {
 
     record LevelGroup(Choice level, List<Forum> forums) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/forums/{id}")
     String forum(@PathVariable String ods, @PathVariable long id, Model model) {
         model.addAttribute("forum", forums.forum(id));
@@ -117,9 +120,9 @@ class ForumPages implements Navigation {
         return "structure/forum";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/forums/new")
     String newForum(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         return forumForm(model, Map.of());
     }
 
@@ -144,13 +147,13 @@ class ForumPages implements Navigation {
         return "structure/forum-new";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/new")
     String addForum(
             @PathVariable String ods,
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             Forum forum = forums.addForum(new ForumDetails(
                     form.get("name"),
@@ -169,6 +172,7 @@ class ForumPages implements Navigation {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/{id}/seats")
     String addSeat(
             @PathVariable String ods,
@@ -176,7 +180,6 @@ class ForumPages implements Navigation {
             @RequestParam Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             List<org.goldenthread.platform.Problem> problems = new java.util.ArrayList<>();
             BigDecimal hours = FormValues.hours(form, "expected_hours_per_week", problems);

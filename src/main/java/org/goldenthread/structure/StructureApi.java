@@ -2,8 +2,8 @@ package org.goldenthread.structure;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Role;
-import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,33 +26,38 @@ class StructureApi {
     record NewPlace(
             String name, @JsonProperty("local_authority") String localAuthority, Integer population) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/places")
     List<Place> places(@PathVariable String ods) {
         return map.places();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/places/{id}")
     Place place(@PathVariable String ods, @PathVariable long id) {
         return map.place(id);
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/places")
     @ResponseStatus(HttpStatus.CREATED)
     Place addPlace(@PathVariable String ods, @RequestBody NewPlace body) {
-        Scope.require(Role.ICS_ADMIN);
         return map.addPlace(body.name(), body.localAuthority(), body.population());
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/neighbourhoods")
     List<Neighbourhood> neighbourhoods(@PathVariable String ods) {
         return map.neighbourhoods();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/organisations")
     List<Organisation> organisations(@PathVariable String ods) {
         return map.organisations();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/forums")
     List<Forum> forums(@PathVariable String ods) {
         return forums.forums();
@@ -60,34 +65,36 @@ class StructureApi {
 
     record ForumWithSeats(Forum forum, List<Seat> seats) {}
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/forums/{id}")
     ForumWithSeats forum(@PathVariable String ods, @PathVariable long id) {
         return new ForumWithSeats(forums.forum(id), forums.seatsOf(id));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/forums")
     @ResponseStatus(HttpStatus.CREATED)
     Forum addForum(@PathVariable String ods, @RequestBody ForumDetails body) {
-        Scope.require(Role.ICS_ADMIN);
         return forums.addForum(body);
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/seats")
     List<Seat> seats(@PathVariable String ods) {
         return forums.seats();
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/forums/{id}/seats")
     @ResponseStatus(HttpStatus.CREATED)
     Seat addSeat(@PathVariable String ods, @PathVariable long id, @RequestBody SeatDetails body) {
-        Scope.require(Role.ICS_ADMIN);
         return forums.addSeat(id, body);
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/neighbourhoods")
     @ResponseStatus(HttpStatus.CREATED)
     Neighbourhood addNeighbourhood(@PathVariable String ods, @RequestBody NewNeighbourhood body) {
-        Scope.require(Role.ICS_ADMIN);
         return map.addNeighbourhood(body.name(), body.place(), body.odsCode(), body.population());
     }
 
@@ -97,10 +104,10 @@ class StructureApi {
             @JsonProperty("ods_code") String odsCode,
             Integer population) {}
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/organisations")
     @ResponseStatus(HttpStatus.CREATED)
     Organisation addOrganisation(@PathVariable String ods, @RequestBody NewOrganisation body) {
-        Scope.require(Role.ICS_ADMIN);
         return map.addOrganisation(body.name(), body.odsCode(), body.sector(), body.place());
     }
 

@@ -1,10 +1,12 @@
 package org.goldenthread.structure;
 
 import java.util.List;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
@@ -56,6 +58,7 @@ class StructurePages implements Navigation, Dashboard {
                         href + "#organisations"));
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/map")
     String map(@PathVariable String ods, Model model) {
         model.addAttribute("places", map.places());
@@ -70,30 +73,29 @@ class StructurePages implements Navigation, Dashboard {
 
     record PlaceForm(String name, String localAuthority, String population) {}
 
+    private static final FormPage NEW_PLACE = new FormPage("structure/place-new");
+
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/places/new")
     String newPlace(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN);
-        model.addAttribute("form", new PlaceForm("", "", ""));
-        return "structure/place-new";
+        return NEW_PLACE.show(model, new PlaceForm("", "", ""));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/places/new")
     String addPlace(@PathVariable String ods, PlaceForm form, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             Place place = map.addPlace(form.name(), form.localAuthority(), population(form.population()));
             redirect.addFlashAttribute("success", place.name() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/map";
         } catch (InvalidInput e) {
-            model.addAttribute("form", form);
-            model.addAttribute("problems", e.problems());
-            return "structure/place-new";
+            return NEW_PLACE.showAgain(model, form, e);
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/neighbourhoods/new")
     String newNeighbourhood(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         return neighbourhoodForm(model, java.util.Map.of());
     }
 
@@ -105,13 +107,13 @@ class StructurePages implements Navigation, Dashboard {
         return "structure/neighbourhood-new";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/neighbourhoods/new")
     String addNeighbourhood(
             @PathVariable String ods,
             @RequestParam java.util.Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             Neighbourhood added = map.addNeighbourhood(
                     form.get("name"), form.get("place"), form.get("ods_code"), population(form.get("population")));
@@ -123,9 +125,9 @@ class StructurePages implements Navigation, Dashboard {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/organisations/new")
     String newOrganisation(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         return organisationForm(model, java.util.Map.of());
     }
 
@@ -138,13 +140,13 @@ class StructurePages implements Navigation, Dashboard {
         return "structure/organisation-new";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/organisations/new")
     String addOrganisation(
             @PathVariable String ods,
             @RequestParam java.util.Map<String, String> form,
             Model model,
             RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             Organisation added =
                     map.addOrganisation(form.get("name"), form.get("ods_code"), form.get("sector"), form.get("place"));

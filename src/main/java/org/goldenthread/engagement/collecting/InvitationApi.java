@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.util.List;
 import org.goldenthread.engagement.Surveys;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
-import org.goldenthread.platform.Scope;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +48,7 @@ class InvitationApi {
      * when they have all gone or after {@code wait_seconds} (5 unless given, at most 30), whichever is
      * first, and {@code mailing} says how far the round has got (follow it at {@code …/mailings/{id}}).
      */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     Invited invite(
@@ -55,7 +56,6 @@ class InvitationApi {
             @PathVariable long id,
             @RequestBody InvitationList body,
             @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         Duration wait = wait(waitSeconds);
         Invitations.Added added = invitations.add(id, Invitations.check(body.emails()));
         Invitations.Sent sent = invitations.sendInvitations(id, wait);
@@ -74,28 +74,28 @@ class InvitationApi {
      * round has finished, 202 while it is still being sent. (Inviting answers 201 either way, for
      * the invitations it created, with {@code finished} saying whether the emails have all gone.)
      */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations/reminders")
     ResponseEntity<Invitations.Sent> remind(
             @PathVariable String ods,
             @PathVariable long id,
             @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         Invitations.Sent sent = invitations.remind(id, wait(waitSeconds));
         return ResponseEntity.status(sent.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(sent);
     }
 
     /** The survey's latest rounds of emails, newest first. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/mailings")
     List<Mailings.Mailing> mailings(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         surveys.survey(id);
         return mailings.recent(id, 50);
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/mailings/{mailing}")
     Mailings.Mailing mailing(@PathVariable String ods, @PathVariable long id, @PathVariable long mailing) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         surveys.survey(id);
         return mailings.get(id, mailing);
     }
@@ -110,9 +110,9 @@ class InvitationApi {
         return Duration.ofSeconds(seconds);
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/invitations")
     Invitations.Counts counts(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST);
         return invitations.counts(id);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.engagement.Surveys;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -50,11 +51,11 @@ class InvitationPages {
      * server without a mail server saves invitations that nobody could otherwise reach. For those
      * who may invite, never analysts; audited.
      */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping({"/ics/{ods}/surveys/{id}/invitations/links.csv", "/api/v1/ics/{ods}/surveys/{id}/invitations/links.csv"
     })
     void personalLinks(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         List<Invitations.PersonalLink> links = invitations.personalLinks(id, mail.base());
         String code = surveys.survey(id).definition().code();
         response.setContentType("text/csv;charset=UTF-8");
@@ -74,9 +75,9 @@ class InvitationPages {
         printer.flush();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/surveys/{id}/invitations")
     String page(@PathVariable String ods, @PathVariable long id, Model model) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return show(id, model);
     }
 
@@ -95,6 +96,7 @@ class InvitationPages {
         return "engagement/invitations";
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/invitations")
     String invite(
             @PathVariable String ods,
@@ -104,7 +106,6 @@ class InvitationPages {
             Model model,
             RedirectAttributes redirect)
             throws IOException {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         try {
             List<String> list = new ArrayList<>();
             boolean pasted = emails != null && !emails.isBlank();
@@ -129,15 +130,15 @@ class InvitationPages {
         }
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/invitations/send")
     String sendWaiting(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return afterSending(id, model, redirect, () -> invitations.sendInvitations(id, WAIT));
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/invitations/reminders")
     String remind(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN, Role.PLACE_LEAD);
         return afterSending(id, model, redirect, () -> invitations.remind(id, WAIT));
     }
 

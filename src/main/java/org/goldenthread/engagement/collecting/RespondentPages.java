@@ -13,6 +13,7 @@ import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Public;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Nothing here reads or records the respondent's address.
  */
 @Controller
+@Public("respondents answer through a survey's open link or their personal invitation, without an account")
 class RespondentPages {
 
     private final Links links;

@@ -3,8 +3,11 @@ package org.goldenthread.platform.account;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
+import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Public;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,57 +64,67 @@ class AccountApi {
 
     record TokenRequest(String name) {}
 
+    @SignedIn
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokens.Issued issue(@RequestBody(required = false) TokenRequest body) {
         return tokens.issue(Scope.currentCaller().userId(), body == null ? null : body.name());
     }
 
+    @SignedIn
     @GetMapping("/api/v1/tokens")
     List<ApiToken> myTokens() {
         return tokens.of(Scope.currentCaller().userId());
     }
 
+    @SignedIn
     @DeleteMapping("/api/v1/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable long id) {
         tokens.revoke(Scope.currentCaller().userId(), id);
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/api/v1/admin/users")
     List<MemberView> allUsers() {
         return accounts.all().stream().map(MemberView::of).toList();
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/api/v1/admin/users")
     @ResponseStatus(HttpStatus.CREATED)
     GrantedView grant(@RequestBody NewUser body) {
         return GrantedView.of(accounts.grant(body, null));
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/api/v1/admin/users/{id}/password")
     LinkView resetPassword(@PathVariable long id) {
         return LinkView.of(accounts.sendPasswordLink(id, null));
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @DeleteMapping("/api/v1/admin/users/{id}/roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeRole(@PathVariable long id, @PathVariable String role, @RequestParam(required = false) String ics) {
         accounts.removeRole(id, role, ics, null);
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/api/v1/admin/users/{id}/disable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disable(@PathVariable long id) {
         accounts.setDisabled(id, true);
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/api/v1/admin/users/{id}/enable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void enable(@PathVariable long id) {
         accounts.setDisabled(id, false);
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/api/v1/admin/users/{id}/end-sessions")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void endSessions(@PathVariable long id) {
@@ -119,43 +132,44 @@ class AccountApi {
     }
 
     /** Anyone holding a one-time link chooses their password with it; no sign-in, the link is the credential. */
+    @Public("the one-time link is the credential")
     @PostMapping("/api/v1/account-links/use")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void useLink(@RequestBody Claim body) {
         links.use(body.token(), body.password());
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/api/v1/ics/{ods}/users")
     List<MemberView> members(@PathVariable String ods) {
-        Scope.require(Role.ICS_ADMIN);
         return accounts.membersOf(Scope.currentTenant()).stream()
                 .map(MemberView::of)
                 .toList();
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/api/v1/ics/{ods}/users/{id}")
     MemberView member(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN);
         return MemberView.of(accounts.memberOf(Scope.currentTenant(), id));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/users")
     @ResponseStatus(HttpStatus.CREATED)
     GrantedView grantHere(@PathVariable String ods, @RequestBody NewUser body) {
-        Scope.require(Role.ICS_ADMIN);
         return GrantedView.of(accounts.grant(body, Scope.currentTenant()));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/api/v1/ics/{ods}/users/{id}/password")
     LinkView resetPasswordHere(@PathVariable String ods, @PathVariable long id) {
-        Scope.require(Role.ICS_ADMIN);
         return LinkView.of(accounts.sendPasswordLink(id, Scope.currentTenant()));
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @DeleteMapping("/api/v1/ics/{ods}/users/{id}/roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeRoleHere(@PathVariable String ods, @PathVariable long id, @PathVariable String role) {
-        Scope.require(Role.ICS_ADMIN);
         accounts.memberOf(Scope.currentTenant(), id);
         accounts.removeRole(id, role, null, Scope.currentTenant());
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.Public;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Where a person opens their one-time link and chooses their password, before they can sign in. */
 @Controller
+@Public("the one-time link is the credential: its holder chooses a password without signing in")
 class AccountLinkPages {
 
     private final AccountLinks links;

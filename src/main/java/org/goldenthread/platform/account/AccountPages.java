@@ -5,12 +5,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.SignedIn;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.tenancy.Tenants;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -70,12 +72,14 @@ class AccountPages implements Navigation {
 
     // ---- one's own account
 
+    @SignedIn
     @GetMapping("/account")
     String account(Model model) {
         model.addAttribute("tokens", tokens.of(Scope.currentCaller().userId()));
         return "platform/account";
     }
 
+    @SignedIn
     @PostMapping("/account/password")
     String changePassword(
             @RequestParam(required = false) String current,
@@ -105,6 +109,7 @@ class AccountPages implements Navigation {
         }
     }
 
+    @SignedIn
     @PostMapping("/account/tokens")
     String createToken(@RequestParam(required = false) String name, Model model) {
         try {
@@ -115,6 +120,7 @@ class AccountPages implements Navigation {
         return account(model);
     }
 
+    @SignedIn
     @PostMapping("/account/tokens/{id}/revoke")
     String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
         tokens.revoke(Scope.currentCaller().userId(), id);
@@ -124,22 +130,22 @@ class AccountPages implements Navigation {
 
     // ---- users of one ICS, for its administrators
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/users")
     String members(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         model.addAttribute("members", accounts.membersOf(Scope.currentTenant()));
         return "platform/users";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/users/new")
     String newMember(@PathVariable String ods, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         return userForm(model, UserForm.empty(), List.of());
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/users/new")
     String createMember(@PathVariable String ods, UserForm form, Model model, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         try {
             Accounts.Granted granted = accounts.grant(form.toRequest(), Scope.currentTenant());
             tellAbout(granted, form, redirect);
@@ -150,9 +156,9 @@ class AccountPages implements Navigation {
         }
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/users/{id}")
     String member(@PathVariable String ods, @PathVariable long id, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         Tenant tenant = Scope.currentTenant();
         model.addAttribute("member", accounts.memberOf(tenant, id));
         model.addAttribute("base", "/ics/" + tenant.odsCode() + "/users");
@@ -160,18 +166,18 @@ class AccountPages implements Navigation {
         return "platform/user";
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/users/{id}/password")
     String sendLink(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         AccountLinks.Handover handover = accounts.sendPasswordLink(id, Scope.currentTenant());
         tellAbout(handover, redirect);
         return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/users/" + id;
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/users/{id}/roles/{role}/remove")
     String removeRoleHere(
             @PathVariable String ods, @PathVariable long id, @PathVariable String role, RedirectAttributes redirect) {
-        Scope.require(Role.ICS_ADMIN);
         Tenant tenant = Scope.currentTenant();
         Accounts.Member member = accounts.memberOf(tenant, id);
         accounts.removeRole(id, role, null, tenant);
@@ -185,17 +191,20 @@ class AccountPages implements Navigation {
 
     // ---- every user, for platform administrators
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/users")
     String allUsers(Model model) {
         model.addAttribute("members", accounts.all());
         return "platform/users";
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/users/new")
     String newUser(Model model) {
         return userForm(model, UserForm.empty(), List.of());
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/users/new")
     String createUser(UserForm form, Model model, RedirectAttributes redirect) {
         try {
@@ -207,6 +216,7 @@ class AccountPages implements Navigation {
         }
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/users/{id}")
     String user(@PathVariable long id, Model model) {
         model.addAttribute("member", accounts.resettable(id, null));
@@ -215,12 +225,14 @@ class AccountPages implements Navigation {
         return "platform/user";
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/users/{id}/password")
     String adminSendLink(@PathVariable long id, RedirectAttributes redirect) {
         tellAbout(accounts.sendPasswordLink(id, null), redirect);
         return "redirect:/admin/users/" + id;
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/users/{id}/roles/{role}/remove")
     String removeRole(
             @PathVariable long id,
@@ -235,6 +247,7 @@ class AccountPages implements Navigation {
         return "redirect:/admin/users/" + id;
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/users/{id}/disable")
     String disable(@PathVariable long id, RedirectAttributes redirect) {
         accounts.setDisabled(id, true);
@@ -242,6 +255,7 @@ class AccountPages implements Navigation {
         return "redirect:/admin/users/" + id;
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/users/{id}/enable")
     String enable(@PathVariable long id, RedirectAttributes redirect) {
         accounts.setDisabled(id, false);
@@ -250,6 +264,7 @@ class AccountPages implements Navigation {
         return "redirect:/admin/users/" + id;
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/users/{id}/end-sessions")
     String endSessions(@PathVariable long id, RedirectAttributes redirect) {
         accounts.endSessions(id);

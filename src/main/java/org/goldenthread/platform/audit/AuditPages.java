@@ -3,6 +3,7 @@ package org.goldenthread.platform.audit;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Navigation;
@@ -36,12 +37,13 @@ class AuditPages implements Navigation {
         return caller.isPlatformAdmin() ? List.of(new NavigationItem(920, "Audit log", "/admin/audit")) : List.of();
     }
 
+    @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/audit")
     String icsAudit(@PathVariable String ods, AuditQuery query, Model model) {
-        Scope.require(Role.ICS_ADMIN);
         return show(query, false, "/ics/" + Scope.currentTenant().odsCode() + "/audit", model);
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/audit")
     String platformAudit(AuditQuery query, Model model) {
         return show(query, true, "/admin/audit", model);
@@ -120,12 +122,13 @@ class AuditPages implements Navigation {
             this.log = log;
         }
 
+        @Allowed(Role.ICS_ADMIN)
         @GetMapping("/api/v1/ics/{ods}/audit")
         List<AuditEntry> icsAudit(@PathVariable String ods, AuditQuery query) {
-            Scope.require(Role.ICS_ADMIN);
             return page(log.find(query.filter(), false));
         }
 
+        @Allowed(Role.PLATFORM_ADMIN)
         @GetMapping("/api/v1/admin/audit")
         List<AuditEntry> platformAudit(AuditQuery query) {
             return page(log.find(query.filter(), true));

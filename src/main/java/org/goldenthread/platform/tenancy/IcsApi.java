@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
@@ -53,22 +54,26 @@ class IcsApi {
 
     record Rename(String name) {}
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/api/v1/admin/ics")
     List<IcsView> list() {
         return tenants.all().stream().map(IcsView::of).toList();
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/api/v1/admin/ics")
     @ResponseStatus(HttpStatus.CREATED)
     IcsView create(@RequestBody NewIcs body) {
         return IcsView.of(tenants.create(body.odsCode(), body.name(), body.region()));
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PatchMapping("/api/v1/admin/ics/{ods}")
     IcsView rename(@PathVariable String ods, @RequestBody Rename body) {
         return IcsView.of(tenants.rename(ods.toUpperCase(), body.name()));
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PutMapping("/api/v1/admin/ics/{ods}/min-group-size")
     IcsView setMinGroupSize(@PathVariable String ods, @RequestBody Map<String, Object> body) {
         // null is a choice (back to the platform's threshold), so the field must be there to say it
@@ -84,17 +89,20 @@ class IcsApi {
         return IcsView.of(tenants.setMinGroupSize(ods.toUpperCase(), (Integer) k));
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/api/v1/admin/ics/{ods}/merge-into/{target}")
     IcsView merge(@PathVariable String ods, @PathVariable String target) {
         return IcsView.of(tenants.merge(ods.toUpperCase(), target.toUpperCase()));
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/api/v1/admin/ics/load-reference")
     Map<String, Integer> loadReference() {
         return Map.of("added", tenants.loadReferenceIcbs());
     }
 
     /** The ICS in view, and what the caller may do in it. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}")
     Map<String, Object> current(@PathVariable String ods) {
         Tenant tenant = Scope.currentTenant();

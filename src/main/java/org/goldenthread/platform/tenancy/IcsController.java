@@ -2,6 +2,7 @@ package org.goldenthread.platform.tenancy;
 
 import java.util.Comparator;
 import java.util.List;
+import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
@@ -42,6 +43,7 @@ class IcsController implements Navigation {
         return caller.isPlatformAdmin() ? List.of(new NavigationItem(900, "ICSs", "/admin/ics")) : List.of();
     }
 
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}")
     String overview(@PathVariable String ods, Model model) {
         Tenant tenant = Scope.currentTenant();
@@ -64,12 +66,14 @@ class IcsController implements Navigation {
         return "platform/ics-overview";
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/ics")
     String list(Model model) {
         model.addAttribute("icsList", tenants.all());
         return "platform/admin-ics";
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/load-reference")
     String loadReference(RedirectAttributes redirect) {
         int added = tenants.loadReferenceIcbs();
@@ -79,6 +83,7 @@ class IcsController implements Navigation {
         return "redirect:/admin/ics";
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/ics/new")
     String createForm(Model model) {
         model.addAttribute("form", new IcsForm("", "", ""));
@@ -87,6 +92,7 @@ class IcsController implements Navigation {
 
     record IcsForm(String odsCode, String name, String region) {}
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/new")
     String create(
             @RequestParam(name = "ods_code", required = false) String odsCode,
@@ -106,6 +112,7 @@ class IcsController implements Navigation {
         }
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/ics/{ods}")
     String edit(@PathVariable String ods, Model model) {
         Ics ics = tenants.get(ods);
@@ -123,6 +130,7 @@ class IcsController implements Navigation {
         return "platform/admin-ics-edit";
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/{ods}/rename")
     String rename(
             @PathVariable String ods,
@@ -141,6 +149,7 @@ class IcsController implements Navigation {
         }
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/{ods}/min-group-size")
     String setMinGroupSize(
             @PathVariable String ods,
@@ -170,6 +179,7 @@ class IcsController implements Navigation {
         }
     }
 
+    @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/{ods}/merge")
     String merge(
             @PathVariable String ods,

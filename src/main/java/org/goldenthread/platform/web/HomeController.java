@@ -4,7 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Grant;
+import org.goldenthread.platform.Public;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.SignedIn;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -27,6 +29,7 @@ class HomeController {
         this.secureCookies = secureCookies;
     }
 
+    @Public("the sign-in page")
     @GetMapping("/login")
     String signIn(
             @RequestParam(required = false) String error,
@@ -56,6 +59,7 @@ class HomeController {
     }
 
     /** Sends people where their work is: straight into their only ICS, or to a choice of them. */
+    @SignedIn
     @GetMapping("/")
     String home(Model model) {
         Caller caller = Scope.currentCaller();
@@ -68,6 +72,7 @@ class HomeController {
     }
 
     /** The header's ICS switcher posts here; works without JavaScript. */
+    @SignedIn
     @GetMapping("/switch")
     String switchIcs(@RequestParam(required = false) String ics) {
         Caller caller = Scope.currentCaller();

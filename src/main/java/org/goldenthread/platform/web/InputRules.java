@@ -24,6 +24,7 @@ class InputRules implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ParameterText.Interceptor());
+        registry.addInterceptor(new AccessRules());
     }
 
     @Override
