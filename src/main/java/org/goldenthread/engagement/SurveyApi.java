@@ -1,6 +1,7 @@
 package org.goldenthread.engagement;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -45,6 +46,7 @@ class SurveyApi {
     record Created(long id) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Create a survey from its definition")
     @PostMapping("/api/v1/ics/{ods}/surveys")
     @ResponseStatus(HttpStatus.CREATED)
     Created create(
@@ -65,6 +67,7 @@ class SurveyApi {
 
     /** Opens a survey to respondents from today (a draft or a closed survey alike). */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Open a survey from today")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/open")
     ResponseEntity<Void> open(@PathVariable String ods, @PathVariable long id) {
         surveys.open(id);
@@ -72,6 +75,7 @@ class SurveyApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Close a survey now")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/close")
     ResponseEntity<Void> close(@PathVariable String ods, @PathVariable long id) {
         surveys.close(id);
@@ -84,6 +88,7 @@ class SurveyApi {
 
     /** Sets both dates at once; a date left out or null means none (opens when opened, or never closes). */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Change a survey's opening and closing dates")
     @PatchMapping("/api/v1/ics/{ods}/surveys/{id}")
     Surveys.Survey redate(@PathVariable String ods, @PathVariable long id, @RequestBody Dating body) {
         surveys.redate(id, body.opensOn(), body.closesOn());
@@ -92,6 +97,7 @@ class SurveyApi {
 
     /** Only a survey nobody has answered; one with responses is refused (400, saying to close it) and kept. */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Delete a survey nobody has answered")
     @DeleteMapping("/api/v1/ics/{ods}/surveys/{id}")
     ResponseEntity<Void> delete(@PathVariable String ods, @PathVariable long id) {
         surveys.delete(id);
@@ -99,6 +105,7 @@ class SurveyApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @Operation(summary = "The ICS's surveys with their status")
     @GetMapping("/api/v1/ics/{ods}/surveys")
     List<Surveys.Listed> list(@PathVariable String ods) {
         return surveys.surveys();
@@ -106,12 +113,14 @@ class SurveyApi {
 
     /** The survey as code, ready to import elsewhere. */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @Operation(summary = "A survey's definition, ready to import elsewhere")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/definition")
     SurveyDefinition definition(@PathVariable String ods, @PathVariable long id) {
         return surveys.survey(id).definition();
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Import responses in bulk (CSV)")
     @PostMapping(
             value = "/api/v1/ics/{ods}/surveys/{id}/responses/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
@@ -126,6 +135,7 @@ class SurveyApi {
 
     /** One response; 201 when stored, 200 when its idempotency key had been seen and nothing changed. */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Submit one response, once per idempotency key")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses")
     ResponseEntity<Submitted> submit(@PathVariable String ods, @PathVariable long id, @RequestBody OneResponse body) {
         if (body.answers() == null) {
@@ -169,6 +179,7 @@ class SurveyApi {
             + " for several conditions, all of which must hold. A filter naming no option is refused (400).";
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @Operation(summary = "A survey's results, question by question")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/results")
     @Parameter(
             name = "filter",
@@ -180,6 +191,7 @@ class SurveyApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @Operation(summary = "Cross-tabulate two questions, with a chi-square test")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/crosstab")
     @Parameter(
             name = "filter",
@@ -205,6 +217,7 @@ class SurveyApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @Operation(summary = "The survey's codebook of themes")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
     List<Codebook.Theme> themes(@PathVariable String ods, @PathVariable long id) {
         return codebook.themes(id);
@@ -213,6 +226,7 @@ class SurveyApi {
     record NewTheme(String name, String description) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Add a theme to the codebook")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
     @ResponseStatus(HttpStatus.CREATED)
     Codebook.Theme addTheme(@PathVariable String ods, @PathVariable long id, @RequestBody NewTheme body) {
@@ -221,6 +235,7 @@ class SurveyApi {
 
     /** Comments in one free-text field ({@code Q11}, {@code Q1_comment}, {@code Q15_other}), with themes and suggestions. */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "The comments in one free-text field, with themes and suggestions")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/comments")
     List<Codebook.Comment> comments(
             @PathVariable String ods,
@@ -238,6 +253,7 @@ class SurveyApi {
     record Coding(String field, List<Long> themes) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Code one comment with themes")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding")
     ResponseEntity<Void> code(
             @PathVariable String ods, @PathVariable long id, @PathVariable String response, @RequestBody Coding body) {
@@ -247,6 +263,7 @@ class SurveyApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @Operation(summary = "How many comments carry each theme, overall or by a closed question")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/themes/counts")
     Codebook.ThemeCounts themeCounts(
             @PathVariable String ods,

@@ -393,6 +393,7 @@ class SurveyPages implements Navigation {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @io.swagger.v3.oas.annotations.Operation(summary = "The survey results report as a PDF")
     @GetMapping({"/ics/{ods}/surveys/{id}/report.pdf", "/api/v1/ics/{ods}/surveys/{id}/report.pdf"})
     ResponseEntity<byte[]> reportPdf(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
         List<String> filter = SurveyApi.filters(request);
@@ -404,6 +405,7 @@ class SurveyPages implements Navigation {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @io.swagger.v3.oas.annotations.Operation(summary = "Every response, free text included, as CSV")
     @GetMapping({"/ics/{ods}/surveys/{id}/responses.csv", "/api/v1/ics/{ods}/surveys/{id}/responses.csv"})
     void responsesCsv(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {
@@ -425,6 +427,7 @@ class SurveyPages implements Navigation {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @io.swagger.v3.oas.annotations.Operation(summary = "Every response, free text included, as an Excel workbook")
     @GetMapping({"/ics/{ods}/surveys/{id}/responses.xlsx", "/api/v1/ics/{ods}/surveys/{id}/responses.xlsx"})
     void responsesXlsx(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {

@@ -1,5 +1,6 @@
 package org.goldenthread.people;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
@@ -39,12 +40,14 @@ class RegisterApi {
     }
 
     @SignedIn
+    @Operation(summary = "The reference list of professions and registration number formats")
     @GetMapping("/api/v1/professions")
     List<Profession> professions() {
         return professions.all();
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "The people on the leadership register")
     @GetMapping("/api/v1/ics/{ods}/people")
     List<Person> people(@PathVariable String ods) {
         return register.people(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
@@ -53,6 +56,7 @@ class RegisterApi {
     record PersonWithAppointments(Person person, List<Appointment> appointments) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "One person with their appointments")
     @GetMapping("/api/v1/ics/{ods}/people/{id}")
     PersonWithAppointments person(@PathVariable String ods, @PathVariable long id) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
@@ -60,6 +64,7 @@ class RegisterApi {
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Add a person to the register")
     @PostMapping("/api/v1/ics/{ods}/people")
     @ResponseStatus(HttpStatus.CREATED)
     Person addPerson(@PathVariable String ods, @RequestBody PersonDetails body) {
@@ -67,18 +72,21 @@ class RegisterApi {
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Change a person's details")
     @PutMapping("/api/v1/ics/{ods}/people/{id}")
     Person updatePerson(@PathVariable String ods, @PathVariable long id, @RequestBody PersonDetails body) {
         return register.updatePerson(id, body);
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Appointments to seats, with protected time and time used")
     @GetMapping("/api/v1/ics/{ods}/appointments")
     List<Appointment> appointments(@PathVariable String ods) {
         return register.appointments(Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Appoint a person to a seat")
     @PostMapping("/api/v1/ics/{ods}/people/{id}/appointments")
     @ResponseStatus(HttpStatus.CREATED)
     Appointment appoint(@PathVariable String ods, @PathVariable long id, @RequestBody AppointmentDetails body) {
@@ -86,6 +94,7 @@ class RegisterApi {
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Change an appointment's terms")
     @PatchMapping("/api/v1/ics/{ods}/appointments/{id}")
     Appointment changeTerms(@PathVariable String ods, @PathVariable long id, @RequestBody AppointmentDetails body) {
         return register.changeTerms(id, body);
@@ -96,6 +105,7 @@ class RegisterApi {
      * rest; by default one bad row stops the whole file.
      */
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Import the register file (CSV)")
     @PostMapping(
             value = "/api/v1/ics/{ods}/register/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
@@ -110,6 +120,7 @@ class RegisterApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Export the register file (CSV, or XLSX with format=xlsx)")
     @GetMapping("/api/v1/ics/{ods}/register/export")
     ResponseEntity<byte[]> exportRegister(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
         return download(ods, format, file, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));

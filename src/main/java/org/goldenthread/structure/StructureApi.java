@@ -1,6 +1,7 @@
 package org.goldenthread.structure;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Role;
@@ -27,18 +28,21 @@ class StructureApi {
             String name, @JsonProperty("local_authority") String localAuthority, Integer population) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "The ICS's places")
     @GetMapping("/api/v1/ics/{ods}/places")
     List<Place> places(@PathVariable String ods) {
         return map.places();
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "One place")
     @GetMapping("/api/v1/ics/{ods}/places/{id}")
     Place place(@PathVariable String ods, @PathVariable long id) {
         return map.place(id);
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Add a place")
     @PostMapping("/api/v1/ics/{ods}/places")
     @ResponseStatus(HttpStatus.CREATED)
     Place addPlace(@PathVariable String ods, @RequestBody NewPlace body) {
@@ -46,18 +50,21 @@ class StructureApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "The ICS's neighbourhoods")
     @GetMapping("/api/v1/ics/{ods}/neighbourhoods")
     List<Neighbourhood> neighbourhoods(@PathVariable String ods) {
         return map.neighbourhoods();
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "The ICS's organisations")
     @GetMapping("/api/v1/ics/{ods}/organisations")
     List<Organisation> organisations(@PathVariable String ods) {
         return map.organisations();
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "The ICS's forums and their reporting lines")
     @GetMapping("/api/v1/ics/{ods}/forums")
     List<Forum> forums(@PathVariable String ods) {
         return forums.forums();
@@ -66,12 +73,14 @@ class StructureApi {
     record ForumWithSeats(Forum forum, List<Seat> seats) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "One forum with its seats")
     @GetMapping("/api/v1/ics/{ods}/forums/{id}")
     ForumWithSeats forum(@PathVariable String ods, @PathVariable long id) {
         return new ForumWithSeats(forums.forum(id), forums.seatsOf(id));
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Add a forum")
     @PostMapping("/api/v1/ics/{ods}/forums")
     @ResponseStatus(HttpStatus.CREATED)
     Forum addForum(@PathVariable String ods, @RequestBody ForumDetails body) {
@@ -79,12 +88,14 @@ class StructureApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "Every seat on the ICS's forums")
     @GetMapping("/api/v1/ics/{ods}/seats")
     List<Seat> seats(@PathVariable String ods) {
         return forums.seats();
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Add a seat to a forum")
     @PostMapping("/api/v1/ics/{ods}/forums/{id}/seats")
     @ResponseStatus(HttpStatus.CREATED)
     Seat addSeat(@PathVariable String ods, @PathVariable long id, @RequestBody SeatDetails body) {
@@ -92,6 +103,7 @@ class StructureApi {
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Add a neighbourhood to a place")
     @PostMapping("/api/v1/ics/{ods}/neighbourhoods")
     @ResponseStatus(HttpStatus.CREATED)
     Neighbourhood addNeighbourhood(@PathVariable String ods, @RequestBody NewNeighbourhood body) {
@@ -105,6 +117,7 @@ class StructureApi {
             Integer population) {}
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Add an organisation")
     @PostMapping("/api/v1/ics/{ods}/organisations")
     @ResponseStatus(HttpStatus.CREATED)
     Organisation addOrganisation(@PathVariable String ods, @RequestBody NewOrganisation body) {

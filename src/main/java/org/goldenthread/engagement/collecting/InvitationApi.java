@@ -1,6 +1,7 @@
 package org.goldenthread.engagement.collecting;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.List;
 import org.goldenthread.engagement.Surveys;
@@ -49,6 +50,7 @@ class InvitationApi {
      * first, and {@code mailing} says how far the round has got (follow it at {@code …/mailings/{id}}).
      */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Invite people to a survey and email them their links")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     Invited invite(
@@ -75,6 +77,7 @@ class InvitationApi {
      * the invitations it created, with {@code finished} saying whether the emails have all gone.)
      */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Remind everyone invited who has not responded")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations/reminders")
     ResponseEntity<Invitations.Sent> remind(
             @PathVariable String ods,
@@ -87,6 +90,7 @@ class InvitationApi {
 
     /** The survey's latest rounds of emails, newest first. */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "The survey's latest rounds of emails")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/mailings")
     List<Mailings.Mailing> mailings(@PathVariable String ods, @PathVariable long id) {
         surveys.survey(id);
@@ -94,6 +98,7 @@ class InvitationApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "One round of emails and how far it has got")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/mailings/{mailing}")
     Mailings.Mailing mailing(@PathVariable String ods, @PathVariable long id, @PathVariable long mailing) {
         surveys.survey(id);
@@ -111,6 +116,7 @@ class InvitationApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @Operation(summary = "How many were invited, emailed and have responded")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/invitations")
     Invitations.Counts counts(@PathVariable String ods, @PathVariable long id) {
         return invitations.counts(id);

@@ -52,6 +52,7 @@ class InvitationPages {
      * who may invite, never analysts; audited.
      */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @io.swagger.v3.oas.annotations.Operation(summary = "Each non-responder's own link, as CSV")
     @GetMapping({"/ics/{ods}/surveys/{id}/invitations/links.csv", "/api/v1/ics/{ods}/surveys/{id}/invitations/links.csv"
     })
     void personalLinks(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)

@@ -2,6 +2,8 @@ package org.goldenthread.platform.account;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Public;
@@ -65,6 +67,10 @@ class AccountApi {
     record TokenRequest(String name) {}
 
     @SignedIn
+    @Operation(summary = "Exchange a password for an API token")
+    // HTTP Basic is for this call alone; a token may also ask for another token
+    @SecurityRequirement(name = "basic")
+    @SecurityRequirement(name = "bearer")
     @PostMapping("/api/v1/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     ApiTokens.Issued issue(@RequestBody(required = false) TokenRequest body) {
@@ -72,12 +78,14 @@ class AccountApi {
     }
 
     @SignedIn
+    @Operation(summary = "Your API tokens")
     @GetMapping("/api/v1/tokens")
     List<ApiToken> myTokens() {
         return tokens.of(Scope.currentCaller().userId());
     }
 
     @SignedIn
+    @Operation(summary = "Revoke one of your API tokens")
     @DeleteMapping("/api/v1/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable long id) {
@@ -85,12 +93,14 @@ class AccountApi {
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Every account, with its roles")
     @GetMapping("/api/v1/admin/users")
     List<MemberView> allUsers() {
         return accounts.all().stream().map(MemberView::of).toList();
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Give someone a role, creating their account if there is none")
     @PostMapping("/api/v1/admin/users")
     @ResponseStatus(HttpStatus.CREATED)
     GrantedView grant(@RequestBody NewUser body) {
@@ -98,12 +108,14 @@ class AccountApi {
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Send someone a one-time link to choose a new password")
     @PostMapping("/api/v1/admin/users/{id}/password")
     LinkView resetPassword(@PathVariable long id) {
         return LinkView.of(accounts.sendPasswordLink(id, null));
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Remove a role from an account")
     @DeleteMapping("/api/v1/admin/users/{id}/roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeRole(@PathVariable long id, @PathVariable String role, @RequestParam(required = false) String ics) {
@@ -111,6 +123,7 @@ class AccountApi {
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Switch an account off, ending its sessions and tokens")
     @PostMapping("/api/v1/admin/users/{id}/disable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disable(@PathVariable long id) {
@@ -118,6 +131,7 @@ class AccountApi {
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Switch an account on again")
     @PostMapping("/api/v1/admin/users/{id}/enable")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void enable(@PathVariable long id) {
@@ -125,6 +139,7 @@ class AccountApi {
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "End every session and API token of an account")
     @PostMapping("/api/v1/admin/users/{id}/end-sessions")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void endSessions(@PathVariable long id) {
@@ -133,6 +148,7 @@ class AccountApi {
 
     /** Anyone holding a one-time link chooses their password with it; no sign-in, the link is the credential. */
     @Public("the one-time link is the credential")
+    @Operation(summary = "Choose a password with a one-time link")
     @PostMapping("/api/v1/account-links/use")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void useLink(@RequestBody Claim body) {
@@ -140,6 +156,7 @@ class AccountApi {
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "The people holding roles in this ICS")
     @GetMapping("/api/v1/ics/{ods}/users")
     List<MemberView> members(@PathVariable String ods) {
         return accounts.membersOf(Scope.currentTenant()).stream()
@@ -148,12 +165,14 @@ class AccountApi {
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "One person holding roles in this ICS")
     @GetMapping("/api/v1/ics/{ods}/users/{id}")
     MemberView member(@PathVariable String ods, @PathVariable long id) {
         return MemberView.of(accounts.memberOf(Scope.currentTenant(), id));
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Give someone a role in this ICS")
     @PostMapping("/api/v1/ics/{ods}/users")
     @ResponseStatus(HttpStatus.CREATED)
     GrantedView grantHere(@PathVariable String ods, @RequestBody NewUser body) {
@@ -161,12 +180,14 @@ class AccountApi {
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Send someone whose roles are all in this ICS a password link")
     @PostMapping("/api/v1/ics/{ods}/users/{id}/password")
     LinkView resetPasswordHere(@PathVariable String ods, @PathVariable long id) {
         return LinkView.of(accounts.sendPasswordLink(id, Scope.currentTenant()));
     }
 
     @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Remove a role held in this ICS")
     @DeleteMapping("/api/v1/ics/{ods}/users/{id}/roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeRoleHere(@PathVariable String ods, @PathVariable long id, @PathVariable String role) {

@@ -123,12 +123,14 @@ class AuditPages implements Navigation {
         }
 
         @Allowed(Role.ICS_ADMIN)
+        @io.swagger.v3.oas.annotations.Operation(summary = "This ICS's audit log")
         @GetMapping("/api/v1/ics/{ods}/audit")
         List<AuditEntry> icsAudit(@PathVariable String ods, AuditQuery query) {
             return page(log.find(query.filter(), false));
         }
 
         @Allowed(Role.PLATFORM_ADMIN)
+        @io.swagger.v3.oas.annotations.Operation(summary = "Platform-level audit events")
         @GetMapping("/api/v1/admin/audit")
         List<AuditEntry> platformAudit(AuditQuery query) {
             return page(log.find(query.filter(), true));

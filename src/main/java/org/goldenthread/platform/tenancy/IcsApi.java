@@ -1,6 +1,7 @@
 package org.goldenthread.platform.tenancy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,14 @@ class IcsApi {
     record Rename(String name) {}
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Every ICS")
     @GetMapping("/api/v1/admin/ics")
     List<IcsView> list() {
         return tenants.all().stream().map(IcsView::of).toList();
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Create an ICS")
     @PostMapping("/api/v1/admin/ics")
     @ResponseStatus(HttpStatus.CREATED)
     IcsView create(@RequestBody NewIcs body) {
@@ -68,12 +71,14 @@ class IcsApi {
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Rename an ICS")
     @PatchMapping("/api/v1/admin/ics/{ods}")
     IcsView rename(@PathVariable String ods, @RequestBody Rename body) {
         return IcsView.of(tenants.rename(ods.toUpperCase(), body.name()));
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Set or clear the ICS's own small-number threshold")
     @PutMapping("/api/v1/admin/ics/{ods}/min-group-size")
     IcsView setMinGroupSize(@PathVariable String ods, @RequestBody Map<String, Object> body) {
         // null is a choice (back to the platform's threshold), so the field must be there to say it
@@ -90,12 +95,14 @@ class IcsApi {
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Merge one ICS into another")
     @PostMapping("/api/v1/admin/ics/{ods}/merge-into/{target}")
     IcsView merge(@PathVariable String ods, @PathVariable String target) {
         return IcsView.of(tenants.merge(ods.toUpperCase(), target.toUpperCase()));
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(summary = "Add the 42 ICBs from the reference list")
     @PostMapping("/api/v1/admin/ics/load-reference")
     Map<String, Integer> loadReference() {
         return Map.of("added", tenants.loadReferenceIcbs());
@@ -103,6 +110,7 @@ class IcsApi {
 
     /** The ICS in view, and what the caller may do in it. */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "The ICS, and your roles and places in it")
     @GetMapping("/api/v1/ics/{ods}")
     Map<String, Object> current(@PathVariable String ods) {
         Tenant tenant = Scope.currentTenant();
