@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures start-up time and memory of the packaged application: a first start on an empty data
 # directory, then a second start on the same data. Run from the repository root after
-# `./mvnw -DskipTests package`. Figures go into the README.
+# `./mvnw -DskipTests package`. Figures go into docs/benchmarks.md, the latest also into the README.
 set -euo pipefail
 jar=target/golden-thread-0.1.0-SNAPSHOT.jar
 data=$(mktemp -d)
