@@ -17,11 +17,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.goldenthread.platform.Role;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -48,37 +46,31 @@ class ApiDescription {
 
     private static final String PROBLEM = "application/problem+json";
 
-    /** The refusals every API call can meet, by status, with why; shared by reference. */
-    private static final Map<String, String> REFUSALS = refusals();
+    /** A refusal an API call may meet: its status, the name it is shared under, and why it happens. */
+    private record Refusal(String status, String name, String why) {}
 
-    private static Map<String, String> refusals() {
-        Map<String, String> refusals = new LinkedHashMap<>();
-        refusals.put(
-                "400",
-                "The input was refused; `errors` names each field (and row of a file) with the reason."
-                        + " Nothing was changed.");
-        refusals.put(
-                "401",
-                "No credentials, or credentials that were not accepted (unknown, expired or revoked token;"
-                        + " locked or disabled account).");
-        refusals.put("403", "Your role does not allow this; `detail` says whom it is for.");
-        refusals.put(
-                "404", "Not found, or in an ICS where you hold no role (answered exactly as if it did not exist).");
-        refusals.put("413", "The request body is larger than allowed here.");
-        refusals.put(
-                "503",
-                "Too many calls are running (or the database is restarting); nothing was changed."
-                        + " Try again after `Retry-After` seconds.");
-        return refusals;
-    }
-
-    private static final Map<String, String> REFUSAL_NAMES = Map.of(
-            "400", "BadRequest",
-            "401", "Unauthorized",
-            "403", "Forbidden",
-            "404", "NotFound",
-            "413", "ContentTooLarge",
-            "503", "ServiceUnavailable");
+    private static final List<Refusal> REFUSALS = List.of(
+            new Refusal(
+                    "400",
+                    "BadRequest",
+                    "The input was refused; `errors` names each field (and row of a file) with the reason."
+                            + " Nothing was changed."),
+            new Refusal(
+                    "401",
+                    "Unauthorized",
+                    "No credentials, or credentials that were not accepted (unknown, expired or revoked token;"
+                            + " locked or disabled account)."),
+            new Refusal("403", "Forbidden", "Your role does not allow this; `detail` says whom it is for."),
+            new Refusal(
+                    "404",
+                    "NotFound",
+                    "Not found, or in an ICS where you hold no role (answered exactly as if it did not exist)."),
+            new Refusal("413", "ContentTooLarge", "The request body is larger than allowed here."),
+            new Refusal(
+                    "503",
+                    "ServiceUnavailable",
+                    "Too many calls are running (or the database is restarting); nothing was changed."
+                            + " Try again after `Retry-After` seconds."));
 
     @Bean
     OpenAPI apiDocument() {
@@ -100,7 +92,7 @@ class ApiDescription {
                                         + " `POST /api/v1/tokens`."))
                 .addSchemas("Problem", problemSchema())
                 .addSchemas("ProblemError", problemErrorSchema());
-        REFUSALS.forEach((status, why) -> components.addResponses(REFUSAL_NAMES.get(status), refusal(status, why)));
+        REFUSALS.forEach(r -> components.addResponses(r.name(), refusal(r.status(), r.why())));
         return new OpenAPI()
                 .info(new Info()
                         .title("Golden Thread API")
@@ -151,9 +143,10 @@ class ApiDescription {
                     EnumSet.copyOf(declaration.roles()).stream().map(Role::code).toList());
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        for (String status : refusalsFor(operation, declaration)) {
-            if (!responses.containsKey(status)) {
-                responses.addApiResponse(status, new ApiResponse().$ref(REFUSAL_NAMES.get(status)));
+        Set<String> statuses = refusalsFor(operation, declaration);
+        for (Refusal refusal : REFUSALS) {
+            if (statuses.contains(refusal.status()) && !responses.containsKey(refusal.status())) {
+                responses.addApiResponse(refusal.status(), new ApiResponse().$ref(refusal.name()));
             }
         }
         operation.setResponses(responses);
@@ -166,7 +159,7 @@ class ApiDescription {
                         && !operation.getParameters().isEmpty());
         boolean namesSomething = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn()));
-        Set<String> statuses = new TreeSet<>();
+        Set<String> statuses = new HashSet<>();
         if (takesInput) {
             statuses.add("400");
         }
