@@ -106,12 +106,11 @@ class ForumPages {
         java.util.Map<Long, SeatHolders.Holding> held = directory == null
                 ? java.util.Map.of()
                 : directory.holdingsOf(seats.stream().map(Seat::id).toList());
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         model.addAttribute("seats", seats);
         model.addAttribute(
                 "seatRows",
-                seats.stream()
-                        .map(s -> new SeatRow(s, held.get(s.id()), java.time.LocalDate.now(clock)))
-                        .toList());
+                seats.stream().map(s -> new SeatRow(s, held.get(s.id()), today)).toList());
         model.addAttribute("seatTypes", Choice.of(SeatType.class));
         model.addAttribute("seatTypeLabels", Coded.labels(SeatType.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
