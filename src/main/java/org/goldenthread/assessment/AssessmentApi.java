@@ -2,6 +2,7 @@ package org.goldenthread.assessment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,17 @@ class AssessmentApi {
     private final BoardReport report;
     private final Progress progress;
     private final Benchmark benchmark;
+    private final Clock clock;
 
-    AssessmentApi(Frameworks frameworks, Cycles cycles, BoardReport report, Progress progress, Benchmark benchmark) {
+    AssessmentApi(
+            Frameworks frameworks,
+            Cycles cycles,
+            BoardReport report,
+            Progress progress,
+            Benchmark benchmark,
+            Clock clock) {
         this.frameworks = frameworks;
+        this.clock = clock;
         this.benchmark = benchmark;
         this.cycles = cycles;
         this.report = report;
@@ -108,7 +117,7 @@ class AssessmentApi {
             (`as_of` says which). Shares are fractions to 4 decimal places; net agreement is a percentage.""")
     Detail one(@PathVariable String ods, @PathVariable long id) {
         requireReader(id);
-        Progress.Review r = progress.review(id, LocalDate.now());
+        Progress.Review r = progress.review(id, LocalDate.now(clock));
         Cycle c = r.cycle();
         List<Indicator> indicators = r.principles().stream()
                 .flatMap(p -> p.indicators().stream()
@@ -204,7 +213,7 @@ class AssessmentApi {
                 body.frameworkId(),
                 body.title(),
                 body.place(),
-                body.openedOn() == null ? LocalDate.now() : body.openedOn()));
+                body.openedOn() == null ? LocalDate.now(clock) : body.openedOn()));
     }
 
     record Rated(Integer level, String narrative) {}
@@ -311,7 +320,7 @@ class AssessmentApi {
             ICS admins only.""")
     ResponseEntity<Void> close(
             @PathVariable String ods, @PathVariable long id, @RequestBody(required = false) Closing body) {
-        cycles.close(id, body == null || body.closedOn() == null ? LocalDate.now() : body.closedOn());
+        cycles.close(id, body == null || body.closedOn() == null ? LocalDate.now(clock) : body.closedOn());
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package org.goldenthread.assessment;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,13 +21,15 @@ class BoardReport {
     static final DateTimeFormatter DAY = Dates.DAY;
 
     private final Progress progress;
+    private final Clock clock;
 
-    BoardReport(Progress progress) {
+    BoardReport(Progress progress, Clock clock) {
         this.progress = progress;
+        this.clock = clock;
     }
 
     Progress.Review review(long cycleId) {
-        return progress.review(cycleId, LocalDate.now());
+        return progress.review(cycleId, LocalDate.now(clock));
     }
 
     static String summary(Progress.Review r) {

@@ -1,5 +1,6 @@
 package org.goldenthread.assessment;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +27,14 @@ class DemoAssessment {
     private final Frameworks frameworks;
     private final Cycles cycles;
     private final Surveys surveys;
+    private final Clock clock;
     private Long pulse;
 
-    DemoAssessment(Frameworks frameworks, Cycles cycles, Surveys surveys) {
+    DemoAssessment(Frameworks frameworks, Cycles cycles, Surveys surveys, Clock clock) {
         this.frameworks = frameworks;
         this.cycles = cycles;
         this.surveys = surveys;
+        this.clock = clock;
     }
 
     @EventListener
@@ -41,7 +44,7 @@ class DemoAssessment {
         Caller lead = event.people().get(0);
         List<Caller> contributors = event.people();
         Random random = new Random(20211001L);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         new Scope(lead, tenant, false).run(() -> {
             // the demo's pulse survey, when the engagement module has loaded it, is cited as evidence of reach
             pulse = surveys.surveys().stream()

@@ -2,12 +2,11 @@ package org.goldenthread.assessment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
@@ -42,13 +41,16 @@ class FrameworkPages {
         return "/ics/" + Scope.currentTenant().odsCode() + "/frameworks";
     }
 
-    static boolean isLead() {
-        return Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id());
-    }
+    private static final FormPage FRAMEWORKS = new FormPage("assessment/frameworks");
+    private static final FormPage FRAMEWORK = new FormPage("assessment/framework");
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/frameworks")
     String list(@PathVariable String ods, Model model) {
+        return FRAMEWORKS.show(listed(model), NewFrameworkForm.usualScale());
+    }
+
+    private Model listed(Model model) {
         List<Frameworks.Stored> own = frameworks.frameworks();
         model.addAttribute("frameworks", own);
         model.addAttribute(
@@ -57,21 +59,8 @@ class FrameworkPages {
                         .filter(s ->
                                 own.stream().noneMatch(o -> o.framework().code().equals(s.code())))
                         .toList());
-        model.addAttribute("canEdit", isLead());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute(
-                    "form",
-                    Map.of(
-                            "level1",
-                            "Not yet started",
-                            "level2",
-                            "Emerging",
-                            "level3",
-                            "Established",
-                            "level4",
-                            "Embedded"));
-        }
-        return "assessment/frameworks";
+        model.addAttribute("canEdit", AssessmentAccess.leads());
+        return model;
     }
 
     @Allowed(Role.ICS_ADMIN)
@@ -98,14 +87,12 @@ class FrameworkPages {
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
             // every problem is in the file, so each links to the file input and names its place in the file
-            model.addAttribute(
-                    "problems",
-                    e.problems().stream()
-                            .map(p -> Problem.of(
-                                    "file", p.field() == null || p.field().equals("file") ? p.reason() : p.describe()))
-                            .toList());
+            InvalidInput inFile = new InvalidInput(e.problems().stream()
+                    .map(p -> Problem.of(
+                            "file", p.field() == null || p.field().equals("file") ? p.reason() : p.describe()))
+                    .toList());
             model.addAttribute("plainReasons", true);
-            return list(ods, model);
+            return FRAMEWORKS.showAgain(listed(model), NewFrameworkForm.usualScale(), inFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,64 +100,54 @@ class FrameworkPages {
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/frameworks/new")
-    String start(
-            @PathVariable String ods,
-            @RequestParam Map<String, String> form,
-            Model model,
-            RedirectAttributes redirect) {
+    String start(@PathVariable String ods, NewFrameworkForm form, Model model, RedirectAttributes redirect) {
         try {
-            List<String> levels = new ArrayList<>();
-            for (int level = 1; level <= 6; level++) {
-                levels.add(FormValues.text(form.get("level" + level)));
-            }
-            while (levels.size() > 2 && levels.get(levels.size() - 1) == null) {
-                levels.remove(levels.size() - 1);
-            }
             long id = frameworks.start(
-                    FormValues.text(form.get("new_code")),
-                    FormValues.text(form.get("new_title")),
-                    FormValues.text(form.get("new_description")),
-                    levels);
+                    FormValues.text(form.code()),
+                    FormValues.text(form.title()),
+                    FormValues.text(form.description()),
+                    form.levels());
             redirect.addFlashAttribute("success", "The framework was started. Add its principles below.");
             return "redirect:" + base() + "/" + id + "#principle-new";
         } catch (InvalidInput e) {
-            model.addAttribute(
-                    "problems",
-                    e.problems().stream()
-                            .map(p -> new Problem(
-                                    p.row(),
-                                    p.field() == null
-                                            ? null
-                                            : p.field().matches("scale\\[\\d+].*")
-                                                    ? "level"
-                                                            + (Integer.parseInt(p.field()
-                                                                            .replaceAll("scale\\[(\\d+)].*", "$1"))
-                                                                    + 1)
-                                                    : p.field().equals("scale") ? "level1" : "new_" + p.field(),
-                                    p.reason()))
-                            .toList());
-            model.addAttribute("form", form);
-            return list(ods, model);
+            return FRAMEWORKS.showAgain(listed(model), form, startRenamed(e));
         }
+    }
+
+    /** The rules name the scale's levels by their place in the file; the form by their field. */
+    private static InvalidInput startRenamed(InvalidInput e) {
+        return new InvalidInput(e.problems().stream()
+                .map(p -> new Problem(
+                        p.row(),
+                        p.field() == null
+                                ? null
+                                : p.field().matches("scale\\[\\d+].*")
+                                        ? "level"
+                                                + (Integer.parseInt(p.field().replaceAll("scale\\[(\\d+)].*", "$1"))
+                                                        + 1)
+                                        : p.field().equals("scale") ? "level1" : "new_" + p.field(),
+                        p.reason()))
+                .toList());
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/frameworks/{id}")
     String framework(@PathVariable String ods, @PathVariable long id, Model model) {
+        return FRAMEWORK.show(shown(model, id), FrameworkForm.empty());
+    }
+
+    private Model shown(Model model, long id) {
         Frameworks.Stored stored = frameworks.framework(id);
         model.addAttribute("id", stored.id());
         model.addAttribute("framework", stored.framework());
-        model.addAttribute("canEdit", isLead());
+        model.addAttribute("canEdit", AssessmentAccess.leads());
         model.addAttribute("metrics", Choice.of(Metric.class));
         model.addAttribute(
                 "principles",
                 stored.framework().principles().stream()
                         .map(p -> new Choice(p.code(), p.code() + " " + p.title()))
                         .toList());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of());
-        }
-        return "assessment/framework";
+        return model;
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
@@ -183,43 +160,33 @@ class FrameworkPages {
                 .body(json.writerWithDefaultPrettyPrinter().writeValueAsBytes(f));
     }
 
-    private static List<String> descriptors(Map<String, String> form, String prefix, int levels) {
-        List<String> descriptors = new ArrayList<>();
-        for (int level = 1; level <= levels; level++) {
-            descriptors.add(FormValues.text(form.get(prefix + "descriptor" + level)));
-        }
-        return descriptors;
-    }
-
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/frameworks/{id}/principles")
     String addPrinciple(
             @PathVariable String ods,
             @PathVariable long id,
-            @RequestParam Map<String, String> form,
+            FrameworkForm form,
             Model model,
             RedirectAttributes redirect) {
         Framework f = frameworks.framework(id).framework();
         try {
             Framework.Indicator first = new Framework.Indicator(
-                    FormValues.text(form.get("first_indicator_code")),
-                    FormValues.text(form.get("first_indicator_text")),
-                    descriptors(form, "first_", f.scale().size()),
+                    FormValues.text(form.firstIndicatorCode()),
+                    FormValues.text(form.firstIndicatorText()),
+                    form.firstDescriptors(f.scale().size()),
                     List.of());
             frameworks.addPrinciple(
                     id,
                     new Framework.Principle(
-                            FormValues.text(form.get("code")),
-                            FormValues.text(form.get("group")),
-                            FormValues.text(form.get("title")),
-                            FormValues.text(form.get("description")),
+                            FormValues.text(form.code()),
+                            FormValues.text(form.group()),
+                            FormValues.text(form.title()),
+                            FormValues.text(form.description()),
                             List.of(first)));
             redirect.addFlashAttribute("success", "The principle was added.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
-            model.addAttribute("problems", renamed(e, "first_"));
-            model.addAttribute("form", form);
-            return framework(ods, id, model);
+            return FRAMEWORK.showAgain(shown(model, id), form, renamed(e, "first_"));
         }
     }
 
@@ -228,16 +195,16 @@ class FrameworkPages {
     String putIndicator(
             @PathVariable String ods,
             @PathVariable long id,
-            @RequestParam Map<String, String> form,
+            FrameworkForm form,
             Model model,
             RedirectAttributes redirect) {
         Framework f = frameworks.framework(id).framework();
         try {
             List<String> evidence = Choice.of(Metric.class).stream()
                     .map(Choice::code)
-                    .filter(code -> form.containsKey("evidence_" + code))
+                    .filter(form::proposes)
                     .toList();
-            String principle = FormValues.text(form.get("principle"));
+            String principle = FormValues.text(form.principle());
             if (principle == null) {
                 throw new InvalidInput("principle", "Choose the principle the indicator belongs to");
             }
@@ -245,16 +212,14 @@ class FrameworkPages {
                     id,
                     principle,
                     new Framework.Indicator(
-                            FormValues.text(form.get("indicator_code")),
-                            FormValues.text(form.get("indicator_text")),
-                            descriptors(form, "", f.scale().size()),
+                            FormValues.text(form.indicatorCode()),
+                            FormValues.text(form.indicatorText()),
+                            form.descriptors(f.scale().size()),
                             evidence));
             redirect.addFlashAttribute("success", "The indicator was saved.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
-            model.addAttribute("problems", renamed(e, ""));
-            model.addAttribute("form", form);
-            return framework(ods, id, model);
+            return FRAMEWORK.showAgain(shown(model, id), form, renamed(e, ""));
         }
     }
 
@@ -263,10 +228,10 @@ class FrameworkPages {
      * a problem must point at the field that holds it ({@code descriptor3}, or {@code first_descriptor3}
      * on the form that adds a principle with its first indicator).
      */
-    private static List<Problem> renamed(InvalidInput e, String prefix) {
-        return e.problems().stream()
+    private static InvalidInput renamed(InvalidInput e, String prefix) {
+        return new InvalidInput(e.problems().stream()
                 .map(p -> new Problem(p.row(), formField(p.field(), prefix), p.reason()))
-                .toList();
+                .toList());
     }
 
     private static final Pattern DESCRIPTOR =

@@ -1,6 +1,7 @@
 package org.goldenthread.assessment;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.Map;
 import org.goldenthread.engagement.SurveyResults;
 import org.goldenthread.engagement.Surveys;
@@ -21,12 +22,15 @@ class LiveEvidence {
     private final SurveyResults results;
     private final Surveys surveys;
     private final SmallNumbers small;
+    private final Clock clock;
 
-    LiveEvidence(LeadershipFigures leadership, SurveyResults results, Surveys surveys, SmallNumbers small) {
+    LiveEvidence(
+            LeadershipFigures leadership, SurveyResults results, Surveys surveys, SmallNumbers small, Clock clock) {
         this.leadership = leadership;
         this.results = results;
         this.surveys = surveys;
         this.small = small;
+        this.clock = clock;
     }
 
     record Value(BigDecimal value, String shown, String detail, String label) {}
@@ -97,7 +101,7 @@ class LiveEvidence {
     }
 
     Reading reading(String place) {
-        return new Reading(place, java.time.LocalDate.now());
+        return new Reading(place, java.time.LocalDate.now(clock));
     }
 
     /** Leadership figures as they stood on a past day, such as the day a cycle closed. */

@@ -16,18 +16,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Allowed;
-import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Coded;
-import org.goldenthread.platform.Dashboard;
-import org.goldenthread.platform.DashboardCard;
 import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.Navigation;
-import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SmallNumbers;
-import org.goldenthread.platform.Tenant;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Level;
 import org.goldenthread.structure.SeatType;
@@ -40,9 +34,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The insight page, its CSV download, the forum map, and insight's headline cards on the ICS overview. */
+/** The insight page, its CSV download and the forum map. */
 @Controller
-class InsightPages implements Navigation, Dashboard {
+class InsightPages {
 
     private final Insight insight;
     private final SmallNumbers small;
@@ -52,85 +46,6 @@ class InsightPages implements Navigation, Dashboard {
         this.insight = insight;
         this.small = small;
         this.professions = professions;
-    }
-
-    @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        return tenant == null || Audience.of(caller, tenant).isEmpty()
-                ? List.of()
-                : List.of(new NavigationItem(30, "Insight", "/ics/" + tenant.odsCode() + "/insight"));
-    }
-
-    @Override
-    public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
-        if (Audience.of(caller, tenant).isEmpty()) {
-            return List.of();
-        }
-        // A place lead's overview shows their place at place level; the system level belongs to no place.
-        Audience.Sight sight = Audience.sight(caller, tenant, null);
-        Audience audience = sight.audience();
-        Landscape landscape;
-        try {
-            landscape = insight.landscape(sight.place());
-        } catch (InvalidInput e) {
-            // a place lead's role names a place the map no longer has: the Insight page says so
-            return List.of();
-        }
-        Level shown = sight.place() == null ? Level.SYSTEM : Level.PLACE;
-        String at = sight.place() == null ? "system level" : "place level in " + sight.place();
-        String seats = sight.place() == null ? "system-level seats" : "place-level seats in " + sight.place();
-        LevelFigures figures = landscape.levels(audience, small).get(shown.ordinal());
-        Landscape.TimeTotals time = landscape.timeTotals();
-        boolean timeHidden = !audience.seesPeople() && small.hides(time.appointments());
-        String href = "/ics/" + tenant.odsCode() + "/insight"
-                + (sight.place() == null
-                        ? ""
-                        : "?place=" + java.net.URLEncoder.encode(sight.place(), StandardCharsets.UTF_8));
-        return List.of(
-                new DashboardCard(
-                        30,
-                        "Professions missing at " + at,
-                        figures.professionsMissing().size() + " of "
-                                + landscape.clinicalAndCareCodes().size(),
-                        "Clinical and care professions with no one in " + seats,
-                        href + "#levels"),
-                new DashboardCard(
-                        31,
-                        "Top two professions' share at " + at,
-                        percent(figures.topTwoShare(), figures.isSuppressed("top_two_share")),
-                        "Of " + seats + " held by clinical and care professionals, the share the two largest hold"
-                                + (figures.topTwoNamed() == null ? "" : ": " + figures.topTwoNamed()),
-                        href + "#dominance"),
-                new DashboardCard(
-                        32,
-                        "Early or mid career at " + at,
-                        percent(figures.earlyMidShare(), figures.isSuppressed("early_mid_share")),
-                        "Of clinical and care leaders in " + seats + ", the share early or mid career",
-                        href + "#pipeline"),
-                new DashboardCard(
-                        33,
-                        "Protected time used",
-                        timeHidden || time.agreed().signum() == 0
-                                ? (timeHidden ? "hidden" : "none agreed")
-                                : percent(Landscape.share(time.used(), time.agreed()), false),
-                        "Hours used of the protected hours agreed each week, over all current appointments",
-                        href + "#time"),
-                new DashboardCard(
-                        34,
-                        "Vacant seats",
-                        String.valueOf(landscape.vacancies().size()),
-                        "Seats on forums that nobody holds today",
-                        href + "#vacancies"),
-                new DashboardCard(
-                        35,
-                        "Forums without line of sight",
-                        String.valueOf(landscape.forumsWithoutLineOfSight().size()),
-                        "Forums with no reporting line up to the ICB board",
-                        "/ics/" + tenant.odsCode() + "/insight/forums"
-                                + (sight.place() == null
-                                        ? ""
-                                        : "?place="
-                                                + java.net.URLEncoder.encode(sight.place(), StandardCharsets.UTF_8))));
     }
 
     // ------------------------------------------------------------------ the insight page

@@ -1,5 +1,6 @@
 package org.goldenthread.people;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,17 +76,20 @@ class DemoRegister {
     private final RegisterFile file;
     private final IcsMap map;
     private final Professions professions;
+    private final Clock clock;
 
-    DemoRegister(RegisterFile file, IcsMap map, Professions professions) {
+    DemoRegister(RegisterFile file, IcsMap map, Professions professions, Clock clock) {
         this.file = file;
         this.map = map;
         this.professions = professions;
+        this.clock = clock;
     }
 
     @EventListener
     @Order(2)
     void on(DemoIcsCreated event) {
-        file.importRows(new Builder(map.places(), map.neighbourhoods(), professions).rows(), false);
+        file.importRows(
+                new Builder(map.places(), map.neighbourhoods(), professions, LocalDate.now(clock)).rows(), false);
     }
 
     /** Builds the demo register's rows, deterministically. */
@@ -99,13 +103,14 @@ class DemoRegister {
         private final Map<String, List<String>> peopleByProfession = new HashMap<>();
         private final Map<String, String[]> people = new HashMap<>();
         private final Map<String, Integer> seatsHeld = new HashMap<>();
-        private final LocalDate today = LocalDate.now();
+        private final LocalDate today;
         private int nextRef = 1;
 
-        Builder(List<Place> places, List<Neighbourhood> neighbourhoods, Professions professions) {
+        Builder(List<Place> places, List<Neighbourhood> neighbourhoods, Professions professions, LocalDate today) {
             this.places = places;
             this.neighbourhoods = neighbourhoods;
             this.professions = professions;
+            this.today = today;
         }
 
         List<List<String>> rows() {

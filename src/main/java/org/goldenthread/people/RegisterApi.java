@@ -1,16 +1,13 @@
 package org.goldenthread.people;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SignedIn;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -32,11 +29,13 @@ class RegisterApi {
     private final Register register;
     private final RegisterFile file;
     private final Professions professions;
+    private final RegisterDownload download;
 
-    RegisterApi(Register register, RegisterFile file, Professions professions) {
+    RegisterApi(Register register, RegisterFile file, Professions professions, RegisterDownload download) {
         this.register = register;
         this.file = file;
         this.professions = professions;
+        this.download = download;
     }
 
     @SignedIn
@@ -123,21 +122,6 @@ class RegisterApi {
     @Operation(summary = "Export the register file (CSV, or XLSX with format=xlsx)")
     @GetMapping("/api/v1/ics/{ods}/register/export")
     ResponseEntity<byte[]> exportRegister(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
-        return download(ods, format, file, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
-    }
-
-    static ResponseEntity<byte[]> download(String ods, String format, RegisterFile file, Footprint footprint) {
-        String name =
-                "register-" + ods + "-" + java.time.LocalDate.now() + "." + (format.equals("xlsx") ? "xlsx" : "csv");
-        byte[] body = format.equals("xlsx")
-                ? file.exportXlsx(footprint)
-                : file.exportCsv(footprint).getBytes(StandardCharsets.UTF_8);
-        MediaType type = format.equals("xlsx")
-                ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                : new MediaType("text", "csv", StandardCharsets.UTF_8);
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .body(body);
+        return download.of(ods, format, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 }

@@ -2,6 +2,7 @@ package org.goldenthread.people;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,20 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.goldenthread.platform.Allowed;
-import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
-import org.goldenthread.platform.Dashboard;
-import org.goldenthread.platform.DashboardCard;
 import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.Navigation;
-import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
-import org.goldenthread.platform.Tenant;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.Sector;
 import org.springframework.http.ResponseEntity;
@@ -37,50 +33,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages for the leadership register: people, their appointments, and the register file. */
 @Controller
-class RegisterPages implements Navigation, Dashboard {
+class RegisterPages {
+
+    private static final FormPage PERSON = new FormPage("people/person");
+    private static final FormPage PERSON_DETAILS = new FormPage("people/person-new");
+    private static final FormPage APPOINTMENT = new FormPage("people/appointment-edit");
 
     private final Register register;
     private final RegisterFile file;
     private final Professions professions;
     private final Forums forums;
+    private final RegisterDownload download;
+    private final Clock clock;
 
-    RegisterPages(Register register, RegisterFile file, Professions professions, Forums forums) {
+    RegisterPages(
+            Register register,
+            RegisterFile file,
+            Professions professions,
+            Forums forums,
+            RegisterDownload download,
+            Clock clock) {
         this.register = register;
         this.file = file;
         this.professions = professions;
         this.forums = forums;
-    }
-
-    private static boolean mayRead(Caller caller, Tenant tenant) {
-        return Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD).isPresent();
-    }
-
-    @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        return tenant == null || !mayRead(caller, tenant)
-                ? List.of()
-                : List.of(new NavigationItem(30, "Register", "/ics/" + tenant.odsCode() + "/people"));
-    }
-
-    @Override
-    public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
-        Footprint footprint = Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD)
-                .orElse(null);
-        if (footprint == null) {
-            return List.of();
-        }
-        LocalDate today = LocalDate.now();
-        long leaders = register.appointments(footprint).stream()
-                .filter(a -> a.isCurrentOn(today))
-                .map(Appointment::personId)
-                .distinct()
-                .count();
-        return List.of(new DashboardCard(
-                30,
-                "Leaders in post",
-                String.valueOf(leaders),
-                "People holding a seat on a forum today",
-                "/ics/" + tenant.odsCode() + "/people"));
+        this.download = download;
+        this.clock = clock;
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
@@ -92,7 +70,7 @@ class RegisterPages implements Navigation, Dashboard {
             Model model) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
         String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Map<Long, Long> seatsHeld = new java.util.HashMap<>();
         register.appointments(footprint).stream()
                 .filter(a -> a.isCurrentOn(today))
@@ -136,10 +114,14 @@ class RegisterPages implements Navigation, Dashboard {
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/people/{id}")
     String person(@PathVariable String ods, @PathVariable long id, Model model) {
+        return PERSON.show(shown(model, id), AppointmentForm.empty());
+    }
+
+    private Model shown(Model model, long id) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
         model.addAttribute("person", register.person(id, footprint));
         model.addAttribute("appointments", register.appointmentsOf(id, footprint));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("professionNames", professionNames());
         model.addAttribute(
                 "seats",
@@ -153,51 +135,31 @@ class RegisterPages implements Navigation, Dashboard {
         model.addAttribute(
                 "canEdit",
                 Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of());
-        }
-        return "people/person";
+        return model;
     }
 
     @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/people/new")
     String newPerson(@PathVariable String ods, Model model) {
-        return personForm(model, Map.of());
+        return PERSON_DETAILS.show(choices(model), PersonForm.empty());
     }
 
-    private String personForm(Model model, Map<String, String> form) {
-        model.addAttribute("form", form);
+    private Model choices(Model model) {
         model.addAttribute("professions", professionChoices());
         model.addAttribute("sectors", Choice.of(Sector.class));
         model.addAttribute("stages", Choice.of(CareerStage.class));
-        return "people/person-new";
+        return model;
     }
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/people/new")
-    String addPerson(
-            @PathVariable String ods,
-            @RequestParam Map<String, String> form,
-            Model model,
-            RedirectAttributes redirect) {
+    String addPerson(@PathVariable String ods, PersonForm form, Model model, RedirectAttributes redirect) {
         try {
-            Person person = register.addPerson(new PersonDetails(
-                    form.get("person_ref"),
-                    form.get("given_name"),
-                    form.get("family_name"),
-                    form.get("email"),
-                    form.get("profession"),
-                    form.get("registration_number"),
-                    form.get("employer"),
-                    form.get("employer_ods"),
-                    form.get("sector"),
-                    form.get("career_stage"),
-                    null));
+            Person person = register.addPerson(form.details(true));
             redirect.addFlashAttribute("success", person.fullName() + " was added to the register.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + person.id();
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            return personForm(model, form);
+            return PERSON_DETAILS.showAgain(choices(model), form, e);
         }
     }
 
@@ -206,23 +168,21 @@ class RegisterPages implements Navigation, Dashboard {
     String appoint(
             @PathVariable String ods,
             @PathVariable long id,
-            @RequestParam Map<String, String> form,
+            AppointmentForm form,
             Model model,
             RedirectAttributes redirect) {
         try {
             List<Problem> problems = new ArrayList<>();
             Long seat = null;
             try {
-                seat = form.get("seat_id") == null || form.get("seat_id").isBlank()
-                        ? null
-                        : Long.valueOf(form.get("seat_id"));
+                seat = form.seatId() == null || form.seatId().isBlank() ? null : Long.valueOf(form.seatId());
             } catch (NumberFormatException e) {
                 problems.add(Problem.of("seat_id", "Choose the seat"));
             }
-            LocalDate start = FormValues.date(form, "start_date", problems);
-            LocalDate end = FormValues.date(form, "end_date", problems);
-            BigDecimal agreed = FormValues.hours(form, "protected_hours_per_week", problems);
-            BigDecimal used = FormValues.hours(form, "hours_used_per_week", problems);
+            LocalDate start = FormValues.date("start_date", form.startDate(), problems);
+            LocalDate end = FormValues.date("end_date", form.endDate(), problems);
+            BigDecimal agreed = FormValues.hours("protected_hours_per_week", form.protectedHoursPerWeek(), problems);
+            BigDecimal used = FormValues.hours("hours_used_per_week", form.hoursUsedPerWeek(), problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
@@ -232,18 +192,16 @@ class RegisterPages implements Navigation, Dashboard {
                             seat,
                             start,
                             end,
-                            FormValues.text(form.get("route")),
+                            FormValues.text(form.route()),
                             agreed,
                             used,
-                            FormValues.text(form.get("funded_by")),
-                            form.get("backfilled") == null ? null : Boolean.valueOf(form.get("backfilled"))));
+                            FormValues.text(form.fundedBy()),
+                            form.backfilled() == null ? null : Boolean.valueOf(form.backfilled())));
             redirect.addFlashAttribute(
                     "success", a.person() + " was appointed to " + a.seat() + " on " + a.forum() + ".");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + id;
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("form", form);
-            return person(ods, id, model);
+            return PERSON.showAgain(shown(model, id), form, e);
         }
     }
 
@@ -300,25 +258,15 @@ class RegisterPages implements Navigation, Dashboard {
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/register/download")
     ResponseEntity<byte[]> download(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
-        return RegisterApi.download(ods, format, file, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
+        return download.of(ods, format, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
     @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/people/{id}/edit")
     String editPerson(@PathVariable String ods, @PathVariable long id, Model model) {
         Person p = register.person(id);
-        Map<String, String> form = new java.util.HashMap<>();
-        form.put("given_name", p.givenName());
-        form.put("family_name", p.familyName());
-        form.put("email", p.email());
-        form.put("profession", p.profession());
-        form.put("registration_number", p.registrationNumber());
-        form.put("employer", p.employer());
-        form.put("employer_ods", p.employerOds());
-        form.put("sector", p.sector());
-        form.put("career_stage", p.careerStage());
         model.addAttribute("person", p);
-        return personForm(model, form);
+        return PERSON_DETAILS.show(choices(model), PersonForm.of(p));
     }
 
     @Allowed(Role.ICS_ADMIN)
@@ -326,30 +274,16 @@ class RegisterPages implements Navigation, Dashboard {
     String updatePerson(
             @PathVariable String ods,
             @PathVariable long id,
-            @RequestParam Map<String, String> form,
+            PersonForm form,
             Model model,
             RedirectAttributes redirect) {
         try {
-            Person person = register.updatePerson(
-                    id,
-                    new PersonDetails(
-                            null,
-                            form.get("given_name"),
-                            form.get("family_name"),
-                            form.get("email"),
-                            form.get("profession"),
-                            form.get("registration_number"),
-                            form.get("employer"),
-                            form.get("employer_ods"),
-                            form.get("sector"),
-                            form.get("career_stage"),
-                            null));
+            Person person = register.updatePerson(id, form.details(false));
             redirect.addFlashAttribute("success", person.fullName() + "'s details were saved.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + id;
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
             model.addAttribute("person", register.person(id));
-            return personForm(model, form);
+            return PERSON_DETAILS.showAgain(choices(model), form, e);
         }
     }
 
@@ -357,24 +291,13 @@ class RegisterPages implements Navigation, Dashboard {
     @GetMapping("/ics/{ods}/appointments/{id}/edit")
     String editAppointment(@PathVariable String ods, @PathVariable long id, Model model) {
         Appointment a = register.appointment(id);
-        Map<String, String> form = new java.util.HashMap<>();
-        form.put("end_date", a.endDate() == null ? null : a.endDate().toString());
-        form.put("route", a.route());
-        form.put("protected_hours_per_week", plain(a.protectedHoursPerWeek()));
-        form.put("hours_used_per_week", plain(a.hoursUsedPerWeek()));
-        form.put("funded_by", a.fundedBy());
-        return appointmentForm(model, a, form);
+        return APPOINTMENT.show(choices(model, a), AppointmentForm.of(a));
     }
 
-    private String appointmentForm(Model model, Appointment a, Map<String, String> form) {
+    private static Model choices(Model model, Appointment a) {
         model.addAttribute("appointment", a);
-        model.addAttribute("form", form);
         model.addAttribute("routes", Choice.of(Route.class));
-        return "people/appointment-edit";
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.stripTrailingZeros().toPlainString();
+        return model;
     }
 
     @Allowed(Role.ICS_ADMIN)
@@ -382,15 +305,15 @@ class RegisterPages implements Navigation, Dashboard {
     String changeTerms(
             @PathVariable String ods,
             @PathVariable long id,
-            @RequestParam Map<String, String> form,
+            AppointmentForm form,
             Model model,
             RedirectAttributes redirect) {
         Appointment before = register.appointment(id);
         try {
             List<Problem> problems = new ArrayList<>();
-            LocalDate end = FormValues.date(form, "end_date", problems);
-            BigDecimal agreed = FormValues.hours(form, "protected_hours_per_week", problems);
-            BigDecimal used = FormValues.hours(form, "hours_used_per_week", problems);
+            LocalDate end = FormValues.date("end_date", form.endDate(), problems);
+            BigDecimal agreed = FormValues.hours("protected_hours_per_week", form.protectedHoursPerWeek(), problems);
+            BigDecimal used = FormValues.hours("hours_used_per_week", form.hoursUsedPerWeek(), problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
@@ -400,17 +323,16 @@ class RegisterPages implements Navigation, Dashboard {
                             null,
                             null,
                             end,
-                            FormValues.text(form.get("route")),
+                            FormValues.text(form.route()),
                             agreed,
                             used,
-                            FormValues.text(form.get("funded_by")),
+                            FormValues.text(form.fundedBy()),
                             null));
             redirect.addFlashAttribute(
                     "success", "The appointment to " + before.seat() + " on " + before.forum() + " was updated.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/people/" + before.personId();
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            return appointmentForm(model, before, form);
+            return APPOINTMENT.showAgain(choices(model, before), form, e);
         }
     }
 }

@@ -18,8 +18,19 @@ public final class FormValues {
         return raw == null || raw.isBlank() ? null : raw.trim();
     }
 
+    /** An id chosen from a list; anything else is no choice. */
+    public static Long id(String raw) {
+        String value = text(raw);
+        return value == null || !value.matches("\\d{1,18}") ? null : Long.valueOf(value);
+    }
+
     public static LocalDate date(Map<String, String> form, String field, List<Problem> problems) {
-        String value = text(form.get(field));
+        return date(field, form.get(field), problems);
+    }
+
+    /** A date from a form bound to a record: {@code field} names it in the problem. */
+    public static LocalDate date(String field, String raw, List<Problem> problems) {
+        String value = text(raw);
         if (value == null) {
             return null;
         }
@@ -32,7 +43,12 @@ public final class FormValues {
     }
 
     public static BigDecimal hours(Map<String, String> form, String field, List<Problem> problems) {
-        String value = text(form.get(field));
+        return hours(field, form.get(field), problems);
+    }
+
+    /** Hours from a form bound to a record: {@code field} names it in the problem. */
+    public static BigDecimal hours(String field, String raw, List<Problem> problems) {
+        String value = text(raw);
         if (value == null) {
             return null;
         }

@@ -1,45 +1,47 @@
 package org.goldenthread.structure;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.goldenthread.platform.Allowed;
-import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.Navigation;
-import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
-import org.goldenthread.platform.Tenant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages for the forums of an ICS and the seats on them. */
 @Controller
-class ForumPages implements Navigation {
+class ForumPages {
+
+    private static final FormPage NEW_FORUM = new FormPage("structure/forum-new");
+    private static final FormPage FORUM = new FormPage("structure/forum");
 
     private final Forums forums;
     private final IcsMap map;
+    private final Clock clock;
 
     private final ObjectProvider<SeatHolders> holders;
 
-    ForumPages(Forums forums, IcsMap map, ObjectProvider<SeatHolders> holders) {
+    ForumPages(Forums forums, IcsMap map, ObjectProvider<SeatHolders> holders, Clock clock) {
         this.forums = forums;
         this.map = map;
         this.holders = holders;
+        this.clock = clock;
     }
 
-    /** A seat on the forum page, with who holds it, or since when it has been vacant. */
-    public record SeatRow(Seat seat, SeatHolders.Holding holding) {
+    /** A seat on the forum page, with who holds it, or since when it has been vacant as of today. */
+    public record SeatRow(Seat seat, SeatHolders.Holding holding, java.time.LocalDate today) {
 
         public boolean vacant() {
             return holding == null || holding.holder() == null;
@@ -60,15 +62,8 @@ class ForumPages implements Navigation {
         }
 
         public long daysVacant() {
-            return java.time.temporal.ChronoUnit.DAYS.between(vacantSince(), java.time.LocalDate.now());
+            return java.time.temporal.ChronoUnit.DAYS.between(vacantSince(), today);
         }
-    }
-
-    @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        return tenant == null
-                ? List.of()
-                : List.of(new NavigationItem(20, "Forums", "/ics/" + tenant.odsCode() + "/forums"));
     }
 
     private static boolean canEdit() {
@@ -101,33 +96,37 @@ class ForumPages implements Navigation {
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/forums/{id}")
     String forum(@PathVariable String ods, @PathVariable long id, Model model) {
+        return FORUM.show(shown(model, id), new SeatForm(null, null, null, null));
+    }
+
+    private Model shown(Model model, long id) {
         model.addAttribute("forum", forums.forum(id));
         List<Seat> seats = forums.seatsOf(id);
         SeatHolders directory = holders.getIfAvailable();
         java.util.Map<Long, SeatHolders.Holding> held = directory == null
                 ? java.util.Map.of()
                 : directory.holdingsOf(seats.stream().map(Seat::id).toList());
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         model.addAttribute("seats", seats);
         model.addAttribute(
                 "seatRows",
-                seats.stream().map(s -> new SeatRow(s, held.get(s.id()))).toList());
+                seats.stream().map(s -> new SeatRow(s, held.get(s.id()), today)).toList());
         model.addAttribute("seatTypes", Choice.of(SeatType.class));
         model.addAttribute("seatTypeLabels", Coded.labels(SeatType.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("kindLabels", Coded.labels(ForumKind.class));
         model.addAttribute("rightsLabels", Coded.labels(DecisionRights.class));
         model.addAttribute("canEdit", canEdit());
-        return "structure/forum";
+        return model;
     }
 
     @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/forums/new")
     String newForum(@PathVariable String ods, Model model) {
-        return forumForm(model, Map.of());
+        return NEW_FORUM.show(choices(model), new ForumForm(null, null, null, null, null, null, null));
     }
 
-    private String forumForm(Model model, Map<String, String> form) {
-        model.addAttribute("form", form);
+    private Model choices(Model model) {
         model.addAttribute("levels", Choice.of(Level.class));
         model.addAttribute("kinds", Choice.of(ForumKind.class));
         model.addAttribute("rights", Choice.of(DecisionRights.class));
@@ -144,45 +143,51 @@ class ForumPages implements Navigation {
                 forums.forums().stream()
                         .map(f -> new Choice(f.name(), f.name()))
                         .toList());
-        return "structure/forum-new";
+        return model;
     }
+
+    record ForumForm(
+            String name,
+            String level,
+            String kind,
+            @BindParam("decision_rights") String decisionRights,
+            String place,
+            String neighbourhood,
+            @BindParam("reports_to") String reportsTo) {}
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/new")
-    String addForum(
-            @PathVariable String ods,
-            @RequestParam Map<String, String> form,
-            Model model,
-            RedirectAttributes redirect) {
+    String addForum(@PathVariable String ods, ForumForm form, Model model, RedirectAttributes redirect) {
         try {
             Forum forum = forums.addForum(new ForumDetails(
-                    form.get("name"),
-                    form.get("level"),
-                    form.get("kind"),
-                    form.get("decision_rights"),
-                    form.get("place"),
-                    form.get("neighbourhood"),
-                    form.get("reports_to"),
+                    form.name(),
+                    form.level(),
+                    form.kind(),
+                    form.decisionRights(),
+                    form.place(),
+                    form.neighbourhood(),
+                    form.reportsTo(),
                     null));
             redirect.addFlashAttribute("success", forum.name() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + forum.id();
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            return forumForm(model, form);
+            return NEW_FORUM.showAgain(choices(model), form, e);
         }
     }
+
+    record SeatForm(
+            String title,
+            @BindParam("seat_type") String seatType,
+            @BindParam("professionally_agnostic") String professionallyAgnostic,
+            @BindParam("expected_hours_per_week") String expectedHoursPerWeek) {}
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/{id}/seats")
     String addSeat(
-            @PathVariable String ods,
-            @PathVariable long id,
-            @RequestParam Map<String, String> form,
-            Model model,
-            RedirectAttributes redirect) {
+            @PathVariable String ods, @PathVariable long id, SeatForm form, Model model, RedirectAttributes redirect) {
         try {
             List<org.goldenthread.platform.Problem> problems = new java.util.ArrayList<>();
-            BigDecimal hours = FormValues.hours(form, "expected_hours_per_week", problems);
+            BigDecimal hours = FormValues.hours("expected_hours_per_week", form.expectedHoursPerWeek(), problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
@@ -190,17 +195,15 @@ class ForumPages implements Navigation {
                     id,
                     new SeatDetails(
                             null,
-                            form.get("title"),
-                            form.get("seat_type"),
-                            !"false".equals(form.get("professionally_agnostic")),
+                            form.title(),
+                            form.seatType(),
+                            !"false".equals(form.professionallyAgnostic()),
                             hours,
                             null));
             redirect.addFlashAttribute("success", "The seat " + seat.title() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + id;
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("form", form);
-            return forum(ods, id, model);
+            return FORUM.showAgain(shown(model, id), form, e);
         }
     }
 }
