@@ -274,6 +274,7 @@ class AssessmentTest extends IntegrationTest {
     }
 
     private void agreeAll(long cycle, JsonNode detail, int level) {
+        assertThat(detail.get("indicators")).as("indicators to agree").isNotEmpty();
         for (JsonNode i : detail.get("indicators")) {
             Response r = api.put(
                     path("/assessments/" + cycle + "/agreed/" + i.get("code").asString()),
@@ -318,6 +319,7 @@ class AssessmentTest extends IntegrationTest {
         BigDecimal agreed = BigDecimal.ZERO;
         BigDecimal used = BigDecimal.ZERO;
         int vacant = 0;
+        List<String> compared = new java.util.ArrayList<>();
         for (JsonNode level : insight.get("levels")) {
             String code = level.get("level").asString();
             vacant += level.get("vacant_seats").asInt();
@@ -326,6 +328,7 @@ class AssessmentTest extends IntegrationTest {
             if (!List.of("system", "place", "neighbourhood").contains(code)) {
                 continue;
             }
+            compared.add(code);
             assertThat(level.get("suppressed"))
                     .as("the fixture is big enough to show everything")
                     .isEmpty();
@@ -348,6 +351,9 @@ class AssessmentTest extends IntegrationTest {
             assertThat(live.get("early_mid_share." + code).get("value").decimalValue())
                     .isEqualByComparingTo(level.get("early_mid_share").decimalValue());
         }
+        assertThat(compared)
+                .as("each level's live evidence was compared with insight")
+                .containsExactlyInAnyOrder("system", "place", "neighbourhood");
         assertThat(live.get("top_two_share.system").get("value").decimalValue()).isEqualByComparingTo("0.5833");
         assertThat(live.get("top_two_share.system").get("shown").asString())
                 .isEqualTo("58.3% (General practitioner and Registered nurse (adult))");
@@ -700,10 +706,14 @@ class AssessmentTest extends IntegrationTest {
         long framework = adoptNational();
         long first = open(framework, "First");
         agreeAll(first, cycle(first, admin), 1);
-        api.post(path("/assessments/" + first + "/close"), admin, "{}");
+        assertThat(api.post(path("/assessments/" + first + "/close"), admin, "{}")
+                        .status())
+                .isEqualTo(204);
         long second = open(framework, "Second");
         agreeAll(second, cycle(second, admin), 2);
-        api.post(path("/assessments/" + second + "/close"), admin, "{}");
+        assertThat(api.post(path("/assessments/" + second + "/close"), admin, "{}")
+                        .status())
+                .isEqualTo(204);
         // a cycle opened and closed later, but back-dated before the others, must not change Second's report
         long late = api.post(
                         path("/assessments"),
@@ -727,7 +737,9 @@ class AssessmentTest extends IntegrationTest {
                         .status())
                 .as("not in the future")
                 .isEqualTo(400);
-        api.post(path("/assessments/" + late + "/close"), admin, "{}");
+        assertThat(api.post(path("/assessments/" + late + "/close"), admin, "{}")
+                        .status())
+                .isEqualTo(204);
         assertThat(cycle(second, admin).get("previous_cycle").asLong()).isEqualTo(first);
         assertThat(findIndicator(cycle(second, admin), "P3.1")
                         .get("previous_level")
@@ -772,6 +784,8 @@ class AssessmentTest extends IntegrationTest {
                         "{\"code\": \"E1.2\"",
                         "{\"code\": \"E1.9\", \"text\": \"Local\","
                                 + " \"descriptors\": [\"a\", \"b\", \"c\", \"d\"]},\n       {\"code\": \"E1.2\"");
+                // without it, "E1.9 is never shown" below would hold of an indicator nobody has
+                assertThat(framework).as("the adapted framework").contains("\"E1.9\"");
             }
             long fid = api.post("/api/v1/ics/" + ics + "/frameworks", token, framework)
                     .json()
@@ -786,12 +800,16 @@ class AssessmentTest extends IntegrationTest {
                     .asLong();
             JsonNode detail =
                     api.get("/api/v1/ics/" + ics + "/assessments/" + cid, token).json();
+            assertThat(detail.get("indicators")).isNotEmpty();
             for (JsonNode ind : detail.get("indicators")) {
-                api.put(
-                        "/api/v1/ics/" + ics + "/assessments/" + cid + "/agreed/"
-                                + ind.get("code").asString(),
-                        token,
-                        ApiClient.json("level", 1 + (shared % 4), "rationale", "Peer"));
+                assertThat(api.put(
+                                        "/api/v1/ics/" + ics + "/assessments/" + cid + "/agreed/"
+                                                + ind.get("code").asString(),
+                                        token,
+                                        ApiClient.json("level", 1 + (shared % 4), "rationale", "Peer"))
+                                .status())
+                        .as(ind.get("code").asString())
+                        .isEqualTo(204);
             }
             assertThat(api.post("/api/v1/ics/" + ics + "/assessments/" + cid + "/close", token, "{}")
                             .status())

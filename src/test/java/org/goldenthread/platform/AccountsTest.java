@@ -70,7 +70,9 @@ class AccountsTest extends IntegrationTest {
     void aPlaceLeadIsScopedToPlacesThatExist() {
         String ods = createIcs("Places ICS");
         String admin = tokenFor(createUser("ics_admin", ods));
-        api.post("/api/v1/ics/" + ods + "/places", admin, ApiClient.json("name", "Hillside"));
+        assertThat(api.post("/api/v1/ics/" + ods + "/places", admin, ApiClient.json("name", "Hillside"))
+                        .status())
+                .isEqualTo(201);
         Response unknown = api.post(
                 "/api/v1/ics/" + ods + "/users",
                 admin,

@@ -188,7 +188,10 @@ class ApiInputTest extends IntegrationTest {
     void aNullAmongThePlacesIsRefusedNamingThePlaces() {
         String ods = createIcs("Null places");
         String icsAdmin = tokenFor(createUser("ics_admin", ods));
-        api.post("/api/v1/ics/" + ods + "/places", icsAdmin, ApiClient.json("name", "Hillside"));
+        assertThat(api.post("/api/v1/ics/" + ods + "/places", icsAdmin, ApiClient.json("name", "Hillside"))
+                        .status())
+                .as("a real place beside the null")
+                .isEqualTo(201);
         String before = snapshot();
         for (String places : java.util.List.of("[null]", "[\"Hillside\", null]")) {
             String body = "{\"email\": \"nulls@test.example\", \"role\": \"place_lead\", \"ics\": \"" + ods

@@ -18,10 +18,12 @@ class MergeTest extends IntegrationTest {
         String smallAdminEmail = createUser("ics_admin", small);
         String smallAdmin = tokenFor(smallAdminEmail);
         String largeAdmin = tokenFor(createUser("ics_admin", large));
-        api.post("/api/v1/ics/" + small + "/places", smallAdmin, ApiClient.json("name", "Old Town"))
-                .status();
-        api.post("/api/v1/ics/" + large + "/places", largeAdmin, ApiClient.json("name", "New City"))
-                .status();
+        assertThat(api.post("/api/v1/ics/" + small + "/places", smallAdmin, ApiClient.json("name", "Old Town"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/v1/ics/" + large + "/places", largeAdmin, ApiClient.json("name", "New City"))
+                        .status())
+                .isEqualTo(201);
 
         Response merged = api.post("/api/v1/admin/ics/" + small + "/merge-into/" + large, adminToken(), null);
         assertThat(merged.status()).isEqualTo(200);
@@ -63,11 +65,11 @@ class MergeTest extends IntegrationTest {
         Response intoMerged = api.post("/api/v1/admin/ics/" + three + "/merge-into/" + one, adminToken(), null);
         assertThat(intoMerged.status()).isEqualTo(400);
         JsonNode list = api.get("/api/v1/admin/ics", adminToken()).json();
-        for (JsonNode ics : list) {
-            if (ics.get("ods_code").asString().equals(three)) {
-                assertThat(ics.get("merged_into").isNull()).isTrue();
-            }
-        }
+        assertThat(list.valueStream()
+                        .filter(ics -> ics.get("ods_code").asString().equals(three)))
+                .as("ICS " + three + " is listed once")
+                .singleElement()
+                .satisfies(ics -> assertThat(ics.get("merged_into").isNull()).isTrue());
     }
 
     @Test

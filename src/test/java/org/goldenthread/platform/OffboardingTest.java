@@ -17,7 +17,13 @@ class OffboardingTest extends IntegrationTest {
         String b = createIcs("Offboard B");
         String adminA = tokenFor(createUser("ics_admin", a));
         String leaver = createUser("member", a);
-        api.post("/api/v1/admin/users", adminToken(), ApiClient.json("email", leaver, "role", "analyst", "ics", b));
+        assertThat(api.post(
+                                "/api/v1/admin/users",
+                                adminToken(),
+                                ApiClient.json("email", leaver, "role", "analyst", "ics", b))
+                        .status())
+                .as("a role in B for the removal from A to leave alone")
+                .isEqualTo(201);
         String leaverToken = tokenFor(leaver);
         long id = idIn(a, adminA, leaver);
 

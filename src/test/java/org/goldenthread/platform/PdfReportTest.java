@@ -97,6 +97,9 @@ class PdfReportTest {
                             finding,
                             "Score ≥",
                             "“Good”");
+            assertThat(document.getPage(0).getResources().getFontNames())
+                    .as("the page has fonts to check")
+                    .isNotEmpty();
             for (COSName name : document.getPage(0).getResources().getFontNames()) {
                 PDFont font = document.getPage(0).getResources().getFont(name);
                 assertThat(font.isEmbedded())

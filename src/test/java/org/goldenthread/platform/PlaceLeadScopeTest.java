@@ -16,7 +16,7 @@ import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
-import org.goldenthread.support.PageSession;
+import org.goldenthread.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -141,13 +141,13 @@ class PlaceLeadScopeTest extends IntegrationTest {
         byte[] xlsx = api.getBytes(path("/register/export?format=xlsx"), northLead);
         assertThat(RegisterFile.readXlsx(xlsx)).isEqualTo(rows);
 
-        PageSession page = PageSession.signIn(port, northEmail, PASSWORD);
-        PageSession.Page download = page.get("/ics/" + ods + "/register/download?format=csv");
+        PageClient page = new PageClient(port).signIn(northEmail, PASSWORD);
+        PageClient.Page download = page.get("/ics/" + ods + "/register/download?format=csv");
         assertThat(download.status()).isEqualTo(200);
         assertThat(parse(download.body())).isEqualTo(rows);
-        PageSession.Page workbook = page.get("/ics/" + ods + "/register/download?format=xlsx");
+        PageClient.Page workbook = page.get("/ics/" + ods + "/register/download?format=xlsx");
         assertThat(RegisterFile.readXlsx(workbook.bytes())).isEqualTo(rows);
-        PageSession.Page people = page.get("/ics/" + ods + "/people");
+        PageClient.Page people = page.get("/ics/" + ods + "/people");
         assertThat(people.body())
                 .contains("Reed")
                 .doesNotContain("Hale")
@@ -206,17 +206,17 @@ class PlaceLeadScopeTest extends IntegrationTest {
         assertThat(whole.json().get("place").isNull()).isTrue();
         assertThat(api.get(path("/insight?place=Southvale"), admin).status()).isEqualTo(200);
 
-        PageSession page = PageSession.signIn(port, northEmail, PASSWORD);
+        PageClient page = new PageClient(port).signIn(northEmail, PASSWORD);
         assertThat(page.get("/ics/" + ods + "/insight?place=Southvale").status())
                 .isEqualTo(403);
         assertThat(page.get("/ics/" + ods + "/insight.csv?place=Southvale").status())
                 .isEqualTo(403);
         assertThat(page.get("/ics/" + ods + "/insight/forums?place=Southvale").status())
                 .isEqualTo(403);
-        PageSession.Page mine = page.get("/ics/" + ods + "/insight");
+        PageClient.Page mine = page.get("/ics/" + ods + "/insight");
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body()).doesNotContain("Whole ICS").doesNotContain("Southvale");
-        PageSession.Page csv = page.get("/ics/" + ods + "/insight.csv");
+        PageClient.Page csv = page.get("/ics/" + ods + "/insight.csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body()).as("system seats belong to no place").contains("\r\nsystem,0,");
         assertThat(page.get("/ics/" + ods).body()).doesNotContain("at system level");
@@ -275,7 +275,7 @@ class PlaceLeadScopeTest extends IntegrationTest {
                 api.get(path("/assessments/" + south), admin).json().get("ratings");
         assertThat(southRatings).hasSize(1);
 
-        PageSession page = PageSession.signIn(port, northEmail, PASSWORD);
+        PageClient page = new PageClient(port).signIn(northEmail, PASSWORD);
         String base = "/ics/" + ods + "/assessments/";
         for (String other : List.of(
                 base + south,
@@ -286,7 +286,7 @@ class PlaceLeadScopeTest extends IntegrationTest {
             assertThat(page.get(other).status()).as(other).isEqualTo(404);
         }
         assertThat(page.get(base + north).status()).isEqualTo(200);
-        PageSession.Page actions = page.get(base + "actions");
+        PageClient.Page actions = page.get(base + "actions");
         assertThat(actions.status()).isEqualTo(200);
         assertThat(actions.body()).doesNotContain("Protect Southvale");
         assertThat(page.get("/ics/" + ods + "/assessments").body()).doesNotContain("Southvale 2026");

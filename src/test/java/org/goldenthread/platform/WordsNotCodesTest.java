@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
-import org.goldenthread.support.PageSession;
+import org.goldenthread.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +45,7 @@ class WordsNotCodesTest extends IntegrationTest {
 
     @Test
     void forumPagesNameLevelsKindsRightsAndSeatTypesInWords() {
-        PageSession member = PageSession.signIn(port, createUser("member", ods), PASSWORD);
+        PageClient member = new PageClient(port).signIn(createUser("member", ods), PASSWORD);
         String council = member.get("/ics/" + ods + "/forums/" + id("/forums", "name", "Professional Council"))
                 .body();
         assertThat(council)
@@ -71,7 +71,7 @@ class WordsNotCodesTest extends IntegrationTest {
 
     @Test
     void peoplePagesNameSectorsCareerStagesAndRoutesInWords() {
-        PageSession lead = PageSession.signIn(port, createUser("place_lead", ods, "Northfield"), PASSWORD);
+        PageClient lead = new PageClient(port).signIn(createUser("place_lead", ods, "Northfield"), PASSWORD);
         String eve = lead.get("/ics/" + ods + "/people/" + id("/people", "person_ref", "P5"))
                 .body();
         assertThat(eve)

@@ -2,11 +2,13 @@ package org.goldenthread.engagement.collecting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +18,12 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.goldenthread.engagement.collecting.RespondentClient.Page;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.PageClient;
+import org.goldenthread.support.PageClient.Page;
 import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,7 +111,7 @@ class CollectingTest extends IntegrationTest {
     }
 
     /** Answers all four pages of the pulse survey from wherever the respondent's pages live. */
-    private static void answerPulse(RespondentClient respondent, String base) {
+    private static void answerPulse(PageClient respondent, String base) {
         respondent.get(base + "/1");
         assertThat(respondent
                         .post(base + "/1", "Q1", "Agree", "Q1_comment", "Mostly at place level", "action", "continue")
@@ -143,13 +146,23 @@ class CollectingTest extends IntegrationTest {
     }
 
     /** Starts answering by the open link; returns where this respondent's pages live (the link and their code). */
-    private static String startByLink(RespondentClient respondent, String link) {
+    private static String startByLink(PageClient respondent, String link) {
         respondent.get(link);
         return respondent
                 .post(link)
                 .location()
                 .replaceAll("^https?://[^/]+", "")
                 .replaceAll("/1$", "");
+    }
+
+    /** The survey of this id in a list of surveys; fails when the list does not hold it. */
+    private static JsonNode listed(Response surveys, long id) {
+        assertThat(surveys.status()).as(surveys.body()).isEqualTo(200);
+        return surveys.json()
+                .valueStream()
+                .filter(s -> s.get("id").asLong() == id)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("survey " + id + " is not listed: " + surveys.body()));
     }
 
     private long responses(long surveyId) {
@@ -206,12 +219,11 @@ class CollectingTest extends IntegrationTest {
         assertThat(started.json().get("mailing").get("to_send").asInt()).isEqualTo(3);
 
         String roundPath = "/api/v1/ics/" + ods + "/surveys/" + id + "/mailings/" + round;
-        JsonNode mailing = api.get(roundPath, token).json();
-        for (int i = 0; i < 100 && !mailing.get("finished").asBoolean(); i++) {
-            Thread.sleep(100);
-            mailing = api.get(roundPath, token).json();
-        }
-        assertThat(mailing.get("finished").asBoolean()).isTrue();
+        JsonNode mailing = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> api.get(roundPath, token).json(),
+                        m -> m.get("finished").asBoolean());
         assertThat(mailing.get("kind").asString()).isEqualTo("invitations");
         assertThat(mailing.get("sent").asInt()).isEqualTo(3);
         assertThat(mailing.get("waiting").asInt()).isZero();
@@ -334,7 +346,7 @@ class CollectingTest extends IntegrationTest {
         invite(id, fay);
         String invitation = invitationToken(fay);
         String base = "/invited/" + invitation;
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
 
         assertThat(respondent.get(base).body()).contains("Leadership pulse", "Start now");
         assertThat(respondent.post(base).location()).endsWith(base + "/1");
@@ -438,7 +450,7 @@ class CollectingTest extends IntegrationTest {
 
         for (String email : List.of(fay, gus)) {
             String base = "/invited/" + invitationToken(email);
-            RespondentClient respondent = new RespondentClient(port);
+            PageClient respondent = new PageClient(port);
             respondent.get(base);
             respondent.post(base);
             answerPulse(respondent, base);
@@ -497,7 +509,7 @@ class CollectingTest extends IntegrationTest {
     void aLongListIsASelectOnTheRespondentsPageAndItsAnswersAreStored() {
         long id = survey(org.goldenthread.engagement.SurveyTest.longLists("long-lists"), "");
         String link = "/respond/" + linkToken(id);
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         String base = startByLink(respondent, link);
 
         // the three questions share a page (they have no sections)
@@ -570,7 +582,7 @@ class CollectingTest extends IntegrationTest {
                 .findFirst()
                 .orElseThrow()
                 .split(",")[1];
-        assertThat(new RespondentClient(port)
+        assertThat(new PageClient(port)
                         .get(java.net.URI.create(kimsLink).getPath())
                         .body())
                 .contains("Start now");
@@ -592,7 +604,7 @@ class CollectingTest extends IntegrationTest {
 
         // once Kim has responded, only Lee's link is left to send
         String base = "/invited/" + invitationToken(kim);
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         respondent.get(base);
         respondent.post(base);
         answerPulse(respondent, base);
@@ -605,7 +617,7 @@ class CollectingTest extends IntegrationTest {
     void theSameSubmissionSentTwiceAtOnceStoresOneResponse() throws Exception {
         long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         String base = startByLink(respondent, link);
         answerPulse(respondent, base);
         respondent.get(base + "/check");
@@ -634,7 +646,7 @@ class CollectingTest extends IntegrationTest {
     void savedAnswersComeBackWithTheResumeCodeTypedAnyHow() {
         long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
-        RespondentClient first = new RespondentClient(port);
+        PageClient first = new PageClient(port);
         String base = startByLink(first, link);
         first.get(base + "/1");
         assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location())
@@ -643,7 +655,7 @@ class CollectingTest extends IntegrationTest {
         Matcher code = Pattern.compile("id=\"resume-code\">([A-Z0-9-]+)<").matcher(saved.body());
         assertThat(code.find()).isTrue();
 
-        RespondentClient later = new RespondentClient(port);
+        PageClient later = new PageClient(port);
         later.get(link);
         Page wrong = later.post(link + "/resume", "code", "AAAA-AAAA-AAAA");
         assertThat(wrong.status()).isEqualTo(200);
@@ -657,7 +669,7 @@ class CollectingTest extends IntegrationTest {
     void tooManyWrongResumeCodesLockTheAddressOutEvenFromTheRightOne() {
         long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
-        RespondentClient first = new RespondentClient(port);
+        PageClient first = new PageClient(port);
         String base = startByLink(first, link);
         first.get(base + "/1");
         assertThat(first.post(base + "/1", "Q1", "Disagree", "action", "save").location())
@@ -666,7 +678,7 @@ class CollectingTest extends IntegrationTest {
                 .matcher(first.get(base + "/saved").body());
         assertThat(code.find()).isTrue();
 
-        RespondentClient guesser = new RespondentClient(port);
+        PageClient guesser = new PageClient(port);
         guesser.get(link);
         // nine wrong codes typed in and one in the address make ten, the limit
         for (int i = 0; i < 9; i++) {
@@ -691,12 +703,15 @@ class CollectingTest extends IntegrationTest {
     void draftsNotSavedForNinetyDaysAreDeletedAndNewerOnesKept() {
         long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
-        String stale = startByLink(new RespondentClient(port), link);
-        String fresh = startByLink(new RespondentClient(port), link);
+        String stale = startByLink(new PageClient(port), link);
+        String fresh = startByLink(new PageClient(port), link);
         String staleCode = stale.substring(stale.lastIndexOf('/') + 1);
-        inIcs(() -> jdbc.sql("update survey_draft set saved_on = current_date - 91 where resume_code = :code")
-                .param("code", staleCode)
-                .update());
+        assertThat(inIcs(
+                        () -> jdbc.sql("update survey_draft set saved_on = current_date - 91 where resume_code = :code")
+                                .param("code", staleCode)
+                                .update()))
+                .as("the stale draft was found by its code")
+                .isEqualTo(1);
 
         assertThat(expiry.expire()).isGreaterThanOrEqualTo(1);
 
@@ -711,7 +726,7 @@ class CollectingTest extends IntegrationTest {
     void aMissingAnswerIsNamedInTheSummaryAndBesideTheQuestion() {
         long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         String base = startByLink(respondent, link);
         respondent.get(base + "/1");
         Page missing = respondent.post(base + "/1", "action", "continue");
@@ -737,7 +752,7 @@ class CollectingTest extends IntegrationTest {
         long id = survey(pulse(), "?draft=true");
         String path = "/api/v1/ics/" + ods + "/surveys/" + id;
         String link = "/respond/" + linkToken(id);
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         assertThat(respondent.get(link).body())
                 .contains("This survey is not open yet", "still being prepared")
                 .doesNotContain("Start now");
@@ -764,8 +779,7 @@ class CollectingTest extends IntegrationTest {
         Response tooLate = api.patch(path, token, ApiClient.json("closes_on", "2201-01-01"));
         assertThat(tooLate.status()).isEqualTo(400);
         assertThat(tooLate.body()).contains("closes_on");
-        JsonNode listed =
-                api.get("/api/v1/ics/" + ods + "/surveys", token).json().get(1);
+        JsonNode listed = listed(api.get("/api/v1/ics/" + ods + "/surveys", token), id);
         assertThat(listed.get("opens_on").isNull())
                 .as("refused dates change nothing")
                 .isTrue();
@@ -827,7 +841,7 @@ class CollectingTest extends IntegrationTest {
                 pulse().replace("\"pulse\"", "\"pulse-closed\""),
                 "?opens_on=" + today.minusDays(30) + "&closes_on=" + today.minusDays(1));
         String link = "/respond/" + linkToken(closed);
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         assertThat(respondent.get(link).body())
                 .contains("This survey has closed")
                 .doesNotContain("Start now");
@@ -858,7 +872,7 @@ class CollectingTest extends IntegrationTest {
                 .as("both emailed today")
                 .isZero();
 
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         String base = "/invited/" + invitationToken(hal);
         respondent.get(base);
         respondent.post(base);
@@ -902,18 +916,14 @@ class CollectingTest extends IntegrationTest {
                                 .param("id", id)
                                 .query(String.class)
                                 .single());
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         String base = startByLink(respondent, link);
         answerPulse(respondent, base);
         respondent.get(base + "/check");
         assertThat(respondent.post(base + "/check").location()).endsWith(link + "/done");
         String largeAdmin = tokenFor(createUser("ics_admin", large));
         // one response of an anonymous survey shows no results (fewer than k), so count it in the list
-        JsonNode listed = null;
-        for (JsonNode s :
-                api.get("/api/v1/ics/" + large + "/surveys", largeAdmin).json()) {
-            listed = s.get("id").asLong() == id ? s : listed;
-        }
+        JsonNode listed = listed(api.get("/api/v1/ics/" + large + "/surveys", largeAdmin), id);
         assertThat(listed.get("responses").asInt()).isEqualTo(1);
     }
 
@@ -921,15 +931,13 @@ class CollectingTest extends IntegrationTest {
     void respondentPagesNeedNoAccountButRefuseFormsFromElsewhereAndUnknownLinks() {
         long id = survey(pulse(), "");
         String link = "/respond/" + linkToken(id);
-        RespondentClient respondent = new RespondentClient(port);
+        PageClient respondent = new PageClient(port);
         Page start = respondent.get(link);
         assertThat(start.status()).isEqualTo(200);
         assertThat(start.body()).doesNotContain("Sign in");
         assertThat(respondent.post(link.replace("/respond/", "/respond/x")).status())
                 .isEqualTo(404);
-        assertThat(new RespondentClient(port).post(link).status())
-                .as("no CSRF token")
-                .isEqualTo(403);
+        assertThat(new PageClient(port).post(link).status()).as("no CSRF token").isEqualTo(403);
         assertThat(respondent.get("/invited/notAnInvitationToken123").status()).isEqualTo(404);
     }
 }

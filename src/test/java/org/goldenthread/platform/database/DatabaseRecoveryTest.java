@@ -1,6 +1,7 @@
 package org.goldenthread.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,11 +48,11 @@ class DatabaseRecoveryTest extends IntegrationTest {
         long killed = System.nanoTime();
         postmaster.destroyForcibly();
 
-        while (!server.isDown()) {
-            assertThat(since(killed)).as("noticed within seconds").isLessThan(Duration.ofSeconds(5));
-            assertThat(server.restarts()).as("noticed before it was back").isZero();
-            Thread.sleep(10);
-        }
+        await("noticed within seconds")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .failFast("noticed before it was back", () -> server.restarts() > 0)
+                .until(server::isDown);
         long asked = System.nanoTime();
         HttpResponse<String> refused = HttpClient.newHttpClient()
                 .send(
@@ -69,10 +70,10 @@ class DatabaseRecoveryTest extends IntegrationTest {
         ApiClient.Response health = api.get("/actuator/health", null);
         assertThat(health.body()).contains("DOWN");
 
-        while (server.isDown()) {
-            assertThat(since(killed)).as("restarted").isLessThan(Duration.ofSeconds(60));
-            Thread.sleep(50);
-        }
+        await("restarted")
+                .atMost(Duration.ofSeconds(60).minus(since(killed)))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> !server.isDown());
         ApiClient.Response after = api.get("/api/v1/admin/ics", admin);
         assertThat(after.status()).as(after.body()).isEqualTo(200);
         assertThat(after.body()).contains("Before the crash");

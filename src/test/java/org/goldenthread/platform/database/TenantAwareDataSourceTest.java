@@ -46,12 +46,22 @@ class TenantAwareDataSourceTest {
     }
 
     private static String settings(Scope scope) {
+        return query(
+                scope,
+                "select current_setting('gt.ics_id') || ' ' || current_setting('gt.ics_ids')"
+                        + " || ' ' || current_setting('gt.platform')");
+    }
+
+    /** The server process behind the connection borrowed: a new one means a new connection. */
+    private static String backend(Scope scope) {
+        return query(scope, "select pg_backend_pid()::text");
+    }
+
+    private static String query(Scope scope, String sql) {
         return scope.run(() -> {
             try (Connection c = dataSource.getConnection();
                     Statement s = c.createStatement();
-                    ResultSet rs =
-                            s.executeQuery("select current_setting('gt.ics_id') || ' ' || current_setting('gt.ics_ids')"
-                                    + " || ' ' || current_setting('gt.platform')")) {
+                    ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getString(1);
             } catch (java.sql.SQLException e) {
@@ -73,11 +83,15 @@ class TenantAwareDataSourceTest {
     @Test
     void settingsChangedBehindItsBackAreNotTrustedOnceTheConnectionIsReplaced() throws Exception {
         assertThat(settings(Scope.system(SOUTH))).isEqualTo("2 {2,3} off");
+        String before = backend(Scope.system(SOUTH));
         // the pool replaces a connection that was closed under it: the new one starts with nothing
         try (Connection c = dataSource.getConnection()) {
             c.unwrap(org.postgresql.PGConnection.class);
             ((HikariDataSource) dataSource.getTargetDataSource()).evictConnection(c);
         }
         assertThat(settings(Scope.system(SOUTH))).isEqualTo("2 {2,3} off");
+        assertThat(backend(Scope.system(SOUTH)))
+                .as("the connection was replaced")
+                .isNotEqualTo(before);
     }
 }

@@ -1,10 +1,12 @@
 package org.goldenthread.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,13 +78,19 @@ class AdmissionTest {
 
     @Test
     void aFailingCallGivesItsPlaceBack() throws Exception {
+        AtomicInteger answeredMeanwhile = new AtomicInteger();
         FilterChain failing = (request, response) -> {
+            // while this call runs it holds the only place: another is turned away
+            answeredMeanwhile.set(
+                    call("GET", "/api/v1/ics", new AtomicInteger()).getStatus());
             throw new IllegalStateException("the handler failed");
         };
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/ics");
         // the failure is someone else's to answer, so it passes through
-        assertThrows(
-                IllegalStateException.class, () -> admission.doFilter(request, new MockHttpServletResponse(), failing));
+        assertThatThrownBy(() -> admission.doFilter(request, new MockHttpServletResponse(), failing))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the handler failed");
+        assertThat(answeredMeanwhile).as("the failing call held a place").hasValue(503);
         AtomicInteger reached = new AtomicInteger();
         assertThat(call("GET", "/api/v1/ics", reached).getStatus()).isEqualTo(200);
         assertThat(reached).hasValue(1);
@@ -192,12 +200,13 @@ class AdmissionTest {
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
-    private MockHttpServletResponse call(String method, String path, AtomicInteger reached) throws Exception {
+    private MockHttpServletResponse call(String method, String path, AtomicInteger reached)
+            throws IOException, ServletException {
         return call(admission, method, path, reached);
     }
 
     private static MockHttpServletResponse call(Admission filter, String method, String path, AtomicInteger reached)
-            throws Exception {
+            throws IOException, ServletException {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(new MockHttpServletRequest(method, path), response, (request, r) -> reached.incrementAndGet());
         return response;
