@@ -49,6 +49,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AssessmentPages implements Navigation, Dashboard {
 
     private final Cycles cycles;
+    private final Ratings ratings;
+    private final Citations citations;
+    private final Attachments attachments;
+    private final Actions actions;
+    private final Closings closings;
     private final Frameworks frameworks;
     private final Progress progress;
     private final BoardReport report;
@@ -58,6 +63,11 @@ class AssessmentPages implements Navigation, Dashboard {
 
     AssessmentPages(
             Cycles cycles,
+            Ratings ratings,
+            Citations citations,
+            Attachments attachments,
+            Actions actions,
+            Closings closings,
             Frameworks frameworks,
             Progress progress,
             BoardReport report,
@@ -65,6 +75,11 @@ class AssessmentPages implements Navigation, Dashboard {
             IcsMap map,
             Surveys surveys) {
         this.cycles = cycles;
+        this.ratings = ratings;
+        this.citations = citations;
+        this.attachments = attachments;
+        this.actions = actions;
+        this.closings = closings;
         this.frameworks = frameworks;
         this.progress = progress;
         this.report = report;
@@ -93,7 +108,7 @@ class AssessmentPages implements Navigation, Dashboard {
         if (footprint == null) {
             return List.of();
         }
-        List<Cycle.Action> overdue = cycles.overdue(LocalDate.now(), footprint);
+        List<Cycle.Action> overdue = actions.overdue(LocalDate.now(), footprint);
         return List.of(new DashboardCard(
                 60,
                 "Overdue actions",
@@ -147,7 +162,8 @@ class AssessmentPages implements Navigation, Dashboard {
                 "places",
                 map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
         model.addAttribute("canLead", FrameworkPages.isLead());
-        model.addAttribute("overdue", cycles.overdue(LocalDate.now(), footprint).size());
+        model.addAttribute(
+                "overdue", actions.overdue(LocalDate.now(), footprint).size());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("opened_on", LocalDate.now().toString()));
         }
@@ -225,9 +241,9 @@ class AssessmentPages implements Navigation, Dashboard {
     String cycle(@PathVariable String ods, @PathVariable long id, Model model) {
         Cycle cycle = requireReader(id);
         boolean lead = FrameworkPages.isLead();
-        List<Cycle.Rating> all = lead ? cycles.ratings(id) : List.of();
-        List<Cycle.Rating> mine = cycles.myRatings(id);
-        List<Cycle.Agreed> agreed = cycles.agreed(id);
+        List<Cycle.Rating> all = lead ? ratings.ratings(id) : List.of();
+        List<Cycle.Rating> mine = ratings.myRatings(id);
+        List<Cycle.Agreed> agreed = ratings.agreed(id);
         model.addAttribute("cycle", cycle);
         model.addAttribute(
                 "principles",
@@ -270,7 +286,7 @@ class AssessmentPages implements Navigation, Dashboard {
     @PostMapping("/ics/{ods}/assessments/{id}/close")
     String close(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
         try {
-            cycles.close(id, LocalDate.now());
+            closings.close(id, LocalDate.now());
             redirect.addFlashAttribute("success", "The cycle is closed. Its figures are frozen as they stand today.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -282,7 +298,7 @@ class AssessmentPages implements Navigation, Dashboard {
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/share")
     String share(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
-        cycles.share(id);
+        closings.share(id);
         redirect.addFlashAttribute(
                 "success", "The agreed ratings were added, without this ICS's name, to the " + "benchmarking pool.");
         return "redirect:" + base() + "/" + id;
@@ -313,22 +329,22 @@ class AssessmentPages implements Navigation, Dashboard {
                         .toList());
         model.addAttribute(
                 "evidence",
-                cycles.evidence(id).stream()
+                citations.evidence(id).stream()
                         .filter(e -> e.indicator().equals(code))
                         .toList());
         model.addAttribute(
                 "items",
-                cycles.items(id).stream()
+                attachments.items(id).stream()
                         .filter(e -> e.indicator().equals(code))
                         .toList());
         model.addAttribute(
                 "mine",
-                cycles.myRatings(id).stream()
+                ratings.myRatings(id).stream()
                         .filter(r -> r.indicator().equals(code))
                         .findFirst()
                         .orElse(null));
         List<Cycle.Rating> ratings = lead
-                ? cycles.ratings(id).stream()
+                ? this.ratings.ratings(id).stream()
                         .filter(r -> r.indicator().equals(code))
                         .toList()
                 : List.of();
@@ -336,13 +352,13 @@ class AssessmentPages implements Navigation, Dashboard {
         model.addAttribute("spread", Spread.of(ratings));
         model.addAttribute(
                 "agreed",
-                cycles.agreed(id).stream()
+                this.ratings.agreed(id).stream()
                         .filter(a -> a.indicator().equals(code))
                         .findFirst()
                         .orElse(null));
         model.addAttribute(
                 "actions",
-                cycles.actions(id).stream()
+                actions.actions(id).stream()
                         .filter(a -> a.indicator().equals(code))
                         .toList());
         model.addAttribute("today", LocalDate.now());
@@ -394,7 +410,7 @@ class AssessmentPages implements Navigation, Dashboard {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            cycles.rate(id, code, level(form, "level"), form.get("narrative"));
+            ratings.rate(id, code, level(form, "level"), form.get("narrative"));
             redirect.addFlashAttribute("success", "Your rating of " + code + " was saved.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -412,7 +428,7 @@ class AssessmentPages implements Navigation, Dashboard {
             Model model,
             RedirectAttributes redirect) {
         try {
-            cycles.agree(id, code, level(form, "agreed_level"), form.get("rationale"));
+            ratings.agree(id, code, level(form, "agreed_level"), form.get("rationale"));
             redirect.addFlashAttribute("success", "The agreed rating of " + code + " was recorded.");
             return "redirect:" + base() + "/" + id;
         } catch (InvalidInput e) {
@@ -436,7 +452,7 @@ class AssessmentPages implements Navigation, Dashboard {
             Model model,
             RedirectAttributes redirect) {
         try {
-            cycles.cite(id, code, form.get("metric"), id(form, "survey"), form.get("question"));
+            citations.cite(id, code, form.get("metric"), id(form, "survey"), form.get("question"));
             redirect.addFlashAttribute("success", "The figure is cited as evidence.");
             return back(id, code, "#evidence");
         } catch (InvalidInput e) {
@@ -452,7 +468,7 @@ class AssessmentPages implements Navigation, Dashboard {
             @PathVariable String code,
             @PathVariable long evidence,
             RedirectAttributes redirect) {
-        cycles.uncite(id, evidence);
+        citations.uncite(id, evidence);
         redirect.addFlashAttribute("success", "The figure is no longer cited.");
         return back(id, code, "#evidence");
     }
@@ -468,7 +484,7 @@ class AssessmentPages implements Navigation, Dashboard {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            cycles.attachLink(id, code, form.get("title"), form.get("url"));
+            attachments.attachLink(id, code, form.get("title"), form.get("url"));
             redirect.addFlashAttribute("success", "The link was added as evidence.");
             return back(id, code, "#evidence");
         } catch (InvalidInput e) {
@@ -488,7 +504,7 @@ class AssessmentPages implements Navigation, Dashboard {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            cycles.attachFile(
+            attachments.attachFile(
                     id,
                     code,
                     title,
@@ -520,7 +536,7 @@ class AssessmentPages implements Navigation, Dashboard {
             @PathVariable long item,
             RedirectAttributes redirect) {
         requireReader(id);
-        cycles.removeItem(id, item, FrameworkPages.isLead());
+        attachments.removeItem(id, item, FrameworkPages.isLead());
         redirect.addFlashAttribute("success", "The evidence was removed.");
         return back(id, code, "#evidence");
     }
@@ -529,7 +545,7 @@ class AssessmentPages implements Navigation, Dashboard {
     @GetMapping("/ics/{ods}/assessments/{id}/files/{item}")
     ResponseEntity<byte[]> download(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
         requireReader(id);
-        Cycles.File f = cycles.file(id, item);
+        Attachments.File f = attachments.file(id, item);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.contentType()))
                 .header(
@@ -557,7 +573,7 @@ class AssessmentPages implements Navigation, Dashboard {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            cycles.addAction(id, code, form.get("action_title"), form.get("owner"), due);
+            actions.addAction(id, code, form.get("action_title"), form.get("owner"), due);
             redirect.addFlashAttribute("success", "The action was added to the plan.");
             return back(id, code, "#actions");
         } catch (InvalidInput e) {
@@ -584,7 +600,7 @@ class AssessmentPages implements Navigation, Dashboard {
         LocalDate today = LocalDate.now();
         Map<Long, String> titles = new HashMap<>();
         cycles.cycles(footprint).forEach(c -> titles.put(c.id(), c.title()));
-        List<ActionRow> rows = cycles.allActions(footprint).stream()
+        List<ActionRow> rows = actions.allActions(footprint).stream()
                 .map(a -> new ActionRow(a, titles.get(a.cycleId()), a.isOverdueOn(today)))
                 .sorted(Comparator.comparing((ActionRow r) -> !r.overdue()))
                 .toList();
@@ -602,7 +618,7 @@ class AssessmentPages implements Navigation, Dashboard {
             @PathVariable long action,
             @RequestParam(required = false) String status,
             RedirectAttributes redirect) {
-        cycles.setStatus(id, action, status);
+        actions.setStatus(id, action, status);
         redirect.addFlashAttribute("success", "The action's status was changed.");
         return "redirect:" + base() + "/actions";
     }
@@ -650,7 +666,7 @@ class AssessmentPages implements Navigation, Dashboard {
                     .filter(c -> !c.isOpen() && c.frameworkCode().equals(f.code()))
                     .reduce((a, b) -> b);
             Map<String, Integer> ours = new HashMap<>();
-            latest.ifPresent(c -> cycles.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
+            latest.ifPresent(c -> ratings.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
             pools.add(new Compared(
                     benchmark.pool(f.code(), f.scale().size()),
                     f,

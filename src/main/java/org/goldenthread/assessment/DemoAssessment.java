@@ -25,12 +25,27 @@ class DemoAssessment {
 
     private final Frameworks frameworks;
     private final Cycles cycles;
+    private final Ratings ratings;
+    private final Citations citations;
+    private final Actions actions;
+    private final Closings closings;
     private final Surveys surveys;
     private Long pulse;
 
-    DemoAssessment(Frameworks frameworks, Cycles cycles, Surveys surveys) {
+    DemoAssessment(
+            Frameworks frameworks,
+            Cycles cycles,
+            Ratings ratings,
+            Citations citations,
+            Actions actions,
+            Closings closings,
+            Surveys surveys) {
         this.frameworks = frameworks;
         this.cycles = cycles;
+        this.ratings = ratings;
+        this.citations = citations;
+        this.actions = actions;
+        this.closings = closings;
         this.surveys = surveys;
     }
 
@@ -149,9 +164,9 @@ class DemoAssessment {
 
     private void actions(long cycle, LocalDate from, List<Planned> planned) {
         for (Planned p : planned) {
-            long id = cycles.addAction(cycle, p.indicator(), p.title(), p.owner(), from.plusMonths(p.dueMonths()));
+            long id = actions.addAction(cycle, p.indicator(), p.title(), p.owner(), from.plusMonths(p.dueMonths()));
             if (!p.status().equals("not_started")) {
-                cycles.setStatus(cycle, id, p.status());
+                actions.setStatus(cycle, id, p.status());
             }
         }
     }
@@ -173,15 +188,15 @@ class DemoAssessment {
             boolean agreeAll) {
         long id = cycles.open(framework, title, null, opened);
         if (pulse != null) {
-            cycles.cite(id, "P1.1", "net_agreement", pulse, "Q1");
-            cycles.cite(id, "P1.1", "engagement_reach", pulse, null);
+            citations.cite(id, "P1.1", "net_agreement", pulse, "Q1");
+            citations.cite(id, "P1.1", "engagement_reach", pulse, null);
         }
         List<String> rated = new ArrayList<>(indicators);
         for (Caller contributor : contributors) {
             new Scope(contributor, tenant, false).run(() -> {
                 for (int i = 0; i < rated.size(); i++) {
                     int level = Math.max(1, Math.min(4, levels[i] + random.nextInt(3) - 1));
-                    cycles.rate(
+                    ratings.rate(
                             id,
                             rated.get(i),
                             level,
@@ -193,7 +208,7 @@ class DemoAssessment {
         }
         int agreeing = agreeAll ? rated.size() : 3;
         for (int i = 0; i < agreeing; i++) {
-            cycles.agree(
+            ratings.agree(
                     id,
                     rated.get(i),
                     levels[i],
@@ -202,7 +217,7 @@ class DemoAssessment {
                             : "Most contributors saw this working at every level, with evidence");
         }
         if (closed != null) {
-            cycles.close(id, closed);
+            closings.close(id, closed);
         }
         return id;
     }
