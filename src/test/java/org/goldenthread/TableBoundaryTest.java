@@ -25,6 +25,19 @@ class TableBoundaryTest {
         assertThat(TableBoundary.of(MIGRATIONS, SOURCES).check(SOURCES)).isEmpty();
     }
 
+    /** The boundary test reads each module's allowed dependencies and offers from its package-info. */
+    @Test
+    void everyModuleDeclaresWhatItMayUse() throws java.io.IOException {
+        try (var modules = java.nio.file.Files.list(SOURCES)) {
+            assertThat(modules.filter(java.nio.file.Files::isDirectory))
+                    .isNotEmpty()
+                    .allSatisfy(module -> assertThat(module.resolve("package-info.java"))
+                            .content()
+                            .contains("@org.springframework.modulith.ApplicationModule(", "allowedDependencies")
+                            .contains("@org.jspecify.annotations.NullMarked"));
+        }
+    }
+
     @Test
     void ownershipComesFromTheMigrationsThatCreateTheTables() {
         TableBoundary real = TableBoundary.of(MIGRATIONS, SOURCES);
