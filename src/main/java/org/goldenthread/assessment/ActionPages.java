@@ -27,11 +27,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ActionPages {
 
     private final Cycles cycles;
+    private final Actions actions;
     private final IndicatorPage page;
     private final Clock clock;
 
-    ActionPages(Cycles cycles, IndicatorPage page, Clock clock) {
+    ActionPages(Cycles cycles, Actions actions, IndicatorPage page, Clock clock) {
         this.cycles = cycles;
+        this.actions = actions;
         this.page = page;
         this.clock = clock;
     }
@@ -51,7 +53,7 @@ class ActionPages {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            cycles.addAction(id, code, form.actionTitle(), form.owner(), due);
+            this.actions.addAction(id, code, form.actionTitle(), form.owner(), due);
             redirect.addFlashAttribute("success", "The action was added to the plan.");
             return "redirect:" + AssessmentAccess.base() + "/" + id + "/indicators/" + code + "#actions";
         } catch (InvalidInput e) {
@@ -68,7 +70,7 @@ class ActionPages {
         LocalDate today = LocalDate.now(clock);
         Map<Long, String> titles = new HashMap<>();
         cycles.cycles(footprint).forEach(c -> titles.put(c.id(), c.title()));
-        List<ActionRow> rows = cycles.allActions(footprint).stream()
+        List<ActionRow> rows = this.actions.allActions(footprint).stream()
                 .map(a -> new ActionRow(a, titles.get(a.cycleId()), a.isOverdueOn(today)))
                 .sorted(Comparator.comparing((ActionRow r) -> !r.overdue()))
                 .toList();
@@ -86,7 +88,7 @@ class ActionPages {
             @PathVariable long action,
             @RequestParam(required = false) String status,
             RedirectAttributes redirect) {
-        cycles.setStatus(id, action, status);
+        this.actions.setStatus(id, action, status);
         redirect.addFlashAttribute("success", "The action's status was changed.");
         return "redirect:" + AssessmentAccess.base() + "/actions";
     }

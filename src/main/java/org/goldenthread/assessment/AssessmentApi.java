@@ -27,6 +27,11 @@ class AssessmentApi {
 
     private final Frameworks frameworks;
     private final Cycles cycles;
+    private final Ratings ratings;
+    private final Citations citations;
+    private final Attachments attachments;
+    private final Actions actions;
+    private final Closings closings;
     private final BoardReport report;
     private final Progress progress;
     private final Benchmark benchmark;
@@ -35,6 +40,11 @@ class AssessmentApi {
     AssessmentApi(
             Frameworks frameworks,
             Cycles cycles,
+            Ratings ratings,
+            Citations citations,
+            Attachments attachments,
+            Actions actions,
+            Closings closings,
             BoardReport report,
             Progress progress,
             Benchmark benchmark,
@@ -43,6 +53,11 @@ class AssessmentApi {
         this.clock = clock;
         this.benchmark = benchmark;
         this.cycles = cycles;
+        this.ratings = ratings;
+        this.citations = citations;
+        this.attachments = attachments;
+        this.actions = actions;
+        this.closings = closings;
         this.report = report;
         this.progress = progress;
     }
@@ -144,12 +159,12 @@ class AssessmentApi {
                 r.previous() == null ? null : r.previous().id(),
                 c.framework().scale(),
                 indicators,
-                lead ? cycles.ratings(id) : cycles.myRatings(id),
+                lead ? ratings.ratings(id) : ratings.myRatings(id),
                 r.principles().stream()
                         .flatMap(p -> p.indicators().stream())
                         .flatMap(i -> i.evidence().stream())
                         .toList(),
-                cycles.items(id),
+                attachments.items(id),
                 r.actions());
     }
 
@@ -226,7 +241,7 @@ class AssessmentApi {
     ResponseEntity<Void> rate(
             @PathVariable String ods, @PathVariable long id, @PathVariable String indicator, @RequestBody Rated body) {
         requireReader(id);
-        cycles.rate(id, indicator, body.level(), body.narrative());
+        ratings.rate(id, indicator, body.level(), body.narrative());
         return ResponseEntity.noContent().build();
     }
 
@@ -242,7 +257,7 @@ class AssessmentApi {
             @PathVariable long id,
             @PathVariable String indicator,
             @RequestBody Agreement body) {
-        cycles.agree(id, indicator, body.level(), body.rationale());
+        ratings.agree(id, indicator, body.level(), body.rationale());
         return ResponseEntity.noContent().build();
     }
 
@@ -259,7 +274,7 @@ class AssessmentApi {
             protected_time_used, vacant_seats, longest_vacancy_days, forums_without_line_of_sight, net_agreement \
             (with `survey_id` and an agreement `question`) or engagement_reach (with `survey_id`). ICS admins only.""")
     ResponseEntity<Void> cite(@PathVariable String ods, @PathVariable long id, @RequestBody Citation body) {
-        cycles.cite(id, body.indicator(), body.metric(), body.surveyId(), body.question());
+        citations.cite(id, body.indicator(), body.metric(), body.surveyId(), body.question());
         return ResponseEntity.noContent().build();
     }
 
@@ -267,7 +282,7 @@ class AssessmentApi {
     @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/ics/{ods}/assessments/{id}/evidence/{evidence}")
     @Operation(summary = "Stop citing a live figure", description = "ICS admins only, while the cycle is open.")
     ResponseEntity<Void> uncite(@PathVariable String ods, @PathVariable long id, @PathVariable long evidence) {
-        cycles.uncite(id, evidence);
+        citations.uncite(id, evidence);
         return ResponseEntity.noContent().build();
     }
 
@@ -278,7 +293,7 @@ class AssessmentApi {
             description = "The ICS admin, or whoever attached it, while the cycle is open.")
     ResponseEntity<Void> removeItem(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
         requireReader(id);
-        cycles.removeItem(
+        attachments.removeItem(
                 id,
                 item,
                 Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
@@ -295,7 +310,7 @@ class AssessmentApi {
     @PostMapping("/api/v1/ics/{ods}/assessments/{id}/actions")
     @Operation(summary = "Plan an action against an indicator", description = "ICS admins only.")
     Saved addAction(@PathVariable String ods, @PathVariable long id, @RequestBody NewAction body) {
-        return new Saved(cycles.addAction(id, body.indicator(), body.title(), body.owner(), body.dueOn()));
+        return new Saved(actions.addAction(id, body.indicator(), body.title(), body.owner(), body.dueOn()));
     }
 
     @Allowed(Role.ICS_ADMIN)
@@ -307,7 +322,7 @@ class AssessmentApi {
             @PathVariable long id,
             @PathVariable long action,
             @RequestBody Map<String, String> body) {
-        cycles.setStatus(id, action, body.get("status"));
+        actions.setStatus(id, action, body.get("status"));
         return ResponseEntity.noContent().build();
     }
 
@@ -320,7 +335,7 @@ class AssessmentApi {
             ICS admins only.""")
     ResponseEntity<Void> close(
             @PathVariable String ods, @PathVariable long id, @RequestBody(required = false) Closing body) {
-        cycles.close(id, body == null || body.closedOn() == null ? LocalDate.now(clock) : body.closedOn());
+        closings.close(id, body == null || body.closedOn() == null ? LocalDate.now(clock) : body.closedOn());
         return ResponseEntity.noContent().build();
     }
 
@@ -330,7 +345,7 @@ class AssessmentApi {
             Adds them, without anything naming the ICS, to the pool other ICSs compare against, replacing what this \
             ICS shared before for the same framework. ICS admins only.""")
     ResponseEntity<Void> share(@PathVariable String ods, @PathVariable long id) {
-        cycles.share(id);
+        closings.share(id);
         return ResponseEntity.noContent().build();
     }
 

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class AssessmentDashboard implements Dashboard {
 
-    private final Cycles cycles;
+    private final Actions actions;
     private final Clock clock;
 
-    AssessmentDashboard(Cycles cycles, Clock clock) {
-        this.cycles = cycles;
+    AssessmentDashboard(Actions actions, Clock clock) {
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -33,7 +33,7 @@ class AssessmentDashboard implements Dashboard {
         if (footprint == null) {
             return List.of();
         }
-        List<Cycle.Action> overdue = cycles.overdue(LocalDate.now(clock), footprint);
+        List<Cycle.Action> overdue = this.actions.overdue(LocalDate.now(clock), footprint);
         return List.of(new DashboardCard(
                 60,
                 "Overdue actions",

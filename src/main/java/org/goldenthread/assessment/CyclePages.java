@@ -29,12 +29,25 @@ class CyclePages {
     private static final FormPage CYCLES = new FormPage("assessment/assessments");
 
     private final Cycles cycles;
+    private final Ratings ratings;
+    private final Closings closings;
+    private final Actions actions;
     private final Frameworks frameworks;
     private final IcsMap map;
     private final Clock clock;
 
-    CyclePages(Cycles cycles, Frameworks frameworks, IcsMap map, Clock clock) {
+    CyclePages(
+            Cycles cycles,
+            Ratings ratings,
+            Closings closings,
+            Actions actions,
+            Frameworks frameworks,
+            IcsMap map,
+            Clock clock) {
         this.cycles = cycles;
+        this.ratings = ratings;
+        this.closings = closings;
+        this.actions = actions;
         this.frameworks = frameworks;
         this.map = map;
         this.clock = clock;
@@ -62,7 +75,7 @@ class CyclePages {
                 map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
         model.addAttribute("canLead", AssessmentAccess.leads());
         model.addAttribute(
-                "overdue", cycles.overdue(LocalDate.now(clock), footprint).size());
+                "overdue", this.actions.overdue(LocalDate.now(clock), footprint).size());
         return model;
     }
 
@@ -96,9 +109,9 @@ class CyclePages {
     String cycle(@PathVariable String ods, @PathVariable long id, Model model) {
         Cycle cycle = cycles.cycle(id, AssessmentAccess.readers());
         boolean lead = AssessmentAccess.leads();
-        List<Cycle.Rating> all = lead ? cycles.ratings(id) : List.of();
-        List<Cycle.Rating> mine = cycles.myRatings(id);
-        List<Cycle.Agreed> agreed = cycles.agreed(id);
+        List<Cycle.Rating> all = lead ? this.ratings.ratings(id) : List.of();
+        List<Cycle.Rating> mine = this.ratings.myRatings(id);
+        List<Cycle.Agreed> agreed = this.ratings.agreed(id);
         model.addAttribute("cycle", cycle);
         model.addAttribute(
                 "principles",
@@ -143,7 +156,7 @@ class CyclePages {
     @PostMapping("/ics/{ods}/assessments/{id}/close")
     String close(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
         try {
-            cycles.close(id, LocalDate.now(clock));
+            this.closings.close(id, LocalDate.now(clock));
             redirect.addFlashAttribute("success", "The cycle is closed. Its figures are frozen as they stand today.");
             return "redirect:" + AssessmentAccess.base() + "/" + id;
         } catch (InvalidInput e) {
@@ -155,7 +168,7 @@ class CyclePages {
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/share")
     String share(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
-        cycles.share(id);
+        this.closings.share(id);
         redirect.addFlashAttribute(
                 "success", "The agreed ratings were added, without this ICS's name, to the " + "benchmarking pool.");
         return "redirect:" + AssessmentAccess.base() + "/" + id;

@@ -26,13 +26,29 @@ class DemoAssessment {
 
     private final Frameworks frameworks;
     private final Cycles cycles;
+    private final Ratings ratings;
+    private final Citations citations;
+    private final Actions actions;
+    private final Closings closings;
     private final Surveys surveys;
     private final Clock clock;
     private Long pulse;
 
-    DemoAssessment(Frameworks frameworks, Cycles cycles, Surveys surveys, Clock clock) {
+    DemoAssessment(
+            Frameworks frameworks,
+            Cycles cycles,
+            Ratings ratings,
+            Citations citations,
+            Actions actions,
+            Closings closings,
+            Surveys surveys,
+            Clock clock) {
         this.frameworks = frameworks;
         this.cycles = cycles;
+        this.ratings = ratings;
+        this.citations = citations;
+        this.actions = actions;
+        this.closings = closings;
         this.surveys = surveys;
         this.clock = clock;
     }
@@ -152,9 +168,9 @@ class DemoAssessment {
 
     private void actions(long cycle, LocalDate from, List<Planned> planned) {
         for (Planned p : planned) {
-            long id = cycles.addAction(cycle, p.indicator(), p.title(), p.owner(), from.plusMonths(p.dueMonths()));
+            long id = actions.addAction(cycle, p.indicator(), p.title(), p.owner(), from.plusMonths(p.dueMonths()));
             if (!p.status().equals("not_started")) {
-                cycles.setStatus(cycle, id, p.status());
+                actions.setStatus(cycle, id, p.status());
             }
         }
     }
@@ -176,15 +192,15 @@ class DemoAssessment {
             boolean agreeAll) {
         long id = cycles.open(framework, title, null, opened);
         if (pulse != null) {
-            cycles.cite(id, "P1.1", "net_agreement", pulse, "Q1");
-            cycles.cite(id, "P1.1", "engagement_reach", pulse, null);
+            citations.cite(id, "P1.1", "net_agreement", pulse, "Q1");
+            citations.cite(id, "P1.1", "engagement_reach", pulse, null);
         }
         List<String> rated = new ArrayList<>(indicators);
         for (Caller contributor : contributors) {
             new Scope(contributor, tenant, false).run(() -> {
                 for (int i = 0; i < rated.size(); i++) {
                     int level = Math.max(1, Math.min(4, levels[i] + random.nextInt(3) - 1));
-                    cycles.rate(
+                    ratings.rate(
                             id,
                             rated.get(i),
                             level,
@@ -196,7 +212,7 @@ class DemoAssessment {
         }
         int agreeing = agreeAll ? rated.size() : 3;
         for (int i = 0; i < agreeing; i++) {
-            cycles.agree(
+            ratings.agree(
                     id,
                     rated.get(i),
                     levels[i],
@@ -205,7 +221,7 @@ class DemoAssessment {
                             : "Most contributors saw this working at every level, with evidence");
         }
         if (closed != null) {
-            cycles.close(id, closed);
+            closings.close(id, closed);
         }
         return id;
     }

@@ -25,10 +25,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EvidencePages {
 
     private final Cycles cycles;
+    private final Citations citations;
+    private final Attachments attachments;
     private final IndicatorPage page;
 
-    EvidencePages(Cycles cycles, IndicatorPage page) {
+    EvidencePages(Cycles cycles, Citations citations, Attachments attachments, IndicatorPage page) {
         this.cycles = cycles;
+        this.citations = citations;
+        this.attachments = attachments;
         this.page = page;
     }
 
@@ -54,7 +58,7 @@ class EvidencePages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            cycles.cite(id, code, form.metric(), FormValues.id(form.survey()), form.question());
+            this.citations.cite(id, code, form.metric(), FormValues.id(form.survey()), form.question());
             redirect.addFlashAttribute("success", "The figure is cited as evidence.");
             return back(id, code);
         } catch (InvalidInput e) {
@@ -70,7 +74,7 @@ class EvidencePages {
             @PathVariable String code,
             @PathVariable long evidence,
             RedirectAttributes redirect) {
-        cycles.uncite(id, evidence);
+        this.citations.uncite(id, evidence);
         redirect.addFlashAttribute("success", "The figure is no longer cited.");
         return back(id, code);
     }
@@ -86,7 +90,7 @@ class EvidencePages {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            cycles.attachLink(id, code, form.title(), form.url());
+            this.attachments.attachLink(id, code, form.title(), form.url());
             redirect.addFlashAttribute("success", "The link was added as evidence.");
             return back(id, code);
         } catch (InvalidInput e) {
@@ -106,7 +110,7 @@ class EvidencePages {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            cycles.attachFile(
+            this.attachments.attachFile(
                     id,
                     code,
                     title,
@@ -135,7 +139,7 @@ class EvidencePages {
             @PathVariable long item,
             RedirectAttributes redirect) {
         requireReader(id);
-        cycles.removeItem(id, item, AssessmentAccess.leads());
+        this.attachments.removeItem(id, item, AssessmentAccess.leads());
         redirect.addFlashAttribute("success", "The evidence was removed.");
         return back(id, code);
     }
@@ -144,7 +148,7 @@ class EvidencePages {
     @GetMapping("/ics/{ods}/assessments/{id}/files/{item}")
     ResponseEntity<byte[]> download(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
         requireReader(id);
-        Cycles.File f = cycles.file(id, item);
+        Attachments.File f = this.attachments.file(id, item);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.contentType()))
                 .header(

@@ -27,11 +27,26 @@ class IndicatorPage {
     record Descriptor(int level, String name, String text) {}
 
     private final Cycles cycles;
+    private final Ratings ratings;
+    private final Citations citations;
+    private final Attachments attachments;
+    private final Actions actions;
     private final Surveys surveys;
     private final Clock clock;
 
-    IndicatorPage(Cycles cycles, Surveys surveys, Clock clock) {
+    IndicatorPage(
+            Cycles cycles,
+            Ratings ratings,
+            Citations citations,
+            Attachments attachments,
+            Actions actions,
+            Surveys surveys,
+            Clock clock) {
         this.cycles = cycles;
+        this.ratings = ratings;
+        this.citations = citations;
+        this.attachments = attachments;
+        this.actions = actions;
         this.surveys = surveys;
         this.clock = clock;
     }
@@ -86,12 +101,12 @@ class IndicatorPage {
     private void ratings(Model model, long id, String code, boolean lead) {
         model.addAttribute(
                 "mine",
-                cycles.myRatings(id).stream()
+                this.ratings.myRatings(id).stream()
                         .filter(r -> r.indicator().equals(code))
                         .findFirst()
                         .orElse(null));
         List<Cycle.Rating> ratings = lead
-                ? cycles.ratings(id).stream()
+                ? this.ratings.ratings(id).stream()
                         .filter(r -> r.indicator().equals(code))
                         .toList()
                 : List.of();
@@ -99,7 +114,7 @@ class IndicatorPage {
         model.addAttribute("spread", Spread.of(ratings));
         model.addAttribute(
                 "agreed",
-                cycles.agreed(id).stream()
+                this.ratings.agreed(id).stream()
                         .filter(a -> a.indicator().equals(code))
                         .findFirst()
                         .orElse(null));
@@ -108,17 +123,17 @@ class IndicatorPage {
     private void evidenceAndActions(Model model, long id, String code) {
         model.addAttribute(
                 "evidence",
-                cycles.evidence(id).stream()
+                this.citations.evidence(id).stream()
                         .filter(e -> e.indicator().equals(code))
                         .toList());
         model.addAttribute(
                 "items",
-                cycles.items(id).stream()
+                this.attachments.items(id).stream()
                         .filter(e -> e.indicator().equals(code))
                         .toList());
         model.addAttribute(
                 "actions",
-                cycles.actions(id).stream()
+                this.actions.actions(id).stream()
                         .filter(a -> a.indicator().equals(code))
                         .toList());
     }

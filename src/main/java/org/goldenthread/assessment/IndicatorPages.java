@@ -16,10 +16,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IndicatorPages {
 
     private final Cycles cycles;
+    private final Ratings ratings;
     private final IndicatorPage page;
 
-    IndicatorPages(Cycles cycles, IndicatorPage page) {
+    IndicatorPages(Cycles cycles, Ratings ratings, IndicatorPage page) {
         this.cycles = cycles;
+        this.ratings = ratings;
         this.page = page;
     }
 
@@ -60,7 +62,7 @@ class IndicatorPages {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            cycles.rate(id, code, level("level", form.level()), form.narrative());
+            this.ratings.rate(id, code, level("level", form.level()), form.narrative());
             redirect.addFlashAttribute("success", "Your rating of " + code + " was saved.");
             return "redirect:" + AssessmentAccess.base() + "/" + id;
         } catch (InvalidInput e) {
@@ -78,7 +80,7 @@ class IndicatorPages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            cycles.agree(id, code, level("agreed_level", form.agreedLevel()), form.rationale());
+            this.ratings.agree(id, code, level("agreed_level", form.agreedLevel()), form.rationale());
             redirect.addFlashAttribute("success", "The agreed rating of " + code + " was recorded.");
             return "redirect:" + AssessmentAccess.base() + "/" + id;
         } catch (InvalidInput e) {

@@ -20,9 +20,17 @@ import org.springframework.stereotype.Service;
 class Progress {
 
     private final Cycles cycles;
+    private final Ratings ratings;
+    private final Citations citations;
+    private final Attachments attachments;
+    private final Actions actions;
 
-    Progress(Cycles cycles) {
+    Progress(Cycles cycles, Ratings ratings, Citations citations, Attachments attachments, Actions actions) {
         this.cycles = cycles;
+        this.ratings = ratings;
+        this.citations = citations;
+        this.attachments = attachments;
+        this.actions = actions;
     }
 
     record IndicatorView(
@@ -131,12 +139,12 @@ class Progress {
     Review review(long cycleId, LocalDate today) {
         Cycle cycle = cycles.cycle(cycleId);
         Cycle previous = previousOf(cycle);
-        Map<String, Cycle.Agreed> agreed = byIndicator(cycles.agreed(cycleId), Cycle.Agreed::indicator);
+        Map<String, Cycle.Agreed> agreed = byIndicator(ratings.agreed(cycleId), Cycle.Agreed::indicator);
         Map<String, Cycle.Agreed> before =
-                previous == null ? Map.of() : byIndicator(cycles.agreed(previous.id()), Cycle.Agreed::indicator);
-        List<Cycle.Evidence> evidence = cycles.evidence(cycleId);
-        List<Cycle.Item> items = cycles.items(cycleId);
-        List<Cycle.Action> actions = cycles.actions(cycleId);
+                previous == null ? Map.of() : byIndicator(ratings.agreed(previous.id()), Cycle.Agreed::indicator);
+        List<Cycle.Evidence> evidence = citations.evidence(cycleId);
+        List<Cycle.Item> items = attachments.items(cycleId);
+        List<Cycle.Action> actions = this.actions.actions(cycleId);
         int scale = cycle.framework().scale().size();
 
         List<PrincipleView> principles = new ArrayList<>();
@@ -180,7 +188,7 @@ class Progress {
                             a.level() + " " + cycle.framework().levelName(a.level())));
                 }
             }
-            Map<String, Cycle.Evidence> earlier = byIndicator(cycles.evidence(previous.id()), Progress::evidenceKey);
+            Map<String, Cycle.Evidence> earlier = byIndicator(citations.evidence(previous.id()), Progress::evidenceKey);
             for (Cycle.Evidence e : evidence) {
                 Cycle.Evidence was = earlier.get(evidenceKey(e));
                 if (was != null && !Objects.equals(was.shown(), e.shown())) {
@@ -226,7 +234,8 @@ class Progress {
         List<Cycle> series =
                 cycles.cycles().stream().filter(c -> sameSeries(c, anchor)).toList();
         Map<Long, Map<String, Cycle.Agreed>> agreed = series.stream()
-                .collect(Collectors.toMap(Cycle::id, c -> byIndicator(cycles.agreed(c.id()), Cycle.Agreed::indicator)));
+                .collect(
+                        Collectors.toMap(Cycle::id, c -> byIndicator(ratings.agreed(c.id()), Cycle.Agreed::indicator)));
         List<TrendLine> lines = new ArrayList<>();
         for (Framework.Principle p : anchor.framework().principles()) {
             lines.add(new TrendLine(

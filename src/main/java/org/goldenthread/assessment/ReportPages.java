@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ReportPages {
 
     private final Cycles cycles;
+    private final Ratings ratings;
     private final Frameworks frameworks;
     private final Progress progress;
     private final BoardReport report;
@@ -30,12 +31,14 @@ class ReportPages {
 
     ReportPages(
             Cycles cycles,
+            Ratings ratings,
             Frameworks frameworks,
             Progress progress,
             BoardReport report,
             Benchmark benchmark,
             Clock clock) {
         this.cycles = cycles;
+        this.ratings = ratings;
         this.frameworks = frameworks;
         this.progress = progress;
         this.report = report;
@@ -94,7 +97,7 @@ class ReportPages {
                     .filter(c -> !c.isOpen() && c.frameworkCode().equals(f.code()))
                     .reduce((a, b) -> b);
             Map<String, Integer> ours = new HashMap<>();
-            latest.ifPresent(c -> cycles.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
+            latest.ifPresent(c -> this.ratings.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
             pools.add(new Compared(
                     benchmark.pool(f.code(), f.scale().size()),
                     f,

@@ -5,4 +5,5 @@
  * of sight to the ICB board. It reads the structure and people modules' public APIs and owns no tables.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "structure", "people"})
+@org.jspecify.annotations.NullMarked
 package org.goldenthread.insight;

@@ -38,12 +38,11 @@ public class Register {
 
     private static final String APPOINTMENTS = """
             select a.id, a.person_id, p.person_ref, p.given_name || ' ' || p.family_name as person, p.profession,
-                   p.career_stage, a.seat_id, f.name as forum, s.title as seat, a.start_date, a.end_date, a.route,
+                   p.career_stage, a.seat_id, s.forum, s.title as seat, a.start_date, a.end_date, a.route,
                    a.protected_hours_per_week, a.hours_used_per_week, a.funded_by, a.backfilled
               from appointment a
               join person p on p.id = a.person_id
-              join seat s on s.id = a.seat_id
-              join forum f on f.id = s.forum_id""";
+              join seats_on_forums() s on s.id = a.seat_id""";
 
     private final JdbcClient jdbc;
     private final Audit audit;
@@ -64,17 +63,18 @@ public class Register {
      * have held a seat on one of its forums (its place and neighbourhood forums and any other forum
      * placed there), or when their employer, by ODS code, is an organisation there: the same people
      * Insight counts as a place's own leaders. Appointments are in a place when their seat's forum is.
+     * Places, seats, forums and organisations are the structure module's: read through the functions
+     * it offers.
      */
-    private static final String PLACES_IN_SIGHT = "select id from place where lower(name) in (:places)";
+    private static final String PLACES_IN_SIGHT = "select id from place_names() where lower(name) in (:places)";
 
     private static final String PEOPLE_IN_PLACES = """
             select a.person_id from appointment a
-              join seat s on s.id = a.seat_id
-              join forum f on f.id = s.forum_id
-             where f.place_id in (%1$s)
+              join seats_on_forums() s on s.id = a.seat_id
+             where s.place_id in (%1$s)
             union
             select pe.id from person pe
-              join organisation o on o.ods_code = pe.employer_ods
+              join organisations_in_places() o on o.ods_code = pe.employer_ods
              where o.place_id in (%1$s)""".formatted(PLACES_IN_SIGHT);
 
     /** Every person in the ICS's register. */
@@ -128,7 +128,7 @@ public class Register {
 
     /** The appointments in sight of this footprint: those to seats on forums of its places. */
     public List<Appointment> appointments(Footprint footprint) {
-        return inSight(APPOINTMENTS, "true", footprint, " order by f.name, s.title, a.start_date, p.person_ref")
+        return inSight(APPOINTMENTS, "true", footprint, " order by s.forum, s.title, a.start_date, p.person_ref")
                 .query(Appointment.class)
                 .list();
     }
@@ -138,7 +138,7 @@ public class Register {
     }
 
     public List<Appointment> appointmentsOf(long personId, Footprint footprint) {
-        return inSight(APPOINTMENTS, "a.person_id = :person", footprint, " order by a.start_date desc, f.name")
+        return inSight(APPOINTMENTS, "a.person_id = :person", footprint, " order by a.start_date desc, s.forum")
                 .param("person", personId)
                 .query(Appointment.class)
                 .list();
@@ -151,7 +151,7 @@ public class Register {
         if (footprint.keys().isEmpty()) {
             return jdbc.sql(select + " where false" + order);
         }
-        return jdbc.sql(select + " where " + condition + " and f.place_id in (" + PLACES_IN_SIGHT + ")" + order)
+        return jdbc.sql(select + " where " + condition + " and s.place_id in (" + PLACES_IN_SIGHT + ")" + order)
                 .param("places", footprint.keys());
     }
 
