@@ -19,7 +19,12 @@ public final class FormValues {
     }
 
     public static LocalDate date(Map<String, String> form, String field, List<Problem> problems) {
-        String value = text(form.get(field));
+        return date(field, form.get(field), problems);
+    }
+
+    /** A date typed into the field, or null when it is blank or does not parse (reported as a problem). */
+    public static LocalDate date(String field, String raw, List<Problem> problems) {
+        String value = text(raw);
         if (value == null) {
             return null;
         }
