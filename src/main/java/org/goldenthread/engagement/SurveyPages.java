@@ -41,19 +41,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 
-/** Pages to build surveys, see their results and cross-tabs, and download what they collected. */
+/**
+ * Pages to build surveys, see their results and cross-tabs, and download what they collected; their
+ * comments are coded on the {@link CommentPages}.
+ */
 @Controller
 class SurveyPages {
 
     private static final FormPage LIST = new FormPage("engagement/surveys");
     private static final FormPage SURVEY = new FormPage("engagement/survey");
-    private static final FormPage COMMENTS = new FormPage("engagement/comments");
 
     private final Surveys surveys;
     private final Responses responses;
     private final SurveyResults results;
     private final ObjectMapper json;
-    private final Codebook codebook;
     private final SurveyReport report;
     private final Clock clock;
 
@@ -62,7 +63,6 @@ class SurveyPages {
             Responses responses,
             SurveyResults results,
             ObjectMapper json,
-            Codebook codebook,
             SurveyReport report,
             Clock clock) {
         this.report = report;
@@ -71,7 +71,6 @@ class SurveyPages {
         this.responses = responses;
         this.results = results;
         this.json = json;
-        this.codebook = codebook;
     }
 
     private static boolean canEdit() {
@@ -360,7 +359,7 @@ class SurveyPages {
         Surveys.Survey survey = surveys.survey(id);
         List<String> filter = ResultFilters.of(request);
         model.addAttribute("survey", survey);
-        model.addAttribute("filters", filterChoices(survey.definition()));
+        model.addAttribute("filters", QuestionChoices.filters(survey.definition()));
         model.addAttribute(
                 "filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
         model.addAttribute("filtered", String.join(" and ", SurveyResults.filters(filter)));
@@ -385,13 +384,8 @@ class SurveyPages {
         List<String> filter = ResultFilters.of(request);
         Surveys.Survey survey = surveys.survey(id);
         model.addAttribute("survey", survey);
-        model.addAttribute(
-                "closed",
-                survey.definition().questions().stream()
-                        .filter(q -> q.questionType().isClosed())
-                        .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text())))
-                        .toList());
-        model.addAttribute("filters", filterChoices(survey.definition()));
+        model.addAttribute("closed", QuestionChoices.closed(survey.definition()));
+        model.addAttribute("filters", QuestionChoices.filters(survey.definition()));
         model.addAttribute("row", row);
         model.addAttribute("col", col);
         model.addAttribute(
@@ -404,22 +398,6 @@ class SurveyPages {
             }
         }
         return "engagement/crosstab";
-    }
-
-    private static List<Choice> filterChoices(SurveyDefinition definition) {
-        List<Choice> choices = new ArrayList<>();
-        for (Question q : definition.questions()) {
-            if (q.questionType().isClosed()) {
-                for (String option : q.choices()) {
-                    choices.add(new Choice(q.code() + ":" + option, q.code() + " – " + shorten(option)));
-                }
-            }
-        }
-        return choices;
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 70 ? text.substring(0, 70) + "…" : text;
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
@@ -485,125 +463,5 @@ class SurveyPages {
             r[0]++;
         });
         workbook.finish();
-    }
-
-    private static final int COMMENTS_PER_PAGE = 25;
-
-    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @GetMapping("/ics/{ods}/surveys/{id}/comments")
-    String comments(
-            @PathVariable String ods,
-            @PathVariable long id,
-            @RequestParam(required = false) String field,
-            @RequestParam(defaultValue = "false") boolean uncoded,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(required = false) String by,
-            Model model) {
-        Surveys.Survey survey = surveys.survey(id);
-        List<String> fields = codebook.fields(id);
-        model.addAttribute("survey", survey);
-        model.addAttribute(
-                "fields",
-                fields.stream()
-                        .map(f -> new Choice(f, survey.definition().fieldLabel(f)))
-                        .toList());
-        model.addAttribute(
-                "closed",
-                survey.definition().questions().stream()
-                        .filter(q -> q.questionType().isClosed())
-                        .map(q -> new Choice(q.code(), q.code() + ": " + shorten(q.text())))
-                        .toList());
-        model.addAttribute("themes", codebook.themes(id));
-        if (fields.isEmpty()) {
-            return "engagement/comments";
-        }
-        String chosen = field == null || field.isBlank() ? fields.get(0) : field;
-        int safePage = Math.min(Math.max(page, 1), 100_000);
-        try {
-            model.addAttribute("field", chosen);
-            model.addAttribute("fieldLabel", survey.definition().fieldLabel(chosen));
-            model.addAttribute("uncoded", uncoded);
-            model.addAttribute("page", safePage);
-            model.addAttribute("by", by);
-            model.addAttribute("comments", codebook.comments(id, chosen, uncoded, safePage, COMMENTS_PER_PAGE));
-            int total = codebook.commentCount(id, chosen);
-            model.addAttribute("total", total);
-            model.addAttribute("pages", Math.max(1, (total + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE));
-            model.addAttribute("counts", codebook.counts(id, chosen, by));
-            model.addAttribute("emerging", codebook.emergingWords(id, chosen, 12));
-        } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-        }
-        return "engagement/comments";
-    }
-
-    /** A theme for the codebook, added from the comments of one field, where the page goes back to. */
-    record NewTheme(String name, String description, String field) {}
-
-    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @PostMapping("/ics/{ods}/surveys/{id}/themes")
-    String addTheme(
-            @PathVariable String ods, @PathVariable long id, NewTheme form, Model model, RedirectAttributes redirect) {
-        try {
-            Codebook.Theme theme = codebook.addTheme(id, form.name(), form.description());
-            redirect.addFlashAttribute("success", "The theme " + theme.name() + " was added to the codebook.");
-        } catch (InvalidInput e) {
-            redirect.addFlashAttribute("success", null);
-            COMMENTS.showAgain(model, form, e);
-            // shown after the theme's problems, so that a field the survey does not have is the one reported
-            return comments(ods, id, form.field(), false, 1, null, model);
-        }
-        return "redirect:" + base() + "/" + id + "/comments?field="
-                + java.net.URLEncoder.encode(form.field() == null ? "" : form.field(), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Saves the themes of every comment shown on the page: ticked themes are kept, unticked ones removed.
-     * The ticks come as a map: their fields are named by the comments' own response ids ({@code c_<id>}).
-     */
-    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @PostMapping("/ics/{ods}/surveys/{id}/comments")
-    String code(
-            @PathVariable String ods,
-            @PathVariable long id,
-            @RequestParam org.springframework.util.MultiValueMap<String, String> form,
-            RedirectAttributes redirect) {
-        String field = form.getFirst("field");
-        List<String> shown = form.getOrDefault("shown", List.of());
-        // read every value the page sent before saving anything, so a bad one changes nothing
-        java.util.Map<java.util.UUID, List<Long>> coding = new java.util.LinkedHashMap<>();
-        for (String response : shown) {
-            coding.put(
-                    shownComment(response),
-                    form.getOrDefault("c_" + response, List.of()).stream()
-                            .map(theme -> number("c_" + response, theme))
-                            .toList());
-        }
-        coding.forEach((response, themes) -> codebook.code(id, response, field, themes));
-        redirect.addFlashAttribute(
-                "success", "Themes saved for " + org.goldenthread.platform.Plurals.of(shown.size(), "comment") + ".");
-        // back to the page the form came from; its values are re-read, never copied into the address as sent
-        long page = form.getFirst("page") == null
-                ? 1
-                : Math.min(Math.max(number("page", form.getFirst("page")), 1), 100_000);
-        return "redirect:" + base() + "/" + id + "/comments?field="
-                + java.net.URLEncoder.encode(field == null ? "" : field, StandardCharsets.UTF_8) + "&page=" + page
-                + "&uncoded=" + "true".equals(form.getFirst("uncoded"));
-    }
-
-    private static java.util.UUID shownComment(String value) {
-        try {
-            return java.util.UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("shown", "Not a comment the page showed: reload the page and try again");
-        }
-    }
-
-    private static long number(String field, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput(field, "Not a number the page gave: reload the page and try again");
-        }
     }
 }
