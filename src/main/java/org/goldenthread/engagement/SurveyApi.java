@@ -187,7 +187,7 @@ class SurveyApi {
             description = FILTER,
             array = @ArraySchema(schema = @Schema(type = "string")))
     SurveyResults.Results results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
-        return results.results(id, filters(request));
+        return results.results(id, ResultFilters.of(request));
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
@@ -204,16 +204,7 @@ class SurveyApi {
             @RequestParam String row,
             @RequestParam String col,
             HttpServletRequest request) {
-        return results.crossTab(id, row, col, filters(request));
-    }
-
-    /**
-     * Every {@code filter} parameter, one condition each, read from the request itself: a
-     * {@code List<String>} request parameter would be split at commas, which option labels contain.
-     */
-    static List<String> filters(HttpServletRequest request) {
-        String[] given = request.getParameterValues("filter");
-        return given == null ? List.of() : List.of(given);
+        return results.crossTab(id, row, col, ResultFilters.of(request));
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})

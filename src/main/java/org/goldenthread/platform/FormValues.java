@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the fields of a submitted page form: blanks as null, dates and hours parsed, and a
@@ -24,10 +23,6 @@ public final class FormValues {
         return value == null || !value.matches("\\d{1,18}") ? null : Long.valueOf(value);
     }
 
-    public static LocalDate date(Map<String, String> form, String field, List<Problem> problems) {
-        return date(field, form.get(field), problems);
-    }
-
     /** A date from a form bound to a record: {@code field} names it in the problem. */
     public static LocalDate date(String field, String raw, List<Problem> problems) {
         String value = text(raw);
@@ -40,10 +35,6 @@ public final class FormValues {
             problems.add(Problem.of(field, Dates.RULE));
             return null;
         }
-    }
-
-    public static BigDecimal hours(Map<String, String> form, String field, List<Problem> problems) {
-        return hours(field, form.get(field), problems);
     }
 
     /** Hours from a form bound to a record: {@code field} names it in the problem. */

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,6 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Dates;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -34,16 +38,28 @@ class InvitationPages {
     /** A short list is sent before the page comes back; a long one carries on, and the page shows how far. */
     private static final Duration WAIT = Duration.ofSeconds(5);
 
+    private static final FormPage INVITATIONS = new FormPage("engagement/invitations");
+
     private final Surveys surveys;
     private final Invitations invitations;
     private final InvitationMail mail;
     private final Mailings mailings;
+    private final Clock clock;
 
-    InvitationPages(Surveys surveys, Invitations invitations, InvitationMail mail, Mailings mailings) {
+    InvitationPages(Surveys surveys, Invitations invitations, InvitationMail mail, Mailings mailings, Clock clock) {
         this.surveys = surveys;
         this.invitations = invitations;
         this.mail = mail;
         this.mailings = mailings;
+        this.clock = clock;
+    }
+
+    /** Addresses pasted in, one or more a line; a file of them comes beside it. */
+    record Invite(String emails) {
+
+        static Invite none() {
+            return new Invite(null);
+        }
     }
 
     /**
@@ -79,10 +95,10 @@ class InvitationPages {
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/surveys/{id}/invitations")
     String page(@PathVariable String ods, @PathVariable long id, Model model) {
-        return show(id, model);
+        return INVITATIONS.show(page(id, model), Invite.none());
     }
 
-    private String show(long id, Model model) {
+    private Model page(long id, Model model) {
         Surveys.Survey survey = surveys.survey(id);
         Invitations.Counts counts = invitations.counts(id);
         model.addAttribute("survey", survey);
@@ -91,10 +107,12 @@ class InvitationPages {
         model.addAttribute("openLink", mail.openLink(survey.linkToken()));
         model.addAttribute("emailSetUp", mail.isSetUp());
         model.addAttribute(
-                "closed", survey.closesOn() != null && Invitations.today().isAfter(survey.closesOn()));
+                "closed",
+                survey.closesOn() != null
+                        && LocalDate.ofInstant(clock.instant(), Dates.ENGLAND).isAfter(survey.closesOn()));
         model.addAttribute("mailings", mailings.recent(id, 5));
         model.addAttribute("path", "/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations");
-        return "engagement/invitations";
+        return model;
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
@@ -102,13 +120,14 @@ class InvitationPages {
     String invite(
             @PathVariable String ods,
             @PathVariable long id,
-            @RequestParam(required = false) String emails,
+            Invite form,
             @RequestParam(required = false) MultipartFile file,
             Model model,
             RedirectAttributes redirect)
             throws IOException {
         try {
             List<String> list = new ArrayList<>();
+            String emails = form.emails();
             boolean pasted = emails != null && !emails.isBlank();
             boolean uploaded = file != null && !file.isEmpty();
             if (uploaded && file.getSize() > MAX_FILE_BYTES) {
@@ -125,9 +144,7 @@ class InvitationPages {
             redirect.addFlashAttribute("success", invited(added) + " " + sentMessage(sent));
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations";
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("emails", emails);
-            return show(id, model);
+            return INVITATIONS.showAgain(page(id, model), form, e);
         }
     }
 
@@ -148,8 +165,7 @@ class InvitationPages {
             redirect.addFlashAttribute("success", sentMessage(sending.get()));
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations";
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            return show(id, model);
+            return INVITATIONS.showAgain(page(id, model), Invite.none(), e);
         }
     }
 

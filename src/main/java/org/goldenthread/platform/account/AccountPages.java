@@ -7,9 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.Navigation;
-import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SignedIn;
@@ -30,7 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages for one's own account and tokens, and for administrators managing users. */
 @Controller
-class AccountPages implements Navigation {
+class AccountPages {
+
+    private static final FormPage ACCOUNT = new FormPage("platform/account");
+    private static final FormPage NEW_USER = new FormPage("platform/user-new");
 
     private final Accounts accounts;
     private final ApiTokens tokens;
@@ -41,16 +43,6 @@ class AccountPages implements Navigation {
         this.accounts = accounts;
         this.tokens = tokens;
         this.tenants = tenants;
-    }
-
-    @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        if (tenant != null) {
-            return caller.has(Role.ICS_ADMIN, tenant.id())
-                    ? List.of(new NavigationItem(800, "Users", "/ics/" + tenant.odsCode() + "/users"))
-                    : List.of();
-        }
-        return caller.isPlatformAdmin() ? List.of(new NavigationItem(910, "Users", "/admin/users")) : List.of();
     }
 
     record UserForm(String email, String displayName, String role, String ics, String places) {
@@ -70,27 +62,42 @@ class AccountPages implements Navigation {
         }
     }
 
+    /** One's own password changed: the one in use, and the new one. */
+    record PasswordChange(String current, String password) {
+
+        /** Passwords are never shown again, so the form comes back empty. */
+        static PasswordChange blank() {
+            return new PasswordChange("", "");
+        }
+    }
+
+    /** An API token to issue, named for what will use it. */
+    record NewToken(String name) {}
+
     // ---- one's own account
 
     @SignedIn
     @GetMapping("/account")
     String account(Model model) {
+        return ACCOUNT.show(withTokens(model), PasswordChange.blank());
+    }
+
+    private Model withTokens(Model model) {
         model.addAttribute("tokens", tokens.of(Scope.currentCaller().userId()));
-        return "platform/account";
+        return model;
     }
 
     @SignedIn
     @PostMapping("/account/password")
     String changePassword(
-            @RequestParam(required = false) String current,
-            @RequestParam(required = false) String password,
+            PasswordChange form,
             Model model,
             RedirectAttributes redirect,
             HttpServletRequest request,
             HttpServletResponse response) {
         try {
             Caller caller = Scope.currentCaller();
-            int epoch = accounts.changeOwnPassword(caller.userId(), current, password);
+            int epoch = accounts.changeOwnPassword(caller.userId(), form.current(), form.password());
             // every other session has ended; this one carries on under a new id and the new epoch
             request.changeSessionId();
             SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -104,18 +111,18 @@ class AccountPages implements Navigation {
                             + " else, and your API tokens were revoked.");
             return "redirect:/account";
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
-            return account(model);
+            return ACCOUNT.showAgain(withTokens(model), PasswordChange.blank(), e);
         }
     }
 
+    /** The new token is shown on the page that answers, once: it is not kept anywhere it could be read again. */
     @SignedIn
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam(required = false) String name, Model model) {
+    String createToken(NewToken form, Model model) {
         try {
-            model.addAttribute("issued", tokens.issue(Scope.currentCaller().userId(), name));
+            model.addAttribute("issued", tokens.issue(Scope.currentCaller().userId(), form.name()));
         } catch (InvalidInput e) {
-            model.addAttribute("problems", e.problems());
+            return ACCOUNT.showAgain(withTokens(model), form, e);
         }
         return account(model);
     }
@@ -140,7 +147,7 @@ class AccountPages implements Navigation {
     @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/users/new")
     String newMember(@PathVariable String ods, Model model) {
-        return userForm(model, UserForm.empty(), List.of());
+        return NEW_USER.show(userPage(model), UserForm.empty());
     }
 
     @Allowed(Role.ICS_ADMIN)
@@ -152,7 +159,7 @@ class AccountPages implements Navigation {
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/users/"
                     + granted.member().account().id();
         } catch (InvalidInput e) {
-            return userForm(model, form, e.problems());
+            return NEW_USER.showAgain(userPage(model), form, e);
         }
     }
 
@@ -201,7 +208,7 @@ class AccountPages implements Navigation {
     @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/users/new")
     String newUser(Model model) {
-        return userForm(model, UserForm.empty(), List.of());
+        return NEW_USER.show(userPage(model), UserForm.empty());
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
@@ -212,7 +219,7 @@ class AccountPages implements Navigation {
             tellAbout(granted, form, redirect);
             return "redirect:/admin/users/" + granted.member().account().id();
         } catch (InvalidInput e) {
-            return userForm(model, form, e.problems());
+            return NEW_USER.showAgain(userPage(model), form, e);
         }
     }
 
@@ -301,21 +308,20 @@ class AccountPages implements Navigation {
         }
     }
 
-    private String userForm(Model model, UserForm form, List<org.goldenthread.platform.Problem> problems) {
+    /** The page for adding a user, but its form: in an ICS, for that ICS; outside, for any. */
+    private Model userPage(Model model) {
         Tenant tenant = Scope.current().tenant();
         List<Role> roles = new ArrayList<>(Arrays.asList(Role.values()));
         if (tenant != null) {
             roles.remove(Role.PLATFORM_ADMIN);
         }
-        model.addAttribute("form", form);
         model.addAttribute("roles", roles);
-        model.addAttribute("problems", problems);
         model.addAttribute(
                 "icsOptions",
                 tenant == null
                         ? tenants.all().stream().filter(i -> !i.isMerged()).toList()
                         : List.of());
         model.addAttribute("action", tenant == null ? "/admin/users/new" : "/ics/" + tenant.odsCode() + "/users/new");
-        return "platform/user-new";
+        return model;
     }
 }

@@ -4,37 +4,24 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
-import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.Navigation;
-import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
-import org.goldenthread.platform.Tenant;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The audit log, an ICS's or the platform's, filtered as the reader asks. */
 @Controller
-class AuditPages implements Navigation {
+class AuditPages {
 
     private final AuditLog log;
 
     AuditPages(AuditLog log) {
         this.log = log;
-    }
-
-    @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        if (tenant != null) {
-            return caller.has(Role.ICS_ADMIN, tenant.id())
-                    ? List.of(new NavigationItem(850, "Audit log", "/ics/" + tenant.odsCode() + "/audit"))
-                    : List.of();
-        }
-        return caller.isPlatformAdmin() ? List.of(new NavigationItem(920, "Audit log", "/admin/audit")) : List.of();
     }
 
     @Allowed(Role.ICS_ADMIN)

@@ -6,24 +6,27 @@ import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.Navigation;
-import org.goldenthread.platform.NavigationItem;
+import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.platform.Tenant;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The ICS overview page, and the platform administrator's pages for managing ICSs. */
 @Controller
-class IcsController implements Navigation {
+class IcsController {
+
+    private static final FormPage NEW_ICS = new FormPage("platform/admin-ics-new");
+    private static final FormPage EDIT_ICS = new FormPage("platform/admin-ics-edit");
 
     private final Tenants tenants;
     private final List<Dashboard> dashboards;
@@ -33,14 +36,6 @@ class IcsController implements Navigation {
         this.tenants = tenants;
         this.dashboards = dashboards;
         this.small = small;
-    }
-
-    @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
-        if (tenant != null) {
-            return List.of(new NavigationItem(0, "Overview", "/ics/" + tenant.odsCode()));
-        }
-        return caller.isPlatformAdmin() ? List.of(new NavigationItem(900, "ICSs", "/admin/ics")) : List.of();
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
@@ -83,79 +78,80 @@ class IcsController implements Navigation {
         return "redirect:/admin/ics";
     }
 
+    record IcsForm(@BindParam("ods_code") String odsCode, String name, String region) {}
+
     @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/ics/new")
     String createForm(Model model) {
-        model.addAttribute("form", new IcsForm("", "", ""));
-        return "platform/admin-ics-new";
+        return NEW_ICS.show(model, new IcsForm("", "", ""));
     }
-
-    record IcsForm(String odsCode, String name, String region) {}
 
     @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/new")
-    String create(
-            @RequestParam(name = "ods_code", required = false) String odsCode,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) String region,
-            Model model,
-            RedirectAttributes redirect) {
-        IcsForm form = new IcsForm(odsCode, name, region);
+    String create(IcsForm form, Model model, RedirectAttributes redirect) {
         try {
             Ics created = tenants.create(form.odsCode(), form.name(), form.region());
             redirect.addFlashAttribute("success", created.name() + " (" + created.odsCode() + ") was created.");
             return "redirect:/admin/ics";
         } catch (InvalidInput e) {
-            model.addAttribute("form", form);
-            model.addAttribute("problems", e.problems());
-            return "platform/admin-ics-new";
+            return NEW_ICS.showAgain(model, form, e);
         }
     }
+
+    /** The edit page's fields as shown: each as stored, or as typed into a form that was refused. */
+    record IcsSettings(String name, String minGroupSize) {
+
+        static IcsSettings of(Ics ics) {
+            return new IcsSettings(
+                    ics.name(),
+                    ics.minGroupSize() == null ? "" : ics.minGroupSize().toString());
+        }
+    }
+
+    record Rename(String name) {}
+
+    /** Empty for the platform's threshold. */
+    record GroupSize(@BindParam("min_group_size") String minGroupSize) {}
+
+    record MergeInto(String target) {}
 
     @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/ics/{ods}")
     String edit(@PathVariable String ods, Model model) {
+        return EDIT_ICS.show(model, IcsSettings.of(editPage(ods, model)));
+    }
+
+    /** Everything the edit page shows but its fields. */
+    private Ics editPage(String ods, Model model) {
         Ics ics = tenants.get(ods);
         model.addAttribute("ics", ics);
-        model.addAttribute("name", ics.name());
-        model.addAttribute(
-                "minGroupSize",
-                ics.minGroupSize() == null ? "" : ics.minGroupSize().toString());
         model.addAttribute("platformMinGroupSize", small.platformMinGroupSize());
         model.addAttribute(
                 "targets",
                 tenants.all().stream()
                         .filter(i -> !i.isMerged() && i.id() != ics.id())
                         .toList());
-        return "platform/admin-ics-edit";
+        return ics;
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/{ods}/rename")
-    String rename(
-            @PathVariable String ods,
-            @RequestParam(required = false) String name,
-            Model model,
-            RedirectAttributes redirect) {
+    String rename(@PathVariable String ods, Rename form, Model model, RedirectAttributes redirect) {
         try {
-            tenants.rename(ods, name);
-            redirect.addFlashAttribute("success", "The ICS was renamed to " + name.trim() + ".");
+            tenants.rename(ods, form.name());
+            redirect.addFlashAttribute(
+                    "success", "The ICS was renamed to " + form.name().trim() + ".");
             return "redirect:/admin/ics";
         } catch (InvalidInput e) {
-            edit(ods, model);
-            model.addAttribute("name", name);
-            model.addAttribute("problems", e.problems());
-            return "platform/admin-ics-edit";
+            IcsSettings stored = IcsSettings.of(editPage(ods, model));
+            return EDIT_ICS.showAgain(model, new IcsSettings(form.name(), stored.minGroupSize()), e);
         }
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/{ods}/min-group-size")
-    String setMinGroupSize(
-            @PathVariable String ods,
-            @RequestParam(name = "min_group_size", required = false) String k,
-            Model model,
-            RedirectAttributes redirect) {
+    String setMinGroupSize(@PathVariable String ods, GroupSize form, Model model, RedirectAttributes redirect) {
+        String k = form.minGroupSize();
         try {
             Integer value;
             try {
@@ -172,35 +168,27 @@ class IcsController implements Navigation {
                             : changed.name() + " now hides groups of fewer than " + changed.minGroupSize() + ".");
             return "redirect:/admin/ics";
         } catch (InvalidInput e) {
-            edit(ods, model);
-            model.addAttribute("minGroupSize", k);
-            model.addAttribute("problems", e.problems());
-            return "platform/admin-ics-edit";
+            IcsSettings stored = IcsSettings.of(editPage(ods, model));
+            return EDIT_ICS.showAgain(model, new IcsSettings(stored.name(), k), e);
         }
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/{ods}/merge")
-    String merge(
-            @PathVariable String ods,
-            @RequestParam(required = false) String target,
-            Model model,
-            RedirectAttributes redirect) {
+    String merge(@PathVariable String ods, MergeInto form, Model model, RedirectAttributes redirect) {
         try {
-            if (target == null || target.isBlank()) {
+            if (form.target() == null || form.target().isBlank()) {
                 throw new InvalidInput("target", "Choose the ICS to merge into");
             }
-            Ics merged = tenants.merge(ods, target);
+            Ics merged = tenants.merge(ods, form.target());
             redirect.addFlashAttribute("success", merged.name() + " was merged into " + merged.mergedInto() + ".");
             return "redirect:/admin/ics";
         } catch (InvalidInput e) {
-            edit(ods, model);
-            model.addAttribute(
-                    "problems",
-                    e.problems().stream()
-                            .map(p -> org.goldenthread.platform.Problem.of("target", p.reason()))
-                            .toList());
-            return "platform/admin-ics-edit";
+            // the page has one place for the merge's problems, whichever field they were about
+            InvalidInput refusal = new InvalidInput(e.problems().stream()
+                    .map(p -> Problem.of("target", p.reason()))
+                    .toList());
+            return EDIT_ICS.showAgain(model, IcsSettings.of(editPage(ods, model)), refusal);
         }
     }
 }

@@ -1,0 +1,29 @@
+package org.goldenthread.engagement.collecting;
+
+/**
+ * How a respondent reached a survey's pages: by its open link, with the resume code once they have
+ * one, or by their own invitation. Nothing here is the respondent's identity: an address only counts
+ * resume codes that do not match, and is never kept beside an answer.
+ */
+sealed interface Respondent {
+
+    /**
+     * @param code    the resume code in the address, or null
+     * @param address where the request came from, for counting resume codes that do not match
+     */
+    record ByLink(String link, String code, String address) implements Respondent {}
+
+    record Invited(String token) implements Respondent {}
+
+    static Respondent byLink(String link) {
+        return new ByLink(link, null, null);
+    }
+
+    static Respondent byLink(String link, String code, String address) {
+        return new ByLink(link, code, address);
+    }
+
+    static Respondent invited(String token) {
+        return new Invited(token);
+    }
+}
