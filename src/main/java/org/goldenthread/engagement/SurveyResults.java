@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
@@ -40,6 +39,7 @@ public class SurveyResults {
     private final DataSource dataSource;
     private final TransactionTemplate readOnly;
     private final SmallNumbers smallNumbers;
+    private final CrossTabSuppression suppression;
     private final long memoryLimit;
     private final Map<Long, AnswerMatrix> matrices = new ConcurrentHashMap<>();
     /** One survey at a time is loaded in the background, so a burst of imports cannot crowd out requests. */
@@ -60,6 +60,7 @@ public class SurveyResults {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.smallNumbers = smallNumbers;
+        this.suppression = new CrossTabSuppression(smallNumbers);
         if (memoryMegabytes < 0) {
             throw new IllegalArgumentException(
                     "gt.surveys.results-memory-mb must be 0 (a quarter of the heap) or more");
@@ -356,7 +357,7 @@ public class SurveyResults {
                 .divide(BigDecimal.valueOf(of), 2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal round(double value) {
+    static BigDecimal round(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
@@ -414,67 +415,32 @@ public class SurveyResults {
                     null,
                     tooFewNote());
         }
-        AnswerLayout layout = new AnswerLayout(definition);
-        boolean[] selected = select(layout, a, conditions);
         Question rowQ = definition.questions().get(rq);
         Question colQ = definition.questions().get(cq);
-        List<String> rowChoices = rowQ.choices();
-        List<String> colChoices = colQ.choices();
-        int rowsN = rowChoices.size();
-        int colsN = colChoices.size();
-        // the counts with their totals around them, [rows + 1][cols + 1]: the last column holds each
-        // row's respondents, the last row each column's, the corner everyone who answered both
-        int[][] raw = new int[rowsN + 1][colsN + 1];
-        // the options each respondent chose, read once: a long list costs only what was chosen
-        int[] rowChosen = new int[rowsN + AnswerLayout.BITS];
-        int[] colChosen = new int[colsN + AnswerLayout.BITS];
-        for (int r = 0; r < a.size(); r++) {
-            if (!selected[r]) {
-                continue;
-            }
-            int inRow = layout.chosen(a.closed(), rq, r, rowChosen);
-            int inCol = layout.chosen(a.closed(), cq, r, colChosen);
-            if (inRow == 0 || inCol == 0) {
-                continue;
-            }
-            raw[rowsN][colsN]++;
-            for (int i = 0; i < inRow; i++) {
-                raw[rowChosen[i] - 1][colsN]++;
-                for (int j = 0; j < inCol; j++) {
-                    raw[rowChosen[i] - 1][colChosen[j] - 1]++;
-                }
-            }
-            for (int j = 0; j < inCol; j++) {
-                raw[rowsN][colChosen[j] - 1]++;
-            }
-        }
-        Integer[][] shown = suppress(raw);
-        int hidden = 0;
-        for (int i = 0; i < rowsN; i++) {
-            for (int j = 0; j < colsN; j++) {
-                hidden += shown[i][j] == null ? 1 : 0;
-            }
-        }
-        List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < colsN; j++) {
-            columns.add(new Column(colChoices.get(j), shown[rowsN][j]));
-        }
-        List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < rowsN; i++) {
-            List<Cell> cells = new ArrayList<>();
-            for (int j = 0; j < colsN; j++) {
-                Integer count = shown[i][j];
-                // a percentage with its count shown but its total hidden would give the total away
-                cells.add(new Cell(count, share(count, shown[i][colsN]), share(count, shown[rowsN][j])));
-            }
-            lines.add(new Line(rowChoices.get(i), shown[i][colsN], cells));
-        }
+        AnswerLayout layout = new AnswerLayout(definition);
+        int[][] raw = CrossTabCounts.count(layout, a, select(layout, a, conditions), rowQ, rq, colQ, cq);
+        Integer[][] shown = suppression.suppress(raw);
+        int hidden = CrossTabSuppression.hiddenCells(shown);
+        // the statistic is worked out from every count, hidden ones too, and assumes one cell per respondent
         ChiSquare test =
                 hidden > 0 || rowQ.questionType() == QuestionType.MULTI || colQ.questionType() == QuestionType.MULTI
                         ? null
-                        : chiSquare(raw);
+                        : PearsonChiSquare.of(raw);
+        return new CrossTab(
+                rowQ.code(),
+                colQ.code(),
+                shown[raw.length - 1][raw[0].length - 1],
+                filterList(filter),
+                CrossTabTotals.columns(colQ.choices(), shown),
+                CrossTabTotals.lines(rowQ.choices(), shown),
+                hidden,
+                test,
+                crossTabNote(hidden, test));
+    }
+
+    private String crossTabNote(int hidden, ChiSquare test) {
         int minGroup = smallNumbers.minGroupSize();
-        String note = hidden > 0
+        return hidden > 0
                 ? "Counts of fewer than " + minGroup + " respondents are hidden, with others that"
                         + " would let them be worked out from the totals; no test is shown on a table with hidden counts"
                 : test == null
@@ -482,77 +448,6 @@ public class SurveyResults {
                                 + " enough respondents in every row and column (expected counts of 5 or more in at least four"
                                 + " cells in five, and none below 1)"
                         : null;
-        return new CrossTab(
-                rowQ.code(), colQ.code(), shown[rowsN][colsN], filterList(filter), columns, lines, hidden, test, note);
-    }
-
-    /**
-     * Which counts of a cross-tab (totals in the last row and column) may be shown. Counts of 1 to
-     * k−1 are hidden, and in a row or column of fewer than k respondents every cell is hidden, its
-     * zeros too: in so small a group, where the others did not answer says where these did. Then
-     * secondary suppression, as for every table of people (see {@link SmallNumbers#hideBeside}).
-     */
-    Integer[][] suppress(int[][] raw) {
-        int rowsN = raw.length - 1;
-        int colsN = raw[0].length - 1;
-        Integer[][] shown = new Integer[raw.length][raw[0].length];
-        for (int i = 0; i <= rowsN; i++) {
-            for (int j = 0; j <= colsN; j++) {
-                boolean smallLine = i < rowsN && smallNumbers.hides(raw[i][colsN])
-                        || j < colsN && smallNumbers.hides(raw[rowsN][j]);
-                shown[i][j] = smallLine || smallNumbers.hides(raw[i][j]) ? null : raw[i][j];
-            }
-        }
-        SmallNumbers.hideBeside(shown, raw);
-        return shown;
-    }
-
-    private static BigDecimal share(Integer count, Integer total) {
-        return count == null || total == null || total == 0 ? null : percent(count, total);
-    }
-
-    /**
-     * Pearson's chi-square test of independence over the non-empty rows and columns, or null where it
-     * would mislead: fewer than two of either, or expected counts too small (Cochran: below 1 in any
-     * cell, or below 5 in more than a fifth of them).
-     */
-    private static ChiSquare chiSquare(int[][] raw) {
-        int rowsN = raw.length - 1;
-        int colsN = raw[0].length - 1;
-        double grand = raw[rowsN][colsN];
-        List<Integer> usedRows = new ArrayList<>();
-        List<Integer> usedCols = new ArrayList<>();
-        for (int i = 0; i < rowsN; i++) {
-            if (raw[i][colsN] > 0) {
-                usedRows.add(i);
-            }
-        }
-        for (int j = 0; j < colsN; j++) {
-            if (raw[rowsN][j] > 0) {
-                usedCols.add(j);
-            }
-        }
-        int df = (usedRows.size() - 1) * (usedCols.size() - 1);
-        if (df < 1) {
-            return null;
-        }
-        double statistic = 0;
-        int belowFive = 0;
-        for (int i : usedRows) {
-            for (int j : usedCols) {
-                double expected = raw[i][colsN] * (double) raw[rowsN][j] / grand;
-                if (expected < 1) {
-                    return null;
-                }
-                belowFive += expected < 5 ? 1 : 0;
-                statistic += (raw[i][j] - expected) * (raw[i][j] - expected) / expected;
-            }
-        }
-        if (belowFive * 5 > usedRows.size() * usedCols.size()) {
-            return null;
-        }
-        double p = ChiSquaredDistribution.of(df).survivalProbability(statistic);
-        return new ChiSquare(round(statistic), df, BigDecimal.valueOf(p).setScale(4, RoundingMode.HALF_UP));
     }
 
     private static int closedQuestion(SurveyDefinition definition, String code, String field) {

@@ -1,5 +1,6 @@
 package org.goldenthread.insight;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.goldenthread.people.Professions;
 import org.goldenthread.people.Register;
@@ -19,12 +20,14 @@ class Insight {
     private final IcsMap map;
     private final Register register;
     private final Professions professions;
+    private final Clock clock;
 
-    Insight(Forums forums, IcsMap map, Register register, Professions professions) {
+    Insight(Forums forums, IcsMap map, Register register, Professions professions, Clock clock) {
         this.forums = forums;
         this.map = map;
         this.register = register;
         this.professions = professions;
+        this.clock = clock;
     }
 
     /** The names of the ICS's places, for choosing one. */
@@ -41,7 +44,7 @@ class Insight {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Landscape landscape(String place) {
-        return landscape(place, LocalDate.now());
+        return landscape(place, LocalDate.now(clock));
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.goldenthread.insight;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,12 @@ public class LeadershipFigures {
 
     private final Insight insight;
     private final SmallNumbers small;
+    private final Clock clock;
 
-    LeadershipFigures(Insight insight, SmallNumbers small) {
+    LeadershipFigures(Insight insight, SmallNumbers small, Clock clock) {
         this.insight = insight;
         this.small = small;
+        this.clock = clock;
     }
 
     /**
@@ -43,11 +47,11 @@ public class LeadershipFigures {
      * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}.
      */
     public Map<String, Figure> today(String place) {
-        return onDay(place, java.time.LocalDate.now());
+        return onDay(place, LocalDate.now(clock));
     }
 
     /** The same figures as they stood on a past day, from the appointments current then. */
-    public Map<String, Figure> onDay(String place, java.time.LocalDate day) {
+    public Map<String, Figure> onDay(String place, LocalDate day) {
         Landscape landscape = insight.landscape(place, day);
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<LevelFigures> levels = landscape.levels(Audience.AGGREGATE, small);

@@ -1,0 +1,48 @@
+package org.goldenthread.insight;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.goldenthread.people.Appointment;
+import org.goldenthread.structure.Forum;
+
+/** Each place in view at a glance, from the vacancies and lines of sight worked out for the same snapshot. */
+final class PlaceSummaries {
+
+    private final Snapshot snapshot;
+    private final Vacancies vacancies;
+    private final LinesOfSight linesOfSight;
+
+    PlaceSummaries(Snapshot snapshot, Vacancies vacancies, LinesOfSight linesOfSight) {
+        this.snapshot = snapshot;
+        this.vacancies = vacancies;
+        this.linesOfSight = linesOfSight;
+    }
+
+    List<Landscape.PlaceSummary> byPlace() {
+        Map<String, Landscape.PlaceSummary> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<Landscape.Vacancy> vacant = vacancies.vacancies();
+        for (String p : snapshot.places) {
+            if (!snapshot.inView(p)) {
+                continue;
+            }
+            List<Forum> there = snapshot.forums.stream()
+                    .filter(f -> p.equalsIgnoreCase(f.place()))
+                    .toList();
+            Set<Long> ids = there.stream().map(Forum::id).collect(Collectors.toSet());
+            int leaders = (int) snapshot.current.stream()
+                    .filter(a -> ids.contains(snapshot.forumOf(a).id()))
+                    .map(Appointment::personId)
+                    .distinct()
+                    .count();
+            int seats =
+                    (int) vacant.stream().filter(v -> ids.contains(v.forumId())).count();
+            int blind = (int)
+                    there.stream().filter(f -> !linesOfSight.hasLineOfSight(f)).count();
+            result.put(p, new Landscape.PlaceSummary(p, there.size(), leaders, seats, blind));
+        }
+        return List.copyOf(result.values());
+    }
+}
