@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -456,6 +457,7 @@ final class Landscape {
             boolean everHeld) {
 
         /** How long, in words: "1 year, 2 months", "3 months", "12 days". */
+        @SuppressWarnings("JavaPeriodGetDays") // days are shown only when there are no months or years
         public String howLong(LocalDate today) {
             Period p = Period.between(vacantSince, today);
             List<String> parts = new ArrayList<>();
@@ -530,7 +532,7 @@ final class Landscape {
         Map<String, Integer> vacantByPlace = new HashMap<>();
         vacancies().stream()
                 .filter(v -> v.place() != null)
-                .forEach(v -> vacantByPlace.merge(v.place().toLowerCase(), 1, Integer::sum));
+                .forEach(v -> vacantByPlace.merge(v.place().toLowerCase(Locale.ROOT), 1, Integer::sum));
         Map<Long, List<Appointment>> systemSeats = allCurrent.stream()
                 .filter(a -> Level.SYSTEM.code().equals(levelOf(a)))
                 .collect(Collectors.groupingBy(Appointment::personId, LinkedHashMap::new, Collectors.toList()));
@@ -539,7 +541,7 @@ final class Landscape {
             if (place != null && !place.equalsIgnoreCase(p)) {
                 continue;
             }
-            int vacant = vacantByPlace.getOrDefault(p.toLowerCase(), 0);
+            int vacant = vacantByPlace.getOrDefault(p.toLowerCase(Locale.ROOT), 0);
             if (vacant == 0) {
                 continue;
             }

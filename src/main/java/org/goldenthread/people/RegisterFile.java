@@ -355,7 +355,7 @@ public class RegisterFile {
     }
 
     /** The file's values as the domain sees them, with every problem found on the way. */
-    private final class Reading {
+    private static final class Reading {
         final List<Problem> problems = new ArrayList<>();
         final Map<String, PersonDetails> people = new LinkedHashMap<>();
         final Map<String, Integer> personRow = new HashMap<>();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the fields of a submitted page form: blanks as null, dates and hours parsed, and a
@@ -14,11 +15,11 @@ public final class FormValues {
 
     private FormValues() {}
 
-    public static String text(String raw) {
+    public static @Nullable String text(@Nullable String raw) {
         return raw == null || raw.isBlank() ? null : raw.trim();
     }
 
-    public static LocalDate date(Map<String, String> form, String field, List<Problem> problems) {
+    public static @Nullable LocalDate date(Map<String, String> form, String field, List<Problem> problems) {
         String value = text(form.get(field));
         if (value == null) {
             return null;
@@ -31,7 +32,7 @@ public final class FormValues {
         }
     }
 
-    public static BigDecimal hours(Map<String, String> form, String field, List<Problem> problems) {
+    public static @Nullable BigDecimal hours(Map<String, String> form, String field, List<Problem> problems) {
         String value = text(form.get(field));
         if (value == null) {
             return null;

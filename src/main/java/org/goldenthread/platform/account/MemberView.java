@@ -20,7 +20,7 @@ record MemberView(
                 member.account().id(),
                 member.account().email(),
                 member.account().displayName(),
-                member.account().isLocked(),
+                member.account().locked(),
                 member.account().disabled(),
                 member.grants().stream().map(MemberView::role).toList());
     }
