@@ -26,6 +26,7 @@ public record Framework(
      */
     public record Indicator(String code, String text, List<String> descriptors, List<String> evidence) {
 
+        @Override
         public List<String> evidence() {
             return evidence == null ? List.of() : evidence;
         }

@@ -44,8 +44,8 @@ public class Codebook {
 
     public record Theme(long id, String name, String description, int comments) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     /** A comment; its response is named by the response's random public id, never its row number. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Comment(
             @JsonProperty("response_id") UUID responseId,
             String text,

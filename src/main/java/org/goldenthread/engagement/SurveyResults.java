@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Settings;
 import org.goldenthread.platform.SmallNumbers;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +54,8 @@ public class SurveyResults {
             DataSource dataSource,
             SmallNumbers smallNumbers,
             PlatformTransactionManager transactions,
-            @Value("${gt.surveys.results-memory-mb:0}") long memoryMegabytes) {
+            Settings settings) {
+        long memoryMegabytes = settings.surveys().resultsMemoryMb();
         this.surveys = surveys;
         this.dataSource = dataSource;
         this.readOnly = new TransactionTemplate(transactions);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -105,8 +106,8 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
                 String status = blind ? "No line of sight" : s[1] + " of " + s[0] + " seats held";
                 String where =
                         f.place() == null ? "" : ", " + (f.neighbourhood() == null ? f.place() : f.neighbourhood());
-                String label = f.name() + " – " + level.label().toLowerCase() + where + ", " + status.toLowerCase()
-                        + (inView.contains(f.id()) ? "" : ", shown for context");
+                String label = f.name() + " – " + level.label().toLowerCase(Locale.ROOT) + where + ", "
+                        + status.toLowerCase(Locale.ROOT) + (inView.contains(f.id()) ? "" : ", shown for context");
                 Node node = new Node(
                         f.id(),
                         f.name(),

@@ -220,6 +220,7 @@ final class Landscape {
             boolean everHeld) {
 
         /** How long, in words: "1 year, 2 months", "3 months", "12 days". */
+        @SuppressWarnings("JavaPeriodGetDays") // days are shown only when there are no months or years
         public String howLong(LocalDate today) {
             Period p = Period.between(vacantSince, today);
             List<String> parts = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,7 +83,7 @@ final class Vacancies {
         Map<String, Integer> vacantByPlace = new HashMap<>();
         vacancies().stream()
                 .filter(v -> v.place() != null)
-                .forEach(v -> vacantByPlace.merge(v.place().toLowerCase(), 1, Integer::sum));
+                .forEach(v -> vacantByPlace.merge(v.place().toLowerCase(Locale.ROOT), 1, Integer::sum));
         Map<Long, List<Appointment>> systemSeats = snapshot.allCurrent.stream()
                 .filter(a -> Level.SYSTEM.code().equals(snapshot.levelOf(a)))
                 .collect(Collectors.groupingBy(Appointment::personId, LinkedHashMap::new, Collectors.toList()));
@@ -91,7 +92,7 @@ final class Vacancies {
             if (!snapshot.inView(p)) {
                 continue;
             }
-            int vacant = vacantByPlace.getOrDefault(p.toLowerCase(), 0);
+            int vacant = vacantByPlace.getOrDefault(p.toLowerCase(Locale.ROOT), 0);
             if (vacant == 0) {
                 continue;
             }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.goldenthread.platform.DemoIcsCreated;
@@ -412,7 +413,7 @@ class DemoRegister {
                 ref,
                 given,
                 family,
-                (given + "." + family + nextRef).toLowerCase() + "@example.nhs.uk",
+                (given + "." + family + nextRef).toLowerCase(Locale.ROOT) + "@example.nhs.uk",
                 profession,
                 registrationNumber(profession),
                 employer,

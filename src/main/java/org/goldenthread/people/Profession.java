@@ -1,6 +1,7 @@
 package org.goldenthread.people;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,7 @@ public record Profession(
         }
         if (!Pattern.compile(registrationPattern).matcher(number).matches()) {
             return "'" + number + "' is not a " + (regulator == null ? "" : regulator + " ")
-                    + "registration number for a " + name.toLowerCase() + " (expected " + example() + ")";
+                    + "registration number for a " + name.toLowerCase(Locale.ROOT) + " (expected " + example() + ")";
         }
         return null;
     }

@@ -3,6 +3,7 @@ package org.goldenthread.platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -23,12 +24,19 @@ public class Audit {
     }
 
     /** A change within the ICS in scope (or a platform-level change when no ICS is in scope). */
-    public void record(String action, String entity, Object entityId, Object before, Object after) {
+    public void record(
+            String action, String entity, @Nullable Object entityId, @Nullable Object before, @Nullable Object after) {
         recordFor(Scope.current().activeIcsId(), action, entity, entityId, before, after);
     }
 
     /** A change made at platform level that concerns one ICS, so that ICS's admins see it too. */
-    public void recordFor(Long icsId, String action, String entity, Object entityId, Object before, Object after) {
+    public void recordFor(
+            @Nullable Long icsId,
+            String action,
+            String entity,
+            @Nullable Object entityId,
+            @Nullable Object before,
+            @Nullable Object after) {
         Caller caller = Scope.current().caller();
         jdbc.sql("""
                         insert into audit_event (ics_id, actor_id, actor, action, entity, entity_id, before, after)
@@ -46,7 +54,12 @@ public class Audit {
     }
 
     /** One change among many recorded together, such as the changes a file import makes. */
-    public record Change(String action, String entity, Object entityId, Object before, Object after) {}
+    public record Change(
+            String action,
+            String entity,
+            @Nullable Object entityId,
+            @Nullable Object before,
+            @Nullable Object after) {}
 
     /**
      * Records many changes within the ICS in scope in one statement, so that a large import is

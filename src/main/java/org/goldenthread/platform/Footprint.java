@@ -2,6 +2,7 @@ package org.goldenthread.platform;
 
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How much of the ICS in scope the caller may see for one purpose: all of it, or only the places
@@ -10,7 +11,7 @@ import java.util.Locale;
  *
  * @param places the names of the places the caller leads, or {@code null} for the whole ICS
  */
-public record Footprint(List<String> places) {
+public record Footprint(@Nullable List<String> places) {
 
     private static final Footprint WHOLE_ICS = new Footprint(null);
 

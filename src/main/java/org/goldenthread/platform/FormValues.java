@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the fields of a submitted page form: blanks as null, dates and hours parsed, and a
@@ -13,18 +14,18 @@ public final class FormValues {
 
     private FormValues() {}
 
-    public static String text(String raw) {
+    public static @Nullable String text(@Nullable String raw) {
         return raw == null || raw.isBlank() ? null : raw.trim();
     }
 
     /** An id chosen from a list; anything else is no choice. */
-    public static Long id(String raw) {
+    public static @Nullable Long id(String raw) {
         String value = text(raw);
         return value == null || !value.matches("\\d{1,18}") ? null : Long.valueOf(value);
     }
 
     /** A date from a form bound to a record: {@code field} names it in the problem. */
-    public static LocalDate date(String field, String raw, List<Problem> problems) {
+    public static @Nullable LocalDate date(String field, String raw, List<Problem> problems) {
         String value = text(raw);
         if (value == null) {
             return null;
@@ -38,7 +39,7 @@ public final class FormValues {
     }
 
     /** Hours from a form bound to a record: {@code field} names it in the problem. */
-    public static BigDecimal hours(String field, String raw, List<Problem> problems) {
+    public static @Nullable BigDecimal hours(String field, String raw, List<Problem> problems) {
         String value = text(raw);
         if (value == null) {
             return null;

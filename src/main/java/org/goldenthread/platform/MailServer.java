@@ -3,6 +3,7 @@ package org.goldenthread.platform;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -25,12 +26,17 @@ public class MailServer {
     MailServer(
             ObjectProvider<JavaMailSender> senders,
             @Value("${spring.mail.host:}") String host,
-            @Value("${gt.mail.from:}") String from,
-            @Value("${gt.public-url:}") String publicUrl) {
+            String from,
+            String publicUrl) {
         this.senders = senders;
         this.host = host;
         this.from = from;
         this.publicUrl = publicUrl;
+    }
+
+    @Autowired
+    MailServer(ObjectProvider<JavaMailSender> senders, @Value("${spring.mail.host:}") String host, Settings settings) {
+        this(senders, host, settings.mail().from(), settings.publicUrl());
     }
 
     public boolean isSetUp() {

@@ -35,6 +35,7 @@ import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.schema.XMPSchema;
 import org.apache.xmpbox.xml.XmpSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A plain A4 report in PDF — headings, paragraphs, tables and horizontal bar charts — for the
@@ -142,7 +143,7 @@ public final class PdfReport {
     }
 
     /** A new structure element at the end of its parent (the structure root when null). */
-    private PDStructureElement element(String type, PDStructureElement parent) {
+    private PDStructureElement element(String type, @Nullable PDStructureElement parent) {
         PDStructureElement element = new PDStructureElement(type, parent == null ? structure : parent);
         if (parent == null) {
             structure.appendKid(element);

@@ -1,12 +1,14 @@
 package org.goldenthread.platform;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One thing wrong with a caller's input: which field, why, and for files which row (1-based,
  * counting the header as row 1), so people can find and fix it.
  */
-public record Problem(Integer row, String field, String reason) {
+public record Problem(@Nullable Integer row, @Nullable String field, String reason) {
 
-    public static Problem of(String field, String reason) {
+    public static Problem of(@Nullable String field, String reason) {
         return new Problem(null, field, reason);
     }
 

@@ -2,6 +2,7 @@ package org.goldenthread.platform;
 
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is acting, and for which ICS, on the current thread. Database connections read the ICS
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  * @param tenant   the ICS in scope, or {@code null}
  * @param platform whether platform-level records (such as platform audit events) are visible
  */
-public record Scope(Caller caller, Tenant tenant, boolean platform) {
+public record Scope(@Nullable Caller caller, @Nullable Tenant tenant, boolean platform) {
 
     private static final Scope NONE = new Scope(null, null, false);
     private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
@@ -70,7 +71,7 @@ public record Scope(Caller caller, Tenant tenant, boolean platform) {
                 : java.util.Optional.empty();
     }
 
-    public Long activeIcsId() {
+    public @Nullable Long activeIcsId() {
         return tenant == null ? null : tenant.id();
     }
 
@@ -121,7 +122,7 @@ public record Scope(Caller caller, Tenant tenant, boolean platform) {
     }
 
     /** System work (no signed-in user) for one ICS, such as loading demo data. */
-    public static Scope system(Tenant tenant) {
+    public static Scope system(@Nullable Tenant tenant) {
         return new Scope(null, tenant, false);
     }
 

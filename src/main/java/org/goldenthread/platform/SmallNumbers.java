@@ -1,6 +1,7 @@
 package org.goldenthread.platform;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,12 @@ public class SmallNumbers {
 
     private final int platformMinGroupSize;
 
-    public SmallNumbers(@Value("${gt.privacy.min-group-size:10}") int minGroupSize) {
+    @Autowired
+    SmallNumbers(Settings settings) {
+        this(settings.privacy().minGroupSize());
+    }
+
+    public SmallNumbers(int minGroupSize) {
         // A lower setting would be a privacy mistake, not a preference: refuse to start with it.
         if (minGroupSize < LOWEST_ALLOWED) {
             throw new IllegalStateException(
@@ -44,7 +50,7 @@ public class SmallNumbers {
     }
 
     /** The count, or null when it must be hidden. */
-    public Integer shown(int people) {
+    public @Nullable Integer shown(int people) {
         return hides(people) ? null : people;
     }
 

@@ -1,6 +1,7 @@
 package org.goldenthread.platform;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -23,7 +24,7 @@ public final class Text {
     private Text() {}
 
     /** Why the text cannot be stored, or null when it can. */
-    public static String unstorable(String text) {
+    public static @Nullable String unstorable(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class Time {
 
     @Bean
+    @SuppressWarnings("JavaTimeDefaultTimeZone") // the machine's zone is the one wanted
     Clock clock() {
         return Clock.systemDefaultZone();
     }

@@ -3,6 +3,7 @@ package org.goldenthread.structure;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
@@ -218,7 +219,9 @@ public class IcsMap implements PlaceDirectory {
                 () -> jdbc.sql("select lower(name) from place")
                         .query(String.class)
                         .list());
-        return names.stream().filter(n -> !known.contains(n.toLowerCase())).toList();
+        return names.stream()
+                .filter(n -> !known.contains(n.toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     Map<String, Long> placeIdsByName() {

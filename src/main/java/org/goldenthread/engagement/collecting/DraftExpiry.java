@@ -6,11 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.ScopedTransactions;
+import org.goldenthread.platform.Settings;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.TenantDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,11 +36,8 @@ class DraftExpiry {
         return t;
     });
 
-    DraftExpiry(
-            TenantDirectory tenants,
-            ScopedTransactions transactions,
-            JdbcClient jdbc,
-            @Value("${gt.surveys.draft-days:90}") int days) {
+    DraftExpiry(TenantDirectory tenants, ScopedTransactions transactions, JdbcClient jdbc, Settings settings) {
+        int days = settings.surveys().draftDays();
         if (days < 1) {
             throw new IllegalArgumentException("gt.surveys.draft-days must be at least 1, not " + days);
         }
@@ -51,6 +48,7 @@ class DraftExpiry {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @SuppressWarnings("FutureReturnValueIgnored") // a repeating task; it catches and logs its own failures
     void start() {
         daily.scheduleWithFixedDelay(
                 () -> {

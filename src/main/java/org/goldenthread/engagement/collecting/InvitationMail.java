@@ -58,6 +58,7 @@ class InvitationMail {
      * Sends the letters, a connection per hundred, and says which invitations the mail server took.
      * Failures are logged without addresses. {@code base} is what {@link #base()} gave.
      */
+    @SuppressWarnings("IdentityHashMapUsage") // a message is its own key: two may be equal in content
     Set<Long> send(Surveys.Survey survey, String icsName, String base, List<Letter> letters) {
         JavaMailSender sender = server.sender();
         Set<Long> delivered = new HashSet<>();

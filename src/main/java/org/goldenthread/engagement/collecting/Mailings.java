@@ -286,6 +286,7 @@ class Mailings {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @SuppressWarnings("FutureReturnValueIgnored") // a repeating task; it catches and logs its own failures
     void watch() {
         watching.scheduleWithFixedDelay(
                 () -> {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
+import org.goldenthread.platform.Settings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +30,9 @@ class ResumeAttempts {
 
     private record Misses(int count, long since) {}
 
-    ResumeAttempts(
-            @Value("${gt.surveys.resume-attempts:10}") int maxMisses,
-            @Value("${gt.surveys.resume-lockout:15m}") Duration window) {
+    ResumeAttempts(Settings settings) {
+        int maxMisses = settings.surveys().resumeAttempts();
+        Duration window = settings.surveys().resumeLockout();
         if (maxMisses < 1) {
             throw new IllegalArgumentException("gt.surveys.resume-attempts must be at least 1");
         }

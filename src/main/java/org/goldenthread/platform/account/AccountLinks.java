@@ -2,6 +2,7 @@ package org.goldenthread.platform.account;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.goldenthread.platform.Audit;
@@ -10,6 +11,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,7 +34,7 @@ public class AccountLinks {
         RESET;
 
         String code() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -40,7 +42,7 @@ public class AccountLinks {
      * How a link reached the person: emailed to them, or shown here for the administrator to pass on
      * ({@code link} is null once emailed, so nobody else sees it).
      */
-    public record Handover(boolean emailed, String link) {}
+    public record Handover(boolean emailed, @Nullable String link) {}
 
     /** A link that can still be used, for the page where the person chooses their password. */
     public record Usable(String email, boolean claim) {}
@@ -63,7 +65,7 @@ public class AccountLinks {
      * email) the link is returned for the administrator, bound to {@code shownTo}, their ICS (null
      * for a platform administrator).
      */
-    Handover issue(long userId, String email, Purpose purpose, Tenant shownTo, String roleAndPlace) {
+    Handover issue(long userId, String email, Purpose purpose, @Nullable Tenant shownTo, String roleAndPlace) {
         return issue(userId, email, purpose, shownTo, true, roleAndPlace);
     }
 
@@ -73,7 +75,12 @@ public class AccountLinks {
     }
 
     private Handover issue(
-            long userId, String email, Purpose purpose, Tenant shownTo, boolean showable, String roleAndPlace) {
+            long userId,
+            String email,
+            Purpose purpose,
+            @Nullable Tenant shownTo,
+            boolean showable,
+            String roleAndPlace) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

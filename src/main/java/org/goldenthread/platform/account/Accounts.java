@@ -1,9 +1,13 @@
 package org.goldenthread.platform.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,10 +22,11 @@ import org.goldenthread.platform.PlaceDirectory;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Settings;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.tenancy.Tenants;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -36,18 +41,13 @@ public class Accounts {
     record StoredUser(
             long id,
             String email,
-            String displayName,
-            String passwordHash,
+            @Nullable String displayName,
+            @Nullable String passwordHash,
             boolean disabled,
-            OffsetDateTime lockedUntil,
+            @Nullable OffsetDateTime lockedUntil,
             int failedSignIns,
             int sessionEpoch,
-            Long passwordViaIcs) {
-
-        boolean isLocked() {
-            return lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now());
-        }
-    }
+            @Nullable Long passwordViaIcs) {}
 
     /** A user with the roles visible to whoever is looking. */
     public record Member(UserAccount account, List<Grant> grants) {}
@@ -67,6 +67,7 @@ public class Accounts {
     private final AccountMail mail;
     private final int maxFailedSignIns;
     private final int lockoutMinutes;
+    private final Clock clock;
 
     Accounts(
             JdbcClient jdbc,
@@ -76,8 +77,8 @@ public class Accounts {
             ObjectProvider<PlaceDirectory> places,
             AccountLinks links,
             AccountMail mail,
-            @Value("${gt.security.max-failed-logins:5}") int maxFailedSignIns,
-            @Value("${gt.security.lockout-minutes:15}") int lockoutMinutes) {
+            Settings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.tenants = tenants;
@@ -85,11 +86,33 @@ public class Accounts {
         this.places = places;
         this.links = links;
         this.mail = mail;
-        this.maxFailedSignIns = maxFailedSignIns;
-        this.lockoutMinutes = lockoutMinutes;
+        this.maxFailedSignIns = settings.security().maxFailedLogins();
+        this.lockoutMinutes = settings.security().lockoutMinutes();
+        this.clock = clock;
     }
 
-    Optional<StoredUser> byEmail(String email) {
+    boolean isLocked(StoredUser user) {
+        return isLockedUntil(user.lockedUntil());
+    }
+
+    private boolean isLockedUntil(@Nullable OffsetDateTime lockedUntil) {
+        return lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now(clock));
+    }
+
+    private UserAccount account(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+        return new UserAccount(
+                rs.getLong("id"),
+                rs.getString("email"),
+                rs.getString("display_name"),
+                rs.getBoolean("disabled"),
+                lockedUntil,
+                rs.getInt("failed_sign_ins"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                isLockedUntil(lockedUntil));
+    }
+
+    Optional<StoredUser> byEmail(@Nullable String email) {
         return jdbc.sql("""
                         select id, email, display_name, password_hash, disabled, locked_until, failed_sign_ins,
                                session_epoch, password_via_ics
@@ -137,13 +160,13 @@ public class Accounts {
     public Optional<UserAccount> find(long userId) {
         return jdbc.sql("""
                         select id, email, display_name, disabled, locked_until, failed_sign_ins, created_at
-                          from app_user where id = :id""").param("id", userId).query(UserAccount.class).optional();
+                          from app_user where id = :id""").param("id", userId).query(this::account).optional();
     }
 
     public List<Member> all() {
         return jdbc.sql("""
                         select id, email, display_name, disabled, locked_until, failed_sign_ins, created_at
-                          from app_user order by lower(email)""").query(UserAccount.class).list().stream()
+                          from app_user order by lower(email)""").query(this::account).list().stream()
                 .map(u -> new Member(u, grantsOf(u.id())))
                 .toList();
     }
@@ -154,7 +177,7 @@ public class Accounts {
                         select distinct u.id, u.email, u.display_name, u.disabled, u.locked_until, u.failed_sign_ins,
                                u.created_at
                           from app_user u join role_grant g on g.user_id = u.id
-                         where g.ics_id = :ics order by u.email""").param("ics", tenant.id()).query(UserAccount.class).list().stream()
+                         where g.ics_id = :ics order by u.email""").param("ics", tenant.id()).query(this::account).list().stream()
                 .map(u -> new Member(
                         u,
                         grantsOf(u.id()).stream()
@@ -213,7 +236,8 @@ public class Accounts {
             } else if (request.ics() == null || request.ics().isBlank()) {
                 problems.add(Problem.of("ics", "Choose the ICS in which this role applies"));
             } else {
-                tenant = tenants.tenant(request.ics().trim().toUpperCase()).orElse(null);
+                tenant = tenants.tenant(request.ics().trim().toUpperCase(Locale.ROOT))
+                        .orElse(null);
                 if (tenant == null) {
                     problems.add(Problem.of("ics", "No active ICS has the ODS code " + request.ics()));
                 }
@@ -307,7 +331,7 @@ public class Accounts {
         if (withinIcs != null && existing.isPresent()) {
             // An ICS administrator who names someone else's account learns nothing about it beyond
             // the email they typed: not its name, nor whether it is locked or switched off.
-            account = new UserAccount(userId, email, null, false, null, 0, null);
+            account = new UserAccount(userId, email, null, false, null, 0, null, false);
         }
         List<Grant> grants = grantsOf(userId).stream()
                 .filter(g -> withinIcs == null || (g.icsId() != null && g.icsId() == withinIcs.id()))
@@ -472,7 +496,7 @@ public class Accounts {
             if (icsCode == null || icsCode.isBlank()) {
                 throw new InvalidInput("ics", "Give the ICS in which to remove this role");
             }
-            Tenant tenant = tenants.tenant(icsCode.trim().toUpperCase())
+            Tenant tenant = tenants.tenant(icsCode.trim().toUpperCase(Locale.ROOT))
                     .orElseThrow(() -> new InvalidInput("ics", "No active ICS has the ODS code " + icsCode));
             icsId = tenant.id();
             ods = tenant.odsCode();
@@ -536,7 +560,9 @@ public class Accounts {
     /** Ends every session and revokes every API token of an account, for a lost laptop say. */
     @Transactional
     public void endSessions(long userId) {
-        find(userId).orElseThrow(() -> new NotFound("No such user"));
+        if (find(userId).isEmpty()) {
+            throw new NotFound("No such user");
+        }
         Sessions.endAll(jdbc, userId);
         audit.record("user.sessions_ended", "user", userId, null, Map.of("sessions_and_tokens", "ended"));
     }

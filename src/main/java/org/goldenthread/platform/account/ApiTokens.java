@@ -13,6 +13,7 @@ import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Grant;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,7 +97,12 @@ public class ApiTokens {
             return Optional.empty();
         }
         byte[] hash = digest(token);
-        record Row(long id, String email, String displayName, boolean stale, Grant grant) {}
+        record Row(
+                long id,
+                String email,
+                @Nullable String displayName,
+                boolean stale,
+                @Nullable Grant grant) {}
         List<Row> rows = jdbc.sql("""
                         select u.id, u.email, u.display_name,
                                t.last_used_at is null or t.last_used_at < now() - interval '1 minute' as stale,

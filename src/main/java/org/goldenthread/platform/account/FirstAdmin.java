@@ -2,9 +2,9 @@ package org.goldenthread.platform.account;
 
 import java.security.SecureRandom;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -25,13 +25,11 @@ class FirstAdmin implements ApplicationRunner {
     private final String email;
     private final String password;
 
-    FirstAdmin(
-            Accounts accounts,
-            @Value("${gt.admin.email:}") String email,
-            @Value("${gt.admin.password:}") String password) {
+    FirstAdmin(Accounts accounts, Settings settings) {
         this.accounts = accounts;
-        this.email = email == null || email.isBlank() ? "admin@golden-thread.example" : email.trim();
-        this.password = password;
+        String email = settings.admin().email();
+        this.email = email.isBlank() ? "admin@golden-thread.example" : email.trim();
+        this.password = settings.admin().password();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -66,7 +67,7 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
     }
 
     /** The person's name as the provider gives it: the full name, else given and family names together. */
-    private static String nameFrom(OidcUser oidc) {
+    private static @Nullable String nameFrom(OidcUser oidc) {
         String full = oidc.getFullName();
         if (full != null && !full.isBlank()) {
             return full.strip();
@@ -79,7 +80,7 @@ class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     /** A refused single sign-on leaves a trace in the platform audit log, as a failed password does. */
     private OAuth2AuthenticationException refused(
-            String provider, String email, Long userId, String code, String reason) {
+            String provider, @Nullable String email, @Nullable Long userId, String code, String reason) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("method", "single sign-on (" + provider + ")");
         detail.put("email", email == null ? null : email.length() > 254 ? email.substring(0, 254) : email);

@@ -56,7 +56,7 @@ class PasswordSignIn implements AuthenticationProvider {
             if (user.disabled()) {
                 throw new DisabledException("disabled");
             }
-            if (user.isLocked()) {
+            if (accounts.isLocked(user)) {
                 throw new LockedException("locked until " + TIME.format(user.lockedUntil()));
             }
             accounts.signInSucceeded(user.id());

@@ -2,7 +2,8 @@ package org.goldenthread.platform.account;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.goldenthread.platform.Settings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -19,8 +20,13 @@ class PublicOidcRedirects implements BeanPostProcessor {
     private static final String BASE_URL = "{baseUrl}";
     private final String publicUrl;
 
-    PublicOidcRedirects(@Value("${gt.public-url:}") String publicUrl) {
-        this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+    PublicOidcRedirects(String publicUrl) {
+        this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+    }
+
+    @Autowired
+    PublicOidcRedirects(Settings settings) {
+        this(settings.publicUrl());
     }
 
     @Override
@@ -30,10 +36,11 @@ class PublicOidcRedirects implements BeanPostProcessor {
         }
         List<ClientRegistration> fromPublicUrl = new ArrayList<>();
         for (ClientRegistration r : registrations) {
+            String redirectUri = r.getRedirectUri();
             fromPublicUrl.add(
-                    r.getRedirectUri().startsWith(BASE_URL)
+                    redirectUri != null && redirectUri.startsWith(BASE_URL)
                             ? ClientRegistration.withClientRegistration(r)
-                                    .redirectUri(publicUrl + r.getRedirectUri().substring(BASE_URL.length()))
+                                    .redirectUri(publicUrl + redirectUri.substring(BASE_URL.length()))
                                     .build()
                             : r);
         }

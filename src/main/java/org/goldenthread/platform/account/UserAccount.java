@@ -1,18 +1,18 @@
 package org.goldenthread.platform.account;
 
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 
-/** A user as administrators see them; never carries the password hash. */
+/**
+ * A user as administrators see them; never carries the password hash. {@code locked}: locked out
+ * after failed sign-ins, as of when the account was read.
+ */
 public record UserAccount(
         long id,
         String email,
-        String displayName,
+        @Nullable String displayName,
         boolean disabled,
-        OffsetDateTime lockedUntil,
+        @Nullable OffsetDateTime lockedUntil,
         int failedSignIns,
-        OffsetDateTime createdAt) {
-
-    public boolean isLocked() {
-        return lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now());
-    }
-}
+        @Nullable OffsetDateTime createdAt,
+        boolean locked) {}

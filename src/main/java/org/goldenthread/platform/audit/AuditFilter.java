@@ -1,9 +1,16 @@
 package org.goldenthread.platform.audit;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** What to look for in the audit log; blank parts match everything. */
-public record AuditFilter(String actor, String action, String entity, LocalDate from, LocalDate to, Integer page) {
+public record AuditFilter(
+        @Nullable String actor,
+        @Nullable String action,
+        @Nullable String entity,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
+        @Nullable Integer page) {
 
     static final int PAGE_SIZE = 50;
     /** Five million events back is plenty, and keeps the row offset far from overflowing. */

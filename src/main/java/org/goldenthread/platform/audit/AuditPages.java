@@ -8,6 +8,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class AuditPages {
         }
 
         /** Refused outside 1 to the last page, rather than left to overflow the row offset. */
-        private static Integer pageNumber(String value, List<Problem> problems) {
+        private static @Nullable Integer pageNumber(@Nullable String value, List<Problem> problems) {
             if (value == null || value.isBlank()) {
                 return null;
             }
@@ -67,7 +68,7 @@ class AuditPages {
             return null;
         }
 
-        private static LocalDate date(String field, String value, List<Problem> problems) {
+        private static @Nullable LocalDate date(String field, @Nullable String value, List<Problem> problems) {
             if (value == null || value.isBlank()) {
                 return null;
             }

@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.springframework.beans.factory.annotation.Value;
+import org.goldenthread.platform.Settings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -18,16 +18,12 @@ class DatabaseConfiguration {
     static final String APP_ROLE = "gt_app";
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(
-            @Value("${gt.database.url:}") String url,
-            @Value("${gt.database.user:}") String user,
-            @Value("${gt.database.password:}") String password,
-            @Value("${gt.data-dir:./data}") String dataDir,
-            @Value("${gt.database.ephemeral:false}") boolean ephemeral) {
-        if (url != null && !url.isBlank()) {
-            return DatabaseServer.external(url, user, password);
+    DatabaseServer databaseServer(Settings settings) {
+        Settings.Database database = settings.database();
+        if (!database.url().isBlank()) {
+            return DatabaseServer.external(database.url(), database.user(), database.password());
         }
-        return DatabaseServer.embedded(Path.of(dataDir), ephemeral);
+        return DatabaseServer.embedded(Path.of(settings.dataDir()), database.ephemeral());
     }
 
     /** Migrations run as the schema owner, before the application pool opens. */

@@ -25,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,19 +42,25 @@ public final class DatabaseServer implements AutoCloseable {
     private final String url;
     private final String user;
     private final String password;
-    private final Path ephemeralDirectory;
-    private final Path pgData;
+    private final @Nullable Path ephemeralDirectory;
+    private final @Nullable Path pgData;
     private final int port;
-    private volatile EmbeddedPostgres embedded;
-    private volatile Postmaster postmaster;
+    private volatile @Nullable EmbeddedPostgres embedded;
+    private volatile @Nullable Postmaster postmaster;
     private volatile boolean down;
     private volatile boolean closing;
     private final AtomicInteger restarts = new AtomicInteger();
     private final List<Runnable> afterRestart = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService watcher;
+    private final @Nullable ScheduledExecutorService watcher;
 
+    @SuppressWarnings("FutureReturnValueIgnored") // a repeating task; it catches and logs its own failures
     private DatabaseServer(
-            String url, String user, String password, EmbeddedPostgres embedded, Path pgData, Path ephemeralDirectory) {
+            String url,
+            String user,
+            String password,
+            @Nullable EmbeddedPostgres embedded,
+            @Nullable Path pgData,
+            @Nullable Path ephemeralDirectory) {
         this.url = url;
         this.user = user;
         this.password = password;
@@ -123,7 +130,7 @@ public final class DatabaseServer implements AutoCloseable {
     /** The postmaster process and the processes it had started when last seen. */
     private record Postmaster(ProcessHandle process, List<ProcessHandle> children) {
 
-        static Postmaster of(Path pgData) {
+        static @Nullable Postmaster of(Path pgData) {
             try (Stream<String> lines = Files.lines(pgData.resolve("postmaster.pid"))) {
                 ProcessHandle process = lines.findFirst()
                         .map(String::trim)

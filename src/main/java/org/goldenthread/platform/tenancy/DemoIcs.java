@@ -8,10 +8,11 @@ import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.platform.Grant;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Settings;
 import org.goldenthread.platform.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,7 +40,7 @@ class DemoIcs implements ApplicationRunner {
     private final Audit audit;
 
     DemoIcs(
-            @Value("${gt.demo:false}") boolean enabled,
+            boolean enabled,
             Tenants tenants,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
@@ -51,6 +52,17 @@ class DemoIcs implements ApplicationRunner {
         this.events = events;
         this.transaction = transaction;
         this.audit = audit;
+    }
+
+    @Autowired
+    DemoIcs(
+            Settings settings,
+            Tenants tenants,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            Audit audit) {
+        this(settings.demo(), tenants, jdbc, events, transaction, audit);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
@@ -74,7 +75,7 @@ class IcsApi {
     @Operation(summary = "Rename an ICS")
     @PatchMapping("/api/v1/admin/ics/{ods}")
     IcsView rename(@PathVariable String ods, @RequestBody Rename body) {
-        return IcsView.of(tenants.rename(ods.toUpperCase(), body.name()));
+        return IcsView.of(tenants.rename(ods.toUpperCase(Locale.ROOT), body.name()));
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
@@ -91,14 +92,14 @@ class IcsApi {
         if (k != null && !(k instanceof Integer)) {
             throw new InvalidInput("min_group_size", "Give a whole number from 3 to 100, or null");
         }
-        return IcsView.of(tenants.setMinGroupSize(ods.toUpperCase(), (Integer) k));
+        return IcsView.of(tenants.setMinGroupSize(ods.toUpperCase(Locale.ROOT), (Integer) k));
     }
 
     @Allowed(Role.PLATFORM_ADMIN)
     @Operation(summary = "Merge one ICS into another")
     @PostMapping("/api/v1/admin/ics/{ods}/merge-into/{target}")
     IcsView merge(@PathVariable String ods, @PathVariable String target) {
-        return IcsView.of(tenants.merge(ods.toUpperCase(), target.toUpperCase()));
+        return IcsView.of(tenants.merge(ods.toUpperCase(Locale.ROOT), target.toUpperCase(Locale.ROOT)));
     }
 
     @Allowed(Role.PLATFORM_ADMIN)

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -50,7 +51,7 @@ public class TenancyFilter extends OncePerRequestFilter {
     /** The ODS code a request's path names, upper-cased, if it names one. */
     public static Optional<String> odsCodeIn(HttpServletRequest request) {
         Matcher m = TENANT_PATH.matcher(pathOf(request));
-        return m.matches() ? Optional.of(m.group(2).toUpperCase()) : Optional.empty();
+        return m.matches() ? Optional.of(m.group(2).toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
     private static String pathOf(HttpServletRequest request) {
@@ -90,7 +91,7 @@ public class TenancyFilter extends OncePerRequestFilter {
         Tenant tenant = null;
         Matcher m = TENANT_PATH.matcher(path);
         if (m.matches() && caller != null) {
-            String ods = m.group(2).toUpperCase();
+            String ods = m.group(2).toUpperCase(Locale.ROOT);
             tenant = Scope.systemPlatform()
                     .run(() -> tenants.tenantForRequest(ods))
                     .filter(t -> !caller.rolesIn(t.id()).isEmpty())

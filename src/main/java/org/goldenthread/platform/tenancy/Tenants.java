@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.TenantDirectory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -148,7 +150,7 @@ public class Tenants implements TenantDirectory {
     @Transactional
     public Ics create(String odsCode, String name, String region) {
         List<Problem> problems = new ArrayList<>();
-        String ods = odsCode == null ? "" : odsCode.trim().toUpperCase();
+        String ods = odsCode == null ? "" : odsCode.trim().toUpperCase(Locale.ROOT);
         if (!ODS.matcher(ods).matches()) {
             problems.add(Problem.of("ods_code", "Enter an ODS code of 3 to 5 letters or digits, like QE1"));
         } else if (find(ods).isPresent()) {
@@ -197,7 +199,7 @@ public class Tenants implements TenantDirectory {
      * platform's, as the ICS's own decision about its data, but never below {@link SmallNumbers#LOWEST_ALLOWED}.
      */
     @Transactional
-    public Ics setMinGroupSize(String odsCode, Integer minGroupSize) {
+    public Ics setMinGroupSize(String odsCode, @Nullable Integer minGroupSize) {
         Ics before = get(odsCode);
         if (before.isMerged()) {
             throw new InvalidInput(
@@ -316,7 +318,7 @@ public class Tenants implements TenantDirectory {
         return created;
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

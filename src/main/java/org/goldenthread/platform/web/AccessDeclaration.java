@@ -13,6 +13,7 @@ import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Public;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.SignedIn;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
  * @param signedIn whether any signed-in account may call it
  * @param publicReason for {@link Public}, why no sign-in is needed; otherwise {@code null}
  */
-public record AccessDeclaration(Set<Role> roles, boolean signedIn, String publicReason) {
+public record AccessDeclaration(
+        Set<Role> roles, boolean signedIn, @Nullable String publicReason) {
 
     /** Our own handlers must declare; the framework's (error page, OpenAPI document) are not ours to annotate. */
     private static final String OURS = "org.goldenthread.";

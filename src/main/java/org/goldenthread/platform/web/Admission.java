@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.goldenthread.platform.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -62,7 +63,12 @@ class Admission extends OncePerRequestFilter {
     private final Counter shed;
     private final AtomicLong lastWarning = new AtomicLong();
 
-    Admission(@Value("${gt.api.max-concurrent:0}") int configured, MeterRegistry meters) {
+    @Autowired
+    Admission(Settings settings, MeterRegistry meters) {
+        this(settings.api().maxConcurrent(), meters);
+    }
+
+    Admission(int configured, MeterRegistry meters) {
         // Two calls per core keep the CPU and the database busy. More only share the same CPU, each
         // taking longer, and when the JVM is cold they also starve the JIT compiler of the CPU it needs
         // to catch up (measured with SurveyCrashBenchmark: p99 158 ms at four per core in the first

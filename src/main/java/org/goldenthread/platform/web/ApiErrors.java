@@ -8,6 +8,7 @@ import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -150,7 +151,7 @@ class ApiErrors {
                 List.of());
     }
 
-    static ResponseEntity<Object> problem(HttpStatus status, String detail, List<Problem> errors) {
+    static ResponseEntity<Object> problem(HttpStatus status, @Nullable String detail, List<Problem> errors) {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemResponses.body(status, detail, errors));

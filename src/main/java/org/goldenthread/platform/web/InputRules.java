@@ -3,6 +3,7 @@ package org.goldenthread.platform.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.goldenthread.platform.Dates;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jackson.JacksonComponent;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -37,7 +38,7 @@ class InputRules implements WebMvcConfigurer {
     static class InJson extends ValueDeserializer<LocalDate> {
 
         @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+        public @Nullable LocalDate deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }

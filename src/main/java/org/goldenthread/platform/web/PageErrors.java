@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.NotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -94,7 +95,7 @@ class PageErrors {
     }
 
     private static void answer(
-            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, @Nullable String detail)
             throws IOException {
         if (ProblemResponses.isApi(request.getRequestURI())) {
             ProblemResponses.write(response, status, detail, List.of());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,8 @@ public final class ProblemResponses {
 
     private ProblemResponses() {}
 
-    public static void write(HttpServletResponse response, HttpStatus status, String detail, List<Problem> errors)
+    public static void write(
+            HttpServletResponse response, HttpStatus status, @Nullable String detail, List<Problem> errors)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");

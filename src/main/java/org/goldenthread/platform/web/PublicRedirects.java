@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
+import org.goldenthread.platform.Settings;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,8 +25,13 @@ class PublicRedirects extends OncePerRequestFilter {
 
     private final String publicUrl;
 
-    PublicRedirects(@Value("${gt.public-url:}") String publicUrl) {
-        this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
+    PublicRedirects(String publicUrl) {
+        this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+    }
+
+    @Autowired
+    PublicRedirects(Settings settings) {
+        this(settings.publicUrl());
     }
 
     @Override

@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import org.goldenthread.platform.Settings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,11 +29,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long jsonLimit;
     private final long importLimit;
 
-    RequestSizeLimit(
-            @Value("${gt.api.max-json-bytes:1048576}") long jsonLimit,
-            @Value("${gt.api.max-import-bytes:536870912}") long importLimit) {
-        this.jsonLimit = jsonLimit;
-        this.importLimit = importLimit;
+    RequestSizeLimit(Settings settings) {
+        this.jsonLimit = settings.api().maxJsonBytes();
+        this.importLimit = settings.api().maxImportBytes();
     }
 
     @Override
@@ -82,7 +81,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private static final class Limited extends HttpServletRequestWrapper {
 
         private final long limit;
-        private ServletInputStream stream;
+        private @Nullable ServletInputStream stream;
 
         Limited(HttpServletRequest request, long limit) {
             super(request);
