@@ -53,7 +53,7 @@ class ActionPages {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            this.actions.addAction(id, code, form.actionTitle(), form.owner(), due);
+            actions.addAction(id, code, form.actionTitle(), form.owner(), due);
             redirect.addFlashAttribute("success", "The action was added to the plan.");
             return "redirect:" + AssessmentAccess.base() + "/" + id + "/indicators/" + code + "#actions";
         } catch (InvalidInput e) {
@@ -70,7 +70,7 @@ class ActionPages {
         LocalDate today = LocalDate.now(clock);
         Map<Long, String> titles = new HashMap<>();
         cycles.cycles(footprint).forEach(c -> titles.put(c.id(), c.title()));
-        List<ActionRow> rows = this.actions.allActions(footprint).stream()
+        List<ActionRow> rows = actions.allActions(footprint).stream()
                 .map(a -> new ActionRow(a, titles.get(a.cycleId()), a.isOverdueOn(today)))
                 .sorted(Comparator.comparing((ActionRow r) -> !r.overdue()))
                 .toList();
@@ -88,7 +88,7 @@ class ActionPages {
             @PathVariable long action,
             @RequestParam(required = false) String status,
             RedirectAttributes redirect) {
-        this.actions.setStatus(id, action, status);
+        actions.setStatus(id, action, status);
         redirect.addFlashAttribute("success", "The action's status was changed.");
         return "redirect:" + AssessmentAccess.base() + "/actions";
     }

@@ -33,7 +33,7 @@ class AssessmentDashboard implements Dashboard {
         if (footprint == null) {
             return List.of();
         }
-        List<Cycle.Action> overdue = this.actions.overdue(LocalDate.now(clock), footprint);
+        List<Cycle.Action> overdue = actions.overdue(LocalDate.now(clock), footprint);
         return List.of(new DashboardCard(
                 60,
                 "Overdue actions",

@@ -75,7 +75,7 @@ class CyclePages {
                 map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
         model.addAttribute("canLead", AssessmentAccess.leads());
         model.addAttribute(
-                "overdue", this.actions.overdue(LocalDate.now(clock), footprint).size());
+                "overdue", actions.overdue(LocalDate.now(clock), footprint).size());
         return model;
     }
 
@@ -109,9 +109,9 @@ class CyclePages {
     String cycle(@PathVariable String ods, @PathVariable long id, Model model) {
         Cycle cycle = cycles.cycle(id, AssessmentAccess.readers());
         boolean lead = AssessmentAccess.leads();
-        List<Cycle.Rating> all = lead ? this.ratings.ratings(id) : List.of();
-        List<Cycle.Rating> mine = this.ratings.myRatings(id);
-        List<Cycle.Agreed> agreed = this.ratings.agreed(id);
+        List<Cycle.Rating> all = lead ? ratings.ratings(id) : List.of();
+        List<Cycle.Rating> mine = ratings.myRatings(id);
+        List<Cycle.Agreed> agreed = ratings.agreed(id);
         model.addAttribute("cycle", cycle);
         model.addAttribute(
                 "principles",
@@ -156,7 +156,7 @@ class CyclePages {
     @PostMapping("/ics/{ods}/assessments/{id}/close")
     String close(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
         try {
-            this.closings.close(id, LocalDate.now(clock));
+            closings.close(id, LocalDate.now(clock));
             redirect.addFlashAttribute("success", "The cycle is closed. Its figures are frozen as they stand today.");
             return "redirect:" + AssessmentAccess.base() + "/" + id;
         } catch (InvalidInput e) {
@@ -168,7 +168,7 @@ class CyclePages {
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/share")
     String share(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
-        this.closings.share(id);
+        closings.share(id);
         redirect.addFlashAttribute(
                 "success", "The agreed ratings were added, without this ICS's name, to the " + "benchmarking pool.");
         return "redirect:" + AssessmentAccess.base() + "/" + id;

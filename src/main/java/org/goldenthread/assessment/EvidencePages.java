@@ -58,7 +58,7 @@ class EvidencePages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            this.citations.cite(id, code, form.metric(), FormValues.id(form.survey()), form.question());
+            citations.cite(id, code, form.metric(), FormValues.id(form.survey()), form.question());
             redirect.addFlashAttribute("success", "The figure is cited as evidence.");
             return back(id, code);
         } catch (InvalidInput e) {
@@ -74,7 +74,7 @@ class EvidencePages {
             @PathVariable String code,
             @PathVariable long evidence,
             RedirectAttributes redirect) {
-        this.citations.uncite(id, evidence);
+        citations.uncite(id, evidence);
         redirect.addFlashAttribute("success", "The figure is no longer cited.");
         return back(id, code);
     }
@@ -90,7 +90,7 @@ class EvidencePages {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            this.attachments.attachLink(id, code, form.title(), form.url());
+            attachments.attachLink(id, code, form.title(), form.url());
             redirect.addFlashAttribute("success", "The link was added as evidence.");
             return back(id, code);
         } catch (InvalidInput e) {
@@ -110,7 +110,7 @@ class EvidencePages {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            this.attachments.attachFile(
+            attachments.attachFile(
                     id,
                     code,
                     title,
@@ -139,7 +139,7 @@ class EvidencePages {
             @PathVariable long item,
             RedirectAttributes redirect) {
         requireReader(id);
-        this.attachments.removeItem(id, item, AssessmentAccess.leads());
+        attachments.removeItem(id, item, AssessmentAccess.leads());
         redirect.addFlashAttribute("success", "The evidence was removed.");
         return back(id, code);
     }
@@ -148,7 +148,7 @@ class EvidencePages {
     @GetMapping("/ics/{ods}/assessments/{id}/files/{item}")
     ResponseEntity<byte[]> download(@PathVariable String ods, @PathVariable long id, @PathVariable long item) {
         requireReader(id);
-        Attachments.File f = this.attachments.file(id, item);
+        Attachments.File f = attachments.file(id, item);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.contentType()))
                 .header(

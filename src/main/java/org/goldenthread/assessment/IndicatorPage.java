@@ -101,20 +101,20 @@ class IndicatorPage {
     private void ratings(Model model, long id, String code, boolean lead) {
         model.addAttribute(
                 "mine",
-                this.ratings.myRatings(id).stream()
+                ratings.myRatings(id).stream()
                         .filter(r -> r.indicator().equals(code))
                         .findFirst()
                         .orElse(null));
-        List<Cycle.Rating> ratings = lead
-                ? this.ratings.ratings(id).stream()
+        List<Cycle.Rating> everyones = lead
+                ? ratings.ratings(id).stream()
                         .filter(r -> r.indicator().equals(code))
                         .toList()
                 : List.of();
-        model.addAttribute("ratings", ratings);
-        model.addAttribute("spread", Spread.of(ratings));
+        model.addAttribute("ratings", everyones);
+        model.addAttribute("spread", Spread.of(everyones));
         model.addAttribute(
                 "agreed",
-                this.ratings.agreed(id).stream()
+                ratings.agreed(id).stream()
                         .filter(a -> a.indicator().equals(code))
                         .findFirst()
                         .orElse(null));
@@ -123,17 +123,17 @@ class IndicatorPage {
     private void evidenceAndActions(Model model, long id, String code) {
         model.addAttribute(
                 "evidence",
-                this.citations.evidence(id).stream()
+                citations.evidence(id).stream()
                         .filter(e -> e.indicator().equals(code))
                         .toList());
         model.addAttribute(
                 "items",
-                this.attachments.items(id).stream()
+                attachments.items(id).stream()
                         .filter(e -> e.indicator().equals(code))
                         .toList());
         model.addAttribute(
                 "actions",
-                this.actions.actions(id).stream()
+                actions.actions(id).stream()
                         .filter(a -> a.indicator().equals(code))
                         .toList());
     }

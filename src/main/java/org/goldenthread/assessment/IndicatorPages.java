@@ -62,7 +62,7 @@ class IndicatorPages {
             RedirectAttributes redirect) {
         requireReader(id);
         try {
-            this.ratings.rate(id, code, level("level", form.level()), form.narrative());
+            ratings.rate(id, code, level("level", form.level()), form.narrative());
             redirect.addFlashAttribute("success", "Your rating of " + code + " was saved.");
             return "redirect:" + AssessmentAccess.base() + "/" + id;
         } catch (InvalidInput e) {
@@ -80,7 +80,7 @@ class IndicatorPages {
             Model model,
             RedirectAttributes redirect) {
         try {
-            this.ratings.agree(id, code, level("agreed_level", form.agreedLevel()), form.rationale());
+            ratings.agree(id, code, level("agreed_level", form.agreedLevel()), form.rationale());
             redirect.addFlashAttribute("success", "The agreed rating of " + code + " was recorded.");
             return "redirect:" + AssessmentAccess.base() + "/" + id;
         } catch (InvalidInput e) {

@@ -97,7 +97,7 @@ class ReportPages {
                     .filter(c -> !c.isOpen() && c.frameworkCode().equals(f.code()))
                     .reduce((a, b) -> b);
             Map<String, Integer> ours = new HashMap<>();
-            latest.ifPresent(c -> this.ratings.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
+            latest.ifPresent(c -> ratings.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
             pools.add(new Compared(
                     benchmark.pool(f.code(), f.scale().size()),
                     f,

@@ -1,5 +1,6 @@
 package org.goldenthread.platform.web;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,7 +15,6 @@ import org.goldenthread.platform.Public;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.SignedIn;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 
@@ -38,36 +38,28 @@ public record AccessDeclaration(
     }
 
     static Optional<AccessDeclaration> of(Method method, Class<?> type) {
-        List<AccessDeclaration> found = new ArrayList<>();
-        Allowed allowed = AnnotatedElementUtils.findMergedAnnotation(method, Allowed.class);
-        if (method.isAnnotationPresent(SignedIn.class)) {
-            found.add(new AccessDeclaration(Set.of(), true, null));
-        }
-        Public open = AnnotatedElementUtils.findMergedAnnotation(method, Public.class);
-        if (allowed != null) {
-            found.add(new AccessDeclaration(roles(allowed), false, null));
-        }
-        if (open != null) {
-            found.add(new AccessDeclaration(Set.of(), false, open.value()));
-        }
-        if (found.isEmpty()) {
-            if (type.isAnnotationPresent(Allowed.class)) {
-                found.add(new AccessDeclaration(roles(type.getAnnotation(Allowed.class)), false, null));
-            }
-            if (type.isAnnotationPresent(SignedIn.class)) {
-                found.add(new AccessDeclaration(Set.of(), true, null));
-            }
-            if (type.isAnnotationPresent(Public.class)) {
-                found.add(new AccessDeclaration(
-                        Set.of(), false, type.getAnnotation(Public.class).value()));
-            }
-        }
+        List<AccessDeclaration> onMethod = declaredOn(method);
+        List<AccessDeclaration> found = onMethod.isEmpty() ? declaredOn(type) : onMethod;
         // Two declarations on one handler would leave the reader guessing which one holds.
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
-    private static Set<Role> roles(Allowed allowed) {
-        return allowed.value().length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(List.of(allowed.value())));
+    private static List<AccessDeclaration> declaredOn(AnnotatedElement element) {
+        List<AccessDeclaration> found = new ArrayList<>();
+        Allowed allowed = element.getAnnotation(Allowed.class);
+        if (allowed != null) {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            roles.addAll(List.of(allowed.value()));
+            found.add(new AccessDeclaration(Set.copyOf(roles), false, null));
+        }
+        if (element.isAnnotationPresent(SignedIn.class)) {
+            found.add(new AccessDeclaration(Set.of(), true, null));
+        }
+        Public open = element.getAnnotation(Public.class);
+        if (open != null) {
+            found.add(new AccessDeclaration(Set.of(), false, open.value()));
+        }
+        return found;
     }
 
     public static boolean isOurs(HandlerMethod handler) {

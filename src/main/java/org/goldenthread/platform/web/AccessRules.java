@@ -2,7 +2,11 @@ package org.goldenthread.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.Role;
@@ -22,12 +26,17 @@ class AccessRules implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(AccessRules.class);
 
+    /** Each handler's declaration, read from its annotations once rather than on every request. */
+    private final Map<Method, Optional<AccessDeclaration>> declarations = new ConcurrentHashMap<>();
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method) || !AccessDeclaration.isOurs(method)) {
             return true;
         }
-        AccessDeclaration declaration = AccessDeclaration.of(method).orElse(null);
+        AccessDeclaration declaration = declarations
+                .computeIfAbsent(method.getMethod(), m -> AccessDeclaration.of(method))
+                .orElse(null);
         if (declaration == null) {
             log.error("Refused {}: the handler has no access declaration", method.getShortLogMessage());
             throw new Forbidden("This is not open to anyone yet");
