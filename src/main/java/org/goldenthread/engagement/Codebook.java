@@ -3,7 +3,9 @@ package org.goldenthread.engagement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -266,6 +268,7 @@ public class Codebook {
         Question byQ = by;
         int at = position;
         AnswerLayout layout = new AnswerLayout(definition);
+        List<BitSet> memberships = new ArrayList<>();
         jdbc.sql("""
                         select r.id, r.closed, array(select c.theme_id from survey_coding c
                                                       where c.response_id = r.id and c.field = :field) as themes
@@ -279,11 +282,13 @@ public class Codebook {
                         closed[i] = stored[i] == null ? 0 : stored[i];
                     }
                     Long[] coded = (Long[]) rs.getArray(3).getArray();
+                    BitSet in = new BitSet(sizes.length);
                     for (int g = 0; g < sizes.length; g++) {
                         boolean inGroup = byQ == null || layout.chose(closed, at, g + 1);
                         if (!inGroup) {
                             continue;
                         }
+                        in.set(g);
                         sizes[g]++;
                         for (Long t : coded) {
                             Integer row = themeRow.get(t);
@@ -292,6 +297,7 @@ public class Codebook {
                             }
                         }
                     }
+                    memberships.add(in);
                     return null;
                 })
                 .list();
@@ -301,6 +307,9 @@ public class Codebook {
                 shown.add(g);
             }
         }
+        if (by != null) {
+            hideUntilTheRestIsLarge(shown, sizes, memberships);
+        }
         List<ThemeCounts.Row> rows = new ArrayList<>();
         for (int t = 0; t < themes.size(); t++) {
             int row = t;
@@ -309,7 +318,8 @@ public class Codebook {
                     shown.stream().map(g -> counts[row][g]).toList()));
         }
         String note = shown.size() < groups.size()
-                ? "Groups with fewer than " + smallNumbers.minGroupSize() + " commenters are hidden"
+                ? "Groups with fewer than " + smallNumbers.minGroupSize()
+                        + " commenters are hidden, and so is any group that would let them be worked out"
                 : null;
         return new ThemeCounts(
                 f,
@@ -318,6 +328,30 @@ public class Codebook {
                 shown.stream().map(g -> sizes[g]).toList(),
                 rows,
                 note);
+    }
+
+    /**
+     * The counts without a breakdown are shown too, so whatever the shown groups leave over (the
+     * hidden groups and those who did not answer the question) can be worked out by subtraction. When
+     * that remainder is a small group, the smallest shown groups are hidden as well until it is not.
+     */
+    private void hideUntilTheRestIsLarge(List<Integer> shown, int[] sizes, List<BitSet> memberships) {
+        while (true) {
+            long rest = memberships.stream()
+                    .filter(in -> shown.stream().noneMatch(in::get))
+                    .count();
+            if (!smallNumbers.hides(rest)) {
+                return;
+            }
+            Integer smallest = shown.stream()
+                    .filter(g -> sizes[g] > 0)
+                    .min(Comparator.comparingInt((Integer g) -> sizes[g]).thenComparing(g -> -g))
+                    .orElse(null);
+            if (smallest == null) {
+                return;
+            }
+            shown.remove(smallest);
+        }
     }
 
     /** Words that say little about a theme. */
