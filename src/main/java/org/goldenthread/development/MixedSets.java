@@ -63,12 +63,13 @@ final class MixedSets {
             return new Formed(List.of(), 0, left);
         }
         int sets = setCount(placed.size(), wanted);
-        Search best = null;
+        Search best = new Search(placed, sets, null);
+        best.improve();
         Random random = new Random(20211);
-        for (int start = 0; start < STARTS; start++) {
-            Search search = new Search(placed, sets, start == 0 ? null : random);
+        for (int start = 1; start < STARTS; start++) {
+            Search search = new Search(placed, sets, random);
             search.improve();
-            if (best == null || search.cost() < best.cost()) {
+            if (search.cost() < best.cost()) {
                 best = search;
             }
         }
@@ -109,7 +110,7 @@ final class MixedSets {
                 // the first deal spreads the commonest professions first, which is already a good start
                 Map<String, Integer> frequency = new HashMap<>();
                 order.forEach(m -> frequency.merge(m.profession(), 1, Integer::sum));
-                order.sort(Comparator.comparing((Member m) -> -frequency.get(m.profession()))
+                order.sort(Comparator.comparing((Member m) -> -frequency.getOrDefault(m.profession(), 0))
                         .thenComparing(Member::profession)
                         .thenComparing(MixedSets::employer));
             } else {
