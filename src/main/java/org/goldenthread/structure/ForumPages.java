@@ -32,16 +32,22 @@ class ForumPages {
     private final Clock clock;
 
     private final ObjectProvider<SeatHolders> holders;
+    private final SeatProfessions professions;
 
-    ForumPages(Forums forums, IcsMap map, ObjectProvider<SeatHolders> holders, Clock clock) {
+    ForumPages(
+            Forums forums, IcsMap map, ObjectProvider<SeatHolders> holders, SeatProfessions professions, Clock clock) {
         this.forums = forums;
         this.map = map;
         this.holders = holders;
+        this.professions = professions;
         this.clock = clock;
     }
 
-    /** A seat on the forum page, with who holds it, or since when it has been vacant as of today. */
-    public record SeatRow(Seat seat, SeatHolders.Holding holding, java.time.LocalDate today) {
+    /**
+     * A seat on the forum page, with who holds it, or since when it has been vacant as of today, and
+     * the names of the professions it is open to.
+     */
+    public record SeatRow(Seat seat, SeatHolders.Holding holding, java.time.LocalDate today, String openTo) {
 
         public boolean vacant() {
             return holding == null || holding.holder() == null;
@@ -93,10 +99,24 @@ class ForumPages {
 
     record LevelGroup(Choice level, List<Forum> forums) {}
 
+    /** The professions a seat may be opened to, by group, for the add-a-seat form. */
+    record ProfessionGroup(String name, List<Choice> professions) {}
+
+    private List<ProfessionGroup> professionGroups() {
+        java.util.Map<String, List<Choice>> groups = new java.util.LinkedHashMap<>();
+        professions
+                .choices()
+                .forEach(p -> groups.computeIfAbsent(p.group(), g -> new java.util.ArrayList<>())
+                        .add(new Choice(p.code(), p.name())));
+        return groups.entrySet().stream()
+                .map(e -> new ProfessionGroup(e.getKey(), e.getValue()))
+                .toList();
+    }
+
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/forums/{id}")
     String forum(@PathVariable String ods, @PathVariable long id, Model model) {
-        return FORUM.show(shown(model, id), new SeatForm(null, null, null, null));
+        return FORUM.show(shown(model, id), new SeatForm(null, null, null, null, null));
     }
 
     private Model shown(Model model, long id) {
@@ -110,7 +130,10 @@ class ForumPages {
         model.addAttribute("seats", seats);
         model.addAttribute(
                 "seatRows",
-                seats.stream().map(s -> new SeatRow(s, held.get(s.id()), today)).toList());
+                seats.stream()
+                        .map(s -> new SeatRow(s, held.get(s.id()), today, professions.describe(s)))
+                        .toList());
+        model.addAttribute("professionGroups", professionGroups());
         model.addAttribute("seatTypes", Choice.of(SeatType.class));
         model.addAttribute("seatTypeLabels", Coded.labels(SeatType.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
@@ -179,7 +202,14 @@ class ForumPages {
             String title,
             @BindParam("seat_type") String seatType,
             @BindParam("professionally_agnostic") String professionallyAgnostic,
-            @BindParam("expected_hours_per_week") String expectedHoursPerWeek) {}
+            @BindParam("expected_hours_per_week") String expectedHoursPerWeek,
+            @BindParam("open_to_professions") List<String> openToProfessions) {
+
+        /** Whether this profession was ticked, to tick it again when the form is shown again. */
+        public boolean opensTo(String code) {
+            return openToProfessions != null && openToProfessions.contains(code);
+        }
+    }
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/{id}/seats")
@@ -199,6 +229,7 @@ class ForumPages {
                             form.seatType(),
                             !"false".equals(form.professionallyAgnostic()),
                             hours,
+                            form.openToProfessions() == null ? List.of() : form.openToProfessions(),
                             null));
             redirect.addFlashAttribute("success", "The seat " + seat.title() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + id;
