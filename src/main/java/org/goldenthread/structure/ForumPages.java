@@ -26,6 +26,7 @@ class ForumPages {
 
     private static final FormPage NEW_FORUM = new FormPage("structure/forum-new");
     private static final FormPage FORUM = new FormPage("structure/forum");
+    private static final FormPage SEAT = new FormPage("structure/seat-edit");
 
     private final Forums forums;
     private final IcsMap map;
@@ -235,6 +236,60 @@ class ForumPages {
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + id;
         } catch (InvalidInput e) {
             return FORUM.showAgain(shown(model, id), form, e);
+        }
+    }
+
+    @Allowed(Role.ICS_ADMIN)
+    @GetMapping("/ics/{ods}/seats/{id}/edit")
+    String editSeat(@PathVariable String ods, @PathVariable long id, Model model) {
+        Seat seat = forums.seat(id);
+        return SEAT.show(
+                seatPage(model, seat),
+                new SeatForm(
+                        seat.title(),
+                        seat.seatType(),
+                        String.valueOf(seat.professionallyAgnostic()),
+                        seat.expectedHoursPerWeek() == null
+                                ? null
+                                : seat.expectedHoursPerWeek()
+                                        .stripTrailingZeros()
+                                        .toPlainString(),
+                        seat.openToProfessions()));
+    }
+
+    private Model seatPage(Model model, Seat seat) {
+        model.addAttribute("seat", seat);
+        model.addAttribute("seatTypes", Choice.of(SeatType.class));
+        model.addAttribute("professionGroups", professionGroups());
+        return model;
+    }
+
+    /** Changes a seat's type, who may hold it and its expected hours; its title stays, as files know it by it. */
+    @Allowed(Role.ICS_ADMIN)
+    @PostMapping("/ics/{ods}/seats/{id}/edit")
+    String changeSeat(
+            @PathVariable String ods, @PathVariable long id, SeatForm form, Model model, RedirectAttributes redirect) {
+        Seat seat = forums.seat(id);
+        try {
+            List<org.goldenthread.platform.Problem> problems = new java.util.ArrayList<>();
+            BigDecimal hours = FormValues.hours("expected_hours_per_week", form.expectedHoursPerWeek(), problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            forums.changeSeat(
+                    id,
+                    new SeatDetails(
+                            null,
+                            null,
+                            form.seatType(),
+                            !"false".equals(form.professionallyAgnostic()),
+                            hours,
+                            form.openToProfessions() == null ? List.of() : form.openToProfessions(),
+                            null));
+            redirect.addFlashAttribute("success", "The seat " + seat.title() + " was changed.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + seat.forumId();
+        } catch (InvalidInput e) {
+            return SEAT.showAgain(seatPage(model, seat), form, e);
         }
     }
 }

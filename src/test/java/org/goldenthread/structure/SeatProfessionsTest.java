@@ -79,6 +79,27 @@ class SeatProfessionsTest extends IntegrationTest {
         assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
         assertThat(narrowed.json().get("professionally_agnostic").asBoolean()).isFalse();
         assertThat(narrowed.json().get("open_to_profession_names").toString()).isEqualTo("[\"Midwife\"]");
+
+        // changed on its own page: the boxes show what it is open to, and saving names others
+        String edit = browser.get("/ics/" + ods + "/seats/" + nursing + "/edit").body();
+        assertThat(edit)
+                .containsPattern("value=\"midwife\"[^>]*checked")
+                .doesNotContainPattern("value=\"nurse_adult\"[^>]*checked");
+        PageClient.Page saved = browser.post(
+                "/ics/" + ods + "/seats/" + nursing + "/edit",
+                "seat_type",
+                "professional_lead",
+                "professionally_agnostic",
+                "false",
+                "open_to_professions",
+                "nurse_children",
+                "open_to_professions",
+                "nurse_adult",
+                "expected_hours_per_week",
+                "3");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        assertThat(browser.follow(saved).body())
+                .contains("Nursing and midwifery: Registered nurse (adult), Registered nurse (children)");
     }
 
     @Test
