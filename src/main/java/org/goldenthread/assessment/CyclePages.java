@@ -84,7 +84,7 @@ class CyclePages {
     String open(@PathVariable String ods, CycleForm form, Model model, RedirectAttributes redirect) {
         try {
             List<Problem> problems = new ArrayList<>();
-            LocalDate opened = FormValues.date("opened_on", form.openedOn(), problems);
+            LocalDate opened = FormValues.date("opened_on", "Opens on", form.openedOn(), problems);
             Long framework = FormValues.id(form.framework());
             if (framework == null) {
                 problems.add(Problem.of("framework", "Choose the framework to assess against"));

@@ -103,7 +103,9 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
                 List<Forum> chain = lineOfSight.apply(f);
                 boolean blind = chain.isEmpty();
                 int[] s = seats.getOrDefault(f.id(), new int[2]);
-                String status = blind ? "No line of sight" : s[1] + " of " + s[0] + " seats held";
+                String status = blind
+                        ? "No line of sight"
+                        : s[1] + " of " + org.goldenthread.platform.Plurals.of(s[0], "seat") + " held";
                 String where =
                         f.place() == null ? "" : ", " + (f.neighbourhood() == null ? f.place() : f.neighbourhood());
                 String label = f.name() + " – " + level.label().toLowerCase(Locale.ROOT) + where + ", "

@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.goldenthread.platform.DemoIcsCreated;
+import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.IcsMap;
 import org.goldenthread.structure.Neighbourhood;
 import org.goldenthread.structure.Place;
+import org.goldenthread.structure.SeatDetails;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -76,12 +78,14 @@ class DemoRegister {
 
     private final RegisterFile file;
     private final IcsMap map;
+    private final Forums forums;
     private final Professions professions;
     private final Clock clock;
 
-    DemoRegister(RegisterFile file, IcsMap map, Professions professions, Clock clock) {
+    DemoRegister(RegisterFile file, IcsMap map, Forums forums, Professions professions, Clock clock) {
         this.file = file;
         this.map = map;
+        this.forums = forums;
         this.professions = professions;
         this.clock = clock;
     }
@@ -89,8 +93,22 @@ class DemoRegister {
     @EventListener
     @Order(2)
     void on(DemoIcsCreated event) {
-        file.importRows(
-                new Builder(map.places(), map.neighbourhoods(), professions, LocalDate.now(clock)).rows(), false);
+        Builder builder = new Builder(map.places(), map.neighbourhoods(), professions, LocalDate.now(clock));
+        file.importRows(builder.rows(), false);
+        // the register file does not carry the professions a seat is open to, so they are set apart
+        List<SeatDetails> named = forums.seats().stream()
+                .filter(s -> !s.professionallyAgnostic())
+                .filter(s -> builder.openTo.containsKey(Forums.seatKey(s.forum(), s.title())))
+                .map(s -> new SeatDetails(
+                        s.forum(),
+                        s.title(),
+                        s.seatType(),
+                        false,
+                        null,
+                        List.of(builder.openTo.get(Forums.seatKey(s.forum(), s.title()))),
+                        null))
+                .toList();
+        forums.merge(List.of(), named);
     }
 
     /** Builds the demo register's rows, deterministically. */
@@ -104,6 +122,9 @@ class DemoRegister {
         private final Map<String, List<String>> peopleByProfession = new HashMap<>();
         private final Map<String, String[]> people = new HashMap<>();
         private final Map<String, Integer> seatsHeld = new HashMap<>();
+        /** The profession each filled seat meant for particular professions is open to, by seat key. */
+        final Map<String, String> openTo = new HashMap<>();
+
         private final LocalDate today;
         private int nextRef = 1;
 
@@ -292,6 +313,9 @@ class DemoRegister {
                         row,
                         "professionally_agnostic",
                         String.valueOf(seat[1].equals("chair") || seat[1].equals("lay_member")));
+                if (seat[2] != null && !seat[1].equals("chair") && !seat[1].equals("lay_member")) {
+                    openTo.put(Forums.seatKey(name, seat[0]), seat[2].split(":")[0]);
+                }
                 if (seat[2] == null) {
                     // most vacancies have a history: someone held the seat and left on a real date
                     if (random.nextInt(4) != 0) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.goldenthread.platform.ProfessionDirectory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Service;
  * read on every register row.
  */
 @Service
-public class Professions implements InitializingBean {
+public class Professions implements InitializingBean, ProfessionDirectory {
 
     /** The two reference groups that hold seats but are not clinical or care professions. */
     static final Set<String> NOT_CLINICAL_OR_CARE = Set.of("manager", "expert_by_experience");
@@ -74,6 +75,13 @@ public class Professions implements InitializingBean {
 
     public List<Profession> all() {
         return ordered;
+    }
+
+    @Override
+    public List<ProfessionDirectory.Listed> professions() {
+        return ordered.stream()
+                .map(p -> new ProfessionDirectory.Listed(p.code(), p.name(), p.professionGroup()))
+                .toList();
     }
 
     public Optional<Profession> find(String code) {

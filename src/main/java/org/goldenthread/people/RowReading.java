@@ -153,7 +153,7 @@ final class RowReading {
             problems.add(Problem.at(n, "seat", "Enter the title of the seat"));
         } else if (forum != null) {
             Boolean agnostic = parseBoolean(row, "professionally_agnostic");
-            SeatDetails details = new SeatDetails(forum, seat, cell(row, "seat_type"), agnostic, null, n);
+            SeatDetails details = new SeatDetails(forum, seat, cell(row, "seat_type"), agnostic, null, null, n);
             SeatDetails first = seatsByKey.putIfAbsent(Forums.seatKey(forum, seat), details);
             if (first != null
                     && (!Objects.equals(first.seatType(), details.seatType())

@@ -56,6 +56,11 @@ public final class Dates {
         }
     }
 
+    /** The three boxes of an NHS.UK date input for a form field's value (see {@link DateInput#of}). */
+    public static DateInput input(Object value) {
+        return DateInput.of(value == null ? null : value.toString());
+    }
+
     /** "30 November 2026"; a moment is taken on its day in England. Empty for null. */
     public static String day(Object date) {
         if (date == null) {

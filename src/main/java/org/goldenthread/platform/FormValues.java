@@ -2,7 +2,6 @@ package org.goldenthread.platform;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -24,18 +23,32 @@ public final class FormValues {
         return value == null || !value.matches("\\d{1,18}") ? null : Long.valueOf(value);
     }
 
-    /** A date from a form bound to a record: {@code field} names it in the problem. */
-    public static @Nullable LocalDate date(String field, String raw, List<Problem> problems) {
+    /**
+     * A date from a form bound to a record, typed in the NHS.UK date input (see {@link DateInput})
+     * or as year-month-day: {@code field} names it in the problem, and the message names it as
+     * people read it, from the field's name ("opens_on" as "Opens on").
+     */
+    public static @Nullable LocalDate date(String field, @Nullable String raw, List<Problem> problems) {
+        return date(field, humanName(field), raw, problems);
+    }
+
+    /** As {@link #date(String, String, List)}, with the name the form's legend gives the field. */
+    public static @Nullable LocalDate date(String field, String name, @Nullable String raw, List<Problem> problems) {
         String value = text(raw);
         if (value == null) {
             return null;
         }
-        try {
-            return Dates.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.of(field, Dates.RULE));
+        String problem = DateInput.problem(name, value);
+        if (problem != null) {
+            problems.add(Problem.of(field, problem));
             return null;
         }
+        return DateInput.parsed(value);
+    }
+
+    private static String humanName(String field) {
+        String words = field.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** Hours from a form bound to a record: {@code field} names it in the problem. */

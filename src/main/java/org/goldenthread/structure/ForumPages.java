@@ -26,22 +26,29 @@ class ForumPages {
 
     private static final FormPage NEW_FORUM = new FormPage("structure/forum-new");
     private static final FormPage FORUM = new FormPage("structure/forum");
+    private static final FormPage SEAT = new FormPage("structure/seat-edit");
 
     private final Forums forums;
     private final IcsMap map;
     private final Clock clock;
 
     private final ObjectProvider<SeatHolders> holders;
+    private final SeatProfessions professions;
 
-    ForumPages(Forums forums, IcsMap map, ObjectProvider<SeatHolders> holders, Clock clock) {
+    ForumPages(
+            Forums forums, IcsMap map, ObjectProvider<SeatHolders> holders, SeatProfessions professions, Clock clock) {
         this.forums = forums;
         this.map = map;
         this.holders = holders;
+        this.professions = professions;
         this.clock = clock;
     }
 
-    /** A seat on the forum page, with who holds it, or since when it has been vacant as of today. */
-    public record SeatRow(Seat seat, SeatHolders.Holding holding, java.time.LocalDate today) {
+    /**
+     * A seat on the forum page, with who holds it, or since when it has been vacant as of today, and
+     * the names of the professions it is open to.
+     */
+    public record SeatRow(Seat seat, SeatHolders.Holding holding, java.time.LocalDate today, String openTo) {
 
         public boolean vacant() {
             return holding == null || holding.holder() == null;
@@ -93,10 +100,24 @@ class ForumPages {
 
     record LevelGroup(Choice level, List<Forum> forums) {}
 
+    /** The professions a seat may be opened to, by group, for the add-a-seat form. */
+    record ProfessionGroup(String name, List<Choice> professions) {}
+
+    private List<ProfessionGroup> professionGroups() {
+        java.util.Map<String, List<Choice>> groups = new java.util.LinkedHashMap<>();
+        professions
+                .choices()
+                .forEach(p -> groups.computeIfAbsent(p.group(), g -> new java.util.ArrayList<>())
+                        .add(new Choice(p.code(), p.name())));
+        return groups.entrySet().stream()
+                .map(e -> new ProfessionGroup(e.getKey(), e.getValue()))
+                .toList();
+    }
+
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/forums/{id}")
     String forum(@PathVariable String ods, @PathVariable long id, Model model) {
-        return FORUM.show(shown(model, id), new SeatForm(null, null, null, null));
+        return FORUM.show(shown(model, id), new SeatForm(null, null, null, null, null));
     }
 
     private Model shown(Model model, long id) {
@@ -110,7 +131,10 @@ class ForumPages {
         model.addAttribute("seats", seats);
         model.addAttribute(
                 "seatRows",
-                seats.stream().map(s -> new SeatRow(s, held.get(s.id()), today)).toList());
+                seats.stream()
+                        .map(s -> new SeatRow(s, held.get(s.id()), today, professions.describe(s)))
+                        .toList());
+        model.addAttribute("professionGroups", professionGroups());
         model.addAttribute("seatTypes", Choice.of(SeatType.class));
         model.addAttribute("seatTypeLabels", Coded.labels(SeatType.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
@@ -179,7 +203,14 @@ class ForumPages {
             String title,
             @BindParam("seat_type") String seatType,
             @BindParam("professionally_agnostic") String professionallyAgnostic,
-            @BindParam("expected_hours_per_week") String expectedHoursPerWeek) {}
+            @BindParam("expected_hours_per_week") String expectedHoursPerWeek,
+            @BindParam("open_to_professions") List<String> openToProfessions) {
+
+        /** Whether this profession was ticked, to tick it again when the form is shown again. */
+        public boolean opensTo(String code) {
+            return openToProfessions != null && openToProfessions.contains(code);
+        }
+    }
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/{id}/seats")
@@ -199,11 +230,66 @@ class ForumPages {
                             form.seatType(),
                             !"false".equals(form.professionallyAgnostic()),
                             hours,
+                            form.openToProfessions() == null ? List.of() : form.openToProfessions(),
                             null));
             redirect.addFlashAttribute("success", "The seat " + seat.title() + " was added.");
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + id;
         } catch (InvalidInput e) {
             return FORUM.showAgain(shown(model, id), form, e);
+        }
+    }
+
+    @Allowed(Role.ICS_ADMIN)
+    @GetMapping("/ics/{ods}/seats/{id}/edit")
+    String editSeat(@PathVariable String ods, @PathVariable long id, Model model) {
+        Seat seat = forums.seat(id);
+        return SEAT.show(
+                seatPage(model, seat),
+                new SeatForm(
+                        seat.title(),
+                        seat.seatType(),
+                        String.valueOf(seat.professionallyAgnostic()),
+                        seat.expectedHoursPerWeek() == null
+                                ? null
+                                : seat.expectedHoursPerWeek()
+                                        .stripTrailingZeros()
+                                        .toPlainString(),
+                        seat.openToProfessions()));
+    }
+
+    private Model seatPage(Model model, Seat seat) {
+        model.addAttribute("seat", seat);
+        model.addAttribute("seatTypes", Choice.of(SeatType.class));
+        model.addAttribute("professionGroups", professionGroups());
+        return model;
+    }
+
+    /** Changes a seat's type, who may hold it and its expected hours; its title stays, as files know it by it. */
+    @Allowed(Role.ICS_ADMIN)
+    @PostMapping("/ics/{ods}/seats/{id}/edit")
+    String changeSeat(
+            @PathVariable String ods, @PathVariable long id, SeatForm form, Model model, RedirectAttributes redirect) {
+        Seat seat = forums.seat(id);
+        try {
+            List<org.goldenthread.platform.Problem> problems = new java.util.ArrayList<>();
+            BigDecimal hours = FormValues.hours("expected_hours_per_week", form.expectedHoursPerWeek(), problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
+            forums.changeSeat(
+                    id,
+                    new SeatDetails(
+                            null,
+                            null,
+                            form.seatType(),
+                            !"false".equals(form.professionallyAgnostic()),
+                            hours,
+                            form.openToProfessions() == null ? List.of() : form.openToProfessions(),
+                            null));
+            redirect.addFlashAttribute("success", "The seat " + seat.title() + " was changed.");
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/forums/" + seat.forumId();
+        } catch (InvalidInput e) {
+            return SEAT.showAgain(seatPage(model, seat), form, e);
         }
     }
 }

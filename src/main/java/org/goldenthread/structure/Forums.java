@@ -41,14 +41,27 @@ public class Forums {
                    s.expected_hours_per_week, s.created_on
               from seat s join forum f on f.id = s.forum_id""";
 
+    /** A seat as stored in its own table; {@link SeatProfessions#named} adds its professions. */
+    private static final org.springframework.jdbc.core.RowMapper<Seat> SEAT_ROW = (rs, n) -> new Seat(
+            rs.getLong("id"),
+            rs.getLong("forum_id"),
+            rs.getString("forum"),
+            rs.getString("title"),
+            rs.getString("seat_type"),
+            rs.getBoolean("professionally_agnostic"),
+            rs.getBigDecimal("expected_hours_per_week"),
+            rs.getObject("created_on", java.time.LocalDate.class));
+
     private final JdbcClient jdbc;
     private final Audit audit;
     private final ObjectMapper json;
+    private final SeatProfessions professions;
 
-    Forums(JdbcClient jdbc, Audit audit, ObjectMapper json) {
+    Forums(JdbcClient jdbc, Audit audit, ObjectMapper json, SeatProfessions professions) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
+        this.professions = professions;
     }
 
     public List<Forum> forums() {
@@ -67,22 +80,24 @@ public class Forums {
     }
 
     public List<Seat> seats() {
-        return jdbc.sql(SEATS + " order by f.name, s.title").query(Seat.class).list();
+        return professions.named(
+                jdbc.sql(SEATS + " order by f.name, s.title").query(SEAT_ROW).list());
     }
 
     public List<Seat> seatsOf(long forumId) {
-        return jdbc.sql(SEATS + " where s.forum_id = :forum order by s.title")
+        return professions.named(jdbc.sql(SEATS + " where s.forum_id = :forum order by s.title")
                 .param("forum", forumId)
-                .query(Seat.class)
-                .list();
+                .query(SEAT_ROW)
+                .list());
     }
 
     public Seat seat(long id) {
-        return jdbc.sql(SEATS + " where s.id = :id")
+        Seat seat = jdbc.sql(SEATS + " where s.id = :id")
                 .param("id", id)
-                .query(Seat.class)
+                .query(SEAT_ROW)
                 .optional()
                 .orElseThrow(() -> new NotFound("No seat with id " + id + " in this ICS"));
+        return professions.named(List.of(seat)).get(0);
     }
 
     @Transactional
@@ -112,6 +127,7 @@ public class Forums {
                 details.seatType(),
                 details.professionallyAgnostic(),
                 details.expectedHoursPerWeek(),
+                details.openToProfessions() == null ? List.of() : details.openToProfessions(),
                 null);
         List<Problem> problems = new ArrayList<>(check(List.of(), List.of(onForum)));
         if (details.title() != null
@@ -127,6 +143,37 @@ public class Forums {
         }
         Map<String, Long> ids = merge(List.of(), List.of(onForum)).seatIds();
         return seat(ids.get(seatKey(forum.name(), details.title().trim())));
+    }
+
+    /**
+     * Changes a seat as described; what the description leaves out (null) stays as it is. A seat
+     * keeps its title, by which register files know it.
+     */
+    @Transactional
+    public Seat changeSeat(long id, SeatDetails details) {
+        Seat seat = seat(id);
+        List<Problem> problems = new ArrayList<>();
+        if (details.title() != null && !details.title().trim().equals(seat.title())) {
+            problems.add(Problem.of("title", "A seat keeps its title; add a new seat for a different one"));
+        }
+        boolean naming = details.openToProfessions() != null
+                && !SeatProfessions.codes(details.openToProfessions()).isEmpty();
+        SeatDetails changed = new SeatDetails(
+                seat.forum(),
+                seat.title(),
+                details.seatType() != null ? details.seatType() : seat.seatType(),
+                details.professionallyAgnostic() != null
+                        ? details.professionallyAgnostic()
+                        : naming ? Boolean.FALSE : Boolean.valueOf(seat.professionallyAgnostic()),
+                details.expectedHoursPerWeek(),
+                details.openToProfessions(),
+                null);
+        problems.addAll(check(List.of(), List.of(changed)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        merge(List.of(), List.of(changed));
+        return seat(id);
     }
 
     /** The key {@link #merge} uses for a seat: its forum's name and its title. */
@@ -273,6 +320,7 @@ public class Forums {
                             && !existing.containsKey(s.forum().trim()))) {
                 problems.add(new Problem(row, "forum", "There is no forum called '" + s.forum() + "' in this ICS"));
             }
+            professions.check(s, problems);
         }
         return problems;
     }
@@ -408,10 +456,17 @@ public class Forums {
         seats().forEach(s -> existing.put(seatKey(s.forum(), s.title()), s));
         List<Map<String, Object>> inserts = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();
+        Map<String, List<String>> openToByKey = new HashMap<>();
         for (SeatDetails s : seats) {
             String key = seatKey(s.forum().trim(), s.title().trim());
             Seat before = existing.get(key);
-            boolean agnostic = s.professionallyAgnostic() == null || s.professionallyAgnostic();
+            boolean agnostic = s.agnostic();
+            List<String> openTo = agnostic
+                    ? List.of()
+                    : s.openToProfessions() != null
+                            ? SeatProfessions.codes(s.openToProfessions())
+                            : before == null ? List.of() : before.openToProfessions();
+            openToByKey.put(key, openTo);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("forum_id", forums.get(s.forum().trim()).id());
             row.put("title", s.title().trim());
@@ -425,7 +480,8 @@ public class Forums {
                 inserts.add(row);
             } else if (!before.seatType().equals(row.get("seat_type"))
                     || before.professionallyAgnostic() != agnostic
-                    || !sameNumber(before.expectedHoursPerWeek(), hours)) {
+                    || !sameNumber(before.expectedHoursPerWeek(), hours)
+                    || SeatProfessions.differ(before.openToProfessions(), openTo)) {
                 row.put("id", before.id());
                 updates.add(row);
                 changes.add(new Audit.Change("seat.updated", "seat", before.id(), before, s));
@@ -452,10 +508,22 @@ public class Forums {
                              where s.id = r.id""").param("rows", json.writeValueAsString(updates)).update();
         }
         Map<String, Long> ids = new HashMap<>();
-        for (Seat s : seats()) {
+        Map<Long, List<String>> openTo = new HashMap<>();
+        List<Seat> after = seats();
+        for (Seat s : after) {
             String key = seatKey(s.forum(), s.title());
             ids.put(key, s.id());
-            if (!existing.containsKey(key)) {
+            List<String> wanted = openToByKey.get(key);
+            if (wanted != null && SeatProfessions.differ(s.openToProfessions(), wanted)) {
+                openTo.put(s.id(), wanted);
+            }
+        }
+        if (!openTo.isEmpty()) {
+            professions.replace(openTo);
+            after = seats();
+        }
+        for (Seat s : after) {
+            if (!existing.containsKey(seatKey(s.forum(), s.title()))) {
                 changes.add(new Audit.Change("seat.created", "seat", s.id(), null, s));
             }
         }

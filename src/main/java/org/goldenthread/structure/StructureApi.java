@@ -7,6 +7,7 @@ import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -100,6 +101,16 @@ class StructureApi {
     @ResponseStatus(HttpStatus.CREATED)
     Seat addSeat(@PathVariable String ods, @PathVariable long id, @RequestBody SeatDetails body) {
         return forums.addSeat(id, body);
+    }
+
+    @Allowed(Role.ICS_ADMIN)
+    @Operation(
+            summary = "Change a seat",
+            description = "Its type, whether anyone may hold it, the professions it is open to (codes from"
+                    + " GET /api/v1/professions) or its expected hours; what the body leaves out stays as it is.")
+    @PatchMapping("/api/v1/ics/{ods}/seats/{id}")
+    Seat changeSeat(@PathVariable String ods, @PathVariable long id, @RequestBody SeatDetails body) {
+        return forums.changeSeat(id, body);
     }
 
     @Allowed(Role.ICS_ADMIN)

@@ -184,7 +184,7 @@ class AssessmentJourneyTest extends BrowserTest {
                 .click();
         page.getByLabel("What will be done").fill("Fund backfill for place leads");
         page.getByLabel("Owner").fill("Chief Nursing Officer");
-        page.getByLabel("Due on").fill(LocalDate.now().minusDays(1).toString());
+        fillDate("Due on", LocalDate.now().minusDays(1));
         click(AriaRole.BUTTON, "Add action");
         assertThat(page.locator("#actions ~ table")).containsText("Overdue");
         assertAccessible();

@@ -134,6 +134,29 @@ public abstract class BrowserTest extends IntegrationTest {
                 .click();
     }
 
+    /**
+     * Types a date into the NHS.UK date input whose legend contains {@code legend}: day, month and
+     * year in their own boxes, as a person would.
+     */
+    protected void fillDate(String legend, String day, String month, String year) {
+        com.microsoft.playwright.Locator group =
+                page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(legend));
+        group.getByLabel("Day", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
+                .fill(day);
+        group.getByLabel("Month", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
+                .fill(month);
+        group.getByLabel("Year", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
+                .fill(year);
+    }
+
+    protected void fillDate(String legend, java.time.LocalDate date) {
+        fillDate(
+                legend,
+                String.valueOf(date.getDayOfMonth()),
+                String.valueOf(date.getMonthValue()),
+                String.valueOf(date.getYear()));
+    }
+
     protected void expectHeading(String text) {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .containsText(text);

@@ -78,9 +78,12 @@ class IcsJourneyTest extends BrowserTest {
         assertThat(page.locator("table")).containsText(admin);
         assertAccessible();
 
-        page.getByLabel("From (YYYY-MM-DD)").fill("yesterday");
+        fillDate("From date", "yesterday", "", "");
         click(AriaRole.BUTTON, "Filter");
-        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter a real date");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("From date must include a month and year");
+        fillDate("From date", "yesterday", "11", "2026");
+        click(AriaRole.BUTTON, "Filter");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("From date must be a real date");
         assertAccessible();
     }
 

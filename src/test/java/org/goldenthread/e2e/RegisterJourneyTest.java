@@ -45,12 +45,15 @@ class RegisterJourneyTest extends BrowserTest {
         page.getByLabel("Title of the seat").fill("Chief Nursing Officer");
         page.getByLabel("Type of seat").selectOption("professional_lead");
         page.locator("label[for=professionally_agnostic-no]").click();
+        page.getByLabel("Registered nurse (adult)").check();
+        page.getByLabel("Midwife", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .check();
         page.getByLabel("Expected hours a week (optional)").fill("4");
         click(AriaRole.BUTTON, "Add seat");
         assertThat(page.locator("table")).containsText("Chief Nursing Officer");
         assertThat(page.locator("table")).containsText("Vacant");
         assertThat(page.locator("table")).containsText("never held; created");
-        assertThat(page.locator("table")).containsText("One profession");
+        assertThat(page.locator("table")).containsText("Nursing and midwifery: Midwife, Registered nurse (adult)");
 
         click(AriaRole.LINK, "Register");
         expectHeading("Leadership register");
@@ -71,12 +74,12 @@ class RegisterJourneyTest extends BrowserTest {
         page.getByLabel("Seat", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .selectOption(new com.microsoft.playwright.options.SelectOption()
                         .setLabel("Integrated Care Board: Chief Nursing Officer"));
-        page.getByLabel("Start date").fill("2026-04-01");
-        page.getByLabel("End date (optional)").fill("2026-03-01");
+        fillDate("Start date", "1", "4", "2026");
+        fillDate("End date (optional)", "1", "3", "2026");
         click(AriaRole.BUTTON, "Appoint");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("is before the start date");
         assertAccessible();
-        page.getByLabel("End date (optional)").fill("");
+        fillDate("End date (optional)", "", "", "");
         page.getByLabel("Protected hours agreed a week (optional)").fill("4");
         click(AriaRole.BUTTON, "Appoint");
         assertThat(page.locator(".nhsuk-notification-banner"))

@@ -70,13 +70,13 @@ class SurveyJourneyTest extends BrowserTest {
         }
 
         // dates out of order are refused and named; then it is dated, opened, closed and deleted
-        page.getByLabel("Opening date (optional)").fill("2030-03-01");
-        page.getByLabel("Closing date (optional)").fill("2030-02-01");
+        fillDate("Opens on (optional)", "1", "3", "2030");
+        fillDate("Closes on (optional)", "1", "2", "2030");
         click(AriaRole.BUTTON, "Save dates");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("The survey cannot close before it opens");
         assertAccessible();
-        page.getByLabel("Opening date (optional)").fill("");
-        page.getByLabel("Closing date (optional)").fill("2199-12-31");
+        fillDate("Opens on (optional)", "", "", "");
+        fillDate("Closes on (optional)", "31", "12", "2199");
         click(AriaRole.BUTTON, "Save dates");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("The dates were saved");
         click(AriaRole.BUTTON, "Open the survey now");

@@ -44,7 +44,8 @@ class AccountMail {
     static String claimBody(String roleAndPlace, String link, int days) {
         return "You have been given a Golden Thread account, as " + roleAndPlace + ".\n\n"
                 + "Choose your password here to start using it:\n" + link + "\n\n"
-                + "The link works once, for " + days + " days. If your organisation signs you in to Golden Thread"
+                + "The link works once, for " + org.goldenthread.platform.Plurals.of(days, "day")
+                + ". If your organisation signs you in to Golden Thread"
                 + " with its own account, you can use that instead and ignore this email.\n";
     }
 

@@ -1,7 +1,6 @@
 package org.goldenthread.platform.audit;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
@@ -42,8 +41,8 @@ class AuditPages {
 
         AuditFilter filter() {
             List<Problem> problems = new java.util.ArrayList<>();
-            LocalDate fromDate = date("from", from, problems);
-            LocalDate toDate = date("to", to, problems);
+            LocalDate fromDate = org.goldenthread.platform.FormValues.date("from", "From date", from, problems);
+            LocalDate toDate = org.goldenthread.platform.FormValues.date("to", "To date", to, problems);
             Integer pageNumber = pageNumber(page, problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
@@ -66,18 +65,6 @@ class AuditPages {
             }
             problems.add(Problem.of("page", "Enter a page number from 1 to " + AuditFilter.LAST_PAGE));
             return null;
-        }
-
-        private static @Nullable LocalDate date(String field, @Nullable String value, List<Problem> problems) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return org.goldenthread.platform.Dates.parse(value);
-            } catch (DateTimeParseException e) {
-                problems.add(Problem.of(field, org.goldenthread.platform.Dates.RULE));
-                return null;
-            }
         }
     }
 
