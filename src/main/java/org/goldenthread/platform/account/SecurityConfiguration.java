@@ -67,8 +67,11 @@ class SecurityConfiguration {
     /** Choosing a password with a one-time link: the link is the credential, so there is no session to forge. */
     private static final String USE_LINK = "/api/v1/account-links/use";
 
-    /** Pages survey respondents answer on, without an account (the engagement module's). */
-    private static final String[] RESPONDENT_PAGES = {"/respond/**", "/invited/**"};
+    /**
+     * Pages people reach through a link of their own, without an account: survey respondents'
+     * (the engagement module's) and a development pair's (the development module's).
+     */
+    private static final String[] RESPONDENT_PAGES = {"/respond/**", "/invited/**", "/relationship/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -1,0 +1,211 @@
+package org.goldenthread.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.goldenthread.development.Relationships;
+import org.goldenthread.platform.Dates;
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.TestMailServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Logging a meeting through a personal link: a mentee opens the link from their email on a phone
+ * with JavaScript off, adds a goal, logs a meeting (after a mistake), and the programme's
+ * administrator sees that they met, but not what they said. Every page is scanned for accessibility.
+ */
+class RelationshipJourneyTest extends BrowserTest {
+
+    private static final Pattern LINK = Pattern.compile("http://\\S+/relationship/[A-Za-z0-9_-]{32}");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Relationships relationships;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private boolean javaScriptOff;
+
+    @Test
+    void loggingAMeetingThroughAPersonalLink() throws Exception {
+        String ods = createIcs("Relationship Journey ICS");
+        String adminEmail = createUser("ics_admin", ods);
+        String admin = tokenFor(adminEmail);
+        String menteeEmail = uniqueEmail("mentee");
+        long mentor = person(admin, ods, "M1", "Maya", "Mentor", uniqueEmail("mentor"));
+        long mentee = person(admin, ods, "M2", "Milo", "Mentee", menteeEmail);
+        long programme = inIcs(
+                ods,
+                () -> jdbc.sql(
+                                "insert into programme (name, kind) values ('New leaders mentoring', 'mentoring') returning id")
+                        .query(Long.class)
+                        .single());
+        long id = open(ods, programme, mentor, mentee);
+        inIcs(
+                ods,
+                () -> jdbc.sql("update relationship set started_on = started_on - 21 where id = ?")
+                        .param(id)
+                        .update());
+
+        newPhoneWithoutJavaScript();
+        page.navigate(relationshipLink(menteeEmail));
+        expectHeading("Your mentoring with Maya Mentor");
+        scan();
+
+        page.getByLabel("Add a goal you have agreed").fill("Lead a winter planning workshop across two trusts");
+        click(AriaRole.BUTTON, "Add goal");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Your goal was added.");
+        assertThat(page.locator("main")).containsText("Lead a winter planning workshop across two trusts");
+
+        click(AriaRole.LINK, "Log a meeting");
+        expectHeading("Log a meeting");
+        scan();
+        page.getByLabel("Date you met").fill("last Tuesday");
+        page.getByLabel("How long you met for, in minutes").fill("60");
+        click(AriaRole.BUTTON, "Log meeting");
+        assertThat(page.title()).startsWith("Error: ");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("The date you met must be a real date");
+        assertThat(page.locator("#met_on-error")).containsText("The date you met must be a real date");
+        scan();
+
+        LocalDate met = LocalDate.now().minusDays(3);
+        page.getByLabel("Date you met").fill(met.toString());
+        page.getByLabel("Notes (optional)").fill("Talked through the workshop plan and who to invite");
+        click(AriaRole.BUTTON, "Log meeting");
+        expectHeading("Your mentoring with Maya Mentor");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Your meeting was logged.");
+        assertThat(page.locator("main")).containsText(Dates.day(met));
+        assertThat(page.locator("main")).containsText("Talked through the workshop plan");
+        assertThat(page.locator("#next-check-in")).containsText(Dates.day(met.plusWeeks(4)));
+        scan();
+
+        click(AriaRole.LINK, "End the mentoring");
+        expectHeading("End the mentoring");
+        scan();
+
+        // the administrator sees that they met, and nothing of what they said
+        context.close();
+        javaScriptOff = false;
+        context = context.browser().newContext();
+        page = context.newPage();
+        signIn(adminEmail, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/programmes/" + programme + "/relationships"));
+        expectHeading("Relationships");
+        assertThat(page.locator("#relationship-" + id)).containsText("1 meeting, 1 hour");
+        assertThat(page.locator("#relationship-" + id)).containsText(Dates.day(met));
+        assertThat(page.locator("main")).not().containsText("workshop");
+        assertAccessible();
+    }
+
+    private long person(String token, String ods, String ref, String given, String family, String email) {
+        ApiClient.Response r = api.post(
+                "/api/v1/ics/" + ods + "/people",
+                token,
+                ApiClient.json(
+                        "person_ref",
+                        ref,
+                        "given_name",
+                        given,
+                        "family_name",
+                        family,
+                        "email",
+                        email,
+                        "profession",
+                        "gp"));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    /** As confirming a matching opens one: in a transaction, during an administrator's request. */
+    private long open(String ods, long programme, long mentor, long mentee) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setServerPort(port);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            return inIcs(
+                    ods,
+                    () -> new TransactionTemplate(transactions)
+                            .execute(status -> relationships.open(programme, mentor, mentee, 1)));
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    private static String relationshipLink(String email) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            List<MimeMessage> received = TestMailServer.to(email);
+            if (!received.isEmpty()) {
+                Matcher m = LINK.matcher(String.valueOf(received.get(0).getContent()));
+                assertThat(m.find()).isTrue();
+                return m.group();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No link reached " + email);
+    }
+
+    private void newPhoneWithoutJavaScript() {
+        Browser browser = context.browser();
+        context.close();
+        context = browser.newContext(phone().setJavaScriptEnabled(false));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        javaScriptOff = true;
+    }
+
+    private static Browser.NewContextOptions phone() {
+        return new Browser.NewContextOptions()
+                .setViewportSize(375, 740)
+                .setIsMobile(true)
+                .setHasTouch(true);
+    }
+
+    /**
+     * axe runs as a script, which a page without JavaScript cannot run; so the page as the phone
+     * shows it, scripts taken out, is loaded at the same address in a phone that runs scripts and
+     * scanned there (as the survey journey does).
+     */
+    private void scan() {
+        if (!javaScriptOff) {
+            assertAccessible();
+            return;
+        }
+        String html = page.content().replaceAll("(?s)<script\\b.*?</script>", "");
+        String address = page.url();
+        BrowserContext scanning = context.browser().newContext(phone());
+        Page shown = page;
+        try {
+            page = scanning.newPage();
+            page.route(
+                    address::equals,
+                    route -> route.fulfill(new Route.FulfillOptions()
+                            .setContentType("text/html; charset=utf-8")
+                            .setBody(html)));
+            page.navigate(address);
+            assertAccessible();
+        } finally {
+            page = shown;
+            scanning.close();
+        }
+    }
+}
