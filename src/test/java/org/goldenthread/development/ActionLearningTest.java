@@ -146,13 +146,25 @@ class ActionLearningTest extends IntegrationTest {
         String path = "/ics/" + ods + "/programmes/" + programme + "/sets";
         assertThat(page.get(path).body()).contains("No sets have been formed yet");
 
-        PageClient.Page refused =
-                page.post(path, "set_size", "12", "first_meeting_on", "next week", "every_weeks", "4", "meetings", "6");
+        PageClient.Page refused = page.post(
+                path,
+                "set_size",
+                "12",
+                "first_meeting_on-day",
+                "31",
+                "first_meeting_on-month",
+                "2",
+                "first_meeting_on-year",
+                "2027",
+                "every_weeks",
+                "4",
+                "meetings",
+                "6");
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body())
                 .contains("There is a problem")
                 .contains("Choose a set size from 5 to 8")
-                .contains("Enter a real date");
+                .contains("First meeting must be a real date");
 
         PageClient.Page formed = page.follow(page.post(
                 path, "set_size", "6", "first_meeting_on", "2027-01-12", "every_weeks", "4", "meetings", "2"));

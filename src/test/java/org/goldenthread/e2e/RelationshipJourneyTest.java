@@ -80,7 +80,7 @@ class RelationshipJourneyTest extends BrowserTest {
         click(AriaRole.LINK, "Log a meeting");
         expectHeading("Log a meeting");
         scan();
-        page.getByLabel("Date you met").fill("last Tuesday");
+        fillDate("Date you met", "31", "2", String.valueOf(LocalDate.now().getYear()));
         page.getByLabel("How long you met for, in minutes").fill("60");
         click(AriaRole.BUTTON, "Log meeting");
         assertThat(page.title()).startsWith("Error: ");
@@ -89,7 +89,7 @@ class RelationshipJourneyTest extends BrowserTest {
         scan();
 
         LocalDate met = LocalDate.now().minusDays(3);
-        page.getByLabel("Date you met").fill(met.toString());
+        fillDate("Date you met", met);
         page.getByLabel("Notes (optional)").fill("Talked through the workshop plan and who to invite");
         click(AriaRole.BUTTON, "Log meeting");
         expectHeading("Your mentoring with Maya Mentor");

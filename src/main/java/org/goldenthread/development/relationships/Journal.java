@@ -2,7 +2,6 @@ package org.goldenthread.development.relationships;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.goldenthread.development.relationships.PairForms.EndingForm;
@@ -11,6 +10,7 @@ import org.goldenthread.development.relationships.PairForms.MeetingForm;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dates;
+import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
@@ -311,12 +311,8 @@ class Journal {
             problems.add(Problem.of("met_on", "Enter the date you met"));
             return null;
         }
-        LocalDate date;
-        try {
-            date = Dates.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(
-                    Problem.of("met_on", "The date you met must be a real date, as year-month-day, like 2026-11-30"));
+        LocalDate date = FormValues.date("met_on", "The date you met", text, problems);
+        if (date == null) {
             return null;
         }
         if (date.isAfter(today())) {

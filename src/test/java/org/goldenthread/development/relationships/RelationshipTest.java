@@ -189,7 +189,16 @@ class RelationshipTest extends IntegrationTest {
                 .contains("The date you met must be today or in the past")
                 .contains("How long you met for must be a whole number of minutes from 1 to 600")
                 .contains("Kept");
-        Page notADate = mentee.post(pair.receiverLink() + "/meetings", "met_on", "30/11/2026", "minutes", "30");
+        Page notADate = mentee.post(
+                pair.receiverLink() + "/meetings",
+                "met_on-day",
+                "31",
+                "met_on-month",
+                "2",
+                "met_on-year",
+                "2026",
+                "minutes",
+                "30");
         assertThat(notADate.body()).contains("The date you met must be a real date");
         Page beforeStart = mentee.post(
                 pair.receiverLink() + "/meetings",
