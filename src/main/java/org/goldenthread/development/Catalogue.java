@@ -202,7 +202,7 @@ public class Catalogue {
                 long id = insert(offer);
                 changes.add(new Audit.Change("offer.created", "offer", id, null, offer.withId(id)));
                 added++;
-            } else if (!before.equals(offer.withId(before.id()))) {
+            } else if (!OfferDetails.of(before).equals(OfferDetails.of(offer))) {
                 write(before.id(), offer);
                 changes.add(new Audit.Change("offer.updated", "offer", before.id(), before, offer.withId(before.id())));
                 changed++;

@@ -32,6 +32,7 @@ public record Eligibility(
         return new Eligibility(null, null, null, null, null, Set.of(), List.of());
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean known() {
         return person != null;
     }

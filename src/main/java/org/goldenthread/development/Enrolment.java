@@ -1,5 +1,6 @@
 package org.goldenthread.development;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ public record Enrolment(
     }
 
     /** Whether the person may still withdraw: anything but completed or already withdrawn. */
+    @JsonIgnore
     public boolean isActive() {
         return is(EnrolmentStatus.APPLIED) || is(EnrolmentStatus.ACCEPTED) || is(EnrolmentStatus.WAITLISTED);
     }

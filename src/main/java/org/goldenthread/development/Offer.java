@@ -1,5 +1,6 @@
 package org.goldenthread.development;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,6 +43,7 @@ public record Offer(
         sectors = List.copyOf(sectors);
     }
 
+    @JsonIgnore
     public boolean isFree() {
         return costPounds.signum() == 0;
     }
@@ -52,6 +54,7 @@ public record Offer(
     }
 
     /** Whether the offer names anyone it is for; when not, it is for everyone. */
+    @JsonIgnore
     public boolean isForEveryone() {
         return professions.isEmpty()
                 && professionGroups.isEmpty()
