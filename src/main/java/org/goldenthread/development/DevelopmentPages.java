@@ -156,8 +156,32 @@ class DevelopmentPages {
                                 .orElse(null));
         model.addAttribute("isAdmin", DevelopmentApi.isAdmin());
         labels(model);
-        model.addAttribute("paidByLabels", Coded.labels(PaidBy.class));
+        model.addAttribute("audience", audience(offer));
         return "development/offer";
+    }
+
+    /** Who an offer is for, a line for each count it names, in words. */
+    List<String> audience(Offer o) {
+        List<String> lines = new java.util.ArrayList<>();
+        List<String> professionWords = new java.util.ArrayList<>(o.professionGroups());
+        o.professions()
+                .forEach(code -> professionWords.add(
+                        professions.find(code).map(p -> p.name()).orElse(code)));
+        add(lines, "Professions", professionWords);
+        add(lines, "Career stages", named(o.careerStages(), Coded.labels(CareerStage.class)));
+        add(lines, "Levels", named(o.levels(), Coded.labels(Level.class)));
+        add(lines, "Sectors", named(o.sectors(), Coded.labels(Sector.class)));
+        return lines;
+    }
+
+    private static List<String> named(List<String> codes, Map<String, String> labels) {
+        return codes.stream().map(c -> labels.getOrDefault(c, c)).toList();
+    }
+
+    private static void add(List<String> lines, String heading, List<String> words) {
+        if (!words.isEmpty()) {
+            lines.add(heading + ": " + String.join(", ", words));
+        }
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
