@@ -87,7 +87,7 @@ public class Enrolments {
 
     /** An offer's enrolments: those taking or waiting for a place first, the waitlist in its order. */
     public List<Enrolment> forOffer(long offerId) {
-        return named(jdbc.sql(ENROLMENTS + """
+        return named(jdbc.sql(ENROLMENTS + " " + """
                          where e.offer_id = :offer
                          order by case e.status when 'accepted' then 1 when 'applied' then 2 when 'waitlisted' then 3
                                   when 'completed' then 4 else 5 end, e.queued_at, e.id""")
