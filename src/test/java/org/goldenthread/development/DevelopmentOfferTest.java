@@ -132,6 +132,10 @@ class DevelopmentOfferTest extends IntegrationTest {
                 .isEqualTo("waitlisted");
     }
 
+    private static String withoutIds(String json) {
+        return json.replaceAll("\"id\"\\s*:\\s*\\d+", "\"id\":0");
+    }
+
     private static String statusOf(JsonNode list, String ref) {
         for (JsonNode e : list) {
             if (e.get("person_ref").asString().equals(ref)) {
@@ -273,13 +277,9 @@ class DevelopmentOfferTest extends IntegrationTest {
         assertThat(api.get("/api/v1/ics/" + other + "/offers/export", otherAdmin)
                         .body())
                 .isEqualTo(csv);
-        assertThat(api.get("/api/v1/ics/" + other + "/offers/export?format=json", otherAdmin)
-                        .body())
-                .isEqualTo(
-                        json.replaceAll("\"id\" : \\d+", "\"id\" : 0").isEmpty()
-                                ? ""
-                                : api.get("/api/v1/ics/" + other + "/offers/export?format=json", otherAdmin)
-                                        .body());
+        assertThat(withoutIds(api.get("/api/v1/ics/" + other + "/offers/export?format=json", otherAdmin)
+                        .body()))
+                .isEqualTo(withoutIds(json));
 
         String changed = csv.replace("Hours only,course", "Hours only,network");
         Response one = api.post(
