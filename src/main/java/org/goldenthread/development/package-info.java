@@ -7,8 +7,8 @@
  * conversations belongs to the pair: administrators see only that meetings happened.
  *
  * <p>Owns the tables {@code programme}, {@code programme_participant}, {@code
- * participant_preference}, {@code pairing_rule} and {@code relationship} (and the tables its later
- * migrations add), and offers no SQL to other modules. People it reads through the people module's
+ * participant_preference}, {@code pairing_rule}, {@code relationship}, {@code offer} and {@code
+ * enrolment} (and the tables its later migrations add), and offers no SQL to other modules. People it reads through the people module's
  * {@link org.goldenthread.people.Register}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "people", "structure"})
