@@ -24,8 +24,18 @@ class DevelopmentJourneyTest extends BrowserTest {
                 "/api/v1/ics/" + ods + "/people",
                 admin,
                 ApiClient.json(
-                        "person_ref", "N1", "given_name", "Nell", "family_name", "Okoro", "email", member,
-                        "profession", "nurse_adult", "career_stage", "mid"));
+                        "person_ref",
+                        "N1",
+                        "given_name",
+                        "Nell",
+                        "family_name",
+                        "Okoro",
+                        "email",
+                        member,
+                        "profession",
+                        "nurse_adult",
+                        "career_stage",
+                        "mid"));
 
         // the admin adds two offers in the catalogue: one for nurses, one for GPs
         signIn(adminEmail, PASSWORD);
@@ -65,7 +75,9 @@ class DevelopmentJourneyTest extends BrowserTest {
         gp.put("delivery", "online");
         gp.put("hours", "6");
         gp.put("professions", java.util.List.of("gp"));
-        Object[] pairs = gp.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
+        Object[] pairs = gp.entrySet().stream()
+                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray();
         api.post("/api/v1/ics/" + ods + "/offers", admin, ApiClient.json(pairs));
         context.clearCookies();
 
@@ -85,7 +97,8 @@ class DevelopmentJourneyTest extends BrowserTest {
         assertAccessible();
         click(AriaRole.BUTTON, "Apply");
         expectHeading("My development");
-        assertThat(page.locator(".nhsuk-notification-banner")).containsText("You have applied for Nurse leaders' network");
+        assertThat(page.locator(".nhsuk-notification-banner"))
+                .containsText("You have applied for Nurse leaders' network");
         assertThat(page.locator("table")).containsText("Applied");
         assertAccessible();
         context.clearCookies();
