@@ -63,10 +63,10 @@ class CatalogueCorpusTest extends IntegrationTest {
         List<Case> cases = new ArrayList<>();
         Map<String, List<String>> bad = new LinkedHashMap<>();
         bad.put("title", List.of("", " ", "=HYPERLINK(1)", "+1", "@SUM(A1)", "-2", "x".repeat(201)));
-        bad.put("kind", List.of("", "lecture", "COURSE ", "course;network", "1"));
+        bad.put("kind", List.of("", "lecture", "cour se", "course;network", "1"));
         bad.put("description", List.of("", "=cmd", "d".repeat(5001)));
         bad.put("provider", List.of("", "@me", "p".repeat(201)));
-        bad.put("scope", List.of("", "global", "place", "local"));
+        bad.put("scope", List.of("", "global", "ics;national", "local"));
         bad.put("place", List.of("Nowhere"));
         bad.put("delivery", List.of("", "by post", "hybrid"));
         bad.put("hours", List.of("0", "-1", "abc", "2001", "1.25", "1e3x", "NaN"));
@@ -97,7 +97,8 @@ class CatalogueCorpusTest extends IntegrationTest {
                 "closes before it opens",
                 rowWith("closes_on", "2026-01-01").replace(",,2026-01-01,", ",2026-02-01,2026-01-01,"),
                 "closes_on"));
-        cases.add(csv("no hours and no weeks", rowWith("hours", "").replace(",12,6,", ",,,"), "hours"));
+        cases.add(csv("no hours and no weeks", rowWith("hours", "").replace(",,6,", ",,,"), "hours"));
+        cases.add(csv("scope place without a place", rowWith("scope", "place"), "Choose the place"));
         cases.add(csv("empty file", "", "empty"));
         cases.add(csv("header only", HEADER + "\n", "no offers"));
         cases.add(csv(
