@@ -7,10 +7,12 @@
  * conversations belongs to the pair: administrators see only that meetings happened.
  *
  * <p>Owns the tables {@code programme}, {@code programme_participant}, {@code
- * participant_preference}, {@code pairing_rule} and {@code relationship}; for the pairs' own pages
- * {@code relationship_link}, {@code relationship_goal}, {@code relationship_meeting} and {@code
- * relationship_reflection}, with {@code gt_relationship_by_link()}, which only its own link lookup
- * calls (and the tables its later migrations add); it offers no SQL to other modules. People it reads through the people module's
+ * participant_preference}, {@code pairing_rule}, {@code pairing_proposal}, {@code relationship},
+ * {@code offer}, {@code enrolment}, {@code learning_set}, {@code learning_set_member} and {@code
+ * learning_set_meeting}; and for the pairs' own pages {@code relationship_link}, {@code
+ * relationship_goal}, {@code relationship_meeting} and {@code relationship_reflection}, with {@code
+ * gt_relationship_by_link()}, which only its own link lookup calls. It offers no SQL to other
+ * modules. People it reads through the people module's
  * {@link org.goldenthread.people.Register}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "people", "structure"})

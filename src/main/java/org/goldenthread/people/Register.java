@@ -122,6 +122,17 @@ public class Register {
         return found.orElseThrow(() -> new NotFound("No person with id " + id + " in this ICS"));
     }
 
+    /**
+     * The register entry with this email address, ignoring case: how a signed-in person finds their
+     * own entry. Where two entries share an address, the one added first.
+     */
+    public java.util.Optional<Person> personByEmail(String email) {
+        return jdbc.sql(PEOPLE + " where lower(email) = lower(:email) order by id limit 1")
+                .param("email", email.trim())
+                .query(Person.class)
+                .optional();
+    }
+
     public List<Appointment> appointments() {
         return appointments(Footprint.wholeIcs());
     }
