@@ -1,0 +1,160 @@
+package org.goldenthread.development;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
+import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
+import org.jgrapht.alg.interfaces.MinimumCostFlowAlgorithm;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The optimal pairing of receivers (mentees, visitors) with givers (mentors, hosts) that have a
+ * number of places: as many receivers paired as possible and, among all pairings that reach that
+ * number, the smallest sum of the ranks receivers gave their givers. Receivers are paired only
+ * with givers they ranked and that the predicate allows, never beyond a giver's places; fixed pairs
+ * (an administrator's locks) are made first, ranked or not.
+ *
+ * <p>Solved as a minimum-cost flow with JGraphT: source → each receiver (1) → each giver it ranked
+ * and may have (1, cost = rank) → sink (the giver's free places); and each receiver → sink
+ * directly (1, cost {@code U}). {@code U} is larger than any sum of ranks the receivers could add
+ * up, so one more receiver left unpaired always costs more than every saving in ranks: the flow of
+ * least cost is lexicographically optimal.
+ *
+ * @param <G> how a giver is known
+ * @param <R> how a receiver is known
+ */
+final class Pairing<G, R> {
+
+    /** One pair made; {@code rank} is null for a fixed pair the receiver did not rank. */
+    record Pair<G, R>(G giver, R receiver, @Nullable Integer rank, boolean fixed) {}
+
+    /** The pairs made and the receivers left unpaired, in the order they were given. */
+    record Outcome<G, R>(List<Pair<G, R>> pairs, List<R> unpaired) {
+
+        int paired() {
+            return pairs.size();
+        }
+
+        /** The sum of ranks over the ranked pairs (a fixed pair the receiver did not rank adds nothing). */
+        int rankSum() {
+            return pairs.stream().mapToInt(p -> p.rank() == null ? 0 : p.rank()).sum();
+        }
+    }
+
+    private final Map<G, Integer> places;
+    private final Map<R, List<G>> choices;
+    private final BiPredicate<G, R> allowed;
+    private final Map<R, G> fixed;
+
+    /**
+     * @param places   each giver and how many receivers they may take (1 or more)
+     * @param choices  each receiver and the givers they ranked, best first (rank = position + 1)
+     * @param allowed  whether a giver and a receiver may be paired at all (employer rules, forbidden pairs)
+     * @param fixed    pairs to make whatever else happens; the caller has checked they are consistent
+     */
+    Pairing(Map<G, Integer> places, Map<R, List<G>> choices, BiPredicate<G, R> allowed, Map<R, G> fixed) {
+        this.places = places;
+        this.choices = choices;
+        this.allowed = allowed;
+        this.fixed = fixed;
+    }
+
+    /** A directed arc with its capacity and cost; equal only to itself, as the graph needs. */
+    private static final class Arc {
+        final int capacity;
+        final double cost;
+
+        Arc(int capacity, double cost) {
+            this.capacity = capacity;
+            this.cost = cost;
+        }
+    }
+
+    Outcome<G, R> optimum() {
+        Map<G, Integer> free = new LinkedHashMap<>(places);
+        List<Pair<G, R>> pairs = new ArrayList<>();
+        for (Map.Entry<R, G> lock : fixed.entrySet()) {
+            int left = free.getOrDefault(lock.getValue(), 0);
+            if (left < 1) {
+                throw new IllegalArgumentException("Fixed pairs give a giver more receivers than places");
+            }
+            free.put(lock.getValue(), left - 1);
+            int position = choices.getOrDefault(lock.getKey(), List.of()).indexOf(lock.getValue());
+            pairs.add(new Pair<>(lock.getValue(), lock.getKey(), position < 0 ? null : position + 1, true));
+        }
+        List<R> open =
+                choices.keySet().stream().filter(r -> !fixed.containsKey(r)).toList();
+
+        int source = 0;
+        int sink = 1;
+        Graph<Integer, Arc> graph = new DefaultDirectedGraph<>(Arc.class);
+        graph.addVertex(source);
+        graph.addVertex(sink);
+        Map<G, Integer> giverVertex = new HashMap<>();
+        int next = 2;
+        for (Map.Entry<G, Integer> g : free.entrySet()) {
+            if (g.getValue() > 0) {
+                giverVertex.put(g.getKey(), next);
+                graph.addVertex(next);
+                graph.addEdge(next, sink, new Arc(g.getValue(), 0));
+                next++;
+            }
+        }
+        int maxRank = choices.values().stream().mapToInt(List::size).max().orElse(0);
+        double unpairedCost = (double) maxRank * open.size() + 1;
+        Map<Arc, Pair<G, R>> offers = new HashMap<>();
+        for (R receiver : open) {
+            int vertex = next++;
+            graph.addVertex(vertex);
+            graph.addEdge(source, vertex, new Arc(1, 0));
+            graph.addEdge(vertex, sink, new Arc(1, unpairedCost));
+            List<G> ranked = choices.get(receiver);
+            Set<Integer> seen = new java.util.HashSet<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                G giver = ranked.get(i);
+                Integer to = giverVertex.get(giver);
+                if (to != null && seen.add(to) && allowed.test(giver, receiver)) {
+                    Arc arc = new Arc(1, i + 1);
+                    graph.addEdge(vertex, to, arc);
+                    offers.put(arc, new Pair<>(giver, receiver, i + 1, false));
+                }
+            }
+        }
+        if (!open.isEmpty()) {
+            int supply = open.size();
+            MinimumCostFlowProblem<Integer, Arc> problem = new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
+                    graph, v -> v == source ? supply : v == sink ? -supply : 0, a -> a.capacity, a -> 0, a -> a.cost);
+            MinimumCostFlowAlgorithm.MinimumCostFlow<Arc> flow =
+                    new CapacityScalingMinimumCostFlow<Integer, Arc>().getMinimumCostFlow(problem);
+            Set<R> paired = new java.util.HashSet<>();
+            flow.getFlowMap().forEach((arc, amount) -> {
+                Pair<G, R> pair = offers.get(arc);
+                if (pair != null && amount > 0.5) {
+                    pairs.add(pair);
+                    paired.add(pair.receiver());
+                }
+            });
+            List<R> unpaired = open.stream().filter(r -> !paired.contains(r)).toList();
+            return new Outcome<>(inReceiverOrder(pairs), unpaired);
+        }
+        return new Outcome<>(inReceiverOrder(pairs), List.of());
+    }
+
+    private List<Pair<G, R>> inReceiverOrder(List<Pair<G, R>> pairs) {
+        Map<R, Integer> order = new HashMap<>();
+        int i = 0;
+        for (R r : choices.keySet()) {
+            order.put(r, i++);
+        }
+        List<Pair<G, R>> sorted = new ArrayList<>(pairs);
+        sorted.sort(java.util.Comparator.comparingInt(p -> order.getOrDefault(p.receiver(), Integer.MAX_VALUE)));
+        return sorted;
+    }
+}
