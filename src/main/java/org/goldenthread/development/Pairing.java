@@ -11,7 +11,8 @@ import org.jgrapht.Graph;
 import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
 import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
 import org.jgrapht.alg.interfaces.MinimumCostFlowAlgorithm;
-import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultDirectedWeightedGraph;
+import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,14 +67,19 @@ final class Pairing<G, R> {
         this.fixed = fixed;
     }
 
-    /** A directed arc with its capacity and cost; equal only to itself, as the graph needs. */
-    private static final class Arc {
-        final int capacity;
-        final double cost;
+    /** The network: arcs weighted by their cost, and each arc's capacity. */
+    private static final class Network {
+        final Graph<Integer, DefaultWeightedEdge> graph = new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        final Map<DefaultWeightedEdge, Integer> capacity = new HashMap<>();
 
-        Arc(int capacity, double cost) {
-            this.capacity = capacity;
-            this.cost = cost;
+        DefaultWeightedEdge arc(int from, int to, int capacity, double cost) {
+            graph.addVertex(from);
+            graph.addVertex(to);
+            DefaultWeightedEdge arc = graph.addEdge(from, to);
+            // CapacityScalingMinimumCostFlow reads costs from the edge weights
+            graph.setEdgeWeight(arc, cost);
+            this.capacity.put(arc, capacity);
+            return arc;
         }
     }
 
@@ -94,45 +100,42 @@ final class Pairing<G, R> {
 
         int source = 0;
         int sink = 1;
-        Graph<Integer, Arc> graph = new DefaultDirectedGraph<>(Arc.class);
-        graph.addVertex(source);
-        graph.addVertex(sink);
+        Network network = new Network();
+        network.graph.addVertex(source);
+        network.graph.addVertex(sink);
         Map<G, Integer> giverVertex = new HashMap<>();
         int next = 2;
         for (Map.Entry<G, Integer> g : free.entrySet()) {
             if (g.getValue() > 0) {
                 giverVertex.put(g.getKey(), next);
-                graph.addVertex(next);
-                graph.addEdge(next, sink, new Arc(g.getValue(), 0));
+                network.arc(next, sink, g.getValue(), 0);
                 next++;
             }
         }
         int maxRank = choices.values().stream().mapToInt(List::size).max().orElse(0);
         double unpairedCost = (double) maxRank * open.size() + 1;
-        Map<Arc, Pair<G, R>> offers = new HashMap<>();
+        Map<DefaultWeightedEdge, Pair<G, R>> offers = new HashMap<>();
         for (R receiver : open) {
             int vertex = next++;
-            graph.addVertex(vertex);
-            graph.addEdge(source, vertex, new Arc(1, 0));
-            graph.addEdge(vertex, sink, new Arc(1, unpairedCost));
+            network.arc(source, vertex, 1, 0);
+            network.arc(vertex, sink, 1, unpairedCost);
             List<G> ranked = choices.get(receiver);
             Set<Integer> seen = new java.util.HashSet<>();
             for (int i = 0; i < ranked.size(); i++) {
                 G giver = ranked.get(i);
                 Integer to = giverVertex.get(giver);
                 if (to != null && seen.add(to) && allowed.test(giver, receiver)) {
-                    Arc arc = new Arc(1, i + 1);
-                    graph.addEdge(vertex, to, arc);
-                    offers.put(arc, new Pair<>(giver, receiver, i + 1, false));
+                    offers.put(network.arc(vertex, to, 1, i + 1), new Pair<>(giver, receiver, i + 1, false));
                 }
             }
         }
         if (!open.isEmpty()) {
             int supply = open.size();
-            MinimumCostFlowProblem<Integer, Arc> problem = new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
-                    graph, v -> v == source ? supply : v == sink ? -supply : 0, a -> a.capacity, a -> 0, a -> a.cost);
-            MinimumCostFlowAlgorithm.MinimumCostFlow<Arc> flow =
-                    new CapacityScalingMinimumCostFlow<Integer, Arc>().getMinimumCostFlow(problem);
+            MinimumCostFlowProblem<Integer, DefaultWeightedEdge> problem =
+                    new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
+                            network.graph, v -> v == source ? supply : v == sink ? -supply : 0, network.capacity::get);
+            MinimumCostFlowAlgorithm.MinimumCostFlow<DefaultWeightedEdge> flow =
+                    new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>().getMinimumCostFlow(problem);
             Set<R> paired = new java.util.HashSet<>();
             flow.getFlowMap().forEach((arc, amount) -> {
                 Pair<G, R> pair = offers.get(arc);
