@@ -1,0 +1,210 @@
+package org.goldenthread.development;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
+import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem;
+import org.jgrapht.alg.interfaces.MinimumCostFlowAlgorithm;
+import org.jgrapht.graph.DefaultDirectedWeightedGraph;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The optimal pairing of receivers (mentees, visitors) with givers (mentors, hosts) that have a
+ * number of places: as many receivers paired as possible and, among all pairings that reach that
+ * number, the smallest sum of the ranks receivers gave their givers. Receivers are paired only
+ * with givers they ranked and that the predicate allows, never beyond a giver's places; fixed pairs
+ * (an administrator's locks) are made first, ranked or not.
+ *
+ * <p>Solved as a minimum-cost flow with JGraphT: source → each receiver (1) → each giver it ranked
+ * and may have (1, cost = rank) → sink (the giver's free places); and each receiver → sink
+ * directly (1, cost {@code U}). {@code U} is larger than any sum of ranks the receivers could add
+ * up, so one more receiver left unpaired always costs more than every saving in ranks: the flow of
+ * least cost is lexicographically optimal.
+ *
+ * @param <G> how a giver is known
+ * @param <R> how a receiver is known
+ */
+final class Pairing<G, R> {
+
+    /** One pair made; {@code rank} is null for a fixed pair the receiver did not rank. */
+    record Pair<G, R>(G giver, R receiver, @Nullable Integer rank, boolean fixed) {}
+
+    /** The pairs made and the receivers left unpaired, in the order they were given. */
+    record Outcome<G, R>(List<Pair<G, R>> pairs, List<R> unpaired) {
+
+        int paired() {
+            return pairs.size();
+        }
+
+        /** The sum of ranks over the ranked pairs (a fixed pair the receiver did not rank adds nothing). */
+        int rankSum() {
+            return pairs.stream().mapToInt(p -> p.rank() == null ? 0 : p.rank()).sum();
+        }
+    }
+
+    private final Map<G, Integer> places;
+    private final Map<R, List<G>> choices;
+    private final BiPredicate<G, R> allowed;
+    private final Map<R, G> fixed;
+
+    /**
+     * @param places   each giver and how many receivers they may take (1 or more)
+     * @param choices  each receiver and the givers they ranked, best first (rank = position + 1)
+     * @param allowed  whether a giver and a receiver may be paired at all (employer rules, forbidden pairs)
+     * @param fixed    pairs to make whatever else happens; the caller has checked they are consistent
+     */
+    Pairing(Map<G, Integer> places, Map<R, List<G>> choices, BiPredicate<G, R> allowed, Map<R, G> fixed) {
+        this.places = places;
+        this.choices = choices;
+        this.allowed = allowed;
+        this.fixed = fixed;
+    }
+
+    /** The network: arcs weighted by their cost, and each arc's capacity. */
+    private static final class Network {
+        final Graph<Integer, DefaultWeightedEdge> graph = new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        final Map<DefaultWeightedEdge, Integer> capacity = new HashMap<>();
+
+        DefaultWeightedEdge arc(int from, int to, int capacity, double cost) {
+            graph.addVertex(from);
+            graph.addVertex(to);
+            DefaultWeightedEdge arc = graph.addEdge(from, to);
+            // CapacityScalingMinimumCostFlow reads costs from the edge weights
+            graph.setEdgeWeight(arc, cost);
+            this.capacity.put(arc, capacity);
+            return arc;
+        }
+    }
+
+    Outcome<G, R> optimum() {
+        Map<G, Integer> free = new LinkedHashMap<>(places);
+        List<Pair<G, R>> pairs = new ArrayList<>();
+        for (Map.Entry<R, G> lock : fixed.entrySet()) {
+            int left = free.getOrDefault(lock.getValue(), 0);
+            if (left < 1) {
+                throw new IllegalArgumentException("Fixed pairs give a giver more receivers than places");
+            }
+            free.put(lock.getValue(), left - 1);
+            int position = choices.getOrDefault(lock.getKey(), List.of()).indexOf(lock.getValue());
+            pairs.add(new Pair<>(lock.getValue(), lock.getKey(), position < 0 ? null : position + 1, true));
+        }
+        List<R> open = new ArrayList<>(
+                choices.keySet().stream().filter(r -> !fixed.containsKey(r)).toList());
+        pairUncontested(open, free, pairs);
+
+        int source = 0;
+        int sink = 1;
+        Network network = new Network();
+        network.graph.addVertex(source);
+        network.graph.addVertex(sink);
+        Map<G, Integer> giverVertex = new HashMap<>();
+        int next = 2;
+        for (Map.Entry<G, Integer> g : free.entrySet()) {
+            if (g.getValue() > 0) {
+                giverVertex.put(g.getKey(), next);
+                network.arc(next, sink, g.getValue(), 0);
+                next++;
+            }
+        }
+        int maxRank = choices.values().stream().mapToInt(List::size).max().orElse(0);
+        double unpairedCost = (double) maxRank * open.size() + 1;
+        Map<DefaultWeightedEdge, Pair<G, R>> offers = new HashMap<>();
+        for (R receiver : open) {
+            int vertex = next++;
+            network.arc(source, vertex, 1, 0);
+            network.arc(vertex, sink, 1, unpairedCost);
+            List<G> ranked = choices.get(receiver);
+            Set<Integer> seen = new java.util.HashSet<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                G giver = ranked.get(i);
+                Integer to = giverVertex.get(giver);
+                if (to != null && seen.add(to) && allowed.test(giver, receiver)) {
+                    offers.put(network.arc(vertex, to, 1, i + 1), new Pair<>(giver, receiver, i + 1, false));
+                }
+            }
+        }
+        if (!open.isEmpty()) {
+            int supply = open.size();
+            MinimumCostFlowProblem<Integer, DefaultWeightedEdge> problem =
+                    new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
+                            network.graph, v -> v == source ? supply : v == sink ? -supply : 0, network.capacity::get);
+            MinimumCostFlowAlgorithm.MinimumCostFlow<DefaultWeightedEdge> flow =
+                    new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>().getMinimumCostFlow(problem);
+            Set<R> paired = new java.util.HashSet<>();
+            flow.getFlowMap().forEach((arc, amount) -> {
+                Pair<G, R> pair = offers.get(arc);
+                if (pair != null && amount > 0.5) {
+                    pairs.add(pair);
+                    paired.add(pair.receiver());
+                }
+            });
+            List<R> unpaired = open.stream().filter(r -> !paired.contains(r)).toList();
+            return new Outcome<>(inReceiverOrder(pairs), unpaired);
+        }
+        return new Outcome<>(inReceiverOrder(pairs), List.of());
+    }
+
+    /**
+     * Pairs each receiver whose best option (the first giver they ranked that is allowed and has a
+     * place) is wanted by no more receivers than it has places, and repeats until none is. This
+     * changes no optimum: such a giver can take everyone who wants them, so in any optimal pairing
+     * the receiver can be moved to them without matching fewer or raising the sum of ranks. It
+     * leaves the flow far fewer receivers to route when popular givers are few and the rest are not.
+     */
+    private void pairUncontested(List<R> open, Map<G, Integer> free, List<Pair<G, R>> pairs) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Map<G, Integer> demand = new HashMap<>();
+            for (R receiver : open) {
+                for (G giver : options(receiver, free)) {
+                    demand.merge(giver, 1, Integer::sum);
+                }
+            }
+            for (java.util.Iterator<R> it = open.iterator(); it.hasNext(); ) {
+                R receiver = it.next();
+                List<G> options = options(receiver, free);
+                if (options.isEmpty()) {
+                    continue;
+                }
+                G best = options.get(0);
+                if (demand.get(best) <= free.get(best)) {
+                    free.merge(best, -1, Integer::sum);
+                    options.forEach(g -> demand.merge(g, -1, Integer::sum));
+                    pairs.add(new Pair<>(best, receiver, choices.get(receiver).indexOf(best) + 1, false));
+                    it.remove();
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** The givers a receiver ranked that are allowed and still have a place, best first, each once. */
+    private List<G> options(R receiver, Map<G, Integer> free) {
+        List<G> options = new ArrayList<>();
+        for (G giver : choices.get(receiver)) {
+            if (free.getOrDefault(giver, 0) > 0 && allowed.test(giver, receiver) && !options.contains(giver)) {
+                options.add(giver);
+            }
+        }
+        return options;
+    }
+
+    private List<Pair<G, R>> inReceiverOrder(List<Pair<G, R>> pairs) {
+        Map<R, Integer> order = new HashMap<>();
+        int i = 0;
+        for (R r : choices.keySet()) {
+            order.put(r, i++);
+        }
+        List<Pair<G, R>> sorted = new ArrayList<>(pairs);
+        sorted.sort(java.util.Comparator.comparingInt(p -> order.getOrDefault(p.receiver(), Integer.MAX_VALUE)));
+        return sorted;
+    }
+}
