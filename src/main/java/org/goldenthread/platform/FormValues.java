@@ -39,7 +39,7 @@ public final class FormValues {
     }
 
     /** Hours from a form bound to a record: {@code field} names it in the problem. */
-    public static @Nullable BigDecimal hours(String field, String raw, List<Problem> problems) {
+    public static @Nullable BigDecimal hours(String field, @Nullable String raw, List<Problem> problems) {
         String value = text(raw);
         if (value == null) {
             return null;

@@ -11,6 +11,7 @@ import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,7 +42,7 @@ class ForumPages {
     }
 
     /** A seat on the forum page, with who holds it, or since when it has been vacant as of today. */
-    public record SeatRow(Seat seat, SeatHolders.Holding holding, java.time.LocalDate today) {
+    public record SeatRow(Seat seat, SeatHolders.@Nullable Holding holding, java.time.LocalDate today) {
 
         public boolean vacant() {
             return holding == null || holding.holder() == null;
@@ -147,13 +148,13 @@ class ForumPages {
     }
 
     record ForumForm(
-            String name,
-            String level,
-            String kind,
-            @BindParam("decision_rights") String decisionRights,
-            String place,
-            String neighbourhood,
-            @BindParam("reports_to") String reportsTo) {}
+            @Nullable String name,
+            @Nullable String level,
+            @Nullable String kind,
+            @BindParam("decision_rights") @Nullable String decisionRights,
+            @Nullable String place,
+            @Nullable String neighbourhood,
+            @BindParam("reports_to") @Nullable String reportsTo) {}
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/new")
@@ -176,10 +177,10 @@ class ForumPages {
     }
 
     record SeatForm(
-            String title,
-            @BindParam("seat_type") String seatType,
-            @BindParam("professionally_agnostic") String professionallyAgnostic,
-            @BindParam("expected_hours_per_week") String expectedHoursPerWeek) {}
+            @Nullable String title,
+            @BindParam("seat_type") @Nullable String seatType,
+            @BindParam("professionally_agnostic") @Nullable String professionallyAgnostic,
+            @BindParam("expected_hours_per_week") @Nullable String expectedHoursPerWeek) {}
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/{id}/seats")
