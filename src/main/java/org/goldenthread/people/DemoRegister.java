@@ -12,6 +12,7 @@ import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.structure.IcsMap;
 import org.goldenthread.structure.Neighbourhood;
 import org.goldenthread.structure.Place;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -270,12 +271,12 @@ class DemoRegister {
 
         private void forum(
                 String level,
-                String place,
-                String neighbourhood,
+                @Nullable String place,
+                @Nullable String neighbourhood,
                 String name,
                 String kind,
                 String rights,
-                String reportsTo,
+                @Nullable String reportsTo,
                 String[][] seats) {
             for (String[] seat : seats) {
                 List<String> row = new ArrayList<>(java.util.Collections.nCopies(RegisterFile.COLUMNS.size(), ""));
@@ -340,13 +341,13 @@ class DemoRegister {
             "occupational_therapist"
         };
 
-        private String[] reuse(String profession) {
+        private String @Nullable [] reuse(String profession) {
             List<String> refs = peopleByProfession.getOrDefault(profession, List.of());
             return refs.isEmpty() ? null : people.get(refs.get(random.nextInt(refs.size())));
         }
 
         private List<String> appointment(
-                List<String> seatRow, String[] person, LocalDate start, LocalDate end, String route) {
+                List<String> seatRow, String[] person, LocalDate start, @Nullable LocalDate end, String route) {
             List<String> row = new ArrayList<>(seatRow);
             fillPerson(row, person);
             set(row, "start_date", start.toString());
@@ -376,11 +377,11 @@ class DemoRegister {
             }
         }
 
-        private static void set(List<String> row, String column, String value) {
+        private static void set(List<String> row, String column, @Nullable String value) {
             row.set(RegisterFile.COLUMNS.indexOf(column), value == null ? "" : value);
         }
 
-        private String[] person(String profession, String stage) {
+        private String[] person(String profession, @Nullable String stage) {
             String ref = String.format("NV%04d", nextRef++);
             String given = GIVEN[random.nextInt(GIVEN.length)];
             String family = FAMILY[random.nextInt(FAMILY.length)];
@@ -428,7 +429,7 @@ class DemoRegister {
             return person;
         }
 
-        private String registrationNumber(String code) {
+        private @Nullable String registrationNumber(String code) {
             Profession profession = professions.find(code).orElseThrow();
             String pattern = profession.registrationPattern();
             if (pattern == null) {

@@ -25,7 +25,7 @@ public final class FormValues {
     }
 
     /** A date from a form bound to a record: {@code field} names it in the problem. */
-    public static @Nullable LocalDate date(String field, String raw, List<Problem> problems) {
+    public static @Nullable LocalDate date(String field, @Nullable String raw, List<Problem> problems) {
         String value = text(raw);
         if (value == null) {
             return null;
