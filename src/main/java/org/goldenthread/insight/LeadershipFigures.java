@@ -9,6 +9,7 @@ import java.util.Map;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Level;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +39,11 @@ public class LeadershipFigures {
      * a top-two share with the names of its professions. Professions are named as the reference list
      * names them, separated by semicolons because some names have commas of their own.
      */
-    public record Figure(String code, BigDecimal value, String shown, String detail) {}
+    public record Figure(
+            String code,
+            @Nullable BigDecimal value,
+            String shown,
+            @Nullable String detail) {}
 
     /**
      * Today's figures for the ICS in scope, or for one place of it, keyed by code:
@@ -131,7 +136,7 @@ public class LeadershipFigures {
         return figures;
     }
 
-    private static Figure share(String code, Double share, boolean hidden) {
+    private static Figure share(String code, @Nullable Double share, boolean hidden) {
         if (hidden) {
             return new Figure(code, null, "hidden (small group)", null);
         }
