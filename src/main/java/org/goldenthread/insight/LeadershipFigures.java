@@ -51,12 +51,12 @@ public class LeadershipFigures {
      * for the system, place and neighbourhood levels, and {@code protected_time_used}, {@code vacant_seats},
      * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}.
      */
-    public Map<String, Figure> today(String place) {
+    public Map<String, Figure> today(@Nullable String place) {
         return onDay(place, LocalDate.now(clock));
     }
 
     /** The same figures as they stood on a past day, from the appointments current then. */
-    public Map<String, Figure> onDay(String place, LocalDate day) {
+    public Map<String, Figure> onDay(@Nullable String place, LocalDate day) {
         Landscape landscape = insight.landscape(place, day);
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<LevelFigures> levels = landscape.levels(Audience.AGGREGATE, small);

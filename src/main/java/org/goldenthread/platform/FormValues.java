@@ -19,7 +19,7 @@ public final class FormValues {
     }
 
     /** An id chosen from a list; anything else is no choice. */
-    public static @Nullable Long id(String raw) {
+    public static @Nullable Long id(@Nullable String raw) {
         String value = text(raw);
         return value == null || !value.matches("\\d{1,18}") ? null : Long.valueOf(value);
     }
