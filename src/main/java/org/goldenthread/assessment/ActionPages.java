@@ -14,6 +14,7 @@ import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +62,7 @@ class ActionPages {
         }
     }
 
-    record ActionRow(Cycle.Action action, String cycle, boolean overdue) {}
+    record ActionRow(Cycle.Action action, @Nullable String cycle, boolean overdue) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER})
     @GetMapping("/ics/{ods}/assessments/actions")

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +34,12 @@ public class Actions {
 
     /** Adds an action against a gap. Actions may be added after closing: the plan outlives the rating. */
     @Transactional
-    public long addAction(long cycleId, String indicatorCode, String title, String owner, LocalDate dueOn) {
+    public long addAction(
+            long cycleId,
+            String indicatorCode,
+            @Nullable String title,
+            @Nullable String owner,
+            @Nullable LocalDate dueOn) {
         Cycle cycle = cycles.cycle(cycleId);
         Cycles.indicator(cycle, indicatorCode);
         List<Problem> problems = new ArrayList<>();
@@ -48,14 +55,18 @@ public class Actions {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        // each was refused above when missing
+        String what = Objects.requireNonNull(title).trim();
+        String who = Objects.requireNonNull(owner).trim();
+        LocalDate due = Objects.requireNonNull(dueOn);
         long id = jdbc.sql("""
                         insert into action (cycle_id, indicator, title, owner, due_on)
                         values (:c, :i, :t, :o, :d) returning id""")
                 .param("c", cycleId)
                 .param("i", indicatorCode)
-                .param("t", title.trim())
-                .param("o", owner.trim())
-                .param("d", dueOn)
+                .param("t", what)
+                .param("o", who)
+                .param("d", due)
                 .query(Long.class)
                 .single();
         audit.record(
@@ -63,20 +74,12 @@ public class Actions {
                 "action",
                 id,
                 null,
-                Map.of(
-                        "indicator",
-                        indicatorCode,
-                        "title",
-                        title.trim(),
-                        "owner",
-                        owner.trim(),
-                        "due_on",
-                        dueOn.toString()));
+                Map.of("indicator", indicatorCode, "title", what, "owner", who, "due_on", due.toString()));
         return id;
     }
 
     @Transactional
-    public void setStatus(long cycleId, long actionId, String status) {
+    public void setStatus(long cycleId, long actionId, @Nullable String status) {
         ActionStatus chosen = Coded.parse(ActionStatus.class, status)
                 .orElseThrow(() -> new InvalidInput("status", "Choose one of " + Coded.choices(ActionStatus.class)));
         Cycle.Action before = jdbc.sql(ACTIONS + " where id = :id and cycle_id = :c")

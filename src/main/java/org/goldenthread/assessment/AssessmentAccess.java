@@ -5,6 +5,8 @@ import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * What the self-assessment and framework pages need to know about the caller beyond each handler's
@@ -33,7 +35,8 @@ final class AssessmentAccess {
     }
 
     /** Anyone with a role in the ICS finds the self-assessment in the header. */
-    static boolean reads(Caller caller, Tenant tenant) {
+    @Contract("_, null -> false")
+    static boolean reads(Caller caller, @Nullable Tenant tenant) {
         return tenant != null && !caller.rolesIn(tenant.id()).isEmpty();
     }
 

@@ -10,6 +10,7 @@ import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -100,10 +101,10 @@ class AssessmentApi {
             String principle,
             String code,
             String text,
-            Integer level,
-            @JsonProperty("level_name") String levelName,
-            @JsonProperty("previous_level") Integer previousLevel,
-            String rationale,
+            @Nullable Integer level,
+            @JsonProperty("level_name") @Nullable String levelName,
+            @JsonProperty("previous_level") @Nullable Integer previousLevel,
+            @Nullable String rationale,
             boolean gap) {}
 
     record Detail(
@@ -114,7 +115,7 @@ class AssessmentApi {
             String status,
             @JsonProperty("opened_on") LocalDate openedOn,
             @JsonProperty("closed_on") LocalDate closedOn,
-            @JsonProperty("previous_cycle") Long previousCycle,
+            @JsonProperty("previous_cycle") @Nullable Long previousCycle,
             List<Framework.ScaleLevel> scale,
             List<Indicator> indicators,
             List<Cycle.Rating> ratings,
@@ -359,7 +360,7 @@ class AssessmentApi {
     Benchmark.Pool benchmark(@PathVariable String ods, @PathVariable String framework) {
         int scale = frameworks.frameworks().stream()
                 .map(Frameworks.Stored::framework)
-                .filter(f -> f.code().equals(framework))
+                .filter(f -> framework.equals(f.code()))
                 .map(f -> f.scale().size())
                 .findFirst()
                 .orElse(4);

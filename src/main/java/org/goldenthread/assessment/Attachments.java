@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +30,7 @@ public class Attachments {
     }
 
     @Transactional
-    public long attachLink(long cycleId, String indicatorCode, String title, String url) {
+    public long attachLink(long cycleId, String indicatorCode, @Nullable String title, @Nullable String url) {
         Cycle cycle = cycles.openCycle(cycleId);
         Cycles.indicator(cycle, indicatorCode);
         List<Problem> problems = new ArrayList<>();
@@ -44,8 +46,9 @@ public class Attachments {
                         values (:c, :i, :t, :u, :by) returning id""")
                 .param("c", cycleId)
                 .param("i", indicatorCode)
-                .param("t", title.trim())
-                .param("u", url.trim())
+                // both were refused above when missing
+                .param("t", Objects.requireNonNull(title).trim())
+                .param("u", Objects.requireNonNull(url).trim())
                 .param("by", Scope.currentCaller().userId())
                 .query(Long.class)
                 .single();
@@ -76,7 +79,12 @@ public class Attachments {
     static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
     @Transactional
-    public long attachFile(long cycleId, String indicatorCode, String title, String fileName, byte[] content) {
+    public long attachFile(
+            long cycleId,
+            String indicatorCode,
+            @Nullable String title,
+            @Nullable String fileName,
+            byte @Nullable [] content) {
         Cycle cycle = cycles.openCycle(cycleId);
         Cycles.indicator(cycle, indicatorCode);
         List<Problem> problems = new ArrayList<>();
@@ -107,7 +115,8 @@ public class Attachments {
                         values (:c, :i, :t, :f, :ct, :content, :by) returning id""")
                 .param("c", cycleId)
                 .param("i", indicatorCode)
-                .param("t", title.trim())
+                // refused above when missing
+                .param("t", Objects.requireNonNull(title).trim())
                 .param("f", name)
                 .param("ct", FILE_TYPES.get(extension))
                 .param("content", content)
@@ -118,7 +127,7 @@ public class Attachments {
         return id;
     }
 
-    private static void itemTitle(String title, List<Problem> problems) {
+    private static void itemTitle(@Nullable String title, List<Problem> problems) {
         if (title == null || title.isBlank()) {
             problems.add(Problem.of("title", "Say what the evidence is"));
         } else if (title.trim().length() > 200) {
@@ -138,7 +147,9 @@ public class Attachments {
                         "indicator", rs.getString(1), "title", rs.getString(2), "added_by", rs.getLong(3)))
                 .optional()
                 .orElseThrow(() -> new NotFound("No attached evidence " + itemId + " in this cycle"));
-        if (!lead && (long) before.get("added_by") != Scope.currentCaller().userId()) {
+        if (!lead
+                && (long) Objects.requireNonNull(before.get("added_by"))
+                        != Scope.currentCaller().userId()) {
             throw new org.goldenthread.platform.Forbidden(
                     "Only the ICS administrator or whoever attached it can remove it");
         }

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +41,12 @@ public class Citations {
 
     /** Cites a live figure for an indicator. Survey figures name the survey, and net agreement a question of it. */
     @Transactional
-    public void cite(long cycleId, String indicatorCode, String metricCode, Long surveyId, String question) {
+    public void cite(
+            long cycleId,
+            String indicatorCode,
+            @Nullable String metricCode,
+            @Nullable Long surveyId,
+            @Nullable String question) {
         Cycle cycle = cycles.openCycle(cycleId);
         Cycles.indicator(cycle, indicatorCode);
         Metric metric = Coded.parse(Metric.class, metricCode)
@@ -53,7 +60,8 @@ public class Citations {
                 throw new InvalidInput("question", "Choose the survey question");
             }
             // reading the survey proves it is this ICS's (another ICS's is not found)
-            var asked = surveys.survey(surveyId)
+            // a metric that needs a question needs a survey, refused above when missing
+            var asked = surveys.survey(Objects.requireNonNull(surveyId))
                     .definition()
                     .question(question.trim())
                     .orElseThrow(() -> new InvalidInput("question", "The survey has no question " + question.trim()));
@@ -63,7 +71,7 @@ public class Citations {
             }
             q = asked.code();
         } else if (metric.needsSurvey()) {
-            surveys.survey(surveyId);
+            surveys.survey(Objects.requireNonNull(surveyId));
         }
         int added = jdbc.sql("""
                         insert into evidence_binding (cycle_id, indicator, metric, survey_id, question)
@@ -115,7 +123,7 @@ public class Citations {
     }
 
     /** The cited figures, those of an open cycle read as of {@code asOf} when given. */
-    List<Cycle.Evidence> evidence(long cycleId, LiveEvidence.Reading asOf) {
+    List<Cycle.Evidence> evidence(long cycleId, LiveEvidence.@Nullable Reading asOf) {
         Cycle cycle = cycles.cycle(cycleId);
         List<Binding> bindings =
                 jdbc.sql("""

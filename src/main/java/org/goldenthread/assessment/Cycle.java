@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One round of self-assessment of an ICS (or one of its places) against its own copy of a
@@ -35,7 +37,8 @@ public record Cycle(
 
     @JsonProperty("framework")
     public String frameworkCode() {
-        return framework.code();
+        // a stored framework has its code: FrameworkRules require one
+        return Objects.requireNonNull(framework.code());
     }
 
     /** One contributor's own rating of one indicator. */
@@ -51,7 +54,7 @@ public record Cycle(
     public record Agreed(
             String indicator,
             int level,
-            String rationale,
+            @Nullable String rationale,
             @JsonProperty("agreed_by") String agreedBy,
             @JsonProperty("agreed_at") Instant agreedAt) {}
 
@@ -61,11 +64,11 @@ public record Cycle(
             String indicator,
             String metric,
             String label,
-            @JsonProperty("survey_id") Long surveyId,
-            String question,
-            BigDecimal value,
+            @JsonProperty("survey_id") @Nullable Long surveyId,
+            @Nullable String question,
+            @Nullable BigDecimal value,
             String shown,
-            String detail,
+            @Nullable String detail,
             @JsonProperty("as_of") Instant asOf) {}
 
     /** A document or link attached as evidence. */

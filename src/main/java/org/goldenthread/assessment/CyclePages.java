@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
@@ -15,6 +16,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.IcsMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +70,10 @@ class CyclePages {
                 "frameworks",
                 frameworks.frameworks().stream()
                         .map(f ->
-                                new Choice(String.valueOf(f.id()), f.framework().title()))
+                                // a stored framework has its title: FrameworkRules require one
+                                new Choice(
+                                        String.valueOf(f.id()),
+                                        Objects.requireNonNull(f.framework().title())))
                         .toList());
         model.addAttribute(
                 "places",
@@ -92,7 +97,8 @@ class CyclePages {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            long id = cycles.open(framework, form.title(), form.place(), opened);
+            // a missing framework was refused above
+            long id = cycles.open(Objects.requireNonNull(framework), form.title(), form.place(), opened);
             redirect.addFlashAttribute("success", "The cycle is open. Contributors can now rate each indicator.");
             return "redirect:" + AssessmentAccess.base() + "/" + id;
         } catch (InvalidInput e) {
@@ -100,7 +106,12 @@ class CyclePages {
         }
     }
 
-    record Row(Framework.Indicator indicator, Integer mine, Integer agreed, String agreedName, Spread spread) {}
+    record Row(
+            Framework.Indicator indicator,
+            @Nullable Integer mine,
+            @Nullable Integer agreed,
+            @Nullable String agreedName,
+            Spread spread) {}
 
     record PrincipleRows(Framework.Principle principle, List<Row> rows) {}
 

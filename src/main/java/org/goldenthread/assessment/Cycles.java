@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Footprint;
@@ -14,6 +15,7 @@ import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.structure.IcsMap;
 import org.goldenthread.structure.Place;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -98,7 +100,7 @@ public class Cycles {
      * proposed live figures that need no survey chosen.
      */
     @Transactional
-    public long open(long frameworkId, String title, String place, LocalDate openedOn) {
+    public long open(long frameworkId, @Nullable String title, @Nullable String place, @Nullable LocalDate openedOn) {
         Framework framework = frameworks.framework(frameworkId).framework();
         List<Problem> problems = new ArrayList<>();
         if (framework.indicators().findAny().isEmpty()) {
@@ -133,7 +135,8 @@ public class Cycles {
                         insert into cycle (framework_id, title, place_id, framework, opened_on)
                         values (:framework, :title, :place, cast(:copy as jsonb), :opened) returning id""")
                 .param("framework", frameworkId)
-                .param("title", title.trim())
+                // a missing title was refused above
+                .param("title", Objects.requireNonNull(title).trim())
                 .param("place", placeId)
                 .param("copy", json.writeValueAsString(framework))
                 .param("opened", openedOn)
@@ -174,14 +177,14 @@ public class Cycles {
                 .orElseThrow(() -> new InvalidInput("indicator", "This cycle's framework has no indicator " + code));
     }
 
-    static void checkLevel(Cycle cycle, Integer level) {
+    static void checkLevel(Cycle cycle, @Nullable Integer level) {
         int size = cycle.framework().scale().size();
         if (level == null || level < 1 || level > size) {
             throw new InvalidInput("level", "Choose a level from 1 to " + size);
         }
     }
 
-    static String narrative(String text, String field) {
+    static @Nullable String narrative(@Nullable String text, String field) {
         if (text != null && text.length() > 5000) {
             throw new InvalidInput(field, "Keep this to 5,000 characters or fewer");
         }

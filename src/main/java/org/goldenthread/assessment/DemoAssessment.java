@@ -11,6 +11,7 @@ import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ class DemoAssessment {
     private final Closings closings;
     private final Surveys surveys;
     private final Clock clock;
-    private Long pulse;
+    private @Nullable Long pulse;
 
     DemoAssessment(
             Frameworks frameworks,
@@ -185,7 +186,7 @@ class DemoAssessment {
             long framework,
             String title,
             LocalDate opened,
-            LocalDate closed,
+            @Nullable LocalDate closed,
             List<String> indicators,
             int[] levels,
             List<Caller> contributors,

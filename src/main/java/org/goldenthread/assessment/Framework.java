@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A maturity framework as data: principles (grouped, for instance, into expectations and
@@ -12,10 +13,15 @@ import java.util.stream.Stream;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Framework(
-        String code, String title, String description, List<ScaleLevel> scale, List<Principle> principles) {
+        @Nullable String code,
+        @Nullable String title,
+        @Nullable String description,
+        List<ScaleLevel> scale,
+        List<Principle> principles) {
 
     /** One step of the maturity scale, numbered from 1 (least mature). */
-    public record ScaleLevel(Integer level, String name, String meaning) {}
+    public record ScaleLevel(
+            Integer level, String name, @Nullable String meaning) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Principle(String code, String group, String title, String description, List<Indicator> indicators) {}

@@ -3,6 +3,7 @@ package org.goldenthread.assessment;
 import java.util.ArrayList;
 import java.util.List;
 import org.goldenthread.platform.FormValues;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -10,28 +11,28 @@ import org.springframework.web.bind.annotation.BindParam;
  * principle with its first indicator. A post fills those of its own form.
  */
 record FrameworkForm(
-        String principle,
-        @BindParam("indicator_code") String indicatorCode,
-        @BindParam("indicator_text") String indicatorText,
-        String descriptor1,
-        String descriptor2,
-        String descriptor3,
-        String descriptor4,
-        String descriptor5,
-        String descriptor6,
-        List<String> evidence,
-        String code,
-        String group,
-        String title,
-        String description,
-        @BindParam("first_indicator_code") String firstIndicatorCode,
-        @BindParam("first_indicator_text") String firstIndicatorText,
-        @BindParam("first_descriptor1") String firstDescriptor1,
-        @BindParam("first_descriptor2") String firstDescriptor2,
-        @BindParam("first_descriptor3") String firstDescriptor3,
-        @BindParam("first_descriptor4") String firstDescriptor4,
-        @BindParam("first_descriptor5") String firstDescriptor5,
-        @BindParam("first_descriptor6") String firstDescriptor6) {
+        @Nullable String principle,
+        @BindParam("indicator_code") @Nullable String indicatorCode,
+        @BindParam("indicator_text") @Nullable String indicatorText,
+        @Nullable String descriptor1,
+        @Nullable String descriptor2,
+        @Nullable String descriptor3,
+        @Nullable String descriptor4,
+        @Nullable String descriptor5,
+        @Nullable String descriptor6,
+        @Nullable List<String> evidence,
+        @Nullable String code,
+        @Nullable String group,
+        @Nullable String title,
+        @Nullable String description,
+        @BindParam("first_indicator_code") @Nullable String firstIndicatorCode,
+        @BindParam("first_indicator_text") @Nullable String firstIndicatorText,
+        @BindParam("first_descriptor1") @Nullable String firstDescriptor1,
+        @BindParam("first_descriptor2") @Nullable String firstDescriptor2,
+        @BindParam("first_descriptor3") @Nullable String firstDescriptor3,
+        @BindParam("first_descriptor4") @Nullable String firstDescriptor4,
+        @BindParam("first_descriptor5") @Nullable String firstDescriptor5,
+        @BindParam("first_descriptor6") @Nullable String firstDescriptor6) {
 
     static FrameworkForm empty() {
         return new FrameworkForm(
@@ -40,12 +41,12 @@ record FrameworkForm(
     }
 
     /** What the indicator looks like at a level, 1 to 6, as entered. */
-    public String descriptor(int level) {
+    public @Nullable String descriptor(int level) {
         return pick(level, descriptor1, descriptor2, descriptor3, descriptor4, descriptor5, descriptor6);
     }
 
     /** What the new principle's first indicator looks like at a level, 1 to 6, as entered. */
-    public String firstDescriptor(int level) {
+    public @Nullable String firstDescriptor(int level) {
         return pick(
                 level,
                 firstDescriptor1,
@@ -77,7 +78,7 @@ record FrameworkForm(
         return descriptors;
     }
 
-    private static String pick(int level, String... byLevel) {
+    private static @Nullable String pick(int level, @Nullable String... byLevel) {
         return level >= 1 && level <= byLevel.length ? byLevel[level - 1] : null;
     }
 }

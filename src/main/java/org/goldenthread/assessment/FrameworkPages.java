@@ -3,6 +3,7 @@ package org.goldenthread.assessment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
@@ -12,6 +13,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +58,8 @@ class FrameworkPages {
         model.addAttribute(
                 "shipped",
                 frameworks.shipped().stream()
-                        .filter(s ->
-                                own.stream().noneMatch(o -> o.framework().code().equals(s.code())))
+                        .filter(s -> own.stream()
+                                .noneMatch(o -> Objects.equals(o.framework().code(), s.code())))
                         .toList());
         model.addAttribute("canEdit", AssessmentAccess.leads());
         return model;
@@ -237,7 +239,7 @@ class FrameworkPages {
     private static final Pattern DESCRIPTOR =
             Pattern.compile("^principles\\[\\d+]\\.indicators\\[\\d+]\\.descriptors\\[(\\d+)]$");
 
-    static String formField(String field, String prefix) {
+    static @Nullable String formField(@Nullable String field, String prefix) {
         if (field == null) {
             return null;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What makes a framework sound. Problems name the place in the file, such as
@@ -144,7 +145,7 @@ final class FrameworkRules {
         }
     }
 
-    private static void text(List<Problem> problems, String at, String value, int max, String missing) {
+    private static void text(List<Problem> problems, String at, @Nullable String value, int max, String missing) {
         if (value == null || value.isBlank()) {
             problems.add(Problem.of(at, missing));
         } else if (value.length() > max) {
@@ -152,7 +153,7 @@ final class FrameworkRules {
         }
     }
 
-    private static void optional(List<Problem> problems, String at, String value, int max) {
+    private static void optional(List<Problem> problems, String at, @Nullable String value, int max) {
         if (value != null && value.length() > max) {
             problems.add(Problem.of(at, "Keep this to " + max + " characters or fewer"));
         }

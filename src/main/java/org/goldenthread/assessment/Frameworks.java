@@ -10,6 +10,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Text;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -93,7 +94,11 @@ public class Frameworks {
      * scale now, its principles added one by one on its page.
      */
     @Transactional
-    public long start(String code, String title, String description, List<String> levelNames) {
+    public long start(
+            @Nullable String code,
+            @Nullable String title,
+            @Nullable String description,
+            List<@Nullable String> levelNames) {
         if (code != null
                 && jdbc.sql("select count(*) from framework where code = :code")
                                 .param("code", code.trim())
@@ -148,7 +153,7 @@ public class Frameworks {
 
     /** Copies a framework that ships with Golden Thread into the ICS, to use as it is or adapt. */
     @Transactional
-    public long adopt(String code) {
+    public long adopt(@Nullable String code) {
         if (code == null || !SHIPPED.contains(code)) {
             throw new InvalidInput(
                     "code", "Choose one of the frameworks that ship with Golden Thread: " + String.join(", ", SHIPPED));

@@ -1,5 +1,6 @@
 package org.goldenthread.assessment;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -8,19 +9,19 @@ import org.springframework.web.bind.annotation.BindParam;
  * it is refused.
  */
 record IndicatorForm(
-        String level,
-        String narrative,
-        @BindParam("agreed_level") String agreedLevel,
-        String rationale,
-        String metric,
-        String survey,
-        String question,
-        String title,
-        String url,
-        @BindParam("file_title") String fileTitle,
-        @BindParam("action_title") String actionTitle,
-        String owner,
-        @BindParam("due_on") String dueOn) {
+        @Nullable String level,
+        @Nullable String narrative,
+        @BindParam("agreed_level") @Nullable String agreedLevel,
+        @Nullable String rationale,
+        @Nullable String metric,
+        @Nullable String survey,
+        @Nullable String question,
+        @Nullable String title,
+        @Nullable String url,
+        @BindParam("file_title") @Nullable String fileTitle,
+        @BindParam("action_title") @Nullable String actionTitle,
+        @Nullable String owner,
+        @BindParam("due_on") @Nullable String dueOn) {
 
     static IndicatorForm empty() {
         return new IndicatorForm(null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -4,6 +4,7 @@ import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,7 @@ class IndicatorPages {
         return page.show(model, id, code);
     }
 
-    private static Integer level(String field, String raw) {
+    private static @Nullable Integer level(String field, @Nullable String raw) {
         String value = FormValues.text(raw);
         if (value == null) {
             throw new InvalidInput(field, "Choose a level");

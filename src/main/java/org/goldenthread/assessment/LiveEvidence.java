@@ -3,12 +3,14 @@ package org.goldenthread.assessment;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.engagement.SurveyResults;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.insight.LeadershipFigures;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.SmallNumbers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +35,19 @@ class LiveEvidence {
         this.clock = clock;
     }
 
-    record Value(BigDecimal value, String shown, String detail, String label) {}
+    record Value(
+            @Nullable BigDecimal value,
+            String shown,
+            @Nullable String detail,
+            String label) {}
 
     /** Reads the figures once per cycle, because the leadership figures come from one snapshot together. */
     final class Reading {
-        private final String place;
+        private final @Nullable String place;
         private final java.time.LocalDate day;
-        private Map<String, LeadershipFigures.Figure> figures;
+        private @Nullable Map<String, LeadershipFigures.Figure> figures;
 
-        private Reading(String place, java.time.LocalDate day) {
+        private Reading(@Nullable String place, java.time.LocalDate day) {
             this.place = place;
             this.day = day;
         }
@@ -62,7 +68,8 @@ class LiveEvidence {
                 if (figures == null) {
                     figures = leadership.onDay(place, day);
                 }
-                LeadershipFigures.Figure f = figures.get(metric.code());
+                // every figure a metric names is among those read
+                LeadershipFigures.Figure f = Objects.requireNonNull(figures.get(metric.code()));
                 return new Value(
                         f.value(), f.shown(), f.detail(), metric.label() + (place == null ? "" : " (" + place + ")"));
             }

@@ -3,19 +3,20 @@ package org.goldenthread.assessment;
 import java.util.ArrayList;
 import java.util.List;
 import org.goldenthread.platform.FormValues;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
 
 /** The form that starts a framework of the ICS's own: its title and a scale of two to six levels. */
 record NewFrameworkForm(
-        @BindParam("new_title") String title,
-        @BindParam("new_code") String code,
-        @BindParam("new_description") String description,
-        String level1,
-        String level2,
-        String level3,
-        String level4,
-        String level5,
-        String level6) {
+        @BindParam("new_title") @Nullable String title,
+        @BindParam("new_code") @Nullable String code,
+        @BindParam("new_description") @Nullable String description,
+        @Nullable String level1,
+        @Nullable String level2,
+        @Nullable String level3,
+        @Nullable String level4,
+        @Nullable String level5,
+        @Nullable String level6) {
 
     /** The scale most frameworks use, offered to start from. */
     static NewFrameworkForm usualScale() {
@@ -24,7 +25,7 @@ record NewFrameworkForm(
     }
 
     /** The name given to a level, 1 to 6, as entered. */
-    public String level(int level) {
+    public @Nullable String level(int level) {
         return switch (level) {
             case 1 -> level1;
             case 2 -> level2;

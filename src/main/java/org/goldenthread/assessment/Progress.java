@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,10 +36,10 @@ class Progress {
 
     record IndicatorView(
             Framework.Indicator indicator,
-            Integer level,
+            @Nullable Integer level,
             String levelName,
-            Integer previous,
-            String rationale,
+            @Nullable Integer previous,
+            @Nullable String rationale,
             List<Cycle.Evidence> evidence,
             List<Cycle.Item> items,
             List<Cycle.Action> actions,
@@ -52,7 +53,10 @@ class Progress {
     }
 
     record PrincipleView(
-            Framework.Principle principle, BigDecimal level, BigDecimal previous, List<IndicatorView> indicators) {
+            Framework.Principle principle,
+            @Nullable BigDecimal level,
+            @Nullable BigDecimal previous,
+            List<IndicatorView> indicators) {
 
         public String movement() {
             return Progress.movement(
@@ -65,7 +69,7 @@ class Progress {
 
     record Review(
             Cycle cycle,
-            Cycle previous,
+            @Nullable Cycle previous,
             List<PrincipleView> principles,
             List<Change> changes,
             List<Cycle.Action> actions,
@@ -95,7 +99,7 @@ class Progress {
         }
     }
 
-    static String movement(Double now, Double before) {
+    static String movement(@Nullable Double now, @Nullable Double before) {
         if (now == null) {
             return "not yet agreed";
         }
@@ -114,7 +118,7 @@ class Progress {
     }
 
     /** A rating in the lower half of the scale is a gap the action plan should address. */
-    static boolean isGap(Integer level, int scaleSize) {
+    static boolean isGap(@Nullable Integer level, int scaleSize) {
         return level != null && level <= scaleSize / 2;
     }
 
@@ -122,6 +126,7 @@ class Progress {
      * The cycle to compare with: for a closed cycle, the one fixed when it closed; for an open one, the
      * latest closed cycle against the same framework, for the same place.
      */
+    @Nullable
     Cycle previousOf(Cycle cycle) {
         if (!cycle.isOpen()) {
             return cycle.previousCycleId() == null ? null : cycles.cycle(cycle.previousCycleId());
@@ -210,7 +215,7 @@ class Progress {
     }
 
     /** The mean agreed level of a principle's indicators, to 1 decimal place; null until one is agreed. */
-    private static BigDecimal mean(Framework.Principle p, Map<String, Cycle.Agreed> agreed) {
+    private static @Nullable BigDecimal mean(Framework.Principle p, Map<String, Cycle.Agreed> agreed) {
         List<Integer> levels = p.indicators().stream()
                 .map(i -> agreed.get(i.code()))
                 .filter(Objects::nonNull)
@@ -245,7 +250,8 @@ class Progress {
                             .map(c -> c.framework().principles().stream()
                                     .filter(q -> q.code().equals(p.code()))
                                     .findFirst()
-                                    .map(q -> mean(q, agreed.get(c.id())))
+                                    // every cycle of the series has its entry, if an empty one
+                                    .map(q -> mean(q, Objects.requireNonNull(agreed.get(c.id()))))
                                     .orElse(null))
                             .toList()));
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,7 @@ public class Ratings {
 
     /** Records (or changes) the caller's own rating of one indicator. */
     @Transactional
-    public void rate(long cycleId, String indicatorCode, Integer level, String narrative) {
+    public void rate(long cycleId, String indicatorCode, @Nullable Integer level, @Nullable String narrative) {
         Cycle cycle = cycles.openCycle(cycleId);
         Cycles.indicator(cycle, indicatorCode);
         Cycles.checkLevel(cycle, level);
@@ -79,7 +80,7 @@ public class Ratings {
 
     /** Records the rating the contributors' views settle on, with the reason. */
     @Transactional
-    public void agree(long cycleId, String indicatorCode, Integer level, String rationale) {
+    public void agree(long cycleId, String indicatorCode, @Nullable Integer level, @Nullable String rationale) {
         Cycle cycle = cycles.openCycle(cycleId);
         Cycles.indicator(cycle, indicatorCode);
         Cycles.checkLevel(cycle, level);

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,7 +86,11 @@ class ReportPages {
         return "assessment/trend";
     }
 
-    record Compared(Benchmark.Pool pool, Framework framework, Map<String, Integer> ours, String oursFrom) {}
+    record Compared(
+            Benchmark.Pool pool,
+            Framework framework,
+            Map<String, Integer> ours,
+            @Nullable String oursFrom) {}
 
     @Allowed({Role.ICS_ADMIN, Role.ANALYST})
     @GetMapping("/ics/{ods}/assessments/benchmark")
@@ -99,7 +105,8 @@ class ReportPages {
             Map<String, Integer> ours = new HashMap<>();
             latest.ifPresent(c -> ratings.agreed(c.id()).forEach(a -> ours.put(a.indicator(), a.level())));
             pools.add(new Compared(
-                    benchmark.pool(f.code(), f.scale().size()),
+                    // a stored framework has its code: FrameworkRules require one
+                    benchmark.pool(Objects.requireNonNull(f.code()), f.scale().size()),
                     f,
                     ours,
                     latest.map(Cycle::title).orElse(null)));

@@ -1,9 +1,11 @@
 package org.goldenthread.assessment;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** How far the contributors' ratings of one indicator agree. */
-record Spread(int ratings, Integer lowest, Integer highest) {
+record Spread(
+        int ratings, @Nullable Integer lowest, @Nullable Integer highest) {
 
     static Spread of(List<Cycle.Rating> ratings) {
         return new Spread(

@@ -6,6 +6,7 @@ import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Surveys in the header, for those who build surveys or read their results. */
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 class SurveyNavigation implements Navigation {
 
     @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+    public List<NavigationItem> itemsFor(Caller caller, @Nullable Tenant tenant) {
         return tenant == null || !mayUse(caller, tenant)
                 ? List.of()
                 : List.of(new NavigationItem(50, "Surveys", "/ics/" + tenant.odsCode() + "/surveys"));

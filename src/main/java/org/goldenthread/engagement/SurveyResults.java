@@ -18,6 +18,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Settings;
 import org.goldenthread.platform.SmallNumbers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -237,7 +238,7 @@ public class SurveyResults {
         return selected;
     }
 
-    public Results results(long surveyId, List<String> filter) {
+    public Results results(long surveyId, @Nullable List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyDefinition definition = survey.definition();
         List<Condition> conditions = conditions(definition, filter);

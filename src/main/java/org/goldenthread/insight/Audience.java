@@ -7,6 +7,7 @@ import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is looking at the figures. ICS admins and place leads may read the register itself, so they
@@ -36,7 +37,10 @@ enum Audience {
      * @param place    the place asked for, or the one a place lead sees when they ask for none; null for the whole ICS
      * @param places   the places they may choose among, or null for any place of the ICS
      */
-    record Sight(Audience audience, String place, List<String> places) {
+    record Sight(
+            Audience audience,
+            @Nullable String place,
+            @Nullable List<String> places) {
 
         boolean confined() {
             return places != null;
@@ -48,7 +52,7 @@ enum Audience {
      * whose role does not include insight. A place lead sees their own places only, exactly; one who is
      * also an analyst sees the rest of the ICS as an analyst does.
      */
-    static Sight sight(Caller caller, Tenant tenant, String place) {
+    static Sight sight(Caller caller, Tenant tenant, @Nullable String place) {
         Set<Role> roles = caller.rolesIn(tenant.id());
         String asked = place == null || place.isBlank() ? null : place.trim();
         if (roles.contains(Role.ICS_ADMIN)) {

@@ -8,6 +8,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.IcsMap;
 import org.goldenthread.structure.Place;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,7 @@ class Insight {
      * @throws InvalidInput naming {@code place} when the ICS has no such place
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Landscape landscape(String place) {
+    public Landscape landscape(@Nullable String place) {
         return landscape(place, LocalDate.now(clock));
     }
 
@@ -52,7 +53,7 @@ class Insight {
      * keeps each appointment's dates), for figures that must be those of their own day.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Landscape landscape(String place, LocalDate day) {
+    public Landscape landscape(@Nullable String place, LocalDate day) {
         var places = map.places().stream().map(Place::name).toList();
         String chosen = null;
         if (place != null && !place.isBlank()) {

@@ -10,6 +10,7 @@ import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,7 +30,7 @@ class InsightApi {
     /** The insight figures for one ICS, or one place in it, as one caller may see them. */
     record Figures(
             @JsonProperty("as_of") LocalDate asOf,
-            String place,
+            @Nullable String place,
             @JsonProperty("min_group_size") int minGroupSize,
             List<LevelFigures> levels,
             @JsonProperty("people_with_3plus_seats") List<String> peopleWithManySeats,

@@ -10,6 +10,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.structure.Level;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Insight's headline cards on an ICS's overview, at the level the caller sees. */
@@ -109,7 +110,7 @@ class InsightDashboard implements Dashboard {
     }
 
     /** "75%" or "66.7%"; a dash for no one to share among; "hidden" when suppressed. */
-    private static String percent(Double share, boolean hidden) {
+    private static String percent(@Nullable Double share, boolean hidden) {
         return hidden ? "hidden" : Landscape.percent(share);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -25,6 +26,7 @@ import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Level;
 import org.goldenthread.structure.SeatType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -134,7 +136,7 @@ class InsightPages {
     /** The places a caller may narrow insight to: all of the ICS's, or the ones a place lead leads. */
     private List<String> placeChoices(Audience.Sight sight) {
         return insight.placeNames().stream()
-                .filter(p -> !sight.confined() || sight.places().stream().anyMatch(p::equalsIgnoreCase))
+                .filter(p -> sight.places() == null || sight.places().stream().anyMatch(p::equalsIgnoreCase))
                 .toList();
     }
 
@@ -203,7 +205,8 @@ class InsightPages {
                 .filter(l -> l.protectedHoursAgreed() != null)
                 .mapToDouble(l -> Math.max(
                         l.protectedHoursAgreed().doubleValue(),
-                        l.protectedHoursUsed().doubleValue()))
+                        // hidden together with the hours agreed
+                        Objects.requireNonNull(l.protectedHoursUsed()).doubleValue()))
                 .max()
                 .orElse(0);
         double top = niceCeiling(most);
@@ -215,12 +218,12 @@ class InsightPages {
                         return new BarChart.Values(
                                 label, java.util.Arrays.asList(null, null), List.of("hidden", "hidden"));
                     }
+                    // hidden together with the hours agreed
+                    BigDecimal used = Objects.requireNonNull(l.protectedHoursUsed());
                     return new BarChart.Values(
                             label,
-                            List.of(
-                                    l.protectedHoursAgreed().doubleValue(),
-                                    l.protectedHoursUsed().doubleValue()),
-                            List.of(hours(l.protectedHoursAgreed()) + " h", hours(l.protectedHoursUsed()) + " h"));
+                            List.of(l.protectedHoursAgreed().doubleValue(), used.doubleValue()),
+                            List.of(hours(l.protectedHoursAgreed()) + " h", hours(used) + " h"));
                 })
                 .toList();
         charts.add(BarChart.of(
@@ -258,7 +261,7 @@ class InsightPages {
         return charts;
     }
 
-    private static BarChart.Values shareValues(LevelFigures l, Double share, String field) {
+    private static BarChart.Values shareValues(LevelFigures l, @Nullable Double share, String field) {
         String label = Coded.parse(Level.class, l.level()).orElseThrow().label();
         boolean hidden = l.isSuppressed(field);
         String text = hidden ? "hidden (small numbers)" : share == null ? "no one" : percent(share, false);
@@ -359,7 +362,7 @@ class InsightPages {
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String cell(LevelFigures l, String field, Object value) {
+    private static String cell(LevelFigures l, String field, @Nullable Object value) {
         if (l.isSuppressed(field)) {
             return "suppressed";
         }
@@ -434,5 +437,10 @@ class InsightPages {
      * and whether the forum it reports to is in the list too, so it can be linked.
      */
     record ForumEntry(
-            Forum forum, List<String> chain, Forum reportsTo, boolean reportsToListed, int seats, int seatsHeld) {}
+            Forum forum,
+            List<String> chain,
+            @Nullable Forum reportsTo,
+            boolean reportsToListed,
+            int seats,
+            int seatsHeld) {}
 }

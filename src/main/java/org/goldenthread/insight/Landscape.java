@@ -14,6 +14,7 @@ import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Organisation;
 import org.goldenthread.structure.Seat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The leadership of one ICS as it stands on one day, optionally narrowed to the forums of one place,
@@ -47,7 +48,7 @@ final class Landscape {
      */
     Landscape(
             LocalDate today,
-            String place,
+            @Nullable String place,
             List<Forum> forums,
             List<Seat> seats,
             List<Appointment> appointments,
@@ -70,6 +71,7 @@ final class Landscape {
         return snapshot.today;
     }
 
+    @Nullable
     String place() {
         return snapshot.place;
     }
@@ -87,7 +89,8 @@ final class Landscape {
         return snapshot.professionName(code);
     }
 
-    Forum forum(Long id) {
+    @Nullable
+    Forum forum(@Nullable Long id) {
         return snapshot.forum(id);
     }
 
@@ -101,7 +104,7 @@ final class Landscape {
     }
 
     /** A share as a percentage to at most one decimal place ("75%", "66.7%"); "–" for none. */
-    static String percent(Double share) {
+    static String percent(@Nullable Double share) {
         if (share == null) {
             return "–";
         }
@@ -130,7 +133,7 @@ final class Landscape {
      * @param professions every profession named, in the order above, tied ones included
      * @param named       the same in words, as pages and reports print it; null when no one holds a seat
      */
-    record TopTwo(List<String> professions, String named) {}
+    record TopTwo(List<String> professions, @Nullable String named) {}
 
     // ------------------------------------------------------------------ leaders with many seats
 
@@ -214,7 +217,7 @@ final class Landscape {
             String forum,
             long forumId,
             String level,
-            String place,
+            @Nullable String place,
             LocalDate vacantSince,
             long days,
             boolean everHeld) {
@@ -268,7 +271,11 @@ final class Landscape {
     // ------------------------------------------------------------------ breakdowns (always suppressed)
 
     /** One row of a breakdown; a null count is hidden because it, or one that would reveal it, is small. */
-    record Row(String code, String label, List<Integer> counts, Integer total) {}
+    record Row(
+            String code,
+            String label,
+            List<Integer> counts,
+            @Nullable Integer total) {}
 
     /** See {@link ProfessionsByLevel#professionsByLevel}. */
     List<Row> professionsByLevel(SmallNumbers small) {
@@ -281,7 +288,12 @@ final class Landscape {
     }
 
     /** One level of a profession's drill-down. */
-    record ProfessionAtLevel(String level, Integer leaders, List<Integer> stages, BigDecimal agreed, BigDecimal used) {}
+    record ProfessionAtLevel(
+            String level,
+            Integer leaders,
+            List<Integer> stages,
+            @Nullable BigDecimal agreed,
+            @Nullable BigDecimal used) {}
 
     /** See {@link ProfessionsByLevel#profession}. */
     List<ProfessionAtLevel> profession(String code, SmallNumbers small) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Level;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +39,11 @@ public class LeadershipFigures {
      * a top-two share with the names of its professions. Professions are named as the reference list
      * names them, separated by semicolons because some names have commas of their own.
      */
-    public record Figure(String code, BigDecimal value, String shown, String detail) {}
+    public record Figure(
+            String code,
+            @Nullable BigDecimal value,
+            String shown,
+            @Nullable String detail) {}
 
     /**
      * Today's figures for the ICS in scope, or for one place of it, keyed by code:
@@ -46,12 +51,12 @@ public class LeadershipFigures {
      * for the system, place and neighbourhood levels, and {@code protected_time_used}, {@code vacant_seats},
      * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}.
      */
-    public Map<String, Figure> today(String place) {
+    public Map<String, Figure> today(@Nullable String place) {
         return onDay(place, LocalDate.now(clock));
     }
 
     /** The same figures as they stood on a past day, from the appointments current then. */
-    public Map<String, Figure> onDay(String place, LocalDate day) {
+    public Map<String, Figure> onDay(@Nullable String place, LocalDate day) {
         Landscape landscape = insight.landscape(place, day);
         Map<String, Figure> figures = new LinkedHashMap<>();
         List<LevelFigures> levels = landscape.levels(Audience.AGGREGATE, small);
@@ -131,7 +136,7 @@ public class LeadershipFigures {
         return figures;
     }
 
-    private static Figure share(String code, Double share, boolean hidden) {
+    private static Figure share(String code, @Nullable Double share, boolean hidden) {
         if (hidden) {
             return new Figure(code, null, "hidden (small group)", null);
         }

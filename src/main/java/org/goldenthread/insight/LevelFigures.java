@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The figures for one level of the ICS, as one viewer may see them. Shares are fractions rounded
@@ -34,12 +36,12 @@ record LevelFigures(
         int leaders,
         @JsonProperty("professions_present") List<String> professionsPresent,
         @JsonProperty("professions_missing") List<String> professionsMissing,
-        @JsonProperty("top_two_share") Double topTwoShare,
-        @JsonProperty("top_two_professions") List<String> topTwoProfessions,
-        @JsonProperty("top_two_named") String topTwoNamed,
-        @JsonProperty("early_mid_share") Double earlyMidShare,
-        @JsonProperty("protected_hours_agreed") BigDecimal protectedHoursAgreed,
-        @JsonProperty("protected_hours_used") BigDecimal protectedHoursUsed,
+        @JsonProperty("top_two_share") @Nullable Double topTwoShare,
+        @JsonProperty("top_two_professions") @Nullable List<String> topTwoProfessions,
+        @JsonProperty("top_two_named") @Nullable String topTwoNamed,
+        @JsonProperty("early_mid_share") @Nullable Double earlyMidShare,
+        @JsonProperty("protected_hours_agreed") @Nullable BigDecimal protectedHoursAgreed,
+        @JsonProperty("protected_hours_used") @Nullable BigDecimal protectedHoursUsed,
         @JsonProperty("vacant_seats") int vacantSeats,
         List<String> suppressed) {
 
@@ -55,16 +57,19 @@ record LevelFigures(
         return switch (field) {
             case "top_two_share" -> Landscape.percent(topTwoShare);
             case "early_mid_share" -> Landscape.percent(earlyMidShare);
+            // the hours are null only when suppressed
             case "protected_hours_agreed" ->
-                protectedHoursAgreed.stripTrailingZeros().toPlainString();
+                Objects.requireNonNull(protectedHoursAgreed)
+                        .stripTrailingZeros()
+                        .toPlainString();
             case "protected_hours_used" ->
-                protectedHoursUsed.stripTrailingZeros().toPlainString();
+                Objects.requireNonNull(protectedHoursUsed).stripTrailingZeros().toPlainString();
             default -> throw new IllegalArgumentException(field);
         };
     }
 
     /** Hours used as a share of hours agreed, or null when none were agreed or the sums are hidden. */
-    public Double timeUsedShare() {
+    public @Nullable Double timeUsedShare() {
         return protectedHoursAgreed == null || protectedHoursUsed == null || protectedHoursAgreed.signum() == 0
                 ? null
                 : Landscape.share(protectedHoursUsed, protectedHoursAgreed);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -52,7 +53,8 @@ final class ProfessionsByLevel {
         people.keySet().stream().filter(c -> !byCode.containsKey(c)).sorted().forEach(codes::add);
         int[][] raw = new int[codes.size()][levels + 1];
         for (int r = 0; r < codes.size(); r++) {
-            List<Set<Long>> cells = people.get(codes.get(r));
+            // the codes are those of the people found
+            List<Set<Long>> cells = Objects.requireNonNull(people.get(codes.get(r)));
             for (int c = 0; c < levels; c++) {
                 raw[r][c] = cells.get(c).size();
             }

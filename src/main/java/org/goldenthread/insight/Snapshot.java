@@ -14,6 +14,7 @@ import org.goldenthread.people.Profession;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Organisation;
 import org.goldenthread.structure.Seat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The map and register of one ICS as read in one transaction, on one day, optionally narrowed to the
@@ -27,7 +28,7 @@ final class Snapshot {
 
     final LocalDate today;
     /** The place narrowed to, as the ICS map spells it, or null for the whole ICS. */
-    final String place;
+    final @Nullable String place;
 
     final List<Forum> allForums;
     final List<Forum> forums;
@@ -52,7 +53,7 @@ final class Snapshot {
 
     Snapshot(
             LocalDate today,
-            String place,
+            @Nullable String place,
             List<Forum> forums,
             List<Seat> seats,
             List<Appointment> appointments,
@@ -86,7 +87,7 @@ final class Snapshot {
 
     // A place's forums are its place and neighbourhood forums and any other forum placed there
     // (a provider collaborative or network may name one); system forums belong to no place.
-    private boolean inScope(Forum forum) {
+    private boolean inScope(@Nullable Forum forum) {
         return place == null || (forum != null && place.equalsIgnoreCase(forum.place()));
     }
 
@@ -95,24 +96,29 @@ final class Snapshot {
         return place == null || place.equalsIgnoreCase(aPlace);
     }
 
-    Forum forum(Long id) {
+    @Nullable
+    Forum forum(@Nullable Long id) {
         return id == null ? null : forumById.get(id);
     }
 
     Forum forumOf(Seat seat) {
-        return forumById.get(seat.forumId());
+        // a seat sits on a forum of the same ICS (a foreign key), and the snapshot holds them all
+        return Objects.requireNonNull(forumById.get(seat.forumId()));
     }
 
+    @Nullable
     Forum forumOf(Appointment a) {
         Seat seat = seatById.get(a.seatId());
         return seat == null ? null : forumById.get(seat.forumId());
     }
 
+    @Nullable
     String levelOf(Appointment a) {
         Forum forum = forumOf(a);
         return forum == null ? null : forum.level();
     }
 
+    @Nullable
     Person person(long id) {
         return personById.get(id);
     }

@@ -1,6 +1,7 @@
 package org.goldenthread.people;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -8,14 +9,14 @@ import org.springframework.web.bind.annotation.BindParam;
  * has no seat or start date.
  */
 record AppointmentForm(
-        @BindParam("seat_id") String seatId,
-        @BindParam("start_date") String startDate,
-        @BindParam("end_date") String endDate,
-        String route,
-        @BindParam("protected_hours_per_week") String protectedHoursPerWeek,
-        @BindParam("hours_used_per_week") String hoursUsedPerWeek,
-        @BindParam("funded_by") String fundedBy,
-        String backfilled) {
+        @BindParam("seat_id") @Nullable String seatId,
+        @BindParam("start_date") @Nullable String startDate,
+        @BindParam("end_date") @Nullable String endDate,
+        @Nullable String route,
+        @BindParam("protected_hours_per_week") @Nullable String protectedHoursPerWeek,
+        @BindParam("hours_used_per_week") @Nullable String hoursUsedPerWeek,
+        @BindParam("funded_by") @Nullable String fundedBy,
+        @Nullable String backfilled) {
 
     static AppointmentForm empty() {
         return new AppointmentForm(null, null, null, null, null, null, null, null);
@@ -33,7 +34,7 @@ record AppointmentForm(
                 null);
     }
 
-    private static String plain(BigDecimal value) {
+    private static @Nullable String plain(@Nullable BigDecimal value) {
         return value == null ? null : value.stripTrailingZeros().toPlainString();
     }
 }

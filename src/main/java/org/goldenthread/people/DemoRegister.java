@@ -14,6 +14,7 @@ import org.goldenthread.structure.IcsMap;
 import org.goldenthread.structure.Neighbourhood;
 import org.goldenthread.structure.Place;
 import org.goldenthread.structure.SeatDetails;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -291,12 +292,12 @@ class DemoRegister {
 
         private void forum(
                 String level,
-                String place,
-                String neighbourhood,
+                @Nullable String place,
+                @Nullable String neighbourhood,
                 String name,
                 String kind,
                 String rights,
-                String reportsTo,
+                @Nullable String reportsTo,
                 String[][] seats) {
             for (String[] seat : seats) {
                 List<String> row = new ArrayList<>(java.util.Collections.nCopies(RegisterFile.COLUMNS.size(), ""));
@@ -364,13 +365,13 @@ class DemoRegister {
             "occupational_therapist"
         };
 
-        private String[] reuse(String profession) {
+        private String @Nullable [] reuse(String profession) {
             List<String> refs = peopleByProfession.getOrDefault(profession, List.of());
             return refs.isEmpty() ? null : people.get(refs.get(random.nextInt(refs.size())));
         }
 
         private List<String> appointment(
-                List<String> seatRow, String[] person, LocalDate start, LocalDate end, String route) {
+                List<String> seatRow, String[] person, LocalDate start, @Nullable LocalDate end, String route) {
             List<String> row = new ArrayList<>(seatRow);
             fillPerson(row, person);
             set(row, "start_date", start.toString());
@@ -400,11 +401,11 @@ class DemoRegister {
             }
         }
 
-        private static void set(List<String> row, String column, String value) {
+        private static void set(List<String> row, String column, @Nullable String value) {
             row.set(RegisterFile.COLUMNS.indexOf(column), value == null ? "" : value);
         }
 
-        private String[] person(String profession, String stage) {
+        private String[] person(String profession, @Nullable String stage) {
             String ref = String.format("NV%04d", nextRef++);
             String given = GIVEN[random.nextInt(GIVEN.length)];
             String family = FAMILY[random.nextInt(FAMILY.length)];
@@ -452,7 +453,7 @@ class DemoRegister {
             return person;
         }
 
-        private String registrationNumber(String code) {
+        private @Nullable String registrationNumber(String code) {
             Profession profession = professions.find(code).orElseThrow();
             String pattern = profession.registrationPattern();
             if (pattern == null) {

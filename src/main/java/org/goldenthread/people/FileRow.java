@@ -12,10 +12,12 @@ import java.util.Set;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Text;
+import org.jspecify.annotations.Nullable;
 
 /** One data row of the register file, by column name, with its row number (the header is row 1). */
 record FileRow(int number, Map<String, String> cells) {
 
+    @Nullable
     String get(String column) {
         String value = cells.get(column);
         return value == null || value.isBlank() ? null : value.trim();

@@ -2,20 +2,21 @@ package org.goldenthread.people;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /** A person as someone describes them, from a form, the API or a register file row ({@code row}). */
 public record PersonDetails(
-        @JsonProperty("person_ref") String personRef,
-        @JsonProperty("given_name") String givenName,
-        @JsonProperty("family_name") String familyName,
-        String email,
-        String profession,
-        @JsonProperty("registration_number") String registrationNumber,
-        String employer,
-        @JsonProperty("employer_ods") String employerOds,
-        String sector,
-        @JsonProperty("career_stage") String careerStage,
-        @JsonIgnore Integer row) {
+        @JsonProperty("person_ref") @Nullable String personRef,
+        @JsonProperty("given_name") @Nullable String givenName,
+        @JsonProperty("family_name") @Nullable String familyName,
+        @Nullable String email,
+        @Nullable String profession,
+        @JsonProperty("registration_number") @Nullable String registrationNumber,
+        @Nullable String employer,
+        @JsonProperty("employer_ods") @Nullable String employerOds,
+        @Nullable String sector,
+        @JsonProperty("career_stage") @Nullable String careerStage,
+        @JsonIgnore @Nullable Integer row) {
 
     /** The same description tidied as it is stored: trimmed, blanks as nulls, codes as written. */
     PersonDetails normalised() {
@@ -25,11 +26,9 @@ public record PersonDetails(
                 clean(familyName),
                 clean(email),
                 clean(profession),
-                clean(registrationNumber) == null
-                        ? null
-                        : clean(registrationNumber).toUpperCase(java.util.Locale.ROOT),
+                upper(clean(registrationNumber)),
                 clean(employer),
-                clean(employerOds) == null ? null : clean(employerOds).toUpperCase(java.util.Locale.ROOT),
+                upper(clean(employerOds)),
                 clean(sector),
                 clean(careerStage),
                 row);
@@ -50,7 +49,11 @@ public record PersonDetails(
                 null);
     }
 
-    static String clean(String s) {
+    private static @Nullable String upper(@Nullable String s) {
+        return s == null ? null : s.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static @Nullable String clean(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

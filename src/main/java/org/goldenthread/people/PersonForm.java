@@ -1,19 +1,20 @@
 package org.goldenthread.people;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
 
 /** The form that adds a person to the register or changes their details (their reference stays). */
 record PersonForm(
-        @BindParam("person_ref") String personRef,
-        @BindParam("given_name") String givenName,
-        @BindParam("family_name") String familyName,
-        String email,
-        String profession,
-        @BindParam("registration_number") String registrationNumber,
-        String employer,
-        @BindParam("employer_ods") String employerOds,
-        String sector,
-        @BindParam("career_stage") String careerStage) {
+        @BindParam("person_ref") @Nullable String personRef,
+        @BindParam("given_name") @Nullable String givenName,
+        @BindParam("family_name") @Nullable String familyName,
+        @Nullable String email,
+        @Nullable String profession,
+        @BindParam("registration_number") @Nullable String registrationNumber,
+        @Nullable String employer,
+        @BindParam("employer_ods") @Nullable String employerOds,
+        @Nullable String sector,
+        @BindParam("career_stage") @Nullable String careerStage) {
 
     static PersonForm empty() {
         return new PersonForm(null, null, null, null, null, null, null, null, null, null);

@@ -2,7 +2,9 @@ package org.goldenthread.people;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A clinical or care profession (or one of the two non-clinical groups that also hold seats:
@@ -13,12 +15,12 @@ public record Profession(
         String code,
         String name,
         @JsonProperty("group") String professionGroup,
-        String regulator,
-        @JsonProperty("registration_pattern") String registrationPattern,
+        @Nullable String regulator,
+        @JsonProperty("registration_pattern") @Nullable String registrationPattern,
         @JsonProperty("clinical_and_care") boolean clinicalAndCare) {
 
     /** Why a registration number cannot be this profession's, or null when it can. */
-    public String registrationProblem(String number) {
+    public @Nullable String registrationProblem(@Nullable String number) {
         if (number == null || number.isBlank()) {
             return null;
         }
@@ -37,7 +39,8 @@ public record Profession(
 
     /** A readable hint at the expected format, derived from the pattern, e.g. "7 digits". */
     private String example() {
-        return switch (registrationPattern) {
+        // asked only for a number that fails the pattern
+        return switch (Objects.requireNonNull(registrationPattern)) {
             case "^\\d{7}$" -> "7 digits";
             case "^\\d{1,6}$" -> "up to 6 digits";
             case "^\\d{2}[A-Z]\\d{4}[A-Z]$" -> "2 digits, a letter, 4 digits and a letter, like 12A3456B";

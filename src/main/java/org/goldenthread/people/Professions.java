@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.platform.ProfessionDirectory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,7 +85,7 @@ public class Professions implements InitializingBean, ProfessionDirectory {
                 .toList();
     }
 
-    public Optional<Profession> find(String code) {
+    public Optional<Profession> find(@Nullable String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code.trim()));
     }
 

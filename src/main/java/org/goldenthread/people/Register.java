@@ -16,6 +16,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.Sector;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -234,12 +235,12 @@ public class Register {
 
     /** What is wrong with the terms of an appointment; the seat and person are checked by the caller. */
     static List<Problem> checkTerms(
-            Integer row,
-            java.time.LocalDate start,
-            java.time.LocalDate end,
-            String route,
-            BigDecimal protectedHours,
-            BigDecimal usedHours) {
+            @Nullable Integer row,
+            java.time.@Nullable LocalDate start,
+            java.time.@Nullable LocalDate end,
+            @Nullable String route,
+            @Nullable BigDecimal protectedHours,
+            @Nullable BigDecimal usedHours) {
         List<Problem> problems = new ArrayList<>();
         if (start == null) {
             problems.add(new Problem(row, "start_date", "Enter the date the appointment started"));
@@ -256,7 +257,7 @@ public class Register {
     }
 
     private static void checkHours(
-            List<Problem> problems, Integer row, String field, BigDecimal hours, BigDecimal max) {
+            List<Problem> problems, @Nullable Integer row, String field, @Nullable BigDecimal hours, BigDecimal max) {
         if (hours == null) {
             return;
         }
@@ -277,7 +278,8 @@ public class Register {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        return person(mergePeople(List.of(details)).ids().get(ref));
+        // check() has refused a person without a reference
+        return person(Objects.requireNonNull(mergePeople(List.of(details)).ids().get(ref)));
     }
 
     @Transactional
@@ -462,10 +464,10 @@ public class Register {
             long personId,
             long seatId,
             java.time.LocalDate startDate,
-            java.time.LocalDate endDate,
-            String route,
-            BigDecimal protectedHoursPerWeek,
-            BigDecimal hoursUsedPerWeek) {}
+            java.time.@Nullable LocalDate endDate,
+            @Nullable String route,
+            @Nullable BigDecimal protectedHoursPerWeek,
+            @Nullable BigDecimal hoursUsedPerWeek) {}
 
     /**
      * Adds the appointments that are new (by person, seat and start date) and updates the terms of
@@ -542,7 +544,7 @@ public class Register {
         return new int[] {inserts.size(), updates.size()};
     }
 
-    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+    private static boolean sameNumber(@Nullable BigDecimal a, @Nullable BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 }

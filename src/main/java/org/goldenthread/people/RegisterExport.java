@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -21,6 +22,7 @@ import org.goldenthread.platform.Footprint;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.Seat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the register as the file, CSV or an Excel workbook: a row per appointment, then a row for each
@@ -67,24 +69,25 @@ final class RegisterExport {
         record Line(int forumOrder, String seat, String start, String ref, List<String> cells) {}
         List<Line> lines = new ArrayList<>();
         for (Appointment a : appointments) {
-            Seat seat = seatById.get(a.seatId());
-            Forum forum = forumByName.get(seat.forum());
+            Seat seat = within(seatById, a.seatId());
+            Forum forum = within(forumByName, seat.forum());
             lines.add(new Line(
-                    forumOrder.get(forum.name()),
+                    within(forumOrder, forum.name()),
                     seat.title(),
                     a.startDate().toString(),
                     a.personRef(),
-                    line(people.get(a.personId()), forum, seat, a)));
+                    line(within(people, a.personId()), forum, seat, a)));
         }
         for (Seat seat : seats) {
             if (!seatsHeld.contains(seat.id())) {
-                Forum forum = forumByName.get(seat.forum());
-                lines.add(new Line(forumOrder.get(forum.name()), seat.title(), "", "", line(null, forum, seat, null)));
+                Forum forum = within(forumByName, seat.forum());
+                lines.add(new Line(
+                        within(forumOrder, forum.name()), seat.title(), "", "", line(null, forum, seat, null)));
             }
         }
         for (Forum forum : forumList) {
             if (!forumsWithSeats.contains(forum.name())) {
-                lines.add(new Line(forumOrder.get(forum.name()), "", "", "", line(null, forum, null, null)));
+                lines.add(new Line(within(forumOrder, forum.name()), "", "", "", line(null, forum, null, null)));
             }
         }
         for (Person person : people.values()) {
@@ -102,7 +105,12 @@ final class RegisterExport {
         return table;
     }
 
-    private static List<String> line(Person p, Forum f, Seat s, Appointment a) {
+    /** Every appointment, seat and forum exported lies in the same footprint, so each finds what it refers to. */
+    private static <K, V> V within(Map<K, V> map, K key) {
+        return Objects.requireNonNull(map.get(key), () -> "nothing exported for " + key);
+    }
+
+    private static List<String> line(@Nullable Person p, @Nullable Forum f, @Nullable Seat s, @Nullable Appointment a) {
         List<String> cells = new ArrayList<>(COLUMNS.size());
         if (p == null) {
             PERSON.forEach(c -> cells.add(""));

@@ -17,6 +17,7 @@ import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.ForumDetails;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.SeatDetails;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -120,13 +121,13 @@ final class RegisterImport {
         for (FileRow row : in.appointments) {
             String route = row.get("route");
             tenures.add(new Register.Tenure(
-                    people.ids().get(RegisterFile.unguard(row.get("person_ref"))),
-                    structure
-                            .seatIds()
-                            .get(Forums.seatKey(
-                                    RegisterFile.unguard(row.get("forum")), RegisterFile.unguard(row.get("seat")))),
-                    LocalDate.parse(row.get("start_date")),
-                    row.get("end_date") == null ? null : LocalDate.parse(row.get("end_date")),
+                    merged(people.ids(), RegisterFile.unguard(cell(row, "person_ref"))),
+                    merged(
+                            structure.seatIds(),
+                            Forums.seatKey(
+                                    RegisterFile.unguard(cell(row, "forum")), RegisterFile.unguard(cell(row, "seat")))),
+                    LocalDate.parse(cell(row, "start_date")),
+                    row.get("end_date") == null ? null : LocalDate.parse(cell(row, "end_date")),
                     route,
                     hours(row.get("protected_hours_per_week")),
                     hours(row.get("hours_used_per_week"))));
@@ -146,7 +147,17 @@ final class RegisterImport {
                 List.of());
     }
 
-    private static BigDecimal hours(String value) {
+    /** A cell the reading has refused to be empty. */
+    private static String cell(FileRow row, String column) {
+        return Objects.requireNonNull(row.get(column), "checked when read");
+    }
+
+    /** Every person and seat of an appointment row was read, and so merged, before the appointments. */
+    private static long merged(Map<String, Long> ids, String key) {
+        return Objects.requireNonNull(ids.get(key), "merged before the appointments");
+    }
+
+    private static @Nullable BigDecimal hours(@Nullable String value) {
         return value == null ? null : new BigDecimal(value);
     }
 }

@@ -7,6 +7,7 @@ import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The register's entry in the header, for those who may read it: ICS admins and place leads. */
@@ -18,7 +19,7 @@ class RegisterNavigation implements Navigation {
     }
 
     @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+    public List<NavigationItem> itemsFor(Caller caller, @Nullable Tenant tenant) {
         return tenant == null || !mayRead(caller, tenant)
                 ? List.of()
                 : List.of(new NavigationItem(30, "Register", "/ics/" + tenant.odsCode() + "/people"));

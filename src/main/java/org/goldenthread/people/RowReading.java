@@ -17,6 +17,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.structure.ForumDetails;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.SeatDetails;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The register file's values as the domain sees them, read row by row, with every problem found on
@@ -37,6 +38,7 @@ final class RowReading {
     private final Map<String, FileRow> rowsByKey = new HashMap<>();
 
     /** A cell's text, or null, with a problem for a value too long or one a spreadsheet would run. */
+    @Nullable
     String cell(FileRow row, String column) {
         String raw = row.get(column);
         if (raw == null) {
@@ -96,7 +98,7 @@ final class RowReading {
         }
     }
 
-    private void readPerson(FileRow row, String ref) {
+    private void readPerson(FileRow row, @Nullable String ref) {
         int n = row.number();
         PersonDetails person = new PersonDetails(
                 ref,
@@ -119,14 +121,14 @@ final class RowReading {
             conflicts(
                     n,
                     "person " + ref,
-                    personRow.get(ref),
+                    Objects.requireNonNull(personRow.get(ref), "kept with the person"),
                     personCells(people.get(ref).normalised()),
                     personCells(person.normalised()),
                     RegisterFile.PERSON);
         }
     }
 
-    private void readForum(FileRow row, String forum) {
+    private void readForum(FileRow row, @Nullable String forum) {
         int n = row.number();
         if (forum == null) {
             problems.add(Problem.at(n, "forum", "Enter the name of the forum"));
@@ -143,11 +145,17 @@ final class RowReading {
                 n);
         ForumDetails first = forumsByName.putIfAbsent(forum, details);
         if (first != null) {
-            conflicts(n, "forum " + forum, first.row(), forumCells(first), forumCells(details), RegisterFile.FORUM);
+            conflicts(
+                    n,
+                    "forum " + forum,
+                    Objects.requireNonNull(first.row(), "read from a row"),
+                    forumCells(first),
+                    forumCells(details),
+                    RegisterFile.FORUM);
         }
     }
 
-    private void readSeat(FileRow row, String forum, String seat) {
+    private void readSeat(FileRow row, @Nullable String forum, @Nullable String seat) {
         int n = row.number();
         if (seat == null) {
             problems.add(Problem.at(n, "seat", "Enter the title of the seat"));
@@ -166,7 +174,7 @@ final class RowReading {
         }
     }
 
-    private void readAppointment(FileRow row, String ref, String forum, String seat) {
+    private void readAppointment(FileRow row, @Nullable String ref, @Nullable String forum, @Nullable String seat) {
         int n = row.number();
         LocalDate start = parseDate(row, "start_date");
         LocalDate end = parseDate(row, "end_date");
@@ -238,7 +246,7 @@ final class RowReading {
         }
     }
 
-    private LocalDate parseDate(FileRow row, String column) {
+    private @Nullable LocalDate parseDate(FileRow row, String column) {
         String value = row.get(column);
         if (value == null) {
             return null;
@@ -256,7 +264,7 @@ final class RowReading {
         }
     }
 
-    private BigDecimal parseHours(FileRow row, String column) {
+    private @Nullable BigDecimal parseHours(FileRow row, String column) {
         String value = row.get(column);
         if (value == null) {
             return null;
@@ -270,7 +278,7 @@ final class RowReading {
         }
     }
 
-    private Boolean parseBoolean(FileRow row, String column) {
+    private @Nullable Boolean parseBoolean(FileRow row, String column) {
         String value = row.get(column);
         if (value == null) {
             return null;

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an uploaded register file, CSV or an Excel workbook, into rows of text, header first. What the
@@ -134,7 +135,7 @@ final class TableReader {
         return rows;
     }
 
-    private static String cellText(org.dhatim.fastexcel.reader.Cell cell, String column) {
+    private static String cellText(org.dhatim.fastexcel.reader.@Nullable Cell cell, String column) {
         if (cell == null || cell.getType() == org.dhatim.fastexcel.reader.CellType.EMPTY) {
             return "";
         }

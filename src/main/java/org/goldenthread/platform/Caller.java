@@ -3,9 +3,10 @@ package org.goldenthread.platform;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The signed-in user, with the roles they hold at the moment of this request. */
-public record Caller(long userId, String email, String displayName, List<Grant> grants) {
+public record Caller(long userId, String email, @Nullable String displayName, List<Grant> grants) {
 
     public Caller {
         grants = List.copyOf(grants);

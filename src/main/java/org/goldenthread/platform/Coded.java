@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A closed list of values known by a short code in files and the API and by a label on pages
@@ -16,7 +17,7 @@ public interface Coded {
 
     String label();
 
-    static <E extends Enum<E> & Coded> Optional<E> parse(Class<E> type, String code) {
+    static <E extends Enum<E> & Coded> Optional<E> parse(Class<E> type, @Nullable String code) {
         if (code == null) {
             return Optional.empty();
         }

@@ -18,7 +18,7 @@ public final class FormValues {
     }
 
     /** An id chosen from a list; anything else is no choice. */
-    public static @Nullable Long id(String raw) {
+    public static @Nullable Long id(@Nullable String raw) {
         String value = text(raw);
         return value == null || !value.matches("\\d{1,18}") ? null : Long.valueOf(value);
     }
@@ -52,7 +52,7 @@ public final class FormValues {
     }
 
     /** Hours from a form bound to a record: {@code field} names it in the problem. */
-    public static @Nullable BigDecimal hours(String field, String raw, List<Problem> problems) {
+    public static @Nullable BigDecimal hours(String field, @Nullable String raw, List<Problem> problems) {
         String value = text(raw);
         if (value == null) {
             return null;

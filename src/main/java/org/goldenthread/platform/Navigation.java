@@ -1,6 +1,7 @@
 package org.goldenthread.platform;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A module's entries in the header navigation. Each module offers its own, so the layout does not
@@ -9,5 +10,5 @@ import java.util.List;
 public interface Navigation {
 
     /** Entries for this caller; {@code tenant} is null outside any ICS. */
-    List<NavigationItem> itemsFor(Caller caller, Tenant tenant);
+    List<NavigationItem> itemsFor(Caller caller, @Nullable Tenant tenant);
 }

@@ -12,7 +12,7 @@ public record Problem(@Nullable Integer row, @Nullable String field, String reas
         return new Problem(null, field, reason);
     }
 
-    public static Problem at(int row, String field, String reason) {
+    public static Problem at(int row, @Nullable String field, String reason) {
         return new Problem(row, field, reason);
     }
 

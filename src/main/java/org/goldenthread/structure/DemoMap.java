@@ -3,6 +3,7 @@ package org.goldenthread.structure;
 import java.util.List;
 import java.util.Random;
 import org.goldenthread.platform.DemoIcsCreated;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,9 +136,12 @@ class DemoMap {
         insertOrganisation(ics, "Ashby Independent Treatment Centre", "independent", null);
     }
 
-    private void insertOrganisation(long ics, String name, String sector, Long placeId) {
+    private void insertOrganisation(long ics, String name, String sector, @Nullable Long placeId) {
         jdbc.sql("insert into organisation (ics_id, name, sector, place_id) values (?, ?, ?, ?) on conflict do nothing")
-                .params(ics, name, sector, placeId)
+                .param(ics)
+                .param(name)
+                .param(sector)
+                .param(placeId)
                 .update();
     }
 

@@ -11,6 +11,7 @@ import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +49,7 @@ class ForumPages {
      * A seat on the forum page, with who holds it, or since when it has been vacant as of today, and
      * the names of the professions it is open to.
      */
-    public record SeatRow(Seat seat, SeatHolders.Holding holding, java.time.LocalDate today, String openTo) {
+    public record SeatRow(Seat seat, SeatHolders.@Nullable Holding holding, java.time.LocalDate today, String openTo) {
 
         public boolean vacant() {
             return holding == null || holding.holder() == null;
@@ -171,13 +172,13 @@ class ForumPages {
     }
 
     record ForumForm(
-            String name,
-            String level,
-            String kind,
-            @BindParam("decision_rights") String decisionRights,
-            String place,
-            String neighbourhood,
-            @BindParam("reports_to") String reportsTo) {}
+            @Nullable String name,
+            @Nullable String level,
+            @Nullable String kind,
+            @BindParam("decision_rights") @Nullable String decisionRights,
+            @Nullable String place,
+            @Nullable String neighbourhood,
+            @BindParam("reports_to") @Nullable String reportsTo) {}
 
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/forums/new")
@@ -200,11 +201,11 @@ class ForumPages {
     }
 
     record SeatForm(
-            String title,
-            @BindParam("seat_type") String seatType,
-            @BindParam("professionally_agnostic") String professionallyAgnostic,
-            @BindParam("expected_hours_per_week") String expectedHoursPerWeek,
-            @BindParam("open_to_professions") List<String> openToProfessions) {
+            @Nullable String title,
+            @BindParam("seat_type") @Nullable String seatType,
+            @BindParam("professionally_agnostic") @Nullable String professionallyAgnostic,
+            @BindParam("expected_hours_per_week") @Nullable String expectedHoursPerWeek,
+            @BindParam("open_to_professions") @Nullable List<String> openToProfessions) {
 
         /** Whether this profession was ticked, to tick it again when the form is shown again. */
         public boolean opensTo(String code) {

@@ -14,7 +14,9 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -113,7 +115,7 @@ public class Forums {
         }
         merge(List.of(details), List.of());
         return forums().stream()
-                .filter(f -> f.name().equals(details.name().trim()))
+                .filter(f -> f.name().equals(checked(details.name())))
                 .findFirst()
                 .orElseThrow();
     }
@@ -142,7 +144,8 @@ public class Forums {
             throw new InvalidInput(problems);
         }
         Map<String, Long> ids = merge(List.of(), List.of(onForum)).seatIds();
-        return seat(ids.get(seatKey(forum.name(), details.title().trim())));
+        // merge returns the id of every seat described
+        return seat(Objects.requireNonNull(ids.get(seatKey(forum.name(), checked(details.title())))));
     }
 
     /**
@@ -250,7 +253,9 @@ public class Forums {
                     problems.add(new Problem(
                             row,
                             "neighbourhood",
-                            f.neighbourhood().trim() + " is not in " + f.place().trim()));
+                            f.neighbourhood().trim() + " is not in "
+                                    // placeId was found from it
+                                    + Objects.requireNonNull(f.place()).trim()));
                 }
             }
             if (level == Level.SYSTEM && (!blank(f.place()) || !blank(f.neighbourhood()))) {
@@ -355,22 +360,23 @@ public class Forums {
         List<Map<String, Object>> inserts = new ArrayList<>();
         List<Map<String, Object>> updates = new ArrayList<>();
         for (ForumDetails f : forums) {
-            String name = f.name().trim();
+            String name = checked(f.name());
             Long neighbourhoodId = null;
             Long placeId = blank(f.place())
                     ? null
                     : geography.places().get(f.place().trim().toLowerCase(Locale.ROOT));
             if (!blank(f.neighbourhood())) {
-                Long[] n =
-                        geography.neighbourhoods().get(f.neighbourhood().trim().toLowerCase(Locale.ROOT));
+                // check() has refused a neighbourhood this ICS does not have
+                Long[] n = Objects.requireNonNull(
+                        geography.neighbourhoods().get(f.neighbourhood().trim().toLowerCase(Locale.ROOT)));
                 neighbourhoodId = n[0];
                 placeId = n[1];
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", name);
-            row.put("level", f.level().trim());
-            row.put("kind", f.kind().trim());
-            row.put("decision_rights", f.decisionRights().trim());
+            row.put("level", checked(f.level()));
+            row.put("kind", checked(f.kind()));
+            row.put("decision_rights", checked(f.decisionRights()));
             row.put("place_id", placeId);
             row.put("neighbourhood_id", neighbourhoodId);
             ExistingForum before = existing.get(name);
@@ -405,15 +411,20 @@ public class Forums {
             changes.add(new Audit.Change(
                     "forum.created",
                     "forum",
-                    existing.get((String) inserted.get("name")).id(),
+                    // just inserted
+                    Objects.requireNonNull(existing.get((String) inserted.get("name")))
+                            .id(),
                     null,
                     inserted));
         }
         List<Map<String, Object>> lines = new ArrayList<>();
         for (ForumDetails f : forums) {
-            ExistingForum forum = existing.get(f.name().trim());
+            ExistingForum forum = Objects.requireNonNull(existing.get(checked(f.name())), "merged above");
             String target = trim(f.reportsTo());
-            Long targetId = target == null ? null : existing.get(target).id();
+            // check() has refused a forum to report to that neither exists nor is described
+            Long targetId = target == null
+                    ? null
+                    : Objects.requireNonNull(existing.get(target)).id();
             if (!Objects.equals(forum.reportsToId(), targetId)) {
                 lines.add(Map.of("id", forum.id(), "reports_to_id", targetId == null ? -1L : targetId));
                 changes.add(
@@ -458,7 +469,7 @@ public class Forums {
         List<Map<String, Object>> updates = new ArrayList<>();
         Map<String, List<String>> openToByKey = new HashMap<>();
         for (SeatDetails s : seats) {
-            String key = seatKey(s.forum().trim(), s.title().trim());
+            String key = seatKey(checked(s.forum()), checked(s.title()));
             Seat before = existing.get(key);
             boolean agnostic = s.agnostic();
             List<String> openTo = agnostic
@@ -468,9 +479,12 @@ public class Forums {
                             : before == null ? List.of() : before.openToProfessions();
             openToByKey.put(key, openTo);
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("forum_id", forums.get(s.forum().trim()).id());
-            row.put("title", s.title().trim());
-            row.put("seat_type", s.seatType().trim());
+            // check() has refused a seat on a forum that neither exists nor is described
+            row.put(
+                    "forum_id",
+                    Objects.requireNonNull(forums.get(checked(s.forum()))).id());
+            row.put("title", checked(s.title()));
+            row.put("seat_type", checked(s.seatType()));
             row.put("professionally_agnostic", agnostic);
             BigDecimal hours = s.expectedHoursPerWeek() != null
                     ? s.expectedHoursPerWeek()
@@ -530,7 +544,7 @@ public class Forums {
         return ids;
     }
 
-    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+    private static boolean sameNumber(@Nullable BigDecimal a, @Nullable BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
@@ -581,11 +595,17 @@ public class Forums {
         return new Geography(places, neighbourhoods);
     }
 
-    private static boolean blank(String s) {
+    @Contract("null -> true")
+    private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 
-    private static String trim(String s) {
+    /** A part of a description that {@link #check} refuses to be blank, trimmed. */
+    private static String checked(@Nullable String s) {
+        return Objects.requireNonNull(s, "checked before merging").trim();
+    }
+
+    private static @Nullable String trim(@Nullable String s) {
         return blank(s) ? null : s.trim();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
@@ -13,6 +14,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.ScopedTransactions;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +74,7 @@ public class IcsMap implements PlaceDirectory {
     }
 
     @Transactional
-    public Place addPlace(String name, String localAuthority, Integer population) {
+    public Place addPlace(@Nullable String name, @Nullable String localAuthority, @Nullable Integer population) {
         List<Problem> problems = new ArrayList<>();
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
@@ -110,7 +112,8 @@ public class IcsMap implements PlaceDirectory {
      * ICS merged in rather than the one in scope; the keys between them include ics_id.
      */
     @Transactional
-    public Neighbourhood addNeighbourhood(String name, String place, String odsCode, Integer population) {
+    public Neighbourhood addNeighbourhood(
+            @Nullable String name, @Nullable String place, @Nullable String odsCode, @Nullable Integer population) {
         List<Problem> problems = new ArrayList<>();
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
@@ -149,7 +152,8 @@ public class IcsMap implements PlaceDirectory {
     }
 
     @Transactional
-    public Organisation addOrganisation(String name, String odsCode, String sector, String place) {
+    public Organisation addOrganisation(
+            @Nullable String name, @Nullable String odsCode, @Nullable String sector, @Nullable String place) {
         List<Problem> problems = new ArrayList<>();
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty()) {
@@ -184,7 +188,8 @@ public class IcsMap implements PlaceDirectory {
                 .param("ics", Scope.currentTenant().id())
                 .param("name", trimmed)
                 .param("ods", ods)
-                .param("sector", sector.trim())
+                // a sector this ICS knows has been checked above
+                .param("sector", Objects.requireNonNull(sector).trim())
                 .param("place", placeId)
                 .query(Long.class)
                 .single();
@@ -194,7 +199,7 @@ public class IcsMap implements PlaceDirectory {
         return created;
     }
 
-    private Long placeId(String place, boolean required, List<Problem> problems) {
+    private @Nullable Long placeId(@Nullable String place, boolean required, List<Problem> problems) {
         if (place == null || place.isBlank()) {
             if (required) {
                 problems.add(Problem.of("place", "Choose the place it is in"));

@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * professionally agnostic.
  */
 public record SeatDetails(
-        @JsonIgnore String forum,
-        String title,
-        @JsonProperty("seat_type") String seatType,
-        @JsonProperty("professionally_agnostic") Boolean professionallyAgnostic,
-        @JsonProperty("expected_hours_per_week") BigDecimal expectedHoursPerWeek,
+        @JsonIgnore @Nullable String forum,
+        @Nullable String title,
+        @JsonProperty("seat_type") @Nullable String seatType,
+        @JsonProperty("professionally_agnostic") @Nullable Boolean professionallyAgnostic,
+        @JsonProperty("expected_hours_per_week") @Nullable BigDecimal expectedHoursPerWeek,
         @JsonProperty("open_to_professions") @Nullable List<String> openToProfessions,
-        @JsonIgnore Integer row) {
+        @JsonIgnore @Nullable Integer row) {
 
     /** Whether anyone may hold the seat: as described, or, when not said, unless professions are named. */
     boolean agnostic() {

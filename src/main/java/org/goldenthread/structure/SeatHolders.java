@@ -3,6 +3,7 @@ package org.goldenthread.structure;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who sits in seats, for the forum page: appointments belong to the people module, which provides
@@ -14,7 +15,12 @@ public interface SeatHolders {
      * A seat's occupancy today: its holder (null when vacant) with their profession and the day
      * they took it, and for a vacant seat the day its last holder left (null if never held).
      */
-    record Holding(long seatId, String holder, String profession, LocalDate since, LocalDate lastLeft) {}
+    record Holding(
+            long seatId,
+            @Nullable String holder,
+            @Nullable String profession,
+            @Nullable LocalDate since,
+            @Nullable LocalDate lastLeft) {}
 
     /** Occupancy of each of these seats that has ever been held; seats never held are absent. */
     Map<Long, Holding> holdingsOf(Collection<Long> seatIds);

@@ -5,6 +5,7 @@ import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The structure's entries in the header: the ICS map and the forums. */
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 class StructureNavigation implements Navigation {
 
     @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+    public List<NavigationItem> itemsFor(Caller caller, @Nullable Tenant tenant) {
         return tenant == null
                 ? List.of()
                 : List.of(

@@ -6,6 +6,7 @@ import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.BindParam;
@@ -36,7 +37,10 @@ class StructurePages {
         return "structure/map";
     }
 
-    record PlaceForm(String name, String localAuthority, String population) {}
+    record PlaceForm(
+            @Nullable String name,
+            @Nullable String localAuthority,
+            @Nullable String population) {}
 
     private static final FormPage NEW_PLACE = new FormPage("structure/place-new");
 
@@ -59,10 +63,10 @@ class StructurePages {
     }
 
     record NeighbourhoodForm(
-            String name,
-            String place,
-            @BindParam("ods_code") String odsCode,
-            String population) {}
+            @Nullable String name,
+            @Nullable String place,
+            @BindParam("ods_code") @Nullable String odsCode,
+            @Nullable String population) {}
 
     private static final FormPage NEW_NEIGHBOURHOOD = new FormPage("structure/neighbourhood-new");
 
@@ -94,7 +98,10 @@ class StructurePages {
     }
 
     record OrganisationForm(
-            String name, @BindParam("ods_code") String odsCode, String sector, String place) {}
+            @Nullable String name,
+            @BindParam("ods_code") @Nullable String odsCode,
+            @Nullable String sector,
+            @Nullable String place) {}
 
     private static final FormPage NEW_ORGANISATION = new FormPage("structure/organisation-new");
 
@@ -121,7 +128,7 @@ class StructurePages {
         }
     }
 
-    private static Integer population(String raw) {
+    private static @Nullable Integer population(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -10,6 +10,7 @@ import org.goldenthread.platform.Public;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SignedIn;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ class AccountApi {
             @JsonUnwrapped MemberView user,
             @JsonProperty("account_existed") boolean accountExisted,
             boolean emailed,
-            @JsonProperty("claim_link") String claimLink) {
+            @JsonProperty("claim_link") @Nullable String claimLink) {
 
         static GrantedView of(Accounts.Granted granted) {
             return new GrantedView(
@@ -55,7 +56,7 @@ class AccountApi {
     }
 
     /** How a password link reached the person; {@code link} only when it could not be emailed. */
-    record LinkView(boolean emailed, String link) {
+    record LinkView(boolean emailed, @Nullable String link) {
 
         static LinkView of(AccountLinks.Handover handover) {
             return new LinkView(handover.emailed(), handover.link());
@@ -64,7 +65,7 @@ class AccountApi {
 
     record Claim(String token, String password) {}
 
-    record TokenRequest(String name) {}
+    record TokenRequest(@Nullable String name) {}
 
     @SignedIn
     @Operation(summary = "Exchange a password for an API token")
@@ -118,7 +119,8 @@ class AccountApi {
     @Operation(summary = "Remove a role from an account")
     @DeleteMapping("/api/v1/admin/users/{id}/roles/{role}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeRole(@PathVariable long id, @PathVariable String role, @RequestParam(required = false) String ics) {
+    void removeRole(
+            @PathVariable long id, @PathVariable String role, @RequestParam(required = false) @Nullable String ics) {
         accounts.removeRole(id, role, ics, null);
     }
 

@@ -56,7 +56,8 @@ public class Accounts {
      * A role given: whether the account already existed (its holder keeps their own sign-in and was
      * told by email), and for a new account how the link to claim it reached them.
      */
-    public record Granted(Member member, boolean accountExisted, boolean notified, AccountLinks.Handover handover) {}
+    public record Granted(
+            Member member, boolean accountExisted, boolean notified, AccountLinks.@Nullable Handover handover) {}
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
@@ -200,7 +201,7 @@ public class Accounts {
      * administrator's own); null means platform level.
      */
     @Transactional
-    public Granted grant(NewUser request, Tenant withinIcs) {
+    public Granted grant(NewUser request, @Nullable Tenant withinIcs) {
         List<Problem> problems = new ArrayList<>();
         String email = request.email() == null ? "" : request.email().trim();
         if (email.isEmpty()) {
@@ -340,7 +341,7 @@ public class Accounts {
     }
 
     /** A new account; only the first platform administrator's starts with a password (their own). */
-    private long createAccount(String email, String displayName, String password) {
+    private long createAccount(String email, @Nullable String displayName, @Nullable String password) {
         String name = displayName == null || displayName.isBlank()
                 ? email.substring(0, email.indexOf('@'))
                 : displayName.trim();
@@ -375,7 +376,7 @@ public class Accounts {
      * there qualifies: not a platform administrator, nor someone who also holds a role in another
      * ICS. Platform administrators may ask for any account.
      */
-    Member resettable(long userId, Tenant withinIcs) {
+    Member resettable(long userId, @Nullable Tenant withinIcs) {
         if (withinIcs == null) {
             return new Member(find(userId).orElseThrow(() -> new NotFound("No such user")), grantsOf(userId));
         }
@@ -407,12 +408,17 @@ public class Accounts {
      * A refused attempt is audited too (hence no rollback for it): someone tried to take over an account.
      */
     @Transactional(noRollbackFor = Forbidden.class)
-    public AccountLinks.Handover sendPasswordLink(long userId, Tenant withinIcs) {
+    public AccountLinks.Handover sendPasswordLink(long userId, @Nullable Tenant withinIcs) {
         UserAccount user;
         try {
             user = resettable(userId, withinIcs).account();
         } catch (Forbidden refused) {
-            auditPasswordReset("user.password_reset_refused", userId, withinIcs, Map.of("ics", withinIcs.odsCode()));
+            auditPasswordReset(
+                    "user.password_reset_refused",
+                    userId,
+                    withinIcs,
+                    // only an ICS administrator, never a platform one, can be refused
+                    Map.of("ics", Objects.requireNonNull(withinIcs).odsCode()));
             throw refused;
         }
         if (user.disabled()) {
@@ -437,7 +443,7 @@ public class Accounts {
     }
 
     /** Platform administrators see every reset, since an account can be used anywhere; the ICS sees its own. */
-    private void auditPasswordReset(String action, long userId, Tenant withinIcs, Object after) {
+    private void auditPasswordReset(String action, long userId, @Nullable Tenant withinIcs, Object after) {
         audit.recordFor(null, action, "user", userId, null, after);
         if (withinIcs != null) {
             audit.recordFor(withinIcs.id(), action, "user", userId, null, after);
@@ -480,7 +486,8 @@ public class Accounts {
      * left, they end at the next request.
      */
     @Transactional
-    public void removeRole(long userId, String roleCode, String icsCode, Tenant withinIcs) {
+    public void removeRole(
+            long userId, @Nullable String roleCode, @Nullable String icsCode, @Nullable Tenant withinIcs) {
         Role role = Role.fromCode(roleCode == null ? "" : roleCode)
                 .orElseThrow(() -> new InvalidInput(
                         "role", "Choose a role: platform_admin, ics_admin, place_lead, member or analyst"));

@@ -38,7 +38,7 @@ public class ApiTokens {
     }
 
     @Transactional
-    public Issued issue(long userId, String name) {
+    public Issued issue(long userId, @Nullable String name) {
         String label = name == null || name.isBlank() ? "API token" : name.trim();
         if (label.length() > 100) {
             throw new InvalidInput("name", "The token name must be 100 characters or fewer");

@@ -1,6 +1,7 @@
 package org.goldenthread.platform.audit;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +50,7 @@ class AuditLog {
                 .list();
     }
 
-    private static String blank(String s) {
+    private static String blank(@Nullable String s) {
         return s == null ? "" : s.trim();
     }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -71,7 +72,8 @@ public final class DatabaseServer implements AutoCloseable {
         if (embedded == null) {
             this.watcher = null;
         } else {
-            this.postmaster = Postmaster.of(pgData);
+            // an embedded server always has its data directory
+            this.postmaster = Postmaster.of(Objects.requireNonNull(pgData));
             this.watcher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "embedded-postgres-watch");
                 t.setDaemon(true);
@@ -174,13 +176,15 @@ public final class DatabaseServer implements AutoCloseable {
         if (closing) {
             return;
         }
+        // only an embedded server, which always has a data directory, is watched
+        Path data = Objects.requireNonNull(pgData);
         try {
-            Postmaster seen = postmaster != null ? postmaster : Postmaster.of(pgData);
+            Postmaster seen = postmaster != null ? postmaster : Postmaster.of(data);
             if (!down && seen != null && seen.isAlive()) {
                 postmaster = seen.seenAgain();
                 return;
             }
-            if (!Files.exists(pgData.resolve("postmaster.pid")) && !down) {
+            if (!Files.exists(data.resolve("postmaster.pid")) && !down) {
                 // stopped cleanly, as at shutdown: nothing to recover, and not ours to restart
                 down = true;
                 log.warn("The embedded PostgreSQL has been stopped");
@@ -201,12 +205,12 @@ public final class DatabaseServer implements AutoCloseable {
         }
     }
 
-    private synchronized void restart(Postmaster dead) throws IOException, InterruptedException {
+    private synchronized void restart(@Nullable Postmaster dead) throws IOException, InterruptedException {
         if (closing) {
             return;
         }
         // Releases the library's lock on the data directory; its attempt to stop the dead server fails harmlessly.
-        embedded.close();
+        Objects.requireNonNull(embedded).close();
         if (dead != null) {
             // Its processes leave once they notice; a new postmaster refuses to start while they hold its shared
             // memory.
@@ -217,8 +221,9 @@ public final class DatabaseServer implements AutoCloseable {
                 }
             }
         }
-        embedded = start(pgData, password, port);
-        postmaster = Postmaster.of(pgData);
+        Path data = Objects.requireNonNull(pgData);
+        embedded = start(data, password, port);
+        postmaster = Postmaster.of(data);
         down = false;
         int n = restarts.incrementAndGet();
         log.warn("The embedded PostgreSQL is running again on port {} (restart {})", port, n);
@@ -226,6 +231,7 @@ public final class DatabaseServer implements AutoCloseable {
     }
 
     /** PostgreSQL's own data directory; null for an external database. */
+    @Nullable
     Path dataDirectory() {
         return pgData;
     }

@@ -5,6 +5,7 @@ import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The ICS's overview first in the header; outside any ICS, the list of ICSs for platform administrators. */
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 class IcsNavigation implements Navigation {
 
     @Override
-    public List<NavigationItem> itemsFor(Caller caller, Tenant tenant) {
+    public List<NavigationItem> itemsFor(Caller caller, @Nullable Tenant tenant) {
         if (tenant != null) {
             return List.of(new NavigationItem(0, "Overview", "/ics/" + tenant.odsCode()));
         }

@@ -29,6 +29,9 @@ class InputRules implements WebMvcConfigurer {
     }
 
     @Override
+    // Spring 7 declares Converter.convert @Nullable as a JSpecify type-use annotation, which javac 17
+    // does not read from class files (see the pom), so NullAway takes this blank-to-null for a bug
+    @SuppressWarnings("NullAway")
     public void addFormatters(FormatterRegistry registry) {
         // added last, so it is chosen over the general String-to-LocalDate conversion
         registry.addConverter(String.class, LocalDate.class, text -> text.isBlank() ? null : Dates.parse(text));

@@ -34,7 +34,7 @@ public final class ProblemResponses {
         return JSON.writeValueAsBytes(body(status, detail, List.of()));
     }
 
-    static Map<String, Object> body(HttpStatus status, String detail, List<Problem> errors) {
+    static Map<String, Object> body(HttpStatus status, @Nullable String detail, List<Problem> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());
