@@ -41,6 +41,9 @@ class DevelopmentFiguresTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    LeadershipFigures figures;
+
     private String ods;
     private String admin;
     private String adminEmail;
@@ -227,6 +230,22 @@ class DevelopmentFiguresTest extends IntegrationTest {
         JsonNode north = development(admin, "?place=Northfield");
         assertFigures(row(north, "all", null), 3, "2", "0.6667", 1, "0", "0.0", 1, "1", "1.0");
         assertThat(north.toString()).doesNotContain("Southvale");
+    }
+
+    @Test
+    void aSelfAssessmentQuotesTheFiguresWithSmallGroupsHidden() {
+        Response set = api.put(
+                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        var quoted = inIcs(ods, () -> figures.today(null));
+        assertThat(quoted.get("development_reach").value()).isEqualByComparingTo("0.625");
+        assertThat(quoted.get("development_reach").detail()).isEqualTo("5 of 8 leaders");
+        // with k = 3 the quoted figures are those an analyst sees: 1 of 3 and 3 of 4 leave small groups
+        assertThat(quoted.get("new_leader_support").value()).isNull();
+        assertThat(quoted.get("new_leader_support").shown()).isEqualTo("hidden (small group)");
+        assertThat(quoted.get("mentees_matched").shown()).isEqualTo("hidden (small group)");
+        assertThat(quoted.get("development_reach.system").shown()).isEqualTo("hidden (small group)");
+        assertThat(quoted.get("development_reach.neighbourhood").shown()).isEqualTo("–");
     }
 
     @Test
