@@ -23,6 +23,14 @@ public enum Metric implements Coded {
     VACANT_SEATS("vacant_seats", "Seats vacant today"),
     LONGEST_VACANCY_DAYS("longest_vacancy_days", "Longest a seat has stood vacant"),
     FORUMS_WITHOUT_LINE_OF_SIGHT("forums_without_line_of_sight", "Forums with no line of sight to the ICB board"),
+    DEVELOPMENT_REACH("development_reach", "Leaders with development activity in the last 12 months"),
+    DEVELOPMENT_REACH_SYSTEM(
+            "development_reach.system", "System leaders with development activity in the last 12 months"),
+    DEVELOPMENT_REACH_PLACE("development_reach.place", "Place leaders with development activity in the last 12 months"),
+    DEVELOPMENT_REACH_NEIGHBOURHOOD(
+            "development_reach.neighbourhood", "Neighbourhood leaders with development activity in the last 12 months"),
+    NEW_LEADER_SUPPORT("new_leader_support", "Leaders appointed in the last 180 days with a mentor or buddy"),
+    MENTEES_MATCHED("mentees_matched", "Mentees matched with a mentor"),
     NET_AGREEMENT("net_agreement", "Net agreement with a survey statement"),
     ENGAGEMENT_REACH("engagement_reach", "Responses to a survey");
 

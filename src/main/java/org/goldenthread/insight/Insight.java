@@ -2,6 +2,7 @@ package org.goldenthread.insight;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.goldenthread.development.DevelopmentActivity;
 import org.goldenthread.people.Professions;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.InvalidInput;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the ICS map and the register of the ICS in scope into a {@link Landscape}. */
+/**
+ * Reads the ICS map, the register and the development module's facts for the ICS in scope into a
+ * {@link Landscape}.
+ */
 @Service
 class Insight {
 
@@ -21,9 +25,17 @@ class Insight {
     private final IcsMap map;
     private final Register register;
     private final Professions professions;
+    private final DevelopmentActivity development;
     private final Clock clock;
 
-    Insight(Forums forums, IcsMap map, Register register, Professions professions, Clock clock) {
+    Insight(
+            Forums forums,
+            IcsMap map,
+            Register register,
+            Professions professions,
+            DevelopmentActivity development,
+            Clock clock) {
+        this.development = development;
         this.forums = forums;
         this.map = map;
         this.register = register;
@@ -72,6 +84,7 @@ class Insight {
                 register.people(),
                 map.organisations(),
                 professions.all(),
-                places);
+                places,
+                development.on(day));
     }
 }

@@ -7,6 +7,8 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.goldenthread.development.DevelopmentActivity;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Profession;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * and the figures computed from it. It holds plain values read in one {@link Snapshot}, so every
  * figure on a page agrees with every other; each family of figures is worked out by a class of its
  * own over that snapshot ({@link LevelTable}, {@link ProfessionsByLevel}, {@link ProtectedTime},
- * {@link StretchedLeaders}, {@link LinesOfSight}, {@link Vacancies}, {@link PlaceSummaries}), and
+ * {@link StretchedLeaders}, {@link LinesOfSight}, {@link Vacancies}, {@link PlaceSummaries}, {@link DevelopmentReach}), and
  * the values they return are named here, where the pages, the API and the figures other modules
  * quote find them.
  *
@@ -42,6 +44,7 @@ final class Landscape {
     private final LinesOfSight linesOfSight;
     private final Vacancies vacancies;
     private final PlaceSummaries places;
+    private final DevelopmentReach development;
 
     /**
      * @param place the name of the place to narrow to, exactly as the ICS map spells it, or null for the whole ICS
@@ -56,6 +59,24 @@ final class Landscape {
             List<Organisation> organisations,
             List<Profession> professions,
             List<String> places) {
+        this(today, place, forums, seats, appointments, people, organisations, professions, places, NO_DEVELOPMENT);
+    }
+
+    private static final DevelopmentActivity.Facts NO_DEVELOPMENT =
+            new DevelopmentActivity.Facts(Set.of(), Set.of(), List.of());
+
+    /** As above, with the development module's facts for the same day, for the development figures. */
+    Landscape(
+            LocalDate today,
+            @Nullable String place,
+            List<Forum> forums,
+            List<Seat> seats,
+            List<Appointment> appointments,
+            List<Person> people,
+            List<Organisation> organisations,
+            List<Profession> professions,
+            List<String> places,
+            DevelopmentActivity.Facts development) {
         this.snapshot =
                 new Snapshot(today, place, forums, seats, appointments, people, organisations, professions, places);
         this.levels = new LevelTable(snapshot);
@@ -65,6 +86,7 @@ final class Landscape {
         this.linesOfSight = new LinesOfSight(snapshot);
         this.vacancies = new Vacancies(snapshot);
         this.places = new PlaceSummaries(snapshot, vacancies, linesOfSight);
+        this.development = new DevelopmentReach(snapshot, development);
     }
 
     LocalDate today() {
@@ -312,5 +334,12 @@ final class Landscape {
 
     List<PlaceSummary> byPlace() {
         return places.byPlace();
+    }
+
+    // ------------------------------------------------------------------ development
+
+    /** See {@link DevelopmentReach#figures}: everything in view first, then each level, then each place. */
+    List<DevelopmentFigures> development(Audience audience, SmallNumbers small) {
+        return development.figures(audience, small);
     }
 }

@@ -49,7 +49,9 @@ public class LeadershipFigures {
      * Today's figures for the ICS in scope, or for one place of it, keyed by code:
      * {@code professions_missing.<level>}, {@code top_two_share.<level>}, {@code early_mid_share.<level>}
      * for the system, place and neighbourhood levels, and {@code protected_time_used}, {@code vacant_seats},
-     * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}.
+     * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}; and {@code development_reach},
+     * {@code development_reach.<level>} for the same three levels, {@code new_leader_support} and
+     * {@code mentees_matched} (see {@link DevelopmentReach}).
      */
     public Map<String, Figure> today(@Nullable String place) {
         return onDay(place, LocalDate.now(clock));
@@ -133,7 +135,59 @@ public class LeadershipFigures {
                         BigDecimal.valueOf(unconnected.size()),
                         String.valueOf(unconnected.size()),
                         String.join(", ", unconnected)));
+        putDevelopment(figures, landscape.development(Audience.AGGREGATE, small));
         return figures;
+    }
+
+    /**
+     * Development reach, new-leader support and mentees matched for all in view, and development reach at
+     * each quoted level; the detail says how many of how many.
+     */
+    private static void putDevelopment(Map<String, Figure> figures, List<DevelopmentFigures> development) {
+        for (DevelopmentFigures d : development) {
+            if (d.group().equals("all")) {
+                put(figures, "development_reach", d, d.developmentReach(), d.developing(), d.leaders(), "leaders");
+                put(
+                        figures,
+                        "new_leader_support",
+                        d,
+                        d.newLeaderSupport(),
+                        d.newLeadersSupported(),
+                        d.newLeaders(),
+                        "leaders appointed in the last " + DevelopmentReach.NEW_LEADER_DAYS + " days");
+                put(
+                        figures,
+                        "mentees_matched_share",
+                        d,
+                        d.menteesMatchedShare(),
+                        d.menteesMatched(),
+                        d.mentees(),
+                        "mentees");
+            } else if (d.group().equals("level")
+                    && QUOTED_LEVELS.stream().anyMatch(l -> l.code().equals(d.name()))) {
+                Figure f = share(
+                        "development_reach." + d.name(), d.developmentReach(), d.isSuppressed("development_reach"));
+                figures.put(f.code(), withCount(f, d.developing(), d.leaders(), "leaders"));
+            }
+        }
+    }
+
+    private static void put(
+            Map<String, Figure> figures,
+            String field,
+            DevelopmentFigures d,
+            @Nullable Double value,
+            @Nullable Integer part,
+            int whole,
+            String of) {
+        String code = field.equals("mentees_matched_share") ? "mentees_matched" : field;
+        figures.put(code, withCount(share(code, value, d.isSuppressed(field)), part, whole, of));
+    }
+
+    private static Figure withCount(Figure f, @Nullable Integer part, int whole, String of) {
+        return part == null || f.value() == null
+                ? f
+                : new Figure(f.code(), f.value(), f.shown(), part + " of " + whole + " " + of);
     }
 
     private static Figure share(String code, @Nullable Double share, boolean hidden) {

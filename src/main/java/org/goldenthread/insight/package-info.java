@@ -1,9 +1,12 @@
 /**
  * Insight: figures computed over the ICS map and the leadership register — which professions lead
  * at each level, how dominant the largest two are, how far early and mid-career people are involved,
- * whether protected time is agreed and used, which seats stand empty, and which forums have no line
- * of sight to the ICB board. It reads the structure and people modules' public APIs and owns no tables.
+ * whether protected time is agreed and used, which seats stand empty, which forums have no line
+ * of sight to the ICB board, and how far leaders are developing (reach, support for new leaders,
+ * mentees matched). It reads the structure, people and development modules' public APIs and owns no
+ * tables.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "structure", "people"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"platform", "structure", "people", "development"})
 @org.jspecify.annotations.NullMarked
 package org.goldenthread.insight;

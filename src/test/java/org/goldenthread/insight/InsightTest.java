@@ -159,13 +159,49 @@ class InsightTest extends IntegrationTest {
         return level(level, 0, NONE, missing(), "null", NONE, "null", "null", "0.0", "0.0", 0, suppressed);
     }
 
+    /**
+     * The development rows when no one is developing: leaders P1–P7 in all, 4 at system, 2 at place and
+     * neighbourhood, 3 in Northfield (P1, P5, P6) and 1 in Southvale (P7); every appointment started a
+     * year ago, so no new leaders; no programmes, so no mentees. For an analyst with k = 10, a reach of 0
+     * of n leaders leaves n people on the other side, a small group whenever n is 1 to 9.
+     */
+    private static String noDevelopment(boolean analyst) {
+        String row = """
+                {"group":"%s","name":%s,"leaders":%d,"developing":%s,"development_reach":%s,"new_leaders":0,
+                 "new_leaders_supported":0,"new_leader_support":null,"mentees":0,"mentees_matched":0,
+                 "mentees_matched_share":null,"suppressed":%s}""";
+        List<String> rows = new ArrayList<>();
+        Object[][] groups = {
+            {"all", "null", 7},
+            {"level", "\"system\"", 4},
+            {"level", "\"place\"", 2},
+            {"level", "\"neighbourhood\"", 2},
+            {"level", "\"provider_collaborative\"", 0},
+            {"level", "\"clinical_network\"", 0},
+            {"place", "\"Northfield\"", 3},
+            {"place", "\"Southvale\"", 1}
+        };
+        for (Object[] g : groups) {
+            int leaders = (int) g[2];
+            boolean hidden = analyst && leaders > 0;
+            rows.add(row.formatted(
+                    g[0],
+                    g[1],
+                    leaders,
+                    hidden ? "null" : "0",
+                    hidden || leaders == 0 ? "null" : "0.0",
+                    hidden ? "[\"development_reach\"]" : NONE));
+        }
+        return "[" + String.join(",", rows) + "]";
+    }
+
     @Test
     void theFiguresForTheSmallRegisterAreThoseWorkedOutByHand() {
         JsonNode actual = insight(admin, "");
         String expected = """
                 {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
                  "people_with_3plus_seats":["P1"],"people_with_3plus_seats_count":1,
-                 "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(
+                 "forums_without_line_of_sight":["Southvale East Team"],"development":%s}""".formatted(
                         java.time.LocalDate.now(),
                         level(
                                 "system",
@@ -207,7 +243,8 @@ class InsightTest extends IntegrationTest {
                                 0,
                                 NONE),
                         emptyLevel("provider_collaborative", NONE),
-                        emptyLevel("clinical_network", NONE));
+                        emptyLevel("clinical_network", NONE),
+                        noDevelopment(false));
         assertThat(actual).isEqualTo(JSON.readTree(expected));
         assertThat(missing("gp", "nurse_adult", "pharmacist"))
                 .contains("\"midwife\"")
@@ -313,7 +350,7 @@ class InsightTest extends IntegrationTest {
         String expected = """
                 {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
                  "people_with_3plus_seats":[],"people_with_3plus_seats_count":1,
-                 "forums_without_line_of_sight":["Southvale East Team"]}""".formatted(
+                 "forums_without_line_of_sight":["Southvale East Team"],"development":%s}""".formatted(
                         java.time.LocalDate.now(),
                         level(
                                 "system",
@@ -355,7 +392,8 @@ class InsightTest extends IntegrationTest {
                                 0,
                                 hidden),
                         emptyLevel("provider_collaborative", NONE),
-                        emptyLevel("clinical_network", NONE));
+                        emptyLevel("clinical_network", NONE),
+                        noDevelopment(true));
         assertThat(actual).isEqualTo(JSON.readTree(expected));
     }
 
