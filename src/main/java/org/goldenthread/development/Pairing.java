@@ -99,56 +99,66 @@ final class Pairing<G, R> {
                 choices.keySet().stream().filter(r -> !fixed.containsKey(r)).toList());
         pairUncontested(open, free, pairs);
 
-        int source = 0;
-        int sink = 1;
+        if (open.isEmpty()) {
+            return new Outcome<>(inReceiverOrder(pairs), List.of());
+        }
+        int places = free.values().stream().mapToInt(Integer::intValue).sum();
+        // flow starts on the scarcer side (see the class comment)
+        boolean giversSupply = places < open.size();
+        int sink = 0;
         Network network = new Network();
-        network.graph.addVertex(source);
         network.graph.addVertex(sink);
+        Map<Integer, Integer> supply = new HashMap<>();
+        int maxRank = choices.values().stream().mapToInt(List::size).max().orElse(0);
+        double unpairedCost = (double) maxRank * Math.min(places, open.size()) + 1;
         Map<G, Integer> giverVertex = new HashMap<>();
-        int next = 2;
+        int next = 1;
         for (Map.Entry<G, Integer> g : free.entrySet()) {
             if (g.getValue() > 0) {
-                giverVertex.put(g.getKey(), next);
-                network.arc(next, sink, g.getValue(), 0);
-                next++;
+                int vertex = next++;
+                giverVertex.put(g.getKey(), vertex);
+                network.arc(vertex, sink, g.getValue(), giversSupply ? unpairedCost : 0);
+                if (giversSupply) {
+                    supply.put(vertex, g.getValue());
+                }
             }
         }
-        int maxRank = choices.values().stream().mapToInt(List::size).max().orElse(0);
-        double unpairedCost = (double) maxRank * open.size() + 1;
         Map<DefaultWeightedEdge, Pair<G, R>> offers = new HashMap<>();
         for (R receiver : open) {
             int vertex = next++;
-            network.arc(source, vertex, 1, 0);
-            network.arc(vertex, sink, 1, unpairedCost);
+            network.arc(vertex, sink, 1, giversSupply ? 0 : unpairedCost);
+            if (!giversSupply) {
+                supply.put(vertex, 1);
+            }
             List<G> ranked = choices.get(receiver);
             Set<Integer> seen = new java.util.HashSet<>();
             for (int i = 0; i < ranked.size(); i++) {
                 G giver = ranked.get(i);
                 Integer to = giverVertex.get(giver);
                 if (to != null && seen.add(to) && allowed.test(giver, receiver)) {
-                    offers.put(network.arc(vertex, to, 1, i + 1), new Pair<>(giver, receiver, i + 1, false));
+                    DefaultWeightedEdge offer =
+                            giversSupply ? network.arc(to, vertex, 1, i + 1) : network.arc(vertex, to, 1, i + 1);
+                    offers.put(offer, new Pair<>(giver, receiver, i + 1, false));
                 }
             }
         }
-        if (!open.isEmpty()) {
-            int supply = open.size();
-            MinimumCostFlowProblem<Integer, DefaultWeightedEdge> problem =
-                    new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
-                            network.graph, v -> v == source ? supply : v == sink ? -supply : 0, network.capacity::get);
-            MinimumCostFlowAlgorithm.MinimumCostFlow<DefaultWeightedEdge> flow =
-                    new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>().getMinimumCostFlow(problem);
-            Set<R> paired = new java.util.HashSet<>();
-            flow.getFlowMap().forEach((arc, amount) -> {
-                Pair<G, R> pair = offers.get(arc);
-                if (pair != null && amount > 0.5) {
-                    pairs.add(pair);
-                    paired.add(pair.receiver());
-                }
-            });
-            List<R> unpaired = open.stream().filter(r -> !paired.contains(r)).toList();
-            return new Outcome<>(inReceiverOrder(pairs), unpaired);
-        }
-        return new Outcome<>(inReceiverOrder(pairs), List.of());
+        int units = giversSupply ? places : open.size();
+        supply.put(sink, -units);
+        MinimumCostFlowProblem<Integer, DefaultWeightedEdge> problem =
+                new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
+                        network.graph, v -> supply.getOrDefault(v, 0), network.capacity::get);
+        MinimumCostFlowAlgorithm.MinimumCostFlow<DefaultWeightedEdge> flow =
+                new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>().getMinimumCostFlow(problem);
+        Set<R> paired = new java.util.HashSet<>();
+        flow.getFlowMap().forEach((arc, amount) -> {
+            Pair<G, R> pair = offers.get(arc);
+            if (pair != null && amount > 0.5) {
+                pairs.add(pair);
+                paired.add(pair.receiver());
+            }
+        });
+        List<R> unpaired = open.stream().filter(r -> !paired.contains(r)).toList();
+        return new Outcome<>(inReceiverOrder(pairs), unpaired);
     }
 
     /**
