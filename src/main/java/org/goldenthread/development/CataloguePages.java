@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.goldenthread.people.CareerStage;
 import org.goldenthread.people.Person;
@@ -313,18 +314,25 @@ class CataloguePages {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            Enrolment before = enrolments.enrolment(enrolmentId);
+            // both were refused above when missing
+            long enrolment = Objects.requireNonNull(enrolmentId);
+            LocalDate completedOn = Objects.requireNonNull(on);
+            Enrolment before = enrolments.enrolment(enrolment);
             if (before.offerId() != id) {
                 throw new InvalidInput("enrolment_id", "Choose someone enrolled on this offer");
             }
-            enrolments.complete(enrolmentId, on);
+            enrolments.complete(enrolment, completedOn);
             redirect.addFlashAttribute(
-                    "success", before.person() + " completed it on " + org.goldenthread.platform.Dates.day(on) + ".");
+                    "success",
+                    before.person() + " completed it on " + org.goldenthread.platform.Dates.day(completedOn) + ".");
             return "redirect:" + catalogueUrl() + "/" + id + "/enrolments";
         } catch (InvalidInput e) {
             return ENROLMENTS.showAgain(enrolmentsModel(model, id), form, e);
         } catch (ResponseStatusException | org.goldenthread.platform.NotFound e) {
-            String reason = e instanceof ResponseStatusException r ? String.valueOf(r.getReason()) : e.getMessage();
+            // NotFound always carries its message
+            String reason = e instanceof ResponseStatusException r
+                    ? String.valueOf(r.getReason())
+                    : Objects.requireNonNull(e.getMessage());
             return ENROLMENTS.showAgain(enrolmentsModel(model, id), form, new InvalidInput("enrolment_id", reason));
         }
     }

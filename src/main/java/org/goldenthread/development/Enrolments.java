@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Audit;
@@ -189,10 +190,8 @@ public class Enrolments {
         } else {
             before = enrolment(existing);
             if (!before.is(EnrolmentStatus.WITHDRAWN)) {
-                throw conflict(person.fullName() + " is already enrolled on " + offer.title() + " ("
-                        + Coded.labels(EnrolmentStatus.class)
-                                .get(before.status())
-                                .toLowerCase(java.util.Locale.ROOT) + ")");
+                throw conflict(
+                        person.fullName() + " is already enrolled on " + offer.title() + " (" + label(before) + ")");
             }
             id = existing;
             jdbc.sql("""
@@ -321,6 +320,8 @@ public class Enrolments {
     }
 
     private static String label(Enrolment e) {
-        return Coded.labels(EnrolmentStatus.class).get(e.status()).toLowerCase(java.util.Locale.ROOT);
+        // the table's check allows only EnrolmentStatus codes
+        return Objects.requireNonNull(Coded.labels(EnrolmentStatus.class).get(e.status()))
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

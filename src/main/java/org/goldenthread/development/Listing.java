@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Plurals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An offer as pages list it: how long it takes and what it costs in words, how many places are
@@ -44,7 +45,7 @@ record Listing(Offer offer, String time, String cost, int taken, boolean open) {
     }
 
     /** Places left, or null when the offer has no limit. */
-    public Integer placesLeft() {
+    public @Nullable Integer placesLeft() {
         return offer.capacity() == null ? null : Math.max(0, offer.capacity() - taken);
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Plurals;
@@ -73,7 +74,7 @@ final class Matching {
                         choices,
                         (mentor, mentee) -> !forbidden.contains(key(mentor, mentee))
                                 && !(round.crossOrganisation()
-                                        && sameEmployer(mentors.get(mentor), mentees.get(mentee))),
+                                        && sameEmployer(member(mentors, mentor), member(mentees, mentee))),
                         locks)
                 .optimum();
 
@@ -82,10 +83,10 @@ final class Matching {
                         p.giver(),
                         p.receiver(),
                         p.rank(),
-                        whyPaired(round, p, mentors.get(p.giver()), mentees.get(p.receiver()))))
+                        whyPaired(round, p, member(mentors, p.giver()), member(mentees, p.receiver()))))
                 .toList();
         List<Unmatched> unmatched = outcome.unpaired().stream()
-                .map(ref -> new Unmatched(ref, whyNot(round, mentees.get(ref), mentors, forbidden)))
+                .map(ref -> new Unmatched(ref, whyNot(round, member(mentees, ref), mentors, forbidden)))
                 .toList();
         return new Proposal(outcome.paired(), outcome.rankSum(), pairs, unmatched);
     }
@@ -143,6 +144,11 @@ final class Matching {
      * failing that, both have an employer's name and the names agree (ignoring case and spaces at
      * the ends). When either is not recorded they are not taken to be colleagues.
      */
+    /** Pairing only names the refs it was given, which were taken from these maps. */
+    private static Member member(Map<String, Member> members, String ref) {
+        return Objects.requireNonNull(members.get(ref), ref);
+    }
+
     static boolean sameEmployer(Member a, Member b) {
         String odsA = blankToNull(a.employerOds());
         String odsB = blankToNull(b.employerOds());

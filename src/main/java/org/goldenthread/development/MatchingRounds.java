@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
@@ -208,8 +209,9 @@ class MatchingRounds {
         int already = 0;
         List<PairingMail.Letter> letters = new ArrayList<>();
         for (Matching.Pair pair : proposal.proposal().pairs()) {
-            Programmes.Participant mentor = byRef.get(pair.mentor());
-            Programmes.Participant mentee = byRef.get(pair.mentee());
+            // a proposal is confirmed only against the participants it was made from (checked above)
+            Programmes.Participant mentor = Objects.requireNonNull(byRef.get(pair.mentor()));
+            Programmes.Participant mentee = Objects.requireNonNull(byRef.get(pair.mentee()));
             boolean exists = jdbc.sql("select exists (select 1 from relationship where programme_id = :p"
                             + " and giver_id = :giver and receiver_id = :receiver)")
                     .param("p", programmeId)
@@ -258,15 +260,18 @@ class MatchingRounds {
         programmes
                 .participants(programmeId)
                 .forEach(p -> byRef.put(p.personRef().toLowerCase(java.util.Locale.ROOT), p));
-        Programmes.Participant mentor = participant(byRef, mentorRef, "mentor", problems);
-        Programmes.Participant mentee = participant(byRef, menteeRef, "mentee", problems);
+        Programmes.@Nullable Participant foundMentor = participant(byRef, mentorRef, "mentor", problems);
+        Programmes.@Nullable Participant foundMentee = participant(byRef, menteeRef, "mentee", problems);
         if (!"locked".equals(rule) && !"forbidden".equals(rule)) {
             problems.add(Problem.of("rule", "Choose locked or forbidden"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        if (rule.equals("locked")) {
+        // participant(..) added a problem for each it did not find
+        Programmes.Participant mentor = Objects.requireNonNull(foundMentor);
+        Programmes.Participant mentee = Objects.requireNonNull(foundMentee);
+        if ("locked".equals(rule)) {
             List<Matching.Rule> rules = new ArrayList<>(round(programme).rules().stream()
                     .filter(r -> !(r.mentor().equals(mentor.personRef())
                             && r.mentee().equals(mentee.personRef())))
@@ -294,7 +299,7 @@ class MatchingRounds {
                 .update();
         programmes.changed(programmeId);
         audit.record(
-                rule.equals("locked") ? "lock" : "forbid",
+                "locked".equals(rule) ? "lock" : "forbid",
                 "pairing_rule",
                 programmeId,
                 null,
@@ -310,11 +315,14 @@ class MatchingRounds {
         programmes
                 .participants(programmeId)
                 .forEach(p -> byRef.put(p.personRef().toLowerCase(java.util.Locale.ROOT), p));
-        Programmes.Participant mentor = participant(byRef, mentorRef, "mentor", problems);
-        Programmes.Participant mentee = participant(byRef, menteeRef, "mentee", problems);
+        Programmes.@Nullable Participant foundMentor = participant(byRef, mentorRef, "mentor", problems);
+        Programmes.@Nullable Participant foundMentee = participant(byRef, menteeRef, "mentee", problems);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        // participant(..) added a problem for each it did not find
+        Programmes.Participant mentor = Objects.requireNonNull(foundMentor);
+        Programmes.Participant mentee = Objects.requireNonNull(foundMentee);
         int removed = jdbc.sql("""
                         delete from pairing_rule r
                          using programme_participant m, programme_participant e
@@ -335,7 +343,7 @@ class MatchingRounds {
         }
     }
 
-    private static Programmes.Participant participant(
+    private static Programmes.@Nullable Participant participant(
             Map<String, Programmes.Participant> byRef, @Nullable String ref, String role, List<Problem> problems) {
         if (ref == null || ref.isBlank()) {
             problems.add(Problem.of(role, "Give the " + role + "'s reference"));

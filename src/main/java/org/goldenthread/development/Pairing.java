@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.jgrapht.Graph;
@@ -141,7 +142,7 @@ final class Pairing<G, R> {
             if (!giversSupply) {
                 supply.put(vertex, 1);
             }
-            List<G> ranked = choices.get(receiver);
+            List<G> ranked = ranked(receiver);
             Set<Integer> seen = new java.util.HashSet<>();
             for (int i = 0; i < ranked.size(); i++) {
                 G giver = ranked.get(i);
@@ -196,10 +197,11 @@ final class Pairing<G, R> {
                     continue;
                 }
                 G best = options.get(0);
-                if (demand.get(best) <= free.get(best)) {
+                // every option was counted in demand, and has a place in free
+                if (Objects.requireNonNull(demand.get(best)) <= Objects.requireNonNull(free.get(best))) {
                     free.merge(best, -1, Integer::sum);
                     options.forEach(g -> demand.merge(g, -1, Integer::sum));
-                    pairs.add(new Pair<>(best, receiver, choices.get(receiver).indexOf(best) + 1, false));
+                    pairs.add(new Pair<>(best, receiver, ranked(receiver).indexOf(best) + 1, false));
                     it.remove();
                     changed = true;
                 }
@@ -207,10 +209,15 @@ final class Pairing<G, R> {
         }
     }
 
+    /** The givers a receiver ranked; receivers here are always keys of {@code choices}. */
+    private List<G> ranked(R receiver) {
+        return Objects.requireNonNull(choices.get(receiver));
+    }
+
     /** The givers a receiver ranked that are allowed and still have a place, best first, each once. */
     private List<G> options(R receiver, Map<G, Integer> free) {
         List<G> options = new ArrayList<>();
-        for (G giver : choices.get(receiver)) {
+        for (G giver : ranked(receiver)) {
             if (free.getOrDefault(giver, 0) > 0 && allowed.test(giver, receiver) && !options.contains(giver)) {
                 options.add(giver);
             }

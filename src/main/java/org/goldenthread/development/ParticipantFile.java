@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.people.RegisterFile;
@@ -131,10 +132,10 @@ class ParticipantFile {
                                 + " but the header has " + COLUMNS.size()));
                 continue;
             }
-            String ref = values.get(column.get("person_ref")).trim();
-            String role = values.get(column.get("role")).trim().toLowerCase(Locale.ROOT);
-            String capacityText = values.get(column.get("capacity")).trim();
-            String preferenceText = values.get(column.get("preferences")).trim();
+            String ref = cell(values, column, "person_ref").trim();
+            String role = cell(values, column, "role").trim().toLowerCase(Locale.ROOT);
+            String capacityText = cell(values, column, "capacity").trim();
+            String preferenceText = cell(values, column, "preferences").trim();
             int before = problems.size();
             Person person = null;
             if (ref.isEmpty()) {
@@ -182,7 +183,8 @@ class ParticipantFile {
             if (person != null) {
                 Integer earlier = rowOfPerson.putIfAbsent(person.id(), row);
                 if (earlier != null) {
-                    String earlierRole = roleOfPerson.get(person.id());
+                    // recorded together with the earlier row
+                    String earlierRole = Objects.requireNonNull(roleOfPerson.get(person.id()));
                     problems.add(Problem.at(
                             row,
                             "person_ref",
@@ -203,6 +205,11 @@ class ParticipantFile {
             throw new InvalidInput(ordered(problems));
         }
         return entries;
+    }
+
+    /** A row's value in a column; header(..) refused any file missing one of COLUMNS. */
+    private static String cell(List<String> values, Map<String, Integer> column, String name) {
+        return values.get(Objects.requireNonNull(column.get(name), name));
     }
 
     private static Map<String, Integer> header(List<String> names) {
@@ -258,13 +265,13 @@ class ParticipantFile {
         for (int i = 1; i < table.size(); i++) {
             List<String> values = table.get(i);
             if (values.size() != COLUMNS.size()
-                    || !values.get(column.get("role")).trim().equalsIgnoreCase("mentee")) {
+                    || !cell(values, column, "role").trim().equalsIgnoreCase("mentee")) {
                 continue;
             }
             int row = i + 1;
-            String self = values.get(column.get("person_ref")).trim();
+            String self = cell(values, column, "person_ref").trim();
             java.util.Set<String> seen = new java.util.HashSet<>();
-            for (String listed : values.get(column.get("preferences")).split(";", -1)) {
+            for (String listed : cell(values, column, "preferences").split(";", -1)) {
                 String ref = listed.trim();
                 if (ref.isEmpty()) {
                     continue;

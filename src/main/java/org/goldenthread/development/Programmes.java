@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Audit;
@@ -104,7 +105,7 @@ public class Programmes {
             id = jdbc.sql("insert into programme (name, kind, cross_organisation) values (:name, :kind, :cross)"
                             + " returning id")
                     .param("name", name)
-                    .param("kind", kind.code())
+                    .param("kind", Objects.requireNonNull(kind).code()) // refused above when missing
                     .param("cross", p.crossOrganisation())
                     .query(Long.class)
                     .single();
@@ -168,7 +169,8 @@ public class Programmes {
         Map<Long, Person> people = new HashMap<>();
         register.people().forEach(p -> people.put(p.id(), p));
         Map<Long, String> refOfParticipant = new HashMap<>();
-        rows.forEach(r -> refOfParticipant.put(r.id(), people.get(r.personId()).personRef()));
+        rows.forEach(
+                r -> refOfParticipant.put(r.id(), person(people, r.personId()).personRef()));
         Map<Long, List<String>> preferences = new HashMap<>();
         ranked.forEach(r -> preferences
                 .computeIfAbsent(r.participantId(), k -> new ArrayList<>())
@@ -182,7 +184,7 @@ public class Programmes {
                 .sorted(java.util.Comparator.comparing((Row r) -> r.role().equals("mentee"))
                         .thenComparing(r -> order.getOrDefault(r.personId(), Integer.MAX_VALUE)))
                 .map(r -> {
-                    Person p = people.get(r.personId());
+                    Person p = person(people, r.personId());
                     return new Participant(
                             p.personRef(),
                             p.fullName(),
@@ -209,7 +211,16 @@ public class Programmes {
                           join programme_participant e on e.id = r.mentee_id
                          where r.programme_id = :p
                          order by r.rule, m.id, e.id""").param("p", programmeId).query(Stored.class).list().stream()
-                .map(s -> new Rule(refs.get(s.mentorPerson()), refs.get(s.menteePerson()), s.rule()))
+                .map(s -> new Rule(ref(refs, s.mentorPerson()), ref(refs, s.menteePerson()), s.rule()))
                 .toList();
+    }
+
+    // participants reference the ICS's person table (foreign key), all of which the register lists
+    private static Person person(Map<Long, Person> people, long id) {
+        return Objects.requireNonNull(people.get(id));
+    }
+
+    private static String ref(Map<Long, String> refs, long personId) {
+        return Objects.requireNonNull(refs.get(personId));
     }
 }

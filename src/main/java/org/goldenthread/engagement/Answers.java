@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns one respondent's answers, given as text the way a response file or a form carries them,
@@ -60,7 +61,7 @@ final class Answers {
      * Encodes one response given as text by column, adding any problems (at {@code row}) to the list.
      * Multiple choices are separated by ';'.
      */
-    Encoded encode(Map<String, String> values, Integer row, List<Problem> problems) {
+    Encoded encode(Map<String, String> values, @Nullable Integer row, List<Problem> problems) {
         List<Question> questions = survey.questions();
         int[] closed = new int[layout.slots()];
         Double[] numbers = new Double[questions.size()];
@@ -161,7 +162,8 @@ final class Answers {
         return option != null && layout.chose(closed, target, option);
     }
 
-    private static void text(Map<String, String> texts, String key, String value, Integer row, List<Problem> problems) {
+    private static void text(
+            Map<String, String> texts, String key, String value, @Nullable Integer row, List<Problem> problems) {
         if (value.length() > MAX_TEXT) {
             problems.add(new Problem(row, key, "The text is longer than " + MAX_TEXT + " characters"));
         } else {
@@ -169,7 +171,7 @@ final class Answers {
         }
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 

@@ -3,6 +3,7 @@ package org.goldenthread.engagement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cross-tab as shown, from its counts after suppression: each column and row with its total, and each
@@ -38,7 +39,7 @@ final class CrossTabTotals {
         return lines;
     }
 
-    private static BigDecimal share(Integer count, Integer total) {
+    private static @Nullable BigDecimal share(@Nullable Integer count, @Nullable Integer total) {
         return count == null || total == null || total == 0 ? null : SurveyResults.percent(count, total);
     }
 }

@@ -86,10 +86,9 @@ final class DefinitionRules {
                                         + Coded.choices(QuestionType.class)));
                 continue;
             }
-            boolean fromList = q.optionsFrom() != null;
-            if (fromList
-                    && !(q.optionsFrom().equals("professions")
-                            || q.optionsFrom().equals("ics"))) {
+            String optionsFrom = q.optionsFrom();
+            boolean fromList = optionsFrom != null;
+            if (optionsFrom != null && !(optionsFrom.equals("professions") || optionsFrom.equals("ics"))) {
                 problems.add(Problem.of(at + ".options_from", "Options can come from professions or ics"));
             }
             if (fromList && !type.takesOwnOptions()) {

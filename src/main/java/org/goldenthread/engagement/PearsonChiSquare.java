@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pearson's chi-square test of independence on a cross-tab's counts (totals in the last row and
@@ -18,7 +19,7 @@ final class PearsonChiSquare {
      * The test, or null where it would mislead: fewer than two non-empty rows or columns, or expected
      * counts too small (Cochran: below 1 in any cell, or below 5 in more than a fifth of them).
      */
-    static SurveyResults.ChiSquare of(int[][] raw) {
+    static SurveyResults.@Nullable ChiSquare of(int[][] raw) {
         int rowsN = raw.length - 1;
         int colsN = raw[0].length - 1;
         double grand = raw[rowsN][colsN];

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import org.goldenthread.platform.Coded;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One question of a survey definition, as in the survey-as-code file. {@code section} groups
@@ -23,7 +24,7 @@ public record Question(
         Boolean other,
         @JsonProperty("show_if") ShowIf showIf,
         String section,
-        @JsonProperty("options_from") String optionsFrom,
+        @JsonProperty("options_from") @Nullable String optionsFrom,
         String hint) {
 
     public static final String OTHER = "Other (please specify)";

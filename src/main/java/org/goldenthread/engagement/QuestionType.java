@@ -2,6 +2,7 @@ package org.goldenthread.engagement;
 
 import java.util.List;
 import org.goldenthread.platform.Coded;
+import org.jspecify.annotations.Nullable;
 
 /** The kinds of question a survey can ask; some come with their answer options fixed. */
 public enum QuestionType implements Coded {
@@ -25,9 +26,9 @@ public enum QuestionType implements Coded {
 
     private final String code;
     private final String label;
-    private final List<String> fixedOptions;
+    private final @Nullable List<String> fixedOptions;
 
-    QuestionType(String code, String label, List<String> fixedOptions) {
+    QuestionType(String code, String label, @Nullable List<String> fixedOptions) {
         this.code = code;
         this.label = label;
         this.fixedOptions = fixedOptions;
@@ -44,7 +45,7 @@ public enum QuestionType implements Coded {
     }
 
     /** The options every question of this type offers, or null where the survey names its own. */
-    public List<String> fixedOptions() {
+    public @Nullable List<String> fixedOptions() {
         return fixedOptions;
     }
 

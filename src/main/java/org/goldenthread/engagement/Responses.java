@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Text;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,7 +98,7 @@ public class Responses {
         }
     }
 
-    private static String canonical(List<String> columns, String name) {
+    private static @Nullable String canonical(List<String> columns, String name) {
         return columns.stream()
                 .filter(c -> c.equalsIgnoreCase(name.trim()))
                 .findFirst()
@@ -119,7 +120,7 @@ public class Responses {
                         new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
         private final java.util.concurrent.ExecutorService thread =
                 java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "response-import"));
-        private java.util.concurrent.Future<Integer> inFlight;
+        private java.util.concurrent.@Nullable Future<Integer> inFlight;
         private int stored;
 
         BatchWriter(long surveyId) {

@@ -15,6 +15,7 @@ import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -164,7 +165,7 @@ class SurveyApi {
     }
 
     /** A JSON answer as the text a response file would hold: lists joined with ';'. */
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         if (value == null) {
             return null;
         }

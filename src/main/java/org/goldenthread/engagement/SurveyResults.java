@@ -368,14 +368,14 @@ public class SurveyResults {
     /** A cell; a null count is hidden, because it is small or would let a small one be worked out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cell(
-            Integer count,
-            @JsonProperty("row_percent") BigDecimal rowPercent,
-            @JsonProperty("col_percent") BigDecimal colPercent) {}
+            @Nullable Integer count,
+            @JsonProperty("row_percent") @Nullable BigDecimal rowPercent,
+            @JsonProperty("col_percent") @Nullable BigDecimal colPercent) {}
 
     /** A row: every option of the row question is listed, whatever it holds, so listing tells nothing. */
-    public record Line(String label, Integer total, List<Cell> cells) {}
+    public record Line(String label, @Nullable Integer total, List<Cell> cells) {}
 
-    public record Column(String label, Integer total) {}
+    public record Column(String label, @Nullable Integer total) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChiSquare(

@@ -25,6 +25,7 @@ import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -360,12 +361,12 @@ public class Surveys {
      *
      * @return how many were stored
      */
-    int store(long surveyId, List<Answers.Encoded> responses, List<String> idempotencyKeys) {
+    int store(long surveyId, List<Answers.Encoded> responses, @Nullable List<String> idempotencyKeys) {
         return store(jdbc, surveyId, responses, idempotencyKeys);
     }
 
     /** As {@link #store(long, List, List)}, through the given client (a connection another thread holds). */
-    int store(JdbcClient jdbc, long surveyId, List<Answers.Encoded> responses, List<String> idempotencyKeys) {
+    int store(JdbcClient jdbc, long surveyId, List<Answers.Encoded> responses, @Nullable List<String> idempotencyKeys) {
         // four parallel text arrays in PostgreSQL's own array notation, unnested into rows: far less
         // work on both sides than a JSON document of a batch's rows
         int n = responses.size();
@@ -468,7 +469,10 @@ public class Surveys {
         }
     }
 
-    private record Lifecycle(Status status, LocalDate opensOn, LocalDate closesOn) {}
+    private record Lifecycle(
+            Status status,
+            @Nullable LocalDate opensOn,
+            @Nullable LocalDate closesOn) {}
 
     private Lifecycle lifecycle(Survey s) {
         return new Lifecycle(s.status(), s.opensOn(), s.closesOn());

@@ -1,6 +1,7 @@
 package org.goldenthread.engagement.collecting;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A respondent's answers so far, kept on the server so they can stop and come back. Someone who
@@ -18,7 +19,7 @@ record Draft(
         String idempotencyKey) {
 
     /** The code as people read and type it: three groups of four. */
-    public String resumeCodeForReading() {
+    public @Nullable String resumeCodeForReading() {
         return resumeCode == null
                 ? null
                 : resumeCode.substring(0, 4) + "-" + resumeCode.substring(4, 8) + "-" + resumeCode.substring(8);

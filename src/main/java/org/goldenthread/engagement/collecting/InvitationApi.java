@@ -8,6 +8,7 @@ import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +42,7 @@ class InvitationApi {
             @JsonProperty("not_sent") int notSent,
             @JsonProperty("email_set_up") boolean emailSetUp,
             boolean finished,
-            Mailings.Mailing mailing) {}
+            Mailings.@Nullable Mailing mailing) {}
 
     /**
      * Invites everyone on the list not yet invited and emails them their link. Addresses are checked

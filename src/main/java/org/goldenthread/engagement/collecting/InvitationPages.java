@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,6 +21,7 @@ import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +57,7 @@ class InvitationPages {
     }
 
     /** Addresses pasted in, one or more a line; a file of them comes beside it. */
-    record Invite(String emails) {
+    record Invite(@Nullable String emails) {
 
         static Invite none() {
             return new Invite(null);
@@ -181,7 +183,9 @@ class InvitationPages {
             return "No emails were sent: this server has no mail server set up.";
         }
         if (!sent.finished()) {
-            return "Sending " + emails(sent.mailing().toSend()) + " in the background: " + sent.sent()
+            // not finished means a mailing is under way
+            return "Sending " + emails(Objects.requireNonNull(sent.mailing()).toSend()) + " in the background: "
+                    + sent.sent()
                     + " sent so far. Refresh this page to see how far it has got.";
         }
         if (sent.sent() == 0 && sent.notSent() == 0) {

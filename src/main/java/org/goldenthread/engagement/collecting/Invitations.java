@@ -20,6 +20,7 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -89,7 +90,7 @@ class Invitations {
             int sent,
             @JsonProperty("not_sent") int notSent,
             @JsonProperty("email_set_up") boolean emailSetUp,
-            Mailings.Mailing mailing) {
+            Mailings.@Nullable Mailing mailing) {
 
         static Sent of(Mailings.Mailing mailing) {
             return new Sent(mailing.sent(), mailing.notSent(), true, mailing);
@@ -141,7 +142,7 @@ class Invitations {
      * not an address, or with no address at all, is a problem named by its line number. The first
      * line of a file may be a header.
      */
-    static List<String> parse(String text, boolean fromFile) {
+    static List<String> parse(@Nullable String text, boolean fromFile) {
         List<String> emails = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         String[] lines = text == null ? new String[0] : text.split("\\R", -1);
@@ -276,7 +277,7 @@ class Invitations {
         }
         // Claim the rows for the round in one statement, so two rounds at once never email the same person.
         record Claim(long mailingId, List<InvitationMail.Letter> letters) {}
-        Claim claim = transaction.execute(status -> {
+        Optional<Claim> claimed = transaction.execute(status -> {
             long mailingId = mailings.open(surveyId, kind);
             List<InvitationMail.Letter> letters = jdbc.sql("update survey_invitation"
                             + " set last_sent_on = :today, mailing_id = :mailing"
@@ -292,14 +293,15 @@ class Invitations {
                 jdbc.sql("delete from survey_mailing where id = :id")
                         .param("id", mailingId)
                         .update();
-                return null;
+                return Optional.empty();
             }
             mailings.claimed(mailingId, letters.size());
-            return new Claim(mailingId, letters);
+            return Optional.of(new Claim(mailingId, letters));
         });
-        if (claim == null) {
+        if (claimed == null || claimed.isEmpty()) {
             return new Sent(0, 0, true, null);
         }
+        Claim claim = claimed.get();
         return Sent.of(mailings.start(claim.mailingId(), survey, claim.letters(), action, wait));
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.goldenthread.engagement.Question;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happens after something a respondent did: a page shown to them, or another of their pages
@@ -73,14 +74,15 @@ sealed interface Outcome {
      * @param code            the resume code they typed, shown again with the problem
      * @param tooManyAttempts too many codes that do not match came from their address (answered 429)
      */
-    record ShowStart(Visit visit, String code, List<Problem> problems, boolean tooManyAttempts) implements Outcome {
+    record ShowStart(Visit visit, @Nullable String code, List<Problem> problems, boolean tooManyAttempts)
+            implements Outcome {
 
         static ShowStart of(Visit visit) {
             return new ShowStart(visit, null, List.of(), false);
         }
 
         /** The day it opens, while it is not open yet; null otherwise. */
-        public String notYetOpen() {
+        public @Nullable String notYetOpen() {
             Surveys.Survey survey = visit.survey();
             return !survey.isDraft()
                             && survey.opensOn() != null
@@ -90,7 +92,7 @@ sealed interface Outcome {
         }
 
         /** The day it closed ("" when closed by hand with no closing date) once closed; null while not. */
-        public String closed() {
+        public @Nullable String closed() {
             Surveys.Survey survey = visit.survey();
             boolean closedByHand = survey.status() == Surveys.Status.CLOSED;
             return !survey.isDraft() && closedByHand
@@ -180,7 +182,7 @@ sealed interface Outcome {
     record ShowDone(Visit visit) implements Outcome {}
 
     /** The survey's closing day as respondents read it, or null when it has none. */
-    static String closesOn(Visit visit) {
+    static @Nullable String closesOn(Visit visit) {
         return visit.survey().closesOn() == null
                 ? null
                 : Invitations.DAY.format(visit.survey().closesOn());

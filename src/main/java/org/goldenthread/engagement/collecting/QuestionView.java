@@ -6,6 +6,7 @@ import java.util.Map;
 import org.goldenthread.engagement.Question;
 import org.goldenthread.engagement.QuestionType;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One question as a respondent's page shows it, following the NHS.UK patterns: radios or
@@ -21,16 +22,16 @@ record QuestionView(
         String code,
         int number,
         String text,
-        String hint,
+        @Nullable String hint,
         String kind,
         List<Option> options,
-        String value,
-        String other,
-        String comment,
+        @Nullable String value,
+        @Nullable String other,
+        @Nullable String comment,
         boolean hasComment,
-        String error,
-        String otherError,
-        String commentError) {
+        @Nullable String error,
+        @Nullable String otherError,
+        @Nullable String commentError) {
 
     record Option(String id, String value, boolean checked, boolean other) {}
 
@@ -75,7 +76,7 @@ record QuestionView(
     }
 
     /** The ids that describe the question's main control: its hint and its error. */
-    public String describedBy() {
+    public @Nullable String describedBy() {
         String ids = (hint != null ? code + "-hint " : "") + (error != null ? code + "-error" : "");
         return ids.isBlank() ? null : ids.strip();
     }
@@ -90,11 +91,11 @@ record QuestionView(
     }
 
     /** The "Other" option, if the question has one; a select shows its text box beside it, always. */
-    public Option otherOption() {
+    public @Nullable Option otherOption() {
         return options.stream().filter(Option::other).findFirst().orElse(null);
     }
 
-    private static String reason(List<Problem> problems, String field) {
+    private static @Nullable String reason(List<Problem> problems, String field) {
         return problems.stream()
                 .filter(p -> field.equals(p.field()))
                 .map(Problem::reason)
@@ -102,7 +103,7 @@ record QuestionView(
                 .orElse(null);
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }
