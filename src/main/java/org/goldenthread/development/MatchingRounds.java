@@ -30,10 +30,10 @@ import tools.jackson.databind.ObjectMapper;
  * rule made since.
  */
 @Component
-class MatchingRounds {
+public class MatchingRounds {
 
     /** A proposal as kept. */
-    record Stored(
+    public record Stored(
             long id,
             long programmeId,
             int participantsVersion,
@@ -44,13 +44,13 @@ class MatchingRounds {
             @Nullable Integer emailsSent,
             @Nullable Integer emailsNotSent) {
 
-        boolean confirmed() {
+        public boolean confirmed() {
             return confirmedAt != null;
         }
     }
 
     /** What confirming did, and the emails it leaves to send once it has committed. */
-    record Confirmed(
+    public record Confirmed(
             @JsonProperty("proposal_id") long proposalId,
             int relationships,
             @JsonProperty("already_open") int alreadyOpen,
