@@ -64,7 +64,7 @@ class MatchingJourneyTest extends BrowserTest {
         Locator pairs =
                 page.getByRole(AriaRole.TABLE, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Pairs"));
         assertThat(pairs.locator("tr", new Locator.LocatorOptions().setHasText("Xena Mentee")))
-                .containsText("the mentee's 2nd choice");
+                .containsText("The mentee's 2nd choice");
         assertThat(main).containsText("Mentees left unmatched");
         assertThat(page.getByRole(
                                 AriaRole.TABLE,
