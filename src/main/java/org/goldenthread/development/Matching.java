@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * mentee left unmatched, out. Works on what it is given, so that it can be checked and timed apart
  * from the database. The optimisation itself is {@link Pairing}'s.
  */
-final class Matching {
+public final class Matching {
 
     /** Someone taking part, as matching needs them; {@code capacity} only for mentors. */
     record Member(
@@ -37,12 +37,14 @@ final class Matching {
     /** What a round starts from. Mentors and mentees in file order. */
     record Round(boolean crossOrganisation, List<Member> mentors, List<Member> mentees, List<Rule> rules) {}
 
-    record Pair(String mentor, String mentee, @Nullable Integer rank, String why) {}
+    public record Pair(
+            String mentor, String mentee, @Nullable Integer rank, String why) {}
 
-    record Unmatched(String mentee, String why) {}
+    public record Unmatched(String mentee, String why) {}
 
     /** The proposal as the API answers it. */
-    record Proposal(int matched, @JsonProperty("rank_sum") int rankSum, List<Pair> pairs, List<Unmatched> unmatched) {}
+    public record Proposal(
+            int matched, @JsonProperty("rank_sum") int rankSum, List<Pair> pairs, List<Unmatched> unmatched) {}
 
     private Matching() {}
 

@@ -31,10 +31,10 @@ import tools.jackson.databind.ObjectMapper;
  * rule made since.
  */
 @Component
-class MatchingRounds {
+public class MatchingRounds {
 
     /** A proposal as kept. */
-    record Stored(
+    public record Stored(
             long id,
             long programmeId,
             int participantsVersion,
@@ -45,13 +45,13 @@ class MatchingRounds {
             @Nullable Integer emailsSent,
             @Nullable Integer emailsNotSent) {
 
-        boolean confirmed() {
+        public boolean confirmed() {
             return confirmedAt != null;
         }
     }
 
     /** What confirming did, and the emails it leaves to send once it has committed. */
-    record Confirmed(
+    public record Confirmed(
             @JsonProperty("proposal_id") long proposalId,
             int relationships,
             @JsonProperty("already_open") int alreadyOpen,
@@ -176,8 +176,15 @@ class MatchingRounds {
      * proposal records how many emails did not go.
      */
     Confirmed confirm(long programmeId) {
-        Opened opened = transactions.execute(status -> open(programmeId));
-        PairingMail.Sent sent = mail.send(opened.letters());
+        return confirm(programmeId, true);
+    }
+
+    /** As {@link #confirm(long)}; without {@code email} nobody is emailed (for the demo's invented people). */
+    Confirmed confirm(long programmeId, boolean email) {
+        Opened opened = transactions.execute(status -> open(programmeId, email));
+        PairingMail.Sent sent = email
+                ? mail.send(opened.letters())
+                : new PairingMail.Sent(0, opened.letters().size());
         jdbc.sql("update pairing_proposal set emails_sent = :sent, emails_not_sent = :notSent where id = :id")
                 .param("sent", sent.sent())
                 .param("notSent", sent.notSent())
@@ -189,7 +196,7 @@ class MatchingRounds {
 
     private record Opened(long proposalId, int relationships, int alreadyOpen, List<PairingMail.Letter> letters) {}
 
-    private Opened open(long programmeId) {
+    private Opened open(long programmeId, boolean email) {
         Programmes.Programme programme = programmes.lock(programmeId);
         Stored proposal = latest(programmeId)
                 .orElseThrow(() -> new InvalidInput("proposal", "There is no proposal to confirm; run matching first"));
@@ -223,7 +230,7 @@ class MatchingRounds {
                 already++;
                 continue;
             }
-            relationships.open(programmeId, mentor.personId(), mentee.personId(), pair.rank());
+            relationships.open(programmeId, mentor.personId(), mentee.personId(), pair.rank(), email);
             opened++;
             letters.addAll(PairingMail.letters(programme, mentor, mentee));
         }

@@ -59,9 +59,9 @@ class ParticipantFile {
     /** Reads and imports a CSV file, replacing the participants; refused whole, with every problem, if any row is wrong. */
     @Transactional
     Imported importCsv(long programmeId, byte[] csv) {
-        programmes.lock(programmeId);
+        boolean members = takesMembers(programmes.lock(programmeId));
         List<List<String>> table = RegisterFile.readCsv(csv);
-        List<Entry> entries = check(table, people());
+        List<Entry> entries = check(table, people(), members);
         Imported imported = replace(programmeId, entries);
         audit.record("import", "programme_participants", programmeId, null, imported);
         return imported;
@@ -73,7 +73,7 @@ class ParticipantFile {
      */
     @Transactional
     Imported add(long programmeId, String personRef, String role, String capacity, String preferences) {
-        programmes.lock(programmeId);
+        boolean members = takesMembers(programmes.lock(programmeId));
         List<List<String>> table = new ArrayList<>();
         table.add(COLUMNS);
         for (Programmes.Participant p : programmes.participants(programmeId)) {
@@ -87,7 +87,7 @@ class ParticipantFile {
         table.add(List.of(personRef, role, capacity, preferences));
         List<Entry> entries;
         try {
-            entries = check(table, people());
+            entries = check(table, people(), members);
         } catch (InvalidInput e) {
             // The form shows the new person's problems by field; problems elsewhere cannot be theirs.
             throw new InvalidInput(e.problems().stream()
@@ -106,8 +106,17 @@ class ParticipantFile {
         return byRef;
     }
 
-    /** Every problem in the table (header first), in row order; or the participants it describes. */
-    static List<Entry> check(List<List<String>> table, Map<String, Person> people) {
+    /** An action learning programme's participants are members of sets; every other kind pairs mentors and mentees. */
+    private static boolean takesMembers(Programmes.Programme programme) {
+        return programme.kind().equals(ProgrammeKind.ACTION_LEARNING.code());
+    }
+
+    /**
+     * Every problem in the table (header first), in row order; or the participants it describes.
+     * With {@code members} (an action learning programme) the one role is {@code member}, with no
+     * capacity or preferences; otherwise {@code mentor} and {@code mentee}.
+     */
+    static List<Entry> check(List<List<String>> table, Map<String, Person> people, boolean members) {
         if (table.isEmpty()) {
             throw new InvalidInput(List.of(
                     Problem.at(1, null, "The file is empty; it needs the header row " + String.join(",", COLUMNS))));
@@ -150,13 +159,23 @@ class ParticipantFile {
                                     + " file again"));
                 }
             }
-            if (!role.equals("mentor") && !role.equals("mentee")) {
+            if (members && !role.equals("member")) {
+                problems.add(Problem.at(
+                        row,
+                        "role",
+                        role.isEmpty()
+                                ? "Give the role: member"
+                                : "'" + role + "' is not a role in an action learning programme; use member"));
+            } else if (!members && !role.equals("mentor") && !role.equals("mentee")) {
                 problems.add(Problem.at(
                         row,
                         "role",
                         role.isEmpty()
                                 ? "Give the role: mentor or mentee"
-                                : "'" + role + "' is not a role; use mentor or mentee"));
+                                : "'" + role + "' is not a role; use mentor or mentee"
+                                        + (role.equals("member")
+                                                ? " (member is for action learning programmes)"
+                                                : "")));
             }
             Integer capacity = null;
             if (role.equals("mentee") && !capacityText.isEmpty()) {
@@ -171,6 +190,14 @@ class ParticipantFile {
                             .map(String::trim)
                             .filter(s -> !s.isEmpty())
                             .toList();
+            if (role.equals("member") && !capacityText.isEmpty()) {
+                problems.add(
+                        Problem.at(row, "capacity", "Leave capacity blank for a member of an action learning set"));
+            }
+            if (role.equals("member") && !listed.isEmpty()) {
+                problems.add(Problem.at(
+                        row, "preferences", "Leave preferences blank for a member of an action learning set"));
+            }
             if (role.equals("mentor") && !listed.isEmpty()) {
                 problems.add(Problem.at(row, "preferences", "Leave preferences blank for a mentor; only mentees rank"));
             }

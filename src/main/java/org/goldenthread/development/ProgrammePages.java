@@ -86,8 +86,13 @@ class ProgrammePages {
         model.addAttribute("names", names(participants));
         model.addAttribute("rules", programmes.rules(id));
         model.addAttribute("columns", ParticipantFile.COLUMNS);
+        boolean actionLearning = programme.kind().equals(ProgrammeKind.ACTION_LEARNING.code());
+        model.addAttribute("actionLearning", actionLearning);
         model.addAttribute(
-                "roles", List.of(new Choice("mentor", "Mentor (gives)"), new Choice("mentee", "Mentee (receives)")));
+                "roles",
+                actionLearning
+                        ? List.of(new Choice("member", "Member of a set"))
+                        : List.of(new Choice("mentor", "Mentor (gives)"), new Choice("mentee", "Mentee (receives)")));
         long mentors =
                 participants.stream().filter(p -> p.role().equals("mentor")).count();
         model.addAttribute(

@@ -35,6 +35,14 @@ public class Relationships {
      * mail server (or no address for a person) the link waits for an administrator to send it.
      */
     public long open(long programmeId, long giverId, long receiverId, @Nullable Integer rank) {
+        return open(programmeId, giverId, receiverId, rank, true);
+    }
+
+    /**
+     * As {@link #open(long, long, long, Integer)}; without {@code email} the links are issued but not
+     * emailed (the demo's people are invented, so nothing is sent to them whatever the mail server).
+     */
+    long open(long programmeId, long giverId, long receiverId, @Nullable Integer rank, boolean email) {
         long id = jdbc.sql("""
                         insert into relationship (programme_id, giver_id, receiver_id, rank, started_on)
                         values (:programme, :giver, :receiver, :rank, :today)
@@ -46,8 +54,12 @@ public class Relationships {
                 .param("today", LocalDate.now(clock))
                 .query(Long.class)
                 .single();
-        mail.sendAfterCommit(links.issue(id, giverId));
-        mail.sendAfterCommit(links.issue(id, receiverId));
+        PersonalLinks.Issued giverLink = links.issue(id, giverId);
+        PersonalLinks.Issued receiverLink = links.issue(id, receiverId);
+        if (email) {
+            mail.sendAfterCommit(giverLink);
+            mail.sendAfterCommit(receiverLink);
+        }
         return id;
     }
 }
