@@ -129,9 +129,22 @@ public abstract class BrowserTest extends IntegrationTest {
                 .click();
     }
 
+    /**
+     * Clicks as a person would: a header link the NHS.UK header has moved into its "More" menu (the
+     * header keeps only what fits the width) is reached by opening that menu first.
+     */
     protected void click(AriaRole role, String name) {
-        page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true))
-                .click();
+        com.microsoft.playwright.Locator target =
+                page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true));
+        com.microsoft.playwright.Locator more = page.locator("#toggle-menu");
+        if (role == AriaRole.LINK) {
+            // the header script sorts its links into the bar and the menu once the page has loaded
+            page.waitForLoadState();
+            if (!target.first().isVisible() && more.isVisible()) {
+                more.click();
+            }
+        }
+        target.click();
     }
 
     /**
