@@ -1,0 +1,41 @@
+package org.goldenthread.development;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.PageClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages that take a file list its problems by row and column under a heading naming the file, the
+ * same way on every page: the catalogue's and a programme's participants.
+ */
+class FileProblemsPageTest extends IntegrationTest {
+
+    @Test
+    void aRefusedCatalogueFileListsItsProblemsByRowAndColumn() {
+        String ods = createIcs("File problems");
+        String admin = createUser("ics_admin", ods);
+        PageClient page = new PageClient(port).signIn(admin, PASSWORD);
+        page.get("/ics/" + ods + "/development/catalogue");
+
+        String csv = String.join(",", CatalogueFile.COLUMNS) + "\n"
+                + "Good course,wizardry,A course.,Provider,national,,online,12,6,0,,,,,,,,,,,false\n";
+        PageClient.Page refused = upload(page, "/ics/" + ods + "/development/catalogue/import", "offers.csv", csv);
+
+        assertThat(refused.status()).isEqualTo(200);
+        String body = refused.body();
+        assertThat(body).contains("<h2 id=\"problems\">Problems in offers.csv</h2>");
+        String table = body.substring(body.indexOf("<h2 id=\"problems\">"));
+        assertThat(table).contains("<td class=\"nhsuk-table__cell\">2</td>").contains(">kind<");
+        assertThat(page.get("/ics/" + ods + "/development/catalogue").body()).doesNotContain("Good course");
+    }
+
+    private static PageClient.Page upload(PageClient page, String path, String name, String text) {
+        String boundary = "file" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: text/csv\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
+        return page.postBody(path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+    }
+}
