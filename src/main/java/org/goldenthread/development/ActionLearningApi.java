@@ -70,12 +70,10 @@ class ActionLearningApi {
         if (body.firstMeetingOn() == null) {
             throw new InvalidInput("first_meeting_on", "Give the date of the first meeting, like 2027-01-12");
         }
-        ActionLearningSets.Plan plan = new ActionLearningSets.Plan(
-                body.setSize() == null ? 6 : body.setSize(),
-                body.firstMeetingOn(),
-                body.everyWeeks() == null ? 4 : body.everyWeeks(),
-                body.meetings() == null ? 6 : body.meetings());
-        return SetsView.of(sets.form(id, plan));
+        return SetsView.of(sets.form(
+                id,
+                ActionLearningSets.Plan.from(
+                        body.setSize(), body.firstMeetingOn(), body.everyWeeks(), body.meetings())));
     }
 
     @Allowed(Role.ICS_ADMIN)

@@ -48,7 +48,8 @@ class ActionLearningPages {
 
         ActionLearningSets.Plan plan() {
             List<Problem> problems = new ArrayList<>();
-            int size = whole("set_size", setSize, 6, "Choose a set size from 5 to 8", problems);
+            int size = whole(
+                    "set_size", setSize, ActionLearningSets.Plan.SET_SIZE, "Choose a set size from 5 to 8", problems);
             LocalDate first = FormValues.date("first_meeting_on", "First meeting", firstMeetingOn, problems);
             if (first == null && problems.stream().noneMatch(p -> "first_meeting_on".equals(p.field()))) {
                 problems.add(Problem.of("first_meeting_on", "Enter the date of the first meeting"));

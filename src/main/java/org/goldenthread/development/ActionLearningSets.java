@@ -14,8 +14,8 @@ import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,16 +34,35 @@ public class ActionLearningSets {
 
     private final JdbcClient jdbc;
     private final Register register;
+    private final Programmes programmes;
     private final Audit audit;
 
-    ActionLearningSets(JdbcClient jdbc, Register register, Audit audit) {
+    ActionLearningSets(JdbcClient jdbc, Register register, Programmes programmes, Audit audit) {
         this.jdbc = jdbc;
         this.register = register;
+        this.programmes = programmes;
         this.audit = audit;
     }
 
     /** How the sets should be formed and when they meet. */
     public record Plan(int setSize, LocalDate firstMeeting, int everyWeeks, int meetings) {
+
+        static final int SET_SIZE = 6;
+        static final int EVERY_WEEKS = 4;
+        static final int MEETINGS = 6;
+
+        /** A plan with the usual set size, interval and number of meetings where none is given. */
+        static Plan from(
+                @Nullable Integer setSize,
+                LocalDate firstMeeting,
+                @Nullable Integer everyWeeks,
+                @Nullable Integer meetings) {
+            return new Plan(
+                    setSize == null ? SET_SIZE : setSize,
+                    firstMeeting,
+                    everyWeeks == null ? EVERY_WEEKS : everyWeeks,
+                    meetings == null ? MEETINGS : meetings);
+        }
 
         List<Problem> problems() {
             return problems(setSize, everyWeeks, meetings);
@@ -146,7 +165,7 @@ public class ActionLearningSets {
     public Sets sets(long programmeId) {
         requireActionLearning(programmeId);
         Map<Long, Person> people = participants(programmeId);
-        Map<Integer, List<Person>> members = new LinkedHashMap<>();
+        Map<Integer, List<Long>> memberIds = new LinkedHashMap<>();
         Map<Integer, List<LocalDate>> meetings = new HashMap<>();
         jdbc.sql("""
                         select s.number, m.person_id
@@ -154,11 +173,9 @@ public class ActionLearningSets {
                          where s.programme_id = :programme
                          order by s.number, m.person_id""")
                 .param("programme", programmeId)
-                .query((rs, n) -> members.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-                        .add(
-                                people.containsKey(rs.getLong(2))
-                                        ? people.get(rs.getLong(2))
-                                        : register.person(rs.getLong(2))))
+                .query((rs, n) -> memberIds
+                        .computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                        .add(rs.getLong(2)))
                 .list();
         jdbc.sql("""
                         select s.number, g.meets_on
@@ -169,6 +186,20 @@ public class ActionLearningSets {
                 .query((rs, n) -> meetings.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                         .add(rs.getObject(2, LocalDate.class)))
                 .list();
+        // someone taken off the programme since the sets were formed is still shown in their set
+        Set<Long> gone = memberIds.values().stream()
+                .flatMap(List::stream)
+                .filter(id -> !people.containsKey(id))
+                .collect(Collectors.toSet());
+        Map<Long, Person> everyone = new HashMap<>(people);
+        everyone.putAll(register.people(gone));
+        Map<Integer, List<Person>> members = new LinkedHashMap<>();
+        memberIds.forEach((number, ids) -> members.put(
+                number,
+                ids.stream()
+                        .map(everyone::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList()));
         List<LearningSet> sets = new ArrayList<>();
         members.forEach((number, in) -> sets.add(new LearningSet(
                 number,
@@ -184,25 +215,16 @@ public class ActionLearningSets {
     }
 
     private void requireActionLearning(long programmeId) {
-        String kind = jdbc.sql("select kind from programme where id = :id")
-                .param("id", programmeId)
-                .query(String.class)
-                .optional()
-                .orElseThrow(() -> new NotFound("No programme with id " + programmeId + " in this ICS"));
-        if (!kind.equals(ProgrammeKind.ACTION_LEARNING.code())) {
+        if (!programmes.get(programmeId).kind().equals(ProgrammeKind.ACTION_LEARNING.code())) {
             throw new InvalidInput("kind", "Only an action learning programme forms sets; this one pairs people");
         }
     }
 
     private Map<Long, Person> participants(long programmeId) {
-        List<Long> ids = jdbc.sql("select person_id from programme_participant where programme_id = :programme")
+        return register.people(jdbc.sql("select person_id from programme_participant where programme_id = :programme")
                 .param("programme", programmeId)
                 .query(Long.class)
-                .list();
-        Set<Long> wanted = Set.copyOf(ids);
-        Map<Long, Person> people = new LinkedHashMap<>();
-        register.people().stream().filter(p -> wanted.contains(p.id())).forEach(p -> people.put(p.id(), p));
-        return people;
+                .list());
     }
 
     /** The employer is known by its ODS code where the register has one, else by its name. */

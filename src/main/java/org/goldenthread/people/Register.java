@@ -2,6 +2,7 @@ package org.goldenthread.people;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,20 @@ public class Register {
                 .param("places", footprint.keys())
                 .query(Person.class)
                 .list();
+    }
+
+    /** The people with these ids (those in the ICS), by id: for a programme or a set, not the whole register. */
+    public Map<Long, Person> people(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Person> people = new LinkedHashMap<>();
+        jdbc.sql(PEOPLE + " where id = any (:ids) order by family_name, given_name, person_ref")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Person.class)
+                .list()
+                .forEach(p -> people.put(p.id(), p));
+        return people;
     }
 
     public Person person(long id) {
