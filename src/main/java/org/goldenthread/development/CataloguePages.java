@@ -249,8 +249,7 @@ class CataloguePages {
     private Model enrolmentsModel(Model model, long id) {
         Offer offer = catalogue.offer(id);
         model.addAttribute("o", offer);
-        model.addAttribute(
-                "listing", Listing.of(offer, enrolments.placesTaken().getOrDefault(id, 0), LocalDate.now(clock)));
+        model.addAttribute("listing", Listing.of(offer, enrolments.placesTaken(id), LocalDate.now(clock)));
         List<Enrolment> list = enrolments.forOffer(id);
         model.addAttribute("enrolments", list);
         Set<Long> enrolled = new java.util.HashSet<>();

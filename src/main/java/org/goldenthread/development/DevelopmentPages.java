@@ -141,7 +141,7 @@ class DevelopmentPages {
         Offer offer = api.offer(ods, id);
         LocalDate today = LocalDate.now(clock);
         Person self = register.personByEmail(Scope.currentCaller().email()).orElse(null);
-        Listing listing = Listing.of(offer, enrolments.placesTaken().getOrDefault(id, 0), today);
+        Listing listing = Listing.of(offer, enrolments.placesTaken(id), today);
         model.addAttribute("listing", listing);
         model.addAttribute("o", offer);
         model.addAttribute("self", self);
