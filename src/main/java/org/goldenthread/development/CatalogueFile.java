@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.people.RegisterFile;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -193,8 +194,8 @@ class CatalogueFile {
                 problems.add(Problem.at(
                         row,
                         null,
-                        "This row has " + values.size() + (values.size() == 1 ? " value" : " values")
-                                + "; the header has " + header.size() + " columns"));
+                        "This row has " + Plurals.of(values.size(), "value") + "; the header has "
+                                + Plurals.of(header.size(), "column")));
                 continue;
             }
             Map<String, String> text = new LinkedHashMap<>();
