@@ -275,7 +275,7 @@ class CataloguePages {
     @PostMapping("/ics/{ods}/development/catalogue/{id}/enrolments")
     String enrol(
             @PathVariable String ods, @PathVariable long id, EnrolForm form, Model model, RedirectAttributes redirect) {
-        Long personId = FormValues.id(form.personId() == null ? "" : form.personId());
+        Long personId = FormValues.id(form.personId());
         try {
             if (personId == null) {
                 throw new InvalidInput("person_id", "Choose the person to enrol");
@@ -302,7 +302,7 @@ class CataloguePages {
             @PathVariable String ods, @PathVariable long id, EnrolForm form, Model model, RedirectAttributes redirect) {
         try {
             List<Problem> problems = new ArrayList<>();
-            Long enrolmentId = FormValues.id(form.enrolmentId() == null ? "" : form.enrolmentId());
+            Long enrolmentId = FormValues.id(form.enrolmentId());
             if (enrolmentId == null) {
                 problems.add(Problem.of("enrolment_id", "Choose who completed it"));
             }
