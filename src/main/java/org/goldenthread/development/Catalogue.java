@@ -11,8 +11,6 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
-import org.goldenthread.structure.IcsMap;
-import org.goldenthread.structure.Place;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,13 +34,11 @@ public class Catalogue {
 
     private final JdbcClient jdbc;
     private final Audit audit;
-    private final IcsMap map;
     private final OfferReading reading;
 
-    Catalogue(JdbcClient jdbc, Audit audit, IcsMap map, OfferReading reading) {
+    Catalogue(JdbcClient jdbc, Audit audit, OfferReading reading) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.map = map;
         this.reading = reading;
     }
 
@@ -220,23 +216,12 @@ public class Catalogue {
                 .orElse(null);
     }
 
-    private @Nullable Long placeId(@Nullable String name) {
-        if (name == null) {
-            return null;
-        }
-        return map.places().stream()
-                .filter(p -> p.name().equalsIgnoreCase(name))
-                .map(Place::id)
-                .findFirst()
-                .orElse(null);
-    }
-
     private long insert(Offer o) {
         return bind(jdbc.sql("""
                         insert into offer (title, kind, description, provider, scope, place_id, delivery, hours, weeks,
                                            cost_pounds, paid_by, professions, profession_groups, career_stages, levels,
                                            sectors, capacity, opens_on, closes_on, more_info_url, retired)
-                        values (:title, :kind, :description, :provider, :scope, :place, :delivery, :hours, :weeks,
+                        values (:title, :kind, :description, :provider, :scope, (select id from place_names() where name = :place), :delivery, :hours, :weeks,
                                 :cost, :paidBy, string_to_array(:professions, ';'), string_to_array(:groups, ';'),
                                 string_to_array(:stages, ';'), string_to_array(:levels, ';'),
                                 string_to_array(:sectors, ';'), :capacity, :opens, :closes, :url, :retired)
@@ -246,7 +231,8 @@ public class Catalogue {
     private void write(long id, Offer o) {
         bind(jdbc.sql("""
                                 update offer set title = :title, kind = :kind, description = :description,
-                                       provider = :provider, scope = :scope, place_id = :place, delivery = :delivery,
+                                       provider = :provider, scope = :scope,
+                                       place_id = (select id from place_names() where name = :place), delivery = :delivery,
                                        hours = :hours, weeks = :weeks, cost_pounds = :cost, paid_by = :paidBy,
                                        professions = string_to_array(:professions, ';'),
                                        profession_groups = string_to_array(:groups, ';'),
@@ -263,7 +249,7 @@ public class Catalogue {
                 .param("description", o.description())
                 .param("provider", o.provider())
                 .param("scope", o.scope())
-                .param("place", placeId(o.place()), java.sql.Types.BIGINT)
+                .param("place", o.place(), java.sql.Types.VARCHAR)
                 .param("delivery", o.delivery())
                 .param("hours", o.hours(), java.sql.Types.NUMERIC)
                 .param("weeks", o.weeks(), java.sql.Types.INTEGER)

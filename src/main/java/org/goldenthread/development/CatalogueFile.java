@@ -16,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.people.RegisterFile;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -71,7 +72,8 @@ class CatalogueFile {
         try (CSVPrinter printer = CSVFormat.RFC4180.builder().get().print(out)) {
             printer.printRecord(COLUMNS);
             for (Offer offer : offers) {
-                Map<String, Object> values = values(OfferDetails.of(offer));
+                // the details' JSON names are the columns
+                Map<?, ?> values = json.convertValue(OfferDetails.of(offer), LinkedHashMap.class);
                 List<String> row = new ArrayList<>();
                 for (String column : COLUMNS) {
                     Object value = values.get(column);
@@ -96,32 +98,6 @@ class CatalogueFile {
 
     private static List<String> strings(List<?> list) {
         return list.stream().map(String::valueOf).toList();
-    }
-
-    private static Map<String, Object> values(OfferDetails d) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("title", d.title());
-        v.put("kind", d.kind());
-        v.put("description", d.description());
-        v.put("provider", d.provider());
-        v.put("scope", d.scope());
-        v.put("place", d.place());
-        v.put("delivery", d.delivery());
-        v.put("hours", d.hours());
-        v.put("weeks", d.weeks());
-        v.put("cost_pounds", d.costPounds());
-        v.put("paid_by", d.paidBy());
-        v.put("professions", d.professions());
-        v.put("profession_groups", d.professionGroups());
-        v.put("career_stages", d.careerStages());
-        v.put("levels", d.levels());
-        v.put("sectors", d.sectors());
-        v.put("capacity", d.capacity());
-        v.put("opens_on", d.opensOn());
-        v.put("closes_on", d.closesOn());
-        v.put("more_info_url", d.moreInfoUrl());
-        v.put("retired", d.retired());
-        return v;
     }
 
     private static OfferDetails details(Map<String, String> text, Map<String, List<String>> lists, int row) {
@@ -193,8 +169,8 @@ class CatalogueFile {
                 problems.add(Problem.at(
                         row,
                         null,
-                        "This row has " + values.size() + (values.size() == 1 ? " value" : " values")
-                                + "; the header has " + header.size() + " columns"));
+                        "This row has " + Plurals.of(values.size(), "value") + "; the header has "
+                                + Plurals.of(header.size(), "column")));
                 continue;
             }
             Map<String, String> text = new LinkedHashMap<>();

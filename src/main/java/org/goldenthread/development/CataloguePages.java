@@ -249,8 +249,7 @@ class CataloguePages {
     private Model enrolmentsModel(Model model, long id) {
         Offer offer = catalogue.offer(id);
         model.addAttribute("o", offer);
-        model.addAttribute(
-                "listing", Listing.of(offer, enrolments.placesTaken().getOrDefault(id, 0), LocalDate.now(clock)));
+        model.addAttribute("listing", Listing.of(offer, enrolments.placesTaken(id), LocalDate.now(clock)));
         List<Enrolment> list = enrolments.forOffer(id);
         model.addAttribute("enrolments", list);
         Set<Long> enrolled = new java.util.HashSet<>();
@@ -276,7 +275,7 @@ class CataloguePages {
     @PostMapping("/ics/{ods}/development/catalogue/{id}/enrolments")
     String enrol(
             @PathVariable String ods, @PathVariable long id, EnrolForm form, Model model, RedirectAttributes redirect) {
-        Long personId = FormValues.id(form.personId() == null ? "" : form.personId());
+        Long personId = FormValues.id(form.personId());
         try {
             if (personId == null) {
                 throw new InvalidInput("person_id", "Choose the person to enrol");
@@ -303,7 +302,7 @@ class CataloguePages {
             @PathVariable String ods, @PathVariable long id, EnrolForm form, Model model, RedirectAttributes redirect) {
         try {
             List<Problem> problems = new ArrayList<>();
-            Long enrolmentId = FormValues.id(form.enrolmentId() == null ? "" : form.enrolmentId());
+            Long enrolmentId = FormValues.id(form.enrolmentId());
             if (enrolmentId == null) {
                 problems.add(Problem.of("enrolment_id", "Choose who completed it"));
             }

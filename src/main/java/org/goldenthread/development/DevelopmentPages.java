@@ -65,9 +65,9 @@ class DevelopmentPages {
     @GetMapping("/ics/{ods}/development")
     String landing(@PathVariable String ods, Model model) {
         LocalDate today = LocalDate.now(clock);
-        List<Offer> live = catalogue.offers().stream().filter(o -> !o.retired()).toList();
         model.addAttribute(
-                "offersOpen", live.stream().filter(o -> o.isOpenOn(today)).count());
+                "offersOpen",
+                catalogue.offers().stream().filter(o -> o.isOpenOn(today)).count());
         model.addAttribute("isAdmin", DevelopmentApi.isAdmin());
         model.addAttribute(
                 "mine",
@@ -141,7 +141,7 @@ class DevelopmentPages {
         Offer offer = api.offer(ods, id);
         LocalDate today = LocalDate.now(clock);
         Person self = register.personByEmail(Scope.currentCaller().email()).orElse(null);
-        Listing listing = Listing.of(offer, enrolments.placesTaken().getOrDefault(id, 0), today);
+        Listing listing = Listing.of(offer, enrolments.placesTaken(id), today);
         model.addAttribute("listing", listing);
         model.addAttribute("o", offer);
         model.addAttribute("self", self);

@@ -3,17 +3,15 @@ package org.goldenthread.development;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Professions;
 import org.goldenthread.people.Register;
+import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Forums;
-import org.goldenthread.structure.Seat;
 import org.springframework.stereotype.Component;
 
 /** Reads a person's eligibility from the register, finding a signed-in person by their account's email. */
@@ -38,18 +36,17 @@ class Eligibilities {
 
     Eligibility of(Person person) {
         LocalDate today = LocalDate.now(clock);
-        Map<Long, String> levelBySeat = new HashMap<>();
-        Map<Long, String> levelByForum = new HashMap<>();
-        forums.forums().forEach(f -> levelByForum.put(f.id(), f.level()));
-        for (Seat s : forums.seats()) {
-            levelBySeat.put(s.id(), levelByForum.get(s.forumId()));
-        }
-        Set<String> levels = new LinkedHashSet<>();
-        for (Appointment a : register.appointmentsOf(person.id())) {
-            if (a.isCurrentOn(today) && levelBySeat.get(a.seatId()) != null) {
-                levels.add(levelBySeat.get(a.seatId()));
-            }
-        }
+        Set<String> forumsSatOn = register.appointmentsOf(person.id()).stream()
+                .filter(a -> a.isCurrentOn(today))
+                .map(Appointment::forum)
+                .collect(Collectors.toSet());
+        // A forum's name is unique in the ICS; someone with no seat today needs no forum read at all.
+        Set<String> levels = forumsSatOn.isEmpty()
+                ? Set.of()
+                : forums.forums().stream()
+                        .filter(f -> forumsSatOn.contains(f.name()))
+                        .map(Forum::level)
+                        .collect(Collectors.toSet());
         List<String> unknown = new ArrayList<>();
         if (person.careerStage() == null) {
             unknown.add("career stage");

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Audit;
@@ -63,10 +65,13 @@ public class Enrolments {
             @Nullable LocalDate completedOn) {}
 
     private List<Enrolment> named(List<Row> rows) {
+        Set<Long> ids = rows.stream().map(Row::personId).collect(Collectors.toSet());
+        // One enrolment, or one person's, needs one entry of the register, not all of it.
+        List<Person> entries = ids.size() == 1
+                ? List.of(register.person(ids.iterator().next()))
+                : ids.isEmpty() ? List.of() : register.people();
         Map<Long, Person> people = new HashMap<>();
-        if (!rows.isEmpty()) {
-            register.people().forEach(p -> people.put(p.id(), p));
-        }
+        entries.forEach(p -> people.put(p.id(), p));
         return rows.stream()
                 .map(r -> {
                     Person p = people.get(r.personId());
@@ -124,7 +129,8 @@ public class Enrolments {
         return taken;
     }
 
-    private int placesTaken(long offerId) {
+    /** Places taken on one offer. */
+    int placesTaken(long offerId) {
         return jdbc.sql("select count(*) from enrolment where offer_id = :offer and status in (:taking)")
                 .param("offer", offerId)
                 .param("taking", TAKING_A_PLACE)

@@ -36,32 +36,6 @@ public record OfferDetails(
         @Nullable String retired,
         @JsonIgnore @Nullable Integer row) {
 
-    OfferDetails atRow(int newRow) {
-        return new OfferDetails(
-                title,
-                kind,
-                description,
-                provider,
-                scope,
-                place,
-                delivery,
-                hours,
-                weeks,
-                costPounds,
-                paidBy,
-                professions,
-                professionGroups,
-                careerStages,
-                levels,
-                sectors,
-                capacity,
-                opensOn,
-                closesOn,
-                moreInfoUrl,
-                retired,
-                newRow);
-    }
-
     /** The details of a stored offer, as text, for a form to show or a file to carry. */
     static OfferDetails of(Offer o) {
         return new OfferDetails(

@@ -84,9 +84,4 @@ record OfferForm(
                 String.valueOf(retired),
                 null);
     }
-
-    /** Whether a code is ticked in one of the lists, for the checkboxes. */
-    boolean ticked(@Nullable List<String> list, String code) {
-        return list != null && list.contains(code);
-    }
 }

@@ -15,7 +15,9 @@ import org.goldenthread.people.CareerStage;
 import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dates;
+import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Text;
 import org.goldenthread.structure.IcsMap;
 import org.goldenthread.structure.Level;
 import org.goldenthread.structure.Place;
@@ -221,8 +223,9 @@ class OfferReading {
                                 + "', which a spreadsheet would run as a formula; start it with a letter or a number");
                 return null;
             }
-            if (value.indexOf('\u0000') >= 0) {
-                problem(field, capitalised(what) + " holds a NUL character");
+            String unstorable = Text.unstorable(value);
+            if (unstorable != null) {
+                problem(field, capitalised(what) + ": " + unstorable);
                 return null;
             }
             return value;
@@ -278,10 +281,7 @@ class OfferReading {
                     return null;
                 }
                 if (n.stripTrailingZeros().scale() > decimals) {
-                    problem(
-                            field,
-                            what + " can have at most " + decimals
-                                    + (decimals == 1 ? " decimal place" : " decimal places"));
+                    problem(field, what + " can have at most " + Plurals.of(decimals, "decimal place"));
                     return null;
                 }
                 return n.stripTrailingZeros().scale() < 0 ? n.setScale(0) : n.stripTrailingZeros();

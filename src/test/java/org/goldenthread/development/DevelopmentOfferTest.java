@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.people.RegisterFixture;
+import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
@@ -19,6 +21,7 @@ class DevelopmentOfferTest extends IntegrationTest {
     private String admin;
     private String memberEmail;
     private String member;
+    private long memberId;
 
     @BeforeEach
     void anIcsWithAnAdminAndAMemberOnTheRegister() {
@@ -26,7 +29,8 @@ class DevelopmentOfferTest extends IntegrationTest {
         admin = tokenFor(createUser("ics_admin", ods));
         memberEmail = createUser("member", ods);
         member = tokenFor(memberEmail);
-        OfferFixture.person(api, admin, ods, "M1", memberEmail.toUpperCase(), "nurse_adult", "community", "early");
+        memberId = OfferFixture.person(
+                api, admin, ods, "M1", memberEmail.toUpperCase(), "nurse_adult", "community", "early");
     }
 
     private long offer(String title, Object... overrides) {
@@ -69,6 +73,58 @@ class DevelopmentOfferTest extends IntegrationTest {
         String freeOnline = pages.get("/ics/" + ods + "/development/find?free=true&delivery=online")
                 .body();
         assertThat(freeOnline).contains("For everyone").doesNotContain("Paid course");
+    }
+
+    @Test
+    void findDevelopmentNamesTheLevelsOfTheReadersCurrentSeatsAndFiltersByThem() {
+        RegisterFixture.addGeography(api, admin, ods);
+        Response forum = api.post(
+                "/api/v1/ics/" + ods + "/forums",
+                admin,
+                ApiClient.json(
+                        "name",
+                        "Northfield Central Team",
+                        "level",
+                        "neighbourhood",
+                        "kind",
+                        "working_group",
+                        "decision_rights",
+                        "recommends",
+                        "place",
+                        "Northfield",
+                        "neighbourhood",
+                        "Northfield Central PCN"));
+        assertThat(forum.status()).as(forum.body()).isEqualTo(201);
+        Response seat = api.post(
+                "/api/v1/ics/" + ods + "/forums/" + forum.json().get("id").asLong() + "/seats",
+                admin,
+                ApiClient.json(
+                        "title",
+                        "Nursing lead",
+                        "seat_type",
+                        "professional_lead",
+                        "professionally_agnostic",
+                        true,
+                        "expected_hours_per_week",
+                        2));
+        assertThat(seat.status()).as(seat.body()).isEqualTo(201);
+        Response appointed = api.post(
+                "/api/v1/ics/" + ods + "/people/" + memberId + "/appointments",
+                admin,
+                ApiClient.json(
+                        "seat_id", seat.json().get("id").asLong(), "start_date", "2025-01-01", "route", "nomination"));
+        assertThat(appointed.status()).as(appointed.body()).isEqualTo(201);
+        offer("Neighbourhood leaders", "levels", List.of("neighbourhood"));
+        offer("System leaders", "levels", List.of("system"));
+
+        String page = new PageClient(port)
+                .signIn(memberEmail, PASSWORD)
+                .get("/ics/" + ods + "/development/find")
+                .body();
+
+        assertThat(page).contains("Neighbourhood level").doesNotContain("null level");
+        assertThat(page).doesNotContain("does not give your level");
+        assertThat(page).contains("Neighbourhood leaders").doesNotContain("System leaders");
     }
 
     @Test
