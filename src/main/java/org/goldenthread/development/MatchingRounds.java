@@ -283,10 +283,8 @@ public class MatchingRounds {
                             && r.mentee().equals(mentee.personRef())))
                     .toList());
             rules.add(new Matching.Rule(mentor.personRef(), mentee.personRef(), true));
-            Map<String, Matching.Member> mentors = new HashMap<>();
-            now.mentors().forEach(m -> mentors.put(m.ref(), m));
             List<Problem> contradictions = Matching.contradictions(
-                    new Matching.Round(now.crossOrganisation(), now.mentors(), now.mentees(), rules), mentors);
+                    new Matching.Round(now.crossOrganisation(), now.mentors(), now.mentees(), rules));
             if (!contradictions.isEmpty()) {
                 throw new InvalidInput(contradictions);
             }
