@@ -63,7 +63,7 @@ class Journal {
             LocalDate startedOn,
             @Nullable LocalDate endedOn,
             @Nullable String endReason,
-            Rhythm rhythm,
+            CheckIns checkIns,
             List<Goal> goals,
             List<Meeting> meetings,
             @Nullable Reflection mine) {
@@ -153,7 +153,7 @@ class Journal {
                 row.startedOn(),
                 row.endedOn(),
                 row.endReason(),
-                new Rhythm(row.startedOn(), lastMet, row.checkInWeeks(), row.quietWeeks()),
+                new CheckIns(row.startedOn(), lastMet, row.checkInWeeks(), row.quietWeeks()),
                 goals,
                 meetings,
                 mine);
