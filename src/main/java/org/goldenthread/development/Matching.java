@@ -62,7 +62,7 @@ public final class Matching {
                 forbidden.add(key(rule.mentor(), rule.mentee()));
             }
         }
-        List<Problem> contradictions = contradictions(round, mentors);
+        List<Problem> contradictions = contradictions(round);
         if (!contradictions.isEmpty()) {
             throw new InvalidInput(contradictions);
         }
@@ -98,10 +98,12 @@ public final class Matching {
      * than their places, or a lock between two people with the same employer on a cross-organisation
      * programme. Refused rather than quietly broken.
      */
-    static List<Problem> contradictions(Round round, Map<String, Member> mentors) {
+    static List<Problem> contradictions(Round round) {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<String>> lockedTo = new LinkedHashMap<>();
         Map<String, List<String>> lockedWith = new LinkedHashMap<>();
+        Map<String, Member> mentors = new HashMap<>();
+        round.mentors().forEach(m -> mentors.put(m.ref(), m));
         Map<String, Member> mentees = new HashMap<>();
         round.mentees().forEach(m -> mentees.put(m.ref(), m));
         for (Rule rule : round.rules()) {
@@ -141,16 +143,16 @@ public final class Matching {
         return problems;
     }
 
-    /**
-     * Two people work for the same employer when both have an ODS code and the codes agree, or,
-     * failing that, both have an employer's name and the names agree (ignoring case and spaces at
-     * the ends). When either is not recorded they are not taken to be colleagues.
-     */
     /** Pairing only names the refs it was given, which were taken from these maps. */
     private static Member member(Map<String, Member> members, String ref) {
         return Objects.requireNonNull(members.get(ref), ref);
     }
 
+    /**
+     * Two people work for the same employer when both have an ODS code and the codes agree, or,
+     * failing that, both have an employer's name and the names agree (ignoring case and spaces at
+     * the ends). When either is not recorded they are not taken to be colleagues.
+     */
     static boolean sameEmployer(Member a, Member b) {
         String odsA = blankToNull(a.employerOds());
         String odsB = blankToNull(b.employerOds());
@@ -217,13 +219,11 @@ public final class Matching {
         String all = listed.size() == 1 ? "Their only listed mentor" : "All " + listed.size() + " listed mentors";
         if (full == 0) {
             if (ruledOut == 0) {
-                return listed.size() == 1
-                        ? "Their only listed mentor works for the same employer (cross-organisation rule)"
-                        : "All " + listed.size()
-                                + " listed mentors work for the same employer (cross-organisation rule)";
+                return all + Plurals.word(listed.size(), " works", " work")
+                        + " for the same employer (cross-organisation rule)";
             }
             if (sameEmployer == 0) {
-                return all + (listed.size() == 1 ? " is" : " are") + " forbidden for them by an administrator";
+                return all + Plurals.word(listed.size(), " is", " are") + " forbidden for them by an administrator";
             }
             return "None of their " + listed.size() + " listed mentors could be paired with them: " + sameEmployer
                     + " work for the same employer (cross-organisation rule) and " + ruledOut

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
@@ -212,6 +214,12 @@ public class MatchingRounds {
         }
         Map<String, Programmes.Participant> byRef = new HashMap<>();
         programmes.participants(programmeId).forEach(p -> byRef.put(p.personRef(), p));
+        record Existing(long giverId, long receiverId) {}
+        Set<Existing> existing =
+                new HashSet<>(jdbc.sql("select giver_id, receiver_id from relationship where programme_id = :p")
+                        .param("p", programmeId)
+                        .query(Existing.class)
+                        .list());
         int opened = 0;
         int already = 0;
         List<PairingMail.Letter> letters = new ArrayList<>();
@@ -219,14 +227,7 @@ public class MatchingRounds {
             // a proposal is confirmed only against the participants it was made from (checked above)
             Programmes.Participant mentor = Objects.requireNonNull(byRef.get(pair.mentor()));
             Programmes.Participant mentee = Objects.requireNonNull(byRef.get(pair.mentee()));
-            boolean exists = jdbc.sql("select exists (select 1 from relationship where programme_id = :p"
-                            + " and giver_id = :giver and receiver_id = :receiver)")
-                    .param("p", programmeId)
-                    .param("giver", mentor.personId())
-                    .param("receiver", mentee.personId())
-                    .query(Boolean.class)
-                    .single();
-            if (exists) {
+            if (existing.contains(new Existing(mentor.personId(), mentee.personId()))) {
                 already++;
                 continue;
             }
@@ -263,10 +264,7 @@ public class MatchingRounds {
     void setRule(long programmeId, @Nullable String mentorRef, @Nullable String menteeRef, @Nullable String rule) {
         Programmes.Programme programme = programmes.lock(programmeId);
         List<Problem> problems = new ArrayList<>();
-        Map<String, Programmes.Participant> byRef = new HashMap<>();
-        programmes
-                .participants(programmeId)
-                .forEach(p -> byRef.put(p.personRef().toLowerCase(java.util.Locale.ROOT), p));
+        Map<String, Programmes.Participant> byRef = byLowerCaseRef(programmeId);
         Programmes.@Nullable Participant foundMentor = participant(byRef, mentorRef, "mentor", problems);
         Programmes.@Nullable Participant foundMentee = participant(byRef, menteeRef, "mentee", problems);
         if (!"locked".equals(rule) && !"forbidden".equals(rule)) {
@@ -279,16 +277,14 @@ public class MatchingRounds {
         Programmes.Participant mentor = Objects.requireNonNull(foundMentor);
         Programmes.Participant mentee = Objects.requireNonNull(foundMentee);
         if ("locked".equals(rule)) {
-            List<Matching.Rule> rules = new ArrayList<>(round(programme).rules().stream()
+            Matching.Round now = round(programme);
+            List<Matching.Rule> rules = new ArrayList<>(now.rules().stream()
                     .filter(r -> !(r.mentor().equals(mentor.personRef())
                             && r.mentee().equals(mentee.personRef())))
                     .toList());
             rules.add(new Matching.Rule(mentor.personRef(), mentee.personRef(), true));
-            Matching.Round now = round(programme);
-            Map<String, Matching.Member> mentors = new HashMap<>();
-            now.mentors().forEach(m -> mentors.put(m.ref(), m));
             List<Problem> contradictions = Matching.contradictions(
-                    new Matching.Round(now.crossOrganisation(), now.mentors(), now.mentees(), rules), mentors);
+                    new Matching.Round(now.crossOrganisation(), now.mentors(), now.mentees(), rules));
             if (!contradictions.isEmpty()) {
                 throw new InvalidInput(contradictions);
             }
@@ -318,10 +314,7 @@ public class MatchingRounds {
     void removeRule(long programmeId, @Nullable String mentorRef, @Nullable String menteeRef) {
         programmes.lock(programmeId);
         List<Problem> problems = new ArrayList<>();
-        Map<String, Programmes.Participant> byRef = new HashMap<>();
-        programmes
-                .participants(programmeId)
-                .forEach(p -> byRef.put(p.personRef().toLowerCase(java.util.Locale.ROOT), p));
+        Map<String, Programmes.Participant> byRef = byLowerCaseRef(programmeId);
         Programmes.@Nullable Participant foundMentor = participant(byRef, mentorRef, "mentor", problems);
         Programmes.@Nullable Participant foundMentee = participant(byRef, menteeRef, "mentee", problems);
         if (!problems.isEmpty()) {
@@ -348,6 +341,14 @@ public class MatchingRounds {
                     null,
                     Map.of("mentor", mentor.personRef(), "mentee", mentee.personRef()));
         }
+    }
+
+    private Map<String, Programmes.Participant> byLowerCaseRef(long programmeId) {
+        Map<String, Programmes.Participant> byRef = new HashMap<>();
+        programmes
+                .participants(programmeId)
+                .forEach(p -> byRef.put(p.personRef().toLowerCase(java.util.Locale.ROOT), p));
+        return byRef;
     }
 
     private static Programmes.@Nullable Participant participant(

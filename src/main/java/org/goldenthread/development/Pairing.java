@@ -107,10 +107,8 @@ final class Pairing<G, R> {
             int position = choices.getOrDefault(lock.getKey(), List.of()).indexOf(lock.getValue());
             pairs.add(new Pair<>(lock.getValue(), lock.getKey(), position < 0 ? null : position + 1, true));
         }
-        List<R> open = new ArrayList<>(
-                choices.keySet().stream().filter(r -> !fixed.containsKey(r)).toList());
-        pairUncontested(open, free, pairs);
-
+        List<R> open =
+                choices.keySet().stream().filter(r -> !fixed.containsKey(r)).toList();
         if (open.isEmpty()) {
             return new Outcome<>(inReceiverOrder(pairs), List.of());
         }
@@ -173,56 +171,9 @@ final class Pairing<G, R> {
         return new Outcome<>(inReceiverOrder(pairs), unpaired);
     }
 
-    /**
-     * Pairs each receiver whose best option (the first giver they ranked that is allowed and has a
-     * place) is wanted by no more receivers than it has places, and repeats until none is. This
-     * changes no optimum: such a giver can take everyone who wants them, so in any optimal pairing
-     * the receiver can be moved to them without matching fewer or raising the sum of ranks. It
-     * leaves the flow far fewer receivers to route when popular givers are few and the rest are not.
-     */
-    private void pairUncontested(List<R> open, Map<G, Integer> free, List<Pair<G, R>> pairs) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            Map<G, Integer> demand = new HashMap<>();
-            for (R receiver : open) {
-                for (G giver : options(receiver, free)) {
-                    demand.merge(giver, 1, Integer::sum);
-                }
-            }
-            for (java.util.Iterator<R> it = open.iterator(); it.hasNext(); ) {
-                R receiver = it.next();
-                List<G> options = options(receiver, free);
-                if (options.isEmpty()) {
-                    continue;
-                }
-                G best = options.get(0);
-                // every option was counted in demand, and has a place in free
-                if (Objects.requireNonNull(demand.get(best)) <= Objects.requireNonNull(free.get(best))) {
-                    free.merge(best, -1, Integer::sum);
-                    options.forEach(g -> demand.merge(g, -1, Integer::sum));
-                    pairs.add(new Pair<>(best, receiver, ranked(receiver).indexOf(best) + 1, false));
-                    it.remove();
-                    changed = true;
-                }
-            }
-        }
-    }
-
     /** The givers a receiver ranked; receivers here are always keys of {@code choices}. */
     private List<G> ranked(R receiver) {
         return Objects.requireNonNull(choices.get(receiver));
-    }
-
-    /** The givers a receiver ranked that are allowed and still have a place, best first, each once. */
-    private List<G> options(R receiver, Map<G, Integer> free) {
-        List<G> options = new ArrayList<>();
-        for (G giver : ranked(receiver)) {
-            if (free.getOrDefault(giver, 0) > 0 && allowed.test(giver, receiver) && !options.contains(giver)) {
-                options.add(giver);
-            }
-        }
-        return options;
     }
 
     private List<Pair<G, R>> inReceiverOrder(List<Pair<G, R>> pairs) {

@@ -14,6 +14,7 @@ import org.goldenthread.people.Register;
 import org.goldenthread.people.RegisterFile;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,8 +138,7 @@ class ParticipantFile {
                 problems.add(Problem.at(
                         row,
                         null,
-                        "The row has " + values.size() + (values.size() == 1 ? " value" : " values")
-                                + " but the header has " + COLUMNS.size()));
+                        "The row has " + Plurals.of(values.size(), "value") + " but the header has " + COLUMNS.size()));
                 continue;
             }
             String ref = cell(values, column, "person_ref").trim();

@@ -124,21 +124,21 @@ public class Programmes {
     }
 
     public Programme get(long id) {
-        return jdbc.sql("select id, name, kind, cross_organisation, participants_version from programme where id = :id")
-                .param("id", id)
-                .query(Programme.class)
-                .optional()
-                .orElseThrow(() -> new NotFound("No programme with id " + id + " in this ICS"));
+        return find(id, "");
     }
 
     /** The programme, locked until the transaction ends, so that its version cannot move meanwhile. */
     Programme lock(long id) {
-        get(id);
-        jdbc.sql("select id from programme where id = :id for update")
+        return find(id, " for update");
+    }
+
+    private Programme find(long id, String locking) {
+        return jdbc.sql("select id, name, kind, cross_organisation, participants_version from programme where id = :id"
+                        + locking)
                 .param("id", id)
-                .query(Long.class)
-                .single();
-        return get(id);
+                .query(Programme.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("No programme with id " + id + " in this ICS"));
     }
 
     void changed(long id) {
@@ -167,7 +167,11 @@ public class Programmes {
                          where me.programme_id = :p
                          order by pp.participant_id, pp.rank""").param("p", programmeId).query(Ranked.class).list();
         Map<Long, Person> people = new HashMap<>();
-        register.people().forEach(p -> people.put(p.id(), p));
+        Map<Long, Integer> order = new HashMap<>();
+        for (Person p : register.people()) {
+            order.put(p.id(), order.size());
+            people.put(p.id(), p);
+        }
         Map<Long, String> refOfParticipant = new HashMap<>();
         rows.forEach(
                 r -> refOfParticipant.put(r.id(), person(people, r.personId()).personRef()));
@@ -175,11 +179,6 @@ public class Programmes {
         ranked.forEach(r -> preferences
                 .computeIfAbsent(r.participantId(), k -> new ArrayList<>())
                 .add(refOfParticipant.get(r.mentorId())));
-        Map<Long, Integer> order = new HashMap<>();
-        int i = 0;
-        for (Person p : register.people()) {
-            order.put(p.id(), i++);
-        }
         return rows.stream()
                 .sorted(java.util.Comparator.comparing((Row r) -> r.role().equals("mentee"))
                         .thenComparing(r -> order.getOrDefault(r.personId(), Integer.MAX_VALUE)))

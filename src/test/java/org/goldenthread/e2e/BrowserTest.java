@@ -11,6 +11,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +44,8 @@ public abstract class BrowserTest extends IntegrationTest {
 
     protected BrowserContext context;
     protected Page page;
+    /** Whether the current browser runs no scripts: see {@link #newPhoneWithoutJavaScript()}. */
+    protected boolean javaScriptOff;
 
     private static synchronized Browser browser() {
         if (browser == null) {
@@ -102,6 +105,7 @@ public abstract class BrowserTest extends IntegrationTest {
         context = browser().newContext();
         context.setDefaultTimeout(15_000);
         page = context.newPage();
+        javaScriptOff = false;
     }
 
     @AfterEach
@@ -193,5 +197,52 @@ public abstract class BrowserTest extends IntegrationTest {
                                                 .collect(Collectors.joining(" | ")))
                                 .collect(Collectors.joining("; ")))
                 .isEmpty();
+    }
+
+    /** A fresh phone with JavaScript off in place of the current browser: nobody signed in, nothing remembered. */
+    protected void newPhoneWithoutJavaScript() {
+        Browser browser = context.browser();
+        context.close();
+        context = browser.newContext(phone().setJavaScriptEnabled(false));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        javaScriptOff = true;
+    }
+
+    private static Browser.NewContextOptions phone() {
+        return new Browser.NewContextOptions()
+                .setViewportSize(375, 740)
+                .setIsMobile(true)
+                .setHasTouch(true);
+    }
+
+    /**
+     * {@link #assertAccessible()} for the page as the current browser shows it. axe runs as a script,
+     * which a page without JavaScript cannot do (it stalls); so there the page as the phone shows it,
+     * scripts taken out, is loaded at the same address in a second phone that runs scripts, and
+     * scanned there.
+     */
+    protected void scan() {
+        if (!javaScriptOff) {
+            assertAccessible();
+            return;
+        }
+        String html = page.content().replaceAll("(?s)<script\\b.*?</script>", "");
+        String address = page.url();
+        BrowserContext scanning = context.browser().newContext(phone());
+        Page shown = page;
+        try {
+            page = scanning.newPage();
+            page.route(
+                    address::equals,
+                    route -> route.fulfill(new Route.FulfillOptions()
+                            .setContentType("text/html; charset=utf-8")
+                            .setBody(html)));
+            page.navigate(address);
+            assertAccessible();
+        } finally {
+            page = shown;
+            scanning.close();
+        }
     }
 }

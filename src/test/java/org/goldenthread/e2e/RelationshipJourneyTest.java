@@ -3,10 +3,6 @@ package org.goldenthread.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -43,8 +39,6 @@ class RelationshipJourneyTest extends BrowserTest {
 
     @Autowired
     PlatformTransactionManager transactions;
-
-    private boolean javaScriptOff;
 
     @Test
     void loggingAMeetingThroughAPersonalLink() throws Exception {
@@ -162,50 +156,5 @@ class RelationshipJourneyTest extends BrowserTest {
             Thread.sleep(50);
         }
         throw new AssertionError("No link reached " + email);
-    }
-
-    private void newPhoneWithoutJavaScript() {
-        Browser browser = context.browser();
-        context.close();
-        context = browser.newContext(phone().setJavaScriptEnabled(false));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        javaScriptOff = true;
-    }
-
-    private static Browser.NewContextOptions phone() {
-        return new Browser.NewContextOptions()
-                .setViewportSize(375, 740)
-                .setIsMobile(true)
-                .setHasTouch(true);
-    }
-
-    /**
-     * axe runs as a script, which a page without JavaScript cannot run; so the page as the phone
-     * shows it, scripts taken out, is loaded at the same address in a phone that runs scripts and
-     * scanned there (as the survey journey does).
-     */
-    private void scan() {
-        if (!javaScriptOff) {
-            assertAccessible();
-            return;
-        }
-        String html = page.content().replaceAll("(?s)<script\\b.*?</script>", "");
-        String address = page.url();
-        BrowserContext scanning = context.browser().newContext(phone());
-        Page shown = page;
-        try {
-            page = scanning.newPage();
-            page.route(
-                    address::equals,
-                    route -> route.fulfill(new Route.FulfillOptions()
-                            .setContentType("text/html; charset=utf-8")
-                            .setBody(html)));
-            page.navigate(address);
-            assertAccessible();
-        } finally {
-            page = shown;
-            scanning.close();
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,6 @@ class RespondJourneyTest extends BrowserTest {
     private String ods;
     private long surveyId;
     private String adminEmail;
-    private boolean javaScriptOff;
 
     private void aSurvey(String name) throws Exception {
         ods = createIcs(name);
@@ -48,52 +46,6 @@ class RespondJourneyTest extends BrowserTest {
 
     private String invitationsPage() {
         return "/ics/" + ods + "/surveys/" + surveyId + "/invitations";
-    }
-
-    /** A fresh phone with JavaScript off in place of the current browser: nobody signed in, nothing remembered. */
-    private void newPhoneWithoutJavaScript() {
-        Browser browser = context.browser();
-        context.close();
-        context = browser.newContext(phone().setJavaScriptEnabled(false));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        javaScriptOff = true;
-    }
-
-    private static Browser.NewContextOptions phone() {
-        return new Browser.NewContextOptions()
-                .setViewportSize(375, 740)
-                .setIsMobile(true)
-                .setHasTouch(true);
-    }
-
-    /**
-     * axe runs as a script, which a page without JavaScript cannot do (it stalls). So the page as the
-     * phone shows it, scripts taken out, is loaded at the same address in a second phone that runs
-     * scripts, and scanned there.
-     */
-    private void scan() {
-        if (!javaScriptOff) {
-            assertAccessible();
-            return;
-        }
-        String html = page.content().replaceAll("(?s)<script\\b.*?</script>", "");
-        String address = page.url();
-        BrowserContext scanning = context.browser().newContext(phone());
-        Page shown = page;
-        try {
-            page = scanning.newPage();
-            page.route(
-                    address::equals,
-                    route -> route.fulfill(new Route.FulfillOptions()
-                            .setContentType("text/html; charset=utf-8")
-                            .setBody(html)));
-            page.navigate(address);
-            assertAccessible();
-        } finally {
-            page = shown;
-            scanning.close();
-        }
     }
 
     private void choose(String label) {

@@ -63,7 +63,7 @@ class Journal {
             LocalDate startedOn,
             @Nullable LocalDate endedOn,
             @Nullable String endReason,
-            Rhythm rhythm,
+            CheckIns checkIns,
             List<Goal> goals,
             List<Meeting> meetings,
             @Nullable Reflection mine) {
@@ -153,7 +153,7 @@ class Journal {
                 row.startedOn(),
                 row.endedOn(),
                 row.endReason(),
-                new Rhythm(row.startedOn(), lastMet, row.checkInWeeks(), row.quietWeeks()),
+                new CheckIns(row.startedOn(), lastMet, row.checkInWeeks(), row.quietWeeks()),
                 goals,
                 meetings,
                 mine);
@@ -250,11 +250,11 @@ class Journal {
         if (rating == null || rating < 1 || rating > 5) {
             problems.add(Problem.of("rating", "Choose how well it went, from 1 to 5"));
         }
-        String helped = text(form.helped());
+        String helped = FormValues.text(form.helped());
         if (helped != null && helped.length() > LONGEST_HELPED) {
             problems.add(Problem.of("helped", "What helped must be " + LONGEST_HELPED + " characters or fewer"));
         }
-        String reflection = text(form.reflection());
+        String reflection = FormValues.text(form.reflection());
         if (reflection != null && reflection.length() > LONGEST_NOTES) {
             problems.add(Problem.of("reflection", "Your reflection must be " + LONGEST_NOTES + " characters or fewer"));
         }
@@ -342,10 +342,6 @@ class Journal {
         problems.add(Problem.of(
                 "minutes", "How long you met for must be a whole number of minutes from 1 to " + MOST_MINUTES));
         return null;
-    }
-
-    private static @Nullable String text(@Nullable String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private LocalDate today() {

@@ -157,7 +157,8 @@ class RelationshipFacts {
     }
 
     private static Fact fact(Programme programme, Row r, Map<Long, Person> people, LocalDate today) {
-        Rhythm rhythm = new Rhythm(r.startedOn(), r.lastMetOn(), programme.checkInWeeks(), programme.quietWeeks());
+        CheckIns checkIns =
+                new CheckIns(r.startedOn(), r.lastMetOn(), programme.checkInWeeks(), programme.quietWeeks());
         boolean open = r.endedOn() == null;
         return new Fact(
                 r.id(),
@@ -170,8 +171,8 @@ class RelationshipFacts {
                 r.totalMinutes(),
                 r.goalsAgreed(),
                 r.goalsMet(),
-                open ? rhythm.nextCheckIn() : null,
-                open && rhythm.quietOn(today),
+                open ? checkIns.nextCheckIn() : null,
+                open && checkIns.quietOn(today),
                 r.endedOn(),
                 r.endReason(),
                 r.reflections());

@@ -54,7 +54,7 @@ class RelationshipPages {
         model.addAttribute("reasons", Choice.of(EndReason.class));
         model.addAttribute("reasonLabels", Coded.labels(EndReason.class));
         model.addAttribute("emailSetUp", mail.isSetUp());
-        model.addAttribute("path", "/ics/" + Scope.currentTenant().odsCode() + "/programmes/" + id + "/relationships");
+        model.addAttribute("path", path(id));
         return "development/relationships";
     }
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * meeting or, before they have met, from the day the relationship started. Logging a meeting is
  * the check-in: a pair that meets at least every {@code checkInWeeks} is never overdue.
  */
-record Rhythm(LocalDate startedOn, @Nullable LocalDate lastMetOn, int checkInWeeks, int quietWeeks) {
+record CheckIns(LocalDate startedOn, @Nullable LocalDate lastMetOn, int checkInWeeks, int quietWeeks) {
 
     public LocalDate since() {
         return lastMetOn == null || lastMetOn.isBefore(startedOn) ? startedOn : lastMetOn;
