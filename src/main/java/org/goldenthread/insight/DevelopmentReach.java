@@ -2,7 +2,6 @@ package org.goldenthread.insight;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -42,14 +41,7 @@ final class DevelopmentReach {
         }
         for (String p : snapshot.places) {
             if (snapshot.inView(p)) {
-                rows.add(group(
-                        "place",
-                        p,
-                        a -> p.equalsIgnoreCase(
-                                Objects.requireNonNull(snapshot.forumOf(a)).place()),
-                        false,
-                        audience,
-                        small));
+                rows.add(group("place", p, a -> p.equalsIgnoreCase(snapshot.placeOf(a)), false, audience, small));
             }
         }
         return rows;
