@@ -1,5 +1,6 @@
 package org.goldenthread.assessment;
 
+import org.goldenthread.insight.LeadershipFigures;
 import org.goldenthread.platform.Coded;
 
 /**
@@ -29,7 +30,9 @@ public enum Metric implements Coded {
     DEVELOPMENT_REACH_PLACE("development_reach.place", "Place leaders with development activity in the last 12 months"),
     DEVELOPMENT_REACH_NEIGHBOURHOOD(
             "development_reach.neighbourhood", "Neighbourhood leaders with development activity in the last 12 months"),
-    NEW_LEADER_SUPPORT("new_leader_support", "Leaders appointed in the last 180 days with a mentor or buddy"),
+    NEW_LEADER_SUPPORT(
+            "new_leader_support",
+            "Leaders appointed in the last " + LeadershipFigures.NEW_LEADER_DAYS + " days with a mentor or buddy"),
     MENTEES_MATCHED("mentees_matched", "Mentees matched with a mentor"),
     NET_AGREEMENT("net_agreement", "Net agreement with a survey statement"),
     ENGAGEMENT_REACH("engagement_reach", "Responses to a survey");

@@ -3,7 +3,7 @@ package org.goldenthread.engagement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -268,7 +268,7 @@ public class Codebook {
         Question byQ = by;
         int at = position;
         AnswerLayout layout = new AnswerLayout(definition);
-        List<BitSet> memberships = new ArrayList<>();
+        List<int[]> memberships = new ArrayList<>();
         jdbc.sql("""
                         select r.id, r.closed, array(select c.theme_id from survey_coding c
                                                       where c.response_id = r.id and c.field = :field) as themes
@@ -282,13 +282,14 @@ public class Codebook {
                         closed[i] = stored[i] == null ? 0 : stored[i];
                     }
                     Long[] coded = (Long[]) rs.getArray(3).getArray();
-                    BitSet in = new BitSet(sizes.length);
+                    int[] in = new int[sizes.length];
+                    int inGroups = 0;
                     for (int g = 0; g < sizes.length; g++) {
                         boolean inGroup = byQ == null || layout.chose(closed, at, g + 1);
                         if (!inGroup) {
                             continue;
                         }
-                        in.set(g);
+                        in[inGroups++] = g;
                         sizes[g]++;
                         for (Long t : coded) {
                             Integer row = themeRow.get(t);
@@ -297,7 +298,7 @@ public class Codebook {
                             }
                         }
                     }
-                    memberships.add(in);
+                    memberships.add(Arrays.copyOf(in, inGroups));
                     return null;
                 })
                 .list();
@@ -334,15 +335,34 @@ public class Codebook {
      * The counts without a breakdown are shown too, so whatever the shown groups leave over (the
      * hidden groups and those who did not answer the question) can be worked out by subtraction. When
      * that remainder is a small group, the smallest shown groups are hidden as well until it is not.
+     * Groups overlap when the question takes several answers, so the remainder is counted in people,
+     * not by adding group sizes, and kept up to date as each group is hidden: one pass over each
+     * commenter's answers, however many groups there are.
+     *
+     * @param memberships for each commenter, the groups they are in
      */
-    private void hideUntilTheRestIsLarge(List<Integer> shown, int[] sizes, List<BitSet> memberships) {
-        while (true) {
-            long rest = memberships.stream()
-                    .filter(in -> shown.stream().noneMatch(in::get))
-                    .count();
-            if (!smallNumbers.hides(rest)) {
-                return;
+    private void hideUntilTheRestIsLarge(List<Integer> shown, int[] sizes, List<int[]> memberships) {
+        boolean[] isShown = new boolean[sizes.length];
+        shown.forEach(g -> isShown[g] = true);
+        int[][] members = new int[sizes.length][];
+        int[] filled = new int[sizes.length];
+        for (int g = 0; g < sizes.length; g++) {
+            members[g] = new int[sizes[g]];
+        }
+        int[] shownGroupsIn = new int[memberships.size()];
+        long rest = 0;
+        for (int person = 0; person < memberships.size(); person++) {
+            for (int g : memberships.get(person)) {
+                members[g][filled[g]++] = person;
+                if (isShown[g]) {
+                    shownGroupsIn[person]++;
+                }
             }
+            if (shownGroupsIn[person] == 0) {
+                rest++;
+            }
+        }
+        while (smallNumbers.hides(rest)) {
             Integer smallest = shown.stream()
                     .filter(g -> sizes[g] > 0)
                     .min(Comparator.comparingInt((Integer g) -> sizes[g]).thenComparing(g -> -g))
@@ -351,6 +371,11 @@ public class Codebook {
                 return;
             }
             shown.remove(smallest);
+            for (int person : members[smallest]) {
+                if (--shownGroupsIn[person] == 0) {
+                    rest++;
+                }
+            }
         }
     }
 

@@ -2,7 +2,6 @@ package org.goldenthread.insight;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -17,13 +16,11 @@ import org.jspecify.annotations.Nullable;
  * each place, over the leaders of the snapshot and the development module's facts for the same day.
  *
  * <p>A leader is someone with a current appointment in the group. A new leader is a leader one of whose
- * current appointments in the group started in the last {@value #NEW_LEADER_DAYS} days (today included).
+ * current appointments in the group started in the last {@value LeadershipFigures#NEW_LEADER_DAYS} days (today included).
  * For the whole ICS every mentee counts, whether or not they lead; for a level, a place, or the whole of
  * one place in view, the mentees who lead there.
  */
 final class DevelopmentReach {
-
-    static final int NEW_LEADER_DAYS = 180;
 
     private final Snapshot snapshot;
     private final DevelopmentActivity.Facts facts;
@@ -42,14 +39,7 @@ final class DevelopmentReach {
         }
         for (String p : snapshot.places) {
             if (snapshot.inView(p)) {
-                rows.add(group(
-                        "place",
-                        p,
-                        a -> p.equalsIgnoreCase(
-                                Objects.requireNonNull(snapshot.forumOf(a)).place()),
-                        false,
-                        audience,
-                        small));
+                rows.add(group("place", p, a -> p.equalsIgnoreCase(snapshot.placeOf(a)), false, audience, small));
             }
         }
         return rows;
@@ -66,7 +56,7 @@ final class DevelopmentReach {
         List<Appointment> here = snapshot.current.stream().filter(inGroup).toList();
         Set<Long> leaders = here.stream().map(Appointment::personId).collect(Collectors.toSet());
         int developing = (int) leaders.stream().filter(facts.active()::contains).count();
-        var since = snapshot.today.minusDays(NEW_LEADER_DAYS - 1L);
+        var since = snapshot.today.minusDays(LeadershipFigures.NEW_LEADER_DAYS - 1L);
         Set<Long> newLeaders = here.stream()
                 .filter(a -> !a.startDate().isBefore(since))
                 .map(Appointment::personId)

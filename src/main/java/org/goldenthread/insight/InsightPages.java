@@ -104,7 +104,7 @@ class InsightPages {
         model.addAttribute("crossTab", landscape.professionsByLevel(small));
         model.addAttribute("byPlace", landscape.byPlace());
         model.addAttribute("development", landscape.development(audience, small));
-        model.addAttribute("newLeaderDays", DevelopmentReach.NEW_LEADER_DAYS);
+        model.addAttribute("newLeaderDays", LeadershipFigures.NEW_LEADER_DAYS);
         model.addAttribute("seatTypes", Coded.labels(SeatType.class));
         if (chosen != null) {
             model.addAttribute("profession", chosen);

@@ -23,6 +23,9 @@ public class LeadershipFigures {
     /** The levels whose professions, dominance and career stages are quoted. */
     public static final List<Level> QUOTED_LEVELS = List.of(Level.SYSTEM, Level.PLACE, Level.NEIGHBOURHOOD);
 
+    /** How recently a leader was appointed to count as new, for new-leader support (see {@link DevelopmentReach}). */
+    public static final int NEW_LEADER_DAYS = 180;
+
     private final Insight insight;
     private final SmallNumbers small;
     private final Clock clock;
@@ -154,7 +157,7 @@ public class LeadershipFigures {
                         d.newLeaderSupport(),
                         d.newLeadersSupported(),
                         d.newLeaders(),
-                        "leaders appointed in the last " + DevelopmentReach.NEW_LEADER_DAYS + " days");
+                        "leaders appointed in the last " + NEW_LEADER_DAYS + " days");
                 put(
                         figures,
                         "mentees_matched_share",

@@ -2,7 +2,6 @@ package org.goldenthread.insight;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -34,9 +33,7 @@ final class PlaceSummaries {
                     .toList();
             Set<Long> ids = there.stream().map(Forum::id).collect(Collectors.toSet());
             int leaders = (int) snapshot.current.stream()
-                    // a current appointment in view is to a seat on a forum in view
-                    .filter(a -> ids.contains(
-                            Objects.requireNonNull(snapshot.forumOf(a)).id()))
+                    .filter(a -> p.equalsIgnoreCase(snapshot.placeOf(a)))
                     .map(Appointment::personId)
                     .distinct()
                     .count();

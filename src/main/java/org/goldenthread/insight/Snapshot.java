@@ -119,6 +119,12 @@ final class Snapshot {
     }
 
     @Nullable
+    String placeOf(Appointment a) {
+        Forum forum = forumOf(a);
+        return forum == null ? null : forum.place();
+    }
+
+    @Nullable
     Person person(long id) {
         return personById.get(id);
     }

@@ -31,6 +31,8 @@ public class Professions implements InitializingBean, ProfessionDirectory {
 
     private final JdbcClient jdbc;
     private volatile Map<String, Profession> byCode = Map.of();
+    private volatile List<Profession> ordered = List.of();
+    private volatile List<ProfessionDirectory.Listed> listed = List.of();
 
     Professions(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -70,9 +72,10 @@ public class Professions implements InitializingBean, ProfessionDirectory {
                           from profession order by profession_group, name""").query(Profession.class).list().forEach(p -> loaded.put(p.code(), p));
         byCode = Map.copyOf(loaded);
         ordered = List.copyOf(loaded.values());
+        listed = ordered.stream()
+                .map(p -> new ProfessionDirectory.Listed(p.code(), p.name(), p.professionGroup()))
+                .toList();
     }
-
-    private volatile List<Profession> ordered = List.of();
 
     public List<Profession> all() {
         return ordered;
@@ -80,9 +83,7 @@ public class Professions implements InitializingBean, ProfessionDirectory {
 
     @Override
     public List<ProfessionDirectory.Listed> professions() {
-        return ordered.stream()
-                .map(p -> new ProfessionDirectory.Listed(p.code(), p.name(), p.professionGroup()))
-                .toList();
+        return listed;
     }
 
     public Optional<Profession> find(@Nullable String code) {

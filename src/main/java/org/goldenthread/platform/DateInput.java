@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * them into one {@code <name>} parameter ({@link #joined}) before any controller sees the form, so
  * forms keep binding one text field. A date that reads as one is year-month-day; anything else keeps
  * what was typed, year-month-day with hyphens between, so that the form can say what is wrong
- * ({@link #problem}) and show the boxes again as they were ({@link #of}).
+ * ({@link #read}) and show the boxes again as they were ({@link #of}).
  */
 public record DateInput(String day, String month, String year) {
 
@@ -84,57 +84,56 @@ public record DateInput(String day, String month, String year) {
     }
 
     /**
-     * What is wrong with a date field's value, in the NHS.UK way ("Opens on must include a month",
-     * "… must be a real date"), naming the field as people read it; null when it is a date in range.
-     * A value that is not three parts is held to year-month-day, as typed into one box.
+     * The date a form field's value stands for; when it is not one, adds what is wrong in the NHS.UK
+     * way ("Opens on must include a month", "… must be a real date"), naming the field as people read
+     * it, and gives null. A value that is not three parts is held to year-month-day, as typed into one
+     * box.
      */
-    public static @Nullable String problem(String name, String value) {
+    static @Nullable LocalDate read(String field, String name, String value, List<Problem> problems) {
         Matcher m = PARTS.matcher(value.trim());
         if (!m.matches()) {
-            return Dates.RULE;
+            problems.add(Problem.of(field, Dates.RULE));
+            return null;
         }
         DateInput input =
                 new DateInput(m.group(3).trim(), m.group(2).trim(), m.group(1).trim());
+        String problem = input.problem(name);
+        if (problem != null) {
+            problems.add(Problem.of(field, problem));
+            return null;
+        }
+        return LocalDate.of(
+                Integer.parseInt(input.year()), Integer.parseInt(input.month()), Integer.parseInt(input.day()));
+    }
+
+    private @Nullable String problem(String name) {
         List<String> missing = new ArrayList<>();
-        if (input.day().isEmpty()) {
+        if (day.isEmpty()) {
             missing.add("day");
         }
-        if (input.month().isEmpty()) {
+        if (month.isEmpty()) {
             missing.add("month");
         }
-        if (input.year().isEmpty()) {
+        if (year.isEmpty()) {
             missing.add("year");
         }
         if (!missing.isEmpty()) {
             return name + " must include a " + String.join(" and ", missing);
         }
-        if (!NUMBER.matcher(input.day()).matches()
-                || !NUMBER.matcher(input.month()).matches()
-                || !NUMBER.matcher(input.year()).matches()) {
+        if (!NUMBER.matcher(day).matches()
+                || !NUMBER.matcher(month).matches()
+                || !NUMBER.matcher(year).matches()) {
             return name + " must be a real date, in numbers, " + EXAMPLE.toLowerCase(Locale.ROOT);
         }
-        if (input.year().length() != 4) {
+        if (year.length() != 4) {
             return name + " must include a year of 4 numbers, like 2027";
         }
         LocalDate date;
         try {
-            date = LocalDate.of(
-                    Integer.parseInt(input.year()), Integer.parseInt(input.month()), Integer.parseInt(input.day()));
+            date = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
         } catch (DateTimeException e) {
             return name + " must be a real date";
         }
         return Dates.inRange(date) ? null : name + " must be in a year from 1900 to 2200";
-    }
-
-    /** The date a field's value stands for, or null when {@link #problem} finds one. */
-    public static @Nullable LocalDate parsed(String value) {
-        Matcher m = PARTS.matcher(value.trim());
-        if (!m.matches() || problem("", value) != null) {
-            return null;
-        }
-        return LocalDate.of(
-                Integer.parseInt(m.group(1).trim()),
-                Integer.parseInt(m.group(2).trim()),
-                Integer.parseInt(m.group(3).trim()));
     }
 }

@@ -35,15 +35,7 @@ public final class FormValues {
     /** As {@link #date(String, String, List)}, with the name the form's legend gives the field. */
     public static @Nullable LocalDate date(String field, String name, @Nullable String raw, List<Problem> problems) {
         String value = text(raw);
-        if (value == null) {
-            return null;
-        }
-        String problem = DateInput.problem(name, value);
-        if (problem != null) {
-            problems.add(Problem.of(field, problem));
-            return null;
-        }
-        return DateInput.parsed(value);
+        return value == null ? null : DateInput.read(field, name, value, problems);
     }
 
     private static String humanName(String field) {

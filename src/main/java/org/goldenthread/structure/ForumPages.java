@@ -129,11 +129,12 @@ class ForumPages {
                 ? java.util.Map.of()
                 : directory.holdingsOf(seats.stream().map(Seat::id).toList());
         java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.util.Map<Long, String> openTo = professions.describe(seats);
         model.addAttribute("seats", seats);
         model.addAttribute(
                 "seatRows",
                 seats.stream()
-                        .map(s -> new SeatRow(s, held.get(s.id()), today, professions.describe(s)))
+                        .map(s -> new SeatRow(s, held.get(s.id()), today, openTo.getOrDefault(s.id(), "")))
                         .toList());
         model.addAttribute("professionGroups", professionGroups());
         model.addAttribute("seatTypes", Choice.of(SeatType.class));

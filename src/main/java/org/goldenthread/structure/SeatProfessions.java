@@ -91,12 +91,18 @@ class SeatProfessions {
     }
 
     /**
-     * The professions a seat is open to as people read them, grouped: "Nursing and midwifery:
+     * The professions each seat is open to as people read them, by seat id, grouped: "Nursing and midwifery:
      * Nurse, Midwife; Pharmacy: Pharmacist". A group's name is left out when it is the only
      * profession's own name.
      */
-    String describe(Seat seat) {
+    Map<Long, String> describe(List<Seat> seats) {
         Map<String, ProfessionDirectory.Listed> known = byCode();
+        Map<Long, String> described = new HashMap<>();
+        seats.forEach(s -> described.put(s.id(), describe(s, known)));
+        return described;
+    }
+
+    private static String describe(Seat seat, Map<String, ProfessionDirectory.Listed> known) {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (int i = 0; i < seat.openToProfessions().size(); i++) {
             ProfessionDirectory.Listed p = known.get(seat.openToProfessions().get(i));

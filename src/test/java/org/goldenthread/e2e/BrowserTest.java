@@ -9,11 +9,13 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -138,9 +140,9 @@ public abstract class BrowserTest extends IntegrationTest {
      * header keeps only what fits the width) is reached by opening that menu first.
      */
     protected void click(AriaRole role, String name) {
-        com.microsoft.playwright.Locator target =
+        Locator target =
                 page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true));
-        com.microsoft.playwright.Locator more = page.locator("#toggle-menu");
+        Locator more = page.locator("#toggle-menu");
         if (role == AriaRole.LINK) {
             // the header script sorts its links into the bar and the menu once the page has loaded
             page.waitForLoadState();
@@ -156,17 +158,14 @@ public abstract class BrowserTest extends IntegrationTest {
      * year in their own boxes, as a person would.
      */
     protected void fillDate(String legend, String day, String month, String year) {
-        com.microsoft.playwright.Locator group =
-                page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(legend));
-        group.getByLabel("Day", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
-                .fill(day);
-        group.getByLabel("Month", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
-                .fill(month);
-        group.getByLabel("Year", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true))
-                .fill(year);
+        Locator group = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(legend));
+        Locator.GetByLabelOptions exactly = new Locator.GetByLabelOptions().setExact(true);
+        group.getByLabel("Day", exactly).fill(day);
+        group.getByLabel("Month", exactly).fill(month);
+        group.getByLabel("Year", exactly).fill(year);
     }
 
-    protected void fillDate(String legend, java.time.LocalDate date) {
+    protected void fillDate(String legend, LocalDate date) {
         fillDate(
                 legend,
                 String.valueOf(date.getDayOfMonth()),
