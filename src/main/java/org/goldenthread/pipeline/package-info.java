@@ -4,8 +4,9 @@
  * recruitment system's file, ending in an appointment in the register; voluntary equality answers
  * and the fairness figures drawn from them; succession for critical seats; and exit conversations.
  *
- * <p>Owns the tables {@code talent}, {@code recruitment_round}, {@code recruitment_application} and {@code
- * equality_answer}. Equality answers are special-category data: a restrictive row-level policy
+ * <p>Owns the tables {@code talent}, {@code recruitment_round}, {@code recruitment_application}, {@code
+ * equality_answer}, {@code equality_link} (each person's link for giving their own answers) and {@code
+ * workforce_baseline} (the workforce counted by profession group and characteristic). Equality answers are special-category data: a restrictive row-level policy
  * hides them from every query except those that record someone's own answers or count them for
  * figures with small-number suppression, and no page, API response, export or audit entry carries
  * one person's answers. It offers no SQL to other modules. People and appointments it reads and

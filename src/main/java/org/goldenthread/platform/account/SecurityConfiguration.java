@@ -69,9 +69,10 @@ class SecurityConfiguration {
 
     /**
      * Pages people reach through a link of their own, without an account: survey respondents'
-     * (the engagement module's) and a development pair's (the development module's).
+     * (the engagement module's), a development pair's (the development module's) and a person giving
+     * their equality answers (the pipeline module's).
      */
-    private static final String[] RESPONDENT_PAGES = {"/respond/**", "/invited/**", "/relationship/**"};
+    private static final String[] RESPONDENT_PAGES = {"/respond/**", "/invited/**", "/relationship/**", "/equality/**"};
 
     @Bean
     PasswordEncoder passwordEncoder() {

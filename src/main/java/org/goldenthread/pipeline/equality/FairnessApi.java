@@ -1,0 +1,95 @@
+package org.goldenthread.pipeline.equality;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.math.BigDecimal;
+import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class FairnessApi {
+
+    /** The relative likelihood of appointment from shortlisting, as the API gives it. */
+    record Likelihood(
+            String by,
+            String reference,
+            String comparison,
+            @JsonProperty("reference_shortlisted") @Nullable Integer referenceShortlisted,
+            @JsonProperty("reference_appointed") @Nullable Integer referenceAppointed,
+
+            @JsonProperty("comparison_shortlisted") @Nullable
+            Integer comparisonShortlisted,
+
+            @JsonProperty("comparison_appointed") @Nullable Integer comparisonAppointed,
+            @JsonProperty("relative_likelihood") @Nullable BigDecimal relativeLikelihood,
+            @JsonProperty("ci_low") @Nullable BigDecimal ciLow,
+            @JsonProperty("ci_high") @Nullable BigDecimal ciHigh,
+            boolean suppressed) {
+
+        static Likelihood of(Fairness.Figure figure) {
+            Comparison by = figure.asked().by();
+            RelativeLikelihood rl = figure.likelihood();
+            return new Likelihood(
+                    by.code(),
+                    by.reference(),
+                    by.comparison(),
+                    rl.referenceShortlisted(),
+                    rl.referenceAppointed(),
+                    rl.comparisonShortlisted(),
+                    rl.comparisonAppointed(),
+                    rl.ratio(),
+                    rl.ciLow(),
+                    rl.ciHigh(),
+                    rl.suppressed());
+        }
+    }
+
+    private final Fairness fairness;
+
+    FairnessApi(Fairness fairness) {
+        this.fairness = fairness;
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.ANALYST})
+    @GetMapping("/api/v1/ics/{ods}/recruitment/fairness")
+    @Operation(summary = "Relative likelihood of appointment from shortlisting", description = """
+            For ICS admins and analysts. Counts the applicants shortlisted (stage `shortlisted` or \
+            `appointed`) and appointed (stage `appointed`) in the rounds asked for, by their voluntary \
+            equality answers. `by=ethnic_group` compares `reference` `white` with `comparison` \
+            `ethnic_minority` (mixed, asian, black and other together); `by=disability` compares \
+            `non_disabled` with `disabled`. Not stated (or no answers) belongs to neither group. \
+            `relative_likelihood` = (reference appointed ÷ reference shortlisted) ÷ (comparison appointed ÷ \
+            comparison shortlisted): above 1 means the reference group is more likely to be appointed. \
+            `ci_low` and `ci_high` are its 95% confidence interval by the log method (standard error of \
+            ln RR = √(1/a − 1/n₁ + 1/c − 1/n₂)); all three are rounded half-up to 2 decimal places. \
+            When either group has fewer than k shortlisted (k as the ICS has set it, including none), \
+            `suppressed` is true and every number is null. When either group had no one appointed, the \
+            ratio cannot be calculated: the counts are given, `relative_likelihood`, `ci_low` and \
+            `ci_high` are null and `suppressed` is false. Never gives anything about one applicant.""")
+    Likelihood fairness(
+            @PathVariable String ods,
+            @Parameter(description = "`ethnic_group` or `disability`") @RequestParam(required = false) @Nullable
+                    String by,
+            @Parameter(description = "Only rounds that opened on or after this day (year-month-day)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String from,
+            @Parameter(description = "Only rounds that closed on or before this day (year-month-day)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String to,
+            @Parameter(description = "Only rounds for seats on forums at this level (its code, such as `place`)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String level,
+            @Parameter(description = "Only this recruitment round, by its id") @RequestParam(required = false) @Nullable
+                    String round) {
+        return Likelihood.of(fairness.figure(fairness.ask(by, from, to, level, round)));
+    }
+}

@@ -1,0 +1,136 @@
+package org.goldenthread.pipeline.equality;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.SmallNumbers;
+import org.goldenthread.structure.Level;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The fairness page: the relative likelihood of appointment from shortlisting for ethnic group and
+ * for disability, over the rounds chosen, and leaders' representation against the workforce
+ * baseline. Only figures: nothing on it is about one person.
+ */
+@Controller
+class FairnessPages {
+
+    private final Fairness fairness;
+    private final Representation representation;
+    private final WorkforceBaseline baseline;
+    private final SmallNumbers small;
+
+    FairnessPages(Fairness fairness, Representation representation, WorkforceBaseline baseline, SmallNumbers small) {
+        this.fairness = fairness;
+        this.representation = representation;
+        this.baseline = baseline;
+        this.small = small;
+    }
+
+    /** The filters as the page's form sends them back. */
+    record Filters(
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String level,
+            @Nullable String round,
+            @Nullable String group) {}
+
+    @Allowed({Role.ICS_ADMIN, Role.ANALYST})
+    @GetMapping("/ics/{ods}/pipeline/fairness")
+    String page(
+            @PathVariable String ods,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(required = false) @Nullable String round,
+            @RequestParam(required = false) @Nullable String group,
+            Model model) {
+        Filters filters = new Filters(from, to, level, round, group);
+        model.addAttribute("filters", filters);
+        List<Fairness.Figure> figures = new ArrayList<>();
+        try {
+            for (Comparison by : Comparison.values()) {
+                figures.add(fairness.figure(fairness.ask(by.code(), from, to, level, round)));
+            }
+        } catch (InvalidInput e) {
+            model.addAttribute("problems", e.problems());
+        }
+        String professionGroup = null;
+        if (group != null && !group.isBlank()) {
+            professionGroup = baseline.groups().stream()
+                    .filter(g -> g.equalsIgnoreCase(group.trim()))
+                    .findFirst()
+                    .orElse(null);
+            if (professionGroup == null) {
+                model.addAttribute("problems", List.of(Problem.of("group", "Choose a profession group from the list")));
+            }
+        }
+        model.addAttribute("figures", figures);
+        model.addAttribute("tables", representation.tables(professionGroup));
+        model.addAttribute("professionGroup", professionGroup);
+        model.addAttribute(
+                "groups", baseline.groups().stream().map(g -> new Choice(g, g)).toList());
+        model.addAttribute("levels", Choice.of(Level.class));
+        model.addAttribute("rounds", fairness.rounds());
+        model.addAttribute("baselineOn", baseline.importedOn());
+        model.addAttribute("k", small.minGroupSize());
+        model.addAttribute(
+                "isAdmin",
+                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        return "pipeline/fairness";
+    }
+
+    @Allowed(Role.ICS_ADMIN)
+    @GetMapping("/ics/{ods}/pipeline/fairness/baseline")
+    String baselinePage(@PathVariable String ods, Model model) {
+        model.addAttribute("columns", BaselineFile.COLUMNS);
+        model.addAttribute("groups", baseline.groups());
+        model.addAttribute("counts", baseline.counts());
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (Characteristic c : Characteristic.values()) {
+            names.put(c.code(), c.label());
+            c.answers().forEach(a -> names.put(c.code() + "." + a.code(), a.label()));
+        }
+        model.addAttribute("names", names);
+        model.addAttribute("baselineOn", baseline.importedOn());
+        return "pipeline/baseline";
+    }
+
+    @Allowed(Role.ICS_ADMIN)
+    @PostMapping("/ics/{ods}/pipeline/fairness/baseline")
+    String importBaseline(
+            @PathVariable String ods, @RequestParam(required = false) @Nullable MultipartFile file, Model model)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV file to import")));
+            return baselinePage(ods, model);
+        }
+        model.addAttribute("fileName", file.getOriginalFilename());
+        try {
+            model.addAttribute("imported", baseline.importFile(file.getBytes()));
+        } catch (InvalidInput e) {
+            model.addAttribute("fileProblems", e.problems());
+            model.addAttribute(
+                    "problems",
+                    List.of(Problem.of(
+                            "file",
+                            e.problems().size() == 1
+                                    ? "The file has a problem, so nothing was imported"
+                                    : "The file has " + e.problems().size() + " problems, so nothing was imported")));
+        }
+        return baselinePage(ods, model);
+    }
+}

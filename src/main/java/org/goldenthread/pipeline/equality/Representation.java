@@ -1,0 +1,228 @@
+package org.goldenthread.pipeline.equality;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.goldenthread.people.Appointment;
+import org.goldenthread.people.Register;
+import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.ProfessionDirectory;
+import org.goldenthread.platform.SmallNumbers;
+import org.goldenthread.structure.Forum;
+import org.goldenthread.structure.Forums;
+import org.goldenthread.structure.Level;
+import org.goldenthread.structure.Seat;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Leaders at each level by ethnic group, sex and disability, against the ICS's workforce baseline.
+ * Leaders are the people holding a current appointment to a seat there; their answers are those they
+ * gave about themselves. For each stated answer the ratio is the leaders' share (among leaders who
+ * stated one) ÷ the workforce's share (among staff who stated one): 1 is proportionate, below 1 fewer
+ * leaders than the workforce suggests. Counts of 1 to k−1 are hidden, with whatever else would give
+ * them away, and so are their ratios; a level where fewer than k leaders stated an answer shows none.
+ */
+@Component
+class Representation {
+
+    /** Below four-fifths of the workforce's share, the page says a group may be under-represented. */
+    static final BigDecimal UNDER = new BigDecimal("0.80");
+
+    static final String ALL_LEVELS = "all";
+
+    /** One answer at one level. Null figures are hidden or have nothing to compare with. */
+    record Cell(
+            String value,
+            String label,
+            @Nullable Integer leaders,
+            @JsonProperty("leader_share") @Nullable BigDecimal leaderShare,
+            @JsonProperty("baseline_share") @Nullable BigDecimal baselineShare,
+            @Nullable BigDecimal ratio,
+            boolean suppressed) {
+
+        boolean under() {
+            return ratio != null && ratio.compareTo(UNDER) < 0;
+        }
+    }
+
+    /** One level (or all levels together). */
+    record Row(
+            String level,
+            String label,
+            int leaders,
+            @JsonProperty("not_stated") @Nullable Integer notStated,
+            List<Cell> answers) {}
+
+    /** One characteristic's table, with what it suggests in words. */
+    record Table(
+            String characteristic,
+            String label,
+            @JsonProperty("has_baseline") boolean hasBaseline,
+            List<Row> rows,
+            List<String> findings) {}
+
+    private final Register register;
+    private final Forums forums;
+    private final ProfessionDirectory professions;
+    private final EqualityFigures figures;
+    private final WorkforceBaseline baseline;
+    private final SmallNumbers small;
+    private final Clock clock;
+
+    Representation(
+            Register register,
+            Forums forums,
+            ProfessionDirectory professions,
+            EqualityFigures figures,
+            WorkforceBaseline baseline,
+            SmallNumbers small,
+            Clock clock) {
+        this.register = register;
+        this.forums = forums;
+        this.professions = professions;
+        this.figures = figures;
+        this.baseline = baseline;
+        this.small = small;
+        this.clock = clock;
+    }
+
+    /** The three tables, for every leader or (group given) for leaders of one profession group. */
+    List<Table> tables(@Nullable String group) {
+        Map<String, Set<Long>> leaders = leadersByLevel(group);
+        List<Table> tables = new ArrayList<>();
+        for (Characteristic c : Characteristic.values()) {
+            tables.add(table(c, leaders, figures.people(c, leaders), baseline.totals(c, group)));
+        }
+        return tables;
+    }
+
+    private Table table(
+            Characteristic c,
+            Map<String, Set<Long>> leaders,
+            Map<String, Map<String, Integer>> answered,
+            Map<String, Long> workforce) {
+        List<Choice> stated = c.statedAnswers();
+        long workforceStated = stated.stream()
+                .mapToLong(a -> workforce.getOrDefault(a.code(), 0L))
+                .sum();
+        int k = small.minGroupSize();
+        List<Row> rows = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        List<String> tooFew = new ArrayList<>();
+        leaders.forEach((level, people) -> {
+            Map<String, Integer> counts = answered.getOrDefault(level, Map.of());
+            int[] raw = new int[stated.size() + 2];
+            for (int i = 0; i < stated.size(); i++) {
+                raw[i] = counts.getOrDefault(stated.get(i).code(), 0);
+            }
+            int statedLeaders = java.util.Arrays.stream(raw).sum();
+            raw[stated.size()] = people.size() - statedLeaders;
+            raw[stated.size() + 1] = people.size();
+            Integer[] shown = small.hideSmallCells(new int[][] {raw})[0];
+            boolean enough = statedLeaders >= k;
+            String label = levelLabel(level);
+            List<Cell> cells = new ArrayList<>();
+            for (int i = 0; i < stated.size(); i++) {
+                Choice answer = stated.get(i);
+                boolean hidden = !enough || shown[i] == null;
+                BigDecimal leaderShare = hidden ? null : share(raw[i], statedLeaders);
+                long inWorkforce = workforce.getOrDefault(answer.code(), 0L);
+                BigDecimal workforceShare = workforceStated == 0 ? null : share(inWorkforce, workforceStated);
+                BigDecimal ratio = hidden || inWorkforce == 0 || workforceStated == 0
+                        ? null
+                        : BigDecimal.valueOf(
+                                        ((double) raw[i] / statedLeaders) / ((double) inWorkforce / workforceStated))
+                                .setScale(2, RoundingMode.HALF_UP);
+                Cell cell = new Cell(
+                        answer.code(),
+                        answer.label(),
+                        hidden ? null : raw[i],
+                        leaderShare,
+                        workforceShare,
+                        ratio,
+                        hidden);
+                cells.add(cell);
+                if (cell.under()) {
+                    String where = ALL_LEVELS.equals(level)
+                            ? "Across all levels"
+                            : "At " + label.toLowerCase(java.util.Locale.UK) + " level";
+                    findings.add(where + ", the group ‘" + answer.label() + "’ "
+                            + (raw[i] == 0
+                                    ? "has no leaders although the workforce has people in it"
+                                    : "has " + ratio + " times its share of the workforce among leaders")
+                            + ": it may be under-represented.");
+                }
+            }
+            if (!enough && !people.isEmpty()) {
+                tooFew.add(label.toLowerCase(java.util.Locale.UK));
+            }
+            rows.add(new Row(level, label, people.size(), shown[stated.size()], cells));
+        });
+        if (!tooFew.isEmpty()) {
+            findings.add("Fewer than " + k + " leaders stated an answer at " + String.join(", ", tooFew)
+                    + (tooFew.size() == 1 ? " level" : " levels")
+                    + ", so nothing can be said there without risking that someone is recognised.");
+        }
+        if (workforceStated == 0) {
+            findings.add("There is no workforce baseline for " + c.label().toLowerCase(java.util.Locale.UK)
+                    + " to compare with: import one to see ratios.");
+        }
+        return new Table(c.code(), c.label(), workforceStated > 0, rows, findings);
+    }
+
+    /** The leaders at each level, then everyone counted once across levels. */
+    private Map<String, Set<Long>> leadersByLevel(@Nullable String group) {
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, String> forumLevel = new HashMap<>();
+        for (Forum f : forums.forums()) {
+            forumLevel.put(f.id(), f.level());
+        }
+        Map<Long, String> seatLevel = new HashMap<>();
+        for (Seat s : forums.seats()) {
+            seatLevel.put(s.id(), forumLevel.get(s.forumId()));
+        }
+        Set<String> groupProfessions = new java.util.HashSet<>();
+        if (group != null) {
+            professions.professions().stream()
+                    .filter(p -> p.group().equals(group))
+                    .forEach(p -> groupProfessions.add(p.code()));
+        }
+        Map<String, Set<Long>> leaders = new LinkedHashMap<>();
+        for (Level level : Level.values()) {
+            leaders.put(level.code(), new LinkedHashSet<>());
+        }
+        for (Appointment a : register.appointments()) {
+            String level = seatLevel.get(a.seatId());
+            if (level != null && a.isCurrentOn(today) && (group == null || groupProfessions.contains(a.profession()))) {
+                leaders.computeIfAbsent(level, l -> new LinkedHashSet<>()).add(a.personId());
+            }
+        }
+        leaders.values().removeIf(Set::isEmpty);
+        Set<Long> everyone = new LinkedHashSet<>();
+        leaders.values().forEach(everyone::addAll);
+        leaders.put(ALL_LEVELS, everyone);
+        return leaders;
+    }
+
+    private static String levelLabel(String level) {
+        return ALL_LEVELS.equals(level)
+                ? "All"
+                : org.goldenthread.platform.Coded.parse(Level.class, level)
+                        .map(Level::label)
+                        .orElse(level);
+    }
+
+    private static BigDecimal share(long part, long whole) {
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}
