@@ -12,6 +12,7 @@ import org.goldenthread.platform.ProfessionDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -60,20 +61,29 @@ class WorkforceBaseline {
 
     @Transactional
     Imported importFile(byte[] bytes) {
-        List<BaselineFile.Row> rows = BaselineFile.read(bytes, groups());
+        return replace(BaselineFile.read(bytes, groups()));
+    }
+
+    /** Replaces the whole baseline with these rows, inside the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Imported replace(List<BaselineFile.Row> rows) {
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("delete from workforce_baseline").update();
-        for (BaselineFile.Row row : rows) {
-            jdbc.sql("""
-                            insert into workforce_baseline (profession_group, characteristic, value, count, imported_on)
-                            values (:group, :characteristic, :value, :count, :today)""")
-                    .param("group", row.professionGroup())
-                    .param("characteristic", row.characteristic().code())
-                    .param("value", row.value())
-                    .param("count", row.count())
-                    .param("today", today)
-                    .update();
-        }
+        jdbc.sql("""
+                        insert into workforce_baseline (profession_group, characteristic, value, count, imported_on)
+                        select g, c, v, n, :today
+                          from unnest(cast(:groups as text[]), cast(:characteristics as text[]),
+                                      cast(:values as text[]), cast(:counts as integer[])) as r (g, c, v, n)""")
+                .param(
+                        "groups",
+                        rows.stream().map(BaselineFile.Row::professionGroup).toArray(String[]::new))
+                .param(
+                        "characteristics",
+                        rows.stream().map(r -> r.characteristic().code()).toArray(String[]::new))
+                .param("values", rows.stream().map(BaselineFile.Row::value).toArray(String[]::new))
+                .param("counts", rows.stream().map(BaselineFile.Row::count).toArray(Integer[]::new))
+                .param("today", today)
+                .update();
         long people = rows.stream()
                 .filter(r -> r.characteristic() == Characteristic.SEX)
                 .mapToLong(BaselineFile.Row::count)
