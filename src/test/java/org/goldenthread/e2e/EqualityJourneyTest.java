@@ -69,7 +69,7 @@ class EqualityJourneyTest extends BrowserTest {
 
         page.locator("#ethnic_group-black").check();
         page.locator("#sex-not_stated").check();
-        page.locator("#disability-yes").check();
+        page.locator("#disability").check(); // "yes", the first choice, carries the name as its id
         click(AriaRole.BUTTON, "Save my answers");
         expectHeading("Your answers were saved");
         scan();

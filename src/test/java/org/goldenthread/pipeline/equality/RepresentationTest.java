@@ -1,0 +1,149 @@
+package org.goldenthread.pipeline.equality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.goldenthread.people.RegisterFixture;
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.PageClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Leaders at each level against the workforce baseline, with k = 3. The small register's current
+ * leaders: at system level Asha, Ben, Cara and Dev; at place level Asha and Eve; in neighbourhoods Fay
+ * and Gus. All but Gus answered: Fay Asian, everyone else White. The baseline (both profession groups
+ * together) is White 130, Asian 30, Black 30, Mixed 10 of 200 who stated an ethnic group.
+ */
+class RepresentationTest extends IntegrationTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private EqualityAnswers answers;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
+
+    @Test
+    void leadersAgainstTheWorkforceWithSmallGroupsHidden() {
+        String ods = createIcs("Representation");
+        String adminEmail = createUser("ics_admin", ods);
+        String admin = tokenFor(adminEmail);
+        RegisterFixture.addGeography(api, admin, ods);
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/register/import",
+                                admin,
+                                "text/csv",
+                                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.put(
+                                "/api/v1/admin/ics/" + ods + "/min-group-size",
+                                adminToken(),
+                                ApiClient.json("min_group_size", 3))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/workforce-baseline/import",
+                                admin,
+                                "text/csv",
+                                BaselineCorpusTest.GOOD_FILE.getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
+        Map<String, EthnicGroup> given = Map.of(
+                "P1", EthnicGroup.WHITE,
+                "P2", EthnicGroup.WHITE,
+                "P3", EthnicGroup.WHITE,
+                "P4", EthnicGroup.WHITE,
+                "P5", EthnicGroup.WHITE,
+                "P6", EthnicGroup.ASIAN);
+        inIcs(
+                ods,
+                () -> new TransactionTemplate(transactionManager).execute(status -> {
+                    given.forEach((ref, group) -> answers.recordForPerson(
+                            jdbc.sql("select id from person where person_ref = :ref")
+                                    .param("ref", ref)
+                                    .query(Long.class)
+                                    .single(),
+                            new Answers(group, Sex.NOT_STATED, Disability.NOT_STATED)));
+                    return null;
+                }));
+
+        JsonNode ethnic = api.get("/api/v1/ics/" + ods + "/representation", tokenFor(createUser("analyst", ods)))
+                .json()
+                .get(0);
+        assertThat(ethnic.get("characteristic").asString()).isEqualTo("ethnic_group");
+
+        // system: 4 of 4 who stated are White: share 1.0 against 130/200 = 0.65, ratio 1.54;
+        // Asian 0 of 4 against 0.15: ratio 0.00, called out
+        JsonNode system = row(ethnic, "system");
+        assertThat(system.get("leaders").asInt()).isEqualTo(4);
+        assertThat(cell(system, "white").get("leaders").asInt()).isEqualTo(4);
+        assertThat(cell(system, "white").get("ratio").decimalValue()).isEqualByComparingTo("1.54");
+        assertThat(cell(system, "asian").get("ratio").decimalValue()).isEqualByComparingTo("0.00");
+        // nobody in the workforce stated Other: nothing to compare with
+        assertThat(cell(system, "other").get("ratio").isNull()).isTrue();
+
+        // all levels: 7 leaders, 6 stated: White 5 (5/6 ÷ 0.65 = 1.28); Asian 1 and not stated 1 hidden
+        JsonNode all = row(ethnic, "all");
+        assertThat(all.get("leaders").asInt()).isEqualTo(7);
+        assertThat(cell(all, "white").get("ratio").decimalValue()).isEqualByComparingTo("1.28");
+        assertThat(cell(all, "asian").get("suppressed").asBoolean()).isTrue();
+        assertThat(cell(all, "asian").get("leaders").isNull()).isTrue();
+        assertThat(cell(all, "asian").get("ratio").isNull()).isTrue();
+        assertThat(all.get("not_stated").isNull()).isTrue();
+
+        // place: 2 stated, fewer than k: nothing shown
+        JsonNode place = row(ethnic, "place");
+        assertThat(cell(place, "white").get("suppressed").asBoolean()).isTrue();
+        assertThat(cell(place, "white").get("leader_share").isNull()).isTrue();
+
+        assertThat(ethnic.get("findings").toString())
+                .contains("At system level, the group ‘Asian, Asian British or Asian Welsh’ has no leaders")
+                .contains("Fewer than 3 leaders stated an answer at place, neighbourhood levels");
+
+        String page = new PageClient(port)
+                .signIn(adminEmail, PASSWORD)
+                .get("/ics/" + ods + "/pipeline/fairness")
+                .body();
+        assertThat(page)
+                .contains("has no leaders although the workforce has people in it: it may be under-represented")
+                .contains("4 (ratio 1.54)")
+                .contains("Hidden: too few");
+
+        Response medical = api.get("/api/v1/ics/" + ods + "/representation?group=medical", admin);
+        assertThat(medical.status()).as(medical.body()).isEqualTo(200);
+        // Medical leaders are the two GPs, Asha (system and place) and Fay (neighbourhood): 2 in all
+        assertThat(row(medical.json().get(0), "all").get("leaders").asInt()).isEqualTo(2);
+        assertThat(api.get("/api/v1/ics/" + ods + "/representation?group=Surgeons", admin)
+                        .status())
+                .isEqualTo(400);
+    }
+
+    private static JsonNode row(JsonNode table, String level) {
+        for (JsonNode row : table.get("rows")) {
+            if (row.get("level").asString().equals(level)) {
+                return row;
+            }
+        }
+        throw new AssertionError("No row for " + level + " in " + table);
+    }
+
+    private static JsonNode cell(JsonNode row, String value) {
+        for (JsonNode cell : row.get("answers")) {
+            if (cell.get("value").asString().equals(value)) {
+                return cell;
+            }
+        }
+        throw new AssertionError("No " + value + " in " + row);
+    }
+}
