@@ -8,8 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records someone's voluntary equality answers, as an applicant or as a person in the register.
  * The table's restrictive policy lets a session write them only while {@code gt.equality} is
- * {@code write}; the setting is local to the transaction, so it ends when the caller's does and no
- * later query on the same connection can read the answers back.
+ * {@code write}, which it sets only for the one statement and takes back at once (and which is
+ * local to the transaction in any case), so nothing else the caller does can read the answers.
  */
 @Component
 public class EqualityAnswers {
@@ -34,6 +34,7 @@ public class EqualityAnswers {
                 .param("sex", answers.sex().code())
                 .param("disability", answers.disability().code())
                 .update();
+        putAway();
     }
 
     /** Records the answers a person in the register gives about themselves, replacing any recorded before. */
@@ -50,9 +51,18 @@ public class EqualityAnswers {
                 .param("sex", answers.sex().code())
                 .param("disability", answers.disability().code())
                 .update();
+        putAway();
     }
 
     private void allowWriting() {
         jdbc.sql("select set_config('gt.equality', 'write', true)").query().singleValue();
+    }
+
+    /**
+     * Takes the permission back straight after the write: while it is set, the rest of the caller's
+     * transaction could read every answer.
+     */
+    private void putAway() {
+        jdbc.sql("select set_config('gt.equality', '', true)").query().singleValue();
     }
 }
