@@ -20,6 +20,7 @@ class DevelopmentOfferTest extends IntegrationTest {
 
     private String ods;
     private String admin;
+    private String adminEmail;
     private String memberEmail;
     private String member;
     private long memberId;
@@ -27,7 +28,8 @@ class DevelopmentOfferTest extends IntegrationTest {
     @BeforeEach
     void anIcsWithAnAdminAndAMemberOnTheRegister() {
         ods = createIcs("Development ICS");
-        admin = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        admin = tokenFor(adminEmail);
         memberEmail = createUser("member", ods);
         member = tokenFor(memberEmail);
         memberId = OfferFixture.person(
@@ -266,11 +268,34 @@ class DevelopmentOfferTest extends IntegrationTest {
         String audit = api.get("/api/v1/ics/" + ods + "/audit", admin).body();
         assertThat(audit).contains("offer.updated").contains("enrolment.offered_a_place");
 
-        // with no limit at all, nobody is left waiting
-        details.remove("capacity");
-        assertThat(api.put("/api/v1/ics/" + ods + "/offers/" + offer, admin, OfferFixture.json(details))
+        // with no limit at all, nobody is left waiting; on the page, the admin is told who moved up
+        PageClient page = new PageClient(port).signIn(adminEmail, PASSWORD);
+        assertThat(page.get("/ics/" + ods + "/development/catalogue/" + offer + "/edit")
                         .status())
                 .isEqualTo(200);
+        PageClient.Page saved = page.follow(page.post(
+                "/ics/" + ods + "/development/catalogue/" + offer + "/edit",
+                "title",
+                "Action learning for leaders",
+                "kind",
+                "course",
+                "description",
+                "A course for leaders.",
+                "provider",
+                "NHS Leadership Academy",
+                "scope",
+                "national",
+                "delivery",
+                "online",
+                "hours",
+                "12",
+                "weeks",
+                "6",
+                "capacity",
+                ""));
+        assertThat(saved.body())
+                .contains("Action learning for leaders was saved.")
+                .contains("The place that came free was offered to the first person on the waitlist.");
         JsonNode unlimited = api.get("/api/v1/ics/" + ods + "/offers/" + offer + "/enrolments", admin)
                 .json();
         assertThat(statusOf(unlimited, "Q4")).isEqualTo("applied");
