@@ -24,7 +24,12 @@ public record Framework(
             Integer level, String name, @Nullable String meaning) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Principle(String code, String group, String title, String description, List<Indicator> indicators) {}
+    public record Principle(
+            String code,
+            @Nullable String group,
+            String title,
+            @Nullable String description,
+            List<Indicator> indicators) {}
 
     /**
      * What is rated. {@code descriptors} describe each level of the scale in order; {@code evidence}

@@ -173,16 +173,16 @@ class FrameworkPages {
         Framework f = frameworks.framework(id).framework();
         try {
             Framework.Indicator first = new Framework.Indicator(
-                    FormValues.text(form.firstIndicatorCode()),
-                    FormValues.text(form.firstIndicatorText()),
+                    required(form.firstIndicatorCode()),
+                    required(form.firstIndicatorText()),
                     form.firstDescriptors(f.scale().size()),
                     List.of());
             frameworks.addPrinciple(
                     id,
                     new Framework.Principle(
-                            FormValues.text(form.code()),
+                            required(form.code()),
                             FormValues.text(form.group()),
-                            FormValues.text(form.title()),
+                            required(form.title()),
                             FormValues.text(form.description()),
                             List.of(first)));
             redirect.addFlashAttribute("success", "The principle was added.");
@@ -214,8 +214,8 @@ class FrameworkPages {
                     id,
                     principle,
                     new Framework.Indicator(
-                            FormValues.text(form.indicatorCode()),
-                            FormValues.text(form.indicatorText()),
+                            required(form.indicatorCode()),
+                            required(form.indicatorText()),
                             form.descriptors(f.scale().size()),
                             evidence));
             redirect.addFlashAttribute("success", "The indicator was saved.");
@@ -238,6 +238,12 @@ class FrameworkPages {
 
     private static final Pattern DESCRIPTOR =
             Pattern.compile("^principles\\[\\d+]\\.indicators\\[\\d+]\\.descriptors\\[(\\d+)]$");
+
+    /** A field the rules require, as typed: empty when left blank, which the framework's rules refuse by name. */
+    private static String required(@Nullable String typed) {
+        String text = FormValues.text(typed);
+        return text == null ? "" : text;
+    }
 
     static @Nullable String formField(@Nullable String field, String prefix) {
         if (field == null) {

@@ -12,6 +12,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The ICS's development catalogue: its offers, added and changed by ICS admins one at a time or as a
- * whole file, and retired rather than deleted once anyone has enrolled. Every change is audited.
+ * whole file, and retired rather than deleted once anyone has enrolled. Every change is audited,
+ * and announced ({@link OfferChanged}) so that places it frees go to the offer's waitlist.
  */
 @Service
 public class Catalogue {
@@ -35,11 +37,16 @@ public class Catalogue {
     private final JdbcClient jdbc;
     private final Audit audit;
     private final OfferReading reading;
+    private final ApplicationEventPublisher events;
 
-    Catalogue(JdbcClient jdbc, Audit audit, OfferReading reading) {
+    /** An admin changed an offer, within the transaction that changed it. */
+    record OfferChanged(long offerId) {}
+
+    Catalogue(JdbcClient jdbc, Audit audit, OfferReading reading, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.reading = reading;
+        this.events = events;
     }
 
     /** Every offer, retired ones too, by title. */
@@ -122,6 +129,7 @@ public class Catalogue {
         write(id, offer);
         Offer after = offer(id);
         audit.record("offer.updated", "offer", id, before, after);
+        events.publishEvent(new OfferChanged(id));
         return after;
     }
 
@@ -135,6 +143,7 @@ public class Catalogue {
                 .update();
         Offer after = offer(id);
         audit.record(retired ? "offer.retired" : "offer.restored", "offer", id, before, after);
+        events.publishEvent(new OfferChanged(id));
         return after;
     }
 
@@ -192,6 +201,7 @@ public class Catalogue {
         int added = 0;
         int changed = 0;
         List<Audit.Change> changes = new ArrayList<>();
+        List<Long> changedIds = new ArrayList<>();
         for (Offer offer : offers) {
             Offer before = existing.get(offer.title().toLowerCase(java.util.Locale.ROOT));
             if (before == null) {
@@ -201,10 +211,12 @@ public class Catalogue {
             } else if (!OfferDetails.of(before).equals(OfferDetails.of(offer))) {
                 write(before.id(), offer);
                 changes.add(new Audit.Change("offer.updated", "offer", before.id(), before, offer.withId(before.id())));
+                changedIds.add(before.id());
                 changed++;
             }
         }
         audit.recordAll(changes);
+        changedIds.forEach(id -> events.publishEvent(new OfferChanged(id)));
         return new Imported(added, changed, offers.size() - added - changed);
     }
 

@@ -128,14 +128,32 @@ class CataloguePages {
         return OFFER.show(choices(model), OfferForm.of(offer));
     }
 
+    /** How many wait for a place on an offer: more places on it move some of them up. */
+    private long waiting(long offerId) {
+        return enrolments.forOffer(offerId).stream()
+                .filter(e -> e.is(EnrolmentStatus.WAITLISTED))
+                .count();
+    }
+
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/development/catalogue/{id}/edit")
     String update(
             @PathVariable String ods, @PathVariable long id, OfferForm form, Model model, RedirectAttributes redirect) {
         Offer before = catalogue.offer(id);
         try {
+            long waitingBefore = waiting(id);
             Offer offer = catalogue.update(id, form.details(before.retired()));
-            redirect.addFlashAttribute("success", offer.title() + " was saved.");
+            long offered = waitingBefore - waiting(id);
+            redirect.addFlashAttribute(
+                    "success",
+                    offer.title() + " was saved."
+                            + (offered == 0
+                                    ? ""
+                                    : offered == 1
+                                            ? " The place that came free was offered to the first person on the"
+                                                    + " waitlist."
+                                            : " The " + offered + " places that came free were offered to the first "
+                                                    + offered + " people on the waitlist."));
             return "redirect:" + catalogueUrl();
         } catch (InvalidInput e) {
             model.addAttribute("offer", before);

@@ -168,7 +168,7 @@ class DevelopmentApi {
     Enrolment enrol(@PathVariable String ods, @PathVariable long id, @RequestBody Enrol body) {
         catalogue.offer(id);
         String ref = body.personRef() == null ? "" : body.personRef().strip();
-        Person person = register.people().stream()
+        Person person = register.peopleByRef(List.of(ref)).stream()
                 .filter(p -> p.personRef().equals(ref))
                 .findFirst()
                 .orElseThrow(() -> new InvalidInput(

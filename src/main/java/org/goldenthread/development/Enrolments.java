@@ -2,6 +2,7 @@ package org.goldenthread.development;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,9 +28,10 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Enrolments on offers, with their capacity. A place is taken by an enrolment that is applied,
  * accepted or completed; when an offer is full, new applications join its waitlist, first come first
- * served. When a place comes free (a withdrawal), it is offered to the first on the waitlist, who
- * moves to applied for an admin to accept. A change that makes no sense from where an enrolment
- * stands is a conflict (409). Every change is audited.
+ * served. When places come free (a withdrawal, more places on the offer, a retired offer brought
+ * back), they are offered to the first on the waitlist, in order, who move to applied for an admin
+ * to accept and are emailed once the change has committed. A change that makes no sense from where
+ * an enrolment stands is a conflict (409). Every change is audited.
  */
 @Service
 public class Enrolments {
@@ -44,13 +48,21 @@ public class Enrolments {
     private final Catalogue catalogue;
     private final Audit audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Enrolments(JdbcClient jdbc, Register register, Catalogue catalogue, Audit audit, Clock clock) {
+    Enrolments(
+            JdbcClient jdbc,
+            Register register,
+            Catalogue catalogue,
+            Audit audit,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.register = register;
         this.catalogue = catalogue;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     private record Row(
@@ -66,12 +78,7 @@ public class Enrolments {
 
     private List<Enrolment> named(List<Row> rows) {
         Set<Long> ids = rows.stream().map(Row::personId).collect(Collectors.toSet());
-        // One enrolment, or one person's, needs one entry of the register, not all of it.
-        List<Person> entries = ids.size() == 1
-                ? List.of(register.person(ids.iterator().next()))
-                : ids.isEmpty() ? List.of() : register.people();
-        Map<Long, Person> people = new HashMap<>();
-        entries.forEach(p -> people.put(p.id(), p));
+        Map<Long, Person> people = register.people(ids);
         return rows.stream()
                 .map(r -> {
                     Person p = people.get(r.personId());
@@ -264,16 +271,35 @@ public class Enrolments {
         Offer offer = held(before.offerId());
         boolean heldAPlace = !before.is(EnrolmentStatus.WAITLISTED);
         Enrolment after = changed(before, EnrolmentStatus.WITHDRAWN, null);
-        Enrolment offered = null;
-        if (heldAPlace
-                && !offer.retired()
-                && (offer.capacity() == null || placesTaken(offer.id()) < offer.capacity())) {
-            offered = offerFreePlace(offer.id());
-        }
-        return new Withdrawal(after, offered);
+        // one place given back, so ordinarily one person moves up
+        List<Enrolment> offered = heldAPlace ? offerFreePlaces(offer) : List.of();
+        return new Withdrawal(after, offered.isEmpty() ? null : offered.get(0));
     }
 
-    private @Nullable Enrolment offerFreePlace(long offerId) {
+    /**
+     * After an admin changed an offer (more places, no limit any more, or brought back from
+     * retirement), the places now free go to the waitlist, first come first served.
+     */
+    @EventListener
+    void on(Catalogue.OfferChanged changed) {
+        offerFreePlaces(held(changed.offerId()));
+    }
+
+    /** Offers every free place of a held offer to the waitlist in its order; those who moved up, in that order. */
+    private List<Enrolment> offerFreePlaces(Offer offer) {
+        List<Enrolment> offered = new ArrayList<>();
+        while (!offer.retired() && (offer.capacity() == null || placesTaken(offer.id()) < offer.capacity())) {
+            Enrolment next = offerFreePlace(offer);
+            if (next == null) {
+                break;
+            }
+            offered.add(next);
+        }
+        return offered;
+    }
+
+    private @Nullable Enrolment offerFreePlace(Offer offer) {
+        long offerId = offer.id();
         Long next = jdbc.sql("""
                         select id from enrolment where offer_id = :offer and status = 'waitlisted'
                          order by queued_at, id limit 1""")
@@ -291,6 +317,9 @@ public class Enrolments {
                 .update();
         Enrolment after = enrolment(next);
         audit.record("enrolment.offered_a_place", "enrolment", next, before, after);
+        Person person = register.person(after.personId());
+        events.publishEvent(new WaitlistMail.PlaceOffered(
+                person.fullName(), person.email(), offer.title(), offer.provider(), LocalDate.now(clock)));
         return after;
     }
 

@@ -62,7 +62,7 @@ class ParticipantFile {
     Imported importCsv(long programmeId, byte[] csv) {
         boolean members = takesMembers(programmes.lock(programmeId));
         List<List<String>> table = RegisterFile.readCsv(csv);
-        List<Entry> entries = check(table, people(), members);
+        List<Entry> entries = check(table, people(table), members);
         Imported imported = replace(programmeId, entries);
         audit.record("import", "programme_participants", programmeId, null, imported);
         return imported;
@@ -88,7 +88,7 @@ class ParticipantFile {
         table.add(List.of(personRef, role, capacity, preferences));
         List<Entry> entries;
         try {
-            entries = check(table, people(), members);
+            entries = check(table, people(table), members);
         } catch (InvalidInput e) {
             // The form shows the new person's problems by field; problems elsewhere cannot be theirs.
             throw new InvalidInput(e.problems().stream()
@@ -101,9 +101,25 @@ class ParticipantFile {
         return imported;
     }
 
-    private Map<String, Person> people() {
+    /** The register's entries for the people a file names, in either column that names them, by lower-case reference. */
+    private Map<String, Person> people(List<List<String>> table) {
+        java.util.Set<String> refs = new java.util.HashSet<>();
+        if (!table.isEmpty()) {
+            List<String> header = table.get(0).stream()
+                    .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                    .toList();
+            for (int at : List.of(header.indexOf("person_ref"), header.indexOf("preferences"))) {
+                for (List<String> values : table.subList(1, table.size())) {
+                    if (at >= 0 && at < values.size()) {
+                        Arrays.stream(values.get(at).split(";"))
+                                .filter(ref -> !ref.isBlank())
+                                .forEach(refs::add);
+                    }
+                }
+            }
+        }
         Map<String, Person> byRef = new HashMap<>();
-        register.people().forEach(p -> byRef.put(p.personRef().trim().toLowerCase(Locale.ROOT), p));
+        register.peopleByRef(refs).forEach(p -> byRef.put(p.personRef().trim().toLowerCase(Locale.ROOT), p));
         return byRef;
     }
 

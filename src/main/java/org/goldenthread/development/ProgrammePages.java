@@ -97,7 +97,10 @@ class ProgrammePages {
                 participants.stream().filter(p -> p.role().equals("mentor")).count();
         model.addAttribute(
                 "counts",
-                Plurals.of(mentors, "mentor") + " and " + Plurals.of(participants.size() - mentors, "mentee"));
+                actionLearning
+                        ? Plurals.of(participants.size(), "member")
+                        : Plurals.of(mentors, "mentor") + " and "
+                                + Plurals.of(participants.size() - mentors, "mentee"));
         return model;
     }
 

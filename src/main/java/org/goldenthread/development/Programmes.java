@@ -3,9 +3,12 @@ package org.goldenthread.development;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Audit;
@@ -166,12 +169,11 @@ public class Programmes {
                           join programme_participant me on me.id = pp.participant_id
                          where me.programme_id = :p
                          order by pp.participant_id, pp.rank""").param("p", programmeId).query(Ranked.class).list();
-        Map<Long, Person> people = new HashMap<>();
+        // in the register's order (family name, given name), as people(ids) answers
+        Map<Long, Person> people =
+                register.people(rows.stream().map(Row::personId).collect(Collectors.toSet()));
         Map<Long, Integer> order = new HashMap<>();
-        for (Person p : register.people()) {
-            order.put(p.id(), order.size());
-            people.put(p.id(), p);
-        }
+        people.keySet().forEach(id -> order.put(id, order.size()));
         Map<Long, String> refOfParticipant = new HashMap<>();
         rows.forEach(
                 r -> refOfParticipant.put(r.id(), person(people, r.personId()).personRef()));
@@ -201,15 +203,22 @@ public class Programmes {
     private record Stored(long mentorPerson, long menteePerson, String rule) {}
 
     public List<Rule> rules(long programmeId) {
-        Map<Long, String> refs = new HashMap<>();
-        register.people().forEach(p -> refs.put(p.id(), p.personRef()));
-        return jdbc.sql("""
+        List<Stored> stored =
+                jdbc.sql("""
                         select m.person_id as mentor_person, e.person_id as mentee_person, r.rule
                           from pairing_rule r
                           join programme_participant m on m.id = r.mentor_id
                           join programme_participant e on e.id = r.mentee_id
                          where r.programme_id = :p
-                         order by r.rule, m.id, e.id""").param("p", programmeId).query(Stored.class).list().stream()
+                         order by r.rule, m.id, e.id""").param("p", programmeId).query(Stored.class).list();
+        Set<Long> ids = new HashSet<>();
+        stored.forEach(s -> {
+            ids.add(s.mentorPerson());
+            ids.add(s.menteePerson());
+        });
+        Map<Long, String> refs = new HashMap<>();
+        register.people(ids).forEach((id, p) -> refs.put(id, p.personRef()));
+        return stored.stream()
                 .map(s -> new Rule(ref(refs, s.mentorPerson()), ref(refs, s.menteePerson()), s.rule()))
                 .toList();
     }

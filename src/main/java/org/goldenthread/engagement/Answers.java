@@ -78,8 +78,7 @@ final class Answers {
                 problems.add(new Problem(
                         row,
                         q.code(),
-                        "This question is only asked when " + q.showIf().question() + " is '"
-                                + q.showIf().equals() + "', so it should be blank"));
+                        "This question is only asked " + condition(q.showIf()) + ", so it should be blank"));
             } else {
                 switch (q.questionType()) {
                     case TEXT -> {
@@ -177,5 +176,10 @@ final class Answers {
 
     private static String cut(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    /** When a question is asked, as a respondent reads it; only a question with a condition is ever hidden. */
+    private static String condition(Question.@Nullable ShowIf showIf) {
+        return showIf == null ? "sometimes" : "when " + showIf.question() + " is '" + showIf.equals() + "'";
     }
 }

@@ -19,6 +19,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.SmallNumbers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +45,7 @@ public class Codebook {
         this.smallNumbers = smallNumbers;
     }
 
-    public record Theme(long id, String name, String description, int comments) {}
+    public record Theme(long id, String name, @Nullable String description, int comments) {}
 
     /** A comment; its response is named by the response's random public id, never its row number. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,7 +53,7 @@ public class Codebook {
             @JsonProperty("response_id") UUID responseId,
             String text,
             List<Long> themes,
-            @JsonProperty("suggested_theme") Long suggestedTheme) {}
+            @JsonProperty("suggested_theme") @Nullable Long suggestedTheme) {}
 
     /** The text fields of a survey that hold comments: text questions, comment boxes and "other" boxes. */
     public List<String> fields(long surveyId) {
@@ -71,7 +72,7 @@ public class Codebook {
         return fields;
     }
 
-    private String field(long surveyId, String field) {
+    private String field(long surveyId, @Nullable String field) {
         return fields(surveyId).stream()
                 .filter(f -> f.equalsIgnoreCase(field == null ? "" : field.trim()))
                 .findFirst()
@@ -88,7 +89,7 @@ public class Codebook {
     }
 
     @Transactional
-    public Theme addTheme(long surveyId, String name, String description) {
+    public Theme addTheme(long surveyId, @Nullable String name, @Nullable String description) {
         surveys.survey(surveyId);
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 120) {
@@ -168,7 +169,7 @@ public class Codebook {
 
     /** Sets the themes one comment carries, replacing any it had. */
     @Transactional
-    public void code(long surveyId, UUID publicId, String field, Collection<Long> themeIds) {
+    public void code(long surveyId, UUID publicId, @Nullable String field, Collection<Long> themeIds) {
         String f = field(surveyId, field);
         Set<Long> known = new HashSet<>(themes(surveyId).stream().map(Theme::id).toList());
         List<Problem> problems = new ArrayList<>();
@@ -218,11 +219,11 @@ public class Codebook {
 
     public record ThemeCounts(
             String field,
-            @JsonProperty("by") String by,
+            @JsonProperty("by") @Nullable String by,
             List<String> groups,
             @JsonProperty("group_sizes") List<Integer> groupSizes,
             List<Row> themes,
-            String note) {
+            @Nullable String note) {
 
         public record Row(String theme, List<Integer> counts) {}
     }
@@ -231,7 +232,7 @@ public class Codebook {
      * How many comments in a field carry each theme, overall or broken down by the answers to a
      * closed question. Groups with fewer respondents than the privacy threshold are left out.
      */
-    public ThemeCounts counts(long surveyId, String field, String byQuestion) {
+    public ThemeCounts counts(long surveyId, @Nullable String field, @Nullable String byQuestion) {
         String f = field(surveyId, field);
         SurveyDefinition definition = surveys.survey(surveyId).definition();
         List<Theme> themes = themes(surveyId);
@@ -272,36 +273,31 @@ public class Codebook {
         jdbc.sql("""
                         select r.id, r.closed, array(select c.theme_id from survey_coding c
                                                       where c.response_id = r.id and c.field = :field) as themes
-                          from survey_response r where r.survey_id = :survey and r.texts ->> :field is not null""")
-                .param("survey", surveyId)
-                .param("field", f)
-                .query((rs, n) -> {
-                    Integer[] stored = (Integer[]) rs.getArray(2).getArray();
-                    int[] closed = new int[stored.length];
-                    for (int i = 0; i < stored.length; i++) {
-                        closed[i] = stored[i] == null ? 0 : stored[i];
+                          from survey_response r where r.survey_id = :survey and r.texts ->> :field is not null""").param("survey", surveyId).param("field", f).query(rs -> {
+            Integer[] stored = (Integer[]) rs.getArray(2).getArray();
+            int[] closed = new int[stored.length];
+            for (int i = 0; i < stored.length; i++) {
+                closed[i] = stored[i] == null ? 0 : stored[i];
+            }
+            Long[] coded = (Long[]) rs.getArray(3).getArray();
+            int[] in = new int[sizes.length];
+            int inGroups = 0;
+            for (int g = 0; g < sizes.length; g++) {
+                boolean inGroup = byQ == null || layout.chose(closed, at, g + 1);
+                if (!inGroup) {
+                    continue;
+                }
+                in[inGroups++] = g;
+                sizes[g]++;
+                for (Long t : coded) {
+                    Integer row = themeRow.get(t);
+                    if (row != null) {
+                        counts[row][g]++;
                     }
-                    Long[] coded = (Long[]) rs.getArray(3).getArray();
-                    int[] in = new int[sizes.length];
-                    int inGroups = 0;
-                    for (int g = 0; g < sizes.length; g++) {
-                        boolean inGroup = byQ == null || layout.chose(closed, at, g + 1);
-                        if (!inGroup) {
-                            continue;
-                        }
-                        in[inGroups++] = g;
-                        sizes[g]++;
-                        for (Long t : coded) {
-                            Integer row = themeRow.get(t);
-                            if (row != null) {
-                                counts[row][g]++;
-                            }
-                        }
-                    }
-                    memberships.add(Arrays.copyOf(in, inGroups));
-                    return null;
-                })
-                .list();
+                }
+            }
+            memberships.add(Arrays.copyOf(in, inGroups));
+        });
         List<Integer> shown = new ArrayList<>();
         for (int g = 0; g < sizes.length; g++) {
             if (by == null || sizes[g] == 0 || !smallNumbers.hides(sizes[g])) {
@@ -415,13 +411,10 @@ public class Codebook {
             }
             int n = Math.max(1, comments.size());
             documents.forEach((w, d) -> idf.put(w, Math.log((1.0 + n) / (1.0 + d)) + 1));
-            Map<Long, String> seeds = new HashMap<>();
-            for (Theme t : themes) {
-                seeds.put(t.id(), t.name() + " " + (t.description() == null ? "" : t.description()));
-            }
             Map<Long, Map<String, Double>> sums = new HashMap<>();
             for (Theme t : themes) {
-                sums.put(t.id(), vector(seeds.get(t.id())));
+                // a theme's own words seed it, so it can be suggested before anything is coded with it
+                sums.put(t.id(), vector(t.name() + " " + (t.description() == null ? "" : t.description())));
             }
             for (Comment c : comments) {
                 for (Long t : c.themes()) {
@@ -449,6 +442,7 @@ public class Codebook {
             return v;
         }
 
+        @Nullable
         Long suggest(String text) {
             Map<String, Double> v = vector(text);
             Long best = null;

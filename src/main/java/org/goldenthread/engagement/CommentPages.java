@@ -8,6 +8,7 @@ import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +42,10 @@ class CommentPages {
     String comments(
             @PathVariable String ods,
             @PathVariable long id,
-            @RequestParam(required = false) String field,
+            @RequestParam(required = false) @Nullable String field,
             @RequestParam(defaultValue = "false") boolean uncoded,
             @RequestParam(defaultValue = "1") int page,
-            @RequestParam(required = false) String by,
+            @RequestParam(required = false) @Nullable String by,
             Model model) {
         Surveys.Survey survey = surveys.survey(id);
         List<String> fields = codebook.fields(id);
@@ -80,7 +81,10 @@ class CommentPages {
     }
 
     /** A theme for the codebook, added from the comments of one field, where the page goes back to. */
-    record NewTheme(String name, String description, String field) {}
+    record NewTheme(
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable String field) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/themes")

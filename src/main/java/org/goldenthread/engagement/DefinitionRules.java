@@ -80,7 +80,7 @@ final class DefinitionRules {
             if (type == null) {
                 problems.add(Problem.of(
                         at + ".type",
-                        q.type() == null
+                        q.type() == null || q.type().isBlank()
                                 ? "Give the question a type"
                                 : "'" + q.type() + "' is not a question type; use "
                                         + Coded.choices(QuestionType.class)));
@@ -119,8 +119,9 @@ final class DefinitionRules {
             if (q.section() != null && q.section().length() > 200) {
                 problems.add(Problem.of(at + ".section", "A section title must be 200 characters or fewer"));
             }
-            if (q.showIf() != null) {
-                checkShowIf(problems, at, q, d.questions().subList(0, i));
+            Question.ShowIf condition = q.showIf();
+            if (condition != null) {
+                checkShowIf(problems, at, q, condition, d.questions().subList(0, i));
             }
         }
         return problems;
@@ -147,8 +148,8 @@ final class DefinitionRules {
         }
     }
 
-    private static void checkShowIf(List<Problem> problems, String at, Question q, List<Question> earlier) {
-        Question.ShowIf condition = q.showIf();
+    private static void checkShowIf(
+            List<Problem> problems, String at, Question q, Question.ShowIf condition, List<Question> earlier) {
         Question target = earlier.stream()
                 .filter(e -> e != null && e.code() != null && e.code().equalsIgnoreCase(condition.question()))
                 .findFirst()

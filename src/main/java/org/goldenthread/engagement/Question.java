@@ -19,13 +19,13 @@ public record Question(
         String text,
         String type,
         Boolean required,
-        Boolean comment,
-        List<String> options,
-        Boolean other,
-        @JsonProperty("show_if") ShowIf showIf,
-        String section,
+        @Nullable Boolean comment,
+        @Nullable List<String> options,
+        @Nullable Boolean other,
+        @JsonProperty("show_if") @Nullable ShowIf showIf,
+        @Nullable String section,
         @JsonProperty("options_from") @Nullable String optionsFrom,
-        String hint) {
+        @Nullable String hint) {
 
     public static final String OTHER = "Other (please specify)";
 

@@ -3,11 +3,16 @@ package org.goldenthread.engagement;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A survey as code: what is asked and how. This is the file format that imports and exports. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SurveyDefinition(
-        String code, String title, Boolean anonymous, String introduction, List<Question> questions) {
+        String code,
+        String title,
+        @Nullable Boolean anonymous,
+        @Nullable String introduction,
+        List<Question> questions) {
 
     public Optional<Question> question(String questionCode) {
         return questions.stream()

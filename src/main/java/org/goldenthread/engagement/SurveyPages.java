@@ -25,6 +25,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Text;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -85,12 +86,12 @@ class SurveyPages {
 
     /** A new survey, made by hand; its questions come after. */
     record NewSurvey(
-            String code,
-            String title,
-            String anonymous,
-            String introduction,
-            @BindParam("opens_on") String opensOn,
-            @BindParam("closes_on") String closesOn) {
+            @Nullable String code,
+            @Nullable String title,
+            @Nullable String anonymous,
+            @Nullable String introduction,
+            @BindParam("opens_on") @Nullable String opensOn,
+            @BindParam("closes_on") @Nullable String closesOn) {
 
         static NewSurvey blank() {
             return new NewSurvey(null, null, "true", null, null, null);
@@ -98,8 +99,8 @@ class SurveyPages {
 
         SurveyDefinition definition() {
             return new SurveyDefinition(
-                    FormValues.text(code),
-                    FormValues.text(title),
+                    entered(code),
+                    entered(title),
                     !"false".equals(anonymous),
                     FormValues.text(introduction),
                     List.of());
@@ -112,8 +113,8 @@ class SurveyPages {
 
     /** When a survey opens and closes, as typed: both optional. */
     record OpeningDates(
-            @BindParam("opens_on") String opensOn,
-            @BindParam("closes_on") String closesOn) {
+            @BindParam("opens_on") @Nullable String opensOn,
+            @BindParam("closes_on") @Nullable String closesOn) {
 
         static OpeningDates of(Surveys.Survey survey) {
             return new OpeningDates(
@@ -133,7 +134,7 @@ class SurveyPages {
         }
 
         /** Either may be null: opening when opened, or no end. */
-        record Days(LocalDate opens, LocalDate closes) {}
+        record Days(@Nullable LocalDate opens, @Nullable LocalDate closes) {}
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
@@ -165,8 +166,8 @@ class SurveyPages {
     @PostMapping("/ics/{ods}/surveys/upload")
     String upload(
             @PathVariable String ods,
-            @RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) String example,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(required = false) @Nullable String example,
             Model model,
             RedirectAttributes redirect)
             throws IOException {
@@ -199,17 +200,17 @@ class SurveyPages {
 
     /** A question added by hand; the options are one to a line. */
     record NewQuestion(
-            String code,
-            String text,
-            String type,
-            String options,
-            String required,
-            String comment,
-            String other,
-            String section,
-            String hint,
-            @BindParam("show_if_question") String showIfQuestion,
-            @BindParam("show_if_equals") String showIfEquals) {
+            @Nullable String code,
+            @Nullable String text,
+            @Nullable String type,
+            @Nullable String options,
+            @Nullable String required,
+            @Nullable String comment,
+            @Nullable String other,
+            @Nullable String section,
+            @Nullable String hint,
+            @BindParam("show_if_question") @Nullable String showIfQuestion,
+            @BindParam("show_if_equals") @Nullable String showIfEquals) {
 
         static NewQuestion blank() {
             return new NewQuestion(null, null, null, null, "false", null, null, null, null, null, null);
@@ -222,14 +223,13 @@ class SurveyPages {
                             .map(String::trim)
                             .filter(o -> !o.isEmpty())
                             .toList();
-            Question.ShowIf showIf = FormValues.text(showIfQuestion) == null
-                    ? null
-                    : new Question.ShowIf(showIfQuestion.trim(), FormValues.text(showIfEquals));
-            String chosenType = FormValues.text(type);
+            String dependsOn = FormValues.text(showIfQuestion);
+            Question.ShowIf showIf = dependsOn == null ? null : new Question.ShowIf(dependsOn, entered(showIfEquals));
+            String chosenType = entered(type);
             boolean ownOptions = "single".equals(chosenType) || "multi".equals(chosenType);
             return new Question(
-                    FormValues.text(code),
-                    FormValues.text(text),
+                    entered(code),
+                    entered(text),
                     chosenType,
                     "true".equals(required),
                     "true".equals(comment) ? true : null,
@@ -240,6 +240,12 @@ class SurveyPages {
                     null,
                     FormValues.text(hint));
         }
+    }
+
+    /** A field a survey or question must have, as typed: empty when left blank, which its rules refuse by name. */
+    private static String entered(@Nullable String typed) {
+        String text = FormValues.text(typed);
+        return text == null ? "" : text;
     }
 
     /** The survey page's two forms: its dates, and a question to add. */

@@ -37,7 +37,8 @@ public class SurveyReport {
         report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "
                 + "Wilson score interval. Net agreement is strongly agree and agree together.");
         if (r.suppressed()) {
-            return report.paragraph(r.note()).finish();
+            String note = r.note();
+            return report.paragraph(note == null ? "" : note).finish();
         }
         for (SurveyResults.QuestionResult q : r.questions()) {
             report.heading(q.code() + " " + q.text());

@@ -118,9 +118,9 @@ public class SurveyResults {
     public record Share(
             String label,
             int count,
-            BigDecimal percent,
-            @JsonProperty("ci_low") BigDecimal ciLow,
-            @JsonProperty("ci_high") BigDecimal ciHigh) {}
+            @Nullable BigDecimal percent,
+            @JsonProperty("ci_low") @Nullable BigDecimal ciLow,
+            @JsonProperty("ci_high") @Nullable BigDecimal ciHigh) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QuestionResult(
@@ -129,10 +129,10 @@ public class SurveyResults {
             String text,
             int answered,
             int skipped,
-            List<Share> options,
-            @JsonProperty("net_agreement") Share netAgreement,
-            BigDecimal mean,
-            BigDecimal median) {}
+            @Nullable List<Share> options,
+            @JsonProperty("net_agreement") @Nullable Share netAgreement,
+            @Nullable BigDecimal mean,
+            @Nullable BigDecimal median) {}
 
     /**
      * A survey's results; {@code responses} is left out when the whole survey is still too small to
@@ -140,7 +140,11 @@ public class SurveyResults {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Results(
-            Integer responses, List<String> filter, boolean suppressed, String note, List<QuestionResult> questions) {}
+            @Nullable Integer responses,
+            List<String> filter,
+            boolean suppressed,
+            @Nullable String note,
+            List<QuestionResult> questions) {}
 
     /**
      * Whether an anonymous survey has too few responses to show any figure: with fewer than k
@@ -179,7 +183,7 @@ public class SurveyResults {
      * the label, commas and colons included. Blank filters (the "Everyone" choice) are passed over;
      * every other must name an option, or the whole request is refused: a filter is never ignored.
      */
-    List<Condition> conditions(SurveyDefinition definition, List<String> filters) {
+    List<Condition> conditions(SurveyDefinition definition, @Nullable List<String> filters) {
         List<Condition> conditions = new ArrayList<>();
         for (String given : filters(filters)) {
             int colon = given.indexOf(':');
@@ -214,7 +218,7 @@ public class SurveyResults {
     }
 
     /** The filters given, trimmed, without blanks. */
-    static List<String> filters(List<String> given) {
+    static List<String> filters(@Nullable List<String> given) {
         return given == null
                 ? List.of()
                 : given.stream()
@@ -270,7 +274,7 @@ public class SurveyResults {
         return new Results(n, filterList, false, null, questions);
     }
 
-    private static List<String> filterList(List<String> filter) {
+    private static List<String> filterList(@Nullable List<String> filter) {
         return filters(filter);
     }
 
@@ -387,15 +391,15 @@ public class SurveyResults {
     public record CrossTab(
             String row,
             String col,
-            Integer responses,
+            @Nullable Integer responses,
             List<String> filter,
             List<Column> columns,
             List<Line> rows,
             @JsonProperty("hidden_cells") int hiddenCells,
-            @JsonProperty("chi_square") ChiSquare chiSquare,
-            String note) {}
+            @JsonProperty("chi_square") @Nullable ChiSquare chiSquare,
+            @Nullable String note) {}
 
-    public CrossTab crossTab(long surveyId, String rowCode, String colCode, List<String> filter) {
+    public CrossTab crossTab(long surveyId, String rowCode, String colCode, @Nullable List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyDefinition definition = survey.definition();
         int rq = closedQuestion(definition, rowCode, "row");
@@ -440,7 +444,7 @@ public class SurveyResults {
                 crossTabNote(hidden, test));
     }
 
-    private String crossTabNote(int hidden, ChiSquare test) {
+    private @Nullable String crossTabNote(int hidden, @Nullable ChiSquare test) {
         int minGroup = smallNumbers.minGroupSize();
         return hidden > 0
                 ? "Counts of fewer than " + minGroup + " respondents are hidden, with others that"

@@ -167,7 +167,7 @@ public class Surveys {
      * survey keeps the list it was asked with.
      */
     @Transactional
-    public long create(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
+    public long create(SurveyDefinition definition, @Nullable LocalDate opensOn, @Nullable LocalDate closesOn) {
         return create(definition, opensOn, closesOn, false, Status.LIVE);
     }
 
@@ -177,18 +177,22 @@ public class Surveys {
      * its owners have not yet checked.
      */
     @Transactional
-    public long createUnopened(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
+    public long createUnopened(SurveyDefinition definition, @Nullable LocalDate opensOn, @Nullable LocalDate closesOn) {
         return create(definition, opensOn, closesOn, false, Status.DRAFT);
     }
 
     /** Starts a survey in the builder, with its questions still to come; it is a draft until opened. */
     @Transactional
-    public long createDraft(SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn) {
+    public long createDraft(SurveyDefinition definition, @Nullable LocalDate opensOn, @Nullable LocalDate closesOn) {
         return create(definition, opensOn, closesOn, true, Status.DRAFT);
     }
 
     private long create(
-            SurveyDefinition definition, LocalDate opensOn, LocalDate closesOn, boolean incomplete, Status status) {
+            SurveyDefinition definition,
+            @Nullable LocalDate opensOn,
+            @Nullable LocalDate closesOn,
+            boolean incomplete,
+            Status status) {
         List<Problem> problems = new ArrayList<>(DefinitionRules.check(definition, incomplete));
         checkDates(opensOn, closesOn, problems);
         if (problems.isEmpty()
@@ -461,7 +465,7 @@ public class Surveys {
         return LocalDate.now(java.time.ZoneId.of("Europe/London"));
     }
 
-    private static void checkDates(LocalDate opensOn, LocalDate closesOn, List<Problem> problems) {
+    private static void checkDates(@Nullable LocalDate opensOn, @Nullable LocalDate closesOn, List<Problem> problems) {
         Dates.check("opens_on", opensOn, problems);
         Dates.check("closes_on", closesOn, problems);
         if (opensOn != null && closesOn != null && closesOn.isBefore(opensOn)) {
@@ -521,7 +525,7 @@ public class Surveys {
 
     /** Sets when a survey opens and closes (null for no date); whether it is a draft or closed stays as it is. */
     @Transactional
-    public void redate(long id, LocalDate opensOn, LocalDate closesOn) {
+    public void redate(long id, @Nullable LocalDate opensOn, @Nullable LocalDate closesOn) {
         Survey s = survey(id);
         List<Problem> problems = new ArrayList<>();
         checkDates(opensOn, closesOn, problems);

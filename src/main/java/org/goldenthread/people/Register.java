@@ -114,6 +114,26 @@ public class Register {
         return people;
     }
 
+    /**
+     * The people with these references, ignoring case and surrounding spaces (those in the ICS): for
+     * a file or a request that names a few people, not the whole register.
+     */
+    public List<Person> peopleByRef(Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(PEOPLE
+                        + " where lower(trim(person_ref)) = any (:refs) order by family_name, given_name, person_ref")
+                .param(
+                        "refs",
+                        refs.stream()
+                                .map(r -> r.trim().toLowerCase(java.util.Locale.ROOT))
+                                .distinct()
+                                .toArray(String[]::new))
+                .query(Person.class)
+                .list();
+    }
+
     public Person person(long id) {
         return person(id, Footprint.wholeIcs());
     }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,7 @@ public final class Dates {
     }
 
     /** For a date that arrived already parsed: adds a problem naming the field when it is out of range. */
-    public static void check(String field, LocalDate date, List<Problem> problems) {
+    public static void check(String field, @Nullable LocalDate date, List<Problem> problems) {
         if (date != null && !inRange(date)) {
             problems.add(Problem.of(field, RULE));
         }

@@ -141,6 +141,49 @@ class ActionLearningTest extends IntegrationTest {
     }
 
     @Test
+    void theProgrammePageOfASetProgrammeAsksNothingThatOnlyPairsNeed() {
+        PageClient page = new PageClient(port).signIn(adminEmail, PASSWORD);
+        String sets = page.get("/ics/" + ods + "/programmes/" + programme).body();
+        assertThat(sets)
+                .contains("13 members")
+                .contains("mix professions and organisations")
+                .doesNotContain("name=\"capacity\"")
+                .doesNotContain("name=\"preferences\"")
+                .doesNotContain("Mentor (gives)")
+                .doesNotContain("Places or choices")
+                .doesNotContain("Pairing rules")
+                .doesNotContain("same employer")
+                .doesNotContain("mentor");
+        String list = page.get("/ics/" + ods + "/programmes").body();
+        assertThat(list).contains("Sets for Leading across boundaries");
+
+        // a member added on the page is simply a member
+        OfferFixture.person(api, admin, ods, "AL99", uniqueEmail("member"), "gp", "general_practice", "mid");
+        PageClient.Page added = page.follow(page.post(
+                "/ics/" + ods + "/programmes/" + programme + "/participants", "person_ref", "AL99", "role", "member"));
+        assertThat(added.body()).contains("AL99 was added to the programme").contains("14 members");
+
+        // every kind that pairs people still asks for places, choices and the rules of pairing
+        for (String kind : List.of("mentoring", "reverse_mentoring", "coaching", "buddying", "exchange")) {
+            Response created = api.post(
+                    "/api/v1/ics/" + ods + "/programmes",
+                    admin,
+                    ApiClient.json("name", "Pairs by " + kind, "kind", kind, "cross_organisation", true));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String pairs = page.get("/ics/" + ods + "/programmes/"
+                            + created.json().get("id").asLong())
+                    .body();
+            assertThat(pairs)
+                    .as(kind)
+                    .contains("name=\"capacity\"")
+                    .contains("name=\"preferences\"")
+                    .contains("Pairing rules")
+                    .contains("same employer are never paired")
+                    .contains("0 mentors and 0 mentees");
+        }
+    }
+
+    @Test
     void thePageFormsTheSetsAndNamesProfessionsAndMeetingDays() {
         PageClient page = new PageClient(port).signIn(adminEmail, PASSWORD);
         String path = "/ics/" + ods + "/programmes/" + programme + "/sets";

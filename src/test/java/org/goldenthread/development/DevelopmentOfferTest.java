@@ -10,6 +10,7 @@ import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
+import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ class DevelopmentOfferTest extends IntegrationTest {
 
     private String ods;
     private String admin;
+    private String adminEmail;
     private String memberEmail;
     private String member;
     private long memberId;
@@ -26,7 +28,8 @@ class DevelopmentOfferTest extends IntegrationTest {
     @BeforeEach
     void anIcsWithAnAdminAndAMemberOnTheRegister() {
         ods = createIcs("Development ICS");
-        admin = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        admin = tokenFor(adminEmail);
         memberEmail = createUser("member", ods);
         member = tokenFor(memberEmail);
         memberId = OfferFixture.person(
@@ -186,6 +189,117 @@ class DevelopmentOfferTest extends IntegrationTest {
                         .get("status")
                         .asString())
                 .isEqualTo("waitlisted");
+    }
+
+    /** The emails that reached an address, each as its subject and text. */
+    private static List<String> mailTo(String address) {
+        return TestMailServer.to(address).stream()
+                .map(m -> {
+                    try {
+                        return m.getSubject() + "\n" + m.getContent();
+                    } catch (java.io.IOException | jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    @Test
+    void whoeverAFreedPlaceIsOfferedToIsEmailedAboutTheOffer() {
+        long offer = offer("Coaching for new leaders", "capacity", "1");
+        String first = uniqueEmail("first-waiting");
+        String second = uniqueEmail("second-waiting");
+        OfferFixture.person(api, admin, ods, "W1", first, "gp", "acute", "senior");
+        OfferFixture.person(api, admin, ods, "W2", second, "gp", "acute", "senior");
+        long mine = api.post("/api/v1/ics/" + ods + "/offers/" + offer + "/apply", member, "")
+                .json()
+                .get("id")
+                .asLong();
+        assertThat(enrol(offer, "W1").json().get("status").asString()).isEqualTo("waitlisted");
+        assertThat(enrol(offer, "W2").json().get("status").asString()).isEqualTo("waitlisted");
+        assertThat(mailTo(first)).isEmpty();
+
+        assertThat(api.post("/api/v1/ics/" + ods + "/my/enrolments/" + mine + "/withdraw", member, "")
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(mailTo(first))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail)
+                        .contains("A place on Coaching for new leaders is yours")
+                        .contains("\"Coaching for new leaders\" (NHS Leadership Academy)")
+                        .contains("GivenW1 Family"));
+        // only one place came free: the second in the queue waits, and hears nothing
+        assertThat(mailTo(second)).isEmpty();
+    }
+
+    @Test
+    void morePlacesOnAnOfferGoToTheWaitlistInTheOrderPeopleJoinedIt() {
+        Map<String, Object> details = OfferFixture.offer("Action learning for leaders");
+        details.put("capacity", "1");
+        long offer = OfferFixture.add(api, admin, ods, details);
+        List<String> emails = new java.util.ArrayList<>();
+        for (String ref : List.of("Q1", "Q2", "Q3", "Q4")) {
+            String email = uniqueEmail("queue-" + ref);
+            emails.add(email);
+            OfferFixture.person(api, admin, ods, ref, email, "gp", "acute", "senior");
+            enrol(offer, ref);
+        }
+        JsonNode before = api.get("/api/v1/ics/" + ods + "/offers/" + offer + "/enrolments", admin)
+                .json();
+        assertThat(statusOf(before, "Q1")).isEqualTo("applied");
+        assertThat(List.of(statusOf(before, "Q2"), statusOf(before, "Q3"), statusOf(before, "Q4")))
+                .containsOnly("waitlisted");
+
+        details.put("capacity", "3");
+        Response raised = api.put("/api/v1/ics/" + ods + "/offers/" + offer, admin, OfferFixture.json(details));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+
+        JsonNode after = api.get("/api/v1/ics/" + ods + "/offers/" + offer + "/enrolments", admin)
+                .json();
+        // first come, first served: the two who waited longest take the two new places
+        assertThat(statusOf(after, "Q2")).isEqualTo("applied");
+        assertThat(statusOf(after, "Q3")).isEqualTo("applied");
+        assertThat(statusOf(after, "Q4")).isEqualTo("waitlisted");
+        assertThat(mailTo(emails.get(1))).singleElement().asString().contains("Action learning for leaders");
+        assertThat(mailTo(emails.get(2))).singleElement().asString().contains("Action learning for leaders");
+        assertThat(mailTo(emails.get(3))).isEmpty();
+        assertThat(mailTo(emails.get(0))).isEmpty();
+        String audit = api.get("/api/v1/ics/" + ods + "/audit", admin).body();
+        assertThat(audit).contains("offer.updated").contains("enrolment.offered_a_place");
+
+        // with no limit at all, nobody is left waiting; on the page, the admin is told who moved up
+        PageClient page = new PageClient(port).signIn(adminEmail, PASSWORD);
+        assertThat(page.get("/ics/" + ods + "/development/catalogue/" + offer + "/edit")
+                        .status())
+                .isEqualTo(200);
+        PageClient.Page saved = page.follow(page.post(
+                "/ics/" + ods + "/development/catalogue/" + offer + "/edit",
+                "title",
+                "Action learning for leaders",
+                "kind",
+                "course",
+                "description",
+                "A course for leaders.",
+                "provider",
+                "NHS Leadership Academy",
+                "scope",
+                "national",
+                "delivery",
+                "online",
+                "hours",
+                "12",
+                "weeks",
+                "6",
+                "capacity",
+                ""));
+        assertThat(saved.body())
+                .contains("Action learning for leaders was saved.")
+                .contains("The place that came free was offered to the first person on the waitlist.");
+        JsonNode unlimited = api.get("/api/v1/ics/" + ods + "/offers/" + offer + "/enrolments", admin)
+                .json();
+        assertThat(statusOf(unlimited, "Q4")).isEqualTo("applied");
+        assertThat(mailTo(emails.get(3))).hasSize(1);
     }
 
     private static String withoutIds(String json) {

@@ -3,8 +3,10 @@ package org.goldenthread.development.relationships;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Audit;
@@ -149,8 +151,12 @@ class RelationshipFacts {
                                  on g.relationship_id = r.id
                          where r.programme_id = :programme
                          order by r.ended_on nulls first, r.started_on, r.id""").param("programme", programmeId).query(Row.class).list();
-        Map<Long, Person> people =
-                register.people().stream().collect(java.util.stream.Collectors.toMap(Person::id, p -> p));
+        Set<Long> pairedPeople = new HashSet<>();
+        rows.forEach(r -> {
+            pairedPeople.add(r.giverId());
+            pairedPeople.add(r.receiverId());
+        });
+        Map<Long, Person> people = register.people(pairedPeople);
         List<Fact> facts =
                 rows.stream().map(r -> fact(programme, r, people, today)).toList();
         return new Overview(programme, facts, ratings(programmeId), today);

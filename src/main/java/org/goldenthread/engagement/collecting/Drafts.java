@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.goldenthread.engagement.Responses;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -108,7 +109,7 @@ class Drafts {
     }
 
     @Transactional
-    public void save(long draftId, Map<String, String> answers, Integer resumePage) {
+    public void save(long draftId, Map<String, String> answers, @Nullable Integer resumePage) {
         jdbc.sql("""
                         update survey_draft set answers = cast(:answers as jsonb), resume_page = :page,
                                saved_on = current_date

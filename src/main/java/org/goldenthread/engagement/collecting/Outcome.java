@@ -50,7 +50,7 @@ sealed interface Outcome {
     /** To the resume link, the address they keep for coming back, after typing their resume code. */
     record Resumed(Visit visit) implements Onward {
         public String path() {
-            return visit.base();
+            return visit.pages();
         }
     }
 
@@ -149,7 +149,7 @@ sealed interface Outcome {
 
         public List<Section> sections() {
             Questionnaire questionnaire = visit.questionnaire();
-            Map<String, String> answers = visit.draft().answers();
+            Map<String, String> answers = visit.started().answers();
             List<Section> sections = new ArrayList<>();
             for (Questionnaire.Page page : questionnaire.askedPages(answers)) {
                 List<Answered> rows = new ArrayList<>();
@@ -169,7 +169,7 @@ sealed interface Outcome {
 
         public String back() {
             return visit.questionnaire()
-                    .previous(Integer.MAX_VALUE, visit.draft().answers())
+                    .previous(Integer.MAX_VALUE, visit.started().answers())
                     .map(p -> visit.page(p.number()))
                     .orElse(visit.start());
         }

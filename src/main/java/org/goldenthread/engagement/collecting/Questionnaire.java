@@ -12,6 +12,7 @@ import org.goldenthread.engagement.Question;
 import org.goldenthread.engagement.QuestionType;
 import org.goldenthread.engagement.SurveyDefinition;
 import org.goldenthread.platform.Problem;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -27,7 +28,7 @@ record Questionnaire(SurveyDefinition definition, List<Page> pages) {
     static final int MAX_TEXT = 10_000;
 
     /** Page numbers start at 1, as respondents see them. */
-    record Page(int number, String section, List<Question> questions) {}
+    record Page(int number, @Nullable String section, List<Question> questions) {}
 
     static Questionnaire of(SurveyDefinition definition) {
         List<Page> pages = new ArrayList<>();

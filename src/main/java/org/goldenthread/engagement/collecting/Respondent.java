@@ -1,5 +1,7 @@
 package org.goldenthread.engagement.collecting;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a respondent reached a survey's pages: by its open link, with the resume code once they have
  * one, or by their own invitation. Nothing here is the respondent's identity: an address only counts
@@ -11,7 +13,8 @@ sealed interface Respondent {
      * @param code    the resume code in the address, or null
      * @param address where the request came from, for counting resume codes that do not match
      */
-    record ByLink(String link, String code, String address) implements Respondent {}
+    record ByLink(
+            String link, @Nullable String code, @Nullable String address) implements Respondent {}
 
     record Invited(String token) implements Respondent {}
 
@@ -19,7 +22,7 @@ sealed interface Respondent {
         return new ByLink(link, null, null);
     }
 
-    static Respondent byLink(String link, String code, String address) {
+    static Respondent byLink(String link, @Nullable String code, @Nullable String address) {
         return new ByLink(link, code, address);
     }
 

@@ -113,7 +113,7 @@ class RespondentJourney {
         return visit(
                 respondent,
                 visit -> turnedAway(visit).orElseGet(() -> {
-                    Map<String, String> answers = visit.draft().answers();
+                    Map<String, String> answers = visit.started().answers();
                     Optional<Questionnaire.Page> page = asked(visit, number);
                     if (page.isEmpty()) {
                         return new Outcome.ToResume(visit);
@@ -132,7 +132,7 @@ class RespondentJourney {
                 respondent,
                 visit -> turnedAway(visit).orElseGet(() -> {
                     Questionnaire questionnaire = visit.questionnaire();
-                    Draft draft = visit.draft();
+                    Draft draft = visit.started();
                     Optional<Questionnaire.Page> found = asked(visit, number);
                     if (found.isEmpty()) {
                         return new Outcome.ToResume(visit);
@@ -267,13 +267,13 @@ class RespondentJourney {
     /** To the first page still to complete, listing what is missing there. */
     private static Optional<Outcome> incomplete(Visit visit) {
         return visit.questionnaire()
-                .firstIncomplete(visit.draft().answers())
+                .firstIncomplete(visit.started().answers())
                 .map(page -> new Outcome.ToPage(visit, page.number(), true));
     }
 
     /** The page with this number, if any of its questions is asked given the answers so far. */
     private static Optional<Questionnaire.Page> asked(Visit visit, int number) {
-        Map<String, String> answers = visit.draft().answers();
+        Map<String, String> answers = visit.started().answers();
         return visit.questionnaire()
                 .page(number)
                 .filter(p -> !visit.questionnaire().asked(p, answers).isEmpty());

@@ -198,7 +198,7 @@ class RespondentPages {
             model.addAttribute(
                     "resumeLink",
                     ServletUriComponentsBuilder.fromCurrentContextPath()
-                            .path(saved.visit().base())
+                            .path(saved.visit().pages())
                             .toUriString());
             model.addAttribute("closesOn", Outcome.closesOn(saved.visit()));
             return "engagement/respond-saved";

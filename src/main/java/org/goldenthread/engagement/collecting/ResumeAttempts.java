@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.goldenthread.platform.Settings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +47,12 @@ class ResumeAttempts {
         return Math.max(1, Duration.ofNanos(windowNanos).toMinutes());
     }
 
-    boolean blocked(long surveyId, String address) {
+    boolean blocked(long surveyId, @Nullable String address) {
         Misses m = misses.get(key(surveyId, address));
         return m != null && m.count() >= maxMisses && System.nanoTime() - m.since() < windowNanos;
     }
 
-    void missed(long surveyId, String address) {
+    void missed(long surveyId, @Nullable String address) {
         long now = System.nanoTime();
         if (misses.size() > TIDY_ABOVE) {
             misses.values().removeIf(m -> now - m.since() >= windowNanos);
@@ -62,7 +63,7 @@ class ResumeAttempts {
                 (old, one) -> now - old.since() >= windowNanos ? one : new Misses(old.count() + 1, old.since()));
     }
 
-    private String key(long surveyId, String address) {
+    private String key(long surveyId, @Nullable String address) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);

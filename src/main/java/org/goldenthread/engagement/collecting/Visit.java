@@ -2,8 +2,10 @@ package org.goldenthread.engagement.collecting;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.goldenthread.engagement.Surveys;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A respondent on their way through a survey, and the addresses of their pages.
@@ -18,9 +20,9 @@ record Visit(
         Surveys.Survey survey,
         Questionnaire questionnaire,
         String start,
-        String base,
-        Invitation invitation,
-        Draft draft,
+        @Nullable String base,
+        @Nullable Invitation invitation,
+        @Nullable Draft draft,
         LocalDate today) {
 
     public String title() {
@@ -37,16 +39,27 @@ record Visit(
 
     /** Where to come back to: the page they were on, the first page still to complete, or checking. */
     public String resumeAt() {
-        Map<String, String> answers = draft.answers();
-        Optional<Questionnaire.Page> page = Optional.ofNullable(draft.resumePage())
+        Draft started = started();
+        Map<String, String> answers = started.answers();
+        Optional<Questionnaire.Page> page = Optional.ofNullable(started.resumePage())
                 .flatMap(questionnaire::page)
                 .filter(p -> !questionnaire.asked(p, answers).isEmpty())
                 .or(() -> questionnaire.firstIncomplete(answers));
-        return base + "/" + page.map(p -> String.valueOf(p.number())).orElse("check");
+        return pages() + "/" + page.map(p -> String.valueOf(p.number())).orElse("check");
     }
 
     String page(int number) {
-        return base + "/" + number;
+        return pages() + "/" + number;
+    }
+
+    /** The respondent's draft; asked only once they have started, which the journey checks first. */
+    Draft started() {
+        return Objects.requireNonNull(draft, "A respondent without a draft has no answers to go on with");
+    }
+
+    /** Where the respondent's pages live; they have them once they have started. */
+    String pages() {
+        return Objects.requireNonNull(base, "A respondent without a draft has no pages yet");
     }
 
     /** The visit once the respondent has a draft: by the open link, their pages live under its resume code. */
