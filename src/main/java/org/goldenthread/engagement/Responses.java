@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Progress;
 import org.goldenthread.platform.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -178,6 +179,12 @@ public class Responses {
      */
     @Transactional
     public Imported importCsv(long surveyId, InputStream body) {
+        return importCsv(surveyId, body, Progress.NONE);
+    }
+
+    /** Imports as {@link #importCsv(long, InputStream)} does, reporting how far it has gone. */
+    @Transactional
+    public Imported importCsv(long surveyId, InputStream body, Progress progress) {
         Surveys.Survey survey = surveys.survey(surveyId);
         Answers encoder = new Answers(survey.definition());
         List<Problem> problems = new ArrayList<>();
@@ -206,6 +213,7 @@ public class Responses {
                         continue;
                     }
                     rows++;
+                    progress.read(rows);
                     if (record.size() != header.size()) {
                         problems.add(new Problem(
                                 row,
@@ -228,6 +236,7 @@ public class Responses {
                         continue;
                     }
                     Answers.Encoded encoded = encoder.encode(values, row, problems);
+                    progress.checked(rows);
                     if (problems.size() > MAX_PROBLEMS) {
                         break;
                     }
@@ -236,6 +245,7 @@ public class Responses {
                         batch.add(encoded);
                         if (batch.size() == BATCH) {
                             writer.write(batch);
+                            progress.stored(rows);
                             batch = new ArrayList<>(BATCH);
                         }
                     }
@@ -258,6 +268,9 @@ public class Responses {
                 writer.write(batch);
             }
             stored = writer.finish();
+            if (problems.isEmpty()) {
+                progress.stored(stored);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

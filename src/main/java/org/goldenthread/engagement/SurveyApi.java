@@ -5,16 +5,22 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Job;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Upload;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,8 +42,10 @@ class SurveyApi {
     private final Responses responses;
     private final SurveyResults results;
     private final Codebook codebook;
+    private final ResponseImports imports;
 
-    SurveyApi(Surveys surveys, Responses responses, SurveyResults results, Codebook codebook) {
+    SurveyApi(Surveys surveys, Responses responses, SurveyResults results, Codebook codebook, ResponseImports imports) {
+        this.imports = imports;
         this.surveys = surveys;
         this.responses = responses;
         this.results = results;
@@ -120,14 +128,42 @@ class SurveyApi {
         return surveys.survey(id).definition();
     }
 
+    /**
+     * Responses in bulk. A file of more than {@value ResponseImports#LARGE} rows, or any file with
+     * {@code async=true}, is imported in the background: the answer is 202 with the job's address,
+     * whose result, once done, is what this call would have answered.
+     */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "Import responses in bulk (CSV)")
+    @Operation(
+            summary = "Import responses in bulk (CSV)",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "imported",
+                        content = @Content(schema = @Schema(implementation = Responses.Imported.class))),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "importing in the background; follow the Location header",
+                        content = @Content(schema = @Schema(implementation = Job.class)))
+            })
     @PostMapping(
             value = "/api/v1/ics/{ods}/surveys/{id}/responses/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    Responses.Imported importResponses(@PathVariable String ods, @PathVariable long id, HttpServletRequest request)
+    ResponseEntity<?> importResponses(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean async,
+            HttpServletRequest request)
             throws IOException {
-        return responses.importCsv(id, request.getInputStream());
+        surveys.survey(id);
+        Upload upload = Upload.receive(request.getInputStream());
+        if (async || ResponseImports.large(upload)) {
+            Job job = imports.start(id, "responses.csv", upload);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/ics/" + Scope.currentTenant().odsCode() + "/jobs/" + job.id()))
+                    .body(job);
+        }
+        return ResponseEntity.ok(imports.importNow(id, upload));
     }
 
     record OneResponse(@JsonProperty("idempotency_key") String idempotencyKey, Map<String, Object> answers) {}

@@ -1,9 +1,14 @@
 package org.goldenthread.people;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.Job;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.SignedIn;
@@ -101,21 +106,44 @@ class RegisterApi {
 
     /**
      * The whole register as one CSV. {@code mode=valid_rows} imports the good rows and reports the
-     * rest; by default one bad row stops the whole file.
+     * rest; by default one bad row stops the whole file. A file of more than {@value
+     * RegisterFile#LARGE} rows, or any file with {@code async=true}, is imported in the background:
+     * the answer is 202 with the job's address, whose result, once done, is what this call would
+     * have answered.
      */
     @Allowed(Role.ICS_ADMIN)
-    @Operation(summary = "Import the register file (CSV)")
+    @Operation(
+            summary = "Import the register file (CSV)",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "imported",
+                        content = @Content(schema = @Schema(implementation = RegisterFile.Outcome.class))),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "importing in the background; follow the Location header",
+                        content = @Content(schema = @Schema(implementation = Job.class)))
+            })
     @PostMapping(
             value = "/api/v1/ics/{ods}/register/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    RegisterFile.Outcome importRegister(
+    ResponseEntity<?> importRegister(
             @PathVariable String ods,
             @RequestBody(required = false) byte[] body,
-            @RequestParam(defaultValue = "all_or_nothing") String mode) {
+            @RequestParam(defaultValue = "all_or_nothing") String mode,
+            @RequestParam(defaultValue = "false") boolean async) {
         if (!mode.equals("all_or_nothing") && !mode.equals("valid_rows")) {
             throw new org.goldenthread.platform.InvalidInput("mode", "Use all_or_nothing or valid_rows");
         }
-        return file.importRows(RegisterFile.readCsv(body == null ? new byte[0] : body), mode.equals("valid_rows"));
+        List<List<String>> rows = RegisterFile.readCsv(body == null ? new byte[0] : body);
+        boolean validRowsOnly = mode.equals("valid_rows");
+        if (async || rows.size() - 1 > RegisterFile.LARGE) {
+            Job job = file.startImport("register.csv", rows, validRowsOnly);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/ics/" + Scope.currentTenant().odsCode() + "/jobs/" + job.id()))
+                    .body(job);
+        }
+        return ResponseEntity.ok(file.importRows(rows, validRowsOnly));
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})

@@ -6,7 +6,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.Job;
+import org.goldenthread.platform.Jobs;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Progress;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.ScopedTransactions;
 import org.goldenthread.structure.Forums;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,12 +69,20 @@ public class RegisterFile {
 
     private static final int MAX_PROBLEMS = 500;
 
+    /** Files with more rows than this are imported in the background, even through the API. */
+    public static final int LARGE = 5_000;
+
     private final RegisterImport importing;
     private final RegisterExport exporting;
 
-    RegisterFile(Register register, Forums forums, JdbcClient jdbc) {
+    private final Jobs jobs;
+    private final ScopedTransactions transactions;
+
+    RegisterFile(Register register, Forums forums, JdbcClient jdbc, Jobs jobs, ScopedTransactions transactions) {
         this.importing = new RegisterImport(register, forums, jdbc);
         this.exporting = new RegisterExport(register, forums);
+        this.jobs = jobs;
+        this.transactions = transactions;
     }
 
     /** What an import did, or would have done, and any rows it left out. */
@@ -118,7 +131,27 @@ public class RegisterFile {
      */
     @Transactional
     public Outcome importRows(List<List<String>> table, boolean validRowsOnly) {
-        return importing.importRows(table, validRowsOnly);
+        return importing.importRows(table, validRowsOnly, Progress.NONE);
+    }
+
+    /** Imports rows as {@link #importRows(List, boolean)} does, reporting how far it has gone. */
+    @Transactional
+    public Outcome importRows(List<List<String>> table, boolean validRowsOnly, Progress progress) {
+        return importing.importRows(table, validRowsOnly, progress);
+    }
+
+    /**
+     * Imports rows as a background job of the current ICS, whose page is the register file's page
+     * for that job.
+     */
+    public Job startImport(String fileName, List<List<String>> table, boolean validRowsOnly) {
+        String ods = Scope.currentTenant().odsCode();
+        return jobs.start(
+                "register_import",
+                fileName,
+                "/ics/" + ods + "/register/imports/{id}",
+                progress ->
+                        transactions.run(Scope.current(), () -> importing.importRows(table, validRowsOnly, progress)));
     }
 
     /** Problems in the order of the file, row by row and column by column: the first {@value #MAX_PROBLEMS}, then how many more. */

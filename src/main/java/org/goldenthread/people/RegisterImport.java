@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Progress;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.ForumDetails;
 import org.goldenthread.structure.Forums;
@@ -45,14 +46,16 @@ final class RegisterImport {
      * Imports rows (header first). With {@code validRowsOnly} false nothing is changed unless every
      * row is good; with it true, rows with problems are left out and reported, and the rest go in.
      */
-    RegisterFile.Outcome importRows(List<List<String>> table, boolean validRowsOnly) {
+    RegisterFile.Outcome importRows(List<List<String>> table, boolean validRowsOnly, Progress progress) {
         // one import at a time per ICS, so two uploads cannot race on the same new forum or person
         jdbc.sql("select pg_advisory_xact_lock(hashtext('register-import'), cast(:ics as integer))")
                 .param("ics", Scope.currentTenant().id())
                 .query(Object.class)
                 .single();
         List<FileRow> rows = FileRow.rows(table);
-        List<Problem> problems = check(rows);
+        progress.expect(rows.size());
+        progress.read(rows.size());
+        List<Problem> problems = check(rows, progress);
         List<Integer> skipped = new ArrayList<>();
         List<Problem> reported = new ArrayList<>(problems);
         if (!problems.isEmpty()) {
@@ -64,14 +67,14 @@ final class RegisterImport {
                 Set<Integer> bad = problems.stream().map(Problem::row).collect(Collectors.toSet());
                 skipped.addAll(bad);
                 rows = rows.stream().filter(r -> !bad.contains(r.number())).toList();
-                problems = check(rows);
+                problems = check(rows, Progress.NONE);
                 reported.addAll(problems);
             }
             if (!problems.isEmpty()) {
                 throw new InvalidInput(RegisterFile.capped(reported));
             }
         }
-        RegisterFile.Outcome done = apply(rows);
+        RegisterFile.Outcome done = apply(rows, progress);
         return new RegisterFile.Outcome(
                 done.rows(),
                 done.peopleAdded(),
@@ -86,10 +89,12 @@ final class RegisterImport {
                 RegisterFile.capped(reported));
     }
 
-    private List<Problem> check(List<FileRow> rows) {
+    private List<Problem> check(List<FileRow> rows, Progress progress) {
         RowReading in = new RowReading();
         Map<String, Integer> identical = new HashMap<>();
+        int checked = 0;
         for (FileRow row : rows) {
+            progress.checked(checked++);
             String whole =
                     COLUMNS.stream().map(c -> Objects.toString(row.get(c), "")).collect(Collectors.joining("\u0001"));
             Integer first = identical.putIfAbsent(whole, row.number());
@@ -108,15 +113,23 @@ final class RegisterImport {
         for (PersonDetails p : in.people.values()) {
             in.problems.addAll(register.check(p));
         }
+        progress.checked(rows.size());
         return in.problems;
     }
 
-    private RegisterFile.Outcome apply(List<FileRow> rows) {
+    /**
+     * Stores the rows in three steps (forums and seats, people, appointments); after each, that part
+     * of every row is stored, which is what the progress reports.
+     */
+    private RegisterFile.Outcome apply(List<FileRow> rows, Progress progress) {
         RowReading in = new RowReading();
         rows.forEach(in::read);
+        progress.stored(0);
         Forums.Merged structure =
                 forums.merge(new ArrayList<>(in.forumsByName.values()), new ArrayList<>(in.seatsByKey.values()));
+        progress.stored(rows.size() / 3);
         Register.Merged people = register.mergePeople(new ArrayList<>(in.people.values()));
+        progress.stored(rows.size() * 2 / 3);
         List<Register.Tenure> tenures = new ArrayList<>();
         for (FileRow row : in.appointments) {
             String route = row.get("route");
@@ -133,6 +146,7 @@ final class RegisterImport {
                     hours(row.get("hours_used_per_week"))));
         }
         int[] appointments = register.mergeTenures(tenures);
+        progress.stored(rows.size());
         return new RegisterFile.Outcome(
                 rows.size(),
                 people.added(),

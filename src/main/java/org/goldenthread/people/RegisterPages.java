@@ -1,6 +1,5 @@
 package org.goldenthread.people;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,14 +20,12 @@ import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.Sector;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages for the leadership register: people, their appointments, and the register file. */
@@ -43,21 +40,13 @@ class RegisterPages {
     private final RegisterFile file;
     private final Professions professions;
     private final Forums forums;
-    private final RegisterDownload download;
     private final Clock clock;
 
-    RegisterPages(
-            Register register,
-            RegisterFile file,
-            Professions professions,
-            Forums forums,
-            RegisterDownload download,
-            Clock clock) {
+    RegisterPages(Register register, RegisterFile file, Professions professions, Forums forums, Clock clock) {
         this.register = register;
         this.file = file;
         this.professions = professions;
         this.forums = forums;
-        this.download = download;
         this.clock = clock;
     }
 
@@ -203,62 +192,6 @@ class RegisterPages {
         } catch (InvalidInput e) {
             return PERSON.showAgain(shown(model, id), form, e);
         }
-    }
-
-    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @GetMapping("/ics/{ods}/register")
-    String registerFile(@PathVariable String ods, Model model) {
-        model.addAttribute(
-                "placesInSight", Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD).places());
-        model.addAttribute("columns", RegisterFile.COLUMNS);
-        model.addAttribute(
-                "canEdit",
-                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
-        return "people/register";
-    }
-
-    @Allowed(Role.ICS_ADMIN)
-    @PostMapping("/ics/{ods}/register")
-    String importFile(
-            @PathVariable String ods,
-            @RequestParam(required = false) MultipartFile file,
-            @RequestParam(defaultValue = "all_or_nothing") String mode,
-            Model model)
-            throws IOException {
-        model.addAttribute("columns", RegisterFile.COLUMNS);
-        model.addAttribute("canEdit", true);
-        model.addAttribute("mode", mode);
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV or Excel file to import")));
-            return "people/register";
-        }
-        String name = file.getOriginalFilename() == null
-                ? ""
-                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-        try {
-            List<List<String>> rows = name.endsWith(".xlsx")
-                    ? RegisterFile.readXlsx(file.getBytes())
-                    : RegisterFile.readCsv(file.getBytes());
-            model.addAttribute("outcome", this.file.importRows(rows, "valid_rows".equals(mode)));
-            model.addAttribute("fileName", file.getOriginalFilename());
-        } catch (InvalidInput e) {
-            model.addAttribute("fileProblems", e.problems());
-            model.addAttribute("fileName", file.getOriginalFilename());
-            model.addAttribute(
-                    "problems",
-                    List.of(Problem.of(
-                            "file",
-                            e.problems().size() == 1
-                                    ? "The file has a problem, so nothing was imported"
-                                    : "The file has " + e.problems().size() + " problems, so nothing was imported")));
-        }
-        return "people/register";
-    }
-
-    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @GetMapping("/ics/{ods}/register/download")
-    ResponseEntity<byte[]> download(@PathVariable String ods, @RequestParam(defaultValue = "csv") String format) {
-        return download.of(ods, format, Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD));
     }
 
     @Allowed(Role.ICS_ADMIN)

@@ -573,7 +573,7 @@ public class SurveyTest extends IntegrationTest {
         throw new AssertionError("No " + code);
     }
 
-    private static final String SMALL = """
+    public static final String SMALL = """
             {"code": "pulse", "title": "Pulse", "anonymous": true, "questions": [
               {"code": "Q1", "text": "Do you have protected time?", "type": "yes_no", "required": true},
               {"code": "Q2", "text": "Is it enough?", "type": "agreement4", "comment": true},

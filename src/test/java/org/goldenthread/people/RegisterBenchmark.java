@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -B test -Dtest=RegisterBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * It prints its figures; the README keeps the latest.
  */
-class RegisterBenchmark extends IntegrationTest {
+public class RegisterBenchmark extends IntegrationTest {
 
     private static final int ICSS = 42;
     private static final int PEOPLE = 50_000;
@@ -135,7 +135,7 @@ class RegisterBenchmark extends IntegrationTest {
      * One ICS's register: forums across the five levels with ten seats each, people spread over
      * the professions with GPs and nurses most common, and appointments a third of which ended.
      */
-    static String file(int ics, int people, int appointments, int forums) {
+    public static String file(int ics, int people, int appointments, int forums) {
         Random random = new Random(ics);
         String[] professions = {
             "gp",

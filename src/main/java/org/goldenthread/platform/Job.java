@@ -1,0 +1,110 @@
+package org.goldenthread.platform;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Long work running in the background, such as a large import: its phase, its counts so far, the
+ * problems found and, once done, the same outcome the work gives when it runs while the caller
+ * waits.
+ */
+public record Job(
+        long id,
+        String kind,
+        String subject,
+        String link,
+        State state,
+        @JsonProperty("rows_total") @Nullable Integer rowsTotal,
+        @JsonProperty("rows_read") int rowsRead,
+        @JsonProperty("rows_checked") int rowsChecked,
+        @JsonProperty("rows_stored") int rowsStored,
+        List<Problem> problems,
+        @Nullable JsonNode result,
+        @JsonProperty("started_by") @Nullable String startedBy,
+        @JsonIgnore @Nullable Long startedById,
+        @JsonProperty("queued_at") Instant queuedAt,
+        @JsonProperty("started_at") @Nullable Instant startedAt,
+        @JsonProperty("finished_at") @Nullable Instant finishedAt) {
+
+    public Job {
+        problems = List.copyOf(problems);
+    }
+
+    public enum State implements Coded {
+        QUEUED("queued", "Waiting to start"),
+        CHECKING("checking", "Checking rows"),
+        STORING("storing", "Storing"),
+        DONE("done", "Done"),
+        FAILED("failed", "Not imported"),
+        INTERRUPTED("interrupted", "Interrupted");
+
+        private final String code;
+        private final String label;
+
+        State(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        @Override
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        public boolean finished() {
+            return this == DONE || this == FAILED || this == INTERRUPTED;
+        }
+
+        static State of(String code) {
+            return Coded.parse(State.class, code).orElseThrow();
+        }
+    }
+
+    @JsonIgnore
+    public boolean finished() {
+        return state.finished();
+    }
+
+    /**
+     * How far the work has gone, 0 to 100: checking is the first half, storing the second. Null while
+     * the number of rows is not known, for a bar that can only say the work is under way.
+     */
+    @JsonProperty("percent")
+    public @Nullable Integer percent() {
+        if (state == State.DONE) {
+            return 100;
+        }
+        if (state == State.QUEUED) {
+            return 0;
+        }
+        Integer total = rowsTotal;
+        if (total == null || total == 0) {
+            return null;
+        }
+        long done = Math.min(rowsChecked, total) + (long) Math.min(rowsStored, total);
+        return (int) Math.min(99, done * 100 / (2L * total));
+    }
+
+    /**
+     * What a screen reader hears: the phase and progress to the nearest quarter, so that it changes
+     * a few times in a long import rather than at every refresh.
+     */
+    @JsonIgnore
+    public String announcement() {
+        if (state.finished() || state == State.QUEUED) {
+            return state.label();
+        }
+        Integer percent = percent();
+        return percent == null ? state.label() : state.label() + ", about " + (percent / 25 * 25) + "% done";
+    }
+}
