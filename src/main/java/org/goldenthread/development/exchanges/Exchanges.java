@@ -1,5 +1,7 @@
 package org.goldenthread.development.exchanges;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,11 +56,13 @@ public class Exchanges {
 
     /** Someone of a pair, as pages show them. */
     public record Side(
-            long personId,
+            @JsonIgnore long personId,
+            @JsonProperty("person_ref") String personRef,
             String name,
             @Nullable String employer,
             @Nullable String sector) {
 
+        @JsonIgnore
         public String sectorLabel() {
             return sector == null
                     ? "Sector not recorded"
@@ -186,7 +190,7 @@ public class Exchanges {
     static Side side(Map<Long, Person> people, long personId) {
         // a relationship's people are kept by foreign key to the register
         Person p = Objects.requireNonNull(people.get(personId));
-        return new Side(p.id(), p.fullName(), blankToNull(p.employer()), blankToNull(p.sector()));
+        return new Side(p.id(), p.personRef(), p.fullName(), blankToNull(p.employer()), blankToNull(p.sector()));
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
