@@ -115,7 +115,7 @@ final class ExchangeMatching {
             parts.add("a sector is not recorded for one of them, so they may work in the same sector");
         } else {
             parts.add("the same sector (" + label(host)
-                    + "): no pairing across sectors could pair as many people or more pairs across sectors");
+                    + "): no way of pairing as many people has more pairs across sectors");
         }
         parts.add("different employers (never colleagues in an exchange)");
         String why = String.join("; ", parts);

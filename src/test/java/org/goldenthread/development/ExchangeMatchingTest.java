@@ -54,7 +54,7 @@ class ExchangeMatchingTest {
 
         assertThat(p.pairs()).singleElement().satisfies(pair -> {
             assertThat(pair.mentee()).isEqualTo("V2");
-            assertThat(pair.why()).contains("the same sector (Adult social care)");
+            assertThat(pair.why()).contains("The same sector (Adult social care)");
         });
         assertThat(p.acrossSectors()).isZero();
         assertThat(p.unmatched())

@@ -43,16 +43,21 @@ public class Exchanges {
     /** One visit as arranged. */
     public record Visit(
             long id,
-            long relationshipId,
+            @JsonProperty("relationship_id") long relationshipId,
             int number,
-            long hostId,
-            LocalDate visitsOn,
+            @JsonIgnore long hostId,
+            @JsonProperty("visits_on") LocalDate visitsOn,
             String place,
             String uid,
             int sequence) {}
 
     /** A cohort's closing event. */
-    public record Closing(long programmeId, LocalDate heldOn, String place, String uid, int sequence) {}
+    public record Closing(
+            @JsonProperty("programme_id") long programmeId,
+            @JsonProperty("held_on") LocalDate heldOn,
+            String place,
+            String uid,
+            int sequence) {}
 
     /** Someone of a pair, as pages show them. */
     public record Side(
@@ -75,13 +80,13 @@ public class Exchanges {
      * (each person on each visit) have been written, never what they say.
      */
     public record Pair(
-            long relationshipId,
+            @JsonProperty("relationship_id") long relationshipId,
             Side first,
             Side second,
-            @Nullable Visit firstVisit,
-            @Nullable Visit secondVisit,
+            @JsonProperty("first_visit") @Nullable Visit firstVisit,
+            @JsonProperty("second_visit") @Nullable Visit secondVisit,
             int reflections,
-            @Nullable LocalDate endedOn) {
+            @JsonProperty("ended_on") @Nullable LocalDate endedOn) {
 
         public boolean acrossSectors() {
             return first.sector() != null
@@ -220,6 +225,18 @@ public class Exchanges {
     @Transactional
     public Visit arrangeVisit(
             long programmeId, long relationshipId, int number, @Nullable String visitsOn, @Nullable String place) {
+        return arrangeVisit(programmeId, relationshipId, number, visitsOn, place, true);
+    }
+
+    /** As above; without {@code email} nobody is emailed (the demo's people are invented). */
+    @Transactional
+    public Visit arrangeVisit(
+            long programmeId,
+            long relationshipId,
+            int number,
+            @Nullable String visitsOn,
+            @Nullable String place,
+            boolean email) {
         Programmes.Programme programme = exchange(programmeId);
         if (number != 1 && number != 2) {
             throw new NotFound("An exchange pair has visits 1 and 2");
@@ -269,7 +286,9 @@ public class Exchanges {
                 visit.id(),
                 before.map(Exchanges::described).orElse(null),
                 described(visit));
-        mail.sendAfterCommit(visitLetters(programme, pair, visit, before.isPresent()));
+        if (email) {
+            mail.sendAfterCommit(visitLetters(programme, pair, visit, before.isPresent()));
+        }
         return visit;
     }
 
@@ -280,6 +299,12 @@ public class Exchanges {
     /** Sets the cohort's closing event, or changes it; audited, and its invitation emailed to every pair. */
     @Transactional
     public Closing arrangeClosing(long programmeId, @Nullable String heldOn, @Nullable String place) {
+        return arrangeClosing(programmeId, heldOn, place, true);
+    }
+
+    /** As above; without {@code email} nobody is emailed (the demo's people are invented). */
+    @Transactional
+    public Closing arrangeClosing(long programmeId, @Nullable String heldOn, @Nullable String place, boolean email) {
         Programmes.Programme programme = exchange(programmeId);
         List<Problem> problems = new ArrayList<>();
         LocalDate day = FormValues.date("held_on", "Date of the closing event", heldOn, problems);
@@ -316,7 +341,9 @@ public class Exchanges {
                 Map.of("held_on", on.toString(), "place", where));
         List<Pair> pairs =
                 pairs(programmeId).stream().filter(p -> p.endedOn() == null).toList();
-        mail.sendAfterCommit(closingLetters(programme, pairs, closing, before.isPresent()));
+        if (email) {
+            mail.sendAfterCommit(closingLetters(programme, pairs, closing, before.isPresent()));
+        }
         return closing;
     }
 

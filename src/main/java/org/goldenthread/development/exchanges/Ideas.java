@@ -1,5 +1,7 @@
 package org.goldenthread.development.exchanges;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,14 +34,14 @@ public class Ideas {
     /** An idea as anyone in the ICS sees it: where it came from is the pair's two employers, not their names. */
     public record Idea(
             long id,
-            long relationshipId,
-            long programmeId,
+            @JsonIgnore long relationshipId,
+            @JsonProperty("programme_id") long programmeId,
             String programme,
             String title,
             @Nullable String description,
             String status,
-            LocalDate raisedOn,
-            LocalDate statusOn) {
+            @JsonProperty("raised_on") LocalDate raisedOn,
+            @JsonProperty("status_on") LocalDate statusOn) {
 
         public String statusLabel() {
             return Coded.parse(IdeaStatus.class, status).map(IdeaStatus::label).orElse(status);
