@@ -274,6 +274,20 @@ class ExchangeTest extends IntegrationTest {
                 .contains("\"adopted\"")
                 .contains("\"proposed\"");
 
+        // Insight counts the exchange; pairs are people, so an analyst sees a small count hidden, ideas not
+        JsonNode exact =
+                api.get("/api/v1/ics/" + ods + "/insight", admin).json().get("exchanges");
+        assertThat(exact.get("pairs").asInt()).isEqualTo(2);
+        assertThat(exact.get("visits_done").asInt()).isEqualTo(1);
+        assertThat(exact.get("completed").asInt()).isZero();
+        assertThat(exact.get("ideas_adopted").asInt()).isEqualTo(1);
+        JsonNode hidden = api.get("/api/v1/ics/" + ods + "/insight", tokenFor(createUser("analyst", ods)))
+                .json()
+                .get("exchanges");
+        assertThat(hidden.get("pairs").isNull()).isTrue();
+        assertThat(hidden.get("suppressed").toString()).contains("pairs").contains("visits_done");
+        assertThat(hidden.get("ideas_adopted").asInt()).isEqualTo(1);
+
         // another pair's idea is not reachable through this link
         PageClient stranger = new PageClient(port);
         String strangerLink = "/relationship/" + token(c.consultantHost()) + "/exchange";
