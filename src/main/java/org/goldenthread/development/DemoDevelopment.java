@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import org.goldenthread.development.exchanges.ExchangeJournal;
+import org.goldenthread.development.exchanges.Exchanges;
+import org.goldenthread.development.exchanges.Ideas;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
@@ -39,6 +43,9 @@ class DemoDevelopment {
     private final ParticipantFile participants;
     private final MatchingRounds rounds;
     private final ActionLearningSets sets;
+    private final Exchanges exchanges;
+    private final ExchangeJournal exchangeJournal;
+    private final Ideas ideas;
     private final Register register;
     private final IcsMap map;
     private final JdbcClient jdbc;
@@ -51,6 +58,9 @@ class DemoDevelopment {
             ParticipantFile participants,
             MatchingRounds rounds,
             ActionLearningSets sets,
+            Exchanges exchanges,
+            ExchangeJournal exchangeJournal,
+            Ideas ideas,
             Register register,
             IcsMap map,
             JdbcClient jdbc,
@@ -61,6 +71,9 @@ class DemoDevelopment {
         this.participants = participants;
         this.rounds = rounds;
         this.sets = sets;
+        this.exchanges = exchanges;
+        this.exchangeJournal = exchangeJournal;
+        this.ideas = ideas;
         this.register = register;
         this.map = map;
         this.jdbc = jdbc;
@@ -85,6 +98,7 @@ class DemoDevelopment {
             mentoring(senior, others, today, random);
             buddying(senior, today);
             actionLearning(people, today);
+            exchange(people, today);
         });
     }
 
@@ -437,6 +451,109 @@ class DemoDevelopment {
         members.forEach(m -> csv.append(m.personRef()).append(",member,,\n"));
         participants.importCsv(id, csv.toString().getBytes(StandardCharsets.UTF_8));
         sets.form(id, new ActionLearningSets.Plan(6, today.minusWeeks(4), 6, 6));
+    }
+
+    /** The sectors one side of the demo's exchange is drawn from; the other side is everyone else with a sector. */
+    private static final Set<String> NEAR_HOME = Set.of(
+            "general_practice", "community", "community_pharmacy", "dental", "optometry", "adult_social_care", "vcse");
+
+    /**
+     * An exchange cohort of six pairs: primary, community and social care on one side, hospitals and
+     * the rest on the other. Four pairs have made both visits (three with all four reflections), one
+     * has made the first, one has none arranged; they have raised ideas at every status, and the
+     * closing event is set.
+     */
+    private void exchange(List<Person> people, LocalDate today) {
+        List<Person> withSector = people.stream()
+                .skip(40)
+                .filter(p -> p.sector() != null && !p.sector().isBlank())
+                .toList();
+        List<Person> hosts = withSector.stream()
+                .filter(p -> NEAR_HOME.contains(p.sector()))
+                .limit(6)
+                .toList();
+        List<Person> visitors = withSector.stream()
+                .filter(p -> !NEAR_HOME.contains(p.sector()))
+                .limit(6)
+                .toList();
+        if (hosts.size() < 6 || visitors.size() < 6) {
+            return;
+        }
+        long id = programmes
+                .create(new Programmes.NewProgramme("Workplace exchange 2026", "exchange", true))
+                .id();
+        StringBuilder csv = new StringBuilder("person_ref,role,capacity,preferences\n");
+        hosts.forEach(h -> csv.append(h.personRef()).append(",host,,\n"));
+        visitors.forEach(v -> csv.append(v.personRef()).append(",visitor,,\n"));
+        participants.importCsv(id, csv.toString().getBytes(StandardCharsets.UTF_8));
+        rounds.propose(id);
+        rounds.confirm(id, false);
+        List<Exchanges.Pair> pairs = new ArrayList<>();
+        for (long pair : relationships(id)) {
+            jdbc.sql("update relationship set started_on = :started where id = :id")
+                    .param("started", today.minusDays(90))
+                    .param("id", pair)
+                    .update();
+            pairs.add(exchanges.pair(id, pair));
+        }
+        if (pairs.isEmpty()) {
+            return;
+        }
+        String[][] seen = {
+            {
+                "How the practice team triages same-day requests together each morning",
+                "A ten-minute morning huddle on our ward with the discharge team"
+            },
+            {
+                "Care staff keep a one-page profile of each resident that visitors read first",
+                "A one-page 'what matters to me' sheet for long-stay patients"
+            },
+            {
+                "Hospital pharmacists review medicines before people go home",
+                "Asking for the discharge medicines list a day earlier"
+            },
+        };
+        for (int i = 0; i < pairs.size(); i++) {
+            Exchanges.Pair pair = pairs.get(i);
+            long r = pair.relationshipId();
+            if (i < 4) {
+                visit(id, pair, 1, today.minusDays(60));
+                visit(id, pair, 2, today.minusDays(30));
+            } else if (i == 4) {
+                visit(id, pair, 1, today.minusDays(20));
+                visit(id, pair, 2, today.plusDays(14));
+            }
+            int reflections = i < 3 ? 2 : (i == 3 ? 1 : 0);
+            for (int n = 1; n <= reflections; n++) {
+                String[] words = seen[i % seen.length];
+                exchangeJournal.reflect(r, pair.first().personId(), n, words[0], words[1]);
+                exchangeJournal.reflect(r, pair.second().personId(), n, words[0], words[1]);
+            }
+            if (i == 3) {
+                String[] words = seen[0];
+                exchangeJournal.reflect(r, pair.first().personId(), 2, words[0], words[1]);
+            }
+        }
+        String[][] raised = {
+            {"Morning huddle with the discharge team", "adopted"},
+            {"One-page profile for long-stay patients", "adopted"},
+            {"Discharge medicines list a day earlier", "tried"},
+            {"Shared referral form between practice and care home", "proposed"},
+            {"Joint induction day for new care home and ward staff", "proposed"},
+        };
+        for (int i = 0; i < raised.length; i++) {
+            Exchanges.Pair pair = pairs.get(i % Math.min(4, pairs.size()));
+            Ideas.Idea idea = ideas.raise(pair.relationshipId(), pair.second().personId(), raised[i][0], null);
+            ideas.setStatus(idea.id(), raised[i][1]);
+        }
+        exchanges.arrangeClosing(id, today.plusDays(45).toString(), "Civic Hall, main conference room", false);
+    }
+
+    private void visit(long programmeId, Exchanges.Pair pair, int number, LocalDate on) {
+        String place = pair.host(number).employer() == null
+                ? "The host's workplace"
+                : Objects.requireNonNull(pair.host(number).employer());
+        exchanges.arrangeVisit(programmeId, pair.relationshipId(), number, on.toString(), place, false);
     }
 
     private static @Nullable String employer(Person p) {

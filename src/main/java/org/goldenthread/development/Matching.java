@@ -1,5 +1,6 @@
 package org.goldenthread.development;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,9 +43,23 @@ public final class Matching {
 
     public record Unmatched(String mentee, String why) {}
 
-    /** The proposal as the API answers it. */
+    /**
+     * The proposal as the API answers it. {@code acrossSectors}, only for an exchange, is how many
+     * pairs are of two people in different sectors (nobody ranks in an exchange, so its rank sum is 0).
+     */
     public record Proposal(
-            int matched, @JsonProperty("rank_sum") int rankSum, List<Pair> pairs, List<Unmatched> unmatched) {}
+            int matched,
+            @JsonProperty("rank_sum") int rankSum,
+            List<Pair> pairs,
+            List<Unmatched> unmatched,
+
+            @JsonProperty("across_sectors") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            Integer acrossSectors) {
+
+        Proposal(int matched, int rankSum, List<Pair> pairs, List<Unmatched> unmatched) {
+            this(matched, rankSum, pairs, unmatched, null);
+        }
+    }
 
     private Matching() {}
 

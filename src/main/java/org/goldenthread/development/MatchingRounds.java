@@ -129,7 +129,9 @@ public class MatchingRounds {
         if (!kind.pairs()) {
             throw new InvalidInput("kind", "An action learning programme forms sets rather than pairs");
         }
-        Matching.Proposal proposal = Matching.propose(round(programme));
+        Matching.Proposal proposal = kind == ProgrammeKind.EXCHANGE
+                ? ExchangeMatching.propose(round(programme), sectors(programme.id()))
+                : Matching.propose(round(programme));
         long id = jdbc.sql("""
                         insert into pairing_proposal (programme_id, participants_version, proposal, made_by)
                         values (:p, :version, cast(:proposal as jsonb), :by)
@@ -141,6 +143,17 @@ public class MatchingRounds {
                 .query(Long.class)
                 .single();
         return get(id);
+    }
+
+    /** Each participant's sector code by reference, where the register records one. */
+    private Map<String, String> sectors(long programmeId) {
+        Map<String, String> sectors = new HashMap<>();
+        for (Programmes.Participant p : programmes.participants(programmeId)) {
+            if (p.sector() != null && !p.sector().isBlank()) {
+                sectors.put(p.personRef(), p.sector());
+            }
+        }
+        return sectors;
     }
 
     Optional<Stored> latest(long programmeId) {

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * (its places, cost {@code U}) for a place left empty. Otherwise each receiver supplies one unit:
  * receiver → giver (1, cost = rank) → sink (the giver's places), and receiver → sink (1, cost
  * {@code U}) for a receiver left unpaired. {@code U} is larger than the rank sum of any pairing
- * (the largest rank times the most pairs there can be), so a flow that pairs one fewer always
+ * (the largest rank, or cost, times the most pairs there can be), so a flow that pairs one fewer always
  * costs more than every saving in ranks: the flow of least cost is lexicographically optimal.
  *
  * <p>Why the scarcer side: the algorithm routes one unit at a time by a shortest-path search from
@@ -65,6 +65,17 @@ final class Pairing<G, R> {
     private final Map<R, List<G>> choices;
     private final BiPredicate<G, R> allowed;
     private final Map<R, G> fixed;
+    private final Cost<G, R> cost;
+
+    /**
+     * What one pair costs the objective, 1 or more: by default the receiver's rank for the giver. A
+     * programme may weigh pairs by something else (an exchange: whether the two work in different
+     * sectors); the guarantee is the same, most pairs first and then the smallest total cost.
+     */
+    @FunctionalInterface
+    interface Cost<G, R> {
+        int of(G giver, R receiver, int rank);
+    }
 
     /**
      * @param places   each giver and how many receivers they may take (1 or more)
@@ -73,10 +84,21 @@ final class Pairing<G, R> {
      * @param fixed    pairs to make whatever else happens; the caller has checked they are consistent
      */
     Pairing(Map<G, Integer> places, Map<R, List<G>> choices, BiPredicate<G, R> allowed, Map<R, G> fixed) {
+        this(places, choices, allowed, fixed, (giver, receiver, rank) -> rank);
+    }
+
+    /** As above, with the cost of each pair given rather than its rank; every cost must be 1 or more. */
+    Pairing(
+            Map<G, Integer> places,
+            Map<R, List<G>> choices,
+            BiPredicate<G, R> allowed,
+            Map<R, G> fixed,
+            Cost<G, R> cost) {
         this.places = places;
         this.choices = choices;
         this.allowed = allowed;
         this.fixed = fixed;
+        this.cost = cost;
     }
 
     /** The network: arcs weighted by their cost, and each arc's capacity. */
@@ -119,8 +141,22 @@ final class Pairing<G, R> {
         Network network = new Network();
         network.graph.addVertex(sink);
         Map<Integer, Integer> supply = new HashMap<>();
-        int maxRank = choices.values().stream().mapToInt(List::size).max().orElse(0);
-        double unpairedCost = (double) maxRank * Math.min(places, open.size()) + 1;
+        Map<R, List<Integer>> costs = new HashMap<>();
+        int maxCost = choices.values().stream().mapToInt(List::size).max().orElse(0);
+        for (R receiver : open) {
+            List<Integer> of = new ArrayList<>();
+            List<G> ranked = ranked(receiver);
+            for (int i = 0; i < ranked.size(); i++) {
+                int c = cost.of(ranked.get(i), receiver, i + 1);
+                if (c < 1) {
+                    throw new IllegalArgumentException("A pair's cost must be 1 or more");
+                }
+                of.add(c);
+                maxCost = Math.max(maxCost, c);
+            }
+            costs.put(receiver, of);
+        }
+        double unpairedCost = (double) maxCost * Math.min(places, open.size()) + 1;
         Map<G, Integer> giverVertex = new HashMap<>();
         int next = 1;
         for (Map.Entry<G, Integer> g : free.entrySet()) {
@@ -146,8 +182,9 @@ final class Pairing<G, R> {
                 G giver = ranked.get(i);
                 Integer to = giverVertex.get(giver);
                 if (to != null && seen.add(to) && allowed.test(giver, receiver)) {
+                    int c = Objects.requireNonNull(costs.get(receiver)).get(i);
                     DefaultWeightedEdge offer =
-                            giversSupply ? network.arc(to, vertex, 1, i + 1) : network.arc(vertex, to, 1, i + 1);
+                            giversSupply ? network.arc(to, vertex, 1, c) : network.arc(vertex, to, 1, c);
                     offers.put(offer, new Pair<>(giver, receiver, i + 1, false));
                 }
             }

@@ -36,6 +36,22 @@ class PairingMail {
         String subject =
                 "Your " + programme.kindLabel().toLowerCase(java.util.Locale.ROOT) + " pair on " + programme.name();
         List<Letter> letters = new ArrayList<>();
+        if (programme.kind().equals(ProgrammeKind.EXCHANGE.code())) {
+            String each = "You and %s will each host the other at work; the first visit is to %s";
+            letters.add(new Letter(
+                    mentor.email(),
+                    subject,
+                    body(mentor.name(), each.formatted(mentee.name(), "your workplace"), programme, mentee)));
+            letters.add(new Letter(
+                    mentee.email(),
+                    subject,
+                    body(
+                            mentee.name(),
+                            each.formatted(mentor.name(), mentor.name() + "'s workplace"),
+                            programme,
+                            mentor)));
+            return letters;
+        }
         letters.add(new Letter(
                 mentor.email(),
                 subject,

@@ -60,9 +60,9 @@ class ParticipantFile {
     /** Reads and imports a CSV file, replacing the participants; refused whole, with every problem, if any row is wrong. */
     @Transactional
     Imported importCsv(long programmeId, byte[] csv) {
-        boolean members = takesMembers(programmes.lock(programmeId));
+        Programmes.Programme programme = programmes.lock(programmeId);
         List<List<String>> table = RegisterFile.readCsv(csv);
-        List<Entry> entries = check(table, people(table), members);
+        List<Entry> entries = check(table, people(table), programme);
         Imported imported = replace(programmeId, entries);
         audit.record("import", "programme_participants", programmeId, null, imported);
         return imported;
@@ -74,13 +74,14 @@ class ParticipantFile {
      */
     @Transactional
     Imported add(long programmeId, String personRef, String role, String capacity, String preferences) {
-        boolean members = takesMembers(programmes.lock(programmeId));
+        Programmes.Programme programme = programmes.lock(programmeId);
+        boolean exchange = isExchange(programme);
         List<List<String>> table = new ArrayList<>();
         table.add(COLUMNS);
         for (Programmes.Participant p : programmes.participants(programmeId)) {
             table.add(List.of(
                     p.personRef(),
-                    p.role(),
+                    exchange ? ExchangeSides.sideOf(p.role()) : p.role(),
                     p.capacity() == null ? "" : p.capacity().toString(),
                     String.join(";", p.preferences())));
         }
@@ -88,7 +89,7 @@ class ParticipantFile {
         table.add(List.of(personRef, role, capacity, preferences));
         List<Entry> entries;
         try {
-            entries = check(table, people(table), members);
+            entries = check(table, people(table), programme);
         } catch (InvalidInput e) {
             // The form shows the new person's problems by field; problems elsewhere cannot be theirs.
             throw new InvalidInput(e.problems().stream()
@@ -121,6 +122,17 @@ class ParticipantFile {
         Map<String, Person> byRef = new HashMap<>();
         register.peopleByRef(refs).forEach(p -> byRef.put(p.personRef().trim().toLowerCase(Locale.ROOT), p));
         return byRef;
+    }
+
+    private static List<Entry> check(
+            List<List<String>> table, Map<String, Person> people, Programmes.Programme programme) {
+        return isExchange(programme)
+                ? ExchangeSides.check(table, t -> check(t, people, false))
+                : check(table, people, takesMembers(programme));
+    }
+
+    private static boolean isExchange(Programmes.Programme programme) {
+        return programme.kind().equals(ProgrammeKind.EXCHANGE.code());
     }
 
     /** An action learning programme's participants are members of sets; every other kind pairs mentors and mentees. */

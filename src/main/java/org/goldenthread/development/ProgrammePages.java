@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.structure.Sector;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,17 +90,29 @@ class ProgrammePages {
         model.addAttribute("columns", ParticipantFile.COLUMNS);
         boolean actionLearning = programme.kind().equals(ProgrammeKind.ACTION_LEARNING.code());
         model.addAttribute("actionLearning", actionLearning);
+        boolean exchange = programme.kind().equals(ProgrammeKind.EXCHANGE.code());
+        model.addAttribute("exchange", exchange);
+        model.addAttribute("sectorLabels", Coded.labels(Sector.class));
         model.addAttribute(
                 "roles",
                 actionLearning
                         ? List.of(new Choice("member", "Member of a set"))
-                        : List.of(new Choice("mentor", "Mentor (gives)"), new Choice("mentee", "Mentee (receives)")));
+                        : exchange
+                                ? List.of(
+                                        new Choice(ExchangeSides.HOST, "Host first (hosts the first visit)"),
+                                        new Choice(ExchangeSides.VISITOR, "Visitor first (hosts the second visit)"))
+                                : List.of(
+                                        new Choice("mentor", "Mentor (gives)"),
+                                        new Choice("mentee", "Mentee (receives)")));
         long mentors =
                 participants.stream().filter(p -> p.role().equals("mentor")).count();
         model.addAttribute(
                 "counts",
                 actionLearning
                         ? Plurals.of(participants.size(), "member")
+                        : exchange
+                                ? Plurals.of(mentors, "host") + " first and "
+                                        + Plurals.of(participants.size() - mentors, "visitor") + " first"
                         : Plurals.of(mentors, "mentor") + " and "
                                 + Plurals.of(participants.size() - mentors, "mentee"));
         return model;

@@ -51,7 +51,10 @@ public class Programmes {
             @Nullable String kind,
             @JsonProperty("cross_organisation") @Nullable Boolean crossOrganisation) {}
 
-    /** Someone taking part, with their register details and, for a mentee, the mentors they ranked. */
+    /**
+     * Someone taking part, with their register details and, for a mentee, the mentors they ranked. In
+     * an exchange a mentor is a host (whose workplace the pair visits first) and a mentee a visitor.
+     */
     public record Participant(
             @JsonProperty("person_ref") String personRef,
             String name,
@@ -61,7 +64,8 @@ public class Programmes {
             @JsonProperty("person_id") long personId,
             @Nullable String employer,
             @JsonProperty("employer_ods") @Nullable String employerOds,
-            @Nullable String email) {}
+            @Nullable String email,
+            @Nullable String sector) {}
 
     /** A pair an administrator locked in or forbade. */
     public record Rule(String mentor, String mentee, String rule) {}
@@ -99,6 +103,12 @@ public class Programmes {
         if (p.crossOrganisation() == null) {
             problems.add(Problem.of(
                     "cross_organisation", "Say whether people with the same employer may be paired (true or false)"));
+        }
+        if (kind == ProgrammeKind.EXCHANGE && Boolean.FALSE.equals(p.crossOrganisation())) {
+            problems.add(Problem.of(
+                    "cross_organisation",
+                    "A workplace exchange always pairs people from different employers; set cross_organisation to"
+                            + " true"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -195,7 +205,8 @@ public class Programmes {
                             p.id(),
                             p.employer(),
                             p.employerOds(),
-                            p.email());
+                            p.email(),
+                            p.sector());
                 })
                 .toList();
     }

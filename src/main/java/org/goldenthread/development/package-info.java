@@ -11,7 +11,9 @@
  * {@code offer}, {@code enrolment}, {@code learning_set}, {@code learning_set_member} and {@code
  * learning_set_meeting}; and for the pairs' own pages {@code relationship_link}, {@code
  * relationship_goal}, {@code relationship_meeting} and {@code relationship_reflection}, with {@code
- * gt_relationship_by_link()}, which only its own link lookup calls. It offers no SQL to other
+ * gt_relationship_by_link()}, which only its own link lookup calls; and for workplace exchanges
+ * {@code exchange_visit}, {@code exchange_reflection}, {@code improvement_idea} and {@code
+ * exchange_closing}. It offers no SQL to other
  * modules. People it reads through the people module's
  * {@link org.goldenthread.people.Register}.
  */

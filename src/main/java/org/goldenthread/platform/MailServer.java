@@ -55,6 +55,22 @@ public class MailServer {
         return senders.getObject();
     }
 
+    /** A plain-text message to one address with one file attached, from the configured sender. */
+    public MimeMessage withAttachment(
+            String to, String subject, String body, String fileName, byte[] content, String contentType)
+            throws MessagingException {
+        MimeMessage message = sender().createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        if (!from.isBlank()) {
+            helper.setFrom(from);
+        }
+        helper.setTo(to);
+        helper.setSubject(subject);
+        helper.setText(body, false);
+        helper.addAttachment(fileName, new org.springframework.core.io.ByteArrayResource(content), contentType);
+        return message;
+    }
+
     /** A plain-text message to one address, from the configured sender. */
     public MimeMessage plainText(String to, String subject, String body) throws MessagingException {
         MimeMessage message = sender().createMimeMessage();

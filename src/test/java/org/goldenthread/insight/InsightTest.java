@@ -201,7 +201,9 @@ class InsightTest extends IntegrationTest {
         String expected = """
                 {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
                  "people_with_3plus_seats":["P1"],"people_with_3plus_seats_count":1,
-                 "forums_without_line_of_sight":["Southvale East Team"],"development":%s}""".formatted(
+                 "forums_without_line_of_sight":["Southvale East Team"],"development":%s,
+                 "exchanges":{"pairs":0,"visits_done":0,"completed":0,"ideas_proposed":0,"ideas_tried":0,
+                              "ideas_adopted":0,"suppressed":[]}}""".formatted(
                         java.time.LocalDate.now(),
                         level(
                                 "system",
@@ -350,7 +352,9 @@ class InsightTest extends IntegrationTest {
         String expected = """
                 {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
                  "people_with_3plus_seats":[],"people_with_3plus_seats_count":1,
-                 "forums_without_line_of_sight":["Southvale East Team"],"development":%s}""".formatted(
+                 "forums_without_line_of_sight":["Southvale East Team"],"development":%s,
+                 "exchanges":{"pairs":0,"visits_done":0,"completed":0,"ideas_proposed":0,"ideas_tried":0,
+                              "ideas_adopted":0,"suppressed":[]}}""".formatted(
                         java.time.LocalDate.now(),
                         level(
                                 "system",

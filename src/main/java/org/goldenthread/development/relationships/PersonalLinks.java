@@ -33,7 +33,7 @@ public class PersonalLinks {
     public record Issued(long relationshipId, long personId, String token, byte[] hash) {}
 
     /** Who a link belongs to, and the scope to work in for them: system work for their ICS. */
-    record Holder(Scope scope, long relationshipId, long personId) {}
+    public record Holder(Scope scope, long relationshipId, long personId) {}
 
     private final JdbcClient jdbc;
     private final TenantDirectory tenants;
@@ -74,7 +74,7 @@ public class PersonalLinks {
     }
 
     /** Whose link this is, from any ICS; empty for anything that is not a current link. */
-    Optional<Holder> holder(String token) {
+    public Optional<Holder> holder(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
