@@ -34,6 +34,15 @@ public enum Metric implements Coded {
             "new_leader_support",
             "Leaders appointed in the last " + LeadershipFigures.NEW_LEADER_DAYS + " days with a mentor or buddy"),
     MENTEES_MATCHED("mentees_matched", "Mentees matched with a mentor"),
+    OPEN_RECRUITMENT_SHARE_SYSTEM(
+            "open_recruitment_share.system", "System appointments in the last 12 months made by open recruitment"),
+    OPEN_RECRUITMENT_SHARE_PLACE(
+            "open_recruitment_share.place", "Place appointments in the last 12 months made by open recruitment"),
+    OPEN_RECRUITMENT_SHARE_NEIGHBOURHOOD(
+            "open_recruitment_share.neighbourhood",
+            "Neighbourhood appointments in the last 12 months made by open recruitment"),
+    BENCH_STRENGTH("bench_strength", "Critical seats with a successor ready now"),
+    TURNOVER("turnover", "Leaders who left their seats in the last 12 months, as a share of the average headcount"),
     NET_AGREEMENT("net_agreement", "Net agreement with a survey statement"),
     ENGAGEMENT_REACH("engagement_reach", "Responses to a survey");
 

@@ -113,8 +113,8 @@ class ProgrammePages {
                         : exchange
                                 ? Plurals.of(mentors, "host") + " first and "
                                         + Plurals.of(participants.size() - mentors, "visitor") + " first"
-                        : Plurals.of(mentors, "mentor") + " and "
-                                + Plurals.of(participants.size() - mentors, "mentee"));
+                                : Plurals.of(mentors, "mentor") + " and "
+                                        + Plurals.of(participants.size() - mentors, "mentee"));
         return model;
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.pipeline.PipelineFigures;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Level;
@@ -27,11 +28,13 @@ public class LeadershipFigures {
     public static final int NEW_LEADER_DAYS = 180;
 
     private final Insight insight;
+    private final PipelineFigures pipeline;
     private final SmallNumbers small;
     private final Clock clock;
 
-    LeadershipFigures(Insight insight, SmallNumbers small, Clock clock) {
+    LeadershipFigures(Insight insight, PipelineFigures pipeline, SmallNumbers small, Clock clock) {
         this.insight = insight;
+        this.pipeline = pipeline;
         this.small = small;
         this.clock = clock;
     }
@@ -54,7 +57,9 @@ public class LeadershipFigures {
      * for the system, place and neighbourhood levels, and {@code protected_time_used}, {@code vacant_seats},
      * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}; and {@code development_reach},
      * {@code development_reach.<level>} for the same three levels, {@code new_leader_support} and
-     * {@code mentees_matched} (see {@link DevelopmentReach}).
+     * {@code mentees_matched} (see {@link DevelopmentReach}); and from the pipeline, {@code
+     * open_recruitment_share.<level>} for the same three levels, {@code bench_strength} and {@code turnover}
+     * (see {@link PipelineFigures}).
      */
     public Map<String, Figure> today(@Nullable String place) {
         return onDay(place, LocalDate.now(clock));
@@ -139,7 +144,43 @@ public class LeadershipFigures {
                         String.valueOf(unconnected.size()),
                         String.join(", ", unconnected)));
         putDevelopment(figures, landscape.development(Audience.AGGREGATE, small));
+        putPipeline(figures, place, day);
         return figures;
+    }
+
+    /** Open recruitment at each quoted level, bench strength and turnover; the detail says of how many. */
+    private void putPipeline(Map<String, Figure> figures, @Nullable String place, LocalDate day) {
+        Map<String, PipelineFigures.Share> open = pipeline.openRecruitmentShare(place, day);
+        for (Level level : QUOTED_LEVELS) {
+            String code = "open_recruitment_share." + level.code();
+            PipelineFigures.Share s = open.get(level.code());
+            figures.put(code, pipelineFigure(code, s, "appointments made in the last 12 months"));
+        }
+        figures.put(
+                "bench_strength",
+                pipelineFigure("bench_strength", pipeline.benchStrength(place, day), "critical seats"));
+        PipelineFigures.Share turnover = pipeline.turnover(place, day);
+        Figure t = share("turnover", turnover.value(), turnover.hidden());
+        figures.put(
+                "turnover",
+                t.value() == null
+                        ? t
+                        : new Figure(
+                                t.code(),
+                                t.value(),
+                                t.shown(),
+                                turnover.part() + " leavers over an average of "
+                                        + BigDecimal.valueOf(turnover.whole())
+                                                .stripTrailingZeros()
+                                                .toPlainString()
+                                        + " leaders"));
+    }
+
+    private static Figure pipelineFigure(String code, PipelineFigures.@Nullable Share s, String of) {
+        if (s == null) {
+            return new Figure(code, null, "–", null);
+        }
+        return withCount(share(code, s.value(), s.hidden()), s.part(), (int) s.whole(), of);
     }
 
     /**

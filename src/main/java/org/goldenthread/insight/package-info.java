@@ -3,10 +3,11 @@
  * at each level, how dominant the largest two are, how far early and mid-career people are involved,
  * whether protected time is agreed and used, which seats stand empty, which forums have no line
  * of sight to the ICB board, and how far leaders are developing (reach, support for new leaders,
- * mentees matched). It reads the structure, people and development modules' public APIs and owns no
- * tables.
+ * mentees matched), and the pipeline's figures quoted as evidence (open recruitment, bench strength,
+ * turnover). It reads the structure, people, development and pipeline modules' public APIs and owns
+ * no tables.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"platform", "structure", "people", "development"})
+        allowedDependencies = {"platform", "structure", "people", "development", "pipeline"})
 @org.jspecify.annotations.NullMarked
 package org.goldenthread.insight;

@@ -5,13 +5,15 @@
  * and the fairness figures drawn from them; succession for critical seats; and exit conversations.
  *
  * <p>Owns the tables {@code talent}, {@code recruitment_round}, {@code recruitment_application}, {@code
- * equality_answer}, {@code equality_link} (each person's link for giving their own answers) and {@code
- * workforce_baseline} (the workforce counted by profession group and characteristic). Equality answers are special-category data: a restrictive row-level policy
+ * equality_answer}, {@code equality_link} (each person's link for giving their own answers), {@code
+ * workforce_baseline} (the workforce counted by profession group and characteristic), {@code
+ * critical_seat}, {@code successor} and {@code exit_conversation}. Equality answers are special-category data: a restrictive row-level policy
  * hides them from every query except those that record someone's own answers or count them for
  * figures with small-number suppression, and no page, API response, export or audit entry carries
  * one person's answers. It offers no SQL to other modules. People and appointments it reads and
  * makes through the people module's {@link org.goldenthread.people.Register}; seats and forums
- * through the structure module.
+ * through the structure module. Other modules quote its figures (open recruitment, bench strength,
+ * turnover) through {@link org.goldenthread.pipeline.PipelineFigures}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "people", "structure"})
 @org.jspecify.annotations.NullMarked

@@ -1,0 +1,53 @@
+package org.goldenthread.pipeline.succession;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Dashboard;
+import org.goldenthread.platform.DashboardCard;
+import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.Plurals;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Tenant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Succession's card on an ICS's overview: how many terms end in the next 90 days, for ICS admins
+ * and (for their places' seats) place leads, and how many of those seats have nobody ready now.
+ */
+@Component
+class SuccessionDashboard implements Dashboard {
+
+    static final int HORIZON_DAYS = 90;
+
+    private final Succession succession;
+    private final Clock clock;
+
+    SuccessionDashboard(Succession succession, Clock clock) {
+        this.succession = succession;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<DashboardCard> cardsFor(Caller caller, Tenant tenant) {
+        Footprint footprint = Scope.reach(caller, tenant.id(), Role.ICS_ADMIN, Role.PLACE_LEAD)
+                .orElse(null);
+        if (footprint == null) {
+            return List.of();
+        }
+        List<Ending> ending = succession.ending(footprint, HORIZON_DAYS, LocalDate.now(clock));
+        long uncovered =
+                ending.stream().filter(e -> e.readyNowSuccessors() == 0).count();
+        return List.of(new DashboardCard(
+                45,
+                "Terms ending in the next " + HORIZON_DAYS + " days",
+                String.valueOf(ending.size()),
+                ending.isEmpty()
+                        ? "No appointment's term ends in the next " + HORIZON_DAYS + " days"
+                        : uncovered + " of " + Plurals.of(ending.size(), "seat") + " "
+                                + Plurals.word(uncovered, "has", "have") + " no successor ready now",
+                "/ics/" + tenant.odsCode() + "/pipeline/succession?horizon=" + HORIZON_DAYS + "#ending"));
+    }
+}

@@ -1,0 +1,301 @@
+package org.goldenthread.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Succession, exits and the pipeline's quoted figures against figures worked out by hand (see
+ * {@link SuccessionFixture}), with k set to 3; a place lead seeing and acting on their place's seats
+ * only; and bad input refused with nothing changed.
+ */
+class SuccessionTest extends IntegrationTest {
+
+    @Autowired
+    private PipelineFigures figures;
+
+    private String ods;
+    private String admin;
+    private String northLead;
+    private String analyst;
+
+    @BeforeEach
+    void register() {
+        ods = createIcs("Succession ICS");
+        admin = tokenFor(createUser("ics_admin", ods));
+        Response k = api.put(
+                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
+        assertThat(k.status()).as(k.body()).isBetween(200, 204);
+        SuccessionFixture.load(api, admin, ods);
+        northLead = tokenFor(createUser("place_lead", ods, "Northfield"));
+        analyst = tokenFor(createUser("analyst", ods));
+    }
+
+    private String path(String rest) {
+        return "/api/v1/ics/" + ods + rest;
+    }
+
+    private long seat(String forum, String title) {
+        return SuccessionFixture.seat(api, admin, ods, forum, title);
+    }
+
+    private long person(String ref) {
+        return SuccessionFixture.person(api, admin, ods, ref);
+    }
+
+    private long markCritical(String token, long seat) {
+        Response r = api.post(path("/succession/critical-seats"), token, ApiClient.json("seat_id", seat));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    private void name(String token, long critical, String ref, String readiness) {
+        Response r = api.post(
+                path("/succession/critical-seats/" + critical + "/successors"),
+                token,
+                ApiClient.json("person_id", person(ref), "readiness", readiness));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void benchStrengthIsCriticalSeatsWithASuccessorReadyNowOverCriticalSeats() {
+        long chair = markCritical(admin, seat("System Board", "Chair"));
+        long memberD = markCritical(admin, seat("System Board", "Member D"));
+        long gpLead = markCritical(northLead, seat("Northfield Board", "GP lead"));
+        name(admin, chair, "P5", "ready_now");
+        name(admin, chair, "P7", "three_years_plus");
+        name(admin, memberD, "P7", "one_to_two_years");
+        name(northLead, gpLead, "P9", "ready_now");
+
+        // 2 of the 3 critical seats have someone ready now
+        JsonNode plan = api.get(path("/succession"), admin).json();
+        assertThat(plan.get("bench_strength").get("critical_seats").asInt()).isEqualTo(3);
+        assertThat(plan.get("bench_strength").get("with_ready_now_successor").asInt())
+                .isEqualTo(2);
+        assertThat(plan.get("bench_strength").get("share").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+
+        // naming P7 again for Member D as ready now changes their readiness rather than naming them twice
+        name(admin, memberD, "P7", "ready_now");
+        plan = api.get(path("/succession"), admin).json();
+        assertThat(plan.get("bench_strength").get("with_ready_now_successor").asInt())
+                .isEqualTo(3);
+        JsonNode d =
+                api.get(path("/succession/critical-seats/" + memberD), admin).json();
+        assertThat(d.get("successors")).hasSize(1);
+
+        // the quoted figure is the same, and for one place only that place's critical seats count
+        LocalDate today = LocalDate.now();
+        PipelineFigures.Share whole = inIcs(ods, () -> figures.benchStrength(null, today));
+        assertThat(whole.part()).isEqualTo(3);
+        assertThat(whole.whole()).isEqualTo(3);
+        PipelineFigures.Share north = inIcs(ods, () -> figures.benchStrength("Northfield", today));
+        assertThat(north.part()).isEqualTo(1);
+        assertThat(north.whole()).isEqualTo(1);
+    }
+
+    @Test
+    void termsEndingWithinTheHorizonSayWhetherSomeoneIsReadyNow() {
+        long chair = markCritical(admin, seat("System Board", "Chair"));
+        name(admin, chair, "P5", "ready_now");
+
+        JsonNode ending = api.get(path("/succession/ending"), admin).json();
+        assertThat(ending).hasSize(2);
+        assertThat(ending.get(0).get("person").asString()).isEqualTo("Pat One");
+        assertThat(ending.get(0).get("ready_now_successors").asInt()).isEqualTo(1);
+        assertThat(ending.get(1).get("person").asString()).isEqualTo("Pax Nine");
+        assertThat(ending.get(1).get("ready_now_successors").asInt()).isZero();
+        assertThat(api.get(path("/succession/ending?horizon=90"), admin).json()).hasSize(1);
+
+        Response bad = api.get(path("/succession/ending?horizon=soon"), admin);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("horizon").contains("whole number");
+    }
+
+    @Test
+    void turnoverIsLeaversOverAverageHeadcountAndSmallCountsAreHidden() {
+        JsonNode f = api.get(path("/exits/figures"), analyst).json();
+        Map<String, JsonNode> rows = new java.util.HashMap<>();
+        f.get("turnover").forEach(r -> rows.put(r.get("group").asString(), r));
+
+        JsonNode system = rows.get("system");
+        assertThat(system.get("headcount_at_start").asInt()).isEqualTo(5);
+        assertThat(system.get("headcount_at_end").asInt()).isEqualTo(4);
+        assertThat(system.get("leavers").asInt()).isEqualTo(3);
+        assertThat(system.get("turnover").asDouble()).isCloseTo(3 / 4.5, within(1e-9));
+
+        JsonNode place = rows.get("place");
+        assertThat(place.get("headcount_at_start").asInt()).isEqualTo(2);
+        assertThat(place.get("headcount_at_end").asInt()).isEqualTo(2);
+        // one leaver is fewer than k = 3: neither the count nor the rate shows
+        assertThat(place.get("leavers").isNull()).isTrue();
+        assertThat(place.get("turnover").isNull()).isTrue();
+        assertThat(place.get("suppressed").asBoolean()).isTrue();
+
+        JsonNode all = rows.get("all");
+        assertThat(all.get("leavers").asInt()).isEqualTo(4);
+        assertThat(all.get("turnover").asDouble()).isCloseTo(4 / 6.5, within(1e-9));
+        PipelineFigures.Share quoted = inIcs(ods, () -> figures.turnover(null, LocalDate.now()));
+        assertThat(quoted.value()).isCloseTo(0.6154, within(1e-9));
+    }
+
+    @Test
+    void openRecruitmentShareCountsAppointmentsMadeInTheLastTwelveMonths() {
+        Map<String, PipelineFigures.Share> shares =
+                inIcs(ods, () -> figures.openRecruitmentShare(null, LocalDate.now()));
+        assertThat(shares.get("system").part()).isEqualTo(3);
+        assertThat(shares.get("system").whole()).isEqualTo(3);
+        assertThat(shares.get("system").value()).isEqualTo(1.0);
+        // 1 appointment at place level: too few to show at k = 3
+        assertThat(shares.get("place").hidden()).isTrue();
+        assertThat(shares.get("place").value()).isNull();
+        assertThat(shares.get("neighbourhood").value()).isNull();
+    }
+
+    private Response exit(String token, String ref, String seat, String reason, String wouldReturn) {
+        long appointment = SuccessionFixture.appointment(api, admin, ods, ref, seat);
+        return api.put(
+                path("/exits/" + appointment),
+                token,
+                ApiClient.json(
+                        "held_on",
+                        LocalDate.now().minusDays(5).toString(),
+                        "reason",
+                        reason,
+                        "would_return",
+                        wouldReturn,
+                        "handover",
+                        false));
+    }
+
+    @Test
+    void exitReasonsShowOnlyInGroupsOfAtLeastK() {
+        assertThat(exit(admin, "P2", "Member A", "workload", "yes").status()).isEqualTo(200);
+        assertThat(exit(admin, "P3", "Member B", "workload", "yes").status()).isEqualTo(200);
+        assertThat(exit(admin, "P4", "Member C", "workload", "maybe").status()).isEqualTo(200);
+        assertThat(exit(northLead, "P8", "GP lead", "burnout", "no").status()).isEqualTo(200);
+
+        JsonNode f = api.get(path("/exits/figures"), analyst).json();
+        assertThat(f.get("conversations").asInt()).isEqualTo(4);
+        Map<String, JsonNode> reasons = new java.util.HashMap<>();
+        f.get("reasons").forEach(c -> reasons.put(c.get("code").asString(), c.get("count")));
+        // burnout is 1, below k; workload's 3 would then give it away from the total of 4, so it goes too
+        assertThat(reasons.get("burnout").isNull()).isTrue();
+        assertThat(reasons.get("workload").isNull()).isTrue();
+        assertThat(reasons.get("retirement").asInt()).isZero();
+
+        // every ended appointment is offered, each with its conversation once held
+        JsonNode ended = api.get(path("/exits"), admin).json();
+        assertThat(ended).hasSize(5);
+        assertThat(ended.get(0).get("person").asString()).isEqualTo("Peg Eight");
+        assertThat(ended.get(0).get("conversation").get("reason").asString()).isEqualTo("burnout");
+    }
+
+    @Test
+    void aPlaceLeadSeesAndActsOnlyOnTheirPlacesSeats() {
+        long chair = markCritical(admin, seat("System Board", "Chair"));
+        long gpLead = markCritical(northLead, seat("Northfield Board", "GP lead"));
+
+        JsonNode plan = api.get(path("/succession"), northLead).json();
+        assertThat(plan.get("critical_seats")).hasSize(1);
+        assertThat(plan.get("critical_seats").get(0).get("id").asLong()).isEqualTo(gpLead);
+
+        Response other = api.post(
+                path("/succession/critical-seats"),
+                northLead,
+                ApiClient.json("seat_id", seat("Southvale Board", "Lead")));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(api.get(path("/succession/critical-seats/" + chair), northLead)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.delete(path("/succession/critical-seats/" + chair), northLead)
+                        .status())
+                .isEqualTo(404);
+        Response naming = api.post(
+                path("/succession/critical-seats/" + chair + "/successors"),
+                northLead,
+                ApiClient.json("person_id", person("P9"), "readiness", "ready_now"));
+        assertThat(naming.status()).isEqualTo(404);
+        // a successor from outside their sight of the register cannot be named
+        Response outsider = api.post(
+                path("/succession/critical-seats/" + gpLead + "/successors"),
+                northLead,
+                ApiClient.json("person_id", person("P2"), "readiness", "ready_now"));
+        assertThat(outsider.status()).isEqualTo(400);
+
+        JsonNode ended = api.get(path("/exits"), northLead).json();
+        assertThat(ended).hasSize(1);
+        assertThat(ended.get(0).get("person").asString()).isEqualTo("Peg Eight");
+        assertThat(exit(northLead, "P2", "Member A", "workload", "yes").status())
+                .isEqualTo(404);
+        assertThat(api.get(path("/succession/ending"), northLead).json()).hasSize(1);
+        assertThat(api.get(path("/exits/figures"), northLead).status()).isEqualTo(403);
+        assertThat(api.get(path("/succession"), analyst).status()).isEqualTo(403);
+    }
+
+    @Test
+    void badInputIsRefusedByFieldAndChangesNothing() {
+        Response noSeat = api.post(path("/succession/critical-seats"), admin, "{}");
+        assertThat(noSeat.status()).isEqualTo(400);
+        assertThat(noSeat.body()).contains("seat_id").contains("Choose the seat");
+
+        long chair = markCritical(admin, seat("System Board", "Chair"));
+        Response twice = api.post(
+                path("/succession/critical-seats"), admin, ApiClient.json("seat_id", seat("System Board", "Chair")));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("already marked as critical");
+
+        Response soon = api.post(
+                path("/succession/critical-seats/" + chair + "/successors"),
+                admin,
+                ApiClient.json("person_id", person("P5"), "readiness", "soon"));
+        assertThat(soon.status()).isEqualTo(400);
+        assertThat(soon.body()).contains("readiness").contains("'soon' is not a readiness");
+        Response holder = api.post(
+                path("/succession/critical-seats/" + chair + "/successors"),
+                admin,
+                ApiClient.json("person_id", person("P1"), "readiness", "ready_now"));
+        assertThat(holder.status()).isEqualTo(400);
+        assertThat(holder.body()).contains("holds this seat today");
+        assertThat(api.get(path("/succession/critical-seats/" + chair), admin)
+                        .json()
+                        .get("successors"))
+                .isEmpty();
+
+        long appointment = SuccessionFixture.appointment(api, admin, ods, "P2", "Member A");
+        Response exit = api.put(
+                path("/exits/" + appointment),
+                admin,
+                ApiClient.json(
+                        "held_on",
+                        LocalDate.now().plusDays(3).toString(),
+                        "reason",
+                        "bored",
+                        "would_return",
+                        "yes",
+                        "handover",
+                        true));
+        assertThat(exit.status()).isEqualTo(400);
+        assertThat(exit.body())
+                .contains("today or in the past")
+                .contains("'bored' is not a reason for leaving")
+                .contains("handover_to_person_id");
+        List<JsonNode> recorded = new ArrayList<>();
+        api.get(path("/exits"), admin).json().forEach(e -> {
+            if (!e.get("conversation").isNull()) {
+                recorded.add(e);
+            }
+        });
+        assertThat(recorded).isEmpty();
+    }
+}
