@@ -154,7 +154,7 @@ class ApplicationsCorpusTest extends IntegrationTest {
                     assertThat(r.status()).as(r.body()).isEqualTo(400);
                     assertThat(r.contentType()).startsWith("application/problem+json");
                     assertThat(r.body()).contains(c.expected());
-                    assertThat(r.json().get("problems").get(0).has("row")).isTrue();
+                    assertThat(r.json().get("errors").get(0).has("row")).isTrue();
                     assertThat(api.get("/api/v1/ics/" + ods + "/recruitment/rounds/" + round, token)
                                     .body())
                             .isEqualTo(before);

@@ -327,10 +327,13 @@ public class Applications {
         if (before.appointmentId() != null) {
             throw new InvalidInput("stage", before.fullName() + " has been appointed already");
         }
-        of(round).stream().filter(a -> a.appointmentId() != null).findFirst().ifPresent(a -> {
-            throw new InvalidInput(
-                    "stage", a.fullName() + " has been appointed from this round; a round fills one seat");
-        });
+        of(round).stream()
+                .filter(a -> a.id() != id && Stage.APPOINTED.code().equals(a.stage()))
+                .findFirst()
+                .ifPresent(a -> {
+                    throw new InvalidInput(
+                            "stage", a.fullName() + " has been appointed from this round; a round fills one seat");
+                });
         if (start == null) {
             throw new InvalidInput("start_date", "Enter the date the appointment starts");
         }

@@ -51,8 +51,8 @@ final class ApplicationsFile {
     static List<ApplicantDetails> read(byte[] bytes) {
         List<List<String>> table = RegisterFile.readCsv(bytes);
         if (table.isEmpty()) {
-            throw new InvalidInput(List.of(Problem.of(
-                    "file", "The file is empty: it needs a header row and an application on each row after it")));
+            throw new InvalidInput(List.of(Problem.at(
+                    1, "file", "The file is empty: it needs a header row and an application on each row after it")));
         }
         List<String> header = table.get(0).stream().map(String::strip).toList();
         List<Problem> problems = new ArrayList<>();

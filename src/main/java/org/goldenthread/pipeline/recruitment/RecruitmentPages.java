@@ -154,7 +154,13 @@ class RecruitmentPages {
         List<Application> all = applications.of(round);
         model.addAttribute("round", round);
         model.addAttribute("applications", all);
-        model.addAttribute("appointedAlready", all.stream().anyMatch(a -> a.appointmentId() != null));
+        // an application imported as appointed may still want its appointment put in the register
+        List<Long> appointed = all.stream()
+                .filter(a -> Stage.APPOINTED.code().equals(a.stage()))
+                .map(Application::id)
+                .toList();
+        model.addAttribute("appointed", appointed);
+        model.addAttribute("appointedAlready", !appointed.isEmpty());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("isAdmin", isAdmin());
         model.addAttribute("stageLabels", Coded.labels(Stage.class));
