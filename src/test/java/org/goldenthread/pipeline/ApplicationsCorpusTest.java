@@ -56,7 +56,7 @@ class ApplicationsCorpusTest extends IntegrationTest {
                         "x".repeat(250) + "@example.nhs.uk"));
         bad.put("profession", List.of("", "astronaut", "GP", "gp;nurse_adult", "p".repeat(500)));
         bad.put("career_stage", List.of("junior", "Early", "retired"));
-        bad.put("stage", List.of("", "interviewed", "Applied", "appointed ", "offered", "rejected"));
+        bad.put("stage", List.of("", "interviewed", "Applied", "appointed;applied", "offered", "rejected"));
         bad.put("ethnic_group", List.of("purple", "White", "british", "asian;white", "prefer_not_to_say"));
         bad.put("sex", List.of("f", "Female", "other", "unknown"));
         bad.put("disability", List.of("true", "Y", "maybe", "prefer not to say"));

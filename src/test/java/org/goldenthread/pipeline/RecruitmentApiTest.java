@@ -201,7 +201,7 @@ class RecruitmentApiTest extends IntegrationTest {
         assertThat(r.contentType()).startsWith("application/problem+json");
         List<String> problems = new ArrayList<>();
         r.json()
-                .get("problems")
+                .get("errors")
                 .forEach(p ->
                         problems.add(p.get("row").asInt() + " " + p.get("field").asString()));
         assertThat(problems).containsExactly("3 profession", "4 stage", "4 ethnic_group", "5 person_ref", "5 email");

@@ -119,7 +119,7 @@ class RecruitmentPagesTest extends IntegrationTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
                 .contains("Problems in round.csv")
-                .contains("'astronaut' is not a known profession code")
+                .contains("&#39;astronaut&#39; is not a known profession code")
                 .contains("nothing was imported");
         assertThat(api.get("/api/v1/ics/" + ods + "/recruitment/rounds/" + round, admin)
                         .json()
