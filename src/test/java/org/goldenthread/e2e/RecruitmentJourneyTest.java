@@ -35,7 +35,7 @@ class RecruitmentJourneyTest extends BrowserTest {
         assertThat(page.locator("#seat_id option").nth(1)).containsText("(vacant)");
         click(AriaRole.BUTTON, "Open round");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose the seat to recruit to");
-        assertThat(page.locator(".nhsuk-error-summary")).containsText("Advert opens");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter the date the advert opens");
         assertAccessible();
         page.getByLabel("Seat", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .selectOption(new SelectOption().setLabel("Northfield Place Board: AHP lead (vacant)"));

@@ -126,6 +126,13 @@ class RecruitmentPages {
             }
             LocalDate opens = FormValues.date("opens_on", "Advert opens", form.opensOn(), problems);
             LocalDate closes = FormValues.date("closes_on", "Advert closes", form.closesOn(), problems);
+            // said here too, so that a form with no seat chosen lists every missing answer at once
+            if (FormValues.text(form.opensOn()) == null) {
+                problems.add(Problem.of("opens_on", "Enter the date the advert opens"));
+            }
+            if (FormValues.text(form.closesOn()) == null) {
+                problems.add(Problem.of("closes_on", "Enter the date the advert closes"));
+            }
             if (!problems.isEmpty() || seat == null) {
                 throw new InvalidInput(problems);
             }
