@@ -295,7 +295,7 @@ class RecruitmentPages {
 
     private Model applicant(Model model, Round round, long application) {
         model.addAttribute("round", round);
-        model.addAttribute("application", applications.application(round, application));
+        model.addAttribute("applicant", applications.application(round, application));
         return model;
     }
 
