@@ -1,5 +1,7 @@
 package org.goldenthread.pipeline.equality;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -52,6 +54,49 @@ public class EqualityAnswers {
                 .param("disability", answers.disability().code())
                 .update();
         putAway();
+    }
+
+    /**
+     * Records the answers of many applicants at once, as a file import gives them, replacing any
+     * recorded before. Returns the applications whose answers are new or differ from those recorded:
+     * that they changed is all an audit entry may say.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> recordForApplications(Map<Long, Answers> answersByApplication) {
+        if (answersByApplication.isEmpty()) {
+            return List.of();
+        }
+        allowWriting();
+        int size = answersByApplication.size();
+        Long[] ids = new Long[size];
+        String[] ethnicGroups = new String[size];
+        String[] sexes = new String[size];
+        String[] disabilities = new String[size];
+        int i = 0;
+        for (Map.Entry<Long, Answers> e : answersByApplication.entrySet()) {
+            ids[i] = e.getKey();
+            ethnicGroups[i] = e.getValue().ethnicGroup().code();
+            sexes[i] = e.getValue().sex().code();
+            disabilities[i] = e.getValue().disability().code();
+            i++;
+        }
+        List<Long> changed = jdbc.sql("""
+                        insert into equality_answer (application_id, ethnic_group, sex, disability)
+                        select * from unnest(cast(:ids as bigint[]), cast(:ethnic_groups as text[]),
+                                             cast(:sexes as text[]), cast(:disabilities as text[]))
+                        on conflict (application_id) do update
+                           set ethnic_group = excluded.ethnic_group, sex = excluded.sex, disability = excluded.disability
+                         where (equality_answer.ethnic_group, equality_answer.sex, equality_answer.disability)
+                               is distinct from (excluded.ethnic_group, excluded.sex, excluded.disability)
+                        returning application_id""")
+                .param("ids", ids)
+                .param("ethnic_groups", ethnicGroups)
+                .param("sexes", sexes)
+                .param("disabilities", disabilities)
+                .query(Long.class)
+                .list();
+        putAway();
+        return changed;
     }
 
     private void allowWriting() {

@@ -144,6 +144,20 @@ class DemoIcsTest extends IntegrationTest {
                                                   and (a.end_date is null or a.end_date >= current_date))""").query(Vacancies.class).single());
             assertThat(vacancies.vacant()).isPositive();
             assertThat(vacancies.heldBefore()).isGreaterThan(vacancies.vacant() / 2);
+
+            // recruitment: two finished rounds, each with its appointed holder among the applicants, and one open
+            JsonNode rounds = api.get("/api/v1/ics/" + DemoIcs.ODS + "/recruitment/rounds", admin)
+                    .json();
+            assertThat(rounds.valueStream()
+                            .filter(r -> r.get("applications").get("appointed").asInt() == 1)
+                            .count())
+                    .isEqualTo(2);
+            assertThat(rounds.valueStream()
+                            .filter(r -> !java.time.LocalDate.parse(
+                                            r.get("closes_on").asString())
+                                    .isBefore(java.time.LocalDate.now()))
+                            .count())
+                    .isEqualTo(1);
         } finally {
             // Other tests expect the platform administrator to hold no ICS role.
             Scope.systemPlatform().run(() -> jdbc.sql("""
