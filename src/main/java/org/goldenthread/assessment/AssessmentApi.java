@@ -274,6 +274,7 @@ class AssessmentApi {
             `metric` is one of professions_missing.system|place|neighbourhood, top_two_share.…, early_mid_share.…, \
             protected_time_used, vacant_seats, longest_vacancy_days, forums_without_line_of_sight, \
             development_reach, development_reach.system|place|neighbourhood, new_leader_support, mentees_matched, \
+            exchanges_completed, ideas_adopted (whole ICS only), \
             open_recruitment_share.system|place|neighbourhood, bench_strength, turnover, net_agreement \
             (with `survey_id` and an agreement `question`) or engagement_reach (with `survey_id`). ICS admins only.""")
     ResponseEntity<Void> cite(@PathVariable String ods, @PathVariable long id, @RequestBody Citation body) {

@@ -34,6 +34,9 @@ public enum Metric implements Coded {
             "new_leader_support",
             "Leaders appointed in the last " + LeadershipFigures.NEW_LEADER_DAYS + " days with a mentor or buddy"),
     MENTEES_MATCHED("mentees_matched", "Mentees matched with a mentor"),
+    EXCHANGES_COMPLETED(
+            "exchanges_completed", "Workplace exchanges completed, both visits made and reflected on by both people"),
+    IDEAS_ADOPTED("ideas_adopted", "Improvement ideas from workplace exchanges adopted"),
     OPEN_RECRUITMENT_SHARE_SYSTEM(
             "open_recruitment_share.system", "System appointments in the last 12 months made by open recruitment"),
     OPEN_RECRUITMENT_SHARE_PLACE(

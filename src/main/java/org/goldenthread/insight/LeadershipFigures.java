@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.development.ExchangeActivity;
 import org.goldenthread.pipeline.PipelineFigures;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
@@ -29,12 +30,15 @@ public class LeadershipFigures {
 
     private final Insight insight;
     private final PipelineFigures pipeline;
+    private final ExchangeActivity exchanges;
     private final SmallNumbers small;
     private final Clock clock;
 
-    LeadershipFigures(Insight insight, PipelineFigures pipeline, SmallNumbers small, Clock clock) {
+    LeadershipFigures(
+            Insight insight, PipelineFigures pipeline, ExchangeActivity exchanges, SmallNumbers small, Clock clock) {
         this.insight = insight;
         this.pipeline = pipeline;
+        this.exchanges = exchanges;
         this.small = small;
         this.clock = clock;
     }
@@ -59,7 +63,8 @@ public class LeadershipFigures {
      * {@code development_reach.<level>} for the same three levels, {@code new_leader_support} and
      * {@code mentees_matched} (see {@link DevelopmentReach}); and from the pipeline, {@code
      * open_recruitment_share.<level>} for the same three levels, {@code bench_strength} and {@code turnover}
-     * (see {@link PipelineFigures}).
+     * (see {@link PipelineFigures}); and for the whole ICS only, {@code exchanges_completed} and {@code
+     * ideas_adopted} (see {@link ExchangeActivity}).
      */
     public Map<String, Figure> today(@Nullable String place) {
         return onDay(place, LocalDate.now(clock));
@@ -145,7 +150,37 @@ public class LeadershipFigures {
                         String.join(", ", unconnected)));
         putDevelopment(figures, landscape.development(Audience.AGGREGATE, small));
         putPipeline(figures, place, day);
+        if (place == null) {
+            putExchanges(figures, exchanges.on(day));
+        } else {
+            for (String code : List.of("exchanges_completed", "ideas_adopted")) {
+                figures.put(code, new Figure(code, null, "for the whole ICS only", null));
+            }
+        }
         return figures;
+    }
+
+    /**
+     * Workplace exchanges completed (both visits made and reflected on by both people) of those under
+     * way, and improvement ideas adopted of those raised. Exchanges belong to the whole ICS, not to a
+     * place, so a place's figures leave them out. Exchanges are pairs of people, hidden as any small
+     * group is; ideas are not about people and always show.
+     */
+    private void putExchanges(Map<String, Figure> figures, ExchangeActivity.Facts facts) {
+        Double completed = facts.pairs() == 0 ? null : Landscape.share(facts.completed(), facts.pairs());
+        Figure exchanged =
+                share("exchanges_completed", completed, small.hides(facts.pairs()) || small.hides(facts.completed()));
+        figures.put(
+                "exchanges_completed",
+                withCount(exchanged, exchanged.value() == null ? null : facts.completed(), facts.pairs(), "exchanges"));
+        Double adopted = facts.ideas() == 0 ? null : Landscape.share(facts.ideasAdopted(), facts.ideas());
+        figures.put(
+                "ideas_adopted",
+                withCount(
+                        share("ideas_adopted", adopted, false),
+                        facts.ideasAdopted(),
+                        facts.ideas(),
+                        "improvement ideas"));
     }
 
     /** Open recruitment at each quoted level, bench strength and turnover; the detail says of how many. */

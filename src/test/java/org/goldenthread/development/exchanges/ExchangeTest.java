@@ -292,6 +292,37 @@ class ExchangeTest extends IntegrationTest {
         assertThat(hidden.get("suppressed").toString()).contains("pairs").contains("visits_done");
         assertThat(hidden.get("ideas_adopted").asInt()).isEqualTo(1);
 
+        // the same figures are self-assessment evidence the national framework proposes for the development
+        // offer (P4.1), cited as a cycle opens: the one idea raised is adopted; two pairs under way, none
+        // completed, is a small group and stays hidden
+        long framework = api.post(
+                        "/api/v1/ics/" + ods + "/frameworks/adopt", admin, ApiClient.json("code", "national-2021"))
+                .json()
+                .get("id")
+                .asLong();
+        long cycle = api.post(
+                        "/api/v1/ics/" + ods + "/assessments",
+                        admin,
+                        ApiClient.json(
+                                "framework_id",
+                                framework,
+                                "title",
+                                "Exchange evidence",
+                                "opened_on",
+                                LocalDate.now().minusMonths(1).toString()))
+                .json()
+                .get("id")
+                .asLong();
+        java.util.Map<String, JsonNode> evidence = new java.util.HashMap<>();
+        api.get("/api/v1/ics/" + ods + "/assessments/" + cycle, admin)
+                .json()
+                .get("evidence")
+                .forEach(e -> evidence.put(e.get("metric").asString(), e));
+        assertThat(evidence.get("ideas_adopted").get("value").decimalValue()).isEqualByComparingTo("1");
+        assertThat(evidence.get("ideas_adopted").get("detail").asString()).isEqualTo("1 of 1 improvement ideas");
+        assertThat(evidence.get("exchanges_completed").get("value").isNull()).isTrue();
+        assertThat(evidence.get("exchanges_completed").get("shown").asString()).isEqualTo("hidden (small group)");
+
         // another pair's idea is not reachable through this link
         PageClient stranger = new PageClient(port);
         String strangerLink = "/relationship/" + token(c.consultantHost()) + "/exchange";
