@@ -25,30 +25,24 @@ public class EqualityAnswers {
     /** Records an applicant's answers, replacing any recorded before. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordForApplication(long applicationId, Answers answers) {
-        allowWriting();
-        jdbc.sql("""
-                        insert into equality_answer (application_id, ethnic_group, sex, disability)
-                        values (:id, :ethnic_group, :sex, :disability)
-                        on conflict (application_id) do update
-                           set ethnic_group = excluded.ethnic_group, sex = excluded.sex, disability = excluded.disability""")
-                .param("id", applicationId)
-                .param("ethnic_group", answers.ethnicGroup().code())
-                .param("sex", answers.sex().code())
-                .param("disability", answers.disability().code())
-                .update();
-        putAway();
+        record("application_id", applicationId, answers);
     }
 
     /** Records the answers a person in the register gives about themselves, replacing any recorded before. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordForPerson(long personId, Answers answers) {
+        record("person_id", personId, answers);
+    }
+
+    /** {@code whose} is one of the two columns that say whose answers they are, never caller input. */
+    private void record(String whose, long id, Answers answers) {
         allowWriting();
         jdbc.sql("""
-                        insert into equality_answer (person_id, ethnic_group, sex, disability)
+                        insert into equality_answer (%1$s, ethnic_group, sex, disability)
                         values (:id, :ethnic_group, :sex, :disability)
-                        on conflict (person_id) do update
-                           set ethnic_group = excluded.ethnic_group, sex = excluded.sex, disability = excluded.disability""")
-                .param("id", personId)
+                        on conflict (%1$s) do update
+                           set ethnic_group = excluded.ethnic_group, sex = excluded.sex, disability = excluded.disability""".formatted(whose))
+                .param("id", id)
                 .param("ethnic_group", answers.ethnicGroup().code())
                 .param("sex", answers.sex().code())
                 .param("disability", answers.disability().code())
