@@ -198,13 +198,6 @@ class DemoAssessment {
             citations.cite(id, "P1.1", "net_agreement", pulse, "Q1");
             citations.cite(id, "P1.1", "engagement_reach", pulse, null);
         }
-        if (closed == null) {
-            // the open cycle cites the development offer's live reach (the demo's development data loads
-            // after this, and the figures are computed whenever the cycle is read); closed cycles froze
-            // their evidence before the ICS ran any development here
-            citations.cite(id, "P4.1", "development_reach", null, null);
-            citations.cite(id, "P4.1", "new_leader_support", null, null);
-        }
         List<String> rated = new ArrayList<>(indicators);
         for (Caller contributor : contributors) {
             new Scope(contributor, tenant, false).run(() -> {
