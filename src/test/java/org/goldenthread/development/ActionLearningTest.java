@@ -163,8 +163,8 @@ class ActionLearningTest extends IntegrationTest {
                 "/ics/" + ods + "/programmes/" + programme + "/participants", "person_ref", "AL99", "role", "member"));
         assertThat(added.body()).contains("AL99 was added to the programme").contains("14 members");
 
-        // every kind that pairs people still asks for places, choices and the rules of pairing
-        for (String kind : List.of("mentoring", "reverse_mentoring", "coaching", "buddying", "exchange")) {
+        // every kind that pairs givers with receivers still asks for places, choices and the rules of pairing
+        for (String kind : List.of("mentoring", "reverse_mentoring", "coaching", "buddying")) {
             Response created = api.post(
                     "/api/v1/ics/" + ods + "/programmes",
                     admin,
@@ -181,6 +181,20 @@ class ActionLearningTest extends IntegrationTest {
                     .contains("same employer are never paired")
                     .contains("0 mentors and 0 mentees");
         }
+        // an exchange pairs hosts with visitors, one partner each and nobody ranking, but keeps its rules
+        Response exchange = api.post(
+                "/api/v1/ics/" + ods + "/programmes",
+                admin,
+                ApiClient.json("name", "Pairs by exchange", "kind", "exchange", "cross_organisation", true));
+        assertThat(exchange.status()).as(exchange.body()).isEqualTo(201);
+        String exchangePage = page.get("/ics/" + ods + "/programmes/"
+                        + exchange.json().get("id").asLong())
+                .body();
+        assertThat(exchangePage)
+                .contains("Pairing rules")
+                .contains("0 hosts first and 0 visitors first")
+                .doesNotContain("name=\"capacity\"")
+                .doesNotContain("name=\"preferences\"");
     }
 
     @Test
