@@ -274,8 +274,9 @@ class AssessmentApi {
             `metric` is one of professions_missing.system|place|neighbourhood, top_two_share.…, early_mid_share.…, \
             protected_time_used, vacant_seats, longest_vacancy_days, forums_without_line_of_sight, \
             development_reach, development_reach.system|place|neighbourhood, new_leader_support, mentees_matched, \
-            exchanges_completed, ideas_adopted (whole ICS only), \
-            open_recruitment_share.system|place|neighbourhood, bench_strength, turnover, net_agreement \
+            exchanges_completed, exchanges_completed.system|place|neighbourhood, ideas_adopted, \
+            open_recruitment_share.system|place|neighbourhood, bench_strength, turnover, \
+            relative_likelihood.ethnic_group|disability, net_agreement \
             (with `survey_id` and an agreement `question`) or engagement_reach (with `survey_id`). ICS admins only.""")
     ResponseEntity<Void> cite(@PathVariable String ods, @PathVariable long id, @RequestBody Citation body) {
         citations.cite(id, body.indicator(), body.metric(), body.surveyId(), body.question());

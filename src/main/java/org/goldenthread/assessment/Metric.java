@@ -36,6 +36,13 @@ public enum Metric implements Coded {
     MENTEES_MATCHED("mentees_matched", "Mentees matched with a mentor"),
     EXCHANGES_COMPLETED(
             "exchanges_completed", "Workplace exchanges completed, both visits made and reflected on by both people"),
+    EXCHANGES_COMPLETED_SYSTEM(
+            "exchanges_completed.system", "Workplace exchanges involving system leaders completed and reflected on"),
+    EXCHANGES_COMPLETED_PLACE(
+            "exchanges_completed.place", "Workplace exchanges involving place leaders completed and reflected on"),
+    EXCHANGES_COMPLETED_NEIGHBOURHOOD(
+            "exchanges_completed.neighbourhood",
+            "Workplace exchanges involving neighbourhood leaders completed and reflected on"),
     IDEAS_ADOPTED("ideas_adopted", "Improvement ideas from workplace exchanges adopted"),
     OPEN_RECRUITMENT_SHARE_SYSTEM(
             "open_recruitment_share.system", "System appointments in the last 12 months made by open recruitment"),
@@ -44,6 +51,12 @@ public enum Metric implements Coded {
     OPEN_RECRUITMENT_SHARE_NEIGHBOURHOOD(
             "open_recruitment_share.neighbourhood",
             "Neighbourhood appointments in the last 12 months made by open recruitment"),
+    RELATIVE_LIKELIHOOD_ETHNIC_GROUP(
+            "relative_likelihood.ethnic_group",
+            "Relative likelihood of white shortlisted applicants being appointed, against ethnic minority applicants"),
+    RELATIVE_LIKELIHOOD_DISABILITY(
+            "relative_likelihood.disability",
+            "Relative likelihood of non-disabled shortlisted applicants being appointed, against disabled applicants"),
     BENCH_STRENGTH("bench_strength", "Critical seats with a successor ready now"),
     TURNOVER("turnover", "Leaders who left their seats in the last 12 months, as a share of the average headcount"),
     NET_AGREEMENT("net_agreement", "Net agreement with a survey statement"),

@@ -3,6 +3,7 @@ package org.goldenthread.insight;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.goldenthread.development.DevelopmentActivity;
+import org.goldenthread.development.ExchangeActivity;
 import org.goldenthread.people.Professions;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.InvalidInput;
@@ -26,6 +27,7 @@ class Insight {
     private final Register register;
     private final Professions professions;
     private final DevelopmentActivity development;
+    private final ExchangeActivity exchanges;
     private final Clock clock;
 
     Insight(
@@ -34,8 +36,10 @@ class Insight {
             Register register,
             Professions professions,
             DevelopmentActivity development,
+            ExchangeActivity exchanges,
             Clock clock) {
         this.development = development;
+        this.exchanges = exchanges;
         this.forums = forums;
         this.map = map;
         this.register = register;
@@ -85,6 +89,7 @@ class Insight {
                 map.organisations(),
                 professions.all(),
                 places,
-                development.on(day));
+                development.on(day),
+                exchanges.on(day));
     }
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.List;
-import org.goldenthread.development.ExchangeActivity;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -22,12 +21,10 @@ class InsightApi {
 
     private final Insight insight;
     private final SmallNumbers small;
-    private final ExchangeActivity exchanges;
 
-    InsightApi(Insight insight, SmallNumbers small, ExchangeActivity exchanges) {
+    InsightApi(Insight insight, SmallNumbers small) {
         this.insight = insight;
         this.small = small;
-        this.exchanges = exchanges;
     }
 
     /** The insight figures for one ICS, or one place in it, as one caller may see them. */
@@ -40,7 +37,7 @@ class InsightApi {
             @JsonProperty("people_with_3plus_seats_count") int peopleWithManySeatsCount,
             @JsonProperty("forums_without_line_of_sight") List<String> forumsWithoutLineOfSight,
             List<DevelopmentFigures> development,
-            @Nullable ExchangeFigures exchanges) {}
+            List<ExchangeFigures> exchanges) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/insight")
@@ -62,7 +59,7 @@ class InsightApi {
             Analysts see aggregates only: `people_with_3plus_seats` is always empty for them (the count is in \
             `people_with_3plus_seats_count`), and any figure resting on a group of 1 to k−1 people \
             (k = `min_group_size`) is null and named in that level's `suppressed` list. \
-            `development` gives, for everything in view (`group` `all`), each level (`level`, `name` its code) and             each place in view (`place`, `name` its name): `leaders` and `developing` (those of them with development             activity in the 12 months to today: an enrolment accepted, or completed in the window, a mentoring,             coaching, buddying, exchange or other pairing running as giver or receiver, or an action learning set             that met) with `development_reach` = developing ÷ leaders; `new_leaders` (leaders with a current             appointment there that started in the last 180 days) and `new_leaders_supported` (those with a             mentoring or buddying relationship running today as receiver) with `new_leader_support`; `mentees`             (programme mentees: for the whole ICS every one, else those who lead there; one per programme) and             `mentees_matched` (with a pair on that programme) with `mentees_matched_share`. For analysts a share             and its count are null and named in `suppressed` when either side of the share is a group of 1 to             k−1. `exchanges` (the whole ICS only, null when the figures are confined to places): workplace exchange             `pairs`, `visits_done` (their day has come), `completed` (both visits done and both people reflected on             both), each null for analysts when 1 to k−1 and named in its `suppressed`; and improvement ideas by             status, `ideas_proposed`, `ideas_tried` and `ideas_adopted`.             Place leads see only the places they lead: without `place` the figures are for the first of them \
+            `development` gives, for everything in view (`group` `all`), each level (`level`, `name` its code) and             each place in view (`place`, `name` its name): `leaders` and `developing` (those of them with development             activity in the 12 months to today: an enrolment accepted, or completed in the window, a mentoring,             coaching, buddying, exchange or other pairing running as giver or receiver, or an action learning set             that met) with `development_reach` = developing ÷ leaders; `new_leaders` (leaders with a current             appointment there that started in the last 180 days) and `new_leaders_supported` (those with a             mentoring or buddying relationship running today as receiver) with `new_leader_support`; `mentees`             (programme mentees: for the whole ICS every one, else those who lead there; one per programme) and             `mentees_matched` (with a pair on that programme) with `mentees_matched_share`. For analysts a share             and its count are null and named in `suppressed` when either side of the share is a group of 1 to             k−1. `exchanges` gives, for the same groups as `development`, workplace exchange `pairs` (a pair is in a group             when either of its two people has a current appointment there; for the whole ICS every pair),             `visits_done` (their day has come), `completed` (both visits done and both people reflected on both),             each null for analysts when 1 to k−1 and named in its row's `suppressed`; and those pairs' improvement             ideas by status, `ideas_proposed`, `ideas_tried` and `ideas_adopted`.             Place leads see only the places they lead: without `place` the figures are for the first of them \
             (`place` in the answer says which), and another place is a 403.""")
     Figures insight(
             @PathVariable String ods,
@@ -85,6 +82,6 @@ class InsightApi {
                 many.size(),
                 landscape.forumsWithoutLineOfSight().stream().map(Forum::name).toList(),
                 landscape.development(audience, small),
-                sight.confined() ? null : ExchangeFigures.of(exchanges.on(landscape.today()), audience, small));
+                landscape.exchanges(audience, small));
     }
 }

@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
-import org.goldenthread.development.ExchangeActivity;
 import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Allowed;
@@ -44,10 +43,8 @@ class InsightPages {
     private final Insight insight;
     private final SmallNumbers small;
     private final Professions professions;
-    private final ExchangeActivity exchanges;
 
-    InsightPages(Insight insight, SmallNumbers small, Professions professions, ExchangeActivity exchanges) {
-        this.exchanges = exchanges;
+    InsightPages(Insight insight, SmallNumbers small, Professions professions) {
         this.insight = insight;
         this.small = small;
         this.professions = professions;
@@ -107,9 +104,7 @@ class InsightPages {
         model.addAttribute("crossTab", landscape.professionsByLevel(small));
         model.addAttribute("byPlace", landscape.byPlace());
         model.addAttribute("development", landscape.development(audience, small));
-        model.addAttribute(
-                "exchanges",
-                sight.confined() ? null : ExchangeFigures.of(exchanges.on(landscape.today()), audience, small));
+        model.addAttribute("exchanges", landscape.exchanges(audience, small));
         model.addAttribute("newLeaderDays", LeadershipFigures.NEW_LEADER_DAYS);
         model.addAttribute("seatTypes", Coded.labels(SeatType.class));
         if (chosen != null) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.goldenthread.development.DevelopmentActivity;
+import org.goldenthread.development.ExchangeActivity;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Profession;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * and the figures computed from it. It holds plain values read in one {@link Snapshot}, so every
  * figure on a page agrees with every other; each family of figures is worked out by a class of its
  * own over that snapshot ({@link LevelTable}, {@link ProfessionsByLevel}, {@link ProtectedTime},
- * {@link StretchedLeaders}, {@link LinesOfSight}, {@link Vacancies}, {@link PlaceSummaries}, {@link DevelopmentReach}), and
+ * {@link StretchedLeaders}, {@link LinesOfSight}, {@link Vacancies}, {@link PlaceSummaries}, {@link DevelopmentReach}, {@link ExchangeReach}), and
  * the values they return are named here, where the pages, the API and the figures other modules
  * quote find them.
  *
@@ -45,6 +46,7 @@ final class Landscape {
     private final Vacancies vacancies;
     private final PlaceSummaries places;
     private final DevelopmentReach development;
+    private final ExchangeReach exchanges;
 
     /**
      * @param place the name of the place to narrow to, exactly as the ICS map spells it, or null for the whole ICS
@@ -59,13 +61,27 @@ final class Landscape {
             List<Organisation> organisations,
             List<Profession> professions,
             List<String> places) {
-        this(today, place, forums, seats, appointments, people, organisations, professions, places, NO_DEVELOPMENT);
+        this(
+                today,
+                place,
+                forums,
+                seats,
+                appointments,
+                people,
+                organisations,
+                professions,
+                places,
+                NO_DEVELOPMENT,
+                List.of());
     }
 
     private static final DevelopmentActivity.Facts NO_DEVELOPMENT =
             new DevelopmentActivity.Facts(Set.of(), Set.of(), List.of());
 
-    /** As above, with the development module's facts for the same day, for the development figures. */
+    /**
+     * As above, with the development module's facts and exchanges for the same day, for the development
+     * figures.
+     */
     Landscape(
             LocalDate today,
             @Nullable String place,
@@ -76,7 +92,8 @@ final class Landscape {
             List<Organisation> organisations,
             List<Profession> professions,
             List<String> places,
-            DevelopmentActivity.Facts development) {
+            DevelopmentActivity.Facts development,
+            List<ExchangeActivity.Exchange> exchanges) {
         this.snapshot =
                 new Snapshot(today, place, forums, seats, appointments, people, organisations, professions, places);
         this.levels = new LevelTable(snapshot);
@@ -87,6 +104,7 @@ final class Landscape {
         this.vacancies = new Vacancies(snapshot);
         this.places = new PlaceSummaries(snapshot, vacancies, linesOfSight);
         this.development = new DevelopmentReach(snapshot, development);
+        this.exchanges = new ExchangeReach(snapshot, exchanges);
     }
 
     LocalDate today() {
@@ -341,5 +359,10 @@ final class Landscape {
     /** See {@link DevelopmentReach#figures}: everything in view first, then each level, then each place. */
     List<DevelopmentFigures> development(Audience audience, SmallNumbers small) {
         return development.figures(audience, small);
+    }
+
+    /** See {@link ExchangeReach#figures}: everything in view first, then each level, then each place. */
+    List<ExchangeFigures> exchanges(Audience audience, SmallNumbers small) {
+        return exchanges.figures(audience, small);
     }
 }

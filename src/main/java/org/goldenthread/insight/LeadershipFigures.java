@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.goldenthread.development.ExchangeActivity;
 import org.goldenthread.pipeline.PipelineFigures;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
@@ -30,15 +29,12 @@ public class LeadershipFigures {
 
     private final Insight insight;
     private final PipelineFigures pipeline;
-    private final ExchangeActivity exchanges;
     private final SmallNumbers small;
     private final Clock clock;
 
-    LeadershipFigures(
-            Insight insight, PipelineFigures pipeline, ExchangeActivity exchanges, SmallNumbers small, Clock clock) {
+    LeadershipFigures(Insight insight, PipelineFigures pipeline, SmallNumbers small, Clock clock) {
         this.insight = insight;
         this.pipeline = pipeline;
-        this.exchanges = exchanges;
         this.small = small;
         this.clock = clock;
     }
@@ -62,9 +58,10 @@ public class LeadershipFigures {
      * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}; and {@code development_reach},
      * {@code development_reach.<level>} for the same three levels, {@code new_leader_support} and
      * {@code mentees_matched} (see {@link DevelopmentReach}); and from the pipeline, {@code
-     * open_recruitment_share.<level>} for the same three levels, {@code bench_strength} and {@code turnover}
-     * (see {@link PipelineFigures}); and for the whole ICS only, {@code exchanges_completed} and {@code
-     * ideas_adopted} (see {@link ExchangeActivity}).
+     * open_recruitment_share.<level>} for the same three levels, {@code bench_strength}, {@code turnover},
+     * {@code relative_likelihood.ethnic_group} and {@code relative_likelihood.disability} (see {@link
+     * PipelineFigures}); and {@code exchanges_completed}, {@code exchanges_completed.<level>}
+     * for the same three levels and {@code ideas_adopted} (see {@link ExchangeReach}).
      */
     public Map<String, Figure> today(@Nullable String place) {
         return onDay(place, LocalDate.now(clock));
@@ -150,37 +147,42 @@ public class LeadershipFigures {
                         String.join(", ", unconnected)));
         putDevelopment(figures, landscape.development(Audience.AGGREGATE, small));
         putPipeline(figures, place, day);
-        if (place == null) {
-            putExchanges(figures, exchanges.on(day));
-        } else {
-            for (String code : List.of("exchanges_completed", "ideas_adopted")) {
-                figures.put(code, new Figure(code, null, "for the whole ICS only", null));
-            }
-        }
+        putExchanges(figures, landscape.exchanges(Audience.AGGREGATE, small));
         return figures;
     }
 
     /**
      * Workplace exchanges completed (both visits made and reflected on by both people) of those under
-     * way, and improvement ideas adopted of those raised. Exchanges belong to the whole ICS, not to a
-     * place, so a place's figures leave them out. Exchanges are pairs of people, hidden as any small
-     * group is; ideas are not about people and always show.
+     * way, for everything in view and each quoted level, and improvement ideas adopted of those raised.
+     * Exchanges are pairs of people, hidden as any small group is; ideas are not about people and always
+     * show.
      */
-    private void putExchanges(Map<String, Figure> figures, ExchangeActivity.Facts facts) {
-        Double completed = facts.pairs() == 0 ? null : Landscape.share(facts.completed(), facts.pairs());
-        Figure exchanged =
-                share("exchanges_completed", completed, small.hides(facts.pairs()) || small.hides(facts.completed()));
-        figures.put(
-                "exchanges_completed",
-                withCount(exchanged, exchanged.value() == null ? null : facts.completed(), facts.pairs(), "exchanges"));
-        Double adopted = facts.ideas() == 0 ? null : Landscape.share(facts.ideasAdopted(), facts.ideas());
-        figures.put(
-                "ideas_adopted",
-                withCount(
-                        share("ideas_adopted", adopted, false),
-                        facts.ideasAdopted(),
-                        facts.ideas(),
-                        "improvement ideas"));
+    private static void putExchanges(Map<String, Figure> figures, List<ExchangeFigures> exchanges) {
+        for (ExchangeFigures x : exchanges) {
+            boolean all = x.group().equals("all");
+            if (!all
+                    && !(x.group().equals("level")
+                            && QUOTED_LEVELS.stream().anyMatch(l -> l.code().equals(x.name())))) {
+                continue;
+            }
+            String code = all ? "exchanges_completed" : "exchanges_completed." + x.name();
+            Integer pairs = x.pairs();
+            Integer completed = x.completed();
+            if (pairs == null || completed == null) {
+                figures.put(code, share(code, null, true));
+            } else {
+                Double share = pairs == 0 ? null : Landscape.share(completed, pairs);
+                figures.put(code, withCount(share(code, share, false), completed, pairs, "exchanges"));
+            }
+            if (all) {
+                int ideas = x.ideasProposed() + x.ideasTried() + x.ideasAdopted();
+                Double adopted = ideas == 0 ? null : Landscape.share(x.ideasAdopted(), ideas);
+                figures.put(
+                        "ideas_adopted",
+                        withCount(
+                                share("ideas_adopted", adopted, false), x.ideasAdopted(), ideas, "improvement ideas"));
+            }
+        }
     }
 
     /** Open recruitment at each quoted level, bench strength and turnover; the detail says of how many. */
@@ -209,6 +211,22 @@ public class LeadershipFigures {
                                                 .stripTrailingZeros()
                                                 .toPlainString()
                                         + " leaders"));
+        pipeline.relativeLikelihoods(place, day).forEach((by, rl) -> {
+            String code = "relative_likelihood." + by;
+            BigDecimal ratio = rl.ratio();
+            figures.put(
+                    code,
+                    rl.hidden()
+                            ? new Figure(code, null, "hidden (small group)", rl.finding())
+                            : ratio == null
+                                    ? new Figure(code, null, "cannot be calculated", rl.finding())
+                                    : new Figure(
+                                            code,
+                                            ratio,
+                                            ratio.toPlainString() + " (95% CI " + rl.ciLow() + " to " + rl.ciHigh()
+                                                    + ")",
+                                            rl.finding()));
+        });
     }
 
     private static Figure pipelineFigure(String code, PipelineFigures.@Nullable Share s, String of) {

@@ -1,5 +1,6 @@
 package org.goldenthread.pipeline;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.Objects;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Register;
 import org.goldenthread.people.Route;
+import org.goldenthread.pipeline.equality.Comparison;
+import org.goldenthread.pipeline.equality.Fairness;
+import org.goldenthread.pipeline.equality.RelativeLikelihood;
 import org.goldenthread.pipeline.succession.BenchStrength;
 import org.goldenthread.pipeline.succession.ExitFigures;
 import org.goldenthread.pipeline.succession.Exits;
@@ -33,6 +37,9 @@ import org.springframework.stereotype.Service;
  *       today (successors are not kept by date). It counts seats, so it is not hidden.
  *   <li>Turnover: leavers ÷ average headcount over the 12 months, every level together (see the
  *       exits figures); hidden when leavers are 1 to k−1.
+ *   <li>Relative likelihood of appointment from shortlisting, by ethnic group and by disability, over
+ *       the rounds that opened and closed in the 12 months (see the fairness figures): hidden when
+ *       either group had fewer than k shortlisted.
  * </ul>
  */
 @Service
@@ -46,8 +53,16 @@ public class PipelineFigures {
     private final Succession succession;
     private final Exits exits;
     private final SmallNumbers small;
+    private final Fairness fairness;
 
-    PipelineFigures(Register register, Forums forums, Succession succession, Exits exits, SmallNumbers small) {
+    PipelineFigures(
+            Register register,
+            Forums forums,
+            Succession succession,
+            Exits exits,
+            SmallNumbers small,
+            Fairness fairness) {
+        this.fairness = fairness;
         this.register = register;
         this.forums = forums;
         this.succession = succession;
@@ -108,6 +123,29 @@ public class PipelineFigures {
                 all.averageHeadcount(),
                 rounded(all.turnover()),
                 all.suppressed());
+    }
+
+    /**
+     * A relative likelihood as quoted: the ratio and its 95% interval (2 decimal places) when they can
+     * be shown, {@code hidden} when either group had fewer than k shortlisted, and what it says in words.
+     */
+    public record Likelihood(
+            @Nullable BigDecimal ratio,
+            @Nullable BigDecimal ciLow,
+            @Nullable BigDecimal ciHigh,
+            boolean hidden,
+            String finding) {}
+
+    /** Each comparison's relative likelihood (keyed by its code: ethnic_group, disability), for the ICS or one place. */
+    public Map<String, Likelihood> relativeLikelihoods(@Nullable String place, LocalDate day) {
+        Map<String, Likelihood> likelihoods = new LinkedHashMap<>();
+        for (Comparison by : Comparison.values()) {
+            Fairness.Figure f = fairness.overYear(by, place, day);
+            RelativeLikelihood rl = f.likelihood();
+            likelihoods.put(
+                    by.code(), new Likelihood(rl.ratio(), rl.ciLow(), rl.ciHigh(), rl.suppressed(), f.finding()));
+        }
+        return likelihoods;
     }
 
     /** A fraction to 4 decimal places, as other quoted figures are. */

@@ -1,7 +1,10 @@
 package org.goldenthread.pipeline;
 
-import java.util.Map;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,28 +13,65 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ICS's talent pool: people in the register who are interested in, nominated for or came close
- * in a round for a leadership role, with how ready they are. Someone is in the pool once.
+ * in a round for a leadership role, with how ready they are. Someone is in the pool once. Every way
+ * into the pool (a nomination, someone's own interest, an applicant offered a place) ends here, so
+ * an entry is written and audited one way.
  */
 @Component
 public class TalentPool {
 
     /** How someone came into the pool, as the {@code talent} table's origin. */
-    public enum Origin {
-        INTEREST,
-        NOMINATION,
-        RECRUITMENT;
+    public enum Origin implements Coded {
+        INTEREST("interest", "Expressed interest"),
+        NOMINATION("nomination", "Nominated"),
+        RECRUITMENT("recruitment", "Applied for a seat");
 
-        String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+        private final String code;
+        private final String label;
+
+        Origin(String code, String label) {
+            this.code = code;
+            this.label = label;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
+            return label;
         }
     }
 
+    /**
+     * A checked entry about to join the pool; the caller has validated it. Text is trimmed, with
+     * blanks as null; {@code levels} and {@code forumKinds} are codes.
+     */
+    public record Newcomer(
+            long personId,
+            Origin origin,
+            Readiness readiness,
+            @Nullable String nominatedBy,
+            @Nullable String nominationReason,
+            List<String> levels,
+            List<String> forumKinds,
+            @Nullable String topics,
+            @Nullable String developmentNeeds,
+            boolean consentToContact,
+            @Nullable LocalDate reviewOn,
+            LocalDate addedOn,
+            @Nullable Long addedBy) {}
+
     private final JdbcClient jdbc;
     private final Audit audit;
+    private final Clock clock;
 
-    TalentPool(JdbcClient jdbc, Audit audit) {
+    TalentPool(JdbcClient jdbc, Audit audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Whether this person is in the pool already. */
@@ -42,49 +82,54 @@ public class TalentPool {
                 .single();
     }
 
-    /**
-     * Adds someone from the register to the pool and returns the pool entry's id; refused when they
-     * are in it already. A nomination must say who nominated them.
-     */
+    /** Adds an applicant who was not appointed, as the round offered; refused when they are in the pool already. */
     @Transactional
-    public long add(
-            long personId,
-            Origin origin,
-            Readiness readiness,
-            @Nullable String nominatedBy,
-            @Nullable String developmentNeeds,
-            boolean consentToContact) {
+    public long addApplicant(long personId, Readiness readiness, boolean consentToContact) {
         if (holds(personId)) {
             throw new InvalidInput("person_id", "This person is in the talent pool already");
         }
-        if (origin == Origin.NOMINATION && (nominatedBy == null || nominatedBy.isBlank())) {
-            throw new InvalidInput("nominated_by", "Say who nominated this person");
-        }
-        if (developmentNeeds != null && developmentNeeds.length() > 2000) {
-            throw new InvalidInput("development_needs", "Development needs must be 2,000 characters or fewer");
-        }
-        if (nominatedBy != null && nominatedBy.trim().length() > 200) {
-            throw new InvalidInput("nominated_by", "Who nominated them must be 200 characters or fewer");
-        }
+        return add(new Newcomer(
+                personId,
+                Origin.RECRUITMENT,
+                readiness,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                consentToContact,
+                null,
+                LocalDate.now(clock),
+                null));
+    }
+
+    /** Writes a checked entry and its audit record, returning the entry's id. */
+    @Transactional
+    public long add(Newcomer n) {
         long id = jdbc.sql("""
-                        insert into talent (person_id, origin, nominated_by, readiness, development_needs,
-                                            consent_to_contact)
-                        values (:person, :origin, :nominated_by, :readiness, :needs, :consent)
+                        insert into talent (person_id, origin, nominated_by, nomination_reason, levels, forum_kinds,
+                                            topics, readiness, development_needs, consent_to_contact, review_on,
+                                            added_on, added_by)
+                        values (:person, :origin, :by, :why, :levels, :kinds, :topics, :readiness, :needs, :consent,
+                                :review, :added_on, :added_by)
                         returning id""")
-                .param("person", personId)
-                .param("origin", origin.code())
-                .param("nominated_by", nominatedBy == null || nominatedBy.isBlank() ? null : nominatedBy.trim())
-                .param("readiness", readiness.code())
-                .param("needs", developmentNeeds == null || developmentNeeds.isBlank() ? null : developmentNeeds.trim())
-                .param("consent", consentToContact)
+                .param("person", n.personId())
+                .param("origin", n.origin().code())
+                .param("by", n.nominatedBy())
+                .param("why", n.nominationReason())
+                .param("levels", n.levels().toArray(String[]::new))
+                .param("kinds", n.forumKinds().toArray(String[]::new))
+                .param("topics", n.topics())
+                .param("readiness", n.readiness().code())
+                .param("needs", n.developmentNeeds())
+                .param("consent", n.consentToContact())
+                .param("review", n.reviewOn())
+                .param("added_on", n.addedOn())
+                .param("added_by", n.addedBy())
                 .query(Long.class)
                 .single();
-        audit.record(
-                "talent.added",
-                "talent",
-                id,
-                null,
-                Map.of("person_id", personId, "origin", origin.code(), "readiness", readiness.code()));
+        audit.record("talent.added", "talent", id, null, n);
         return id;
     }
 }

@@ -280,4 +280,131 @@ class DevelopmentFiguresTest extends IntegrationTest {
         // ICS admins still see it exactly
         assertFigures(row(development(admin, ""), "level", "system"), 5, "3", "0.6", 2, "1", "0.5", 2, "1", "0.5");
     }
+
+    /**
+     * Three exchange pairs, placed where either of their people leads: X1 D1 (system) with P9 (no seat),
+     * both visits done and all four reflections given, one idea adopted; X2 D6 (Northfield place) with D2
+     * (system), one visit done, one idea proposed; X3 D7 with D8 (both Northfield place), no visit yet.
+     * Whole ICS: 3 pairs, 3 visits, 1 completed, ideas 1 proposed and 1 adopted. System (D1, D2): X1 and
+     * X2. Place level and Northfield (D6, D7, D8): X2 and X3, 1 visit, none completed, 1 idea proposed.
+     */
+    private void arrangeExchanges(LocalDate t) {
+        long exchange = insert("insert into programme (name, kind) values ('Exchanges', 'exchange')");
+        long x1 = pair(exchange, "D1", "P9", t.minusMonths(3));
+        long x2 = pair(exchange, "D6", "D2", t.minusMonths(2));
+        pair(exchange, "D7", "D8", t.minusMonths(1));
+        for (int number = 1; number <= 2; number++) {
+            long visit = visit(x1, number, number == 1 ? "D1" : "P9", t.minusMonths(3 - number));
+            reflect(visit, "D1", t.minusDays(10));
+            reflect(visit, "P9", t.minusDays(10));
+        }
+        visit(x2, 1, "D6", t.minusDays(5));
+        visit(x2, 2, "D2", t.plusDays(20));
+        idea(x1, "D1", "adopted", t.minusDays(3));
+        idea(x2, "D2", "proposed", t.minusDays(2));
+    }
+
+    private long pair(long programme, String giver, String receiver, LocalDate from) {
+        return jdbc.sql("""
+                        insert into relationship (programme_id, giver_id, receiver_id, started_on)
+                        values (:p, :giver, :receiver, :from) returning id""")
+                .param("p", programme)
+                .param("giver", person(giver))
+                .param("receiver", person(receiver))
+                .param("from", from)
+                .query(Long.class)
+                .single();
+    }
+
+    private long visit(long pair, int number, String host, LocalDate on) {
+        return jdbc.sql("""
+                        insert into exchange_visit (relationship_id, number, host_id, visits_on, place)
+                        values (:pair, :number, :host, :on, 'The host''s workplace') returning id""")
+                .param("pair", pair)
+                .param("number", number)
+                .param("host", person(host))
+                .param("on", on)
+                .query(Long.class)
+                .single();
+    }
+
+    private void reflect(long visit, String ref, LocalDate on) {
+        jdbc.sql("""
+                        insert into exchange_reflection (visit_id, person_id, saw, take_back, given_on)
+                        values (:visit, :person, 'What I saw', 'What I take back', :on)""")
+                .param("visit", visit)
+                .param("person", person(ref))
+                .param("on", on)
+                .update();
+    }
+
+    private void idea(long pair, String ref, String status, LocalDate on) {
+        jdbc.sql("""
+                        insert into improvement_idea (relationship_id, title, status, raised_by, raised_on, status_on)
+                        values (:pair, 'An idea', :status, :person, :on, :on)""")
+                .param("pair", pair)
+                .param("status", status)
+                .param("person", person(ref))
+                .param("on", on)
+                .update();
+    }
+
+    private static void assertExchanges(
+            JsonNode row, String pairs, String visits, String completed, int proposed, int adopted) {
+        assertThat(row.get("pairs").toString()).as("pairs").isEqualTo(pairs);
+        assertThat(row.get("visits_done").toString()).as("visits done").isEqualTo(visits);
+        assertThat(row.get("completed").toString()).as("completed").isEqualTo(completed);
+        assertThat(row.get("ideas_proposed").asInt()).as("ideas proposed").isEqualTo(proposed);
+        assertThat(row.get("ideas_tried").asInt()).as("ideas tried").isZero();
+        assertThat(row.get("ideas_adopted").asInt()).as("ideas adopted").isEqualTo(adopted);
+    }
+
+    @Test
+    void exchangesCountInEveryLevelAndPlaceWhereEitherPersonLeads() {
+        LocalDate t = LocalDate.now();
+        inIcs(ods, () -> {
+            arrangeExchanges(t);
+            return null;
+        });
+        Response r = api.get("/api/v1/ics/" + ods + "/insight", admin);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode x = r.json().get("exchanges");
+        assertExchanges(row(x, "all", null), "3", "3", "1", 1, 1);
+        assertExchanges(row(x, "level", "system"), "2", "3", "1", 1, 1);
+        assertExchanges(row(x, "level", "place"), "2", "1", "0", 1, 0);
+        assertExchanges(row(x, "level", "neighbourhood"), "0", "0", "0", 0, 0);
+        assertExchanges(row(x, "place", "Northfield"), "2", "1", "0", 1, 0);
+        assertExchanges(row(x, "place", "Southvale"), "0", "0", "0", 0, 0);
+
+        // a place lead's view of Northfield counts the pairs whose people lead there, not the whole ICS
+        JsonNode north = api.get("/api/v1/ics/" + ods + "/insight?place=Northfield", admin)
+                .json()
+                .get("exchanges");
+        assertExchanges(row(north, "all", null), "2", "1", "0", 1, 0);
+
+        // analysts: with k = 3, counts of 1 or 2 are hidden; the 3 pairs and 3 visits of the whole ICS show
+        api.put("/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
+        String analyst = tokenFor(createUser("analyst", ods));
+        JsonNode hidden =
+                api.get("/api/v1/ics/" + ods + "/insight", analyst).json().get("exchanges");
+        assertExchanges(row(hidden, "all", null), "3", "3", "null", 1, 1);
+        assertThat(row(hidden, "all", null).get("suppressed").toString()).isEqualTo("[\"completed\"]");
+        assertExchanges(row(hidden, "level", "place"), "null", "null", "0", 1, 0);
+
+        // the self-assessment evidence follows the same groups; ideas are not people and always show
+        var whole = inIcs(ods, () -> figures.today(null));
+        assertThat(whole.get("exchanges_completed").shown()).isEqualTo("hidden (small group)");
+        assertThat(whole.get("exchanges_completed.system").shown()).isEqualTo("hidden (small group)");
+        assertThat(whole.get("exchanges_completed.neighbourhood").shown()).isEqualTo("–");
+        assertThat(whole.get("ideas_adopted").detail()).isEqualTo("1 of 2 improvement ideas");
+        var northfield = inIcs(ods, () -> figures.today("Northfield"));
+        assertThat(northfield.get("ideas_adopted").detail()).isEqualTo("0 of 1 improvement ideas");
+
+        // and the Insight page shows the table
+        String page = new PageClient(port)
+                .signIn(adminEmail, PASSWORD)
+                .get("/ics/" + ods + "/insight")
+                .body();
+        assertThat(page).contains("id=\"exchange-figures\"").contains("1 proposed, 0 tried, 1 adopted");
+    }
 }

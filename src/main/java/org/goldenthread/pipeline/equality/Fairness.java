@@ -131,10 +131,13 @@ public class Fairness {
     }
 
     public Figure figure(Asked asked) {
+        return figure(asked, seatsAt(asked.level()));
+    }
+
+    private Figure figure(Asked asked, @Nullable Set<Long> seats) {
         Comparison by = asked.by();
         EqualityFigures.Shortlisting counts = figures.shortlisting(
-                by.characteristic(),
-                new EqualityFigures.Rounds(asked.from(), asked.to(), asked.round(), seatsAt(asked.level())));
+                by.characteristic(), new EqualityFigures.Rounds(asked.from(), asked.to(), asked.round(), seats));
         int k = small.minGroupSize();
         return new Figure(
                 asked,
@@ -145,6 +148,26 @@ public class Fairness {
                         counts.appointed(by.comparisonAnswers()),
                         k),
                 k);
+    }
+
+    /**
+     * The figure for the rounds that opened and closed in the twelve months to a day (the day a year
+     * before excluded), of every seat or of the seats on one place's forums, as the self-assessment
+     * quotes it.
+     */
+    public Figure overYear(Comparison by, @Nullable String place, LocalDate day) {
+        Set<Long> seats = null;
+        if (place != null) {
+            Set<Long> forumsThere = forums.forums().stream()
+                    .filter(f -> place.equalsIgnoreCase(f.place()))
+                    .map(Forum::id)
+                    .collect(Collectors.toSet());
+            seats = forums.seats().stream()
+                    .filter(s -> forumsThere.contains(s.forumId()))
+                    .map(Seat::id)
+                    .collect(Collectors.toSet());
+        }
+        return figure(new Asked(by, day.minusYears(1).plusDays(1), day, null, null), seats);
     }
 
     /** The recruitment rounds of the ICS, newest first, to choose from. */

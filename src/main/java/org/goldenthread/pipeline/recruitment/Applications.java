@@ -368,7 +368,7 @@ public class Applications {
         if (readiness == null) {
             throw new InvalidInput("readiness", "Choose how ready they are for a role like this");
         }
-        talentPool.add(personOf(round, before), TalentPool.Origin.RECRUITMENT, readiness, null, null, consentToContact);
+        talentPool.addApplicant(personOf(round, before), readiness, consentToContact);
         return application(round, id);
     }
 

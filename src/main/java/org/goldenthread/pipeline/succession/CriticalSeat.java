@@ -3,6 +3,7 @@ package org.goldenthread.pipeline.succession;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
+import org.goldenthread.pipeline.Readiness;
 import org.jspecify.annotations.Nullable;
 
 /**

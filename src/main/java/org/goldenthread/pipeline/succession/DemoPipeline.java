@@ -10,6 +10,8 @@ import org.goldenthread.people.AppointmentDetails;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.PersonDetails;
 import org.goldenthread.people.Register;
+import org.goldenthread.pipeline.Readiness;
+import org.goldenthread.pipeline.TalentPool.Origin;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.platform.Footprint;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
+import org.goldenthread.pipeline.Readiness;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Footprint;

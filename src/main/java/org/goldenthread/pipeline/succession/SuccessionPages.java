@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.goldenthread.people.Register;
+import org.goldenthread.pipeline.Readiness;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;

@@ -2,6 +2,7 @@ package org.goldenthread.pipeline.succession;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.goldenthread.pipeline.Readiness;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.structure.Level;

@@ -10,6 +10,8 @@ import org.goldenthread.people.Person;
 import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.people.Register;
+import org.goldenthread.pipeline.Readiness;
+import org.goldenthread.pipeline.TalentPool.Origin;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Choice;

@@ -15,6 +15,9 @@ import java.util.Set;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.PersonDetails;
 import org.goldenthread.people.Register;
+import org.goldenthread.pipeline.Readiness;
+import org.goldenthread.pipeline.TalentPool;
+import org.goldenthread.pipeline.TalentPool.Origin;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Coded;
@@ -47,11 +50,13 @@ public class TalentPoolEntries {
     private final JdbcClient jdbc;
     private final Register register;
     private final Audit audit;
+    private final TalentPool talentPool;
 
-    TalentPoolEntries(JdbcClient jdbc, Register register, Audit audit) {
+    TalentPoolEntries(JdbcClient jdbc, Register register, Audit audit, TalentPool talentPool) {
         this.jdbc = jdbc;
         this.register = register;
         this.audit = audit;
+        this.talentPool = talentPool;
     }
 
     private record Row(
@@ -205,31 +210,21 @@ public class TalentPoolEntries {
         if (personId == null) {
             personId = register.addPerson(Objects.requireNonNull(d.person())).id();
         }
-        long id = jdbc.sql("""
-                        insert into talent (person_id, origin, nominated_by, nomination_reason, levels, forum_kinds,
-                                            topics, readiness, development_needs, consent_to_contact, review_on,
-                                            added_on, added_by)
-                        values (:person, :origin, :by, :why, :levels, :kinds, :topics, :readiness, :needs, :consent,
-                                :review, :today, :added_by)
-                        returning id""")
-                .param("person", personId)
-                .param("origin", Objects.requireNonNull(origin).code())
-                .param("by", origin == Origin.NOMINATION ? nominatedBy : null)
-                .param("why", origin == Origin.NOMINATION ? text(d.nominationReason()) : null)
-                .param("levels", codes(d.levels()))
-                .param("kinds", codes(d.forumKinds()))
-                .param("topics", text(d.topics()))
-                .param("readiness", Objects.requireNonNull(d.readiness()).trim())
-                .param("needs", text(d.developmentNeeds()))
-                .param("consent", Boolean.TRUE.equals(d.consentToContact()))
-                .param("review", d.reviewOn())
-                .param("today", today)
-                .param("added_by", caller.userId())
-                .query(Long.class)
-                .single();
-        TalentEntry added = ofPerson(personId).orElseThrow();
-        audit.record("talent.added", "talent", id, null, added);
-        return added;
+        talentPool.add(new TalentPool.Newcomer(
+                personId,
+                Objects.requireNonNull(origin),
+                Coded.parse(Readiness.class, d.readiness()).orElseThrow(),
+                origin == Origin.NOMINATION ? nominatedBy : null,
+                origin == Origin.NOMINATION ? text(d.nominationReason()) : null,
+                List.of(codes(d.levels())),
+                List.of(codes(d.forumKinds())),
+                text(d.topics()),
+                text(d.developmentNeeds()),
+                Boolean.TRUE.equals(d.consentToContact()),
+                d.reviewOn(),
+                today,
+                caller.userId()));
+        return ofPerson(personId).orElseThrow();
     }
 
     /** Changes an entry; what the description leaves out keeps its value. The person and origin stay. */

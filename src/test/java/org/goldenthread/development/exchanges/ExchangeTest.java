@@ -279,15 +279,18 @@ class ExchangeTest extends IntegrationTest {
                 .contains("\"proposed\"");
 
         // Insight counts the exchange; pairs are people, so an analyst sees a small count hidden, ideas not
-        JsonNode exact =
-                api.get("/api/v1/ics/" + ods + "/insight", admin).json().get("exchanges");
+        JsonNode exact = api.get("/api/v1/ics/" + ods + "/insight", admin)
+                .json()
+                .get("exchanges")
+                .get(0);
         assertThat(exact.get("pairs").asInt()).isEqualTo(2);
         assertThat(exact.get("visits_done").asInt()).isEqualTo(1);
         assertThat(exact.get("completed").asInt()).isZero();
         assertThat(exact.get("ideas_adopted").asInt()).isEqualTo(1);
         JsonNode hidden = api.get("/api/v1/ics/" + ods + "/insight", tokenFor(createUser("analyst", ods)))
                 .json()
-                .get("exchanges");
+                .get("exchanges")
+                .get(0);
         assertThat(hidden.get("pairs").isNull()).isTrue();
         assertThat(hidden.get("suppressed").toString()).contains("pairs").contains("visits_done");
         assertThat(hidden.get("ideas_adopted").asInt()).isEqualTo(1);

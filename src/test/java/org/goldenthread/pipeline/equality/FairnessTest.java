@@ -245,6 +245,35 @@ class FairnessTest extends IntegrationTest {
         assertThat(page).contains("cannot be calculated");
     }
 
+    @Autowired
+    private org.goldenthread.insight.LeadershipFigures quoted;
+
+    @Test
+    void theSelfAssessmentQuotesTheTwelveMonthsToItsDayForTheIcsOrAPlace() {
+        seed();
+        // 30 June 2026: January and March both opened and closed in the twelve months, as every round above
+        var june = inIcs(ods, () -> quoted.onDay(null, LocalDate.of(2026, 6, 30)));
+        assertThat(june.get("relative_likelihood.ethnic_group").value()).isEqualByComparingTo("2.00");
+        assertThat(june.get("relative_likelihood.ethnic_group").shown()).isEqualTo("2.00 (95% CI 1.09 to 3.66)");
+        assertThat(june.get("relative_likelihood.disability").shown()).isEqualTo("1.69 (95% CI 0.88 to 3.25)");
+        assertThat(june.get("relative_likelihood.disability").detail()).contains("includes 1");
+
+        // 28 February 2026: January alone, 2.50 (1.15 to 5.45) as in narrowedToALevelARoundOrAPeriod
+        var february = inIcs(ods, () -> quoted.onDay(null, LocalDate.of(2026, 2, 28)));
+        assertThat(february.get("relative_likelihood.ethnic_group").shown()).isEqualTo("2.50 (95% CI 1.15 to 5.45)");
+
+        // Northfield's seats: March alone, White 5 of 10 against Black 4 of 10: RR = 1.25
+        // SE = √(1/5 − 1/10 + 1/4 − 1/10) = 0.5; z·SE = 0.979982; ln 1.25 = 0.223144
+        // low = exp(−0.756838) = 0.469 → 0.47; high = exp(1.203126) = 3.330 → 3.33
+        var northfield = inIcs(ods, () -> quoted.onDay("Northfield", LocalDate.of(2026, 6, 30)));
+        assertThat(northfield.get("relative_likelihood.ethnic_group").shown()).isEqualTo("1.25 (95% CI 0.47 to 3.33)");
+
+        // a year on, no round falls in the twelve months: no one shortlisted, so hidden, not zero
+        var later = inIcs(ods, () -> quoted.onDay(null, LocalDate.of(2027, 4, 1)));
+        assertThat(later.get("relative_likelihood.ethnic_group").value()).isNull();
+        assertThat(later.get("relative_likelihood.ethnic_group").shown()).isEqualTo("hidden (small group)");
+    }
+
     @Test
     void thePageSaysInWordsWhenTheFigureSuggestsAProblem() {
         seed();
