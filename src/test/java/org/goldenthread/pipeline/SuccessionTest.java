@@ -298,4 +298,33 @@ class SuccessionTest extends IntegrationTest {
         });
         assertThat(recorded).isEmpty();
     }
+
+    @Test
+    void aMemberFindsTheTalentPoolOnTheOverviewAndSeesWhereTheyStand() {
+        String email = createUser("member", ods);
+        var member = new org.goldenthread.support.PageClient(port).signIn(email, PASSWORD);
+        String before = member.get("/ics/" + ods).body();
+        assertThat(before)
+                .contains("Interested in leadership?")
+                .contains("Not in the talent pool")
+                .contains("/ics/" + ods + "/pipeline/talent/mine")
+                .doesNotContain("Terms ending");
+
+        Response joined = api.put(path("/talent/mine"), tokenFor(email), """
+                {"person":{"given_name":"Mo","family_name":"Member","profession":"gp","career_stage":"early"},
+                 "levels":["place"],"readiness":"one_to_two_years","consent_to_contact":true}""");
+        assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+
+        String after = member.get("/ics/" + ods).body();
+        assertThat(after)
+                .contains("Your interest in leadership")
+                .contains("In the talent pool")
+                .contains("Ready in 1 to 2 years");
+        // admins keep their own card, not a member's
+        String admins = new org.goldenthread.support.PageClient(port)
+                .signIn(createUser("ics_admin", ods), PASSWORD)
+                .get("/ics/" + ods)
+                .body();
+        assertThat(admins).contains("Terms ending").doesNotContain("Interested in leadership?");
+    }
 }
