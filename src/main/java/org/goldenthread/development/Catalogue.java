@@ -11,6 +11,7 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Progress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -174,6 +175,14 @@ public class Catalogue {
      */
     @Transactional
     public Imported importAll(List<OfferDetails> rows) {
+        return importAll(rows, Progress.NONE);
+    }
+
+    /** As above, reporting the rows read, checked and stored as it goes. */
+    @Transactional
+    public Imported importAll(List<OfferDetails> rows, Progress progress) {
+        progress.expect(rows.size());
+        progress.read(rows.size());
         List<Problem> problems = new ArrayList<>();
         List<Offer> offers = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -196,6 +205,7 @@ public class Catalogue {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+        progress.checked(rows.size());
         Map<String, Offer> existing = new HashMap<>();
         offers().forEach(o -> existing.put(o.title().toLowerCase(java.util.Locale.ROOT), o));
         int added = 0;
@@ -217,6 +227,7 @@ public class Catalogue {
         }
         audit.recordAll(changes);
         changedIds.forEach(id -> events.publishEvent(new OfferChanged(id)));
+        progress.stored(rows.size());
         return new Imported(added, changed, offers.size() - added - changed);
     }
 

@@ -21,6 +21,9 @@ import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Job;
+import org.goldenthread.platform.Jobs;
+import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -40,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The ICS admin's pages for the development catalogue: its offers, adding and changing them,
@@ -61,6 +65,9 @@ class CataloguePages {
     private final DevelopmentApi api;
     private final DevelopmentPages pages;
     private final Clock clock;
+    private final DevelopmentImports imports;
+    private final Jobs jobs;
+    private final ObjectMapper json;
 
     CataloguePages(
             Catalogue catalogue,
@@ -71,7 +78,13 @@ class CataloguePages {
             IcsMap map,
             DevelopmentApi api,
             DevelopmentPages pages,
-            Clock clock) {
+            Clock clock,
+            DevelopmentImports imports,
+            Jobs jobs,
+            ObjectMapper json) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.json = json;
         this.catalogue = catalogue;
         this.file = file;
         this.enrolments = enrolments;
@@ -227,27 +240,67 @@ class CataloguePages {
         String name = file.getOriginalFilename() == null
                 ? ""
                 : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        List<OfferDetails> rows;
         try {
-            List<OfferDetails> rows =
-                    name.endsWith(".json") ? this.file.fromJson(file.getBytes()) : this.file.fromCsv(file.getBytes());
-            Catalogue.Imported done = catalogue.importAll(rows);
-            redirect.addFlashAttribute(
-                    "success",
-                    "The catalogue file was imported: " + done.added() + " added, " + done.changed() + " changed, "
-                            + done.unchanged() + " unchanged.");
-            return "redirect:" + catalogueUrl();
+            rows = name.endsWith(".json") ? this.file.fromJson(file.getBytes()) : this.file.fromCsv(file.getBytes());
         } catch (InvalidInput e) {
-            model.addAttribute("fileProblems", e.problems());
-            model.addAttribute("fileName", file.getOriginalFilename());
-            model.addAttribute(
-                    "problems",
-                    List.of(Problem.of(
-                            "file",
-                            e.problems().size() == 1
-                                    ? "The file has a problem, so nothing was imported"
-                                    : "The file has " + e.problems().size() + " problems, so nothing was imported")));
-            return catalogue(ods, model);
+            return importProblems(file.getOriginalFilename(), e.problems(), ods, model);
         }
+        String fileName = file.getOriginalFilename();
+        Job job = imports.startCatalogue(fileName == null || fileName.isBlank() ? "catalogue.csv" : fileName, rows);
+        jobs.await(job.id(), DevelopmentImports.PATIENCE);
+        return importShown(jobs.visible(job.id()), ods, model, redirect, false);
+    }
+
+    /** One import of the catalogue: its progress while it runs, then its outcome or its problems. */
+    @Allowed(Role.ICS_ADMIN)
+    @GetMapping("/ics/{ods}/development/catalogue/imports/{jobId}")
+    String importJob(@PathVariable String ods, @PathVariable long jobId, Model model, RedirectAttributes redirect) {
+        Job job = jobs.visible(jobId);
+        if (!job.shownAt(DevelopmentImports.catalogueLink(Scope.currentTenant().odsCode()))) {
+            throw new NotFound("There is no catalogue import " + jobId);
+        }
+        return importShown(job, ods, model, redirect, true);
+    }
+
+    /**
+     * A finished import's outcome, on the catalogue's page; one still running is shown on its own page
+     * ({@code onItsPage}) or sent there.
+     */
+    private String importShown(Job job, String ods, Model model, RedirectAttributes redirect, boolean onItsPage) {
+        switch (job.state()) {
+            case DONE -> {
+                Catalogue.Imported done = json.treeToValue(job.result(), Catalogue.Imported.class);
+                redirect.addFlashAttribute(
+                        "success",
+                        "The catalogue file was imported: " + done.added() + " added, " + done.changed() + " changed, "
+                                + done.unchanged() + " unchanged.");
+                return "redirect:" + catalogueUrl();
+            }
+            case FAILED, INTERRUPTED -> {
+                return importProblems(job.subject(), job.problems(), ods, model);
+            }
+            default -> {
+                if (!onItsPage) {
+                    return "redirect:" + job.link();
+                }
+                model.addAttribute("job", job);
+                return catalogue(ods, model);
+            }
+        }
+    }
+
+    private String importProblems(@Nullable String fileName, List<Problem> problems, String ods, Model model) {
+        model.addAttribute("fileProblems", problems);
+        model.addAttribute("fileName", fileName);
+        model.addAttribute(
+                "problems",
+                List.of(Problem.of(
+                        "file",
+                        problems.size() == 1
+                                ? "The file has a problem, so nothing was imported"
+                                : "The file has " + problems.size() + " problems, so nothing was imported")));
+        return catalogue(ods, model);
     }
 
     /** The form that enrols someone from the register, or records the date someone completed. */

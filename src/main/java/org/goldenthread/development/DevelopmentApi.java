@@ -2,6 +2,9 @@ package org.goldenthread.development;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,9 +13,11 @@ import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Job;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Upload;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,8 +48,16 @@ class DevelopmentApi {
     private final Enrolments enrolments;
     private final Register register;
     private final Clock clock;
+    private final DevelopmentImports imports;
 
-    DevelopmentApi(Catalogue catalogue, CatalogueFile file, Enrolments enrolments, Register register, Clock clock) {
+    DevelopmentApi(
+            Catalogue catalogue,
+            CatalogueFile file,
+            Enrolments enrolments,
+            Register register,
+            Clock clock,
+            DevelopmentImports imports) {
+        this.imports = imports;
         this.catalogue = catalogue;
         this.file = file;
         this.enrolments = enrolments;
@@ -116,17 +129,37 @@ class DevelopmentApi {
 
     /** A CSV or JSON catalogue, by its content type; all or nothing. */
     @Allowed(Role.ICS_ADMIN)
-    @Operation(summary = "Import the catalogue (CSV, or JSON with Content-Type application/json)")
+    @Operation(
+            summary = "Import the catalogue (CSV, or JSON with Content-Type application/json)",
+            description = "All or nothing: any problem is a 400 naming row, field and reason. A file of more than "
+                    + Upload.LARGE + " lines, or any file with async=true, is imported in the background: the"
+                    + " answer is 202 with the job's address, whose result, once done, is what this call would"
+                    + " have answered (and whose problems are the 400's).",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "imported",
+                        content = @Content(schema = @Schema(implementation = Catalogue.Imported.class))),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "importing in the background; follow the Location header",
+                        content = @Content(schema = @Schema(implementation = Job.class)))
+            })
     @PostMapping(
             value = "/api/v1/ics/{ods}/offers/import",
             consumes = {"text/csv", "application/json", "text/plain", "application/octet-stream"})
-    Catalogue.Imported importCatalogue(
+    ResponseEntity<?> importCatalogue(
             @PathVariable String ods,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
-            @RequestBody(required = false) byte @Nullable [] body) {
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestParam(defaultValue = "false") boolean async) {
         byte[] bytes = body == null ? new byte[0] : body;
         boolean json = contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
-        return catalogue.importAll(json ? file.fromJson(bytes) : file.fromCsv(bytes));
+        List<OfferDetails> rows = json ? file.fromJson(bytes) : file.fromCsv(bytes);
+        if (async || rows.size() > Upload.LARGE) {
+            return ProgrammeApi.accepted(imports.startCatalogue(json ? "catalogue.json" : "catalogue.csv", rows));
+        }
+        return ResponseEntity.ok(catalogue.importAll(rows));
     }
 
     @Allowed(Role.ICS_ADMIN)

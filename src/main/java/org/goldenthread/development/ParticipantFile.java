@@ -16,6 +16,7 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Progress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,10 +61,21 @@ class ParticipantFile {
     /** Reads and imports a CSV file, replacing the participants; refused whole, with every problem, if any row is wrong. */
     @Transactional
     Imported importCsv(long programmeId, byte[] csv) {
+        return importCsv(programmeId, csv, Progress.NONE);
+    }
+
+    /** As above, reporting the rows read, checked and stored as it goes. */
+    @Transactional
+    Imported importCsv(long programmeId, byte[] csv, Progress progress) {
         Programmes.Programme programme = programmes.lock(programmeId);
         List<List<String>> table = RegisterFile.readCsv(csv);
+        int rows = Math.max(0, table.size() - 1);
+        progress.expect(rows);
+        progress.read(rows);
         List<Entry> entries = check(table, people(table), programme);
+        progress.checked(rows);
         Imported imported = replace(programmeId, entries);
+        progress.stored(rows);
         audit.record("import", "programme_participants", programmeId, null, imported);
         return imported;
     }

@@ -1,12 +1,17 @@
 package org.goldenthread.development;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Job;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Upload;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +34,10 @@ class ProgrammeApi {
     private final Programmes programmes;
     private final ParticipantFile file;
     private final MatchingRounds rounds;
+    private final DevelopmentImports imports;
 
-    ProgrammeApi(Programmes programmes, ParticipantFile file, MatchingRounds rounds) {
+    ProgrammeApi(Programmes programmes, ParticipantFile file, MatchingRounds rounds, DevelopmentImports imports) {
+        this.imports = imports;
         this.programmes = programmes;
         this.file = file;
         this.rounds = rounds;
@@ -63,15 +70,48 @@ class ProgrammeApi {
         return new ProgrammeWithParticipants(programmes.get(id), programmes.participants(id), programmes.rules(id));
     }
 
-    /** Replaces the participant list with the file's, all or nothing. */
+    /**
+     * Replaces the participant list with the file's, all or nothing. A file of more than {@value
+     * Upload#LARGE} lines, or any file with {@code async=true}, is imported in the background.
+     */
     @Allowed(Role.ICS_ADMIN)
-    @Operation(summary = "Import the participants file (CSV: person_ref,role,capacity,preferences); replaces the list")
+    @Operation(
+            summary = "Import the participants file (CSV: person_ref,role,capacity,preferences); replaces the list",
+            description = "All or nothing: any problem is a 400 naming row, column and reason. A file of more than "
+                    + Upload.LARGE + " lines, or any file with async=true, is imported in the background: the"
+                    + " answer is 202 with the job's address, whose result, once done, is what this call would"
+                    + " have answered (and whose problems are the 400's).",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "imported",
+                        content = @Content(schema = @Schema(implementation = ParticipantFile.Imported.class))),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "importing in the background; follow the Location header",
+                        content = @Content(schema = @Schema(implementation = Job.class)))
+            })
     @PostMapping(
             value = "/api/v1/ics/{ods}/programmes/{id}/participants/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    ParticipantFile.Imported importParticipants(
-            @PathVariable String ods, @PathVariable long id, @RequestBody(required = false) byte @Nullable [] body) {
-        return file.importCsv(id, body == null ? new byte[0] : body);
+    ResponseEntity<?> importParticipants(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestParam(defaultValue = "false") boolean async) {
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (async || Upload.large(bytes)) {
+            programmes.get(id);
+            return accepted(imports.startParticipants(id, "participants.csv", bytes));
+        }
+        return ResponseEntity.ok(file.importCsv(id, bytes));
+    }
+
+    /** 202 with the job's address, as every import answers when it goes to the background. */
+    static ResponseEntity<Job> accepted(Job job) {
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/ics/" + Scope.currentTenant().odsCode() + "/jobs/" + job.id()))
+                .body(job);
     }
 
     @Allowed(Role.ICS_ADMIN)

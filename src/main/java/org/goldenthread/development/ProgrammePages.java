@@ -9,6 +9,9 @@ import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Job;
+import org.goldenthread.platform.Jobs;
+import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Pages for programmes that pair people: the list, a programme with its participants, and its
@@ -38,8 +42,20 @@ class ProgrammePages {
     private final Programmes programmes;
     private final ParticipantFile file;
     private final MatchingRounds rounds;
+    private final DevelopmentImports imports;
+    private final Jobs jobs;
+    private final ObjectMapper json;
 
-    ProgrammePages(Programmes programmes, ParticipantFile file, MatchingRounds rounds) {
+    ProgrammePages(
+            Programmes programmes,
+            ParticipantFile file,
+            MatchingRounds rounds,
+            DevelopmentImports imports,
+            Jobs jobs,
+            ObjectMapper json) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.json = json;
         this.programmes = programmes;
         this.file = file;
         this.rounds = rounds;
@@ -161,24 +177,65 @@ class ProgrammePages {
                     ProgrammeForms.NewParticipant.empty(),
                     new InvalidInput("file", "Choose a participants file (CSV) to import"));
         }
-        try {
-            ParticipantFile.Imported imported = this.file.importCsv(id, file.getBytes());
-            redirect.addFlashAttribute(
-                    "success",
-                    "The participants were replaced with the file's " + Plurals.of(imported.mentors(), "mentor")
-                            + " and " + Plurals.of(imported.mentees(), "mentee") + ".");
-            return base(id);
-        } catch (InvalidInput e) {
-            model.addAttribute("fileProblems", e.problems());
-            model.addAttribute("fileName", file.getOriginalFilename());
-            return PROGRAMME.showAgain(
-                    shown(model, id),
-                    ProgrammeForms.NewParticipant.empty(),
-                    new InvalidInput(List.of(Problem.of(
-                            "file",
-                            e.problems().size() == 1
-                                    ? "The file has a problem, so nothing was changed"
-                                    : "The file has " + e.problems().size() + " problems, so nothing was changed"))));
+        programmes.get(id);
+        String name = file.getOriginalFilename();
+        Job job = imports.startParticipants(
+                id, name == null || name.isBlank() ? "participants.csv" : name, file.getBytes());
+        jobs.await(job.id(), DevelopmentImports.PATIENCE);
+        return importShown(jobs.visible(job.id()), id, model, redirect, false);
+    }
+
+    /** One import of participants: its progress while it runs, then its outcome or its problems. */
+    @Allowed(Role.ICS_ADMIN)
+    @GetMapping("/ics/{ods}/programmes/{id}/participants/imports/{jobId}")
+    String importJob(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @PathVariable long jobId,
+            Model model,
+            RedirectAttributes redirect) {
+        Job job = jobs.visible(jobId);
+        if (!job.shownAt(
+                DevelopmentImports.participantsLink(Scope.currentTenant().odsCode(), id))) {
+            throw new NotFound("There is no import " + jobId + " of this programme's participants");
+        }
+        return importShown(job, id, model, redirect, true);
+    }
+
+    /**
+     * A finished import's outcome, on the programme's page; one still running is shown on its own page
+     * ({@code onItsPage}) or sent there.
+     */
+    private String importShown(Job job, long id, Model model, RedirectAttributes redirect, boolean onItsPage) {
+        switch (job.state()) {
+            case DONE -> {
+                ParticipantFile.Imported imported = json.treeToValue(job.result(), ParticipantFile.Imported.class);
+                redirect.addFlashAttribute(
+                        "success",
+                        "The participants were replaced with the file's " + Plurals.of(imported.mentors(), "mentor")
+                                + " and " + Plurals.of(imported.mentees(), "mentee") + ".");
+                return base(id);
+            }
+            case FAILED, INTERRUPTED -> {
+                model.addAttribute("fileProblems", job.problems());
+                model.addAttribute("fileName", job.subject());
+                return PROGRAMME.showAgain(
+                        shown(model, id),
+                        ProgrammeForms.NewParticipant.empty(),
+                        new InvalidInput(List.of(Problem.of(
+                                "file",
+                                job.problems().size() == 1
+                                        ? "The file has a problem, so nothing was changed"
+                                        : "The file has " + job.problems().size()
+                                                + " problems, so nothing was changed"))));
+            }
+            default -> {
+                if (!onItsPage) {
+                    return "redirect:" + job.link();
+                }
+                model.addAttribute("job", job);
+                return PROGRAMME.show(shown(model, id), ProgrammeForms.NewParticipant.empty());
+            }
         }
     }
 

@@ -76,6 +76,14 @@ public record Job(
     }
 
     /**
+     * Whether this job's page is the one a page address names ({@code {id}} standing for the job's
+     * id), so an import into one round or programme is never shown under another's.
+     */
+    public boolean shownAt(String page) {
+        return link.equals(page.replace("{id}", String.valueOf(id)));
+    }
+
+    /**
      * How far the work has gone, 0 to 100: checking is the first half, storing the second. Null while
      * the number of rows is not known, for a bar that can only say the work is under way.
      */

@@ -66,6 +66,26 @@ public final class Upload implements AutoCloseable {
         }
     }
 
+    /**
+     * Rows above which an API import runs in the background whatever the caller asked, so no client
+     * holds a request open for long and no proxy's timeout cuts it off.
+     */
+    public static final int LARGE = 5_000;
+
+    /**
+     * Whether a file already in memory has more than {@value #LARGE} lines after its header (a close
+     * guess at its rows, as {@link #lines()} is).
+     */
+    public static boolean large(byte[] file) {
+        int lines = 0;
+        for (byte b : file) {
+            if (b == '\n' && ++lines > LARGE + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Lines in the file, a close guess at its rows (a quoted value may hold a line break). */
     public long lines() {
         return lines;

@@ -461,4 +461,29 @@ class DevelopmentOfferTest extends IntegrationTest {
                         .asString())
                 .isEqualTo("network");
     }
+
+    @Test
+    void aCatalogueImportInTheBackgroundAnswersAsTheWaitingOne() {
+        offer("Leading across boundaries", "weeks", "6", "hours", "12");
+        String csv = api.get("/api/v1/ics/" + ods + "/offers/export", admin).body();
+        String other = createIcs("Catalogue job");
+        String otherAdmin = tokenFor(createUser("ics_admin", other));
+        Response started = api.post(
+                "/api/v1/ics/" + other + "/offers/import?async=true",
+                otherAdmin,
+                "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        tools.jackson.databind.JsonNode job =
+                finishedJob(other, otherAdmin, started.json().get("id").asLong());
+        assertThat(job.get("state").asString()).isEqualTo("done");
+        Response waiting = api.post(
+                "/api/v1/ics/" + ods + "/offers/import", admin, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        // the same file into an ICS that has none of it adds it; into the one it came from changes nothing
+        assertThat(job.get("result").toString()).isEqualTo("{\"added\":1,\"changed\":0,\"unchanged\":0}");
+        assertThat(waiting.json().toString()).isEqualTo("{\"added\":0,\"changed\":0,\"unchanged\":1}");
+        assertThat(api.get("/api/v1/ics/" + other + "/offers/export", otherAdmin)
+                        .body())
+                .isEqualTo(csv);
+    }
 }

@@ -22,7 +22,9 @@ class FileProblemsPageTest extends IntegrationTest {
 
         String csv = String.join(",", CatalogueFile.COLUMNS) + "\n"
                 + "Good course,wizardry,A course.,Provider,national,,online,12,6,0,,,,,,,,,,,false\n";
-        PageClient.Page refused = upload(page, "/ics/" + ods + "/development/catalogue/import", "offers.csv", csv);
+        // the import runs as a job: a quick one's problems show at once, a slow one's on its page
+        PageClient.Page refused =
+                page.follow(upload(page, "/ics/" + ods + "/development/catalogue/import", "offers.csv", csv));
 
         assertThat(refused.status()).isEqualTo(200);
         String body = refused.body();

@@ -310,4 +310,44 @@ class ProgrammeApiTest extends IntegrationTest {
         bytes.add(garbage);
         return bytes;
     }
+
+    @Test
+    void aParticipantsImportInTheBackgroundAnswersAsTheWaitingOneAndFailsTheSameWay() {
+        Response waiting = importCsv(GOOD);
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(200);
+        Response started = api.post(
+                path("/participants/import?async=true"), token, "text/csv", GOOD.getBytes(StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long id = started.json().get("id").asLong();
+        assertThat(started.location()).isEqualTo("/api/v1/ics/" + ods + "/jobs/" + id);
+        JsonNode job = finishedJob(ods, token, id);
+        assertThat(job.get("state").asString()).isEqualTo("done");
+        for (String field : List.of("mentors", "mentees", "preferences")) {
+            assertThat(job.get("result").get(field))
+                    .as(field)
+                    .isEqualTo(waiting.json().get(field));
+        }
+        assertThat(job.get("result").get("participants_version").asInt())
+                .isEqualTo(waiting.json().get("participants_version").asInt() + 1);
+        assertThat(job.get("rows_stored").asInt()).isEqualTo(7);
+
+        String before = api.get(path(""), token).body();
+        String broken = GOOD.replace("M1,mentor,2,", "M9,mentor,two,");
+        Response refused = importCsv(broken);
+        assertThat(refused.status()).isEqualTo(400);
+        JsonNode failed = finishedJob(
+                ods,
+                token,
+                api.post(
+                                path("/participants/import?async=true"),
+                                token,
+                                "text/csv",
+                                broken.getBytes(StandardCharsets.UTF_8))
+                        .json()
+                        .get("id")
+                        .asLong());
+        assertThat(failed.get("state").asString()).isEqualTo("failed");
+        assertThat(failed.get("problems")).isNotEmpty().isEqualTo(refused.json().get("errors"));
+        assertThat(api.get(path(""), token).body()).isEqualTo(before);
+    }
 }

@@ -1,17 +1,14 @@
 package org.goldenthread.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
@@ -21,8 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Register imports as background jobs: answered at once, followed to the end, queued per ICS. */
 class RegisterJobsTest extends IntegrationTest {
-
-    private static final Set<String> FINISHED = Set.of("done", "failed", "interrupted");
 
     private record Ics(String ods, String token) {
         String path(String rest) {
@@ -56,14 +51,7 @@ class RegisterJobsTest extends IntegrationTest {
     }
 
     private JsonNode finished(Ics ics, long job) {
-        JsonNode[] last = {null};
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    last[0] = api.get(ics.path("/jobs/" + job), ics.token()).json();
-                    return FINISHED.contains(last[0].get("state").asString());
-                });
-        return last[0];
+        return finishedJob(ics.ods(), ics.token(), job);
     }
 
     private static Instant at(JsonNode job, String field) {

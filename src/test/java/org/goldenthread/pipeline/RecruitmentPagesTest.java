@@ -114,8 +114,11 @@ class RecruitmentPagesTest extends IntegrationTest {
         byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"round.csv\"\r\n"
                         + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        Page page = pages.postBody(
-                "/ics/" + ods + "/recruitment/" + round + "/import", "multipart/form-data; boundary=" + boundary, body);
+        // the import runs as a job; the page it leads to lists the problems
+        Page page = pages.follow(pages.postBody(
+                "/ics/" + ods + "/recruitment/" + round + "/import",
+                "multipart/form-data; boundary=" + boundary,
+                body));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body())
                 .contains("Problems in round.csv")

@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Calls the running application's API over real HTTP, as automation would. */
 public final class ApiClient {
 
-    public record Response(int status, String body, String contentType) {
+    /** An answer; {@code location} is its Location header, or empty. */
+    public record Response(int status, String body, String contentType, String location) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -109,7 +110,8 @@ public final class ApiClient {
             return new Response(
                     r.statusCode(),
                     r.body(),
-                    r.headers().firstValue("Content-Type").orElse(""));
+                    r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Location").orElse(""));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -174,4 +174,19 @@ public abstract class IntegrationTest {
     protected String tokenFor(String email) {
         return api.token(email, PASSWORD);
     }
+
+    /** A background job of an ICS once it has ended (done, failed or interrupted), as the API gives it. */
+    protected tools.jackson.databind.JsonNode finishedJob(String ods, String token, long job) {
+        tools.jackson.databind.JsonNode[] last = {null};
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(3))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    last[0] = api.get("/api/v1/ics/" + ods + "/jobs/" + job, token)
+                            .json();
+                    return java.util.Set.of("done", "failed", "interrupted")
+                            .contains(last[0].get("state").asString());
+                });
+        return last[0];
+    }
 }

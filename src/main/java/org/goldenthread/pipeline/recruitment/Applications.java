@@ -25,6 +25,7 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Progress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,12 +143,20 @@ public class Applications {
      */
     @Transactional
     public ApplicationsFile.Outcome importFile(Round round, byte[] bytes) {
+        return importFile(round, bytes, Progress.NONE);
+    }
+
+    /** As above, reporting the rows read, checked and stored as it goes. */
+    @Transactional
+    public ApplicationsFile.Outcome importFile(Round round, byte[] bytes, Progress progress) {
         // one import of a round at a time, so two uploads cannot race to add the same applicant
         jdbc.sql("select pg_advisory_xact_lock(hashtext('recruitment-import'), cast(:round as integer))")
                 .param("round", round.id() % Integer.MAX_VALUE)
                 .query(Object.class)
                 .single();
         List<ApplicantDetails> rows = ApplicationsFile.read(bytes);
+        progress.expect(rows.size());
+        progress.read(rows.size());
         Map<String, Application> existing = existing(round);
         Map<String, Long> refs = registerRefs(rows);
         List<Problem> problems = new ArrayList<>();
@@ -178,7 +187,10 @@ public class Applications {
                     .thenComparing(p -> p.field() == null ? -1 : ApplicationsFile.COLUMNS.indexOf(p.field())));
             throw new InvalidInput(ApplicationsFile.capped(problems));
         }
-        return store(round, rows, existing);
+        progress.checked(rows.size());
+        ApplicationsFile.Outcome outcome = store(round, rows, existing);
+        progress.stored(rows.size());
+        return outcome;
     }
 
     private Map<String, Application> existing(Round round) {

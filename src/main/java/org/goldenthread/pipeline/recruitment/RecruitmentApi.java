@@ -2,21 +2,29 @@ package org.goldenthread.pipeline.recruitment;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.goldenthread.pipeline.Readiness;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.Job;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Upload;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,8 +39,10 @@ class RecruitmentApi {
 
     private final Rounds rounds;
     private final Applications applications;
+    private final ApplicationImports imports;
 
-    RecruitmentApi(Rounds rounds, Applications applications) {
+    RecruitmentApi(Rounds rounds, Applications applications, ApplicationImports imports) {
+        this.imports = imports;
         this.rounds = rounds;
         this.applications = applications;
     }
@@ -73,13 +83,37 @@ class RecruitmentApi {
             summary = "Import a round's applications from a recruitment system's CSV export",
             description = "Header: " + "applicant_ref,person_ref,given_name,family_name,email,profession,"
                     + "career_stage,stage,ethnic_group,sex,disability. The same applicant_ref again updates its"
-                    + " application. Any problem is a 400 naming row, column and reason, and nothing changes.")
+                    + " application. Any problem is a 400 naming row, column and reason, and nothing changes. A file"
+                    + " of more than " + Upload.LARGE + " lines, or any file with async=true, is imported"
+                    + " in the background: the answer is 202 with the job's address, whose result, once done, is"
+                    + " what this call would have answered (and whose problems are the 400's).",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "imported",
+                        content = @Content(schema = @Schema(implementation = ApplicationsFile.Outcome.class))),
+                @ApiResponse(
+                        responseCode = "202",
+                        description = "importing in the background; follow the Location header",
+                        content = @Content(schema = @Schema(implementation = Job.class)))
+            })
     @PostMapping(
             value = "/api/v1/ics/{ods}/recruitment/rounds/{id}/applications/import",
             consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    ApplicationsFile.Outcome importApplications(
-            @PathVariable String ods, @PathVariable long id, @RequestBody(required = false) byte @Nullable [] body) {
-        return applications.importFile(rounds.round(id, footprint()), body == null ? new byte[0] : body);
+    ResponseEntity<?> importApplications(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestBody(required = false) byte @Nullable [] body,
+            @RequestParam(defaultValue = "false") boolean async) {
+        Round round = rounds.round(id, footprint());
+        byte[] bytes = body == null ? new byte[0] : body;
+        if (async || Upload.large(bytes)) {
+            Job job = imports.start(round, "applications.csv", bytes);
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/ics/" + Scope.currentTenant().odsCode() + "/jobs/" + job.id()))
+                    .body(job);
+        }
+        return ResponseEntity.ok(applications.importFile(round, bytes));
     }
 
     record StageChange(@Nullable String stage) {}

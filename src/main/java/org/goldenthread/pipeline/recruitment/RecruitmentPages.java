@@ -24,6 +24,8 @@ import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Job;
+import org.goldenthread.platform.Jobs;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Pages for recruitment rounds: the list, opening a round, a round with its applications, entering
@@ -59,8 +62,22 @@ class RecruitmentPages {
     private final Professions professions;
     private final Forums forums;
     private final Clock clock;
+    private final ApplicationImports imports;
+    private final Jobs jobs;
+    private final ObjectMapper json;
 
-    RecruitmentPages(Rounds rounds, Applications applications, Professions professions, Forums forums, Clock clock) {
+    RecruitmentPages(
+            Rounds rounds,
+            Applications applications,
+            Professions professions,
+            Forums forums,
+            Clock clock,
+            ApplicationImports imports,
+            Jobs jobs,
+            ObjectMapper json) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.json = json;
         this.rounds = rounds;
         this.applications = applications;
         this.professions = professions;
@@ -197,17 +214,34 @@ class RecruitmentPages {
             model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV file to import")));
             return shown(model, round);
         }
-        model.addAttribute("fileName", file.getOriginalFilename());
-        try {
-            model.addAttribute("outcome", applications.importFile(round, file.getBytes()));
-        } catch (InvalidInput e) {
-            model.addAttribute("fileProblems", e.problems());
-            model.addAttribute(
-                    "problems",
-                    List.of(Problem.of(
-                            "file",
-                            "The file has " + Plurals.of(e.problems().size(), "problem")
-                                    + ", so nothing was imported")));
+        String name = file.getOriginalFilename();
+        Job job = imports.start(round, name == null || name.isBlank() ? "applications.csv" : name, file.getBytes());
+        jobs.await(job.id(), ApplicationImports.PATIENCE);
+        return "redirect:" + job.link();
+    }
+
+    /** One import into the round: its progress while it runs, then its outcome or its problems. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @GetMapping("/ics/{ods}/recruitment/{id}/imports/{jobId}")
+    String importJob(@PathVariable String ods, @PathVariable long id, @PathVariable long jobId, Model model) {
+        Round round = rounds.round(id, footprint());
+        Job job = jobs.visible(jobId);
+        if (!job.shownAt(ApplicationImports.link(Scope.currentTenant().odsCode(), id))) {
+            throw new NotFound("There is no import " + jobId + " into this round");
+        }
+        model.addAttribute("fileName", job.subject());
+        switch (job.state()) {
+            case DONE -> model.addAttribute("outcome", json.treeToValue(job.result(), ApplicationsFile.Outcome.class));
+            case FAILED, INTERRUPTED -> {
+                model.addAttribute("fileProblems", job.problems());
+                model.addAttribute(
+                        "problems",
+                        List.of(Problem.of(
+                                "file",
+                                "The file has " + Plurals.of(job.problems().size(), "problem")
+                                        + ", so nothing was imported")));
+            }
+            default -> model.addAttribute("job", job);
         }
         return shown(model, round);
     }
