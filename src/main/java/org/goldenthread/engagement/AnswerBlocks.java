@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * responses to a row, so that the first results after a restart or an import read a few dozen
  * rows in bulk rather than a million one by one. Together a survey's blocks hold, in id order,
  * every response up to the last block's {@code last_response_id}. A response whose id is below that
- * but committed after the blocks were written (two senders at once) is noticed when the blocks are
- * read, by counting, and the blocks are then rebuilt from the rows.
+ * but committed after the blocks were written (two senders at once) is noticed by counting soon
+ * after the blocks are read, and the blocks are then rebuilt from the rows.
  */
 final class AnswerBlocks {
 
@@ -26,8 +26,9 @@ final class AnswerBlocks {
     }
 
     /**
-     * The survey's answers from its stored blocks, or null when there are none or they no longer
-     * match its responses (then they are rebuilt from the rows). Call with the survey's ICS in scope.
+     * The survey's answers from its stored blocks, or null when there are none or they do not fit
+     * together (then they are rebuilt from the rows); see {@link #match} for whether they still
+     * hold every response. Call with the survey's ICS in scope.
      */
     @Nullable
     AnswerMatrix load(long surveyId, int slots, int questions, TransactionOperations readOnly) {
@@ -64,17 +65,30 @@ final class AnswerBlocks {
             if (!fits[0] || matrix.size() == 0) {
                 return null;
             }
-            int responses = jdbc.sql("select count(*) from survey_response where survey_id = :survey and id <= :last")
-                    .param("survey", surveyId)
-                    .param("last", matrix.lastId())
-                    .query(Integer.class)
-                    .single();
-            if (responses != matrix.size()) {
-                return null;
-            }
             matrix.saved(matrix.size());
             return matrix;
         }
+    }
+
+    /**
+     * Whether a survey has exactly {@code size} responses up to id {@code lastId}, as blocks read
+     * back claim: false when a response below that id was committed after they were written. It
+     * counts a million rows, so it runs apart from the first results.
+     */
+    boolean match(long surveyId, int size, long lastId) {
+        return jdbc.sql("select count(*) from survey_response where survey_id = :survey and id <= :last")
+                        .param("survey", surveyId)
+                        .param("last", lastId)
+                        .query(Integer.class)
+                        .single()
+                == size;
+    }
+
+    /** Drops a survey's stored blocks, so that they are rebuilt from its rows. */
+    void drop(long surveyId) {
+        jdbc.sql("delete from survey_answer_block where survey_id = :survey")
+                .param("survey", surveyId)
+                .update();
     }
 
     /**

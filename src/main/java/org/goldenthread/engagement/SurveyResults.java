@@ -207,7 +207,40 @@ public class SurveyResults {
             AnswerMatrix stored = blocks.load(surveyId, slots, questions, readOnly);
             AnswerMatrix matrix = stored != null ? stored : new AnswerMatrix(surveyId, slots, questions);
             matrices.put(surveyId, matrix);
+            if (stored != null) {
+                check(stored);
+            }
             return matrix;
+        }
+    }
+
+    /**
+     * Counts, in the background, whether blocks just read hold every response up to their last; if
+     * not (a response committed late, below ids already stored), lets them go, with what was read
+     * from them, so that the next results read the rows and store the blocks afresh.
+     */
+    private void check(AnswerMatrix stored) {
+        Scope scope = Scope.current();
+        int size = stored.size();
+        long lastId = stored.lastId();
+        try {
+            warming.execute(() -> {
+                try {
+                    scope.run(() -> {
+                        if (!readOnly.execute(status -> blocks.match(stored.surveyId(), size, lastId))) {
+                            log.warn(
+                                    "The stored answers of survey {} miss responses; reading its rows",
+                                    stored.surveyId());
+                            matrices.remove(stored.surveyId(), stored);
+                            writing.executeWithoutResult(status -> blocks.drop(stored.surveyId()));
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    log.warn("Could not check the stored answers of survey {}", stored.surveyId(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
         }
     }
 
@@ -262,6 +295,9 @@ public class SurveyResults {
             return;
         }
         AnswerMatrix stored = blocks.load(surveyId, slots, questions, readOnly);
+        if (stored != null && !blocks.match(surveyId, stored.size(), stored.lastId())) {
+            stored = null;
+        }
         AnswerMatrix all = stored != null ? stored : new AnswerMatrix(surveyId, slots, questions);
         int from = all.size();
         all.catchUp(dataSource, readOnly, before);

@@ -59,14 +59,13 @@ class SurveyAnalyticsBenchmark extends IntegrationTest {
             SurveyYardsticks.Counts loopSummary = yard.loopResults(false);
             SurveyYardsticks.Counts loopFiltered = yard.loopResults(true);
             SurveyYardsticks.Counts loopCross = yard.loopCrossTab();
-            StringBuilder differences = new StringBuilder()
-                    .append(SurveyYardsticks.differences("DuckDB summary", loopSummary, yard.duckResults(false)))
-                    .append(SurveyYardsticks.differences("DuckDB filtered", loopFiltered, yard.duckResults(true)))
-                    .append(SurveyYardsticks.differences("DuckDB cross-tab", loopCross, yard.duckCrossTab()))
-                    .append(SurveyYardsticks.differences("Golden Thread summary", loopSummary, summary(ods, id)))
-                    .append(SurveyYardsticks.differences("Golden Thread filtered", loopFiltered, filtered(ods, id)))
-                    .append(SurveyYardsticks.differences("Golden Thread cross-tab", loopCross, crossTab(ods, id)));
-            assertThat(differences.toString()).as("figures that differ").isEmpty();
+            String differences = SurveyYardsticks.differences("DuckDB summary", loopSummary, yard.duckResults(false))
+                    + SurveyYardsticks.differences("DuckDB filtered", loopFiltered, yard.duckResults(true))
+                    + SurveyYardsticks.differences("DuckDB cross-tab", loopCross, yard.duckCrossTab())
+                    + SurveyYardsticks.differences("Golden Thread summary", loopSummary, summary(ods, id))
+                    + SurveyYardsticks.differences("Golden Thread filtered", loopFiltered, filtered(ods, id))
+                    + SurveyYardsticks.differences("Golden Thread cross-tab", loopCross, crossTab(ods, id));
+            assertThat(differences).as("figures that differ").isEmpty();
             assertThat(api.get(base + "/results", token).json().get("responses").asInt())
                     .isEqualTo(RESPONSES);
 
