@@ -44,6 +44,16 @@ final class AnswerLayout {
         return offset[question];
     }
 
+    /** Whether a question's slots hold a bit per option (multiple choice) rather than the option's number. */
+    boolean multi(int question) {
+        return multi[question];
+    }
+
+    /** How many slots a question has: one, or for a multiple choice one per 32 options. */
+    int width(int question) {
+        return width[question];
+    }
+
     /** Records that a response chose an option (1-based). */
     void choose(int[] closed, int question, int option) {
         if (multi[question]) {
@@ -62,31 +72,14 @@ final class AnswerLayout {
         return offset[question] < closed.length && closed[offset[question]] == option;
     }
 
-    /** As {@link #chose(int[], int, int)}, for response {@code r} of answers held a column per slot. */
-    boolean chose(int[][] columns, int question, int r, int option) {
-        if (multi[question]) {
-            return (columns[offset[question] + (option - 1) / BITS][r] & (1 << ((option - 1) % BITS))) != 0;
-        }
-        return columns[offset[question]][r] == option;
-    }
-
-    /** Whether response {@code r} answered a question at all. */
-    boolean answered(int[][] columns, int question, int r) {
-        for (int w = 0; w < width[question]; w++) {
-            if (columns[offset[question] + w][r] != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * The options (1-based) response {@code r} chose for a question, written into {@code into};
-     * returns how many. Reads set bits word by word, so a long list costs little when few are chosen.
+     * The options (1-based) response {@code r} chose for a question, from answers held a column per
+     * slot, written into {@code into}; returns how many. Reads set bits word by word, so a long list
+     * costs little when few are chosen.
      */
-    int chosen(int[][] columns, int question, int r, int[] into) {
+    int chosen(AnswerMatrix.Column[] columns, int question, int r, int[] into) {
         if (!multi[question]) {
-            int value = columns[offset[question]][r];
+            int value = columns[offset[question]].get(r);
             if (value == 0) {
                 return 0;
             }
@@ -95,7 +88,7 @@ final class AnswerLayout {
         }
         int n = 0;
         for (int w = 0; w < width[question]; w++) {
-            int bits = columns[offset[question] + w][r];
+            int bits = columns[offset[question] + w].get(r);
             while (bits != 0) {
                 int bit = Integer.numberOfTrailingZeros(bits);
                 into[n++] = w * BITS + bit + 1;

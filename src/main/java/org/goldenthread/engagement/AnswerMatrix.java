@@ -1,55 +1,120 @@
 package org.goldenthread.engagement;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * One survey's closed answers and numbers held in memory, a column per slot of its
- * {@link AnswerLayout} (numbers a column per question), so that counts,
- * filters and cross-tabs over a million responses take milliseconds rather than a scan of the
- * table each time. It catches up with new responses (by id) whenever it is read.
+ * One survey's closed answers and numbers held in memory, a column per slot of its {@link
+ * AnswerLayout} (numbers a column per question), so that counts, filters and cross-tabs over a
+ * million responses take milliseconds rather than a scan of the table each time. A slot's column
+ * holds a byte per response while every value fits in one (almost every question: up to 255
+ * options, or a multiple choice's eight options a byte) and an int otherwise. Responses are kept in
+ * the order of their ids, in blocks of {@link #BLOCK} that {@link AnswerBlocks} stores with the
+ * survey, so that a restart reads the columns back in bulk rather than rebuilding them row by row.
  */
 final class AnswerMatrix {
 
+    /** Responses a stored block holds; the last block of a survey may hold fewer. */
+    static final int BLOCK = 1 << 14;
+
+    private static final byte NARROW = 1;
+    private static final byte WIDE = 4;
+    private static final byte NO_NUMBERS = 0;
+    private static final byte NUMBERS = 8;
+
     private final long surveyId;
+    private final int slots;
     private final int questions;
-    private int[][] closed;
-    private double[][] numbers;
+    /** Per slot, exactly one of the two is non-null. */
+    private final byte[] @Nullable [] narrow;
+
+    private final int[] @Nullable [] wide;
+    /** Per question, empty until a number arrives (NaN where there is none). */
+    private final double[][] numbers;
+
+    private int capacity;
     private int size;
     private long lastId;
+    /** How many of the responses held are in the survey's stored blocks. */
+    private int saved;
+    /** Whether its blocks are being stored now, so that one store at a time is under way. */
+    private boolean saving;
+
     private volatile long lastRead = System.nanoTime();
     private volatile long bytes;
 
-    AnswerMatrix(long surveyId, int questions) {
+    AnswerMatrix(long surveyId, int slots, int questions) {
         this.surveyId = surveyId;
+        this.slots = slots;
         this.questions = questions;
-        this.closed = new int[questions][1024];
+        this.capacity = 1024;
+        this.narrow = new byte[slots][];
+        this.wide = new int[slots][];
+        for (int s = 0; s < slots; s++) {
+            narrow[s] = new byte[capacity];
+        }
         this.numbers = new double[questions][0];
         recount();
     }
 
+    long surveyId() {
+        return surveyId;
+    }
+
+    int slots() {
+        return slots;
+    }
+
+    int questions() {
+        return questions;
+    }
+
+    synchronized int size() {
+        return size;
+    }
+
+    /** The id of the last response held, 0 for none. */
+    synchronized long lastId() {
+        return lastId;
+    }
+
     /**
-     * Reads responses stored since the last read. Call with the survey's ICS in scope. The rows come
-     * through a cursor, a batch at a time, which PostgreSQL keeps only within a transaction: the read
-     * gets one of its own (or joins the caller's), rather than switching off auto-commit on a pooled
-     * connection and leaving the pool to roll back what it finds.
+     * Reads responses stored since the last read, row by row. Call with the survey's ICS in scope.
+     * The rows come through a cursor, a batch at a time, which PostgreSQL keeps only within a
+     * transaction: the read gets one of its own (or joins the caller's), rather than switching off
+     * auto-commit on a pooled connection and leaving the pool to roll back what it finds.
+     *
+     * @return how many responses it added
      */
-    synchronized void catchUp(DataSource dataSource, TransactionOperations readOnly) {
+    synchronized int catchUp(DataSource dataSource, TransactionOperations readOnly) {
+        return catchUp(dataSource, readOnly, Long.MAX_VALUE);
+    }
+
+    /** As {@link #catchUp(DataSource, TransactionOperations)}, reading no response after id {@code upTo}. */
+    synchronized int catchUp(DataSource dataSource, TransactionOperations readOnly, long upTo) {
+        int before = size;
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(10_000);
         readOnly.executeWithoutResult(status -> jdbc.query(
-                "select id, closed, numbers from survey_response where survey_id = ? and id > ? order by id",
+                """
+                select id, closed, numbers from survey_response
+                 where survey_id = ? and id > ? and id <= ? order by id""",
                 (ResultSet rs) -> {
                     add(rs.getLong(1), rs.getArray(2), rs.getArray(3));
                 },
                 surveyId,
-                lastId));
+                lastId,
+                upTo));
         lastRead = System.nanoTime();
+        return size - before;
     }
 
     /** When it was last read, for letting go of the longest unused first. */
@@ -64,63 +129,247 @@ final class AnswerMatrix {
 
     private void recount() {
         long total = 0;
-        for (int q = 0; q < questions; q++) {
-            total += 4L * closed[q].length + 8L * numbers[q].length;
+        for (int s = 0; s < slots; s++) {
+            total += narrow[s] != null ? capacity : 4L * capacity;
+        }
+        for (double[] column : numbers) {
+            total += 8L * column.length;
         }
         bytes = total;
     }
 
-    private void add(long id, Array closedArray, Array numberArray) throws SQLException {
-        if (size == closed[0].length) {
-            for (int q = 0; q < questions; q++) {
-                closed[q] = Arrays.copyOf(closed[q], size * 2);
-                if (numbers[q].length > 0) {
-                    numbers[q] = Arrays.copyOf(numbers[q], size * 2);
-                    Arrays.fill(numbers[q], size, size * 2, Double.NaN);
-                }
-            }
-            recount();
+    private void makeRoom(int more) {
+        if (size + more <= capacity) {
+            return;
         }
-        Integer[] values = (Integer[]) closedArray.getArray();
-        for (int q = 0; q < questions && q < values.length; q++) {
-            closed[q][size] = values[q] == null ? 0 : values[q];
-        }
-        Double[] nums = (Double[]) numberArray.getArray();
-        for (int q = 0; q < nums.length && q < questions; q++) {
-            if (numbers[q].length == 0) {
-                numbers[q] = new double[closed[q].length];
-                Arrays.fill(numbers[q], Double.NaN);
-                recount();
+        int grown = Math.max(size + more, capacity * 2);
+        for (int s = 0; s < slots; s++) {
+            byte[] n = narrow[s];
+            int[] w = wide[s];
+            if (n != null) {
+                narrow[s] = Arrays.copyOf(n, grown);
+            } else if (w != null) {
+                wide[s] = Arrays.copyOf(w, grown);
             }
-            numbers[q][size] = nums[q] == null ? Double.NaN : nums[q];
         }
         for (int q = 0; q < questions; q++) {
-            if (numbers[q].length > 0 && (q >= nums.length)) {
-                numbers[q][size] = Double.NaN;
+            if (numbers[q].length > 0) {
+                numbers[q] = Arrays.copyOf(numbers[q], grown);
+                Arrays.fill(numbers[q], capacity, grown, Double.NaN);
             }
         }
+        capacity = grown;
+        recount();
+    }
+
+    /** Turns a slot's column of bytes into one of ints, for a value a byte cannot hold. */
+    private int[] widen(int slot) {
+        int[] w = wide[slot];
+        if (w != null) {
+            return w;
+        }
+        byte[] n = narrow[slot];
+        int[] ints = new int[capacity];
+        for (int r = 0; r < size && n != null; r++) {
+            ints[r] = n[r] & 0xFF;
+        }
+        wide[slot] = ints;
+        narrow[slot] = null;
+        recount();
+        return ints;
+    }
+
+    private double[] numberColumn(int question) {
+        if (numbers[question].length == 0) {
+            double[] column = new double[capacity];
+            Arrays.fill(column, Double.NaN);
+            numbers[question] = column;
+            recount();
+        }
+        return numbers[question];
+    }
+
+    private void set(int slot, int r, int value) {
+        byte[] n = narrow[slot];
+        if (n != null && (value & ~0xFF) == 0) {
+            n[r] = (byte) value;
+        } else {
+            widen(slot)[r] = value;
+        }
+    }
+
+    private void add(long id, Array closedArray, Array numberArray) throws SQLException {
+        makeRoom(1);
+        Integer[] values = (Integer[]) closedArray.getArray();
+        for (int s = 0; s < slots; s++) {
+            set(s, size, s < values.length && values[s] != null ? values[s] : 0);
+        }
+        addNumbers((Double[]) numberArray.getArray());
         size++;
         lastId = id;
     }
 
-    int questions() {
-        return questions;
+    /**
+     * Adds a response encoded but not yet read back from the database (so without its id): an
+     * import builds its columns this way as it stores its rows.
+     */
+    synchronized void add(int[] closed, @Nullable Double @Nullable [] numbers) {
+        makeRoom(1);
+        for (int s = 0; s < slots; s++) {
+            set(s, size, s < closed.length ? closed[s] : 0);
+        }
+        if (numbers != null) {
+            addNumbers(numbers);
+        }
+        size++;
     }
 
-    synchronized int size() {
-        return size;
+    private void addNumbers(@Nullable Double[] nums) {
+        for (int q = 0; q < nums.length && q < questions; q++) {
+            Double value = nums[q];
+            if (value != null) {
+                numberColumn(q)[size] = value;
+            }
+        }
     }
+
+    /**
+     * One stored block's columns, as {@link #block} wrote them, added after the responses held.
+     * Blocks are added in order and each but the last is full.
+     */
+    synchronized void append(byte[] block, int rows, long lastIdInBlock) {
+        ByteBuffer in = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
+        if (in.getInt() != slots || in.getInt() != questions || in.getInt() != rows) {
+            throw new IllegalStateException("A stored block of survey " + surveyId + " does not fit its questions");
+        }
+        makeRoom(rows);
+        for (int s = 0; s < slots; s++) {
+            byte kind = in.get();
+            if (kind == NARROW) {
+                byte[] n = narrow[s];
+                if (n != null) {
+                    in.get(n, size, rows);
+                } else {
+                    int[] w = widen(s);
+                    for (int r = size; r < size + rows; r++) {
+                        w[r] = in.get() & 0xFF;
+                    }
+                }
+            } else {
+                in.asIntBuffer().get(widen(s), size, rows);
+                in.position(in.position() + 4 * rows);
+            }
+        }
+        for (int q = 0; q < questions; q++) {
+            if (in.get() == NUMBERS) {
+                in.asDoubleBuffer().get(numberColumn(q), size, rows);
+                in.position(in.position() + 8 * rows);
+            }
+        }
+        size += rows;
+        lastId = lastIdInBlock;
+        lastRead = System.nanoTime();
+    }
+
+    /**
+     * Block {@code index}'s columns as bytes to store: the counts of slots, questions and
+     * responses, then each slot's column (a byte or an int per response), then each question's
+     * numbers where it has any. Only answers, in the order of the responses' ids.
+     */
+    synchronized byte[] block(int index) {
+        int from = index * BLOCK;
+        int rows = Math.min(BLOCK, size - from);
+        int length = 12;
+        for (int s = 0; s < slots; s++) {
+            length += 1 + (narrow[s] != null ? rows : 4 * rows);
+        }
+        for (int q = 0; q < questions; q++) {
+            length += 1 + (numbers[q].length > 0 ? 8 * rows : 0);
+        }
+        ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        out.putInt(slots).putInt(questions).putInt(rows);
+        for (int s = 0; s < slots; s++) {
+            byte[] n = narrow[s];
+            int[] w = wide[s];
+            if (n != null) {
+                out.put(NARROW).put(n, from, rows);
+            } else if (w != null) {
+                out.put(WIDE);
+                out.asIntBuffer().put(w, from, rows);
+                out.position(out.position() + 4 * rows);
+            }
+        }
+        for (int q = 0; q < questions; q++) {
+            if (numbers[q].length > 0) {
+                out.put(NUMBERS);
+                out.asDoubleBuffer().put(numbers[q], from, rows);
+                out.position(out.position() + 8 * rows);
+            } else {
+                out.put(NO_NUMBERS);
+            }
+        }
+        return out.array();
+    }
+
+    /** How many of the responses held are in stored blocks. */
+    synchronized int saved() {
+        return saved;
+    }
+
+    /** Records that the stored blocks hold the first {@code responses} held. */
+    synchronized void saved(int responses) {
+        saved = Math.max(saved, responses);
+        saving = false;
+    }
+
+    /** Claims the storing of its blocks, unless a store is under way already. */
+    synchronized boolean startSaving() {
+        if (saving) {
+            return false;
+        }
+        saving = true;
+        return true;
+    }
+
+    synchronized void savingFailed() {
+        saving = false;
+    }
+
+    /** The blocks from the one holding response {@code from} (0-based) on, taken together at one moment. */
+    synchronized Blocks blocks(int from) {
+        java.util.List<byte[]> blocks = new java.util.ArrayList<>();
+        int first = from / BLOCK;
+        for (int b = first; b * BLOCK < size; b++) {
+            blocks.add(block(b));
+        }
+        return new Blocks(first, blocks, size, lastId);
+    }
+
+    /** Stored blocks' columns, the first of them block number {@code first}, and what they hold in all. */
+    record Blocks(int first, java.util.List<byte[]> columns, int size, long lastId) {}
 
     /** A snapshot that later responses will not change, for one computation. */
     synchronized Snapshot snapshot() {
-        return new Snapshot(size, closed.clone(), numbers.clone());
+        Column[] columns = new Column[slots];
+        for (int s = 0; s < slots; s++) {
+            columns[s] = new Column(narrow[s], wide[s]);
+        }
+        return new Snapshot(size, columns, numbers.clone());
     }
 
-    /** The answers at one moment: {@code closed[question][response]}, {@code numbers} likewise (NaN for none). */
-    record Snapshot(int size, int[][] closed, double[][] numbers) {
+    /** A slot's answers: a byte per response (read unsigned) or, where a value needs more, an int. */
+    record Column(byte @Nullable [] bytes, int @Nullable [] ints) {
 
-        double number(int question, int response) {
-            return numbers[question].length == 0 ? Double.NaN : numbers[question][response];
+        int get(int r) {
+            byte[] b = bytes;
+            if (b != null) {
+                return b[r] & 0xFF;
+            }
+            int[] i = ints;
+            return i == null ? 0 : i[r];
         }
     }
+
+    /** The answers at one moment: a column per slot, and numbers per question (empty or NaN for none). */
+    record Snapshot(int size, Column[] closed, double[][] numbers) {}
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
-import org.goldenthread.platform.Coded;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +33,7 @@ public record Question(
 
     @JsonIgnore
     public QuestionType questionType() {
-        return Coded.parse(QuestionType.class, type).orElseThrow();
+        return QuestionType.of(type).orElseThrow();
     }
 
     /** The options a respondent chooses from, in order, including "Other" where it is offered. */

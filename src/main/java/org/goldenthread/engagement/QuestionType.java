@@ -24,6 +24,9 @@ public enum QuestionType implements Coded {
     TEXT("text", "Free text", null),
     NUMBER("number", "A number", null);
 
+    private static final java.util.Map<String, QuestionType> BY_CODE = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(QuestionType::code, t -> t));
+
     private final String code;
     private final String label;
     private final @Nullable List<String> fixedOptions;
@@ -47,6 +50,11 @@ public enum QuestionType implements Coded {
     /** The options every question of this type offers, or null where the survey names its own. */
     public @Nullable List<String> fixedOptions() {
         return fixedOptions;
+    }
+
+    /** The type with a code (surrounding spaces ignored), looked up without going through every type. */
+    public static java.util.Optional<QuestionType> of(@Nullable String code) {
+        return code == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(BY_CODE.get(code.trim()));
     }
 
     public boolean isClosed() {

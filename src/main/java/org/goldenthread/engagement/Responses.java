@@ -190,6 +190,16 @@ public class Responses {
         List<Problem> problems = new ArrayList<>();
         int stored = 0;
         int rows = 0;
+        // the stored rows' columns, built as they go, so that results need not read them back one by one
+        long before = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("select coalesce(max(id), 0) from survey_response where survey_id = :survey")
+                .param("survey", surveyId)
+                .query(Long.class)
+                .single();
+        AnswerMatrix columns = new AnswerMatrix(
+                surveyId,
+                new AnswerLayout(survey.definition()).slots(),
+                survey.definition().questions().size());
         try (BatchWriter writer = new BatchWriter(surveyId);
                 CSVParser parser = CSVFormat.RFC4180
                         .builder()
@@ -243,6 +253,7 @@ public class Responses {
                     // after the first problem nothing more is stored, but reading goes on to report the rest
                     if (problems.isEmpty()) {
                         batch.add(encoded);
+                        columns.add(encoded.closed(), encoded.numbers());
                         if (batch.size() == BATCH) {
                             writer.write(batch);
                             progress.stored(rows);
@@ -281,6 +292,7 @@ public class Responses {
             }
             throw new InvalidInput(problems);
         }
+        results.imported(surveyId, columns, before);
         // whoever imports a file looks at the results next: have the answers in memory by then
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(

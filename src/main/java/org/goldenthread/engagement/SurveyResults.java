@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +18,11 @@ import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Settings;
 import org.goldenthread.platform.SmallNumbers;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,6 +45,12 @@ public class SurveyResults {
     private final CrossTabSuppression suppression;
     private final long memoryLimit;
     private final Map<Long, AnswerMatrix> matrices = new ConcurrentHashMap<>();
+    /** New responses a survey's answers gain before their blocks are stored again. */
+    static final int STORE_AFTER = 1024;
+
+    private final AnswerBlocks blocks;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate writing;
     /** One survey at a time is loaded in the background, so a burst of imports cannot crowd out requests. */
     private final ExecutorService warming = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "survey-results-warming");
@@ -61,6 +69,9 @@ public class SurveyResults {
         this.dataSource = dataSource;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.writing = new TransactionTemplate(transactions);
+        this.blocks = new AnswerBlocks(dataSource);
+        this.jdbc = JdbcClient.create(dataSource);
         this.smallNumbers = smallNumbers;
         this.suppression = new CrossTabSuppression(smallNumbers);
         if (memoryMegabytes < 0) {
@@ -107,6 +118,11 @@ public class SurveyResults {
                 total -= e.getValue().bytes();
             }
         }
+    }
+
+    /** Lets go of a survey's answers held in memory, as a restart would; for benchmarks and tests. */
+    void letGo(long surveyId) {
+        matrices.remove(surveyId);
     }
 
     /** The surveys whose answers are held in memory now, for tests and diagnostics. */
@@ -167,13 +183,141 @@ public class SurveyResults {
 
     private AnswerMatrix.Snapshot answers(Surveys.Survey survey) {
         int slots = new AnswerLayout(survey.definition()).slots();
-        // a survey gains questions only while it has no responses, so starting afresh costs nothing
-        AnswerMatrix matrix = matrices.compute(
-                survey.id(),
-                (id, held) -> held != null && held.questions() == slots ? held : new AnswerMatrix(id, slots));
+        int questions = survey.definition().questions().size();
+        AnswerMatrix held = matrices.get(survey.id());
+        AnswerMatrix matrix = held != null && fits(held, slots, questions) ? held : held(survey.id(), slots, questions);
         matrix.catchUp(dataSource, readOnly);
         keepWithinMemory(survey.id());
+        store(matrix);
         return matrix.snapshot();
+    }
+
+    private static boolean fits(AnswerMatrix held, int slots, int questions) {
+        return held.slots() == slots && held.questions() == questions;
+    }
+
+    /** The survey's answers held in memory, read from its stored blocks where it has none yet; one survey at a time. */
+    private AnswerMatrix held(long surveyId, int slots, int questions) {
+        synchronized (blocks) {
+            AnswerMatrix held = matrices.get(surveyId);
+            if (held != null && fits(held, slots, questions)) {
+                return held;
+            }
+            // a survey gains questions only while it has no responses, so starting afresh costs nothing
+            AnswerMatrix stored = blocks.load(surveyId, slots, questions, readOnly);
+            AnswerMatrix matrix = stored != null ? stored : new AnswerMatrix(surveyId, slots, questions);
+            matrices.put(surveyId, matrix);
+            if (stored != null) {
+                check(stored);
+            }
+            return matrix;
+        }
+    }
+
+    /**
+     * Counts, in the background, whether blocks just read hold every response up to their last; if
+     * not (a response committed late, below ids already stored), lets them go, with what was read
+     * from them, so that the next results read the rows and store the blocks afresh.
+     */
+    private void check(AnswerMatrix stored) {
+        Scope scope = Scope.current();
+        int size = stored.size();
+        long lastId = stored.lastId();
+        try {
+            warming.execute(() -> {
+                try {
+                    scope.run(() -> {
+                        if (!readOnly.execute(status -> blocks.match(stored.surveyId(), size, lastId))) {
+                            log.warn(
+                                    "The stored answers of survey {} miss responses; reading its rows",
+                                    stored.surveyId());
+                            matrices.remove(stored.surveyId(), stored);
+                            writing.executeWithoutResult(status -> blocks.drop(stored.surveyId()));
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    log.warn("Could not check the stored answers of survey {}", stored.surveyId(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
+    }
+
+    /**
+     * Stores the blocks that gained responses, in the background, once enough have arrived to be
+     * worth it: a restart then reads at most that many rows one by one.
+     */
+    private void store(AnswerMatrix matrix) {
+        if (matrix.size() - matrix.saved() < STORE_AFTER || !matrix.startSaving()) {
+            return;
+        }
+        Scope scope = Scope.current();
+        try {
+            warming.execute(() -> {
+                try {
+                    AnswerMatrix.Blocks taken = matrix.blocks(matrix.saved());
+                    scope.run(() -> writing.executeWithoutResult(status -> blocks.save(matrix.surveyId(), taken)));
+                    matrix.saved(taken.size());
+                } catch (RuntimeException e) {
+                    matrix.savingFailed();
+                    // the answers stay right in memory; a restart reads more rows one by one
+                    log.warn("Could not store the answer columns of survey {}", matrix.surveyId(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            matrix.savingFailed();
+        }
+    }
+
+    /**
+     * Stores, within an import's transaction, the columns of the responses it stored, after the
+     * survey's earlier ones: its own rows are not read back one by one, so the first results after
+     * a large import need only what is already in memory. Nothing is stored when other responses
+     * arrived among the import's own (results then read the rows as ever).
+     *
+     * @param before the id of the survey's last response when the import began
+     */
+    void imported(long surveyId, AnswerMatrix rows, long before) {
+        if (rows.size() == 0) {
+            return;
+        }
+        Surveys.Survey survey = surveys.survey(surveyId);
+        int slots = new AnswerLayout(survey.definition()).slots();
+        int questions = survey.definition().questions().size();
+        Long[] after = jdbc.sql(
+                        "select count(*), max(id) from survey_response where survey_id = :survey and id > :before")
+                .param("survey", surveyId)
+                .param("before", before)
+                .query((rs, n) -> new Long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        if (after[0] != rows.size()) {
+            return;
+        }
+        AnswerMatrix stored = blocks.load(surveyId, slots, questions, readOnly);
+        if (stored != null && !blocks.match(surveyId, stored.size(), stored.lastId())) {
+            stored = null;
+        }
+        AnswerMatrix all = stored != null ? stored : new AnswerMatrix(surveyId, slots, questions);
+        int from = all.size();
+        all.catchUp(dataSource, readOnly, before);
+        AnswerMatrix.Blocks added = rows.blocks(0);
+        for (int b = 0; b < added.columns().size(); b++) {
+            all.append(
+                    added.columns().get(b),
+                    Math.min(AnswerMatrix.BLOCK, rows.size() - b * AnswerMatrix.BLOCK),
+                    after[1]);
+        }
+        blocks.save(surveyId, all.blocks(from));
+        all.saved(all.size());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    matrices.merge(surveyId, all, (held, built) -> held.lastId() > built.lastId() ? held : built);
+                }
+            });
+        }
     }
 
     /**
@@ -231,17 +375,6 @@ public class SurveyResults {
         return s.length() > 80 ? s.substring(0, 80) + "…" : s;
     }
 
-    private static boolean[] select(AnswerLayout layout, AnswerMatrix.Snapshot a, List<Condition> conditions) {
-        boolean[] selected = new boolean[a.size()];
-        Arrays.fill(selected, true);
-        for (Condition c : conditions) {
-            for (int r = 0; r < a.size(); r++) {
-                selected[r] &= layout.chose(a.closed(), c.question(), r, c.option());
-            }
-        }
-        return selected;
-    }
-
     public Results results(long surveyId, @Nullable List<String> filter) {
         Surveys.Survey survey = surveys.survey(surveyId);
         SurveyDefinition definition = survey.definition();
@@ -251,11 +384,8 @@ public class SurveyResults {
             return new Results(null, filterList(filter), true, tooFewNote(), List.of());
         }
         AnswerLayout layout = new AnswerLayout(definition);
-        boolean[] selected = select(layout, a, conditions);
-        int n = 0;
-        for (boolean s : selected) {
-            n += s ? 1 : 0;
-        }
+        Tallies.Rows rows = Tallies.where(layout, a, conditions);
+        int n = rows.count();
         List<String> filterList = filterList(filter);
         int minGroup = smallNumbers.minGroupSize();
         if (!conditions.isEmpty() && n < minGroup) {
@@ -269,7 +399,7 @@ public class SurveyResults {
         }
         List<QuestionResult> questions = new ArrayList<>();
         for (int q = 0; q < definition.questions().size(); q++) {
-            questions.add(question(definition.questions().get(q), q, layout, a, selected, n));
+            questions.add(question(definition.questions().get(q), q, layout, a, rows));
         }
         return new Results(n, filterList, false, null, questions);
     }
@@ -279,22 +409,19 @@ public class SurveyResults {
     }
 
     private static QuestionResult question(
-            Question question, int q, AnswerLayout layout, AnswerMatrix.Snapshot a, boolean[] selected, int n) {
+            Question question, int q, AnswerLayout layout, AnswerMatrix.Snapshot a, Tallies.Rows rows) {
         QuestionType type = question.questionType();
+        int n = rows.count();
         if (type == QuestionType.NUMBER) {
-            double[] values = new double[n];
-            int answered = 0;
-            double sum = 0;
-            for (int r = 0; r < a.size(); r++) {
-                double v = a.number(q, r);
-                if (selected[r] && !Double.isNaN(v)) {
-                    values[answered++] = v;
-                    sum += v;
-                }
-            }
+            double[] values = Tallies.numbers(a, q, rows);
+            int answered = values.length;
             BigDecimal mean = null;
             BigDecimal median = null;
             if (answered > 0) {
+                double sum = 0;
+                for (double v : values) {
+                    sum += v;
+                }
                 // selection rather than a full sort: a million numbers take milliseconds, not a tenth of a second
                 double upper = select(values, answered, answered / 2);
                 double middle =
@@ -305,30 +432,31 @@ public class SurveyResults {
             return new QuestionResult(
                     question.code(), type.code(), question.text(), answered, n - answered, null, null, mean, median);
         }
-        int[] column = a.closed()[layout.slot(q)];
         if (!type.isClosed()) {
-            int answered = 0;
-            for (int r = 0; r < a.size(); r++) {
-                answered += selected[r] && column[r] != 0 ? 1 : 0;
-            }
+            int answered = n - Tallies.histogram(a.closed()[layout.slot(q)], rows, 1)[0];
             return new QuestionResult(
                     question.code(), type.code(), question.text(), answered, n - answered, null, null, null, null);
         }
         List<String> choices = question.choices();
         int[] counts = new int[choices.size() + 1];
-        int[] chosen = new int[choices.size() + AnswerLayout.BITS];
-        int answered = 0;
-        for (int r = 0; r < a.size(); r++) {
-            if (!selected[r]) {
-                continue;
-            }
-            int k = layout.chosen(a.closed(), q, r, chosen);
-            answered += k > 0 ? 1 : 0;
-            for (int i = 0; i < k; i++) {
-                if (chosen[i] <= choices.size()) {
-                    counts[chosen[i]]++;
+        int answered;
+        if (layout.multi(q)) {
+            for (int w = 0; w < layout.width(q); w++) {
+                AnswerMatrix.Column column = a.closed()[layout.slot(q) + w];
+                if (column.bytes() != null) {
+                    Tallies.spreadBits(
+                            Tallies.histogram(column, rows, 0), counts, w * AnswerLayout.BITS + 1, choices.size());
+                } else {
+                    countBits(column, rows, w, counts);
                 }
             }
+            answered = layout.width(q) == 1
+                    ? n - Tallies.histogram(a.closed()[layout.slot(q)], rows, 1)[0]
+                    : Tallies.answeredAny(layout, a, q, rows);
+        } else {
+            int[] histogram = Tallies.histogram(a.closed()[layout.slot(q)], rows, choices.size() + 1);
+            answered = n - histogram[0];
+            System.arraycopy(histogram, 1, counts, 1, choices.size());
         }
         List<Share> options = new ArrayList<>();
         for (int o = 1; o <= choices.size(); o++) {
@@ -337,6 +465,19 @@ public class SurveyResults {
         Share net = type.isAgreement() ? share("Strongly agree or agree", counts[1] + counts[2], answered) : null;
         return new QuestionResult(
                 question.code(), type.code(), question.text(), answered, n - answered, options, net, null, null);
+    }
+
+    /** Adds to each option's count the rows with its bit set in slot {@code w} of a question's, a column of ints. */
+    private static void countBits(AnswerMatrix.Column column, Tallies.Rows rows, int w, int[] counts) {
+        int[] list = rows.list();
+        for (int i = 0; i < rows.count(); i++) {
+            for (int bits = column.get(list == null ? i : list[i]); bits != 0; bits &= bits - 1) {
+                int option = w * AnswerLayout.BITS + Integer.numberOfTrailingZeros(bits) + 1;
+                if (option < counts.length) {
+                    counts[option]++;
+                }
+            }
+        }
     }
 
     /** A count as a percentage of those who answered (2 d.p.) with its 95% Wilson score interval. */
@@ -424,7 +565,7 @@ public class SurveyResults {
         Question rowQ = definition.questions().get(rq);
         Question colQ = definition.questions().get(cq);
         AnswerLayout layout = new AnswerLayout(definition);
-        int[][] raw = CrossTabCounts.count(layout, a, select(layout, a, conditions), rowQ, rq, colQ, cq);
+        int[][] raw = CrossTabCounts.count(layout, a, Tallies.where(layout, a, conditions), rowQ, rq, colQ, cq);
         Integer[][] shown = suppression.suppress(raw);
         int hidden = CrossTabSuppression.hiddenCells(shown);
         // the statistic is worked out from every count, hidden ones too, and assumes one cell per respondent

@@ -6,7 +6,7 @@
  *
  * <p>Owns the tables {@code survey}, {@code survey_response}, {@code survey_theme}, {@code
  * survey_coding}, {@code survey_invitation}, {@code survey_invitation_unanswered}, {@code
- * survey_draft} and {@code survey_mailing}, and the functions that find the survey a respondent's
+ * survey_draft}, {@code survey_mailing} and {@code survey_answer_block}, and the functions that find the survey a respondent's
  * token belongs to before any ICS is in scope. Offers no SQL to other modules: they read surveys and
  * their results through {@link org.goldenthread.engagement.Surveys} and {@link
  * org.goldenthread.engagement.SurveyResults}.

@@ -1,0 +1,110 @@
+package org.goldenthread.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A survey's answers stored as column blocks: results read back from them after a restart (here,
+ * the answers held in memory let go) are the results read from the rows, and responses that
+ * arrive after the blocks were written, or blocks that no longer match, still count.
+ */
+class AnswerBlocksTest extends IntegrationTest {
+
+    private static final String CROSS_TAB = "/crosstab?row=S1&col=A1&filter=Y1:Yes&filter=M1:Senate";
+
+    @Autowired
+    SurveyResults results;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void resultsAfterARestartComeFromTheStoredBlocksAndMatchTheRows() throws Exception {
+        String ods = createIcs("Blocks");
+        String token = tokenFor(createUser("ics_admin", ods));
+        Response created = api.post("/api/v1/ics/" + ods + "/surveys", token, SurveyBenchmark.definition());
+        long id = created.json().get("id").asLong();
+        String base = "/api/v1/ics/" + ods + "/surveys/" + id;
+        // more than a block, so that a full block and a part-filled one are stored
+        int rows = AnswerMatrix.BLOCK + 2_500;
+        Path file = Files.createTempFile("responses", ".csv");
+        SurveyBenchmark.write(file, rows, 7);
+        Response imported = api.post(base + "/responses/import", token, "text/csv", Files.readAllBytes(file));
+        Files.delete(file);
+        assertThat(imported.status()).as(imported.body()).isIn(200, 202);
+        awaitResponses(base, token, rows);
+
+        assertThat(blocks(ods, id)).as("blocks stored by the import").isEqualTo(2);
+        String summary = api.get(base + "/results", token).body();
+        String filtered = api.get(base + "/results?filter=S2:London", token).body();
+        String crossTab = api.get(base + CROSS_TAB, token).body();
+
+        results.letGo(id);
+        assertThat(api.get(base + "/results", token).body()).isEqualTo(summary);
+        assertThat(api.get(base + "/results?filter=S2:London", token).body()).isEqualTo(filtered);
+        assertThat(api.get(base + CROSS_TAB, token).body()).isEqualTo(crossTab);
+
+        // a response after the blocks counts too, read from its row
+        Response one = api.post(
+                base + "/responses",
+                token,
+                ApiClient.json("idempotency_key", UUID.randomUUID().toString(), "answers", answers()));
+        assertThat(one.status()).as(one.body()).isEqualTo(201);
+        results.letGo(id);
+        assertThat(api.get(base + "/results", token).json().get("responses").asInt())
+                .isEqualTo(rows + 1);
+
+        // blocks that no longer match the responses are passed over and the rows read instead
+        inIcs(
+                ods,
+                () -> jdbc.sql("delete from survey_answer_block where survey_id = :id and block = 0")
+                        .param("id", id)
+                        .update());
+        results.letGo(id);
+        Response afresh = api.get(base + "/results", token);
+        assertThat(afresh.json().get("responses").asInt()).isEqualTo(rows + 1);
+        assertThat(api.get(base + "/results?filter=Y1:Yes", token)
+                        .json()
+                        .get("responses")
+                        .asInt())
+                .isPositive();
+    }
+
+    private static java.util.Map<String, String> answers() {
+        java.util.Map<String, String> answers = new java.util.HashMap<>();
+        for (int i = 1; i <= 10; i++) {
+            answers.put("A" + i, "Agree");
+        }
+        answers.put("S2", "London");
+        return answers;
+    }
+
+    private int blocks(String ods, long id) {
+        return inIcs(
+                ods,
+                () -> jdbc.sql("select count(*) from survey_answer_block where survey_id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single());
+    }
+
+    private void awaitResponses(String base, String token, int expected) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Response r = api.get(base + "/results", token);
+            if (r.status() == 200 && r.json().path("responses").asInt() == expected) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import did not finish");
+    }
+}
