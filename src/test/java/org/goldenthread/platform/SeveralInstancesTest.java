@@ -70,6 +70,8 @@ class SeveralInstancesTest {
         environment.put("GT_MAIL_FROM", "Golden Thread <surveys@instances.example>");
         // the second starts once the first has migrated the database and made the administrator
         first = AppProcess.start(environment, logs.resolve("first.log"));
+        // the second writes its log as JSON, one object a line, as a log collector wants it
+        environment.put("GT_LOG_FORMAT", "ecs");
         second = AppProcess.start(environment, logs.resolve("second.log"));
 
         ApiClient api = new ApiClient(first.port());
@@ -96,6 +98,28 @@ class SeveralInstancesTest {
                 app.close();
             }
         }
+    }
+
+    @Test
+    @Order(1)
+    void anInstanceAskedForJsonLogsWritesEachLineAsAJsonObject() throws Exception {
+        // from the moment Spring Boot has set logging up; a library may print a line or two before
+        List<String> lines = Files.readAllLines(second.log()).stream()
+                .dropWhile(line -> !line.startsWith("{"))
+                .filter(line -> !line.isBlank())
+                .toList();
+        assertThat(lines).hasSizeGreaterThan(10);
+        tools.jackson.databind.ObjectMapper json = new tools.jackson.databind.ObjectMapper();
+        for (String line : lines) {
+            JsonNode entry = json.readTree(line);
+            assertThat(entry.has("@timestamp")).as(line).isTrue();
+            assertThat(entry.has("log.level") || entry.path("log").has("level"))
+                    .as(line)
+                    .isTrue();
+        }
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Started GoldenThreadApplication"));
+        assertThat(Files.readAllLines(first.log()))
+                .anySatisfy(line -> assertThat(line).doesNotStartWith("{"));
     }
 
     @Test
@@ -225,9 +249,11 @@ class SeveralInstancesTest {
 
     private long startRound(List<String> people) {
         ApiClient api = new ApiClient(first.port());
-        ApiClient.Response made = api.post("/api/v1/ics/" + ODS + "/surveys", token, pulse());
-        assertThat(made.status()).as(made.body()).isEqualTo(201);
-        survey = made.json().get("id").asLong();
+        if (survey == 0) {
+            ApiClient.Response made = api.post("/api/v1/ics/" + ODS + "/surveys", token, pulse());
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            survey = made.json().get("id").asLong();
+        }
         ApiClient.Response started = api.post(
                 "/api/v1/ics/" + ODS + "/surveys/" + survey + "/invitations?wait_seconds=0",
                 token,
