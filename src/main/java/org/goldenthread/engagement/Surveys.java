@@ -25,6 +25,7 @@ import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Signals;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,11 +48,39 @@ public class Surveys {
     private final Professions professions;
     private final Map<CollectingKey, Collecting> collecting = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Surveys(JdbcClient jdbc, ObjectMapper json, Audit audit, Professions professions) {
+    private final Signals signals;
+
+    private final SurveyFigures figures;
+
+    Surveys(
+            JdbcClient jdbc,
+            ObjectMapper json,
+            Audit audit,
+            Professions professions,
+            Signals signals,
+            SurveyFigures figures) {
+        this.figures = figures;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
         this.professions = professions;
+        this.signals = signals;
+        // another instance changed a survey: what this one remembers of it is out of date
+        signals.listen(SIGNAL, detail -> {
+            if (detail.equals(Signals.EVERYTHING)) {
+                collecting.clear();
+            } else {
+                forget(Long.parseLong(detail));
+            }
+        });
+    }
+
+    private static final String SIGNAL = "survey";
+
+    /** Forgets a survey here now, and on every instance once the change commits. */
+    private void changed(long surveyId) {
+        forget(surveyId);
+        signals.send(SIGNAL, Long.toString(surveyId));
     }
 
     /**
@@ -338,7 +367,7 @@ public class Surveys {
         row.put("numbers", response.numbers());
         row.put("texts", response.texts());
         row.put("key", idempotencyKey);
-        return jdbc.sql("""
+        Outcome outcome = jdbc.sql("""
                         with unchanged as (
                             select id, ics_id from survey where id = :survey and xmin = cast(:version as xid)),
                         stored as (
@@ -356,6 +385,10 @@ public class Surveys {
                         ? Outcome.CHANGED
                         : rs.getInt("stored") == 1 ? Outcome.STORED : Outcome.SEEN)
                 .single();
+        if (outcome == Outcome.STORED) {
+            figures.received(1);
+        }
+        return outcome;
     }
 
     /**
@@ -385,7 +418,7 @@ public class Surveys {
             texts[i] = e.texts() == null || e.texts().isEmpty() ? "{}" : json.writeValueAsString(e.texts());
             keys[i] = idempotencyKeys == null ? null : idempotencyKeys.get(i);
         }
-        return jdbc.sql("""
+        int stored = jdbc.sql("""
                         insert into survey_response (ics_id, survey_id, closed, numbers, texts, idempotency_key)
                         select s.ics_id, s.id, cast(r.closed as int[]), cast(r.numbers as float8[]),
                                cast(r.texts as jsonb), r.key
@@ -400,6 +433,8 @@ public class Surveys {
                 .param("texts", texts)
                 .param("keys", keys)
                 .update();
+        figures.received(stored);
+        return stored;
     }
 
     private static String arrayLiteral(int[] values) {
@@ -456,7 +491,7 @@ public class Surveys {
                 .param("definition", json.writeValueAsString(saved))
                 .param("id", surveyId)
                 .update();
-        forget(surveyId);
+        changed(surveyId);
         audit.record("survey.question_added", "survey", surveyId, survey.definition(), saved);
     }
 
@@ -489,6 +524,7 @@ public class Surveys {
                 .param("closes", after.closesOn())
                 .param("id", id)
                 .update();
+        changed(id);
         audit.record(action, "survey", id, lifecycle(before), after);
     }
 
@@ -558,7 +594,7 @@ public class Surveys {
                 .param("id", id)
                 .update();
         jdbc.sql("delete from survey where id = :id").param("id", id).update();
-        forget(id);
+        changed(id);
         audit.record("survey.deleted", "survey", id, s.definition(), null);
     }
 }

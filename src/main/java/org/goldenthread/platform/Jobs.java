@@ -43,6 +43,10 @@ import tools.jackson.databind.ObjectMapper;
  * row at most twice a second, each time in a transaction of their own, so the work's own
  * transaction stays all-or-nothing. Every few seconds this instance marks its jobs alive; a job
  * whose instance stopped (a restart, a crash) is shown, and then recorded, as interrupted.
+ *
+ * <p>Several instances may share the database. A job's work lives only in the memory of the
+ * instance that started it, so no other instance can run it, let alone twice; what they share is
+ * the sweep that records stalled jobs as interrupted, which one instance does for all ({@link Chores}).
  */
 @Service
 public class Jobs {
@@ -80,7 +84,7 @@ public class Jobs {
     private final Map<Long, Tenant> held = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Void>> ends = new ConcurrentHashMap<>();
 
-    Jobs(JdbcClient jdbc, ScopedTransactions transactions, TenantDirectory tenants, ObjectMapper json) {
+    Jobs(JdbcClient jdbc, ScopedTransactions transactions, TenantDirectory tenants, ObjectMapper json, Chores chores) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tenants = tenants;
@@ -97,7 +101,8 @@ public class Jobs {
             return t;
         });
         clock.scheduleWithFixedDelay(this::beat, 2, 2, TimeUnit.SECONDS);
-        clock.scheduleWithFixedDelay(this::sweep, STALE_SECONDS + 5, 60, TimeUnit.SECONDS);
+        // any instance may record another's jobs as interrupted; one of them is enough
+        chores.schedule("job.sweep", Duration.ofSeconds(60), Duration.ofSeconds(STALE_SECONDS + 5), this::sweep);
     }
 
     @PreDestroy

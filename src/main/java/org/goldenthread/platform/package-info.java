@@ -6,8 +6,15 @@
  * in the background with its progress in view. It depends on no other module; a module that
  * must tell the platform something (which places exist, say) implements an interface declared here.
  *
+ * <p>Several instances may share one database: sessions live in it, chores are done by one
+ * instance for all ({@link org.goldenthread.platform.Chores}), long work is leased so another
+ * instance can finish it ({@link org.goldenthread.platform.Leases}), and changes to what instances
+ * remember are announced to all of them ({@link org.goldenthread.platform.Signals}).
+ *
  * <p>Owns the tables {@code ics}, {@code app_user}, {@code role_grant}, {@code api_token}, {@code
- * audit_event}, {@code account_link} and {@code job}, and the functions every module's migrations use to isolate
+ * audit_event}, {@code account_link}, {@code job}, {@code chore}, {@code lease}, {@code
+ * spring_session} and {@code spring_session_attributes} (the last four not tenant-isolated: they are
+ * the platform's, not an ICS's), and the functions every module's migrations use to isolate
  * tenants ({@code gt_isolate}, {@code gt_visible_ics}, {@code gt_current_ics}, {@code
  * gt_platform_scope}). Offers other modules' SQL {@code account_names()}: each account's id and
  * display name, to show who did what.

@@ -38,7 +38,7 @@ public final class PageClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final int MOST_REDIRECTS = 5;
 
-    private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private final Map<String, String> cookies;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
@@ -47,7 +47,20 @@ public final class PageClient {
     private volatile String csrf = "";
 
     public PageClient(int port) {
+        this(port, new ConcurrentHashMap<>());
+    }
+
+    /**
+     * The same browser talking to another instance of the application at another port, as behind a
+     * load balancer: it sends the same cookies, and both see the cookies either is given.
+     */
+    public PageClient onPort(int otherPort) {
+        return new PageClient(otherPort, cookies);
+    }
+
+    private PageClient(int port, Map<String, String> sharedCookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = sharedCookies;
     }
 
     /** Signs in with the password form; fails the test when that does not work. */

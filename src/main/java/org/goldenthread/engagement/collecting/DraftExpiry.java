@@ -1,9 +1,7 @@
 package org.goldenthread.engagement.collecting;
 
-import jakarta.annotation.PreDestroy;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.goldenthread.platform.Chores;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.ScopedTransactions;
 import org.goldenthread.platform.Settings;
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes drafts nobody has saved for a while: half-finished answers are kept for the respondent to
  * come back to, not for ever. Runs soon after start-up and then daily, one ICS at a time in its
- * own scope, as row-level security requires.
+ * own scope, as row-level security requires; once a day between all instances sharing the database.
  */
 @Component
 class DraftExpiry {
@@ -30,13 +28,14 @@ class DraftExpiry {
     private final ScopedTransactions transactions;
     private final JdbcClient jdbc;
     private final int days;
-    private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "survey-draft-expiry");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Chores chores;
 
-    DraftExpiry(TenantDirectory tenants, ScopedTransactions transactions, JdbcClient jdbc, Settings settings) {
+    DraftExpiry(
+            TenantDirectory tenants,
+            ScopedTransactions transactions,
+            JdbcClient jdbc,
+            Settings settings,
+            Chores chores) {
         int days = settings.surveys().draftDays();
         if (days < 1) {
             throw new IllegalArgumentException("gt.surveys.draft-days must be at least 1, not " + days);
@@ -45,30 +44,17 @@ class DraftExpiry {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.days = days;
+        this.chores = chores;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @SuppressWarnings("FutureReturnValueIgnored") // a repeating task; it catches and logs its own failures
     void start() {
-        daily.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int removed = expire();
-                        if (removed > 0) {
-                            log.info("Deleted {} survey drafts not saved for {} days", removed, days);
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Could not delete expired survey drafts; trying again tomorrow", e);
-                    }
-                },
-                5,
-                TimeUnit.DAYS.toMinutes(1),
-                TimeUnit.MINUTES);
-    }
-
-    @PreDestroy
-    void stop() {
-        daily.shutdownNow();
+        chores.schedule("survey_draft.expiry", Duration.ofDays(1), Duration.ofMinutes(5), () -> {
+            int removed = expire();
+            if (removed > 0) {
+                log.info("Deleted {} survey drafts not saved for {} days", removed, days);
+            }
+        });
     }
 
     /** Deletes every draft last saved more than the configured number of days ago; returns how many. */

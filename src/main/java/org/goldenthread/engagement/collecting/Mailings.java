@@ -6,16 +6,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Chores;
+import org.goldenthread.platform.Leases;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.ScopedTransactions;
@@ -31,11 +33,14 @@ import org.springframework.stereotype.Service;
 /**
  * Rounds of invitation or reminder emails, sent in the background a hundred at a time so that a
  * list of thousands never holds a page open, with their progress kept in the database for the page
- * and the API to show. A round whose progress stops (the application stopped part way) is marked
- * interrupted after a quarter of an hour, and the invitations it still held are let go for the next
- * round. Before each batch a round checks which of its invitations it still holds (not let go, and
- * nobody has responded meanwhile) and sends only those, so an email goes out at least once and
- * twice only if the application stops between handing a batch to the mail server and recording it.
+ * and the API to show. The instance sending a round holds a {@link Leases lease} on it; if that
+ * instance stops or dies part way, another instance sharing the database (or this one, started
+ * again) takes the round over within seconds and sends the rest. A round whose progress stops for a
+ * quarter of an hour all the same (its mail server hangs; nobody was left to take it over) is marked
+ * interrupted, and the invitations it still held are let go for the next round. Before each batch a
+ * round checks which of its invitations it still holds (not let go, and nobody has responded
+ * meanwhile) and sends only those, so an email goes out at least once and twice only if the
+ * instance stops between handing a batch to the mail server and recording it.
  */
 @Service
 class Mailings {
@@ -46,6 +51,10 @@ class Mailings {
     private static final Duration STALLED = Duration.ofMinutes(15);
     /** Rounds sent at once: one ICS's list of thousands does not hold up another's handful. */
     private static final int SENDERS = 3;
+    /** How soon a round whose instance died is taken over. */
+    private static final Duration WATCH = Duration.ofSeconds(5);
+
+    static final String LEASE = "survey_mailing";
 
     /** One round, as far as it has got. */
     record Mailing(
@@ -75,28 +84,33 @@ class Mailings {
     private final Audit audit;
     private final TenantDirectory tenants;
     private final ScopedTransactions transactions;
+    private final Surveys surveys;
+    private final Leases leases;
+    private final Chores chores;
     private final ExecutorService sending = Executors.newFixedThreadPool(SENDERS, r -> {
         Thread t = new Thread(r, "survey-mailing");
         t.setDaemon(true);
         return t;
     });
-    private final ScheduledExecutorService watching = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "survey-mailing-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile boolean stopping;
 
     Mailings(
             JdbcClient jdbc,
             InvitationMail mail,
             Audit audit,
             TenantDirectory tenants,
-            ScopedTransactions transactions) {
+            ScopedTransactions transactions,
+            Surveys surveys,
+            Leases leases,
+            Chores chores) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.audit = audit;
         this.tenants = tenants;
         this.transactions = transactions;
+        this.surveys = surveys;
+        this.leases = leases;
+        this.chores = chores;
     }
 
     /**
@@ -112,6 +126,8 @@ class Mailings {
         Scope scope = Scope.current();
         String icsName = Scope.currentTenant().name();
         String base = mail.base();
+        // the links' base goes with the lease: an instance taking the round over has no request to read it from
+        leases.take(LEASE, mailingId, Scope.currentTenant().id(), base);
         Future<?> round =
                 sending.submit(() -> scope.run(() -> deliver(mailingId, survey, icsName, base, letters, auditAction)));
         try {
@@ -161,10 +177,15 @@ class Mailings {
                             .param("id", mailingId)
                             .update());
             for (int start = 0; start < letters.size(); start += BATCH) {
+                if (stopping || !leases.holds(LEASE, mailingId)) {
+                    log.info("Round of survey emails {} is left for another instance to finish", mailingId);
+                    return;
+                }
                 List<InvitationMail.Letter> batch =
                         stillHeld(mailingId, letters.subList(start, Math.min(letters.size(), start + BATCH)));
                 if (batch == null) {
                     log.info("Round of survey emails {} was stopped by the watcher; not sending the rest", mailingId);
+                    leases.release(LEASE, mailingId);
                     return;
                 }
                 Set<Long> delivered = batch.isEmpty() ? Set.of() : mail.send(survey, icsName, base, batch);
@@ -208,13 +229,19 @@ class Mailings {
                 audit.record(auditAction, "survey", survey.id(), null, Map.of("sent", done, "not_sent", undone));
                 return null;
             });
+            leases.release(LEASE, mailingId);
         } catch (RuntimeException e) {
+            if (stopping) {
+                log.info("Round of survey emails {} is left for another instance to finish", mailingId);
+                return;
+            }
             log.warn(
                     "A round of survey emails stopped after {} of {}; the rest are let go for the next round",
                     sent + notSent,
                     letters.size(),
                     e);
             transactions.run(Scope.current(), () -> interrupt(mailingId));
+            leases.release(LEASE, mailingId);
         }
     }
 
@@ -279,36 +306,81 @@ class Mailings {
                     () -> jdbc.sql("""
                             select id from survey_mailing
                              where finished_at is null and progressed_at < now() - make_interval(secs => :secs)""").param("secs", STALLED.toSeconds()).query(Long.class).list().stream()
-                            .mapToInt(this::interrupt)
+                            .mapToInt(id -> {
+                                leases.release(LEASE, id);
+                                return interrupt(id);
+                            })
                             .sum());
         }
         return interrupted;
     }
 
+    /**
+     * Takes over the rounds whose instance stopped or died part way, and sends the rest of each in
+     * the background; returns how many were taken over.
+     */
+    int takeOverOrphans() {
+        int taken = 0;
+        for (Leases.Lease orphan : leases.orphans(LEASE)) {
+            Long icsId = orphan.scopeIcs();
+            Optional<Tenant> tenant =
+                    icsId == null ? Optional.empty() : Scope.systemPlatform().run(() -> tenants.tenantOf(icsId));
+            if (tenant.isEmpty()) {
+                leases.release(LEASE, orphan.subject());
+            } else if (leases.takeOver(orphan)) {
+                resume(orphan.subject(), tenant.get(), orphan.detail());
+                taken++;
+            }
+        }
+        return taken;
+    }
+
+    /** Carries on sending a round this instance has just taken over, with the letters it still holds. */
+    private void resume(long mailingId, Tenant tenant, String base) {
+        Scope scope = Scope.system(tenant);
+        record Round(long surveyId, String kind) {}
+        Optional<Round> round = transactions.run(
+                scope,
+                () -> jdbc.sql("select survey_id, kind from survey_mailing where id = :id and finished_at is null")
+                        .param("id", mailingId)
+                        .query(Round.class)
+                        .optional());
+        if (round.isEmpty()) {
+            leases.release(LEASE, mailingId);
+            return;
+        }
+        List<InvitationMail.Letter> letters = transactions.run(
+                scope,
+                () -> jdbc.sql("select id as invitation_id, email, token, sends > 0 as reminder"
+                                + " from survey_invitation where mailing_id = :id order by id")
+                        .param("id", mailingId)
+                        .query(InvitationMail.Letter.class)
+                        .list());
+        Surveys.Survey survey = scope.run(() -> surveys.survey(round.get().surveyId()));
+        String action = round.get().kind().equals("reminders") ? "survey.reminders_sent" : "survey.invitations_sent";
+        log.info(
+                "Took over round of survey emails {} from an instance that stopped; {} emails still to send",
+                mailingId,
+                letters.size());
+        sending.execute(() -> scope.run(() -> deliver(mailingId, survey, tenant.name(), base, letters, action)));
+    }
+
     @EventListener(ApplicationReadyEvent.class)
-    @SuppressWarnings("FutureReturnValueIgnored") // a repeating task; it catches and logs its own failures
     void watch() {
-        watching.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int stalled = interruptStalled();
-                        if (stalled > 0) {
-                            log.info(
-                                    "{} rounds of survey emails had stopped part way; their unsent invitations are free again",
-                                    stalled);
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Could not look for rounds of survey emails that stopped part way", e);
-                    }
-                },
-                0,
-                1,
-                TimeUnit.MINUTES);
+        chores.schedule("survey_mailing.watch", WATCH, Duration.ZERO, () -> {
+            int stalled = interruptStalled();
+            if (stalled > 0) {
+                log.info(
+                        "{} rounds of survey emails had stopped part way; their unsent invitations are free again",
+                        stalled);
+            }
+            takeOverOrphans();
+        });
     }
 
     @PreDestroy
     void stop() {
-        watching.shutdownNow();
+        stopping = true;
         sending.shutdownNow();
     }
 

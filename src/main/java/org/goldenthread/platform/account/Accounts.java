@@ -658,6 +658,10 @@ public class Accounts {
     /** Creates the first platform administrator, returning false when one already exists. */
     @Transactional
     public boolean createFirstAdmin(String email, String password) {
+        // instances starting side by side on one database wait for each other here, so one makes it
+        jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtext('gt.first_admin'))) locked")
+                .query(Long.class)
+                .single();
         boolean anyAdmin = jdbc.sql("select count(*) > 0 from role_grant where role = 'platform_admin'")
                 .query(Boolean.class)
                 .single();

@@ -107,8 +107,13 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Tenants tenants, TenancyFilterHolder tenancy)
             throws Exception {
         // metrics describe every tenant's traffic, so they are read like the platform API: with a
-        // platform administrator's token
-        http.securityMatcher("/api/**", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info")
+        // platform administrator's token (Prometheus sends it as a bearer token)
+        http.securityMatcher(
+                        "/api/**",
+                        "/actuator/metrics",
+                        "/actuator/metrics/**",
+                        "/actuator/info",
+                        "/actuator/prometheus")
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", USE_LINK)
                         .permitAll()
                         .requestMatchers("/api/v1/admin/**", "/actuator/**")

@@ -16,6 +16,7 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Signals;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.TenantDirectory;
@@ -33,7 +34,8 @@ public class Tenants implements TenantDirectory {
 
     /**
      * How long this instance may answer from its memory of an ICS. Changes made here clear it at
-     * once; this bounds how long another instance sharing the database can lag behind a rename or merge.
+     * once, and on every other instance once they commit ({@link Signals}); this only bounds the lag
+     * should a signal be lost.
      */
     private static final long REMEMBER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
@@ -45,10 +47,17 @@ public class Tenants implements TenantDirectory {
 
     private record Remembered(Tenant tenant, long at) {}
 
-    Tenants(JdbcClient jdbc, Audit audit) {
+    private final Signals signals;
+
+    Tenants(JdbcClient jdbc, Audit audit, Signals signals) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.signals = signals;
+        // another instance changed an ICS: forget them all, as a change here does
+        signals.listen(SIGNAL, detail -> forget());
     }
+
+    private static final String SIGNAL = "ics";
 
     private static final String SELECT = """
             select i.id, i.ods_code, i.name, i.region, t.ods_code as merged_into, i.merged_at, i.demo,
@@ -109,9 +118,13 @@ public class Tenants implements TenantDirectory {
         return tenant;
     }
 
-    /** Forgets every remembered ICS now and again once the change commits, so no reader keeps the old one. */
+    /**
+     * Forgets every remembered ICS now and again once the change commits, so no reader keeps the old
+     * one; every other instance forgets them when the change commits.
+     */
     private void changed() {
         forget();
+        signals.send(SIGNAL, "");
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {

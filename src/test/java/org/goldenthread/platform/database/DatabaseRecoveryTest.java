@@ -69,6 +69,9 @@ class DatabaseRecoveryTest extends IntegrationTest {
         assertThat(api.get("/ics/" + ods, null).status()).as("pages too").isEqualTo(503);
         ApiClient.Response health = api.get("/actuator/health", null);
         assertThat(health.body()).contains("DOWN");
+        // a load balancer stops sending this instance traffic; nothing restarts it, for its database comes back
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(503);
+        assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
 
         await("restarted")
                 .atMost(Duration.ofSeconds(60).minus(since(killed)))
@@ -78,6 +81,9 @@ class DatabaseRecoveryTest extends IntegrationTest {
         assertThat(after.status()).as(after.body()).isEqualTo(200);
         assertThat(after.body()).contains("Before the crash");
         assertThat(api.get("/actuator/health", null).body()).contains("UP");
+        await("ready for traffic again")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> api.get("/actuator/health/readiness", null).status() == 200);
         assertThat(server.restarts()).isEqualTo(1);
     }
 
