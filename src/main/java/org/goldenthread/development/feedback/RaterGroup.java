@@ -1,0 +1,42 @@
+package org.goldenthread.development.feedback;
+
+import org.goldenthread.platform.Coded;
+
+/** Who a rater is to the leader. Each group's answers show only when enough of its raters answered. */
+public enum RaterGroup implements Coded {
+    LINE_MANAGER("line_manager", "Line manager", "Line manager"),
+    PEER("peer", "Peer", "Peers"),
+    DIRECT_REPORT("direct_report", "Someone they lead", "People they lead"),
+    PARTNER("partner", "Partner in another organisation", "Partners in other organisations"),
+    PATIENT("patient", "Patient or expert by experience", "Patients and experts by experience"),
+    OTHER("other", "Other", "Others they work with");
+
+    private final String code;
+    private final String label;
+    private final String plural;
+
+    RaterGroup(String code, String label, String plural) {
+        this.code = code;
+        this.label = label;
+        this.plural = plural;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** The group as a heading over its answers. */
+    public String plural() {
+        return plural;
+    }
+
+    static RaterGroup of(String code) {
+        return Coded.parse(RaterGroup.class, code).orElseThrow();
+    }
+}
