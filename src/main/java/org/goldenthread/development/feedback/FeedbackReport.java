@@ -66,6 +66,14 @@ record FeedbackReport(
         static Cell hiddenCell() {
             return new Cell(0, true, null, null, List.of());
         }
+
+        /** The cell in words, as pages and the PDF show it. */
+        public String display() {
+            if (hidden) {
+                return "Too few to show";
+            }
+            return mean == null ? "No ratings" : mean + " (" + spread + ")";
+        }
     }
 
     record BehaviourRow(

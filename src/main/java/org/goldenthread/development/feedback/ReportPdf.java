@@ -104,10 +104,7 @@ final class ReportPdf {
     }
 
     static String cell(FeedbackReport.Cell cell) {
-        if (cell.hidden()) {
-            return "Too few to show";
-        }
-        return cell.mean() == null ? "No ratings" : cell.mean() + " (spread " + cell.spread() + ")";
+        return cell.display();
     }
 
     private static String figure(@Nullable Double value) {

@@ -350,6 +350,22 @@ class Rounds {
         return issued;
     }
 
+    /** A new link for a rater who has not answered; the old one stops working. */
+    @Transactional
+    RaterLinks.Issued reissue(long roundId, long invitationId) {
+        Round round = managed(roundId);
+        if (round.isClosed(today())) {
+            throw new InvalidInput("round", "This round closed on " + Dates.day(round.closing()));
+        }
+        if (raters(roundId).stream().noneMatch(r -> r.id() == invitationId)) {
+            throw new NotFound("No such rater in this round");
+        }
+        RaterLinks.Issued issued = links.reissue(invitationId);
+        audit.record(
+                "feedback.rater_link_made", "feedback_round", roundId, null, Map.of("invitation_id", invitationId));
+        return issued;
+    }
+
     private boolean invited(long roundId, String email) {
         return jdbc.sql("select count(*) from feedback_invitation where round_id = :round and lower(email) = lower(:e)")
                         .param("round", roundId)
