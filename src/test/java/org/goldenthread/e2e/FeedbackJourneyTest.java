@@ -58,7 +58,8 @@ class FeedbackJourneyTest extends BrowserTest {
         page.getByLabel("Group").selectOption("peer");
         page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .fill("Rhea Rater");
-        page.getByLabel("Email address").fill(raterEmail);
+        page.getByLabel("Email address", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill(raterEmail);
         click(AriaRole.BUTTON, "Invite");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Rhea Rater was invited");
         page.getByLabel("Group").selectOption("patient");

@@ -40,7 +40,7 @@ class DemoFeedback {
             "Share the results of changes more widely, including what did not work.",
             "Involve community groups earlier, not once the plan is written.");
 
-    private final Rounds rounds;
+    private final FeedbackRounds rounds;
     private final RaterAnswers answers;
     private final Reflections reflections;
     private final Programmes programmes;
@@ -50,7 +50,7 @@ class DemoFeedback {
     private final Clock clock;
 
     DemoFeedback(
-            Rounds rounds,
+            FeedbackRounds rounds,
             RaterAnswers answers,
             Reflections reflections,
             Programmes programmes,
@@ -86,7 +86,7 @@ class DemoFeedback {
     private void round(List<Person> people, Random random) {
         LocalDate today = LocalDate.now(clock);
         Person leader = people.get(0);
-        Round round = rounds.start(new Rounds.Start(leader.id(), today.plusDays(14), true, true, null));
+        Round round = rounds.start(new FeedbackRounds.Start(leader.id(), today.plusDays(14), true, true, null));
         String[] groups = {
             "line_manager",
             "peer",
@@ -102,7 +102,7 @@ class DemoFeedback {
         };
         for (int i = 0; i < groups.length; i++) {
             Person rater = people.get(i + 1);
-            rounds.nominate(round.id(), new Rounds.Nomination(groups[i], rater.fullName(), null));
+            rounds.nominate(round.id(), new FeedbackRounds.Nomination(groups[i], rater.fullName(), null));
         }
         Questionnaire questionnaire = Questionnaire.of(round, false);
         List<Long> invitations = jdbc.sql("select id from feedback_invitation where round_id = :r order by id")

@@ -23,14 +23,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FeedbackApi {
 
-    private final Rounds rounds;
+    private final FeedbackRounds rounds;
     private final RaterMail mail;
     private final Reports reports;
     private final BehaviourFrameworks frameworks;
     private final Reflections reflections;
 
     FeedbackApi(
-            Rounds rounds, RaterMail mail, Reports reports, BehaviourFrameworks frameworks, Reflections reflections) {
+            FeedbackRounds rounds,
+            RaterMail mail,
+            Reports reports,
+            BehaviourFrameworks frameworks,
+            Reflections reflections) {
         this.rounds = rounds;
         this.mail = mail;
         this.reports = reports;
@@ -48,7 +52,7 @@ class FeedbackApi {
             @JsonProperty("manager_shown") boolean managerShown,
             @JsonProperty("leader_type") boolean leaderType,
             String framework,
-            List<Rounds.GroupRate> groups,
+            List<FeedbackRounds.GroupRate> groups,
             List<Rater> raters) {}
 
     /** A rater just invited; {@code link} only when it was not emailed and must be passed on by hand. */
@@ -67,7 +71,7 @@ class FeedbackApi {
             summary = "Import a behaviour framework, or adapt one by importing it again under its code",
             description = """
             A framework is a code, a title, a scale of 3 to 7 levels numbered from 1, and dimensions, each \
-            with behaviours whose codes are used nowhere else in it. Rounds already started keep the \
+            with behaviours whose codes are used nowhere else in it. FeedbackRounds already started keep the \
             framework they started with.""")
     BehaviourFramework importFramework(@PathVariable String ods, @RequestBody BehaviourFramework framework) {
         return frameworks.save(framework);
@@ -76,7 +80,7 @@ class FeedbackApi {
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/api/v1/ics/{ods}/feedback/rounds")
     @Operation(summary = "360° rounds the caller runs (an administrator: every round) and those shared with them")
-    Map<String, List<Rounds.Summary>> rounds(@PathVariable String ods) {
+    Map<String, List<FeedbackRounds.Summary>> rounds(@PathVariable String ods) {
         return Map.of("running", rounds.managedRounds(), "shared_with_me", rounds.sharedRounds());
     }
 
@@ -89,7 +93,7 @@ class FeedbackApi {
             `person_id` may be left out to start a round for the caller's own register entry. \
             `manager_shown` must be given: whether the line manager's answers show on their own; \
             raters are told before they answer.""")
-    RoundView start(@PathVariable String ods, @RequestBody Rounds.Start start) {
+    RoundView start(@PathVariable String ods, @RequestBody FeedbackRounds.Start start) {
         return view(rounds.start(start));
     }
 
@@ -108,7 +112,8 @@ class FeedbackApi {
             description = """
             400 for a rater already invited (by email), for the leader's own address, for a second line \
             manager and for a closed round.""")
-    Invited nominate(@PathVariable String ods, @PathVariable long id, @RequestBody Rounds.Nomination nomination) {
+    Invited nominate(
+            @PathVariable String ods, @PathVariable long id, @RequestBody FeedbackRounds.Nomination nomination) {
         RaterLinks.Issued issued = rounds.nominate(id, nomination);
         boolean emailed = mail.canEmail(issued.invitationId());
         if (emailed) {

@@ -55,13 +55,13 @@ class FeedbackPages {
         }
     }
 
-    private final Rounds rounds;
+    private final FeedbackRounds rounds;
     private final RaterMail mail;
     private final Reports reports;
     private final SelfRating selfRating;
     private final Register register;
 
-    FeedbackPages(Rounds rounds, RaterMail mail, Reports reports, SelfRating selfRating, Register register) {
+    FeedbackPages(FeedbackRounds rounds, RaterMail mail, Reports reports, SelfRating selfRating, Register register) {
         this.rounds = rounds;
         this.mail = mail;
         this.reports = reports;
@@ -79,7 +79,7 @@ class FeedbackPages {
     @PostMapping("/ics/{ods}/development/feedback")
     String start(@PathVariable String ods, StartForm form, Model model) {
         try {
-            Round round = rounds.start(new Rounds.Start(
+            Round round = rounds.start(new FeedbackRounds.Start(
                     form.personId() == null || form.personId().isBlank() ? null : parseId(form.personId()),
                     closes(form.closesOn()),
                     form.managerShown() == null ? null : Boolean.valueOf(form.managerShown()),
@@ -120,7 +120,7 @@ class FeedbackPages {
             @PathVariable String ods, @PathVariable long id, RaterForm form, Model model, RedirectAttributes redirect) {
         try {
             RaterLinks.Issued issued =
-                    rounds.nominate(id, new Rounds.Nomination(form.raterGroup(), form.name(), form.email()));
+                    rounds.nominate(id, new FeedbackRounds.Nomination(form.raterGroup(), form.name(), form.email()));
             String name = form.name() == null ? "" : form.name().trim();
             if (mail.canEmail(issued.invitationId())) {
                 mail.inviteAfterCommit(rounds.round(id), issued);

@@ -50,11 +50,11 @@ class RaterAnswers {
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
-    private final Rounds rounds;
+    private final FeedbackRounds rounds;
     private final ObjectMapper json;
     private final Clock clock;
 
-    RaterAnswers(JdbcClient jdbc, Rounds rounds, ObjectMapper json, Clock clock) {
+    RaterAnswers(JdbcClient jdbc, FeedbackRounds rounds, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.json = json;

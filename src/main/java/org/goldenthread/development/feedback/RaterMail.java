@@ -52,7 +52,7 @@ class RaterMail {
 
     private final MailServer server;
     private final RaterLinks links;
-    private final Rounds rounds;
+    private final FeedbackRounds rounds;
     private final JdbcClient jdbc;
     private final ScopedTransactions transactions;
     private final Audit audit;
@@ -66,7 +66,7 @@ class RaterMail {
     RaterMail(
             MailServer server,
             RaterLinks links,
-            Rounds rounds,
+            FeedbackRounds rounds,
             JdbcClient jdbc,
             ScopedTransactions transactions,
             Audit audit,

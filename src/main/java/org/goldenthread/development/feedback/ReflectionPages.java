@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReflectionPages {
 
     private final Reflections reflections;
-    private final Rounds rounds;
+    private final FeedbackRounds rounds;
 
-    ReflectionPages(Reflections reflections, Rounds rounds) {
+    ReflectionPages(Reflections reflections, FeedbackRounds rounds) {
         this.reflections = reflections;
         this.rounds = rounds;
     }

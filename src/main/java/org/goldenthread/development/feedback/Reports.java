@@ -21,12 +21,12 @@ class Reports {
     private static final TypeReference<java.util.Map<String, Integer>> RATINGS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
-    private final Rounds rounds;
+    private final FeedbackRounds rounds;
     private final SelfRating selfRating;
     private final ObjectMapper json;
     private final Clock clock;
 
-    Reports(JdbcClient jdbc, Rounds rounds, SelfRating selfRating, ObjectMapper json, Clock clock) {
+    Reports(JdbcClient jdbc, FeedbackRounds rounds, SelfRating selfRating, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.selfRating = selfRating;

@@ -26,11 +26,11 @@ class SelfRating {
     private static final TypeReference<Map<String, String>> ANSWERS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
-    private final Rounds rounds;
+    private final FeedbackRounds rounds;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SelfRating(JdbcClient jdbc, Rounds rounds, ObjectMapper json, Clock clock) {
+    SelfRating(JdbcClient jdbc, FeedbackRounds rounds, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.json = json;

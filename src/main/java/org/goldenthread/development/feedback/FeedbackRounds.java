@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * whoever they shared it with.
  */
 @Component
-class Rounds {
+class FeedbackRounds {
 
     /** How far ahead a round may close: long enough for slow raters, short enough to stay current. */
     static final int LONGEST_DAYS = 90;
@@ -68,7 +68,7 @@ class Rounds {
     private final Audit audit;
     private final Clock clock;
 
-    Rounds(
+    FeedbackRounds(
             JdbcClient jdbc,
             Register register,
             BehaviourFrameworks frameworks,
@@ -147,7 +147,7 @@ class Rounds {
                 .orElseThrow(() -> new NotFound("No 360° round " + id + " in this ICS"));
     }
 
-    /** Rounds the caller runs (an administrator: all), newest first. */
+    /** FeedbackRounds the caller runs (an administrator: all), newest first. */
     List<Summary> managedRounds() {
         Optional<Person> self = self();
         if (!isAdmin() && self.isEmpty()) {
@@ -156,7 +156,7 @@ class Rounds {
         return summaries(isAdmin() ? "true" : "r.person_id = " + self.get().id());
     }
 
-    /** Rounds whose report someone shared with the caller. */
+    /** FeedbackRounds whose report someone shared with the caller. */
     List<Summary> sharedRounds() {
         return summaries("r.id in (select round_id from feedback_share where email = :email)");
     }
