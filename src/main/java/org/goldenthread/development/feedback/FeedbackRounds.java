@@ -147,7 +147,7 @@ class FeedbackRounds {
                 .orElseThrow(() -> new NotFound("No 360° round " + id + " in this ICS"));
     }
 
-    /** FeedbackRounds the caller runs (an administrator: all), newest first. */
+    /** Rounds the caller runs (an administrator: all), newest first. */
     List<Summary> managedRounds() {
         Optional<Person> self = self();
         if (!isAdmin() && self.isEmpty()) {

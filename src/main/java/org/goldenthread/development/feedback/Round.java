@@ -17,12 +17,12 @@ record Round(
         boolean sealed) {
 
     /** Closed early by hand, or past the end of its closing date. */
-    boolean isClosed(LocalDate today) {
+    public boolean isClosed(LocalDate today) {
         return closedOn != null || today.isAfter(closesOn);
     }
 
     /** The day it closed or will close. */
-    LocalDate closing() {
+    public LocalDate closing() {
         return closedOn != null ? closedOn : closesOn;
     }
 }
