@@ -179,7 +179,7 @@ class FeedbackRounds {
                                exists (select 1 from feedback_self s
                                         where s.round_id = r.id and s.submitted_on is not null) as self_rated
                           from feedback_round r
-                         where """ + where + " order by r.opened_on desc, r.id desc")
+                        """ + " where " + where + " order by r.opened_on desc, r.id desc")
                 .param("email", Scope.currentCaller().email().toLowerCase())
                 .query(Row.class)
                 .list();
