@@ -13,7 +13,11 @@
  * relationship_goal}, {@code relationship_meeting} and {@code relationship_reflection}, with {@code
  * gt_relationship_by_link()}, which only its own link lookup calls; and for workplace exchanges
  * {@code exchange_visit}, {@code exchange_reflection}, {@code improvement_idea} and {@code
- * exchange_closing}. It offers no SQL to other
+ * exchange_closing}; for 360° feedback and the leader-type reflection {@code feedback_framework},
+ * {@code feedback_setting}, {@code feedback_round}, {@code feedback_invitation}, {@code
+ * feedback_draft}, {@code feedback_answer}, {@code feedback_comment}, {@code feedback_self},
+ * {@code feedback_share} and {@code leader_type_reflection}, with {@code gt_feedback_by_link()},
+ * which only the raters' link lookup calls. It offers no SQL to other
  * modules. People it reads through the people module's
  * {@link org.goldenthread.people.Register}.
  */

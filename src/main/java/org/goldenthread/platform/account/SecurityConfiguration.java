@@ -72,7 +72,9 @@ class SecurityConfiguration {
      * (the engagement module's), a development pair's (the development module's) and a person giving
      * their equality answers (the pipeline module's).
      */
-    private static final String[] RESPONDENT_PAGES = {"/respond/**", "/invited/**", "/relationship/**", "/equality/**"};
+    private static final String[] RESPONDENT_PAGES = {
+        "/respond/**", "/invited/**", "/relationship/**", "/equality/**", "/feedback/**"
+    };
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -1,0 +1,28 @@
+package org.goldenthread.development.feedback;
+
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/** One 360° round for one leader: the framework it started with, its closing date, what it promised raters. */
+record Round(
+        long id,
+        long personId,
+        String leader,
+        BehaviourFramework framework,
+        LocalDate openedOn,
+        LocalDate closesOn,
+        @Nullable LocalDate closedOn,
+        boolean managerShown,
+        boolean leaderType,
+        boolean sealed) {
+
+    /** Closed early by hand, or past the end of its closing date. */
+    public boolean isClosed(LocalDate today) {
+        return closedOn != null || today.isAfter(closesOn);
+    }
+
+    /** The day it closed or will close. */
+    public LocalDate closing() {
+        return closedOn != null ? closedOn : closesOn;
+    }
+}

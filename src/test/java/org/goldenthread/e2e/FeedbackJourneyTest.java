@@ -1,0 +1,147 @@
+package org.goldenthread.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.TestMailServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 360° feedback in the browser: a leader sets up a round and invites raters, a rater answers through
+ * their link on a phone without JavaScript, the leader closes the round and reads the report, and
+ * reflects on how they lead change. Every page is scanned for accessibility.
+ */
+class FeedbackJourneyTest extends BrowserTest {
+
+    private static final Pattern LINK = Pattern.compile("http://\\S+/feedback/[A-Za-z0-9_-]{32}");
+
+    @Test
+    void settingUpARoundAnsweringItReadingTheReportAndReflecting() throws Exception {
+        String ods = createIcs("Feedback Journey ICS");
+        String admin = tokenFor(createUser("ics_admin", ods));
+        String leaderEmail = createUser("member", ods);
+        ApiClient.Response added = api.post(
+                "/api/v1/ics/" + ods + "/people",
+                admin,
+                ApiClient.json(
+                        "person_ref",
+                        "LJ1",
+                        "given_name",
+                        "Lara",
+                        "family_name",
+                        "Lead",
+                        "email",
+                        leaderEmail,
+                        "profession",
+                        "gp"));
+        org.assertj.core.api.Assertions.assertThat(added.status()).isEqualTo(201);
+
+        signIn(leaderEmail, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/development/feedback"));
+        expectHeading("360° feedback");
+        scan();
+        click(AriaRole.BUTTON, "Start the round");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Enter the closing date");
+        scan();
+        fillDate("Closing date", LocalDate.now().plusDays(10));
+        page.locator("#manager_shown-no").check();
+        click(AriaRole.BUTTON, "Start the round");
+        expectHeading("Lara Lead");
+        scan();
+
+        String raterEmail = uniqueEmail("rater");
+        page.getByLabel("Group").selectOption("peer");
+        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("Rhea Rater");
+        page.getByLabel("Email address", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill(raterEmail);
+        click(AriaRole.BUTTON, "Invite");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("Rhea Rater was invited");
+        page.getByLabel("Group").selectOption("patient");
+        page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill("Paolo Patient");
+        click(AriaRole.BUTTON, "Invite");
+        assertThat(page.locator("#copy-link")).containsText("/feedback/");
+        assertThat(page.locator("#rates")).containsText("Peers");
+        scan();
+
+        String link = link(raterEmail);
+        newPhoneWithoutJavaScript();
+        page.navigate(link);
+        expectHeading("Feedback for Lara Lead");
+        assertThat(page.locator("main")).containsText("Your answers are anonymous");
+        scan();
+        click(AriaRole.LINK, "Start now");
+        expectHeading("Working across organisations");
+        click(AriaRole.BUTTON, "Continue");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose an answer for");
+        scan();
+        while (page.locator("textarea").count() == 0) {
+            Locator groups = page.locator("fieldset");
+            for (int i = 0; i < groups.count(); i++) {
+                groups.nth(i).locator("input[type=radio]").nth(i % 3 + 1).check();
+            }
+            click(AriaRole.BUTTON, "Continue");
+        }
+        scan();
+        page.locator("#keep").fill("Listens to every profession in the room");
+        click(AriaRole.BUTTON, "Send");
+        assertThat(page.locator("main")).containsText("Your feedback is sent");
+        scan();
+
+        context.close();
+        javaScriptOff = false;
+        context = context.browser().newContext();
+        page = context.newPage();
+        signIn(leaderEmail, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/development/feedback"));
+        click(AriaRole.LINK, "Lara Lead");
+        page.onDialog(dialog -> dialog.accept());
+        click(AriaRole.BUTTON, "Close the round now");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("The round is closed");
+        click(AriaRole.LINK, "Read your report");
+        expectHeading("Lara Lead");
+        assertThat(page.locator("#who")).containsText("No, too few");
+        assertThat(page.locator("main")).not().containsText("Listens to every profession");
+        assertThat(page.locator("main")).not().containsText("Rhea Rater");
+        scan();
+
+        page.navigate(url("/ics/" + ods + "/development/leader-type"));
+        expectHeading("How you lead change");
+        scan();
+        click(AriaRole.BUTTON, "See your type");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose how far this is like you");
+        scan();
+        Locator items = page.locator("fieldset");
+        for (int i = 0; i < items.count(); i++) {
+            items.nth(i).locator("input[type=radio]").nth(i < 4 ? 4 : 1).check();
+        }
+        click(AriaRole.BUTTON, "See your type");
+        assertThat(page.locator("#result")).containsText("You are a Bold pioneer");
+        scan();
+    }
+
+    private static String link(String email) throws InterruptedException {
+        for (int i = 0; i < 400; i++) {
+            var received = TestMailServer.to(email);
+            if (!received.isEmpty()) {
+                try {
+                    Matcher m = LINK.matcher(
+                            String.valueOf(received.get(received.size() - 1).getContent()));
+                    if (m.find()) {
+                        return m.group();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No link reached " + email);
+    }
+}
