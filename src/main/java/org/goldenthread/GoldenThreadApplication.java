@@ -9,8 +9,8 @@ public class GoldenThreadApplication {
 
     public static void main(String[] args) {
         // "backup FILE", "restore FILE", "export-ics ODS FILE", "import-ics FILE": maintenance, not a start
-        if (args.length > 0 && org.goldenthread.platform.database.DatabaseCommand.COMMANDS.contains(args[0])) {
-            System.exit(org.goldenthread.platform.database.DatabaseCommand.run(args));
+        if (args.length > 0 && org.goldenthread.platform.Maintenance.isCommand(args[0])) {
+            System.exit(org.goldenthread.platform.Maintenance.run(args));
         }
         // "--demo" is shorthand for GT_DEMO=true.
         String[] arguments = Arrays.stream(args)

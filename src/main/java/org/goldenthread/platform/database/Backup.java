@@ -68,9 +68,11 @@ final class Backup {
                 throw new IllegalStateException(file + " holds one ICS's data; use import-ics for it");
             }
             try (Connection c = owner.connect()) {
-                Contents.seeEveryIcs(c);
                 Set<String> present =
                         Schema.read(c).tables().stream().map(Schema.Table::name).collect(Collectors.toSet());
+                if (present.contains(IcsMove.ICS)) {
+                    Contents.seeEveryIcs(c);
+                }
                 if (Contents.hasAnyIcs(c, present)) {
                     throw new IllegalStateException(
                             "The database already holds ICSs; restore into an empty data directory or database");

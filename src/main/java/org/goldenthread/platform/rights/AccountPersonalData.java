@@ -44,39 +44,29 @@ class AccountPersonalData implements PersonalData {
     public List<Section> describe(DataSubject subject) {
         long ics = Scope.currentTenant().id();
         List<Map<String, Object>> rows = jdbc.sql("""
-                        select u.email, u.display_name, u.created_at, u.disabled, u.password_hash is not null as password,
-                               (select string_agg(g.role, ',' order by g.role) from role_grant g
-                                 where g.user_id = u.id and g.ics_id = :ics) as roles,
-                               (select string_agg(array_to_string(g.places, ', '), ', ') from role_grant g
-                                 where g.user_id = u.id and g.ics_id = :ics) as places
+                        select u.email, u.display_name, u.created_at, u.disabled,
+                               u.password_hash is not null as has_password,
+                               array(select g.role from role_grant g
+                                      where g.user_id = u.id and g.ics_id = :ics order by g.role) as roles,
+                               array(select p from role_grant g, unnest(g.places) p
+                                      where g.user_id = u.id and g.ics_id = :ics order by p) as places
                           from app_user u where u.id = any (:accounts)""")
                 .param("ics", ics)
                 .param("accounts", subject.accountIds().toArray(Long[]::new))
                 .query()
                 .listOfRows();
-        List<Map<String, String>> entries = rows.stream()
-                .map(r -> PersonalData.entry(
-                        "Email", r.get("email"),
-                        "Name shown", r.get("display_name"),
-                        "Created on",
-                                org.goldenthread.platform.Dates.day(
-                                        java.util.Objects.requireNonNull(r.get("created_at"))),
-                        "Switched off", Boolean.TRUE.equals(r.get("disabled")) ? "Yes" : "No",
-                        "Has a password", Boolean.TRUE.equals(r.get("password")) ? "Yes" : "No",
-                        "Roles in this ICS",
-                                r.get("roles") == null
-                                        ? null
-                                        : String.join(
-                                                ", ",
-                                                java.util.Arrays.stream(r.get("roles")
-                                                                .toString()
-                                                                .split(","))
-                                                        .map(code -> ROLES.getOrDefault(code, code))
-                                                        .toList()),
-                        "Places they lead", r.get("places")))
-                .toList();
-        return List.of(
-                new Section("Account", "The account they sign in with, and the roles it holds in this ICS.", entries));
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("email", "Email");
+        labels.put("display_name", "Name shown");
+        labels.put("created_at", "Created on");
+        labels.put("disabled", "Switched off");
+        labels.put("has_password", "Has a password");
+        labels.put("roles", "Roles in this ICS");
+        labels.put("places", "Places they lead");
+        return List.of(new Section(
+                "Account",
+                "The account they sign in with, and the roles it holds in this ICS.",
+                PersonalData.entries(rows, labels, Map.of("roles", ROLES))));
     }
 
     @Override

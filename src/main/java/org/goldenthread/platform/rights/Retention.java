@@ -115,9 +115,10 @@ public class Retention {
     /** Erases everyone due in every ICS with a retention period; returns how many. */
     public int apply() {
         Map<Long, Integer> periods = new java.util.HashMap<>();
-        jdbc.sql("select id, erase_after_years from ics where erase_after_years is not null")
-                .query((rs, n) -> periods.put(rs.getLong(1), rs.getInt(2)))
-                .list();
+        Scope.systemPlatform()
+                .run(() -> jdbc.sql("select id, erase_after_years from ics where erase_after_years is not null")
+                        .query((rs, n) -> periods.put(rs.getLong(1), rs.getInt(2)))
+                        .list());
         DataSubjects register = subjects.getIfAvailable();
         if (periods.isEmpty() || register == null) {
             return 0;
