@@ -201,5 +201,17 @@ class DevelopmentPersonalData implements PersonalData {
                 "update exchange_reflection set saw = '(erased)', take_back = '(erased)' where person_id = :id")) {
             jdbc.sql(sql).param("id", id).update();
         }
+        // a matching proposal names, in words, the administrator who made or confirmed it
+        String[] names = java.util.stream.Stream.of(subject.email(), subject.fullName())
+                .filter(java.util.Objects::nonNull)
+                .map(n -> n.toLowerCase(java.util.Locale.ROOT))
+                .toArray(String[]::new);
+        jdbc.sql("""
+                        update pairing_proposal
+                           set made_by = case when lower(made_by) = any (:names) then 'Someone since erased'
+                                              else made_by end,
+                               confirmed_by = case when lower(confirmed_by) = any (:names) then 'Someone since erased'
+                                                   else confirmed_by end
+                         where lower(made_by) = any (:names) or lower(confirmed_by) = any (:names)""").param("names", names).update();
     }
 }

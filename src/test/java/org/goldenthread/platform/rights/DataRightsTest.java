@@ -208,6 +208,40 @@ class DataRightsTest extends IntegrationTest {
                 .containsExactly(String.valueOf(longGone));
     }
 
+    @Test
+    void anAdministratorDownloadsAndErasesFromThePersonsPageAfterConfirming() throws Exception {
+        String ods = createIcs("Rights pages");
+        String adminEmail = createUser("ics_admin", ods);
+        String admin = tokenFor(adminEmail);
+        ApiClient.Response added = api.post(
+                "/api/v1/ics/" + ods + "/people",
+                admin,
+                ApiClient.json(
+                        "person_ref", "PG1", "given_name", "Perpetua", "family_name", "Pagewise", "profession", "gp"));
+        long person = added.json().get("id").asLong();
+        org.goldenthread.support.PageClient pages =
+                new org.goldenthread.support.PageClient(port).signIn(adminEmail, PASSWORD);
+        String page = pages.get("/ics/" + ods + "/people/" + person).body();
+        assertThat(page).contains("Download everything we hold (PDF)", "Erase this person");
+        assertThat(pages.get("/ics/" + ods + "/people/" + person + "/personal-data.json")
+                        .body())
+                .contains("Perpetua", "Leadership register");
+        assertThat(pages.get("/ics/" + ods + "/people/" + person + "/erase").body())
+                .contains("Erase Perpetua Pagewise?", "This cannot be undone");
+        org.goldenthread.support.PageClient.Page done = pages.post("/ics/" + ods + "/people/" + person + "/erase");
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(pages.follow(done).body()).contains("Perpetua Pagewise has been erased");
+        assertThat(pages.get("/ics/" + ods + "/people/" + person).body())
+                .doesNotContain("Perpetua")
+                .doesNotContain("Erase this person");
+
+        assertThat(pages.post("/ics/" + ods + "/retention", "years", "none").body())
+                .contains("Retention period must be a whole number of years from 1 to 50, or empty");
+        assertThat(pages.follow(pages.post("/ics/" + ods + "/retention", "years", "7"))
+                        .body())
+                .contains("more than 7 years ago");
+    }
+
     /** Loads the demo into the ICS, with the account given as one of its raters. */
     private long demoIcs(String ods, String rater) throws SQLException {
         Tenant tenant = tenants.tenant(ods).orElseThrow();
