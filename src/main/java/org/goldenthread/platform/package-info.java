@@ -3,7 +3,9 @@
  * grants and sign-in, API tokens, the audit log, access declarations on every handler, and the
  * shared pieces of the web layer (navigation, dashboard cards, forms shown again with their
  * problems, PDF reports, small-number suppression), and jobs: long work such as a large import run
- * in the background with its progress in view. It depends on no other module; a module that
+ * in the background with its progress in view, and people's data rights (subject access, erasure and
+ * retention), to which every module that holds anything about a person contributes by implementing
+ * {@link org.goldenthread.platform.PersonalData}. It depends on no other module; a module that
  * must tell the platform something (which places exist, say) implements an interface declared here.
  *
  * <p>Several instances may share one database: sessions live in it, chores are done by one
@@ -16,7 +18,8 @@
  * spring_session} and {@code spring_session_attributes} (the last four not tenant-isolated: they are
  * the platform's, not an ICS's), and the functions every module's migrations use to isolate
  * tenants ({@code gt_isolate}, {@code gt_visible_ics}, {@code gt_current_ics}, {@code
- * gt_platform_scope}). Offers other modules' SQL {@code account_names()}: each account's id and
+ * gt_platform_scope}), and {@code gt_erase_from_audit}, with which an erasure clears a person from the
+ * audit trail. Offers other modules' SQL {@code account_names()}: each account's id and
  * display name, to show who did what.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.goldenthread.platform.Settings;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -29,15 +30,22 @@ class DatabaseConfiguration {
     /** Migrations run as the schema owner, before the application pool opens. */
     @Bean
     Flyway flyway(DatabaseServer server) {
-        DataSource owner =
-                new SimpleDriverDataSource(new org.postgresql.Driver(), server.url(), server.user(), server.password());
-        Flyway flyway = Flyway.configure()
-                .dataSource(owner)
-                .locations("classpath:db/migration")
-                .placeholders(java.util.Map.of("app_role", APP_ROLE))
-                .load();
+        Flyway flyway = migrations(server.url(), server.user(), server.password(), null);
         flyway.migrate();
         return flyway;
+    }
+
+    /** The migrations, as far as the version given (null: all of them), run as the schema owner. */
+    static Flyway migrations(String url, String user, String password, @Nullable String target) {
+        DataSource owner = new SimpleDriverDataSource(new org.postgresql.Driver(), url, user, password);
+        var configuration = Flyway.configure()
+                .dataSource(owner)
+                .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("app_role", APP_ROLE));
+        if (target != null) {
+            configuration = configuration.target(target);
+        }
+        return configuration.load();
     }
 
     @Bean(destroyMethod = "close")

@@ -1,0 +1,217 @@
+package org.goldenthread.development;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.development.relationships.EndReason;
+import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.DataSubject;
+import org.goldenthread.platform.PersonalData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Development held about a person: enrolments, programme places, pairs, learning sets, exchange
+ * visits, and what they wrote in them. An erasure keeps the rows the offer's and programmes'
+ * figures count (enrolments, pairs, meetings, ratings given at an ending), takes away their own
+ * words (reflections, meeting notes, goals they added) and their personal links.
+ */
+@Component
+class DevelopmentPersonalData implements PersonalData {
+
+    private static final Map<String, String> ROLES = Map.of("mentor", "Mentor", "mentee", "Mentee", "member", "Member");
+
+    private final JdbcClient jdbc;
+
+    DevelopmentPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Section> describe(DataSubject subject) {
+        Map<String, String> reasons = Coded.labels(EndReason.class);
+        return List.of(
+                section(
+                        "Development enrolments",
+                        "The development offers they applied for, and how far they got.",
+                        """
+                        select o.title, e.status, e.applied_on, e.offered_on, e.completed_on
+                          from enrolment e join offer o on o.id = e.offer_id
+                         where e.person_id = :id order by e.applied_on""",
+                        subject,
+                        labels(
+                                "title",
+                                "Offer",
+                                "status",
+                                "Status",
+                                "applied_on",
+                                "Applied on",
+                                "offered_on",
+                                "Offered a place on",
+                                "completed_on",
+                                "Completed on"),
+                        Map.of("status", Coded.labels(EnrolmentStatus.class))),
+                section(
+                        "Programme places",
+                        "The mentoring, coaching, buddying, exchange and action learning programmes they take part in.",
+                        """
+                        select p.name, pp.role, pp.capacity
+                          from programme_participant pp join programme p on p.id = pp.programme_id
+                         where pp.person_id = :id order by p.name""",
+                        subject,
+                        labels("name", "Programme", "role", "Role", "capacity", "People they can take on"),
+                        Map.of("role", ROLES)),
+                section(
+                        "Pairs",
+                        "The pairs they have been in, as giver (mentor, coach, buddy, host) or receiver.",
+                        """
+                        select p.name, case when r.giver_id = :id then 'giver' else 'receiver' end as side,
+                               r.started_on, r.ended_on, r.end_reason
+                          from relationship r join programme p on p.id = r.programme_id
+                         where :id in (r.giver_id, r.receiver_id) order by r.started_on""",
+                        subject,
+                        labels(
+                                "name",
+                                "Programme",
+                                "side",
+                                "Their side",
+                                "started_on",
+                                "Started on",
+                                "ended_on",
+                                "Ended on",
+                                "end_reason",
+                                "Why it ended"),
+                        Map.of("side", Map.of("giver", "Giving", "receiver", "Receiving"), "end_reason", reasons)),
+                section(
+                        "Goals they added",
+                        "Goals they set with their pair.",
+                        "select text, added_on, met_on from relationship_goal where added_by = :id order by added_on",
+                        subject,
+                        labels("text", "Goal", "added_on", "Added on", "met_on", "Met on"),
+                        Map.of()),
+                section(
+                        "Meetings they logged",
+                        "Meetings with their pair that they recorded.",
+                        """
+                        select met_on, minutes, notes from relationship_meeting
+                         where logged_by = :id order by met_on""",
+                        subject,
+                        labels("met_on", "Met on", "minutes", "Minutes", "notes", "Notes"),
+                        Map.of()),
+                section(
+                        "Reflections at an ending",
+                        "What they said when a pair ended.",
+                        """
+                        select reason, rating, helped, reflection, given_on from relationship_reflection
+                         where person_id = :id order by given_on""",
+                        subject,
+                        labels(
+                                "given_on",
+                                "Given on",
+                                "reason",
+                                "Why it ended",
+                                "rating",
+                                "Rating out of 5",
+                                "helped",
+                                "What helped",
+                                "reflection",
+                                "Reflection"),
+                        Map.of("reason", reasons)),
+                section(
+                        "Action learning sets",
+                        "The sets they belong to.",
+                        """
+                        select p.name, s.number from learning_set_member m
+                          join learning_set s on s.id = m.set_id join programme p on p.id = s.programme_id
+                         where m.person_id = :id order by p.name, s.number""",
+                        subject,
+                        labels("name", "Programme", "number", "Set"),
+                        Map.of()),
+                section(
+                        "Exchange visits",
+                        "Workplace exchange visits they hosted, and their reflections on visits.",
+                        """
+                        select v.visits_on, v.place, 'hosted' as part, null as saw, null as take_back
+                          from exchange_visit v where v.host_id = :id
+                        union all
+                        select v.visits_on, v.place, 'reflected', x.saw, x.take_back
+                          from exchange_reflection x join exchange_visit v on v.id = x.visit_id
+                         where x.person_id = :id
+                         order by 1""",
+                        subject,
+                        labels(
+                                "visits_on",
+                                "Visit on",
+                                "place",
+                                "Where",
+                                "part",
+                                "Their part",
+                                "saw",
+                                "What they saw",
+                                "take_back",
+                                "What they take back"),
+                        Map.of("part", Map.of("hosted", "Hosted", "reflected", "Reflected on it"))),
+                section(
+                        "Improvement ideas",
+                        "Ideas they raised from an exchange.",
+                        """
+                        select title, description, status, raised_on from improvement_idea
+                         where raised_by = :id order by raised_on""",
+                        subject,
+                        labels(
+                                "title",
+                                "Idea",
+                                "description",
+                                "Description",
+                                "status",
+                                "Status",
+                                "raised_on",
+                                "Raised on"),
+                        Map.of("status", Coded.labels(org.goldenthread.development.exchanges.IdeaStatus.class))));
+    }
+
+    private Section section(
+            String title,
+            String purpose,
+            String sql,
+            DataSubject subject,
+            Map<String, String> labels,
+            Map<String, Map<String, String>> codes) {
+        List<Map<String, Object>> rows =
+                jdbc.sql(sql).param("id", subject.personId()).query().listOfRows();
+        return new Section(title, purpose, PersonalData.entries(rows, labels, codes));
+    }
+
+    private static Map<String, String> labels(String... columnsAndLabels) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < columnsAndLabels.length; i += 2) {
+            labels.put(columnsAndLabels[i], columnsAndLabels[i + 1]);
+        }
+        return labels;
+    }
+
+    @Override
+    public void erase(DataSubject subject) {
+        long id = subject.personId();
+        for (String sql : List.of(
+                "delete from relationship_link where person_id = :id",
+                "update relationship_reflection set helped = null, reflection = null where person_id = :id",
+                "update relationship_meeting set notes = null where logged_by = :id",
+                "update relationship_goal set text = 'A goal (erased)' where added_by = :id",
+                "update exchange_reflection set saw = '(erased)', take_back = '(erased)' where person_id = :id")) {
+            jdbc.sql(sql).param("id", id).update();
+        }
+        // a matching proposal names, in words, the administrator who made or confirmed it
+        String[] names = java.util.stream.Stream.of(subject.email(), subject.fullName())
+                .filter(java.util.Objects::nonNull)
+                .map(n -> n.toLowerCase(java.util.Locale.ROOT))
+                .toArray(String[]::new);
+        jdbc.sql("""
+                        update pairing_proposal
+                           set made_by = case when lower(made_by) = any (:names) then 'Someone since erased'
+                                              else made_by end,
+                               confirmed_by = case when lower(confirmed_by) = any (:names) then 'Someone since erased'
+                                                   else confirmed_by end
+                         where lower(made_by) = any (:names) or lower(confirmed_by) = any (:names)""").param("names", names).update();
+    }
+}
