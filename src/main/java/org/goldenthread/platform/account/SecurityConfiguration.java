@@ -69,10 +69,12 @@ class SecurityConfiguration {
 
     /**
      * Pages people reach through a link of their own, without an account: survey respondents'
-     * (the engagement module's), a development pair's (the development module's) and a person giving
-     * their equality answers (the pipeline module's).
+     * and people registering for an event (the engagement module's), a development pair's (the
+     * development module's) and a person giving their equality answers (the pipeline module's).
      */
-    private static final String[] RESPONDENT_PAGES = {"/respond/**", "/invited/**", "/relationship/**", "/equality/**"};
+    private static final String[] RESPONDENT_PAGES = {
+        "/respond/**", "/invited/**", "/relationship/**", "/equality/**", "/event/**", "/event-place/**"
+    };
 
     @Bean
     PasswordEncoder passwordEncoder() {
