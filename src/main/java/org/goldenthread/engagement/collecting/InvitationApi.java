@@ -26,8 +26,10 @@ class InvitationApi {
     private final Invitations invitations;
     private final Mailings mailings;
     private final Surveys surveys;
+    private final SegmentInvitations segmentInvitations;
 
-    InvitationApi(Invitations invitations, Mailings mailings, Surveys surveys) {
+    InvitationApi(Invitations invitations, Mailings mailings, Surveys surveys, SegmentInvitations segmentInvitations) {
+        this.segmentInvitations = segmentInvitations;
         this.invitations = invitations;
         this.mailings = mailings;
         this.surveys = surveys;
@@ -70,6 +72,33 @@ class InvitationApi {
                 sent.emailSetUp(),
                 sent.finished(),
                 sent.mailing());
+    }
+
+    record SegmentChoice(
+            @JsonProperty("segment_id") @Nullable Long segmentId) {}
+
+    /** Invites everyone a segment reaches today, as {@code POST …/invitations} would with their addresses. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Invite everyone a segment reaches to a survey")
+    @PostMapping("/api/v1/ics/{ods}/surveys/{id}/invitations/segment")
+    @ResponseStatus(HttpStatus.CREATED)
+    Invited inviteSegment(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestBody SegmentChoice body,
+            @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
+        if (body.segmentId() == null) {
+            throw new InvalidInput("segment_id", "Give the segment to invite");
+        }
+        SegmentInvitations.Result r = segmentInvitations.invite(id, body.segmentId(), wait(waitSeconds));
+        return new Invited(
+                r.added().invited(),
+                r.added().alreadyInvited(),
+                r.sent().sent(),
+                r.sent().notSent(),
+                r.sent().emailSetUp(),
+                r.sent().finished(),
+                r.sent().mailing());
     }
 
     /**

@@ -15,9 +15,12 @@ import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.engagement.Surveys;
+import org.goldenthread.engagement.audiences.Audiences;
 import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.FormPage;
+import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -47,8 +50,19 @@ class InvitationPages {
     private final InvitationMail mail;
     private final Mailings mailings;
     private final Clock clock;
+    private final SegmentInvitations segmentInvitations;
+    private final Audiences audiences;
 
-    InvitationPages(Surveys surveys, Invitations invitations, InvitationMail mail, Mailings mailings, Clock clock) {
+    InvitationPages(
+            Surveys surveys,
+            Invitations invitations,
+            InvitationMail mail,
+            Mailings mailings,
+            Clock clock,
+            SegmentInvitations segmentInvitations,
+            Audiences audiences) {
+        this.segmentInvitations = segmentInvitations;
+        this.audiences = audiences;
         this.surveys = surveys;
         this.invitations = invitations;
         this.mail = mail;
@@ -113,6 +127,11 @@ class InvitationPages {
                 survey.closesOn() != null
                         && LocalDate.ofInstant(clock.instant(), Dates.ENGLAND).isAfter(survey.closesOn()));
         model.addAttribute("mailings", mailings.recent(id, 5));
+        model.addAttribute(
+                "segments",
+                audiences.segments().stream()
+                        .map(s -> new Choice(String.valueOf(s.id()), s.name()))
+                        .toList());
         model.addAttribute("path", "/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations");
         return model;
     }
@@ -147,6 +166,28 @@ class InvitationPages {
             return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations";
         } catch (InvalidInput e) {
             return INVITATIONS.showAgain(page(id, model), form, e);
+        }
+    }
+
+    /** Invites everyone a segment reaches today, beside pasting addresses. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @PostMapping("/ics/{ods}/surveys/{id}/invitations/segment")
+    String inviteSegment(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(name = "segment_id", required = false) String segmentId,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            Long segment = FormValues.id(segmentId);
+            if (segment == null) {
+                throw new InvalidInput("segment_id", "Segment: choose the segment to invite");
+            }
+            SegmentInvitations.Result result = segmentInvitations.invite(id, segment, WAIT);
+            redirect.addFlashAttribute("success", invited(result.added()) + " " + sentMessage(result.sent()));
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/surveys/" + id + "/invitations";
+        } catch (InvalidInput e) {
+            return INVITATIONS.showAgain(page(id, model), Invite.none(), e);
         }
     }
 

@@ -69,11 +69,13 @@ class SecurityConfiguration {
 
     /**
      * Pages people reach through a link of their own, without an account: survey respondents'
-     * (the engagement module's), a development pair's (the development module's) and a person giving
-     * their equality answers (the pipeline module's).
+     * and people registering for an event (the engagement module's), a development pair's (the
+     * development module's), a 360° rater's (the development module's) and a person giving their equality
+     * answers (the pipeline module's).
      */
     private static final String[] RESPONDENT_PAGES = {
-        "/respond/**", "/invited/**", "/relationship/**", "/equality/**", "/feedback/**"
+        "/respond/**", "/invited/**", "/relationship/**", "/equality/**", "/feedback/**", "/event/**",
+        "/event-place/**"
     };
 
     @Bean

@@ -1,0 +1,202 @@
+package org.goldenthread.engagement.audiences;
+
+import java.util.List;
+import org.goldenthread.people.CareerStage;
+import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.FormPage;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Plurals;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.structure.Forums;
+import org.goldenthread.structure.IcsMap;
+import org.goldenthread.structure.Level;
+import org.goldenthread.structure.SeatType;
+import org.goldenthread.structure.Sector;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.BindParam;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The audiences page: segments built from the register with a live count, and the contacts outside
+ * the register that an ICS keeps.
+ */
+@Controller
+class AudiencePages {
+
+    private static final FormPage PAGE = new FormPage("engagement/audiences/audiences");
+
+    private final Audiences audiences;
+    private final Contacts contacts;
+    private final Population population;
+    private final IcsMap map;
+    private final Forums forums;
+
+    AudiencePages(Audiences audiences, Contacts contacts, Population population, IcsMap map, Forums forums) {
+        this.audiences = audiences;
+        this.contacts = contacts;
+        this.population = population;
+        this.map = map;
+        this.forums = forums;
+    }
+
+    /** A segment as ticked on the page; {@code action} says whether to count it or keep it. */
+    record SegmentForm(
+            @Nullable String name,
+            @Nullable List<String> levels,
+            @Nullable List<String> places,
+            @Nullable List<String> forums,
+            @BindParam("seat_types") @Nullable List<String> seatTypes,
+            @Nullable List<String> professions,
+            @BindParam("profession_groups") @Nullable List<String> professionGroups,
+            @Nullable List<String> sectors,
+            @BindParam("career_stages") @Nullable List<String> careerStages,
+            @BindParam("include_contacts") @Nullable String includeContacts,
+            @Nullable String action) {
+
+        static SegmentForm blank() {
+            return new SegmentForm(null, null, null, null, null, null, null, null, null, "false", null);
+        }
+
+        Criteria criteria() {
+            return Criteria.of(levels, places, forums, seatTypes, professions, professionGroups, sectors, careerStages);
+        }
+
+        boolean contacts() {
+            return "true".equals(includeContacts);
+        }
+    }
+
+    /** A contact as typed, its fields named apart from the segment form's on the same page. */
+    record ContactForm(
+            @BindParam("contact-name") @Nullable String name,
+            @BindParam("contact-email") @Nullable String email,
+            @BindParam("contact-profession") @Nullable String profession,
+            @BindParam("contact-organisation") @Nullable String organisation,
+            @BindParam("contact-kind") @Nullable String kind) {
+
+        Contacts.NewContact contact() {
+            return new Contacts.NewContact(name, email, profession, organisation, kind);
+        }
+    }
+
+    private static String base() {
+        return "/ics/" + Scope.currentTenant().odsCode() + "/audiences";
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @GetMapping("/ics/{ods}/audiences")
+    String page(@PathVariable String ods, Model model) {
+        return PAGE.show(page(model), SegmentForm.blank());
+    }
+
+    private Model page(Model model) {
+        model.addAttribute(
+                "segments",
+                audiences.segments().stream()
+                        .map(s -> new Listed(s, audiences.count(s.criteria(), s.includeContacts())))
+                        .toList());
+        model.addAttribute("contacts", contacts.contacts());
+        model.addAttribute("levels", Choice.of(Level.class));
+        model.addAttribute(
+                "places",
+                map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        model.addAttribute(
+                "forumChoices",
+                forums.forums().stream()
+                        .map(f -> new Choice(f.name(), f.name()))
+                        .toList());
+        model.addAttribute("seatTypes", Choice.of(SeatType.class));
+        model.addAttribute(
+                "groups",
+                population.professionGroups().stream()
+                        .map(g -> new Choice(g, g))
+                        .toList());
+        model.addAttribute(
+                "professions",
+                population.professions().stream()
+                        .map(p -> new Choice(p.code(), p.name()))
+                        .toList());
+        model.addAttribute("sectors", Choice.of(Sector.class));
+        model.addAttribute("stages", Choice.of(CareerStage.class));
+        model.addAttribute("kinds", Choice.of(Contacts.Kind.class));
+        model.addAttribute("contact", new Contacts.NewContact(null, null, null, null, "student"));
+        return model;
+    }
+
+    /** A segment with what it reaches today. */
+    record Listed(Segment segment, Audiences.Count count) {
+
+        public String reaches() {
+            return Plurals.of(count.reachable(), "person", "people") + " with an email address"
+                    + (count.withoutEmail() == 0
+                            ? ""
+                            : "; " + Plurals.of(count.withoutEmail(), "more person", "more people")
+                                    + " on the register without one");
+        }
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @PostMapping("/ics/{ods}/audiences/segments")
+    String segment(@PathVariable String ods, SegmentForm form, Model model, RedirectAttributes redirect) {
+        try {
+            if ("count".equals(form.action())) {
+                Audiences.Count count = audiences.count(form.criteria(), form.contacts());
+                model.addAttribute("counted", new Listed(new Segment(0, "", form.criteria(), form.contacts()), count));
+                return PAGE.show(page(model), form);
+            }
+            Segment s = audiences.create(form.name(), form.criteria(), form.contacts());
+            Audiences.Count count = audiences.count(s.criteria(), s.includeContacts());
+            redirect.addFlashAttribute(
+                    "success",
+                    "The segment " + s.name() + " is saved. It reaches " + new Listed(s, count).reaches() + " today.");
+            return "redirect:" + base();
+        } catch (InvalidInput e) {
+            return PAGE.showAgain(page(model), form, e);
+        }
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @PostMapping("/ics/{ods}/audiences/segments/{id}/delete")
+    String deleteSegment(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        try {
+            audiences.delete(id);
+            redirect.addFlashAttribute("success", "The segment is deleted.");
+            return "redirect:" + base();
+        } catch (InvalidInput e) {
+            return PAGE.showAgain(page(model), SegmentForm.blank(), e);
+        }
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @PostMapping("/ics/{ods}/audiences/contacts")
+    String addContact(@PathVariable String ods, ContactForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Contacts.Contact c = contacts.add(form.contact());
+            redirect.addFlashAttribute("success", c.name() + " is added to the contacts.");
+            return "redirect:" + base() + "#contacts";
+        } catch (InvalidInput e) {
+            Model m = page(model);
+            m.addAttribute("contact", form.contact());
+            // the page holds two forms: the contact's fields carry a prefix of their own
+            List<org.goldenthread.platform.Problem> prefixed = e.problems().stream()
+                    .map(p -> org.goldenthread.platform.Problem.of("contact-" + p.field(), p.reason()))
+                    .toList();
+            return PAGE.showAgain(m, SegmentForm.blank(), new InvalidInput(prefixed));
+        }
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @PostMapping("/ics/{ods}/audiences/contacts/{id}/remove")
+    String removeContact(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
+        contacts.remove(id);
+        redirect.addFlashAttribute("success", "The contact is removed, with everything kept about them.");
+        return "redirect:" + base() + "#contacts";
+    }
+}

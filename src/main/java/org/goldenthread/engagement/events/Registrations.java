@@ -1,0 +1,369 @@
+package org.goldenthread.engagement.events;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.goldenthread.engagement.audiences.Audiences;
+import org.goldenthread.engagement.audiences.Criteria;
+import org.goldenthread.engagement.audiences.Member;
+import org.goldenthread.engagement.audiences.Population;
+import org.goldenthread.engagement.audiences.Segment;
+import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Dates;
+import org.goldenthread.platform.FormValues;
+import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Places on events. Every change to who has a place runs under a lock on the event's row
+ * ({@code select … for update}), so registrations and cancellations that arrive together are taken
+ * one after another: the places given never exceed the capacity, and a freed place goes to exactly
+ * one person from the waitlist, the one who joined it first.
+ */
+@Component
+public class Registrations {
+
+    private final JdbcClient jdbc;
+    private final Events events;
+    private final Audiences audiences;
+    private final Population population;
+    private final EventMail mail;
+    private final Audit audit;
+    private final Clock clock;
+
+    Registrations(
+            JdbcClient jdbc,
+            Events events,
+            Audiences audiences,
+            Population population,
+            EventMail mail,
+            Audit audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.audiences = audiences;
+        this.population = population;
+        this.mail = mail;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<Registration> of(long eventId) {
+        events.event(eventId);
+        return jdbc.sql("select " + Registration.COLUMNS + """
+                         from engagement_registration where event_id = :event
+                        order by case status when 'registered' then 0 when 'waitlisted' then 1 when 'invited' then 2
+                                 else 3 end, registered_at nulls last, lower(email)""")
+                .param("event", eventId)
+                .query(Registration.class)
+                .list();
+    }
+
+    Optional<Registration> byToken(String token) {
+        return jdbc.sql("select " + Registration.COLUMNS + " from engagement_registration where token = :token")
+                .param("token", token)
+                .query(Registration.class)
+                .optional();
+    }
+
+    /** What inviting did: how many were newly invited and how many had been already. */
+    public record Invited(
+            int invited,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("already_invited")
+            int already) {}
+
+    /** Invites each address with a personal link, once; the emails go after the transaction commits. */
+    @Transactional
+    public Invited invite(long eventId, List<String> emails) {
+        Event event = events.event(eventId);
+        if (event.closedAt(clock.instant())) {
+            throw new InvalidInput("event", "Registration for this event has closed, so nobody more can be invited");
+        }
+        String base = mail.baseForRounds();
+        String icsName = Scope.currentTenant().name();
+        List<EventMail.Letter> letters = new ArrayList<>();
+        int invited = 0;
+        for (String email : emails.stream().map(String::trim).distinct().toList()) {
+            String token = Events.token();
+            Optional<String> added = jdbc.sql("""
+                            insert into engagement_registration (event_id, email, status, token, invited)
+                            values (:event, :email, 'invited', :token, true)
+                            on conflict (ics_id, event_id, lower(email)) do nothing
+                            returning token""")
+                    .param("event", eventId)
+                    .param("email", email)
+                    .param("token", token)
+                    .query(String.class)
+                    .optional();
+            if (added.isPresent()) {
+                invited++;
+                letters.add(mail.invitation(event, icsName, email, base + "/event-place/" + added.get()));
+            }
+        }
+        audit.record("invite", "engagement_event", eventId, null, java.util.Map.of("invited", invited));
+        mail.sendAfterCommit(letters);
+        return new Invited(invited, emails.size() - invited);
+    }
+
+    /** Invites everyone the segment reaches today. */
+    @Transactional
+    public Invited inviteSegment(long eventId, long segmentId) {
+        List<String> emails =
+                audiences.members(segmentId).stream().map(Member::email).toList();
+        return invite(eventId, emails);
+    }
+
+    /** What registering came to. */
+    public record Outcome(Registration registration, boolean already) {}
+
+    /** Registers through the open link: the email decides which registration it is. */
+    @Transactional
+    public Outcome registerOpen(long eventId, Applicant applicant) {
+        return register(eventId, applicant);
+    }
+
+    /** Registers through a personal link, whose email is fixed by the invitation. */
+    @Transactional
+    public Outcome registerInvited(String token, Applicant applicant) {
+        Registration invited = byToken(token).orElseThrow(() -> new NotFound("No such invitation"));
+        return register(
+                invited.eventId(),
+                new Applicant(applicant.name(), invited.email(), applicant.profession(), applicant.organisation()));
+    }
+
+    private Outcome register(long eventId, Applicant a) {
+        lock(eventId);
+        Event event = events.event(eventId);
+        Instant now = clock.instant();
+        if (event.closedAt(now)) {
+            throw new InvalidInput(
+                    "event",
+                    "Registration for this event closed on " + Dates.moment(event.registrationClosesAt())
+                            + ", so no more registrations are taken");
+        }
+        Applicant checked = check(event, a);
+        String email = java.util.Objects.requireNonNull(checked.email());
+        // read again under the lock: the invitation may have been used a moment ago
+        Registration existing = byEmail(eventId, email).orElse(null);
+        if (existing != null && (existing.hasPlace() || existing.isWaiting())) {
+            return new Outcome(existing, true);
+        }
+        String status = event.registered() < event.capacity() ? "registered" : "waitlisted";
+        Registration saved = existing == null
+                ? jdbc.sql("""
+                                insert into engagement_registration (event_id, email, name, profession, organisation,
+                                                                     status, token, registered_at)
+                                values (:event, :email, :name, :profession, :organisation, :status, :token, :now)
+                                returning\s""" + Registration.COLUMNS)
+                        .param("event", eventId)
+                        .param("email", email)
+                        .param("name", checked.name())
+                        .param("profession", checked.profession())
+                        .param("organisation", checked.organisation())
+                        .param("status", status)
+                        .param("token", Events.token())
+                        .param("now", Timestamp.from(now))
+                        .query(Registration.class)
+                        .single()
+                : jdbc.sql("""
+                                update engagement_registration
+                                   set name = :name, profession = :profession, organisation = :organisation,
+                                       status = :status, registered_at = :now, attendance = null, reminded = false
+                                 where id = :id
+                                returning\s""" + Registration.COLUMNS)
+                        .param("id", existing.id())
+                        .param("name", checked.name())
+                        .param("profession", checked.profession())
+                        .param("organisation", checked.organisation())
+                        .param("status", status)
+                        .param("now", Timestamp.from(now))
+                        .query(Registration.class)
+                        .single();
+        String link = mail.baseForRounds() + "/event-place/" + saved.token();
+        mail.sendAfterCommit(List.of(
+                saved.hasPlace() ? mail.confirmation(event, email, link, false) : mail.waitlisted(event, email, link)));
+        return new Outcome(saved, false);
+    }
+
+    private Optional<Registration> byEmail(long eventId, String email) {
+        return jdbc.sql("select " + Registration.COLUMNS
+                        + " from engagement_registration where event_id = :event and lower(email) = lower(:email)")
+                .param("event", eventId)
+                .param("email", email)
+                .query(Registration.class)
+                .optional();
+    }
+
+    private Applicant check(Event event, Applicant a) {
+        List<Problem> problems = new ArrayList<>();
+        String name = FormValues.text(a.name());
+        String email = FormValues.text(a.email());
+        String profession = FormValues.text(a.profession());
+        String organisation = FormValues.text(a.organisation());
+        if (name == null || name.length() > 200) {
+            problems.add(Problem.of("name", "Full name: enter your name, up to 200 characters"));
+        }
+        if (email == null || !email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 320) {
+            problems.add(Problem.of("email", "Email address: enter an address like name@example.org"));
+        }
+        if (profession != null && population.profession(profession).isEmpty()) {
+            problems.add(Problem.of("profession", "Profession: choose your profession from the list"));
+        }
+        if (organisation != null && organisation.length() > 200) {
+            problems.add(Problem.of("organisation", "Organisation: up to 200 characters"));
+        }
+        if (problems.isEmpty() && event.segmentId() != null) {
+            Segment segment = audiences.segment(event.segmentId());
+            eligibility(segment.criteria(), java.util.Objects.requireNonNull(email), profession)
+                    .ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return new Applicant(name, email, profession, organisation);
+    }
+
+    /**
+     * Someone on the register is judged by what it holds of them; anyone else by the profession they
+     * give, the one thing they tell us that a segment can test.
+     */
+    private Optional<Problem> eligibility(Criteria criteria, String email, @Nullable String profession) {
+        Member known = population.byEmail().get(Population.key(email));
+        if (known != null && known.onRegister()) {
+            return criteria.matches(known)
+                    ? Optional.empty()
+                    : Optional.of(Problem.of(
+                            "email",
+                            "Email address: this event is for a particular group, and the"
+                                    + " register does not show you among them"));
+        }
+        if (!criteria.narrowsByProfession()) {
+            return Optional.empty();
+        }
+        if (profession == null) {
+            return Optional.of(Problem.of(
+                    "profession", "Profession: this event is for particular professions; choose" + " yours"));
+        }
+        return criteria.admitsProfession(profession, population.group(profession))
+                ? Optional.empty()
+                : Optional.of(Problem.of("profession", "Profession: this event is for other professions than yours"));
+    }
+
+    /** What cancelling came to: whether there was anything to cancel, and who took the place. */
+    public record Cancelled(boolean cancelled, @Nullable Registration promoted) {}
+
+    /** Cancels through the personal link. */
+    @Transactional
+    public Cancelled cancel(String token) {
+        Registration r = byToken(token).orElseThrow(() -> new NotFound("No such registration"));
+        return cancel(r.eventId(), r.id());
+    }
+
+    /** Cancels one registration; if it held a place, the first person waiting takes it and is told. */
+    @Transactional
+    public Cancelled cancel(long eventId, long registrationId) {
+        lock(eventId);
+        Optional<String> was = jdbc.sql("""
+                        update engagement_registration r set status = 'cancelled', attendance = null
+                          from engagement_registration old
+                         where r.id = old.id and r.id = :id and r.event_id = :event
+                           and r.status in ('registered', 'waitlisted')
+                        returning old.status""")
+                .param("id", registrationId)
+                .param("event", eventId)
+                .query(String.class)
+                .optional();
+        if (was.isEmpty()) {
+            return new Cancelled(false, null);
+        }
+        Registration promoted = "registered".equals(was.get()) ? promote(eventId) : null;
+        return new Cancelled(true, promoted);
+    }
+
+    private @Nullable Registration promote(long eventId) {
+        Event event = events.event(eventId);
+        if (event.registered() >= event.capacity() || !clock.instant().isBefore(event.startsAt())) {
+            return null;
+        }
+        Optional<Registration> next = jdbc.sql("""
+                        update engagement_registration set status = 'registered'
+                         where id = (select id from engagement_registration
+                                      where event_id = :event and status = 'waitlisted'
+                                      order by registered_at, id limit 1)
+                        returning\s""" + Registration.COLUMNS)
+                .param("event", eventId)
+                .query(Registration.class)
+                .optional();
+        next.ifPresent(p -> mail.sendAfterCommit(List.of(
+                mail.confirmation(event, p.email(), mail.baseForRounds() + "/event-place/" + p.token(), true))));
+        return next.orElse(null);
+    }
+
+    /** Records whether someone with a place came. Only those with a place can have attended. */
+    @Transactional
+    public Registration attendance(long eventId, long registrationId, @Nullable String attendance) {
+        Registration r = of(eventId).stream()
+                .filter(x -> x.id() == registrationId)
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(
+                        "registration", "Registration: nobody with that registration" + " is on this event"));
+        return record(r, attendance);
+    }
+
+    /** As {@link #attendance(long, long, String)}, naming the person by their email. */
+    @Transactional
+    public Registration attendanceByEmail(long eventId, @Nullable String email, @Nullable String attendance) {
+        events.event(eventId);
+        Registration r = email == null ? null : byEmail(eventId, email.trim()).orElse(null);
+        if (r == null) {
+            throw new InvalidInput("email", "Email: nobody with that address registered for this event");
+        }
+        return record(r, attendance);
+    }
+
+    private Registration record(Registration r, @Nullable String attendance) {
+        if (!r.hasPlace()) {
+            throw new InvalidInput(
+                    "registration",
+                    "Registration: " + r.email() + " has no place on this event ("
+                            + switch (r.status()) {
+                                case "waitlisted" -> "they are on the waiting list";
+                                case "invited" -> "they were invited but did not register";
+                                default -> "they cancelled";
+                            }
+                            + "), so their attendance cannot be recorded");
+        }
+        if (!"attended".equals(attendance) && !"did_not_attend".equals(attendance)) {
+            throw new InvalidInput("attendance", "Attendance: choose attended or did not attend");
+        }
+        Registration saved = jdbc.sql("update engagement_registration set attendance = :a where id = :id returning "
+                        + Registration.COLUMNS)
+                .param("a", attendance)
+                .param("id", r.id())
+                .query(Registration.class)
+                .single();
+        audit.record("attendance", "engagement_registration", r.id(), r.attendance(), attendance);
+        return saved;
+    }
+
+    private void lock(long eventId) {
+        boolean found = jdbc.sql("select id from engagement_event where id = :id for update")
+                .param("id", eventId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+        if (!found) {
+            throw new NotFound("No event with id " + eventId + " in this ICS");
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package org.goldenthread.engagement.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.PageClient;
+import org.goldenthread.support.TestMailServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Events: registering by the open link and by a personal one, one registration per email, the
+ * waitlist under concurrent cancellations, the .ics file in the confirmation, attendance, and bad
+ * input refused by field with nothing changed.
+ */
+class EventsTest extends IntegrationTest {
+
+    private static final Pattern PERSONAL = Pattern.compile("/event-place/([A-Za-z0-9_-]+)");
+
+    @Autowired
+    Registrations registrations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String ods;
+    private String token;
+
+    @BeforeEach
+    void anIcs() {
+        ods = createIcs("Events ICS");
+        token = tokenFor(createUser("ics_admin", ods));
+    }
+
+    private String day(int daysAhead) {
+        return LocalDate.now().plusDays(daysAhead).toString();
+    }
+
+    private Response plan(String capacity, String date, String segmentId) {
+        return api.post(
+                "/api/v1/ics/" + ods + "/events",
+                token,
+                ApiClient.json(
+                        "title", "Nursing roundtable",
+                        "kind", "roundtable",
+                        "level", "system",
+                        "date", date,
+                        "start_time", "10:00",
+                        "end_time", "12:00",
+                        "online", "false",
+                        "location", "Room 2, County Hall",
+                        "capacity", capacity,
+                        "segment_id", segmentId));
+    }
+
+    private long event(int capacity) {
+        Response r = plan(String.valueOf(capacity), day(20), null);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("id").asLong();
+    }
+
+    private String openLink(long eventId) {
+        return inIcs(
+                ods,
+                () -> jdbc.sql("select link_token from engagement_event where id = :id")
+                        .param("id", eventId)
+                        .query(String.class)
+                        .single());
+    }
+
+    private PageClient.Page registerOpen(String link, String name, String email, String profession) {
+        PageClient browser = new PageClient(port);
+        browser.get("/event/" + link);
+        return browser.post(
+                "/event/" + link, "name", name, "email", email, "profession", profession, "organisation", "Trust");
+    }
+
+    private int rows(long eventId) {
+        return inIcs(
+                ods,
+                () -> jdbc.sql("select count(*) from engagement_registration where event_id = :id")
+                        .param("id", eventId)
+                        .query(Integer.class)
+                        .single());
+    }
+
+    private int events() {
+        return api.get("/api/v1/ics/" + ods + "/events", token).json().size();
+    }
+
+    @Test
+    void theOpenLinkRegistersOnceAnEmailAndTheConfirmationCarriesACalendarFile() throws Exception {
+        long id = event(5);
+        String link = openLink(id);
+        String email = uniqueEmail("nurse");
+
+        PageClient.Page first = registerOpen(link, "Ada Nurse", email, "nurse_adult");
+        assertThat(first.status()).isEqualTo(302);
+        PageClient.Page again = registerOpen(link, "Ada Nurse", email.toUpperCase(), "nurse_adult");
+        assertThat(again.status()).isEqualTo(302);
+
+        assertThat(rows(id)).isEqualTo(1);
+        assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
+                        .json()
+                        .get("registered")
+                        .asInt())
+                .isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !TestMailServer.to(email).isEmpty());
+        MimeMessage confirmation = TestMailServer.to(email).get(0);
+        assertThat(confirmation.getSubject()).isEqualTo("Registered: Nursing roundtable");
+        byte[] ics = attachment(confirmation);
+        Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics));
+        var event = calendar.getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("SUMMARY").orElseThrow().getValue()).isEqualTo("Nursing roundtable");
+        assertThat(event.getProperty("DTSTART")
+                        .orElseThrow()
+                        .getParameter("TZID")
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo("Europe/London");
+        assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).endsWith("T100000");
+    }
+
+    private static byte[] attachment(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            Part part = parts.getBodyPart(i);
+            if (part.getContentType().startsWith("text/calendar")) {
+                return part.getInputStream().readAllBytes();
+            }
+        }
+        throw new AssertionError("No calendar file attached");
+    }
+
+    @Test
+    void aPersonalInvitationRegistersAndCancelsAndTheWaitlistMovesUp() throws Exception {
+        long id = event(1);
+        String invited = uniqueEmail("invited");
+        Response r = api.post(
+                "/api/v1/ics/" + ods + "/events/" + id + "/invitations",
+                token,
+                ApiClient.json("emails", List.of(invited)));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !TestMailServer.to(invited).isEmpty());
+        Matcher m = PERSONAL.matcher(
+                String.valueOf(TestMailServer.to(invited).get(0).getContent()));
+        assertThat(m.find()).isTrue();
+        String personal = m.group(1);
+
+        PageClient browser = new PageClient(port);
+        browser.get("/event-place/" + personal);
+        assertThat(browser.post("/event-place/" + personal, "name", "Ivy Invited", "profession", "midwife")
+                        .status())
+                .isEqualTo(302);
+        String waiting = uniqueEmail("waiting");
+        registerOpen(openLink(id), "Wes Waiting", waiting, "paramedic");
+        assertThat(status(id, waiting)).isEqualTo("waitlisted");
+
+        browser.get("/event-place/" + personal);
+        browser.post("/event-place/" + personal + "/cancel");
+
+        assertThat(status(id, invited)).isEqualTo("cancelled");
+        assertThat(status(id, waiting)).isEqualTo("registered");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestMailServer.to(waiting).stream().anyMatch(msg -> {
+                    try {
+                        return msg.getSubject().startsWith("You have a place");
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }));
+    }
+
+    private String status(long eventId, String email) {
+        return inIcs(
+                ods,
+                () -> jdbc.sql("select status from engagement_registration where event_id = :id and"
+                                + " lower(email) = lower(:email)")
+                        .param("id", eventId)
+                        .param("email", email)
+                        .query(String.class)
+                        .single());
+    }
+
+    @Test
+    void concurrentCancellationsNeverOverfillNorPromoteTwoIntoOnePlace() throws Exception {
+        int capacity = 4;
+        long id = event(capacity);
+        List<Long> holders = new ArrayList<>();
+        List<Long> waiting = new ArrayList<>();
+        for (int i = 0; i < capacity + 6; i++) {
+            Registrations.Outcome o = inIcs(
+                    ods,
+                    () -> registrations.registerOpen(
+                            id, new Applicant("Person", uniqueEmail("crowd"), "paramedic", null)));
+            (o.registration().hasPlace() ? holders : waiting)
+                    .add(o.registration().id());
+        }
+        assertThat(holders).hasSize(capacity);
+        assertThat(waiting).hasSize(6);
+
+        // every holder cancels at once, while two more people register
+        CyclicBarrier start = new CyclicBarrier(capacity + 2);
+        List<CompletableFuture<Registrations.Cancelled>> cancels = new ArrayList<>();
+        for (long holder : holders) {
+            cancels.add(CompletableFuture.supplyAsync(() -> {
+                together(start);
+                return inIcs(ods, () -> registrations.cancel(id, holder));
+            }));
+        }
+        List<CompletableFuture<Registrations.Outcome>> joins = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            joins.add(CompletableFuture.supplyAsync(() -> {
+                together(start);
+                return inIcs(
+                        ods,
+                        () -> registrations.registerOpen(
+                                id, new Applicant("Late", uniqueEmail("late"), "paramedic", null)));
+            }));
+        }
+        Set<Long> promoted = new HashSet<>();
+        for (var c : cancels) {
+            Registrations.Cancelled done = c.get();
+            assertThat(done.cancelled()).isTrue();
+            assertThat(done.promoted()).isNotNull();
+            assertThat(promoted.add(done.promoted().id())).as("promoted twice").isTrue();
+        }
+        for (var j : joins) {
+            assertThat(j.get().registration().hasPlace()).isFalse();
+        }
+        // the first four to join the waitlist took the four places, in the order they joined
+        assertThat(promoted).containsExactlyInAnyOrderElementsOf(waiting.subList(0, capacity));
+        int registered = inIcs(
+                ods,
+                () -> jdbc.sql("select count(*) from engagement_registration"
+                                + " where event_id = :id and status = 'registered'")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single());
+        assertThat(registered).isEqualTo(capacity);
+    }
+
+    private static void together(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void badEventsAreRefusedByFieldAndNothingIsPlanned() {
+        int before = events();
+        Response none = plan("0", day(10), null);
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("\"capacity\"");
+        Response past = plan("10", day(-1), null);
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body()).contains("\"date\"").contains("future");
+        Response noSegment = plan("10", day(10), "999999");
+        assertThat(noSegment.status()).isEqualTo(400);
+        assertThat(noSegment.body()).contains("\"segment_id\"");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void registrationAfterItClosesIsRefusedAndNothingIsStored() {
+        long id = event(5);
+        String link = openLink(id);
+        // the form was open when the page was shown, and registration closed before it was sent
+        PageClient browser = new PageClient(port);
+        browser.get("/event/" + link);
+        inIcs(
+                ods,
+                () -> jdbc.sql("update engagement_event set registration_closes_at = now() - interval '1 hour'"
+                                + " where id = :id")
+                        .param("id", id)
+                        .update());
+        PageClient.Page page = browser.post(
+                "/event/" + link, "name", "Too Late", "email", uniqueEmail("late"), "profession", "paramedic");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Registration has closed").contains("Registration for this event closed");
+        assertThat(rows(id)).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inIcs(
+                        ods,
+                        () -> registrations.registerOpen(
+                                id, new Applicant("Too Late", uniqueEmail("late"), "paramedic", null))))
+                .isInstanceOf(org.goldenthread.platform.InvalidInput.class)
+                .hasMessageContaining("event");
+        assertThat(rows(id)).isZero();
+    }
+
+    @Test
+    void attendanceIsOnlyForThoseWithAPlace() {
+        long id = event(1);
+        String holder = uniqueEmail("holder");
+        String waiting = uniqueEmail("waiting");
+        registerOpen(openLink(id), "Hal Holder", holder, "paramedic");
+        registerOpen(openLink(id), "Wyn Waiting", waiting, "paramedic");
+
+        Response stranger = api.put(
+                "/api/v1/ics/" + ods + "/events/" + id + "/attendance",
+                token,
+                ApiClient.json("email", uniqueEmail("stranger"), "attendance", "attended"));
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.body()).contains("\"email\"");
+        Response waiter = api.put(
+                "/api/v1/ics/" + ods + "/events/" + id + "/attendance",
+                token,
+                ApiClient.json("email", waiting, "attendance", "attended"));
+        assertThat(waiter.status()).isEqualTo(400);
+        assertThat(waiter.body()).contains("\"registration\"").contains("waiting list");
+        assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
+                        .json()
+                        .get("attended")
+                        .asInt())
+                .isZero();
+
+        Response came = api.put(
+                "/api/v1/ics/" + ods + "/events/" + id + "/attendance",
+                token,
+                ApiClient.json("email", holder, "attendance", "attended"));
+        assertThat(came.status()).as(came.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
+                        .json()
+                        .get("attended")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSegmentLimitsWhoMayRegisterByTheProfessionTheyGive() {
+        Response segment = api.post(
+                "/api/v1/ics/" + ods + "/segments",
+                token,
+                ApiClient.json(
+                        "name",
+                        "Nurses, midwives and AHPs",
+                        "criteria",
+                        java.util.Map.of(
+                                "profession_groups", List.of("Nursing and midwifery", "Allied health professions"))));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        long segmentId = segment.json().get("segment").get("id").asLong();
+        Response planned = plan("5", day(15), String.valueOf(segmentId));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        long id = planned.json().get("id").asLong();
+
+        PageClient.Page doctor = registerOpen(openLink(id), "Dr Who", uniqueEmail("gp"), "gp");
+        assertThat(doctor.status()).isEqualTo(200);
+        assertThat(doctor.body()).contains("this event is for other professions");
+        assertThat(rows(id)).isZero();
+        assertThat(registerOpen(openLink(id), "Mo Midwife", uniqueEmail("mw"), "midwife")
+                        .status())
+                .isEqualTo(302);
+        assertThat(rows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aSegmentNamingAnUnknownProfessionOrPlaceIsRefusedByField() {
+        int before = api.get("/api/v1/ics/" + ods + "/segments", token).json().size();
+        Response r = api.post(
+                "/api/v1/ics/" + ods + "/segments",
+                token,
+                ApiClient.json(
+                        "name",
+                        "Nobody",
+                        "criteria",
+                        java.util.Map.of("professions", List.of("astronaut"), "places", List.of("Atlantis"))));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body()).contains("\"professions\"").contains("astronaut").contains("\"places\"");
+        assertThat(api.get("/api/v1/ics/" + ods + "/segments", token).json().size())
+                .isEqualTo(before);
+    }
+}
