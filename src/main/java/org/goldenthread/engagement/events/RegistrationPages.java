@@ -61,7 +61,13 @@ class RegistrationPages {
         try {
             Registrations.Outcome outcome =
                     transactions.run(found.scope(), () -> registrations.registerOpen(found.eventId(), form));
-            return done(outcome, redirect);
+            // The same words whether the address was new or had a place already, and never the personal
+            // link: only the address's owner, through the email, may see or cancel the registration.
+            redirect.addFlashAttribute(
+                    "success",
+                    "Thank you. We have emailed " + outcome.registration().email() + ". The email says whether you"
+                            + " have a place or are on the waiting list, and holds your own link to see or cancel it.");
+            return "redirect:/event/" + link;
         } catch (InvalidInput e) {
             return transactions.run(
                     found.scope(), () -> REGISTER.showAgain(page(found.eventId(), null, model), form, e));

@@ -156,6 +156,12 @@ public class Registrations {
         // read again under the lock: the invitation may have been used a moment ago
         Registration existing = byEmail(eventId, email).orElse(null);
         if (existing != null && (existing.hasPlace() || existing.isWaiting())) {
+            // the address's owner gets their link again; whoever typed it learns nothing new
+            String link = mail.baseForRounds() + "/event-place/" + existing.token();
+            mail.sendAfterCommit(List.of(
+                    existing.hasPlace()
+                            ? mail.confirmation(event, email, link, false)
+                            : mail.waitlisted(event, email, link)));
             return new Outcome(existing, true);
         }
         String status = event.registered() < event.capacity() ? "registered" : "waitlisted";

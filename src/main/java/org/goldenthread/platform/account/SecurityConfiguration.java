@@ -74,8 +74,7 @@ class SecurityConfiguration {
      * answers (the pipeline module's).
      */
     private static final String[] RESPONDENT_PAGES = {
-        "/respond/**", "/invited/**", "/relationship/**", "/equality/**", "/feedback/**", "/event/**",
-        "/event-place/**"
+        "/respond/**", "/invited/**", "/relationship/**", "/equality/**", "/feedback/**", "/event/**", "/event-place/**"
     };
 
     @Bean

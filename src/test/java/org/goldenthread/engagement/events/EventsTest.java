@@ -119,6 +119,12 @@ class EventsTest extends IntegrationTest {
         assertThat(first.status()).isEqualTo(302);
         PageClient.Page again = registerOpen(link, "Ada Nurse", email.toUpperCase(), "nurse_adult");
         assertThat(again.status()).isEqualTo(302);
+        // whoever typed the address is never sent to its personal page: only the email carries that link,
+        // sent again to its owner on the second try, and the page says the same both times
+        assertThat(java.net.URI.create(first.location()).getPath()).isEqualTo("/event/" + link);
+        assertThat(java.net.URI.create(again.location()).getPath()).isEqualTo("/event/" + link);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> TestMailServer.to(email).size() == 2);
 
         assertThat(rows(id)).isEqualTo(1);
         assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
