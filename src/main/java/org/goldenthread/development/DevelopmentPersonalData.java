@@ -198,7 +198,11 @@ class DevelopmentPersonalData implements PersonalData {
                 "update relationship_reflection set helped = null, reflection = null where person_id = :id",
                 "update relationship_meeting set notes = null where logged_by = :id",
                 "update relationship_goal set text = 'A goal (erased)' where added_by = :id",
-                "update exchange_reflection set saw = '(erased)', take_back = '(erased)' where person_id = :id")) {
+                "update exchange_reflection set saw = '(erased)', take_back = '(erased)' where person_id = :id",
+                // their own 360° rounds (answers, comments and shares go with them) and reflections are about
+                // them alone; what they gave others as a rater carries nothing of theirs
+                "delete from feedback_round where person_id = :id",
+                "delete from leader_type_reflection where person_id = :id")) {
             jdbc.sql(sql).param("id", id).update();
         }
         // a matching proposal names, in words, the administrator who made or confirmed it
@@ -213,5 +217,15 @@ class DevelopmentPersonalData implements PersonalData {
                                confirmed_by = case when lower(confirmed_by) = any (:names) then 'Someone since erased'
                                                    else confirmed_by end
                          where lower(made_by) = any (:names) or lower(confirmed_by) = any (:names)""").param("names", names).update();
+        // a 360° round names, by email, whoever started it, its raters and those its report is shared with
+        jdbc.sql("""
+                        update feedback_round set started_by = 'Someone since erased'
+                         where lower(started_by) = any (:names)""").param("names", names).update();
+        jdbc.sql("""
+                        update feedback_invitation set name = 'Someone since erased', email = null
+                         where lower(email) = any (:names) or lower(name) = any (:names)""").param("names", names).update();
+        jdbc.sql("delete from feedback_share where lower(email) = any (:names)")
+                .param("names", names)
+                .update();
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Register;
+import org.goldenthread.pipeline.TalentPool.Origin;
 import org.goldenthread.pipeline.equality.Disability;
 import org.goldenthread.pipeline.equality.EthnicGroup;
 import org.goldenthread.pipeline.equality.Sex;
 import org.goldenthread.pipeline.recruitment.Stage;
 import org.goldenthread.pipeline.succession.ExitReason;
-import org.goldenthread.pipeline.succession.Origin;
 import org.goldenthread.pipeline.succession.WouldReturn;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
@@ -117,7 +117,7 @@ class PipelinePersonalData implements PersonalData {
                         subject,
                         appointments,
                         labels("seat", "Seat", "readiness", "Readiness", "named_on", "Named on"),
-                        Map.of("readiness", Coded.labels(org.goldenthread.pipeline.succession.Readiness.class))),
+                        Map.of("readiness", Coded.labels(Readiness.class))),
                 section(
                         "Exit conversations",
                         "What they said when an appointment of theirs ended.",
