@@ -153,11 +153,10 @@ class ParticipantFile {
     }
 
     /**
-     * Every problem in the table (header first), in row order; or the participants it describes.
-     * With {@code members} (an action learning programme) the one role is {@code member}, with no
-     * capacity or preferences; otherwise {@code mentor} and {@code mentee}.
+     * Refuses a file of the wrong shape (empty, a bad header, too many rows) before any row is read,
+     * so the API can answer it at once whatever the file's size; gives the header's columns.
      */
-    static List<Entry> check(List<List<String>> table, Map<String, Person> people, boolean members) {
+    static Map<String, Integer> shape(List<List<String>> table) {
         if (table.isEmpty()) {
             throw new InvalidInput(List.of(
                     Problem.at(1, null, "The file is empty; it needs the header row " + String.join(",", COLUMNS))));
@@ -167,6 +166,16 @@ class ParticipantFile {
             throw new InvalidInput(List.of(Problem.at(
                     MAX_ROWS + 2, null, "A participants file has at most " + MAX_ROWS + " rows after the header")));
         }
+        return column;
+    }
+
+    /**
+     * Every problem in the table (header first), in row order; or the participants it describes.
+     * With {@code members} (an action learning programme) the one role is {@code member}, with no
+     * capacity or preferences; otherwise {@code mentor} and {@code mentee}.
+     */
+    static List<Entry> check(List<List<String>> table, Map<String, Person> people, boolean members) {
+        Map<String, Integer> column = shape(table);
         List<Problem> problems = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         Map<Long, Integer> rowOfPerson = new HashMap<>();

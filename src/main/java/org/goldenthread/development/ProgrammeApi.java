@@ -102,6 +102,8 @@ class ProgrammeApi {
         byte[] bytes = body == null ? new byte[0] : body;
         if (async || Upload.large(bytes)) {
             programmes.get(id);
+            // a file of the wrong shape is refused at once, whatever its size
+            ParticipantFile.shape(org.goldenthread.people.RegisterFile.readCsv(bytes));
             return accepted(imports.startParticipants(id, "participants.csv", bytes));
         }
         return ResponseEntity.ok(file.importCsv(id, bytes));

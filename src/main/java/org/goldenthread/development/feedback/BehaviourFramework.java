@@ -98,6 +98,10 @@ public record BehaviourFramework(
             problems.add(Problem.of("scale", "Give a scale of 3 to 7 levels"));
         }
         for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i) == null) {
+                problems.add(Problem.of("scale[" + i + "]", "Give each level a value and a label, not null"));
+                continue;
+            }
             if (levels.get(i).value() != i + 1) {
                 problems.add(Problem.of("scale[" + i + "].value", "Number the levels 1, 2, 3 and so on, in order"));
             }
@@ -112,6 +116,10 @@ public record BehaviourFramework(
         for (int d = 0; d < dimensionList().size(); d++) {
             Dimension dimension = dimensionList().get(d);
             String at = "dimensions[" + d + "]";
+            if (dimension == null) {
+                problems.add(Problem.of(at, "Give each dimension a code, a title and behaviours, not null"));
+                continue;
+            }
             if (blank(dimension.code) || !codes.add("d:" + dimension.code)) {
                 problems.add(Problem.of(at + ".code", "Give each dimension a code of its own"));
             }
@@ -124,6 +132,10 @@ public record BehaviourFramework(
             for (int b = 0; b < dimension.behaviourList().size(); b++) {
                 Behaviour behaviour = dimension.behaviourList().get(b);
                 String here = at + ".behaviours[" + b + "]";
+                if (behaviour == null) {
+                    problems.add(Problem.of(here, "Give each behaviour a code and a text, not null"));
+                    continue;
+                }
                 if (blank(behaviour.code) || !codes.add("b:" + behaviour.code)) {
                     problems.add(Problem.of(here + ".code", "Give each behaviour a code used nowhere else"));
                 }

@@ -1,14 +1,11 @@
 package org.goldenthread.engagement.events;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.goldenthread.platform.Chores;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.ScopedTransactions;
 import org.goldenthread.platform.Tenant;
@@ -36,11 +33,7 @@ class EventReminders {
     private final Events events;
     private final EventMail mail;
     private final Clock clock;
-    private final ScheduledExecutorService hourly = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "event-reminders");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Chores chores;
 
     EventReminders(
             TenantDirectory tenants,
@@ -48,7 +41,9 @@ class EventReminders {
             JdbcClient jdbc,
             Events events,
             EventMail mail,
-            Clock clock) {
+            Clock clock,
+            Chores chores) {
+        this.chores = chores;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -57,31 +52,18 @@ class EventReminders {
         this.clock = clock;
     }
 
+    /** Hourly, by one instance for all, so two instances never remind one person twice. */
     @EventListener(ApplicationReadyEvent.class)
-    @SuppressWarnings("FutureReturnValueIgnored") // a repeating task; it catches and logs its own failures
     void start() {
         if (!mail.isSetUp()) {
             return;
         }
-        hourly.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int sent = remind(clock.instant(), mail.baseForRounds());
-                        if (sent > 0) {
-                            log.info("Sent {} event reminders", sent);
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Could not send event reminders; trying again in an hour", e);
-                    }
-                },
-                7,
-                60,
-                TimeUnit.MINUTES);
-    }
-
-    @PreDestroy
-    void stop() {
-        hourly.shutdownNow();
+        chores.schedule("event.reminders", Duration.ofHours(1), Duration.ofMinutes(7), () -> {
+            int sent = remind(clock.instant(), mail.baseForRounds());
+            if (sent > 0) {
+                log.info("Sent {} event reminders", sent);
+            }
+        });
     }
 
     /** Reminds those with a place on events starting within two days of {@code now}; returns how many. */

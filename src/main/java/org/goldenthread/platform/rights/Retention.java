@@ -1,14 +1,12 @@
 package org.goldenthread.platform.rights;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Chores;
 import org.goldenthread.platform.DataSubjects;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.ScopedTransactions;
@@ -43,11 +41,7 @@ public class Retention {
     private final SubjectAccess access;
     private final Audit audit;
     private final Clock clock;
-    private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Chores chores;
 
     Retention(
             JdbcClient jdbc,
@@ -56,7 +50,9 @@ public class Retention {
             ObjectProvider<DataSubjects> subjects,
             SubjectAccess access,
             Audit audit,
-            Clock clock) {
+            Clock clock,
+            Chores chores) {
+        this.chores = chores;
         this.jdbc = jdbc;
         this.tenants = tenants;
         this.transactions = transactions;
@@ -88,28 +84,15 @@ public class Retention {
         audit.record("ics.retention_changed", "ics", Scope.currentTenant().odsCode(), was, now);
     }
 
+    /** Daily, by one instance for all. */
     @EventListener(ApplicationReadyEvent.class)
-    @SuppressWarnings("FutureReturnValueIgnored") // a repeating task; it catches and logs its own failures
     void start() {
-        daily.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        int erased = apply();
-                        if (erased > 0) {
-                            log.info("Erased {} people whose retention period had run out", erased);
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Could not apply retention periods; trying again tomorrow", e);
-                    }
-                },
-                10,
-                TimeUnit.DAYS.toMinutes(1),
-                TimeUnit.MINUTES);
-    }
-
-    @PreDestroy
-    void stop() {
-        daily.shutdownNow();
+        chores.schedule("retention", Duration.ofDays(1), Duration.ofMinutes(10), () -> {
+            int erased = apply();
+            if (erased > 0) {
+                log.info("Erased {} people whose retention period had run out", erased);
+            }
+        });
     }
 
     /** Erases everyone due in every ICS with a retention period; returns how many. */

@@ -149,10 +149,20 @@ class BackupRestoreTest {
         }
     }
 
+    /**
+     * Tables a running instance rewrites by itself (when each chore is next due, who holds which lease,
+     * sign-in sessions), so they change between reading the original and restoring it. The restore
+     * command still checks them, with every other table, against the checksums taken at the backup.
+     */
+    private static final java.util.Set<String> RUNNING_STATE =
+            java.util.Set.of("chore", "lease", "spring_session", "spring_session_attributes");
+
     private static Map<String, Contents.Sum> everyTable(Owner owner) throws SQLException {
         try (Connection c = owner.connect()) {
             Contents.seeEveryIcs(c);
-            return Contents.everyTable(c);
+            Map<String, Contents.Sum> tables = new java.util.LinkedHashMap<>(Contents.everyTable(c));
+            tables.keySet().removeAll(RUNNING_STATE);
+            return tables;
         }
     }
 

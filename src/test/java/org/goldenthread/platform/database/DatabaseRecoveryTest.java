@@ -69,8 +69,13 @@ class DatabaseRecoveryTest extends IntegrationTest {
         assertThat(api.get("/ics/" + ods, null).status()).as("pages too").isEqualTo(503);
         ApiClient.Response health = api.get("/actuator/health", null);
         assertThat(health.body()).contains("DOWN");
-        // a load balancer stops sending this instance traffic; nothing restarts it, for its database comes back
-        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(503);
+        // a load balancer stops sending this instance traffic; nothing restarts it, for its database comes back.
+        // The database restarts on its own, sometimes within a second: readiness must say 503 if it was down
+        // for the whole call, which it was when it is still down after it (the restart only goes one way).
+        int readiness = api.get("/actuator/health/readiness", null).status();
+        if (server.isDown()) {
+            assertThat(readiness).isEqualTo(503);
+        }
         assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
 
         await("restarted")
