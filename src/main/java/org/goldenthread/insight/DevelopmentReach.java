@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.goldenthread.development.DevelopmentActivity;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.platform.SmallNumbers;
-import org.goldenthread.structure.Level;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,18 +30,8 @@ final class DevelopmentReach {
     }
 
     List<DevelopmentFigures> figures(Audience audience, SmallNumbers small) {
-        List<DevelopmentFigures> rows = new ArrayList<>();
-        rows.add(group("all", null, a -> true, snapshot.place == null, audience, small));
-        for (Level level : Level.values()) {
-            rows.add(group(
-                    "level", level.code(), a -> level.code().equals(snapshot.levelOf(a)), false, audience, small));
-        }
-        for (String p : snapshot.places) {
-            if (snapshot.inView(p)) {
-                rows.add(group("place", p, a -> p.equalsIgnoreCase(snapshot.placeOf(a)), false, audience, small));
-            }
-        }
-        return rows;
+        return snapshot.inGroups(
+                (group, name, inGroup, wholeIcs) -> group(group, name, inGroup, wholeIcs, audience, small));
     }
 
     private DevelopmentFigures group(

@@ -1,6 +1,5 @@
 package org.goldenthread.insight;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -8,7 +7,6 @@ import java.util.stream.Collectors;
 import org.goldenthread.development.ExchangeActivity;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.platform.SmallNumbers;
-import org.goldenthread.structure.Level;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,18 +26,8 @@ final class ExchangeReach {
     }
 
     List<ExchangeFigures> figures(Audience audience, SmallNumbers small) {
-        List<ExchangeFigures> rows = new ArrayList<>();
-        rows.add(group("all", null, a -> true, snapshot.place == null, audience, small));
-        for (Level level : Level.values()) {
-            rows.add(group(
-                    "level", level.code(), a -> level.code().equals(snapshot.levelOf(a)), false, audience, small));
-        }
-        for (String p : snapshot.places) {
-            if (snapshot.inView(p)) {
-                rows.add(group("place", p, a -> p.equalsIgnoreCase(snapshot.placeOf(a)), false, audience, small));
-            }
-        }
-        return rows;
+        return snapshot.inGroups(
+                (group, name, inGroup, wholeIcs) -> group(group, name, inGroup, wholeIcs, audience, small));
     }
 
     private ExchangeFigures group(

@@ -91,6 +91,29 @@ final class Snapshot {
         return place == null || (forum != null && place.equalsIgnoreCase(forum.place()));
     }
 
+    /** Figures for one group of leaders: its kind and name, which appointments are in it, and whether it is the whole ICS. */
+    interface Grouping<T> {
+        T of(String group, @Nullable String name, java.util.function.Predicate<Appointment> inGroup, boolean wholeIcs);
+    }
+
+    /**
+     * Figures for everything in view ({@code group} "all"), each level ("level", its code) and each
+     * place in view ("place", its name), in that order: the groups every development figure is given for.
+     */
+    <T> List<T> inGroups(Grouping<T> figures) {
+        List<T> rows = new java.util.ArrayList<>();
+        rows.add(figures.of("all", null, a -> true, place == null));
+        for (org.goldenthread.structure.Level level : org.goldenthread.structure.Level.values()) {
+            rows.add(figures.of("level", level.code(), a -> level.code().equals(levelOf(a)), false));
+        }
+        for (String p : places) {
+            if (inView(p)) {
+                rows.add(figures.of("place", p, a -> p.equalsIgnoreCase(placeOf(a)), false));
+            }
+        }
+        return rows;
+    }
+
     /** Whether a place of the ICS is in view: every place for the whole ICS, else only the one chosen. */
     boolean inView(String aPlace) {
         return place == null || place.equalsIgnoreCase(aPlace);
