@@ -1,13 +1,18 @@
 package org.goldenthread.platform;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -22,6 +27,12 @@ public class MailServer {
     private final String host;
     private final String from;
     private final String publicUrl;
+    // one sending thread for every module's emails, so a slow mail server holds up no request
+    private final ExecutorService sending = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mail-sending");
+        t.setDaemon(true);
+        return t;
+    });
 
     MailServer(
             ObjectProvider<JavaMailSender> senders,
@@ -37,6 +48,30 @@ public class MailServer {
     @Autowired
     MailServer(ObjectProvider<JavaMailSender> senders, @Value("${spring.mail.host:}") String host, Settings settings) {
         this(senders, host, settings.mail().from(), settings.publicUrl());
+    }
+
+    @PreDestroy
+    void stop() {
+        sending.shutdown();
+    }
+
+    /**
+     * Runs {@code send} on the sending thread, in the caller's scope, once the caller's transaction has
+     * committed (at once if there is none), so nobody is emailed about something that was rolled back.
+     */
+    public void sendAfterCommit(Runnable send) {
+        Scope scope = Scope.current();
+        Runnable later = () -> sending.execute(() -> scope.run(send));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    later.run();
+                }
+            });
+        } else {
+            later.run();
+        }
     }
 
     public boolean isSetUp() {

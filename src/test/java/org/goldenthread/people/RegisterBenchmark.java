@@ -32,17 +32,7 @@ public class RegisterBenchmark extends IntegrationTest {
     @Test
     void nationalRegister() {
         String admin = uniqueEmail("bench");
-        List<String> icss = new ArrayList<>();
-        for (int i = 0; i < ICSS; i++) {
-            String ods = createIcs("Benchmark ICS " + i);
-            icss.add(ods);
-            Response r = api.post(
-                    "/api/v1/admin/users",
-                    adminToken(),
-                    ApiClient.json("email", admin, "display_name", "Benchmark admin", "role", "ics_admin", "ics", ods));
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
-        }
-        claim(admin, PASSWORD);
+        List<String> icss = icssRunBy(admin, "Benchmark ICS", ICSS);
         String token = tokenFor(admin);
         List<byte[]> files = new ArrayList<>();
         int people = 0;

@@ -48,17 +48,7 @@ class RecruitmentBenchmark extends IntegrationTest {
     @Test
     void nationalImport() {
         String admin = uniqueEmail("bench");
-        List<String> icss = new ArrayList<>();
-        for (int i = 0; i < ICSS; i++) {
-            String ods = createIcs("Recruitment benchmark ICS " + i);
-            icss.add(ods);
-            Response r = api.post(
-                    "/api/v1/admin/users",
-                    adminToken(),
-                    ApiClient.json("email", admin, "display_name", "Benchmark admin", "role", "ics_admin", "ics", ods));
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
-        }
-        claim(admin, PASSWORD);
+        List<String> icss = icssRunBy(admin, "Recruitment benchmark ICS", ICSS);
         String token = tokenFor(admin);
 
         List<Upload> uploads = new ArrayList<>();

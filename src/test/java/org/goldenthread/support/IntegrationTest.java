@@ -189,4 +189,22 @@ public abstract class IntegrationTest {
                 });
         return last[0];
     }
+
+    /** {@code count} new ICSs, named {@code name} and a number, all run by one ICS admin who has claimed the account. */
+    protected java.util.List<String> icssRunBy(String admin, String name, int count) {
+        java.util.List<String> icss = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String ods = createIcs(name + " " + i);
+            icss.add(ods);
+            ApiClient.Response r = api.post(
+                    "/api/v1/admin/users",
+                    adminToken(),
+                    ApiClient.json("email", admin, "display_name", "Benchmark admin", "role", "ics_admin", "ics", ods));
+            if (r.status() != 201) {
+                throw new AssertionError("Could not make " + admin + " an admin of " + ods + ": " + r.body());
+            }
+        }
+        claim(admin, PASSWORD);
+        return icss;
+    }
 }

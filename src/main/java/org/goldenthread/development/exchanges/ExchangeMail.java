@@ -1,19 +1,14 @@
 package org.goldenthread.development.exchanges;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.goldenthread.platform.MailServer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Emails an exchange's invitations, each with its .ics file attached. A visit or closing event is
@@ -31,20 +26,10 @@ class ExchangeMail {
 
     private final MailServer server;
     private final Clock clock;
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "exchange-invitations");
-        t.setDaemon(true);
-        return t;
-    });
 
     ExchangeMail(MailServer server, Clock clock) {
         this.server = server;
         this.clock = clock;
-    }
-
-    @PreDestroy
-    void stop() {
-        sending.shutdown();
     }
 
     /** Sends the letters once the caller's transaction has committed (at once if there is none). */
@@ -52,17 +37,7 @@ class ExchangeMail {
         if (!server.isSetUp() || letters.isEmpty()) {
             return;
         }
-        Runnable later = () -> sending.execute(() -> letters.forEach(this::send));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    later.run();
-                }
-            });
-        } else {
-            later.run();
-        }
+        server.sendAfterCommit(() -> letters.forEach(this::send));
     }
 
     private void send(Letter letter) {

@@ -1,6 +1,5 @@
 package org.goldenthread.development.feedback;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
@@ -23,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Emails raters their links: the invitation when they are nominated and, for those who have not
@@ -57,11 +52,6 @@ class RaterMail {
     private final ScopedTransactions transactions;
     private final Audit audit;
     private final Clock clock;
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "feedback-links");
-        t.setDaemon(true);
-        return t;
-    });
 
     RaterMail(
             MailServer server,
@@ -78,11 +68,6 @@ class RaterMail {
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    @PreDestroy
-    void stop() {
-        sending.shutdown();
     }
 
     boolean isSetUp() {
@@ -177,18 +162,7 @@ class RaterMail {
     }
 
     private void sendAfterCommit(Letter letter) {
-        Scope scope = Scope.current();
-        Runnable later = () -> sending.execute(() -> scope.run(() -> send(letter)));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    later.run();
-                }
-            });
-        } else {
-            later.run();
-        }
+        server.sendAfterCommit(() -> send(letter));
     }
 
     private void send(Letter letter) {

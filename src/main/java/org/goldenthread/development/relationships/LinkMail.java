@@ -1,10 +1,7 @@
 package org.goldenthread.development.relationships;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.MailServer;
@@ -15,8 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Emails a person their link to a relationship. A relationship opens inside its caller's
@@ -46,11 +41,6 @@ public class LinkMail {
     private final Register register;
     private final JdbcClient jdbc;
     private final ScopedTransactions transactions;
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "relationship-links");
-        t.setDaemon(true);
-        return t;
-    });
 
     LinkMail(
             MailServer server,
@@ -63,11 +53,6 @@ public class LinkMail {
         this.register = register;
         this.jdbc = jdbc;
         this.transactions = transactions;
-    }
-
-    @PreDestroy
-    void stop() {
-        sending.shutdown();
     }
 
     boolean isSetUp() {
@@ -89,18 +74,7 @@ public class LinkMail {
         if (letter.isEmpty()) {
             return;
         }
-        Scope scope = Scope.current();
-        Runnable later = () -> sending.execute(() -> scope.run(() -> send(letter.get())));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    later.run();
-                }
-            });
-        } else {
-            later.run();
-        }
+        server.sendAfterCommit(() -> send(letter.get()));
     }
 
     /** Emails the link now, outside any transaction; whether the mail server took it. */

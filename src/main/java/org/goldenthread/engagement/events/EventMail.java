@@ -1,14 +1,11 @@
 package org.goldenthread.engagement.events;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.MailServer;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Emails about events: invitations with a personal link, confirmations and promotions from the
@@ -41,20 +36,10 @@ class EventMail {
     private final MailServer server;
     private volatile String lastBase = "";
     private final Clock clock;
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "event-emails");
-        t.setDaemon(true);
-        return t;
-    });
 
     EventMail(MailServer server, Clock clock) {
         this.server = server;
         this.clock = clock;
-    }
-
-    @PreDestroy
-    void stop() {
-        sending.shutdown();
     }
 
     boolean isSetUp() {
@@ -147,17 +132,7 @@ class EventMail {
         if (!server.isSetUp() || letters.isEmpty()) {
             return;
         }
-        Runnable later = () -> sending.execute(() -> letters.forEach(this::send));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    later.run();
-                }
-            });
-        } else {
-            later.run();
-        }
+        server.sendAfterCommit(() -> letters.forEach(this::send));
     }
 
     private void send(Letter letter) {

@@ -107,9 +107,9 @@ class RecruitmentApi {
             @RequestParam(defaultValue = "false") boolean async) {
         Round round = rounds.round(id, footprint());
         byte[] bytes = body == null ? new byte[0] : body;
-        // a file of the wrong shape (encoding, header, too many rows) is refused at once, whatever its size
-        ApplicationsFile.read(bytes);
         if (async || Upload.large(bytes)) {
+            // a file of the wrong shape (encoding, header, too many rows) is refused at once, whatever its size
+            ApplicationsFile.read(bytes);
             Job job = imports.start(round, "applications.csv", bytes);
             return ResponseEntity.accepted()
                     .location(URI.create("/api/v1/ics/" + Scope.currentTenant().odsCode() + "/jobs/" + job.id()))
