@@ -127,6 +127,21 @@ public abstract class BrowserTest extends IntegrationTest {
         return "http://localhost:" + port + path;
     }
 
+    /**
+     * Goes to {@code path} from a page that may reload itself at the same moment (a job's progress card
+     * reloads its page when the job ends): the page's own reload can cancel ours, so it is asked once more.
+     */
+    protected void leaveFor(String path) {
+        try {
+            page.navigate(url(path));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            if (!String.valueOf(e.getMessage()).contains("ERR_ABORTED")) {
+                throw e;
+            }
+            page.navigate(url(path));
+        }
+    }
+
     protected void signIn(String email, String password) {
         page.navigate(url("/login"));
         page.getByLabel("Email address").fill(email);

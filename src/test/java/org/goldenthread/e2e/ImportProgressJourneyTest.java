@@ -49,7 +49,7 @@ class ImportProgressJourneyTest extends BrowserTest {
         String importPage = page.url();
         assertThat(importPage).contains("/register/imports/");
 
-        page.navigate(url("/ics/" + ods + "/people"));
+        leaveFor("/ics/" + ods + "/people");
         page.navigate(url("/ics/" + ods + "/jobs"));
         expectHeading("Recent imports");
         assertAccessible();
@@ -91,7 +91,7 @@ class ImportProgressJourneyTest extends BrowserTest {
         assertThat(page.locator("#job-progress")).containsText("paper-forms.csv");
         assertAccessible();
         String importPage = page.url();
-        page.navigate(url("/ics/" + ods + "/surveys/" + id));
+        leaveFor("/ics/" + ods + "/surveys/" + id);
         page.navigate(importPage);
 
         assertThat(page.locator("#outcome")).hasText("Imported", LONG);

@@ -173,8 +173,8 @@ class ExchangeTest extends IntegrationTest {
         List<String> attached = new ArrayList<>();
         for (int i = 0; i < 100 && attached.size() < 3; i++) {
             attached.clear();
-            for (MimeMessage m : TestMailServer.to(c.gpHost())
-                    .subList(before, TestMailServer.to(c.gpHost()).size())) {
+            List<MimeMessage> toHost = TestMailServer.to(c.gpHost());
+            for (MimeMessage m : toHost.subList(before, toHost.size())) {
                 calendarPart(m, attached);
             }
             Thread.sleep(50);
