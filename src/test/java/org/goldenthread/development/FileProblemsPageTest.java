@@ -2,7 +2,6 @@ package org.goldenthread.development;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,8 @@ class FileProblemsPageTest extends IntegrationTest {
         String csv = String.join(",", CatalogueFile.COLUMNS) + "\n"
                 + "Good course,wizardry,A course.,Provider,national,,online,12,6,0,,,,,,,,,,,false\n";
         // the import runs as a job: a quick one's problems show at once, a slow one's on its page
-        PageClient.Page refused =
-                page.follow(upload(page, "/ics/" + ods + "/development/catalogue/import", "offers.csv", csv));
+        PageClient.Page refused = page.follow(
+                page.upload("/ics/" + ods + "/development/catalogue/import", "offers.csv", "text/csv", csv));
 
         assertThat(refused.status()).isEqualTo(200);
         String body = refused.body();
@@ -32,12 +31,5 @@ class FileProblemsPageTest extends IntegrationTest {
         String table = body.substring(body.indexOf("<h2 id=\"problems\">"));
         assertThat(table).contains("<td class=\"nhsuk-table__cell\">2</td>").contains(">kind<");
         assertThat(page.get("/ics/" + ods + "/development/catalogue").body()).doesNotContain("Good course");
-    }
-
-    private static PageClient.Page upload(PageClient page, String path, String name, String text) {
-        String boundary = "file" + System.nanoTime();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: text/csv\r\n\r\n" + text + "\r\n--" + boundary + "--\r\n";
-        return page.postBody(path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
     }
 }

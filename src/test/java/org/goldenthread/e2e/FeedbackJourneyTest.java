@@ -126,6 +126,50 @@ class FeedbackJourneyTest extends BrowserTest {
         scan();
     }
 
+    @Test
+    void anAdministratorAdaptsTheBehaviourFrameworkAndStartsARoundOnIt() {
+        String ods = createIcs("Framework Journey ICS");
+        String adminEmail = createUser("ics_admin", ods);
+        String admin = tokenFor(adminEmail);
+        ApiClient.Response added = api.post(
+                "/api/v1/ics/" + ods + "/people",
+                admin,
+                ApiClient.json("person_ref", "FJ1", "given_name", "Fay", "family_name", "Jones", "profession", "gp"));
+        org.assertj.core.api.Assertions.assertThat(added.status()).isEqualTo(201);
+
+        signIn(adminEmail, PASSWORD);
+        page.navigate(url("/ics/" + ods + "/development/feedback"));
+        click(AriaRole.LINK, "The behaviours raters rate: behaviour frameworks");
+        expectHeading("Behaviour frameworks");
+        scan();
+        click(AriaRole.LINK, "Leading in a system");
+        expectHeading("Leading in a system");
+        scan();
+
+        com.microsoft.playwright.Page.GetByLabelOptions exact =
+                new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true);
+        page.getByLabel("Dimension", exact).selectOption("across");
+        page.getByLabel("Behaviour code", exact).fill("across-1");
+        page.getByLabel("Behaviour", exact).fill("x".repeat(301));
+        click(AriaRole.BUTTON, "Save behaviour");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Describe the behaviour in 1 to 300 characters");
+        scan();
+        page.getByLabel("Behaviour", exact).fill("Puts the whole population's needs first");
+        click(AriaRole.BUTTON, "Save behaviour");
+        assertThat(page.locator(".nhsuk-notification-banner--success")).containsText("The behaviour was reworded");
+        assertThat(page.locator("#across + p + table")).containsText("Puts the whole population's needs first");
+        assertThat(page.locator("main")).containsText("Adapted by your ICS");
+        scan();
+
+        page.navigate(url("/ics/" + ods + "/development/feedback"));
+        page.getByLabel("Leader")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Fay Jones (FJ1)"));
+        fillDate("Closing date", LocalDate.now().plusDays(14));
+        page.locator("#manager_shown").check();
+        click(AriaRole.BUTTON, "Start the round");
+        expectHeading("Fay Jones");
+    }
+
     private static String link(String email) throws InterruptedException {
         for (int i = 0; i < 400; i++) {
             var received = TestMailServer.to(email);

@@ -109,6 +109,14 @@ public final class PageClient {
         return post(path + (path.contains("?") ? "&" : "?") + "_csrf=" + encode(csrf), contentType, body);
     }
 
+    /** Sends one file in the form field {@code file}, as an upload form does. */
+    public Page upload(String path, String fileName, String contentType, String content) {
+        String boundary = "file" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return postBody(path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Follows redirects from a response, as a browser would, to the page finally shown. */
     public Page follow(Page page) {
         Page current = page;

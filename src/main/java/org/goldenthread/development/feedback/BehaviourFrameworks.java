@@ -57,6 +57,14 @@ class BehaviourFrameworks {
         return own;
     }
 
+    /** Whether the ICS has a framework of its own under this code (the shipped one, once adapted). */
+    boolean isOwn(String code) {
+        return jdbc.sql("select exists (select 1 from feedback_framework where code = :code)")
+                .param("code", code)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** The framework a new round uses: the ICS's own with that code, or the shipped one. */
     BehaviourFramework framework(String code) {
         return frameworks().stream()

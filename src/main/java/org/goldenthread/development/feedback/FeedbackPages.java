@@ -38,10 +38,11 @@ class FeedbackPages {
             @BindParam("person_id") @Nullable String personId,
             @BindParam("closes_on") @Nullable String closesOn,
             @BindParam("manager_shown") @Nullable String managerShown,
-            @BindParam("leader_type") @Nullable String leaderType) {
+            @BindParam("leader_type") @Nullable String leaderType,
+            @Nullable String framework) {
 
         static StartForm empty() {
-            return new StartForm(null, null, null, "true");
+            return new StartForm(null, null, null, "true", BehaviourFrameworks.SHIPPED);
         }
     }
 
@@ -60,8 +61,16 @@ class FeedbackPages {
     private final Reports reports;
     private final SelfRating selfRating;
     private final Register register;
+    private final BehaviourFrameworks frameworks;
 
-    FeedbackPages(FeedbackRounds rounds, RaterMail mail, Reports reports, SelfRating selfRating, Register register) {
+    FeedbackPages(
+            FeedbackRounds rounds,
+            RaterMail mail,
+            Reports reports,
+            SelfRating selfRating,
+            Register register,
+            BehaviourFrameworks frameworks) {
+        this.frameworks = frameworks;
         this.rounds = rounds;
         this.mail = mail;
         this.reports = reports;
@@ -84,7 +93,7 @@ class FeedbackPages {
                     closes(form.closesOn()),
                     form.managerShown() == null ? null : Boolean.valueOf(form.managerShown()),
                     !"false".equals(form.leaderType()),
-                    null));
+                    form.framework() == null || form.framework().isBlank() ? null : form.framework()));
             return "redirect:" + home() + "/" + round.id();
         } catch (InvalidInput e) {
             return LIST.showAgain(listModel(model), form, e);
@@ -105,6 +114,11 @@ class FeedbackPages {
                                 .toList()
                         : java.util.List.of());
         model.addAttribute("home", home());
+        model.addAttribute(
+                "frameworks",
+                frameworks.frameworks().stream()
+                        .map(f -> new Choice(String.valueOf(f.code()), String.valueOf(f.title())))
+                        .toList());
         return model;
     }
 
