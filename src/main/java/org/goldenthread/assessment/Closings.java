@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Progress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +53,48 @@ public class Closings {
      */
     @Transactional
     public void close(long cycleId, LocalDate closedOn) {
+        close(cycleId, closedOn, Progress.NONE);
+    }
+
+    /** Refuses, naming the reason, a close that {@link #close} would refuse; changes nothing. */
+    public void check(long cycleId, LocalDate closedOn) {
+        refusal(cycles.openCycle(cycleId), cycleId, closedOn);
+    }
+
+    /**
+     * Closes a cycle as {@link #close(long, LocalDate)} does, telling {@code progress} how many cited
+     * figures there are and how many are frozen so far.
+     */
+    @Transactional
+    public void close(long cycleId, LocalDate closedOn, Progress progress) {
         Cycle cycle = cycles.openCycle(cycleId);
+        refusal(cycle, cycleId, closedOn);
+        // the report keeps the figures of the day the cycle closed: leadership figures are read from the
+        // appointments current that day; survey figures are their results now, surveys being closed by then
+        Instant asOf = closedOn.isBefore(LocalDate.now(clock))
+                ? closedOn.plusDays(1)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant()
+                        .minusSeconds(1)
+                : clock.instant();
+        List<Cycle.Evidence> evidence = citations.evidence(cycleId, live.reading(cycle.place(), closedOn));
+        progress.expect(evidence.size());
+        progress.checked(evidence.size());
+        int frozen = 0;
+        for (Cycle.Evidence e : evidence) {
+            jdbc.sql("update evidence_binding set value = :v, shown = :s, label = :l, snapshot_at = :at where id = :id")
+                    .param("v", e.value())
+                    .param("s", e.shown())
+                    .param("l", e.label())
+                    .param("at", java.sql.Timestamp.from(asOf))
+                    .param("id", e.id())
+                    .update();
+            progress.stored(++frozen);
+        }
+        markClosed(cycle, cycleId, closedOn);
+    }
+
+    private void refusal(Cycle cycle, long cycleId, LocalDate closedOn) {
         Set<String> agreed = new HashSet<>(
                 ratings.agreed(cycleId).stream().map(Cycle.Agreed::indicator).toList());
         List<String> missing = cycle.framework()
@@ -70,23 +112,9 @@ public class Closings {
                     "closed_on",
                     "A cycle closes on or after the day it opened (" + cycle.openedOn() + ") and no later than today");
         }
-        // the report keeps the figures of the day the cycle closed: leadership figures are read from the
-        // appointments current that day; survey figures are their results now, surveys being closed by then
-        Instant asOf = closedOn.isBefore(LocalDate.now(clock))
-                ? closedOn.plusDays(1)
-                        .atStartOfDay(java.time.ZoneOffset.UTC)
-                        .toInstant()
-                        .minusSeconds(1)
-                : clock.instant();
-        for (Cycle.Evidence e : citations.evidence(cycleId, live.reading(cycle.place(), closedOn))) {
-            jdbc.sql("update evidence_binding set value = :v, shown = :s, label = :l, snapshot_at = :at where id = :id")
-                    .param("v", e.value())
-                    .param("s", e.shown())
-                    .param("l", e.label())
-                    .param("at", java.sql.Timestamp.from(asOf))
-                    .param("id", e.id())
-                    .update();
-        }
+    }
+
+    private void markClosed(Cycle cycle, long cycleId, LocalDate closedOn) {
         Long previous = jdbc.sql("""
                         select id from cycle
                          where closed_on is not null and id <> :id and framework->>'code' = :code

@@ -1,9 +1,11 @@
 package org.goldenthread.assessment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.goldenthread.platform.Allowed;
@@ -12,6 +14,9 @@ import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Job;
+import org.goldenthread.platform.Jobs;
+import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -37,6 +42,7 @@ class CyclePages {
     private final Frameworks frameworks;
     private final IcsMap map;
     private final Clock clock;
+    private final Jobs jobs;
 
     CyclePages(
             Cycles cycles,
@@ -45,7 +51,9 @@ class CyclePages {
             Actions actions,
             Frameworks frameworks,
             IcsMap map,
-            Clock clock) {
+            Clock clock,
+            Jobs jobs) {
+        this.jobs = jobs;
         this.cycles = cycles;
         this.ratings = ratings;
         this.closings = closings;
@@ -163,17 +171,57 @@ class CyclePages {
                         all.stream().filter(r -> r.indicator().equals(i.code())).toList()));
     }
 
+    /**
+     * Closing freezes every cited figure, which for a large ICS takes a while: it runs as a job, whose
+     * page shows its progress unless it ends within a few seconds. What would refuse it is checked
+     * first, so a refusal shows on the cycle's page as before.
+     */
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/assessments/{id}/close")
     String close(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        LocalDate today = LocalDate.now(clock);
         try {
-            closings.close(id, LocalDate.now(clock));
-            redirect.addFlashAttribute("success", "The cycle is closed. Its figures are frozen as they stand today.");
-            return "redirect:" + AssessmentAccess.base() + "/" + id;
+            closings.check(id, today);
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
             return cycle(ods, id, model);
         }
+        Cycle cycle = cycles.cycle(id, AssessmentAccess.readers());
+        Job job = jobs.start(
+                "cycle_close",
+                "Closing " + cycle.title(),
+                AssessmentAccess.base() + "/" + id + "/closing/{id}",
+                Job.Measure.FIGURES,
+                progress -> {
+                    closings.close(id, today, progress);
+                    return Map.of("cycle_id", id, "closed_on", today.toString());
+                });
+        if (jobs.await(job.id(), CLOSING_PATIENCE)
+                .map(j -> j.state() == Job.State.DONE)
+                .orElse(false)) {
+            redirect.addFlashAttribute("success", CLOSED);
+            return "redirect:" + AssessmentAccess.base() + "/" + id;
+        }
+        return "redirect:" + job.link();
+    }
+
+    private static final Duration CLOSING_PATIENCE = Duration.ofSeconds(3);
+    private static final String CLOSED = "The cycle is closed. Its figures are frozen as they stand today.";
+
+    @Allowed(Role.ICS_ADMIN)
+    @GetMapping("/ics/{ods}/assessments/{id}/closing/{jobId}")
+    String closing(@PathVariable String ods, @PathVariable long id, @PathVariable long jobId, Model model) {
+        Job job = jobs.visible(jobId);
+        if (!job.shownAt(AssessmentAccess.base() + "/" + id + "/closing/{id}")) {
+            throw new NotFound("No such job");
+        }
+        model.addAttribute("cycle", cycles.cycle(id, AssessmentAccess.readers()));
+        model.addAttribute("job", job);
+        model.addAttribute("closed", CLOSED);
+        if (job.finished() && !job.problems().isEmpty()) {
+            model.addAttribute("problems", job.problems());
+        }
+        return "assessment/closing";
     }
 
     @Allowed(Role.ICS_ADMIN)

@@ -160,6 +160,7 @@ class DemoAssessment {
                     .toArray();
             run(framework, title(now), now, null, indicators.subList(0, 7), third, contributors, tenant, random, false);
         });
+        event.partLoaded();
     }
 
     private static String title(LocalDate opened) {

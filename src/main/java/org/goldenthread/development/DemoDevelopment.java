@@ -100,6 +100,7 @@ class DemoDevelopment {
             actionLearning(people, today);
             exchange(people, today);
         });
+        event.partLoaded();
     }
 
     private void offers(List<Person> people, LocalDate today, Random random) {

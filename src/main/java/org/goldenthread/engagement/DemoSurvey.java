@@ -67,6 +67,7 @@ class DemoSurvey {
                         definition.questions()),
                 today,
                 today.plusWeeks(4));
+        event.partLoaded();
     }
 
     /** What a few respondents wrote beside the first question, each in their own words. */

@@ -110,6 +110,7 @@ class DemoRegister {
                         null))
                 .toList();
         forums.merge(List.of(), named);
+        event.partLoaded();
     }
 
     /** Builds the demo register's rows, deterministically. */

@@ -17,6 +17,7 @@ public record Job(
         String kind,
         String subject,
         String link,
+        Measure measure,
         State state,
         @JsonProperty("rows_total") @Nullable Integer rowsTotal,
         @JsonProperty("rows_read") int rowsRead,
@@ -70,6 +71,86 @@ public record Job(
         }
     }
 
+    /**
+     * What a job counts, in words for its page: rows of a file for imports; figures, or parts, for
+     * other slow work.
+     */
+    public enum Measure implements Coded {
+        ROWS("rows", "Rows in the file", "Rows checked", "Rows stored", "Checking rows", "Storing", "Not imported"),
+        FIGURES(
+                "figures",
+                "Figures to freeze",
+                "Figures worked out",
+                "Figures frozen",
+                "Working out the figures",
+                "Freezing the figures",
+                "Not closed"),
+        PARTS("parts", "Parts to load", "Parts ready", "Parts loaded", "Getting ready", "Loading", "Not loaded");
+
+        private final String code;
+        private final String total;
+        private final String checked;
+        private final String stored;
+        private final String checking;
+        private final String storing;
+        private final String failed;
+
+        Measure(
+                String code,
+                String total,
+                String checked,
+                String stored,
+                String checking,
+                String storing,
+                String failed) {
+            this.code = code;
+            this.total = total;
+            this.checked = checked;
+            this.stored = stored;
+            this.checking = checking;
+            this.storing = storing;
+            this.failed = failed;
+        }
+
+        @Override
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public String label() {
+            return total;
+        }
+
+        public String total() {
+            return total;
+        }
+
+        public String checked() {
+            return checked;
+        }
+
+        public String stored() {
+            return stored;
+        }
+
+        static Measure of(String code) {
+            return Coded.parse(Measure.class, code).orElseThrow();
+        }
+    }
+
+    /** The phase in the words of what the job counts: "Checking rows", "Freezing the figures". */
+    @JsonIgnore
+    public String phase() {
+        return switch (state) {
+            case CHECKING -> measure.checking;
+            case STORING -> measure.storing;
+            case FAILED -> measure.failed;
+            default -> state.label();
+        };
+    }
+
     @JsonIgnore
     public boolean finished() {
         return state.finished();
@@ -110,9 +191,9 @@ public record Job(
     @JsonIgnore
     public String announcement() {
         if (state.finished() || state == State.QUEUED) {
-            return state.label();
+            return phase();
         }
         Integer percent = percent();
-        return percent == null ? state.label() : state.label() + ", about " + (percent / 25 * 25) + "% done";
+        return percent == null ? phase() : phase() + ", about " + (percent / 25 * 25) + "% done";
     }
 }

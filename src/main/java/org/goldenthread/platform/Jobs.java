@@ -62,7 +62,7 @@ public class Jobs {
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
     private static final String COLUMNS = """
-            select j.id, j.kind, j.subject, j.link,
+            select j.id, j.kind, j.subject, j.link, j.measure,
                    case when j.state in ('queued', 'checking', 'storing')
                          and j.alive_at < now() - make_interval(secs => %d) then 'interrupted'
                         else j.state end as state,
@@ -118,12 +118,19 @@ public class Jobs {
      * job's id).
      */
     public Job start(String kind, String subject, String link, Work work) {
+        return start(kind, subject, link, Job.Measure.ROWS, work);
+    }
+
+    /** Starts work that counts something other than a file's rows, as {@link #start} does. */
+    public Job start(String kind, String subject, String link, Job.Measure measure, Work work) {
         Scope scope = Scope.current();
         Tenant tenant = Scope.currentTenant();
         Long user = scope.caller() == null ? null : scope.caller().userId();
-        long id = jdbc.sql(
-                        "insert into job (kind, subject, link, started_by) values (:kind, :subject, :link, :user) returning id")
+        long id = jdbc.sql("""
+                        insert into job (kind, subject, link, measure, started_by)
+                        values (:kind, :subject, :link, :measure, :user) returning id""")
                 .param("kind", kind)
+                .param("measure", measure.code())
                 .param("subject", subject.length() > 300 ? subject.substring(0, 300) : subject)
                 .param("link", link)
                 .param("user", user)
@@ -384,6 +391,7 @@ public class Jobs {
                 rs.getString("kind"),
                 rs.getString("subject"),
                 rs.getString("link").replace("{id}", rs.getString("id")),
+                Job.Measure.of(rs.getString("measure")),
                 state,
                 (Integer) rs.getObject("rows_total"),
                 rs.getInt("rows_read"),

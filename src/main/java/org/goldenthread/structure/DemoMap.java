@@ -134,6 +134,7 @@ class DemoMap {
         insertOrganisation(ics, "NHS Northmoor and Vale Integrated Care Board", "icb", null);
         insertOrganisation(ics, "University of Northmoor", "education", null);
         insertOrganisation(ics, "Ashby Independent Treatment Centre", "independent", null);
+        event.partLoaded();
     }
 
     private void insertOrganisation(long ics, String name, String sector, @Nullable Long placeId) {

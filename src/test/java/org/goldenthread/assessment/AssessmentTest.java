@@ -1,6 +1,7 @@
 package org.goldenthread.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +61,7 @@ class AssessmentTest extends IntegrationTest {
 
     private String ods;
     private String admin;
+    private String adminEmail;
 
     static String register(String prefix, int extraGps) {
         String started = LocalDate.now().minusYears(1).toString();
@@ -189,7 +192,8 @@ class AssessmentTest extends IntegrationTest {
     @BeforeEach
     void anIcsWithARegister() {
         ods = createIcs("Assessment");
-        admin = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        admin = tokenFor(adminEmail);
         RegisterFixture.addGeography(api, admin, ods);
         importRegister(register("A", 0));
     }
@@ -699,6 +703,49 @@ class AssessmentTest extends IntegrationTest {
         assertThat(e.get("question").asString())
                 .as("stored as the survey spells it")
                 .isEqualTo("Q1");
+    }
+
+    @Test
+    void closingOnThePageRunsAsAJobThatCountsTheFiguresItFreezes() {
+        long framework = adoptNational();
+        long id = open(framework, "Closed by page");
+        PageClient pages = new PageClient(port).signIn(adminEmail, PASSWORD);
+        String cyclePage = "/ics/" + ods + "/assessments/" + id;
+        pages.get(cyclePage);
+        PageClient.Page refused = pages.post(cyclePage + "/close");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("Agree a rating for every indicator before closing");
+        assertThat(api.get(path("/jobs"), admin).json())
+                .as("a refused close starts no job")
+                .isEmpty();
+
+        agreeAll(id, cycle(id, admin), 2);
+        int cited = cycle(id, admin).get("evidence").size();
+        pages.get(cyclePage);
+        PageClient.Page closed = pages.post(cyclePage + "/close");
+        assertThat(closed.status()).isEqualTo(302);
+        JsonNode job = api.get(path("/jobs"), admin).json().get(0);
+        assertThat(job.get("kind").asString()).isEqualTo("cycle_close");
+        assertThat(job.get("measure").asString()).isEqualTo("figures");
+        long jobId = job.get("id").asLong();
+        await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> api.get(path("/jobs/" + jobId), admin)
+                        .json()
+                        .get("state")
+                        .asString()
+                        .equals("done"));
+        assertThat(cycle(id, admin).get("status").asString()).isEqualTo("closed");
+
+        String closingPage = pages.get(cyclePage + "/closing/" + jobId).body();
+        assertThat(closingPage)
+                .contains("id=\"outcome\">Closed</h2>")
+                .contains((cited == 1 ? "1 figure" : cited + " figures") + " frozen.");
+        assertThat(pages.get("/ics/" + ods + "/jobs").body()).contains("Closing Closed by page");
+        // a closing job is shown under its own cycle only
+        long other = open(framework, "Another");
+        assertThat(pages.get("/ics/" + ods + "/assessments/" + other + "/closing/" + jobId)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

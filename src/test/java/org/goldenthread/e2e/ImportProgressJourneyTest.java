@@ -51,7 +51,7 @@ class ImportProgressJourneyTest extends BrowserTest {
 
         leaveFor("/ics/" + ods + "/people");
         page.navigate(url("/ics/" + ods + "/jobs"));
-        expectHeading("Recent imports");
+        expectHeading("Recent imports and other work");
         assertAccessible();
         click(AriaRole.LINK, "national.csv");
         assertThat(page).hasURL(importPage);

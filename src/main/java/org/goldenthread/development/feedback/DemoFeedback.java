@@ -81,6 +81,7 @@ class DemoFeedback {
             round(people, random);
             reflections(random);
         });
+        event.partLoaded();
     }
 
     private void round(List<Person> people, Random random) {

@@ -63,6 +63,7 @@ class DemoFairness {
                 }
             }
         });
+        event.partLoaded();
     }
 
     private List<BaselineFile.Row> workforce() {

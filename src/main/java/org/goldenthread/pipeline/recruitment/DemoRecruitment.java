@@ -130,6 +130,7 @@ class DemoRecruitment {
                         applications.importFile(open, csv.toString().getBytes(StandardCharsets.UTF_8));
                     });
         });
+        event.partLoaded();
     }
 
     private static StringBuilder header() {

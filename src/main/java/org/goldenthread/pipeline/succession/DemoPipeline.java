@@ -99,6 +99,7 @@ class DemoPipeline {
                     all,
                     today);
         }
+        event.partLoaded();
     }
 
     private void planSuccession(Random random, LocalDate today, List<Person> people) {

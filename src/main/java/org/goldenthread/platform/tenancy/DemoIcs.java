@@ -1,11 +1,14 @@
 package org.goldenthread.platform.tenancy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.DemoIcsCreated;
 import org.goldenthread.platform.Grant;
+import org.goldenthread.platform.Job;
+import org.goldenthread.platform.Jobs;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Settings;
@@ -38,6 +41,7 @@ class DemoIcs implements ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Audit audit;
+    private final Jobs jobs;
 
     DemoIcs(
             boolean enabled,
@@ -45,7 +49,9 @@ class DemoIcs implements ApplicationRunner {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            Audit audit) {
+            Audit audit,
+            Jobs jobs) {
+        this.jobs = jobs;
         this.enabled = enabled;
         this.tenants = tenants;
         this.jdbc = jdbc;
@@ -61,8 +67,9 @@ class DemoIcs implements ApplicationRunner {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             TransactionTemplate transaction,
-            Audit audit) {
-        this(settings.demo(), tenants, jdbc, events, transaction, audit);
+            Audit audit,
+            Jobs jobs) {
+        this(settings.demo(), tenants, jdbc, events, transaction, audit, jobs);
     }
 
     @Override
@@ -73,8 +80,9 @@ class DemoIcs implements ApplicationRunner {
         Ics ics = Scope.systemPlatform()
                 .run(() -> tenants.createDemo(ODS, "Northmoor and Vale Integrated Care System (demo)", "Midlands"));
         Tenant tenant = Scope.systemPlatform().run(() -> tenants.tenant(ODS)).orElseThrow();
-        Scope.system(tenant)
-                .run(() -> transaction.executeWithoutResult(status -> {
+        // the administrators' roles are committed first, so that while the rest loads they can watch it
+        List<Caller> people = Scope.system(tenant)
+                .run(() -> transaction.execute(status -> {
                     // Audited like any other grant: these are real roles, held until someone removes them.
                     jdbc.sql("""
                             with granted as (
@@ -100,8 +108,23 @@ class DemoIcs implements ApplicationRunner {
                                             ODS,
                                             "places",
                                             List.of())));
-                    events.publishEvent(new DemoIcsCreated(tenant, fictionalPeople(tenant)));
+                    return fictionalPeople(tenant);
                 }));
+        // Each module's part loads in one transaction, as a job the ICS overview shows while it runs;
+        // startup still waits for it, so the application is ready only once the demo is.
+        Job job = Scope.system(tenant)
+                .run(() ->
+                        jobs.start("demo_load", "Loading the demo ICS", "/ics/" + ODS, Job.Measure.PARTS, progress -> {
+                            transaction.executeWithoutResult(
+                                    status -> events.publishEvent(new DemoIcsCreated(tenant, people, progress)));
+                            return Map.of("ics", ODS);
+                        }));
+        Job ended = Scope.system(tenant)
+                .run(() -> jobs.await(job.id(), Duration.ofHours(1)))
+                .orElseThrow();
+        if (ended.state() != Job.State.DONE) {
+            throw new IllegalStateException("The demo ICS could not be loaded: " + ended.problems());
+        }
         log.info("Loaded the demo ICS {} ({})", ics.name(), ODS);
     }
 

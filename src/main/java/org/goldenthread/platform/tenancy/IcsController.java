@@ -8,6 +8,7 @@ import org.goldenthread.platform.Dashboard;
 import org.goldenthread.platform.DashboardCard;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Jobs;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -32,7 +33,10 @@ class IcsController {
     private final List<Dashboard> dashboards;
     private final SmallNumbers small;
 
-    IcsController(Tenants tenants, List<Dashboard> dashboards, SmallNumbers small) {
+    private final Jobs jobs;
+
+    IcsController(Tenants tenants, List<Dashboard> dashboards, SmallNumbers small, Jobs jobs) {
+        this.jobs = jobs;
         this.tenants = tenants;
         this.dashboards = dashboards;
         this.small = small;
@@ -58,6 +62,15 @@ class IcsController {
                         .flatMap(d -> d.cardsFor(caller, tenant).stream())
                         .sorted(Comparator.comparingInt(DashboardCard::order))
                         .toList());
+        // while the demo loads, its administrators watch it here; the card reloads the page when it ends
+        model.addAttribute(
+                "loading",
+                caller.has(Role.ICS_ADMIN, tenant.id())
+                        ? jobs.recent(null, 5).stream()
+                                .filter(j -> j.kind().equals("demo_load") && !j.finished())
+                                .findFirst()
+                                .orElse(null)
+                        : null);
         return "platform/ics-overview";
     }
 

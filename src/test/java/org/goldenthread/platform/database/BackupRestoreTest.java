@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.GoldenThreadApplication;
 import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.TestPostgres;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,9 +43,27 @@ class BackupRestoreTest {
 
     @Test
     void aBackupRestoresEveryTableAndAnIcsMovesToAnotherInstallation() throws Exception {
-        Path original = dir.resolve("original");
-        Path restored = dir.resolve("restored");
-        Path receiving = dir.resolve("receiving");
+        backUpRestoreAndMove(
+                Installation.embedded(dir.resolve("original")),
+                Installation.embedded(dir.resolve("restored")),
+                Installation.embedded(dir.resolve("receiving")));
+    }
+
+    /**
+     * The same on a PostgreSQL server of the ICS's own (Debian's, in CI), each installation a database
+     * whose owner is no superuser, as the README asks of NHS IT.
+     */
+    @Test
+    void theSameHoldsOnAnExternalServerWhoseOwnerIsNoSuperuser() throws Exception {
+        TestPostgres server = TestPostgres.instance();
+        backUpRestoreAndMove(
+                Installation.external(dir.resolve("original"), server.freshDatabase()),
+                Installation.external(dir.resolve("restored"), server.freshDatabase()),
+                Installation.external(dir.resolve("receiving"), server.freshDatabase()));
+    }
+
+    private void backUpRestoreAndMove(Installation original, Installation restored, Installation receiving)
+            throws Exception {
         Path backup = dir.resolve("golden-thread.backup");
         Path demoExport = dir.resolve("znv.ics");
         Path otherExport = dir.resolve("qzz.ics");
@@ -51,7 +71,7 @@ class BackupRestoreTest {
         Map<String, Contents.Sum> everything;
         Map<String, Contents.Sum> demoWithoutIds;
         Map<String, Long> demoIds;
-        try (ConfigurableApplicationContext app = start(original, true)) {
+        try (ConfigurableApplicationContext app = original.start(true)) {
             Owner owner = Owner.of(app.getBean(DatabaseServer.class));
             addAnotherIcs(owner);
             // the demo's survey responses are imported in the background; a backup of a job under way
@@ -63,15 +83,15 @@ class BackupRestoreTest {
             assertThat(everything.get("rating").rows()).isPositive();
             assertThat(everything.get("person").rows()).isPositive();
 
-            assertThat(command(original, "backup", backup)).contains("Backed up");
-            assertThat(command(original, "export-ics", DEMO, demoExport)).contains("Exported ICS ZNV");
-            assertThat(command(original, "export-ics", OTHER, otherExport)).contains("Exported ICS QZZ");
+            assertThat(original.command("backup", backup)).contains("Backed up");
+            assertThat(original.command("export-ics", DEMO, demoExport)).contains("Exported ICS ZNV");
+            assertThat(original.command("export-ics", OTHER, otherExport)).contains("Exported ICS QZZ");
             demoWithoutIds = icsWithoutIds(owner, DEMO);
             demoIds = firstIds(owner, DEMO);
         }
 
-        assertThat(command(restored, "restore", backup)).contains("every checksum matching");
-        try (ConfigurableApplicationContext app = start(restored, false)) {
+        assertThat(restored.command("restore", backup)).contains("every checksum matching");
+        try (ConfigurableApplicationContext app = restored.start(false)) {
             Owner owner = Owner.of(app.getBean(DatabaseServer.class));
             assertThat(everyTable(owner)).isEqualTo(everything);
             // the application started on the restored data answers from it
@@ -83,15 +103,65 @@ class BackupRestoreTest {
             assertThat(people.json().size()).isEqualTo((int) rowsOf(owner, DEMO, "person"));
         }
 
-        assertThat(command(receiving, "import-ics", otherExport)).contains("Imported ICS QZZ");
-        assertThat(command(receiving, "import-ics", demoExport)).contains("Imported ICS ZNV");
-        assertThat(command(receiving, "import-ics", demoExport)).contains("already has an ICS ZNV");
-        try (DatabaseServer server = DatabaseServer.embedded(receiving, false)) {
+        assertThat(receiving.command("import-ics", otherExport)).contains("Imported ICS QZZ");
+        assertThat(receiving.command("import-ics", demoExport)).contains("Imported ICS ZNV");
+        assertThat(receiving.command("import-ics", demoExport)).contains("already has an ICS ZNV");
+        try (DatabaseServer server = receiving.server()) {
             Owner owner = Owner.of(server);
             assertThat(icsWithoutIds(owner, DEMO)).isEqualTo(demoWithoutIds);
             // the other ICS came first, so the demo's rows could not keep their ids
             assertThat(firstIds(owner, DEMO)).isNotEqualTo(demoIds);
             assertRowLevelSecurityApplies(owner);
+        }
+    }
+
+    /** Where an installation keeps its data: an embedded server under its data directory, or a database of a server of its own. */
+    private record Installation(Path data, TestPostgres.@Nullable Database database) {
+
+        static Installation embedded(Path data) {
+            return new Installation(data, null);
+        }
+
+        static Installation external(Path data, TestPostgres.Database database) {
+            return new Installation(data, database);
+        }
+
+        ConfigurableApplicationContext start(boolean demo) {
+            // arguments, not default properties: application.yml's gt.data-dir would win over those
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "--gt.data-dir=" + data,
+                    "--gt.demo=" + demo,
+                    "--gt.admin.email=" + ADMIN,
+                    "--gt.admin.password=" + PASSWORD,
+                    "--server.port=0"));
+            if (database != null) {
+                args.addAll(List.of(
+                        "--gt.database.url=" + database.url(),
+                        "--gt.database.user=" + database.user(),
+                        "--gt.database.password=" + database.password()));
+            }
+            return new SpringApplicationBuilder(GoldenThreadApplication.class).run(args.toArray(String[]::new));
+        }
+
+        String command(Object... args) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+            Map<String, String> env = database == null
+                    ? Map.of("GT_DATA_DIR", data.toString())
+                    : Map.of(
+                            "GT_DATA_DIR", data.toString(),
+                            "GT_DATABASE_URL", database.url(),
+                            "GT_DATABASE_USER", database.user(),
+                            "GT_DATABASE_PASSWORD", database.password());
+            new DatabaseCommand(env, out)
+                    .execute(java.util.Arrays.stream(args).map(String::valueOf).toList());
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        DatabaseServer server() {
+            return database == null
+                    ? DatabaseServer.embedded(data, false)
+                    : DatabaseServer.external(database.url(), database.user(), database.password());
         }
     }
 
@@ -114,25 +184,6 @@ class BackupRestoreTest {
                                     + " join forum f on f.id = s.forum_id"))
                     .isEqualTo(count(c, "select count(*) from appointment"));
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path data, boolean demo) {
-        // arguments, not default properties: application.yml's gt.data-dir would win over those
-        return new SpringApplicationBuilder(GoldenThreadApplication.class)
-                .run(
-                        "--gt.data-dir=" + data,
-                        "--gt.demo=" + demo,
-                        "--gt.admin.email=" + ADMIN,
-                        "--gt.admin.password=" + PASSWORD,
-                        "--server.port=0");
-    }
-
-    private static String command(Path data, Object... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        new DatabaseCommand(Map.of("GT_DATA_DIR", data.toString()), out)
-                .execute(java.util.Arrays.stream(args).map(String::valueOf).toList());
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** A second, small ICS: a place, an organisation and a person. */

@@ -29,10 +29,13 @@ class DemoIcsTest extends IntegrationTest {
     @Autowired
     Audit audit;
 
+    @Autowired
+    org.goldenthread.platform.Jobs jobs;
+
     @Test
     void theDemoIcsAuditsTheRolesItGivesPlatformAdministrators() {
         try {
-            new DemoIcs(true, tenants, jdbc, events, transaction, audit).run(null);
+            new DemoIcs(true, tenants, jdbc, events, transaction, audit, jobs).run(null);
             String admin = tokenFor(createUser("ics_admin", DemoIcs.ODS));
             JsonNode grants = api.get("/api/v1/ics/" + DemoIcs.ODS + "/audit?action=user.role_granted", admin)
                     .json();
