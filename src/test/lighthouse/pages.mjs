@@ -7,9 +7,11 @@
 //
 // GT_ODS picks another ICS than the demo's (ZNV); CHROME_PATH another Chromium than /usr/bin/chromium;
 // RUNS=n scores each page n times and prints the median run. Signed-in pages are scored with the
-// session cookie of a password sign-in, sent by Lighthouse as an extra header.
+// session cookie of a password sign-in, set in the browser before the run; Lighthouse's own storage
+// reset would clear it, so the script clears the browser's cache itself: every run is a first visit.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
 
 const base = (process.env.GT_URL ?? 'http://localhost:8080').replace(/\/$/, '');
 const ods = process.env.GT_ODS ?? 'ZNV';
@@ -64,9 +66,12 @@ async function respondentPages(cookie) {
     const open = survey.match(/href="(\/respond\/[^"/]+)"/);
     if (!open) continue;
     const start = await fetch(base + open[1]);
+    const startPage = await start.text();
+    // a closed survey's link shows a page saying so, with nothing to start
+    if (!/name="_csrf"/.test(startPage)) continue;
     const begun = await fetch(base + open[1], {
       method: 'POST',
-      body: new URLSearchParams({ _csrf: csrfOf(await start.text()) }),
+      body: new URLSearchParams({ _csrf: csrfOf(startPage) }),
       headers: { cookie: cookiesOf(start).join('; ') },
       redirect: 'manual',
     });
@@ -105,18 +110,32 @@ const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
+const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 const rows = [];
 try {
-  for (const [name, path, sendCookie] of await pages(cookie)) {
+  for (const [name, path, signedIn] of await pages(cookie)) {
     const scored = [];
     for (let i = 0; i < runs; i++) {
-      const { lhr } = await lighthouse(base + path, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility'],
-        extraHeaders: sendCookie ? { Cookie: sendCookie } : {},
-      });
+      const page = await browser.newPage();
+      const cdp = await page.createCDPSession();
+      await cdp.send('Network.clearBrowserCache');
+      await cdp.send('Network.clearBrowserCookies');
+      if (signedIn) {
+        const [cookieName, value] = signedIn.split('=');
+        await cdp.send('Network.setCookie', { name: cookieName, value, url: base, httpOnly: true });
+      }
+      const { lhr } = await lighthouse(
+        base + path,
+        {
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+          disableStorageReset: true,
+        },
+        undefined,
+        page,
+      );
+      await page.close();
       if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
       const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
       scored.push({
@@ -137,6 +156,7 @@ try {
     rows.push({ name, path, ...middle });
   }
 } finally {
+  await browser.disconnect();
   await chrome.kill();
 }
 
