@@ -111,63 +111,68 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+const version = (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version;
+console.log(`Lighthouse ${version}, mobile (simulated), ${base}, ${new Date().toISOString()}`);
+console.log(['page', 'performance', 'accessibility', 'FCP s', 'LCP s', 'TBT ms', 'KB', 'elements', 'path'].join('\t'));
+
+/** One run of Lighthouse on a fresh tab: nothing cached, signed in or not as the page needs. */
+async function score(path, signedIn) {
+  const page = await browser.newPage();
+  try {
+    const cdp = await page.createCDPSession();
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.send('Network.clearBrowserCookies');
+    if (signedIn) {
+      const [cookieName, value] = signedIn.split('=');
+      await cdp.send('Network.setCookie', { name: cookieName, value, url: base, httpOnly: true });
+    }
+    const { lhr } = await lighthouse(
+      base + path,
+      { output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], disableStorageReset: true },
+      undefined,
+      page,
+    );
+    if (lhr.runtimeError) throw new Error(lhr.runtimeError.message);
+    if (new URL(lhr.finalDisplayedUrl).pathname === '/login' && path !== '/login') {
+      throw new Error('sent to sign in: the session cookie was not accepted');
+    }
+    const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
+    return {
+      performance: Math.round(lhr.categories.performance.score * 100),
+      accessibility: Math.round(lhr.categories.accessibility.score * 100),
+      fcp: audit('first-contentful-paint'),
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      bytes: audit('total-byte-weight'),
+      elements: audit('dom-size'),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 const rows = [];
 try {
   for (const [name, path, signedIn] of await pages(cookie)) {
-    const scored = [];
-    for (let i = 0; i < runs; i++) {
-      const page = await browser.newPage();
-      const cdp = await page.createCDPSession();
-      await cdp.send('Network.clearBrowserCache');
-      await cdp.send('Network.clearBrowserCookies');
-      if (signedIn) {
-        const [cookieName, value] = signedIn.split('=');
-        await cdp.send('Network.setCookie', { name: cookieName, value, url: base, httpOnly: true });
-      }
-      const { lhr } = await lighthouse(
-        base + path,
-        {
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: ['performance', 'accessibility'],
-          disableStorageReset: true,
-        },
-        undefined,
-        page,
-      );
-      await page.close();
-      if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
-      const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
-      scored.push({
-        performance: Math.round(lhr.categories.performance.score * 100),
-        accessibility: Math.round(lhr.categories.accessibility.score * 100),
-        fcp: audit('first-contentful-paint'),
-        lcp: audit('largest-contentful-paint'),
-        tbt: audit('total-blocking-time'),
-        bytes: audit('total-byte-weight'),
-        elements: audit('dom-size'),
-        finalUrl: lhr.finalDisplayedUrl,
-      });
+    try {
+      const scored = [];
+      for (let i = 0; i < runs; i++) scored.push(await score(path, signedIn));
+      const r = scored.find((s) => s.performance === median(scored.map((x) => x.performance)));
+      rows.push({ name, ...r });
+      console.log([
+        name, r.performance, r.accessibility, (r.fcp / 1000).toFixed(1), (r.lcp / 1000).toFixed(1),
+        Math.round(r.tbt), Math.round(r.bytes / 1024), r.elements, path,
+      ].join('\t'));
+    } catch (error) {
+      rows.push({ name, performance: 0, accessibility: 0 });
+      console.log(`${name}\tfailed: ${error.message}\t${path}`);
     }
-    const middle = scored.find((s) => s.performance === median(scored.map((r) => r.performance)));
-    if (new URL(middle.finalUrl).pathname === '/login' && path !== '/login') {
-      throw new Error(`${path} sent Lighthouse to sign in: the session cookie was not accepted`);
-    }
-    rows.push({ name, path, ...middle });
   }
 } finally {
   await browser.disconnect();
   await chrome.kill();
 }
 
-console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile, ${base}, ${new Date().toISOString()}`);
-console.log(['page', 'performance', 'accessibility', 'FCP s', 'LCP s', 'TBT ms', 'KB', 'elements', 'path'].join('\t'));
-for (const r of rows) {
-  console.log([
-    r.name, r.performance, r.accessibility, (r.fcp / 1000).toFixed(1), (r.lcp / 1000).toFixed(1),
-    Math.round(r.tbt), Math.round(r.bytes / 1024), r.elements, r.path,
-  ].join('\t'));
-}
 const below = rows.filter((r) => r.performance < 95 || r.accessibility < 100);
 if (below.length) {
   console.log(`below 95 performance or 100 accessibility: ${below.map((r) => r.name).join(', ')}`);
