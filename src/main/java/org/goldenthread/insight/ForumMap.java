@@ -108,12 +108,14 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
                         : s[1] + " of " + org.goldenthread.platform.Plurals.of(s[0], "seat") + " held";
                 String where =
                         f.place() == null ? "" : ", " + (f.neighbourhood() == null ? f.place() : f.neighbourhood());
-                String label = f.name() + " – " + level.label().toLowerCase(Locale.ROOT) + where + ", "
-                        + status.toLowerCase(Locale.ROOT) + (inView.contains(f.id()) ? "" : ", shown for context");
+                String about = level.label().toLowerCase(Locale.ROOT)
+                        + where
+                        + (inView.contains(f.id()) ? "" : ", shown for context");
+                List<String> nameLines = wrap(f.name());
                 Node node = new Node(
                         f.id(),
                         f.name(),
-                        wrap(f.name()),
+                        nameLines,
                         status,
                         at[i][0],
                         y + at[i][1] * (NODE_HEIGHT + ROW_GAP),
@@ -121,7 +123,7 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
                         NODE_HEIGHT,
                         inView.contains(f.id()),
                         blind,
-                        label,
+                        label(f.name(), nameLines, status, about),
                         chain.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(" ")));
                 placed.put(f.id(), node);
                 nodes.add(node);
@@ -265,6 +267,19 @@ record ForumMap(String viewBox, List<Band> bands, List<Node> nodes, List<Line> l
     }
 
     /** A forum's name in at most two lines that fit the box, cut short with an ellipsis when longer. */
+    /**
+     * A box's accessible name begins with the words it shows, in their order (WCAG 2.5.3, label in
+     * name), so someone using speech input can say what they see: its name, then its seats. A name
+     * cut short in the box is given whole after them.
+     */
+    static String label(String name, List<String> nameLines, String status, String about) {
+        String shown = String.join(" ", nameLines);
+        String seats = status.toLowerCase(Locale.ROOT);
+        return shown.equals(String.join(" ", name.trim().split("\\s+")))
+                ? shown + ", " + seats + " – " + about
+                : shown + " " + seats + " – " + name + ", " + about;
+    }
+
     static List<String> wrap(String name) {
         String[] words = name.trim().split("\\s+");
         List<String> lines = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,11 +16,13 @@ import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.Sector;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +38,8 @@ class RegisterPages {
     private static final FormPage PERSON = new FormPage("people/person");
     private static final FormPage PERSON_DETAILS = new FormPage("people/person-new");
     private static final FormPage APPOINTMENT = new FormPage("people/appointment-edit");
+    /** 50 people a page keeps the register near 550 elements (267 people on one page made 2,251). */
+    static final int PEOPLE_PER_PAGE = 50;
 
     private final Register register;
     private final RegisterFile file;
@@ -56,6 +61,7 @@ class RegisterPages {
             @PathVariable String ods,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String profession,
+            @RequestParam(defaultValue = "1") int page,
             Model model) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
         String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
@@ -73,7 +79,17 @@ class RegisterPages {
                         || profession.isBlank()
                         || p.profession().equals(profession))
                 .toList();
-        model.addAttribute("people", people);
+        Map<String, @Nullable String> filters = new LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("profession", profession);
+        model.addAttribute(
+                "people",
+                ListPage.of(
+                        people,
+                        page,
+                        PEOPLE_PER_PAGE,
+                        "/ics/" + Scope.currentTenant().odsCode() + "/people",
+                        filters));
         model.addAttribute("seatsHeld", seatsHeld);
         model.addAttribute("q", q);
         model.addAttribute("profession", profession);

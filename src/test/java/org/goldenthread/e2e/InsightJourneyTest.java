@@ -3,11 +3,14 @@ package org.goldenthread.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.goldenthread.people.RegisterFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +113,17 @@ class InsightJourneyTest extends BrowserTest {
         assertThat(page.locator(".gt-forum-list > li")).hasCount(2);
         assertThat(page.locator("svg a[data-forum]")).hasCount(3);
         assertAccessible();
+        // a box's name holds the words it shows (WCAG 2.5.3), checked by axe's rule for it, which
+        // is experimental and so not among the tags assertAccessible runs
+        AxeResults labelInName = new AxeBuilder(page)
+                .withRules(List.of("label-content-name-mismatch"))
+                .analyze();
+        assertThat(labelInName.getViolations()).isEmpty();
+        assertThat(labelInName.getPasses())
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getNodes())
+                        .filteredOn(n -> n.getHtml().contains("data-forum"))
+                        .hasSize(3));
 
         page.getByLabel("Place", new Page.GetByLabelOptions().setExact(true)).selectOption("");
         page.getByLabel("Level", new Page.GetByLabelOptions().setExact(true)).selectOption("neighbourhood");

@@ -4,11 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.goldenthread.people.RegisterFixture;
+import org.goldenthread.support.ApiClient;
 import org.junit.jupiter.api.Test;
 
 /** An ICS admin builds the leadership map and register in the browser, and moves it in and out as a file. */
@@ -191,5 +194,58 @@ class RegisterJourneyTest extends BrowserTest {
         click(AriaRole.BUTTON, "Add organisation");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Hillside Hospice was added");
         assertAccessible();
+    }
+
+    @Test
+    void aLongRegisterComesFiftyPeopleAPageAndItsPagesKeepTheFilter() {
+        String ods = createIcs("Long Register ICS");
+        String admin = createUser("ics_admin", ods);
+        StringBuilder file = new StringBuilder(RegisterFixture.HEADER + "\n");
+        // 120 people: 80 GPs and 40 pharmacists, named so they sort in the order they are numbered
+        for (int i = 1; i <= 120; i++) {
+            file.append(String.format(
+                    "R%03d,Given,Family%03d,,%s,,Employer %d,,general_practice,mid,,,,,,,,,,,,,,,%n",
+                    i, i, i <= 80 ? "gp" : "pharmacist", i));
+        }
+        ApiClient.Response imported = api.post(
+                "/api/v1/ics/" + ods + "/register/import",
+                tokenFor(admin),
+                "text/csv",
+                file.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        signIn(admin, PASSWORD);
+
+        page.navigate(url("/ics/" + ods + "/people"));
+        assertThat(page.locator("caption")).hasText("120 people, 1 to 50 shown");
+        assertThat(page.locator("tbody tr")).hasCount(50);
+        Locator pages = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Pages of people"));
+        assertThat(pages.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Page 1")))
+                .hasAttribute("aria-current", "page");
+        assertThat(pages.locator(".nhsuk-pagination__link")).hasText(new String[] {"1", "2", "3"});
+        assertThat(pages.locator(".nhsuk-pagination__previous")).hasCount(0);
+        assertAccessible();
+
+        page.getByLabel("Profession").selectOption("gp");
+        click(AriaRole.BUTTON, "Filter");
+        assertThat(page.locator("caption")).hasText("80 people, 1 to 50 shown");
+        pages.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next page"))
+                .click();
+        assertThat(page.locator("caption")).hasText("80 people, 51 to 80 shown");
+        assertThat(page.locator("tbody tr")).hasCount(30);
+        assertThat(page.locator("tbody tr").first()).containsText("Given Family051");
+        assertThat(page.locator("tbody")).not().containsText("R081");
+        assertThat(page.getByLabel("Profession")).hasValue("gp");
+        assertThat(pages.locator(".nhsuk-pagination__next")).hasCount(0);
+        assertAccessible();
+
+        pages.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Previous page"))
+                .click();
+        assertThat(page.locator("caption")).hasText("80 people, 1 to 50 shown");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile("profession=gp"));
+
+        // a link to a page the list no longer reaches shows its last page
+        page.navigate(url("/ics/" + ods + "/people?q=Family11&page=7"));
+        assertThat(page.locator("caption")).hasText("10 people");
+        assertThat(pages).hasCount(0);
     }
 }

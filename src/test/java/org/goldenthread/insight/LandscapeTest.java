@@ -313,6 +313,24 @@ class LandscapeTest {
     }
 
     @Test
+    void aBoxOnTheForumMapIsNamedByTheWordsItShowsFirst() {
+        String whole = ForumMap.label(
+                "Northfield Central Team",
+                ForumMap.wrap("Northfield Central Team"),
+                "No line of sight",
+                "neighbourhood, Northfield Central PCN");
+        assertThat(whole)
+                .isEqualTo("Northfield Central Team, no line of sight – neighbourhood, Northfield Central PCN");
+
+        String longName = "Mental Health, Learning Disability and Autism Collaborative";
+        String cut = ForumMap.label(longName, ForumMap.wrap(longName), "2 of 3 seats held", "place, Northfield");
+        // what the box shows, in its order, then the whole name
+        assertThat(cut)
+                .startsWith("Mental Health, Learning Disability… 2 of 3 seats held – ")
+                .contains(longName);
+    }
+
+    @Test
     void csvCellsThatASpreadsheetWouldRunAreGuarded() {
         assertThat(InsightPages.guard("=SUM(A1)")).isEqualTo("'=SUM(A1)");
         assertThat(InsightPages.guard("@cmd")).isEqualTo("'@cmd");

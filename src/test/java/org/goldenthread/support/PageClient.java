@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,11 @@ import java.util.stream.Collectors;
  */
 public final class PageClient {
 
-    /** A page or download as it came back; {@code location} is where a redirect points, else null. */
-    public record Page(int status, byte[] bytes, String contentType, String location) {
+    /**
+     * A page or download as it came back; {@code location} is where a redirect points, else null.
+     * The bytes are as sent: a test that asks for compression unpacks them itself.
+     */
+    public record Page(int status, byte[] bytes, String contentType, String location, HttpHeaders headers) {
 
         public String body() {
             return new String(bytes, StandardCharsets.UTF_8);
@@ -80,7 +84,13 @@ public final class PageClient {
 
     /** Asks for a page, remembering the CSRF token of any form on it for the next post. */
     public Page get(String path) {
-        Page page = send(request(path).GET());
+        return get(path, new String[0]);
+    }
+
+    /** Asks for a page or file with request headers of its own, as pairs of name and value. */
+    public Page get(String path, String... headers) {
+        HttpRequest.Builder request = request(path).GET();
+        Page page = send(headers.length == 0 ? request : request.headers(headers));
         Matcher m = CSRF.matcher(page.body());
         if (m.find()) {
             csrf = m.group(1);
@@ -172,6 +182,7 @@ public final class PageClient {
                 r.statusCode(),
                 r.body(),
                 r.headers().firstValue("Content-Type").orElse(""),
-                r.headers().firstValue("Location").orElse(null));
+                r.headers().firstValue("Location").orElse(null),
+                r.headers());
     }
 }

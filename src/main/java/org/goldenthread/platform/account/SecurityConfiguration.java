@@ -50,9 +50,6 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final String[] PUBLIC = {
-        "/nhsuk-frontend.min.css",
-        "/nhsuk-frontend.min.js",
-        "/htmx.min.js",
         "/assets/**",
         "/css/**",
         "/js/**",

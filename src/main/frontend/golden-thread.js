@@ -1,9 +1,15 @@
 // Loaded as a module, so it runs only in browsers that support the NHS.UK frontend's JavaScript.
 // Pages work without it; this adds the enhancements (menus, error summary focus, htmx).
-import { initAll } from '/nhsuk-frontend.min.js';
+// build.mjs bundles it with just the NHS.UK frontend components named here: the pages mark only these
+// with data-module, so initAll's other eleven would look for themselves and find nothing.
+import { createAll, ErrorSummary, Header, isSupported, NotificationBanner, SkipLink } from 'nhsuk-frontend';
 
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
-initAll();
+if (isSupported()) {
+  for (const component of [Header, SkipLink, ErrorSummary, NotificationBanner]) {
+    createAll(component);
+  }
+}
 
 // A job's progress card is swapped in every second; its status region is told only when the words
 // change (the phase, or another quarter done), so a screen reader is not read the same words again.
