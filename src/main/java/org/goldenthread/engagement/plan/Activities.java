@@ -94,11 +94,11 @@ public class Activities {
     @Transactional
     public Activity create(ActivityForm form) {
         Checked c = check(form);
-        long id = jdbc.sql("""
+        long id = bind(jdbc.sql("""
                         insert into engagement_activity (kind, title, starts_on, ends_on, group_id, segment_id, status,
                                                          owner, survey_id, event_id)
                         values (:kind, :title, :starts, :ends, :group, :segment, :status, :owner, :survey, :event)
-                        returning id""").paramSource(c).query(Long.class).single();
+                        returning id"""), c).query(Long.class).single();
         Activity activity = activity(id);
         audit.record("create", "engagement_activity", id, null, activity);
         return activity;
@@ -108,12 +108,12 @@ public class Activities {
     public Activity update(long id, ActivityForm form) {
         Activity before = activity(id);
         Checked c = check(form);
-        jdbc.sql("""
+        bind(jdbc.sql("""
                         update engagement_activity
                            set kind = :kind, title = :title, starts_on = :starts, ends_on = :ends, group_id = :group,
                                segment_id = :segment, status = :status, owner = :owner, survey_id = :survey,
                                event_id = :event
-                         where id = :id""").paramSource(c).param("id", id).update();
+                         where id = :id"""), c).param("id", id).update();
         Activity after = activity(id);
         audit.record("update", "engagement_activity", id, before, after);
         return after;
@@ -128,7 +128,20 @@ public class Activities {
         audit.record("delete", "engagement_activity", id, before, null);
     }
 
-    record Checked(
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Checked c) {
+        return sql.param("kind", c.kind())
+                .param("title", c.title())
+                .param("starts", c.starts())
+                .param("ends", c.ends())
+                .param("group", c.group())
+                .param("segment", c.segment())
+                .param("status", c.status())
+                .param("owner", c.owner())
+                .param("survey", c.survey())
+                .param("event", c.event());
+    }
+
+    private record Checked(
             String kind,
             String title,
             LocalDate starts,
