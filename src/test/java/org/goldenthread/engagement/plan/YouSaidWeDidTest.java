@@ -53,8 +53,8 @@ class YouSaidWeDidTest extends IntegrationTest {
             csv.append(TIME_COMMENT).append(' ').append(i).append('\n');
         }
         csv.append(DATA_COMMENT).append(" A\n").append(DATA_COMMENT).append(" B\n");
-        Response imported =
-                api.post(base + "/responses/import", token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        Response imported = api.post(
+                base + "/responses/import", token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         long time = api.post(base + "/themes", token, ApiClient.json("name", "Protected time"))
                 .json()
@@ -64,7 +64,8 @@ class YouSaidWeDidTest extends IntegrationTest {
                 .json()
                 .get("id")
                 .asLong();
-        for (JsonNode c : api.get(base + "/comments?field=Q1&page_size=100", token).json()) {
+        for (JsonNode c :
+                api.get(base + "/comments?field=Q1&page_size=100", token).json()) {
             long theme = c.get("text").asString().startsWith(DATA_COMMENT) ? data : time;
             Response coded = api.post(
                     base + "/responses/" + c.get("response_id").asString() + "/coding",
@@ -83,7 +84,16 @@ class YouSaidWeDidTest extends IntegrationTest {
         return api.post(
                 s.api() + "/actions",
                 s.token(),
-                ApiClient.json("theme_id", themeId, "what", what, "owner", "Workforce lead", "due_on", due, "status",
+                ApiClient.json(
+                        "theme_id",
+                        themeId,
+                        "what",
+                        what,
+                        "owner",
+                        "Workforce lead",
+                        "due_on",
+                        due,
+                        "status",
                         "planned"));
     }
 
@@ -108,13 +118,17 @@ class YouSaidWeDidTest extends IntegrationTest {
         assertThat(event.status()).as(event.body()).isEqualTo(201);
         long eventId = event.json().get("id").asLong();
         Response note = api.post(
-                events + "/" + eventId + "/notes", s.token(), ApiClient.json("text", NOTE, "theme_ids", List.of(s.time())));
+                events + "/" + eventId + "/notes",
+                s.token(),
+                ApiClient.json("text", NOTE, "theme_ids", List.of(s.time())));
         assertThat(note.status()).as(note.body()).isEqualTo(201);
 
         String due = LocalDate.now().plusMonths(2).toString();
-        assertThat(action(s, s.time(), "Protected time written into every forum member's job plan", due).status())
+        assertThat(action(s, s.time(), "Protected time written into every forum member's job plan", due)
+                        .status())
                 .isEqualTo(201);
-        assertThat(action(s, null, "Report back to the clinical forum every quarter", null).status())
+        assertThat(action(s, null, "Report back to the clinical forum every quarter", null)
+                        .status())
                 .isEqualTo(201);
 
         JsonNode summary = api.get(s.api(), s.token()).json();
@@ -125,7 +139,9 @@ class YouSaidWeDidTest extends IntegrationTest {
                 .as("twelve comments and one note from the event whose feedback survey it is")
                 .isEqualTo(13);
         assertThat(heard.get(1).get("name").asString()).isEqualTo("Workforce data");
-        assertThat(heard.get(1).get("times").isNull()).as("two is under k, so hidden").isTrue();
+        assertThat(heard.get(1).get("times").isNull())
+                .as("two is under k, so hidden")
+                .isTrue();
         assertThat(heard.get(1).get("suppressed").asBoolean()).isTrue();
         assertThat(summary.get("actions").size()).isEqualTo(2);
         assertThat(summary.get("published_at").isNull()).isTrue();
@@ -134,9 +150,11 @@ class YouSaidWeDidTest extends IntegrationTest {
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         String link = path(published.json().get("link").asString());
         assertThat(link).matches("/you-said-we-did/[A-Za-z0-9_-]{32}");
-        String stored = inIcs(s.ods(), () -> jdbc.sql("select encode(token_hash, 'hex') from engagement_feedback_page")
-                .query(String.class)
-                .single());
+        String stored = inIcs(
+                s.ods(),
+                () -> jdbc.sql("select encode(token_hash, 'hex') from engagement_feedback_page")
+                        .query(String.class)
+                        .single());
         assertThat(stored).doesNotContain(link.substring(link.lastIndexOf('/') + 1));
 
         PageClient.Page page = new PageClient(port).get(link);
@@ -196,7 +214,9 @@ class YouSaidWeDidTest extends IntegrationTest {
                 ApiClient.json("theme_id", s.data(), "what", "Publish the workforce dashboard", "status", "done"));
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("status").asString()).isEqualTo("done");
-        assertThat(api.get("/api/v1/ics/" + s.ods() + "/engagement-plan/you-said-we-did/quizzes/" + s.survey(), s.token())
+        assertThat(api.get(
+                                "/api/v1/ics/" + s.ods() + "/engagement-plan/you-said-we-did/quizzes/" + s.survey(),
+                                s.token())
                         .status())
                 .isEqualTo(404);
     }
@@ -216,16 +236,20 @@ class YouSaidWeDidTest extends IntegrationTest {
 
         String pageA = new PageClient(port).get(linkA).body();
         assertThat(pageA).contains("Survey of A").doesNotContain("Survey of B");
-        assertThat(new PageClient(port).get(linkB).body()).contains("Survey of B").doesNotContain("Survey of A");
+        assertThat(new PageClient(port).get(linkB).body())
+                .contains("Survey of B")
+                .doesNotContain("Survey of A");
 
         // B's admin cannot reach A's survey, its actions or its page through B's ICS
         String aThroughB = "/api/v1/ics/" + b.ods() + "/engagement-plan/you-said-we-did/surveys/" + a.survey();
         assertThat(api.get(aThroughB, b.token()).status()).isEqualTo(404);
         assertThat(api.delete(aThroughB + "/publication", b.token()).status()).isEqualTo(404);
         assertThat(new PageClient(port).get(linkA).status()).isEqualTo(200);
-        assertThat(inIcs(b.ods(), () -> jdbc.sql("select count(*) from engagement_feedback_page")
-                        .query(Integer.class)
-                        .single()))
+        assertThat(inIcs(
+                        b.ods(),
+                        () -> jdbc.sql("select count(*) from engagement_feedback_page")
+                                .query(Integer.class)
+                                .single()))
                 .as("B's scope sees B's page only")
                 .isEqualTo(1);
     }
