@@ -68,10 +68,18 @@ class SecurityConfiguration {
      * Pages people reach through a link of their own, without an account: survey respondents'
      * and people registering for an event (the engagement module's), a development pair's (the
      * development module's), a 360° rater's (the development module's) and a person giving their equality
-     * answers (the pipeline module's).
+     * answers (the pipeline module's); and the "you said, we did" page shared with those who took part
+     * in a survey or event (engagement's).
      */
     private static final String[] RESPONDENT_PAGES = {
-        "/respond/**", "/invited/**", "/relationship/**", "/equality/**", "/feedback/**", "/event/**", "/event-place/**"
+        "/respond/**",
+        "/invited/**",
+        "/relationship/**",
+        "/equality/**",
+        "/feedback/**",
+        "/event/**",
+        "/event-place/**",
+        "/you-said-we-did/**"
     };
 
     @Bean
