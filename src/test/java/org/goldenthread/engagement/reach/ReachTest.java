@@ -27,6 +27,9 @@ class ReachTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Reach reach;
+
     private String ods;
     private String admin;
     private String adminEmail;
@@ -331,6 +334,50 @@ class ReachTest extends IntegrationTest {
         PageClient browser = new PageClient(port).signIn(adminEmail, PASSWORD);
         assertThat(browser.get("/ics/" + ods + "/reach/events/" + event).body())
                 .contains("GP roundtable", "Invited", "Registered", "Attended", "Nursing and midwifery");
+    }
+
+    @Test
+    void acrossASurveyAndAnEventEachPersonCountsOnceAtEveryStageTheyReached() {
+        long survey = invitedAndAnswered();
+        Response planned = api.post(
+                path("/events"),
+                admin,
+                ApiClient.json(
+                        "title", "Webinar",
+                        "kind", "webinar",
+                        "level", "system",
+                        "date", LocalDate.now().plusDays(30).toString(),
+                        "start_time", "13:00",
+                        "end_time", "14:00",
+                        "online", "true",
+                        "location", "https://meet.example/w",
+                        "capacity", "50"));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        long event = planned.json().get("id").asLong();
+        // two GPs the survey invited, and a paramedic it did not
+        registration(event, gps.get(0).toUpperCase(java.util.Locale.ROOT), null, true, "registered", null);
+        registration(event, gps.get(1), null, true, "invited", null);
+        registration(event, paramedics.get(3), null, true, "registered", null);
+
+        Reach.Report both = inIcs(ods, () -> reach.across(List.of(survey), List.of(event)));
+        assertThat(both.stages()).containsExactly("invited", "registered", "attended", "responded");
+        ReachTable groups = both.tables().get(0);
+        assertThat(groups.dimension()).isEqualTo("profession_group");
+        assertThat(groups.total().cells().get(0).count())
+                .as("14 invited to the survey, and one more")
+                .isEqualTo(15);
+        assertThat(groups.total().cells().get(1).suppressed())
+                .as("2 registered is under k")
+                .isTrue();
+        assertThat(groups.total().cells().get(3).count()).isEqualTo(7);
+        assertThat(groups.rows().stream()
+                        .filter(r -> r.group().equals("Allied health professions"))
+                        .findFirst()
+                        .orElseThrow()
+                        .cells()
+                        .get(0)
+                        .count())
+                .isEqualTo(3);
     }
 
     private void registration(
