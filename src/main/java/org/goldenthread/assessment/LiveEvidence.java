@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import org.goldenthread.engagement.EngagementFigures;
 import org.goldenthread.engagement.SurveyResults;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.insight.LeadershipFigures;
@@ -25,9 +26,16 @@ class LiveEvidence {
     private final Surveys surveys;
     private final SmallNumbers small;
     private final Clock clock;
+    private final EngagementFigures engagement;
 
     LiveEvidence(
-            LeadershipFigures leadership, SurveyResults results, Surveys surveys, SmallNumbers small, Clock clock) {
+            LeadershipFigures leadership,
+            SurveyResults results,
+            Surveys surveys,
+            SmallNumbers small,
+            Clock clock,
+            EngagementFigures engagement) {
+        this.engagement = engagement;
         this.leadership = leadership;
         this.results = results;
         this.surveys = surveys;
@@ -64,6 +72,10 @@ class LiveEvidence {
 
         Value of(String metricCode, Long surveyId, String question) {
             Metric metric = Coded.parse(Metric.class, metricCode).orElseThrow();
+            if (metric.fromEvents()) {
+                EngagementFigures.Figure f = engagement.eventsHeld(metric.eventLevel(), day);
+                return new Value(f.value(), f.shown(), f.detail(), metric.label());
+            }
             if (!metric.needsSurvey()) {
                 if (figures == null) {
                     figures = leadership.onDay(place, day);
@@ -75,6 +87,15 @@ class LiveEvidence {
             }
             Surveys.Survey survey = surveys.survey(surveyId);
             String title = survey.definition().title();
+            if (metric == Metric.RESPONSE_RATE || metric == Metric.REPRESENTATION_GAPS) {
+                EngagementFigures.Figure f = metric == Metric.RESPONSE_RATE
+                        ? engagement.responseRate(surveyId)
+                        : engagement.representationGaps(surveyId);
+                String what = metric == Metric.RESPONSE_RATE
+                        ? "Response rate to the invitations of "
+                        : "Groups under-represented among those invited to ";
+                return new Value(f.value(), f.shown(), f.detail(), what + title);
+            }
             if (metric == Metric.ENGAGEMENT_REACH) {
                 long responses = surveys.responseCount(surveyId);
                 return new Value(

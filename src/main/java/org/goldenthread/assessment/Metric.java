@@ -60,7 +60,14 @@ public enum Metric implements Coded {
     BENCH_STRENGTH("bench_strength", "Critical seats with a successor ready now"),
     TURNOVER("turnover", "Leaders who left their seats in the last 12 months, as a share of the average headcount"),
     NET_AGREEMENT("net_agreement", "Net agreement with a survey statement"),
-    ENGAGEMENT_REACH("engagement_reach", "Responses to a survey");
+    ENGAGEMENT_REACH("engagement_reach", "Responses to a survey"),
+    RESPONSE_RATE("response_rate", "Response rate to a survey's invitations"),
+    REPRESENTATION_GAPS("representation_gaps", "Groups under-represented among those a survey invited or heard from"),
+    EVENTS_HELD("events_held", "Engagement events held in the last 12 months"),
+    EVENTS_HELD_SYSTEM("events_held.system", "System-level engagement events held in the last 12 months"),
+    EVENTS_HELD_PLACE("events_held.place", "Place-level engagement events held in the last 12 months"),
+    EVENTS_HELD_NEIGHBOURHOOD(
+            "events_held.neighbourhood", "Neighbourhood-level engagement events held in the last 12 months");
 
     private final String code;
     private final String label;
@@ -81,7 +88,24 @@ public enum Metric implements Coded {
     }
 
     public boolean needsSurvey() {
-        return this == NET_AGREEMENT || this == ENGAGEMENT_REACH;
+        return this == NET_AGREEMENT
+                || this == ENGAGEMENT_REACH
+                || this == RESPONSE_RATE
+                || this == REPRESENTATION_GAPS;
+    }
+
+    /** Whether engagement counts it (events held), rather than Insight's leadership figures. */
+    public boolean fromEvents() {
+        return this == EVENTS_HELD
+                || this == EVENTS_HELD_SYSTEM
+                || this == EVENTS_HELD_PLACE
+                || this == EVENTS_HELD_NEIGHBOURHOOD;
+    }
+
+    /** The level an events figure counts, or null for every level. */
+    public @org.jspecify.annotations.Nullable String eventLevel() {
+        int dot = code.indexOf('.');
+        return fromEvents() && dot > 0 ? code.substring(dot + 1) : null;
     }
 
     public boolean needsQuestion() {

@@ -58,6 +58,7 @@ class SurveyPages {
     private final ObjectMapper json;
     private final SurveyReport report;
     private final Clock clock;
+    private final org.goldenthread.engagement.reach.Waves waves;
 
     SurveyPages(
             Surveys surveys,
@@ -65,7 +66,9 @@ class SurveyPages {
             SurveyResults results,
             ObjectMapper json,
             SurveyReport report,
-            Clock clock) {
+            Clock clock,
+            org.goldenthread.engagement.reach.Waves waves) {
+        this.waves = waves;
         this.report = report;
         this.clock = clock;
         this.surveys = surveys;
@@ -361,8 +364,27 @@ class SurveyPages {
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/surveys/{id}/results")
-    String results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request, Model model) {
+    String results(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Long previous,
+            HttpServletRequest request,
+            Model model) {
         Surveys.Survey survey = surveys.survey(id);
+        model.addAttribute(
+                "earlier",
+                surveys.surveys().stream()
+                        .filter(s -> s.id() != id)
+                        .map(s -> new Choice(String.valueOf(s.id()), s.title()))
+                        .toList());
+        model.addAttribute("previous", previous == null ? null : String.valueOf(previous));
+        if (previous != null) {
+            try {
+                model.addAttribute("waves", waves.compare(id, previous));
+            } catch (InvalidInput e) {
+                model.addAttribute("wavesProblem", e.problems().get(0).reason());
+            }
+        }
         List<String> filter = ResultFilters.of(request);
         model.addAttribute("survey", survey);
         model.addAttribute("filters", QuestionChoices.filters(survey.definition()));
