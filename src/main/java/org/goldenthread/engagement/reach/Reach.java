@@ -84,6 +84,26 @@ public class Reach {
                 eventIds);
     }
 
+    /** The reach of every survey and event the engagement plan's activities are linked to. */
+    @Transactional(readOnly = true)
+    public Report plan(List<org.goldenthread.engagement.plan.Activity> activities) {
+        List<Long> surveyIds = activities.stream()
+                .map(org.goldenthread.engagement.plan.Activity::surveyId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        List<Long> eventIds = activities.stream()
+                .map(org.goldenthread.engagement.plan.Activity::eventId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        return report(
+                "The engagement plan: " + Plurals.of(surveyIds.size(), "survey") + " and "
+                        + Plurals.of(eventIds.size(), "event") + " together",
+                surveyIds,
+                eventIds);
+    }
+
     private Report report(String title, Collection<Long> surveyIds, Collection<Long> eventIds) {
         List<Stage> stages = new ArrayList<>();
         stages.add(Stage.INVITED);

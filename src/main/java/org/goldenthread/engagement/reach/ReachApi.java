@@ -3,6 +3,7 @@ package org.goldenthread.engagement.reach;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import org.goldenthread.engagement.plan.Activities;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Role;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,10 @@ class ReachApi {
     private final Reach reach;
     private final ReachBaseline baseline;
     private final Waves waves;
+    private final Activities activities;
 
-    ReachApi(Reach reach, ReachBaseline baseline, Waves waves) {
+    ReachApi(Reach reach, ReachBaseline baseline, Waves waves, Activities activities) {
+        this.activities = activities;
         this.reach = reach;
         this.baseline = baseline;
         this.waves = waves;
@@ -48,6 +51,15 @@ class ReachApi {
     @GetMapping("/api/v1/ics/{ods}/events/{id}/reach")
     Reach.Report event(@PathVariable String ods, @PathVariable long id) {
         return reach.event(id);
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @Operation(
+            summary = "Whom the engagement plan reached: every survey and event its activities are linked to",
+            description = REACH)
+    @GetMapping("/api/v1/ics/{ods}/engagement-plan/reach")
+    Reach.Report plan(@PathVariable String ods) {
+        return reach.plan(activities.activities());
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})

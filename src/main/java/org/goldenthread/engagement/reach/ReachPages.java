@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.engagement.events.Events;
+import org.goldenthread.engagement.plan.Activities;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
@@ -31,8 +32,10 @@ class ReachPages {
     private final ReachBaseline baseline;
     private final Surveys surveys;
     private final Events events;
+    private final Activities activities;
 
-    ReachPages(Reach reach, ReachBaseline baseline, Surveys surveys, Events events) {
+    ReachPages(Reach reach, ReachBaseline baseline, Surveys surveys, Events events, Activities activities) {
+        this.activities = activities;
         this.reach = reach;
         this.baseline = baseline;
         this.surveys = surveys;
@@ -59,6 +62,16 @@ class ReachPages {
         model.addAttribute("csv", "/ics/" + ods + "/reach/events/" + id + "/reach.csv");
         model.addAttribute("isSurvey", false);
         return page(reach.event(id), model);
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @GetMapping("/ics/{ods}/reach/plan")
+    String plan(@PathVariable String ods, Model model) {
+        model.addAttribute("back", "/ics/" + ods + "/engagement-plan");
+        model.addAttribute("backLabel", "Back to the engagement plan");
+        model.addAttribute("csv", null);
+        model.addAttribute("isSurvey", false);
+        return page(reach.plan(activities.activities()), model);
     }
 
     private String page(Reach.Report report, Model model) {

@@ -378,6 +378,47 @@ class ReachTest extends IntegrationTest {
                         .get(0)
                         .count())
                 .isEqualTo(3);
+
+        // the plan's reach is that of the surveys and events its activities are linked to
+        String plan = "/api/v1/ics/" + ods + "/engagement-plan";
+        assertThat(api.get(plan + "/reach", admin).json().get("stages").size())
+                .as("a plan with no linked activity has reached nobody yet")
+                .isEqualTo(1);
+        for (String[] linked : new String[][] {
+            {"survey", "survey_id", String.valueOf(survey)}, {"webinar", "event_id", String.valueOf(event)}
+        }) {
+            Response activity = api.post(
+                    plan + "/activities",
+                    admin,
+                    ApiClient.json(
+                            "kind",
+                            linked[0],
+                            "title",
+                            "Linked " + linked[0],
+                            "starts_on",
+                            LocalDate.now().toString(),
+                            "ends_on",
+                            LocalDate.now().plusDays(40).toString(),
+                            "status",
+                            "under_way",
+                            linked[1],
+                            linked[2]));
+            assertThat(activity.status()).as(activity.body()).isEqualTo(201);
+        }
+        JsonNode planReach = api.get(plan + "/reach", admin).json();
+        assertThat(planReach.get("title").asString()).startsWith("The engagement plan: 1 survey and 1 event");
+        assertThat(planReach.get("stages").toString())
+                .isEqualTo("[\"invited\",\"registered\",\"attended\",\"responded\"]");
+        JsonNode planGroups = table(planReach, "profession_group");
+        assertThat(planGroups.get("total").get("cells").get(0).get("count").asInt())
+                .as("the same 15 invited as across the survey and the event")
+                .isEqualTo(15);
+        assertThat(planGroups.get("total").get("cells").get(3).get("count").asInt())
+                .isEqualTo(7);
+        assertThat(cell(row(planGroups, "Allied health professions"), "invited")
+                        .get("count")
+                        .asInt())
+                .isEqualTo(3);
     }
 
     private void registration(
