@@ -93,9 +93,10 @@ class EventPages {
     @PostMapping("/ics/{ods}/events")
     String create(@PathVariable String ods, NewEvent form, Model model, RedirectAttributes redirect) {
         try {
-            Event event = events.create(form);
+            Events.Planned planned = events.create(form);
             redirect.addFlashAttribute("success", "The event is planned. Share its open link or invite people.");
-            return "redirect:" + base() + "/" + event.id();
+            redirect.addFlashAttribute("openLink", mail.base() + "/event/" + planned.openLinkToken());
+            return "redirect:" + base() + "/" + planned.event().id();
         } catch (InvalidInput e) {
             return LIST.showAgain(listPage(model), form, e);
         }
@@ -123,7 +124,6 @@ class EventPages {
         model.addAttribute("canEdit", edit);
         model.addAttribute("kindLabels", Coded.labels(EventKind.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
-        model.addAttribute("openLink", mail.base() + "/event/" + event.linkToken());
         model.addAttribute("registrations", edit ? registrations.of(id) : List.of());
         model.addAttribute("notes", notes.notes(id));
         model.addAttribute("themes", notes.themes(id));
@@ -152,6 +152,16 @@ class EventPages {
                 Plurals.of(event.registered(), "place") + " of " + event.capacity() + " taken, " + event.waitlisted()
                         + " waiting");
         return model;
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @PostMapping("/ics/{ods}/events/{id}/open-link")
+    String newOpenLink(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
+        Events.Planned planned = events.newOpenLink(id);
+        redirect.addFlashAttribute(
+                "success", "There is a new open link. The one before no longer works, so share this one instead.");
+        redirect.addFlashAttribute("openLink", mail.base() + "/event/" + planned.openLinkToken());
+        return "redirect:" + base() + "/" + id + "#open-link-section";
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
