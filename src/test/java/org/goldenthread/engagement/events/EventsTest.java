@@ -46,12 +46,14 @@ class EventsTest extends IntegrationTest {
 
     private String ods;
     private String token;
+    private String adminEmail;
     private final java.util.Map<Long, String> openLinks = new java.util.HashMap<>();
 
     @BeforeEach
     void anIcs() {
         ods = createIcs("Events ICS");
-        token = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        token = tokenFor(adminEmail);
     }
 
     private String day(int daysAhead) {
@@ -350,6 +352,70 @@ class EventsTest extends IntegrationTest {
         assertThat(noSegment.status()).isEqualTo(400);
         assertThat(noSegment.body()).contains("\"segment_id\"");
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void onThePagesBadEventsAndAttendanceShowTheErrorSummaryNamingTheFieldAndChangeNothing() {
+        PageClient browser = new PageClient(port).signIn(adminEmail, org.goldenthread.support.IntegrationTest.PASSWORD);
+        String events = "/ics/" + ods + "/events";
+        browser.get(events);
+        int before = events();
+        for (String[] bad : List.of(
+                new String[] {"0", day(10), "capacity", "Capacity: enter the number of places"},
+                new String[] {"10", day(-1), "date", "the event must start in the future"})) {
+            PageClient.Page page = browser.post(
+                    events,
+                    "title",
+                    "Nursing roundtable",
+                    "kind",
+                    "roundtable",
+                    "level",
+                    "system",
+                    "date",
+                    bad[1],
+                    "start_time",
+                    "10:00",
+                    "end_time",
+                    "12:00",
+                    "online",
+                    "false",
+                    "location",
+                    "Room 2, County Hall",
+                    "capacity",
+                    bad[0]);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("nhsuk-error-summary")
+                    .contains("href=\"#" + bad[2] + "\"")
+                    .contains(bad[3]);
+        }
+        assertThat(events()).isEqualTo(before);
+
+        long id = event(2);
+        String waiting = uniqueEmail("notyet");
+        registerOpen(openLink(id), "Nell Notyet", waiting, "paramedic");
+        long registration = api.get("/api/v1/ics/" + ods + "/events/" + id + "/registrations", token)
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        inIcs(
+                ods,
+                () -> jdbc.sql("update engagement_registration set status = 'invited' where id = :id")
+                        .param("id", registration)
+                        .update());
+        browser.get(events + "/" + id);
+        for (String who : List.of(String.valueOf(registration), "999999")) {
+            PageClient.Page page =
+                    browser.post(events + "/" + id + "/attendance", "registration", who, "attendance", "attended");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("nhsuk-error-summary").contains("href=\"#registration\"");
+        }
+        assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
+                        .json()
+                        .get("attended")
+                        .asInt())
+                .isZero();
     }
 
     @Test
