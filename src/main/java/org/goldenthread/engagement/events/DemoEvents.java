@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Events in the demo ICS: a roundtable for one place's nurses, midwives and allied health
- * professionals that filled and has a waiting list; a roundtable held last month, with attendance
+ * professionals that filled and has a waiting list; a roundtable for early-career professionals held last month, with attendance
  * recorded and notes coded with the themes of the closed pulse survey's codebook; and an upcoming
  * webinar open to all. Places are written straight into the tables, not through registration, so
  * that no fictional person is emailed; the past event likewise, since planning refuses the past.
@@ -42,12 +42,12 @@ class DemoEvents {
 
     private static final String[][] NOTES = {
         {
-            "Community nurses said partnership meetings clash with clinics; an evening slot was asked for",
+            "Several said partnership meetings clash with their clinics; an evening slot was asked for",
             "Timing of meetings"
         },
         {"Several had given views on the frailty pathway and never heard what came of them", "Hearing back"},
         {"Paramedics and pharmacists were not in the room; invite them to the next one", "Missing voices"},
-        {"Two AHP leads have protected hours on paper that ward cover always takes", "Protected time"},
+        {"Two have protected hours on paper that ward cover always takes", "Protected time"},
         {"A newsletter after each board saying what changed would help people see they were heard", "Hearing back"}
     };
 
@@ -79,11 +79,10 @@ class DemoEvents {
     @EventListener
     @Order(8)
     void on(DemoIcsCreated event) {
-        Segment nurses = audiences.segments().stream()
-                .filter(s -> s.name().startsWith("Nurses, midwives and AHPs"))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("The demo's segments are made before its events"));
+        Segment nurses = segment("Nurses, midwives and AHPs");
+        Segment early = segment("Early-career");
         List<Member> people = audiences.members(nurses.id());
+        List<Member> earlyCareer = audiences.members(early.id());
         LocalDate today = LocalDate.now(clock);
 
         long filled = events.create(new NewEvent(
@@ -113,8 +112,8 @@ class DemoEvents {
                     null);
         }
 
-        long pastId = pastRoundtable(nurses.id(), today);
-        List<Member> came = people.subList(Math.min(people.size(), seats), Math.min(people.size(), seats + 9));
+        long pastId = pastRoundtable(early.id(), today);
+        List<Member> came = earlyCareer.subList(0, Math.min(earlyCareer.size(), 10));
         for (int i = 0; i < came.size(); i++) {
             register(
                     pastId,
@@ -144,9 +143,16 @@ class DemoEvents {
                         null))
                 .event()
                 .id();
-        for (int i = 0; i < Math.min(5, people.size()); i++) {
-            register(webinar, people.get(people.size() - 1 - i), "registered", joined.plusSeconds(60L * i), null);
+        for (int i = 0; i < Math.min(14, earlyCareer.size() - came.size()); i++) {
+            register(webinar, earlyCareer.get(came.size() + i), "registered", joined.plusSeconds(60L * i), null);
         }
+    }
+
+    private Segment segment(String startingWith) {
+        return audiences.segments().stream()
+                .filter(s -> s.name().startsWith(startingWith))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("The demo's segments are made before its events"));
     }
 
     /** A roundtable held four weeks ago, written directly because planning refuses a day gone by. */
@@ -160,8 +166,10 @@ class DemoEvents {
                         values (:title, 'roundtable', 'place', :description, :starts, :ends, false, :location, 12,
                                 :starts, :segment, :hash, :uid)
                         returning id""")
-                .param("title", "Listening roundtable: community nursing and therapies")
-                .param("description", "How community nurses and therapists are heard in Northmoor's partnership.")
+                .param("title", "Listening roundtable: early-career professionals")
+                .param(
+                        "description",
+                        "What would help professionals early in their careers take part in leading the system.")
                 .param("starts", Timestamp.from(starts))
                 .param("ends", Timestamp.from(starts.plusSeconds(5_400)))
                 .param("location", "Meeting Room 3, Northmoor Community Hospital")

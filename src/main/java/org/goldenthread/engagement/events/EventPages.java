@@ -37,6 +37,7 @@ class EventPages {
     private final Audiences audiences;
     private final Surveys surveys;
     private final EventMail mail;
+    private final java.time.Clock clock;
 
     EventPages(
             Events events,
@@ -44,8 +45,10 @@ class EventPages {
             EventNotes notes,
             Audiences audiences,
             Surveys surveys,
-            EventMail mail) {
+            EventMail mail,
+            java.time.Clock clock) {
         this.events = events;
+        this.clock = clock;
         this.registrations = registrations;
         this.notes = notes;
         this.audiences = audiences;
@@ -122,6 +125,7 @@ class EventPages {
         model.addAttribute("when", EventMail.when(event));
         model.addAttribute("where", EventMail.where(event));
         model.addAttribute("canEdit", edit);
+        model.addAttribute("closed", event.closedAt(clock.instant()));
         model.addAttribute("kindLabels", Coded.labels(EventKind.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("registrations", edit ? registrations.of(id) : List.of());
