@@ -87,18 +87,25 @@ class EngagementJourneyTest extends BrowserTest {
 
     private static String text(MimeMessage message) {
         try {
-            Object content = message.getContent();
-            if (content instanceof jakarta.mail.Multipart parts) {
-                StringBuilder all = new StringBuilder();
-                for (int i = 0; i < parts.getCount(); i++) {
-                    all.append(parts.getBodyPart(i).getContent());
-                }
-                return all.toString();
-            }
-            return String.valueOf(content);
+            return text(message.getContent());
         } catch (Exception e) {
             return "";
         }
+    }
+
+    /** Every text part of a message, however deeply its parts are nested. */
+    private static String text(Object content) throws Exception {
+        if (content instanceof jakarta.mail.Multipart parts) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                all.append(text(parts.getBodyPart(i).getContent()));
+            }
+            return all.toString();
+        }
+        if (content instanceof java.io.InputStream in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return String.valueOf(content);
     }
 
     /** The personal link in the newest email to this address with the given subject start. */
@@ -204,7 +211,8 @@ class EngagementJourneyTest extends BrowserTest {
         click(AriaRole.LINK, "Therapies roundtable");
         Locator table = page.locator("#registration-table");
         assertThat(table).containsText(invitee);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Attended: " + invitee))
+        table.locator("tr", new Locator.LocatorOptions().setHasText(invitee))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Attended"))
                 .click();
         expectSuccess(invitee + " attended.");
         page.getByLabel("Add a note of what was said").fill("Clinics clash with the partnership's meetings");
