@@ -8,11 +8,12 @@
  * <p>Owns the tables {@code survey}, {@code survey_response}, {@code survey_theme}, {@code
  * survey_coding}, {@code survey_invitation}, {@code survey_invitation_unanswered}, {@code
  * survey_draft}, {@code survey_mailing}, {@code survey_answer_block}, {@code engagement_segment}, {@code engagement_contact},
- * {@code engagement_event}, {@code engagement_registration}, {@code engagement_event_note}, {@code
- * engagement_event_note_theme}, {@code engagement_stakeholder_group}, {@code engagement_activity},
- * {@code engagement_action}, {@code engagement_feedback_page} and {@code engagement_baseline}, and the
- * functions that find the survey or event a respondent's or registrant's token (or a public "you said,
- * we did" link) belongs to before any ICS is in scope. Reads the register through people's
+ * {@code engagement_event}, {@code engagement_registration}, {@code engagement_registration_link},
+ * {@code engagement_event_note}, {@code engagement_event_note_theme}, {@code engagement_stakeholder_group},
+ * {@code engagement_activity}, {@code engagement_action}, {@code engagement_feedback_page} and {@code
+ * engagement_baseline}, and the functions that find the survey or event a respondent's or registrant's
+ * token (or a public "you said, we did" link) belongs to before any ICS is in scope. Reads the register
+ * through people's
  * and structure's Java API. Offers no SQL to other modules: they read surveys and
  * their results through {@link org.goldenthread.engagement.Surveys} and {@link
  * org.goldenthread.engagement.SurveyResults}.

@@ -64,11 +64,14 @@ public class Audiences {
                 .orElseThrow(() -> new NotFound("No segment with id " + id + " in this ICS"));
     }
 
-    /** Everyone the criteria reach today who has an address, once each. */
+    /**
+     * Everyone the criteria reach today who has an address, once each. A place lead reaches the
+     * register of the places they lead (and the ICS's contacts); see {@link Population#inSight()}.
+     */
     public List<Member> members(Criteria criteria, boolean includeContacts) {
         check(criteria);
         Map<String, Member> reached = new LinkedHashMap<>();
-        for (Member m : population.register()) {
+        for (Member m : population.inSight()) {
             if (!m.email().isBlank() && criteria.matches(m)) {
                 reached.putIfAbsent(Population.key(m.email()), m);
             }
@@ -97,7 +100,7 @@ public class Audiences {
 
     public Count count(Criteria criteria, boolean includeContacts) {
         int reachable = members(criteria, includeContacts).size();
-        int withoutEmail = (int) population.register().stream()
+        int withoutEmail = (int) population.inSight().stream()
                 .filter(m -> m.email().isBlank() && criteria.matches(m))
                 .count();
         return new Count(reachable, withoutEmail);

@@ -18,6 +18,10 @@ import org.goldenthread.people.Person;
 import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.people.Register;
+import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.IcsMap;
@@ -53,6 +57,24 @@ public class Population {
 
     /** The people on the register, with or without an address (an address is needed to invite, not to count). */
     public List<Member> register() {
+        return register(Footprint.wholeIcs());
+    }
+
+    /**
+     * The people on the register whom whoever is signed in may see: a place lead the people of the
+     * places they lead, with their seats there; everyone else, and work nobody is signed in for (such
+     * as someone registering by an event's link), the whole register.
+     */
+    public List<Member> inSight() {
+        Caller caller = Scope.current().caller();
+        if (caller == null) {
+            return register();
+        }
+        return register(Scope.reach(caller, Scope.currentTenant().id(), Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST)
+                .orElse(Footprint.places(List.of())));
+    }
+
+    private List<Member> register(Footprint footprint) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, Seat> seats = forums.seats().stream().collect(Collectors.toMap(Seat::id, Function.identity()));
         Map<Long, Forum> forumsById =
@@ -64,13 +86,13 @@ public class Population {
             }
         }
         Map<Long, List<Appointment>> held = new HashMap<>();
-        for (Appointment a : register.appointments()) {
+        for (Appointment a : register.appointments(footprint)) {
             if (a.isCurrentOn(today)) {
                 held.computeIfAbsent(a.personId(), id -> new ArrayList<>()).add(a);
             }
         }
         List<Member> members = new ArrayList<>();
-        for (Person p : register.people()) {
+        for (Person p : register.people(footprint)) {
             Set<String> places = new LinkedHashSet<>();
             Set<String> levels = new LinkedHashSet<>();
             Set<String> forumNames = new LinkedHashSet<>();

@@ -24,9 +24,11 @@ class EventApi {
     private final Events events;
     private final Registrations registrations;
     private final EventNotes notes;
+    private final EventMail mail;
 
-    EventApi(Events events, Registrations registrations, EventNotes notes) {
+    EventApi(Events events, Registrations registrations, EventNotes notes, EventMail mail) {
         this.events = events;
+        this.mail = mail;
         this.registrations = registrations;
         this.notes = notes;
     }
@@ -40,14 +42,29 @@ class EventApi {
 
     /**
      * Plans an event. The day and times are England's local time; capacity is at least 1, the event
-     * starts in the future, and an optional {@code segment_id} limits who may register.
+     * starts in the future, and an optional {@code segment_id} limits who may register. The answer
+     * carries {@code open_link}, the link anyone may register by; only a digest of it is kept, so this
+     * is the one time it is given.
      */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "Plan an event")
+    @Operation(summary = "Plan an event; the answer carries its open link, given only this once")
     @PostMapping("/api/v1/ics/{ods}/events")
     @ResponseStatus(HttpStatus.CREATED)
     Event create(@PathVariable String ods, @RequestBody NewEvent body) {
-        return events.create(body);
+        return withLink(events.create(body));
+    }
+
+    /** A new open link, for an organiser who no longer has the one given when the event was planned. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "Make a new open link for an event; the one before stops working")
+    @PostMapping("/api/v1/ics/{ods}/events/{id}/open-link")
+    @ResponseStatus(HttpStatus.CREATED)
+    Event newOpenLink(@PathVariable String ods, @PathVariable long id) {
+        return withLink(events.newOpenLink(id));
+    }
+
+    private Event withLink(Events.Planned planned) {
+        return planned.event().withOpenLink(mail.base() + "/event/" + planned.openLinkToken());
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})

@@ -1,5 +1,10 @@
 package org.goldenthread.engagement.events;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.Scope;
@@ -9,8 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the ICS and event behind a registration link. Nobody is signed in and no ICS is in scope
- * when one arrives, so the database answers through functions that return only those two ids.
+ * The secrets in event links, kept only as SHA-256 digests like API tokens and other personal
+ * links: the secret goes out in an email or onto the organiser's screen once, and the database
+ * cannot give it back. Finding the ICS and event behind a link works without anyone signed in or
+ * any ICS in scope, through functions that return only those two ids.
  */
 @Component
 class EventLinks {
@@ -18,7 +25,11 @@ class EventLinks {
     /** Where a link leads: the ICS's scope to work in, and the event. */
     record Found(Scope scope, long eventId) {}
 
+    /** A secret and its digest, before it belongs to anything. */
+    record Secret(String token, byte[] hash) {}
+
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final TenantDirectory tenants;
@@ -28,12 +39,50 @@ class EventLinks {
         this.tenants = tenants;
     }
 
+    static Secret fresh() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new Secret(token, digest(token));
+    }
+
+    static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * A new personal link for a registration in the ICS in scope. Links issued before keep working,
+     * so whichever email someone opens, its link leads to their place.
+     */
+    String issue(long registrationId) {
+        Secret secret = fresh();
+        jdbc.sql("insert into engagement_registration_link (registration_id, token_hash) values (:id, :hash)")
+                .param("id", registrationId)
+                .param("hash", secret.hash())
+                .update();
+        return secret.token();
+    }
+
+    /** A new open link for an event in the ICS in scope; the one before stops working. */
+    String reissueOpenLink(long eventId) {
+        Secret secret = fresh();
+        jdbc.sql("update engagement_event set link_hash = :hash where id = :id")
+                .param("hash", secret.hash())
+                .param("id", eventId)
+                .update();
+        return secret.token();
+    }
+
     Optional<Found> openLink(String token) {
-        return find("select ics_id, event_id from gt_event_by_link(:token)", token);
+        return find("select ics_id, event_id from gt_event_by_link(:hash)", token);
     }
 
     Optional<Found> personalLink(String token) {
-        return find("select ics_id, event_id from gt_event_by_registration(:token)", token);
+        return find("select ics_id, event_id from gt_event_by_registration(:hash)", token);
     }
 
     private Optional<Found> find(String sql, String token) {
@@ -42,7 +91,7 @@ class EventLinks {
         }
         try (Entered ignored = new Scope(null, null, false).enter()) {
             return jdbc.sql(sql)
-                    .param("token", token)
+                    .param("hash", digest(token))
                     .query((rs, n) -> new long[] {rs.getLong("ics_id"), rs.getLong("event_id")})
                     .optional()
                     .flatMap(found -> tenants.tenantOf(found[0]).map(t -> new Found(Scope.system(t), found[1])));

@@ -37,6 +37,7 @@ class EventPages {
     private final Audiences audiences;
     private final Surveys surveys;
     private final EventMail mail;
+    private final java.time.Clock clock;
 
     EventPages(
             Events events,
@@ -44,8 +45,10 @@ class EventPages {
             EventNotes notes,
             Audiences audiences,
             Surveys surveys,
-            EventMail mail) {
+            EventMail mail,
+            java.time.Clock clock) {
         this.events = events;
+        this.clock = clock;
         this.registrations = registrations;
         this.notes = notes;
         this.audiences = audiences;
@@ -93,9 +96,10 @@ class EventPages {
     @PostMapping("/ics/{ods}/events")
     String create(@PathVariable String ods, NewEvent form, Model model, RedirectAttributes redirect) {
         try {
-            Event event = events.create(form);
+            Events.Planned planned = events.create(form);
             redirect.addFlashAttribute("success", "The event is planned. Share its open link or invite people.");
-            return "redirect:" + base() + "/" + event.id();
+            redirect.addFlashAttribute("openLink", mail.base() + "/event/" + planned.openLinkToken());
+            return "redirect:" + base() + "/" + planned.event().id();
         } catch (InvalidInput e) {
             return LIST.showAgain(listPage(model), form, e);
         }
@@ -121,9 +125,9 @@ class EventPages {
         model.addAttribute("when", EventMail.when(event));
         model.addAttribute("where", EventMail.where(event));
         model.addAttribute("canEdit", edit);
+        model.addAttribute("closed", event.closedAt(clock.instant()));
         model.addAttribute("kindLabels", Coded.labels(EventKind.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
-        model.addAttribute("openLink", mail.base() + "/event/" + event.linkToken());
         model.addAttribute("registrations", edit ? registrations.of(id) : List.of());
         model.addAttribute("notes", notes.notes(id));
         model.addAttribute("themes", notes.themes(id));
@@ -152,6 +156,16 @@ class EventPages {
                 Plurals.of(event.registered(), "place") + " of " + event.capacity() + " taken, " + event.waitlisted()
                         + " waiting");
         return model;
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @PostMapping("/ics/{ods}/events/{id}/open-link")
+    String newOpenLink(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
+        Events.Planned planned = events.newOpenLink(id);
+        redirect.addFlashAttribute(
+                "success", "There is a new open link. The one before no longer works, so share this one instead.");
+        redirect.addFlashAttribute("openLink", mail.base() + "/event/" + planned.openLinkToken());
+        return "redirect:" + base() + "/" + id + "#open-link-section";
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})

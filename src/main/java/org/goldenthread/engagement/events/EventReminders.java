@@ -34,6 +34,7 @@ class EventReminders {
     private final EventMail mail;
     private final Clock clock;
     private final Chores chores;
+    private final EventLinks links;
 
     EventReminders(
             TenantDirectory tenants,
@@ -42,8 +43,10 @@ class EventReminders {
             Events events,
             EventMail mail,
             Clock clock,
-            Chores chores) {
+            Chores chores,
+            EventLinks links) {
         this.chores = chores;
+        this.links = links;
         this.tenants = tenants;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -76,20 +79,21 @@ class EventReminders {
     }
 
     private int remindInScope(Instant now, String base) {
-        record Due(long registration, long event, String email, String token) {}
+        record Due(long registration, long event, String email) {}
         List<Due> due = jdbc.sql("""
                         update engagement_registration r set reminded = true
                           from engagement_event e
                          where e.id = r.event_id and r.status = 'registered' and not r.reminded
                            and e.starts_at > :now and e.starts_at <= :until
-                        returning r.id, r.event_id, r.email, r.token""")
+                        returning r.id, r.event_id, r.email""")
                 .param("now", java.sql.Timestamp.from(now))
                 .param("until", java.sql.Timestamp.from(now.plus(AHEAD)))
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getString(3)))
                 .list();
         List<EventMail.Letter> letters = new ArrayList<>();
         for (Due d : due) {
-            letters.add(mail.reminder(events.event(d.event()), d.email(), base + "/event-place/" + d.token()));
+            letters.add(mail.reminder(
+                    events.event(d.event()), d.email(), base + "/event-place/" + links.issue(d.registration())));
         }
         mail.sendAfterCommit(letters);
         return letters.size();

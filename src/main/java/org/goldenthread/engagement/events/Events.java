@@ -1,13 +1,11 @@
 package org.goldenthread.engagement.events;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.goldenthread.engagement.Surveys;
@@ -29,16 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Events {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final JdbcClient jdbc;
     private final Audiences audiences;
     private final Surveys surveys;
     private final Audit audit;
     private final Clock clock;
+    private final EventLinks links;
 
-    Events(JdbcClient jdbc, Audiences audiences, Surveys surveys, Audit audit, Clock clock) {
+    Events(JdbcClient jdbc, Audiences audiences, Surveys surveys, Audit audit, Clock clock, EventLinks links) {
         this.jdbc = jdbc;
+        this.links = links;
         this.audiences = audiences;
         this.surveys = surveys;
         this.audit = audit;
@@ -59,13 +57,15 @@ public class Events {
                 .orElseThrow(() -> new NotFound("No event with id " + id + " in this ICS"));
     }
 
+    /** Plans an event; the answer carries the secret of its open link, the one time it is known. */
     @Transactional
-    public Event create(NewEvent form) {
+    public Planned create(NewEvent form) {
         Checked c = check(form);
+        EventLinks.Secret link = EventLinks.fresh();
         long id = jdbc.sql("""
                         insert into engagement_event (title, kind, level, description, starts_at, ends_at, online,
                                                       location, capacity, registration_closes_at, segment_id,
-                                                      feedback_survey_id, link_token, uid)
+                                                      feedback_survey_id, link_hash, uid)
                         values (:title, :kind, :level, :description, :starts, :ends, :online, :location, :capacity,
                                 :closes, :segment, :survey, :link, :uid)
                         returning id""")
@@ -81,13 +81,28 @@ public class Events {
                 .param("closes", java.sql.Timestamp.from(c.closes()))
                 .param("segment", c.segmentId())
                 .param("survey", c.surveyId())
-                .param("link", token())
+                .param("link", link.hash())
                 .param("uid", UUID.randomUUID() + "@golden-thread")
                 .query(Long.class)
                 .single();
         Event event = event(id);
         audit.record("create", "engagement_event", id, null, event);
-        return event;
+        return new Planned(event, link.token());
+    }
+
+    /** An event just planned, or given a new open link, with that link's secret. */
+    public record Planned(Event event, String openLinkToken) {}
+
+    /**
+     * Makes a new open link for an event. Only a digest of each is kept, so this is how an organiser
+     * who no longer has the link gets one; the link before stops working.
+     */
+    @Transactional
+    public Planned newOpenLink(long eventId) {
+        Event event = event(eventId);
+        String token = links.reissueOpenLink(eventId);
+        audit.record("new_open_link", "engagement_event", eventId, null, null);
+        return new Planned(event, token);
     }
 
     /** Links the survey that asks those who came what they made of it. */
@@ -234,11 +249,5 @@ public class Events {
         }
         problems.add(Problem.of(field, label + ": enter a time on the 24-hour clock, like 09:30 or 14:00"));
         return null;
-    }
-
-    static String token() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,6 +1,5 @@
 package org.goldenthread.engagement.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +15,10 @@ public record Registration(
         String status,
         boolean invited,
         @JsonProperty("registered_at") @Nullable Instant registeredAt,
-        @Nullable String attendance,
-        @JsonIgnore String token) {
+        @Nullable String attendance) {
 
     static final String COLUMNS =
-            "id, event_id, email, name, profession, organisation, status, invited, registered_at, attendance, token";
+            "id, event_id, email, name, profession, organisation, status, invited, registered_at, attendance";
 
     public boolean hasPlace() {
         return "registered".equals(status);

@@ -52,7 +52,8 @@ class RegistrationPages {
     String open(@PathVariable String link, Model model) {
         EventLinks.Found found = links.openLink(link).orElseThrow(RegistrationPages::noSuchLink);
         return transactions.run(
-                found.scope(), () -> REGISTER.show(page(found.eventId(), null, model), Applicant.blank()));
+                found.scope(),
+                () -> REGISTER.show(page(found.eventId(), null, "/event/" + link, model), Applicant.blank()));
     }
 
     @PostMapping("/event/{link}")
@@ -70,7 +71,8 @@ class RegistrationPages {
             return "redirect:/event/" + link;
         } catch (InvalidInput e) {
             return transactions.run(
-                    found.scope(), () -> REGISTER.showAgain(page(found.eventId(), null, model), form, e));
+                    found.scope(),
+                    () -> REGISTER.showAgain(page(found.eventId(), null, "/event/" + link, model), form, e));
         }
     }
 
@@ -80,7 +82,7 @@ class RegistrationPages {
         return transactions.run(found.scope(), () -> {
             Registration r = registrations.byToken(token).orElseThrow(RegistrationPages::noSuchLink);
             return REGISTER.show(
-                    page(found.eventId(), r, model),
+                    page(found.eventId(), r, "/event-place/" + token, model),
                     new Applicant(r.name(), r.email(), r.profession(), r.organisation()));
         });
     }
@@ -91,11 +93,11 @@ class RegistrationPages {
         try {
             Registrations.Outcome outcome =
                     transactions.run(found.scope(), () -> registrations.registerInvited(token, form));
-            return done(outcome, redirect);
+            return done(outcome, token, redirect);
         } catch (InvalidInput e) {
             return transactions.run(found.scope(), () -> {
                 Registration r = registrations.byToken(token).orElseThrow(RegistrationPages::noSuchLink);
-                return REGISTER.showAgain(page(found.eventId(), r, model), form, e);
+                return REGISTER.showAgain(page(found.eventId(), r, "/event-place/" + token, model), form, e);
             });
         }
     }
@@ -112,7 +114,7 @@ class RegistrationPages {
         return "redirect:/event-place/" + token;
     }
 
-    private String done(Registrations.Outcome outcome, RedirectAttributes redirect) {
+    private String done(Registrations.Outcome outcome, String token, RedirectAttributes redirect) {
         Registration r = outcome.registration();
         String message = r.hasPlace()
                 ? (outcome.already()
@@ -123,11 +125,14 @@ class RegistrationPages {
                         : "The event is full, so you are on the waiting list. We will email you if a place comes"
                                 + " free.");
         redirect.addFlashAttribute("success", message);
-        return "redirect:/event-place/" + r.token();
+        return "redirect:/event-place/" + token;
     }
 
-    private Model page(long eventId, @org.jspecify.annotations.Nullable Registration registration, Model model) {
+    /** The page for an event, whose forms post back to {@code path}, the link the person came by. */
+    private Model page(
+            long eventId, @org.jspecify.annotations.Nullable Registration registration, String path, Model model) {
         Event event = events.event(eventId);
+        model.addAttribute("path", path);
         model.addAttribute("event", event);
         model.addAttribute("when", EventMail.when(event));
         model.addAttribute("where", EventMail.where(event));

@@ -39,6 +39,7 @@ public class Registrations {
     private final EventMail mail;
     private final Audit audit;
     private final Clock clock;
+    private final EventLinks links;
 
     Registrations(
             JdbcClient jdbc,
@@ -47,8 +48,10 @@ public class Registrations {
             Population population,
             EventMail mail,
             Audit audit,
-            Clock clock) {
+            Clock clock,
+            EventLinks links) {
         this.jdbc = jdbc;
+        this.links = links;
         this.events = events;
         this.audiences = audiences;
         this.population = population;
@@ -69,8 +72,10 @@ public class Registrations {
     }
 
     Optional<Registration> byToken(String token) {
-        return jdbc.sql("select " + Registration.COLUMNS + " from engagement_registration where token = :token")
-                .param("token", token)
+        return jdbc.sql("select " + Registration.COLUMNS + """
+                         from engagement_registration
+                        where id = (select registration_id from engagement_registration_link where token_hash = :hash)""")
+                .param("hash", EventLinks.digest(token))
                 .query(Registration.class)
                 .optional();
     }
@@ -94,20 +99,19 @@ public class Registrations {
         List<EventMail.Letter> letters = new ArrayList<>();
         int invited = 0;
         for (String email : emails.stream().map(String::trim).distinct().toList()) {
-            String token = Events.token();
-            Optional<String> added = jdbc.sql("""
-                            insert into engagement_registration (event_id, email, status, token, invited)
-                            values (:event, :email, 'invited', :token, true)
+            Optional<Long> added = jdbc.sql("""
+                            insert into engagement_registration (event_id, email, status, invited)
+                            values (:event, :email, 'invited', true)
                             on conflict (ics_id, event_id, lower(email)) do nothing
-                            returning token""")
+                            returning id""")
                     .param("event", eventId)
                     .param("email", email)
-                    .param("token", token)
-                    .query(String.class)
+                    .query(Long.class)
                     .optional();
             if (added.isPresent()) {
                 invited++;
-                letters.add(mail.invitation(event, icsName, email, base + "/event-place/" + added.get()));
+                String token = links.issue(added.get());
+                letters.add(mail.invitation(event, icsName, email, base + "/event-place/" + token));
             }
         }
         audit.record("invite", "engagement_event", eventId, null, java.util.Map.of("invited", invited));
@@ -157,7 +161,7 @@ public class Registrations {
         Registration existing = byEmail(eventId, email).orElse(null);
         if (existing != null && (existing.hasPlace() || existing.isWaiting())) {
             // the address's owner gets their link again; whoever typed it learns nothing new
-            String link = mail.baseForRounds() + "/event-place/" + existing.token();
+            String link = mail.baseForRounds() + "/event-place/" + links.issue(existing.id());
             mail.sendAfterCommit(List.of(
                     existing.hasPlace()
                             ? mail.confirmation(event, email, link, false)
@@ -168,8 +172,8 @@ public class Registrations {
         Registration saved = existing == null
                 ? jdbc.sql("""
                                 insert into engagement_registration (event_id, email, name, profession, organisation,
-                                                                     status, token, registered_at)
-                                values (:event, :email, :name, :profession, :organisation, :status, :token, :now)
+                                                                     status, registered_at)
+                                values (:event, :email, :name, :profession, :organisation, :status, :now)
                                 returning\s""" + Registration.COLUMNS)
                         .param("event", eventId)
                         .param("email", email)
@@ -177,7 +181,6 @@ public class Registrations {
                         .param("profession", checked.profession())
                         .param("organisation", checked.organisation())
                         .param("status", status)
-                        .param("token", Events.token())
                         .param("now", Timestamp.from(now))
                         .query(Registration.class)
                         .single()
@@ -195,7 +198,7 @@ public class Registrations {
                         .param("now", Timestamp.from(now))
                         .query(Registration.class)
                         .single();
-        String link = mail.baseForRounds() + "/event-place/" + saved.token();
+        String link = mail.baseForRounds() + "/event-place/" + links.issue(saved.id());
         mail.sendAfterCommit(List.of(
                 saved.hasPlace() ? mail.confirmation(event, email, link, false) : mail.waitlisted(event, email, link)));
         return new Outcome(saved, false);
@@ -310,8 +313,8 @@ public class Registrations {
                 .param("event", eventId)
                 .query(Registration.class)
                 .optional();
-        next.ifPresent(p -> mail.sendAfterCommit(List.of(
-                mail.confirmation(event, p.email(), mail.baseForRounds() + "/event-place/" + p.token(), true))));
+        next.ifPresent(p -> mail.sendAfterCommit(List.of(mail.confirmation(
+                event, p.email(), mail.baseForRounds() + "/event-place/" + links.issue(p.id()), true))));
         return next.orElse(null);
     }
 

@@ -35,12 +35,12 @@ class EventCalendarTest {
                 starts,
                 null,
                 null,
-                "link",
                 "uid-1@golden-thread",
                 0,
                 0,
                 0,
-                0);
+                0,
+                null);
     }
 
     private static VEvent parse(byte[] ics) throws Exception {

@@ -46,11 +46,14 @@ class EventsTest extends IntegrationTest {
 
     private String ods;
     private String token;
+    private String adminEmail;
+    private final java.util.Map<Long, String> openLinks = new java.util.HashMap<>();
 
     @BeforeEach
     void anIcs() {
         ods = createIcs("Events ICS");
-        token = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        token = tokenFor(adminEmail);
     }
 
     private String day(int daysAhead) {
@@ -58,7 +61,7 @@ class EventsTest extends IntegrationTest {
     }
 
     private Response plan(String capacity, String date, String segmentId) {
-        return api.post(
+        Response r = api.post(
                 "/api/v1/ics/" + ods + "/events",
                 token,
                 ApiClient.json(
@@ -72,6 +75,11 @@ class EventsTest extends IntegrationTest {
                         "location", "Room 2, County Hall",
                         "capacity", capacity,
                         "segment_id", segmentId));
+        if (r.status() == 201) {
+            String link = r.json().get("open_link").asString();
+            openLinks.put(r.json().get("id").asLong(), link.substring(link.lastIndexOf('/') + 1));
+        }
+        return r;
     }
 
     private long event(int capacity) {
@@ -80,13 +88,9 @@ class EventsTest extends IntegrationTest {
         return r.json().get("id").asLong();
     }
 
+    /** The open link's secret, as the organiser was given it when planning the event. */
     private String openLink(long eventId) {
-        return inIcs(
-                ods,
-                () -> jdbc.sql("select link_token from engagement_event where id = :id")
-                        .param("id", eventId)
-                        .query(String.class)
-                        .single());
+        return java.util.Objects.requireNonNull(openLinks.get(eventId));
     }
 
     private PageClient.Page registerOpen(String link, String name, String email, String profession) {
@@ -148,6 +152,63 @@ class EventsTest extends IntegrationTest {
                         .getValue())
                 .isEqualTo("Europe/London");
         assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).endsWith("T100000");
+    }
+
+    @Test
+    void theDatabaseHoldsNoUsableLinkOnlyDigests() throws Exception {
+        long id = event(5);
+        String open = openLink(id);
+        String invited = uniqueEmail("hashed");
+        api.post(
+                "/api/v1/ics/" + ods + "/events/" + id + "/invitations",
+                token,
+                ApiClient.json("emails", List.of(invited)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !TestMailServer.to(invited).isEmpty());
+        Matcher m = PERSONAL.matcher(
+                String.valueOf(TestMailServer.to(invited).get(0).getContent()));
+        assertThat(m.find()).isTrue();
+        String personal = m.group(1);
+        PageClient browser = new PageClient(port);
+        assertThat(browser.get("/event-place/" + personal).status()).isEqualTo(200);
+        assertThat(browser.get("/event/" + open).status()).isEqualTo(200);
+
+        // every column of every row that belongs to the event, as text: neither secret is there
+        String stored = inIcs(
+                ods,
+                () -> String.join(
+                        "\n", jdbc.sql("""
+                                        select e::text from engagement_event e where e.id = :id
+                                        union all select r::text from engagement_registration r where r.event_id = :id
+                                        union all select l::text from engagement_registration_link l
+                                          join engagement_registration r on r.id = l.registration_id
+                                         where r.event_id = :id""").param("id", id).query(String.class).list()));
+        assertThat(stored).doesNotContain(open).doesNotContain(personal);
+
+        // what is stored does not open anything when used as a link
+        List<byte[]> digests = inIcs(
+                ods, () -> jdbc.sql("""
+                                select link_hash from engagement_event where id = :id
+                                union all select l.token_hash from engagement_registration_link l
+                                  join engagement_registration r on r.id = l.registration_id where r.event_id = :id""").param("id", id).query(byte[].class).list());
+        assertThat(digests).hasSize(2);
+        for (byte[] digest : digests) {
+            String asLink = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            String asHex = java.util.HexFormat.of().formatHex(digest);
+            for (String path : List.of("/event/", "/event-place/")) {
+                assertThat(browser.get(path + asLink).status()).isEqualTo(404);
+                assertThat(browser.get(path + asHex).status()).isEqualTo(404);
+            }
+        }
+
+        // an organiser who lost the open link makes a new one, and the old one stops working
+        Response renewed = api.post("/api/v1/ics/" + ods + "/events/" + id + "/open-link", token, "{}");
+        assertThat(renewed.status()).as(renewed.body()).isEqualTo(201);
+        String fresh = renewed.json().get("open_link").asString();
+        assertThat(browser.get(java.net.URI.create(fresh).getPath()).status()).isEqualTo(200);
+        assertThat(browser.get("/event/" + open).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token).json().has("open_link"))
+                .isFalse();
     }
 
     private static byte[] attachment(MimeMessage message) throws Exception {
@@ -291,6 +352,70 @@ class EventsTest extends IntegrationTest {
         assertThat(noSegment.status()).isEqualTo(400);
         assertThat(noSegment.body()).contains("\"segment_id\"");
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void onThePagesBadEventsAndAttendanceShowTheErrorSummaryNamingTheFieldAndChangeNothing() {
+        PageClient browser = new PageClient(port).signIn(adminEmail, org.goldenthread.support.IntegrationTest.PASSWORD);
+        String events = "/ics/" + ods + "/events";
+        browser.get(events);
+        int before = events();
+        for (String[] bad : List.of(
+                new String[] {"0", day(10), "capacity", "Capacity: enter the number of places"},
+                new String[] {"10", day(-1), "date", "the event must start in the future"})) {
+            PageClient.Page page = browser.post(
+                    events,
+                    "title",
+                    "Nursing roundtable",
+                    "kind",
+                    "roundtable",
+                    "level",
+                    "system",
+                    "date",
+                    bad[1],
+                    "start_time",
+                    "10:00",
+                    "end_time",
+                    "12:00",
+                    "online",
+                    "false",
+                    "location",
+                    "Room 2, County Hall",
+                    "capacity",
+                    bad[0]);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("nhsuk-error-summary")
+                    .contains("href=\"#" + bad[2] + "\"")
+                    .contains(bad[3]);
+        }
+        assertThat(events()).isEqualTo(before);
+
+        long id = event(2);
+        String waiting = uniqueEmail("notyet");
+        registerOpen(openLink(id), "Nell Notyet", waiting, "paramedic");
+        long registration = api.get("/api/v1/ics/" + ods + "/events/" + id + "/registrations", token)
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        inIcs(
+                ods,
+                () -> jdbc.sql("update engagement_registration set status = 'invited' where id = :id")
+                        .param("id", registration)
+                        .update());
+        browser.get(events + "/" + id);
+        for (String who : List.of(String.valueOf(registration), "999999")) {
+            PageClient.Page page =
+                    browser.post(events + "/" + id + "/attendance", "registration", who, "attendance", "attended");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("nhsuk-error-summary").contains("href=\"#registration\"");
+        }
+        assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
+                        .json()
+                        .get("attended")
+                        .asInt())
+                .isZero();
     }
 
     @Test
