@@ -69,5 +69,6 @@ class DemoAudiences {
                 .filter(s -> "place-pulse-next".equals(s.code()))
                 .findFirst()
                 .ifPresent(open -> invitations.recordOnly(open.id(), nurses.id()));
+        event.partLoaded();
     }
 }

@@ -146,6 +146,7 @@ class DemoEvents {
         for (int i = 0; i < Math.min(14, earlyCareer.size() - came.size()); i++) {
             register(webinar, earlyCareer.get(came.size() + i), "registered", joined.plusSeconds(60L * i), null);
         }
+        event.partLoaded();
     }
 
     private Segment segment(String startingWith) {

@@ -132,6 +132,7 @@ class DemoPlan {
         if (pulse != null) {
             youSaidWeDid(pulse.id(), today);
         }
+        event.partLoaded();
     }
 
     private Surveys.@Nullable Listed survey(String code) {

@@ -431,9 +431,9 @@ class ReachTest extends IntegrationTest {
         inIcs(
                 ods,
                 () -> jdbc.sql("""
-                        insert into engagement_registration (event_id, email, name, profession, status, token, invited,
+                        insert into engagement_registration (event_id, email, name, profession, status, invited,
                                                              registered_at, attendance)
-                        values (:e, :email, 'Someone', :profession, :status, gen_random_uuid()::text, :invited,
+                        values (:e, :email, 'Someone', :profession, :status, :invited,
                                 case when :status = 'registered' then now() end, :attendance)""")
                         .param("e", event)
                         .param("email", email)

@@ -180,9 +180,9 @@ class WavesAndEvidenceTest extends IntegrationTest {
                 ods,
                 () -> jdbc.sql("""
                         insert into engagement_event (title, kind, level, starts_at, ends_at, online, location, capacity,
-                                                      registration_closes_at, link_token, uid)
+                                                      registration_closes_at, link_hash, uid)
                         values ('Held', 'webinar', :level, :starts, :ends, true, 'https://meet.example', 10, :starts,
-                                gen_random_uuid()::text, gen_random_uuid()::text)""")
+                                sha256(convert_to(gen_random_uuid()::text, 'UTF8')), gen_random_uuid()::text)""")
                         .param("level", level)
                         .param("starts", java.sql.Timestamp.valueOf(day.atTime(10, 0)))
                         .param("ends", java.sql.Timestamp.valueOf(day.atTime(11, 0)))
