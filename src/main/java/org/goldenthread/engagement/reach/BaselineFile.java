@@ -1,23 +1,15 @@
 package org.goldenthread.engagement.reach;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.SmallCsv;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,12 +48,12 @@ final class BaselineFile {
     private BaselineFile() {}
 
     static List<Row> read(byte[] bytes, Groups groups) {
-        List<CSVRecord> records = records(decode(bytes));
+        List<CSVRecord> records = SmallCsv.records(bytes);
         if (records.isEmpty()) {
             throw refused(
                     Problem.at(1, null, "The file is empty: it needs the header row " + String.join(",", COLUMNS)));
         }
-        Map<String, Integer> at = header(records.get(0));
+        Map<String, Integer> at = SmallCsv.header(records.get(0), COLUMNS, "the baseline file");
         if (records.size() == 1) {
             throw refused(Problem.at(1, null, "The file has a header but no rows: there are no headcounts to import"));
         }
@@ -97,16 +89,16 @@ final class BaselineFile {
     private static @Nullable Row row(
             int row, CSVRecord record, Map<String, Integer> at, Groups groups, List<Problem> problems) {
         int before = problems.size();
-        String dimensionText = cell(record, at, "dimension");
+        String dimensionText = SmallCsv.cell(record, at, "dimension");
         Dimension dimension = Coded.parse(Dimension.class, dimensionText).orElse(null);
         if (dimension == null) {
             problems.add(Problem.at(
                     row,
                     "dimension",
                     "Use " + Coded.choices(Dimension.class)
-                            + (dimensionText.isEmpty() ? "" : ", not \"" + shortened(dimensionText) + "\"")));
+                            + (dimensionText.isEmpty() ? "" : ", not \"" + SmallCsv.shortened(dimensionText) + "\"")));
         }
-        String groupText = cell(record, at, "group");
+        String groupText = SmallCsv.cell(record, at, "group");
         String group = dimension == null ? null : groups.find(dimension, groupText);
         if (groupText.isEmpty()) {
             problems.add(Problem.at(row, "group", "Enter the group the headcount is for"));
@@ -114,95 +106,23 @@ final class BaselineFile {
             problems.add(Problem.at(
                     row,
                     "group",
-                    "\"" + shortened(groupText) + "\" is not a "
+                    "\"" + SmallCsv.shortened(groupText) + "\" is not a "
                             + dimension.label().toLowerCase(Locale.ROOT) + " of this ICS; use one of "
                             + groups.listed(dimension)));
         }
-        String headcountText = cell(record, at, "headcount");
+        String headcountText = SmallCsv.cell(record, at, "headcount");
         int headcount = headcountText.matches("\\d{1,8}") ? Integer.parseInt(headcountText) : -1;
         if (headcount < 0 || headcount > MOST) {
             problems.add(Problem.at(
                     row,
                     "headcount",
                     "Enter the number of people as a whole number from 0 to " + MOST
-                            + (headcountText.isEmpty() ? "" : ", not \"" + shortened(headcountText) + "\"")));
+                            + (headcountText.isEmpty() ? "" : ", not \"" + SmallCsv.shortened(headcountText) + "\"")));
         }
         if (problems.size() > before || dimension == null || group == null) {
             return null;
         }
         return new Row(dimension, group, headcount);
-    }
-
-    private static String cell(CSVRecord record, Map<String, Integer> at, String column) {
-        Integer index = at.get(column);
-        return index == null ? "" : record.get(index).trim();
-    }
-
-    private static Map<String, Integer> header(CSVRecord header) {
-        List<Problem> problems = new ArrayList<>();
-        Map<String, Integer> at = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).trim().toLowerCase(Locale.ROOT);
-            if (!COLUMNS.contains(name)) {
-                problems.add(Problem.at(
-                        1,
-                        shortened(header.get(i).trim()),
-                        "\"" + shortened(header.get(i).trim()) + "\" is not a column of the baseline file; the"
-                                + " columns are " + String.join(",", COLUMNS)));
-            } else if (at.putIfAbsent(name, i) != null) {
-                problems.add(Problem.at(1, name, "The column " + name + " is in the header twice"));
-            }
-        }
-        for (String column : COLUMNS) {
-            if (!at.containsKey(column) && problems.stream().noneMatch(p -> column.equals(p.field()))) {
-                problems.add(Problem.at(1, column, "The header has no " + column + " column"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
-        }
-        return at;
-    }
-
-    private static List<CSVRecord> records(String text) {
-        if (text.indexOf('\0') >= 0) {
-            throw refused(Problem.at(1, null, "The file contains a NUL character, so it is not a CSV text file"));
-        }
-        List<CSVRecord> records = new ArrayList<>();
-        try (CSVParser parser =
-                CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
-            for (CSVRecord record : parser) {
-                records.add(record);
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw refused(Problem.at(
-                    records.size() + 1,
-                    null,
-                    "The file is not valid CSV after this row: a quoted value is not closed or a quote is out of"
-                            + " place"));
-        }
-        return records;
-    }
-
-    private static String decode(byte[] bytes) {
-        int start =
-                bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                        ? 3
-                        : 0;
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw refused(Problem.at(1, null, "The file is not UTF-8 text: save it as CSV UTF-8 and try again"));
-        }
-    }
-
-    private static String shortened(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private static InvalidInput refused(Problem problem) {
