@@ -1,12 +1,22 @@
 // Loaded as a module, so it runs only in browsers that support the NHS.UK frontend's JavaScript.
 // Pages work without it; this adds the enhancements (menus, error summary focus, htmx).
 // build.mjs bundles it with just the NHS.UK frontend components named here: the pages mark only these
-// with data-module, so initAll's other eleven would look for themselves and find nothing.
-import { createAll, ErrorSummary, Header, isSupported, NotificationBanner, SkipLink } from 'nhsuk-frontend';
+// with data-module (the survey questions as nhsuk-radios or nhsuk-checkboxes, whose "other" answer box
+// is revealed when chosen), so initAll's others would look for themselves and find nothing.
+import {
+  Checkboxes,
+  createAll,
+  ErrorSummary,
+  Header,
+  isSupported,
+  NotificationBanner,
+  Radios,
+  SkipLink,
+} from 'nhsuk-frontend';
 
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 if (isSupported()) {
-  for (const component of [Header, SkipLink, ErrorSummary, NotificationBanner]) {
+  for (const component of [Header, SkipLink, ErrorSummary, NotificationBanner, Radios, Checkboxes]) {
     createAll(component);
   }
 }
