@@ -85,11 +85,12 @@ public record Job(
                 "Working out the figures",
                 "Freezing the figures",
                 "Not closed"),
-        PARTS("parts", "Parts to load", "Parts ready", "Parts loaded", "Getting ready", "Loading", "Not loaded");
+        // the demo's parts are loaded as soon as they are ready: nothing is checked first
+        PARTS("parts", "Parts to load", null, "Parts loaded", "Getting ready", "Loading", "Not loaded");
 
         private final String code;
         private final String total;
-        private final String checked;
+        private final @Nullable String checked;
         private final String stored;
         private final String checking;
         private final String storing;
@@ -98,7 +99,7 @@ public record Job(
         Measure(
                 String code,
                 String total,
-                String checked,
+                @Nullable String checked,
                 String stored,
                 String checking,
                 String storing,
@@ -127,7 +128,8 @@ public record Job(
             return total;
         }
 
-        public String checked() {
+        /** The words for the rows checked, or null for work that checks nothing before it stores. */
+        public @Nullable String checked() {
             return checked;
         }
 

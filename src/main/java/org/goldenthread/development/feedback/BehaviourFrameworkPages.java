@@ -158,10 +158,9 @@ class BehaviourFrameworkPages {
             if (behaviour == null) {
                 throw new InvalidInput("behaviour_code", "Give the behaviour a code, or the code of one to reword");
             }
-            boolean existing = framework.behaviours().stream().anyMatch(b -> behaviour.equals(b.code()));
             frameworks.save(withBehaviour(framework, dimension, behaviour, FormValues.text(form.text())));
             redirect.addFlashAttribute(
-                    "success", existing ? "The behaviour was reworded." : "The behaviour was added.");
+                    "success", has(framework, behaviour) ? "The behaviour was reworded." : "The behaviour was added.");
             return "redirect:" + base() + "/" + code + "#" + dimension;
         } catch (InvalidInput e) {
             return ONE.showAgain(shown(model, code), form, onForm(e));
@@ -240,7 +239,7 @@ class BehaviourFrameworkPages {
         if (framework.dimensionList().stream().noneMatch(d -> dimension.equals(d.code()))) {
             throw new InvalidInput("dimension", "The framework has no dimension " + dimension);
         }
-        boolean existing = framework.behaviours().stream().anyMatch(b -> code.equals(b.code()));
+        boolean existing = has(framework, code);
         List<BehaviourFramework.Dimension> dimensions = framework.dimensionList().stream()
                 .map(d -> {
                     List<BehaviourFramework.Behaviour> behaviours = new ArrayList<>(d.behaviourList().stream()
@@ -254,6 +253,10 @@ class BehaviourFrameworkPages {
                 .toList();
         return new BehaviourFramework(
                 framework.code(), framework.title(), framework.description(), framework.scale(), dimensions);
+    }
+
+    private static boolean has(BehaviourFramework framework, String behaviour) {
+        return framework.behaviours().stream().anyMatch(b -> behaviour.equals(b.code()));
     }
 
     /** The framework's rules name places in the document; the form names its fields. */
