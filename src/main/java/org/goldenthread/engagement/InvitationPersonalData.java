@@ -63,9 +63,13 @@ class InvitationPersonalData implements PersonalData {
         jdbc.sql("""
                         delete from survey_draft where invitation_id in
                             (select id from survey_invitation where lower(email) = lower(:email))""").param("email", subject.email()).update();
+        // their links stop working: nobody can answer as them once they are erased
+        jdbc.sql("""
+                        delete from survey_invitation_link where invitation_id in
+                            (select id from survey_invitation where lower(email) = lower(:email))""").param("email", subject.email()).update();
         jdbc.sql("""
                         update survey_invitation
-                           set email = 'erased-' || id || '@erased.invalid', token = gen_random_uuid()::text
+                           set email = 'erased-' || id || '@erased.invalid'
                          where lower(email) = lower(:email)""").param("email", subject.email()).update();
     }
 }

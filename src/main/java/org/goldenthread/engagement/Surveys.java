@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +34,6 @@ import tools.jackson.databind.ObjectMapper;
 /** The surveys of the ICS in scope: their definitions, and storing the responses they collect. */
 @Service
 public class Surveys {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Enough for every open survey on a national platform; beyond it the memory starts afresh. */
     private static final int MAX_REMEMBERED = 1_000;
@@ -109,7 +105,6 @@ public class Surveys {
             SurveyDefinition definition,
             @JsonProperty("opens_on") LocalDate opensOn,
             @JsonProperty("closes_on") LocalDate closesOn,
-            @JsonProperty("link_token") String linkToken,
             Status status) {
 
         public boolean isOpenOn(LocalDate day) {
@@ -149,14 +144,13 @@ public class Surveys {
     }
 
     public Survey survey(long id) {
-        return jdbc.sql("select id, definition, opens_on, closes_on, link_token, status from survey where id = :id")
+        return jdbc.sql("select id, definition, opens_on, closes_on, status from survey where id = :id")
                 .param("id", id)
                 .query((rs, n) -> new Survey(
                         rs.getLong("id"),
                         json.readValue(rs.getString("definition"), SurveyDefinition.class),
                         rs.getObject("opens_on", LocalDate.class),
                         rs.getObject("closes_on", LocalDate.class),
-                        rs.getString("link_token"),
                         Status.of(rs.getString("status"))))
                 .optional()
                 .orElseThrow(() -> new NotFound("No survey with id " + id + " in this ICS"));
@@ -242,12 +236,10 @@ public class Surveys {
                 definition.questions() == null
                         ? List.of()
                         : definition.questions().stream().map(this::fillOptions).toList());
-        byte[] secret = new byte[18];
-        RANDOM.nextBytes(secret);
         long id = jdbc.sql("""
-                        insert into survey (ics_id, code, title, anonymous, definition, opens_on, closes_on, link_token,
+                        insert into survey (ics_id, code, title, anonymous, definition, opens_on, closes_on,
                                             created_by, status)
-                        values (:ics, :code, :title, :anonymous, cast(:definition as jsonb), :opens, :closes, :token,
+                        values (:ics, :code, :title, :anonymous, cast(:definition as jsonb), :opens, :closes,
                                 :creator, :status)
                         returning id""")
                 .param("ics", Scope.currentTenant().id())
@@ -257,7 +249,6 @@ public class Surveys {
                 .param("definition", json.writeValueAsString(filled))
                 .param("opens", opensOn)
                 .param("closes", closesOn)
-                .param("token", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
                 .param(
                         "creator",
                         Scope.current().caller() == null

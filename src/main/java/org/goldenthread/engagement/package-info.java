@@ -7,7 +7,7 @@
  *
  * <p>Owns the tables {@code survey}, {@code survey_response}, {@code survey_theme}, {@code
  * survey_coding}, {@code survey_invitation}, {@code survey_invitation_unanswered}, {@code
- * survey_draft}, {@code survey_mailing}, {@code survey_answer_block}, {@code engagement_segment}, {@code engagement_contact},
+ * survey_invitation_link}, {@code survey_open_link}, {@code survey_draft}, {@code survey_mailing}, {@code survey_answer_block}, {@code engagement_segment}, {@code engagement_contact},
  * {@code engagement_event}, {@code engagement_registration}, {@code engagement_registration_link},
  * {@code engagement_event_note}, {@code engagement_event_note_theme}, {@code engagement_stakeholder_group},
  * {@code engagement_activity}, {@code engagement_action}, {@code engagement_feedback_page} and {@code

@@ -64,6 +64,7 @@ class RespondJourneyTest extends BrowserTest {
         aSurvey("Open Link Journey ICS");
         signIn(adminEmail, PASSWORD);
         page.navigate(url(invitationsPage()));
+        click(AriaRole.BUTTON, "Show a link to share");
         String openLink = page.locator("#open-link").textContent().strip();
         assertThat(openLink).startsWith("http://localhost:" + port + "/respond/");
 
@@ -242,6 +243,7 @@ class RespondJourneyTest extends BrowserTest {
         surveyId = created.json().get("id").asLong();
         signIn(adminEmail, PASSWORD);
         page.navigate(url(invitationsPage()));
+        click(AriaRole.BUTTON, "Show a link to share");
         String openLink = page.locator("#open-link").textContent().strip();
 
         newPhoneWithoutJavaScript();

@@ -57,6 +57,11 @@ class SurveyJourneyTest extends BrowserTest {
         page.goBack();
         // a survey built on the pages is a draft: its open link turns people away until it is opened
         assertThat(page.locator("#survey-status")).containsText("Draft");
+        // only a digest of an open link is kept, so it is shown once, when asked for
+        assertThat(page.locator("a.gt-token")).hasCount(0);
+        click(AriaRole.BUTTON, "Show a link to share");
+        assertThat(page.locator("#open-link")).containsText("cannot be shown again");
+        assertAccessible();
         page.locator("a.gt-token").click();
         assertThat(page.locator("h1")).containsText("Place pulse");
         assertThat(page.locator("main")).containsText("This survey is not open yet");
@@ -83,6 +88,7 @@ class SurveyJourneyTest extends BrowserTest {
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("open to respondents");
         assertThat(page.locator("#survey-status")).hasText("Open to respondents");
         assertAccessible();
+        click(AriaRole.BUTTON, "Show a link to share");
         page.locator("a.gt-token").click();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start now")))
                 .isVisible();

@@ -421,12 +421,10 @@ class MalformedInputTest extends IntegrationTest {
         JsonNode users = expect(api.get(path + "/users", icsAdmin));
         long token =
                 expect(api.get("/api/v1/tokens", icsAdmin)).get(0).get("id").asLong();
-        String link = inIcs(
-                ods,
-                () -> jdbc.sql("select link_token from survey where id = :id")
-                        .param("id", survey)
-                        .query(String.class)
-                        .single());
+        String openLink = expect(api.post(path + "/surveys/" + survey + "/open-link", icsAdmin, null))
+                .get("link")
+                .asString();
+        String link = openLink.substring(openLink.lastIndexOf('/') + 1);
 
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("ods", ods);

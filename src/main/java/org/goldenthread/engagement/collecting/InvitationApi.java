@@ -27,9 +27,16 @@ class InvitationApi {
     private final Mailings mailings;
     private final Surveys surveys;
     private final SegmentInvitations segmentInvitations;
+    private final InvitationMail mail;
 
-    InvitationApi(Invitations invitations, Mailings mailings, Surveys surveys, SegmentInvitations segmentInvitations) {
+    InvitationApi(
+            Invitations invitations,
+            Mailings mailings,
+            Surveys surveys,
+            SegmentInvitations segmentInvitations,
+            InvitationMail mail) {
         this.segmentInvitations = segmentInvitations;
+        this.mail = mail;
         this.invitations = invitations;
         this.mailings = mailings;
         this.surveys = surveys;
@@ -116,6 +123,20 @@ class InvitationApi {
         Invitations.Sent sent = invitations.remind(id, wait(waitSeconds));
         return ResponseEntity.status(sent.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(sent);
+    }
+
+    record OpenLink(String link) {}
+
+    /**
+     * A new open link for the survey, whole: anyone with it can answer without an invitation. Only
+     * its digest is kept, so this is the one time it can be read; links issued before keep working.
+     */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @Operation(summary = "A new open link for a survey, shown once")
+    @PostMapping("/api/v1/ics/{ods}/surveys/{id}/open-link")
+    @ResponseStatus(HttpStatus.CREATED)
+    OpenLink openLink(@PathVariable String ods, @PathVariable long id) {
+        return new OpenLink(invitations.openLink(id, mail.base()));
     }
 
     /** The survey's latest rounds of emails, newest first. */

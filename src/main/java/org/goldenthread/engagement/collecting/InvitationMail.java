@@ -28,7 +28,15 @@ class InvitationMail {
     /** Messages per SMTP connection. */
     private static final int BATCH = 100;
 
-    /** One email to write: the invitation itself, or a reminder for someone who has had it. */
+    /** Someone a round is to email: the invitation itself, or a reminder for someone who has had it. */
+    record Addressee(long invitationId, String email, boolean reminder) {
+
+        Letter with(String token) {
+            return new Letter(invitationId, email, token, reminder);
+        }
+    }
+
+    /** One email to write, with the personal link issued for it. */
     record Letter(long invitationId, String email, String token, boolean reminder) {}
 
     private final MailServer server;
@@ -39,11 +47,6 @@ class InvitationMail {
 
     boolean isSetUp() {
         return server.isSetUp();
-    }
-
-    /** The survey's open link, for anyone, without an invitation. */
-    String openLink(String linkToken) {
-        return base() + "/respond/" + linkToken;
     }
 
     /**

@@ -108,6 +108,22 @@ class InvitationPages {
         printer.flush();
     }
 
+    /**
+     * Shows a new open link once, back on the page it was asked for from (the survey's or its
+     * invitations'). Only its digest is kept, so the page cannot show it again later.
+     */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @PostMapping("/ics/{ods}/surveys/{id}/open-link")
+    String openLink(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(name = "from", required = false) @Nullable String from,
+            RedirectAttributes redirect) {
+        redirect.addFlashAttribute("openLink", invitations.openLink(id, mail.base()));
+        String survey = "/ics/" + ods + "/surveys/" + id;
+        return "redirect:" + ("invitations".equals(from) ? survey + "/invitations#open-link" : survey + "#open-link");
+    }
+
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/surveys/{id}/invitations")
     String page(@PathVariable String ods, @PathVariable long id, Model model) {
@@ -120,7 +136,6 @@ class InvitationPages {
         model.addAttribute("survey", survey);
         model.addAttribute("counts", counts);
         model.addAttribute("unsent", counts.invited() - counts.sent());
-        model.addAttribute("openLink", mail.openLink(survey.linkToken()));
         model.addAttribute("emailSetUp", mail.isSetUp());
         model.addAttribute(
                 "closed",

@@ -1,24 +1,23 @@
 package org.goldenthread.engagement.collecting;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.LinkSecret;
 import org.goldenthread.platform.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +39,6 @@ class Invitations {
     static final DateTimeFormatter DAY = Dates.DAY;
     static final int MAX_PER_REQUEST = 10_000;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Deliberately loose: one @, something either side, a dot in the domain, no spaces or separators. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>,;\"']+@[^@\\s<>,;\"']+\\.[^@\\s<>,;\"'.]+$");
 
@@ -52,6 +50,7 @@ class Invitations {
     private final Audit audit;
     private final InvitationMail mail;
     private final Mailings mailings;
+    private final Links links;
     private final TransactionTemplate transaction;
 
     Invitations(
@@ -61,6 +60,7 @@ class Invitations {
             Audit audit,
             InvitationMail mail,
             Mailings mailings,
+            Links links,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
@@ -68,6 +68,7 @@ class Invitations {
         this.audit = audit;
         this.mail = mail;
         this.mailings = mailings;
+        this.links = links;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -113,8 +114,9 @@ class Invitations {
 
     Optional<Invitation> byToken(String token) {
         return jdbc.sql("select id, survey_id, email, not " + UNANSWERED + " as responded"
-                        + " from survey_invitation where token = :token")
-                .param("token", token)
+                        + " from survey_invitation where id in"
+                        + " (select invitation_id from survey_invitation_link where token_hash = :hash)")
+                .param("hash", LinkSecret.digest(token))
                 .query(Invitation.class)
                 .optional();
     }
@@ -219,17 +221,14 @@ class Invitations {
         }
         List<Map<String, String>> rows = new ArrayList<>(distinct.size());
         for (String email : distinct.values()) {
-            Map<String, String> row = new HashMap<>();
-            row.put("email", email);
-            row.put("token", newToken());
-            rows.add(row);
+            rows.add(Map.of("email", email));
         }
         // each invitation starts unanswered, in the same transaction as everyone invited with it
         int added = jdbc.sql("""
                         with added as (
-                            insert into survey_invitation (ics_id, survey_id, email, token)
-                            select s.ics_id, s.id, r.email, r.token
-                              from survey s, jsonb_to_recordset(cast(:rows as jsonb)) as r(email text, token text)
+                            insert into survey_invitation (ics_id, survey_id, email)
+                            select s.ics_id, s.id, r.email
+                              from survey s, jsonb_to_recordset(cast(:rows as jsonb)) as r(email text)
                              where s.id = :survey
                             on conflict (ics_id, survey_id, lower(email)) do nothing
                             returning ics_id, id)
@@ -276,17 +275,17 @@ class Invitations {
             return new Sent(0, (int) waiting, false, null);
         }
         // Claim the rows for the round in one statement, so two rounds at once never email the same person.
-        record Claim(long mailingId, List<InvitationMail.Letter> letters) {}
+        record Claim(long mailingId, List<InvitationMail.Addressee> letters) {}
         Optional<Claim> claimed = transaction.execute(status -> {
             long mailingId = mailings.open(surveyId, kind);
-            List<InvitationMail.Letter> letters = jdbc.sql("update survey_invitation"
+            List<InvitationMail.Addressee> letters = jdbc.sql("update survey_invitation"
                             + " set last_sent_on = :today, mailing_id = :mailing"
                             + " where survey_id = :survey and " + UNANSWERED + " and mailing_id is null and " + whom
-                            + " returning id as invitation_id, email, token, sends > 0 as reminder")
+                            + " returning id as invitation_id, email, sends > 0 as reminder")
                     .param("survey", surveyId)
                     .param("today", today())
                     .param("mailing", mailingId)
-                    .query(InvitationMail.Letter.class)
+                    .query(InvitationMail.Addressee.class)
                     .list();
             if (letters.isEmpty()) {
                 // nobody to email: no round to show or audit
@@ -305,24 +304,42 @@ class Invitations {
         return Sent.of(mailings.start(claim.mailingId(), survey, claim.letters(), action, wait));
     }
 
+    /**
+     * A new open link for a survey, whole, for an administrator to share. It is shown once: only its
+     * digest is kept. Those issued before keep working, so a link already shared never goes dead
+     * because someone asked for another. Audited, as every way in to answer is.
+     */
+    String openLink(long surveyId, String base) {
+        surveys.survey(surveyId);
+        String token = links.issueOpenLink(surveyId);
+        audit.record("survey.open_link_issued", "survey", surveyId, null, Map.of());
+        return base + "/respond/" + token;
+    }
+
     /** One person's own link, for sending another way than by this server's email. */
     record PersonalLink(String email, String link) {}
 
     /**
-     * Each invited person who has not responded, with their own link, for an administrator to send
-     * another way when this server has no mail server (or an email went astray). Those who have
-     * responded are left out: their links are spent. Audited, since every row is a way in to answer
-     * as that person.
+     * Each invited person who has not responded, with a new link of their own, for an administrator
+     * to send another way when this server has no mail server (or an email went astray). Links sent
+     * or downloaded before keep working. Those who have responded are left out: their links are
+     * spent. Audited, since every row is a way in to answer as that person.
      */
     List<PersonalLink> personalLinks(long surveyId, String base) {
         surveys.survey(surveyId);
-        List<PersonalLink> links = jdbc.sql("select email, token from survey_invitation where survey_id = :survey and "
+        record Invitee(long id, String email) {}
+        List<Invitee> invitees = jdbc.sql("select id, email from survey_invitation where survey_id = :survey and "
                         + UNANSWERED + " order by lower(email)")
                 .param("survey", surveyId)
-                .query((rs, n) -> new PersonalLink(rs.getString("email"), base + "/invited/" + rs.getString("token")))
+                .query(Invitee.class)
                 .list();
-        audit.record("survey.invitation_links_downloaded", "survey", surveyId, null, Map.of("links", links.size()));
-        return links;
+        Map<Long, String> tokens =
+                links.issuePersonal(invitees.stream().map(Invitee::id).toList());
+        List<PersonalLink> personal = invitees.stream()
+                .map(i -> new PersonalLink(i.email(), base + "/invited/" + Objects.requireNonNull(tokens.get(i.id()))))
+                .toList();
+        audit.record("survey.invitation_links_downloaded", "survey", surveyId, null, Map.of("links", personal.size()));
+        return personal;
     }
 
     static LocalDate today() {
@@ -347,12 +364,6 @@ class Invitations {
                     "The survey closed on " + DAY.format(survey.closesOn())
                             + ", so nobody more can be invited or reminded");
         }
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static String cut(String s) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -87,6 +88,7 @@ class Mailings {
     private final Surveys surveys;
     private final Leases leases;
     private final Chores chores;
+    private final Links links;
     private final ExecutorService sending = Executors.newFixedThreadPool(SENDERS, r -> {
         Thread t = new Thread(r, "survey-mailing");
         t.setDaemon(true);
@@ -102,8 +104,10 @@ class Mailings {
             ScopedTransactions transactions,
             Surveys surveys,
             Leases leases,
-            Chores chores) {
+            Chores chores,
+            Links links) {
         this.jdbc = jdbc;
+        this.links = links;
         this.mail = mail;
         this.audit = audit;
         this.tenants = tenants;
@@ -120,7 +124,7 @@ class Mailings {
     Mailing start(
             long mailingId,
             Surveys.Survey survey,
-            List<InvitationMail.Letter> letters,
+            List<InvitationMail.Addressee> letters,
             String auditAction,
             Duration wait) {
         Scope scope = Scope.current();
@@ -165,7 +169,7 @@ class Mailings {
             Surveys.Survey survey,
             String icsName,
             String base,
-            List<InvitationMail.Letter> letters,
+            List<InvitationMail.Addressee> letters,
             String auditAction) {
         int sent = 0;
         int notSent = 0;
@@ -247,10 +251,10 @@ class Mailings {
 
     /**
      * The letters of a batch whose invitations the round still holds and whose person has not
-     * responded meanwhile (those who have are let go without an email); null if the round has been
-     * stopped.
+     * responded meanwhile (those who have are let go without an email), each with a new personal
+     * link committed before it is sent; null if the round has been stopped.
      */
-    private List<InvitationMail.Letter> stillHeld(long mailingId, List<InvitationMail.Letter> batch) {
+    private List<InvitationMail.Letter> stillHeld(long mailingId, List<InvitationMail.Addressee> batch) {
         return transactions.run(Scope.current(), () -> {
             boolean running = jdbc.sql("select finished_at is null from survey_mailing where id = :id for update")
                     .param("id", mailingId)
@@ -260,7 +264,7 @@ class Mailings {
                 return null;
             }
             List<Long> ids =
-                    batch.stream().map(InvitationMail.Letter::invitationId).toList();
+                    batch.stream().map(InvitationMail.Addressee::invitationId).toList();
             jdbc.sql("update survey_invitation set mailing_id = null, last_sent_on = null"
                             + " where id in (:ids) and mailing_id = :mailing and not " + Invitations.UNANSWERED)
                     .param("ids", ids)
@@ -278,8 +282,14 @@ class Mailings {
                         .param("id", mailingId)
                         .update();
             }
-            return batch.stream()
-                    .filter(letter -> held.contains(letter.invitationId()))
+            List<InvitationMail.Addressee> addressees = batch.stream()
+                    .filter(addressee -> held.contains(addressee.invitationId()))
+                    .toList();
+            Map<Long, String> tokens = links.issuePersonal(addressees.stream()
+                    .map(InvitationMail.Addressee::invitationId)
+                    .toList());
+            return addressees.stream()
+                    .map(addressee -> addressee.with(Objects.requireNonNull(tokens.get(addressee.invitationId()))))
                     .toList();
         });
     }
@@ -349,12 +359,12 @@ class Mailings {
             leases.release(LEASE, mailingId);
             return;
         }
-        List<InvitationMail.Letter> letters = transactions.run(
+        List<InvitationMail.Addressee> letters = transactions.run(
                 scope,
-                () -> jdbc.sql("select id as invitation_id, email, token, sends > 0 as reminder"
+                () -> jdbc.sql("select id as invitation_id, email, sends > 0 as reminder"
                                 + " from survey_invitation where mailing_id = :id order by id")
                         .param("id", mailingId)
-                        .query(InvitationMail.Letter.class)
+                        .query(InvitationMail.Addressee.class)
                         .list());
         Surveys.Survey survey = scope.run(() -> surveys.survey(round.get().surveyId()));
         String action = round.get().kind().equals("reminders") ? "survey.reminders_sent" : "survey.invitations_sent";

@@ -16,6 +16,7 @@ import org.goldenthread.engagement.audiences.Member;
 import org.goldenthread.engagement.audiences.Segment;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.DemoIcsCreated;
+import org.goldenthread.platform.LinkSecret;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,7 +176,7 @@ class DemoEvents {
                 .param("ends", Timestamp.from(starts.plusSeconds(5_400)))
                 .param("location", "Meeting Room 3, Northmoor Community Hospital")
                 .param("segment", segmentId)
-                .param("hash", EventLinks.fresh().hash())
+                .param("hash", LinkSecret.fresh().hash())
                 .param("uid", UUID.randomUUID() + "@golden-thread")
                 .query(Long.class)
                 .single();

@@ -1,12 +1,7 @@
 package org.goldenthread.engagement.events;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.goldenthread.platform.LinkSecret;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Scope.Entered;
 import org.goldenthread.platform.TenantDirectory;
@@ -25,12 +20,6 @@ class EventLinks {
     /** Where a link leads: the ICS's scope to work in, and the event. */
     record Found(Scope scope, long eventId) {}
 
-    /** A secret and its digest, before it belongs to anything. */
-    record Secret(String token, byte[] hash) {}
-
-    private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{16,64}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final JdbcClient jdbc;
     private final TenantDirectory tenants;
 
@@ -39,27 +28,12 @@ class EventLinks {
         this.tenants = tenants;
     }
 
-    static Secret fresh() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new Secret(token, digest(token));
-    }
-
-    static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
     /**
      * A new personal link for a registration in the ICS in scope. Links issued before keep working,
      * so whichever email someone opens, its link leads to their place.
      */
     String issue(long registrationId) {
-        Secret secret = fresh();
+        LinkSecret secret = LinkSecret.fresh();
         jdbc.sql("insert into engagement_registration_link (registration_id, token_hash) values (:id, :hash)")
                 .param("id", registrationId)
                 .param("hash", secret.hash())
@@ -69,7 +43,7 @@ class EventLinks {
 
     /** A new open link for an event in the ICS in scope; the one before stops working. */
     String reissueOpenLink(long eventId) {
-        Secret secret = fresh();
+        LinkSecret secret = LinkSecret.fresh();
         jdbc.sql("update engagement_event set link_hash = :hash where id = :id")
                 .param("hash", secret.hash())
                 .param("id", eventId)
@@ -86,12 +60,12 @@ class EventLinks {
     }
 
     private Optional<Found> find(String sql, String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!LinkSecret.looksLike(token)) {
             return Optional.empty();
         }
         try (Entered ignored = new Scope(null, null, false).enter()) {
             return jdbc.sql(sql)
-                    .param("hash", digest(token))
+                    .param("hash", LinkSecret.digest(token))
                     .query((rs, n) -> new long[] {rs.getLong("ics_id"), rs.getLong("event_id")})
                     .optional()
                     .flatMap(found -> tenants.tenantOf(found[0]).map(t -> new Found(Scope.system(t), found[1])));

@@ -15,6 +15,7 @@ import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.LinkSecret;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.structure.Level;
@@ -61,7 +62,7 @@ public class Events {
     @Transactional
     public Planned create(NewEvent form) {
         Checked c = check(form);
-        EventLinks.Secret link = EventLinks.fresh();
+        LinkSecret link = LinkSecret.fresh();
         long id = jdbc.sql("""
                         insert into engagement_event (title, kind, level, description, starts_at, ends_at, online,
                                                       location, capacity, registration_closes_at, segment_id,

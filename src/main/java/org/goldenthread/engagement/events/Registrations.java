@@ -15,6 +15,7 @@ import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.LinkSecret;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Scope;
@@ -75,7 +76,7 @@ public class Registrations {
         return jdbc.sql("select " + Registration.COLUMNS + """
                          from engagement_registration
                         where id = (select registration_id from engagement_registration_link where token_hash = :hash)""")
-                .param("hash", EventLinks.digest(token))
+                .param("hash", LinkSecret.digest(token))
                 .query(Registration.class)
                 .optional();
     }

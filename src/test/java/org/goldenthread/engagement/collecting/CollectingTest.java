@@ -76,11 +76,12 @@ class CollectingTest extends IntegrationTest {
         return r.json().get("id").asLong();
     }
 
+    /** A new open link's token, as an administrator is shown it once. */
     private String linkToken(long surveyId) {
-        return inIcs(() -> jdbc.sql("select link_token from survey where id = :id")
-                .param("id", surveyId)
-                .query(String.class)
-                .single());
+        Response r = api.post("/api/v1/ics/" + ods + "/surveys/" + surveyId + "/open-link", token, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String link = r.json().get("link").asString();
+        return link.substring(link.lastIndexOf('/') + 1);
     }
 
     private <T> T inIcs(Supplier<T> work) {
@@ -264,10 +265,10 @@ class CollectingTest extends IntegrationTest {
                             select ics_id, id, 'invitations', 2, 1, now() - interval '20 minutes' from survey
                              where id = :id returning id, ics_id, survey_id),
                         i as (
-                            insert into survey_invitation (ics_id, survey_id, email, token, sends, last_sent_on, mailing_id)
-                            select ics_id, survey_id, :sent, 'stalled-1-' || survey_id, 1, current_date, null from m
+                            insert into survey_invitation (ics_id, survey_id, email, sends, last_sent_on, mailing_id)
+                            select ics_id, survey_id, :sent, 1, current_date, null from m
                             union all
-                            select ics_id, survey_id, :unsent, 'stalled-2-' || survey_id, 0, current_date, id from m
+                            select ics_id, survey_id, :unsent, 0, current_date, id from m
                             returning ics_id, id),
                         u as (
                             insert into survey_invitation_unanswered (ics_id, invitation_id) select ics_id, id from i)
@@ -411,8 +412,16 @@ class CollectingTest extends IntegrationTest {
                         "last_sent_on date",
                         "mailing_id bigint",
                         "sends integer",
-                        "survey_id bigint",
-                        "token text");
+                        "survey_id bigint");
+        // a link is issued when an email is sent or a list downloaded; responding never touches it
+        assertThat(jdbc.sql("""
+                select column_name || ' ' || data_type from information_schema.columns
+                 where table_name = 'survey_invitation_link' order by column_name""").query(String.class).list())
+                .containsExactly(
+                        "created_at timestamp with time zone",
+                        "ics_id bigint",
+                        "invitation_id bigint",
+                        "token_hash bytea");
         assertThat(jdbc.sql("""
                 select column_name || ' ' || data_type from information_schema.columns
                  where table_name = 'survey_invitation_unanswered' order by column_name""").query(String.class).list()).containsExactly("ics_id bigint", "invitation_id bigint");
@@ -574,17 +583,20 @@ class CollectingTest extends IntegrationTest {
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("email,link");
-        assertThat(lines).anyMatch(l -> l.startsWith(kim + ",") && l.endsWith("/invited/" + invitationToken(kim)));
-        assertThat(lines).anyMatch(l -> l.startsWith(lee + ",") && l.endsWith("/invited/" + invitationToken(lee)));
-        // the link works as the email's would
+        assertThat(lines).anyMatch(l -> l.startsWith(kim + ",") && l.contains("/invited/"));
+        assertThat(lines).anyMatch(l -> l.startsWith(lee + ",") && l.contains("/invited/"));
+        // a new link, since only digests are kept; it works as the email's does, and the email's still works
         String kimsLink = lines.stream()
                 .filter(l -> l.startsWith(kim))
                 .findFirst()
                 .orElseThrow()
                 .split(",")[1];
+        assertThat(kimsLink).doesNotEndWith("/invited/" + invitationToken(kim));
         assertThat(new PageClient(port)
                         .get(java.net.URI.create(kimsLink).getPath())
                         .body())
+                .contains("Start now");
+        assertThat(new PageClient(port).get("/invited/" + invitationToken(kim)).body())
                 .contains("Start now");
 
         String analyst = tokenFor(createUser("analyst", ods));
@@ -862,6 +874,56 @@ class CollectingTest extends IntegrationTest {
     }
 
     @Test
+    void linksAreKeptOnlyAsDigestsSoACopyOfTheDatabaseOpensNoSurvey() {
+        long id = survey(pulse(), "");
+        String una = uniqueEmail("una");
+        invite(id, una);
+        String emailed = invitationToken(una);
+        String open = linkToken(id);
+
+        // nothing in the database holds a link's secret: only its SHA-256 digest
+        assertThat(jdbc.sql("""
+                        select table_name || '.' || column_name from information_schema.columns
+                         where table_schema = 'public' and table_name like 'survey%'
+                           and (column_name like '%token' or column_name = 'link_token')""").query(String.class).list()).isEmpty();
+        assertThat(inIcs(() -> jdbc.sql("""
+                        select count(*) from survey_invitation_link l join survey_invitation i on i.id = l.invitation_id
+                         where i.survey_id = :id and l.token_hash = sha256(convert_to(:token, 'UTF8'))""")
+                        .param("id", id)
+                        .param("token", emailed)
+                        .query(Long.class)
+                        .single()))
+                .isEqualTo(1);
+        assertThat(inIcs(() -> jdbc.sql("""
+                        select count(*) from survey_open_link
+                         where survey_id = :id and link_hash = sha256(convert_to(:token, 'UTF8'))""")
+                        .param("id", id)
+                        .param("token", open)
+                        .query(Long.class)
+                        .single()))
+                .isEqualTo(1);
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id, token).body())
+                .doesNotContain(open)
+                .doesNotContain("link_token");
+
+        // asking for another open link leaves the one already shared working, and is audited
+        String another = linkToken(id);
+        assertThat(another).isNotEqualTo(open);
+        PageClient respondent = new PageClient(port);
+        assertThat(respondent.get("/respond/" + open).status()).isEqualTo(200);
+        assertThat(respondent.get("/respond/" + another).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?action=survey.open_link_issued", token)
+                        .json()
+                        .size())
+                .isEqualTo(2);
+        // and only those who may invite can ask for one
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(api.post("/api/v1/ics/" + ods + "/surveys/" + id + "/open-link", analyst, null)
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void remindersGoOnlyToThoseWhoHaveNotRespondedAndNobodyTwiceInADay() throws Exception {
         long id = survey(pulse(), "");
         String hal = uniqueEmail("hal");
@@ -890,13 +952,17 @@ class CollectingTest extends IntegrationTest {
         assertThat(TestMailServer.to(ivy)).hasSize(2);
         MimeMessage reminder = TestMailServer.to(ivy).get(1);
         assertThat(reminder.getSubject()).isEqualTo("Reminder: Leadership pulse");
-        assertThat(invitationToken(ivy))
-                .isEqualTo(INVITATION_LINK
-                        .matcher(text(TestMailServer.to(ivy).get(0)))
-                        .results()
-                        .findFirst()
-                        .orElseThrow()
-                        .group(1));
+        // each email carries a link of its own, and the one in the first email still works
+        String first = INVITATION_LINK
+                .matcher(text(TestMailServer.to(ivy).get(0)))
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
+        assertThat(invitationToken(ivy)).isNotEqualTo(first);
+        assertThat(new PageClient(port).get("/invited/" + first).body()).contains("Start now");
+        assertThat(new PageClient(port).get("/invited/" + invitationToken(ivy)).body())
+                .contains("Start now");
         assertThat(api.post(reminders, token, null).json().get("sent").asInt())
                 .as("pressed twice")
                 .isZero();
@@ -905,17 +971,12 @@ class CollectingTest extends IntegrationTest {
     @Test
     void aSurveyOfAnIcsMergedIntoAnotherStillTakesAnswersByItsLink() {
         long id = survey(pulse(), "");
+        // shared before the merge
+        String link = "/respond/" + linkToken(id);
         String large = createIcs("Larger footprint");
         assertThat(api.post("/api/v1/admin/ics/" + ods + "/merge-into/" + large, adminToken(), null)
                         .status())
                 .isEqualTo(200);
-        String link = "/respond/"
-                + inIcs(
-                        large,
-                        () -> jdbc.sql("select link_token from survey where id = :id")
-                                .param("id", id)
-                                .query(String.class)
-                                .single());
         PageClient respondent = new PageClient(port);
         String base = startByLink(respondent, link);
         answerPulse(respondent, base);

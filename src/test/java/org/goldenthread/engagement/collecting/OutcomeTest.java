@@ -21,7 +21,7 @@ class OutcomeTest {
         String json =
                 new ClassPathResource("engagement/ccpl-principles.json").getContentAsString(StandardCharsets.UTF_8);
         SurveyDefinition definition = JsonMapper.builder().build().readValue(json, SurveyDefinition.class);
-        Surveys.Survey survey = new Surveys.Survey(7, definition, OPENS, CLOSES, "link", status);
+        Surveys.Survey survey = new Surveys.Survey(7, definition, OPENS, CLOSES, status);
         return new Visit(survey, Questionnaire.of(definition), "/respond/link", null, null, null, today);
     }
 

@@ -341,10 +341,14 @@ class DataRightsTest extends IntegrationTest {
                         + ", '\\x0102'::bytea, current_date)");
         long invitation = count(
                 c,
-                "insert into survey_invitation (ics_id, survey_id, email, token) select " + ics
+                "insert into survey_invitation (ics_id, survey_id, email) select " + ics
                         + ", min(id), '" + email.toUpperCase(java.util.Locale.ROOT)
-                        + "', 'zq-token' from survey where ics_id = "
+                        + "' from survey where ics_id = "
                         + ics + " returning id");
+        execute(
+                c,
+                "insert into survey_invitation_link (ics_id, invitation_id, token_hash) values (" + ics + ", "
+                        + invitation + ", '\\x0203'::bytea)");
         execute(
                 c,
                 "insert into survey_invitation_unanswered (ics_id, invitation_id) values (" + ics + ", " + invitation
