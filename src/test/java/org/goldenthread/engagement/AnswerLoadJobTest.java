@@ -67,6 +67,9 @@ class AnswerLoadJobTest extends IntegrationTest {
                 JsonNode loading = loadJobs(ods, analystToken).get(0);
                 assertThat(loading.get("state").asString()).isIn("queued", "checking", "storing");
                 assertThat(loading.get("measure").asString()).isEqualTo("responses");
+                assertThat(loading.has("feed"))
+                        .as("kept by the platform, at jobs/{id}")
+                        .isFalse();
                 assertThat(loading.get("rows_total").asInt()).isEqualTo(RESPONSES);
                 assertThat(loading.get("started_by").asString()).isEqualTo("Test ics_admin");
                 job = loading.get("id").asLong();
