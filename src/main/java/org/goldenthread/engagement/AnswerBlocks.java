@@ -2,6 +2,7 @@ package org.goldenthread.engagement;
 
 import java.sql.ResultSet;
 import javax.sql.DataSource;
+import org.goldenthread.platform.Progress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +33,18 @@ final class AnswerBlocks {
      */
     @Nullable
     AnswerMatrix load(long surveyId, int slots, int questions, TransactionOperations readOnly) {
+        return load(surveyId, slots, questions, readOnly, Progress.NONE);
+    }
+
+    /** As {@link #load(long, int, int, TransactionOperations)}, telling {@code progress} how many responses it has read. */
+    @Nullable
+    AnswerMatrix load(long surveyId, int slots, int questions, TransactionOperations readOnly, Progress progress) {
         java.util.Optional<AnswerMatrix> read =
-                readOnly.execute(status -> java.util.Optional.ofNullable(read(surveyId, slots, questions)));
+                readOnly.execute(status -> java.util.Optional.ofNullable(read(surveyId, slots, questions, progress)));
         return read == null ? null : read.orElse(null);
     }
 
-    private @Nullable AnswerMatrix read(long surveyId, int slots, int questions) {
+    private @Nullable AnswerMatrix read(long surveyId, int slots, int questions, Progress progress) {
         {
             AnswerMatrix matrix = new AnswerMatrix(surveyId, slots, questions);
             JdbcTemplate template = new JdbcTemplate(dataSource);
@@ -57,6 +64,7 @@ final class AnswerBlocks {
                         }
                         try {
                             matrix.append(rs.getBytes(4), rows, rs.getLong(3));
+                            progress.stored(matrix.size());
                         } catch (IllegalStateException e) {
                             fits[0] = false;
                         }

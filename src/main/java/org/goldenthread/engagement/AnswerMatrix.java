@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import javax.sql.DataSource;
+import org.goldenthread.platform.Progress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
@@ -95,11 +96,14 @@ final class AnswerMatrix {
      * @return how many responses it added
      */
     synchronized int catchUp(DataSource dataSource, TransactionOperations readOnly) {
-        return catchUp(dataSource, readOnly, Long.MAX_VALUE);
+        return catchUp(dataSource, readOnly, Long.MAX_VALUE, Progress.NONE);
     }
 
-    /** As {@link #catchUp(DataSource, TransactionOperations)}, reading no response after id {@code upTo}. */
-    synchronized int catchUp(DataSource dataSource, TransactionOperations readOnly, long upTo) {
+    /**
+     * As {@link #catchUp(DataSource, TransactionOperations)}, reading no response after id {@code
+     * upTo} and telling {@code progress} how many responses it holds as it goes.
+     */
+    synchronized int catchUp(DataSource dataSource, TransactionOperations readOnly, long upTo, Progress progress) {
         int before = size;
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(10_000);
@@ -109,10 +113,14 @@ final class AnswerMatrix {
                  where survey_id = ? and id > ? and id <= ? order by id""",
                 (ResultSet rs) -> {
                     add(rs.getLong(1), rs.getArray(2), rs.getArray(3));
+                    if ((size & 1023) == 0) {
+                        progress.stored(size);
+                    }
                 },
                 surveyId,
                 lastId,
                 upTo));
+        progress.stored(size);
         lastRead = System.nanoTime();
         return size - before;
     }

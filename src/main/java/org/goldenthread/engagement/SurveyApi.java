@@ -44,7 +44,16 @@ class SurveyApi {
     private final Codebook codebook;
     private final ResponseImports imports;
 
-    SurveyApi(Surveys surveys, Responses responses, SurveyResults results, Codebook codebook, ResponseImports imports) {
+    private final AnswerLoads loads;
+
+    SurveyApi(
+            Surveys surveys,
+            Responses responses,
+            SurveyResults results,
+            Codebook codebook,
+            ResponseImports imports,
+            AnswerLoads loads) {
+        this.loads = loads;
         this.imports = imports;
         this.surveys = surveys;
         this.responses = responses;
@@ -211,12 +220,17 @@ class SurveyApi {
         return String.valueOf(value);
     }
 
+    private static final String WAITS = "Results come from the survey's answers held in memory. When a survey of more"
+            + " than 5,000 responses has none there yet (after a restart), they are read as a background job of kind"
+            + " survey_answers_load, which GET /api/v1/ics/{ods}/jobs lists with its progress, and this call waits"
+            + " for it and then answers as usual: allow a minute or so for a million responses.";
+
     private static final String FILTER = "One condition: a closed question's code, a colon and one of its options"
             + " exactly as labelled, commas included (Q14:No, I am a non-clinician or manager). Repeat the parameter"
             + " for several conditions, all of which must hold. A filter naming no option is refused (400).";
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @Operation(summary = "A survey's results, question by question")
+    @Operation(summary = "A survey's results, question by question", description = WAITS)
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/results")
     @Parameter(
             name = "filter",
@@ -224,11 +238,13 @@ class SurveyApi {
             description = FILTER,
             array = @ArraySchema(schema = @Schema(type = "string")))
     SurveyResults.Results results(@PathVariable String ods, @PathVariable long id, HttpServletRequest request) {
+        surveys.survey(id);
+        loads.await(id);
         return results.results(id, ResultFilters.of(request));
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @Operation(summary = "Cross-tabulate two questions, with a chi-square test")
+    @Operation(summary = "Cross-tabulate two questions, with a chi-square test", description = WAITS)
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/crosstab")
     @Parameter(
             name = "filter",
@@ -241,6 +257,8 @@ class SurveyApi {
             @RequestParam String row,
             @RequestParam String col,
             HttpServletRequest request) {
+        surveys.survey(id);
+        loads.await(id);
         return results.crossTab(id, row, col, ResultFilters.of(request));
     }
 

@@ -21,6 +21,7 @@ import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.Job;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -59,6 +60,7 @@ class SurveyPages {
     private final SurveyReport report;
     private final Clock clock;
     private final org.goldenthread.engagement.reach.Waves waves;
+    private final AnswerLoads loads;
 
     SurveyPages(
             Surveys surveys,
@@ -67,8 +69,10 @@ class SurveyPages {
             ObjectMapper json,
             SurveyReport report,
             Clock clock,
-            org.goldenthread.engagement.reach.Waves waves) {
+            org.goldenthread.engagement.reach.Waves waves,
+            AnswerLoads loads) {
         this.waves = waves;
+        this.loads = loads;
         this.report = report;
         this.clock = clock;
         this.surveys = surveys;
@@ -272,6 +276,8 @@ class SurveyPages {
         model.addAttribute("survey", survey);
         // a count, not the results: the results would load every answer into memory just to count them
         model.addAttribute("responses", surveys.responseCount(id));
+        // the results' answers being read into memory: the same card as on the results page
+        model.addAttribute("job", loads.underWay(id).orElse(null));
         model.addAttribute("canEdit", canEdit());
         model.addAttribute("mayReadRaw", surveys.mayReadRawResponses(id));
         model.addAttribute("openToday", survey.isOpenOn(LocalDate.ofInstant(clock.instant(), Dates.ENGLAND)));
@@ -378,6 +384,18 @@ class SurveyPages {
                         .map(s -> new Choice(String.valueOf(s.id()), s.title()))
                         .toList());
         model.addAttribute("previous", previous == null ? null : String.valueOf(previous));
+        List<String> filter = ResultFilters.of(request);
+        model.addAttribute("survey", survey);
+        model.addAttribute("filters", QuestionChoices.filters(survey.definition()));
+        model.addAttribute(
+                "filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
+        model.addAttribute("filtered", String.join(" and ", SurveyResults.filters(filter)));
+        Job loading = loads.pending(id).orElse(null);
+        if (loading != null) {
+            // its card follows the reading and reloads this page, filters and all, when it ends
+            model.addAttribute("job", loading);
+            return "engagement/results";
+        }
         if (previous != null) {
             try {
                 model.addAttribute("waves", waves.compare(id, previous));
@@ -385,12 +403,6 @@ class SurveyPages {
                 model.addAttribute("wavesProblem", e.problems().get(0).reason());
             }
         }
-        List<String> filter = ResultFilters.of(request);
-        model.addAttribute("survey", survey);
-        model.addAttribute("filters", QuestionChoices.filters(survey.definition()));
-        model.addAttribute(
-                "filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
-        model.addAttribute("filtered", String.join(" and ", SurveyResults.filters(filter)));
         try {
             model.addAttribute("results", results.results(id, filter));
         } catch (InvalidInput e) {
@@ -418,7 +430,9 @@ class SurveyPages {
         model.addAttribute("col", col);
         model.addAttribute(
                 "filter", SurveyResults.filters(filter).stream().findFirst().orElse(null));
-        if (row != null && col != null) {
+        Job loading = row != null && col != null ? loads.pending(id).orElse(null) : null;
+        model.addAttribute("job", loading);
+        if (row != null && col != null && loading == null) {
             try {
                 model.addAttribute("tab", results.crossTab(id, row, col, filter));
             } catch (InvalidInput e) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Progress;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Settings;
 import org.goldenthread.platform.SmallNumbers;
@@ -125,6 +126,21 @@ public class SurveyResults {
         matrices.remove(surveyId);
     }
 
+    /** Whether a survey's answers are in memory, so that its results need read only what came since. */
+    boolean holds(long surveyId) {
+        return matrices.containsKey(surveyId);
+    }
+
+    /**
+     * Reads a survey's answers into memory, from its stored blocks and then its rows, telling {@code
+     * progress} how many it holds as it goes; the work of an {@link AnswerLoads} job.
+     *
+     * @return how many responses it holds
+     */
+    int load(long surveyId, Progress progress) {
+        return answers(surveys.survey(surveyId), progress).size();
+    }
+
     /** The surveys whose answers are held in memory now, for tests and diagnostics. */
     java.util.Set<Long> held() {
         return java.util.Set.copyOf(matrices.keySet());
@@ -182,11 +198,16 @@ public class SurveyResults {
     record Condition(int question, int option) {}
 
     private AnswerMatrix.Snapshot answers(Surveys.Survey survey) {
+        return answers(survey, Progress.NONE);
+    }
+
+    private AnswerMatrix.Snapshot answers(Surveys.Survey survey, Progress progress) {
         int slots = new AnswerLayout(survey.definition()).slots();
         int questions = survey.definition().questions().size();
         AnswerMatrix held = matrices.get(survey.id());
-        AnswerMatrix matrix = held != null && fits(held, slots, questions) ? held : held(survey.id(), slots, questions);
-        matrix.catchUp(dataSource, readOnly);
+        AnswerMatrix matrix =
+                held != null && fits(held, slots, questions) ? held : held(survey.id(), slots, questions, progress);
+        matrix.catchUp(dataSource, readOnly, Long.MAX_VALUE, progress);
         keepWithinMemory(survey.id());
         store(matrix);
         return matrix.snapshot();
@@ -197,14 +218,14 @@ public class SurveyResults {
     }
 
     /** The survey's answers held in memory, read from its stored blocks where it has none yet; one survey at a time. */
-    private AnswerMatrix held(long surveyId, int slots, int questions) {
+    private AnswerMatrix held(long surveyId, int slots, int questions, Progress progress) {
         synchronized (blocks) {
             AnswerMatrix held = matrices.get(surveyId);
             if (held != null && fits(held, slots, questions)) {
                 return held;
             }
             // a survey gains questions only while it has no responses, so starting afresh costs nothing
-            AnswerMatrix stored = blocks.load(surveyId, slots, questions, readOnly);
+            AnswerMatrix stored = blocks.load(surveyId, slots, questions, readOnly, progress);
             AnswerMatrix matrix = stored != null ? stored : new AnswerMatrix(surveyId, slots, questions);
             matrices.put(surveyId, matrix);
             if (stored != null) {
@@ -300,7 +321,7 @@ public class SurveyResults {
         }
         AnswerMatrix all = stored != null ? stored : new AnswerMatrix(surveyId, slots, questions);
         int from = all.size();
-        all.catchUp(dataSource, readOnly, before);
+        all.catchUp(dataSource, readOnly, before, Progress.NONE);
         AnswerMatrix.Blocks added = rows.blocks(0);
         for (int b = 0; b < added.columns().size(); b++) {
             all.append(

@@ -1,19 +1,23 @@
 package org.goldenthread.platform;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Long work running in the background, such as a large import: its phase, its counts so far, the
  * problems found and, once done, the same outcome the work gives when it runs while the caller
- * waits.
+ * waits. A job of a {@link JobFeed} (a round of emails) is kept by its module and named by its
+ * feed and id; the rest are kept by {@link Jobs} and named by id alone.
  */
 public record Job(
         long id,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String feed,
         String kind,
         String subject,
         String link,
@@ -29,10 +33,18 @@ public record Job(
         @JsonIgnore @Nullable Long startedById,
         @JsonProperty("queued_at") Instant queuedAt,
         @JsonProperty("started_at") @Nullable Instant startedAt,
-        @JsonProperty("finished_at") @Nullable Instant finishedAt) {
+        @JsonProperty("finished_at") @Nullable Instant finishedAt,
+        @JsonIgnore Set<Role> shownTo) {
 
     public Job {
         problems = List.copyOf(problems);
+        shownTo = Set.copyOf(shownTo);
+    }
+
+    /** What names it in addresses: its id, or for a job of a feed, the feed's name and its id ("mailings/7"). */
+    @JsonIgnore
+    public String key() {
+        return feed == null ? String.valueOf(id) : feed + "/" + id;
     }
 
     public enum State implements Coded {
@@ -86,7 +98,18 @@ public record Job(
                 "Freezing the figures",
                 "Not closed"),
         // the demo's parts are loaded as soon as they are ready: nothing is checked first
-        PARTS("parts", "Parts to load", null, "Parts loaded", "Getting ready", "Loading", "Not loaded");
+        PARTS("parts", "Parts to load", null, "Parts loaded", "Getting ready", "Loading", "Not loaded"),
+        // a survey's answers read into memory for its results
+        RESPONSES(
+                "responses",
+                "Responses to load",
+                null,
+                "Responses loaded",
+                "Getting ready",
+                "Loading the answers",
+                "Not loaded"),
+        // a round of emails: rows read counts every email dealt with, sent or not
+        EMAILS("emails", "Emails to send", null, "Emails sent", "Getting ready", "Sending emails", "Not sent");
 
         private final String code;
         private final String total;
@@ -167,8 +190,9 @@ public record Job(
     }
 
     /**
-     * How far the work has gone, 0 to 100: checking is the first half, storing the second. Null while
-     * the number of rows is not known, for a bar that can only say the work is under way.
+     * How far the work has gone, 0 to 100: checking is the first half, storing the second, or for work
+     * that checks nothing first, the share dealt with. Null while the number of rows is not known, for
+     * a bar that can only say the work is under way.
      */
     @JsonProperty("percent")
     public @Nullable Integer percent() {
@@ -182,7 +206,9 @@ public record Job(
         if (total == null || total == 0) {
             return null;
         }
-        long done = Math.min(rowsChecked, total) + (long) Math.min(rowsStored, total);
+        long done = measure.checked() == null
+                ? 2L * Math.min(Math.max(rowsRead, rowsStored), total)
+                : Math.min(rowsChecked, total) + (long) Math.min(rowsStored, total);
         return (int) Math.min(99, done * 100 / (2L * total));
     }
 

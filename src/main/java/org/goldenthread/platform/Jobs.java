@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,9 +26,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -47,6 +52,11 @@ import tools.jackson.databind.ObjectMapper;
  * <p>Several instances may share the database. A job's work lives only in the memory of the
  * instance that started it, so no other instance can run it, let alone twice; what they share is
  * the sweep that records stalled jobs as interrupted, which one instance does for all ({@link Chores}).
+ *
+ * <p>Work that only reads (loading a survey's answers) runs at once on workers of its own, outside
+ * its ICS's line: it cannot interleave with an import's changes, and the person waiting for it
+ * should not wait behind another's import. Beside its own jobs, this lists the work modules keep in
+ * their own tables ({@link JobFeed}) as jobs too.
  */
 @Service
 public class Jobs {
@@ -68,7 +78,7 @@ public class Jobs {
                         else j.state end as state,
                    j.rows_total, j.rows_read, j.rows_checked, j.rows_stored, j.problems, j.result,
                    a.display_name as started_by, j.started_by as started_by_id, j.queued_at, j.started_at,
-                   j.finished_at
+                   j.finished_at, j.shown_to
               from job j left join app_user a on a.id = j.started_by""".formatted(STALE_SECONDS);
 
     private final JdbcClient jdbc;
@@ -76,6 +86,8 @@ public class Jobs {
     private final TenantDirectory tenants;
     private final ObjectMapper json;
     private final ExecutorService workers;
+    private final ExecutorService readers;
+    private final ObjectProvider<JobFeed> feeds;
     private final ScheduledExecutorService clock;
     // jobs waiting their ICS's turn, and the ICSs with a job running: guarded by this
     private final Map<Long, Deque<Runnable>> waiting = new HashMap<>();
@@ -84,14 +96,27 @@ public class Jobs {
     private final Map<Long, Tenant> held = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Void>> ends = new ConcurrentHashMap<>();
 
-    Jobs(JdbcClient jdbc, ScopedTransactions transactions, TenantDirectory tenants, ObjectMapper json, Chores chores) {
+    Jobs(
+            JdbcClient jdbc,
+            ScopedTransactions transactions,
+            TenantDirectory tenants,
+            ObjectMapper json,
+            Chores chores,
+            ObjectProvider<JobFeed> feeds) {
         this.jdbc = jdbc;
+        this.feeds = feeds;
         this.transactions = transactions;
         this.tenants = tenants;
         this.json = json;
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "gt-job-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger reading = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "gt-job-read-" + reading.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -109,6 +134,7 @@ public class Jobs {
     void stop() {
         clock.shutdownNow();
         workers.shutdownNow();
+        readers.shutdownNow();
     }
 
     /**
@@ -124,22 +150,41 @@ public class Jobs {
     /** Starts work that counts something other than a file's rows, as {@link #start} does. */
     public Job start(String kind, String subject, String link, Job.Measure measure, Work work) {
         Scope scope = Scope.current();
-        Tenant tenant = Scope.currentTenant();
-        Long user = scope.caller() == null ? null : scope.caller().userId();
+        long id = insert(kind, subject, link, measure, Set.of());
+        enqueue(Scope.currentTenant().id(), () -> scope.run(() -> run(id, scope, work)));
+        return job(id).orElseThrow();
+    }
+
+    /**
+     * Starts work that changes nothing, such as reading a survey's answers into memory, and returns
+     * it queued. It starts at once rather than behind the ICS's other jobs, and beside whoever
+     * started it and the ICS's administrators, anyone holding one of {@code shownTo} in the ICS may
+     * follow it: it serves a page they all may open.
+     */
+    public Job startReading(
+            String kind, String subject, String link, Job.Measure measure, Set<Role> shownTo, Work work) {
+        Scope scope = Scope.current();
+        long id = insert(kind, subject, link, measure, shownTo);
+        readers.execute(() -> scope.run(() -> run(id, scope, work)));
+        return job(id).orElseThrow();
+    }
+
+    private long insert(String kind, String subject, String link, Job.Measure measure, Set<Role> shownTo) {
+        Caller caller = Scope.current().caller();
         long id = jdbc.sql("""
-                        insert into job (kind, subject, link, measure, started_by)
-                        values (:kind, :subject, :link, :measure, :user) returning id""")
+                        insert into job (kind, subject, link, measure, started_by, shown_to)
+                        values (:kind, :subject, :link, :measure, :user, cast(:shownTo as text[])) returning id""")
                 .param("kind", kind)
                 .param("measure", measure.code())
                 .param("subject", subject.length() > 300 ? subject.substring(0, 300) : subject)
                 .param("link", link)
-                .param("user", user)
+                .param("user", caller == null ? null : caller.userId())
+                .param("shownTo", shownTo.stream().map(Role::code).sorted().toArray(String[]::new))
                 .query(Long.class)
                 .single();
-        held.put(id, tenant);
+        held.put(id, Scope.currentTenant());
         ends.put(id, new CompletableFuture<>());
-        enqueue(tenant.id(), () -> scope.run(() -> run(id, scope, work)));
-        return job(id).orElseThrow();
+        return id;
     }
 
     /**
@@ -164,22 +209,50 @@ public class Jobs {
 
     /**
      * A job of the current ICS as the current user may see it: an ICS administrator sees every job
-     * of the ICS, anyone else only the jobs they started.
+     * of the ICS, anyone else the jobs they started and those shown to a role they hold there.
      */
     public Job visible(long id) {
         return job(id).filter(Jobs::inSight).orElseThrow(() -> new NotFound("No such job"));
     }
 
-    /** The latest jobs the current user may see, newest first. */
+    /** A job of a {@link JobFeed}, by the feed's name and the job's id, as {@link #visible(long)} shows one. */
+    public Job visible(String feed, long id) {
+        return feeds.orderedStream()
+                .filter(f -> f.name().equals(feed))
+                .findFirst()
+                .flatMap(f -> f.job(id))
+                .filter(Jobs::inSight)
+                .orElseThrow(() -> new NotFound("No such job"));
+    }
+
+    /** The latest jobs the current user may see, those of every {@link JobFeed} among them, newest first. */
     public List<Job> recentVisible(int limit) {
         Caller caller = Scope.currentCaller();
-        return recent(caller.has(Role.ICS_ADMIN, Scope.currentTenant().id()) ? null : caller.userId(), limit);
+        Set<Role> roles = caller.rolesIn(Scope.currentTenant().id());
+        List<Job> own = roles.contains(Role.ICS_ADMIN)
+                ? recent(null, limit)
+                : jdbc.sql(COLUMNS + " where (j.started_by = :user or j.shown_to && cast(:roles as text[]))"
+                                + " order by j.queued_at desc, j.id desc limit :limit")
+                        .param("user", caller.userId())
+                        .param("roles", roles.stream().map(Role::code).toArray(String[]::new))
+                        .param("limit", limit)
+                        .query(this::row)
+                        .list();
+        return Stream.concat(
+                        own.stream(),
+                        feeds.orderedStream()
+                                .flatMap(f -> f.recent(limit).stream().filter(Jobs::inSight)))
+                .sorted(Comparator.comparing(Job::queuedAt).reversed())
+                .limit(limit)
+                .toList();
     }
 
     private static boolean inSight(Job job) {
         Caller caller = Scope.currentCaller();
-        return caller.has(Role.ICS_ADMIN, Scope.currentTenant().id())
-                || java.util.Objects.equals(job.startedById(), caller.userId());
+        Set<Role> roles = caller.rolesIn(Scope.currentTenant().id());
+        return roles.contains(Role.ICS_ADMIN)
+                || java.util.Objects.equals(job.startedById(), caller.userId())
+                || job.shownTo().stream().anyMatch(roles::contains);
     }
 
     /** A job of the current ICS. */
@@ -388,6 +461,7 @@ public class Jobs {
         String result = rs.getString("result");
         return new Job(
                 rs.getLong("id"),
+                null,
                 rs.getString("kind"),
                 rs.getString("subject"),
                 rs.getString("link").replace("{id}", rs.getString("id")),
@@ -405,7 +479,15 @@ public class Jobs {
                 (Long) rs.getObject("started_by_id"),
                 instant(rs.getTimestamp("queued_at")),
                 rs.getTimestamp("started_at") == null ? null : instant(rs.getTimestamp("started_at")),
-                rs.getTimestamp("finished_at") == null ? null : instant(rs.getTimestamp("finished_at")));
+                rs.getTimestamp("finished_at") == null ? null : instant(rs.getTimestamp("finished_at")),
+                roles((String[]) rs.getArray("shown_to").getArray()));
+    }
+
+    private static Set<Role> roles(String[] codes) {
+        return Arrays.stream(codes)
+                .map(Role::fromCode)
+                .flatMap(java.util.Optional::stream)
+                .collect(Collectors.toSet());
     }
 
     private static Instant instant(Timestamp at) {

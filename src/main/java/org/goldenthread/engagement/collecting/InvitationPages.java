@@ -52,6 +52,7 @@ class InvitationPages {
     private final Clock clock;
     private final SegmentInvitations segmentInvitations;
     private final Audiences audiences;
+    private final MailingFeed feed;
 
     InvitationPages(
             Surveys surveys,
@@ -60,7 +61,9 @@ class InvitationPages {
             Mailings mailings,
             Clock clock,
             SegmentInvitations segmentInvitations,
-            Audiences audiences) {
+            Audiences audiences,
+            MailingFeed feed) {
+        this.feed = feed;
         this.segmentInvitations = segmentInvitations;
         this.audiences = audiences;
         this.surveys = surveys;
@@ -141,7 +144,16 @@ class InvitationPages {
                 "closed",
                 survey.closesOn() != null
                         && LocalDate.ofInstant(clock.instant(), Dates.ENGLAND).isAfter(survey.closesOn()));
-        model.addAttribute("mailings", mailings.recent(id, 5));
+        List<Mailings.Mailing> recent = mailings.recent(id, 5);
+        model.addAttribute("mailings", recent);
+        // a round under way shows on the same progress card as an import, and reloads this page when it ends
+        model.addAttribute(
+                "job",
+                recent.stream()
+                        .filter(m -> !m.finished())
+                        .findFirst()
+                        .flatMap(m -> feed.job(m.id()))
+                        .orElse(null));
         model.addAttribute(
                 "segments",
                 audiences.segments().stream()

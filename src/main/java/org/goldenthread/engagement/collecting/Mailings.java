@@ -146,13 +146,18 @@ class Mailings {
         return get(survey.id(), mailingId);
     }
 
-    /** A new round of the given kind for a survey, to be filled with the invitations it claims. */
+    /**
+     * A new round of the given kind for a survey, to be filled with the invitations it claims,
+     * started by the current user (none when the application starts it).
+     */
     long open(long surveyId, String kind) {
+        org.goldenthread.platform.Caller caller = Scope.current().caller();
         return jdbc.sql("""
-                        insert into survey_mailing (ics_id, survey_id, kind, to_send)
-                        select ics_id, id, :kind, 0 from survey where id = :survey returning id""")
+                        insert into survey_mailing (ics_id, survey_id, kind, to_send, started_by)
+                        select ics_id, id, :kind, 0, :user from survey where id = :survey returning id""")
                 .param("kind", kind)
                 .param("survey", surveyId)
+                .param("user", caller == null ? null : caller.userId())
                 .query(Long.class)
                 .single();
     }
