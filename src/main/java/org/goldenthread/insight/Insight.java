@@ -76,17 +76,22 @@ class Insight {
                     .orElseThrow(
                             () -> new InvalidInput("place", "This ICS has no place called '" + place.trim() + "'"));
         }
-        return new Landscape(
-                day,
-                chosen,
-                copy.forums(),
-                copy.seats(),
-                copy.appointments(),
-                copy.people(),
-                copy.organisations(),
-                professions.all(),
-                places,
-                development.on(day),
-                exchanges.on(day));
+        var facts = development.on(day);
+        var exchanged = exchanges.on(day);
+        String narrowed = chosen;
+        return copy.landscape(
+                new RegisterCopies.Worked(narrowed, day, facts, exchanged),
+                () -> new Landscape(
+                        day,
+                        narrowed,
+                        copy.forums(),
+                        copy.seats(),
+                        copy.appointments(),
+                        copy.people(),
+                        copy.organisations(),
+                        professions.all(),
+                        places,
+                        facts,
+                        exchanged));
     }
 }

@@ -35,7 +35,36 @@ class RegisterCopies {
             List<Appointment> appointments,
             List<Person> people,
             List<Organisation> organisations,
-            List<String> places) {}
+            List<String> places,
+            Map<Worked, Landscape> landscapes) {
+
+        /** The most landscapes kept with one copy: a few places, today and the odd past day. */
+        private static final int MOST_KEPT = 32;
+
+        /**
+         * The landscape worked out from this copy for one place (or none) on one day with these
+         * development facts, kept so that its figures are worked out once, not on every call.
+         */
+        Landscape landscape(Worked worked, java.util.function.Supplier<Landscape> work) {
+            Landscape kept = landscapes.get(worked);
+            if (kept != null) {
+                return kept;
+            }
+            if (landscapes.size() >= MOST_KEPT) {
+                landscapes.clear();
+            }
+            Landscape fresh = work.get();
+            landscapes.put(worked, fresh);
+            return fresh;
+        }
+    }
+
+    /** What a landscape depends on besides the copy of the register. */
+    record Worked(
+            @org.jspecify.annotations.Nullable String place,
+            java.time.LocalDate day,
+            org.goldenthread.development.DevelopmentActivity.Facts development,
+            List<org.goldenthread.development.ExchangeActivity.Exchange> exchanges) {}
 
     private final JdbcClient jdbc;
     private final Forums forums;
@@ -69,7 +98,8 @@ class RegisterCopies {
                 List.copyOf(register.appointments()),
                 List.copyOf(register.people()),
                 List.copyOf(map.organisations()),
-                map.places().stream().map(Place::name).toList());
+                map.places().stream().map(Place::name).toList(),
+                new ConcurrentHashMap<>());
         if (ics != null) {
             byIcs.put(ics, fresh);
         }
