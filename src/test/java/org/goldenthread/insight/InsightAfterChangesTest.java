@@ -27,6 +27,9 @@ class InsightAfterChangesTest extends IntegrationTest {
     @Autowired
     RegisterCopies copies;
 
+    @Autowired
+    java.time.Clock clock;
+
     private String ods;
     private String admin;
 
@@ -47,7 +50,8 @@ class InsightAfterChangesTest extends IntegrationTest {
         Response appointed = api.post(
                 "/api/v1/ics/" + ods + "/people/" + p8 + "/appointments",
                 admin,
-                ApiClient.json("seat_id", ahpLead, "start_date", LocalDate.now().toString(), "route", "nomination"));
+                ApiClient.json(
+                        "seat_id", ahpLead, "start_date", LocalDate.now(clock).toString(), "route", "nomination"));
         assertThat(appointed.status()).as(appointed.body()).isEqualTo(201);
 
         JsonNode place = level(insight(""), "place");
@@ -64,7 +68,7 @@ class InsightAfterChangesTest extends IntegrationTest {
         Response ended = api.patch(
                 "/api/v1/ics/" + ods + "/appointments/" + p7,
                 admin,
-                ApiClient.json("end_date", LocalDate.now().minusDays(1).toString()));
+                ApiClient.json("end_date", LocalDate.now(clock).minusDays(1).toString()));
         assertThat(ended.status()).as(ended.body()).isEqualTo(200);
 
         JsonNode neighbourhood = level(insight(""), "neighbourhood");

@@ -191,7 +191,9 @@ class SeveralInstancesTest {
                         "seat_id",
                         seat.json().get("id").asLong(),
                         "start_date",
-                        java.time.LocalDate.now().toString(),
+                        // the instances' clock is the machine's, in its zone
+                        java.time.LocalDate.now(java.time.ZoneId.systemDefault())
+                                .toString(),
                         "route",
                         "nomination"));
         assertThat(appointed.status()).as(appointed.body()).isEqualTo(201);
