@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import org.goldenthread.development.DevelopmentActivity;
 import org.goldenthread.development.ExchangeActivity;
 import org.goldenthread.people.Professions;
-import org.goldenthread.people.Register;
 import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.IcsMap;
 import org.goldenthread.structure.Place;
 import org.jspecify.annotations.Nullable;
@@ -17,32 +15,30 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the ICS map, the register and the development module's facts for the ICS in scope into a
- * {@link Landscape}.
+ * {@link Landscape}: the map and register from the copy kept while neither changes ({@link
+ * RegisterCopies}), the development facts, which are few, afresh.
  */
 @Service
 class Insight {
 
-    private final Forums forums;
     private final IcsMap map;
-    private final Register register;
+    private final RegisterCopies copies;
     private final Professions professions;
     private final DevelopmentActivity development;
     private final ExchangeActivity exchanges;
     private final Clock clock;
 
     Insight(
-            Forums forums,
             IcsMap map,
-            Register register,
+            RegisterCopies copies,
             Professions professions,
             DevelopmentActivity development,
             ExchangeActivity exchanges,
             Clock clock) {
         this.development = development;
         this.exchanges = exchanges;
-        this.forums = forums;
         this.map = map;
-        this.register = register;
+        this.copies = copies;
         this.professions = professions;
         this.clock = clock;
     }
@@ -70,7 +66,8 @@ class Insight {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Landscape landscape(@Nullable String place, LocalDate day) {
-        var places = map.places().stream().map(Place::name).toList();
+        RegisterCopies.Copy copy = copies.current();
+        var places = copy.places();
         String chosen = null;
         if (place != null && !place.isBlank()) {
             chosen = places.stream()
@@ -79,17 +76,22 @@ class Insight {
                     .orElseThrow(
                             () -> new InvalidInput("place", "This ICS has no place called '" + place.trim() + "'"));
         }
-        return new Landscape(
-                day,
-                chosen,
-                forums.forums(),
-                forums.seats(),
-                register.appointments(),
-                register.people(),
-                map.organisations(),
-                professions.all(),
-                places,
-                development.on(day),
-                exchanges.on(day));
+        var facts = development.on(day);
+        var exchanged = exchanges.on(day);
+        String narrowed = chosen;
+        return copy.landscape(
+                new RegisterCopies.Worked(narrowed, day, facts, exchanged),
+                () -> new Landscape(
+                        day,
+                        narrowed,
+                        copy.forums(),
+                        copy.seats(),
+                        copy.appointments(),
+                        copy.people(),
+                        copy.organisations(),
+                        professions.all(),
+                        places,
+                        facts,
+                        exchanged));
     }
 }

@@ -160,7 +160,23 @@ final class Landscape {
 
     /** See {@link LevelTable#levels}. */
     List<LevelFigures> levels(Audience audience, SmallNumbers small) {
-        return levels.levels(audience, small);
+        return remembered("levels", audience, small, () -> List.copyOf(levels.levels(audience, small)));
+    }
+
+    /*
+     * A landscape is kept with the copy of the register it was worked out from (see RegisterCopies), so
+     * the figures every call asks for are worked out once for each audience and k, then remembered.
+     */
+    private final Map<List<Object>, Object> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private <T> T remembered(
+            String figures, Audience audience, SmallNumbers small, java.util.function.Supplier<T> work) {
+        return remembered(List.of(figures, audience, small.minGroupSize()), work);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(List<Object> key, java.util.function.Supplier<T> work) {
+        return (T) remembered.computeIfAbsent(key, k -> work.get());
     }
 
     /**
@@ -182,7 +198,7 @@ final class Landscape {
 
     /** See {@link StretchedLeaders#leadersWithManySeats}. */
     List<ManySeats> leadersWithManySeats() {
-        return stretched.leadersWithManySeats();
+        return remembered(List.of("leaders_with_many_seats"), stretched::leadersWithManySeats);
     }
 
     /** The references of {@link #leadersWithManySeats}. */
@@ -202,7 +218,7 @@ final class Landscape {
     }
 
     List<Forum> forumsWithoutLineOfSight() {
-        return linesOfSight.forumsWithoutLineOfSight();
+        return remembered(List.of("forums_without_line_of_sight"), linesOfSight::forumsWithoutLineOfSight);
     }
 
     /** See {@link LinesOfSight#seatsFilledByForum}. */
@@ -358,11 +374,11 @@ final class Landscape {
 
     /** See {@link DevelopmentReach#figures}: everything in view first, then each level, then each place. */
     List<DevelopmentFigures> development(Audience audience, SmallNumbers small) {
-        return development.figures(audience, small);
+        return remembered("development", audience, small, () -> List.copyOf(development.figures(audience, small)));
     }
 
     /** See {@link ExchangeReach#figures}: everything in view first, then each level, then each place. */
     List<ExchangeFigures> exchanges(Audience audience, SmallNumbers small) {
-        return exchanges.figures(audience, small);
+        return remembered("exchanges", audience, small, () -> List.copyOf(exchanges.figures(audience, small)));
     }
 }

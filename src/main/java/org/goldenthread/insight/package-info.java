@@ -5,7 +5,9 @@
  * of sight to the ICB board, and how far leaders are developing (reach, support for new leaders,
  * mentees matched), and the pipeline's figures quoted as evidence (open recruitment, bench strength,
  * turnover). It reads the structure, people, development and pipeline modules' public APIs and owns
- * no tables.
+ * no tables. It keeps a copy of each ICS's map and register between calls, used only while the
+ * platform's {@code change_counts('register')} is unchanged, so that a call does not read and map
+ * thousands of rows when nothing has changed.
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {"platform", "structure", "people", "development", "pipeline"})

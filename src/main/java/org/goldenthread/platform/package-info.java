@@ -14,13 +14,15 @@
  * remember are announced to all of them ({@link org.goldenthread.platform.Signals}).
  *
  * <p>Owns the tables {@code ics}, {@code app_user}, {@code role_grant}, {@code api_token}, {@code
- * audit_event}, {@code account_link}, {@code job}, {@code chore}, {@code lease}, {@code
+ * audit_event}, {@code account_link}, {@code job}, {@code chore}, {@code lease}, {@code change_count}, {@code
  * spring_session} and {@code spring_session_attributes} (the last four not tenant-isolated: they are
  * the platform's, not an ICS's), and the functions every module's migrations use to isolate
  * tenants ({@code gt_isolate}, {@code gt_visible_ics}, {@code gt_current_ics}, {@code
  * gt_platform_scope}), and {@code gt_erase_from_audit}, with which an erasure clears a person from the
- * audit trail. Offers other modules' SQL {@code account_names()}: each account's id and
- * display name, to show who did what.
+ * audit trail, and {@code gt_count_change}, the trigger with which a module counts changes to its
+ * tables. Offers other modules' SQL {@code account_names()}: each account's id and display name, to
+ * show who did what; and {@code change_counts(subject)}: how often the data of a subject (the
+ * register) has changed in the ICSs in view, so a copy kept in memory knows when it is out of date.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 @org.jspecify.annotations.NullMarked

@@ -36,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two instances of Golden Thread, each a process of its own, on one external PostgreSQL (Debian's
  * server in CI, see {@link TestPostgres}), as behind a load balancer: a person signed in on one is
- * signed in on the other, a change made through one is seen through the other at once, a round of
+ * signed in on the other, a change made through one is seen through the other at once (insight's
+ * figures included, though each instance keeps a copy of the register), a round of
  * emails goes out once, and a round cut off by killing its instance is finished by the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -151,6 +152,65 @@ class SeveralInstancesTest {
         await().atMost(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> onSecond.get("/ics/" + ODS).body().contains("Renamed Shared ICS"));
+    }
+
+    @Test
+    @Order(3)
+    void aChangeToTheRegisterThroughOneInstanceIsInTheOthersVeryNextInsight() {
+        ApiClient one = new ApiClient(first.port());
+        ApiClient other = new ApiClient(second.port());
+        ApiClient.Response forum = one.post(
+                "/api/v1/ics/" + ODS + "/forums",
+                token,
+                ApiClient.json(
+                        "name", "Instances Board", "level", "system", "kind", "board", "decision_rights", "decides"));
+        assertThat(forum.status()).as(forum.body()).isEqualTo(201);
+        ApiClient.Response seat = one.post(
+                "/api/v1/ics/" + ODS + "/forums/" + forum.json().get("id").asLong() + "/seats",
+                token,
+                ApiClient.json("title", "Chair", "seat_type", "chair"));
+        assertThat(seat.status()).as(seat.body()).isEqualTo(201);
+        // the second instance reads the register now and keeps it for its next calls
+        assertThat(vacantSystemSeats(other)).isEqualTo(1);
+
+        ApiClient.Response person = one.post(
+                "/api/v1/ics/" + ODS + "/people",
+                token,
+                ApiClient.json(
+                        "person_ref", "I1",
+                        "given_name", "Ina",
+                        "family_name", "Stance",
+                        "profession", "manager",
+                        "sector", "icb",
+                        "career_stage", "senior"));
+        assertThat(person.status()).as(person.body()).isEqualTo(201);
+        ApiClient.Response appointed = one.post(
+                "/api/v1/ics/" + ODS + "/people/" + person.json().get("id").asLong() + "/appointments",
+                token,
+                ApiClient.json(
+                        "seat_id",
+                        seat.json().get("id").asLong(),
+                        "start_date",
+                        // the instances' clock is the machine's, in its zone
+                        java.time.LocalDate.now(java.time.ZoneId.systemDefault())
+                                .toString(),
+                        "route",
+                        "nomination"));
+        assertThat(appointed.status()).as(appointed.body()).isEqualTo(201);
+
+        // no waiting: the other instance's very next call counts the appointment
+        assertThat(vacantSystemSeats(other)).isZero();
+    }
+
+    private int vacantSystemSeats(ApiClient api) {
+        ApiClient.Response insight = api.get("/api/v1/ics/" + ODS + "/insight", token);
+        assertThat(insight.status()).as(insight.body()).isEqualTo(200);
+        for (JsonNode level : insight.json().get("levels")) {
+            if (level.get("level").asString().equals("system")) {
+                return level.get("vacant_seats").asInt();
+            }
+        }
+        throw new AssertionError("No system level in " + insight.body());
     }
 
     @Test
