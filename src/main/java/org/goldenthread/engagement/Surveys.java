@@ -437,7 +437,7 @@ public class Surveys {
         return stored;
     }
 
-    private static String arrayLiteral(int[] values) {
+    static String arrayLiteral(int[] values) {
         StringBuilder b = new StringBuilder(values.length * 3 + 2).append('{');
         for (int i = 0; i < values.length; i++) {
             b.append(i == 0 ? "" : ",").append(values[i]);
@@ -445,7 +445,7 @@ public class Surveys {
         return b.append('}').toString();
     }
 
-    private static String arrayLiteral(Double[] values) {
+    static String arrayLiteral(Double[] values) {
         if (values == null) {
             return "{}";
         }
