@@ -122,7 +122,7 @@ class SecurityConfiguration {
      * session to look up or keep, no CSRF token (a call with credentials in its header never needed
      * one), no password sign-in and no anonymous caller. The same rules and answers as {@link #api}
      * otherwise; a call without a bearer token goes there. Single survey responses come this way at
-     * hundreds a second, and the filters left out were a sixth of the security's cost per call.
+     * hundreds a second, and the filters left out here have nothing to do for them.
      */
     @Bean
     @Order(0)
