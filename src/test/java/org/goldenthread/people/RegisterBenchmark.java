@@ -28,9 +28,15 @@ public class RegisterBenchmark extends IntegrationTest {
     private static final int APPOINTMENTS = 80_000;
     private static final int FORUMS = 6_000;
     private static final int SEATS_PER_FORUM = 10;
+    private static final int LARGE_FILE_ROWS = 60_000;
 
     @Test
     void nationalRegister() {
+        if (!Boolean.parseBoolean(System.getProperty("bench.national", "true"))) {
+            double[] single = singleLargeFile();
+            System.out.printf("%n==== one file of %,d rows imported in %.1f s ====%n%n", (int) single[1], single[0]);
+            return;
+        }
         String admin = uniqueEmail("bench");
         List<String> icss = icssRunBy(admin, "Benchmark ICS", ICSS);
         String token = tokenFor(admin);
@@ -72,6 +78,8 @@ public class RegisterBenchmark extends IntegrationTest {
         double repeatSeconds = (System.nanoTime() - again) / 1e9;
         assertThat(repeat.body()).contains("\"people_added\":0");
 
+        double[] single = singleLargeFile();
+
         String ods = icss.get(ICSS / 2);
         long[] insight = time(200, "/api/v1/ics/" + ods + "/insight", token);
         long[] export = time(20, "/api/v1/ics/" + ods + "/register/export", token);
@@ -83,6 +91,8 @@ public class RegisterBenchmark extends IntegrationTest {
                         data: %d ICSs, %d people, %d appointments, %d forums, %d seats, %.1f MB of CSV
                         import, all ICSs through the API: %.1f s (%.0f appointment rows/s)
                         re-import of one ICS's file (no changes): %.2f s
+                        one file of %,d rows for a new ICS, through the API as a background job: %.1f s
+                          until the job was done (%.0f rows/s)
                         insight for one ICS, 200 calls: p50 %d ms, p95 %d ms, p99 %d ms
                         register export (CSV) for one ICS, 20 calls: p50 %d ms, p95 %d ms
                         ============================
@@ -96,11 +106,48 @@ public class RegisterBenchmark extends IntegrationTest {
                 importSeconds,
                 appointments / importSeconds,
                 repeatSeconds,
+                (int) single[1],
+                single[0],
+                single[1] / single[0],
                 insight[0],
                 insight[1],
                 insight[2],
                 export[0],
                 export[1]);
+    }
+
+    /**
+     * One large ICS's whole register in one file of {@value #LARGE_FILE_ROWS} rows, sent as a user
+     * would: the API answers 202 and imports it in the background, and the time runs until its job
+     * is done. Returns the seconds and the rows.
+     */
+    private double[] singleLargeFile() {
+        String admin = uniqueEmail("large");
+        String ods = icssRunBy(admin, "Large ICS", 1).get(0);
+        String token = tokenFor(admin);
+        for (int p = 0; p < 5; p++) {
+            api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Place " + p));
+            for (int n = 0; n < 6; n++) {
+                api.post(
+                        "/api/v1/ics/" + ods + "/neighbourhoods",
+                        token,
+                        ApiClient.json("name", "Neighbourhood " + p + "-" + n, "place", "Place " + p));
+            }
+        }
+        // the national file's proportions: every seat and every person appears, so no row is left over
+        String file = file(ICSS, LARGE_FILE_ROWS * 5 / 8, LARGE_FILE_ROWS, LARGE_FILE_ROWS * 3 / 40);
+        int rows = (int) file.chars().filter(c -> c == '\n').count() - 1;
+        assertThat(rows).isEqualTo(LARGE_FILE_ROWS);
+        long start = System.nanoTime();
+        Response started = api.post(
+                "/api/v1/ics/" + ods + "/register/import", token, "text/csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        tools.jackson.databind.JsonNode job =
+                finishedJob(ods, token, started.json().get("id").asLong());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("done");
+        assertThat(job.get("result").get("appointments_added").asInt()).isEqualTo(LARGE_FILE_ROWS);
+        return new double[] {seconds, rows};
     }
 
     /** Milliseconds at the 50th, 95th and 99th percentiles, after a few calls to warm up. */

@@ -1,6 +1,8 @@
 package org.goldenthread.platform.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -30,6 +33,7 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -40,6 +44,9 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -110,24 +117,68 @@ class SecurityConfiguration {
     // Security's global authentication manager. Adding it to a chain as well made a wrong password
     // go through it twice, once per manager, and count twice towards lock-out.
 
+    // metrics describe every tenant's traffic, so they are read like the platform API: with a
+    // platform administrator's token (Prometheus sends it as a bearer token)
+    private static final String[] API = {
+        "/api/**", "/actuator/metrics", "/actuator/metrics/**", "/actuator/info", "/actuator/prometheus"
+    };
+
+    /**
+     * API calls that carry a bearer token: the token is the whole of who is calling, so there is no
+     * session to look up or keep, no CSRF token (a call with credentials in its header never needed
+     * one), no password sign-in and no anonymous caller. The same rules and answers as {@link #api}
+     * otherwise; a call without a bearer token goes there. Single survey responses come this way at
+     * hundreds a second, and the filters left out here have nothing to do for them.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain bearerApi(HttpSecurity http, ApiTokens tokens, Tenants tenants, TenancyFilterHolder tenancy)
+            throws Exception {
+        http.securityMatcher(request -> {
+                    String header = request.getHeader("Authorization");
+                    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && isApi(request);
+                })
+                .authorizeHttpRequests(SecurityConfiguration::apiRules)
+                .addFilterBefore(new BearerTokenFilter(tokens, tenants), ExceptionTranslationFilter.class)
+                .addFilterBefore(tenancy.filter(), AuthorizationFilter.class)
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .anonymous(a -> a.disable())
+                .servletApi(s -> s.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint((request, response, ex) -> apiUnauthorized(response, ex))
+                                .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(
+                                        response, HttpStatus.FORBIDDEN, "Your role does not allow this.", List.of())))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
+    private static final RequestMatcher API_PATHS = new OrRequestMatcher(Arrays.stream(API)
+            .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p))
+            .toList());
+
+    private static boolean isApi(HttpServletRequest request) {
+        return API_PATHS.matches(request);
+    }
+
+    private static void apiRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+        a.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", USE_LINK)
+                .permitAll()
+                .requestMatchers("/api/v1/admin/**", "/actuator/**")
+                .access(platformAdmin())
+                .anyRequest()
+                .authenticated();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Tenants tenants, TenancyFilterHolder tenancy)
             throws Exception {
-        // metrics describe every tenant's traffic, so they are read like the platform API: with a
-        // platform administrator's token (Prometheus sends it as a bearer token)
-        http.securityMatcher(
-                        "/api/**",
-                        "/actuator/metrics",
-                        "/actuator/metrics/**",
-                        "/actuator/info",
-                        "/actuator/prometheus")
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", USE_LINK)
-                        .permitAll()
-                        .requestMatchers("/api/v1/admin/**", "/actuator/**")
-                        .access(platformAdmin())
-                        .anyRequest()
-                        .authenticated())
+        http.securityMatcher(API)
+                .authorizeHttpRequests(SecurityConfiguration::apiRules)
                 .httpBasic(b -> b.realmName("Golden Thread")
                         .authenticationEntryPoint((request, response, e) -> apiUnauthorized(response, e)))
                 .addFilterBefore(new BearerTokenFilter(tokens, tenants), BasicAuthenticationFilter.class)

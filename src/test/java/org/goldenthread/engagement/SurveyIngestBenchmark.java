@@ -1,0 +1,368 @@
+package org.goldenthread.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.goldenthread.platform.database.DatabaseServer;
+import org.goldenthread.support.ApiClient.Response;
+import org.goldenthread.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Single survey responses over HTTP against PostgreSQL's own yardstick, in the same run on the same
+ * server: {@code pgbench} inserting the same row durably (one transaction per row, as the API
+ * commits one per response) at 4 and at 16 connections, then the application taking responses at
+ * as many connections as fast as it answers. Prints both rates, their ratio and the application's
+ * latency, and fails if a response the API acknowledged is not in the database afterwards. Not part
+ * of the test suite; run it with
+ * {@code ./mvnw -B test -Dtest=SurveyIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (add {@code -Djacoco.skip=true -DargLine=-XX:StartFlightRecording=filename=ingest.jfr,settings=profile}
+ * to see where the time goes: without skipping it, the coverage agent takes the argLine and makes
+ * every call several times dearer).
+ */
+class SurveyIngestBenchmark extends IntegrationTest {
+
+    private static final String PGBENCH = System.getProperty("bench.pgbench", "/usr/lib/postgresql/15/bin/pgbench");
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 20);
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)content-length: *(\\d+)");
+    private static final String[] AGREE = {"Strongly agree", "Agree", "Disagree", "Strongly disagree"};
+
+    @Autowired
+    private DatabaseServer database;
+
+    /** What one load at one number of connections gave. */
+    record Run(
+            int connections,
+            int acknowledged,
+            int failed,
+            double perSecond,
+            long p50,
+            long p99,
+            long max,
+            double cpuMillisPerResponse) {}
+
+    @Test
+    void singleResponsesAgainstPgbench() throws Exception {
+        String ods = createIcs("Ingest benchmark");
+        String token = tokenFor(createUser("ics_admin", ods));
+        Response created = api.post("/api/v1/ics/" + ods + "/surveys", token, SurveyBenchmark.definition());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long survey = created.json().get("id").asLong();
+        Response yardstick = api.post(
+                "/api/v1/ics/" + ods + "/surveys",
+                token,
+                SurveyBenchmark.definition().replace("national-pulse", "yardstick"));
+        long yardstickSurvey = yardstick.json().get("id").asLong();
+        String path = "/api/v1/ics/" + ods + "/surveys/" + survey + "/responses";
+
+        // the warm-up stores one response first, whose stored row is the row pgbench inserts
+        List<String> warmUpKeys = new ArrayList<>();
+        load(path, token, 16, WARM_UP_SECONDS, warmUpKeys);
+        Path script = pgbenchScript(survey, yardstickSurvey);
+
+        List<String> acknowledged = new ArrayList<>(warmUpKeys);
+        List<String> report = new ArrayList<>();
+        for (int connections : new int[] {4, 16}) {
+            double pgbench = pgbench(script, connections);
+            List<String> keys = new ArrayList<>();
+            Run app = load(path, token, connections, SECONDS, keys);
+            acknowledged.addAll(keys);
+            report.add(String.format(
+                    Locale.ROOT,
+                    "%2d connections: pgbench %,.0f inserts/s; application %,.0f responses/s acknowledged"
+                            + " (%,d, %d failed); ratio %.2f; latency p50 %d ms, p99 %d ms, max %d ms;"
+                            + " %.2f ms of JVM CPU a response",
+                    connections,
+                    pgbench,
+                    app.perSecond(),
+                    app.acknowledged(),
+                    app.failed(),
+                    app.perSecond() / pgbench,
+                    app.p50(),
+                    app.p99(),
+                    app.max(),
+                    app.cpuMillisPerResponse()));
+        }
+        int present = present(survey, acknowledged);
+        System.out.printf(
+                Locale.ROOT,
+                """
+
+                        ==== Survey ingestion benchmark ====
+                        single responses over HTTP (POST …/surveys/{id}/responses, a new idempotency key each, one
+                        connection kept alive per sender, each sending as soon as its last was answered) against
+                        pgbench inserting the same row, one durable transaction each, %d s at each count:
+                        %s
+                        acknowledged responses present afterwards: %,d of %,d
+                        load average: %s
+                        ====================================
+                        %n""",
+                SECONDS,
+                String.join("\n", report),
+                present,
+                acknowledged.size(),
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        assertThat(present).as("acknowledged responses in the database").isEqualTo(acknowledged.size());
+    }
+
+    /**
+     * Senders on kept-alive connections, each sending its next response as soon as the last is
+     * answered, for so many seconds. Adds the keys of the acknowledged responses to {@code keys}.
+     */
+    private Run load(String path, String token, int connections, int seconds, List<String> keys)
+            throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Sender> senders = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Sender sender = new Sender(port, path, token, end);
+            senders.add(sender);
+            Thread thread = new Thread(sender, "sender-" + c);
+            thread.start();
+            threads.add(thread);
+        }
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpuMillis = (processCpuNanos() - cpu) / 1e6;
+        List<Long> latencies = new ArrayList<>();
+        int failed = 0;
+        for (Sender s : senders) {
+            keys.addAll(s.acknowledged);
+            latencies.addAll(s.latencies);
+            failed += s.failed;
+        }
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        int acknowledged = senders.stream().mapToInt(s -> s.acknowledged.size()).sum();
+        return new Run(
+                connections,
+                acknowledged,
+                failed,
+                acknowledged / elapsed,
+                sorted[sorted.length / 2] / 1_000_000,
+                sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1_000_000,
+                sorted[sorted.length - 1] / 1_000_000,
+                cpuMillis / Math.max(1, acknowledged + failed));
+    }
+
+    /** CPU time of this JVM: the application, and the senders, which cost little. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** One sender: HTTP/1.1 on a socket of its own, so the load generator costs little CPU. */
+    private static final class Sender implements Runnable {
+        private final int port;
+        private final String path;
+        private final String token;
+        private final long end;
+        final List<String> acknowledged = new ArrayList<>();
+        final List<Long> latencies = new ArrayList<>();
+        int failed;
+
+        Sender(int port, String path, String token, long end) {
+            this.port = port;
+            this.path = path;
+            this.token = token;
+            this.end = end;
+        }
+
+        @Override
+        public void run() {
+            int i = 0;
+            while (System.nanoTime() < end) {
+                // the server closes a kept-alive connection after so many requests (Tomcat: 100), as a
+                // browser's or a client library's would be: open another and go on
+                try (Socket socket = new Socket("localhost", port)) {
+                    socket.setTcpNoDelay(true);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream());
+                    boolean open = true;
+                    while (open && System.nanoTime() < end) {
+                        String key = UUID.randomUUID().toString();
+                        byte[] body = ("{\"idempotency_key\":\"" + key + "\",\"answers\":{\"A1\":\""
+                                        + AGREE[i++ % 4]
+                                        + "\",\"A2\":\"Agree\",\"A3\":\"Agree\",\"A4\":\"Agree\",\"A5\":\"Agree\","
+                                        + "\"A6\":\"Agree\",\"A7\":\"Agree\",\"A8\":\"Agree\",\"A9\":\"Agree\","
+                                        + "\"A10\":\"Disagree\",\"Y1\":\"Yes\",\"S1\":\"London\",\"N1\":12}}")
+                                .getBytes(StandardCharsets.UTF_8);
+                        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                                        + token + "\r\nContent-Type: application/json\r\nContent-Length: "
+                                        + body.length + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII);
+                        long sent = System.nanoTime();
+                        out.write(head);
+                        out.write(body);
+                        out.flush();
+                        String[] answer = readResponse(in);
+                        latencies.add(System.nanoTime() - sent);
+                        if (answer[0].equals("201")) {
+                            acknowledged.add(key);
+                        } else {
+                            failed++;
+                        }
+                        open = !answer[1].toLowerCase(Locale.ROOT).contains("connection: close");
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        /** Reads one response (headers, then a body of a given length or in chunks): its status and headers. */
+        private static String[] readResponse(InputStream in) throws IOException {
+            String head = readUntilBlankLine(in);
+            Matcher length = CONTENT_LENGTH.matcher(head);
+            if (length.find()) {
+                in.readNBytes(Integer.parseInt(length.group(1)));
+            } else {
+                // chunked: sizes in hex, each on a line of its own, ending with a chunk of size 0
+                while (true) {
+                    int size = Integer.parseInt(readLine(in).trim(), 16);
+                    if (size == 0) {
+                        readLine(in);
+                        break;
+                    }
+                    in.readNBytes(size);
+                    readLine(in);
+                }
+            }
+            return new String[] {head.substring(9, 12), head};
+        }
+
+        private static String readUntilBlankLine(InputStream in) throws IOException {
+            StringBuilder head = new StringBuilder();
+            while (true) {
+                String line = readLine(in);
+                if (line.isEmpty()) {
+                    return head.toString();
+                }
+                head.append(line).append('\n');
+            }
+        }
+
+        private static String readLine(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            if (b < 0) {
+                throw new IOException("The connection closed mid-response");
+            }
+            return line.toString();
+        }
+    }
+
+    /**
+     * A pgbench script inserting the row the API stored for the first response, into a survey of the
+     * same shape, with a fresh idempotency key, as a transaction of its own.
+     */
+    private Path pgbenchScript(long survey, long yardstick) throws SQLException, IOException {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(
+                        "select ics_id, closed::text, numbers::text, texts::text from survey_response"
+                                + " where survey_id = ? order by id limit 1")) {
+            s.setLong(1, survey);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                Path script = Files.createTempFile("ingest", ".sql");
+                Files.writeString(
+                        script,
+                        String.format(
+                                Locale.ROOT,
+                                "insert into survey_response (ics_id, survey_id, closed, numbers, texts, idempotency_key)"
+                                        + " values (%d, %d, '%s', '%s', '%s', gen_random_uuid()::text)"
+                                        + " on conflict (survey_id, idempotency_key) do nothing;\n",
+                                rs.getLong(1),
+                                yardstick,
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4)));
+                return script;
+            }
+        }
+    }
+
+    /** pgbench's rate, transactions a second, at so many connections for the benchmark's seconds. */
+    private double pgbench(Path script, int connections) throws IOException, InterruptedException {
+        Matcher url =
+                Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(database.url());
+        assertThat(url.find()).as(database.url()).isTrue();
+        ProcessBuilder builder = new ProcessBuilder(
+                        PGBENCH,
+                        "-n",
+                        "-M",
+                        "prepared",
+                        "-c",
+                        String.valueOf(connections),
+                        "-j",
+                        String.valueOf(Math.min(connections, 2)),
+                        "-T",
+                        String.valueOf(SECONDS),
+                        "-h",
+                        url.group(1),
+                        "-p",
+                        url.group(2),
+                        "-U",
+                        database.user(),
+                        "-f",
+                        script.toString(),
+                        url.group(3))
+                .redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", database.password());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)")
+                .matcher(output);
+        assertThat(tps.find()).as(output).isTrue();
+        return Double.parseDouble(tps.group(1));
+    }
+
+    /** How many of these keys have a stored response, read straight from the database. */
+    private int present(long survey, List<String> keys) throws SQLException {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement("select count(*) from survey_response"
+                        + " where survey_id = ? and idempotency_key = any (?)")) {
+            s.setLong(1, survey);
+            s.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.url(), database.user(), database.password());
+    }
+}
