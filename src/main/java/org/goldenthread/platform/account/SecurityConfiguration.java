@@ -146,13 +146,18 @@ class SecurityConfiguration {
                 .anonymous(a -> a.disable())
                 .servletApi(s -> s.disable())
                 .logout(l -> l.disable())
-                .requestCache(r -> r.disable())
-                .exceptionHandling(
+                .requestCache(r -> r.disable());
+        return apiAnswers(http);
+    }
+
+    /** How both API chains answer a refusal (as problem JSON, never a sign-in page), and their headers. */
+    private static SecurityFilterChain apiAnswers(HttpSecurity http) throws Exception {
+        return http.exceptionHandling(
                         e -> e.authenticationEntryPoint((request, response, ex) -> apiUnauthorized(response, ex))
                                 .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(
                                         response, HttpStatus.FORBIDDEN, "Your role does not allow this.", List.of())))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
-        return http.build();
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .build();
     }
 
     private static final RequestMatcher API_PATHS = new OrRequestMatcher(Arrays.stream(API)
@@ -189,13 +194,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // nothing to sign out of or return to under /api: two filters fewer on every call
                 .logout(l -> l.disable())
-                .requestCache(r -> r.disable())
-                .exceptionHandling(
-                        e -> e.authenticationEntryPoint((request, response, ex) -> apiUnauthorized(response, ex))
-                                .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(
-                                        response, HttpStatus.FORBIDDEN, "Your role does not allow this.", List.of())))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)));
-        return http.build();
+                .requestCache(r -> r.disable());
+        return apiAnswers(http);
     }
 
     /**
