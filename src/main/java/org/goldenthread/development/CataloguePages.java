@@ -291,15 +291,8 @@ class CataloguePages {
     }
 
     private String importProblems(@Nullable String fileName, List<Problem> problems, String ods, Model model) {
-        model.addAttribute("fileProblems", problems);
         model.addAttribute("fileName", fileName);
-        model.addAttribute(
-                "problems",
-                List.of(Problem.of(
-                        "file",
-                        problems.size() == 1
-                                ? "The file has a problem, so nothing was imported"
-                                : "The file has " + problems.size() + " problems, so nothing was imported")));
+        FormPage.showFileProblems(model, problems);
         return catalogue(ods, model);
     }
 

@@ -2,14 +2,12 @@ package org.goldenthread.engagement.reach;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.engagement.events.Events;
 import org.goldenthread.engagement.plan.Activities;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Coded;
-import org.goldenthread.platform.InvalidInput;
-import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -118,23 +116,7 @@ class ReachPages {
     String importBaseline(
             @PathVariable String ods, @RequestParam(required = false) @Nullable MultipartFile file, Model model)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV file to import")));
-            return baselinePage(ods, model);
-        }
-        model.addAttribute("fileName", file.getOriginalFilename());
-        try {
-            model.addAttribute("imported", baseline.importFile(file.getBytes()));
-        } catch (InvalidInput e) {
-            model.addAttribute("fileProblems", e.problems());
-            model.addAttribute(
-                    "problems",
-                    List.of(Problem.of(
-                            "file",
-                            e.problems().size() == 1
-                                    ? "The file has a problem, so nothing was imported"
-                                    : "The file has " + e.problems().size() + " problems, so nothing was imported")));
-        }
+        FormPage.importFile(model, file, baseline::importFile);
         return baselinePage(ods, model);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
@@ -114,23 +115,7 @@ class FairnessPages {
     String importBaseline(
             @PathVariable String ods, @RequestParam(required = false) @Nullable MultipartFile file, Model model)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV file to import")));
-            return baselinePage(ods, model);
-        }
-        model.addAttribute("fileName", file.getOriginalFilename());
-        try {
-            model.addAttribute("imported", baseline.importFile(file.getBytes()));
-        } catch (InvalidInput e) {
-            model.addAttribute("fileProblems", e.problems());
-            model.addAttribute(
-                    "problems",
-                    List.of(Problem.of(
-                            "file",
-                            e.problems().size() == 1
-                                    ? "The file has a problem, so nothing was imported"
-                                    : "The file has " + e.problems().size() + " problems, so nothing was imported")));
-        }
+        FormPage.importFile(model, file, baseline::importFile);
         return baselinePage(ods, model);
     }
 }

@@ -27,7 +27,6 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Job;
 import org.goldenthread.platform.Jobs;
 import org.goldenthread.platform.NotFound;
-import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -233,13 +232,7 @@ class RecruitmentPages {
         switch (job.state()) {
             case DONE -> model.addAttribute("outcome", json.treeToValue(job.result(), ApplicationsFile.Outcome.class));
             case FAILED, INTERRUPTED -> {
-                model.addAttribute("fileProblems", job.problems());
-                model.addAttribute(
-                        "problems",
-                        List.of(Problem.of(
-                                "file",
-                                "The file has " + Plurals.of(job.problems().size(), "problem")
-                                        + ", so nothing was imported")));
+                FormPage.showFileProblems(model, job.problems());
             }
             default -> model.addAttribute("job", job);
         }
