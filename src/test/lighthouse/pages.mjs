@@ -6,7 +6,8 @@
 //   GT_URL=http://localhost:8080 GT_EMAIL=admin@example.org GT_PASSWORD=... npm run pages
 //
 // GT_ODS picks another ICS than the demo's (ZNV); CHROME_PATH another Chromium than /usr/bin/chromium;
-// RUNS=n scores each page n times and prints the median run. Signed-in pages are scored with the
+// RUNS=n scores each page n times and prints the median run; PAGES=regex scores only the pages
+// whose names match; REPORTS=dir writes each run's full Lighthouse report there as JSON. Signed-in pages are scored with the
 // session cookie of a password sign-in, set in the browser before the run; Lighthouse's own storage
 // reset would clear it, so the script clears the browser's cache itself: every run is a first visit.
 import * as chromeLauncher from 'chrome-launcher';
@@ -62,9 +63,20 @@ async function respondentPages(cookie) {
   const surveys = await (await fetch(`${base}/ics/${ods}/surveys`, { headers: { cookie } })).text();
   const ids = [...surveys.matchAll(new RegExp(`href="/ics/${ods}/surveys/(\\d+)"`, 'g'))].map((m) => m[1]);
   for (const id of ids) {
-    const survey = await (await fetch(`${base}/ics/${ods}/surveys/${id}`, { headers: { cookie } })).text();
-    const open = survey.match(/href="(\/respond\/[^"/]+)"/);
-    if (!open) continue;
+    const surveyPath = `/ics/${ods}/surveys/${id}`;
+    const survey = await (await fetch(base + surveyPath, { headers: { cookie } })).text();
+    // only a digest of an open link is kept, so a new one is issued (as "Show a link to share" does)
+    if (!survey.includes(`action="${surveyPath}/open-link"`)) continue;
+    const issued = await fetch(`${base}${surveyPath}/open-link`, {
+      method: 'POST',
+      body: new URLSearchParams({ _csrf: csrfOf(survey) }),
+      headers: { cookie },
+      redirect: 'manual',
+    });
+    const shown = await (await fetch(new URL(issued.headers.get('location') ?? surveyPath, base), { headers: { cookie } })).text();
+    const link = shown.match(/href="(?:https?:\/\/[^"/]+)?(\/respond\/[^"/]+)"/);
+    if (!link) continue;
+    const open = [null, link[1]];
     const start = await fetch(base + open[1]);
     const startPage = await start.text();
     // a closed survey's link shows a page saying so, with nothing to start
@@ -113,7 +125,7 @@ const chrome = await chromeLauncher.launch({
 const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 const version = (await import('lighthouse/package.json', { with: { type: 'json' } })).default.version;
 console.log(`Lighthouse ${version}, mobile (simulated), ${base}, ${new Date().toISOString()}`);
-console.log(['page', 'performance', 'accessibility', 'FCP s', 'LCP s', 'TBT ms', 'KB', 'elements', 'path'].join('\t'));
+console.log(['page', 'performance', 'accessibility', 'FCP s', 'LCP s', 'TBT ms', 'SI s', 'CLS', 'KB', 'elements', 'path'].join('\t'));
 
 /** One run of Lighthouse on a fresh tab: nothing cached, signed in or not as the page needs. */
 async function score(path, signedIn) {
@@ -133,6 +145,11 @@ async function score(path, signedIn) {
       page,
     );
     if (lhr.runtimeError) throw new Error(lhr.runtimeError.message);
+    if (process.env.REPORTS) {
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      mkdirSync(process.env.REPORTS, { recursive: true });
+      writeFileSync(`${process.env.REPORTS}/${path.replace(/[^A-Za-z0-9]+/g, '_')}.json`, JSON.stringify(lhr));
+    }
     if (new URL(lhr.finalDisplayedUrl).pathname === '/login' && path !== '/login') {
       throw new Error('sent to sign in: the session cookie was not accepted');
     }
@@ -143,6 +160,8 @@ async function score(path, signedIn) {
       fcp: audit('first-contentful-paint'),
       lcp: audit('largest-contentful-paint'),
       tbt: audit('total-blocking-time'),
+      si: audit('speed-index'),
+      cls: audit('cumulative-layout-shift'),
       bytes: audit('total-byte-weight'),
       elements: audit('dom-size'),
     };
@@ -153,7 +172,9 @@ async function score(path, signedIn) {
 
 const rows = [];
 try {
-  for (const [name, path, signedIn] of await pages(cookie)) {
+  // PAGES=regex scores only the pages whose names match it
+  const only = new RegExp(process.env.PAGES ?? '.', 'i');
+  for (const [name, path, signedIn] of (await pages(cookie)).filter(([name]) => only.test(name))) {
     try {
       const scored = [];
       for (let i = 0; i < runs; i++) scored.push(await score(path, signedIn));
@@ -161,7 +182,7 @@ try {
       rows.push({ name, ...r });
       console.log([
         name, r.performance, r.accessibility, (r.fcp / 1000).toFixed(1), (r.lcp / 1000).toFixed(1),
-        Math.round(r.tbt), Math.round(r.bytes / 1024), r.elements, path,
+        Math.round(r.tbt), (r.si / 1000).toFixed(1), r.cls.toFixed(3), Math.round(r.bytes / 1024), r.elements, path,
       ].join('\t'));
     } catch (error) {
       rows.push({ name, performance: 0, accessibility: 0 });
