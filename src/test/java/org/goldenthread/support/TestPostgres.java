@@ -96,7 +96,9 @@ public final class TestPostgres {
             // made here rather than by whichever owner migrates first, so that two databases made
             // before either is migrated both get the grant (PostgreSQL 16 and later refuse an owner
             // without admin option on gt_app the grant its first migration makes)
-            s.execute("do $$ begin if not exists (select from pg_roles where rolname = 'gt_app') then"
+            // the test run's two JVMs may both find it missing at once: the lock lets one make it
+            s.execute("do $$ begin perform pg_advisory_xact_lock(hashtext('gt_app role'));"
+                    + " if not exists (select from pg_roles where rolname = 'gt_app') then"
                     + " create role gt_app nologin; end if; end $$");
             s.execute("grant gt_app to " + owner + " with admin option");
         } catch (SQLException e) {
