@@ -36,9 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * latency, and fails if a response the API acknowledged is not in the database afterwards. Not part
  * of the test suite; run it with
  * {@code ./mvnw -B test -Dtest=SurveyIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code -Djacoco.skip=true -DargLine=-XX:StartFlightRecording=filename=ingest.jfr,settings=profile}
- * to see where the time goes: without skipping it, the coverage agent takes the argLine and makes
- * every call several times dearer).
+ * (add {@code -Djacoco.skip=true -Dtest.jvm=-XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile}
+ * to see where the time goes: {@code -DargLine} does not reach the test JVM, and without skipping
+ * it, the coverage agent makes every call several times dearer).
  */
 class SurveyIngestBenchmark extends IntegrationTest {
 
