@@ -465,22 +465,13 @@ public class SurveyResults {
         QuestionType type = question.questionType();
         int n = rows.count();
         if (type == QuestionType.NUMBER) {
-            double[] values = Tallies.numbers(a, q, rows);
-            int answered = values.length;
-            BigDecimal mean = null;
-            BigDecimal median = null;
-            if (answered > 0) {
-                double sum = 0;
-                for (double v : values) {
-                    sum += v;
-                }
-                // selection rather than a full sort: a million numbers take milliseconds, not a tenth of a second
-                double upper = select(values, answered, answered / 2);
-                double middle =
-                        answered % 2 == 1 ? upper : (select(values, answered / 2, answered / 2 - 1) + upper) / 2;
-                mean = round(sum / answered);
-                median = round(middle);
+            Tallies.Figures figures = Tallies.smallNumbers(a, q, rows);
+            if (figures == null) {
+                figures = numberFigures(Tallies.numbers(a, q, rows));
             }
+            int answered = figures.answered();
+            BigDecimal mean = answered > 0 ? round(figures.sum() / answered) : null;
+            BigDecimal median = answered > 0 ? round(figures.median()) : null;
             return new QuestionResult(
                     question.code(), type.code(), question.text(), answered, n - answered, null, null, mean, median);
         }
@@ -517,6 +508,22 @@ public class SurveyResults {
         Share net = type.isAgreement() ? share("Strongly agree or agree", counts[1] + counts[2], answered) : null;
         return new QuestionResult(
                 question.code(), type.code(), question.text(), answered, n - answered, options, net, null, null);
+    }
+
+    /** How many numbers there are, their sum and their median, for numbers of any size. */
+    static Tallies.Figures numberFigures(double[] values) {
+        int answered = values.length;
+        if (answered == 0) {
+            return new Tallies.Figures(0, 0, Double.NaN);
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        // selection rather than a full sort: a million numbers take milliseconds, not a tenth of a second
+        double upper = select(values, answered, answered / 2);
+        double middle = answered % 2 == 1 ? upper : (select(values, answered / 2, answered / 2 - 1) + upper) / 2;
+        return new Tallies.Figures(answered, sum, middle);
     }
 
     /** Adds to each option's count the rows with its bit set in slot {@code w} of a question's, a column of ints. */

@@ -92,6 +92,36 @@ class TalliesTest {
         }
     }
 
+    @Test
+    void figuresOfSmallWholeNumbersCountedByValueAreThoseOfTheNumbersThemselves() {
+        for (int size : new int[] {1, 2, 3, 64, 999, 4_000}) {
+            AnswerMatrix matrix = new AnswerMatrix(1, 1, 2);
+            for (int r = 0; r < size; r++) {
+                Double small = random.nextInt(5) == 0 ? null : (double) random.nextInt(random.nextBoolean() ? 3 : 255);
+                matrix.add(new int[] {1 + random.nextInt(2)}, new Double[] {small, r == size / 2 ? 2.5 : 1.0});
+            }
+            AnswerMatrix.Snapshot a = matrix.snapshot();
+            for (List<SurveyResults.Condition> conditions :
+                    List.of(List.<SurveyResults.Condition>of(), List.of(new SurveyResults.Condition(0, 2)))) {
+                // the filter's question is the one slot; the numbers are held apart, by position
+                AnswerLayout one =
+                        new AnswerLayout(new SurveyDefinition("N", "N", true, null, List.of(single("PICK", 2))));
+                Tallies.Rows rows = Tallies.where(one, a, conditions);
+                Tallies.Figures counted = Tallies.smallNumbers(a, 0, rows);
+                Tallies.Figures plain = SurveyResults.numberFigures(Tallies.numbers(a, 0, rows));
+                assertThat(counted).as("%d numbers, %s", size, conditions).isNotNull();
+                assertThat(counted.answered()).isEqualTo(plain.answered());
+                assertThat(counted.sum()).isEqualTo(plain.sum());
+                assertThat(Double.doubleToLongBits(counted.median()))
+                        .isEqualTo(Double.doubleToLongBits(plain.median()));
+                // a fraction among them: left to the figures of the numbers themselves
+                if (size > 1 && conditions.isEmpty()) {
+                    assertThat(Tallies.smallNumbers(a, 1, rows)).isNull();
+                }
+            }
+        }
+    }
+
     private void addResponses(AnswerMatrix matrix, List<int[]> given, int count) {
         for (int i = 0; i < count; i++) {
             int[] closed = new int[layout.slots()];
