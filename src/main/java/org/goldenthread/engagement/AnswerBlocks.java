@@ -1,9 +1,11 @@
 package org.goldenthread.engagement;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
 import org.goldenthread.platform.Progress;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -48,12 +50,20 @@ final class AnswerBlocks {
         {
             AnswerMatrix matrix = new AnswerMatrix(surveyId, slots, questions);
             JdbcTemplate template = new JdbcTemplate(dataSource);
-            template.setFetchSize(8);
+            template.setFetchSize(16);
             boolean[] fits = {true};
             template.query(
-                    """
-                    select block, responses, last_response_id, columns from survey_answer_block
-                     where survey_id = ? order by block""",
+                    connection -> {
+                        PreparedStatement statement = connection.prepareStatement("""
+                                select block, responses, last_response_id, columns from survey_answer_block
+                                 where survey_id = ? order by block""");
+                        // binary transfer: the blocks' bytes as they are, not as hex text twice their size to decode
+                        if (statement.isWrapperFor(PGStatement.class)) {
+                            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                        }
+                        statement.setLong(1, surveyId);
+                        return statement;
+                    },
                     (ResultSet rs) -> {
                         int block = rs.getInt(1);
                         int rows = rs.getInt(2);
@@ -68,8 +78,7 @@ final class AnswerBlocks {
                         } catch (IllegalStateException e) {
                             fits[0] = false;
                         }
-                    },
-                    surveyId);
+                    });
             if (!fits[0] || matrix.size() == 0) {
                 return null;
             }

@@ -26,10 +26,15 @@ final class AnswerMatrix {
     /** Responses a stored block holds; the last block of a survey may hold fewer. */
     static final int BLOCK = 1 << 14;
 
+    /** The first int of a block written packed; the first blocks stored began with the slot count instead. */
+    private static final int PACKED_FORMAT = -2;
+
     private static final byte NARROW = 1;
+    private static final byte PACKED = 2;
     private static final byte WIDE = 4;
     private static final byte NO_NUMBERS = 0;
     private static final byte NUMBERS = 8;
+    private static final byte SMALL_NUMBERS = 9;
 
     private final long surveyId;
     private final int slots;
@@ -48,6 +53,9 @@ final class AnswerMatrix {
     private int saved;
     /** Whether its blocks are being stored now, so that one store at a time is under way. */
     private boolean saving;
+
+    /** Which responses hold the answers filtered on, kept between calls. */
+    private final ChoiceBits choices = new ChoiceBits();
 
     private volatile long lastRead = System.nanoTime();
     private volatile long bytes;
@@ -106,6 +114,16 @@ final class AnswerMatrix {
     synchronized int catchUp(DataSource dataSource, TransactionOperations readOnly, long upTo, Progress progress) {
         int before = size;
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // most calls find nothing new: one round trip says so, without a transaction and a cursor
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from survey_response where survey_id = ? and id > ? and id <= ?)",
+                Boolean.class,
+                surveyId,
+                lastId,
+                upTo))) {
+            lastRead = System.nanoTime();
+            return 0;
+        }
         jdbc.setFetchSize(10_000);
         readOnly.executeWithoutResult(status -> jdbc.query(
                 """
@@ -132,7 +150,7 @@ final class AnswerMatrix {
 
     /** Roughly what it holds in memory; read without waiting for a catch-up under way. */
     long bytes() {
-        return bytes;
+        return bytes + choices.bytes();
     }
 
     private void recount() {
@@ -242,36 +260,44 @@ final class AnswerMatrix {
     }
 
     /**
-     * One stored block's columns, as {@link #block} wrote them, added after the responses held.
-     * Blocks are added in order and each but the last is full.
+     * One stored block's columns, as {@link #block} wrote them (or as blocks were written before
+     * they were packed), added after the responses held. Blocks are added in order and each but the
+     * last is full.
      */
     synchronized void append(byte[] block, int rows, long lastIdInBlock) {
         ByteBuffer in = ByteBuffer.wrap(block).order(ByteOrder.LITTLE_ENDIAN);
-        if (in.getInt() != slots || in.getInt() != questions || in.getInt() != rows) {
+        int first = in.getInt();
+        boolean packed = first == PACKED_FORMAT;
+        if ((packed ? in.getInt() : first) != slots || in.getInt() != questions || in.getInt() != rows) {
             throw new IllegalStateException("A stored block of survey " + surveyId + " does not fit its questions");
         }
         makeRoom(rows);
         for (int s = 0; s < slots; s++) {
             byte kind = in.get();
-            if (kind == NARROW) {
-                byte[] n = narrow[s];
+            byte[] n = narrow[s];
+            if (kind == PACKED) {
+                int bits = in.get();
                 if (n != null) {
-                    in.get(n, size, rows);
+                    PackedColumns.unpack(in, bits, rows, n, size);
                 } else {
-                    int[] w = widen(s);
-                    for (int r = size; r < size + rows; r++) {
-                        w[r] = in.get() & 0xFF;
-                    }
+                    PackedColumns.unpack(in, bits, rows, widen(s), size);
                 }
+            } else if (kind == NARROW && n != null) {
+                in.get(n, size, rows);
+            } else if (kind == NARROW) {
+                PackedColumns.unpack(in, 8, rows, widen(s), size);
             } else {
                 in.asIntBuffer().get(widen(s), size, rows);
                 in.position(in.position() + 4 * rows);
             }
         }
         for (int q = 0; q < questions; q++) {
-            if (in.get() == NUMBERS) {
+            byte kind = in.get();
+            if (kind == NUMBERS) {
                 in.asDoubleBuffer().get(numberColumn(q), size, rows);
                 in.position(in.position() + 8 * rows);
+            } else if (kind == SMALL_NUMBERS) {
+                PackedColumns.unpackSmall(in, rows, numberColumn(q), size);
             }
         }
         size += rows;
@@ -280,27 +306,38 @@ final class AnswerMatrix {
     }
 
     /**
-     * Block {@code index}'s columns as bytes to store: the counts of slots, questions and
-     * responses, then each slot's column (a byte or an int per response), then each question's
-     * numbers where it has any. Only answers, in the order of the responses' ids.
+     * Block {@code index}'s columns as bytes to store: a mark of the packed format, the counts of
+     * slots, questions and responses, then each slot's column (its values packed at the fewest bits
+     * that hold them, or an int each where they need more than a byte), then each question's
+     * numbers where it has any (see {@link PackedColumns}). Only answers, in the order of the
+     * responses' ids.
      */
     synchronized byte[] block(int index) {
         int from = index * BLOCK;
         int rows = Math.min(BLOCK, size - from);
-        int length = 12;
+        int[] bits = new int[slots];
+        int length = 16;
         for (int s = 0; s < slots; s++) {
-            length += 1 + (narrow[s] != null ? rows : 4 * rows);
+            bits[s] = PackedColumns.bits(largest(s, from, rows));
+            length += bits[s] < 0 ? 1 + 4 * rows : 2 + PackedColumns.length(rows, bits[s]);
         }
+        boolean[] small = new boolean[questions];
         for (int q = 0; q < questions; q++) {
-            length += 1 + (numbers[q].length > 0 ? 8 * rows : 0);
+            small[q] = numbers[q].length > 0 && PackedColumns.small(numbers[q], from, rows);
+            length += 1 + (numbers[q].length == 0 ? 0 : small[q] ? rows : 8 * rows);
         }
         ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        out.putInt(slots).putInt(questions).putInt(rows);
+        out.putInt(PACKED_FORMAT).putInt(slots).putInt(questions).putInt(rows);
         for (int s = 0; s < slots; s++) {
             byte[] n = narrow[s];
             int[] w = wide[s];
-            if (n != null) {
-                out.put(NARROW).put(n, from, rows);
+            if (bits[s] >= 0) {
+                out.put(PACKED).put((byte) bits[s]);
+                if (n != null) {
+                    PackedColumns.pack(n, from, rows, bits[s], out);
+                } else if (w != null) {
+                    PackedColumns.pack(w, from, rows, bits[s], out);
+                }
             } else if (w != null) {
                 out.put(WIDE);
                 out.asIntBuffer().put(w, from, rows);
@@ -308,15 +345,38 @@ final class AnswerMatrix {
             }
         }
         for (int q = 0; q < questions; q++) {
-            if (numbers[q].length > 0) {
+            if (numbers[q].length == 0) {
+                out.put(NO_NUMBERS);
+            } else if (small[q]) {
+                out.put(SMALL_NUMBERS);
+                PackedColumns.packSmall(numbers[q], from, rows, out);
+            } else {
                 out.put(NUMBERS);
                 out.asDoubleBuffer().put(numbers[q], from, rows);
                 out.position(out.position() + 8 * rows);
-            } else {
-                out.put(NO_NUMBERS);
             }
         }
         return out.array();
+    }
+
+    /**
+     * An int with every bit set that any of the slot's values from {@code from} sets; a value
+     * outside 0..255 (only in an int column) makes it need more than a byte.
+     */
+    private int largest(int slot, int from, int rows) {
+        int any = 0;
+        byte[] n = narrow[slot];
+        int[] w = wide[slot];
+        if (n != null) {
+            for (int r = from; r < from + rows; r++) {
+                any |= n[r] & 0xFF;
+            }
+        } else if (w != null) {
+            for (int r = from; r < from + rows; r++) {
+                any |= w[r] < 0 ? -1 : w[r];
+            }
+        }
+        return any < 0 ? Integer.MAX_VALUE : any;
     }
 
     /** How many of the responses held are in stored blocks. */
@@ -362,7 +422,7 @@ final class AnswerMatrix {
         for (int s = 0; s < slots; s++) {
             columns[s] = new Column(narrow[s], wide[s]);
         }
-        return new Snapshot(size, columns, numbers.clone());
+        return new Snapshot(size, columns, numbers.clone(), choices);
     }
 
     /** A slot's answers: a byte per response (read unsigned) or, where a value needs more, an int. */
@@ -378,6 +438,9 @@ final class AnswerMatrix {
         }
     }
 
-    /** The answers at one moment: a column per slot, and numbers per question (empty or NaN for none). */
-    record Snapshot(int size, Column[] closed, double[][] numbers) {}
+    /**
+     * The answers at one moment: a column per slot, numbers per question (empty or NaN for none),
+     * and the bits of the answers filtered on, shared with later snapshots.
+     */
+    record Snapshot(int size, Column[] closed, double[][] numbers, ChoiceBits choices) {}
 }

@@ -46,18 +46,20 @@ final class CrossTabCounts {
             Column colColumn) {
         byte[] rowValues = rowColumn.bytes();
         byte[] colValues = colColumn.bytes();
-        int[] list = selected.list();
+        long[] bits = selected.bits();
         int[] pairs = new int[Tallies.BYTE_VALUES * Tallies.BYTE_VALUES];
-        int n = selected.count();
         if (rowValues != null && colValues != null) {
-            if (list == null) {
-                for (int r = 0; r < n; r++) {
+            if (bits == null) {
+                for (int r = 0; r < selected.count(); r++) {
                     pairs[(rowValues[r] & 0xFF) << 8 | colValues[r] & 0xFF]++;
                 }
             } else {
-                for (int i = 0; i < n; i++) {
-                    int r = list[i];
-                    pairs[(rowValues[r] & 0xFF) << 8 | colValues[r] & 0xFF]++;
+                for (int i = 0; i < bits.length; i++) {
+                    int base = i << 6;
+                    for (long word = bits[i]; word != 0; word &= word - 1) {
+                        int r = base + Long.numberOfTrailingZeros(word);
+                        pairs[(rowValues[r] & 0xFF) << 8 | colValues[r] & 0xFF]++;
+                    }
                 }
             }
         }
@@ -121,9 +123,7 @@ final class CrossTabCounts {
         // the options each respondent chose, read once: a long list costs only what was chosen
         int[] rowChosen = new int[rowsN + AnswerLayout.BITS];
         int[] colChosen = new int[colsN + AnswerLayout.BITS];
-        int[] list = selected.list();
-        for (int i = 0; i < selected.count(); i++) {
-            int r = list == null ? i : list[i];
+        for (int r = selected.next(0); r >= 0; r = selected.next(r + 1)) {
             int inRow = kept(layout.chosen(a.closed(), rq, r, rowChosen), rowChosen, rowsN);
             int inCol = kept(layout.chosen(a.closed(), cq, r, colChosen), colChosen, colsN);
             if (inRow > 0 && inCol > 0) {

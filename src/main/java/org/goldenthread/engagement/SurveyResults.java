@@ -46,6 +46,8 @@ public class SurveyResults {
     private final CrossTabSuppression suppression;
     private final long memoryLimit;
     private final Map<Long, AnswerMatrix> matrices = new ConcurrentHashMap<>();
+    /** Definitions read for results, by survey; see {@link #definition}. */
+    private final Map<Long, Known> known = new ConcurrentHashMap<>();
     /** New responses a survey's answers gain before their blocks are stored again. */
     static final int STORE_AFTER = 1024;
 
@@ -90,7 +92,7 @@ public class SurveyResults {
         Scope scope = Scope.current();
         warming.execute(() -> {
             try {
-                scope.run(() -> answers(surveys.survey(surveyId)));
+                scope.run(() -> answers(surveyId, definition(surveyId)));
             } catch (RuntimeException e) {
                 // only a head start: the first results call reads whatever this did not
                 log.warn("Could not load the answers of survey {} in advance", surveyId, e);
@@ -124,6 +126,7 @@ public class SurveyResults {
     /** Lets go of a survey's answers held in memory, as a restart would; for benchmarks and tests. */
     void letGo(long surveyId) {
         matrices.remove(surveyId);
+        known.remove(surveyId);
     }
 
     /** Whether a survey's answers are in memory, so that its results need read only what came since. */
@@ -138,7 +141,7 @@ public class SurveyResults {
      * @return how many responses it holds
      */
     int load(long surveyId, Progress progress) {
-        return answers(surveys.survey(surveyId), progress).size();
+        return answers(surveyId, definition(surveyId), progress).size();
     }
 
     /** The surveys whose answers are held in memory now, for tests and diagnostics. */
@@ -194,21 +197,49 @@ public class SurveyResults {
                 + " respondents. Results appear once it has " + k + " responses.";
     }
 
+    /** A survey's definition as read for one ICS, and where its answers sit. */
+    private record Known(long icsId, SurveyDefinition definition, AnswerLayout layout) {}
+
+    /**
+     * A survey's definition and layout for its results. Its questions cannot change once it has
+     * responses (nor can it be deleted), so while its answers are held with some, the definition
+     * read before serves, decoded once, rather than read and parsed again on every call. It is read
+     * again for a caller of another ICS (to whom the survey is then not found), for a survey with no
+     * responses held, and where the answers held do not fit it.
+     */
+    private Known definition(long surveyId) {
+        long ics = Scope.currentTenant().id();
+        Known k = known.get(surveyId);
+        AnswerMatrix held = matrices.get(surveyId);
+        // questions are only ever added, so answers held for as many as it has were read for this definition
+        if (k != null
+                && k.icsId() == ics
+                && held != null
+                && held.size() > 0
+                && fits(held, k.layout().slots(), k.definition().questions().size())) {
+            return k;
+        }
+        SurveyDefinition definition = surveys.survey(surveyId).definition();
+        Known read = new Known(ics, definition, new AnswerLayout(definition));
+        known.put(surveyId, read);
+        return read;
+    }
+
     /** A closed answer to filter on: question position and option number (1-based). */
     record Condition(int question, int option) {}
 
-    private AnswerMatrix.Snapshot answers(Surveys.Survey survey) {
-        return answers(survey, Progress.NONE);
+    private AnswerMatrix.Snapshot answers(long surveyId, Known survey) {
+        return answers(surveyId, survey, Progress.NONE);
     }
 
-    private AnswerMatrix.Snapshot answers(Surveys.Survey survey, Progress progress) {
-        int slots = new AnswerLayout(survey.definition()).slots();
+    private AnswerMatrix.Snapshot answers(long surveyId, Known survey, Progress progress) {
+        int slots = survey.layout().slots();
         int questions = survey.definition().questions().size();
-        AnswerMatrix held = matrices.get(survey.id());
+        AnswerMatrix held = matrices.get(surveyId);
         AnswerMatrix matrix =
-                held != null && fits(held, slots, questions) ? held : held(survey.id(), slots, questions, progress);
+                held != null && fits(held, slots, questions) ? held : held(surveyId, slots, questions, progress);
         matrix.catchUp(dataSource, readOnly, Long.MAX_VALUE, progress);
-        keepWithinMemory(survey.id());
+        keepWithinMemory(surveyId);
         store(matrix);
         return matrix.snapshot();
     }
@@ -397,14 +428,14 @@ public class SurveyResults {
     }
 
     public Results results(long surveyId, @Nullable List<String> filter) {
-        Surveys.Survey survey = surveys.survey(surveyId);
+        Known survey = definition(surveyId);
         SurveyDefinition definition = survey.definition();
         List<Condition> conditions = conditions(definition, filter);
-        AnswerMatrix.Snapshot a = answers(survey);
+        AnswerMatrix.Snapshot a = answers(surveyId, survey);
         if (tooFewToShow(definition, a.size())) {
             return new Results(null, filterList(filter), true, tooFewNote(), List.of());
         }
-        AnswerLayout layout = new AnswerLayout(definition);
+        AnswerLayout layout = survey.layout();
         Tallies.Rows rows = Tallies.where(layout, a, conditions);
         int n = rows.count();
         List<String> filterList = filterList(filter);
@@ -434,22 +465,13 @@ public class SurveyResults {
         QuestionType type = question.questionType();
         int n = rows.count();
         if (type == QuestionType.NUMBER) {
-            double[] values = Tallies.numbers(a, q, rows);
-            int answered = values.length;
-            BigDecimal mean = null;
-            BigDecimal median = null;
-            if (answered > 0) {
-                double sum = 0;
-                for (double v : values) {
-                    sum += v;
-                }
-                // selection rather than a full sort: a million numbers take milliseconds, not a tenth of a second
-                double upper = select(values, answered, answered / 2);
-                double middle =
-                        answered % 2 == 1 ? upper : (select(values, answered / 2, answered / 2 - 1) + upper) / 2;
-                mean = round(sum / answered);
-                median = round(middle);
+            Tallies.Figures figures = Tallies.smallNumbers(a, q, rows);
+            if (figures == null) {
+                figures = numberFigures(Tallies.numbers(a, q, rows));
             }
+            int answered = figures.answered();
+            BigDecimal mean = answered > 0 ? round(figures.sum() / answered) : null;
+            BigDecimal median = answered > 0 ? round(figures.median()) : null;
             return new QuestionResult(
                     question.code(), type.code(), question.text(), answered, n - answered, null, null, mean, median);
         }
@@ -488,11 +510,26 @@ public class SurveyResults {
                 question.code(), type.code(), question.text(), answered, n - answered, options, net, null, null);
     }
 
+    /** How many numbers there are, their sum and their median, for numbers of any size. */
+    static Tallies.Figures numberFigures(double[] values) {
+        int answered = values.length;
+        if (answered == 0) {
+            return new Tallies.Figures(0, 0, Double.NaN);
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        // selection rather than a full sort: a million numbers take milliseconds, not a tenth of a second
+        double upper = select(values, answered, answered / 2);
+        double middle = answered % 2 == 1 ? upper : (select(values, answered / 2, answered / 2 - 1) + upper) / 2;
+        return new Tallies.Figures(answered, sum, middle);
+    }
+
     /** Adds to each option's count the rows with its bit set in slot {@code w} of a question's, a column of ints. */
     private static void countBits(AnswerMatrix.Column column, Tallies.Rows rows, int w, int[] counts) {
-        int[] list = rows.list();
-        for (int i = 0; i < rows.count(); i++) {
-            for (int bits = column.get(list == null ? i : list[i]); bits != 0; bits &= bits - 1) {
+        for (int r = rows.next(0); r >= 0; r = rows.next(r + 1)) {
+            for (int bits = column.get(r); bits != 0; bits &= bits - 1) {
                 int option = w * AnswerLayout.BITS + Integer.numberOfTrailingZeros(bits) + 1;
                 if (option < counts.length) {
                     counts[option]++;
@@ -562,7 +599,7 @@ public class SurveyResults {
             @Nullable String note) {}
 
     public CrossTab crossTab(long surveyId, String rowCode, String colCode, @Nullable List<String> filter) {
-        Surveys.Survey survey = surveys.survey(surveyId);
+        Known survey = definition(surveyId);
         SurveyDefinition definition = survey.definition();
         int rq = closedQuestion(definition, rowCode, "row");
         int cq = closedQuestion(definition, colCode, "col");
@@ -570,7 +607,7 @@ public class SurveyResults {
             throw new InvalidInput("col", "Choose two different questions");
         }
         List<Condition> conditions = conditions(definition, filter);
-        AnswerMatrix.Snapshot a = answers(survey);
+        AnswerMatrix.Snapshot a = answers(surveyId, survey);
         if (tooFewToShow(definition, a.size())) {
             return new CrossTab(
                     definition.questions().get(rq).code(),
@@ -585,7 +622,7 @@ public class SurveyResults {
         }
         Question rowQ = definition.questions().get(rq);
         Question colQ = definition.questions().get(cq);
-        AnswerLayout layout = new AnswerLayout(definition);
+        AnswerLayout layout = survey.layout();
         int[][] raw = CrossTabCounts.count(layout, a, Tallies.where(layout, a, conditions), rowQ, rq, colQ, cq);
         Integer[][] shown = suppression.suppress(raw);
         int hidden = CrossTabSuppression.hiddenCells(shown);

@@ -143,6 +143,16 @@ public class Surveys {
                 .single();
     }
 
+    /** Whether a survey has more than {@code n} responses: counts no further than that, unlike {@link #responseCount}. */
+    boolean hasMoreResponsesThan(long surveyId, int n) {
+        return jdbc.sql("select count(*) from (select 1 from survey_response where survey_id = :id limit :n) r")
+                        .param("id", surveyId)
+                        .param("n", n + 1)
+                        .query(Long.class)
+                        .single()
+                > n;
+    }
+
     public Survey survey(long id) {
         return jdbc.sql("select id, definition, opens_on, closes_on, status from survey where id = :id")
                 .param("id", id)

@@ -24,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * over a byte column per question. It fails on any count that differs between the three, prints
  * each workload's median time and the ratios, and times the first results after the import and
  * after the answers held in memory are let go (as after a restart). Not part of the test suite;
- * run it with {@code ./mvnw -B test -Dtest=SurveyAnalyticsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.responses=100000} for a quicker look).
+ * run it with {@code ./mvnw -B test -Dtest=SurveyAnalyticsBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -Djacoco.skip=true} ({@code -Dbench.responses=100000} for a quicker look): without JaCoCo's agent,
+ * whose probes in the counting loops would measure instrumented code rather than the product's.
  */
 class SurveyAnalyticsBenchmark extends IntegrationTest {
 
