@@ -12,6 +12,7 @@ import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.ListPage;
+import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -72,8 +73,10 @@ class InsightLists {
         model.addAttribute("seesPeople", seesPeople);
         model.addAttribute("k", small.minGroupSize());
         model.addAttribute("underUsedCount", seesPeople ? Integer.valueOf(under.size()) : small.shown(under.size()));
-        model.addAttribute(
-                "underUsed", listPage(seesPeople ? under : List.of(), page, PROTECTED_TIME, landscape.place()));
+        ListPage<Landscape.UnderUsedTime> rows =
+                listPage(seesPeople ? under : List.of(), page, PROTECTED_TIME, landscape.place());
+        model.addAttribute("underUsed", rows);
+        model.addAttribute("caption", caption(rows, "leader"));
         model.addAttribute(
                 "professionNames",
                 professions.all().stream()
@@ -91,7 +94,9 @@ class InsightLists {
             Model model) {
         Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
         Landscape landscape = landscape(sight, model);
-        model.addAttribute("vacancies", listPage(landscape.vacancies(), page, VACANCIES, landscape.place()));
+        ListPage<Landscape.Vacancy> rows = listPage(landscape.vacancies(), page, VACANCIES, landscape.place());
+        model.addAttribute("vacancies", rows);
+        model.addAttribute("caption", caption(rows, "vacant seat"));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("seatTypes", Coded.labels(SeatType.class));
         return "insight/vacancies";
@@ -119,6 +124,12 @@ class InsightLists {
     private static <T> ListPage<T> listPage(List<T> all, int page, String path, @Nullable String place) {
         return ListPage.of(
                 all, page, ROWS_PER_PAGE, "/ics/" + Scope.currentTenant().odsCode() + path, placeFilter(place));
+    }
+
+    /** "57 leaders, 1 to 50 shown", or "12 vacant seats" when they fit on one page. */
+    private static String caption(ListPage<?> rows, String one) {
+        return Plurals.of(rows.total(), one)
+                + (rows.pages() > 1 ? ", " + rows.first() + " to " + rows.last() + " shown" : "");
     }
 
     private static Map<String, @Nullable String> placeFilter(@Nullable String place) {
