@@ -49,9 +49,10 @@ class InsightListsJourneyTest extends BrowserTest {
         signIn(admin, PASSWORD);
         click(AriaRole.LINK, "Insight");
         expectHeading("Leadership insight");
-        Locator underUsed = page.locator("table")
-                .filter(new Locator.FilterOptions().setHasText("Hours agreed"))
-                .first();
+        Locator underUsed = page.getByRole(
+                AriaRole.TABLE,
+                new Page.GetByRoleOptions()
+                        .setName("Leaders using less than 75% of their protected time, lowest share first"));
         assertThat(underUsed.locator("tbody tr")).hasCount(10);
 
         click(AriaRole.LINK, "See all 57 leaders using less than 75% of their time");
