@@ -62,7 +62,7 @@ class InsightPages {
         Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
         Audience audience = sight.audience();
         List<Problem> problems = new ArrayList<>();
-        Landscape landscape = landscapeOrWhole(sight, problems);
+        Landscape landscape = landscapeOrWhole(insight, sight, problems);
         Profession chosen = null;
         if (profession != null && !profession.isBlank()) {
             chosen = professions.find(profession).orElse(null);
@@ -95,10 +95,12 @@ class InsightPages {
         model.addAttribute("manySeatsCount", many.size());
         model.addAttribute("withoutLineOfSight", landscape.forumsWithoutLineOfSight());
         List<Landscape.UnderUsedTime> under = landscape.underUsedTime();
-        model.addAttribute("underUsed", audience.seesPeople() ? under : List.of());
+        model.addAttribute("underUsed", audience.seesPeople() ? InsightLists.firstRows(under) : List.of());
         model.addAttribute(
                 "underUsedCount", audience.seesPeople() ? Integer.valueOf(under.size()) : small.shown(under.size()));
-        model.addAttribute("vacancies", landscape.vacancies());
+        List<Landscape.Vacancy> vacancies = landscape.vacancies();
+        model.addAttribute("vacancies", InsightLists.firstRows(vacancies));
+        model.addAttribute("vacancyCount", vacancies.size());
         model.addAttribute("drawnOn", landscape.placesDrawnOn());
         model.addAttribute("expertSeats", landscape.expertSeats());
         model.addAttribute("crossTab", landscape.professionsByLevel(small));
@@ -117,6 +119,9 @@ class InsightPages {
                 : "?place=" + java.net.URLEncoder.encode(landscape.place(), StandardCharsets.UTF_8);
         model.addAttribute("csvHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight.csv" + query);
         model.addAttribute("mapHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight/forums" + query);
+        model.addAttribute(
+                "underUsedHref", "/ics/" + Scope.currentTenant().odsCode() + InsightLists.PROTECTED_TIME + query);
+        model.addAttribute("vacanciesHref", "/ics/" + Scope.currentTenant().odsCode() + InsightLists.VACANCIES + query);
         return "insight/insight";
     }
 
@@ -124,7 +129,7 @@ class InsightPages {
      * The landscape for the place in sight; an unknown place is listed as a problem and the whole ICS
      * shown instead, except to a place lead, who may not see the whole ICS.
      */
-    private Landscape landscapeOrWhole(Audience.Sight sight, List<Problem> problems) {
+    static Landscape landscapeOrWhole(Insight insight, Audience.Sight sight, List<Problem> problems) {
         try {
             return insight.landscape(sight.place());
         } catch (InvalidInput e) {
@@ -391,7 +396,7 @@ class InsightPages {
             Model model) {
         Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
         List<Problem> problems = new ArrayList<>();
-        Landscape landscape = landscapeOrWhole(sight, problems);
+        Landscape landscape = landscapeOrWhole(insight, sight, problems);
         Level chosenLevel = null;
         if (level != null && !level.isBlank()) {
             chosenLevel = Coded.parse(Level.class, level).orElse(null);

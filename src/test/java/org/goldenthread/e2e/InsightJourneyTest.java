@@ -110,7 +110,7 @@ class InsightJourneyTest extends BrowserTest {
         click(AriaRole.LINK, "Forum map and lines of sight");
         expectHeading("Forum map");
         // Northfield's forums, with the ICS Board drawn for context because the place board reports to it
-        assertThat(page.locator(".gt-forum-list > li")).hasCount(2);
+        assertThat(page.locator(".gt-forum-list tbody tr")).hasCount(2);
         assertThat(page.locator("svg a[data-forum]")).hasCount(3);
         assertAccessible();
         // a box's name holds the words it shows (WCAG 2.5.3), checked by axe's rule for it, which
@@ -128,12 +128,12 @@ class InsightJourneyTest extends BrowserTest {
         page.getByLabel("Place", new Page.GetByLabelOptions().setExact(true)).selectOption("");
         page.getByLabel("Level", new Page.GetByLabelOptions().setExact(true)).selectOption("neighbourhood");
         click(AriaRole.BUTTON, "Show forums");
-        assertThat(page.locator(".gt-forum-list > li")).hasCount(2);
+        assertThat(page.locator(".gt-forum-list tbody tr")).hasCount(2);
         Locator blind = page.locator(".gt-forum-blind");
         assertThat(blind).hasCount(1);
         assertThat(blind).containsText("Southvale East Team");
         assertThat(blind).containsText("No line of sight");
-        assertThat(page.locator(".gt-forum-list > li").first())
+        assertThat(page.locator(".gt-forum-list tbody tr").first())
                 .containsText("Northfield Central Team → Northfield Place Board → ICS Board");
 
         // each forum on the map is a link a keyboard reaches; it leads to the forum's entry in the list
