@@ -1,21 +1,40 @@
 package org.goldenthread.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Navigation;
 import org.goldenthread.platform.NavigationItem;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
-/** What every page's header needs: who is signed in, which ICS is in view, and where they can go. */
-@ControllerAdvice(annotations = Controller.class)
-class LayoutModel {
+/**
+ * What every page's header needs: who is signed in, which ICS is in view, and where they can go.
+ *
+ * <p>An interceptor rather than a {@code @ModelAttribute} advice: Spring looks up an advice's
+ * applicability by annotation and builds its invocable method on every request, API calls
+ * included, which have no header. Here an API call costs a path check. The header is worked out
+ * before the handler runs, as the advice did, and given to the view only where the handler did not
+ * name the same attribute itself; a redirect gets none, as the advice's never reached a redirect's
+ * model either.
+ */
+@Component
+class LayoutModel implements HandlerInterceptor, WebMvcConfigurer {
+
+    private static final String LAYOUT = LayoutModel.class.getName() + ".attributes";
 
     private final List<Navigation> navigation;
 
@@ -23,21 +42,44 @@ class LayoutModel {
         this.navigation = navigation;
     }
 
-    /**
-     * One method for all of the header, called before every handler of a {@code @Controller}, which
-     * includes every {@code @RestController}: an API answer has no header, so it skips the work.
-     */
-    @ModelAttribute
-    void layout(Model model, HttpServletRequest request) {
-        String path = request.getRequestURI();
-        if (ProblemResponses.isApi(path.substring(request.getContextPath().length()))) {
+    /** After the access check, so a refused call works nothing out. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).order(1);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod && !isApi(request)) {
+            request.setAttribute(LAYOUT, attributes(request.getRequestURI()));
+        } else {
+            // an error dispatch keeps the request's attributes: no header left from a page before it
+            request.removeAttribute(LAYOUT);
+        }
+        return true;
+    }
+
+    @Override
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView view) {
+        if (view == null || isRedirect(view) || !(request.getAttribute(LAYOUT) instanceof Map<?, ?> attributes)) {
             return;
         }
+        Map<String, Object> model = view.getModel();
+        attributes.forEach((name, value) -> {
+            if (!model.containsKey((String) name)) {
+                model.put((String) name, value);
+            }
+        });
+    }
+
+    private Map<String, @Nullable Object> attributes(String path) {
         Caller caller = Scope.current().caller();
         Tenant tenant = Scope.current().tenant();
-        model.addAttribute("caller", caller);
-        model.addAttribute("tenant", tenant);
-        model.addAttribute(
+        Map<String, @Nullable Object> attributes = new LinkedHashMap<>();
+        attributes.put("caller", caller);
+        attributes.put("tenant", tenant);
+        attributes.put(
                 "navigation",
                 caller == null
                         ? List.of()
@@ -45,6 +87,19 @@ class LayoutModel {
                                 .flatMap(n -> n.itemsFor(caller, tenant).stream())
                                 .sorted(Comparator.comparingInt(NavigationItem::order))
                                 .toList());
-        model.addAttribute("currentPath", path);
+        attributes.put("currentPath", path);
+        return attributes;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return ProblemResponses.isApi(
+                request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    private static boolean isRedirect(ModelAndView view) {
+        String name = view.getViewName();
+        return view.getView() instanceof SmartView smart
+                ? smart.isRedirectView()
+                : name != null && name.startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX);
     }
 }
