@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.FormPage;
@@ -105,10 +102,8 @@ class ActionLearningPages {
 
     private void describe(long id, Model model) {
         ActionLearningSets.Sets current = sets.sets(id);
-        Map<String, String> names =
-                professions.all().stream().collect(Collectors.toMap(Profession::code, Profession::name));
         model.addAttribute("programmeId", id);
         model.addAttribute("sets", current);
-        model.addAttribute("professionNames", names);
+        model.addAttribute("professionNames", professions.names());
     }
 }

@@ -129,9 +129,7 @@ class DevelopmentPages {
         model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("sectorLabels", Coded.labels(Sector.class));
         model.addAttribute("statusLabels", Coded.labels(EnrolmentStatus.class));
-        Map<String, String> names = new java.util.HashMap<>();
-        professions.all().forEach(p -> names.put(p.code(), p.name()));
-        model.addAttribute("professionNames", names);
+        model.addAttribute("professionNames", professions.names());
         return model;
     }
 

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Coded;
@@ -77,11 +75,7 @@ class InsightLists {
                 listPage(seesPeople ? under : List.of(), page, PROTECTED_TIME, landscape.place());
         model.addAttribute("underUsed", rows);
         model.addAttribute("caption", caption(rows, "leader"));
-        model.addAttribute(
-                "professionNames",
-                professions.all().stream()
-                        .collect(
-                                Collectors.toMap(Profession::code, Profession::name, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("professionNames", professions.names());
         return "insight/protected-time";
     }
 

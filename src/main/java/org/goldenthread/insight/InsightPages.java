@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,11 +83,7 @@ class InsightPages {
         model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute(
                 "clinicalAndCareCount", landscape.clinicalAndCareCodes().size());
-        model.addAttribute(
-                "professionNames",
-                professions.all().stream()
-                        .collect(
-                                Collectors.toMap(Profession::code, Profession::name, (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("professionNames", professions.names());
         model.addAttribute("charts", charts(levels, landscape));
         List<Landscape.ManySeats> many = landscape.leadersWithManySeats();
         model.addAttribute("manySeats", audience.seesPeople() ? many : List.of());

@@ -33,6 +33,7 @@ public class Professions implements InitializingBean, ProfessionDirectory {
     private volatile Map<String, Profession> byCode = Map.of();
     private volatile List<Profession> ordered = List.of();
     private volatile List<ProfessionDirectory.Listed> listed = List.of();
+    private volatile Map<String, String> names = Map.of();
 
     Professions(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -75,10 +76,18 @@ public class Professions implements InitializingBean, ProfessionDirectory {
         listed = ordered.stream()
                 .map(p -> new ProfessionDirectory.Listed(p.code(), p.name(), p.professionGroup()))
                 .toList();
+        Map<String, String> named = new LinkedHashMap<>();
+        ordered.forEach(p -> named.put(p.code(), p.name()));
+        names = java.util.Collections.unmodifiableMap(named);
     }
 
     public List<Profession> all() {
         return ordered;
+    }
+
+    /** Each profession's name by its code, in the reference list's order: what pages show for a code. */
+    public Map<String, String> names() {
+        return names;
     }
 
     @Override

@@ -94,7 +94,7 @@ class RegisterPages {
         model.addAttribute("q", q);
         model.addAttribute("profession", profession);
         model.addAttribute("professions", professionChoices());
-        model.addAttribute("professionNames", professionNames());
+        model.addAttribute("professionNames", professions.names());
         model.addAttribute(
                 "canEdit",
                 Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
@@ -110,12 +110,6 @@ class RegisterPages {
                 .toList();
     }
 
-    private Map<String, String> professionNames() {
-        Map<String, String> names = new java.util.HashMap<>();
-        professions.all().forEach(p -> names.put(p.code(), p.name()));
-        return names;
-    }
-
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/people/{id}")
     String person(@PathVariable String ods, @PathVariable long id, Model model) {
@@ -127,7 +121,7 @@ class RegisterPages {
         model.addAttribute("person", register.person(id, footprint));
         model.addAttribute("appointments", register.appointmentsOf(id, footprint));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("professionNames", professionNames());
+        model.addAttribute("professionNames", professions.names());
         model.addAttribute(
                 "seats",
                 forums.seats().stream()

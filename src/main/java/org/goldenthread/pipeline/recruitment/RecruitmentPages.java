@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.goldenthread.people.CareerStage;
 import org.goldenthread.people.Profession;
@@ -188,16 +186,10 @@ class RecruitmentPages {
         model.addAttribute("isAdmin", isAdmin());
         model.addAttribute("stageLabels", Coded.labels(Stage.class));
         model.addAttribute("careerStageLabels", Coded.labels(CareerStage.class));
-        model.addAttribute("professionNames", professionNames());
+        model.addAttribute("professionNames", professions.names());
         model.addAttribute("movableStages", List.of(Stage.APPLIED, Stage.SHORTLISTED, Stage.WITHDRAWN));
         model.addAttribute("columns", ApplicationsFile.COLUMNS);
         return "pipeline/round";
-    }
-
-    private Map<String, String> professionNames() {
-        Map<String, String> names = new HashMap<>();
-        professions.all().forEach(p -> names.put(p.code(), p.name()));
-        return names;
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.goldenthread.people.CareerStage;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Profession;
@@ -104,9 +103,7 @@ class TalentPages {
         model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("kindLabels", Coded.labels(ForumKind.class));
         model.addAttribute("originLabels", Coded.labels(Origin.class));
-        Map<String, String> names = new java.util.HashMap<>();
-        professions.all().forEach(p -> names.put(p.code(), p.name()));
-        model.addAttribute("professionNames", names);
+        model.addAttribute("professionNames", professions.names());
         return model;
     }
 
