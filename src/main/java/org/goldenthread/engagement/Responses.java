@@ -26,6 +26,7 @@ import org.goldenthread.platform.Text;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Taking in responses: one at a time as they are submitted, or a whole file of them (say, from
@@ -41,13 +42,16 @@ public class Responses {
     private final SurveyResults results;
     private final javax.sql.DataSource dataSource;
     private final tools.jackson.databind.ObjectMapper json;
+    private final Intake intake;
 
     Responses(
             Surveys surveys,
             SurveyResults results,
             javax.sql.DataSource dataSource,
-            tools.jackson.databind.ObjectMapper json) {
+            tools.jackson.databind.ObjectMapper json,
+            Intake intake) {
         this.surveys = surveys;
+        this.intake = intake;
         this.results = results;
         this.dataSource = dataSource;
         this.json = json;
@@ -55,8 +59,9 @@ public class Responses {
 
     /**
      * Submits one response. Sending it again with the same idempotency key stores nothing more.
-     * It is one statement, so on its own (from the API) it commits before this returns, and inside
-     * a caller's transaction (a respondent's draft) it goes with that.
+     * On its own (from the API) it is committed before this returns, in one statement with any
+     * others arriving at the same moment ({@link Intake}); inside a caller's transaction (a
+     * respondent's draft) it is one statement that goes with that transaction.
      *
      * @return true when it was stored now, false when the key had been seen
      */
@@ -80,7 +85,12 @@ public class Responses {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            switch (surveys.storeOne(survey, encoded, idempotencyKey)) {
+            // inside a caller's transaction (a respondent's draft) it must go with that transaction
+            Surveys.Single single = new Surveys.Single(survey, encoded, idempotencyKey);
+            Surveys.Outcome outcome = TransactionSynchronizationManager.isActualTransactionActive()
+                    ? surveys.storeSingles(List.of(single)).get(0)
+                    : intake.store(single);
+            switch (outcome) {
                 case STORED:
                     return true;
                 case SEEN:

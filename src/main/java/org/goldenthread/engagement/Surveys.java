@@ -302,7 +302,7 @@ public class Surveys {
     /**
      * A survey as responses are checked against it: its definition parsed once, with the version
      * of the row it was parsed from. A definition can change only until the first response, and
-     * {@link #storeOne} stores nothing if the row has changed since, so this copy is never stale
+     * {@link #storeSingles} stores nothing if the row has changed since, so this copy is never stale
      * where it matters.
      */
     record Collecting(
@@ -358,38 +358,76 @@ public class Surveys {
         collecting.keySet().removeIf(k -> k.surveyId() == surveyId);
     }
 
+    /** One response sent on its own, as the API and a respondent's pages send them. */
+    record Single(
+            Collecting survey,
+            Answers.Encoded response,
+            @Nullable String idempotencyKey) {}
+
     /**
-     * Stores one response in a single statement (so, outside a transaction, it commits on its own),
-     * provided the survey row is still the version it was read at; its own ICS as for {@link #store}.
+     * Stores single responses, of one survey or several, in one statement (so, outside a
+     * transaction, one commit): each provided its
+     * survey row is still the version it was read at, with the survey's own ICS, and none whose
+     * idempotency key was seen before. No two may share a survey and a key, for then they could not
+     * be told apart as stored and seen. Outcomes come in the order given.
      */
-    Outcome storeOne(Collecting survey, Answers.Encoded response, String idempotencyKey) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("closed", response.closed());
-        row.put("numbers", response.numbers());
-        row.put("texts", response.texts());
-        row.put("key", idempotencyKey);
-        Outcome outcome = jdbc.sql("""
-                        with unchanged as (
-                            select id, ics_id from survey where id = :survey and xmin = cast(:version as xid)),
+    List<Outcome> storeSingles(List<Single> singles) {
+        int n = singles.size();
+        Long[] surveyIds = new Long[n];
+        String[] versions = new String[n];
+        String[] closed = new String[n];
+        String[] numbers = new String[n];
+        String[] texts = new String[n];
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            Single one = singles.get(i);
+            Answers.Encoded e = one.response();
+            surveyIds[i] = one.survey().id();
+            versions[i] = one.survey().version();
+            closed[i] = arrayLiteral(e.closed());
+            numbers[i] = arrayLiteral(e.numbers());
+            texts[i] = e.texts() == null || e.texts().isEmpty() ? "{}" : json.writeValueAsString(e.texts());
+            keys[i] = one.idempotencyKey();
+        }
+        List<Outcome> outcomes = jdbc.sql("""
+                        with single as (
+                            select * from unnest(cast(:surveys as bigint[]), cast(:versions as text[]),
+                                                 cast(:closed as text[]), cast(:numbers as text[]),
+                                                 cast(:texts as text[]), cast(:keys as text[]))
+                                     with ordinality as r(survey, version, closed, numbers, texts, key, n)),
+                        unchanged as (
+                            select r.n, s.ics_id
+                              from single r join survey s on s.id = r.survey and s.xmin = cast(r.version as xid)),
                         stored as (
                             insert into survey_response (ics_id, survey_id, closed, numbers, texts, idempotency_key)
-                            select s.ics_id, s.id, r.closed, r.numbers, r.texts, r.key
-                              from unchanged s, jsonb_to_record(cast(:row as jsonb))
-                                   as r(closed int[], numbers float8[], texts jsonb, key text)
+                            select u.ics_id, r.survey, cast(r.closed as int[]), cast(r.numbers as float8[]),
+                                   cast(r.texts as jsonb), r.key
+                              from single r join unchanged u on u.n = r.n
+                             order by r.n
                             on conflict (survey_id, idempotency_key) do nothing
-                            returning 1)
-                        select (select count(*) from unchanged) as unchanged, (select count(*) from stored) as stored""")
-                .param("survey", survey.id())
-                .param("version", survey.version())
-                .param("row", json.writeValueAsString(row))
-                .query((rs, n) -> rs.getInt("unchanged") == 0
+                            returning survey_id, idempotency_key)
+                        select u.n is not null as unchanged,
+                               r.key is null or exists (select 1 from stored s
+                                                         where s.survey_id = r.survey and s.idempotency_key = r.key)
+                                   as stored
+                          from single r left join unchanged u on u.n = r.n
+                         order by r.n""")
+                .param("surveys", surveyIds)
+                .param("versions", versions)
+                .param("closed", closed)
+                .param("numbers", numbers)
+                .param("texts", texts)
+                .param("keys", keys)
+                .query((rs, row) -> !rs.getBoolean("unchanged")
                         ? Outcome.CHANGED
-                        : rs.getInt("stored") == 1 ? Outcome.STORED : Outcome.SEEN)
-                .single();
-        if (outcome == Outcome.STORED) {
-            figures.received(1);
+                        : rs.getBoolean("stored") ? Outcome.STORED : Outcome.SEEN)
+                .list();
+        if (outcomes.size() != n) {
+            throw new IllegalStateException("Expected " + n + " outcomes, got " + outcomes.size());
         }
-        return outcome;
+        figures.received(
+                (int) outcomes.stream().filter(o -> o == Outcome.STORED).count());
+        return outcomes;
     }
 
     /**
