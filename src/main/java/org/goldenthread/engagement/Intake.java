@@ -6,8 +6,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,10 @@ import org.springframework.stereotype.Component;
  * answered only once its response is committed, and a response arriving alone is stored at once.
  * A commit waits for the disk and costs the database more than the row itself, so sharing it lets
  * many more single responses in a second, with {@code synchronous_commit} on throughout.
+ * <p>
+ * Responses wait in a lane of their own survey and scope (the settings the row-level-security
+ * policies read), so a survey whose row is held up (say, locked while it is being deleted) holds
+ * up only its own responses, never another survey's or another ICS's.
  */
 @Component
 class Intake {
@@ -27,22 +33,28 @@ class Intake {
     private static final int MOST = 256;
 
     private final Surveys surveys;
-
-    // guarded by this: responses waiting to be stored, and whether someone is storing now
-    private final Deque<Waiting> waiting = new ArrayDeque<>();
-    private boolean storing;
+    private final Map<LaneKey, Lane> lanes = new ConcurrentHashMap<>();
 
     Intake(Surveys surveys) {
         this.surveys = surveys;
     }
 
-    /** One response on its way in, with the scope it was sent in (its ICS's row-level security). */
+    private record LaneKey(long surveyId, String settings) {}
+
+    /** The responses of one survey in one scope waiting to be stored, and whether someone is storing them now. */
+    private static final class Lane {
+        // all guarded by the lane itself
+        final Deque<Waiting> waiting = new ArrayDeque<>();
+        boolean storing;
+        /** Taken out of the map once idle: whoever finds it so must take the lane that replaced it. */
+        boolean retired;
+    }
+
+    /** One response on its way in, with the scope it was sent in. */
     private static final class Waiting {
         final Surveys.Single single;
         final Scope scope;
-        /** What the row-level-security policies read: only responses alike in these share a statement. */
-        final String settings;
-        // guarded by Intake.this
+        // guarded by its lane
         Surveys.@Nullable Outcome outcome;
 
         @Nullable
@@ -51,17 +63,10 @@ class Intake {
         Waiting(Surveys.Single single, Scope scope) {
             this.single = single;
             this.scope = scope;
-            this.settings = scope.activeIcsId() + "|" + scope.visibleIcsArray() + "|" + scope.platform();
         }
 
         boolean done() {
             return outcome != null || failure != null;
-        }
-
-        @Nullable
-        String sameness() {
-            String key = single.idempotencyKey();
-            return key == null ? null : single.survey().id() + ":" + key;
         }
     }
 
@@ -70,16 +75,17 @@ class Intake {
      * it was read (then nothing is stored, as {@link Surveys#storeSingles}).
      */
     Surveys.Outcome store(Surveys.Single single) {
-        Waiting mine = new Waiting(single, Scope.current());
-        synchronized (this) {
-            waiting.addLast(mine);
-        }
+        Scope scope = Scope.current();
+        Waiting mine = new Waiting(single, scope);
+        LaneKey key = new LaneKey(
+                single.survey().id(), scope.activeIcsId() + "|" + scope.visibleIcsArray() + "|" + scope.platform());
+        Lane lane = join(key, mine);
         while (true) {
             List<Waiting> batch;
-            synchronized (this) {
-                while (!mine.done() && storing) {
+            synchronized (lane) {
+                while (!mine.done() && lane.storing) {
                     try {
-                        wait();
+                        lane.wait();
                     } catch (InterruptedException e) {
                         // it may still be stored by whoever is storing, so the sender cannot be told it was not
                         Thread.currentThread().interrupt();
@@ -87,42 +93,58 @@ class Intake {
                     }
                 }
                 if (mine.done()) {
+                    if (lane.waiting.isEmpty() && !lane.storing && !lane.retired) {
+                        lane.retired = true;
+                        lanes.remove(key, lane);
+                    }
                     if (mine.failure != null) {
                         throw mine.failure;
                     }
                     return Objects.requireNonNull(mine.outcome);
                 }
-                if (waiting.isEmpty()) {
+                if (lane.waiting.isEmpty()) {
                     // write() finishes every response it takes, so this cannot happen; never wait on it
                     throw new IllegalStateException("A response was neither stored nor waiting");
                 }
-                storing = true;
-                batch = next();
+                lane.storing = true;
+                batch = next(lane);
             }
             try {
-                write(batch);
+                write(lane, batch);
             } finally {
-                synchronized (this) {
-                    storing = false;
-                    notifyAll();
+                synchronized (lane) {
+                    lane.storing = false;
+                    lane.notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Puts a response at the back of its lane, opening the lane if there is none (or only a retired one). */
+    private Lane join(LaneKey key, Waiting mine) {
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
+            synchronized (lane) {
+                if (!lane.retired) {
+                    lane.waiting.addLast(mine);
+                    return lane;
                 }
             }
         }
     }
 
     /**
-     * The longest-waiting response and those waiting after it that can go in the same statement:
-     * sent in the same scope, and not sharing a survey and idempotency key with one already in it.
-     * The oldest goes first whatever its ICS, so a busy ICS cannot keep another's responses waiting.
+     * The longest-waiting responses of the lane, as many as may go in one statement: none sharing
+     * an idempotency key with one already taken, since two alike could not be told apart as stored
+     * and seen (the later one waits for the next statement, where it is seen).
      */
-    private List<Waiting> next() {
+    private static List<Waiting> next(Lane lane) {
         List<Waiting> batch = new ArrayList<>();
         Set<String> keys = new HashSet<>();
-        String settings = waiting.getFirst().settings;
-        for (Iterator<Waiting> i = waiting.iterator(); i.hasNext() && batch.size() < MOST; ) {
+        for (Iterator<Waiting> i = lane.waiting.iterator(); i.hasNext() && batch.size() < MOST; ) {
             Waiting w = i.next();
-            String sameness = w.sameness();
-            if (w.settings.equals(settings) && (sameness == null || keys.add(sameness))) {
+            String key = w.single.idempotencyKey();
+            if (key == null || keys.add(key)) {
                 batch.add(w);
                 i.remove();
             }
@@ -134,11 +156,11 @@ class Intake {
      * Stores a batch in one statement; if that fails, each on its own, so that one bad row fails
      * only itself. Every response taken ends finished, stored or failed, whatever happens.
      */
-    private void write(List<Waiting> batch) {
+    private void write(Lane lane, List<Waiting> batch) {
         try {
             List<Surveys.Outcome> outcomes = batch.get(0).scope.run(() -> surveys.storeSingles(singles(batch)));
             for (int i = 0; i < batch.size(); i++) {
-                finish(batch.get(i), outcomes.get(i), null);
+                finish(lane, batch.get(i), outcomes.get(i), null);
             }
         } catch (RuntimeException together) {
             for (Waiting w : batch) {
@@ -147,13 +169,13 @@ class Intake {
                             ? null
                             : w.scope.run(() ->
                                     surveys.storeSingles(singles(List.of(w))).get(0));
-                    finish(w, alone, alone == null ? together : null);
+                    finish(lane, w, alone, alone == null ? together : null);
                 } catch (RuntimeException failed) {
-                    finish(w, null, failed);
+                    finish(lane, w, null, failed);
                 }
             }
         } finally {
-            synchronized (this) {
+            synchronized (lane) {
                 for (Waiting w : batch) {
                     if (!w.done()) {
                         w.failure = new IllegalStateException("The response may not have been stored");
@@ -167,8 +189,11 @@ class Intake {
         return batch.stream().map(w -> w.single).toList();
     }
 
-    private synchronized void finish(Waiting w, Surveys.@Nullable Outcome outcome, @Nullable RuntimeException failure) {
-        w.outcome = outcome;
-        w.failure = failure;
+    private static void finish(
+            Lane lane, Waiting w, Surveys.@Nullable Outcome outcome, @Nullable RuntimeException failure) {
+        synchronized (lane) {
+            w.outcome = outcome;
+            w.failure = failure;
+        }
     }
 }

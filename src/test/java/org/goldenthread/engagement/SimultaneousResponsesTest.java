@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 class SimultaneousResponsesTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.goldenthread.platform.database.DatabaseServer database;
+
     private static final String NAMED = SurveyTest.SMALL.replace("\"anonymous\": true", "\"anonymous\": false");
     private static final int KEYS = 40;
     private static final int SENDS_PER_KEY = 3;
@@ -87,8 +90,64 @@ class SimultaneousResponsesTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A response to a survey whose row is held (here by a lock, as a deletion in progress would)
+     * waits, but it must not hold up responses to other surveys, in its ICS or another.
+     */
+    @Test
+    void aHeldUpSurveyHoldsUpOnlyItsOwnResponses() throws Exception {
+        String first = createIcs("Held up");
+        String second = createIcs("Not held up");
+        String firstToken = tokenFor(createUser("ics_admin", first));
+        String secondToken = tokenFor(createUser("ics_admin", second));
+        long held = create(first, firstToken);
+        long sameIcs = create(first, firstToken, NAMED.replace("\"code\": \"pulse\"", "\"code\": \"pulse-two\""));
+        long otherIcs = create(second, secondToken);
+        String body = ApiClient.json(
+                "idempotency_key", "held", "answers", Map.of("Q1", "Yes", "Q3", List.of("Senate"), "Q5", "held"));
+
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try (java.sql.Connection lock =
+                java.sql.DriverManager.getConnection(database.url(), database.user(), database.password())) {
+            lock.setAutoCommit(false);
+            try (java.sql.Statement s = lock.createStatement()) {
+                s.execute("select id from survey where id = " + held + " for update");
+            }
+            Future<Integer> waiting = senders.submit(
+                    () -> api.post("/api/v1/ics/" + first + "/surveys/" + held + "/responses", firstToken, body)
+                            .status());
+            Thread.sleep(500);
+            assertThat(waiting.isDone())
+                    .as("the response to the held survey waits")
+                    .isFalse();
+
+            Future<Integer> mine = senders.submit(
+                    () -> api.post("/api/v1/ics/" + first + "/surveys/" + sameIcs + "/responses", firstToken, body)
+                            .status());
+            assertThat(mine.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("another survey of the same ICS")
+                    .isEqualTo(201);
+            assertThat(api.post("/api/v1/ics/" + second + "/surveys/" + otherIcs + "/responses", secondToken, body)
+                            .status())
+                    .as("a survey of another ICS")
+                    .isEqualTo(201);
+            assertThat(waiting.isDone()).isFalse();
+
+            lock.rollback();
+            assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the held response once the survey is free")
+                    .isEqualTo(201);
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
     private long create(String ods, String token) {
-        ApiClient.Response r = api.post("/api/v1/ics/" + ods + "/surveys", token, NAMED);
+        return create(ods, token, NAMED);
+    }
+
+    private long create(String ods, String token, String definition) {
+        ApiClient.Response r = api.post("/api/v1/ics/" + ods + "/surveys", token, definition);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().get("id").asLong();
     }
