@@ -366,10 +366,10 @@ public class Surveys {
 
     /**
      * Stores single responses, of one survey or several, in one statement (so, outside a
-     * transaction, one commit): each provided its
-     * survey row is still the version it was read at, with the survey's own ICS, and none whose
-     * idempotency key was seen before. No two may share a survey and a key, for then they could not
-     * be told apart as stored and seen. Outcomes come in the order given.
+     * transaction, one commit): each provided its survey row is still the version it was read at,
+     * with the survey's own ICS, and none whose idempotency key was seen before. No two may share a
+     * survey and a key, for then they could not be told apart as stored and seen. Outcomes come in
+     * the order given.
      */
     List<Outcome> storeSingles(List<Single> singles) {
         int n = singles.size();
