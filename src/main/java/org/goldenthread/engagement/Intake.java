@@ -87,8 +87,11 @@ class Intake {
                     try {
                         lane.wait();
                     } catch (InterruptedException e) {
-                        // it may still be stored by whoever is storing, so the sender cannot be told it was not
                         Thread.currentThread().interrupt();
+                        if (lane.waiting.remove(mine)) {
+                            throw new IllegalStateException("Interrupted before the response was stored", e);
+                        }
+                        // taken into a statement already: it may yet be stored, so nobody can say it was not
                         throw new IllegalStateException("Interrupted while the response was being stored", e);
                     }
                 }
