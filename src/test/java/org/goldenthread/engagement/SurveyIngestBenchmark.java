@@ -34,8 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * connections, taking turns with the application taking responses at as many connections as fast
  * as it answers, three rounds at each count ({@code -Dbench.rounds}). Prints both rates, their ratio
  * each round and the median ratio, with the application's latency, and fails if a response the API
- * acknowledged is not in the database afterwards. Not part
- * of the test suite; run it with
+ * acknowledged is not in the database afterwards. Not part of the test suite; run it with
  * {@code ./mvnw -B test -Dtest=SurveyIngestBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true -Dbench.warmup=60}
  * (add {@code -Dtest.jvm=-XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile}
  * to see where the time goes: {@code -DargLine} does not reach the test JVM, and without skipping
@@ -78,25 +77,23 @@ class SurveyIngestBenchmark extends IntegrationTest {
         long yardstickSurvey = yardstick.json().get("id").asLong();
         String path = "/api/v1/ics/" + ods + "/surveys/" + survey + "/responses";
 
-        // the warm-up stores one response first, whose stored row is the row pgbench inserts
-        List<String> warmUpKeys = new ArrayList<>();
-        load(path, token, 16, WARM_UP_SECONDS, warmUpKeys);
+        // every key the API acknowledged, warm-ups included; the warm-up stores one response first,
+        // whose stored row is the row pgbench inserts
+        List<String> acknowledged = new ArrayList<>();
+        load(path, token, 16, WARM_UP_SECONDS, acknowledged);
         Path script = pgbenchScript(survey, yardstickSurvey);
 
-        List<String> acknowledged = new ArrayList<>();
         List<String> report = new ArrayList<>();
         for (int connections : new int[] {4, 16}) {
             // the JIT settles for each number of connections: measured before it has, four
             // connections were dearer a response mostly because the compiler was still at work
-            load(path, token, connections, 10, warmUpKeys);
+            load(path, token, connections, 10, acknowledged);
             // pgbench's own rate moves by a third from one run to the next at the same count (the
             // disk's flushes), so the two take turns, and the middle ratio of the rounds is the figure
             List<Double> ratios = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 double pgbench = pgbench(script, connections);
-                List<String> keys = new ArrayList<>();
-                Run app = load(path, token, connections, SECONDS, keys);
-                acknowledged.addAll(keys);
+                Run app = load(path, token, connections, SECONDS, acknowledged);
                 ratios.add(app.perSecond() / pgbench);
                 report.add(String.format(
                         Locale.ROOT,
@@ -122,7 +119,6 @@ class SurveyIngestBenchmark extends IntegrationTest {
                     ratios.stream().sorted().toList().get(ratios.size() / 2),
                     ratios.size()));
         }
-        acknowledged.addAll(warmUpKeys);
         int present = present(survey, acknowledged);
         System.out.printf(
                 Locale.ROOT,
