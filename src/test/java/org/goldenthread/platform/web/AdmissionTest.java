@@ -97,8 +97,9 @@ class AdmissionTest {
     }
 
     /**
-     * One ICS hammering insight holds every place it may; the other ICSs' survey responses and the
-     * platform's own calls still get in, and the busy ICS is the one turned away.
+     * One ICS hammering insight holds every place it may, which with no one else there is all but
+     * one; the other ICSs' survey responses and the platform's own calls still get in, and the busy
+     * ICS is the one turned away.
      */
     @Test
     void oneBusyIcsCannotTakeThePlacesOfTheOthers() throws Exception {
@@ -108,8 +109,8 @@ class AdmissionTest {
         }
         AtomicInteger reached = new AtomicInteger();
         assertThat(holders.stream().filter(Holder::admitted).count())
-                .as("ICS A holds half the places")
-                .isEqualTo(2);
+                .as("ICS A, alone, holds every place but one")
+                .isEqualTo(3);
         assertThat(call(fourPlaces, "GET", "/api/v1/ics/aaa/insight", reached).getStatus())
                 .as("ICS A, however its code is written, is turned away")
                 .isEqualTo(503);
@@ -122,7 +123,7 @@ class AdmissionTest {
                 .isEqualTo(200);
         assertThat(reached).hasValue(2);
 
-        // ICS B busy too: each holds its half, and both are slowed only by themselves
+        // ICS B busy too: it has the place left free, and the rest are still A's until A's calls end
         holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
         holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
         assertThat(holders.stream().filter(Holder::admitted).count()).isEqualTo(4);
@@ -137,6 +138,62 @@ class AdmissionTest {
         assertThat(call(fourPlaces, "GET", "/api/v1/ics/AAA/insight", reached).getStatus())
                 .as("places are given back per ICS")
                 .isEqualTo(200);
+    }
+
+    /** Once another ICS holds a place, an ICS gets no more than half, though places are free. */
+    @Test
+    void withAnotherIcsInAnIcsIsHeldToHalf() throws Exception {
+        Admission fourPlaces = new Admission(4, meters);
+        holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
+        for (int i = 0; i < 3; i++) {
+            holders.add(hold(fourPlaces, "/api/v1/ics/AAA/insight"));
+        }
+        assertThat(holders.stream().filter(Holder::admitted).count())
+                .as("B's call and half the places for A")
+                .isEqualTo(3);
+        AtomicInteger reached = new AtomicInteger();
+        assertThat(call(fourPlaces, "GET", "/api/v1/ics/AAA/insight", reached).getStatus())
+                .as("A is turned away with a place still free")
+                .isEqualTo(503);
+        assertThat(call(fourPlaces, "GET", "/api/v1/ics/CCC/insight", reached).getStatus())
+                .as("and that place is there for a third ICS")
+                .isEqualTo(200);
+        assertThat(reached).hasValue(1);
+    }
+
+    /** A call beyond its ICS's share waits a few milliseconds for one of its ICS's own calls to end. */
+    @Test
+    void aCallBeyondItsShareWaitsBrieflyForItsOwnIcssPlace() throws Exception {
+        Admission fourPlaces = new Admission(4, meters);
+        holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
+        holders.add(hold(fourPlaces, "/api/v1/ics/AAA/surveys/7/responses"));
+        CountDownLatch shortCallIn = new CountDownLatch(1);
+        Thread shortCall = new Thread(() -> {
+            try {
+                fourPlaces.doFilter(
+                        new MockHttpServletRequest("POST", "/api/v1/ics/AAA/surveys/7/responses"),
+                        new MockHttpServletResponse(),
+                        (request, response) -> {
+                            shortCallIn.countDown();
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        shortCall.start();
+        assertThat(shortCallIn.await(5, TimeUnit.SECONDS)).isTrue();
+        AtomicInteger reached = new AtomicInteger();
+        assertThat(call(fourPlaces, "POST", "/api/v1/ics/AAA/surveys/7/responses", reached)
+                        .getStatus())
+                .as("A holds its half, and its next call gets the place its short call gives back")
+                .isEqualTo(200);
+        shortCall.join(5_000);
+        assertThat(meters.get("gt.api.shed").counter().count()).isZero();
     }
 
     @Test
