@@ -51,12 +51,7 @@ class EngagementJourneyTest extends BrowserTest {
         String ods = createIcs("Segment Journey ICS");
         String email = createUser("ics_admin", ods);
         String admin = tokenFor(email);
-        RegisterFixture.addGeography(api, admin, ods);
-        api.post(
-                "/api/v1/ics/" + ods + "/register/import",
-                admin,
-                "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
+        RegisterFixture.loadSmallRegister(api, admin, ods);
         long survey = liveSurvey(ods, admin);
 
         signIn(email, PASSWORD);

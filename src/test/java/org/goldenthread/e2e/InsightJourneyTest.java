@@ -9,7 +9,6 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.goldenthread.people.RegisterFixture;
@@ -27,13 +26,7 @@ class InsightJourneyTest extends BrowserTest {
         ods = createIcs("Insight Journey ICS");
         admin = createUser("ics_admin", ods);
         String token = tokenFor(admin);
-        RegisterFixture.addGeography(api, token, ods);
-        var imported = api.post(
-                "/api/v1/ics/" + ods + "/register/import",
-                token,
-                "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, token, ods);
     }
 
     /** At system level the GP holds two clinical seats, the adult nurse and the pharmacist one each. */

@@ -6,6 +6,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.charset.StandardCharsets;
+import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.pipeline.RecruitmentFixture;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class RecruitmentJourneyTest extends BrowserTest {
         String ods = createIcs("Recruitment Journey ICS");
         String admin = createUser("ics_admin", ods);
         String token = tokenFor(admin);
-        RecruitmentFixture.register(api, token, ods);
+        RegisterFixture.loadSmallRegister(api, token, ods);
         RecruitmentFixture.nameAhpProfessions(api, token, ods);
         signIn(admin, PASSWORD);
 

@@ -124,13 +124,7 @@ class InsightAfterChangesTest extends IntegrationTest {
         String counted = changeCount();
         String other = createIcs("Insight elsewhere");
         String otherAdmin = tokenFor(createUser("ics_admin", other));
-        RegisterFixture.addGeography(api, otherAdmin, other);
-        Response imported = api.post(
-                "/api/v1/ics/" + other + "/register/import",
-                otherAdmin,
-                "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, otherAdmin, other);
 
         assertThat(changeCount()).isEqualTo(counted);
         assertThat(insight("")).isEqualTo(before);

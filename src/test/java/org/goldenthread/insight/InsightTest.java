@@ -2,7 +2,6 @@ package org.goldenthread.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.goldenthread.people.RegisterFixture;
@@ -90,13 +89,7 @@ class InsightTest extends IntegrationTest {
     void theSmallRegister() {
         ods = createIcs("Insight");
         admin = tokenFor(createUser("ics_admin", ods));
-        RegisterFixture.addGeography(api, admin, ods);
-        Response imported = api.post(
-                "/api/v1/ics/" + ods + "/register/import",
-                admin,
-                "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
     }
 
     private JsonNode insight(String token, String query) {

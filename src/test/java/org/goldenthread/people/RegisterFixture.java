@@ -32,6 +32,19 @@ public final class RegisterFixture {
                 ApiClient.json("name", "Southvale East PCN", "place", "Southvale")));
     }
 
+    /** Adds the geography and imports the small register into an ICS, as most tests' starting point. */
+    public static void loadSmallRegister(ApiClient api, String token, String ods) {
+        addGeography(api, token, ods);
+        ApiClient.Response imported = api.post(
+                "/api/v1/ics/" + ods + "/register/import",
+                token,
+                "text/csv",
+                smallRegister().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (imported.status() != 200) {
+            throw new AssertionError("Could not load the small register: " + imported.body());
+        }
+    }
+
     private static void expect(ApiClient.Response r) {
         if (r.status() != 201) {
             throw new AssertionError("Could not set up the fixture: " + r.body());

@@ -3,6 +3,7 @@ package org.goldenthread.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
@@ -27,7 +28,7 @@ class ApplicationImportJobsTest extends IntegrationTest {
         ods = createIcs("Application jobs");
         adminEmail = createUser("ics_admin", ods);
         admin = tokenFor(adminEmail);
-        RecruitmentFixture.register(api, admin, ods);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
         round = RecruitmentFixture.openRound(api, admin, ods, "Northfield Place Board", "AHP lead");
     }
 

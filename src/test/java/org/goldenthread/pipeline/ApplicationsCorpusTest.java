@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.DynamicTest;
@@ -135,7 +136,7 @@ class ApplicationsCorpusTest extends IntegrationTest {
     Stream<DynamicTest> everyBrokenFileIsRefusedAndChangesNothing() {
         String ods = createIcs("Broken applications");
         String token = tokenFor(createUser("ics_admin", ods));
-        RecruitmentFixture.register(api, token, ods);
+        RegisterFixture.loadSmallRegister(api, token, ods);
         long round = RecruitmentFixture.openRound(api, token, ods, "Northfield Place Board", "AHP lead");
         assertThat(RecruitmentFixture.importApplications(api, token, ods, round, RecruitmentFixture.threeApplicants())
                         .status())

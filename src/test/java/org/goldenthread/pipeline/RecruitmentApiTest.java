@@ -8,6 +8,7 @@ import static org.goldenthread.pipeline.RecruitmentFixture.openRound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
@@ -34,7 +35,7 @@ class RecruitmentApiTest extends IntegrationTest {
     void anIcsWithTheSmallRegister() {
         ods = createIcs("Recruiting");
         admin = tokenFor(createUser("ics_admin", ods));
-        RecruitmentFixture.register(api, admin, ods);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
         RecruitmentFixture.nameAhpProfessions(api, admin, ods);
     }
 

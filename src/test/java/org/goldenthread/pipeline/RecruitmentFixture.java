@@ -2,7 +2,6 @@ package org.goldenthread.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.ApiClient;
 import tools.jackson.databind.JsonNode;
 
@@ -16,19 +15,6 @@ public final class RecruitmentFixture {
             "applicant_ref,person_ref,given_name,family_name,email,profession,career_stage,stage,ethnic_group,sex,disability";
 
     private RecruitmentFixture() {}
-
-    /** Loads the small register into an ICS. */
-    public static void register(ApiClient api, String token, String ods) {
-        RegisterFixture.addGeography(api, token, ods);
-        ApiClient.Response r = api.post(
-                "/api/v1/ics/" + ods + "/register/import",
-                token,
-                "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
-        if (r.status() != 200) {
-            throw new AssertionError("Could not load the register: " + r.body());
-        }
-    }
 
     /** Opens the Northfield Place Board's "AHP lead" seat to physiotherapists and occupational therapists. */
     public static void nameAhpProfessions(ApiClient api, String token, String ods) {

@@ -3,6 +3,7 @@ package org.goldenthread.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
 import org.goldenthread.support.PageClient.Page;
@@ -22,7 +23,7 @@ class RecruitmentPagesTest extends IntegrationTest {
         ods = createIcs("Recruitment pages");
         adminEmail = createUser("ics_admin", ods);
         admin = tokenFor(adminEmail);
-        RecruitmentFixture.register(api, admin, ods);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
         RecruitmentFixture.nameAhpProfessions(api, admin, ods);
         round = RecruitmentFixture.openRound(api, admin, ods, "Northfield Place Board", "AHP lead");
     }

@@ -2,6 +2,7 @@ package org.goldenthread.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
@@ -137,14 +138,7 @@ class MergeTest extends IntegrationTest {
         String large = createIcs("Large register");
         String smallAdmin = tokenFor(createUser("ics_admin", small));
         String largeAdmin = tokenFor(createUser("ics_admin", large));
-        org.goldenthread.people.RegisterFixture.addGeography(api, smallAdmin, small);
-        Response imported = api.post(
-                "/api/v1/ics/" + small + "/register/import",
-                smallAdmin,
-                "text/csv",
-                org.goldenthread.people.RegisterFixture.smallRegister()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, smallAdmin, small);
         String before =
                 api.get("/api/v1/ics/" + small + "/register/export", smallAdmin).body();
 

@@ -2,9 +2,7 @@ package org.goldenthread.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import org.goldenthread.people.RegisterFixture;
-import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,13 +23,7 @@ class WordsNotCodesTest extends IntegrationTest {
     void theSmallRegister() {
         ods = createIcs("Words");
         admin = tokenFor(createUser("ics_admin", ods));
-        RegisterFixture.addGeography(api, admin, ods);
-        Response imported = api.post(
-                "/api/v1/ics/" + ods + "/register/import",
-                admin,
-                "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
     }
 
     private long id(String path, String field, String value) {

@@ -39,13 +39,7 @@ class AudiencesTest extends IntegrationTest {
         ods = createIcs("Audiences ICS");
         adminEmail = createUser("ics_admin", ods);
         admin = tokenFor(adminEmail);
-        RegisterFixture.addGeography(api, admin, ods);
-        Response imported = api.post(
-                "/api/v1/ics/" + ods + "/register/import",
-                admin,
-                "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
     }
 
     private JsonNode count(String token, Map<String, List<String>> criteria, boolean contacts) {

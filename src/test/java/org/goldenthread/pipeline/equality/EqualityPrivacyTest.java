@@ -88,14 +88,7 @@ class EqualityPrivacyTest extends IntegrationTest {
         String adminEmail = createUser("ics_admin", ods);
         String admin = tokenFor(adminEmail);
         String analyst = tokenFor(createUser("analyst", ods));
-        RegisterFixture.addGeography(api, admin, ods);
-        assertThat(api.post(
-                                "/api/v1/ics/" + ods + "/register/import",
-                                admin,
-                                "text/csv",
-                                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8))
-                        .status())
-                .isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
         // the smallest k an ICS may choose, so that as many figures as possible are shown
         assertThat(api.put(
                                 "/api/v1/admin/ics/" + ods + "/min-group-size",

@@ -3,7 +3,6 @@ package org.goldenthread.pipeline.equality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +51,7 @@ class FairnessTest extends IntegrationTest {
     void anIcsWithForums() {
         ods = createIcs("Fairness");
         admin = tokenFor(createUser("ics_admin", ods));
-        RegisterFixture.addGeography(api, admin, ods);
-        Response imported = api.post(
-                "/api/v1/ics/" + ods + "/register/import",
-                admin,
-                "text/csv",
-                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
         applicants = new Applicants(jdbc, answers, new TransactionTemplate(transactionManager), forums);
     }
 

@@ -38,14 +38,7 @@ class RepresentationTest extends IntegrationTest {
         String ods = createIcs("Representation");
         String adminEmail = createUser("ics_admin", ods);
         String admin = tokenFor(adminEmail);
-        RegisterFixture.addGeography(api, admin, ods);
-        assertThat(api.post(
-                                "/api/v1/ics/" + ods + "/register/import",
-                                admin,
-                                "text/csv",
-                                RegisterFixture.smallRegister().getBytes(StandardCharsets.UTF_8))
-                        .status())
-                .isEqualTo(200);
+        RegisterFixture.loadSmallRegister(api, admin, ods);
         assertThat(api.put(
                                 "/api/v1/admin/ics/" + ods + "/min-group-size",
                                 adminToken(),
