@@ -20,7 +20,6 @@ class AdmissionTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Admission admission = new Admission(1, meters);
     private final CountDownLatch release = new CountDownLatch(1);
-    private final CountDownLatch holding = new CountDownLatch(1);
     private Thread holder;
 
     @AfterEach
@@ -167,26 +166,13 @@ class AdmissionTest {
         Admission fourPlaces = new Admission(4, meters);
         holders.add(hold(fourPlaces, "/api/v1/ics/BBB/surveys/7/responses"));
         holders.add(hold(fourPlaces, "/api/v1/ics/AAA/surveys/7/responses"));
-        CountDownLatch shortCallIn = new CountDownLatch(1);
-        Thread shortCall = new Thread(() -> {
+        Thread shortCall = callInside(fourPlaces, "POST", "/api/v1/ics/AAA/surveys/7/responses", () -> {
             try {
-                fourPlaces.doFilter(
-                        new MockHttpServletRequest("POST", "/api/v1/ics/AAA/surveys/7/responses"),
-                        new MockHttpServletResponse(),
-                        (request, response) -> {
-                            shortCallIn.countDown();
-                            try {
-                                Thread.sleep(5);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
-        shortCall.start();
-        assertThat(shortCallIn.await(5, TimeUnit.SECONDS)).isTrue();
         AtomicInteger reached = new AtomicInteger();
         assertThat(call(fourPlaces, "POST", "/api/v1/ics/AAA/surveys/7/responses", reached)
                         .getStatus())
@@ -236,25 +222,35 @@ class AdmissionTest {
     }
 
     private void holdTheOnlyPlace() throws InterruptedException {
-        holder = new Thread(() -> {
+        holder = callInside(admission, "GET", "/api/v1/ics/QWE/insight", () -> {
             try {
-                admission.doFilter(
-                        new MockHttpServletRequest("GET", "/api/v1/ics/QWE/insight"),
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Starts a call on a thread of its own, returning once the call is past the filter; it then does {@code meanwhile}. */
+    private static Thread callInside(Admission filter, String method, String path, Runnable meanwhile)
+            throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            try {
+                filter.doFilter(
+                        new MockHttpServletRequest(method, path),
                         new MockHttpServletResponse(),
                         (request, response) -> {
-                            holding.countDown();
-                            try {
-                                release.await(10, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
+                            inside.countDown();
+                            meanwhile.run();
                         });
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        holder.start();
-        assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+        thread.start();
+        assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+        return thread;
     }
 
     private MockHttpServletResponse call(String method, String path, AtomicInteger reached)
