@@ -105,17 +105,22 @@ class Admission extends OncePerRequestFilter {
         String tenant = tenantOf(
                 request.getRequestURI().substring(request.getContextPath().length()));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-        boolean admitted;
         try {
             if (!enter(tenant, deadline)) {
                 busy(response);
                 return;
             }
-            admitted = running.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             busy(response);
             return;
+        }
+        boolean admitted;
+        try {
+            admitted = running.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
         }
         if (!admitted) {
             leave(tenant);

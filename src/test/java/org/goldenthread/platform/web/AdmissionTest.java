@@ -182,6 +182,32 @@ class AdmissionTest {
         assertThat(meters.get("gt.api.shed").counter().count()).isZero();
     }
 
+    /** A call interrupted while it waits for a place is turned away and gives its ICS's share back. */
+    @Test
+    void anInterruptedCallGivesItsIcssShareBack() throws Exception {
+        holdTheOnlyPlace();
+        AtomicInteger status = new AtomicInteger();
+        Thread waiting = new Thread(() -> {
+            try {
+                status.set(call("GET", "/api/v1/ics/ABC/insight", new AtomicInteger())
+                        .getStatus());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        waiting.start();
+        waiting.interrupt();
+        waiting.join(5_000);
+        assertThat(status).hasValue(503);
+
+        release.countDown();
+        holder.join(5_000);
+        AtomicInteger reached = new AtomicInteger();
+        assertThat(call("GET", "/api/v1/ics/ABC/insight", reached).getStatus())
+                .as("the interrupted call left no place of ABC's behind")
+                .isEqualTo(200);
+    }
+
     @Test
     void callsAreCountedByTheIcsInTheirPath() {
         assertThat(Admission.tenantOf("/api/v1/ics/qwe/surveys/7/responses")).isEqualTo("QWE");
