@@ -1,5 +1,6 @@
 package org.goldenthread.people;
 
+import java.nio.charset.StandardCharsets;
 import org.goldenthread.support.ApiClient;
 
 /**
@@ -39,7 +40,7 @@ public final class RegisterFixture {
                 "/api/v1/ics/" + ods + "/register/import",
                 token,
                 "text/csv",
-                smallRegister().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                smallRegister().getBytes(StandardCharsets.UTF_8));
         if (imported.status() != 200) {
             throw new AssertionError("Could not load the small register: " + imported.body());
         }
