@@ -240,8 +240,33 @@ public class SurveyResults {
                 held != null && fits(held, slots, questions) ? held : held(surveyId, slots, questions, progress);
         matrix.catchUp(dataSource, readOnly, Long.MAX_VALUE, progress);
         keepWithinMemory(surveyId);
-        store(matrix);
+        onceCommitted(matrix, () -> store(matrix));
         return matrix.snapshot();
+    }
+
+    /**
+     * Runs work on answers just read once the caller's transaction has committed, or at once outside
+     * one. Read inside a transaction, they hold its own responses not yet committed (the demo's load
+     * reads its pulse survey so): stored or checked before the commit they would be wrong, and if it
+     * rolls back they are let go, so that a response that never was does not stay counted.
+     */
+    private void onceCommitted(AnswerMatrix matrix, Runnable work) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            work.run();
+            return;
+        }
+        Scope scope = Scope.current();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    scope.run(work);
+                } else {
+                    matrices.remove(matrix.surveyId(), matrix);
+                }
+            }
+        });
     }
 
     private static boolean fits(AnswerMatrix held, int slots, int questions) {
@@ -260,7 +285,7 @@ public class SurveyResults {
             AnswerMatrix matrix = stored != null ? stored : new AnswerMatrix(surveyId, slots, questions);
             matrices.put(surveyId, matrix);
             if (stored != null) {
-                check(stored);
+                onceCommitted(stored, () -> check(stored));
             }
             return matrix;
         }

@@ -11,6 +11,8 @@ import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A survey's answers stored as column blocks: results read back from them after a restart (here,
@@ -26,6 +28,9 @@ class AnswerBlocksTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void resultsAfterARestartComeFromTheStoredBlocksAndMatchTheRows() throws Exception {
@@ -77,6 +82,46 @@ class AnswerBlocksTest extends IntegrationTest {
                         .get("responses")
                         .asInt())
                 .isPositive();
+    }
+
+    /**
+     * Answers read inside a transaction include its own responses not yet committed (the demo's
+     * load reads its pulse survey's results so); if it rolls back, those answers must not stay in
+     * what everyone's results are counted from.
+     */
+    @Test
+    void answersReadInATransactionThatRollsBackAreNotKept() throws Exception {
+        String ods = createIcs("Rolled back");
+        String token = tokenFor(createUser("ics_admin", ods));
+        Response created = api.post("/api/v1/ics/" + ods + "/surveys", token, SurveyBenchmark.definition());
+        long id = created.json().get("id").asLong();
+        String base = "/api/v1/ics/" + ods + "/surveys/" + id;
+        for (int i = 0; i < 12; i++) {
+            Response one = api.post(
+                    base + "/responses",
+                    token,
+                    ApiClient.json("idempotency_key", UUID.randomUUID().toString(), "answers", answers()));
+            assertThat(one.status()).as(one.body()).isEqualTo(201);
+        }
+        assertThat(api.get(base + "/results", token).json().get("responses").asInt())
+                .isEqualTo(12);
+
+        Integer inside = inIcs(
+                ods,
+                () -> new TransactionTemplate(transactions).execute(status -> {
+                    jdbc.sql("""
+                            insert into survey_response (ics_id, survey_id, closed, numbers, texts, idempotency_key)
+                            select ics_id, survey_id, closed, numbers, texts, 'never committed'
+                              from survey_response where survey_id = :id limit 1""").param("id", id).update();
+                    Integer seen = results.results(id, null).responses();
+                    status.setRollbackOnly();
+                    return seen;
+                }));
+        assertThat(inside).as("the transaction's own response counts within it").isEqualTo(13);
+
+        assertThat(api.get(base + "/results", token).json().get("responses").asInt())
+                .as("after the rollback")
+                .isEqualTo(12);
     }
 
     private static java.util.Map<String, String> answers() {
