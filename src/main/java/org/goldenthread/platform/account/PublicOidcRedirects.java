@@ -2,7 +2,9 @@ package org.goldenthread.platform.account;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.goldenthread.platform.Settings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -18,20 +20,28 @@ import org.springframework.stereotype.Component;
 class PublicOidcRedirects implements BeanPostProcessor {
 
     private static final String BASE_URL = "{baseUrl}";
-    private final String publicUrl;
+    private final Supplier<String> configuredUrl;
 
     PublicOidcRedirects(String publicUrl) {
-        this.publicUrl = publicUrl.strip().replaceAll("/+$", "");
+        this.configuredUrl = () -> publicUrl;
     }
 
+    /**
+     * Settings are asked for only when the sign-in providers' registrations are built: a post-processor
+     * is made before all others, and any bean it took at once would miss their processing.
+     */
     @Autowired
-    PublicOidcRedirects(Settings settings) {
-        this(settings.publicUrl());
+    PublicOidcRedirects(ObjectProvider<Settings> settings) {
+        this.configuredUrl = () -> settings.getObject().publicUrl();
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (publicUrl.isEmpty() || !(bean instanceof InMemoryClientRegistrationRepository registrations)) {
+        if (!(bean instanceof InMemoryClientRegistrationRepository registrations)) {
+            return bean;
+        }
+        String publicUrl = configuredUrl.get().strip().replaceAll("/+$", "");
+        if (publicUrl.isEmpty()) {
             return bean;
         }
         List<ClientRegistration> fromPublicUrl = new ArrayList<>();
