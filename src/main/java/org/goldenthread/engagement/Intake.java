@@ -40,7 +40,7 @@ class Intake {
     }
 
     /** A survey and the settings the row-level-security policies read in the sender's scope. */
-    private record LaneKey(long surveyId, @Nullable Long icsId, String visibleIcs, boolean platform) {}
+    private record LaneKey(long surveyId, Scope.RowSecurity rowSecurity) {}
 
     /** The responses of one survey in one scope waiting to be stored, and whether someone is storing them now. */
     private static final class Lane {
@@ -78,7 +78,7 @@ class Intake {
     Surveys.Outcome store(Surveys.Single single) {
         Scope scope = Scope.current();
         Waiting mine = new Waiting(single, scope);
-        LaneKey key = new LaneKey(single.survey().id(), scope.activeIcsId(), scope.visibleIcsArray(), scope.platform());
+        LaneKey key = new LaneKey(single.survey().id(), scope.rowSecurity());
         Lane lane = join(key, mine);
         while (true) {
             List<Waiting> batch;

@@ -81,6 +81,18 @@ public record Scope(@Nullable Caller caller, @Nullable Tenant tenant, boolean pl
                 : tenant.visibleIds().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
+    /**
+     * The three settings the database's row-level-security policies read for this scope, as text for
+     * {@code set_config}: the active ICS (empty for none), the ICSs visible from it, and {@code
+     * on}/{@code off} for platform records. Work done under equal settings sees the same rows.
+     */
+    public record RowSecurity(String icsId, String visibleIcs, String platform) {}
+
+    public RowSecurity rowSecurity() {
+        Long active = activeIcsId();
+        return new RowSecurity(active == null ? "" : active.toString(), visibleIcsArray(), platform ? "on" : "off");
+    }
+
     /** Runs work in this scope, restoring whatever was in place before. */
     public <T> T run(Supplier<T> work) {
         Scope previous = CURRENT.get();

@@ -34,11 +34,11 @@ class AnswerBlocksTest extends IntegrationTest {
 
     @Test
     void resultsAfterARestartComeFromTheStoredBlocksAndMatchTheRows() throws Exception {
-        String ods = createIcs("Blocks");
-        String token = tokenFor(createUser("ics_admin", ods));
-        Response created = api.post("/api/v1/ics/" + ods + "/surveys", token, SurveyBenchmark.definition());
-        long id = created.json().get("id").asLong();
-        String base = "/api/v1/ics/" + ods + "/surveys/" + id;
+        Survey survey = newSurvey("Blocks");
+        String ods = survey.ods();
+        String token = survey.token();
+        long id = survey.id();
+        String base = survey.base();
         // more than a block, so that a full block and a part-filled one are stored
         int rows = AnswerMatrix.BLOCK + 2_500;
         Path file = Files.createTempFile("responses", ".csv");
@@ -91,11 +91,11 @@ class AnswerBlocksTest extends IntegrationTest {
      */
     @Test
     void answersReadInATransactionThatRollsBackAreNotKept() throws Exception {
-        String ods = createIcs("Rolled back");
-        String token = tokenFor(createUser("ics_admin", ods));
-        Response created = api.post("/api/v1/ics/" + ods + "/surveys", token, SurveyBenchmark.definition());
-        long id = created.json().get("id").asLong();
-        String base = "/api/v1/ics/" + ods + "/surveys/" + id;
+        Survey survey = newSurvey("Rolled back");
+        String ods = survey.ods();
+        String token = survey.token();
+        long id = survey.id();
+        String base = survey.base();
         for (int i = 0; i < 12; i++) {
             Response one = api.post(
                     base + "/responses",
@@ -122,6 +122,18 @@ class AnswerBlocksTest extends IntegrationTest {
         assertThat(api.get(base + "/results", token).json().get("responses").asInt())
                 .as("after the rollback")
                 .isEqualTo(12);
+    }
+
+    /** The benchmark's survey in an ICS of its own, with its administrator's token. */
+    private record Survey(String ods, String token, long id, String base) {}
+
+    private Survey newSurvey(String icsName) {
+        String ods = createIcs(icsName);
+        String token = tokenFor(createUser("ics_admin", ods));
+        Response created = api.post("/api/v1/ics/" + ods + "/surveys", token, SurveyBenchmark.definition());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        return new Survey(ods, token, id, "/api/v1/ics/" + ods + "/surveys/" + id);
     }
 
     private static java.util.Map<String, String> answers() {

@@ -28,9 +28,7 @@ class TenantAwareDataSource extends DelegatingDataSource implements AutoCloseabl
                    set_config('gt.platform', ?, false)""";
 
     /** What each physical connection carries now; weak, so closed connections drop out. */
-    private final Map<Object, Settings> applied = Collections.synchronizedMap(new WeakHashMap<>());
-
-    private record Settings(String icsId, String icsIds, String platform) {}
+    private final Map<Object, Scope.RowSecurity> applied = Collections.synchronizedMap(new WeakHashMap<>());
 
     TenantAwareDataSource(DataSource target) {
         super(target);
@@ -40,11 +38,7 @@ class TenantAwareDataSource extends DelegatingDataSource implements AutoCloseabl
     public Connection getConnection() throws SQLException {
         Connection connection = super.getConnection();
         try {
-            Scope scope = Scope.current();
-            Settings wanted = new Settings(
-                    scope.activeIcsId() == null ? "" : scope.activeIcsId().toString(),
-                    scope.visibleIcsArray(),
-                    scope.platform() ? "on" : "off");
+            Scope.RowSecurity wanted = Scope.current().rowSecurity();
             Object physical = physical(connection);
             if (wanted.equals(applied.get(physical))) {
                 return connection;
@@ -52,7 +46,7 @@ class TenantAwareDataSource extends DelegatingDataSource implements AutoCloseabl
             applied.remove(physical);
             try (PreparedStatement statement = connection.prepareStatement(APPLY)) {
                 statement.setString(1, wanted.icsId());
-                statement.setString(2, wanted.icsIds());
+                statement.setString(2, wanted.visibleIcs());
                 statement.setString(3, wanted.platform());
                 statement.execute();
             }
