@@ -65,7 +65,10 @@ class AnswerBlocksTest extends IntegrationTest {
                 ApiClient.json("idempotency_key", UUID.randomUUID().toString(), "answers", answers()));
         assertThat(one.status()).as(one.body()).isEqualTo(201);
         results.letGo(id);
-        assertThat(api.get(base + "/results", token).json().get("responses").asInt())
+        assertThat(api.get(base + "/results", survey.token())
+                        .json()
+                        .get("responses")
+                        .asInt())
                 .isEqualTo(rows + 1);
 
         // blocks that no longer match the responses are passed over and the rows read instead
@@ -92,34 +95,36 @@ class AnswerBlocksTest extends IntegrationTest {
     @Test
     void answersReadInATransactionThatRollsBackAreNotKept() throws Exception {
         Survey survey = newSurvey("Rolled back");
-        String ods = survey.ods();
-        String token = survey.token();
-        long id = survey.id();
-        String base = survey.base();
         for (int i = 0; i < 12; i++) {
             Response one = api.post(
-                    base + "/responses",
-                    token,
+                    survey.base() + "/responses",
+                    survey.token(),
                     ApiClient.json("idempotency_key", UUID.randomUUID().toString(), "answers", answers()));
             assertThat(one.status()).as(one.body()).isEqualTo(201);
         }
-        assertThat(api.get(base + "/results", token).json().get("responses").asInt())
+        assertThat(api.get(survey.base() + "/results", survey.token())
+                        .json()
+                        .get("responses")
+                        .asInt())
                 .isEqualTo(12);
 
         Integer inside = inIcs(
-                ods,
+                survey.ods(),
                 () -> new TransactionTemplate(transactions).execute(status -> {
                     jdbc.sql("""
                             insert into survey_response (ics_id, survey_id, closed, numbers, texts, idempotency_key)
                             select ics_id, survey_id, closed, numbers, texts, 'never committed'
-                              from survey_response where survey_id = :id limit 1""").param("id", id).update();
-                    Integer seen = results.results(id, null).responses();
+                              from survey_response where survey_id = :id limit 1""").param("id", survey.id()).update();
+                    Integer seen = results.results(survey.id(), null).responses();
                     status.setRollbackOnly();
                     return seen;
                 }));
         assertThat(inside).as("the transaction's own response counts within it").isEqualTo(13);
 
-        assertThat(api.get(base + "/results", token).json().get("responses").asInt())
+        assertThat(api.get(survey.base() + "/results", survey.token())
+                        .json()
+                        .get("responses")
+                        .asInt())
                 .as("after the rollback")
                 .isEqualTo(12);
     }
