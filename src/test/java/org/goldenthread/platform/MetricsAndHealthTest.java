@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,6 +57,30 @@ class MetricsAndHealthTest extends IntegrationTest {
         assertThat(figure(text, "gt_survey_mailings_waiting")).isGreaterThanOrEqualTo(0);
         assertThat(figure(text, "gt_survey_responses_last_hour")).isGreaterThanOrEqualTo(1);
         assertThat(figure(text, "gt_api_shed_total")).isGreaterThanOrEqualTo(0);
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping routes;
+
+    @Autowired
+    Environment environment;
+
+    /**
+     * Micrometer times requests under their route's pattern, up to a limit of distinct patterns
+     * (100 by default); past it, requests to any further route go untimed, with one warning in the
+     * log. The application has several hundred routes, so the limit must be above their number.
+     */
+    @Test
+    void everyRouteCanBeTimedUnderItsOwnPattern() {
+        long patterns = routes.getHandlerMethods().keySet().stream()
+                .flatMap(route -> route.getPatternValues().stream())
+                .distinct()
+                .count();
+        assertThat(patterns).as("routes").isGreaterThan(100);
+        assertThat(environment.getProperty("management.metrics.web.server.max-uri-tags", Integer.class, 100))
+                .as("the limit of distinct uri tags on http.server.requests, for %d route patterns", patterns)
+                .isGreaterThanOrEqualTo((int) patterns);
     }
 
     @Test
