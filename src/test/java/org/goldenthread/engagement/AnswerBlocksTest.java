@@ -65,10 +65,7 @@ class AnswerBlocksTest extends IntegrationTest {
                 ApiClient.json("idempotency_key", UUID.randomUUID().toString(), "answers", answers()));
         assertThat(one.status()).as(one.body()).isEqualTo(201);
         results.letGo(id);
-        assertThat(api.get(base + "/results", survey.token())
-                        .json()
-                        .get("responses")
-                        .asInt())
+        assertThat(api.get(base + "/results", token).json().get("responses").asInt())
                 .isEqualTo(rows + 1);
 
         // blocks that no longer match the responses are passed over and the rows read instead

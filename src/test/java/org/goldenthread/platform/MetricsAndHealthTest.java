@@ -11,7 +11,7 @@ import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsProperties;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +24,13 @@ class MetricsAndHealthTest extends IntegrationTest {
     private static final String SURVEY = """
             {"code": "figures", "title": "Figures", "anonymous": true, "questions": [
               {"code": "Q1", "text": "Do you have protected time?", "type": "yes_no", "required": true}]}""";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping routes;
+
+    @Autowired
+    MetricsProperties metrics;
 
     @Test
     void prometheusReadsTheBusinessFiguresWithAPlatformAdministratorsTokenOnly() {
@@ -59,13 +66,6 @@ class MetricsAndHealthTest extends IntegrationTest {
         assertThat(figure(text, "gt_api_shed_total")).isGreaterThanOrEqualTo(0);
     }
 
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping routes;
-
-    @Autowired
-    Environment environment;
-
     /**
      * Micrometer times requests under their route's pattern, up to a limit of distinct patterns
      * (100 by default); past it, requests to any further route go untimed, with one warning in the
@@ -78,7 +78,7 @@ class MetricsAndHealthTest extends IntegrationTest {
                 .distinct()
                 .count();
         assertThat(patterns).as("routes").isGreaterThan(100);
-        assertThat(environment.getProperty("management.metrics.web.server.max-uri-tags", Integer.class, 100))
+        assertThat(metrics.getWeb().getServer().getMaxUriTags())
                 .as("the limit of distinct uri tags on http.server.requests, for %d route patterns", patterns)
                 .isGreaterThanOrEqualTo((int) patterns);
     }
