@@ -1,9 +1,20 @@
 package org.goldenthread.structure;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +24,7 @@ import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -29,12 +41,74 @@ class StructurePages {
     String map(@PathVariable String ods, Model model) {
         model.addAttribute("places", map.places());
         model.addAttribute("neighbourhoods", map.neighbourhoods());
-        model.addAttribute("organisations", map.organisations());
-        model.addAttribute("sectors", Sector.values());
+        List<Organisation> organisations = map.organisations();
+        model.addAttribute("organisationCount", organisations.size());
+        model.addAttribute("sectorCounts", sectorCounts(organisations));
         model.addAttribute(
                 "canEdit",
                 Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return "structure/map";
+    }
+
+    /** How many organisations of each sector, in the sectors' own order, leaving out those with none. */
+    private static List<Map.Entry<String, Long>> sectorCounts(List<Organisation> organisations) {
+        Map<String, Long> bySector =
+                organisations.stream().collect(Collectors.groupingBy(Organisation::sector, Collectors.counting()));
+        return Arrays.stream(Sector.values())
+                .filter(sector -> bySector.containsKey(sector.code()))
+                .map(sector -> Map.entry(sector.label(), bySector.get(sector.code())))
+                .toList();
+    }
+
+    static final int ORGANISATIONS_PER_PAGE = 50;
+
+    /** The ICS's organisations, a page at a time, found by name or ODS code, place and sector. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @GetMapping("/ics/{ods}/organisations")
+    String organisations(
+            @PathVariable String ods,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String place,
+            @RequestParam(required = false) @Nullable String sector,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        List<Organisation> found = map.organisations().stream()
+                .filter(o -> search.isEmpty()
+                        || (o.name() + " " + Objects.toString(o.odsCode(), ""))
+                                .toLowerCase(Locale.ROOT)
+                                .contains(search))
+                .filter(o -> place == null || place.isBlank() || place.equals(o.place()))
+                .filter(o -> sector == null || sector.isBlank() || sector.equals(o.sector()))
+                .toList();
+        Map<String, @Nullable String> filters = new LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("place", place);
+        filters.put("sector", sector);
+        model.addAttribute(
+                "organisations",
+                ListPage.of(
+                        found,
+                        page,
+                        ORGANISATIONS_PER_PAGE,
+                        "/ics/" + Scope.currentTenant().odsCode() + "/organisations",
+                        filters));
+        model.addAttribute("q", q);
+        model.addAttribute("place", place);
+        model.addAttribute("sector", sector);
+        model.addAttribute(
+                "places",
+                map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
+        model.addAttribute(
+                "sectors",
+                Arrays.stream(Sector.values())
+                        .map(s -> new Choice(s.code(), s.label()))
+                        .toList());
+        model.addAttribute("sectorLabels", Coded.labels(Sector.class));
+        model.addAttribute(
+                "canEdit",
+                Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
+        return "structure/organisations";
     }
 
     record PlaceForm(
@@ -122,7 +196,9 @@ class StructurePages {
         try {
             Organisation added = map.addOrganisation(form.name(), form.odsCode(), form.sector(), form.place());
             redirect.addFlashAttribute("success", added.name() + " was added.");
-            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/map#organisations";
+            // the list of organisations, found by the new one's name, shows it among them
+            return "redirect:/ics/" + Scope.currentTenant().odsCode() + "/organisations?q="
+                    + URLEncoder.encode(added.name(), StandardCharsets.UTF_8);
         } catch (InvalidInput e) {
             return NEW_ORGANISATION.showAgain(withSectors(model), form, e);
         }

@@ -3,8 +3,12 @@ package org.goldenthread.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +95,45 @@ class EqualityJourneyTest extends BrowserTest {
         assertThat(page.locator("main")).containsText("Nia Okafor");
         assertThat(page.locator("main")).not().containsText("Black");
         assertThat(page.locator("main")).not().containsText("Disabled");
+    }
+
+    @Test
+    void anIcsAdministratorImportsTheWorkforceBaselineAndReadsItAsATablePerCharacteristic() {
+        String ods = createIcs("Baseline Journey ICS");
+        signIn(createUser("ics_admin", ods), PASSWORD);
+        page.navigate(url("/ics/" + ods + "/pipeline/fairness/baseline"));
+        expectHeading("Workforce baseline");
+        assertThat(page.locator("main")).not().containsText("The current baseline");
+        assertAccessible();
+
+        String header = "profession_group,characteristic,value,count\n";
+        String rows = "Medical,sex,female,1200\nMedical,sex,male,950\nNursing and midwifery,sex,female,4000\n"
+                + "Medical,ethnic_group,asian,400\n";
+        upload(header + rows + "Pharmacy,sex,unknown,3\n");
+        assertThat(page.title()).startsWith("Error: ");
+        assertThat(page.locator("#problems")).containsText("Problems in baseline.csv");
+        assertThat(page.locator("main table").first()).containsText("6");
+        assertThat(page.locator("main")).not().containsText("The current baseline");
+        assertAccessible();
+
+        upload(header + rows);
+        assertThat(page.locator("#imported")).containsText("4 counts imported");
+        Locator sex = page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Sex"));
+        assertThat(sex.locator("thead th")).hasText(new String[] {"Profession group", "Female", "Male", "Not stated"});
+        assertThat(sex.locator("tbody tr")).hasCount(2);
+        assertThat(sex.locator("tbody tr").first().locator("th, td"))
+                .hasText(new String[] {"Medical", "1,200", "950", ""});
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Ethnic group")))
+                .containsText("400");
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Disability")))
+                .hasCount(0);
+        assertAccessible();
+    }
+
+    private void upload(String csv) {
+        page.locator("#file")
+                .setInputFiles(new FilePayload("baseline.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        click(AriaRole.BUTTON, "Import");
     }
 
     private static String link(String email) throws Exception {

@@ -193,7 +193,18 @@ class RegisterJourneyTest extends BrowserTest {
         page.getByLabel("ODS code (optional)").fill("");
         click(AriaRole.BUTTON, "Add organisation");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Hillside Hospice was added");
+        expectHeading("Organisations");
+        assertThat(page.locator("table.nhsuk-table tbody tr")).hasCount(1);
+        assertThat(page.locator("table.nhsuk-table tbody")).containsText("Hillside Hospice");
         assertAccessible();
+
+        // the map counts the ICS's organisations by sector and links to the list of them all
+        page.locator(".nhsuk-back-link").click();
+        expectHeading("ICS map");
+        assertThat(page.locator("main")).containsText("Voluntary, community and social enterprise: 1");
+        click(AriaRole.LINK, "Find an organisation");
+        expectHeading("Organisations");
+        assertThat(page.locator("table.nhsuk-table tbody")).containsText("Hillside Hospice");
     }
 
     @Test

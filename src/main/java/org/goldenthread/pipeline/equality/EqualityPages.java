@@ -1,12 +1,21 @@
 package org.goldenthread.pipeline.equality;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Role;
+import org.goldenthread.platform.Scope;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * An ICS administrator's page for inviting people in the register to give their equality answers.
@@ -23,10 +32,35 @@ class EqualityPages {
         this.mail = mail;
     }
 
+    static final int PEOPLE_PER_PAGE = 25;
+
+    /** One page of the register, each person with their current link; a search finds someone by name or email. */
     @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/pipeline/equality")
-    String page(@PathVariable String ods, Model model) {
-        model.addAttribute("invitees", invitations.invitees());
+    String page(
+            @PathVariable String ods,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        List<EqualityInvitations.Invitee> invitees = invitations.invitees().stream()
+                .filter(i -> search.isEmpty()
+                        || (i.person().fullName() + " "
+                                        + Objects.toString(i.person().email(), ""))
+                                .toLowerCase(Locale.ROOT)
+                                .contains(search))
+                .toList();
+        Map<String, @Nullable String> filters = new LinkedHashMap<>();
+        filters.put("q", q);
+        model.addAttribute(
+                "invitees",
+                ListPage.of(
+                        invitees,
+                        page,
+                        PEOPLE_PER_PAGE,
+                        "/ics/" + Scope.currentTenant().odsCode() + "/pipeline/equality",
+                        filters));
+        model.addAttribute("q", q);
         model.addAttribute("emailSetUp", mail.isSetUp());
         return "pipeline/equality-links";
     }
@@ -37,13 +71,19 @@ class EqualityPages {
      */
     @Allowed(Role.ICS_ADMIN)
     @PostMapping("/ics/{ods}/pipeline/equality/{person}/link")
-    String link(@PathVariable String ods, @PathVariable long person, Model model) {
+    String link(
+            @PathVariable String ods,
+            @PathVariable long person,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         EqualityInvitations.Made made = invitations.send(invitations.issue(person));
         model.addAttribute("made", made);
         if (!made.emailed()) {
             model.addAttribute(
                     "copyLink", mail.base() + "/equality/" + made.link().token());
         }
-        return page(ods, model);
+        // the same page of the list as the button was on
+        return page(ods, q, page, model);
     }
 }

@@ -2,7 +2,10 @@ package org.goldenthread.pipeline.equality;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.FormPage;
@@ -99,15 +102,37 @@ class FairnessPages {
     String baselinePage(@PathVariable String ods, Model model) {
         model.addAttribute("columns", BaselineFile.COLUMNS);
         model.addAttribute("groups", baseline.groups());
-        model.addAttribute("counts", baseline.counts());
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        for (Characteristic c : Characteristic.values()) {
-            names.put(c.code(), c.label());
-            c.answers().forEach(a -> names.put(c.code() + "." + a.code(), a.label()));
-        }
-        model.addAttribute("names", names);
+        model.addAttribute("baselineTables", baselineTables(baseline.counts()));
         model.addAttribute("baselineOn", baseline.importedOn());
         return "pipeline/baseline";
+    }
+
+    /** The baseline as a person reads it: for each characteristic, a row per profession group and a column per answer. */
+    record BaselineTable(Characteristic characteristic, List<BaselineRow> rows) {}
+
+    /** One profession group's counts, in the order of the characteristic's answers; null where the file gave none. */
+    record BaselineRow(String professionGroup, List<@Nullable Integer> counts) {}
+
+    static List<BaselineTable> baselineTables(List<WorkforceBaseline.Count> counts) {
+        List<BaselineTable> tables = new ArrayList<>();
+        for (Characteristic characteristic : Characteristic.values()) {
+            Map<String, Map<String, Integer>> byGroup = new TreeMap<>();
+            counts.stream()
+                    .filter(c -> c.characteristic().equals(characteristic.code()))
+                    .forEach(c -> byGroup.computeIfAbsent(c.professionGroup(), g -> new HashMap<>())
+                            .put(c.value(), c.count()));
+            if (byGroup.isEmpty()) {
+                continue;
+            }
+            List<BaselineRow> rows = new ArrayList<>();
+            byGroup.forEach((group, values) -> rows.add(new BaselineRow(
+                    group,
+                    characteristic.answers().stream()
+                            .map(answer -> values.get(answer.code()))
+                            .toList())));
+            tables.add(new BaselineTable(characteristic, rows));
+        }
+        return tables;
     }
 
     @Allowed(Role.ICS_ADMIN)

@@ -2,40 +2,25 @@ package org.goldenthread.platform.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.goldenthread.platform.Audit;
-import org.goldenthread.platform.Scope;
 import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 class DemoIcsTest extends IntegrationTest {
 
     @Autowired
-    Tenants tenants;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
-    Audit audit;
-
-    @Autowired
-    org.goldenthread.platform.Jobs jobs;
+    ApplicationContext context;
 
     @Test
     void theDemoIcsAuditsTheRolesItGivesPlatformAdministrators() {
         try {
-            new DemoIcs(true, tenants, jdbc, events, transaction, audit, jobs).run(null);
+            DemoLoad.ensure(context);
             String admin = tokenFor(createUser("ics_admin", DemoIcs.ODS));
             JsonNode grants = api.get("/api/v1/ics/" + DemoIcs.ODS + "/audit?action=user.role_granted", admin)
                     .json();
@@ -162,11 +147,7 @@ class DemoIcsTest extends IntegrationTest {
                             .count())
                     .isEqualTo(1);
         } finally {
-            // Other tests expect the platform administrator to hold no ICS role.
-            Scope.systemPlatform().run(() -> jdbc.sql("""
-                            delete from role_grant where role = 'ics_admin'
-                               and ics_id = (select id from ics where ods_code = ?)
-                               and user_id in (select user_id from role_grant where role = 'platform_admin')""").params(DemoIcs.ODS).update());
+            DemoLoad.withdrawPlatformAdministrators(context);
         }
     }
 }
