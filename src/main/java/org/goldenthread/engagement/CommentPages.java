@@ -35,7 +35,8 @@ class CommentPages {
         return "/ics/" + Scope.currentTenant().odsCode() + "/surveys";
     }
 
-    private static final int COMMENTS_PER_PAGE = 25;
+    /** Each comment carries a box for every theme, so ten to a page keep a page a few hundred elements. */
+    static final int COMMENTS_PER_PAGE = 10;
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/surveys/{id}/comments")
@@ -67,6 +68,7 @@ class CommentPages {
             model.addAttribute("fieldLabel", survey.definition().fieldLabel(chosen));
             model.addAttribute("uncoded", uncoded);
             model.addAttribute("page", safePage);
+            model.addAttribute("perPage", COMMENTS_PER_PAGE);
             model.addAttribute("by", by);
             model.addAttribute("comments", codebook.comments(id, chosen, uncoded, safePage, COMMENTS_PER_PAGE));
             int total = codebook.commentCount(id, chosen);

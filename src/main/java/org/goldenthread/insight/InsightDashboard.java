@@ -39,9 +39,13 @@ class InsightDashboard implements Dashboard {
             // a place lead's role names a place the map no longer has: the Insight page says so
             return List.of();
         }
-        String href = "/ics/" + tenant.odsCode() + "/insight" + placeQuery(sight);
-        List<DashboardCard> cards = new ArrayList<>(levelCards(sight, landscape, href));
-        cards.addAll(seatAndTimeCards(sight, landscape, href, "/ics/" + tenant.odsCode() + "/insight/forums"));
+        String insightPage = "/ics/" + tenant.odsCode() + "/insight";
+        List<DashboardCard> cards = new ArrayList<>(levelCards(sight, landscape, insightPage + placeQuery(sight)));
+        cards.addAll(seatAndTimeCards(
+                sight,
+                landscape,
+                insightPage + InsightPages.Part.TIME_AND_SEATS.path() + placeQuery(sight),
+                insightPage + "/forums"));
         return cards;
     }
 

@@ -103,7 +103,7 @@ class InsightLists {
     private Landscape landscape(Audience.Sight sight, Model model) {
         List<Problem> problems = new ArrayList<>();
         Landscape landscape = InsightPages.landscapeOrWhole(insight, sight, problems);
-        String back = "/ics/" + Scope.currentTenant().odsCode() + "/insight";
+        String back = "/ics/" + Scope.currentTenant().odsCode() + "/insight" + InsightPages.Part.TIME_AND_SEATS.path();
         model.addAttribute("problems", problems);
         model.addAttribute("today", landscape.today());
         model.addAttribute("place", landscape.place());

@@ -51,6 +51,33 @@ class InsightPages {
 
     // ------------------------------------------------------------------ the insight page
 
+    /**
+     * Insight comes in four pages, so that each stays a few hundred elements on a phone; all four
+     * share the choice of place and profession, and each links to the others.
+     */
+    enum Part {
+        GLANCE("", "At a glance"),
+        TIME_AND_SEATS("/time-and-seats", "Time, seats and vacancies"),
+        PROFESSIONS("/professions", "Professions and forums"),
+        DEVELOPMENT("/development", "Development");
+
+        private final String path;
+        private final String title;
+
+        Part(String path, String title) {
+            this.path = path;
+            this.title = title;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/insight")
     String insight(
@@ -58,6 +85,40 @@ class InsightPages {
             @RequestParam(required = false) String place,
             @RequestParam(required = false) String profession,
             Model model) {
+        return insight(Part.GLANCE, place, profession, model);
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @GetMapping("/ics/{ods}/insight/time-and-seats")
+    String timeAndSeats(
+            @PathVariable String ods,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) String profession,
+            Model model) {
+        return insight(Part.TIME_AND_SEATS, place, profession, model);
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @GetMapping("/ics/{ods}/insight/professions")
+    String professions(
+            @PathVariable String ods,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) String profession,
+            Model model) {
+        return insight(Part.PROFESSIONS, place, profession, model);
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
+    @GetMapping("/ics/{ods}/insight/development")
+    String development(
+            @PathVariable String ods,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) String profession,
+            Model model) {
+        return insight(Part.DEVELOPMENT, place, profession, model);
+    }
+
+    private String insight(Part part, @Nullable String place, @Nullable String profession, Model model) {
         Audience.Sight sight = Audience.sight(Scope.currentCaller(), Scope.currentTenant(), place);
         Audience audience = sight.audience();
         List<Problem> problems = new ArrayList<>();
@@ -112,6 +173,15 @@ class InsightPages {
         String query = landscape.place() == null
                 ? ""
                 : "?place=" + java.net.URLEncoder.encode(landscape.place(), StandardCharsets.UTF_8);
+        model.addAttribute("part", part);
+        model.addAttribute("parts", Part.values());
+        // each part keeps the choice of place and profession
+        String chosenQuery = query
+                + (chosen == null
+                        ? ""
+                        : (query.isEmpty() ? "?" : "&") + "profession="
+                                + java.net.URLEncoder.encode(chosen.code(), StandardCharsets.UTF_8));
+        model.addAttribute("partQuery", chosenQuery);
         model.addAttribute("csvHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight.csv" + query);
         model.addAttribute("mapHref", "/ics/" + Scope.currentTenant().odsCode() + "/insight/forums" + query);
         model.addAttribute(
@@ -382,6 +452,46 @@ class InsightPages {
 
     // ------------------------------------------------------------------ the forum map
 
+    /**
+     * More forums than this, with no place chosen, make a map too large for a phone (a dozen elements
+     * each, drawn and listed). The map then draws the system and place levels, when no level is
+     * chosen, or the chosen level's forums that belong to no place; and it says how many forums each
+     * other level, or each place, has, each a link to that map.
+     */
+    static final int MOST_FORUMS_DRAWN = 30;
+
+    /** Forums left off a large map: how many, and the map that draws them. */
+    record NotDrawn(String label, long count, String href) {}
+
+    private static boolean drawnFirst(Forum forum) {
+        return Level.SYSTEM.code().equals(forum.level()) || Level.PLACE.code().equals(forum.level());
+    }
+
+    private static List<NotDrawn> notDrawn(List<Forum> chosen, @Nullable Level level, String base) {
+        if (level == null) {
+            Map<String, Long> byLevel = chosen.stream()
+                    .filter(f -> !drawnFirst(f))
+                    .collect(Collectors.groupingBy(Forum::level, Collectors.counting()));
+            return java.util.Arrays.stream(Level.values())
+                    .filter(l -> byLevel.containsKey(l.code()))
+                    .map(l -> new NotDrawn(
+                            "At " + l.label().toLowerCase(Locale.UK) + " level",
+                            byLevel.getOrDefault(l.code(), 0L),
+                            base + "?level=" + l.code()))
+                    .toList();
+        }
+        Map<String, Long> byPlace = chosen.stream()
+                .filter(f -> f.place() != null)
+                .collect(Collectors.groupingBy(Forum::place, java.util.TreeMap::new, Collectors.counting()));
+        return byPlace.entrySet().stream()
+                .map(e -> new NotDrawn(
+                        "In " + e.getKey(),
+                        e.getValue(),
+                        base + "?level=" + level.code() + "&place="
+                                + java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)))
+                .toList();
+    }
+
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/insight/forums")
     String forums(
@@ -404,6 +514,15 @@ class InsightPages {
         List<Forum> chosen = landscape.forums().stream()
                 .filter(f -> levelCode == null || levelCode.equals(f.level()))
                 .toList();
+        int forumCount = chosen.size();
+        List<NotDrawn> notDrawn = List.of();
+        if (landscape.place() == null && forumCount > MOST_FORUMS_DRAWN) {
+            notDrawn = notDrawn(
+                    chosen, chosenLevel, "/ics/" + Scope.currentTenant().odsCode() + "/insight/forums");
+            chosen = chosen.stream()
+                    .filter(f -> levelCode == null ? drawnFirst(f) : f.place() == null)
+                    .toList();
+        }
         Set<Long> inView = chosen.stream().map(Forum::id).collect(Collectors.toSet());
         Landscape view = landscape;
         ForumMap map =
@@ -422,6 +541,8 @@ class InsightPages {
                 })
                 .toList();
         model.addAttribute("problems", problems);
+        model.addAttribute("forumCount", forumCount);
+        model.addAttribute("notDrawn", notDrawn);
         model.addAttribute("map", map);
         model.addAttribute("entries", entries);
         model.addAttribute("levels", Level.values());

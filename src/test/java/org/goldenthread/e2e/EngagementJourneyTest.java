@@ -47,6 +47,39 @@ class EngagementJourneyTest extends BrowserTest {
     }
 
     @Test
+    void anIcsAdminKeepsContactsOutsideTheRegisterOnAPageOfTheirOwn() {
+        String ods = createIcs("Contacts Journey ICS");
+        signIn(createUser("ics_admin", ods), PASSWORD);
+        page.navigate(url("/ics/" + ods + "/audiences"));
+        assertThat(page.locator("main")).containsText("No contacts yet");
+        click(AriaRole.LINK, "See and add contacts");
+        expectHeading("Contacts outside the register");
+        assertAccessible();
+
+        page.getByLabel("Their name").fill("Sam Idowu");
+        page.getByLabel("Their email address").fill("not an address");
+        click(AriaRole.BUTTON, "Add the contact");
+        assertThat(page.title()).startsWith("Error: ");
+        assertThat(page.locator(".nhsuk-error-summary")).isVisible();
+        assertThat(page.getByLabel("Their name")).hasValue("Sam Idowu");
+        assertAccessible();
+
+        page.getByLabel("Their email address").fill("sam.idowu@student.example");
+        page.getByLabel("Student or trainee").check();
+        click(AriaRole.BUTTON, "Add the contact");
+        expectSuccess("Sam Idowu is added to the contacts");
+        assertThat(page.locator("#contact-table")).containsText("sam.idowu@student.example");
+        assertAccessible();
+
+        page.locator(".nhsuk-back-link").click();
+        assertThat(page.locator("main")).containsText("1 contact outside the register");
+        click(AriaRole.LINK, "See and add contacts");
+        click(AriaRole.BUTTON, "Remove Sam Idowu");
+        expectSuccess("The contact is removed");
+        assertThat(page.locator("main")).containsText("No contacts yet");
+    }
+
+    @Test
     void anIcsAdminBuildsASegmentCountsItAndInvitesItToASurvey() throws Exception {
         String ods = createIcs("Segment Journey ICS");
         String email = createUser("ics_admin", ods);
@@ -57,6 +90,9 @@ class EngagementJourneyTest extends BrowserTest {
         signIn(email, PASSWORD);
         page.navigate(url("/ics/" + ods + "/audiences"));
         expectHeading("Audiences");
+        assertAccessible();
+        click(AriaRole.LINK, "Build a segment");
+        expectHeading("Build a segment");
         assertAccessible();
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Northfield leaders");
         page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Places"))
@@ -69,6 +105,8 @@ class EngagementJourneyTest extends BrowserTest {
         assertAccessible();
         click(AriaRole.BUTTON, "Save segment");
         expectSuccess("The segment Northfield leaders is saved");
+        expectHeading("Audiences");
+        assertThat(page.locator("#segments")).containsText("Northfield leaders");
 
         page.navigate(url("/ics/" + ods + "/surveys/" + survey + "/invitations"));
         page.getByLabel("Segment", new Page.GetByLabelOptions().setExact(true)).selectOption("Northfield leaders");

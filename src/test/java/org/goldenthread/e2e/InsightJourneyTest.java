@@ -64,10 +64,19 @@ class InsightJourneyTest extends BrowserTest {
                         new Page.GetByRoleOptions()
                                 .setName("Share of clinical and care seats held by the top two professions")))
                 .isVisible();
+        assertAccessible();
+
+        // the rest of insight is in parts of its own, each a page that stays short on a phone
+        click(AriaRole.LINK, "Time, seats and vacancies");
+        expectHeading("Leadership insight");
+        assertThat(page).hasTitle(Pattern.compile("^Insight: Time, seats and vacancies – .*"));
         assertThat(page.locator("#vacancies ~ div table").first()).containsText("Nurse lead");
         assertThat(page.locator("main")).containsText("Ben Cole (P2)");
         assertThat(page.locator("main")).containsText("Northfield");
+        assertThat(page.locator("#levels")).hasCount(0);
         assertAccessible();
+        click(AriaRole.LINK, "At a glance");
+        assertThat(page.locator("#levels")).isVisible();
 
         APIResponse csv = page.request().get(url("/ics/" + ods + "/insight.csv"));
         assertThat(csv.status()).isEqualTo(200);
@@ -87,6 +96,11 @@ class InsightJourneyTest extends BrowserTest {
         assertThat(levelRow("Place")).containsText("2");
         assertAccessible();
 
+        // the chosen place goes with the reader from part to part
+        click(AriaRole.LINK, "Professions and forums");
+        assertThat(page).hasURL(Pattern.compile(".*/insight/professions\\?place=Northfield$"));
+        assertThat(page.locator(".nhsuk-caption-l")).containsText("Northfield");
+        assertAccessible();
         page.getByRole(
                         AriaRole.LINK,
                         new Page.GetByRoleOptions()
@@ -154,7 +168,9 @@ class InsightJourneyTest extends BrowserTest {
         assertThat(page.locator(".gt-levels")).not().containsText("Registered nurse");
         assertThat(page.locator("main")).not().containsText("Ben Cole");
         assertThat(page.locator("main")).not().containsText("Asha Reed");
+        click(AriaRole.LINK, "Time, seats and vacancies");
         assertThat(page.locator("#many-seats ~ p").first()).containsText("1 leader holds three or more seats");
+        assertThat(page.locator("main")).not().containsText("Ben Cole");
         assertAccessible();
 
         APIResponse csv = page.request().get(url("/ics/" + ods + "/insight.csv"));

@@ -49,6 +49,7 @@ class InsightListsJourneyTest extends BrowserTest {
         signIn(admin, PASSWORD);
         click(AriaRole.LINK, "Insight");
         expectHeading("Leadership insight");
+        click(AriaRole.LINK, "Time, seats and vacancies");
         Locator underUsed = page.getByRole(
                 AriaRole.TABLE,
                 new Page.GetByRoleOptions()
@@ -73,6 +74,7 @@ class InsightListsJourneyTest extends BrowserTest {
 
         click(AriaRole.LINK, "Back to leadership insight");
         expectHeading("Leadership insight");
+        assertThat(page).hasURL(Pattern.compile(".*/insight/time-and-seats$"));
         click(AriaRole.LINK, "See all 15 vacant seats");
         expectHeading("Vacant seats");
         assertThat(bodyRows()).hasCount(15);
@@ -88,6 +90,7 @@ class InsightListsJourneyTest extends BrowserTest {
         signIn(lead, PASSWORD);
         page.navigate(url("/ics/" + ods + "/insight"));
         expectHeading("Leadership insight");
+        click(AriaRole.LINK, "Time, seats and vacancies");
         click(AriaRole.LINK, "See all 56 leaders using less than 75% of their time");
         assertThat(page.locator(".nhsuk-caption-l")).containsText("Northfield");
         assertThat(bodyRows()).hasCount(50);

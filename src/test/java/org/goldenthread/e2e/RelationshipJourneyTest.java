@@ -109,6 +109,27 @@ class RelationshipJourneyTest extends BrowserTest {
         assertThat(page.locator("#relationship-" + id)).containsText(Dates.day(met));
         assertThat(page.locator("main")).not().containsText("workshop");
         assertAccessible();
+
+        // the pair's own page: still nothing of what they wrote, and the administrator ends it there
+        click(AriaRole.LINK, "Maya Mentor and Milo Mentee");
+        expectHeading("Maya Mentor and Milo Mentee");
+        assertThat(page.locator("#relationship")).containsText("1 meeting, 1 hour");
+        assertThat(page.locator("main")).not().containsText("workshop");
+        assertAccessible();
+        click(AriaRole.BUTTON, "End the relationship");
+        assertThat(page.title()).startsWith("Error: ");
+        assertThat(page.locator(".nhsuk-error-summary")).isVisible();
+        assertAccessible();
+        page.getByLabel("Reason for ending it").selectOption("moved_role");
+        click(AriaRole.BUTTON, "End the relationship");
+        assertThat(page.locator(".nhsuk-notification-banner")).containsText("The relationship was ended.");
+        assertThat(page.locator("#relationship")).containsText("One of us moved role");
+        assertThat(page.getByRole(
+                        AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("End the relationship")))
+                .hasCount(0);
+        page.locator(".nhsuk-back-link").click();
+        assertThat(page.locator("#relationship-" + id)).containsText("One of us moved role");
     }
 
     private long person(String token, String ods, String ref, String given, String family, String email) {

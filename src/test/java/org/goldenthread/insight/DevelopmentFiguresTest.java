@@ -252,7 +252,7 @@ class DevelopmentFiguresTest extends IntegrationTest {
     void theInsightPageShowsTheDevelopmentSection() {
         String page = new PageClient(port)
                 .signIn(adminEmail, PASSWORD)
-                .get("/ics/" + ods + "/insight")
+                .get("/ics/" + ods + "/insight/development")
                 .body();
         assertThat(page)
                 .contains("id=\"development\"")
@@ -403,7 +403,7 @@ class DevelopmentFiguresTest extends IntegrationTest {
         // and the Insight page shows the table
         String page = new PageClient(port)
                 .signIn(adminEmail, PASSWORD)
-                .get("/ics/" + ods + "/insight")
+                .get("/ics/" + ods + "/insight/development")
                 .body();
         assertThat(page).contains("id=\"exchange-figures\"").contains("1 proposed, 0 tried, 1 adopted");
     }

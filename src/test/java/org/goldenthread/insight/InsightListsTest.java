@@ -62,8 +62,9 @@ class InsightListsTest extends IntegrationTest {
     }
 
     @Test
-    void theInsightPageShowsTheFirstTenOfEachLongListAndLinksToThemAll() {
-        String page = signedIn(admin).get("/ics/" + ods + "/insight").body();
+    void insightsTimeAndSeatsShowTheFirstTenOfEachLongListAndLinkToThemAll() {
+        String page =
+                signedIn(admin).get("/ics/" + ods + "/insight/time-and-seats").body();
         String time = section(page, "Leaders using less than 75% of the time agreed");
         assertThat(rows(time)).isEqualTo(10);
         // the lowest share first: 25% (P6 and the members) comes before P2's 33.3%

@@ -3,6 +3,8 @@ package org.goldenthread.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
@@ -30,6 +32,41 @@ class RecruitmentPagesTest extends IntegrationTest {
 
     private PageClient signedIn(String email) {
         return new PageClient(port).signIn(email, PASSWORD);
+    }
+
+    @Test
+    void aLargeRoundShowsFifteenApplicantsAPageAndAChangeOfStageComesBackToItsPage() {
+        StringBuilder file = new StringBuilder(RecruitmentFixture.HEADER + "\n");
+        for (int i = 1; i <= 20; i++) {
+            file.append(String.format("A-%03d,,Applicant,Number %02d,,physiotherapist,mid,applied,,,%n", i, i));
+        }
+        assertThat(RecruitmentFixture.importApplications(api, admin, ods, round, file.toString())
+                        .status())
+                .isEqualTo(200);
+        PageClient pages = signedIn(adminEmail);
+        String path = "/ics/" + ods + "/recruitment/" + round;
+
+        String first = pages.get(path).body();
+        assertThat(first)
+                .contains("20 applicants, 1 to 15 shown")
+                .contains("aria-label=\"Pages of applicants\"")
+                .contains("Number 15")
+                .doesNotContain("Number 16");
+        Page second = pages.get(path + "?page=2");
+        assertThat(second.body())
+                .contains("16 to 20 shown")
+                .contains("Number 20")
+                .doesNotContain("Number 15");
+
+        Matcher action = Pattern.compile("action=\"(/ics/[^\"]+/applications/\\d+/stage\\?page=2)\"")
+                .matcher(second.body());
+        assertThat(action.find())
+                .as("a stage form on the second page keeps its page")
+                .isTrue();
+        Page changed = pages.post(action.group(1), "stage", "shortlisted");
+        assertThat(changed.status()).isEqualTo(302);
+        assertThat(changed.location()).endsWith(path + "?page=2");
+        assertThat(pages.follow(changed).body()).contains("is now shortlisted").contains("16 to 20 shown");
     }
 
     @Test

@@ -213,6 +213,16 @@ class PlaceLeadScopeTest extends IntegrationTest {
                 .isEqualTo(403);
         assertThat(page.get("/ics/" + ods + "/insight/forums?place=Southvale").status())
                 .isEqualTo(403);
+        for (String part : List.of("time-and-seats", "professions", "development")) {
+            assertThat(page.get("/ics/" + ods + "/insight/" + part + "?place=Southvale")
+                            .status())
+                    .as(part)
+                    .isEqualTo(403);
+            assertThat(page.get("/ics/" + ods + "/insight/" + part).body())
+                    .as(part)
+                    .doesNotContain("Whole ICS")
+                    .doesNotContain("Southvale");
+        }
         PageClient.Page mine = page.get("/ics/" + ods + "/insight");
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body()).doesNotContain("Whole ICS").doesNotContain("Southvale");

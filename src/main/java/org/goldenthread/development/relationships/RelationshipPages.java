@@ -13,6 +13,8 @@ import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.ListPage;
+import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -43,19 +45,46 @@ class RelationshipPages {
         this.mail = mail;
     }
 
+    static final int RELATIONSHIPS_PER_PAGE = 25;
+
+    /** The programme's relationships, a page at a time; each pair's links and ending are on its own page. */
     @Allowed(Role.ICS_ADMIN)
     @GetMapping("/ics/{ods}/programmes/{id}/relationships")
-    String page(@PathVariable String ods, @PathVariable long id, Model model) {
-        return show(id, model);
-    }
-
-    private String show(long id, Model model) {
-        model.addAttribute("overview", facts.overview(id));
-        model.addAttribute("reasons", Choice.of(EndReason.class));
+    String page(
+            @PathVariable String ods, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+        RelationshipFacts.Overview overview = facts.overview(id);
+        model.addAttribute("overview", overview);
+        model.addAttribute(
+                "relationships",
+                ListPage.of(overview.relationships(), page, RELATIONSHIPS_PER_PAGE, path(id), Map.of()));
+        model.addAttribute("running", overview.relationships().stream().anyMatch(r -> !r.ended()));
         model.addAttribute("reasonLabels", Coded.labels(EndReason.class));
         model.addAttribute("emailSetUp", mail.isSetUp());
         model.addAttribute("path", path(id));
         return "development/relationships";
+    }
+
+    /** One relationship as the administrator sees it: what the list shows, its people's links, and ending it. */
+    @Allowed(Role.ICS_ADMIN)
+    @GetMapping("/ics/{ods}/programmes/{id}/relationships/{relationship}")
+    String relationship(@PathVariable String ods, @PathVariable long id, @PathVariable long relationship, Model model) {
+        return show(id, relationship, model);
+    }
+
+    private String show(long id, long relationship, Model model) {
+        RelationshipFacts.Overview overview = facts.overview(id);
+        model.addAttribute("overview", overview);
+        model.addAttribute(
+                "r",
+                overview.relationships().stream()
+                        .filter(r -> r.id() == relationship)
+                        .findFirst()
+                        .orElseThrow(() -> new NotFound("This programme has no relationship " + relationship)));
+        model.addAttribute("reasons", Choice.of(EndReason.class));
+        model.addAttribute("reasonLabels", Coded.labels(EndReason.class));
+        model.addAttribute("emailSetUp", mail.isSetUp());
+        model.addAttribute("path", path(id));
+        return "development/relationship";
     }
 
     @Allowed(Role.ICS_ADMIN)
@@ -70,14 +99,14 @@ class RelationshipPages {
         try {
             facts.end(id, relationship, form.get("reason-" + relationship));
             redirect.addFlashAttribute("success", "The relationship was ended.");
-            return "redirect:" + path(id);
+            return "redirect:" + path(id) + "/" + relationship;
         } catch (InvalidInput e) {
             model.addAttribute(
                     "problems",
                     e.problems().stream()
                             .map(p -> org.goldenthread.platform.Problem.of("reason-" + relationship, p.reason()))
                             .toList());
-            return show(id, model);
+            return show(id, relationship, model);
         }
     }
 
@@ -98,7 +127,7 @@ class RelationshipPages {
                             ? "A new link was emailed. The old one no longer works."
                             : "A new link was made but the mail server did not take the email;"
                                     + " download the links not yet emailed to send it another way.");
-            return "redirect:" + path(id);
+            return "redirect:" + path(id) + "/" + relationship;
         } catch (InvalidInput e) {
             model.addAttribute(
                     "problems",
@@ -106,7 +135,7 @@ class RelationshipPages {
                             .map(p -> org.goldenthread.platform.Problem.of(
                                     "resend-" + relationship + "-" + person, p.reason()))
                             .toList());
-            return show(id, model);
+            return show(id, relationship, model);
         }
     }
 

@@ -1,11 +1,13 @@
 package org.goldenthread.engagement.audiences;
 
 import java.util.List;
+import java.util.Map;
 import org.goldenthread.people.CareerStage;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -21,16 +23,20 @@ import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The audiences page: segments built from the register with a live count, and the contacts outside
+ * The audiences pages: segments built from the register with a live count, and the contacts outside
  * the register that an ICS keeps.
  */
 @Controller
 class AudiencePages {
 
     private static final FormPage PAGE = new FormPage("engagement/audiences/audiences");
+    private static final FormPage BUILDER = new FormPage("engagement/audiences/segment-new");
+    private static final FormPage CONTACTS = new FormPage("engagement/audiences/contacts");
+    static final int CONTACTS_PER_PAGE = 25;
 
     private final Audiences audiences;
     private final Contacts contacts;
@@ -96,13 +102,25 @@ class AudiencePages {
         return PAGE.show(page(model), SegmentForm.blank());
     }
 
+    /** The segments with whom each reaches today, and how many contacts there are. */
     private Model page(Model model) {
         model.addAttribute(
                 "segments",
                 audiences.segments().stream()
                         .map(s -> new Listed(s, audiences.count(s.criteria(), s.includeContacts())))
                         .toList());
-        model.addAttribute("contacts", contacts.contacts());
+        model.addAttribute("contactCount", contacts.contacts().size());
+        return model;
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @GetMapping("/ics/{ods}/audiences/new")
+    String builder(@PathVariable String ods, Model model) {
+        return BUILDER.show(choices(model), SegmentForm.blank());
+    }
+
+    /** What a segment may select on. */
+    private Model choices(Model model) {
         model.addAttribute("levels", Choice.of(Level.class));
         model.addAttribute(
                 "places",
@@ -125,8 +143,6 @@ class AudiencePages {
                         .toList());
         model.addAttribute("sectors", Choice.of(Sector.class));
         model.addAttribute("stages", Choice.of(CareerStage.class));
-        model.addAttribute("kinds", Choice.of(Contacts.Kind.class));
-        model.addAttribute("contact", new Contacts.NewContact(null, null, null, null, "student"));
         return model;
     }
 
@@ -149,7 +165,7 @@ class AudiencePages {
             if ("count".equals(form.action())) {
                 Audiences.Count count = audiences.count(form.criteria(), form.contacts());
                 model.addAttribute("counted", new Listed(new Segment(0, "", form.criteria(), form.contacts()), count));
-                return PAGE.show(page(model), form);
+                return BUILDER.show(choices(model), form);
             }
             Segment s = audiences.create(form.name(), form.criteria(), form.contacts());
             Audiences.Count count = audiences.count(s.criteria(), s.includeContacts());
@@ -158,7 +174,7 @@ class AudiencePages {
                     "The segment " + s.name() + " is saved. It reaches " + new Listed(s, count).reaches() + " today.");
             return "redirect:" + base();
         } catch (InvalidInput e) {
-            return PAGE.showAgain(page(model), form, e);
+            return BUILDER.showAgain(choices(model), form, e);
         }
     }
 
@@ -174,21 +190,38 @@ class AudiencePages {
         }
     }
 
+    /** The contacts outside the register, a page at a time, with the form to add one. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
+    @GetMapping("/ics/{ods}/audiences/contacts")
+    String contactsPage(@PathVariable String ods, @RequestParam(defaultValue = "1") int page, Model model) {
+        return CONTACTS.show(contacts(model, page), new Contacts.NewContact(null, null, null, null, "student"));
+    }
+
+    private Model contacts(Model model, int page) {
+        model.addAttribute(
+                "contacts", ListPage.of(contacts.contacts(), page, CONTACTS_PER_PAGE, base() + "/contacts", Map.of()));
+        model.addAttribute(
+                "professions",
+                population.professions().stream()
+                        .map(p -> new Choice(p.code(), p.name()))
+                        .toList());
+        model.addAttribute("kinds", Choice.of(Contacts.Kind.class));
+        return model;
+    }
+
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/audiences/contacts")
     String addContact(@PathVariable String ods, ContactForm form, Model model, RedirectAttributes redirect) {
         try {
             Contacts.Contact c = contacts.add(form.contact());
             redirect.addFlashAttribute("success", c.name() + " is added to the contacts.");
-            return "redirect:" + base() + "#contacts";
+            return "redirect:" + base() + "/contacts";
         } catch (InvalidInput e) {
-            Model m = page(model);
-            m.addAttribute("contact", form.contact());
-            // the page holds two forms: the contact's fields carry a prefix of their own
+            // the fields are named as the API's are, with a prefix of their own
             List<org.goldenthread.platform.Problem> prefixed = e.problems().stream()
                     .map(p -> org.goldenthread.platform.Problem.of("contact-" + p.field(), p.reason()))
                     .toList();
-            return PAGE.showAgain(m, SegmentForm.blank(), new InvalidInput(prefixed));
+            return CONTACTS.showAgain(contacts(model, 1), form.contact(), new InvalidInput(prefixed));
         }
     }
 
@@ -197,6 +230,6 @@ class AudiencePages {
     String removeContact(@PathVariable String ods, @PathVariable long id, RedirectAttributes redirect) {
         contacts.remove(id);
         redirect.addFlashAttribute("success", "The contact is removed, with everything kept about them.");
-        return "redirect:" + base() + "#contacts";
+        return "redirect:" + base() + "/contacts";
     }
 }

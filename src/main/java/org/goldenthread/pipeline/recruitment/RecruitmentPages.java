@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.goldenthread.people.CareerStage;
 import org.goldenthread.people.Profession;
@@ -24,6 +25,7 @@ import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Job;
 import org.goldenthread.platform.Jobs;
+import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
@@ -167,14 +169,23 @@ class RecruitmentPages {
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/recruitment/{id}")
-    String round(@PathVariable String ods, @PathVariable long id, Model model) {
-        return shown(model, rounds.round(id, footprint()));
+    String round(
+            @PathVariable String ods, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+        return shown(model, rounds.round(id, footprint()), page);
     }
 
+    static final int APPLICATIONS_PER_PAGE = 15;
+
     private String shown(Model model, Round round) {
+        return shown(model, round, 1);
+    }
+
+    /** The round, with one page of its applications; the counts and who was appointed are over them all. */
+    private String shown(Model model, Round round, int page) {
         List<Application> all = applications.of(round);
         model.addAttribute("round", round);
-        model.addAttribute("applications", all);
+        model.addAttribute(
+                "applications", ListPage.of(all, page, APPLICATIONS_PER_PAGE, roundPath(round.id()), Map.of()));
         // an application imported as appointed may still want its appointment put in the register
         List<Long> appointed = all.stream()
                 .filter(a -> Stage.APPOINTED.code().equals(a.stage()))
@@ -284,6 +295,7 @@ class RecruitmentPages {
             @PathVariable long id,
             @PathVariable long application,
             @RequestParam(required = false) String stage,
+            @RequestParam(defaultValue = "1") int page,
             Model model,
             RedirectAttributes redirect) {
         Round round = rounds.round(id, footprint());
@@ -297,11 +309,12 @@ class RecruitmentPages {
                                     .orElse(a.stage())
                                     .toLowerCase(java.util.Locale.UK)
                             + ".");
-            return "redirect:" + roundPath(id);
+            // back to the page of applications the change was made on
+            return "redirect:" + roundPath(id) + (page > 1 ? "?page=" + page : "");
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
             model.addAttribute("plainReasons", true);
-            return shown(model, round);
+            return shown(model, round, page);
         }
     }
 

@@ -2,6 +2,7 @@ package org.goldenthread.pipeline.succession;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Caller;
@@ -10,6 +11,7 @@ import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.Level;
@@ -18,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,15 +43,26 @@ class ExitPages {
         this.clock = clock;
     }
 
+    static final int ENDED_PER_PAGE = 25;
+
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/pipeline/exits")
-    String exits(@PathVariable String ods, Model model) {
+    String exits(@PathVariable String ods, @RequestParam(defaultValue = "1") int page, Model model) {
         Caller caller = Scope.currentCaller();
         long ics = Scope.currentTenant().id();
         LocalDate today = LocalDate.now(clock);
         Footprint footprint =
                 Scope.reach(caller, ics, Role.ICS_ADMIN, Role.PLACE_LEAD).orElse(null);
-        model.addAttribute("ended", footprint == null ? null : exits.ended(footprint, today));
+        model.addAttribute(
+                "ended",
+                footprint == null
+                        ? null
+                        : ListPage.of(
+                                exits.ended(footprint, today),
+                                page,
+                                ENDED_PER_PAGE,
+                                "/ics/" + Scope.currentTenant().odsCode() + "/pipeline/exits",
+                                Map.of()));
         boolean figures = caller.has(Role.ICS_ADMIN, ics) || caller.has(Role.ANALYST, ics);
         model.addAttribute("figures", figures ? exits.figures(null, today) : null);
         model.addAttribute("reasonLabels", Coded.labels(ExitReason.class));

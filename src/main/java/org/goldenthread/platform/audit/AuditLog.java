@@ -18,7 +18,8 @@ class AuditLog {
         this.jdbc = jdbc;
     }
 
-    List<AuditEntry> find(AuditFilter filter, boolean platformOnly) {
+    /** One page of {@code size} entries, newest first, and the first entry of the next page if there is one. */
+    List<AuditEntry> find(AuditFilter filter, boolean platformOnly, int size) {
         return jdbc.sql("""
                         select id, at, actor, action, entity, entity_id, before::text as before, after::text as after
                           from audit_event
@@ -36,8 +37,8 @@ class AuditLog {
                 .param("entity", blank(filter.entity()))
                 .param("from", filter.from())
                 .param("to", filter.to())
-                .param("limit", AuditFilter.PAGE_SIZE + 1)
-                .param("offset", (filter.pageNumber() - 1) * AuditFilter.PAGE_SIZE)
+                .param("limit", size + 1)
+                .param("offset", (long) (filter.pageNumber() - 1) * size)
                 .query(AuditEntry.class)
                 .list();
     }

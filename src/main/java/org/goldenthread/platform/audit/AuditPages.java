@@ -80,9 +80,9 @@ class AuditPages {
             model.addAttribute("entries", List.of());
             return "platform/audit";
         }
-        List<AuditEntry> entries = log.find(filter, platformOnly);
-        boolean more = entries.size() > AuditFilter.PAGE_SIZE && filter.pageNumber() < AuditFilter.LAST_PAGE;
-        model.addAttribute("entries", more ? entries.subList(0, AuditFilter.PAGE_SIZE) : entries);
+        List<AuditEntry> entries = log.find(filter, platformOnly, AuditFilter.ENTRIES_PER_PAGE);
+        boolean more = entries.size() > AuditFilter.ENTRIES_PER_PAGE && filter.pageNumber() < AuditFilter.LAST_PAGE;
+        model.addAttribute("entries", more ? entries.subList(0, AuditFilter.ENTRIES_PER_PAGE) : entries);
         model.addAttribute("page", filter.pageNumber());
         model.addAttribute("more", more);
         return "platform/audit";
@@ -101,14 +101,14 @@ class AuditPages {
         @io.swagger.v3.oas.annotations.Operation(summary = "This ICS's audit log")
         @GetMapping("/api/v1/ics/{ods}/audit")
         List<AuditEntry> icsAudit(@PathVariable String ods, AuditQuery query) {
-            return page(log.find(query.filter(), false));
+            return page(log.find(query.filter(), false, AuditFilter.PAGE_SIZE));
         }
 
         @Allowed(Role.PLATFORM_ADMIN)
         @io.swagger.v3.oas.annotations.Operation(summary = "Platform-level audit events")
         @GetMapping("/api/v1/admin/audit")
         List<AuditEntry> platformAudit(AuditQuery query) {
-            return page(log.find(query.filter(), true));
+            return page(log.find(query.filter(), true, AuditFilter.PAGE_SIZE));
         }
 
         private static List<AuditEntry> page(List<AuditEntry> entries) {

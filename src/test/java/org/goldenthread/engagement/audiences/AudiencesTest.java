@@ -210,7 +210,7 @@ class AudiencesTest extends IntegrationTest {
     @Test
     void aSegmentNamingAnUnknownProfessionOrPlaceIsRefusedOnThePageByFieldAndNothingIsKept() {
         PageClient browser = new PageClient(port).signIn(adminEmail, PASSWORD);
-        browser.get("/ics/" + ods + "/audiences");
+        browser.get("/ics/" + ods + "/audiences/new");
         PageClient.Page page = browser.post(
                 "/ics/" + ods + "/audiences/segments",
                 "name",

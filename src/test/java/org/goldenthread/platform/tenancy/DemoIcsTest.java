@@ -3,6 +3,7 @@ package org.goldenthread.platform.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.PageClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -21,7 +22,8 @@ class DemoIcsTest extends IntegrationTest {
     void theDemoIcsAuditsTheRolesItGivesPlatformAdministrators() {
         try {
             DemoLoad.ensure(context);
-            String admin = tokenFor(createUser("ics_admin", DemoIcs.ODS));
+            String adminEmail = createUser("ics_admin", DemoIcs.ODS);
+            String admin = tokenFor(adminEmail);
             JsonNode grants = api.get("/api/v1/ics/" + DemoIcs.ODS + "/audit?action=user.role_granted", admin)
                     .json();
             JsonNode demoGrant = grants.valueStream()
@@ -146,6 +148,29 @@ class DemoIcsTest extends IntegrationTest {
                                     .isBefore(java.time.LocalDate.now()))
                             .count())
                     .isEqualTo(1);
+
+            // the pulse's comments are read and coded ten at a time
+            String second = new PageClient(port)
+                    .signIn(adminEmail, PASSWORD)
+                    .get("/ics/" + DemoIcs.ODS + "/surveys/" + pulse + "/comments?field=Q1_comment&page=2")
+                    .body();
+            assertThat(second).contains(">Comment 11<", ">Comment 20<").doesNotContain(">Comment 10<", ">Comment 21<");
+
+            // more forums than a phone's map shows at once: it starts with the system and place levels
+            String map = new PageClient(port)
+                    .signIn(adminEmail, PASSWORD)
+                    .get("/ics/" + DemoIcs.ODS + "/insight/forums")
+                    .body();
+            assertThat(map).contains("id=\"not-drawn\"").containsPattern("At neighbourhood level: \\d+ forums</a>");
+            assertThat(map).doesNotContain("<td class=\"nhsuk-table__cell\">Neighbourhood</td>");
+            // and a level with as many, place by place
+            String level = new PageClient(port)
+                    .signIn(adminEmail, PASSWORD)
+                    .get("/ics/" + DemoIcs.ODS + "/insight/forums?level=neighbourhood")
+                    .body();
+            assertThat(level)
+                    .containsPattern("In Eastwold: \\d+ forums?</a>")
+                    .doesNotContain("No forums match this choice");
         } finally {
             DemoLoad.withdrawPlatformAdministrators(context);
         }
