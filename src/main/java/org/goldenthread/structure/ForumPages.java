@@ -2,13 +2,16 @@ package org.goldenthread.structure;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Pages for the forums of an ICS and the seats on them. */
@@ -80,19 +84,49 @@ class ForumPages {
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
     @GetMapping("/ics/{ods}/forums")
-    String list(@PathVariable String ods, Model model) {
+    String list(
+            @PathVariable String ods,
+            @RequestParam(required = false) @Nullable String level,
+            @RequestParam(required = false) @Nullable String place,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         List<Forum> all = forums.forums();
+        List<Choice> levels = Choice.of(Level.class);
+        // level by level, as the page shows them, then a page at a time
+        List<Forum> chosen = levels.stream()
+                .flatMap(l -> all.stream().filter(f -> f.level().equals(l.code())))
+                .filter(f -> level == null || level.isBlank() || level.equals(f.level()))
+                .filter(f -> place == null || place.isBlank() || place.equals(f.place()))
+                .toList();
+        Map<String, @Nullable String> filters = new LinkedHashMap<>();
+        filters.put("level", level);
+        filters.put("place", place);
+        ListPage<Forum> shown = ListPage.of(
+                chosen, page, FORUMS_PER_PAGE, "/ics/" + Scope.currentTenant().odsCode() + "/forums", filters);
         model.addAttribute("forums", all);
+        model.addAttribute("shown", shown);
         model.addAttribute(
                 "groups",
-                Choice.of(Level.class).stream()
-                        .map(level -> new LevelGroup(
-                                level,
-                                all.stream()
-                                        .filter(f -> f.level().equals(level.code()))
+                levels.stream()
+                        .map(l -> new LevelGroup(
+                                l,
+                                shown.rows().stream()
+                                        .filter(f -> f.level().equals(l.code()))
                                         .toList()))
                         .filter(g -> !g.forums().isEmpty())
                         .toList());
+        model.addAttribute("levels", levels);
+        model.addAttribute("level", level);
+        model.addAttribute(
+                "places",
+                all.stream()
+                        .map(Forum::place)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .map(p -> new Choice(p, p))
+                        .toList());
+        model.addAttribute("place", place);
         model.addAttribute("kindLabels", Coded.labels(ForumKind.class));
         model.addAttribute("rightsLabels", Coded.labels(DecisionRights.class));
         model.addAttribute("canEdit", canEdit());
@@ -100,6 +134,9 @@ class ForumPages {
     }
 
     record LevelGroup(Choice level, List<Forum> forums) {}
+
+    /** A row is eight elements: forty make a page of a few hundred. */
+    static final int FORUMS_PER_PAGE = 40;
 
     /** The professions a seat may be opened to, by group, for the add-a-seat form. */
     record ProfessionGroup(String name, List<Choice> professions) {}

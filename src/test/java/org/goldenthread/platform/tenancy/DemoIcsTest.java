@@ -149,6 +149,17 @@ class DemoIcsTest extends IntegrationTest {
                             .count())
                     .isEqualTo(1);
 
+            // the forums are listed forty a page, and a level or place narrows them
+            PageClient pages = new PageClient(port).signIn(adminEmail, PASSWORD);
+            String forums = pages.get("/ics/" + DemoIcs.ODS + "/forums").body();
+            assertThat(forums).contains("aria-label=\"Pages of forums\"").containsPattern("\\d+ forums, 1 to 40 shown");
+            String system =
+                    pages.get("/ics/" + DemoIcs.ODS + "/forums?level=system").body();
+            assertThat(system)
+                    .contains("System level")
+                    .doesNotContain("Neighbourhood level")
+                    .doesNotContain("Pages of forums");
+
             // the pulse's comments are read and coded ten at a time
             String second = new PageClient(port)
                     .signIn(adminEmail, PASSWORD)
