@@ -16,15 +16,16 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.tenancy.DemoLoad;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Every kind of page stays small enough for a phone with a whole ICS behind it. The demo ICS (about
- * 300 people in the register, 330 organisations, 40 forums, surveys with hundreds of responses) is
- * crawled as its administrator, following links from the ICS overview, one address for each kind of
- * page, and each page's elements are counted as the browser has them. Long lists are paged and
- * summaries link to their details, so the count depends on the page, not on the size of the ICS.
+ * Every kind of page stays small enough for a phone with a whole ICS behind it. The demo ICS (291
+ * people in the register, over 300 organisations, more than 40 forums, a survey of 240 responses) is
+ * crawled as its administrator, following links from the ICS overview, and each page's elements are
+ * counted as the browser has them. Long lists are paged and summaries link to their details, so the
+ * count depends on the page, not on the size of the ICS.
  */
 class PageSizeJourneyTest extends BrowserTest {
 
@@ -47,7 +48,15 @@ class PageSizeJourneyTest extends BrowserTest {
             signIn(createUser("ics_admin", DemoLoad.ODS), PASSWORD);
             Map<String, Integer> sizes = crawl("/ics/" + DemoLoad.ODS);
 
-            assertThat(sizes).as("kinds of page reached").hasSizeGreaterThan(80);
+            LoggerFactory.getLogger(PageSizeJourneyTest.class)
+                    .info(
+                            "Counted the elements of {} pages; the largest had {}",
+                            sizes.size(),
+                            sizes.values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .max()
+                                    .orElse(0));
+            assertThat(sizes).as("pages reached").hasSizeGreaterThan(250);
             Map<String, Integer> over = new TreeMap<>();
             sizes.forEach((path, elements) -> {
                 if (elements > MOST_ELEMENTS) {
