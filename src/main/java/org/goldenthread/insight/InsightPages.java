@@ -18,6 +18,7 @@ import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -76,46 +77,26 @@ class InsightPages {
         public String title() {
             return title;
         }
+
+        /** The part at {@code /insight/<segment>}, or at {@code /insight} itself. */
+        static Part at(@Nullable String segment) {
+            return java.util.Arrays.stream(values())
+                    .filter(p -> p.path.equals(segment == null ? "" : "/" + segment))
+                    .findFirst()
+                    .orElseThrow(() -> new NotFound("Insight has no part called " + segment));
+        }
     }
 
+    /** Each part's page; the forum map and the long lists have literal paths of their own, which Spring prefers. */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @GetMapping("/ics/{ods}/insight")
+    @GetMapping({"/ics/{ods}/insight", "/ics/{ods}/insight/{part}"})
     String insight(
             @PathVariable String ods,
+            @PathVariable(required = false) @Nullable String part,
             @RequestParam(required = false) String place,
             @RequestParam(required = false) String profession,
             Model model) {
-        return insight(Part.GLANCE, place, profession, model);
-    }
-
-    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @GetMapping("/ics/{ods}/insight/time-and-seats")
-    String timeAndSeats(
-            @PathVariable String ods,
-            @RequestParam(required = false) String place,
-            @RequestParam(required = false) String profession,
-            Model model) {
-        return insight(Part.TIME_AND_SEATS, place, profession, model);
-    }
-
-    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @GetMapping("/ics/{ods}/insight/professions")
-    String professions(
-            @PathVariable String ods,
-            @RequestParam(required = false) String place,
-            @RequestParam(required = false) String profession,
-            Model model) {
-        return insight(Part.PROFESSIONS, place, profession, model);
-    }
-
-    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @GetMapping("/ics/{ods}/insight/development")
-    String development(
-            @PathVariable String ods,
-            @RequestParam(required = false) String place,
-            @RequestParam(required = false) String profession,
-            Model model) {
-        return insight(Part.DEVELOPMENT, place, profession, model);
+        return insight(Part.at(part), place, profession, model);
     }
 
     private String insight(Part part, @Nullable String place, @Nullable String profession, Model model) {

@@ -3,6 +3,7 @@ package org.goldenthread.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goldenthread.people.RegisterFixture;
@@ -75,6 +76,19 @@ class InsightListsTest extends IntegrationTest {
         String vacant = section(page, "id=\"vacancies\"");
         assertThat(rows(vacant)).isEqualTo(10);
         assertThat(vacant).contains("See all 15 vacant seats").contains("href=\"/ics/" + ods + "/insight/vacancies\"");
+    }
+
+    @Test
+    void insightHasFourPartsAndNoOthers() {
+        PageClient pages = signedIn(admin);
+        for (String part : List.of("", "/time-and-seats", "/professions", "/development")) {
+            assertThat(pages.get("/ics/" + ods + "/insight" + part).body())
+                    .as(part)
+                    .contains("<h1>Leadership insight</h1>")
+                    .contains("aria-label=\"Parts of insight\"");
+        }
+        assertThat(pages.get("/ics/" + ods + "/insight/forums").body()).contains("<h1>Forum map</h1>");
+        assertThat(pages.get("/ics/" + ods + "/insight/nothing-here").status()).isEqualTo(404);
     }
 
     @Test
