@@ -87,6 +87,11 @@ class InsightListsTest extends IntegrationTest {
                     .contains("<h1>Leadership insight</h1>")
                     .contains("aria-label=\"Parts of insight\"");
         }
+        // a profession chosen on any part is looked into there, first
+        String chosen =
+                pages.get("/ics/" + ods + "/insight/development?profession=gp").body();
+        assertThat(chosen).contains("id=\"drill-down\"").contains("id=\"development\"");
+        assertThat(chosen.indexOf("id=\"drill-down\"")).isLessThan(chosen.indexOf("id=\"development\""));
         assertThat(pages.get("/ics/" + ods + "/insight/forums").body()).contains("<h1>Forum map</h1>");
         assertThat(pages.get("/ics/" + ods + "/insight/nothing-here").status()).isEqualTo(404);
     }
