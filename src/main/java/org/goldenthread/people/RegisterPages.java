@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
@@ -20,6 +19,7 @@ import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Search;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.Sector;
 import org.jspecify.annotations.Nullable;
@@ -64,17 +64,14 @@ class RegisterPages {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         Footprint footprint = Scope.reach(Role.ICS_ADMIN, Role.PLACE_LEAD);
-        String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        Search search = Search.of(q);
         LocalDate today = LocalDate.now(clock);
         Map<Long, Long> seatsHeld = new java.util.HashMap<>();
         register.appointments(footprint).stream()
                 .filter(a -> a.isCurrentOn(today))
                 .forEach(a -> seatsHeld.merge(a.personId(), 1L, Long::sum));
         List<Person> people = register.people(footprint).stream()
-                .filter(p -> search.isEmpty()
-                        || (p.fullName() + " " + p.personRef() + " " + p.employer())
-                                .toLowerCase(Locale.ROOT)
-                                .contains(search))
+                .filter(p -> search.finds(p.fullName(), p.personRef(), p.employer()))
                 .filter(p -> profession == null
                         || profession.isBlank()
                         || p.profession().equals(profession))

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
@@ -17,6 +15,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Search;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,12 +71,9 @@ class StructurePages {
             @RequestParam(required = false) @Nullable String sector,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        Search search = Search.of(q);
         List<Organisation> found = map.organisations().stream()
-                .filter(o -> search.isEmpty()
-                        || (o.name() + " " + Objects.toString(o.odsCode(), ""))
-                                .toLowerCase(Locale.ROOT)
-                                .contains(search))
+                .filter(o -> search.finds(o.name(), o.odsCode()))
                 .filter(o -> place == null || place.isBlank() || place.equals(o.place()))
                 .filter(o -> sector == null || sector.isBlank() || sector.equals(o.sector()))
                 .toList();

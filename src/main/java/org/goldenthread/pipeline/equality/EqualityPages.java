@@ -2,13 +2,12 @@ package org.goldenthread.pipeline.equality;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Search;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,13 +41,9 @@ class EqualityPages {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        String search = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        Search search = Search.of(q);
         List<EqualityInvitations.Invitee> invitees = invitations.invitees().stream()
-                .filter(i -> search.isEmpty()
-                        || (i.person().fullName() + " "
-                                        + Objects.toString(i.person().email(), ""))
-                                .toLowerCase(Locale.ROOT)
-                                .contains(search))
+                .filter(i -> search.finds(i.person().fullName(), i.person().email()))
                 .toList();
         Map<String, @Nullable String> filters = new LinkedHashMap<>();
         filters.put("q", q);

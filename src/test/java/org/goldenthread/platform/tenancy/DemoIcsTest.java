@@ -161,23 +161,16 @@ class DemoIcsTest extends IntegrationTest {
                     .doesNotContain("Pages of forums");
 
             // the pulse's comments are read and coded ten at a time
-            String second = new PageClient(port)
-                    .signIn(adminEmail, PASSWORD)
-                    .get("/ics/" + DemoIcs.ODS + "/surveys/" + pulse + "/comments?field=Q1_comment&page=2")
+            String second = pages.get("/ics/" + DemoIcs.ODS + "/surveys/" + pulse + "/comments?field=Q1_comment&page=2")
                     .body();
             assertThat(second).contains(">Comment 11<", ">Comment 20<").doesNotContain(">Comment 10<", ">Comment 21<");
 
             // more forums than a phone's map shows at once: it starts with the system and place levels
-            String map = new PageClient(port)
-                    .signIn(adminEmail, PASSWORD)
-                    .get("/ics/" + DemoIcs.ODS + "/insight/forums")
-                    .body();
+            String map = pages.get("/ics/" + DemoIcs.ODS + "/insight/forums").body();
             assertThat(map).contains("id=\"not-drawn\"").containsPattern("At neighbourhood level: \\d+ forums</a>");
             assertThat(map).doesNotContain("<td class=\"nhsuk-table__cell\">Neighbourhood</td>");
             // and a level with as many, place by place
-            String level = new PageClient(port)
-                    .signIn(adminEmail, PASSWORD)
-                    .get("/ics/" + DemoIcs.ODS + "/insight/forums?level=neighbourhood")
+            String level = pages.get("/ics/" + DemoIcs.ODS + "/insight/forums?level=neighbourhood")
                     .body();
             assertThat(level)
                     .containsPattern("In Eastwold: \\d+ forums?</a>")
