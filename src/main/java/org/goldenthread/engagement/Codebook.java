@@ -125,12 +125,17 @@ public class Codebook {
                 .toList();
     }
 
-    public int commentCount(long surveyId, String field) {
+    /** How many comments one text field has, or how many of them carry no theme yet. */
+    public int commentCount(long surveyId, String field, boolean uncodedOnly) {
         String f = field(surveyId, field);
-        return jdbc.sql(
-                        "select count(*) from survey_response where survey_id = :survey and texts ->> :field is not null")
+        return jdbc.sql("""
+                        select count(*) from survey_response r
+                         where r.survey_id = :survey and r.texts ->> :field is not null
+                           and (not :uncoded or not exists (
+                                select 1 from survey_coding c where c.response_id = r.id and c.field = :field))""")
                 .param("survey", surveyId)
                 .param("field", f)
+                .param("uncoded", uncodedOnly)
                 .query(Integer.class)
                 .single();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.PageClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -107,6 +108,50 @@ class CodingTest extends IntegrationTest {
         Response badField = api.get(base + "/comments?field=Q1", token);
         assertThat(badField.status()).isEqualTo(400);
         assertThat(badField.body()).contains("\"field\":\"field\"");
+    }
+
+    @Test
+    void theUncodedViewPagesOnlyTheCommentsLeftToCode() {
+        String ods = createIcs("Uncoded pages ICS");
+        String email = createUser("ics_admin", ods);
+        String token = tokenFor(email);
+        long id = api.post("/api/v1/ics/" + ods + "/surveys", token, SURVEY)
+                .json()
+                .get("id")
+                .asLong();
+        String base = "/api/v1/ics/" + ods + "/surveys/" + id;
+        StringBuilder csv = new StringBuilder("Q1,Q2\n");
+        for (int i = 1; i <= 25; i++) {
+            csv.append("Hospital,Comment number ").append(i).append('\n');
+        }
+        assertThat(api.post(
+                                base + "/responses/import",
+                                token,
+                                "text/csv",
+                                csv.toString().getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
+        long theme = api.post(base + "/themes", token, ApiClient.json("name", "Workload"))
+                .json()
+                .get("id")
+                .asLong();
+        JsonNode comments =
+                api.get(base + "/comments?field=Q2&page_size=100", token).json();
+        for (int i = 0; i < 6; i++) {
+            code(base, token, comments.get(i).get("response_id").asString(), theme);
+        }
+
+        PageClient pages = new PageClient(port).signIn(email, PASSWORD);
+        String path = "/ics/" + ods + "/surveys/" + id + "/comments?field=Q2";
+        // 25 comments are three pages of ten; the 19 left to code are two
+        assertThat(pages.get(path + "&page=2").body())
+                .contains("25 comments on")
+                .contains(">Next<");
+        String secondUncoded = pages.get(path + "&uncoded=true&page=2").body();
+        assertThat(secondUncoded)
+                .contains("19 uncoded comments on")
+                .contains("Comment number 25")
+                .doesNotContain(">Next<");
     }
 
     private void code(String base, String token, String response, long... themes) {
