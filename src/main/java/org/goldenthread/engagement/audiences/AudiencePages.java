@@ -2,15 +2,20 @@ package org.goldenthread.engagement.audiences;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.goldenthread.people.CareerStage;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.Search;
+import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.IcsMap;
 import org.goldenthread.structure.Level;
@@ -37,6 +42,11 @@ class AudiencePages {
     private static final FormPage BUILDER = new FormPage("engagement/audiences/segment-new");
     private static final FormPage CONTACTS = new FormPage("engagement/audiences/contacts");
     static final int CONTACTS_PER_PAGE = 25;
+    /**
+     * Up to this many forums the builder ticks from the whole list; beyond it, each a tick box would
+     * make the page too long to use, so it shows those ticked and those found by name.
+     */
+    static final int FORUMS_LISTED = 30;
 
     private final Audiences audiences;
     private final Contacts contacts;
@@ -64,10 +74,11 @@ class AudiencePages {
             @Nullable List<String> sectors,
             @BindParam("career_stages") @Nullable List<String> careerStages,
             @BindParam("include_contacts") @Nullable String includeContacts,
+            @BindParam("forum_find") @Nullable String forumFind,
             @Nullable String action) {
 
         static SegmentForm blank() {
-            return new SegmentForm(null, null, null, null, null, null, null, null, null, "false", null);
+            return new SegmentForm(null, null, null, null, null, null, null, null, null, "false", null, null);
         }
 
         Criteria criteria() {
@@ -116,20 +127,16 @@ class AudiencePages {
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/audiences/new")
     String builder(@PathVariable String ods, Model model) {
-        return BUILDER.show(choices(model), SegmentForm.blank());
+        return BUILDER.show(choices(model, SegmentForm.blank()), SegmentForm.blank());
     }
 
-    /** What a segment may select on. */
-    private Model choices(Model model) {
+    /** What a segment may select on, with the forums to list for what the form has ticked and found. */
+    private Model choices(Model model, SegmentForm form) {
         model.addAttribute("levels", Choice.of(Level.class));
         model.addAttribute(
                 "places",
                 map.places().stream().map(p -> new Choice(p.name(), p.name())).toList());
-        model.addAttribute(
-                "forumChoices",
-                forums.forums().stream()
-                        .map(f -> new Choice(f.name(), f.name()))
-                        .toList());
+        forumChoices(model, form);
         model.addAttribute("seatTypes", Choice.of(SeatType.class));
         model.addAttribute(
                 "groups",
@@ -144,6 +151,67 @@ class AudiencePages {
         model.addAttribute("sectors", Choice.of(Sector.class));
         model.addAttribute("stages", Choice.of(CareerStage.class));
         return model;
+    }
+
+    /**
+     * Every forum when there are few. Otherwise the ticked ones first, then up to {@link #FORUMS_LISTED}
+     * more whose name, level or place contains what was typed in the forum search.
+     */
+    private void forumChoices(Model model, SegmentForm form) {
+        List<Forum> all = forums.forums();
+        if (all.size() <= FORUMS_LISTED) {
+            model.addAttribute(
+                    "forumChoices", all.stream().map(AudiencePages::choice).toList());
+            return;
+        }
+        Set<String> ticked = form.forums() == null ? Set.of() : Set.copyOf(form.forums());
+        Search search = Search.of(form.forumFind());
+        Map<String, String> levels = Coded.labels(Level.class);
+        List<Forum> found = search.words().isEmpty()
+                ? List.of()
+                : all.stream()
+                        .filter(f -> !ticked.contains(f.name()))
+                        .filter(f -> search.finds(f.name(), levels.get(f.level()), f.place()))
+                        .toList();
+        model.addAttribute(
+                "forumChoices",
+                Stream.concat(
+                                all.stream().filter(f -> ticked.contains(f.name())),
+                                found.stream().limit(FORUMS_LISTED))
+                        .map(AudiencePages::choice)
+                        .toList());
+        model.addAttribute(
+                "forumFinder",
+                new ForumFinder(
+                        all.size(),
+                        ticked.size(),
+                        form.forumFind() == null ? "" : form.forumFind().trim(),
+                        found.size()));
+    }
+
+    private static Choice choice(Forum f) {
+        return new Choice(f.name(), f.name());
+    }
+
+    /** What the forum search says of itself when an ICS has too many forums to list. */
+    record ForumFinder(int forums, int ticked, String typed, int found) {
+
+        public String summary() {
+            String kept = ticked == 0
+                    ? ""
+                    : " " + (ticked == 1 ? "The forum ticked stays" : "The " + ticked + " forums ticked stay")
+                            + " listed first.";
+            if (typed.isEmpty()) {
+                return "This ICS has " + Plurals.of(forums, "forum", "forums")
+                        + ", too many to list: find them by part of a name, a level or a place." + kept;
+            }
+            String more = ticked == 0 ? "" : "more ";
+            return Plurals.of(found, more + "forum matches", more + "forums match") + " \u201c" + typed + "\u201d"
+                    + (found > FORUMS_LISTED
+                            ? "; the first " + FORUMS_LISTED + " are listed, so add words to narrow it."
+                            : ".")
+                    + kept;
+        }
     }
 
     /** A segment with what it reaches today. */
@@ -162,10 +230,13 @@ class AudiencePages {
     @PostMapping("/ics/{ods}/audiences/segments")
     String segment(@PathVariable String ods, SegmentForm form, Model model, RedirectAttributes redirect) {
         try {
+            if ("find".equals(form.action())) {
+                return BUILDER.show(choices(model, form), form);
+            }
             if ("count".equals(form.action())) {
                 Audiences.Count count = audiences.count(form.criteria(), form.contacts());
                 model.addAttribute("counted", new Listed(new Segment(0, "", form.criteria(), form.contacts()), count));
-                return BUILDER.show(choices(model), form);
+                return BUILDER.show(choices(model, form), form);
             }
             Segment s = audiences.create(form.name(), form.criteria(), form.contacts());
             Audiences.Count count = audiences.count(s.criteria(), s.includeContacts());
@@ -174,7 +245,7 @@ class AudiencePages {
                     "The segment " + s.name() + " is saved. It reaches " + new Listed(s, count).reaches() + " today.");
             return "redirect:" + base();
         } catch (InvalidInput e) {
-            return BUILDER.showAgain(choices(model), form, e);
+            return BUILDER.showAgain(choices(model, form), form, e);
         }
     }
 

@@ -233,4 +233,64 @@ class AudiencesTest extends IntegrationTest {
         assertThat(api.get("/api/v1/ics/" + ods + "/segments", admin).json().size())
                 .isZero();
     }
+
+    @Test
+    void anIcsWithManyForumsFindsThemByNameAndKeepsThoseTicked() {
+        for (int i = 1; i <= AudiencePages.FORUMS_LISTED; i++) {
+            Response r = api.post(
+                    "/api/v1/ics/" + ods + "/forums",
+                    admin,
+                    ApiClient.json(
+                            "name",
+                            "Extra forum " + i,
+                            "level",
+                            "system",
+                            "kind",
+                            "senate",
+                            "decision_rights",
+                            "advises"));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        PageClient browser = new PageClient(port).signIn(adminEmail, PASSWORD);
+        String builder = browser.get("/ics/" + ods + "/audiences/new").body();
+        assertThat(builder)
+                .contains("id=\"forum_find\"")
+                .contains("This ICS has 35 forums, too many to list")
+                .doesNotContain("value=\"Extra forum 7\"")
+                .doesNotContain("value=\"Northfield Place Board\"");
+
+        String segments = "/ics/" + ods + "/audiences/segments";
+        String found = browser.post(segments, "forum_find", "forum 1", "action", "find", "include_contacts", "false")
+                .body();
+        // Extra forum 1 and 10 to 19
+        assertThat(found)
+                .contains("11 forums match \u201cforum 1\u201d.")
+                .contains("value=\"Extra forum 1\"")
+                .contains("value=\"Extra forum 19\"")
+                .doesNotContain("value=\"Extra forum 7\"");
+
+        String both = browser.post(
+                        segments,
+                        "forums",
+                        "Extra forum 7",
+                        "forum_find",
+                        "northfield",
+                        "action",
+                        "find",
+                        "include_contacts",
+                        "false")
+                .body();
+        assertThat(both)
+                .containsPattern("value=\"Extra forum 7\"\\s+checked")
+                .contains("value=\"Northfield Place Board\"")
+                .contains("The forum ticked stays listed first.");
+
+        String counted = browser.post(
+                        segments, "forums", "Northfield Place Board", "action", "count", "include_contacts", "false")
+                .body();
+        // P1 and P5 sit on Northfield's place board; only P1 has an address
+        assertThat(counted)
+                .contains("1 person with an email address")
+                .containsPattern("value=\"Northfield Place Board\"\\s+checked");
+    }
 }
