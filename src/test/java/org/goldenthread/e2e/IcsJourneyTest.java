@@ -3,6 +3,7 @@ package org.goldenthread.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import java.util.function.Function;
@@ -73,10 +74,17 @@ class IcsJourneyTest extends BrowserTest {
 
         click(AriaRole.LINK, "Audit log");
         expectHeading("Audit log");
-        assertThat(page.locator("table")).containsText("user.role_granted");
-        assertThat(page.locator("table")).containsText("new.colleague@test.example");
+        assertThat(page.locator("table")).containsText("User role granted");
+        assertThat(page.locator("table")).containsText("email: new.colleague@test.example");
         assertThat(page.locator("table")).containsText(admin);
         assertAccessible();
+        page.getByLabel("What").selectOption("User role granted");
+        click(AriaRole.BUTTON, "Filter");
+        // the administrator's own grant, then the colleague's, and nothing else
+        assertThat(page.locator("table tbody tr")).hasCount(2);
+        assertThat(page.locator("table tbody tr")
+                        .filter(new Locator.FilterOptions().setHasNotText("User role granted")))
+                .hasCount(0);
 
         fillDate("From date", "yesterday", "", "");
         click(AriaRole.BUTTON, "Filter");

@@ -1,8 +1,10 @@
 package org.goldenthread.platform.audit;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
@@ -70,7 +72,12 @@ class AuditPages {
 
     private String show(AuditQuery query, boolean platformOnly, String path, Model model) {
         model.addAttribute("query", query);
-        model.addAttribute("actions", log.actions(platformOnly));
+        model.addAttribute(
+                "actions",
+                log.actions(platformOnly).stream()
+                        .map(a -> new Choice(a, Described.what(a, null)))
+                        .sorted(Comparator.comparing(Choice::label))
+                        .toList());
         model.addAttribute("path", path);
         AuditFilter filter;
         try {
@@ -82,7 +89,10 @@ class AuditPages {
         }
         List<AuditEntry> entries = log.find(filter, platformOnly, AuditFilter.ENTRIES_PER_PAGE);
         boolean more = entries.size() > AuditFilter.ENTRIES_PER_PAGE && filter.pageNumber() < AuditFilter.LAST_PAGE;
-        model.addAttribute("entries", more ? entries.subList(0, AuditFilter.ENTRIES_PER_PAGE) : entries);
+        model.addAttribute(
+                "entries",
+                (more ? entries.subList(0, AuditFilter.ENTRIES_PER_PAGE) : entries)
+                        .stream().map(Described::of).toList());
         model.addAttribute("page", filter.pageNumber());
         model.addAttribute("more", more);
         return "platform/audit";

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The audit log a page at a time: short pages for reading on a phone, longer ones for the API. */
 class AuditPagesTest extends IntegrationTest {
 
-    private static final Pattern CREATED = Pattern.compile("<span>place\\.created</span>");
+    private static final Pattern CREATED = Pattern.compile("<span>Place created</span>");
 
     @Test
     void thePageShowsTwentyFiveChangesAtATimeAndTheApiFifty() {
@@ -31,6 +31,9 @@ class AuditPagesTest extends IntegrationTest {
 
         String newest = pages.get(path).body();
         assertThat(count(newest)).isEqualTo(25);
+        // the filter names each kind of change in words, keeping its code as the value
+        assertThat(newest)
+                .containsPattern("<option value=\"place.created\"\\s+selected=\"selected\">Place created</option>");
         assertThat(newest).contains(name(60), name(36)).doesNotContain(name(35)).contains("Older");
         String third = pages.get(path + "&page=3").body();
         assertThat(count(third)).isEqualTo(10);
@@ -46,9 +49,9 @@ class AuditPagesTest extends IntegrationTest {
                 .isEqualTo(50);
     }
 
-    /** A place's name as the page shows it within the change's JSON. */
+    /** A place's name as the page shows it among the fields the change set. */
     private static String name(int place) {
-        return "&quot;Place " + place + "&quot;";
+        return "name: Place " + place + "\n";
     }
 
     private static int count(String page) {
