@@ -3,6 +3,7 @@ package org.goldenthread.platform.audit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ record Described(AuditEntry entry, String what, String changes) {
     private static final Map<String, String> DONE = Map.ofEntries(
             Map.entry("add", "added"),
             Map.entry("attendance", "attendance recorded"),
+            Map.entry("confirm", "confirmed"),
             Map.entry("create", "created"),
             Map.entry("delete", "deleted"),
             Map.entry("import", "imported"),
@@ -30,6 +32,8 @@ record Described(AuditEntry entry, String what, String changes) {
             Map.entry("new_open_link", "open link issued again"),
             Map.entry("publish", "published"),
             Map.entry("raise", "raised"),
+            Map.entry("remove", "removed"),
+            Map.entry("status", "status changed"),
             Map.entry("update", "updated"),
             Map.entry("withdraw", "withdrawn"));
 
@@ -42,8 +46,10 @@ record Described(AuditEntry entry, String what, String changes) {
      * "Engagement event created", and with no entity (the filter's list) just "Created".
      */
     static String what(String action, @Nullable String entity) {
-        if (action.contains(".")) {
-            return sentence(words(action.replace('.', '_')));
+        int dot = action.indexOf('.');
+        if (dot >= 0) {
+            String done = action.substring(dot + 1);
+            return sentence(words(action.substring(0, dot)) + " " + DONE.getOrDefault(done, words(done)));
         }
         String done = DONE.getOrDefault(action, words(action));
         return sentence(entity == null || entity.isBlank() ? done : words(entity) + " " + done);
@@ -102,8 +108,13 @@ record Described(AuditEntry entry, String what, String changes) {
         return node.isValueNode() ? node.asString() : node.toString();
     }
 
+    /** "min_group_size" and "mergedAt" alike read as lower-case words; ICS and ODS stay capitals. */
     private static String words(String code) {
-        return String.join(" ", code.split("_")).replaceAll("\\bics\\b", "ICS");
+        return code.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replace('_', ' ')
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\bics\\b", "ICS")
+                .replaceAll("\\bods\\b", "ODS");
     }
 
     private static String sentence(String words) {

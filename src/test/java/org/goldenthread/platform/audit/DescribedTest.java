@@ -15,6 +15,8 @@ class DescribedTest {
         assertThat(Described.what("withdraw", "engagement_feedback_page"))
                 .isEqualTo("Engagement feedback page withdrawn");
         assertThat(Described.what("delete", null)).isEqualTo("Deleted");
+        assertThat(Described.what("action.status", "assessment_action")).isEqualTo("Action status changed");
+        assertThat(Described.what("status", "improvement_idea")).isEqualTo("Improvement idea status changed");
         // a verb the list does not know still reads as words
         assertThat(Described.what("re_open", "cycle")).isEqualTo("Cycle re open");
     }
@@ -35,6 +37,10 @@ class DescribedTest {
                         {"id": 1, "status": "done", "due_on": "2026-12-16", "themes": [7], "done_on": "2026-12-01"}"""))
                 .isEqualTo("status: open \u2192 done\nthemes: none \u2192 7\ndone on: 2026-12-01");
         assertThat(Described.changes("{\"id\": 1}", "{\"id\": 1}")).isEqualTo("No field changed");
+        // records kept with Java's names read the same way
+        assertThat(Described.changes(
+                        "{\"odsCode\": \"ZNV\", \"mergedAt\": null}", "{\"odsCode\": \"QWE\", \"mergedAt\": null}"))
+                .isEqualTo("ODS code: ZNV \u2192 QWE");
     }
 
     @Test
