@@ -23,10 +23,7 @@ class CodingTest extends IntegrationTest {
     void commentsAreCodedCountedBySubgroupAndSuggestedForTheRest() {
         String ods = createIcs("Coding ICS");
         String token = tokenFor(createUser("ics_admin", ods));
-        long id = api.post("/api/v1/ics/" + ods + "/surveys", token, SURVEY)
-                .json()
-                .get("id")
-                .asLong();
+        long id = survey(ods, token);
         String base = "/api/v1/ics/" + ods + "/surveys/" + id;
         StringBuilder csv = new StringBuilder("Q1,Q2\n");
         for (int i = 0; i < 12; i++) {
@@ -39,13 +36,7 @@ class CodingTest extends IntegrationTest {
             csv.append("Social care,Backfill for protected time is never funded\n");
         }
         csv.append("Hospital,\n");
-        assertThat(api.post(
-                                base + "/responses/import",
-                                token,
-                                "text/csv",
-                                csv.toString().getBytes(StandardCharsets.UTF_8))
-                        .status())
-                .isEqualTo(200);
+        importResponses(base, token, csv.toString());
 
         long time = api.post(
                         base + "/themes",
@@ -115,22 +106,13 @@ class CodingTest extends IntegrationTest {
         String ods = createIcs("Uncoded pages ICS");
         String email = createUser("ics_admin", ods);
         String token = tokenFor(email);
-        long id = api.post("/api/v1/ics/" + ods + "/surveys", token, SURVEY)
-                .json()
-                .get("id")
-                .asLong();
+        long id = survey(ods, token);
         String base = "/api/v1/ics/" + ods + "/surveys/" + id;
         StringBuilder csv = new StringBuilder("Q1,Q2\n");
         for (int i = 1; i <= 25; i++) {
             csv.append("Hospital,Comment number ").append(i).append('\n');
         }
-        assertThat(api.post(
-                                base + "/responses/import",
-                                token,
-                                "text/csv",
-                                csv.toString().getBytes(StandardCharsets.UTF_8))
-                        .status())
-                .isEqualTo(200);
+        importResponses(base, token, csv.toString());
         long theme = api.post(base + "/themes", token, ApiClient.json("name", "Workload"))
                 .json()
                 .get("id")
@@ -152,6 +134,19 @@ class CodingTest extends IntegrationTest {
                 .contains("19 uncoded comments on")
                 .contains("Comment number 25")
                 .doesNotContain(">Next<");
+    }
+
+    private long survey(String ods, String token) {
+        return api.post("/api/v1/ics/" + ods + "/surveys", token, SURVEY)
+                .json()
+                .get("id")
+                .asLong();
+    }
+
+    private void importResponses(String base, String token, String csv) {
+        assertThat(api.post(base + "/responses/import", token, "text/csv", csv.getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
     }
 
     private void code(String base, String token, String response, long... themes) {

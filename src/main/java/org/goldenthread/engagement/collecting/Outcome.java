@@ -22,6 +22,7 @@ sealed interface Outcome {
 
     /** To the start, which says why they cannot go on: closed, answered, or no such draft. */
     record ToStart(Visit visit) implements Onward {
+        @Override
         public String path() {
             return visit.start();
         }
@@ -29,12 +30,14 @@ sealed interface Outcome {
 
     /** To a page of questions; {@code missing} has it list what is still to answer there. */
     record ToPage(Visit visit, int number, boolean missing) implements Onward {
+        @Override
         public String path() {
             return visit.page(number) + (missing ? "?missing" : "");
         }
     }
 
     record ToCheck(Visit visit) implements Onward {
+        @Override
         public String path() {
             return visit.base() + "/check";
         }
@@ -42,6 +45,7 @@ sealed interface Outcome {
 
     /** To where they left off. */
     record ToResume(Visit visit) implements Onward {
+        @Override
         public String path() {
             return visit.resumeAt();
         }
@@ -49,6 +53,7 @@ sealed interface Outcome {
 
     /** To the resume link, the address they keep for coming back, after typing their resume code. */
     record Resumed(Visit visit) implements Onward {
+        @Override
         public String path() {
             return visit.pages();
         }
@@ -56,6 +61,7 @@ sealed interface Outcome {
 
     /** Their answers are saved for later: to the page that tells them how to come back. */
     record Saved(Visit visit) implements Onward {
+        @Override
         public String path() {
             return visit.base() + "/saved";
         }
@@ -63,6 +69,7 @@ sealed interface Outcome {
 
     /** Their response is in (or was already). */
     record Submitted(Visit visit) implements Onward {
+        @Override
         public String path() {
             return visit.done();
         }

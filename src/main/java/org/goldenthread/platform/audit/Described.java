@@ -55,7 +55,11 @@ record Described(AuditEntry entry, String what, String changes) {
         return sentence(entity == null || entity.isBlank() ? done : words(entity) + " " + done);
     }
 
-    /** One line a field: "name: X" when set, "status: open → done" when changed, "(removed)" when gone. */
+    /**
+     * One line a field: "name: X" for a field a new record has, "status: open → done" for one that
+     * changed, "name: X (removed)" for one a removed record had. Empty fields of a new or removed
+     * record are left out; a field emptied by a change shows as "→ none".
+     */
     static String changes(@Nullable String before, @Nullable String after) {
         JsonNode was = parse(before);
         JsonNode is = parse(after);
@@ -74,14 +78,23 @@ record Described(AuditEntry entry, String what, String changes) {
             JsonNode now = is.path(field);
             String name = words(field);
             if (!is.isObject()) {
-                lines.add(name + ": " + value(old) + " (removed)");
+                if (!blank(old)) {
+                    lines.add(name + ": " + value(old) + " (removed)");
+                }
             } else if (!was.isObject() || old.isMissingNode()) {
-                lines.add(name + ": " + value(now));
+                if (!blank(now)) {
+                    lines.add(name + ": " + value(now));
+                }
             } else if (!old.equals(now)) {
                 lines.add(name + ": " + value(old) + " \u2192 " + value(now));
             }
         }
         return lines.isEmpty() ? "No field changed" : String.join("\n", lines);
+    }
+
+    /** A field a new or removed record left empty says nothing, so it gets no line. */
+    private static boolean blank(JsonNode node) {
+        return node.isNull() || node.isMissingNode() || (node.isContainer() && node.isEmpty());
     }
 
     private static JsonNode parse(@Nullable String json) {

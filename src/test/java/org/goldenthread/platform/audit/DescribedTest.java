@@ -22,12 +22,12 @@ class DescribedTest {
     }
 
     @Test
-    void aNewRecordListsEveryFieldSet() {
+    void aNewRecordListsEveryFieldItSetAndNotThoseLeftEmpty() {
         assertThat(Described.changes(null, """
                         {"id": 3, "name": "Pharmacy", "places": ["Northmoor", "Eastwold"], "forums": [], "active": true,
                          "criteria": {"levels": ["place"]}, "owner": null}"""))
-                .isEqualTo("id: 3\nname: Pharmacy\nplaces: Northmoor, Eastwold\nforums: none\nactive: yes\n"
-                        + "criteria: {\"levels\":[\"place\"]}\nowner: none");
+                .isEqualTo("id: 3\nname: Pharmacy\nplaces: Northmoor, Eastwold\nactive: yes\n"
+                        + "criteria: {\"levels\":[\"place\"]}");
     }
 
     @Test
@@ -45,7 +45,7 @@ class DescribedTest {
 
     @Test
     void aRemovedRecordListsWhatItHeldAndAPlainValueShowsAsItself() {
-        assertThat(Described.changes("{\"name\": \"Sam Idowu\", \"kind\": \"student\"}", null))
+        assertThat(Described.changes("{\"name\": \"Sam Idowu\", \"kind\": \"student\", \"note\": null}", null))
                 .isEqualTo("name: Sam Idowu (removed)\nkind: student (removed)");
         assertThat(Described.changes("\"invited\"", "\"attended\"")).isEqualTo("invited \u2192 attended");
         assertThat(Described.changes(null, "12")).isEqualTo("12");
