@@ -2,7 +2,8 @@
 // Pages work without it; this adds the enhancements (menus, error summary focus, htmx).
 // build.mjs bundles it with just the NHS.UK frontend components named here: the pages mark only these
 // with data-module (the survey questions as nhsuk-radios or nhsuk-checkboxes, whose "other" answer box
-// is revealed when chosen), so initAll's others would look for themselves and find nothing.
+// is revealed when chosen; wide tables as nhsuk-scroll), so initAll's others would look for themselves
+// and find nothing.
 import {
   Checkboxes,
   createAll,
@@ -11,12 +12,23 @@ import {
   isSupported,
   NotificationBanner,
   Radios,
+  Scroll,
   SkipLink,
 } from 'nhsuk-frontend';
 
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 if (isSupported()) {
-  for (const component of [Header, SkipLink, ErrorSummary, NotificationBanner, Radios, Checkboxes]) {
+  // A table wider than the screen scrolls sideways inside its nhsuk-scroll box, which Scroll makes
+  // focusable (so a keyboard can scroll it) only while it overflows. A focusable box is named after
+  // its table's caption, as a region, so a screen reader says what it is when it takes the focus.
+  for (const content of document.querySelectorAll('.nhsuk-scroll__content')) {
+    const caption = content.querySelector('caption');
+    if (caption && !content.hasAttribute('aria-label') && !content.hasAttribute('aria-labelledby')) {
+      content.setAttribute('role', 'region');
+      content.setAttribute('aria-label', caption.textContent.trim().replace(/\s+/g, ' '));
+    }
+  }
+  for (const component of [Header, SkipLink, ErrorSummary, NotificationBanner, Radios, Checkboxes, Scroll]) {
     createAll(component);
   }
 }

@@ -231,6 +231,15 @@ public abstract class BrowserTest extends IntegrationTest {
         javaScriptOff = true;
     }
 
+    /** A fresh phone, scripts on, in place of the current browser: nobody signed in, nothing remembered. */
+    protected void newPhone() {
+        Browser browser = context.browser();
+        context.close();
+        context = browser.newContext(phone());
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
     private static Browser.NewContextOptions phone() {
         return new Browser.NewContextOptions()
                 .setViewportSize(375, 740)
