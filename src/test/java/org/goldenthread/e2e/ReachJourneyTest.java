@@ -79,6 +79,10 @@ class ReachJourneyTest extends BrowserTest {
                 .containsText("Nursing and midwifery: under-represented: 0% of those who responded against 33% of"
                         + " the register");
         assertThat(page.locator("#reach-profession_group")).containsText("Medical");
+        // every column is headed by its stage (they were blank: a map looked up by the letter s)
+        assertThat(page.locator("#reach-profession_group thead th").allInnerTexts())
+                .doesNotContain("")
+                .contains("Invited", "Responded");
         assertAccessible();
 
         click(AriaRole.LINK, "The workforce baseline reach is compared with");

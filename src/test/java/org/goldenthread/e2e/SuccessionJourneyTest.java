@@ -2,6 +2,7 @@ package org.goldenthread.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
@@ -55,6 +56,9 @@ class SuccessionJourneyTest extends BrowserTest {
                 .containsText("Rhian Hughes was added to the talent pool");
         assertThat(page.locator("#pool")).containsText("Rhian Hughes");
         assertThat(page.locator("#pool")).containsText("Ready in 1 to 2 years");
+        // the level named as on the form, not by its code
+        assertThat(page.locator("#pool tbody").getByText("Place", new Locator.GetByTextOptions().setExact(true)))
+                .hasCount(1);
         assertAccessible();
 
         page.getByLabel("Readiness", exact()).selectOption("ready_now");
