@@ -186,7 +186,7 @@ class AssessmentJourneyTest extends BrowserTest {
         page.getByLabel("Owner").fill("Chief Nursing Officer");
         fillDate("Due on", LocalDate.now().minusDays(1));
         click(AriaRole.BUTTON, "Add action");
-        assertThat(page.locator("#actions ~ table")).containsText("Overdue");
+        assertThat(page.locator("#actions ~ .nhsuk-scroll table")).containsText("Overdue");
         assertAccessible();
 
         page.navigate(url("/ics/" + ods));

@@ -55,14 +55,16 @@ class FeedbackJourneyTest extends BrowserTest {
         scan();
 
         String raterEmail = uniqueEmail("rater");
-        page.getByLabel("Group").selectOption("peer");
+        page.getByLabel("Group", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .selectOption("peer");
         page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .fill("Rhea Rater");
         page.getByLabel("Email address", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .fill(raterEmail);
         click(AriaRole.BUTTON, "Invite");
         assertThat(page.locator(".nhsuk-notification-banner")).containsText("Rhea Rater was invited");
-        page.getByLabel("Group").selectOption("patient");
+        page.getByLabel("Group", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .selectOption("patient");
         page.getByLabel("Name", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
                 .fill("Paolo Patient");
         click(AriaRole.BUTTON, "Invite");
@@ -157,7 +159,8 @@ class FeedbackJourneyTest extends BrowserTest {
         page.getByLabel("Behaviour", exact).fill("Puts the whole population's needs first");
         click(AriaRole.BUTTON, "Save behaviour");
         assertThat(page.locator(".nhsuk-notification-banner--success")).containsText("The behaviour was reworded");
-        assertThat(page.locator("#across + p + table")).containsText("Puts the whole population's needs first");
+        assertThat(page.locator("#across + p + .nhsuk-scroll table"))
+                .containsText("Puts the whole population's needs first");
         assertThat(page.locator("main")).containsText("Adapted by your ICS");
         scan();
 

@@ -132,8 +132,9 @@ class RegisterJourneyTest extends BrowserTest {
                 .setInputFiles(new FilePayload("register.csv", "text/csv", broken.getBytes(StandardCharsets.UTF_8)));
         click(AriaRole.BUTTON, "Import");
         assertThat(page.locator(".nhsuk-error-summary")).containsText("nothing was imported");
-        assertThat(page.locator("#problems + table")).containsText("'pharmacyst' is not a known profession code");
-        assertThat(page.locator("#problems + table")).containsText("profession");
+        assertThat(page.locator("#problems + .nhsuk-scroll table"))
+                .containsText("'pharmacyst' is not a known profession code");
+        assertThat(page.locator("#problems + .nhsuk-scroll table")).containsText("profession");
         assertAccessible();
 
         page.getByLabel("Register file")
