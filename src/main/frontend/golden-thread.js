@@ -19,8 +19,8 @@ import {
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 if (isSupported()) {
   // A table wider than the screen scrolls sideways inside its nhsuk-scroll box, which Scroll makes
-  // focusable (so a keyboard can scroll it) only while it overflows. A focusable box is named after
-  // its table's caption, as a region, so a screen reader says what it is when it takes the focus.
+  // focusable (so a keyboard can scroll it) only while it overflows. Each box is a region named after
+  // its table's caption, so a screen reader says what it is when it takes the focus.
   for (const content of document.querySelectorAll('.nhsuk-scroll__content')) {
     const caption = content.querySelector('caption');
     if (caption && !content.hasAttribute('aria-label') && !content.hasAttribute('aria-labelledby')) {
