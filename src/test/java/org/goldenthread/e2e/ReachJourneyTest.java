@@ -84,6 +84,15 @@ class ReachJourneyTest extends BrowserTest {
                 .doesNotContain("")
                 .contains("Invited", "Responded");
         assertAccessible();
+        // one dimension's table at a time, so an ICS with many places keeps a short page
+        assertThat(page.locator("#reach-place")).hasCount(0);
+        click(AriaRole.LINK, "By place");
+        assertThat(page.locator("#reach-place thead th").first()).hasText("Place");
+        assertThat(page.locator("#reach-profession_group")).hasCount(0);
+        assertThat(page.locator(".nhsuk-contents-list [aria-current=page]")).hasText("By place");
+        // the findings cover every dimension, whichever table is shown
+        assertThat(page.locator(".nhsuk-warning-callout")).containsText("Nursing and midwifery: under-represented");
+        assertAccessible();
 
         click(AriaRole.LINK, "The workforce baseline reach is compared with");
         expectHeading("Workforce baseline for reach");

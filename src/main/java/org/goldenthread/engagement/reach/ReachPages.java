@@ -8,6 +8,7 @@ import org.goldenthread.engagement.plan.Activities;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.FormPage;
+import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -42,38 +43,65 @@ class ReachPages {
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/reach/surveys/{id}")
-    String survey(@PathVariable String ods, @PathVariable long id, Model model) {
+    String survey(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(name = "by", required = false) @Nullable String by,
+            Model model) {
         surveys.survey(id);
         model.addAttribute("back", "/ics/" + ods + "/surveys/" + id);
         model.addAttribute("backLabel", "Back to the survey");
         model.addAttribute("csv", "/ics/" + ods + "/reach/surveys/" + id + "/reach.csv");
         model.addAttribute("isSurvey", true);
-        return page(reach.survey(id), model);
+        return page(reach.survey(id), by, model);
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/reach/events/{id}")
-    String event(@PathVariable String ods, @PathVariable long id, Model model) {
+    String event(
+            @PathVariable String ods,
+            @PathVariable long id,
+            @RequestParam(name = "by", required = false) @Nullable String by,
+            Model model) {
         events.event(id);
         model.addAttribute("back", "/ics/" + ods + "/events/" + id);
         model.addAttribute("backLabel", "Back to the event");
         model.addAttribute("csv", "/ics/" + ods + "/reach/events/" + id + "/reach.csv");
         model.addAttribute("isSurvey", false);
-        return page(reach.event(id), model);
+        return page(reach.event(id), by, model);
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/reach/plan")
-    String plan(@PathVariable String ods, Model model) {
+    String plan(
+            @PathVariable String ods, @RequestParam(name = "by", required = false) @Nullable String by, Model model) {
         model.addAttribute("back", "/ics/" + ods + "/engagement-plan");
         model.addAttribute("backLabel", "Back to the engagement plan");
         model.addAttribute("csv", null);
         model.addAttribute("isSurvey", false);
-        return page(reach.plan(activities.activities()), model);
+        return page(reach.plan(activities.activities()), by, model);
     }
 
-    private String page(Reach.Report report, Model model) {
+    /**
+     * One dimension's table at a time, chosen by {@code by} (profession group first): an ICS with a
+     * dozen places would otherwise make a page of every table several hundred elements long. The
+     * findings above the table cover every dimension.
+     */
+    private String page(Reach.Report report, @Nullable String by, Model model) {
+        Dimension shown = by == null || by.isBlank()
+                ? Dimension.PROFESSION_GROUP
+                : Coded.parse(Dimension.class, by)
+                        .orElseThrow(() -> new InvalidInput(
+                                "by", "Reach is shown by " + Coded.choices(Dimension.class) + ", not \"" + by + "\""));
         model.addAttribute("report", report);
+        model.addAttribute("dimensions", Dimension.values());
+        model.addAttribute("shown", shown);
+        model.addAttribute(
+                "table",
+                report.tables().stream()
+                        .filter(t -> t.dimension().equals(shown.code()))
+                        .findFirst()
+                        .orElseThrow());
         model.addAttribute("stageLabels", Coded.labels(Stage.class));
         model.addAttribute("canEdit", canEdit());
         return "engagement/reach/reach";

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.NotFound;
+import org.goldenthread.platform.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -46,6 +47,9 @@ class PageErrors {
         if (ProblemResponses.isApi(request.getRequestURI())) {
             ProblemResponses.write(response, HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
         } else {
+            request.setAttribute(
+                    ErrorPages.PROBLEMS,
+                    e.problems().stream().map(Problem::describe).toList());
             response.sendError(HttpStatus.BAD_REQUEST.value());
         }
     }

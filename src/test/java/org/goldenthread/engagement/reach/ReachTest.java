@@ -334,6 +334,15 @@ class ReachTest extends IntegrationTest {
         PageClient browser = new PageClient(port).signIn(adminEmail, PASSWORD);
         assertThat(browser.get("/ics/" + ods + "/reach/events/" + event).body())
                 .contains("GP roundtable", "Invited", "Registered", "Attended", "Nursing and midwifery");
+        assertThat(browser.get("/ics/" + ods + "/reach/events/" + event + "?by=sector")
+                        .body())
+                .contains("id=\"reach-sector\"")
+                .doesNotContain("id=\"reach-profession_group\"");
+        PageClient.Page unknown =
+                browser.get("/ics/" + ods + "/reach/events/" + event + "?by=team", "Accept", "text/html");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body())
+                .contains("Reach is shown by profession_group, place, career_stage or sector, not &quot;team&quot;");
     }
 
     @Test
