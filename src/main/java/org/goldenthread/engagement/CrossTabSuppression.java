@@ -1,12 +1,18 @@
 package org.goldenthread.engagement;
 
+import java.util.Arrays;
 import org.goldenthread.platform.SmallNumbers;
 
 /**
  * Which counts of a cross-tab may be shown (totals in the last row and column). Counts of 1 to
  * k−1 are hidden, and in a row or column of fewer than k respondents every cell is hidden, its
  * zeros too: in so small a group, where the others did not answer says where these did. Then
- * secondary suppression, as for every table of people (see {@link SmallNumbers#hideBeside}).
+ * secondary suppression, as for every table of people (see {@link SmallNumbers#hideBeside}), and
+ * more until no hidden cell can be pinned down from the rest and the totals.
+ *
+ * <p>Filtered results are the same table seen from one row: the filter's respondents beside
+ * everyone else (see {@link #suppressGroups}), since a filtered count is a cell of the cross-tab
+ * of the filter's question with the one counted.
  */
 final class CrossTabSuppression {
 
@@ -16,8 +22,12 @@ final class CrossTabSuppression {
         this.smallNumbers = smallNumbers;
     }
 
-    /** The counts as shown; null where a count is hidden. */
-    Integer[][] suppress(int[][] raw) {
+    /**
+     * The counts as shown; null where a count is hidden. {@code exact} says each respondent is in
+     * one cell, so that the cells of a row make its total: only then can a hidden cell's bounds be
+     * worked out from the totals, and only then is that checked (see {@link SmallNumbers#hideMore}).
+     */
+    Integer[][] suppress(int[][] raw, boolean exact) {
         int rowsN = raw.length - 1;
         int colsN = raw[0].length - 1;
         Integer[][] shown = new Integer[raw.length][raw[0].length];
@@ -28,8 +38,65 @@ final class CrossTabSuppression {
                 shown[i][j] = smallLine || smallNumbers.hides(raw[i][j]) ? null : raw[i][j];
             }
         }
-        SmallNumbers.hideBeside(shown, raw);
+        int[][] inner = new int[rowsN][];
+        for (int i = 0; i < rowsN; i++) {
+            inner[i] = Arrays.copyOf(raw[i], colsN);
+        }
+        protect(shown, raw, inner, exact);
         return shown;
+    }
+
+    /**
+     * A filter's counts as shown, row 0 of {@code counts}, beside the groups of the other
+     * respondents in the rows after it (see {@link Tallies#besides}), one column per option, with
+     * how many of each group answered. A group of fewer than k who answered hides its whole row.
+     * Every row is protected alike, though only the filter's is shown, so that its counts taken from
+     * the question's unfiltered counts, or from a filter with one condition fewer, give no small
+     * group away.
+     */
+    Integer[][] suppressGroups(int[][] counts, int[] answered, boolean exact) {
+        Integer[][] shown = new Integer[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            shown[i] = new Integer[counts[i].length];
+            for (int j = 0; j < counts[i].length; j++) {
+                boolean smallLine = smallNumbers.hides(answered[i]);
+                shown[i][j] = smallLine || smallNumbers.hides(counts[i][j]) ? null : counts[i][j];
+            }
+        }
+        protect(shown, counts, counts, exact);
+        return shown;
+    }
+
+    /**
+     * Secondary suppression over the whole table, then, where each respondent is in one cell, more
+     * until no cell hidden for its own sake can be worked out from the cells inside and the totals.
+     */
+    private void protect(Integer[][] shown, int[][] raw, int[][] inner, boolean exact) {
+        boolean[][] primary = new boolean[inner.length][];
+        for (int i = 0; i < inner.length; i++) {
+            primary[i] = new boolean[inner[i].length];
+            for (int j = 0; j < inner[i].length; j++) {
+                primary[i][j] = shown[i][j] == null;
+            }
+        }
+        do {
+            SmallNumbers.hideBeside(shown, raw);
+        } while (exact && hideMore(shown, inner, primary));
+    }
+
+    /** Hides more cells inside the table if a hidden one could be worked out from the rest and the totals. */
+    private boolean hideMore(Integer[][] shown, int[][] inner, boolean[][] primary) {
+        Integer[][] innerShown = new Integer[inner.length][];
+        for (int i = 0; i < inner.length; i++) {
+            innerShown[i] = Arrays.copyOf(shown[i], inner[i].length);
+        }
+        if (!smallNumbers.hideMore(innerShown, inner, primary)) {
+            return false;
+        }
+        for (int i = 0; i < inner.length; i++) {
+            System.arraycopy(innerShown[i], 0, shown[i], 0, inner[i].length);
+        }
+        return true;
     }
 
     /** How many cells inside the table, totals apart, are hidden. */

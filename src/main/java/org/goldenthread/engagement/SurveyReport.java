@@ -36,9 +36,12 @@ public class SurveyReport {
                         "%s. Produced by Golden Thread on %s.", counted, Dates.day(LocalDate.now(Dates.ENGLAND))));
         report.paragraph("Percentages are of those who answered each question, to two decimal places, with a 95% "
                 + "Wilson score interval. Net agreement is strongly agree and agree together.");
+        String note = r.note();
         if (r.suppressed()) {
-            String note = r.note();
             return report.paragraph(note == null ? "" : note).finish();
+        }
+        if (note != null) {
+            report.paragraph(note + ".");
         }
         for (SurveyResults.QuestionResult q : r.questions()) {
             report.heading(q.code() + " " + q.text());
@@ -72,7 +75,7 @@ public class SurveyReport {
     private static List<String> row(SurveyResults.Share s) {
         return List.of(
                 s.label(),
-                String.format("%,d", s.count()),
+                s.count() == null ? "hidden" : String.format("%,d", s.count()),
                 s.percent() == null ? "" : s.percent().toPlainString(),
                 s.ciLow() == null ? "" : s.ciLow() + " to " + s.ciHigh());
     }

@@ -8,6 +8,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,7 +153,8 @@ public class SurveyResults {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Share(
             String label,
-            int count,
+            // null when hidden: a filter's count of 1 to k−1, or one that would give such a count away
+            @Nullable Integer count,
             @Nullable BigDecimal percent,
             @JsonProperty("ci_low") @Nullable BigDecimal ciLow,
             @JsonProperty("ci_high") @Nullable BigDecimal ciHigh) {}
@@ -474,11 +476,93 @@ public class SurveyResults {
                             + " responses match this filter, so the results are hidden to protect respondents",
                     List.of());
         }
+        // a filtered count is a cell of a cross-tab, so it is hidden as the cross-tab would hide it
+        List<Tallies.Rows> others = conditions.isEmpty() ? List.of() : Tallies.besides(layout, a, conditions, rows);
         List<QuestionResult> questions = new ArrayList<>();
+        boolean hidden = false;
         for (int q = 0; q < definition.questions().size(); q++) {
-            questions.add(question(definition.questions().get(q), q, layout, a, rows));
+            Question question = definition.questions().get(q);
+            QuestionResult result = question(question, q, layout, a, rows);
+            if (!others.isEmpty()) {
+                List<QuestionResult> beside = new ArrayList<>();
+                for (Tallies.Rows group : others) {
+                    beside.add(question(question, q, layout, a, group));
+                }
+                result = protect(result, beside, question.questionType() != QuestionType.MULTI);
+                hidden |= hides(result);
+            }
+            questions.add(result);
         }
-        return new Results(n, filterList, false, null, questions);
+        return new Results(
+                n,
+                filterList,
+                false,
+                hidden
+                        ? "Counts of fewer than " + minGroup
+                                + " respondents are hidden, with others that would let them"
+                                + " be worked out from the unfiltered results or from a filter with one condition fewer"
+                        : null,
+                questions);
+    }
+
+    /**
+     * A filtered question's result as it may be shown, beside the same question's results for the
+     * groups of respondents the filter leaves out. Its counts are hidden as a cross-tab's cells
+     * would be; a mean and median only when the filter's group and every other group has k
+     * answers or none, since the unfiltered mean less the filtered one gives the rest's away.
+     */
+    private QuestionResult protect(QuestionResult kept, List<QuestionResult> beside, boolean exact) {
+        int minGroup = smallNumbers.minGroupSize();
+        if (kept.mean() != null
+                && (kept.answered() < minGroup || beside.stream().anyMatch(b -> smallNumbers.hides(b.answered())))) {
+            return new QuestionResult(
+                    kept.code(), kept.type(), kept.text(), kept.answered(), kept.skipped(), null, null, null, null);
+        }
+        List<Share> options = kept.options();
+        if (options == null) {
+            return kept;
+        }
+        int[][] counts = new int[beside.size() + 1][options.size()];
+        int[] answered = new int[beside.size() + 1];
+        for (int g = 0; g <= beside.size(); g++) {
+            QuestionResult group = g == 0 ? kept : beside.get(g - 1);
+            answered[g] = group.answered();
+            for (int o = 0; o < options.size(); o++) {
+                counts[g][o] = countOf(group, o);
+            }
+        }
+        Integer[] shown = suppression.suppressGroups(counts, answered, exact)[0];
+        List<Share> protectedOptions = new ArrayList<>();
+        for (int o = 0; o < options.size(); o++) {
+            protectedOptions.add(
+                    shown[o] == null ? new Share(options.get(o).label(), null, null, null, null) : options.get(o));
+        }
+        Share net = kept.netAgreement();
+        if (net != null && (shown[0] == null || shown[1] == null)) {
+            net = new Share(net.label(), null, null, null, null);
+        }
+        return new QuestionResult(
+                kept.code(),
+                kept.type(),
+                kept.text(),
+                kept.answered(),
+                kept.skipped(),
+                protectedOptions,
+                net,
+                kept.mean(),
+                kept.median());
+    }
+
+    /** A count worked out and not yet hidden. */
+    private static int countOf(QuestionResult result, int option) {
+        return Objects.requireNonNull(
+                Objects.requireNonNull(result.options()).get(option).count(), "a count before suppression");
+    }
+
+    /** Whether any figure of a filtered result is hidden. */
+    private static boolean hides(QuestionResult result) {
+        return result.options() != null && result.options().stream().anyMatch(o -> o.count() == null)
+                || QuestionType.NUMBER.code().equals(result.type()) && result.mean() == null && result.answered() > 0;
     }
 
     private static List<String> filterList(@Nullable List<String> filter) {
@@ -649,7 +733,8 @@ public class SurveyResults {
         Question colQ = definition.questions().get(cq);
         AnswerLayout layout = survey.layout();
         int[][] raw = CrossTabCounts.count(layout, a, Tallies.where(layout, a, conditions), rowQ, rq, colQ, cq);
-        Integer[][] shown = suppression.suppress(raw);
+        Integer[][] shown = suppression.suppress(
+                raw, rowQ.questionType() != QuestionType.MULTI && colQ.questionType() != QuestionType.MULTI);
         int hidden = CrossTabSuppression.hiddenCells(shown);
         // the statistic is worked out from every count, hidden ones too, and assumes one cell per respondent
         ChiSquare test =

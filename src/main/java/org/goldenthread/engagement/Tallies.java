@@ -1,5 +1,7 @@
 package org.goldenthread.engagement;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.goldenthread.engagement.AnswerMatrix.Column;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +77,55 @@ final class Tallies {
             wanted[c] = bits[c] ? 1 << ((option - 1) % AnswerLayout.BITS) : option;
         }
         return Rows.of(a.choices().all(a.closed(), a.size(), slots, bits, wanted));
+    }
+
+    /**
+     * The respondents a filter leaves out, in the groups that asking again with one condition fewer
+     * would tell apart: for each condition, those who meet every other condition but not that one;
+     * then everyone else. With one condition that is simply everyone else. The groups and the
+     * filter's own respondents divide the responses between them, each response in one.
+     */
+    static List<Rows> besides(
+            AnswerLayout layout, AnswerMatrix.Snapshot a, List<SurveyResults.Condition> conditions, Rows kept) {
+        int size = a.size();
+        List<Rows> groups = new ArrayList<>();
+        long[] left = without(bitsOf(Rows.all(size)), kept, size);
+        if (conditions.size() > 1) {
+            for (int c = 0; c < conditions.size(); c++) {
+                List<SurveyResults.Condition> others = new ArrayList<>(conditions);
+                others.remove(c);
+                long[] group = without(bitsOf(where(layout, a, others)), kept, size);
+                groups.add(Rows.of(group));
+                for (int w = 0; w < left.length; w++) {
+                    left[w] &= ~group[w];
+                }
+            }
+        }
+        groups.add(Rows.of(left));
+        return groups;
+    }
+
+    /** The rows' bits, set for each row kept; a new array. */
+    private static long[] bitsOf(Rows rows) {
+        long[] b = rows.bits();
+        if (b != null) {
+            return b.clone();
+        }
+        long[] all = new long[(rows.count() + 63) / 64];
+        Arrays.fill(all, -1L);
+        if ((rows.count() & 63) != 0 && all.length > 0) {
+            all[all.length - 1] = (1L << (rows.count() & 63)) - 1;
+        }
+        return all;
+    }
+
+    /** These bits without the rows kept by {@code kept}. */
+    private static long[] without(long[] bits, Rows kept, int size) {
+        long[] k = bitsOf(kept.bits() == null ? Rows.all(size) : kept);
+        for (int w = 0; w < bits.length && w < k.length; w++) {
+            bits[w] &= ~k[w];
+        }
+        return bits;
     }
 
     /**

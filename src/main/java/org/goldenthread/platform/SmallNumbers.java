@@ -98,6 +98,57 @@ public class SmallNumbers {
         }
     }
 
+    /**
+     * Hides more cells if any cell hidden for its own sake ({@code primary}) could still be worked
+     * out: pinned to one value, or to a range of small counts (1 to k−1), by someone who sees the
+     * other cells and knows every line's total (see {@link CellBounds}). Each cell given away hides one
+     * beside it. The line-by-line rule of
+     * {@link #hideBeside} misses this, since counts cannot be negative: a column whose other hidden
+     * cell must be 0 gives its small cell away. The cell hidden is the smallest non-zero one shown in
+     * the row or column of the cell given away (a zero only when there is none), as for {@code
+     * hideBeside}; the caller runs {@code hideBeside} again and asks again, until this hides nothing.
+     *
+     * @return whether any cell was hidden
+     */
+    public boolean hideMore(Integer[][] shown, int[][] raw, boolean[][] primary) {
+        int k = minGroupSize();
+        CellBounds bounds = new CellBounds(shown, raw);
+        boolean hid = false;
+        for (int r = 0; r < raw.length; r++) {
+            for (int c = 0; c < raw[r].length; c++) {
+                // each cell given away hides one beside it, all in one pass; the caller asks again
+                if (primary[r][c] && shown[r][c] == null && !bounds.keepsSecret(r, c, raw[r][c], k)) {
+                    hid |= hideBesideCell(shown, raw, r, c);
+                }
+            }
+        }
+        return hid;
+    }
+
+    /** Hides the smallest shown cell in the row or column of (r, c), non-zero ones first. */
+    private static boolean hideBesideCell(Integer[][] shown, int[][] raw, int r, int c) {
+        int[] best = null;
+        for (int i = 0; i < raw.length; i++) {
+            for (int j = 0; j < raw[i].length; j++) {
+                if ((i == r || j == c)
+                        && shown[i][j] != null
+                        && (best == null || before(raw[i][j], raw[best[0]][best[1]]))) {
+                    best = new int[] {i, j};
+                }
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        shown[best[0]][best[1]] = null;
+        return true;
+    }
+
+    /** Whether a cell of this value is hidden before one of the other: the smaller, a zero last. */
+    private static boolean before(int value, int other) {
+        return value > 0 && (other == 0 || value < other);
+    }
+
     private static boolean hideSecond(Integer[][] shown, int[][] raw, int index, boolean column) {
         int length = column ? shown.length : shown[index].length;
         int hidden = 0;

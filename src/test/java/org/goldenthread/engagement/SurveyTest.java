@@ -603,13 +603,26 @@ public class SurveyTest extends IntegrationTest {
 
         JsonNode yes = api.get(path(id, "/results?filter=Q1:yes"), token).json();
         assertThat(yes.get("responses").asInt()).isEqualTo(30);
-        assertThat(question(yes, "Q2")
-                        .get("options")
-                        .get(1)
-                        .get("percent")
-                        .decimalValue()
-                        .toPlainString())
-                .isEqualTo("66.67");
+        assertThat(question(yes, "Q1").get("options").get(0).get("count").asInt())
+                .isEqualTo(30);
+        // a filtered count is a cell of the cross-tab of the filter's question, hidden at least where
+        // the cross-tab hides it: the unfiltered counts less the filtered ones give the rest's away
+        JsonNode yesRowOfTab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token)
+                .json()
+                .get("rows")
+                .get(0);
+        JsonNode yesQ2 = question(yes, "Q2").get("options");
+        for (int o = 0; o < 4; o++) {
+            if (hidden(yesRowOfTab.get("cells").get(o), "count")) {
+                assertThat(hidden(yesQ2.get(o), "count")).as("option " + o).isTrue();
+            }
+        }
+        // 20 Yes × Agree beside 5 No × Agree; and 10 Yes × Disagree, which with the 30 who answered gives the 20
+        assertThat(hidden(yesQ2.get(1), "count")).isTrue();
+        assertThat(yesQ2.get(1).has("percent")).isFalse();
+        assertThat(hidden(yesQ2.get(2), "count")).isTrue();
+        assertThat(hidden(question(yes, "Q2").get("net_agreement"), "count")).isTrue();
+        assertThat(yes.get("note").asString()).contains("fewer than 10");
         JsonNode tiny =
                 api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
         assertThat(tiny.get("suppressed").asBoolean()).isTrue();
@@ -619,15 +632,18 @@ public class SurveyTest extends IntegrationTest {
         // and columns: hidden, with as many others as it takes to stop them being worked out (see
         // smallCellsInsideLargerRowsAreHiddenWithEnoughOthersThatNoneCanBeWorkedOut for the detail)
         JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
-        assertThat(tab.get("hidden_cells").asInt()).isEqualTo(4);
+        // and, since the unfiltered results give every option's count, Yes × Disagree (10) too: with
+        // the 30 Yes it would give Yes × Agree (20), and so the 5 No × Agree of the 25 who agreed
+        assertThat(tab.get("hidden_cells").asInt()).isEqualTo(6);
         assertThat(tab.has("chi_square"))
                 .as("no test on a table with hidden counts")
                 .isFalse();
         JsonNode yesRow = tab.get("rows").get(0);
         assertThat(yesRow.get("label").asString()).isEqualTo("Yes");
-        assertThat(yesRow.get("cells").get(2).get("count").asInt()).isEqualTo(10);
-        assertThat(yesRow.get("cells").get(2).get("row_percent").decimalValue()).isEqualByComparingTo("33.33");
-        assertThat(yesRow.get("cells").get(2).get("col_percent").decimalValue()).isEqualByComparingTo("40.00");
+        assertThat(hidden(yesRow.get("cells").get(2), "count")).isTrue();
+        assertThat(yesRow.get("cells").get(3).get("count").asInt()).isZero();
+        assertThat(yesRow.get("total").asInt()).isEqualTo(30);
+        assertThat(yesRow.get("cells").get(3).get("row_percent").decimalValue()).isEqualByComparingTo("0.00");
     }
 
     /** Whether a node (a cell or a total) shows its count. */

@@ -116,9 +116,10 @@ public class Waves {
             for (int o = 0; o < b.options().size(); o++) {
                 options.add(change(
                         b.options().get(o).label(),
-                        a.options().get(o).count(),
+                        // unfiltered results hide no count
+                        java.util.Objects.requireNonNull(a.options().get(o).count()),
                         a.answered(),
-                        b.options().get(o).count(),
+                        java.util.Objects.requireNonNull(b.options().get(o).count()),
                         b.answered()));
             }
             changes.add(
