@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
  *       exits figures); hidden when leavers are 1 to k−1.
  *   <li>Relative likelihood of appointment from shortlisting, by ethnic group and by disability, over
  *       the rounds that opened and closed in the 12 months (see the fairness figures): hidden when
- *       either group had fewer than k shortlisted.
+ *       either group had fewer than k shortlisted, or 1 to k−1 appointed or not appointed.
  * </ul>
  */
 @Service
@@ -127,7 +127,8 @@ public class PipelineFigures {
 
     /**
      * A relative likelihood as quoted: the ratio and its 95% interval (2 decimal places) when they can
-     * be shown, {@code hidden} when either group had fewer than k shortlisted, and what it says in words.
+     * be shown, {@code hidden} when either group had fewer than k shortlisted or 1 to k−1 appointed or not
+     * appointed, and what it says in words.
      */
     public record Likelihood(
             @Nullable BigDecimal ratio,

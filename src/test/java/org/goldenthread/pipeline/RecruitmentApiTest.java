@@ -360,4 +360,79 @@ class RecruitmentApiTest extends IntegrationTest {
                         .status())
                 .isEqualTo(403);
     }
+
+    /**
+     * The privacy review's case: a place lead importing into their own round names someone outside
+     * their places (Gus Hale, P7, on Southvale's team, in the talent pool). They must learn nothing
+     * about that person: not that the reference exists, not their id, not whether they are in the pool.
+     */
+    @Test
+    void aPlaceLeadLinksApplicantsOnlyToPeopleInTheirPlacesAndLearnsNothingOfOthers() {
+        String north = tokenFor(createUser("place_lead", ods, "Northfield"));
+        long gus = SuccessionFixture.person(api, admin, ods, "P7");
+        Response pooled = api.post(
+                path("/talent"),
+                admin,
+                ApiClient.json(
+                        "person_id", gus,
+                        "origin", "nomination",
+                        "nomination_reason", "Leads well",
+                        "readiness", "ready_now"));
+        assertThat(pooled.status()).as(pooled.body()).isEqualTo(201);
+        long round = openRound(api, north, ods, "Northfield Place Board", "AHP lead");
+
+        // someone outside Northfield is answered exactly as a reference nobody has
+        Response outside = importApplications(
+                api, north, ods, round, HEADER + "\nA-1,P7,Gus,Hale,,physiotherapist,mid,applied,,,\n");
+        Response unknown = importApplications(
+                api, north, ods, round, HEADER + "\nA-1,P9999,Gus,Hale,,physiotherapist,mid,applied,,,\n");
+        assertThat(outside.status()).as(outside.body()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(outside.body().replace("P7", "REF")).isEqualTo(unknown.body().replace("P9999", "REF"));
+        assertThat(outside.body()).contains("Nobody in the register of the places you lead has the reference P7");
+        assertThat(round(round).get("applications")).isEmpty();
+
+        // someone in Northfield may be linked, and the lead sees the link
+        Response inside = importApplications(
+                api, north, ods, round, HEADER + "\nA-2,P5,Eve,Ford,,physiotherapist,mid,applied,,,\n");
+        assertThat(inside.status()).as(inside.body()).isEqualTo(200);
+
+        // the ICS admin may link anyone; the lead then sees the applicant but not who they are in the register
+        Response linked = importApplications(
+                api, admin, ods, round, HEADER + "\nA-1,P7,Gus,Hale,,physiotherapist,mid,applied,,,\n");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(applicant(round, "A-1").get("person_id").asLong()).isEqualTo(gus);
+        assertThat(applicant(round, "A-1").get("in_talent_pool").asBoolean()).isTrue();
+        JsonNode leadSees = null;
+        for (JsonNode a :
+                api.get(path("/recruitment/rounds/" + round), north).json().get("applications")) {
+            if (a.get("applicant_ref").asString().equals("A-1")) {
+                leadSees = a;
+            } else {
+                assertThat(a.get("person_id").isNull()).isFalse();
+            }
+        }
+        assertThat(leadSees).isNotNull();
+        assertThat(leadSees.get("person_id").isNull()).isTrue();
+        assertThat(leadSees.get("in_talent_pool").isNull()).isTrue();
+
+        // nor when the lead moves the application on, and a file without the reference keeps the admin's link
+        Response moved = api.patch(
+                path("/recruitment/rounds/" + round + "/applications/"
+                        + leadSees.get("id").asLong()),
+                north,
+                ApiClient.json("stage", "shortlisted"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().get("person_id").isNull()).isTrue();
+        assertThat(moved.json().get("in_talent_pool").isNull()).isTrue();
+        assertThat(importApplications(
+                                api,
+                                north,
+                                ods,
+                                round,
+                                HEADER + "\nA-1,,Gus,Hale,,physiotherapist,mid,shortlisted,,,\n")
+                        .status())
+                .isEqualTo(200);
+        assertThat(applicant(round, "A-1").get("person_id").asLong()).isEqualTo(gus);
+    }
 }

@@ -201,6 +201,37 @@ class SuccessionTest extends IntegrationTest {
         assertThat(ended.get(0).get("conversation").get("reason").asString()).isEqualTo("burnout");
     }
 
+    /**
+     * The privacy review's case: one place with fewer than k exit conversations. Hiding only the
+     * answer given, with zeros beside it, would say what every leaver there answered.
+     */
+    @Test
+    void aPlaceWithFewerThanKConversationsShowsNoneOfWhatTheySaidNotEvenZeros() {
+        assertThat(exit(admin, "P2", "Member A", "workload", "yes").status()).isEqualTo(200);
+        assertThat(exit(admin, "P3", "Member B", "workload", "yes").status()).isEqualTo(200);
+        assertThat(exit(admin, "P4", "Member C", "workload", "maybe").status()).isEqualTo(200);
+        assertThat(exit(northLead, "P8", "GP lead", "retirement", "no").status())
+                .isEqualTo(200);
+
+        JsonNode northfield =
+                api.get(path("/exits/figures?place=Northfield"), analyst).json();
+        assertThat(northfield.get("conversations").isNull()).isTrue();
+        for (String breakdown : List.of("reasons", "would_return", "handover")) {
+            northfield
+                    .get(breakdown)
+                    .forEach(c -> assertThat(c.get("count").isNull())
+                            .as(breakdown + " " + c.get("code").asString())
+                            .isTrue());
+        }
+
+        // the whole ICS has 4, at least k = 3: its zeros are shown, as the gap is often the finding
+        JsonNode all = api.get(path("/exits/figures"), analyst).json();
+        assertThat(all.get("conversations").asInt()).isEqualTo(4);
+        Map<String, JsonNode> reasons = new java.util.HashMap<>();
+        all.get("reasons").forEach(c -> reasons.put(c.get("code").asString(), c.get("count")));
+        assertThat(reasons.get("burnout").asInt()).isZero();
+    }
+
     @Test
     void aPlaceLeadSeesAndActsOnlyOnTheirPlacesSeats() {
         long chair = markCritical(admin, seat("System Board", "Chair"));

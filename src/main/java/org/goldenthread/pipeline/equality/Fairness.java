@@ -2,10 +2,8 @@ package org.goldenthread.pipeline.equality;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
@@ -22,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The fairness of recruitment in the ICS in scope: the relative likelihood of appointment from
  * shortlisting for a comparison, over the rounds of a period (rounds that opened and closed within
- * it), of the seats at one level, or of one round.
+ * it), of the seats at one level, or of one round. One round is held to more than the rest (see
+ * {@link RelativeLikelihood#ofOneRound}), since its one appointee is known.
  */
 @Component
 public class Fairness {
@@ -43,7 +42,11 @@ public class Fairness {
             Comparison by = asked.by();
             RelativeLikelihood rl = likelihood;
             if (rl.outcome() == RelativeLikelihood.Outcome.SUPPRESSED) {
-                return String.format(HIDDEN, k);
+                return switch (java.util.Objects.requireNonNull(rl.hiddenBecause())) {
+                    case FEW_SHORTLISTED -> String.format(HIDDEN, k);
+                    case FEW_APPOINTED -> String.format(FEW_APPOINTED, k);
+                    case ONE_ROUND -> String.format(ONE_ROUND, k);
+                };
             }
             if (rl.outcome() == RelativeLikelihood.Outcome.CANNOT_BE_CALCULATED) {
                 boolean referenceNone = rl.referenceAppointed() != null && rl.referenceAppointed() == 0;
@@ -65,6 +68,14 @@ public class Fairness {
         private static final String HIDDEN = "Fewer than %d applicants were shortlisted in at least one of the two"
                 + " groups, so the figure is hidden: it could point to people. A longer period or every level may"
                 + " give enough to show.";
+        private static final String FEW_APPOINTED = "Fewer than %d applicants were appointed, or shortlisted but"
+                + " not appointed, in at least one of the two groups, so the figure is hidden: who is appointed is"
+                + " public, so it would say which group they are in. A longer period or every level may give enough"
+                + " to show.";
+        private static final String ONE_ROUND = "A single round's figures are shown only when each group has at"
+                + " least %d appointed and as many shortlisted but not appointed. A round fills one seat and who is"
+                + " appointed is public, so its figures would say which group they are in. Choose a period or a"
+                + " level instead.";
         private static final String NONE_APPOINTED = "Nobody among the %s shortlisted was appointed, so the relative"
                 + " likelihood cannot be calculated: with none appointed in a group, the ratio and its interval"
                 + " have no meaningful value.";
@@ -139,14 +150,15 @@ public class Fairness {
         EqualityFigures.Shortlisting counts = figures.shortlisting(
                 by.characteristic(), new EqualityFigures.Rounds(asked.from(), asked.to(), asked.round(), seats));
         int k = small.minGroupSize();
+        int refShortlisted = counts.shortlisted(by.referenceAnswers());
+        int refAppointed = counts.appointed(by.referenceAnswers());
+        int cmpShortlisted = counts.shortlisted(by.comparisonAnswers());
+        int cmpAppointed = counts.appointed(by.comparisonAnswers());
         return new Figure(
                 asked,
-                RelativeLikelihood.of(
-                        counts.shortlisted(by.referenceAnswers()),
-                        counts.appointed(by.referenceAnswers()),
-                        counts.shortlisted(by.comparisonAnswers()),
-                        counts.appointed(by.comparisonAnswers()),
-                        k),
+                asked.round() == null
+                        ? RelativeLikelihood.of(refShortlisted, refAppointed, cmpShortlisted, cmpAppointed, k)
+                        : RelativeLikelihood.ofOneRound(refShortlisted, refAppointed, cmpShortlisted, cmpAppointed, k),
                 k);
     }
 
@@ -168,20 +180,6 @@ public class Fairness {
                     .collect(Collectors.toSet());
         }
         return figure(new Asked(by, day.minusYears(1).plusDays(1), day, null, null), seats);
-    }
-
-    /** The recruitment rounds of the ICS, newest first, to choose from. */
-    public List<Choice> rounds() {
-        Map<Long, Seat> seats = forums.seats().stream().collect(Collectors.toMap(Seat::id, s -> s));
-        return jdbc.sql(
-                        "select id, seat_id, opens_on, closes_on from recruitment_round order by opens_on desc, id desc")
-                .query((rs, n) -> {
-                    Seat seat = seats.get(rs.getLong("seat_id"));
-                    String name = (seat == null ? "Seat" : seat.title() + ", " + seat.forum()) + " (opened "
-                            + Dates.day(rs.getObject("opens_on", LocalDate.class)) + ")";
-                    return new Choice(String.valueOf(rs.getLong("id")), name);
-                })
-                .list();
     }
 
     private @Nullable Set<Long> seatsAt(@Nullable Level level) {

@@ -30,7 +30,8 @@ class FairnessApi {
             @JsonProperty("relative_likelihood") @Nullable BigDecimal relativeLikelihood,
             @JsonProperty("ci_low") @Nullable BigDecimal ciLow,
             @JsonProperty("ci_high") @Nullable BigDecimal ciHigh,
-            boolean suppressed) {
+            boolean suppressed,
+            @JsonProperty("suppressed_reason") @Nullable String suppressedReason) {
 
         static Likelihood of(Fairness.Figure figure) {
             Comparison by = figure.asked().by();
@@ -46,7 +47,10 @@ class FairnessApi {
                     rl.ratio(),
                     rl.ciLow(),
                     rl.ciHigh(),
-                    rl.suppressed());
+                    rl.suppressed(),
+                    rl.hiddenBecause() == null
+                            ? null
+                            : rl.hiddenBecause().name().toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -68,10 +72,14 @@ class FairnessApi {
             comparison shortlisted): above 1 means the reference group is more likely to be appointed. \
             `ci_low` and `ci_high` are its 95% confidence interval by the log method (standard error of \
             ln RR = √(1/a − 1/n₁ + 1/c − 1/n₂)); all three are rounded half-up to 2 decimal places. \
-            When either group has fewer than k shortlisted (k as the ICS has set it, including none), \
-            `suppressed` is true and every number is null. When either group had no one appointed, the \
-            ratio cannot be calculated: the counts are given, `relative_likelihood`, `ci_low` and \
-            `ci_high` are null and `suppressed` is false. Never gives anything about one applicant.""")
+            Who is appointed is public, so the figure is hidden (`suppressed` true, every number null, \
+            `suppressed_reason` saying why) when either group has fewer than k shortlisted \
+            (`few_shortlisted`; k as the ICS has set it, including none), or 1 to k−1 appointed or 1 to \
+            k−1 shortlisted but not appointed (`few_appointed`); with `round`, unless each group has at \
+            least k appointed and k not appointed (`one_round`: a round fills one seat, so in practice \
+            always). When either group had no one appointed, the ratio cannot be calculated: the counts \
+            are given, `relative_likelihood`, `ci_low` and `ci_high` are null and `suppressed` is false. \
+            Never gives anything about one applicant.""")
     Likelihood fairness(
             @PathVariable String ods,
             @Parameter(description = "`ethnic_group` or `disability`") @RequestParam(required = false) @Nullable
@@ -88,7 +96,11 @@ class FairnessApi {
                     @RequestParam(required = false)
                     @Nullable
                     String level,
-            @Parameter(description = "Only this recruitment round, by its id") @RequestParam(required = false) @Nullable
+            @Parameter(
+                            description =
+                                    "Only this recruitment round, by its id (hidden unless each group has k appointed and k not)")
+                    @RequestParam(required = false)
+                    @Nullable
                     String round) {
         return Likelihood.of(fairness.figure(fairness.ask(by, from, to, level, round)));
     }

@@ -88,7 +88,6 @@ class FairnessPages {
         model.addAttribute(
                 "groups", baseline.groups().stream().map(g -> new Choice(g, g)).toList());
         model.addAttribute("levels", Choice.of(Level.class));
-        model.addAttribute("rounds", fairness.rounds());
         model.addAttribute("baselineOn", baseline.importedOn());
         model.addAttribute("k", small.minGroupSize());
         model.addAttribute(

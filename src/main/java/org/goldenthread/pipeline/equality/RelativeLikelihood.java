@@ -12,10 +12,16 @@ import org.jspecify.annotations.Nullable;
  * √(1/a − 1/n₁ + 1/c − 1/n₂), z the normal quantile for 97.5%, and every figure rounded half-up to
  * 2 decimal places.
  *
- * <p>It is not shown when either group has fewer than k shortlisted (including none): the counts
- * could point to people. When either group had no one appointed the ratio is 0 or has no finite
- * value and the log method has no interval, so the counts are shown but the figures are not: it
- * cannot be calculated, which is different from being hidden.
+ * <p>It is not shown when either group has fewer than k shortlisted (including none), or when either
+ * group's appointed or not appointed are 1 to k−1: who was appointed is public (the register), so a
+ * small count of appointed in a group says which group they are in, and a small count of those not
+ * appointed says the same of the others. A zero beside a small count would give it away too; since
+ * both sit under a shortlist of at least k, a zero is only ever beside k or more. When either group
+ * had no one appointed the ratio is 0 or has no finite value and the log method has no interval, so
+ * the counts are shown but the figures are not: it cannot be calculated, which is different from
+ * being hidden.
+ *
+ * @param hiddenBecause why the figure is hidden, or null when it is not
  */
 public record RelativeLikelihood(
         Outcome outcome,
@@ -25,15 +31,26 @@ public record RelativeLikelihood(
         @Nullable Integer comparisonAppointed,
         @Nullable BigDecimal ratio,
         @Nullable BigDecimal ciLow,
-        @Nullable BigDecimal ciHigh) {
+        @Nullable BigDecimal ciHigh,
+        @Nullable Hidden hiddenBecause) {
 
     /** What can be said. */
     public enum Outcome {
         SHOWN,
-        /** Either group had fewer than k shortlisted. */
+        /** Hidden: see {@link Hidden} for why. */
         SUPPRESSED,
         /** Either group had no one appointed. */
         CANNOT_BE_CALCULATED
+    }
+
+    /** Why a figure is hidden. */
+    public enum Hidden {
+        /** Either group had fewer than k shortlisted. */
+        FEW_SHORTLISTED,
+        /** Either group had 1 to k−1 appointed, or 1 to k−1 shortlisted but not appointed. */
+        FEW_APPOINTED,
+        /** One round alone, without k appointed and k not appointed in each group. */
+        ONE_ROUND
     }
 
     /** z for a two-sided 95% interval, 1.959963…, from the normal distribution rather than typed in. */
@@ -42,12 +59,16 @@ public record RelativeLikelihood(
     /**
      * The figure for counts of shortlisted ({@code n}) and appointed ({@code a}) people in each group.
      *
-     * @param k the fewest shortlisted a group may have for the figure to be shown
+     * @param k the fewest shortlisted a group may have for the figure to be shown, and the fewest appointed
+     *     or not appointed, unless there are none
      */
     public static RelativeLikelihood of(
             int refShortlisted, int refAppointed, int cmpShortlisted, int cmpAppointed, int k) {
         if (refShortlisted < k || cmpShortlisted < k) {
-            return new RelativeLikelihood(Outcome.SUPPRESSED, null, null, null, null, null, null, null);
+            return hidden(Hidden.FEW_SHORTLISTED);
+        }
+        if (splitsSmall(refAppointed, refShortlisted, k) || splitsSmall(cmpAppointed, cmpShortlisted, k)) {
+            return hidden(Hidden.FEW_APPOINTED);
         }
         if (refAppointed == 0 || cmpAppointed == 0) {
             return new RelativeLikelihood(
@@ -56,6 +77,7 @@ public record RelativeLikelihood(
                     refAppointed,
                     cmpShortlisted,
                     cmpAppointed,
+                    null,
                     null,
                     null,
                     null);
@@ -71,7 +93,36 @@ public record RelativeLikelihood(
                 cmpAppointed,
                 round(ratio),
                 round(Math.exp(ln - Z * se)),
-                round(Math.exp(ln + Z * se)));
+                round(Math.exp(ln + Z * se)),
+                null);
+    }
+
+    /**
+     * The figure for one round alone, shown only when each group has at least k appointed and k
+     * shortlisted but not appointed. A round fills one seat and its appointee is public, so anything
+     * less would say which group the appointee is in (or, with none appointed in either group, that
+     * they are in neither).
+     */
+    public static RelativeLikelihood ofOneRound(
+            int refShortlisted, int refAppointed, int cmpShortlisted, int cmpAppointed, int k) {
+        boolean enough = refAppointed >= k
+                && refShortlisted - refAppointed >= k
+                && cmpAppointed >= k
+                && cmpShortlisted - cmpAppointed >= k;
+        return enough ? of(refShortlisted, refAppointed, cmpShortlisted, cmpAppointed, k) : hidden(Hidden.ONE_ROUND);
+    }
+
+    private static RelativeLikelihood hidden(Hidden why) {
+        return new RelativeLikelihood(Outcome.SUPPRESSED, null, null, null, null, null, null, null, why);
+    }
+
+    /** Whether splitting the shortlisted into appointed and not appointed leaves either side 1 to k−1. */
+    private static boolean splitsSmall(int appointed, int shortlisted, int k) {
+        return small(appointed, k) || small(shortlisted - appointed, k);
+    }
+
+    private static boolean small(int count, int k) {
+        return count > 0 && count < k;
     }
 
     public boolean suppressed() {

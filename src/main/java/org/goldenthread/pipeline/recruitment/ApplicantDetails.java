@@ -43,8 +43,11 @@ record ApplicantDetails(
     /**
      * What is wrong, by column: every required value present and within its length, codes known, and a
      * register reference (when given) one the register has.
+     *
+     * @param registerRefs the people in the caller's sight, by reference
+     * @param wholeIcs whether that is the whole register, or only the places the caller leads
      */
-    List<Problem> check(Professions professions, Map<String, Long> registerRefs) {
+    List<Problem> check(Professions professions, Map<String, Long> registerRefs, boolean wholeIcs) {
         List<Problem> problems = new ArrayList<>();
         String ref = clean(applicantRef);
         if (ref == null) {
@@ -55,7 +58,12 @@ record ApplicantDetails(
         }
         String person = clean(personRef);
         if (person != null && !registerRefs.containsKey(person)) {
-            problems.add(new Problem(row, "person_ref", "Nobody in the register has the reference " + person));
+            // the same words for someone outside the caller's places as for no one at all
+            problems.add(new Problem(
+                    row,
+                    "person_ref",
+                    (wholeIcs ? "Nobody in the register" : "Nobody in the register of the places you lead")
+                            + " has the reference " + person));
         }
         name(problems, "given_name", "given name", givenName);
         name(problems, "family_name", "family name", familyName);

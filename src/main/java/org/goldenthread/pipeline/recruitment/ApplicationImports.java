@@ -1,6 +1,7 @@
 package org.goldenthread.pipeline.recruitment;
 
 import java.time.Duration;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.Job;
 import org.goldenthread.platform.Jobs;
 import org.goldenthread.platform.Scope;
@@ -33,11 +34,12 @@ class ApplicationImports {
         return "/ics/" + ods + "/recruitment/" + round + "/imports/{id}";
     }
 
-    Job start(Round round, String fileName, byte[] bytes) {
+    Job start(Round round, String fileName, byte[] bytes, Footprint footprint) {
         return jobs.start(
                 "applications_import",
                 fileName,
                 link(Scope.currentTenant().odsCode(), round.id()),
-                progress -> transactions.run(Scope.current(), () -> applications.importFile(round, bytes, progress)));
+                progress -> transactions.run(
+                        Scope.current(), () -> applications.importFile(round, bytes, footprint, progress)));
     }
 }

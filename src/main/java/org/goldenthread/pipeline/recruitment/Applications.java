@@ -22,6 +22,7 @@ import org.goldenthread.pipeline.TalentPool;
 import org.goldenthread.pipeline.equality.Answers;
 import org.goldenthread.pipeline.equality.EqualityAnswers;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
@@ -39,6 +40,10 @@ import tools.jackson.databind.ObjectMapper;
  * ending in an appointment in the register or, for those not appointed, a place in the talent pool.
  * Equality answers go to {@link EqualityAnswers} and are never read back here; the audit log
  * records only which applications' answers changed.
+ *
+ * <p>A place lead links applicants only to people in the register of the places they lead, and sees
+ * an applicant's person and place in the talent pool only for those people: anything more would let
+ * them try references and learn about people they may not see.
  */
 @Service
 public class Applications {
@@ -91,8 +96,12 @@ public class Applications {
                 rs.getBoolean("in_talent_pool"));
     }
 
-    /** The round's applications, by family name. */
-    public List<Application> of(Round round) {
+    /** The round's applications, by family name, as the footprint may see them. */
+    public List<Application> of(Round round, Footprint footprint) {
+        return inSight(of(round), footprint);
+    }
+
+    private List<Application> of(Round round) {
         return jdbc.sql(APPLICATIONS
                         + " where a.round_id = :round order by a.family_name, a.given_name, a.applicant_ref")
                 .param("round", round.id())
@@ -100,6 +109,22 @@ public class Applications {
                 .list();
     }
 
+    /**
+     * The applications with the person and their place in the talent pool left out where the person is
+     * outside the footprint: an admin may have linked an applicant to someone the place lead may not see.
+     */
+    private List<Application> inSight(List<Application> all, Footprint footprint) {
+        if (footprint.isWholeIcs() || all.stream().allMatch(a -> a.personId() == null)) {
+            return all;
+        }
+        Set<Long> visible = new HashSet<>();
+        register.people(footprint).forEach(p -> visible.add(p.id()));
+        return all.stream()
+                .map(a -> a.personId() == null || visible.contains(a.personId()) ? a : a.withoutPerson())
+                .toList();
+    }
+
+    /** One application as the ICS admin sees it: for appointing and the talent pool, which are theirs. */
     public Application application(Round round, long id) {
         return jdbc.sql(APPLICATIONS + " where a.round_id = :round and a.id = :id")
                 .param("round", round.id())
@@ -109,11 +134,15 @@ public class Applications {
                 .orElseThrow(() -> new NotFound("No application with id " + id + " in this round"));
     }
 
-    /** Adds one application, as entered on a page; its reference must be new to the round. */
+    /**
+     * Adds one application, as entered on a page; its reference must be new to the round, and a person
+     * reference one of the footprint's register.
+     */
     @Transactional
-    public Application enter(Round round, ApplicantDetails details) {
+    public Application enter(Round round, ApplicantDetails details, Footprint footprint) {
         Map<String, Application> existing = existing(round);
-        List<Problem> problems = new ArrayList<>(details.check(professions, registerRefs(List.of(details))));
+        List<Problem> problems = new ArrayList<>(
+                details.check(professions, registerRefs(List.of(details), footprint), footprint.isWholeIcs()));
         String ref = ApplicantDetails.clean(details.applicantRef());
         if (ref != null && existing.containsKey(ref)) {
             problems.add(
@@ -122,9 +151,10 @@ public class Applications {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        store(round, List.of(details), existing);
-        return application(
+        store(round, List.of(details), existing, footprint);
+        Application entered = application(
                 round, Objects.requireNonNull(existing(round).get(ref)).id());
+        return inSight(List.of(entered), footprint).get(0);
     }
 
     /** A reference for an application entered without one: the next free "entered-n" in the round. */
@@ -139,16 +169,16 @@ public class Applications {
 
     /**
      * Imports a recruitment system's file for a round: every row is checked first, and one problem
-     * anywhere means nothing changes.
+     * anywhere means nothing changes. A person reference must be one of the footprint's register.
      */
     @Transactional
-    public ApplicationsFile.Outcome importFile(Round round, byte[] bytes) {
-        return importFile(round, bytes, Progress.NONE);
+    public ApplicationsFile.Outcome importFile(Round round, byte[] bytes, Footprint footprint) {
+        return importFile(round, bytes, footprint, Progress.NONE);
     }
 
     /** As above, reporting the rows read, checked and stored as it goes. */
     @Transactional
-    public ApplicationsFile.Outcome importFile(Round round, byte[] bytes, Progress progress) {
+    public ApplicationsFile.Outcome importFile(Round round, byte[] bytes, Footprint footprint, Progress progress) {
         // one import of a round at a time, so two uploads cannot race to add the same applicant
         jdbc.sql("select pg_advisory_xact_lock(hashtext('recruitment-import'), cast(:round as integer))")
                 .param("round", round.id() % Integer.MAX_VALUE)
@@ -158,11 +188,11 @@ public class Applications {
         progress.expect(rows.size());
         progress.read(rows.size());
         Map<String, Application> existing = existing(round);
-        Map<String, Long> refs = registerRefs(rows);
+        Map<String, Long> refs = registerRefs(rows, footprint);
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> firstRow = new HashMap<>();
         for (ApplicantDetails row : rows) {
-            problems.addAll(row.check(professions, refs));
+            problems.addAll(row.check(professions, refs, footprint.isWholeIcs()));
             String ref = ApplicantDetails.clean(row.applicantRef());
             if (ref == null) {
                 continue;
@@ -188,7 +218,7 @@ public class Applications {
             throw new InvalidInput(ApplicationsFile.capped(problems));
         }
         progress.checked(rows.size());
-        ApplicationsFile.Outcome outcome = store(round, rows, existing);
+        ApplicationsFile.Outcome outcome = store(round, rows, existing, footprint);
         progress.stored(rows.size());
         return outcome;
     }
@@ -199,20 +229,23 @@ public class Applications {
         return byRef;
     }
 
-    /** The register's people by reference, read only when a row names one. */
-    private Map<String, Long> registerRefs(List<ApplicantDetails> rows) {
+    /**
+     * The people in the footprint's register by reference, read only when a row names one. Someone
+     * outside it is left out, so that their reference is answered as one nobody has.
+     */
+    private Map<String, Long> registerRefs(List<ApplicantDetails> rows, Footprint footprint) {
         if (rows.stream().allMatch(r -> ApplicantDetails.clean(r.personRef()) == null)) {
             return Map.of();
         }
         Map<String, Long> refs = new HashMap<>();
-        register.people().forEach(p -> refs.put(p.personRef(), p.id()));
+        register.people(footprint).forEach(p -> refs.put(p.personRef(), p.id()));
         return refs;
     }
 
     /** Adds the new applicants and updates those that differ, then records everyone's answers. */
     private ApplicationsFile.Outcome store(
-            Round round, List<ApplicantDetails> rows, Map<String, Application> existing) {
-        Map<String, Long> refs = registerRefs(rows);
+            Round round, List<ApplicantDetails> rows, Map<String, Application> existing, Footprint footprint) {
+        Map<String, Long> refs = registerRefs(rows, footprint);
         List<Map<String, Object>> changed = new ArrayList<>();
         List<Audit.Change> changes = new ArrayList<>();
         Map<String, Answers> answers = new LinkedHashMap<>();
@@ -303,7 +336,7 @@ public class Applications {
      * step, since it makes an appointment in the register; an appointed application stays so.
      */
     @Transactional
-    public Application changeStage(Round round, long id, @Nullable String stage) {
+    public Application changeStage(Round round, long id, @Nullable String stage, Footprint footprint) {
         Application before = application(round, id);
         Stage to = org.goldenthread.platform.Coded.parse(Stage.class, stage).orElse(null);
         if (to == null) {
@@ -322,7 +355,7 @@ public class Applications {
                 .update();
         Application after = application(round, id);
         audit.record("recruitment_application.updated", "recruitment_application", id, before, after);
-        return after;
+        return inSight(List.of(after), footprint).get(0);
     }
 
     /**
@@ -374,7 +407,7 @@ public class Applications {
             throw new InvalidInput(
                     "readiness", before.fullName() + " was appointed from this round, so is not offered the pool");
         }
-        if (before.inTalentPool()) {
+        if (Boolean.TRUE.equals(before.inTalentPool())) {
             throw new InvalidInput("readiness", before.fullName() + " is in the talent pool already");
         }
         if (readiness == null) {

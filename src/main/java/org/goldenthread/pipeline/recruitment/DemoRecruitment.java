@@ -111,7 +111,7 @@ class DemoRecruitment {
                         .append(',')
                         .append(DISABILITY[random.nextInt(DISABILITY.length)])
                         .append('\n');
-                applications.importFile(round, csv.toString().getBytes(StandardCharsets.UTF_8));
+                applications.importFile(round, csv.toString().getBytes(StandardCharsets.UTF_8), Footprint.wholeIcs());
             }
             rounds.seatsToOffer(Footprint.wholeIcs(), today).stream()
                     .filter(SeatChoice::vacant)
@@ -127,7 +127,8 @@ class DemoRecruitment {
                                 Footprint.wholeIcs());
                         StringBuilder csv = header();
                         applicants(csv, random, "D" + open.id(), 12, false);
-                        applications.importFile(open, csv.toString().getBytes(StandardCharsets.UTF_8));
+                        applications.importFile(
+                                open, csv.toString().getBytes(StandardCharsets.UTF_8), Footprint.wholeIcs());
                     });
         });
         event.partLoaded();

@@ -75,7 +75,7 @@ class RecruitmentApi {
     @GetMapping("/api/v1/ics/{ods}/recruitment/rounds/{id}")
     RoundWithApplications round(@PathVariable String ods, @PathVariable long id) {
         Round round = rounds.round(id, footprint());
-        return new RoundWithApplications(round, applications.of(round));
+        return new RoundWithApplications(round, applications.of(round, footprint()));
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
@@ -105,17 +105,18 @@ class RecruitmentApi {
             @PathVariable long id,
             @RequestBody(required = false) byte @Nullable [] body,
             @RequestParam(defaultValue = "false") boolean async) {
-        Round round = rounds.round(id, footprint());
+        Footprint footprint = footprint();
+        Round round = rounds.round(id, footprint);
         byte[] bytes = body == null ? new byte[0] : body;
         if (async || Upload.large(bytes)) {
             // a file of the wrong shape (encoding, header, too many rows) is refused at once, whatever its size
             ApplicationsFile.read(bytes);
-            Job job = imports.start(round, "applications.csv", bytes);
+            Job job = imports.start(round, "applications.csv", bytes, footprint);
             return ResponseEntity.accepted()
                     .location(URI.create("/api/v1/ics/" + Scope.currentTenant().odsCode() + "/jobs/" + job.id()))
                     .body(job);
         }
-        return ResponseEntity.ok(applications.importFile(round, bytes));
+        return ResponseEntity.ok(applications.importFile(round, bytes, footprint));
     }
 
     record StageChange(@Nullable String stage) {}
@@ -128,7 +129,8 @@ class RecruitmentApi {
             @PathVariable long id,
             @PathVariable long application,
             @RequestBody StageChange body) {
-        return applications.changeStage(rounds.round(id, footprint()), application, body.stage());
+        Footprint footprint = footprint();
+        return applications.changeStage(rounds.round(id, footprint), application, body.stage(), footprint);
     }
 
     record Appointing(

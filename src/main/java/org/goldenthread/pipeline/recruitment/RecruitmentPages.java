@@ -182,7 +182,7 @@ class RecruitmentPages {
 
     /** The round, with one page of its applications; the counts and who was appointed are over them all. */
     private String shown(Model model, Round round, int page) {
-        List<Application> all = applications.of(round);
+        List<Application> all = applications.of(round, footprint());
         model.addAttribute("round", round);
         model.addAttribute(
                 "applications", ListPage.of(all, page, APPLICATIONS_PER_PAGE, roundPath(round.id()), Map.of()));
@@ -211,13 +211,15 @@ class RecruitmentPages {
             @RequestParam(required = false) MultipartFile file,
             Model model)
             throws IOException {
-        Round round = rounds.round(id, footprint());
+        Footprint footprint = footprint();
+        Round round = rounds.round(id, footprint);
         if (file == null || file.isEmpty()) {
             model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV file to import")));
             return shown(model, round);
         }
         String name = file.getOriginalFilename();
-        Job job = imports.start(round, name == null || name.isBlank() ? "applications.csv" : name, file.getBytes());
+        Job job = imports.start(
+                round, name == null || name.isBlank() ? "applications.csv" : name, file.getBytes(), footprint);
         jobs.await(job.id(), ApplicationImports.PATIENCE);
         return "redirect:" + job.link();
     }
@@ -272,14 +274,15 @@ class RecruitmentPages {
             ApplicationForm form,
             Model model,
             RedirectAttributes redirect) {
-        Round round = rounds.round(id, footprint());
+        Footprint footprint = footprint();
+        Round round = rounds.round(id, footprint);
         try {
             String given = FormValues.text(form.applicantRef());
             if (Stage.APPOINTED.code().equals(FormValues.text(form.stage()))) {
                 throw new InvalidInput("stage", "Enter the application, then appoint from the round's page");
             }
-            Application a =
-                    applications.enter(round, form.details(given == null ? applications.nextReference(round) : given));
+            Application a = applications.enter(
+                    round, form.details(given == null ? applications.nextReference(round) : given), footprint);
             redirect.addFlashAttribute("success", a.fullName() + "'s application was added.");
             return "redirect:" + roundPath(id);
         } catch (InvalidInput e) {
@@ -298,9 +301,10 @@ class RecruitmentPages {
             @RequestParam(defaultValue = "1") int page,
             Model model,
             RedirectAttributes redirect) {
-        Round round = rounds.round(id, footprint());
+        Footprint footprint = footprint();
+        Round round = rounds.round(id, footprint);
         try {
-            Application a = applications.changeStage(round, application, stage);
+            Application a = applications.changeStage(round, application, stage, footprint);
             redirect.addFlashAttribute(
                     "success",
                     a.fullName() + " is now "

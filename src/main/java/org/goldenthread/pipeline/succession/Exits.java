@@ -281,7 +281,9 @@ public class Exits {
 
     /**
      * Counts of each answer, with the total as the last cell so that hiding protects it and it
-     * protects the cells: a lone hidden count is never left to be worked out from the others.
+     * protects the cells: a lone hidden count is never left to be worked out from the others. When
+     * the conversations themselves are 1 to k−1, every count is hidden, zeros too: beside a few
+     * leavers, the answers nobody gave say what the few did.
      */
     private <E extends Enum<E> & Coded> List<ExitFigures.Count> counts(Class<E> type, List<String> answers, int total) {
         E[] values = type.getEnumConstants();
@@ -291,7 +293,7 @@ public class Exits {
             raw[i][0] = (int) answers.stream().filter(code::equals).count();
         }
         raw[values.length][0] = total;
-        Integer[][] shown = small.hideSmallCells(raw);
+        Integer[][] shown = small.hides(total) ? new Integer[raw.length][1] : small.hideSmallCells(raw);
         List<ExitFigures.Count> counts = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             counts.add(new ExitFigures.Count(values[i].code(), values[i].label(), shown[i][0]));

@@ -3,6 +3,7 @@ package org.goldenthread.pipeline.equality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import org.goldenthread.platform.SmallNumbers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,13 +14,15 @@ import org.junit.jupiter.api.Test;
 class RelativeLikelihoodTest {
 
     private static final int K = 10;
+    /** k at its lowest, so that the hand workings can use small counts without any being hidden. */
+    private static final int LOWEST_K = SmallNumbers.LOWEST_ALLOWED;
 
     @Test
     void whiteApplicantsMoreLikelyBeyondChance() {
         // reference 20 of 40 appointed (0.5); comparison 6 of 30 (0.2); RR = 0.5 ÷ 0.2 = 2.5
         // SE = √(1/20 − 1/40 + 1/6 − 1/30) = √0.158333 = 0.397911; z·SE = 0.779892; ln 2.5 = 0.916291
         // low = exp(0.136399) = 1.146 → 1.15; high = exp(1.696183) = 5.453 → 5.45
-        RelativeLikelihood rl = RelativeLikelihood.of(40, 20, 30, 6, K);
+        RelativeLikelihood rl = RelativeLikelihood.of(40, 20, 30, 6, LOWEST_K);
 
         assertThat(rl.outcome()).isEqualTo(RelativeLikelihood.Outcome.SHOWN);
         assertThat(rl.ratio()).isEqualByComparingTo("2.50");
@@ -33,7 +36,7 @@ class RelativeLikelihoodTest {
     void anIntervalThatIncludesOneShowsNoDifference() {
         // 5 of 10 (0.5) against 4 of 10 (0.4): RR = 1.25; SE = √(1/5 − 1/10 + 1/4 − 1/10) = √0.25 = 0.5
         // z·SE = 0.979982; ln 1.25 = 0.223144; low = exp(−0.756838) = 0.469 → 0.47; high = exp(1.203126) = 3.331 → 3.33
-        RelativeLikelihood rl = RelativeLikelihood.of(10, 5, 10, 4, K);
+        RelativeLikelihood rl = RelativeLikelihood.of(10, 5, 10, 4, LOWEST_K);
 
         assertThat(rl.ratio()).isEqualByComparingTo("1.25");
         assertThat(rl.ciLow()).isEqualByComparingTo("0.47");
@@ -47,7 +50,7 @@ class RelativeLikelihoodTest {
         // 5 of 50 (0.1) against 25 of 50 (0.5): RR = 0.2; SE = √(1/5 − 1/50 + 1/25 − 1/50) = √0.2 = 0.447214
         // z·SE = 0.876523; ln 0.2 = −1.609438; low = exp(−2.485961) = 0.0832 → 0.08; high = exp(−0.732915) = 0.4805 →
         // 0.48
-        RelativeLikelihood rl = RelativeLikelihood.of(50, 5, 50, 25, K);
+        RelativeLikelihood rl = RelativeLikelihood.of(50, 5, 50, 25, LOWEST_K);
 
         assertThat(rl.ratio()).isEqualByComparingTo("0.20");
         assertThat(rl.ciLow()).isEqualByComparingTo("0.08");
@@ -65,14 +68,63 @@ class RelativeLikelihoodTest {
         assertThat(hidden.referenceShortlisted()).isNull();
         assertThat(hidden.comparisonAppointed()).isNull();
 
-        RelativeLikelihood atK = RelativeLikelihood.of(K, 5, K, 4, K);
+        assertThat(hidden.hiddenBecause()).isEqualTo(RelativeLikelihood.Hidden.FEW_SHORTLISTED);
+
+        // k shortlisted in each group, every one of them appointed: 1 ÷ 1
+        RelativeLikelihood atK = RelativeLikelihood.of(K, K, K, K, K);
         assertThat(atK.suppressed()).isFalse();
-        assertThat(atK.ratio()).isEqualByComparingTo("1.25");
+        assertThat(atK.ratio()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void aSmallCountOfAppointedOrNotAppointedInEitherGroupHidesEverything() {
+        // the review's round: 10 White and 10 Black shortlisted, one White applicant appointed, who is
+        // named in the register: 1 beside 0 would say the appointee is White
+        RelativeLikelihood review = RelativeLikelihood.of(10, 1, 10, 0, K);
+        assertThat(review.suppressed()).isTrue();
+        assertThat(review.hiddenBecause()).isEqualTo(RelativeLikelihood.Hidden.FEW_APPOINTED);
+        assertThat(review.referenceAppointed()).isNull();
+        assertThat(review.comparisonAppointed()).isNull();
+        assertThat(review.referenceShortlisted()).isNull();
+        assertThat(review.ratio()).isNull();
+
+        // 1 to k−1 appointed, or 1 to k−1 not appointed, in either group
+        assertThat(RelativeLikelihood.of(30, 15, 30, K - 1, K).suppressed()).isTrue();
+        assertThat(RelativeLikelihood.of(30, 1, 30, 15, K).suppressed()).isTrue();
+        assertThat(RelativeLikelihood.of(30, 15, 30, 30 - (K - 1), K).suppressed())
+                .isTrue();
+        assertThat(RelativeLikelihood.of(30, 30 - 1, 30, 15, K).suppressed()).isTrue();
+
+        // k appointed and k not appointed, or a zero beside k or more, is shown
+        assertThat(RelativeLikelihood.of(30, 15, 30, K, K).outcome()).isEqualTo(RelativeLikelihood.Outcome.SHOWN);
+        assertThat(RelativeLikelihood.of(30, 15, 2 * K, K, K).outcome()).isEqualTo(RelativeLikelihood.Outcome.SHOWN);
+        assertThat(RelativeLikelihood.of(30, 15, K, 0, K).outcome())
+                .isEqualTo(RelativeLikelihood.Outcome.CANNOT_BE_CALCULATED);
+    }
+
+    @Test
+    void oneRoundNeedsKAppointedAndKNotAppointedInEachGroup() {
+        // a round fills one seat: with one appointee, or none in either group, it is hidden
+        for (RelativeLikelihood oneRound : new RelativeLikelihood[] {
+            RelativeLikelihood.ofOneRound(10, 1, 10, 0, K),
+            RelativeLikelihood.ofOneRound(10, 0, 10, 1, K),
+            RelativeLikelihood.ofOneRound(20, 0, 20, 0, K),
+            RelativeLikelihood.ofOneRound(2 * K, K, 2 * K - 1, K, K)
+        }) {
+            assertThat(oneRound.suppressed()).isTrue();
+            assertThat(oneRound.hiddenBecause()).isEqualTo(RelativeLikelihood.Hidden.ONE_ROUND);
+            assertThat(oneRound.referenceAppointed()).isNull();
+            assertThat(oneRound.comparisonAppointed()).isNull();
+        }
+        // a file may mark many appointed in a round; with k of each in each group it is shown
+        RelativeLikelihood enough = RelativeLikelihood.ofOneRound(2 * K, K, 2 * K, K, K);
+        assertThat(enough.suppressed()).isFalse();
+        assertThat(enough.ratio()).isEqualByComparingTo("1.00");
     }
 
     @Test
     void noOneAppointedInAGroupCannotBeCalculatedButIsNotHidden() {
-        RelativeLikelihood none = RelativeLikelihood.of(12, 3, 11, 0, K);
+        RelativeLikelihood none = RelativeLikelihood.of(12, 3, 11, 0, LOWEST_K);
 
         assertThat(none.outcome()).isEqualTo(RelativeLikelihood.Outcome.CANNOT_BE_CALCULATED);
         assertThat(none.suppressed()).isFalse();
@@ -81,14 +133,14 @@ class RelativeLikelihoodTest {
         assertThat(none.ciHigh()).isNull();
         assertThat(none.comparisonShortlisted()).isEqualTo(11);
         assertThat(none.comparisonAppointed()).isZero();
-        assertThat(RelativeLikelihood.of(12, 0, 11, 4, K).outcome())
+        assertThat(RelativeLikelihood.of(12, 0, 11, 4, LOWEST_K).outcome())
                 .isEqualTo(RelativeLikelihood.Outcome.CANNOT_BE_CALCULATED);
     }
 
     @Test
     void everyoneAppointedInBothGroupsHasNoWidth() {
         // a = n₁ and c = n₂: SE = 0, so the interval is the ratio itself
-        RelativeLikelihood rl = RelativeLikelihood.of(10, 10, 12, 12, K);
+        RelativeLikelihood rl = RelativeLikelihood.of(10, 10, 12, 12, LOWEST_K);
 
         assertThat(rl.ratio()).isEqualByComparingTo(BigDecimal.ONE);
         assertThat(rl.ciLow()).isEqualByComparingTo(BigDecimal.ONE);
