@@ -98,6 +98,12 @@ class LiveEvidence {
             }
             if (metric == Metric.ENGAGEMENT_REACH) {
                 long responses = surveys.responseCount(surveyId);
+                // a cycle's evidence is read by members and frozen when it closes, whoever cited it, so
+                // the count of an anonymous survey's few responses stays hidden for everyone
+                if (survey.definition().keepsRespondentsAnonymous() && small.hides(responses)) {
+                    return new Value(
+                            null, "fewer than " + small.minGroupSize() + " (hidden)", null, "Responses to " + title);
+                }
                 return new Value(
                         BigDecimal.valueOf(responses), String.format("%,d", responses), null, "Responses to " + title);
             }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
@@ -108,6 +109,33 @@ public class Codebook {
                 .single();
         audit.record("survey.theme_added", "survey_theme", id, null, Map.of("survey", surveyId, "name", trimmed));
         return themes(surveyId).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Refuses (403) anyone who may not read a survey's comments. A comment is a raw response in its
+     * writer's own words, so it is read and coded only by those who may have the raw responses (ICS
+     * admins, and the place lead who created the survey). And while an anonymous survey has fewer
+     * than k responses nobody reads them here: with so few, a comment is easily put to a name, and
+     * coding one and breaking the themes down would tie it to the rest of its writer's answers.
+     */
+    public void requireComments(long surveyId) {
+        surveys.requireRawResponses(surveyId);
+        if (commentsWithheld(surveyId)) {
+            throw new Forbidden(withheldNote());
+        }
+    }
+
+    /** Whether an anonymous survey still has too few responses for its comments to be shown. */
+    public boolean commentsWithheld(long surveyId) {
+        return surveys.survey(surveyId).definition().keepsRespondentsAnonymous()
+                && !surveys.hasMoreResponsesThan(surveyId, smallNumbers.minGroupSize() - 1);
+    }
+
+    /** Says why no comments are shown, naming k but not how many responses there are so far. */
+    public String withheldNote() {
+        int k = smallNumbers.minGroupSize();
+        return "This anonymous survey has fewer than " + k + " responses, so its comments are not shown yet, to"
+                + " protect respondents. They appear once it has " + k + " responses.";
     }
 
     /** Comments in one text field, oldest first, a page at a time, with their themes and a suggestion. */
@@ -230,12 +258,14 @@ public class Codebook {
             List<Row> themes,
             @Nullable String note) {
 
-        public record Row(String theme, List<Integer> counts) {}
+        /** A theme's count in each group shown, null where it is hidden. */
+        public record Row(String theme, List<@Nullable Integer> counts) {}
     }
 
     /**
      * How many comments in a field carry each theme, overall or broken down by the answers to a
-     * closed question. Groups with fewer respondents than the privacy threshold are left out.
+     * closed question. Groups with fewer respondents than the privacy threshold are left out, and
+     * within a breakdown so are a theme's small counts (see {@link #hideSmallThemeCounts}).
      */
     public ThemeCounts counts(long surveyId, @Nullable String field, @Nullable String byQuestion) {
         String f = field(surveyId, field);
@@ -309,20 +339,33 @@ public class Codebook {
                 shown.add(g);
             }
         }
+        long rest = 0;
         if (by != null) {
-            hideUntilTheRestIsLarge(shown, sizes, memberships);
+            rest = hideUntilTheRestIsLarge(shown, sizes, memberships);
         }
         List<ThemeCounts.Row> rows = new ArrayList<>();
+        boolean anyHidden = false;
         for (int t = 0; t < themes.size(); t++) {
-            int row = t;
-            rows.add(new ThemeCounts.Row(
-                    themes.get(t).name(),
-                    shown.stream().map(g -> counts[row][g]).toList()));
+            int[] row = counts[t];
+            List<@Nullable Integer> cells =
+                    new ArrayList<>(shown.stream().map(g -> (Integer) row[g]).toList());
+            if (by != null) {
+                anyHidden |=
+                        hideSmallThemeCounts(cells, shown, sizes, rest == 0 || by.questionType() == QuestionType.MULTI);
+            }
+            rows.add(new ThemeCounts.Row(themes.get(t).name(), cells));
         }
-        String note = shown.size() < groups.size()
-                ? "Groups with fewer than " + smallNumbers.minGroupSize()
-                        + " commenters are hidden, and so is any group that would let them be worked out"
-                : null;
+        List<String> notes = new ArrayList<>();
+        if (shown.size() < groups.size()) {
+            notes.add("Groups with fewer than " + smallNumbers.minGroupSize()
+                    + " commenters are hidden, and so is any group that would let them be worked out");
+        }
+        if (anyHidden) {
+            notes.add("A theme on fewer than " + smallNumbers.minGroupSize() + " of a group's comments, or on all"
+                    + " but fewer than " + smallNumbers.minGroupSize() + ", is hidden, and so is another count"
+                    + " of that theme wherever the hidden one could be worked out from its count for everyone");
+        }
+        String note = notes.isEmpty() ? null : String.join(". ", notes) + ".";
         return new ThemeCounts(
                 f,
                 by == null ? null : by.code(),
@@ -330,6 +373,47 @@ public class Codebook {
                 shown.stream().map(g -> sizes[g]).toList(),
                 rows,
                 note);
+    }
+
+    /**
+     * Hides a theme's counts within a breakdown that would tie a few comments to their writers'
+     * answer. Whoever codes can tag one comment with a theme of its own; a count of 1 in a group
+     * would then say how its writer answered the question, and through further breakdowns the rest
+     * of their answers. So a count of 1 to k−1 is hidden, and so is a count that leaves 1 to k−1 of
+     * the group's comments without the theme (tagging all but one comment works the same way).
+     *
+     * <p>The theme's count for everyone is shown too. Where the shown groups hold every commenter
+     * ({@code summed}), or may overlap (several answers allowed), a single hidden count could be
+     * worked out from it, so the smallest other count is hidden as well. Otherwise what the shown
+     * counts leave over is shared with at least k commenters in no shown group, and says nothing.
+     *
+     * @param cells the theme's count in each shown group, set to null where hidden
+     * @return whether any count was hidden
+     */
+    private boolean hideSmallThemeCounts(
+            List<@Nullable Integer> cells, List<Integer> shown, int[] sizes, boolean summed) {
+        int hidden = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            Integer count = cells.get(i);
+            if (count != null && smallNumbers.hidesShare(count, sizes[shown.get(i)])) {
+                cells.set(i, null);
+                hidden++;
+            }
+        }
+        if (hidden == 1 && summed) {
+            int second = -1;
+            for (int i = 0; i < cells.size(); i++) {
+                Integer count = cells.get(i);
+                // an empty group's 0 is known from its size, so hiding it would hide nothing
+                if (count != null && sizes[shown.get(i)] > 0 && (second < 0 || count < cells.get(second))) {
+                    second = i;
+                }
+            }
+            if (second >= 0) {
+                cells.set(second, null);
+            }
+        }
+        return hidden > 0;
     }
 
     /**
@@ -341,8 +425,9 @@ public class Codebook {
      * commenter's answers, however many groups there are.
      *
      * @param memberships for each commenter, the groups they are in
+     * @return how many commenters are in no shown group
      */
-    private void hideUntilTheRestIsLarge(List<Integer> shown, int[] sizes, List<int[]> memberships) {
+    private long hideUntilTheRestIsLarge(List<Integer> shown, int[] sizes, List<int[]> memberships) {
         boolean[] isShown = new boolean[sizes.length];
         shown.forEach(g -> isShown[g] = true);
         int[][] members = new int[sizes.length][];
@@ -369,7 +454,7 @@ public class Codebook {
                     .min(Comparator.comparingInt((Integer g) -> sizes[g]).thenComparing(g -> -g))
                     .orElse(null);
             if (smallest == null) {
-                return;
+                return rest;
             }
             shown.remove(smallest);
             for (int person : members[smallest]) {
@@ -378,6 +463,7 @@ public class Codebook {
                 }
             }
         }
+        return rest;
     }
 
     /** Words that say little about a theme. */

@@ -49,6 +49,7 @@ class CommentPages {
             @RequestParam(required = false) @Nullable String by,
             Model model) {
         Surveys.Survey survey = surveys.survey(id);
+        surveys.requireRawResponses(id);
         List<String> fields = codebook.fields(id);
         model.addAttribute("survey", survey);
         model.addAttribute(
@@ -59,6 +60,11 @@ class CommentPages {
         model.addAttribute("closed", QuestionChoices.closed(survey.definition()));
         model.addAttribute("themes", codebook.themes(id));
         if (fields.isEmpty()) {
+            return "engagement/comments";
+        }
+        if (codebook.commentsWithheld(id)) {
+            // the codebook stays in view, to be built before the comments can be read
+            model.addAttribute("withheld", codebook.withheldNote());
             return "engagement/comments";
         }
         String chosen = field == null || field.isBlank() ? fields.get(0) : field;
@@ -116,6 +122,7 @@ class CommentPages {
             @PathVariable long id,
             @RequestParam org.springframework.util.MultiValueMap<String, String> form,
             RedirectAttributes redirect) {
+        codebook.requireComments(id);
         String field = form.getFirst("field");
         List<String> shown = form.getOrDefault("shown", List.of());
         // read every value the page sent before saving anything, so a bad one changes nothing

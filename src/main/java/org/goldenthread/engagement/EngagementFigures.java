@@ -58,6 +58,10 @@ public class EngagementFigures {
         if (c.invited() < small.minGroupSize()) {
             return new Figure(null, "hidden (small group)", null);
         }
+        // the rate times those invited gives the number of responses, itself a small group below k
+        if (surveys.survey(surveyId).definition().keepsRespondentsAnonymous() && small.hides(c.answered())) {
+            return new Figure(null, "hidden (small group)", null);
+        }
         BigDecimal rate =
                 BigDecimal.valueOf(c.answered() * 100).divide(BigDecimal.valueOf(c.invited()), 1, RoundingMode.HALF_UP);
         return new Figure(

@@ -279,9 +279,16 @@ class SurveyApi {
         return codebook.addTheme(id, body.name(), body.description());
     }
 
-    /** Comments in one free-text field ({@code Q11}, {@code Q1_comment}, {@code Q15_other}), with themes and suggestions. */
+    /**
+     * Comments in one free-text field ({@code Q11}, {@code Q1_comment}, {@code Q15_other}), with themes
+     * and suggestions: for those who may have the raw responses, and none while an anonymous survey
+     * has fewer than k responses (403 saying so; see {@link Codebook#requireComments}).
+     */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "The comments in one free-text field, with themes and suggestions")
+    @Operation(
+            summary = "The comments in one free-text field, with themes and suggestions",
+            description = "For ICS admins, and place leads for the surveys they created, as the raw responses are."
+                    + " An anonymous survey with fewer than k responses shows no comments (403 saying so).")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/comments")
     List<Codebook.Comment> comments(
             @PathVariable String ods,
@@ -293,16 +300,21 @@ class SurveyApi {
         if (page < 1 || page > 100_000 || pageSize < 1 || pageSize > 500) {
             throw new InvalidInput("page", "Pages run from 1, with 1 to 500 comments each");
         }
+        codebook.requireComments(id);
         return codebook.comments(id, field, uncoded, page, pageSize);
     }
 
     record Coding(String field, List<Long> themes) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "Code one comment with themes")
+    @Operation(
+            summary = "Code one comment with themes",
+            description = "For those who may read the survey's comments (see GET …/comments).")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses/{response}/coding")
     ResponseEntity<Void> code(
             @PathVariable String ods, @PathVariable long id, @PathVariable String response, @RequestBody Coding body) {
+        // coding is reading: whoever may tag a comment may test what it says against the themes' counts
+        codebook.requireComments(id);
         codebook.code(
                 id, Codebook.responseId(response), body.field(), body.themes() == null ? List.of() : body.themes());
         return ResponseEntity.noContent().build();

@@ -152,6 +152,7 @@ class SurveyPages {
 
     private Model listed(Model model) {
         model.addAttribute("surveys", surveys.surveys());
+        model.addAttribute("k", surveys.minGroupSize());
         model.addAttribute("canEdit", canEdit());
         return model;
     }
@@ -275,7 +276,8 @@ class SurveyPages {
         Surveys.Survey survey = surveys.survey(id);
         model.addAttribute("survey", survey);
         // a count, not the results: the results would load every answer into memory just to count them
-        model.addAttribute("responses", surveys.responseCount(id));
+        model.addAttribute("responses", surveys.shownCount(id));
+        model.addAttribute("k", surveys.minGroupSize());
         // the results' answers being read into memory: the same card as on the results page
         model.addAttribute("job", loads.underWay(id).orElse(null));
         model.addAttribute("canEdit", canEdit());

@@ -24,6 +24,7 @@ import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Signals;
+import org.goldenthread.platform.SmallNumbers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,6 +48,7 @@ public class Surveys {
     private final Signals signals;
 
     private final SurveyFigures figures;
+    private final SmallNumbers smallNumbers;
 
     Surveys(
             JdbcClient jdbc,
@@ -54,8 +56,10 @@ public class Surveys {
             Audit audit,
             Professions professions,
             Signals signals,
-            SurveyFigures figures) {
+            SurveyFigures figures,
+            SmallNumbers smallNumbers) {
         this.figures = figures;
+        this.smallNumbers = smallNumbers;
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
@@ -118,6 +122,11 @@ public class Surveys {
         }
     }
 
+    /**
+     * A survey in the list. {@code responses} is null, and {@code responses_hidden} true, for an
+     * anonymous survey with 1 to k−1 responses unless the caller may have its raw responses (see
+     * {@link #shownCount}).
+     */
     public record Listed(
             long id,
             String code,
@@ -125,15 +134,67 @@ public class Surveys {
             boolean anonymous,
             @JsonProperty("opens_on") LocalDate opensOn,
             @JsonProperty("closes_on") LocalDate closesOn,
-            long responses,
+            @Nullable Long responses,
+            @JsonProperty("responses_hidden") boolean responsesHidden,
             String status) {}
 
     public List<Listed> surveys() {
         return jdbc.sql("""
-                        select s.id, s.code, s.title, s.anonymous, s.opens_on, s.closes_on,
-                               (select count(*) from survey_response r where r.survey_id = s.id) as responses,
-                               s.status
-                          from survey s order by s.created_at desc""").query(Listed.class).list();
+                        select s.id, s.code, s.title, s.anonymous, s.opens_on, s.closes_on, s.status, s.created_by,
+                               (select count(*) from survey_response r where r.survey_id = s.id) as responses
+                          from survey s order by s.created_at desc""")
+                .query((rs, n) -> {
+                    ResponseCount count = shownCount(
+                            rs.getBoolean("anonymous"),
+                            rs.getLong("responses"),
+                            rs.getObject("created_by", Long.class));
+                    return new Listed(
+                            rs.getLong("id"),
+                            rs.getString("code"),
+                            rs.getString("title"),
+                            rs.getBoolean("anonymous"),
+                            rs.getObject("opens_on", LocalDate.class),
+                            rs.getObject("closes_on", LocalDate.class),
+                            count.count(),
+                            count.hidden(),
+                            rs.getString("status"));
+                })
+                .list();
+    }
+
+    /**
+     * How many responses a survey has, as the caller may see it: the number, or null and hidden for
+     * an anonymous survey with 1 to k−1 of them (none is no small group, and a survey's owners need
+     * to see that nobody has answered yet).
+     */
+    public record ResponseCount(@Nullable Long count, boolean hidden) {}
+
+    /** A survey's response count as the caller may see it; see {@link #shownCount(boolean, long, Long)}. */
+    public ResponseCount shownCount(long surveyId) {
+        return jdbc.sql("select anonymous, created_by from survey where id = :id")
+                .param("id", surveyId)
+                .query((rs, n) -> shownCount(
+                        rs.getBoolean("anonymous"), responseCount(surveyId), rs.getObject("created_by", Long.class)))
+                .optional()
+                .orElseThrow(() -> new NotFound("No survey with id " + surveyId + " in this ICS"));
+    }
+
+    /**
+     * Below k the number of responses to an anonymous survey is itself a small group: three
+     * responses say that three colleagues answered, and watching it tick up says when each did. Those
+     * who may have the raw responses (the survey's runners) see the exact count to follow progress, as
+     * it tells them nothing the responses do not; everyone else sees only that there are fewer than k.
+     */
+    private ResponseCount shownCount(boolean anonymous, long responses, @Nullable Long createdBy) {
+        if (anonymous && smallNumbers.hides(responses) && !runs(createdBy)) {
+            return new ResponseCount(null, true);
+        }
+        return new ResponseCount(responses, false);
+    }
+
+    /** The threshold below which counts of an anonymous survey's responses are hidden. */
+    public int minGroupSize() {
+        return smallNumbers.minGroupSize();
     }
 
     public long responseCount(long surveyId) {
@@ -172,18 +233,22 @@ public class Surveys {
      * the rule that only those who code comments read them, so analysts never get them.
      */
     public boolean mayReadRawResponses(long surveyId) {
-        Caller caller = Scope.currentCaller();
-        long ics = Scope.currentTenant().id();
-        if (caller.has(Role.ICS_ADMIN, ics)) {
-            return true;
+        return runs(jdbc.sql("select created_by from survey where id = :id")
+                .param("id", surveyId)
+                .query(Long.class)
+                .optional()
+                .orElse(null));
+    }
+
+    /** Whether the caller runs a survey made by this user: an ICS admin, or the place lead who made it. */
+    private boolean runs(@Nullable Long createdBy) {
+        Caller caller = Scope.current().caller();
+        if (caller == null) {
+            return false;
         }
-        return caller.has(Role.PLACE_LEAD, ics)
-                && jdbc.sql("select created_by from survey where id = :id")
-                        .param("id", surveyId)
-                        .query(Long.class)
-                        .optional()
-                        .map(creator -> creator == caller.userId())
-                        .orElse(false);
+        long ics = Scope.currentTenant().id();
+        return caller.has(Role.ICS_ADMIN, ics)
+                || caller.has(Role.PLACE_LEAD, ics) && createdBy != null && createdBy == caller.userId();
     }
 
     /** Refuses (403) anyone who may not have the raw responses; see {@link #mayReadRawResponses}. */

@@ -56,7 +56,7 @@ class ForumPages {
     public record SeatRow(Seat seat, SeatHolders.@Nullable Holding holding, java.time.LocalDate today, String openTo) {
 
         public boolean vacant() {
-            return holding == null || holding.holder() == null;
+            return holding == null || !holding.held();
         }
 
         /**
@@ -158,13 +158,32 @@ class ForumPages {
         return FORUM.show(shown(model, id), new SeatForm(null, null, null, null, null));
     }
 
+    /**
+     * Whether the caller may see who holds the seats of a forum: those whose register reaches its
+     * place (ICS admins everywhere, place leads in their places). Names on every forum page would
+     * otherwise rebuild the appointments that the register keeps from analysts, members and other
+     * places' leads; they see only whether each seat is held, and since when.
+     */
+    private static boolean namesHolders(Forum forum) {
+        return Scope.reach(Scope.currentCaller(), Scope.currentTenant().id(), Role.ICS_ADMIN, Role.PLACE_LEAD)
+                .map(register -> register.covers(forum.place()))
+                .orElse(false);
+    }
+
     private Model shown(Model model, long id) {
-        model.addAttribute("forum", forums.forum(id));
+        Forum forum = forums.forum(id);
+        model.addAttribute("forum", forum);
         List<Seat> seats = forums.seatsOf(id);
         SeatHolders directory = holders.getIfAvailable();
-        java.util.Map<Long, SeatHolders.Holding> held = directory == null
-                ? java.util.Map.of()
-                : directory.holdingsOf(seats.stream().map(Seat::id).toList());
+        boolean named = namesHolders(forum);
+        java.util.Map<Long, SeatHolders.Holding> held = new java.util.HashMap<>(
+                directory == null
+                        ? java.util.Map.of()
+                        : directory.holdingsOf(seats.stream().map(Seat::id).toList()));
+        if (!named) {
+            held.replaceAll((seat, holding) -> holding.withoutHolder());
+        }
+        model.addAttribute("holdersNamed", named);
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         java.util.Map<Long, String> openTo = professions.describe(seats);
         model.addAttribute("seats", seats);

@@ -20,7 +20,18 @@ public interface SeatHolders {
             @Nullable String holder,
             @Nullable String profession,
             @Nullable LocalDate since,
-            @Nullable LocalDate lastLeft) {}
+            @Nullable LocalDate lastLeft) {
+
+        /** Whether someone holds the seat today: {@code since} is set exactly then, named or not. */
+        public boolean held() {
+            return since != null;
+        }
+
+        /** The same occupancy without saying who: whether the seat is held, and since when. */
+        public Holding withoutHolder() {
+            return new Holding(seatId, null, null, since, lastLeft);
+        }
+    }
 
     /** Occupancy of each of these seats that has ever been held; seats never held are absent. */
     Map<Long, Holding> holdingsOf(Collection<Long> seatIds);

@@ -80,7 +80,8 @@ class CodingTest extends IntegrationTest {
         assertThat(counts.get("group_sizes").toString()).isEqualTo("[12]");
         assertThat(counts.get("themes").toString())
                 .contains("{\"theme\":\"Data and analysis\",\"counts\":[0]}")
-                .contains("{\"theme\":\"Protected time\",\"counts\":[2]}");
+                .as("2 of primary care's 12 comments would tie those two to their sector: hidden")
+                .contains("{\"theme\":\"Protected time\",\"counts\":[null]}");
         assertThat(counts.get("note").asString()).contains("fewer than 10");
         JsonNode everyone = api.get(base + "/themes/counts?field=Q2", token).json();
         int shownCommenters = 0;
@@ -134,6 +135,144 @@ class CodingTest extends IntegrationTest {
                 .contains("19 uncoded comments on")
                 .contains("Comment number 25")
                 .doesNotContain(">Next<");
+    }
+
+    /**
+     * A comment is a raw response in its writer's own words: only those who may download the raw
+     * responses read or code it, and while an anonymous survey has fewer than k responses nobody
+     * reads it on the comments pages, where one comment among a handful is easily put to a name.
+     */
+    @Test
+    void commentsAreForThoseWhoMayHaveTheRawResponsesAndNoneBeforeKResponses() {
+        String ods = createIcs("Comment readers ICS");
+        String admin = tokenFor(createUser("ics_admin", ods));
+        assertThat(api.post("/api/v1/ics/" + ods + "/places", admin, ApiClient.json("name", "Eastwold"))
+                        .status())
+                .isEqualTo(201);
+        String runnerEmail = createUser("place_lead", ods, "Eastwold");
+        String runner = tokenFor(runnerEmail);
+        String otherLeadEmail = createUser("place_lead", ods, "Eastwold");
+        String otherLead = tokenFor(otherLeadEmail);
+        long id = survey(ods, runner);
+        String base = "/api/v1/ics/" + ods + "/surveys/" + id;
+        importResponses(base, runner, "Q1,Q2\nHospital,My ward manager never lets me go to the senate\n");
+        long theme = api.post(base + "/themes", admin, ApiClient.json("name", "Release"))
+                .json()
+                .get("id")
+                .asLong();
+
+        // one response to an anonymous survey: no comments for anyone, the survey's runner included
+        for (String reader : List.of(runner, admin, otherLead)) {
+            Response one = api.get(base + "/comments?field=Q2", reader);
+            assertThat(one.status()).isEqualTo(403);
+            assertThat(one.body()).doesNotContain("ward manager");
+        }
+        assertThat(api.get(base + "/comments?field=Q2", runner).body())
+                .contains("fewer than 10 responses")
+                .doesNotContain("1 response");
+        String page = new PageClient(port)
+                .signIn(runnerEmail, PASSWORD)
+                .get("/ics/" + ods + "/surveys/" + id + "/comments?field=Q2")
+                .body();
+        assertThat(page).contains("fewer than 10 responses").doesNotContain("ward manager");
+
+        StringBuilder more = new StringBuilder("Q1,Q2\n");
+        for (int i = 0; i < 10; i++) {
+            more.append("Primary care,Clinics always come first\n");
+        }
+        importResponses(base, runner, more.toString());
+
+        // at k, the runner and ICS admins read and code them; a place lead who did not run it does not
+        Response read = api.get(base + "/comments?field=Q2&page_size=100", runner);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).contains("ward manager");
+        assertThat(api.get(base + "/comments?field=Q2", admin).status()).isEqualTo(200);
+        String comment = read.json().get(0).get("response_id").asString();
+        code(base, runner, comment, theme);
+
+        Response refused = api.get(base + "/comments?field=Q2", otherLead);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("ward manager").contains("place leads for the surveys they created");
+        assertThat(api.get(base + "/responses.csv", otherLead).status())
+                .as("the same rule as the raw responses")
+                .isEqualTo(403);
+        Response coding = api.post(
+                base + "/responses/" + comment + "/coding",
+                otherLead,
+                ApiClient.json("field", "Q2", "themes", List.of()));
+        assertThat(coding.status()).isEqualTo(403);
+        assertThat(api.get(base + "/comments?field=Q2&uncoded=true", runner)
+                        .json()
+                        .size())
+                .as("the comment kept the theme the runner gave it")
+                .isEqualTo(10);
+
+        PageClient otherPages = new PageClient(port).signIn(otherLeadEmail, PASSWORD);
+        PageClient.Page otherPage = otherPages.get("/ics/" + ods + "/surveys/" + id + "/comments?field=Q2");
+        assertThat(otherPage.status()).isEqualTo(403);
+        assertThat(otherPage.body()).doesNotContain("ward manager");
+        assertThat(otherPages
+                        .post("/ics/" + ods + "/surveys/" + id + "/comments", "field", "Q2", "shown", comment)
+                        .status())
+                .isEqualTo(403);
+        assertThat(otherPages.get("/ics/" + ods + "/surveys/" + id).body())
+                .as("no link to comments they may not read")
+                .doesNotContain("Read and code comments");
+        assertThat(new PageClient(port)
+                        .signIn(runnerEmail, PASSWORD)
+                        .get("/ics/" + ods + "/surveys/" + id)
+                        .body())
+                .contains("Read and code comments");
+    }
+
+    /**
+     * Whoever codes can make a theme and tag one comment (or all but one) with it; a count of 1 in a
+     * group of a breakdown would then say how that comment's writer answered the question. Such
+     * counts are hidden, and so is one more where the theme's count for everyone would give it away.
+     */
+    @Test
+    void aThemeOnOneCommentDoesNotSayWhichGroupItsWriterIsIn() {
+        String ods = createIcs("Theme trace ICS");
+        String token = tokenFor(createUser("ics_admin", ods));
+        long id = survey(ods, token);
+        String base = "/api/v1/ics/" + ods + "/surveys/" + id;
+        StringBuilder csv = new StringBuilder("Q1,Q2\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("Primary care,Clinics always come first\n");
+        }
+        for (int i = 0; i < 12; i++) {
+            csv.append("Hospital,The data never arrives\n");
+        }
+        csv.append("Hospital,I am the only one who would say this about my director\n");
+        importResponses(base, token, csv.toString());
+        JsonNode comments =
+                api.get(base + "/comments?field=Q2&page_size=100", token).json();
+        long one = api.post(base + "/themes", token, ApiClient.json("name", "Just this one"))
+                .json()
+                .get("id")
+                .asLong();
+        long allButOne = api.post(base + "/themes", token, ApiClient.json("name", "All but this one"))
+                .json()
+                .get("id")
+                .asLong();
+        for (JsonNode c : comments) {
+            boolean target = c.get("text").asString().contains("my director");
+            code(base, token, c.get("response_id").asString(), target ? one : allButOne);
+        }
+
+        JsonNode counts = api.get(base + "/themes/counts?field=Q2&by=Q1", token).json();
+        assertThat(counts.get("groups").toString()).isEqualTo("[\"Primary care\",\"Hospital\",\"Social care\"]");
+        assertThat(counts.get("group_sizes").toString()).isEqualTo("[12,13,0]");
+        // every commenter is in a shown group, so with the counts for everyone one hidden cell would be
+        // the total less the others: another is hidden too, never the empty group's known 0
+        assertThat(counts.get("themes").toString())
+                .contains("{\"theme\":\"Just this one\",\"counts\":[null,null,0]}")
+                .contains("{\"theme\":\"All but this one\",\"counts\":[null,null,0]}");
+        assertThat(counts.get("note").asString()).contains("fewer than 10 of a group's comments");
+        JsonNode everyone = api.get(base + "/themes/counts?field=Q2", token).json();
+        assertThat(everyone.get("themes").toString())
+                .as("no breakdown, nothing to tie a comment to")
+                .contains("{\"theme\":\"Just this one\",\"counts\":[1]}");
     }
 
     private long survey(String ods, String token) {

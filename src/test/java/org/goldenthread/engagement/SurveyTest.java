@@ -980,6 +980,80 @@ public class SurveyTest extends IntegrationTest {
         assertThat(pdfText(api.getBytes(path(id, "/report.pdf"), token))).contains("10 responses");
     }
 
+    /**
+     * Below k the number of responses to an anonymous survey is itself a small group (three
+     * colleagues answered, and as it ticks up, when each did). Those who may have the raw responses
+     * see it to follow progress; everyone else sees that there are fewer than k, on the pages and in
+     * the API alike, until the survey has k.
+     */
+    @Test
+    void theNumberOfResponsesToAnAnonymousSurveyBelowKIsForItsRunnersOnly() {
+        long id = create(SMALL);
+        long named = create(
+                SMALL.replace("\"pulse\"", "\"named-pulse\"").replace("\"anonymous\": true", "\"anonymous\": false"));
+        byte[] three = "Q1,Q2\nYes,Agree\nNo,Agree\nYes,Disagree\n".getBytes(StandardCharsets.UTF_8);
+        for (long survey : List.of(id, named)) {
+            assertThat(api.post(path(survey, "/responses/import"), token, "text/csv", three)
+                            .status())
+                    .isEqualTo(200);
+        }
+        String analystEmail = createUser("analyst", ods);
+        String analyst = tokenFor(analystEmail);
+        assertThat(api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Eastwold"))
+                        .status())
+                .isEqualTo(201);
+        String lead = tokenFor(createUser("place_lead", ods, "Eastwold"));
+        Response leads =
+                api.post("/api/v1/ics/" + ods + "/surveys", lead, SMALL.replace("\"pulse\"", "\"leads-pulse\""));
+        long leadsSurvey = leads.json().get("id").asLong();
+        api.post(path(leadsSurvey, "/responses/import"), lead, "text/csv", three);
+
+        JsonNode hidden = listed(analyst, id);
+        assertThat(hidden.get("responses").isNull()).as(hidden.toString()).isTrue();
+        assertThat(hidden.get("responses_hidden").asBoolean()).isTrue();
+        assertThat(listed(analyst, named).get("responses").asInt())
+                .as("a survey that names its respondents has nothing to hide in its count")
+                .isEqualTo(3);
+        assertThat(listed(analyst, named).get("responses_hidden").asBoolean()).isFalse();
+        assertThat(listed(token, id).get("responses").asInt())
+                .as("an ICS admin may have the responses themselves")
+                .isEqualTo(3);
+        assertThat(listed(lead, leadsSurvey).get("responses").asInt())
+                .as("the place lead who runs it")
+                .isEqualTo(3);
+        assertThat(listed(lead, id).get("responses").isNull())
+                .as("but not another's survey")
+                .isTrue();
+
+        org.goldenthread.support.PageClient pages =
+                new org.goldenthread.support.PageClient(port).signIn(analystEmail, PASSWORD);
+        String list = pages.get("/ics/" + ods + "/surveys").body();
+        assertThat(list).contains("Fewer than 10");
+        String page = pages.get("/ics/" + ods + "/surveys/" + id).body();
+        assertThat(page).contains("id=\"responses\">Fewer than 10<");
+
+        StringBuilder seven = new StringBuilder("Q1,Q2\n");
+        append(seven, 7, "No,Disagree");
+        api.post(
+                path(id, "/responses/import"),
+                token,
+                "text/csv",
+                seven.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(listed(analyst, id).get("responses").asInt()).isEqualTo(10);
+        assertThat(pages.get("/ics/" + ods + "/surveys/" + id).body()).contains("id=\"responses\">10<");
+    }
+
+    private JsonNode listed(String caller, long id) {
+        Response r = api.get("/api/v1/ics/" + ods + "/surveys", caller);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        for (JsonNode s : r.json()) {
+            if (s.get("id").asLong() == id) {
+                return s;
+            }
+        }
+        throw new AssertionError("Survey " + id + " is not listed: " + r.body());
+    }
+
     @Test
     void anotherIcsCannotSeeTheSurvey() {
         long id = create(SMALL);

@@ -380,6 +380,12 @@ class MalformedInputTest extends IntegrationTest {
                 icsAdmin,
                 "text/csv",
                 surveyCsv.getBytes(StandardCharsets.UTF_8)));
+        // an anonymous survey's comments are read and coded from its tenth response, so the corpus reaches them
+        expect(api.post(
+                path + "/surveys/" + survey + "/responses/import",
+                icsAdmin,
+                "text/csv",
+                ("Q1,Q2\n" + "Disagree,No\n".repeat(8)).getBytes(StandardCharsets.UTF_8)));
         long theme = expect(api.post(
                         path + "/surveys/" + survey + "/themes",
                         icsAdmin,

@@ -166,10 +166,33 @@ class InvitationApi {
         return Duration.ofSeconds(seconds);
     }
 
+    /**
+     * The invitation counts as the caller may see them: {@code responded} and {@code not_responded}
+     * are null, and {@code responded_hidden} true, as the survey list hides its responses.
+     */
+    record Counts(
+            long invited,
+            long sent,
+            @Nullable Long responded,
+            @JsonProperty("not_responded") @Nullable Long notResponded,
+            @JsonProperty("responded_hidden") boolean respondedHidden) {}
+
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @Operation(summary = "How many were invited, emailed and have responded")
+    @Operation(
+            summary = "How many were invited, emailed and have responded",
+            description = "For an anonymous survey with 1 to k−1 invitations used, responded and not_responded are"
+                    + " null (responded_hidden true) unless you may have its raw responses")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/invitations")
-    Invitations.Counts counts(@PathVariable String ods, @PathVariable long id) {
-        return invitations.counts(id);
+    Counts counts(@PathVariable String ods, @PathVariable long id) {
+        Invitations.Counts c = invitations.counts(id);
+        // invitations used are responses to an anonymous survey, so a few of them are as telling as
+        // the survey's own count, and the invited count would give them away beside not_responded
+        boolean hidden = surveys.survey(id).definition().keepsRespondentsAnonymous()
+                && c.responded() > 0
+                && c.responded() < surveys.minGroupSize()
+                && !surveys.mayReadRawResponses(id);
+        return hidden
+                ? new Counts(c.invited(), c.sent(), null, null, true)
+                : new Counts(c.invited(), c.sent(), c.responded(), c.notResponded(), false);
     }
 }

@@ -482,6 +482,21 @@ class CollectingTest extends IntegrationTest {
                         .asInt())
                 .isEqualTo(2);
 
+        // an anonymous survey shows its comments once it has k (10) responses: eight more, without comments
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/comments?field=Q1_comment", token)
+                        .status())
+                .isEqualTo(403);
+        StringBuilder eight = new StringBuilder("Q1,Q2,Q3\n");
+        for (int i = 0; i < 8; i++) {
+            eight.append("Agree,No,Acute\n");
+        }
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/surveys/" + id + "/responses/import",
+                                token,
+                                "text/csv",
+                                eight.toString().getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
         JsonNode comments = api.get("/api/v1/ics/" + ods + "/surveys/" + id + "/comments?field=Q1_comment", token)
                 .json();
         assertThat(comments.size()).isEqualTo(2);
