@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -360,14 +362,18 @@ class AssessmentApi {
             How the ICSs that shared a closed cycle against the framework with this code (and the same size of \
             scale as this ICS's copy, or 4 levels) rated each indicator: `counts` per level, lowest first, and the \
             `median` level. Nothing names an ICS; `indicators` stays empty, with `shown` false, until at least 5 \
-            ICSs contribute. ICS admins and analysts.""")
+            ICSs contribute. A code that is neither one of this ICS's frameworks nor one Golden Thread ships is \
+            404. ICS admins and analysts.""")
     Benchmark.Pool benchmark(@PathVariable String ods, @PathVariable String framework) {
-        int scale = frameworks.frameworks().stream()
+        Optional<Integer> own = frameworks.frameworks().stream()
                 .map(Frameworks.Stored::framework)
                 .filter(f -> framework.equals(f.code()))
                 .map(f -> f.scale().size())
-                .findFirst()
-                .orElse(4);
-        return benchmark.pool(framework, scale);
+                .findFirst();
+        if (own.isEmpty() && !Frameworks.SHIPPED.contains(framework)) {
+            throw new NotFound(
+                    "No framework with the code " + framework + " in this ICS or among those Golden Thread ships");
+        }
+        return benchmark.pool(framework, own.orElse(4));
     }
 }

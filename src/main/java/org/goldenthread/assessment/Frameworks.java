@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.JsonProblems;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Text;
@@ -79,7 +80,7 @@ public class Frameworks {
         try {
             return json.readValue(file, Framework.class);
         } catch (JacksonException e) {
-            throw new InvalidInput("file", "This is not a framework file: " + e.getOriginalMessage());
+            throw new InvalidInput("file", "This is not a framework file (" + JsonProblems.describe(e) + ")");
         }
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.goldenthread.platform.ScalarAsText;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * An offer as someone describes it, from a form, the API or a row of a catalogue file ({@code row}),
@@ -20,20 +22,33 @@ public record OfferDetails(
         @Nullable String scope,
         @Nullable String place,
         @Nullable String delivery,
-        @Nullable String hours,
-        @Nullable String weeks,
-        @JsonProperty("cost_pounds") @Nullable String costPounds,
+
+        @JsonDeserialize(using = ScalarAsText.class) @Nullable
+        String hours,
+
+        @JsonDeserialize(using = ScalarAsText.class) @Nullable
+        String weeks,
+
+        @JsonProperty("cost_pounds") @JsonDeserialize(using = ScalarAsText.class) @Nullable
+        String costPounds,
+
         @JsonProperty("paid_by") @Nullable String paidBy,
         @Nullable List<String> professions,
         @JsonProperty("profession_groups") @Nullable List<String> professionGroups,
         @JsonProperty("career_stages") @Nullable List<String> careerStages,
         @Nullable List<String> levels,
         @Nullable List<String> sectors,
-        @Nullable String capacity,
+
+        @JsonDeserialize(using = ScalarAsText.class) @Nullable
+        String capacity,
+
         @JsonProperty("opens_on") @Nullable String opensOn,
         @JsonProperty("closes_on") @Nullable String closesOn,
         @JsonProperty("more_info_url") @Nullable String moreInfoUrl,
-        @Nullable String retired,
+
+        @JsonDeserialize(using = ScalarAsText.class) @Nullable
+        String retired,
+
         @JsonIgnore @Nullable Integer row) {
 
     /** The details of a stored offer, as text, for a form to show or a file to carry. */

@@ -22,6 +22,7 @@ import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Job;
+import org.goldenthread.platform.JsonProblems;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
@@ -193,7 +194,8 @@ class SurveyPages {
             try {
                 definition = json.readValue(body, SurveyDefinition.class);
             } catch (JacksonException e) {
-                throw new InvalidInput("file", "The file is not a survey definition: " + e.getOriginalMessage());
+                throw new InvalidInput(
+                        "file", "The file is not a survey definition (" + JsonProblems.describe(e) + ")");
             }
             long id = surveys.createUnopened(definition, null, null);
             redirect.addFlashAttribute(

@@ -132,7 +132,7 @@ class RegisterApi {
             @RequestBody(required = false) byte[] body,
             @RequestParam(defaultValue = "all_or_nothing") String mode,
             @RequestParam(defaultValue = "false") boolean async) {
-        if (!mode.equals("all_or_nothing") && !mode.equals("valid_rows")) {
+        if (!RegisterFile.MODES.contains(mode)) {
             throw new org.goldenthread.platform.InvalidInput("mode", "Use all_or_nothing or valid_rows");
         }
         List<List<String>> rows = RegisterFile.readCsv(body == null ? new byte[0] : body);

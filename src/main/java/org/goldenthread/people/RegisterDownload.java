@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.goldenthread.platform.Footprint;
+import org.goldenthread.platform.InvalidInput;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,8 +22,14 @@ class RegisterDownload {
         this.clock = clock;
     }
 
-    /** CSV unless {@code format} is xlsx; only the part of the register the footprint covers. */
+    /**
+     * As CSV or, with {@code format} xlsx, as a workbook; written in lower case, as the other exports
+     * take their format. Only the part of the register the footprint covers.
+     */
     ResponseEntity<byte[]> of(String ods, String format, Footprint footprint) {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw new InvalidInput("format", "Choose csv or xlsx");
+        }
         String name = "register-" + ods + "-" + LocalDate.now(clock) + "." + (format.equals("xlsx") ? "xlsx" : "csv");
         byte[] body = format.equals("xlsx")
                 ? file.exportXlsx(footprint)

@@ -72,6 +72,9 @@ public class RegisterFile {
     /** Files with more rows than this are imported in the background, even through the API. */
     public static final int LARGE = 5_000;
 
+    /** How an import treats rows with problems: refuse the whole file, or import the others. */
+    static final Set<String> MODES = Set.of("all_or_nothing", "valid_rows");
+
     private final RegisterImport importing;
     private final RegisterExport exporting;
 

@@ -2,6 +2,7 @@ package org.goldenthread.people;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.goldenthread.platform.Allowed;
@@ -68,8 +69,15 @@ class RegisterFilePages {
         model.addAttribute("columns", RegisterFile.COLUMNS);
         model.addAttribute("canEdit", true);
         model.addAttribute("mode", mode);
+        List<Problem> problems = new ArrayList<>();
         if (file == null || file.isEmpty()) {
-            model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV or Excel file to import")));
+            problems.add(Problem.of("file", "Choose a CSV or Excel file to import"));
+        }
+        if (!RegisterFile.MODES.contains(mode)) {
+            problems.add(Problem.of("mode", "Choose what to do if some rows have problems"));
+        }
+        if (file == null || !problems.isEmpty()) {
+            model.addAttribute("problems", problems);
             return "people/register";
         }
         String fileName = file.getOriginalFilename() == null ? "register file" : file.getOriginalFilename();

@@ -810,6 +810,16 @@ class AssessmentTest extends IntegrationTest {
     }
 
     @Test
+    void benchmarkingAFrameworkNobodyHasIsNotFound() {
+        Response unknown = api.get(path("/benchmark/nonexist"), admin);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        // a framework Golden Thread ships has a pool whether or not this ICS adopted it
+        assertThat(api.get(path("/benchmark/draft-principles-2021"), admin).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void benchmarkingShowsNothingUntilFiveIcssShare() {
         // Each shares a closed cycle rated all 3; the pool is global, so count from what is already there.
         String code = "bench-" + System.nanoTime();

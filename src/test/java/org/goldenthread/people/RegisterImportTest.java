@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.PageClient;
+import org.goldenthread.support.PageClient.Page;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -160,6 +162,39 @@ class RegisterImportTest extends IntegrationTest {
         Response r = api.get("/api/v1/ics/" + ods + "/register/export?format=xlsx", token);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.contentType()).contains("spreadsheetml");
+    }
+
+    @Test
+    void anExportInAFormatNotOfferedIsRefusedNamingTheFormat() {
+        for (String format : java.util.List.of("pdf", "XLSX")) {
+            Response r = api.get("/api/v1/ics/" + ods + "/register/export?format=" + format, token);
+            assertThat(r.status()).as(format).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("format");
+        }
+        assertThat(api.get("/api/v1/ics/" + ods + "/register/export?format=csv", token)
+                        .contentType())
+                .startsWith("text/csv");
+    }
+
+    @Test
+    void theImportPageRefusesAModeItDoesNotOfferAndImportsNothing() {
+        PageClient pages = new PageClient(port).signIn(createUser("ics_admin", ods), PASSWORD);
+        pages.get("/ics/" + ods + "/register");
+        String boundary = "register" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nbogus\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"register.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + RegisterFixture.smallRegister() + "\r\n--" + boundary + "--\r\n";
+        Page shown = pages.postBody(
+                "/ics/" + ods + "/register",
+                "multipart/form-data; boundary=" + boundary,
+                body.getBytes(StandardCharsets.UTF_8));
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body())
+                .contains("id=\"mode-error\"")
+                .contains("Choose what to do if some rows have problems")
+                .contains("href=\"#mode\"");
+        assertThat(api.get("/api/v1/ics/" + ods + "/people", token).json()).isEmpty();
     }
 
     @Test

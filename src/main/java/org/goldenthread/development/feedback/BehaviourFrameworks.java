@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.JsonProblems;
 import org.goldenthread.platform.Text;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +82,7 @@ class BehaviourFrameworks {
         try {
             return json.readValue(file, BehaviourFramework.class);
         } catch (JacksonException e) {
-            throw new InvalidInput("file", "This is not a behaviour framework file: " + e.getOriginalMessage());
+            throw new InvalidInput("file", "This is not a behaviour framework file (" + JsonProblems.describe(e) + ")");
         }
     }
 

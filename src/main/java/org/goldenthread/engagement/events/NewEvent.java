@@ -1,8 +1,10 @@
 package org.goldenthread.engagement.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.goldenthread.platform.ScalarAsText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * An event as typed on the page or sent to the API: the day and times are England's local time.
@@ -22,17 +24,24 @@ public record NewEvent(
         @BindParam("end_time") @JsonProperty("end_time") @Nullable
         String endTime,
 
-        @Nullable String online,
+        @JsonDeserialize(using = ScalarAsText.class) @Nullable
+        String online,
+
         @Nullable String location,
-        @Nullable String capacity,
+
+        @JsonDeserialize(using = ScalarAsText.class) @Nullable
+        String capacity,
 
         @BindParam("closes_on") @JsonProperty("closes_on") @Nullable
         String closesOn,
 
-        @BindParam("segment_id") @JsonProperty("segment_id") @Nullable
+        @BindParam("segment_id") @JsonProperty("segment_id") @JsonDeserialize(using = ScalarAsText.class) @Nullable
         String segmentId,
 
-        @BindParam("feedback_survey_id") @JsonProperty("feedback_survey_id") @Nullable
+        @BindParam("feedback_survey_id")
+        @JsonProperty("feedback_survey_id")
+        @JsonDeserialize(using = ScalarAsText.class)
+        @Nullable
         String feedbackSurveyId) {
 
     static NewEvent blank() {

@@ -1,12 +1,14 @@
 package org.goldenthread.engagement.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.goldenthread.platform.ScalarAsText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** An action as typed on the page or sent to the API. */
 public record ActionForm(
-        @BindParam("theme_id") @JsonProperty("theme_id") @Nullable
+        @BindParam("theme_id") @JsonProperty("theme_id") @JsonDeserialize(using = ScalarAsText.class) @Nullable
         String themeId,
 
         @Nullable String what,

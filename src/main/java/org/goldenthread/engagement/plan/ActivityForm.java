@@ -1,8 +1,10 @@
 package org.goldenthread.engagement.plan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.goldenthread.platform.ScalarAsText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.BindParam;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** An activity as typed on the page or sent to the API; dates as year-month-day or the NHS.UK date input. */
 public record ActivityForm(
@@ -15,19 +17,19 @@ public record ActivityForm(
         @BindParam("ends_on") @JsonProperty("ends_on") @Nullable
         String endsOn,
 
-        @BindParam("group_id") @JsonProperty("group_id") @Nullable
+        @BindParam("group_id") @JsonProperty("group_id") @JsonDeserialize(using = ScalarAsText.class) @Nullable
         String groupId,
 
-        @BindParam("segment_id") @JsonProperty("segment_id") @Nullable
+        @BindParam("segment_id") @JsonProperty("segment_id") @JsonDeserialize(using = ScalarAsText.class) @Nullable
         String segmentId,
 
         @Nullable String status,
         @Nullable String owner,
 
-        @BindParam("survey_id") @JsonProperty("survey_id") @Nullable
+        @BindParam("survey_id") @JsonProperty("survey_id") @JsonDeserialize(using = ScalarAsText.class) @Nullable
         String surveyId,
 
-        @BindParam("event_id") @JsonProperty("event_id") @Nullable
+        @BindParam("event_id") @JsonProperty("event_id") @JsonDeserialize(using = ScalarAsText.class) @Nullable
         String eventId) {
 
     static ActivityForm blank() {

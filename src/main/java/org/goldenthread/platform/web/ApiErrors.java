@@ -1,11 +1,12 @@
 package org.goldenthread.platform.web;
 
+import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.JsonProblems;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.jspecify.annotations.Nullable;
@@ -20,16 +21,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Every API error as an RFC 9457 problem, naming the field and the reason where there is one. */
@@ -38,8 +39,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-    private static final java.util.Set<Class<?>> WHOLE_NUMBERS =
-            java.util.Set.of(Integer.class, int.class, Long.class, long.class, Short.class, short.class);
+    /** This advice's handlers, for {@link #answer}. */
+    private static final ExceptionHandlerMethodResolver HANDLERS = new ExceptionHandlerMethodResolver(ApiErrors.class);
 
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<Object> invalid(InvalidInput e) {
@@ -69,60 +70,52 @@ class ApiErrors {
                         HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than allowed here.", List.of());
             }
         }
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return problem(
-                    HttpStatus.BAD_REQUEST,
-                    "The field " + unknown.getPropertyName() + " is not recognised.",
-                    List.of(Problem.of(
-                            unknown.getPropertyName(),
-                            "Unknown field; allowed fields are "
-                                    + unknown.getKnownPropertyIds().stream()
-                                            .map(Object::toString)
-                                            .sorted()
-                                            .collect(Collectors.joining(", ")))));
-        }
-        if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
-            // named as the other problems name a place in a body: questions[0].text
-            String field = mismatch.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining())
-                    .replaceFirst("^\\.", "");
-            if (mismatch instanceof InvalidFormatException format && format.getTargetType() == LocalDate.class) {
-                return problem(
-                        HttpStatus.BAD_REQUEST, field + ": " + Dates.RULE, List.of(Problem.of(field, Dates.RULE)));
-            }
-            if (mismatch instanceof MismatchedInputException m && WHOLE_NUMBERS.contains(m.getTargetType())) {
+        if (e.getCause() instanceof JacksonException cause) {
+            // described as an uploaded JSON file is: the place in the body and the reason, in our words
+            Problem described = JsonProblems.of(cause);
+            String field = described.field();
+            if (field == null) {
+                String whole = JsonProblems.describe(cause);
                 return problem(
                         HttpStatus.BAD_REQUEST,
-                        field + ": Give a whole number, like 2",
-                        List.of(Problem.of(field, "Give a whole number, like 2")));
+                        cause instanceof StreamReadException
+                                ? "The request body is " + whole + "."
+                                // the body as a whole is of the wrong shape: "should be an object, …"
+                                : whole.startsWith("should")
+                                        ? "The request body " + whole + "."
+                                        : "The request body could not be read as JSON.",
+                        List.of());
             }
-            return problem(
-                    HttpStatus.BAD_REQUEST,
-                    "The field " + field + " has a value of the wrong type.",
-                    List.of(Problem.of(field, "Value of the wrong type")));
-        }
-        if (cause instanceof StreamReadException malformed) {
-            String where = malformed.getLocation() == null
-                    ? ""
-                    : " at line " + malformed.getLocation().getLineNr() + ", column "
-                            + malformed.getLocation().getColumnNr();
-            return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON" + where + ".", List.of());
-        }
-        if (cause instanceof JacksonException) {
-            return problem(HttpStatus.BAD_REQUEST, "The request body could not be read as JSON.", List.of());
+            String detail = cause instanceof UnrecognizedPropertyException
+                    ? "The field " + field + " is not recognised."
+                    : described.reason().equals(Dates.RULE)
+                                    || described.reason().equals(JsonProblems.WHOLE_NUMBER)
+                            ? field + ": " + described.reason()
+                            : "The field " + field + " has a value of the wrong type.";
+            return problem(HttpStatus.BAD_REQUEST, detail, List.of(described));
         }
         return problem(HttpStatus.BAD_REQUEST, "A request body is required.", List.of());
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException e) {
-        String reason = e.getRequiredType() == LocalDate.class ? Dates.RULE : "Not a valid value";
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<Object> badParameter(Exception e) {
+        Problem p = parameterProblem(e);
         return problem(
                 HttpStatus.BAD_REQUEST,
-                "The value of " + e.getName() + " is not valid.",
-                List.of(Problem.of(e.getName(), reason)));
+                e instanceof MissingServletRequestParameterException
+                        ? "The parameter " + p.field() + " is required."
+                        : "The value of " + p.field() + " is not valid.",
+                List.of(p));
+    }
+
+    /** A query or path parameter that is missing, or not of its type (an id of abc), named with the reason. */
+    static Problem parameterProblem(Exception e) {
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return Problem.of(missing.getParameterName(), "Required");
+        }
+        MethodArgumentTypeMismatchException mismatch = (MethodArgumentTypeMismatchException) e;
+        return Problem.of(
+                mismatch.getName(), mismatch.getRequiredType() == LocalDate.class ? Dates.RULE : "Not a valid value");
     }
 
     /** Spring Security's firewall reads parameter names lazily, so a refused one can surface in a controller. */
@@ -149,6 +142,22 @@ class ApiErrors {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side. Nothing was changed. Try again later.",
                 List.of());
+    }
+
+    /**
+     * The answer this advice gives an exception, for an API path that a page controller serves too
+     * (a file download at both a page path and an API path): this advice is for REST controllers
+     * only, so {@link PageErrors} asks here instead, and every API path answers alike.
+     */
+    ResponseEntity<Object> answer(Exception e) {
+        Method handler = HANDLERS.resolveMethodByExceptionType(e.getClass());
+        if (handler == null) {
+            return unexpected(e);
+        }
+        ReflectionUtils.makeAccessible(handler);
+        @SuppressWarnings("unchecked")
+        ResponseEntity<Object> answer = (ResponseEntity<Object>) ReflectionUtils.invokeMethod(handler, this, e);
+        return answer == null ? unexpected(e) : answer;
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, @Nullable String detail, List<Problem> errors) {

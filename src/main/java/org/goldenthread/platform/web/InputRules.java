@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import org.goldenthread.platform.Dates;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jackson.JacksonComponent;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -13,11 +15,15 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Rules for input that hold for every call: dates in JSON bodies and in query parameters are read
  * by {@link Dates}, so the same range applies to them as to page forms and register files; the
- * fields of multipart forms get the same text check as other parameters ({@link ParameterText}).
+ * fields of multipart forms get the same text check as other parameters ({@link ParameterText});
+ * and a JSON field that holds text takes only text.
  */
 @Configuration(proxyBeanMethods = false)
 class InputRules implements WebMvcConfigurer {
@@ -35,6 +41,19 @@ class InputRules implements WebMvcConfigurer {
     public void addFormatters(FormatterRegistry registry) {
         // added last, so it is chosen over the general String-to-LocalDate conversion
         registry.addConverter(String.class, LocalDate.class, text -> text.isBlank() ? null : Dates.parse(text));
+    }
+
+    /**
+     * A number or true/false where the field holds text is refused, naming the field, rather than
+     * stored as the text "5" or "false": as a fraction where a whole number belongs is (application.yml).
+     */
+    @Bean
+    JsonMapperBuilderCustomizer textIsText() {
+        return builder -> builder.withCoercionConfig(
+                LogicalType.Textual,
+                text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @JacksonComponent

@@ -12,12 +12,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -29,6 +32,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
+
+    private final ApiErrors api;
+
+    PageErrors(ApiErrors api) {
+        this.api = api;
+    }
 
     @ExceptionHandler(NotFound.class)
     void notFound(HttpServletRequest request, HttpServletResponse response, NotFound e) throws IOException {
@@ -54,6 +63,33 @@ class PageErrors {
         }
     }
 
+    /** A parameter missing or not of its type (an id of abc): a 400 that names it, on a page as in the API. */
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @Nullable
+    ResponseEntity<Object> badParameter(HttpServletRequest request, HttpServletResponse response, Exception e)
+            throws IOException {
+        if (ProblemResponses.isApi(request.getRequestURI())) {
+            return api.answer(e);
+        }
+        request.setAttribute(
+                ErrorPages.PROBLEMS, List.of(ApiErrors.parameterProblem(e).describe()));
+        response.sendError(HttpStatus.BAD_REQUEST.value());
+        return null;
+    }
+
+    /**
+     * Anything else on an API path that a page controller serves too (the file downloads) is
+     * answered as the API answers it. On a page it goes on to Spring's own resolvers and the error
+     * page, as before.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> other(HttpServletRequest request, Exception e) throws Exception {
+        if (ProblemResponses.isApi(request.getRequestURI())) {
+            return api.answer(e);
+        }
+        throw e;
+    }
+
     @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     void tooLarge(HttpServletRequest request, HttpServletResponse response, Exception e) throws IOException {
         answer(request, response, HttpStatus.CONTENT_TOO_LARGE, "The file is larger than Golden Thread accepts");
@@ -73,7 +109,12 @@ class PageErrors {
 
     /** A safety net for text that reached the database from a file: refused there, so refused here. */
     @ExceptionHandler(DataAccessException.class)
-    void database(HttpServletRequest request, HttpServletResponse response, DataAccessException e) throws IOException {
+    @Nullable
+    ResponseEntity<Object> database(HttpServletRequest request, HttpServletResponse response, DataAccessException e)
+            throws IOException {
+        if (ProblemResponses.isApi(request.getRequestURI())) {
+            return api.answer(e);
+        }
         if (StorableText.refusal(e).isEmpty()) {
             throw e;
         }
@@ -82,6 +123,7 @@ class PageErrors {
                 response,
                 HttpStatus.BAD_REQUEST,
                 StorableText.refusal(e).get());
+        return null;
     }
 
     @ExceptionHandler({
