@@ -50,7 +50,26 @@ final class CellBounds {
         if (value == 0) {
             return possible(r, c, 1);
         }
-        return couldBeEmpty(r, c, value) || possible(r, c, k);
+        return couldBeEmpty(r, c, value) || couldReach(r, c, value, k) || possible(r, c, k);
+    }
+
+    /**
+     * A quick sufficient answer that the cell could hold k: a rectangle of hidden cells whose two
+     * cells beside it each hold enough to move k − value into it and its far corner.
+     */
+    private boolean couldReach(int r, int c, int value, int k) {
+        int more = k - value;
+        for (int other = 0; other < shown.length; other++) {
+            if (other == r || shown[other][c] != null || raw[other][c] < more) {
+                continue;
+            }
+            for (int column = 0; column < shown[r].length; column++) {
+                if (column != c && shown[r][column] == null && shown[other][column] == null && raw[r][column] >= more) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

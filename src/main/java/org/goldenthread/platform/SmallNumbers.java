@@ -108,6 +108,7 @@ public class SmallNumbers {
      * the row or column of the cell given away (a zero only when there is none), as for {@code
      * hideBeside}; the caller runs {@code hideBeside} again and asks again, until this hides nothing.
      *
+     * @param primary the cells hidden for their own sake; each is cleared once found safe
      * @return whether any cell was hidden
      */
     public boolean hideMore(Integer[][] shown, int[][] raw, boolean[][] primary) {
@@ -117,8 +118,15 @@ public class SmallNumbers {
         for (int r = 0; r < raw.length; r++) {
             for (int c = 0; c < raw[r].length; c++) {
                 // each cell given away hides one beside it, all in one pass; the caller asks again
-                if (primary[r][c] && shown[r][c] == null && !bounds.keepsSecret(r, c, raw[r][c], k)) {
-                    hid |= hideBesideCell(shown, raw, r, c);
+                if (!primary[r][c] || shown[r][c] != null) {
+                    continue;
+                }
+                if (bounds.keepsSecret(r, c, raw[r][c], k)) {
+                    // hiding more only widens what a cell could hold: once safe, it stays safe
+                    primary[r][c] = false;
+                } else if (hideBesideCell(shown, raw, r, c)) {
+                    hid = true;
+                    bounds = new CellBounds(shown, raw);
                 }
             }
         }
