@@ -49,6 +49,8 @@ public class SurveyResults {
     private final Map<Long, AnswerMatrix> matrices = new ConcurrentHashMap<>();
     /** Definitions read for results, by survey; see {@link #definition}. */
     private final Map<Long, Known> known = new ConcurrentHashMap<>();
+    /** Each survey's unfiltered figures as last worked out; see {@link #everyone}. */
+    private final Map<Long, Everyone> everyone = new ConcurrentHashMap<>();
     /** New responses a survey's answers gain before their blocks are stored again. */
     static final int STORE_AFTER = 1024;
 
@@ -128,6 +130,7 @@ public class SurveyResults {
     void letGo(long surveyId) {
         matrices.remove(surveyId);
         known.remove(surveyId);
+        everyone.remove(surveyId);
     }
 
     /** Whether a survey's answers are in memory, so that its results need read only what came since. */
@@ -477,21 +480,26 @@ public class SurveyResults {
                     List.of());
         }
         // a filtered count is a cell of a cross-tab, so it is hidden as the cross-tab would hide it
+        List<QuestionResult> all = conditions.isEmpty() ? List.of() : everyone(surveyId, survey, a);
         List<Tallies.Rows> others = conditions.isEmpty() ? List.of() : Tallies.besides(layout, a, conditions, rows);
         List<QuestionResult> questions = new ArrayList<>();
         boolean hidden = false;
         for (int q = 0; q < definition.questions().size(); q++) {
             Question question = definition.questions().get(q);
             QuestionResult result = question(question, q, layout, a, rows);
-            if (!others.isEmpty()) {
+            if (!conditions.isEmpty()) {
                 List<QuestionResult> beside = new ArrayList<>();
                 for (Tallies.Rows group : others) {
                     beside.add(question(question, q, layout, a, group));
                 }
+                beside.add(rest(all.get(q), result, beside));
                 result = protect(result, beside, question.questionType() != QuestionType.MULTI);
                 hidden |= hides(result);
             }
             questions.add(result);
+        }
+        if (conditions.isEmpty()) {
+            everyone.put(surveyId, new Everyone(survey, a.size(), questions));
         }
         return new Results(
                 n,
@@ -551,6 +559,47 @@ public class SurveyResults {
                 net,
                 kept.mean(),
                 kept.median());
+    }
+
+    /** A survey's unfiltered figures, for the definition and number of responses they were worked out from. */
+    private record Everyone(Known survey, int responses, List<QuestionResult> questions) {}
+
+    /**
+     * The unfiltered figures, as last worked out if the answers have not changed since: a filtered
+     * result is protected beside the rest's counts, which are these less the filter's.
+     */
+    private List<QuestionResult> everyone(long surveyId, Known survey, AnswerMatrix.Snapshot a) {
+        Everyone kept = everyone.get(surveyId);
+        if (kept != null && kept.survey() == survey && kept.responses() == a.size()) {
+            return kept.questions();
+        }
+        Tallies.Rows rows = Tallies.Rows.all(a.size());
+        List<QuestionResult> questions = new ArrayList<>();
+        for (int q = 0; q < survey.definition().questions().size(); q++) {
+            questions.add(question(survey.definition().questions().get(q), q, survey.layout(), a, rows));
+        }
+        everyone.put(surveyId, new Everyone(survey, a.size(), questions));
+        return questions;
+    }
+
+    /** Those no group counted so far holds: everyone's counts less the filter's and the other groups'. */
+    private static QuestionResult rest(QuestionResult all, QuestionResult kept, List<QuestionResult> groups) {
+        int answered = all.answered() - kept.answered();
+        for (QuestionResult g : groups) {
+            answered -= g.answered();
+        }
+        List<Share> options = null;
+        if (all.options() != null) {
+            options = new ArrayList<>();
+            for (int o = 0; o < all.options().size(); o++) {
+                int count = countOf(all, o) - countOf(kept, o);
+                for (QuestionResult g : groups) {
+                    count -= countOf(g, o);
+                }
+                options.add(new Share(all.options().get(o).label(), count, null, null, null));
+            }
+        }
+        return new QuestionResult(all.code(), all.type(), all.text(), answered, 0, options, null, null, null);
     }
 
     /** A count worked out and not yet hidden. */

@@ -80,28 +80,21 @@ final class Tallies {
     }
 
     /**
-     * The respondents a filter leaves out, in the groups that asking again with one condition fewer
-     * would tell apart: for each condition, those who meet every other condition but not that one;
-     * then everyone else. With one condition that is simply everyone else. The groups and the
-     * filter's own respondents divide the responses between them, each response in one.
+     * The respondents that asking again with one condition fewer would add to a filter of several:
+     * for each condition, those who meet every other condition but not that one. With the filter's
+     * own respondents and everyone else, they divide the responses between them, each in one; with
+     * one condition there are none, and everyone else is the rest.
      */
     static List<Rows> besides(
             AnswerLayout layout, AnswerMatrix.Snapshot a, List<SurveyResults.Condition> conditions, Rows kept) {
-        int size = a.size();
         List<Rows> groups = new ArrayList<>();
-        long[] left = without(bitsOf(Rows.all(size)), kept, size);
         if (conditions.size() > 1) {
             for (int c = 0; c < conditions.size(); c++) {
                 List<SurveyResults.Condition> others = new ArrayList<>(conditions);
                 others.remove(c);
-                long[] group = without(bitsOf(where(layout, a, others)), kept, size);
-                groups.add(Rows.of(group));
-                for (int w = 0; w < left.length; w++) {
-                    left[w] &= ~group[w];
-                }
+                groups.add(Rows.of(without(bitsOf(where(layout, a, others)), kept, a.size())));
             }
         }
-        groups.add(Rows.of(left));
         return groups;
     }
 
