@@ -1,7 +1,6 @@
 package org.goldenthread.engagement;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.goldenthread.engagement.AnswerMatrix.Column;
 import org.jspecify.annotations.Nullable;
@@ -88,37 +87,22 @@ final class Tallies {
     static List<Rows> besides(
             AnswerLayout layout, AnswerMatrix.Snapshot a, List<SurveyResults.Condition> conditions, Rows kept) {
         List<Rows> groups = new ArrayList<>();
-        if (conditions.size() > 1) {
+        long[] filtered = kept.bits();
+        if (conditions.size() > 1 && filtered != null) {
             for (int c = 0; c < conditions.size(); c++) {
                 List<SurveyResults.Condition> others = new ArrayList<>(conditions);
                 others.remove(c);
-                groups.add(Rows.of(without(bitsOf(where(layout, a, others)), kept, a.size())));
+                // a filter on conditions has bits of its own, a new array each time
+                long[] group = where(layout, a, others).bits();
+                if (group != null) {
+                    for (int w = 0; w < group.length && w < filtered.length; w++) {
+                        group[w] &= ~filtered[w];
+                    }
+                    groups.add(Rows.of(group));
+                }
             }
         }
         return groups;
-    }
-
-    /** The rows' bits, set for each row kept; a new array. */
-    private static long[] bitsOf(Rows rows) {
-        long[] b = rows.bits();
-        if (b != null) {
-            return b.clone();
-        }
-        long[] all = new long[(rows.count() + 63) / 64];
-        Arrays.fill(all, -1L);
-        if ((rows.count() & 63) != 0 && all.length > 0) {
-            all[all.length - 1] = (1L << (rows.count() & 63)) - 1;
-        }
-        return all;
-    }
-
-    /** These bits without the rows kept by {@code kept}. */
-    private static long[] without(long[] bits, Rows kept, int size) {
-        long[] k = bitsOf(kept.bits() == null ? Rows.all(size) : kept);
-        for (int w = 0; w < bits.length && w < k.length; w++) {
-            bits[w] &= ~k[w];
-        }
-        return bits;
     }
 
     /**

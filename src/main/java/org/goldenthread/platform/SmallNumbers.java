@@ -133,12 +133,21 @@ public class SmallNumbers {
         return hid;
     }
 
-    /** Hides the smallest shown cell in the row or column of (r, c), non-zero ones first. */
+    /**
+     * Hides the smallest shown cell in the row or column of (r, c), non-zero ones first; when both
+     * lines are hidden already, the smallest shown anywhere, so that a cell given away always hides
+     * another while any is shown.
+     */
     private static boolean hideBesideCell(Integer[][] shown, int[][] raw, int r, int c) {
+        return hideSmallestShown(shown, raw, r, c) || hideSmallestShown(shown, raw, -1, -1);
+    }
+
+    /** Hides the smallest shown cell in row r or column c (anywhere for −1, −1); whether there was one. */
+    private static boolean hideSmallestShown(Integer[][] shown, int[][] raw, int r, int c) {
         int[] best = null;
         for (int i = 0; i < raw.length; i++) {
             for (int j = 0; j < raw[i].length; j++) {
-                if ((i == r || j == c)
+                if ((r < 0 || i == r || j == c)
                         && shown[i][j] != null
                         && (best == null || before(raw[i][j], raw[best[0]][best[1]]))) {
                     best = new int[] {i, j};

@@ -623,6 +623,11 @@ public class SurveyTest extends IntegrationTest {
         assertThat(hidden(yesQ2.get(2), "count")).isTrue();
         assertThat(hidden(question(yes, "Q2").get("net_agreement"), "count")).isTrue();
         assertThat(yes.get("note").asString()).contains("fewer than 10");
+        // two conditions: beside the 20 Yes who agreed and the 15 No who disagreed, each 0 or k or more answered Q4
+        JsonNode both = api.get(path(id, "/results?filter=Q1:yes&filter=Q2:Disagree"), token)
+                .json();
+        assertThat(both.get("responses").asInt()).isEqualTo(10);
+        assertThat(question(both, "Q4").get("mean").decimalValue()).isEqualByComparingTo("1.50");
         JsonNode tiny =
                 api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
         assertThat(tiny.get("suppressed").asBoolean()).isTrue();
