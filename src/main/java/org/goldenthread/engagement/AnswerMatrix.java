@@ -442,5 +442,11 @@ final class AnswerMatrix {
      * The answers at one moment: a column per slot, numbers per question (empty or NaN for none),
      * and the bits of the answers filtered on, shared with later snapshots.
      */
-    record Snapshot(int size, Column[] closed, double[][] numbers, ChoiceBits choices) {}
+    record Snapshot(int size, Column[] closed, double[][] numbers, ChoiceBits choices) {
+
+        /** The first {@code n} responses only (at most all of them). */
+        Snapshot first(int n) {
+            return n >= size ? this : new Snapshot(n, closed, numbers, choices);
+        }
+    }
 }

@@ -138,7 +138,11 @@ public class Codebook {
                 + " protect respondents. They appear once it has " + k + " responses.";
     }
 
-    /** Comments in one text field, oldest first, a page at a time, with their themes and a suggestion. */
+    /**
+     * Comments in one text field, a page at a time, with their themes and a suggestion: oldest first,
+     * or for an anonymous survey those released so far, in an order that says nothing of when each came
+     * (see {@link Release}).
+     */
     public List<Comment> comments(long surveyId, String field, boolean uncodedOnly, int page, int pageSize) {
         String f = field(surveyId, field);
         List<Comment> all = readComments(surveyId, f);
@@ -160,7 +164,7 @@ public class Codebook {
                         select count(*) from survey_response r
                          where r.survey_id = :survey and r.texts ->> :field is not null
                            and (not :uncoded or not exists (
-                                select 1 from survey_coding c where c.response_id = r.id and c.field = :field))""")
+                                select 1 from survey_coding c where c.response_id = r.id and c.field = :field))""" + surveys.release(surveyId).keeps("r"))
                 .param("survey", surveyId)
                 .param("field", f)
                 .param("uncoded", uncodedOnly)
@@ -169,6 +173,7 @@ public class Codebook {
     }
 
     private List<Comment> readComments(long surveyId, String field) {
+        Release release = surveys.release(surveyId);
         Map<UUID, List<Long>> codes = new HashMap<>();
         jdbc.sql("""
                         select r.public_id, c.theme_id from survey_coding c join survey_response r on r.id = c.response_id
@@ -179,8 +184,8 @@ public class Codebook {
                         .add(rs.getLong(2)))
                 .list();
         return jdbc.sql("""
-                        select public_id, texts ->> :field as text from survey_response
-                         where survey_id = :survey and texts ->> :field is not null order by id""")
+                        select r.public_id, r.texts ->> :field as text from survey_response r
+                         where r.survey_id = :survey and r.texts ->> :field is not null""" + release.keeps("r") + " order by " + release.order("r"))
                 .param("survey", surveyId)
                 .param("field", field)
                 .query((rs, n) -> new Comment(
@@ -308,31 +313,34 @@ public class Codebook {
         jdbc.sql("""
                         select r.id, r.closed, array(select c.theme_id from survey_coding c
                                                       where c.response_id = r.id and c.field = :field) as themes
-                          from survey_response r where r.survey_id = :survey and r.texts ->> :field is not null""").param("survey", surveyId).param("field", f).query(rs -> {
-            Integer[] stored = (Integer[]) rs.getArray(2).getArray();
-            int[] closed = new int[stored.length];
-            for (int i = 0; i < stored.length; i++) {
-                closed[i] = stored[i] == null ? 0 : stored[i];
-            }
-            Long[] coded = (Long[]) rs.getArray(3).getArray();
-            int[] in = new int[sizes.length];
-            int inGroups = 0;
-            for (int g = 0; g < sizes.length; g++) {
-                boolean inGroup = byQ == null || layout.chose(closed, at, g + 1);
-                if (!inGroup) {
-                    continue;
-                }
-                in[inGroups++] = g;
-                sizes[g]++;
-                for (Long t : coded) {
-                    Integer row = themeRow.get(t);
-                    if (row != null) {
-                        counts[row][g]++;
+                          from survey_response r where r.survey_id = :survey and r.texts ->> :field is not null""" + surveys.release(surveyId).keeps("r"))
+                .param("survey", surveyId)
+                .param("field", f)
+                .query(rs -> {
+                    Integer[] stored = (Integer[]) rs.getArray(2).getArray();
+                    int[] closed = new int[stored.length];
+                    for (int i = 0; i < stored.length; i++) {
+                        closed[i] = stored[i] == null ? 0 : stored[i];
                     }
-                }
-            }
-            memberships.add(Arrays.copyOf(in, inGroups));
-        });
+                    Long[] coded = (Long[]) rs.getArray(3).getArray();
+                    int[] in = new int[sizes.length];
+                    int inGroups = 0;
+                    for (int g = 0; g < sizes.length; g++) {
+                        boolean inGroup = byQ == null || layout.chose(closed, at, g + 1);
+                        if (!inGroup) {
+                            continue;
+                        }
+                        in[inGroups++] = g;
+                        sizes[g]++;
+                        for (Long t : coded) {
+                            Integer row = themeRow.get(t);
+                            if (row != null) {
+                                counts[row][g]++;
+                            }
+                        }
+                    }
+                    memberships.add(Arrays.copyOf(in, inGroups));
+                });
         List<Integer> shown = new ArrayList<>();
         for (int g = 0; g < sizes.length; g++) {
             if (by == null || sizes[g] == 0 || !smallNumbers.hides(sizes[g])) {

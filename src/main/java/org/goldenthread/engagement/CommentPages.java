@@ -77,6 +77,7 @@ class CommentPages {
             model.addAttribute("perPage", COMMENTS_PER_PAGE);
             model.addAttribute("by", by);
             model.addAttribute("comments", codebook.comments(id, chosen, uncoded, safePage, COMMENTS_PER_PAGE));
+            model.addAttribute("heldBackNote", surveys.release(id).note(surveys.minGroupSize()));
             int total = codebook.commentCount(id, chosen, uncoded);
             model.addAttribute("total", total);
             model.addAttribute("pages", Math.max(1, (total + COMMENTS_PER_PAGE - 1) / COMMENTS_PER_PAGE));

@@ -355,7 +355,7 @@ public class Responses {
 
     /**
      * Every response as a row of text, header first, in the response file's own layout (so an
-     * export imports again). Rows are read with a cursor and handed on one by one, so a large survey
+     * export imports again): for an anonymous survey, those released so far (see {@link Release}). Rows are read with a cursor and handed on one by one, so a large survey
      * is never held in memory. Text a spreadsheet would run as a formula gets an apostrophe in front.
      */
     @Transactional(readOnly = true)
@@ -366,8 +366,10 @@ public class Responses {
         rows.accept(columns);
         org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         jdbc.setFetchSize(5_000);
+        Release release = surveys.release(surveyId);
         jdbc.query(
-                "select closed, numbers, texts from survey_response where survey_id = ? order by id",
+                "select r.closed, r.numbers, r.texts from survey_response r where r.survey_id = ?" + release.keeps("r")
+                        + " order by " + release.order("r"),
                 rs -> {
                     Integer[] stored = (Integer[]) rs.getArray(1).getArray();
                     int[] closed = new int[stored.length];

@@ -408,7 +408,9 @@ class SurveyPages {
             }
         }
         try {
-            model.addAttribute("results", results.results(id, filter));
+            SurveyResults.Results shown = results.results(id, filter);
+            model.addAttribute("results", shown);
+            model.addAttribute("heldBackNote", results.heldBackNote(shown.heldBack()));
         } catch (InvalidInput e) {
             // no figures at all rather than everyone's: results that ignored the filter would look filtered
             model.addAttribute("problems", e.problems());
@@ -438,7 +440,9 @@ class SurveyPages {
         model.addAttribute("job", loading);
         if (row != null && col != null && loading == null) {
             try {
-                model.addAttribute("tab", results.crossTab(id, row, col, filter));
+                SurveyResults.CrossTab tab = results.crossTab(id, row, col, filter);
+                model.addAttribute("tab", tab);
+                model.addAttribute("heldBackNote", results.heldBackNote(tab.heldBack()));
             } catch (InvalidInput e) {
                 model.addAttribute("problems", e.problems());
             }

@@ -43,6 +43,10 @@ public class SurveyReport {
         if (note != null) {
             report.paragraph(note + ".");
         }
+        String heldBack = results.heldBackNote(r.heldBack());
+        if (heldBack != null) {
+            report.paragraph(heldBack);
+        }
         for (SurveyResults.QuestionResult q : r.questions()) {
             report.heading(q.code() + " " + q.text());
             report.paragraph(String.format("Answered %,d; skipped %,d.", q.answered(), q.skipped()));

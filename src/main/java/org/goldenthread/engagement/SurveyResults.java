@@ -184,7 +184,9 @@ public class SurveyResults {
             List<String> filter,
             boolean suppressed,
             @Nullable String note,
-            List<QuestionResult> questions) {}
+            List<QuestionResult> questions,
+            // an anonymous survey's responses not yet in the figures (see Release); null for none
+            @JsonProperty("held_back") @Nullable Integer heldBack) {}
 
     /**
      * Whether an anonymous survey has too few responses to show any figure: with fewer than k
@@ -461,10 +463,13 @@ public class SurveyResults {
         Known survey = definition(surveyId);
         SurveyDefinition definition = survey.definition();
         List<Condition> conditions = conditions(definition, filter);
-        AnswerMatrix.Snapshot a = answers(surveyId, survey);
-        if (tooFewToShow(definition, a.size())) {
-            return new Results(null, filterList(filter), true, tooFewNote(), List.of());
+        AnswerMatrix.Snapshot received = answers(surveyId, survey);
+        Release release = release(surveyId, definition, received);
+        AnswerMatrix.Snapshot a = received.first(release.released());
+        if (tooFewToShow(definition, received.size())) {
+            return new Results(null, filterList(filter), true, tooFewNote(), List.of(), null);
         }
+        @Nullable Integer heldBack = heldBack(release);
         AnswerLayout layout = survey.layout();
         Tallies.Rows rows = Tallies.where(layout, a, conditions);
         int n = rows.count();
@@ -477,7 +482,8 @@ public class SurveyResults {
                     true,
                     "Fewer than " + minGroup
                             + " responses match this filter, so the results are hidden to protect respondents",
-                    List.of());
+                    List.of(),
+                    heldBack);
         }
         // a filtered count is a cell of a cross-tab, so it is hidden as the cross-tab would hide it
         List<QuestionResult> all = conditions.isEmpty() ? List.of() : everyone(surveyId, survey, a);
@@ -510,7 +516,26 @@ public class SurveyResults {
                                 + " respondents are hidden, with others that would let them"
                                 + " be worked out from the unfiltered results or from a filter with one condition fewer"
                         : null,
-                questions);
+                questions,
+                heldBack);
+    }
+
+    /** Which of the answers held may be shown; see {@link Release}. */
+    private Release release(long surveyId, SurveyDefinition definition, AnswerMatrix.Snapshot received) {
+        return Release.of(
+                surveyId, definition.keepsRespondentsAnonymous(), received.size(), smallNumbers.minGroupSize());
+    }
+
+    /**
+     * Says why {@code heldBack} responses are not in an anonymous survey's figures yet, for pages
+     * and reports; null for none.
+     */
+    public @Nullable String heldBackNote(@Nullable Integer heldBack) {
+        return heldBack == null ? null : Release.note(heldBack, smallNumbers.minGroupSize());
+    }
+
+    private static @Nullable Integer heldBack(Release release) {
+        return release.heldBack() == 0 ? null : release.heldBack();
     }
 
     /**
@@ -754,7 +779,8 @@ public class SurveyResults {
             List<Line> rows,
             @JsonProperty("hidden_cells") int hiddenCells,
             @JsonProperty("chi_square") @Nullable ChiSquare chiSquare,
-            @Nullable String note) {}
+            @Nullable String note,
+            @JsonProperty("held_back") @Nullable Integer heldBack) {}
 
     public CrossTab crossTab(long surveyId, String rowCode, String colCode, @Nullable List<String> filter) {
         Known survey = definition(surveyId);
@@ -765,8 +791,10 @@ public class SurveyResults {
             throw new InvalidInput("col", "Choose two different questions");
         }
         List<Condition> conditions = conditions(definition, filter);
-        AnswerMatrix.Snapshot a = answers(surveyId, survey);
-        if (tooFewToShow(definition, a.size())) {
+        AnswerMatrix.Snapshot received = answers(surveyId, survey);
+        Release release = release(surveyId, definition, received);
+        AnswerMatrix.Snapshot a = received.first(release.released());
+        if (tooFewToShow(definition, received.size())) {
             return new CrossTab(
                     definition.questions().get(rq).code(),
                     definition.questions().get(cq).code(),
@@ -776,7 +804,8 @@ public class SurveyResults {
                     List.of(),
                     0,
                     null,
-                    tooFewNote());
+                    tooFewNote(),
+                    null);
         }
         Question rowQ = definition.questions().get(rq);
         Question colQ = definition.questions().get(cq);
@@ -799,7 +828,8 @@ public class SurveyResults {
                 CrossTabTotals.lines(rowQ.choices(), shown),
                 hidden,
                 test,
-                crossTabNote(hidden, test));
+                crossTabNote(hidden, test),
+                heldBack(release));
     }
 
     private @Nullable String crossTabNote(int hidden, @Nullable ChiSquare test) {

@@ -204,6 +204,16 @@ public class Surveys {
                 .single();
     }
 
+    /** Which of a survey's responses may be shown now; see {@link Release}. */
+    Release release(long surveyId) {
+        boolean anonymous = jdbc.sql("select anonymous from survey where id = :id")
+                .param("id", surveyId)
+                .query(Boolean.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("No survey with id " + surveyId + " in this ICS"));
+        return Release.of(surveyId, anonymous, (int) responseCount(surveyId), smallNumbers.minGroupSize());
+    }
+
     /** Whether a survey has more than {@code n} responses: counts no further than that, unlike {@link #responseCount}. */
     boolean hasMoreResponsesThan(long surveyId, int n) {
         return jdbc.sql("select count(*) from (select 1 from survey_response where survey_id = :id limit :n) r")

@@ -26,11 +26,13 @@ public class SurveyTest extends IntegrationTest {
 
     private String ods;
     private String token;
+    private String adminEmail;
 
     @BeforeEach
     void anIcs() {
         ods = createIcs("Survey ICS");
-        token = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        token = tokenFor(adminEmail);
     }
 
     static String exampleDefinition() throws IOException {
@@ -43,19 +45,128 @@ public class SurveyTest extends IntegrationTest {
         return r.json().get("id").asLong();
     }
 
-    /** 53 responses: Yes × Agree 20, Yes × Disagree 10, No × Agree 5, No × Disagree 15, and 3 No × Strongly agree. */
+    /**
+     * 60 responses: Yes × Agree 20, Yes × Disagree 10, No × Agree 5, 3 No × Strongly agree, and No ×
+     * Disagree 22. A multiple of the platform's k (10) and of 3, so that every response is in the
+     * figures at either (see {@link #anAnonymousSurveysFiguresMoveInStepsOfK}).
+     */
     private long surveyWithASmallGroup() {
         long id = create(SMALL);
         StringBuilder csv = new StringBuilder("Q1,Q2,Q2_comment,Q3,Q3_other,Q4,Q5\n");
         append(csv, 20, "Yes,Agree,,Board;Senate,,2,");
         append(csv, 10, "Yes,Disagree,,Board,,1.5,");
         append(csv, 5, "No,Agree,,Other (please specify);council,Assembly,,");
-        append(csv, 15, "No,Disagree,too busy,,,,none");
         append(csv, 3, "No,Strongly agree,,,,,");
+        append(csv, 22, "No,Disagree,too busy,,,,none");
         Response imported = api.post(
                 path(id, "/responses/import"), token, "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         return id;
+    }
+
+    /**
+     * Results read just before and just after one response would differ by that response's answers,
+     * and whoever runs a survey sees whose invitation was used. So an anonymous survey's figures,
+     * cross-tabs, comments and raw rows move in steps of k responses: one more response changes none
+     * of them until k have arrived, and the raw rows are not in the order they came.
+     */
+    @Test
+    void anAnonymousSurveysFiguresMoveInStepsOfK() {
+        long id = create(SMALL);
+        StringBuilder first = new StringBuilder("Q1,Q2,Q2_comment,Q5\n");
+        for (int r = 1; r <= 10; r++) {
+            first.append(r % 2 == 0 ? "Yes" : "No")
+                    .append(",Agree,said ")
+                    .append(r)
+                    .append(",text ")
+                    .append(r)
+                    .append('\n');
+        }
+        importResponses(id, first.toString());
+        JsonNode before = api.get(path(id, "/results"), token).json();
+        assertThat(before.get("responses").asInt()).isEqualTo(10);
+        assertThat(before.has("held_back")).isFalse();
+        String rawBefore = api.get(path(id, "/responses.csv"), token).body();
+
+        // one more, who disagrees: nothing shown changes, and the page says why
+        importResponses(id, "Q1,Q2,Q2_comment,Q5\nYes,Strongly disagree,said 11,text 11\n");
+        JsonNode after = api.get(path(id, "/results"), token).json();
+        assertThat(after.get("responses").asInt()).isEqualTo(10);
+        assertThat(after.get("held_back").asInt()).isEqualTo(1);
+        assertThat(after.get("questions")).isEqualTo(before.get("questions"));
+        JsonNode tab = api.get(path(id, "/crosstab?row=Q1&col=Q2"), token).json();
+        assertThat(tab.get("responses").asInt()).isEqualTo(10);
+        assertThat(tab.get("held_back").asInt()).isEqualTo(1);
+        assertThat(api.get(path(id, "/responses.csv"), token).body())
+                .isEqualTo(rawBefore)
+                .doesNotContain("text 11");
+        assertThat(api.get(path(id, "/comments?field=Q2_comment&page_size=50"), token)
+                        .body())
+                .contains("said 10")
+                .doesNotContain("said 11");
+        org.goldenthread.support.PageClient pages =
+                new org.goldenthread.support.PageClient(port).signIn(adminEmail, PASSWORD);
+        assertThat(pages.get("/ics/" + ods + "/surveys/" + id + "/results").body())
+                .contains("10 responses")
+                .contains("leave out the latest response until there are 10 new ones");
+        assertThat(pages.get("/ics/" + ods + "/surveys/" + id + "/crosstab?row=Q1&col=Q2")
+                        .body())
+                .contains("leave out the latest response until there are 10 new ones");
+        // the survey's response count is not held back: that someone answered is not what they answered
+        assertThat(api.get("/api/v1/ics/" + ods + "/surveys", token).body()).contains("\"responses\":11");
+
+        // the tenth new response releases all ten at once
+        StringBuilder more = new StringBuilder("Q1,Q2,Q2_comment,Q5\n");
+        for (int r = 12; r <= 20; r++) {
+            more.append("No,Disagree,said ")
+                    .append(r)
+                    .append(",text ")
+                    .append(r)
+                    .append('\n');
+        }
+        importResponses(id, more.toString());
+        JsonNode twenty = api.get(path(id, "/results"), token).json();
+        assertThat(twenty.get("responses").asInt()).isEqualTo(20);
+        assertThat(twenty.has("held_back")).isFalse();
+        assertThat(question(twenty, "Q2").get("options").get(3).get("count").asInt())
+                .as("Strongly disagree")
+                .isEqualTo(1);
+        List<String> rows = new ArrayList<>(
+                List.of(api.get(path(id, "/responses.csv"), token).body().split("\r\n")));
+        rows.remove(0);
+        List<String> texts =
+                rows.stream().map(row -> row.substring(row.indexOf("text "))).toList();
+        assertThat(texts).hasSize(20).contains("text 11", "text 20");
+        List<String> arrived = new ArrayList<>();
+        for (int r = 1; r <= 20; r++) {
+            arrived.add("text " + r);
+        }
+        assertThat(texts).as("rows in the order they arrived").isNotEqualTo(arrived);
+
+        // a named survey shows every response at once
+        long named =
+                create(SMALL.replace("\"pulse\"", "\"named\"").replace("\"anonymous\": true", "\"anonymous\": false"));
+        importResponses(named, first.toString());
+        importResponses(named, "Q1,Q2\nYes,Strongly disagree\n");
+        JsonNode all = api.get(path(named, "/results"), token).json();
+        assertThat(all.get("responses").asInt()).isEqualTo(11);
+        assertThat(all.has("held_back")).isFalse();
+    }
+
+    private void importResponses(long id, String csv) {
+        Response imported =
+                api.post(path(id, "/responses/import"), token, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    }
+
+    /**
+     * The published tables count all 1,251 responses: at k = 3, of which 1,251 is a multiple, none
+     * of them waits for a step (see {@link #anAnonymousSurveysFiguresMoveInStepsOfK}).
+     */
+    private void everyResponseOfTheConsultationCounted() {
+        Response set = api.put(
+                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
     }
 
     @Test
@@ -263,6 +374,11 @@ public class SurveyTest extends IntegrationTest {
                 appendixSixResponses(firstIcs).getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("responses").asInt()).isEqualTo(1251);
+        // at the platform's k of 10 the last response waits for nine more
+        JsonNode stepped = api.get(path(id, "/results"), token).json();
+        assertThat(stepped.get("responses").asInt()).isEqualTo(1250);
+        assertThat(stepped.get("held_back").asInt()).isEqualTo(1);
+        everyResponseOfTheConsultationCounted();
 
         JsonNode results = api.get(path(id, "/results"), token).json();
         assertThat(results.get("responses").asInt()).isEqualTo(1251);
@@ -335,6 +451,7 @@ public class SurveyTest extends IntegrationTest {
                                 responses.getBytes(StandardCharsets.UTF_8))
                         .status())
                 .isEqualTo(200);
+        everyResponseOfTheConsultationCounted();
         String no = "Q14:No, I am a non-clinician or manager";
         String yes = "Q14:Yes, I work in a clinical or care professional role";
         int noAndQ8Yes = 0;
@@ -586,7 +703,7 @@ public class SurveyTest extends IntegrationTest {
         long id = surveyWithASmallGroup();
 
         JsonNode all = api.get(path(id, "/results"), token).json();
-        assertThat(all.get("responses").asInt()).isEqualTo(53);
+        assertThat(all.get("responses").asInt()).isEqualTo(60);
         JsonNode q3 = question(all, "Q3");
         assertThat(q3.get("answered").asInt()).isEqualTo(35);
         assertThat(q3.get("options").get(0).get("count").asInt()).isEqualTo(30);
@@ -596,7 +713,7 @@ public class SurveyTest extends IntegrationTest {
         assertThat(q4.get("answered").asInt()).isEqualTo(30);
         assertThat(q4.get("mean").decimalValue()).isEqualByComparingTo("1.83");
         assertThat(q4.get("median").decimalValue()).isEqualByComparingTo("2.00");
-        assertThat(question(all, "Q5").get("answered").asInt()).isEqualTo(15);
+        assertThat(question(all, "Q5").get("answered").asInt()).isEqualTo(22);
         // Wilson interval for 30 of 35
         assertThat(q3.get("options").get(0).get("ci_low").decimalValue()).isEqualByComparingTo("70.62");
         assertThat(q3.get("options").get(0).get("ci_high").decimalValue()).isEqualByComparingTo("93.74");
@@ -623,7 +740,7 @@ public class SurveyTest extends IntegrationTest {
         assertThat(hidden(yesQ2.get(2), "count")).isTrue();
         assertThat(hidden(question(yes, "Q2").get("net_agreement"), "count")).isTrue();
         assertThat(yes.get("note").asString()).contains("fewer than 10");
-        // two conditions: beside the 20 Yes who agreed and the 15 No who disagreed, each 0 or k or more answered Q4
+        // two conditions: beside the 20 Yes who agreed and the 22 No who disagreed, each 0 or k or more answered Q4
         JsonNode both = api.get(path(id, "/results?filter=Q1:yes&filter=Q2:Disagree"), token)
                 .json();
         assertThat(both.get("responses").asInt()).isEqualTo(10);
@@ -702,9 +819,9 @@ public class SurveyTest extends IntegrationTest {
                 .as("3 No × Strongly agree")
                 .isTrue();
         assertThat(hidden(no.get("cells").get(1), "count"))
-                .as("5 No × Agree, inside a row of 23")
+                .as("5 No × Agree, inside a row of 30")
                 .isTrue();
-        assertThat(no.get("total").asInt()).isEqualTo(23);
+        assertThat(no.get("total").asInt()).isEqualTo(30);
         assertThat(hidden(tab.get("columns").get(0), "total"))
                 .as("3 strongly agree")
                 .isTrue();
@@ -904,7 +1021,9 @@ public class SurveyTest extends IntegrationTest {
                 path(leadsSurvey, "/responses/import"),
                 lead,
                 "text/csv",
-                "Q1,Q2,Q2_comment\nNo,Agree,my own words\n".getBytes(StandardCharsets.UTF_8));
+                // ten, so that an anonymous survey's first step is there to read
+                ("Q1,Q2,Q2_comment\nNo,Agree,my own words\n" + "Yes,Agree,\n".repeat(9))
+                        .getBytes(StandardCharsets.UTF_8));
 
         for (String format : List.of("/responses.csv", "/responses.xlsx")) {
             Response refused = api.get(path(adminsSurvey, format), analyst);

@@ -61,9 +61,10 @@ class WavesAndEvidenceTest extends IntegrationTest {
 
     @Test
     void theSameQuestionInTwoWavesShowsItsChangeInPointsWithATest() {
-        long last = survey("pulse-2025", "Q1", 10, 10);
+        // 24 responses each, a multiple of k (3), so that an anonymous survey's figures hold every one
+        long last = survey("pulse-2025", "Q1", 12, 12);
         // asked under another code, in the same words with the same options
-        long now = survey("pulse-2026", "Q7", 15, 5);
+        long now = survey("pulse-2026", "Q7", 18, 6);
         long tiny = survey("pulse-tiny", "Q1", 1, 1);
 
         Response r = api.get(path("/surveys/" + now + "/waves?previous=" + last), admin);
@@ -72,14 +73,14 @@ class WavesAndEvidenceTest extends IntegrationTest {
         assertThat(q.get("code").asString()).isEqualTo("Q7");
         assertThat(q.get("previous_code").asString()).isEqualTo("Q1");
         assertThat(q.get("compared").asBoolean()).isTrue();
-        // Agree: 10 of 20, then 15 of 20: pooled 0.625, SE = √(0.625 × 0.375 × 0.1) = 0.1531, z = 1.633, p = 0.102
+        // Agree: 12 of 24, then 18 of 24: pooled 0.625, SE = √(0.625 × 0.375 × (2 / 24)) = 0.1398, z = 1.789, p = 0.074
         JsonNode agree = q.get("options").get(1);
         assertThat(agree.get("label").asString()).isEqualTo("Agree");
         assertThat(agree.get("change_points").decimalValue()).isEqualByComparingTo("25.0");
-        assertThat(agree.get("z").decimalValue()).isEqualByComparingTo("1.63");
-        assertThat(agree.get("p_value").asDouble()).isBetween(0.102, 0.103);
+        assertThat(agree.get("z").decimalValue()).isEqualByComparingTo("1.79");
+        assertThat(agree.get("p_value").asDouble()).isBetween(0.073, 0.074);
         assertThat(agree.get("words").asString())
-                .isEqualTo("Agree rose from 50% to 75%, 25 points; could be chance, p = 0.10");
+                .isEqualTo("Agree rose from 50% to 75%, 25 points; could be chance, p = 0.07");
 
         JsonNode small = api.get(path("/surveys/" + now + "/waves?previous=" + tiny), admin)
                 .json()
@@ -97,7 +98,7 @@ class WavesAndEvidenceTest extends IntegrationTest {
         assertThat(browser.get("/ics/" + ods + "/surveys/" + now + "/results?previous=" + last)
                         .body())
                 .contains("Compared with an earlier survey")
-                .contains("Agree rose from 50% to 75%, 25 points; could be chance, p = 0.10");
+                .contains("Agree rose from 50% to 75%, 25 points; could be chance, p = 0.07");
     }
 
     @Test
