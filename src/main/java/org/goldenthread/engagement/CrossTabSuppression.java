@@ -1,6 +1,5 @@
 package org.goldenthread.engagement;
 
-import java.util.Arrays;
 import org.goldenthread.platform.SmallNumbers;
 
 /**
@@ -25,7 +24,7 @@ final class CrossTabSuppression {
     /**
      * The counts as shown; null where a count is hidden. {@code exact} says each respondent is in
      * one cell, so that the cells of a row make its total: only then can a hidden cell's bounds be
-     * worked out from the totals, and only then is that checked (see {@link SmallNumbers#hideMore}).
+     * worked out from the totals, and only then is that checked (see {@link SmallNumbers#protect}).
      */
     Integer[][] suppress(int[][] raw, boolean exact) {
         int rowsN = raw.length - 1;
@@ -38,11 +37,7 @@ final class CrossTabSuppression {
                 shown[i][j] = smallLine || smallNumbers.hides(raw[i][j]) ? null : raw[i][j];
             }
         }
-        int[][] inner = new int[rowsN][];
-        for (int i = 0; i < rowsN; i++) {
-            inner[i] = Arrays.copyOf(raw[i], colsN);
-        }
-        protect(shown, raw, inner, exact);
+        smallNumbers.protect(shown, raw, rowsN, colsN, exact);
         return shown;
     }
 
@@ -63,40 +58,8 @@ final class CrossTabSuppression {
                 shown[i][j] = smallLine || smallNumbers.hides(counts[i][j]) ? null : counts[i][j];
             }
         }
-        protect(shown, counts, counts, exact);
+        smallNumbers.protect(shown, counts, counts.length, counts.length == 0 ? 0 : counts[0].length, exact);
         return shown;
-    }
-
-    /**
-     * Secondary suppression over the whole table, then, where each respondent is in one cell, more
-     * until no cell hidden for its own sake can be worked out from the cells inside and the totals.
-     */
-    private void protect(Integer[][] shown, int[][] raw, int[][] inner, boolean exact) {
-        boolean[][] primary = new boolean[inner.length][];
-        for (int i = 0; i < inner.length; i++) {
-            primary[i] = new boolean[inner[i].length];
-            for (int j = 0; j < inner[i].length; j++) {
-                primary[i][j] = shown[i][j] == null;
-            }
-        }
-        do {
-            SmallNumbers.hideBeside(shown, raw);
-        } while (exact && hideMore(shown, inner, primary));
-    }
-
-    /** Hides more cells inside the table if a hidden one could be worked out from the rest and the totals. */
-    private boolean hideMore(Integer[][] shown, int[][] inner, boolean[][] primary) {
-        Integer[][] innerShown = new Integer[inner.length][];
-        for (int i = 0; i < inner.length; i++) {
-            innerShown[i] = Arrays.copyOf(shown[i], inner[i].length);
-        }
-        if (!smallNumbers.hideMore(innerShown, inner, primary)) {
-            return false;
-        }
-        for (int i = 0; i < inner.length; i++) {
-            System.arraycopy(innerShown[i], 0, shown[i], 0, inner[i].length);
-        }
-        return true;
     }
 
     /** How many cells inside the table, totals apart, are hidden. */

@@ -41,7 +41,12 @@ final class ProfessionsByLevel {
     /**
      * Leaders by profession (rows) and level (columns), counting people, with each profession's total
      * at any level. A breakdown of people by a characteristic, so small groups are hidden for everyone,
-     * and more besides wherever the level totals or a row total would let a hidden count be worked out.
+     * and more besides wherever the level totals or a row total would let a hidden count be worked out:
+     * line by line, and then with every line's total taken as known at once (counts cannot be
+     * negative, so two hidden cells in a line are not always enough; see {@link SmallNumbers#protect}).
+     * The level totals are on the same page (each level's leaders); each profession's total is in
+     * the table. A profession's cells add up to its total only where nobody in it leads at two
+     * levels; the check takes the cells' sum as known, which is the total itself in the usual case.
      */
     List<Landscape.Row> professionsByLevel(SmallNumbers small) {
         Map<String, Profession> byCode = snapshot.professions.stream()
@@ -61,7 +66,7 @@ final class ProfessionsByLevel {
             raw[r][levels] =
                     (int) cells.stream().flatMap(Set::stream).distinct().count();
         }
-        Integer[][] shown = small.hideSmallCells(raw);
+        Integer[][] shown = small.hideSmallCells(raw, codes.size(), levels);
         List<Landscape.Row> rows = new ArrayList<>();
         for (int r = 0; r < codes.size(); r++) {
             Profession p = byCode.get(codes.get(r));

@@ -1,5 +1,6 @@
 package org.goldenthread.platform;
 
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -77,6 +78,62 @@ public class SmallNumbers {
         }
         hideBeside(shown, raw);
         return shown;
+    }
+
+    /**
+     * A table of counts with its totals, as it may be shown: the cells are the first {@code rows} rows
+     * and {@code columns} columns of {@code raw}, any totals come after them. Counts of 1 to k−1 are
+     * hidden, then whatever else {@link #protect} must, taking every row's and column's total of the
+     * cells as known to the reader.
+     */
+    public Integer[][] hideSmallCells(int[][] raw, int rows, int columns) {
+        Integer[][] shown = new Integer[raw.length][];
+        for (int r = 0; r < raw.length; r++) {
+            shown[r] = new Integer[raw[r].length];
+            for (int c = 0; c < raw[r].length; c++) {
+                shown[r][c] = shown(raw[r][c]);
+            }
+        }
+        protect(shown, raw, rows, columns, true);
+        return shown;
+    }
+
+    /**
+     * Secondary suppression for a table whose cells are the first {@code rows} rows and {@code
+     * columns} columns of {@code raw}, with any totals after them: {@link #hideBeside} over the whole
+     * table, then, where the cells add up to their lines' totals ({@code exact}: each person in one
+     * cell of a row and of a column), {@link #hideMore} over the cells, and again, until neither
+     * hides anything. The cells hidden on entry are those hidden for their own sake. The check takes
+     * every line's total of the cells as known (shown in the table, or elsewhere), even one hidden
+     * here, so it errs on the side of hiding.
+     */
+    public void protect(Integer[][] shown, int[][] raw, int rows, int columns, boolean exact) {
+        boolean[][] primary = new boolean[rows][columns];
+        int[][] cells = new int[rows][];
+        for (int r = 0; r < rows; r++) {
+            cells[r] = Arrays.copyOf(raw[r], columns);
+            for (int c = 0; c < columns; c++) {
+                primary[r][c] = shown[r][c] == null;
+            }
+        }
+        do {
+            hideBeside(shown, raw);
+        } while (exact && rows > 0 && columns > 0 && hideMoreInside(shown, cells, primary));
+    }
+
+    /** {@link #hideMore} over the cells at the top left of a table with totals beside them. */
+    private boolean hideMoreInside(Integer[][] shown, int[][] cells, boolean[][] primary) {
+        Integer[][] cellsShown = new Integer[cells.length][];
+        for (int r = 0; r < cells.length; r++) {
+            cellsShown[r] = Arrays.copyOf(shown[r], cells[r].length);
+        }
+        if (!hideMore(cellsShown, cells, primary)) {
+            return false;
+        }
+        for (int r = 0; r < cells.length; r++) {
+            System.arraycopy(cellsShown[r], 0, shown[r], 0, cells[r].length);
+        }
+        return true;
     }
 
     /**

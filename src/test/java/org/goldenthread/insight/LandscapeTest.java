@@ -229,6 +229,43 @@ class LandscapeTest {
     }
 
     @Test
+    void aHiddenCountThatTheLevelAndProfessionTotalsPinDownIsProtectedToo() {
+        // leaders by profession and (system, place, neighbourhood), k = 3, each in one seat:
+        // gp 1, 5, 6 (12); nurse 5, 5, 2 (12); pharmacist 0, 0, 5 (5); manager 0, 0, 8 (8)
+        long[] levelSeats = {
+            seat(forum(1, "Board", "system", "board", null, null), "Member", "member", TODAY.minusYears(2)),
+            seat(forum(2, "Riverside Partnership", "place", "board", "Riverside", 1L), "Member", "member", TODAY),
+            seat(forum(3, "Riverside PCN", "neighbourhood", "board", "Riverside", 2L), "Member", "member", TODAY)
+        };
+        String[] codes = {"gp", "nurse_adult", "pharmacist", "manager"};
+        int[][] counts = {{1, 5, 6}, {5, 5, 2}, {0, 0, 5}, {0, 0, 8}};
+        long person = 0;
+        for (int r = 0; r < codes.length; r++) {
+            for (int level = 0; level < levelSeats.length; level++) {
+                for (int i = 0; i < counts[r][level]; i++) {
+                    appoint(++person, codes[r], "mid", levelSeats[level], null, null, null);
+                }
+            }
+        }
+        // Line by line, every row and column hides two cells or none, yet the GP's 6 in neighbourhoods
+        // gives the nurses' 2 away to anyone who also reads the level totals (6, 10 and 21 leaders, on
+        // the same page): the GPs' hidden system and place counts make 12 − 6 = 6, so the nurses' make
+        // 6 + 10 − 6 = 10 of their 12, and 2 are left for neighbourhoods.
+        int[][] raw = {{1, 5, 6, 0, 0, 12}, {5, 5, 2, 0, 0, 12}, {0, 0, 5, 0, 0, 5}, {0, 0, 8, 0, 0, 8}};
+        assertThat(Landscape.hideSmallCells(raw, K3)[0]).containsExactly(null, null, 6, 0, 0, 12);
+
+        List<Landscape.Row> rows = landscape(null).professionsByLevel(K3);
+        assertThat(rows).extracting(Landscape.Row::code).containsExactly(codes);
+        // so the GP's 6 is hidden too: the nurses' neighbourhood count could now be anything from 0 to 8
+        assertThat(rows.get(0).counts()).containsExactly(null, null, null, 0, 0);
+        assertThat(rows.get(0).total()).isEqualTo(12);
+        assertThat(rows.get(1).counts()).containsExactly(null, null, null, 0, 0);
+        assertThat(rows.get(1).total()).isEqualTo(12);
+        assertThat(rows.get(2).counts()).containsExactly(0, 0, null, 0, 0);
+        assertThat(rows.get(3).counts()).containsExactly(0, 0, null, 0, 0);
+    }
+
+    @Test
     void lineOfSightFollowsReportsToUpToASystemBoardAndNoFurther() {
         Forum board = forum(1, "Board", "system", "board", null, null);
         Forum committee = forum(2, "Committee", "system", "committee", null, null);

@@ -119,34 +119,41 @@ class Representation {
         List<Row> rows = new ArrayList<>();
         List<String> findings = new ArrayList<>();
         List<String> tooFew = new ArrayList<>();
-        leaders.forEach((level, people) -> {
-            Map<String, Integer> counts = answered.getOrDefault(level, Map.of());
-            int[] raw = new int[stated.size() + 2];
+        List<Map.Entry<String, Set<Long>>> levels = List.copyOf(leaders.entrySet());
+        // one row per level, everyone across levels last; one column per stated answer, not stated last
+        int[][] raw = new int[levels.size()][stated.size() + 1];
+        for (int r = 0; r < levels.size(); r++) {
+            Map<String, Integer> counts = answered.getOrDefault(levels.get(r).getKey(), Map.of());
+            int statedHere = 0;
             for (int i = 0; i < stated.size(); i++) {
-                raw[i] = counts.getOrDefault(stated.get(i).code(), 0);
+                raw[r][i] = counts.getOrDefault(stated.get(i).code(), 0);
+                statedHere += raw[r][i];
             }
-            int statedLeaders = java.util.Arrays.stream(raw).sum();
-            raw[stated.size()] = people.size() - statedLeaders;
-            raw[stated.size() + 1] = people.size();
-            Integer[] shown = small.hideSmallCells(new int[][] {raw})[0];
+            raw[r][stated.size()] = levels.get(r).getValue().size() - statedHere;
+        }
+        Integer[][] shown = hide(raw, small);
+        for (int r = 0; r < levels.size(); r++) {
+            String level = levels.get(r).getKey();
+            Set<Long> people = levels.get(r).getValue();
+            int statedLeaders = people.size() - raw[r][stated.size()];
             boolean enough = statedLeaders >= k;
             String label = levelLabel(level);
             List<Cell> cells = new ArrayList<>();
             for (int i = 0; i < stated.size(); i++) {
                 Choice answer = stated.get(i);
-                boolean hidden = !enough || shown[i] == null;
-                BigDecimal leaderShare = hidden ? null : share(raw[i], statedLeaders);
+                boolean hidden = !enough || shown[r][i] == null;
+                BigDecimal leaderShare = hidden ? null : share(raw[r][i], statedLeaders);
                 long inWorkforce = workforce.getOrDefault(answer.code(), 0L);
                 BigDecimal workforceShare = workforceStated == 0 ? null : share(inWorkforce, workforceStated);
                 BigDecimal ratio = hidden || inWorkforce == 0 || workforceStated == 0
                         ? null
                         : BigDecimal.valueOf(
-                                        ((double) raw[i] / statedLeaders) / ((double) inWorkforce / workforceStated))
+                                        ((double) raw[r][i] / statedLeaders) / ((double) inWorkforce / workforceStated))
                                 .setScale(2, RoundingMode.HALF_UP);
                 Cell cell = new Cell(
                         answer.code(),
                         answer.label(),
-                        hidden ? null : raw[i],
+                        hidden ? null : raw[r][i],
                         leaderShare,
                         workforceShare,
                         ratio,
@@ -157,7 +164,7 @@ class Representation {
                             ? "Across all levels"
                             : "At " + label.toLowerCase(java.util.Locale.UK) + " level";
                     findings.add(where + ", the group ‘" + answer.label() + "’ "
-                            + (raw[i] == 0
+                            + (raw[r][i] == 0
                                     ? "has no leaders although the workforce has people in it"
                                     : "has " + ratio + " times its share of the workforce among leaders")
                             + ": it may be under-represented.");
@@ -166,8 +173,8 @@ class Representation {
             if (!enough && !people.isEmpty()) {
                 tooFew.add(label.toLowerCase(java.util.Locale.UK));
             }
-            rows.add(new Row(level, label, people.size(), shown[stated.size()], cells));
-        });
+            rows.add(new Row(level, label, people.size(), shown[r][stated.size()], cells));
+        }
         if (!tooFew.isEmpty()) {
             findings.add("Fewer than " + k + " leaders stated an answer at " + String.join(", ", tooFew)
                     + (tooFew.size() == 1 ? " level" : " levels")
@@ -178,6 +185,42 @@ class Representation {
                     + " to compare with: import one to see ratios.");
         }
         return new Table(c.code(), c.label(), workforceStated > 0, rows, findings);
+    }
+
+    /**
+     * Which counts may be shown of a table with one row per level and, last, everyone across levels;
+     * one column per stated answer and, last, those who stated none. The number of leaders in each
+     * row is public (who holds a seat is), so every row's total is known; the last row gives each
+     * column's. Counts of 1 to k−1 are hidden, and every answer in a row where fewer than k stated
+     * one; then whatever else would give one of them away, line by line and, where nobody leads at
+     * two levels (so that the levels' rows add up to the last), with every total known at once (see
+     * {@link SmallNumbers#protect}). A reader can tell which case it is from the public totals.
+     */
+    static Integer[][] hide(int[][] raw, SmallNumbers small) {
+        // the last row, everyone across levels, is always there
+        int levels = raw.length - 1;
+        int columns = raw.length == 0 ? 0 : raw[0].length;
+        Integer[][] shown = new Integer[raw.length][columns];
+        long acrossLevels = 0;
+        for (int r = 0; r < raw.length; r++) {
+            int stated = 0;
+            for (int c = 0; c < columns - 1; c++) {
+                stated += raw[r][c];
+            }
+            boolean tooFew = stated < small.minGroupSize();
+            for (int c = 0; c < columns; c++) {
+                shown[r][c] = small.hides(raw[r][c]) || tooFew && c < columns - 1 ? null : raw[r][c];
+            }
+            if (r < levels) {
+                acrossLevels += stated + raw[r][columns - 1];
+            }
+        }
+        long everyone = 0;
+        for (int c = 0; c < columns; c++) {
+            everyone += raw[levels][c];
+        }
+        small.protect(shown, raw, levels, columns, acrossLevels == everyone);
+        return shown;
     }
 
     /** The leaders at each level, then everyone counted once across levels. */

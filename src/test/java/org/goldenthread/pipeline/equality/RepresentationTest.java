@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.goldenthread.people.RegisterFixture;
+import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
@@ -120,6 +121,48 @@ class RepresentationTest extends IntegrationTest {
         assertThat(api.get("/api/v1/ics/" + ods + "/representation?group=Surgeons", admin)
                         .status())
                 .isEqualTo(400);
+    }
+
+    /**
+     * Four levels by two answers and not stated, then everyone (nobody leads at two levels), k = 3.
+     * Each level's number of leaders is public, and so is the last row here. Line by line, the first
+     * level's 2 and the fourth's 1 leave two cells hidden in every row and column (the fourth hides its
+     * answers, as fewer than k stated one), but counts cannot be negative: the fourth's 1 leader who
+     * stated is one of the first column's 9 − 3 − 4 = 2 left over, or not, so the first level's count
+     * there is 1 or 2, a small group known to be there.
+     */
+    @Test
+    void aCountThatTheLevelsAndEveryoneWouldPinDownIsHiddenWithMore() {
+        SmallNumbers k3 = new SmallNumbers(3);
+        int[][] raw = {{2, 5, 4}, {3, 6, 6}, {4, 0, 6}, {0, 1, 0}, {9, 12, 16}};
+        Integer[][] lineByLine = new Integer[raw.length][];
+        for (int r = 0; r < raw.length; r++) {
+            boolean tooFew = raw[r][0] + raw[r][1] < 3;
+            lineByLine[r] = new Integer[] {
+                tooFew ? null : k3.shown(raw[r][0]), tooFew ? null : k3.shown(raw[r][1]), k3.shown(raw[r][2])
+            };
+        }
+        SmallNumbers.hideBeside(lineByLine, raw);
+        assertThat(lineByLine[1]).containsExactly(3, 6, 6);
+
+        Integer[][] shown = Representation.hide(raw, k3);
+        assertThat(shown[0]).containsExactly(null, null, 4);
+        // the second level's answers go too: the first level's 2 could now be anything from 1 to 5
+        assertThat(shown[1]).containsExactly(null, null, 6);
+        assertThat(shown[2]).containsExactly(4, 0, 6);
+        assertThat(shown[3]).containsExactly(null, null, 0);
+        assertThat(shown[4]).containsExactly(9, 12, 16);
+    }
+
+    /** With someone at two levels the levels do not add up to everyone, and only the line rule applies. */
+    @Test
+    void levelsThatShareALeaderAreHiddenLineByLine() {
+        SmallNumbers k3 = new SmallNumbers(3);
+        // as above, with one of the second level's leaders in the first level too
+        int[][] raw = {{2, 5, 4}, {3, 6, 6}, {4, 0, 6}, {0, 1, 0}, {8, 12, 16}};
+        Integer[][] shown = Representation.hide(raw, k3);
+        assertThat(shown[1]).containsExactly(3, 6, 6);
+        assertThat(shown[0]).containsExactly(null, null, 4);
     }
 
     private static JsonNode row(JsonNode table, String level) {
