@@ -989,7 +989,10 @@ class CollectingTest extends IntegrationTest {
         // shared before the merge
         String link = "/respond/" + linkToken(id);
         String large = createIcs("Larger footprint");
-        assertThat(api.post("/api/v1/admin/ics/" + ods + "/merge-into/" + large, adminToken(), null)
+        assertThat(api.post(
+                                "/api/v1/admin/ics/" + ods + "/merge-into/" + large,
+                                adminToken(),
+                                ApiClient.json("confirm", ods))
                         .status())
                 .isEqualTo(200);
         PageClient respondent = new PageClient(port);
