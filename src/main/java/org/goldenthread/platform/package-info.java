@@ -5,7 +5,8 @@
  * problems, PDF reports, small-number suppression), and jobs: long work such as a large import run
  * in the background with its progress in view, and people's data rights (subject access, erasure and
  * retention), to which every module that holds anything about a person contributes by implementing
- * {@link org.goldenthread.platform.PersonalData}. It depends on no other module; a module that
+ * {@link org.goldenthread.platform.PersonalData}; what a module holds in an ICS is counted for the
+ * dry run of a merge through {@link org.goldenthread.platform.Holdings}. It depends on no other module; a module that
  * must tell the platform something (which places exist, say) implements an interface declared here.
  *
  * <p>Several instances may share one database: sessions live in it, chores are done by one

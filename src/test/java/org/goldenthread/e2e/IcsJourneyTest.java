@@ -111,6 +111,53 @@ class IcsJourneyTest extends BrowserTest {
         expectHeading("You cannot do this");
     }
 
+    /** A merge cannot be undone: the page shows what it would bring and asks for the merged ICS's code. */
+    @Test
+    void aPlatformAdminSeesWhatAMergeWouldDoBeforeConfirmingIt() {
+        String small = createIcs("Merging small ICS");
+        String large = createIcs("Merging large ICS");
+        String smallAdmin = tokenFor(createUser("ics_admin", small));
+        api.post("/api/v1/ics/" + small + "/places", smallAdmin, ApiClient.json("name", "Old Town"));
+
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate(url("/admin/ics/" + small));
+        expectHeading("Merging small ICS");
+        click(AriaRole.BUTTON, "Continue");
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Choose the ICS to merge into");
+        assertAccessible();
+
+        page.getByLabel("Merge into").selectOption(large);
+        click(AriaRole.BUTTON, "Continue");
+        expectHeading("Merge Merging small ICS into Merging large ICS?");
+        assertThat(page.locator("#records-places")).containsText("Places");
+        assertThat(page.locator("#records-places td").first()).hasText("1");
+        assertThat(page.locator(".nhsuk-warning-callout")).containsText("This cannot be undone");
+        assertAccessible();
+
+        String merge = "Merge " + small + " into " + large;
+        click(AriaRole.BUTTON, merge);
+        assertThat(page.locator(".nhsuk-error-summary"))
+                .containsText("Enter the ODS code of the ICS being merged to confirm");
+        assertThat(page).hasTitle("Error: Merge Merging small ICS into Merging large ICS? – Golden Thread");
+        assertAccessible();
+        page.getByLabel("To confirm, enter the ODS code of the ICS being merged")
+                .fill(large);
+        click(AriaRole.BUTTON, merge);
+        assertThat(page.locator(".nhsuk-error-summary"))
+                .containsText("Enter the ODS code of the ICS being merged, exactly as shown");
+        assertThat(api.get("/api/v1/ics/" + small + "/places", smallAdmin).status())
+                .as("nothing merged yet")
+                .isEqualTo(200);
+
+        page.getByLabel("To confirm, enter the ODS code of the ICS being merged")
+                .fill(small);
+        click(AriaRole.BUTTON, merge);
+        assertThat(page.locator(".nhsuk-notification-banner"))
+                .containsText("Merging small ICS was merged into " + large);
+        assertThat(api.get("/api/v1/ics/" + large + "/places", smallAdmin).status())
+                .isEqualTo(200);
+    }
+
     @Test
     void aPlatformAdminCreatesAnIcsAndAddsAPlaceLead() {
         signIn(ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -19,7 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Invitations through the API: invite a list of people by email, remind those who have not responded, count. */
+/**
+ * Invitations through the API: invite a list of people by email, remind those who have not
+ * responded, count. Inviting, reminding and the rounds of emails are for those who run the survey
+ * (ICS admins, and the place lead who created it: {@link Invitations#requireMayManage}); the
+ * counts are open to every role that sees the survey's results.
+ */
 @RestController
 class InvitationApi {
 
@@ -68,6 +73,7 @@ class InvitationApi {
             @PathVariable long id,
             @RequestBody InvitationList body,
             @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
+        invitations.requireMayManage(id);
         Duration wait = wait(waitSeconds);
         Invitations.Added added = invitations.add(id, Invitations.check(body.emails()));
         Invitations.Sent sent = invitations.sendInvitations(id, wait);
@@ -94,6 +100,7 @@ class InvitationApi {
             @PathVariable long id,
             @RequestBody SegmentChoice body,
             @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
+        invitations.requireMayManage(id);
         if (body.segmentId() == null) {
             throw new InvalidInput("segment_id", "Give the segment to invite");
         }
@@ -120,6 +127,7 @@ class InvitationApi {
             @PathVariable String ods,
             @PathVariable long id,
             @RequestParam(name = "wait_seconds", required = false) Integer waitSeconds) {
+        invitations.requireMayManage(id);
         Invitations.Sent sent = invitations.remind(id, wait(waitSeconds));
         return ResponseEntity.status(sent.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .body(sent);
@@ -144,7 +152,7 @@ class InvitationApi {
     @Operation(summary = "The survey's latest rounds of emails")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/mailings")
     List<Mailings.Mailing> mailings(@PathVariable String ods, @PathVariable long id) {
-        surveys.survey(id);
+        invitations.requireMayManage(id);
         return mailings.recent(id, 50);
     }
 
@@ -152,7 +160,7 @@ class InvitationApi {
     @Operation(summary = "One round of emails and how far it has got")
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/mailings/{mailing}")
     Mailings.Mailing mailing(@PathVariable String ods, @PathVariable long id, @PathVariable long mailing) {
-        surveys.survey(id);
+        invitations.requireMayManage(id);
         return mailings.get(id, mailing);
     }
 

@@ -35,7 +35,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The page where an ICS invites people to a survey by email, sends what is waiting and reminds non-responders. */
+/**
+ * The page where an ICS invites people to a survey by email, sends what is waiting and reminds
+ * non-responders: for those who run the survey, ICS admins and the place lead who created it
+ * ({@link Invitations#requireMayManage}).
+ */
 @Controller
 class InvitationPages {
 
@@ -84,7 +88,7 @@ class InvitationPages {
     /**
      * Everyone not yet responded with their own link, as CSV (email, link), to send another way: a
      * server without a mail server saves invitations that nobody could otherwise reach. For those
-     * who may invite, never analysts; audited.
+     * who run the survey (ICS admins, and the place lead who created it), never analysts; audited.
      */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @io.swagger.v3.oas.annotations.Operation(summary = "Each non-responder's own link, as CSV")
@@ -92,6 +96,7 @@ class InvitationPages {
     })
     void personalLinks(@PathVariable String ods, @PathVariable long id, HttpServletResponse response)
             throws IOException {
+        invitations.requireMayManage(id);
         List<Invitations.PersonalLink> links = invitations.personalLinks(id, mail.base());
         String code = surveys.survey(id).definition().code();
         response.setContentType("text/csv;charset=UTF-8");
@@ -130,6 +135,7 @@ class InvitationPages {
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @GetMapping("/ics/{ods}/surveys/{id}/invitations")
     String page(@PathVariable String ods, @PathVariable long id, Model model) {
+        invitations.requireMayManage(id);
         return INVITATIONS.show(page(id, model), Invite.none());
     }
 
@@ -173,6 +179,7 @@ class InvitationPages {
             Model model,
             RedirectAttributes redirect)
             throws IOException {
+        invitations.requireMayManage(id);
         try {
             List<String> list = new ArrayList<>();
             String emails = form.emails();
@@ -205,6 +212,7 @@ class InvitationPages {
             @RequestParam(name = "segment_id", required = false) String segmentId,
             Model model,
             RedirectAttributes redirect) {
+        invitations.requireMayManage(id);
         try {
             Long segment = FormValues.id(segmentId);
             if (segment == null) {
@@ -221,12 +229,14 @@ class InvitationPages {
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/invitations/send")
     String sendWaiting(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        invitations.requireMayManage(id);
         return afterSending(id, model, redirect, () -> invitations.sendInvitations(id, WAIT));
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
     @PostMapping("/ics/{ods}/surveys/{id}/invitations/reminders")
     String remind(@PathVariable String ods, @PathVariable long id, Model model, RedirectAttributes redirect) {
+        invitations.requireMayManage(id);
         return afterSending(id, model, redirect, () -> invitations.remind(id, WAIT));
     }
 

@@ -12,6 +12,7 @@ import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.platform.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -95,11 +96,69 @@ class IcsApi {
         return IcsView.of(tenants.setMinGroupSize(ods.toUpperCase(Locale.ROOT), (Integer) k));
     }
 
+    record Counted(String key, String label, long source, long target, long after) {}
+
+    record IcsBrief(@JsonProperty("ods_code") String odsCode, String name) {
+
+        static IcsBrief of(Ics ics) {
+            return new IcsBrief(ics.odsCode(), ics.name());
+        }
+    }
+
+    record Thresholds(long source, long target) {}
+
+    record MergePreviewView(
+            IcsBrief source,
+            IcsBrief target,
+            List<Counted> records,
+            @JsonProperty("coming_with") List<IcsBrief> comingWith,
+            @JsonProperty("role_grants") MergePreview.Grants roleGrants,
+            @JsonProperty("min_group_size") Thresholds minGroupSize,
+            String confirm) {
+
+        static MergePreviewView of(MergePreview p) {
+            return new MergePreviewView(
+                    IcsBrief.of(p.source()),
+                    IcsBrief.of(p.target()),
+                    p.records().stream()
+                            .map(r -> new Counted(r.key(), r.label(), r.source(), r.target(), r.after()))
+                            .toList(),
+                    p.comingWith().stream().map(IcsBrief::of).toList(),
+                    p.grants(),
+                    new Thresholds(p.sourceMinGroupSize(), p.targetMinGroupSize()),
+                    p.confirm());
+        }
+    }
+
+    record MergeConfirmation(@Nullable String confirm) {}
+
     @Allowed(Role.PLATFORM_ADMIN)
-    @Operation(summary = "Merge one ICS into another")
+    @Operation(
+            summary = "What merging one ICS into another would do; changes nothing",
+            description = "A dry run of the merge: for each kind of record, how many the ICS being merged holds"
+                    + " (with any ICS merged into it before) and the target holds now (records: source, target,"
+                    + " after); the ICSs that come with it (coming_with); the role grants that move to the target"
+                    + " (role_grants: accounts, moved, and combined with a grant of the same role held there);"
+                    + " the small-number thresholds of both (the target's applies afterwards); and confirm, the"
+                    + " value the merge must be given. A merge that would be refused is refused here the same way.")
+    @GetMapping("/api/v1/admin/ics/{ods}/merge-into/{target}")
+    MergePreviewView previewMerge(@PathVariable String ods, @PathVariable String target) {
+        return MergePreviewView.of(tenants.previewMerge(ods.toUpperCase(Locale.ROOT), target.toUpperCase(Locale.ROOT)));
+    }
+
+    @Allowed(Role.PLATFORM_ADMIN)
+    @Operation(
+            summary = "Merge one ICS into another; cannot be undone",
+            description = "Needs {\"confirm\": \"<ODS code of the ICS being merged>\"}, exactly as the dry run"
+                    + " (GET on the same path) gives it; without it, or with any other value, the answer is 400"
+                    + " naming confirm and nothing is merged. Audited in both ICSs.")
     @PostMapping("/api/v1/admin/ics/{ods}/merge-into/{target}")
-    IcsView merge(@PathVariable String ods, @PathVariable String target) {
-        return IcsView.of(tenants.merge(ods.toUpperCase(Locale.ROOT), target.toUpperCase(Locale.ROOT)));
+    IcsView merge(
+            @PathVariable String ods,
+            @PathVariable String target,
+            @RequestBody(required = false) @Nullable MergeConfirmation body) {
+        return IcsView.of(tenants.merge(
+                ods.toUpperCase(Locale.ROOT), target.toUpperCase(Locale.ROOT), body == null ? null : body.confirm()));
     }
 
     @Allowed(Role.PLATFORM_ADMIN)

@@ -28,6 +28,7 @@ class IcsController {
 
     private static final FormPage NEW_ICS = new FormPage("platform/admin-ics-new");
     private static final FormPage EDIT_ICS = new FormPage("platform/admin-ics-edit");
+    private static final FormPage MERGE_ICS = new FormPage("platform/admin-ics-merge");
 
     private final Tenants tenants;
     private final List<Dashboard> dashboards;
@@ -126,7 +127,8 @@ class IcsController {
     /** Empty for the platform's threshold. */
     record GroupSize(@BindParam("min_group_size") String minGroupSize) {}
 
-    record MergeInto(String target) {}
+    /** The ICS chosen to merge into, and the source's ODS code typed to confirm (empty until then). */
+    record MergeInto(String target, String confirm) {}
 
     @Allowed(Role.PLATFORM_ADMIN)
     @GetMapping("/admin/ics/{ods}")
@@ -186,6 +188,22 @@ class IcsController {
         }
     }
 
+    /** The first step of a merge: what it would do, and the box in which to confirm it. Changes nothing. */
+    @Allowed(Role.PLATFORM_ADMIN)
+    @GetMapping("/admin/ics/{ods}/merge")
+    String previewMerge(@PathVariable String ods, MergeInto form, Model model) {
+        try {
+            if (form.target() == null || form.target().isBlank()) {
+                throw new InvalidInput("target", "Choose the ICS to merge into");
+            }
+            model.addAttribute("preview", tenants.previewMerge(ods, form.target()));
+            return MERGE_ICS.show(model, new MergeInto(form.target(), ""));
+        } catch (InvalidInput e) {
+            return refusedOnEditPage(ods, model, e);
+        }
+    }
+
+    /** The merge itself, once the source's ODS code is typed to confirm it; a wrong one changes nothing. */
     @Allowed(Role.PLATFORM_ADMIN)
     @PostMapping("/admin/ics/{ods}/merge")
     String merge(@PathVariable String ods, MergeInto form, Model model, RedirectAttributes redirect) {
@@ -193,15 +211,30 @@ class IcsController {
             if (form.target() == null || form.target().isBlank()) {
                 throw new InvalidInput("target", "Choose the ICS to merge into");
             }
-            Ics merged = tenants.merge(ods, form.target());
+            Ics merged = tenants.merge(ods, form.target(), form.confirm());
             redirect.addFlashAttribute("success", merged.name() + " was merged into " + merged.mergedInto() + ".");
             return "redirect:/admin/ics";
         } catch (InvalidInput e) {
-            // the page has one place for the merge's problems, whichever field they were about
-            InvalidInput refusal = new InvalidInput(e.problems().stream()
-                    .map(p -> Problem.of("target", p.reason()))
-                    .toList());
-            return EDIT_ICS.showAgain(model, IcsSettings.of(editPage(ods, model)), refusal);
+            if (e.problems().stream().allMatch(p -> "confirm".equals(p.field()))) {
+                // the merge could go ahead: show what it would do again, with the confirmation's problem
+                model.addAttribute("preview", tenants.previewMerge(ods, form.target()));
+                InvalidInput refusal = new InvalidInput(e.problems().stream()
+                        .map(p -> Problem.of(
+                                "confirm",
+                                form.confirm() == null || form.confirm().isBlank()
+                                        ? "Enter the ODS code of the ICS being merged to confirm"
+                                        : "Enter the ODS code of the ICS being merged, exactly as shown"))
+                        .toList());
+                return MERGE_ICS.showAgain(model, new MergeInto(form.target(), form.confirm()), refusal);
+            }
+            return refusedOnEditPage(ods, model, e);
         }
+    }
+
+    /** The edit page again with a merge's refusal beside its one field, whichever field it was about. */
+    private String refusedOnEditPage(String ods, Model model, InvalidInput e) {
+        InvalidInput refusal = new InvalidInput(
+                e.problems().stream().map(p -> Problem.of("target", p.reason())).toList());
+        return EDIT_ICS.showAgain(model, IcsSettings.of(editPage(ods, model)), refusal);
     }
 }

@@ -13,14 +13,18 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.Holdings;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Scope;
+import org.goldenthread.platform.ScopedTransactions;
 import org.goldenthread.platform.Signals;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.platform.Tenant;
 import org.goldenthread.platform.TenantDirectory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,11 +52,23 @@ public class Tenants implements TenantDirectory {
     private record Remembered(Tenant tenant, long at) {}
 
     private final Signals signals;
+    private final ObjectProvider<Holdings> holdings;
+    private final ScopedTransactions transactions;
+    private final SmallNumbers small;
 
-    Tenants(JdbcClient jdbc, Audit audit, Signals signals) {
+    Tenants(
+            JdbcClient jdbc,
+            Audit audit,
+            Signals signals,
+            ObjectProvider<Holdings> holdings,
+            ScopedTransactions transactions,
+            SmallNumbers small) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.signals = signals;
+        this.holdings = holdings;
+        this.transactions = transactions;
+        this.small = small;
         // another instance changed an ICS: forget them all, as a change here does
         signals.listen(SIGNAL, detail -> forget());
     }
@@ -237,15 +253,73 @@ public class Tenants implements TenantDirectory {
     }
 
     /**
-     * Folds one ICS into a larger footprint. The records of both stay where they are; the target
-     * sees them all from now on, and everyone who held a role in the merged ICS holds it in the target.
+     * What merging one ICS into another would do, changing nothing: the records the target would see
+     * from then on beside its own, the ICSs merged into the source earlier that come with it, the
+     * role grants that would move, and the thresholds. A merge that would be refused is refused here
+     * the same way, so the preview cannot promise what the merge will not do.
      */
-    @Transactional
-    public Ics merge(String sourceOds, String targetOds) {
+    public MergePreview previewMerge(String sourceOds, String targetOds) {
         Ics source = get(sourceOds);
         Ics target = get(targetOds);
-        if (source.id() == target.id()) {
-            throw new InvalidInput("target_ods", "An ICS cannot be merged into itself");
+        refuseImpossibleMerge(source, target);
+        Tenant from = tenant(source.odsCode()).orElseThrow(() -> new NotFound("No ICS has the ODS code " + sourceOds));
+        Tenant to = tenant(target.odsCode()).orElseThrow(() -> new NotFound("No ICS has the ODS code " + targetOds));
+        // each count in the ICS's own scope: row-level security shows it and what was merged into it, nothing else
+        List<Holdings.Holding> before = transactions.run(Scope.system(to), this::holdings);
+        List<Holdings.Holding> coming = transactions.run(Scope.system(from), this::holdings);
+        List<MergePreview.Records> records = new ArrayList<>();
+        for (int i = 0; i < coming.size(); i++) {
+            Holdings.Holding h = coming.get(i);
+            records.add(new MergePreview.Records(
+                    h.key(), h.label(), h.count(), before.get(i).count()));
+        }
+        List<Ics> comingWith = all().stream()
+                .filter(i -> i.id() != source.id() && from.visibleIds().contains(i.id()))
+                .toList();
+        MergePreview.Grants grants = jdbc.sql("""
+                        select count(distinct s.user_id) as accounts,
+                               count(*) filter (where t.user_id is null) as moved,
+                               count(*) filter (where t.user_id is not null) as combined
+                          from role_grant s
+                          left join role_grant t on t.ics_id = :target and t.user_id = s.user_id and t.role = s.role
+                         where s.ics_id = :source""")
+                .param("source", source.id())
+                .param("target", target.id())
+                .query(MergePreview.Grants.class)
+                .single();
+        return new MergePreview(source, target, records, comingWith, grants, threshold(source), threshold(target));
+    }
+
+    private List<Holdings.Holding> holdings() {
+        return holdings.orderedStream().flatMap(h -> h.countInScope().stream()).toList();
+    }
+
+    private int threshold(Ics ics) {
+        return ics.minGroupSize() != null ? ics.minGroupSize() : small.platformMinGroupSize();
+    }
+
+    /**
+     * Folds one ICS into a larger footprint. The records of both stay where they are; the target
+     * sees them all from now on, and everyone who held a role in the merged ICS holds it in the target.
+     * It cannot be undone, so {@code confirm} must be the source's ODS code exactly (what {@link
+     * #previewMerge} shows as {@link MergePreview#confirm()}); without it nothing changes.
+     */
+    @Transactional
+    public Ics merge(String sourceOds, String targetOds, @Nullable String confirm) {
+        Ics source = get(sourceOds);
+        Ics target = get(targetOds);
+        refuseImpossibleMerge(source, target);
+        if (confirm == null || confirm.isBlank()) {
+            throw new InvalidInput(
+                    "confirm",
+                    "Give the ODS code of the ICS being merged, " + source.odsCode()
+                            + ", to confirm the merge; it cannot be undone. Nothing was merged");
+        }
+        if (!confirm.strip().equals(source.odsCode())) {
+            throw new InvalidInput(
+                    "confirm",
+                    "That is not the ODS code of the ICS being merged; give " + source.odsCode()
+                            + " exactly to confirm. Nothing was merged");
         }
         // Two merges at once (A into B while B into A) could both pass the checks below and leave
         // a cycle. Lock both rows, always in the same order so that two merges cannot deadlock, and
@@ -257,15 +331,7 @@ public class Tenants implements TenantDirectory {
                 .list();
         source = get(sourceOds);
         target = get(targetOds);
-        if (source.isMerged()) {
-            throw new InvalidInput("ods", source.odsCode() + " was already merged into " + source.mergedInto());
-        }
-        if (target.isMerged()) {
-            throw new InvalidInput(
-                    "target_ods",
-                    target.odsCode() + " was itself merged into " + target.mergedInto()
-                            + "; merge into that ICS instead");
-        }
+        refuseImpossibleMerge(source, target);
         changed();
         jdbc.sql("update ics set merged_into_id = :target, merged_at = now() where id = :source")
                 .param("target", target.id())
@@ -288,6 +354,22 @@ public class Tenants implements TenantDirectory {
         audit.record("ics.merged", "ics", sourceOds, source, after);
         audit.recordFor(target.id(), "ics.merged", "ics", sourceOds, source, after);
         return after;
+    }
+
+    /** Refuses a merge into itself, of an ICS merged already, or into one merged already. */
+    private static void refuseImpossibleMerge(Ics source, Ics target) {
+        if (source.id() == target.id()) {
+            throw new InvalidInput("target_ods", "An ICS cannot be merged into itself");
+        }
+        if (source.isMerged()) {
+            throw new InvalidInput("ods", source.odsCode() + " was already merged into " + source.mergedInto());
+        }
+        if (target.isMerged()) {
+            throw new InvalidInput(
+                    "target_ods",
+                    target.odsCode() + " was itself merged into " + target.mergedInto()
+                            + "; merge into that ICS instead");
+        }
     }
 
     /** Adds any of the 42 ICBs in the reference list that are not here yet; safe to repeat. */

@@ -644,6 +644,64 @@ class CollectingTest extends IntegrationTest {
         assertThat(api.get(links, token).body().lines().toList()).hasSize(2).noneMatch(l -> l.startsWith(kim));
     }
 
+    /**
+     * Who has not responded is the business of those who run the survey: ICS admins and the place
+     * lead who created it. Another place lead in the same ICS may not manage its invitations.
+     */
+    @Test
+    void onlyThePlaceLeadWhoCreatedASurveyManagesItsInvitations() {
+        api.post("/api/v1/ics/" + ods + "/places", token, ApiClient.json("name", "Northfield"));
+        String creatorEmail = createUser("place_lead", ods, "Northfield");
+        String otherEmail = createUser("place_lead", ods, "Northfield");
+        String creator = tokenFor(creatorEmail);
+        String other = tokenFor(otherEmail);
+        Response made = api.post("/api/v1/ics/" + ods + "/surveys", creator, pulse());
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        long id = made.json().get("id").asLong();
+        String survey = "/api/v1/ics/" + ods + "/surveys/" + id;
+        String kim = uniqueEmail("kim");
+        assertThat(api.post(survey + "/invitations", creator, ApiClient.json("emails", List.of(kim)))
+                        .status())
+                .isEqualTo(201);
+
+        Response links = api.get(survey + "/invitations/links.csv", other);
+        assertThat(links.status()).isEqualTo(403);
+        assertThat(links.contentType()).startsWith("application/problem+json");
+        assertThat(links.json().get("detail").asString())
+                .contains("the place lead who created this survey")
+                .doesNotContain(kim);
+        assertThat(api.post(survey + "/invitations/reminders", other, null).status())
+                .isEqualTo(403);
+        assertThat(api.get(survey + "/mailings", other).status()).isEqualTo(403);
+        assertThat(api.post(survey + "/invitations", other, ApiClient.json("emails", List.of(uniqueEmail("lee"))))
+                        .status())
+                .isEqualTo(403);
+        // the counts stay open, and nobody was invited by the refused call
+        Response counts = api.get(survey + "/invitations", other);
+        assertThat(counts.status()).isEqualTo(200);
+        assertThat(counts.json().get("invited").asInt()).isEqualTo(1);
+
+        PageClient otherPages = new PageClient(port).signIn(otherEmail, PASSWORD);
+        String page = "/ics/" + ods + "/surveys/" + id + "/invitations";
+        assertThat(otherPages.get(page).status()).isEqualTo(403);
+        assertThat(otherPages.get(page + "/links.csv").status()).isEqualTo(403);
+        assertThat(otherPages.get(page + "/links.csv").body()).doesNotContain(kim);
+        otherPages.get("/ics/" + ods + "/surveys/" + id);
+        assertThat(otherPages.post(page + "/reminders").status()).isEqualTo(403);
+
+        Response own = api.get(survey + "/invitations/links.csv", creator);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body()).contains(kim + ",");
+        assertThat(api.post(survey + "/invitations/reminders", creator, null).status())
+                .isEqualTo(200);
+        assertThat(api.get(survey + "/mailings", creator).status()).isEqualTo(200);
+        PageClient creatorPages = new PageClient(port).signIn(creatorEmail, PASSWORD);
+        assertThat(creatorPages.get(page).status()).isEqualTo(200);
+        assertThat(creatorPages.get(page + "/links.csv").body()).contains(kim + ",");
+        // and the ICS's administrator, who runs every survey in it
+        assertThat(api.get(survey + "/invitations/links.csv", token).status()).isEqualTo(200);
+    }
+
     @Test
     void theSameSubmissionSentTwiceAtOnceStoresOneResponse() throws Exception {
         long id = survey(pulse(), "");
@@ -993,7 +1051,10 @@ class CollectingTest extends IntegrationTest {
         // shared before the merge
         String link = "/respond/" + linkToken(id);
         String large = createIcs("Larger footprint");
-        assertThat(api.post("/api/v1/admin/ics/" + ods + "/merge-into/" + large, adminToken(), null)
+        assertThat(api.post(
+                                "/api/v1/admin/ics/" + ods + "/merge-into/" + large,
+                                adminToken(),
+                                ApiClient.json("confirm", ods))
                         .status())
                 .isEqualTo(200);
         PageClient respondent = new PageClient(port);
