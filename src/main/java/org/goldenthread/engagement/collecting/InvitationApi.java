@@ -144,6 +144,7 @@ class InvitationApi {
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/open-link")
     @ResponseStatus(HttpStatus.CREATED)
     OpenLink openLink(@PathVariable String ods, @PathVariable long id) {
+        invitations.requireMayManage(id);
         return new OpenLink(invitations.openLink(id, mail.base()));
     }
 

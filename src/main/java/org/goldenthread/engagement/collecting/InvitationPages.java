@@ -127,6 +127,7 @@ class InvitationPages {
             @PathVariable long id,
             @RequestParam(name = "from", required = false) @Nullable String from,
             RedirectAttributes redirect) {
+        invitations.requireMayManage(id);
         redirect.addFlashAttribute("openLink", invitations.openLink(id, mail.base()));
         String survey = "/ics/" + ods + "/surveys/" + id;
         return "redirect:" + ("invitations".equals(from) ? survey + "/invitations#open-link" : survey + "#open-link");

@@ -686,8 +686,15 @@ class CollectingTest extends IntegrationTest {
         assertThat(otherPages.get(page).status()).isEqualTo(403);
         assertThat(otherPages.get(page + "/links.csv").status()).isEqualTo(403);
         assertThat(otherPages.get(page + "/links.csv").body()).doesNotContain(kim);
-        otherPages.get("/ics/" + ods + "/surveys/" + id);
+        String surveyPage = otherPages.get("/ics/" + ods + "/surveys/" + id).body();
         assertThat(otherPages.post(page + "/reminders").status()).isEqualTo(403);
+        // nor make open links, and the survey's page offers neither
+        assertThat(api.post(survey + "/open-link", other, null).status()).isEqualTo(403);
+        assertThat(otherPages
+                        .post("/ics/" + ods + "/surveys/" + id + "/open-link")
+                        .status())
+                .isEqualTo(403);
+        assertThat(surveyPage).doesNotContain("Invitations and reminders").doesNotContain("Show a link to share");
 
         Response own = api.get(survey + "/invitations/links.csv", creator);
         assertThat(own.status()).isEqualTo(200);
@@ -695,7 +702,11 @@ class CollectingTest extends IntegrationTest {
         assertThat(api.post(survey + "/invitations/reminders", creator, null).status())
                 .isEqualTo(200);
         assertThat(api.get(survey + "/mailings", creator).status()).isEqualTo(200);
+        assertThat(api.post(survey + "/open-link", creator, null).status()).isEqualTo(201);
         PageClient creatorPages = new PageClient(port).signIn(creatorEmail, PASSWORD);
+        assertThat(creatorPages.get("/ics/" + ods + "/surveys/" + id).body())
+                .contains("Invitations and reminders")
+                .contains("Show a link to share");
         assertThat(creatorPages.get(page).status()).isEqualTo(200);
         assertThat(creatorPages.get(page + "/links.csv").body()).contains(kim + ",");
         // and the ICS's administrator, who runs every survey in it
