@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Register;
@@ -96,31 +97,52 @@ class Representation {
         this.clock = clock;
     }
 
-    /** The three tables, for every leader or (group given) for leaders of one profession group. */
+    /**
+     * The three tables, for every leader or (group given) for leaders of one profession group. What
+     * each may show is worked out for everyone's table and every group's together (see {@link
+     * #hideTogether}): a group's table beside everyone's would otherwise give away the rest's.
+     */
     List<Table> tables(@Nullable String group) {
-        Map<String, Set<Long>> leaders = leadersByLevel(group);
+        Map<String, Set<Long>> everyone = leadersByLevel(null);
+        List<String> levels = List.copyOf(everyone.keySet());
+        Map<String, Map<String, Set<Long>>> groups = new LinkedHashMap<>();
+        for (String g : baseline.groups()) {
+            groups.put(g, aligned(leadersByLevel(g), levels));
+        }
+        if (group != null) {
+            groups.computeIfAbsent(group, g -> aligned(leadersByLevel(g), levels));
+        }
         List<Table> tables = new ArrayList<>();
         for (Characteristic c : Characteristic.values()) {
-            tables.add(table(c, leaders, figures.people(c, leaders), baseline.totals(c, group)));
+            int[][] all = counts(c, everyone);
+            Map<String, int[][]> byGroup = new LinkedHashMap<>();
+            groups.forEach((g, leaders) -> byGroup.put(g, counts(c, leaders)));
+            Map<String, Integer[][]> shown = hideTogether(all, byGroup, small);
+            Map<String, Set<Long>> leaders = group == null ? everyone : Objects.requireNonNull(groups.get(group));
+            int[][] raw = group == null ? all : Objects.requireNonNull(byGroup.get(group));
+            Integer[][] view = Objects.requireNonNull(shown.get(group == null ? EVERYONE : group));
+            tables.add(table(c, leaders, raw, view, baseline.totals(c, group)));
         }
         return tables;
     }
 
-    private Table table(
-            Characteristic c,
-            Map<String, Set<Long>> leaders,
-            Map<String, Map<String, Integer>> answered,
-            Map<String, Long> workforce) {
+    /** A group's leaders at each of everyone's levels, none where it has none. */
+    private static Map<String, Set<Long>> aligned(Map<String, Set<Long>> leaders, List<String> levels) {
+        Map<String, Set<Long>> aligned = new LinkedHashMap<>();
+        for (String level : levels) {
+            aligned.put(level, leaders.getOrDefault(level, Set.of()));
+        }
+        return aligned;
+    }
+
+    /**
+     * Leaders by level (rows, everyone across levels last) and stated answer (columns, those who
+     * stated none last).
+     */
+    private int[][] counts(Characteristic c, Map<String, Set<Long>> leaders) {
+        Map<String, Map<String, Integer>> answered = figures.people(c, leaders);
         List<Choice> stated = c.statedAnswers();
-        long workforceStated = stated.stream()
-                .mapToLong(a -> workforce.getOrDefault(a.code(), 0L))
-                .sum();
-        int k = small.minGroupSize();
-        List<Row> rows = new ArrayList<>();
-        List<String> findings = new ArrayList<>();
-        List<String> tooFew = new ArrayList<>();
         List<Map.Entry<String, Set<Long>>> levels = List.copyOf(leaders.entrySet());
-        // one row per level, everyone across levels last; one column per stated answer, not stated last
         int[][] raw = new int[levels.size()][stated.size() + 1];
         for (int r = 0; r < levels.size(); r++) {
             Map<String, Integer> counts = answered.getOrDefault(levels.get(r).getKey(), Map.of());
@@ -131,10 +153,31 @@ class Representation {
             }
             raw[r][stated.size()] = levels.get(r).getValue().size() - statedHere;
         }
-        Integer[][] shown = hide(raw, small);
+        return raw;
+    }
+
+    private Table table(
+            Characteristic c,
+            Map<String, Set<Long>> leaders,
+            int[][] raw,
+            Integer[][] shown,
+            Map<String, Long> workforce) {
+        List<Choice> stated = c.statedAnswers();
+        long workforceStated = stated.stream()
+                .mapToLong(a -> workforce.getOrDefault(a.code(), 0L))
+                .sum();
+        int k = small.minGroupSize();
+        List<Row> rows = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        List<String> tooFew = new ArrayList<>();
+        List<Map.Entry<String, Set<Long>>> levels = List.copyOf(leaders.entrySet());
         for (int r = 0; r < levels.size(); r++) {
             String level = levels.get(r).getKey();
             Set<Long> people = levels.get(r).getValue();
+            if (people.isEmpty() && !ALL_LEVELS.equals(level)) {
+                // a level where a profession group has no leaders is left out of its table
+                continue;
+            }
             int statedLeaders = people.size() - raw[r][stated.size()];
             boolean enough = statedLeaders >= k;
             String label = levelLabel(level);
@@ -201,25 +244,101 @@ class Representation {
         int levels = raw.length - 1;
         int columns = raw.length == 0 ? 0 : raw[0].length;
         Integer[][] shown = new Integer[raw.length][columns];
-        long acrossLevels = 0;
         for (int r = 0; r < raw.length; r++) {
             int stated = 0;
             for (int c = 0; c < columns - 1; c++) {
                 stated += raw[r][c];
             }
-            boolean tooFew = stated < small.minGroupSize();
+            // a row with nobody in it (a level where a profession group has no leaders) recognises no one
+            boolean tooFew = stated < small.minGroupSize() && stated + raw[r][columns - 1] > 0;
             for (int c = 0; c < columns; c++) {
                 shown[r][c] = small.hides(raw[r][c]) || tooFew && c < columns - 1 ? null : raw[r][c];
             }
-            if (r < levels) {
-                acrossLevels += stated + raw[r][columns - 1];
+        }
+        small.protect(shown, raw, levels, columns, levelsAddUp(raw));
+        return shown;
+    }
+
+    /** Whether nobody leads at two levels: the levels' rows then add up to the last. */
+    private static boolean levelsAddUp(int[][] raw) {
+        int levels = raw.length - 1;
+        long acrossLevels = 0;
+        long everyone = 0;
+        for (int r = 0; r < raw.length; r++) {
+            for (int c = 0; c < raw[r].length; c++) {
+                if (r < levels) {
+                    acrossLevels += raw[r][c];
+                } else {
+                    everyone += raw[r][c];
+                }
             }
         }
-        long everyone = 0;
-        for (int c = 0; c < columns; c++) {
-            everyone += raw[levels][c];
+        return acrossLevels == everyone;
+    }
+
+    /** The key of everyone's table among those {@link #hideTogether} works out. */
+    static final String EVERYONE = "";
+
+    /**
+     * Which counts may be shown of everyone's table ({@link #EVERYONE}) and of each profession
+     * group's, each group's with everyone's rows (zeros where it has no leaders). Each is hidden as
+     * {@link #hide} would. Then, at each level where each leader is in exactly one group, the groups'
+     * counts of one answer add up to everyone's: a line across the tables, in which one hidden count
+     * would be everyone's less the others. So another is hidden there too, the smallest non-zero
+     * group count shown (everyone's where there is none), each table is protected again, and so on
+     * until nothing more is hidden. Everyone's table is worked out with the groups' whether or not a
+     * group is asked for, so that both views hide the same counts.
+     */
+    static Map<String, Integer[][]> hideTogether(int[][] everyone, Map<String, int[][]> groups, SmallNumbers small) {
+        Map<String, int[][]> raws = new LinkedHashMap<>();
+        raws.put(EVERYONE, everyone);
+        raws.putAll(groups);
+        Map<String, Integer[][]> shown = new LinkedHashMap<>();
+        raws.forEach((key, raw) -> shown.put(key, hide(raw, small)));
+        int rows = everyone.length;
+        int columns = rows == 0 ? 0 : everyone[0].length;
+        boolean[] partitioned = new boolean[rows];
+        for (int r = 0; r < rows; r++) {
+            partitioned[r] = !groups.isEmpty();
+            for (int c = 0; c < columns; c++) {
+                int sum = 0;
+                for (int[][] raw : groups.values()) {
+                    sum += raw[r][c];
+                }
+                partitioned[r] &= sum == everyone[r][c];
+            }
         }
-        small.protect(shown, raw, levels, columns, acrossLevels == everyone);
+        List<Integer[][]> groupShown = groups.keySet().stream()
+                .map(g -> Objects.requireNonNull(shown.get(g)))
+                .toList();
+        Integer[][] total = Objects.requireNonNull(shown.get(EVERYONE));
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns && partitioned[r]; c++) {
+                    int hidden = 0;
+                    Integer[][] smallest = null;
+                    for (Integer[][] g : groupShown) {
+                        Integer v = g[r][c];
+                        if (v == null) {
+                            hidden++;
+                        } else if (v > 0 && (smallest == null || v < smallest[r][c])) {
+                            smallest = g;
+                        }
+                    }
+                    boolean givesAway = total[r][c] != null ? hidden == 1 : hidden == 0 && smallest != null;
+                    if (givesAway) {
+                        (smallest != null ? smallest : total)[r][c] = null;
+                        changed = true;
+                    }
+                }
+            }
+            if (changed) {
+                raws.forEach((key, raw) -> small.protect(
+                        Objects.requireNonNull(shown.get(key)), raw, rows - 1, columns, levelsAddUp(raw)));
+            }
+        }
         return shown;
     }
 

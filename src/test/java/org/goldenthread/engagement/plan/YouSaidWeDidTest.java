@@ -29,7 +29,10 @@ class YouSaidWeDidTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** An ICS with a survey: twelve comments coded with one theme and two with another. */
+    /**
+     * An ICS with a survey: eighteen comments coded with one theme and two with another, twenty in all,
+     * as an anonymous survey's comments are read in steps of k (10).
+     */
     private record Setup(String ods, String token, long survey, long time, long data) {
         String api() {
             return "/api/v1/ics/" + ods + "/engagement-plan/you-said-we-did/surveys/" + survey;
@@ -49,7 +52,7 @@ class YouSaidWeDidTest extends IntegrationTest {
                 .asLong();
         String base = "/api/v1/ics/" + ods + "/surveys/" + survey;
         StringBuilder csv = new StringBuilder("Q1\n");
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 18; i++) {
             csv.append(TIME_COMMENT).append(' ').append(i).append('\n');
         }
         csv.append(DATA_COMMENT).append(" A\n").append(DATA_COMMENT).append(" B\n");
@@ -136,8 +139,8 @@ class YouSaidWeDidTest extends IntegrationTest {
         assertThat(heard.size()).isEqualTo(2);
         assertThat(heard.get(0).get("name").asString()).isEqualTo("Protected time");
         assertThat(heard.get(0).get("times").asInt())
-                .as("twelve comments and one note from the event whose feedback survey it is")
-                .isEqualTo(13);
+                .as("eighteen comments and one note from the event whose feedback survey it is")
+                .isEqualTo(19);
         assertThat(heard.get(1).get("name").asString()).isEqualTo("Workforce data");
         assertThat(heard.get(1).get("times").isNull())
                 .as("two is under k, so hidden")
@@ -162,7 +165,7 @@ class YouSaidWeDidTest extends IntegrationTest {
         assertThat(page.body())
                 .contains("Being heard 2026")
                 .contains("Protected time")
-                .contains("Raised 13 times")
+                .contains("Raised 19 times")
                 .contains("Workforce data")
                 .contains("fewer than 10")
                 .contains("Protected time written into every forum member&#39;s job plan")

@@ -3,6 +3,7 @@ package org.goldenthread.pipeline.equality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.platform.SmallNumbers;
@@ -163,6 +164,95 @@ class RepresentationTest extends IntegrationTest {
         Integer[][] shown = Representation.hide(raw, k3);
         assertThat(shown[1]).containsExactly(3, 6, 6);
         assertThat(shown[0]).containsExactly(null, null, 4);
+    }
+
+    /**
+     * A profession group's table beside everyone's: with one other group, everyone's count less the
+     * group's is the other's. At the first level 11 nurses and 1 doctor gave one answer, everyone 12:
+     * the doctor's 1 is hidden, and so the nurses' 11, which would give it away, goes too.
+     */
+    @Test
+    void aGroupsTableBesideEveryonesGivesNoOtherGroupsCountAway() {
+        SmallNumbers k3 = new SmallNumbers(3);
+        // two levels, then everyone; White, Asian, not stated
+        int[][] nurses = {{11, 6, 4}, {5, 7, 3}, {16, 13, 7}};
+        int[][] doctors = {{1, 5, 4}, {6, 4, 5}, {7, 9, 9}};
+        int[][] everyone = {{12, 11, 8}, {11, 11, 8}, {23, 22, 16}};
+        Integer[][] alone = Representation.hide(nurses, k3);
+        assertThat(alone[0][0]).as("on its own, the nurses' table shows 11").isEqualTo(11);
+
+        Map<String, Integer[][]> shown =
+                Representation.hideTogether(everyone, Map.of("Nursing", nurses, "Medical", doctors), k3);
+        assertThat(shown.get("Medical")[0][0]).isNull();
+        assertThat(shown.get("Nursing")[0][0])
+                .as("12 − 11 would be the doctors' 1")
+                .isNull();
+        assertLinesAcrossTablesHoldTwoHiddenOrNone(everyone, List.of(nurses, doctors), shown);
+    }
+
+    /** Random tables of three groups: no line across the tables, nor within one, leaves one count hidden alone. */
+    @Test
+    void noCountOfOneGroupCanBeWorkedOutFromTheOthersAndEveryones() {
+        SmallNumbers k3 = new SmallNumbers(3);
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            int levels = 1 + random.nextInt(3);
+            int columns = 2 + random.nextInt(3);
+            List<int[][]> groups = new java.util.ArrayList<>();
+            Map<String, int[][]> byName = new java.util.LinkedHashMap<>();
+            int[][] everyone = new int[levels + 1][columns];
+            for (int g = 0; g < 3; g++) {
+                int[][] raw = new int[levels + 1][columns];
+                for (int r = 0; r < levels; r++) {
+                    for (int c = 0; c < columns; c++) {
+                        raw[r][c] = random.nextInt(4) == 0 ? 0 : random.nextInt(8);
+                        raw[levels][c] += raw[r][c];
+                    }
+                }
+                for (int r = 0; r <= levels; r++) {
+                    for (int c = 0; c < columns; c++) {
+                        everyone[r][c] += raw[r][c];
+                    }
+                }
+                groups.add(raw);
+                byName.put("G" + g, raw);
+            }
+            Map<String, Integer[][]> shown = Representation.hideTogether(everyone, byName, k3);
+            assertLinesAcrossTablesHoldTwoHiddenOrNone(everyone, groups, shown);
+            for (Map.Entry<String, int[][]> t : byName.entrySet()) {
+                Integer[][] s = shown.get(t.getKey());
+                for (int r = 0; r <= levels; r++) {
+                    for (int c = 0; c < columns; c++) {
+                        int v = t.getValue()[r][c];
+                        assertThat(s[r][c] == null || v == 0 || v >= 3)
+                                .as("a small count shown")
+                                .isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertLinesAcrossTablesHoldTwoHiddenOrNone(
+            int[][] everyone, List<int[][]> groups, Map<String, Integer[][]> shown) {
+        assertThat(shown).hasSize(groups.size() + 1);
+        Integer[][] total = shown.get(Representation.EVERYONE);
+        List<Integer[][]> groupShown = shown.entrySet().stream()
+                .filter(e -> !e.getKey().equals(Representation.EVERYONE))
+                .map(Map.Entry::getValue)
+                .toList();
+        for (int r = 0; r < everyone.length; r++) {
+            for (int c = 0; c < everyone[r].length; c++) {
+                int hidden = total[r][c] == null ? 1 : 0;
+                for (int g = 0; g < groupShown.size(); g++) {
+                    hidden += groupShown.get(g)[r][c] == null ? 1 : 0;
+                }
+                // everyone's count hidden alone is the groups' sum: harmless only when that is 0
+                if (hidden == 1 && !(total[r][c] == null && everyone[r][c] == 0)) {
+                    throw new AssertionError("level " + r + ", answer " + c + ": one count hidden alone");
+                }
+            }
+        }
     }
 
     private static JsonNode row(JsonNode table, String level) {
