@@ -103,23 +103,23 @@ class Representation {
      * #hideTogether}): a group's table beside everyone's would otherwise give away the rest's.
      */
     List<Table> tables(@Nullable String group) {
-        Map<String, Set<Long>> everyone = leadersByLevel(null);
+        Set<String> groupNames = new LinkedHashSet<>(baseline.groups());
+        if (group != null) {
+            groupNames.add(group);
+        }
+        Map<String, Map<String, Set<Long>>> byGroup = leadersByLevel(groupNames);
+        Map<String, Set<Long>> everyone = Objects.requireNonNull(byGroup.remove(EVERYONE));
         List<String> levels = List.copyOf(everyone.keySet());
         Map<String, Map<String, Set<Long>>> groups = new LinkedHashMap<>();
-        for (String g : baseline.groups()) {
-            groups.put(g, aligned(leadersByLevel(g), levels));
-        }
-        if (group != null) {
-            groups.computeIfAbsent(group, g -> aligned(leadersByLevel(g), levels));
-        }
+        byGroup.forEach((g, leaders) -> groups.put(g, aligned(leaders, levels)));
         List<Table> tables = new ArrayList<>();
         for (Characteristic c : Characteristic.values()) {
             int[][] all = counts(c, everyone);
-            Map<String, int[][]> byGroup = new LinkedHashMap<>();
-            groups.forEach((g, leaders) -> byGroup.put(g, counts(c, leaders)));
-            Map<String, Integer[][]> shown = hideTogether(all, byGroup, small);
+            Map<String, int[][]> counted = new LinkedHashMap<>();
+            groups.forEach((g, leaders) -> counted.put(g, counts(c, leaders)));
+            Map<String, Integer[][]> shown = hideTogether(all, counted, small);
             Map<String, Set<Long>> leaders = group == null ? everyone : Objects.requireNonNull(groups.get(group));
-            int[][] raw = group == null ? all : Objects.requireNonNull(byGroup.get(group));
+            int[][] raw = group == null ? all : Objects.requireNonNull(counted.get(group));
             Integer[][] view = Objects.requireNonNull(shown.get(group == null ? EVERYONE : group));
             tables.add(table(c, leaders, raw, view, baseline.totals(c, group)));
         }
@@ -342,8 +342,11 @@ class Representation {
         return shown;
     }
 
-    /** The leaders at each level, then everyone counted once across levels. */
-    private Map<String, Set<Long>> leadersByLevel(@Nullable String group) {
+    /**
+     * The leaders at each level, then everyone counted once across levels: of every profession
+     * ({@link #EVERYONE}) and of each group named, in one pass over the appointments.
+     */
+    private Map<String, Map<String, Set<Long>>> leadersByLevel(Set<String> groups) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, String> forumLevel = new HashMap<>();
         for (Forum f : forums.forums()) {
@@ -353,26 +356,35 @@ class Representation {
         for (Seat s : forums.seats()) {
             seatLevel.put(s.id(), forumLevel.get(s.forumId()));
         }
-        Set<String> groupProfessions = new java.util.HashSet<>();
-        if (group != null) {
-            professions.professions().stream()
-                    .filter(p -> p.group().equals(group))
-                    .forEach(p -> groupProfessions.add(p.code()));
-        }
-        Map<String, Set<Long>> leaders = new LinkedHashMap<>();
-        for (Level level : Level.values()) {
-            leaders.put(level.code(), new LinkedHashSet<>());
+        Map<String, String> groupOf = new HashMap<>();
+        professions.professions().forEach(p -> groupOf.put(p.code(), p.group()));
+        Map<String, Map<String, Set<Long>>> leaders = new LinkedHashMap<>();
+        leaders.put(EVERYONE, new LinkedHashMap<>());
+        groups.forEach(g -> leaders.put(g, new LinkedHashMap<>()));
+        for (Map<String, Set<Long>> byLevel : leaders.values()) {
+            for (Level level : Level.values()) {
+                byLevel.put(level.code(), new LinkedHashSet<>());
+            }
         }
         for (Appointment a : register.appointments()) {
             String level = seatLevel.get(a.seatId());
-            if (level != null && a.isCurrentOn(today) && (group == null || groupProfessions.contains(a.profession()))) {
-                leaders.computeIfAbsent(level, l -> new LinkedHashSet<>()).add(a.personId());
+            if (level == null || !a.isCurrentOn(today)) {
+                continue;
+            }
+            leaders.get(EVERYONE)
+                    .computeIfAbsent(level, l -> new LinkedHashSet<>())
+                    .add(a.personId());
+            Map<String, Set<Long>> inGroup = leaders.get(groupOf.get(a.profession()));
+            if (inGroup != null) {
+                inGroup.computeIfAbsent(level, l -> new LinkedHashSet<>()).add(a.personId());
             }
         }
-        leaders.values().removeIf(Set::isEmpty);
-        Set<Long> everyone = new LinkedHashSet<>();
-        leaders.values().forEach(everyone::addAll);
-        leaders.put(ALL_LEVELS, everyone);
+        for (Map<String, Set<Long>> byLevel : leaders.values()) {
+            byLevel.values().removeIf(Set::isEmpty);
+            Set<Long> everyone = new LinkedHashSet<>();
+            byLevel.values().forEach(everyone::addAll);
+            byLevel.put(ALL_LEVELS, everyone);
+        }
         return leaders;
     }
 
