@@ -165,6 +165,7 @@ class SurveyApi {
             HttpServletRequest request)
             throws IOException {
         surveys.survey(id);
+        surveys.requireRuns(id);
         Upload upload = Upload.receive(request.getInputStream());
         if (async || ResponseImports.large(upload)) {
             Job job = imports.start(id, "responses.csv", upload);
@@ -184,6 +185,7 @@ class SurveyApi {
     @Operation(summary = "Submit one response, once per idempotency key")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses")
     ResponseEntity<Submitted> submit(@PathVariable String ods, @PathVariable long id, @RequestBody OneResponse body) {
+        surveys.requireRuns(id);
         if (body.answers() == null) {
             throw new InvalidInput("answers", "Give the answers as an object keyed by question code");
         }
@@ -225,12 +227,16 @@ class SurveyApi {
             + " survey_answers_load, which GET /api/v1/ics/{ods}/jobs lists with its progress, and this call waits"
             + " for it and then answers as usual: allow a minute or so for a million responses.";
 
+    private static final String STEPS = " An anonymous survey's figures come from its responses in steps of k, the"
+            + " first k·⌊n/k⌋ to arrive; held_back says how many wait for the next step, so that no two readings"
+            + " differ by one response.";
+
     private static final String FILTER = "One condition: a closed question's code, a colon and one of its options"
             + " exactly as labelled, commas included (Q14:No, I am a non-clinician or manager). Repeat the parameter"
             + " for several conditions, all of which must hold. A filter naming no option is refused (400).";
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @Operation(summary = "A survey's results, question by question", description = WAITS)
+    @Operation(summary = "A survey's results, question by question", description = WAITS + STEPS)
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/results")
     @Parameter(
             name = "filter",
@@ -244,7 +250,7 @@ class SurveyApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
-    @Operation(summary = "Cross-tabulate two questions, with a chi-square test", description = WAITS)
+    @Operation(summary = "Cross-tabulate two questions, with a chi-square test", description = WAITS + STEPS)
     @GetMapping("/api/v1/ics/{ods}/surveys/{id}/crosstab")
     @Parameter(
             name = "filter",

@@ -261,6 +261,27 @@ public class Surveys {
                 || caller.has(Role.PLACE_LEAD, ics) && createdBy != null && createdBy == caller.userId();
     }
 
+    /**
+     * Refuses anyone who does not run the survey (403): only ICS admins, and the place lead who
+     * created it, add responses to it, so that nobody else can sway a colleague's results. An ICS
+     * admin runs every survey, so their calls (the bulk of single responses) cost no query.
+     */
+    public void requireRuns(long surveyId) {
+        Caller caller = Scope.current().caller();
+        if (caller != null && caller.has(Role.ICS_ADMIN, Scope.currentTenant().id())) {
+            return;
+        }
+        Long createdBy = jdbc.sql("select created_by from survey where id = :id")
+                .param("id", surveyId)
+                .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, Long.class)))
+                .optional()
+                .orElseThrow(() -> new NotFound("No survey with id " + surveyId + " in this ICS"))
+                .orElse(null);
+        if (!runs(createdBy)) {
+            throw new Forbidden("Only ICS admins, and the place lead who created this survey, may add responses to it");
+        }
+    }
+
     /** Refuses (403) anyone who may not have the raw responses; see {@link #mayReadRawResponses}. */
     public void requireRawResponses(long surveyId) {
         survey(surveyId);

@@ -694,7 +694,31 @@ class CollectingTest extends IntegrationTest {
                         .post("/ics/" + ods + "/surveys/" + id + "/open-link")
                         .status())
                 .isEqualTo(403);
-        assertThat(surveyPage).doesNotContain("Invitations and reminders").doesNotContain("Show a link to share");
+        assertThat(surveyPage)
+                .doesNotContain("Invitations and reminders")
+                .doesNotContain("Show a link to share")
+                .doesNotContain("Import responses from a file");
+        // nor add responses to it, which would sway a colleague's results
+        byte[] oneRow = "Q1,Q2\nAgree,Yes\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(api.post(survey + "/responses/import", other, "text/csv", oneRow)
+                        .status())
+                .isEqualTo(403);
+        Response submitted = api.post(
+                survey + "/responses",
+                other,
+                ApiClient.json("idempotency_key", "other-lead", "answers", Map.of("Q1", "Agree", "Q2", "Yes")));
+        assertThat(submitted.status()).isEqualTo(403);
+        assertThat(submitted.json().get("detail").asString()).contains("may add responses");
+        assertThat(otherPages
+                        .get("/ics/" + ods + "/surveys/" + id + "/responses/import")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get(survey + "/invitations", other)
+                        .json()
+                        .get("responded")
+                        .asInt())
+                .as("no response was stored")
+                .isZero();
 
         Response own = api.get(survey + "/invitations/links.csv", creator);
         assertThat(own.status()).isEqualTo(200);
@@ -703,6 +727,9 @@ class CollectingTest extends IntegrationTest {
                 .isEqualTo(200);
         assertThat(api.get(survey + "/mailings", creator).status()).isEqualTo(200);
         assertThat(api.post(survey + "/open-link", creator, null).status()).isEqualTo(201);
+        assertThat(api.post(survey + "/responses/import", creator, "text/csv", oneRow)
+                        .status())
+                .isNotEqualTo(403);
         PageClient creatorPages = new PageClient(port).signIn(creatorEmail, PASSWORD);
         assertThat(creatorPages.get("/ics/" + ods + "/surveys/" + id).body())
                 .contains("Invitations and reminders")
