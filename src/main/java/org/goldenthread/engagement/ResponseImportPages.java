@@ -43,7 +43,7 @@ class ResponseImportPages {
     @GetMapping("/ics/{ods}/surveys/{id}/responses/import")
     String form(@PathVariable String ods, @PathVariable long id, Model model) {
         model.addAttribute("survey", surveys.survey(id));
-        surveys.requireRuns(id);
+        surveys.requireRuns(id, "add responses to it");
         return "engagement/responses-import";
     }
 
@@ -56,7 +56,7 @@ class ResponseImportPages {
             Model model)
             throws IOException {
         model.addAttribute("survey", surveys.survey(id));
-        surveys.requireRuns(id);
+        surveys.requireRuns(id, "add responses to it");
         if (file == null || file.isEmpty()) {
             model.addAttribute("problems", List.of(Problem.of("file", "Choose a CSV file of responses to import")));
             return "engagement/responses-import";

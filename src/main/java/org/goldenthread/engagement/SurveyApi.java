@@ -165,7 +165,7 @@ class SurveyApi {
             HttpServletRequest request)
             throws IOException {
         surveys.survey(id);
-        surveys.requireRuns(id);
+        surveys.requireRuns(id, "add responses to it");
         Upload upload = Upload.receive(request.getInputStream());
         if (async || ResponseImports.large(upload)) {
             Job job = imports.start(id, "responses.csv", upload);
@@ -185,7 +185,7 @@ class SurveyApi {
     @Operation(summary = "Submit one response, once per idempotency key")
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/responses")
     ResponseEntity<Submitted> submit(@PathVariable String ods, @PathVariable long id, @RequestBody OneResponse body) {
-        surveys.requireRuns(id);
+        surveys.requireRuns(id, "add responses to it");
         if (body.answers() == null) {
             throw new InvalidInput("answers", "Give the answers as an object keyed by question code");
         }

@@ -262,11 +262,12 @@ public class Surveys {
     }
 
     /**
-     * Refuses anyone who does not run the survey (403): only ICS admins, and the place lead who
-     * created it, add responses to it, so that nobody else can sway a colleague's results. An ICS
-     * admin runs every survey, so their calls (the bulk of single responses) cost no query.
+     * Refuses anyone who does not run the survey (403, saying they may not {@code what}): only ICS
+     * admins, and the place lead who created it, add its responses and manage its invitations, so
+     * that nobody else can sway a colleague's results or see who has not answered. An ICS admin runs
+     * every survey, so their calls (the bulk of single responses) cost no query.
      */
-    public void requireRuns(long surveyId) {
+    public void requireRuns(long surveyId, String what) {
         Caller caller = Scope.current().caller();
         if (caller != null && caller.has(Role.ICS_ADMIN, Scope.currentTenant().id())) {
             return;
@@ -278,7 +279,7 @@ public class Surveys {
                 .orElseThrow(() -> new NotFound("No survey with id " + surveyId + " in this ICS"))
                 .orElse(null);
         if (!runs(createdBy)) {
-            throw new Forbidden("Only ICS admins, and the place lead who created this survey, may add responses to it");
+            throw new Forbidden("Only ICS admins, and the place lead who created this survey, may " + what);
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Dates;
-import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.LinkSecret;
 import org.goldenthread.platform.Problem;
@@ -107,15 +106,13 @@ class Invitations {
     /**
      * Refuses (403) anyone but those who run the survey: ICS admins, and the place lead who created it.
      * They alone invite people to it, remind them, make its links and see who has not responded, as
-     * they alone have its raw responses ({@link Surveys#mayReadRawResponses}); the counts are open
+     * they alone have its raw responses (see {@link Surveys#requireRuns}); the counts are open
      * more widely. A survey not in this ICS is not found (404) first.
      */
     void requireMayManage(long surveyId) {
         surveys.survey(surveyId);
-        if (!surveys.mayReadRawResponses(surveyId)) {
-            throw new Forbidden("Only ICS admins, and the place lead who created this survey, may manage its"
-                    + " invitations: invite people, send reminders, or see who has not responded");
-        }
+        surveys.requireRuns(
+                surveyId, "manage its invitations: invite people, send reminders, or see who has not responded");
     }
 
     Counts counts(long surveyId) {
