@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.goldenthread.platform.Caller;
 import org.goldenthread.platform.Job;
 import org.goldenthread.platform.JobFeed;
 import org.goldenthread.platform.Plurals;
@@ -24,7 +25,10 @@ import tools.jackson.databind.ObjectMapper;
  * instance when its own stops, and this only says how far it has got in the words every other
  * job uses. A round is under way until it is finished, done once finished, interrupted when the
  * watcher stopped it; its emails sent are what it has stored, and those it could not send are its
- * problems. Those who may send invitations (ICS administrators, place leads) may follow every round.
+ * problems. Those who run a survey may follow its rounds: ICS administrators every survey's, a
+ * place lead those of the surveys they created (and any round they started), as only they send
+ * its invitations (see {@code Surveys.requireRuns}); a round's counts and who started it are the
+ * runners' business, not every place lead's.
  */
 @Component
 class MailingFeed implements JobFeed {
@@ -38,7 +42,8 @@ class MailingFeed implements JobFeed {
                    m.interrupted, m.started_by, a.display_name as started_by_name, s.title
               from survey_mailing m
               join survey s on s.id = m.survey_id
-              left join account_names() a on a.id = m.started_by""";
+              left join account_names() a on a.id = m.started_by
+             where (:everyRound or s.created_by = :user or m.started_by = :user)""";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -56,6 +61,7 @@ class MailingFeed implements JobFeed {
     @Override
     public List<Job> recent(int limit) {
         return jdbc.sql(SELECT + " order by m.id desc limit :limit")
+                .params(follower())
                 .param("limit", limit)
                 .query(this::row)
                 .list();
@@ -63,10 +69,19 @@ class MailingFeed implements JobFeed {
 
     @Override
     public Optional<Job> job(long id) {
-        return jdbc.sql(SELECT + " where m.id = :id")
+        return jdbc.sql(SELECT + " and m.id = :id")
+                .params(follower())
                 .param("id", id)
                 .query(this::row)
                 .optional();
+    }
+
+    /** Whose rounds the caller may follow: every round for an ICS administrator, else their own surveys'. */
+    private static Map<String, Object> follower() {
+        Caller caller = Scope.currentCaller();
+        return Map.of(
+                "everyRound", caller.has(Role.ICS_ADMIN, Scope.currentTenant().id()),
+                "user", caller.userId());
     }
 
     private Job row(ResultSet rs, int row) throws SQLException {

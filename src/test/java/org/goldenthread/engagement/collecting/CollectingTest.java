@@ -688,6 +688,18 @@ class CollectingTest extends IntegrationTest {
         assertThat(otherPages.get(page + "/links.csv").body()).doesNotContain(kim);
         String surveyPage = otherPages.get("/ics/" + ods + "/surveys/" + id).body();
         assertThat(otherPages.post(page + "/reminders").status()).isEqualTo(403);
+        // nor follow its rounds of emails among the ICS's jobs, while the creator does
+        long round =
+                api.get(survey + "/mailings", creator).json().get(0).get("id").asLong();
+        assertThat(api.get("/api/v1/ics/" + ods + "/jobs/mailings/" + round, other)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + ods + "/jobs", other).body()).doesNotContain("Invitations to");
+        assertThat(otherPages.get("/ics/" + ods + "/jobs").body()).doesNotContain("Invitations to");
+        assertThat(api.get("/api/v1/ics/" + ods + "/jobs/mailings/" + round, creator)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + ods + "/jobs", creator).body()).contains("Invitations to");
         // nor make open links, and the survey's page offers neither
         assertThat(api.post(survey + "/open-link", other, null).status()).isEqualTo(403);
         assertThat(otherPages
