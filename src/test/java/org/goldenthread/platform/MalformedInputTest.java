@@ -1135,7 +1135,8 @@ class MalformedInputTest extends IntegrationTest {
         }
         if (r != null) {
             // a path holding NUL, CR/LF or bytes that are not UTF-8 is refused by Tomcat or Spring Security's
-            // firewall before the application sees it, in their own words: not yet a problem document
+            // firewall before the application sees it: Tomcat's refusal is our page (MalformedRequestPage), not a
+            // problem document
             boolean refusedBeforeTheApplication =
                     BEFORE_THE_APPLICATION.matcher(path.split("\\?")[0]).find();
             if (r.status() >= 400
