@@ -59,7 +59,7 @@ class BaselineApi {
             (of leaders who stated one), `baseline_share` (of the workforce that stated one) and `ratio` = \
             leader share ÷ baseline share, rounded to 2 decimal places. Counts of 1 to k−1, and any count \
             that would give one away, are null with `suppressed` true, as are all shares and ratios of a level \
-            where fewer than k leaders stated an answer. `findings` says in words where a group may be \
+            where fewer than k leaders stated an answer, or whose `not_stated` is null (a share of those who             stated an answer would give their number away, and so `not_stated`). `findings` says in words where a group may be \
             under-represented (ratio below 0.80) or where nothing can be said.""")
     @GetMapping("/api/v1/ics/{ods}/representation")
     List<Representation.Table> representation(

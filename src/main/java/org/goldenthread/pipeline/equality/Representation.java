@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
  * stated one) ÷ the workforce's share (among staff who stated one): 1 is proportionate, below 1 fewer
  * leaders than the workforce suggests. Counts of 1 to k−1 are hidden, with whatever else would give
  * them away, and so are their ratios; a level where fewer than k leaders stated an answer shows none.
+ * A share counts those who stated an answer, so a level whose "not stated" is hidden shows no shares
+ * or ratios: one share would say how many stated, and the leaders less them how many did not.
  */
 @Component
 class Representation {
@@ -170,6 +172,7 @@ class Representation {
         List<Row> rows = new ArrayList<>();
         List<String> findings = new ArrayList<>();
         List<String> tooFew = new ArrayList<>();
+        List<String> unshared = new ArrayList<>();
         List<Map.Entry<String, Set<Long>>> levels = List.copyOf(leaders.entrySet());
         for (int r = 0; r < levels.size(); r++) {
             String level = levels.get(r).getKey();
@@ -180,15 +183,18 @@ class Representation {
             }
             int statedLeaders = people.size() - raw[r][stated.size()];
             boolean enough = statedLeaders >= k;
+            // a share (and so a ratio) is of those who stated an answer, so it gives their number away
+            // and with it the row's hidden "not stated" (the leaders less them): none where that is hidden
+            boolean sharesShown = shown[r][stated.size()] != null;
             String label = levelLabel(level);
             List<Cell> cells = new ArrayList<>();
             for (int i = 0; i < stated.size(); i++) {
                 Choice answer = stated.get(i);
                 boolean hidden = !enough || shown[r][i] == null;
-                BigDecimal leaderShare = hidden ? null : share(raw[r][i], statedLeaders);
+                BigDecimal leaderShare = hidden || !sharesShown ? null : share(raw[r][i], statedLeaders);
                 long inWorkforce = workforce.getOrDefault(answer.code(), 0L);
                 BigDecimal workforceShare = workforceStated == 0 ? null : share(inWorkforce, workforceStated);
-                BigDecimal ratio = hidden || inWorkforce == 0 || workforceStated == 0
+                BigDecimal ratio = hidden || !sharesShown || inWorkforce == 0 || workforceStated == 0
                         ? null
                         : BigDecimal.valueOf(
                                         ((double) raw[r][i] / statedLeaders) / ((double) inWorkforce / workforceStated))
@@ -215,6 +221,11 @@ class Representation {
             }
             if (!enough && !people.isEmpty()) {
                 tooFew.add(label.toLowerCase(java.util.Locale.UK));
+            } else if (!sharesShown && !people.isEmpty()) {
+                unshared.add(
+                        ALL_LEVELS.equals(level)
+                                ? "all levels together"
+                                : label.toLowerCase(java.util.Locale.UK) + " level");
             }
             rows.add(new Row(level, label, people.size(), shown[r][stated.size()], cells));
         }
@@ -222,6 +233,11 @@ class Representation {
             findings.add("Fewer than " + k + " leaders stated an answer at " + String.join(", ", tooFew)
                     + (tooFew.size() == 1 ? " level" : " levels")
                     + ", so nothing can be said there without risking that someone is recognised.");
+        }
+        if (!unshared.isEmpty()) {
+            findings.add("Shares and ratios are not shown for " + String.join(", ", unshared)
+                    + ", where the number of leaders who did not state an answer is hidden: a share of those who"
+                    + " did would give that number away.");
         }
         if (workforceStated == 0) {
             findings.add("There is no workforce baseline for " + c.label().toLowerCase(java.util.Locale.UK)

@@ -88,10 +88,13 @@ class RepresentationTest extends IntegrationTest {
         // nobody in the workforce stated Other: nothing to compare with
         assertThat(cell(system, "other").get("ratio").isNull()).isTrue();
 
-        // all levels: 7 leaders, 6 stated: White 5 (5/6 ÷ 0.65 = 1.28); Asian 1 and not stated 1 hidden
+        // all levels: 7 leaders, 6 stated: White 5; Asian 1 and not stated 1 hidden. White's share would be
+        // 5/6 (and its ratio 5/6 ÷ 0.65 = 1.28), saying that 6 stated, so that 1 did not: neither is shown
         JsonNode all = row(ethnic, "all");
         assertThat(all.get("leaders").asInt()).isEqualTo(7);
-        assertThat(cell(all, "white").get("ratio").decimalValue()).isEqualByComparingTo("1.28");
+        assertThat(cell(all, "white").get("leaders").asInt()).isEqualTo(5);
+        assertThat(cell(all, "white").get("leader_share").isNull()).isTrue();
+        assertThat(cell(all, "white").get("ratio").isNull()).isTrue();
         assertThat(cell(all, "asian").get("suppressed").asBoolean()).isTrue();
         assertThat(cell(all, "asian").get("leaders").isNull()).isTrue();
         assertThat(cell(all, "asian").get("ratio").isNull()).isTrue();
@@ -104,7 +107,23 @@ class RepresentationTest extends IntegrationTest {
 
         assertThat(ethnic.get("findings").toString())
                 .contains("At system level, the group ‘Asian, Asian British or Asian Welsh’ has no leaders")
-                .contains("Fewer than 3 leaders stated an answer at place, neighbourhood levels");
+                .contains("Fewer than 3 leaders stated an answer at place, neighbourhood levels")
+                .contains("Shares and ratios are not shown for all levels together, where the number of leaders who"
+                        + " did not state an answer is hidden");
+        // and so in every table: no share beside a hidden "not stated"
+        for (JsonNode table :
+                api.get("/api/v1/ics/" + ods + "/representation", admin).json()) {
+            for (JsonNode level : table.get("rows")) {
+                if (level.get("not_stated").isNull()) {
+                    for (JsonNode answer : level.get("answers")) {
+                        assertThat(answer.get("leader_share").isNull())
+                                .as(table.get("characteristic") + " " + level.get("level") + " " + answer.get("value"))
+                                .isTrue();
+                        assertThat(answer.get("ratio").isNull()).isTrue();
+                    }
+                }
+            }
+        }
 
         String page = new PageClient(port)
                 .signIn(adminEmail, PASSWORD)
