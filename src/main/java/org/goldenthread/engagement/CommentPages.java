@@ -99,6 +99,7 @@ class CommentPages {
     @PostMapping("/ics/{ods}/surveys/{id}/themes")
     String addTheme(
             @PathVariable String ods, @PathVariable long id, NewTheme form, Model model, RedirectAttributes redirect) {
+        surveys.requireRuns(id, "change its codebook");
         try {
             Codebook.Theme theme = codebook.addTheme(id, form.name(), form.description());
             redirect.addFlashAttribute("success", "The theme " + theme.name() + " was added to the codebook.");

@@ -38,6 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SurveyApi {
 
+    /** Who may change a survey, as its operations say (see {@link Surveys#runs}). */
+    private static final String RUNNERS_ONLY = "Only those who run the survey: ICS admins, and the place lead who"
+            + " created it; any other place lead is refused (403).";
+
     private final Surveys surveys;
     private final Responses responses;
     private final SurveyResults results;
@@ -85,7 +89,7 @@ class SurveyApi {
 
     /** Opens a survey to respondents from today (a draft or a closed survey alike). */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "Open a survey from today")
+    @Operation(summary = "Open a survey from today", description = RUNNERS_ONLY)
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/open")
     ResponseEntity<Void> open(@PathVariable String ods, @PathVariable long id) {
         surveys.open(id);
@@ -93,7 +97,7 @@ class SurveyApi {
     }
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "Close a survey now")
+    @Operation(summary = "Close a survey now", description = RUNNERS_ONLY)
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/close")
     ResponseEntity<Void> close(@PathVariable String ods, @PathVariable long id) {
         surveys.close(id);
@@ -106,7 +110,7 @@ class SurveyApi {
 
     /** Sets both dates at once; a date left out or null means none (opens when opened, or never closes). */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "Change a survey's opening and closing dates")
+    @Operation(summary = "Change a survey's opening and closing dates", description = RUNNERS_ONLY)
     @PatchMapping("/api/v1/ics/{ods}/surveys/{id}")
     Surveys.Survey redate(@PathVariable String ods, @PathVariable long id, @RequestBody Dating body) {
         surveys.redate(id, body.opensOn(), body.closesOn());
@@ -115,7 +119,7 @@ class SurveyApi {
 
     /** Only a survey nobody has answered; one with responses is refused (400, saying to close it) and kept. */
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "Delete a survey nobody has answered")
+    @Operation(summary = "Delete a survey nobody has answered", description = RUNNERS_ONLY)
     @DeleteMapping("/api/v1/ics/{ods}/surveys/{id}")
     ResponseEntity<Void> delete(@PathVariable String ods, @PathVariable long id) {
         surveys.delete(id);
@@ -278,10 +282,11 @@ class SurveyApi {
     record NewTheme(String name, String description) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD})
-    @Operation(summary = "Add a theme to the codebook")
+    @Operation(summary = "Add a theme to the codebook", description = RUNNERS_ONLY)
     @PostMapping("/api/v1/ics/{ods}/surveys/{id}/themes")
     @ResponseStatus(HttpStatus.CREATED)
     Codebook.Theme addTheme(@PathVariable String ods, @PathVariable long id, @RequestBody NewTheme body) {
+        surveys.requireRuns(id, "change its codebook");
         return codebook.addTheme(id, body.name(), body.description());
     }
 

@@ -282,8 +282,9 @@ class SurveyPages {
         model.addAttribute("k", surveys.minGroupSize());
         // the results' answers being read into memory: the same card as on the results page
         model.addAttribute("job", loads.underWay(id).orElse(null));
-        model.addAttribute("canEdit", canEdit());
-        model.addAttribute("mayReadRaw", surveys.mayReadRawResponses(id));
+        boolean runs = surveys.runs(id);
+        model.addAttribute("runs", runs);
+        model.addAttribute("mayReadRaw", runs);
         model.addAttribute("openToday", survey.isOpenOn(LocalDate.ofInstant(clock.instant(), Dates.ENGLAND)));
         model.addAttribute("types", Choice.of(QuestionType.class));
         model.addAttribute(

@@ -243,6 +243,15 @@ public class Surveys {
      * the rule that only those who code comments read them, so analysts never get them.
      */
     public boolean mayReadRawResponses(long surveyId) {
+        return runs(surveyId);
+    }
+
+    /**
+     * Whether the caller runs a survey: an ICS admin, or the place lead who created it. Only they
+     * change it (its questions, dates, opening, closing, codebook), invite to it and add its
+     * responses; every other place lead may read its results, as analysts do.
+     */
+    public boolean runs(long surveyId) {
         return runs(jdbc.sql("select created_by from survey where id = :id")
                 .param("id", surveyId)
                 .query(Long.class)
@@ -599,6 +608,7 @@ public class Surveys {
     @Transactional
     public void addQuestion(long surveyId, Question question) {
         Survey survey = survey(surveyId);
+        requireRuns(surveyId, "change its questions");
         if (responseCount(surveyId) > 0) {
             throw new InvalidInput("code", "This survey has responses, so its questions can no longer change");
         }
@@ -672,6 +682,7 @@ public class Surveys {
     public void open(long id) {
         LocalDate today = today();
         Survey s = survey(id);
+        requireRuns(id, "open it");
         if (s.isOpenOn(today)) {
             throw new InvalidInput("status", "The survey is open already");
         }
@@ -687,6 +698,7 @@ public class Surveys {
     public void close(long id) {
         LocalDate today = today();
         Survey s = survey(id);
+        requireRuns(id, "close it");
         if (s.status() == Status.CLOSED) {
             throw new InvalidInput("status", "The survey is closed already");
         }
@@ -699,6 +711,7 @@ public class Surveys {
     @Transactional
     public void redate(long id, @Nullable LocalDate opensOn, @Nullable LocalDate closesOn) {
         Survey s = survey(id);
+        requireRuns(id, "change its dates");
         List<Problem> problems = new ArrayList<>();
         checkDates(opensOn, closesOn, problems);
         if (!problems.isEmpty()) {
@@ -714,6 +727,7 @@ public class Surveys {
     @Transactional
     public void delete(long id) {
         Survey s = survey(id);
+        requireRuns(id, "delete it");
         if (responseCount(id) > 0) {
             throw new InvalidInput("survey", "This survey has responses, so it cannot be deleted; close it instead");
         }

@@ -664,6 +664,42 @@ class CollectingTest extends IntegrationTest {
                         .status())
                 .isEqualTo(201);
 
+        // nor change it: its dates, opening and closing, questions, codebook, or whether it exists at all
+        int questions =
+                api.get(survey + "/definition", creator).json().get("questions").size();
+        assertThat(api.patch(survey, other, "{\"closes_on\": \"2031-01-31\"}").status())
+                .isEqualTo(403);
+        assertThat(api.post(survey + "/close", other, null).status()).isEqualTo(403);
+        assertThat(api.post(survey + "/open", other, null).status()).isEqualTo(403);
+        assertThat(api.post(survey + "/themes", other, ApiClient.json("name", "Sway"))
+                        .status())
+                .isEqualTo(403);
+        Response deleted = api.delete(survey, other);
+        assertThat(deleted.status()).isEqualTo(403);
+        assertThat(deleted.json().get("detail").asString()).contains("may delete it");
+        PageClient otherLead = new PageClient(port).signIn(otherEmail, PASSWORD);
+        String surveyAddress = "/ics/" + ods + "/surveys/" + id;
+        assertThat(otherLead
+                        .post(surveyAddress + "/questions", "code", "Q9", "text", "Injected", "type", "yes_no")
+                        .status())
+                .isEqualTo(403);
+        assertThat(otherLead.post(surveyAddress + "/close").status()).isEqualTo(403);
+        assertThat(otherLead.post(surveyAddress + "/delete").status()).isEqualTo(403);
+        assertThat(otherLead.get(surveyAddress).body())
+                .doesNotContain("Opening and closing")
+                .doesNotContain("Add a question")
+                .doesNotContain("Delete this survey");
+        JsonNode unchanged = api.get(survey + "/definition", creator).json();
+        assertThat(unchanged.get("questions")).hasSize(questions);
+        assertThat(api.get(survey + "/themes", creator).json()).isEmpty();
+        // while its creator may
+        assertThat(api.patch(survey, creator, "{\"closes_on\": \"2031-01-31\"}").status())
+                .isEqualTo(200);
+        PageClient creatorLead = new PageClient(port).signIn(creatorEmail, PASSWORD);
+        assertThat(creatorLead.get(surveyAddress).body())
+                .contains("Opening and closing")
+                .contains("Add a question");
+
         Response links = api.get(survey + "/invitations/links.csv", other);
         assertThat(links.status()).isEqualTo(403);
         assertThat(links.contentType()).startsWith("application/problem+json");
