@@ -476,8 +476,9 @@ public class SurveyResults {
         List<String> filterList = filterList(filter);
         int minGroup = smallNumbers.minGroupSize();
         if (!conditions.isEmpty() && n < minGroup) {
+            // none is shown as 0, which identifies nobody; 1 to k−1 as no number at all
             return new Results(
-                    n < minGroup ? 0 : n,
+                    n == 0 ? 0 : null,
                     filterList,
                     true,
                     "Fewer than " + minGroup

@@ -749,6 +749,14 @@ public class SurveyTest extends IntegrationTest {
                 api.get(path(id, "/results?filter=Q2:Strongly%20agree"), token).json();
         assertThat(tiny.get("suppressed").asBoolean()).isTrue();
         assertThat(tiny.get("questions")).isEmpty();
+        // 3 match: not said, and not said to be none either
+        assertThat(tiny.has("responses")).isFalse();
+        assertThat(api.get(path(id, "/results?filter=Q1:yes&filter=Q1:no"), token)
+                        .json()
+                        .get("responses")
+                        .asInt())
+                .as("a filter nobody matches says so")
+                .isZero();
 
         // the 3 who strongly agree, and the 5 who said No and Agree, are small groups inside larger rows
         // and columns: hidden, with as many others as it takes to stop them being worked out (see
