@@ -146,6 +146,7 @@ public record ReachTable(
     /**
      * Primary and secondary suppression, column by column: stages are not parts of one another, so a
      * row's cells do not add up to anything and hiding across a row would hide more than it protects.
+     * A column whose total is hidden is hidden whole, zeros too.
      */
     static Integer[][] hide(int[][] raw, int k) {
         Integer[][] shown = new Integer[raw.length][];
@@ -164,8 +165,11 @@ public record ReachTable(
                 columnShown[r][0] = shown[r][c];
             }
             SmallNumbers.hideBeside(columnShown, column);
+            // a stage of 1 to k−1 people in all: its hidden counts are all there is, so the zeros beside
+            // them would say which groups those few are in (every respondent early-career, say)
+            boolean fewInAll = columnShown[raw.length - 1][0] == null;
             for (int r = 0; r < raw.length; r++) {
-                shown[r][c] = columnShown[r][0];
+                shown[r][c] = fewInAll ? null : columnShown[r][0];
             }
         }
         return shown;

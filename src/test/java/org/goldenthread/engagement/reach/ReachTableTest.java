@@ -84,6 +84,33 @@ class ReachTableTest {
     }
 
     @Test
+    void aStageOfFewerThanKInAllHidesItsZerosToo() {
+        List<ReachTable.Participant> people = new ArrayList<>();
+        // 2 responded, both medical: with nursing's and allied health's 0 shown beside a hidden medical
+        // count and a hidden total, anyone could read that every respondent is medical
+        add(people, 2, MEDICAL, Stage.RESPONDED);
+        add(people, 6, MEDICAL);
+        add(people, 4, NURSING);
+        add(people, 4, AHP);
+        ReachTable t = ReachTable.of(
+                Dimension.PROFESSION_GROUP,
+                List.of(Stage.INVITED, Stage.RESPONDED),
+                people,
+                register(),
+                "the register",
+                3);
+        assertThat(t.total().cells().get(1).suppressed()).isTrue();
+        for (String group : List.of(MEDICAL, NURSING, AHP)) {
+            assertThat(row(t, group).cells().get(1).suppressed()).as(group).isTrue();
+            assertThat(row(t, group).cells().get(1).count()).as(group).isNull();
+            assertThat(row(t, group).flags()).as(group).isEmpty();
+        }
+        // the invited, 16 in all, are shown as before
+        assertThat(row(t, NURSING).cells().get(0).count()).isEqualTo(4);
+        assertThat(t.total().cells().get(0).count()).isEqualTo(16);
+    }
+
+    @Test
     void underHalfTheExpectedShareIsFlaggedAndJustOverIsNot() {
         List<ReachTable.Participant> people = new ArrayList<>();
         add(people, 17, MEDICAL);
