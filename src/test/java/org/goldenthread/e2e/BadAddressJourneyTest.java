@@ -42,4 +42,16 @@ class BadAddressJourneyTest extends BrowserTest {
                     .doesNotContain("HTTP Status");
         }
     }
+
+    /** A page reached only by a form's button, opened from the address bar, says so rather than blaming the service. */
+    @Test
+    void aPageOnlyAButtonReachesSaysSoWhenOpenedByItsAddress() {
+        String ods = createIcs("Button Pages ICS");
+        signIn(createUser("ics_admin", ods), PASSWORD);
+        Response answered = page.navigate(url("/ics/" + ods + "/surveys/1/themes"));
+        assertThat(answered.status()).isEqualTo(405);
+        expectHeading("This page cannot be opened that way");
+        assertThat(page.locator("main")).not().containsText("problem with the service");
+        assertAccessible();
+    }
 }
