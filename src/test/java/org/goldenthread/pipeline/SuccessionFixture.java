@@ -73,6 +73,27 @@ public final class SuccessionFixture {
                 .append(",,\n");
     }
 
+    /**
+     * A register of only leavers: for each place named, as many people as its count, each holding a
+     * seat of their own on the place's board from T−3y to T−10.
+     */
+    public static String leavers(LocalDate t, java.util.Map<String, Integer> byPlace) {
+        StringBuilder csv = new StringBuilder(RegisterFixture.HEADER).append('\n');
+        byPlace.forEach((place, count) -> {
+            for (int i = 1; i <= count; i++) {
+                String ref = place.substring(0, 1) + i;
+                row(
+                        csv,
+                        ref + ",Lee," + place + i,
+                        ",place," + place + ",," + place + " Board,board,decides,,Seat " + i + ",member,true",
+                        t.minusYears(3),
+                        t.minusDays(10),
+                        "nomination");
+            }
+        });
+        return csv.toString();
+    }
+
     public static void load(ApiClient api, String token, String ods) {
         RegisterFixture.addGeography(api, token, ods);
         ApiClient.Response r = api.post(

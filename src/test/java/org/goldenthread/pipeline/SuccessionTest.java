@@ -232,6 +232,84 @@ class SuccessionTest extends IntegrationTest {
         assertThat(reasons.get("burnout").asInt()).isZero();
     }
 
+    /**
+     * Figures for the whole ICS and for each place are all open to analysts, and each place's count
+     * of an answer is the whole ICS's less the other places'. Northfield's 7 leavers (4 workload, 3
+     * burnout) are shown; Southvale's 3 (2 workload, 1 burnout) are small counts, hidden. With the
+     * whole ICS's 6 and 4 beside Northfield's 4 and 3, Southvale's would be 2 and 1 by subtraction:
+     * so wherever one place's count is hidden, the whole ICS's or another place's is too.
+     */
+    @Test
+    void noPlacesHiddenExitCountIsTheWholeIcsLessTheOtherPlaces() {
+        String other = createIcs("Two Places ICS");
+        String otherAdmin = tokenFor(createUser("ics_admin", other));
+        assertThat(api.put(
+                                "/api/v1/admin/ics/" + other + "/min-group-size",
+                                adminToken(),
+                                ApiClient.json("min_group_size", 3))
+                        .status())
+                .isBetween(200, 204);
+        org.goldenthread.people.RegisterFixture.addGeography(api, otherAdmin, other);
+        Response imported = api.post(
+                "/api/v1/ics/" + other + "/register/import",
+                otherAdmin,
+                "text/csv",
+                SuccessionFixture.leavers(LocalDate.now(), Map.of("Northfield", 7, "Southvale", 3))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        Map<String, String> said = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 7; i++) {
+            said.put("N" + i, i <= 4 ? "workload" : "burnout");
+        }
+        for (int i = 1; i <= 3; i++) {
+            said.put("S" + i, i <= 2 ? "workload" : "burnout");
+        }
+        said.forEach((ref, reason) -> {
+            String place = ref.startsWith("N") ? "Northfield" : "Southvale";
+            long appointment = SuccessionFixture.appointment(api, otherAdmin, other, ref, "Seat " + ref.substring(1));
+            Response r = api.put(
+                    "/api/v1/ics/" + other + "/exits/" + appointment,
+                    otherAdmin,
+                    ApiClient.json(
+                            "held_on",
+                            LocalDate.now().minusDays(5).toString(),
+                            "reason",
+                            reason,
+                            "would_return",
+                            "yes",
+                            "handover",
+                            false));
+            assertThat(r.status()).as(place + " " + r.body()).isEqualTo(200);
+        });
+
+        String reader = tokenFor(createUser("analyst", other));
+        Map<String, Map<String, JsonNode>> figures = new java.util.LinkedHashMap<>();
+        for (String place : List.of("", "Northfield", "Southvale")) {
+            JsonNode f = api.get(
+                            "/api/v1/ics/" + other + "/exits/figures" + (place.isEmpty() ? "" : "?place=" + place),
+                            reader)
+                    .json();
+            Map<String, JsonNode> counts = new java.util.HashMap<>();
+            f.get("reasons").forEach(c -> counts.put(c.get("code").asString(), c.get("count")));
+            figures.put(place, counts);
+        }
+        // Southvale's 1 burnout is hidden, and so is its 2 workload beside it (its 3 leavers are shown)
+        assertThat(figures.get("Southvale").get("burnout").isNull()).isTrue();
+        for (String reason : List.of("workload", "burnout")) {
+            for (String place : List.of("Northfield", "Southvale")) {
+                String rest = place.equals("Northfield") ? "Southvale" : "Northfield";
+                if (figures.get(place).get(reason).isNull()) {
+                    assertThat(figures.get("").get(reason).isNull()
+                                    || figures.get(rest).get(reason).isNull())
+                            .as(place + "'s " + reason + " would be the whole ICS's less " + rest + "'s")
+                            .isTrue();
+                }
+            }
+        }
+        // and the whole ICS says what its ten leavers gave as reasons as far as that is safe: nobody retired
+        assertThat(figures.get("").get("retirement").asInt()).isZero();
+    }
+
     @Test
     void aPlaceLeadSeesAndActsOnlyOnTheirPlacesSeats() {
         long chair = markCritical(admin, seat("System Board", "Chair"));

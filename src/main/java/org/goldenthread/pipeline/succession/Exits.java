@@ -236,34 +236,118 @@ public class Exits {
         }
         LocalDate from = day.minusYears(1);
         Map<Long, ExitConversation> held = conversations();
-        List<ExitConversation> inWindow = all.stream()
-                .filter(a -> a.endDate() != null
-                        && !a.endDate().isBefore(from)
-                        && !a.endDate().isAfter(day))
-                .map(a -> held.get(a.id()))
-                .filter(Objects::nonNull)
-                .toList();
-        int total = inWindow.size();
+        // every place's conversations, not only the one asked for: see Partitions
+        List<Held> inWindow = new ArrayList<>();
+        for (Appointment a : register.appointments()) {
+            ExitConversation c = held.get(a.id());
+            if (c != null
+                    && a.endDate() != null
+                    && !a.endDate().isBefore(from)
+                    && !a.endDate().isAfter(day)) {
+                inWindow.add(new Held(seats.placeOf(a.seatId()), c));
+            }
+        }
+        Partitions partitions = new Partitions(inWindow, place);
         return new ExitFigures(
                 from,
                 day,
                 small.minGroupSize(),
                 rows,
-                small.shown(total),
-                counts(
-                        ExitReason.class,
-                        inWindow.stream().map(ExitConversation::reason).toList(),
-                        total),
-                counts(
-                        WouldReturn.class,
-                        inWindow.stream().map(ExitConversation::wouldReturn).toList(),
-                        total),
-                counts(
-                        HandedOver.class,
-                        inWindow.stream()
-                                .map(c -> c.handover() ? HandedOver.YES.code() : HandedOver.NO.code())
-                                .toList(),
-                        total));
+                partitions.conversations(),
+                partitions.counts(ExitReason.class, ExitConversation::reason),
+                partitions.counts(WouldReturn.class, ExitConversation::wouldReturn),
+                partitions.counts(HandedOver.class, c -> c.handover() ? HandedOver.YES.code() : HandedOver.NO.code()));
+    }
+
+    /** A conversation held in the window, with the place of the seat it was about (empty for none). */
+    private record Held(String place, ExitConversation conversation) {}
+
+    /**
+     * The conversations split by place, with those about seats in no place as one more part, for
+     * counting answers. Each conversation is in exactly one part, and the figures can be asked for
+     * the whole ICS and for each place, so one place's count of an answer is the whole ICS's less
+     * every other part's. So the counts of all parts and of the whole ICS are hidden together, as
+     * one table whose rows are the parts and whose last row is the whole ICS (see {@link
+     * SmallNumbers#protect}), and a part's figures are its row: a count hidden in one place is never
+     * the whole ICS's less the counts shown for the rest.
+     */
+    private final class Partitions {
+
+        private final List<String> parts;
+        private final List<Held> held;
+        // the row asked for: a place's, the whole ICS's (the last), or none for a place with no seats
+        private final int asked;
+
+        Partitions(List<Held> held, @Nullable String place) {
+            this.held = held;
+            this.parts = held.stream().map(Held::place).distinct().sorted().toList();
+            this.asked = place == null ? parts.size() : parts.indexOf(place.toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /**
+         * The number of conversations in the row asked for, hidden at 1 to k−1 and, as each part's
+         * number is the whole ICS's less the others', wherever it alone would be hidden among them.
+         */
+        @Nullable
+        Integer conversations() {
+            if (asked < 0) {
+                return 0;
+            }
+            int[][] raw = new int[parts.size() + 1][1];
+            for (Held h : held) {
+                raw[parts.indexOf(h.place())][0]++;
+                raw[parts.size()][0]++;
+            }
+            Integer[][] shown = new Integer[raw.length][1];
+            for (int r = 0; r < raw.length; r++) {
+                shown[r][0] = small.shown(raw[r][0]);
+            }
+            SmallNumbers.hideBeside(shown, raw);
+            return shown[asked][0];
+        }
+
+        /**
+         * Counts of each answer in the row asked for. In every row counts of 1 to k−1 are hidden,
+         * then whatever else would give one away; and a part with 1 to k−1 conversations shows no
+         * count at all, zeros too: beside a few leavers, the answers nobody gave say what the few
+         * did. (Those zeros are hidden after the rest, not with them: a zero is as much given away by
+         * the whole ICS's zero for that answer, and no amount of hiding elsewhere would change that.)
+         */
+        <E extends Enum<E> & Coded> List<ExitFigures.Count> counts(
+                Class<E> type, java.util.function.Function<ExitConversation, String> answer) {
+            E[] values = type.getEnumConstants();
+            List<String> codes =
+                    java.util.Arrays.stream(values).map(Coded::code).toList();
+            int[][] raw = new int[parts.size() + 1][values.length + 1];
+            for (Held h : held) {
+                int column = codes.indexOf(answer.apply(h.conversation()));
+                int row = parts.indexOf(h.place());
+                for (int r : new int[] {row, parts.size()}) {
+                    raw[r][values.length]++;
+                    if (column >= 0) {
+                        raw[r][column]++;
+                    }
+                }
+            }
+            Integer[][] shown = new Integer[raw.length][values.length + 1];
+            for (int r = 0; r < raw.length; r++) {
+                for (int c = 0; c <= values.length; c++) {
+                    shown[r][c] = small.shown(raw[r][c]);
+                }
+            }
+            small.protect(shown, raw, parts.size(), values.length, true);
+            for (int r = 0; r < raw.length; r++) {
+                if (small.hides(raw[r][values.length])) {
+                    java.util.Arrays.fill(shown[r], null);
+                }
+            }
+            List<ExitFigures.Count> counts = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                counts.add(new ExitFigures.Count(
+                        values[i].code(), values[i].label(), asked < 0 ? Integer.valueOf(0) : shown[asked][i]));
+            }
+            return counts;
+        }
     }
 
     private ExitFigures.TurnoverRow row(Turnover.Row r, String label) {
@@ -277,28 +361,6 @@ public class Exits {
                 hidden ? null : r.leavers(),
                 hidden ? null : r.rate(),
                 hidden);
-    }
-
-    /**
-     * Counts of each answer, with the total as the last cell so that hiding protects it and it
-     * protects the cells: a lone hidden count is never left to be worked out from the others. When
-     * the conversations themselves are 1 to k−1, every count is hidden, zeros too: beside a few
-     * leavers, the answers nobody gave say what the few did.
-     */
-    private <E extends Enum<E> & Coded> List<ExitFigures.Count> counts(Class<E> type, List<String> answers, int total) {
-        E[] values = type.getEnumConstants();
-        int[][] raw = new int[values.length + 1][1];
-        for (int i = 0; i < values.length; i++) {
-            String code = values[i].code();
-            raw[i][0] = (int) answers.stream().filter(code::equals).count();
-        }
-        raw[values.length][0] = total;
-        Integer[][] shown = small.hides(total) ? new Integer[raw.length][1] : small.hideSmallCells(raw);
-        List<ExitFigures.Count> counts = new ArrayList<>();
-        for (int i = 0; i < values.length; i++) {
-            counts.add(new ExitFigures.Count(values[i].code(), values[i].label(), shown[i][0]));
-        }
-        return counts;
     }
 
     /** Whether someone handed over, as a closed list so it can be counted like the other answers. */

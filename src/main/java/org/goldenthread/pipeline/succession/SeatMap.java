@@ -66,6 +66,12 @@ final class SeatMap {
         return seat != null && (place == null || place.equalsIgnoreCase(seat.place()));
     }
 
+    /** The seat's place in lower case, as a key, or empty for a seat in no place. */
+    String placeOf(long seatId) {
+        Placed seat = seats.get(seatId);
+        return seat == null || seat.place() == null ? "" : seat.place().toLowerCase(java.util.Locale.ROOT);
+    }
+
     @Nullable
     String levelOf(long seatId) {
         Placed seat = seats.get(seatId);
