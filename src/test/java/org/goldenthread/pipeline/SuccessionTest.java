@@ -163,9 +163,12 @@ class SuccessionTest extends IntegrationTest {
     }
 
     private Response exit(String token, String ref, String seat, String reason, String wouldReturn) {
-        long appointment = SuccessionFixture.appointment(api, admin, ods, ref, seat);
+        return exit(ods, token, SuccessionFixture.appointment(api, admin, ods, ref, seat), reason, wouldReturn);
+    }
+
+    private Response exit(String ods, String token, long appointment, String reason, String wouldReturn) {
         return api.put(
-                path("/exits/" + appointment),
+                "/api/v1/ics/" + ods + "/exits/" + appointment,
                 token,
                 ApiClient.json(
                         "held_on",
@@ -267,18 +270,7 @@ class SuccessionTest extends IntegrationTest {
         said.forEach((ref, reason) -> {
             String place = ref.startsWith("N") ? "Northfield" : "Southvale";
             long appointment = SuccessionFixture.appointment(api, otherAdmin, other, ref, "Seat " + ref.substring(1));
-            Response r = api.put(
-                    "/api/v1/ics/" + other + "/exits/" + appointment,
-                    otherAdmin,
-                    ApiClient.json(
-                            "held_on",
-                            LocalDate.now().minusDays(5).toString(),
-                            "reason",
-                            reason,
-                            "would_return",
-                            "yes",
-                            "handover",
-                            false));
+            Response r = exit(other, otherAdmin, appointment, reason, "yes");
             assertThat(r.status()).as(place + " " + r.body()).isEqualTo(200);
         });
 
