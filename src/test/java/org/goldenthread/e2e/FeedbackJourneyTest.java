@@ -170,6 +170,32 @@ class FeedbackJourneyTest extends BrowserTest {
         fillDate("Closing date", LocalDate.now().plusDays(14));
         page.locator("#manager_shown").check();
         click(AriaRole.BUTTON, "Start the round");
+        // the round would belong to the address on her entry, and she has none yet
+        assertThat(page.locator(".nhsuk-error-summary")).containsText("Fay Jones has no email address on the register");
+        scan();
+        long fay = added.json().get("id").asLong();
+        org.assertj.core.api.Assertions.assertThat(api.put(
+                                "/api/v1/ics/" + ods + "/people/" + fay,
+                                admin,
+                                ApiClient.json(
+                                        "person_ref",
+                                        "FJ1",
+                                        "given_name",
+                                        "Fay",
+                                        "family_name",
+                                        "Jones",
+                                        "email",
+                                        "fay.jones@example.nhs.uk",
+                                        "profession",
+                                        "gp"))
+                        .status())
+                .isEqualTo(200);
+        page.navigate(url("/ics/" + ods + "/development/feedback"));
+        page.getByLabel("Leader")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Fay Jones (FJ1)"));
+        fillDate("Closing date", LocalDate.now().plusDays(14));
+        page.locator("#manager_shown").check();
+        click(AriaRole.BUTTON, "Start the round");
         expectHeading("Fay Jones");
     }
 

@@ -167,7 +167,10 @@ class FeedbackPages {
             return "redirect:" + home() + "/" + id;
         }
         redirect.addFlashAttribute(
-                "success", "A new link was made for " + found.name() + "; the old one no longer works.");
+                "success",
+                "A new link was made for " + found.name()
+                        + ". The old one no longer works, and any answers they had saved but not sent were cleared,"
+                        + " so they start again.");
         redirect.addFlashAttribute("copyName", found.name());
         redirect.addFlashAttribute("copyLink", mail.base() + "/feedback/" + issued.token());
         return "redirect:" + home() + "/" + id;
@@ -204,7 +207,7 @@ class FeedbackPages {
     private Model roundModel(long id, Model model) {
         Round round = rounds.managed(id);
         LocalDate today = rounds.today();
-        boolean leader = rounds.self().map(p -> p.id() == round.personId()).orElse(false);
+        boolean leader = rounds.isLeaderOf(round);
         model.addAttribute("round", round);
         model.addAttribute("closed", round.isClosed(today));
         model.addAttribute("leader", leader);

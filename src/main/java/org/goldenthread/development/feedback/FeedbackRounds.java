@@ -98,8 +98,13 @@ class FeedbackRounds {
         return register.personByEmail(Scope.currentCaller().email());
     }
 
-    private boolean isLeaderOf(Round round) {
-        return self().map(p -> p.id() == round.personId()).orElse(false);
+    /**
+     * The caller is the round's leader: signed in with the address the leader had on the register
+     * when the round began. Editing the register afterwards moves the round to nobody.
+     */
+    boolean isLeaderOf(Round round) {
+        return round.leaderEmail() != null
+                && round.leaderEmail().equalsIgnoreCase(Scope.currentCaller().email());
     }
 
     /** The round, if the caller may run it: its leader or an ICS administrator. */
@@ -128,14 +133,15 @@ class FeedbackRounds {
 
     Round round(long id) {
         return jdbc.sql("""
-                        select id, person_id, framework, opened_on, closes_on, closed_on, manager_shown,
-                               leader_type, sealed
+                        select id, person_id, leader_email, framework, opened_on, closes_on, closed_on,
+                               manager_shown, leader_type, sealed
                           from feedback_round where id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Round(
                         rs.getLong("id"),
                         rs.getLong("person_id"),
                         register.person(rs.getLong("person_id")).fullName(),
+                        rs.getString("leader_email"),
                         frameworks.read(rs.getString("framework")),
                         rs.getObject("opened_on", LocalDate.class),
                         rs.getObject("closes_on", LocalDate.class),
@@ -149,11 +155,7 @@ class FeedbackRounds {
 
     /** Rounds the caller runs (an administrator: all), newest first. */
     List<Summary> managedRounds() {
-        Optional<Person> self = self();
-        if (!isAdmin() && self.isEmpty()) {
-            return List.of();
-        }
-        return summaries(isAdmin() ? "true" : "r.person_id = " + self.get().id());
+        return summaries(isAdmin() ? "true" : "r.leader_email = :email");
     }
 
     /** FeedbackRounds whose report someone shared with the caller. */
@@ -213,6 +215,19 @@ class FeedbackRounds {
             throw new Forbidden("Only an ICS administrator may start a 360° round for someone else");
         } else if (register.people(List.of(personId)).isEmpty()) {
             problems.add(Problem.of("person_id", "Choose a leader from the register"));
+            personId = null;
+        }
+        String leaderEmail = null;
+        if (personId != null) {
+            Person leader = register.person(personId);
+            if (leader.email() == null || leader.email().isBlank()) {
+                problems.add(Problem.of(
+                        "person_id",
+                        leader.fullName() + " has no email address on the register; add the address they sign in"
+                                + " with, so that the report can reach them"));
+            } else {
+                leaderEmail = leader.email().trim().toLowerCase(java.util.Locale.ROOT);
+            }
         }
         LocalDate today = today();
         LocalDate closesOn = start.closesOn();
@@ -234,15 +249,17 @@ class FeedbackRounds {
         } catch (InvalidInput e) {
             problems.addAll(e.problems());
         }
-        if (!problems.isEmpty() || framework == null || personId == null || closesOn == null) {
+        if (!problems.isEmpty() || framework == null || personId == null || leaderEmail == null || closesOn == null) {
             throw new InvalidInput(problems);
         }
         long id = jdbc.sql("""
-                        insert into feedback_round (person_id, framework, opened_on, closes_on, manager_shown,
-                                                    leader_type, started_by)
-                        values (:person, cast(:framework as jsonb), :today, :closes, :manager, :leaderType, :by)
+                        insert into feedback_round (person_id, leader_email, framework, opened_on, closes_on,
+                                                    manager_shown, leader_type, started_by)
+                        values (:person, :leaderEmail, cast(:framework as jsonb), :today, :closes, :manager,
+                                :leaderType, :by)
                         returning id""")
                 .param("person", personId)
+                .param("leaderEmail", leaderEmail)
                 .param("framework", frameworks.write(framework))
                 .param("today", today)
                 .param("closes", closesOn)
@@ -313,7 +330,7 @@ class FeedbackRounds {
         if (email != null) {
             if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 320) {
                 problems.add(Problem.of("email", "Enter an email address like name@example.nhs.uk, or leave it empty"));
-            } else if (email.equalsIgnoreCase(leaderEmail(round))) {
+            } else if (email.equalsIgnoreCase(leaderEmail(round)) || email.equalsIgnoreCase(round.leaderEmail())) {
                 problems.add(
                         Problem.of(
                                 "email",
@@ -350,16 +367,25 @@ class FeedbackRounds {
         return issued;
     }
 
-    /** A new link for a rater who has not answered; the old one stops working. */
+    /**
+     * A new link for a rater, to hand over; the old one stops working. Whoever asks for it sees the
+     * link, so it must not open the rater's unsent answers: they are discarded and the rater starts
+     * again. (A reminder's new link goes to the rater's own mailbox alone, so it keeps them.)
+     */
     @Transactional
     RaterLinks.Issued reissue(long roundId, long invitationId) {
         Round round = managed(roundId);
         if (round.isClosed(today())) {
             throw new InvalidInput("round", "This round closed on " + Dates.day(round.closing()));
         }
+        // A rater who has sent their answers gets a link too, one that says so: refusing would tell
+        // whoever asked that this rater has answered, which only each group's count may tell.
         if (raters(roundId).stream().noneMatch(r -> r.id() == invitationId)) {
             throw new NotFound("No such rater in this round");
         }
+        jdbc.sql("delete from feedback_draft where invitation_id = :id")
+                .param("id", invitationId)
+                .update();
         RaterLinks.Issued issued = links.reissue(invitationId);
         audit.record(
                 "feedback.rater_link_made", "feedback_round", roundId, null, Map.of("invitation_id", invitationId));

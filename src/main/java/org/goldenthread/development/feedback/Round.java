@@ -3,11 +3,16 @@ package org.goldenthread.development.feedback;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** One 360° round for one leader: the framework it started with, its closing date, what it promised raters. */
+/**
+ * One 360° round for one leader: the framework it started with, its closing date, what it promised
+ * raters. It belongs to the address the leader had on the register when it started, so that editing
+ * the register later cannot hand it to somebody else.
+ */
 record Round(
         long id,
         long personId,
         String leader,
+        @Nullable String leaderEmail,
         BehaviourFramework framework,
         LocalDate openedOn,
         LocalDate closesOn,

@@ -40,7 +40,7 @@ class SelfRating {
     /** The round, if the caller is its leader: nobody else rates the leader as the leader. */
     Round own(long roundId) {
         Round round = rounds.round(roundId);
-        if (rounds.self().map(p -> p.id() != round.personId()).orElse(true)) {
+        if (!rounds.isLeaderOf(round)) {
             throw new Forbidden("Only " + round.leader() + " can rate themselves in this round");
         }
         return round;

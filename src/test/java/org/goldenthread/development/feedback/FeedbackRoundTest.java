@@ -46,6 +46,8 @@ class FeedbackRoundTest extends IntegrationTest {
     private String admin;
     private String leaderEmail;
     private String leader;
+    private String adminEmail;
+    private long leaderId;
 
     /** Every page, API response and download the test saw, to search at the end. */
     private final List<String> seen = new ArrayList<>();
@@ -53,10 +55,11 @@ class FeedbackRoundTest extends IntegrationTest {
     @BeforeEach
     void anIcs() {
         ods = createIcs("Feedback ICS");
-        admin = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        admin = tokenFor(adminEmail);
         leaderEmail = createUser("member", ods);
         leader = tokenFor(leaderEmail);
-        person("L-1", "Lena", "Leader", leaderEmail);
+        leaderId = person("L-1", "Lena", "Leader", leaderEmail);
     }
 
     private long person(String ref, String given, String family, String email) {
@@ -395,5 +398,77 @@ class FeedbackRoundTest extends IntegrationTest {
         assertThat(api.get("/api/v1/ics/" + ods + "/feedback/rounds/" + round + "/report", tokenFor(stranger))
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aNewLinkToHandOverClearsTheRatersUnsentAnswersSoWhoeverAskedForItCannotReadOrSendThem() {
+        long round = startRound(false);
+        Response invited = nominate(round, "peer", "Pia Peer", null);
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        long rater = invited.json().get("id").asLong();
+        Matcher first = LINK.matcher(invited.json().get("link").asString());
+        assertThat(first.find()).isTrue();
+
+        // the rater answers the first page and saves, meaning to come back
+        PageClient raterPages = new PageClient(port);
+        String base = "/feedback/" + first.group(1);
+        raterPages.get(base + "/1");
+        assertThat(raterPages.post(base + "/1", form(1, 2, "action", "save")).body())
+                .contains("Your answers are saved");
+        assertThat(raterPages.get(base).body()).contains("Continue where you left off");
+
+        PageClient leaderPages = new PageClient(port).signIn(leaderEmail, PASSWORD);
+        String roundPage = "/ics/" + ods + "/development/feedback/" + round;
+        leaderPages.get(roundPage);
+        Page made = leaderPages.follow(leaderPages.post(roundPage + "/raters/" + rater + "/link"));
+        assertThat(made.body()).contains("any answers they had saved but not sent were cleared");
+        Matcher second = LINK.matcher(made.body());
+        assertThat(second.find()).isTrue();
+        assertThat(second.group(1)).isNotEqualTo(first.group(1));
+
+        // the new link starts afresh: nothing the rater saved shows, and sending needs every page again
+        PageClient withNewLink = new PageClient(port);
+        String newBase = "/feedback/" + second.group(1);
+        assertThat(withNewLink.get(newBase).body()).doesNotContain("Continue where you left off");
+        assertThat(withNewLink.get(newBase + "/1").body()).doesNotContain("checked");
+        assertThat(inIcs(
+                        ods,
+                        () -> jdbc.sql("select count(*) from feedback_draft where invitation_id = :id")
+                                .param("id", rater)
+                                .query(Integer.class)
+                                .single()))
+                .isZero();
+        assertThat(raterPages.get(base).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAdministratorWhoPutsTheirOwnAddressOnALeadersEntryDoesNotBecomeTheLeader() {
+        long round = startRound(false);
+        Response moved = api.put(
+                "/api/v1/ics/" + ods + "/people/" + leaderId,
+                admin,
+                ApiClient.json(
+                        "person_ref",
+                        "L-1",
+                        "given_name",
+                        "Lena",
+                        "family_name",
+                        "Leader",
+                        "email",
+                        adminEmail,
+                        "profession",
+                        "gp"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        api.post("/api/v1/ics/" + ods + "/feedback/rounds/" + round + "/close", admin, "{}");
+
+        assertThat(api.get("/api/v1/ics/" + ods + "/feedback/rounds/" + round + "/report", admin)
+                        .status())
+                .isEqualTo(403);
+        PageClient adminPages = new PageClient(port).signIn(adminEmail, PASSWORD);
+        String roundPage = "/ics/" + ods + "/development/feedback/" + round;
+        assertThat(adminPages.get(roundPage + "/self/1").status()).isEqualTo(403);
+        // the round stays with the address it began with
+        Response report = api.get("/api/v1/ics/" + ods + "/feedback/rounds/" + round + "/report", leader);
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
     }
 }

@@ -25,7 +25,17 @@ class FeedbackThresholdTest {
     private static Round round(boolean managerShown) {
         LocalDate day = LocalDate.of(2026, 11, 1);
         return new Round(
-                1, 1, "Ada Leader", FRAMEWORK, day, day.plusDays(14), day.plusDays(14), managerShown, false, true);
+                1,
+                1,
+                "Ada Leader",
+                "ada@example.nhs.uk",
+                FRAMEWORK,
+                day,
+                day.plusDays(14),
+                day.plusDays(14),
+                managerShown,
+                false,
+                true);
     }
 
     private static List<FeedbackReport.Answer> raters(RaterGroup group, int rating, int how) {
