@@ -156,7 +156,8 @@ class DemoFeedback {
     private void reflections(Random random) {
         for (Programmes.Programme programme : programmes.all()) {
             for (Programmes.Participant participant : programmes.participants(programme.id())) {
-                if (reflections.latest(participant.personId()).isPresent()) {
+                Person leader = register.person(participant.personId());
+                if (reflections.latest(leader).isPresent()) {
                     continue;
                 }
                 int ambitionBase = 1 + random.nextInt(5);
@@ -166,7 +167,7 @@ class DemoFeedback {
                     int base = item.axis().equals("ambition") ? ambitionBase : politicsBase;
                     form.put(item.code(), String.valueOf(Math.max(1, Math.min(5, base + random.nextInt(3) - 1))));
                 }
-                reflections.take(participant.personId(), form);
+                reflections.take(leader, form);
             }
         }
     }

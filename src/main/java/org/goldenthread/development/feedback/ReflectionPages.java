@@ -44,7 +44,7 @@ class ReflectionPages {
             return show(model, form);
         }
         try {
-            reflections.take(self.id(), form);
+            reflections.take(self, form);
             return "redirect:/ics/" + ods + "/development/leader-type#result";
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
@@ -64,7 +64,7 @@ class ReflectionPages {
         model.addAttribute("answers", answers);
         model.addAttribute("types", LeaderType.values());
         Reflections.Reflection latest =
-                self == null ? null : reflections.latest(self.id()).orElse(null);
+                self == null ? null : reflections.latest(self).orElse(null);
         model.addAttribute("latest", latest);
         model.addAttribute("offers", latest == null ? List.of() : reflections.offersFor(latest.type()));
         model.addAttribute("development", "/ics/" + Scope.currentTenant().odsCode() + "/development");

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.goldenthread.development.Catalogue;
 import org.goldenthread.development.Offer;
 import org.goldenthread.development.Programmes;
+import org.goldenthread.people.Person;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.SmallNumbers;
@@ -61,9 +62,12 @@ class Reflections {
         this.clock = clock;
     }
 
-    /** Keeps a reflection when every item is answered from 1 to 5; nothing is kept otherwise. */
+    /**
+     * Keeps a reflection when every item is answered from 1 to 5; nothing is kept otherwise. It
+     * keeps the leader's register address too, and shows only to that address.
+     */
     @Transactional
-    Reflection take(long personId, Map<String, String> form) {
+    Reflection take(Person leader, Map<String, String> form) {
         Map<String, Integer> answers = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
         for (LeaderTypeItems.Item item : LeaderTypeItems.ITEMS) {
@@ -83,9 +87,11 @@ class Reflections {
         LeaderType type = LeaderType.of(ambition, politics);
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("""
-                        insert into leader_type_reflection (person_id, answers, ambition, politics, leader_type, taken_on)
-                        values (:person, cast(:answers as jsonb), :ambition, :politics, :type, :today)""")
-                .param("person", personId)
+                        insert into leader_type_reflection (person_id, taken_as, answers, ambition, politics,
+                                                            leader_type, taken_on)
+                        values (:person, :takenAs, cast(:answers as jsonb), :ambition, :politics, :type, :today)""")
+                .param("person", leader.id())
+                .param("takenAs", address(leader))
                 .param("answers", json.writeValueAsString(answers))
                 .param("ambition", BigDecimal.valueOf(ambition))
                 .param("politics", BigDecimal.valueOf(politics))
@@ -95,11 +101,14 @@ class Reflections {
         return new Reflection(ambition, politics, type, today);
     }
 
-    Optional<Reflection> latest(long personId) {
+    /** The leader's latest reflection taken with the address their register entry has now. */
+    Optional<Reflection> latest(Person leader) {
         return jdbc.sql("""
                         select ambition, politics, leader_type, taken_on from leader_type_reflection
-                         where person_id = :person order by taken_on desc, id desc limit 1""")
-                .param("person", personId)
+                         where person_id = :person and taken_as = :takenAs
+                         order by taken_on desc, id desc limit 1""")
+                .param("person", leader.id())
+                .param("takenAs", address(leader))
                 .query((rs, n) -> new Reflection(
                         rs.getDouble("ambition"),
                         rs.getDouble("politics"),
@@ -107,6 +116,10 @@ class Reflections {
                                 .orElseThrow(),
                         rs.getObject("taken_on", LocalDate.class)))
                 .optional();
+    }
+
+    private static @Nullable String address(Person leader) {
+        return leader.email() == null ? null : leader.email().trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Open offers in the catalogue of the kinds that suit a type, most fitting kind first. */

@@ -444,6 +444,14 @@ class FeedbackRoundTest extends IntegrationTest {
     @Test
     void anAdministratorWhoPutsTheirOwnAddressOnALeadersEntryDoesNotBecomeTheLeader() {
         long round = startRound(false);
+        PageClient leaderPages = new PageClient(port).signIn(leaderEmail, PASSWORD);
+        String reflection = "/ics/" + ods + "/development/leader-type";
+        leaderPages.get(reflection);
+        List<String> allFours = new ArrayList<>();
+        LeaderTypeItems.ITEMS.forEach(i -> allFours.addAll(List.of(i.code(), "4")));
+        assertThat(leaderPages.post(reflection, allFours.toArray(String[]::new)).status())
+                .isEqualTo(302);
+        assertThat(leaderPages.get(reflection).body()).contains("You are a System shaper");
         Response moved = api.put(
                 "/api/v1/ics/" + ods + "/people/" + leaderId,
                 admin,
@@ -467,6 +475,9 @@ class FeedbackRoundTest extends IntegrationTest {
         PageClient adminPages = new PageClient(port).signIn(adminEmail, PASSWORD);
         String roundPage = "/ics/" + ods + "/development/feedback/" + round;
         assertThat(adminPages.get(roundPage + "/self/1").status()).isEqualTo(403);
+        Page adminsReflection = adminPages.get(reflection);
+        assertThat(adminsReflection.status()).isEqualTo(200);
+        assertThat(adminsReflection.body()).doesNotContain("You are a").doesNotContain("From your reflection");
         // the round stays with the address it began with
         Response report = api.get("/api/v1/ics/" + ods + "/feedback/rounds/" + round + "/report", leader);
         assertThat(report.status()).as(report.body()).isEqualTo(200);
