@@ -218,6 +218,9 @@ class SuccessionTest extends IntegrationTest {
 
         JsonNode northfield =
                 api.get(path("/exits/figures?place=Northfield"), analyst).json();
+        Response misspelt = api.get(path("/exits/figures?place=Northfeld"), analyst);
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.body()).contains("place").contains("Northfeld");
         assertThat(northfield.get("conversations").isNull()).isTrue();
         for (String breakdown : List.of("reasons", "would_return", "handover")) {
             northfield

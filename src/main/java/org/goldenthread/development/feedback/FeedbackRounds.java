@@ -109,8 +109,11 @@ class FeedbackRounds {
 
     /** The round, if the caller may run it: its leader or an ICS administrator. */
     Round managed(long id) {
-        Round round = round(id);
-        if (!isAdmin() && !isLeaderOf(round)) {
+        if (isAdmin()) {
+            return round(id);
+        }
+        Round round = existing(id).orElse(null);
+        if (round == null || !isLeaderOf(round)) {
             throw new NotFound("No 360° round " + id + " of yours in this ICS");
         }
         return round;
@@ -118,15 +121,30 @@ class FeedbackRounds {
 
     /** The round, if the caller may read its report: its leader or someone they shared it with. */
     Round readable(long id) {
-        Round round = round(id);
-        if (isLeaderOf(round)
-                || sharedWith(id).contains(Scope.currentCaller().email().toLowerCase())) {
-            return round;
-        }
         if (isAdmin()) {
+            Round round = round(id);
+            if (isLeaderOf(round)
+                    || sharedWith(id).contains(Scope.currentCaller().email().toLowerCase())) {
+                return round;
+            }
             throw new Forbidden("Only the leader, and whoever they share it with, may read a 360° report");
         }
+        Round round = existing(id).orElse(null);
+        if (round != null
+                && (isLeaderOf(round)
+                        || sharedWith(id).contains(Scope.currentCaller().email().toLowerCase()))) {
+            return round;
+        }
         throw new NotFound("No 360° report " + id + " shared with you in this ICS");
+    }
+
+    /** The round, if there is one: for refusals that must read the same whether it exists or not. */
+    Optional<Round> existing(long id) {
+        try {
+            return Optional.of(round(id));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
     }
 
     // --- rounds --------------------------------------------------------------------------------

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.goldenthread.platform.Dates;
-import org.goldenthread.platform.Forbidden;
 import org.goldenthread.platform.InvalidInput;
+import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,9 +39,11 @@ class SelfRating {
 
     /** The round, if the caller is its leader: nobody else rates the leader as the leader. */
     Round own(long roundId) {
-        Round round = rounds.round(roundId);
+        // one answer whether the round exists or is someone else's: round ids must not tell anyone who is having a 360°
+        NotFound notYours = new NotFound("No 360° round " + roundId + " of yours in this ICS");
+        Round round = rounds.existing(roundId).orElseThrow(() -> notYours);
         if (!rounds.isLeaderOf(round)) {
-            throw new Forbidden("Only " + round.leader() + " can rate themselves in this round");
+            throw notYours;
         }
         return round;
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
+import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,11 @@ class ExitApi {
     @Operation(summary = "Turnover by level and reasons for leaving over 12 months, small groups hidden")
     @GetMapping("/api/v1/ics/{ods}/exits/figures")
     ExitFigures figures(@PathVariable String ods, @RequestParam(required = false) @Nullable String place) {
-        return exits.figures(place == null || place.isBlank() ? null : place.trim(), LocalDate.now(clock));
+        String asked = place == null || place.isBlank() ? null : place.trim();
+        if (asked != null && !exits.knowsPlace(asked)) {
+            // zeros for a misspelt place would read as a place where nobody left
+            throw new InvalidInput("place", "No forum in this ICS is in a place called " + asked);
+        }
+        return exits.figures(asked, LocalDate.now(clock));
     }
 }

@@ -215,6 +215,11 @@ public class Exits {
      * Turnover by level and exit conversations in aggregate over the 12 months to {@code day}, for the
      * whole ICS or one place, with small groups hidden.
      */
+    /** Whether any forum of the ICS sits in a place of this name, ignoring case. */
+    boolean knowsPlace(String place) {
+        return SeatMap.of(forums).hasPlace(place);
+    }
+
     public ExitFigures figures(@Nullable String place, LocalDate day) {
         SeatMap seats = SeatMap.of(forums);
         List<Appointment> all = register.appointments().stream()

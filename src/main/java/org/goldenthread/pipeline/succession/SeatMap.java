@@ -66,6 +66,11 @@ final class SeatMap {
         return seat != null && (place == null || place.equalsIgnoreCase(seat.place()));
     }
 
+    /** Whether any seat sits in a place of this name, ignoring case. */
+    boolean hasPlace(String place) {
+        return seats.values().stream().anyMatch(s -> place.equalsIgnoreCase(s.place()));
+    }
+
     /** The seat's place in lower case, as a key, or empty for a seat in no place. */
     String placeOf(long seatId) {
         Placed seat = seats.get(seatId);

@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class FeedbackRoundTest extends IntegrationTest {
 
+    private static final String WHEN = "\"timestamp\":\"[^\"]*\"";
     private static final Pattern LINK = Pattern.compile("/feedback/([A-Za-z0-9_-]{32})");
 
     @Autowired
@@ -398,6 +399,27 @@ class FeedbackRoundTest extends IntegrationTest {
         assertThat(api.get("/api/v1/ics/" + ods + "/feedback/rounds/" + round + "/report", tokenFor(stranger))
                         .status())
                 .isEqualTo(404);
+
+        // to anyone else a round answers as if it did not exist, so its id tells nobody who is having a 360°
+        long missing = round + 1000;
+        PageClient strangerPages = new PageClient(port).signIn(stranger, PASSWORD);
+        for (String tail : List.of("", "/report")) {
+            Response real = api.get("/api/v1/ics/" + ods + "/feedback/rounds/" + round + tail, tokenFor(stranger));
+            Response none = api.get("/api/v1/ics/" + ods + "/feedback/rounds/" + missing + tail, tokenFor(stranger));
+            assertThat(real.status()).isEqualTo(404);
+            assertThat(real.body().replaceAll("\\b" + round + "\\b", "N"))
+                    .isEqualTo(none.body().replaceAll("\\b" + missing + "\\b", "N"));
+        }
+        for (String tail : List.of("", "/self/1", "/report")) {
+            Page real = strangerPages.get("/ics/" + ods + "/development/feedback/" + round + tail);
+            Page none = strangerPages.get("/ics/" + ods + "/development/feedback/" + missing + tail);
+            assertThat(real.status()).as(tail).isEqualTo(404);
+            assertThat(real.body()).as(tail).doesNotContain("Lena");
+            assertThat(real.body().replaceAll("\\b" + round + "\\b", "N").replaceAll(WHEN, ""))
+                    .as(tail)
+                    .isEqualTo(
+                            none.body().replaceAll("\\b" + missing + "\\b", "N").replaceAll(WHEN, ""));
+        }
     }
 
     @Test
@@ -474,7 +496,9 @@ class FeedbackRoundTest extends IntegrationTest {
                 .isEqualTo(403);
         PageClient adminPages = new PageClient(port).signIn(adminEmail, PASSWORD);
         String roundPage = "/ics/" + ods + "/development/feedback/" + round;
-        assertThat(adminPages.get(roundPage + "/self/1").status()).isEqualTo(403);
+        Page selfRating = adminPages.get(roundPage + "/self/1");
+        assertThat(selfRating.status()).isEqualTo(404);
+        assertThat(selfRating.body()).doesNotContain("Lena");
         Page adminsReflection = adminPages.get(reflection);
         assertThat(adminsReflection.status()).isEqualTo(200);
         assertThat(adminsReflection.body()).doesNotContain("You are a").doesNotContain("From your reflection");
