@@ -68,14 +68,23 @@ class RelationshipFacts {
     }
 
     /**
-     * The reflections' ratings together: how many there are, and their average only when at least
-     * the ICS's smallest group size gave one, so no one person's rating can be told.
+     * The reflections' ratings together: how many there are, and the average of the first
+     * k·⌊n/k⌋ in the order given (k the ICS's smallest group size), none while fewer than k. Whoever
+     * reads the average sees which relationship just reflected, so it moves only when k more have:
+     * the change is a group of k, never one person's rating.
      */
     record Ratings(
             int reflections,
+            int released,
             @Nullable Double average,
             boolean suppressed,
-            @JsonProperty("min_group_size") int minGroupSize) {}
+            @JsonProperty("min_group_size") int minGroupSize) {
+
+        @JsonProperty("held_back")
+        public int heldBack() {
+            return reflections - released;
+        }
+    }
 
     record Overview(Programme programme, List<Fact> relationships, Ratings ratings, LocalDate today) {
 
@@ -192,17 +201,28 @@ class RelationshipFacts {
     }
 
     private Ratings ratings(long programmeId) {
-        record Totals(int reflections, @Nullable Double average) {}
-        Totals totals = jdbc.sql("""
-                        select count(*) as reflections, avg(f.rating)::float8 as average
-                          from relationship_reflection f join relationship r on r.id = f.relationship_id
+        int reflections = jdbc.sql("""
+                        select count(*) from relationship_reflection f join relationship r on r.id = f.relationship_id
                          where r.programme_id = :programme""")
                 .param("programme", programmeId)
-                .query(Totals.class)
+                .query(Integer.class)
                 .single();
-        boolean hidden = smallNumbers.hides(totals.reflections());
-        Double average = hidden || totals.average() == null ? null : Math.round(totals.average() * 10) / 10.0;
-        return new Ratings(totals.reflections(), average, hidden, smallNumbers.minGroupSize());
+        int k = smallNumbers.minGroupSize();
+        int released = reflections / k * k;
+        Double average = released == 0
+                ? null
+                : jdbc.sql("""
+                                select avg(rating)::float8 from (
+                                    select f.rating from relationship_reflection f
+                                      join relationship r on r.id = f.relationship_id
+                                     where r.programme_id = :programme
+                                     order by f.given_seq limit :released) first""")
+                        .param("programme", programmeId)
+                        .param("released", released)
+                        .query(Double.class)
+                        .single();
+        Double rounded = average == null ? null : Math.round(average * 10) / 10.0;
+        return new Ratings(reflections, released, rounded, released == 0, k);
     }
 
     Programme programme(long programmeId) {

@@ -527,6 +527,38 @@ class RelationshipTest extends IntegrationTest {
                 .get("ratings");
         assertThat(three.get("suppressed").asBoolean()).isFalse();
         assertThat(three.get("average").asDouble()).isEqualTo(4.0);
+
+        // a fourth reflection leaves the average where it was: before and after would give its rating away
+        long[] more = {
+            person(api, admin, ods, "S3", "Sol", "Three", null), person(api, admin, ods, "S4", "Sid", "Four", null)
+        };
+        long third = open(ods, programme, more[0], more[1]);
+        String one = "insert into relationship_reflection (relationship_id, person_id, reason, rating, given_on)"
+                + " values (?, ?, 'not_working', 1, current_date)";
+        inIcs(ods, () -> jdbc.sql(one).params(third, more[0]).update());
+        var four = api.get("/api/v1/ics/" + ods + "/programmes/" + programme + "/relationships", admin)
+                .json()
+                .get("ratings");
+        assertThat(four.get("reflections").asInt()).isEqualTo(4);
+        assertThat(four.get("average").asDouble()).isEqualTo(4.0);
+        assertThat(four.get("held_back").asInt()).isEqualTo(1);
+        PageClient adminPages = new PageClient(port).signIn(adminEmail, PASSWORD);
+        assertThat(adminPages
+                        .get("/ics/" + ods + "/programmes/" + programme + "/relationships")
+                        .body())
+                .contains("4 reflections, rating 4.0 out of 5 on average (the first 3");
+        // with k more it moves, by the k together: (4 + 5 + 3 + 1 + 1 + 1) / 6
+        long[] last = {
+            person(api, admin, ods, "S5", "Sue", "Five", null), person(api, admin, ods, "S6", "Stu", "Six", null)
+        };
+        long fourth = open(ods, programme, last[0], last[1]);
+        inIcs(ods, () -> jdbc.sql(one).params(third, more[1]).update());
+        inIcs(ods, () -> jdbc.sql(one).params(fourth, last[0]).update());
+        var six = api.get("/api/v1/ics/" + ods + "/programmes/" + programme + "/relationships", admin)
+                .json()
+                .get("ratings");
+        assertThat(six.get("average").asDouble()).isEqualTo(2.5);
+        assertThat(six.get("held_back").asInt()).isZero();
     }
 
     @Test
