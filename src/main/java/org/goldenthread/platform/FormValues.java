@@ -17,6 +17,24 @@ public final class FormValues {
         return raw == null || raw.isBlank() ? null : raw.trim();
     }
 
+    /**
+     * An id chosen from a list of known ids: blank is no choice, and anything else that is not one of
+     * them is a problem on {@code field}, never taken as no choice (which could widen what was meant).
+     */
+    public static @Nullable Long known(
+            @Nullable String raw, String field, String name, java.util.Set<Long> ids, List<Problem> problems) {
+        if (text(raw) == null) {
+            return null;
+        }
+        Long id = id(raw);
+        if (id == null || !ids.contains(id)) {
+            problems.add(Problem.of(
+                    field, name + ": there is no such " + name.toLowerCase(java.util.Locale.ROOT) + " in this ICS"));
+            return null;
+        }
+        return id;
+    }
+
     /** An id chosen from a list; anything else is no choice. */
     public static @Nullable Long id(@Nullable String raw) {
         String value = text(raw);

@@ -108,6 +108,18 @@ class EventMail {
                 event);
     }
 
+    /** To an address the register places outside an event's group, which someone typed on its open link. */
+    Letter outsideGroup(Event event, String email) {
+        return new Letter(
+                email,
+                "No place booked: " + event.title(),
+                "Someone asked for a place for this address at \"" + event.title() + "\" through its open link. The"
+                        + " event is for a particular group of people, and the leadership register does not show you"
+                        + " among them, so no place was booked.\n\nIf the register is wrong about you, please tell"
+                        + " your ICS's leadership team. If you did not ask, you need do nothing.\n",
+                null);
+    }
+
     Letter waitlisted(Event event, String email, String personalLink) {
         return new Letter(
                 email,

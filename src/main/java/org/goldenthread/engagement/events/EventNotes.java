@@ -78,6 +78,23 @@ public class EventNotes {
     }
 
     @Transactional
+    /**
+     * Theme ids as a form sent them: one that is not a whole number becomes -1, which no theme has,
+     * so {@link #add} names it as a theme that is not in the codebook.
+     */
+    static List<Long> themeIds(@Nullable List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        return raw.stream()
+                .filter(t -> FormValues.text(t) != null)
+                .map(t -> {
+                    Long id = FormValues.id(t);
+                    return id == null ? -1L : id;
+                })
+                .toList();
+    }
+
     public Note add(long eventId, @Nullable String text, @Nullable List<Long> themeIds) {
         List<Problem> problems = new ArrayList<>();
         String t = FormValues.text(text);
@@ -93,7 +110,9 @@ public class EventNotes {
                         "themes",
                         allowed.isEmpty()
                                 ? "Themes: link the event's feedback survey first; its codebook's themes code the notes"
-                                : "Themes: " + id + " is not a theme in the feedback survey's codebook"));
+                                : id < 0
+                                        ? "Themes: choose themes from the feedback survey's codebook"
+                                        : "Themes: " + id + " is not a theme in the feedback survey's codebook"));
             }
         }
         if (!problems.isEmpty() || t == null) {

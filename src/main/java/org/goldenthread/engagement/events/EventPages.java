@@ -11,6 +11,7 @@ import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Plurals;
+import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.Level;
@@ -110,7 +111,8 @@ class EventPages {
             @Nullable String emails,
             @BindParam("segment_id") @Nullable String segmentId) {}
 
-    record NewNote(@Nullable String text, @Nullable List<Long> themes) {}
+    /** Themes as the form sends them, read by {@link EventNotes#add}, so one that is not a number is named there. */
+    record NewNote(@Nullable String text, @Nullable List<String> themes) {}
 
     @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST})
     @GetMapping("/ics/{ods}/events/{id}")
@@ -126,6 +128,7 @@ class EventPages {
         model.addAttribute("where", EventMail.where(event));
         model.addAttribute("canEdit", edit);
         model.addAttribute("closed", event.closedAt(clock.instant()));
+        model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
         model.addAttribute("kindLabels", Coded.labels(EventKind.class));
         model.addAttribute("levelLabels", Coded.labels(Level.class));
         model.addAttribute("registrations", edit ? registrations.of(id) : List.of());
@@ -173,7 +176,18 @@ class EventPages {
     String invite(
             @PathVariable String ods, @PathVariable long id, Invite form, Model model, RedirectAttributes redirect) {
         try {
-            Long segment = FormValues.id(form.segmentId());
+            List<Problem> problems = new ArrayList<>();
+            Long segment = FormValues.known(
+                    form.segmentId(),
+                    "segment_id",
+                    "Segment",
+                    audiences.segments().stream()
+                            .map(org.goldenthread.engagement.audiences.Segment::id)
+                            .collect(java.util.stream.Collectors.toSet()),
+                    problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInput(problems);
+            }
             Registrations.Invited invited;
             if (segment != null) {
                 invited = registrations.inviteSegment(id, segment);
@@ -250,7 +264,7 @@ class EventPages {
     String addNote(
             @PathVariable String ods, @PathVariable long id, NewNote form, Model model, RedirectAttributes redirect) {
         try {
-            notes.add(id, form.text(), form.themes());
+            notes.add(id, form.text(), EventNotes.themeIds(form.themes()));
             redirect.addFlashAttribute("success", "The note is added.");
             return "redirect:" + base() + "/" + id + "#notes";
         } catch (InvalidInput e) {
@@ -266,8 +280,19 @@ class EventPages {
             @PathVariable long id,
             @RequestParam(name = "survey_id", required = false) String surveyId,
             RedirectAttributes redirect) {
-        events.linkFeedbackSurvey(id, FormValues.id(surveyId));
-        redirect.addFlashAttribute("success", "The feedback survey is linked.");
+        List<Problem> problems = new java.util.ArrayList<>();
+        Long chosen = FormValues.known(
+                surveyId,
+                "survey_id",
+                "Survey",
+                surveys.surveys().stream().map(Surveys.Listed::id).collect(java.util.stream.Collectors.toSet()),
+                problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        events.linkFeedbackSurvey(id, chosen);
+        redirect.addFlashAttribute(
+                "success", chosen == null ? "The event has no feedback survey now." : "The feedback survey is linked.");
         return "redirect:" + base() + "/" + id;
     }
 }

@@ -8,8 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.engagement.audiences.Audiences;
+import org.goldenthread.engagement.audiences.Segment;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dates;
@@ -112,6 +114,8 @@ public class Events {
         Event before = event(eventId);
         if (surveyId != null) {
             surveys.survey(surveyId);
+            // its notes are coded with the survey's themes and counted on its pages, public one included
+            surveys.requireRuns(surveyId, "make it an event's feedback survey");
         }
         jdbc.sql("update engagement_event set feedback_survey_id = :survey where id = :id")
                 .param("survey", surveyId)
@@ -213,13 +217,23 @@ public class Events {
             problems.add(
                     Problem.of("capacity", "Capacity: enter the number of places, a whole number from 1 to 10,000"));
         }
-        Long segmentId = FormValues.id(f.segmentId());
-        if (segmentId != null && audiences.segments().stream().noneMatch(s -> s.id() == segmentId)) {
-            problems.add(Problem.of("segment_id", "Who may come: there is no such segment in this ICS"));
-        }
-        Long surveyId = FormValues.id(f.feedbackSurveyId());
-        if (surveyId != null && surveys.surveys().stream().noneMatch(s -> s.id() == surveyId)) {
-            problems.add(Problem.of("feedback_survey_id", "Feedback survey: there is no such survey in this ICS"));
+        Long segmentId = FormValues.known(
+                f.segmentId(),
+                "segment_id",
+                "Segment",
+                audiences.segments().stream().map(Segment::id).collect(Collectors.toSet()),
+                problems);
+        Long surveyId = FormValues.known(
+                f.feedbackSurveyId(),
+                "feedback_survey_id",
+                "Survey",
+                surveys.surveys().stream().map(Surveys.Listed::id).collect(Collectors.toSet()),
+                problems);
+        if (surveyId != null && !surveys.runs(surveyId)) {
+            problems.add(Problem.of(
+                    "feedback_survey_id",
+                    "Feedback survey: only ICS admins, and the place lead who created a survey, may make it an"
+                            + " event's feedback survey"));
         }
         if (!problems.isEmpty() || title == null || starts == null || ends == null || location == null) {
             throw new InvalidInput(problems);

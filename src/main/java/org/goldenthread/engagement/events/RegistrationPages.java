@@ -66,7 +66,7 @@ class RegistrationPages {
             // link: only the address's owner, through the email, may see or cancel the registration.
             redirect.addFlashAttribute(
                     "success",
-                    "Thank you. We have emailed " + outcome.registration().email() + ". The email says whether you"
+                    "Thank you. We have emailed " + outcome.email() + ". The email says whether you"
                             + " have a place or are on the waiting list, and holds your own link to see or cancel it.");
             return "redirect:/event/" + link;
         } catch (InvalidInput e) {
@@ -115,7 +115,7 @@ class RegistrationPages {
     }
 
     private String done(Registrations.Outcome outcome, String token, RedirectAttributes redirect) {
-        Registration r = outcome.registration();
+        Registration r = java.util.Objects.requireNonNull(outcome.registration());
         String message = r.hasPlace()
                 ? (outcome.already()
                         ? "You already have a place on this event."
@@ -137,6 +137,7 @@ class RegistrationPages {
         model.addAttribute("when", EventMail.when(event));
         model.addAttribute("where", EventMail.where(event));
         model.addAttribute("closed", event.closedAt(clock.instant()));
+        model.addAttribute("started", !clock.instant().isBefore(event.startsAt()));
         model.addAttribute("registration", registration);
         model.addAttribute("kinds", org.goldenthread.platform.Coded.labels(EventKind.class));
         List<Choice> professions = population.professions().stream()

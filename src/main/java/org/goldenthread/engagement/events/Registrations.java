@@ -10,7 +10,6 @@ import org.goldenthread.engagement.audiences.Audiences;
 import org.goldenthread.engagement.audiences.Criteria;
 import org.goldenthread.engagement.audiences.Member;
 import org.goldenthread.engagement.audiences.Population;
-import org.goldenthread.engagement.audiences.Segment;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.FormValues;
@@ -91,6 +90,14 @@ public class Registrations {
     /** Invites each address with a personal link, once; the emails go after the transaction commits. */
     @Transactional
     public Invited invite(long eventId, List<String> emails) {
+        for (String email : emails) {
+            String e = email == null ? "" : email.trim();
+            // the same limit as registering, or the invitee could never use their link
+            if (!e.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || e.length() > 320) {
+                throw new InvalidInput(
+                        "emails", "Email addresses: '" + e + "' is not an email address of up to 320 characters");
+            }
+        }
         Event event = events.event(eventId);
         if (event.closedAt(clock.instant())) {
             throw new InvalidInput("event", "Registration for this event has closed, so nobody more can be invited");
@@ -123,18 +130,29 @@ public class Registrations {
     /** Invites everyone the segment reaches today. */
     @Transactional
     public Invited inviteSegment(long eventId, long segmentId) {
+        if (audiences.segments().stream().noneMatch(s -> s.id() == segmentId)) {
+            throw new InvalidInput("segment_id", "Segment: there is no such segment in this ICS");
+        }
         List<String> emails =
                 audiences.members(segmentId).stream().map(Member::email).toList();
         return invite(eventId, emails);
     }
 
-    /** What registering came to. */
-    public record Outcome(Registration registration, boolean already) {}
+    /**
+     * What registering came to: the registration, or none when the register turned the address away
+     * (its owner is told by email; whoever typed it sees the same thanks as anyone).
+     */
+    public record Outcome(@Nullable Registration registration, boolean already, String email) {}
 
-    /** Registers through the open link: the email decides which registration it is. */
+    /**
+     * Registers through the open link: the email decides which registration it is. Anyone may type
+     * any address here, so what the register holds of that address is never shown: the page judges
+     * only the profession typed, and an address the register places outside the event's group is
+     * told so by email alone.
+     */
     @Transactional
     public Outcome registerOpen(long eventId, Applicant applicant) {
-        return register(eventId, applicant);
+        return register(eventId, applicant, true);
     }
 
     /** Registers through a personal link, whose email is fixed by the invitation. */
@@ -143,10 +161,11 @@ public class Registrations {
         Registration invited = byToken(token).orElseThrow(() -> new NotFound("No such invitation"));
         return register(
                 invited.eventId(),
-                new Applicant(applicant.name(), invited.email(), applicant.profession(), applicant.organisation()));
+                new Applicant(applicant.name(), invited.email(), applicant.profession(), applicant.organisation()),
+                false);
     }
 
-    private Outcome register(long eventId, Applicant a) {
+    private Outcome register(long eventId, Applicant a, boolean openLink) {
         lock(eventId);
         Event event = events.event(eventId);
         Instant now = clock.instant();
@@ -156,8 +175,16 @@ public class Registrations {
                     "Registration for this event closed on " + Dates.moment(event.registrationClosesAt())
                             + ", so no more registrations are taken");
         }
-        Applicant checked = check(event, a);
+        Applicant checked = check(event, a, openLink);
         String email = java.util.Objects.requireNonNull(checked.email());
+        if (openLink && event.segmentId() != null) {
+            Optional<Problem> outside =
+                    registerVerdict(audiences.segment(event.segmentId()).criteria(), email);
+            if (outside.isPresent()) {
+                mail.sendAfterCommit(List.of(mail.outsideGroup(event, email)));
+                return new Outcome(null, false, email);
+            }
+        }
         // read again under the lock: the invitation may have been used a moment ago
         Registration existing = byEmail(eventId, email).orElse(null);
         if (existing != null && (existing.hasPlace() || existing.isWaiting())) {
@@ -167,7 +194,7 @@ public class Registrations {
                     existing.hasPlace()
                             ? mail.confirmation(event, email, link, false)
                             : mail.waitlisted(event, email, link)));
-            return new Outcome(existing, true);
+            return new Outcome(existing, true, email);
         }
         String status = event.registered() < event.capacity() ? "registered" : "waitlisted";
         Registration saved = existing == null
@@ -202,7 +229,7 @@ public class Registrations {
         String link = mail.baseForRounds() + "/event-place/" + links.issue(saved.id());
         mail.sendAfterCommit(List.of(
                 saved.hasPlace() ? mail.confirmation(event, email, link, false) : mail.waitlisted(event, email, link)));
-        return new Outcome(saved, false);
+        return new Outcome(saved, false, email);
     }
 
     private Optional<Registration> byEmail(long eventId, String email) {
@@ -214,7 +241,7 @@ public class Registrations {
                 .optional();
     }
 
-    private Applicant check(Event event, Applicant a) {
+    private Applicant check(Event event, Applicant a, boolean openLink) {
         List<Problem> problems = new ArrayList<>();
         String name = FormValues.text(a.name());
         String email = FormValues.text(a.email());
@@ -233,9 +260,12 @@ public class Registrations {
             problems.add(Problem.of("organisation", "Organisation: up to 200 characters"));
         }
         if (problems.isEmpty() && event.segmentId() != null) {
-            Segment segment = audiences.segment(event.segmentId());
-            eligibility(segment.criteria(), java.util.Objects.requireNonNull(email), profession)
-                    .ifPresent(problems::add);
+            Criteria criteria = audiences.segment(event.segmentId()).criteria();
+            Optional<Problem> verdict = openLink
+                    ? professionVerdict(criteria, profession)
+                    : registerVerdict(criteria, java.util.Objects.requireNonNull(email))
+                            .or(() -> onRegister(email) ? Optional.empty() : professionVerdict(criteria, profession));
+            verdict.ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -244,19 +274,28 @@ public class Registrations {
     }
 
     /**
-     * Someone on the register is judged by what it holds of them; anyone else by the profession they
-     * give, the one thing they tell us that a segment can test.
+     * Someone on the register is judged by what it holds of them, and through a personal link (whose
+     * holder owns the address) is told so on the page; anyone else by the profession they give, the
+     * one thing they tell us that a segment can test. Through the open link everyone is judged on the
+     * page by the profession they give, and the register's verdict on an address goes to that
+     * address alone.
      */
-    private Optional<Problem> eligibility(Criteria criteria, String email, @Nullable String profession) {
+    private Optional<Problem> registerVerdict(Criteria criteria, String email) {
         Member known = population.byEmail().get(Population.key(email));
-        if (known != null && known.onRegister()) {
-            return criteria.matches(known)
-                    ? Optional.empty()
-                    : Optional.of(Problem.of(
-                            "email",
-                            "Email address: this event is for a particular group, and the"
-                                    + " register does not show you among them"));
+        if (known == null || !known.onRegister() || criteria.matches(known)) {
+            return Optional.empty();
         }
+        return Optional.of(Problem.of(
+                "email",
+                "Email address: this event is for a particular group, and the register does not show you among them"));
+    }
+
+    private boolean onRegister(String email) {
+        Member known = population.byEmail().get(Population.key(email));
+        return known != null && known.onRegister();
+    }
+
+    private Optional<Problem> professionVerdict(Criteria criteria, @Nullable String profession) {
         if (!criteria.narrowsByProfession()) {
             return Optional.empty();
         }
@@ -283,6 +322,14 @@ public class Registrations {
     @Transactional
     public Cancelled cancel(long eventId, long registrationId) {
         lock(eventId);
+        Event event = events.event(eventId);
+        if (!clock.instant().isBefore(event.startsAt())) {
+            // who held a place, and whether they came, is the event's record once it has begun
+            throw new InvalidInput(
+                    "registration",
+                    "Registration: the event began on " + Dates.moment(event.startsAt())
+                            + ", so its places can no longer be cancelled; record whether they came instead");
+        }
         Optional<String> was = jdbc.sql("""
                         update engagement_registration r set status = 'cancelled', attendance = null
                           from engagement_registration old
@@ -296,6 +343,7 @@ public class Registrations {
         if (was.isEmpty()) {
             return new Cancelled(false, null);
         }
+        audit.record("cancel", "engagement_registration", registrationId, was.get(), "cancelled");
         Registration promoted = "registered".equals(was.get()) ? promote(eventId) : null;
         return new Cancelled(true, promoted);
     }
@@ -314,6 +362,7 @@ public class Registrations {
                 .param("event", eventId)
                 .query(Registration.class)
                 .optional();
+        next.ifPresent(p -> audit.record("promote", "engagement_registration", p.id(), "waitlisted", "registered"));
         next.ifPresent(p -> mail.sendAfterCommit(List.of(mail.confirmation(
                 event, p.email(), mail.baseForRounds() + "/event-place/" + links.issue(p.id()), true))));
         return next.orElse(null);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.goldenthread.engagement.Surveys;
 import org.goldenthread.engagement.audiences.Audiences;
@@ -174,13 +173,13 @@ public class Activities {
         if (starts != null && ends != null && ends.isBefore(starts)) {
             problems.add(Problem.of("ends_on", "End date: the activity must end on or after the day it starts"));
         }
-        Long group = known(
+        Long group = FormValues.known(
                 f.groupId(),
                 "group_id",
                 "Stakeholder group",
                 groups.groups().stream().map(StakeholderGroup::id).collect(Collectors.toSet()),
                 problems);
-        Long segment = known(
+        Long segment = FormValues.known(
                 f.segmentId(),
                 "segment_id",
                 "Segment",
@@ -194,13 +193,13 @@ public class Activities {
         if (owner != null && owner.length() > 200) {
             problems.add(Problem.of("owner", "Owner: up to 200 characters"));
         }
-        Long survey = known(
+        Long survey = FormValues.known(
                 f.surveyId(),
                 "survey_id",
                 "Survey",
                 surveys.surveys().stream().map(Surveys.Listed::id).collect(Collectors.toSet()),
                 problems);
-        Long event = known(
+        Long event = FormValues.known(
                 f.eventId(),
                 "event_id",
                 "Event",
@@ -213,17 +212,4 @@ public class Activities {
     }
 
     /** An id chosen from a list of this ICS's records; anything else is named as a problem, not ignored. */
-    private static @Nullable Long known(
-            @Nullable String raw, String field, String name, Set<Long> ids, List<Problem> problems) {
-        if (FormValues.text(raw) == null) {
-            return null;
-        }
-        Long id = FormValues.id(raw);
-        if (id == null || !ids.contains(id)) {
-            problems.add(Problem.of(
-                    field, name + ": there is no such " + name.toLowerCase(java.util.Locale.ROOT) + " in this ICS"));
-            return null;
-        }
-        return id;
-    }
 }

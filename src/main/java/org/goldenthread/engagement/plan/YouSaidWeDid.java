@@ -83,10 +83,12 @@ public class YouSaidWeDid {
     public List<HeardTheme> heard(Subject s) {
         List<Codebook.Theme> themes = themes(s);
         Map<Long, Integer> times = new HashMap<>();
+        Map<Long, Integer> comments = new HashMap<>();
         Map<String, Long> idByName = new HashMap<>();
         themes.forEach(t -> idByName.put(t.name(), t.id()));
         if (s.survey()) {
             themes.forEach(t -> times.put(t.id(), t.comments()));
+            themes.forEach(t -> comments.put(t.id(), t.comments()));
             for (Event e : events.events()) {
                 if (Long.valueOf(s.id()).equals(e.feedbackSurveyId())) {
                     addNotes(e.id(), idByName, times);
@@ -104,8 +106,11 @@ public class YouSaidWeDid {
         List<HeardTheme> heard = new ArrayList<>();
         for (Codebook.Theme t : themes) {
             int n = times.getOrDefault(t.id(), 0);
+            // notes are read by name on the event's page, so a total beside them would give the
+            // comments' own count away: the comments are held to k on their own as well
+            boolean hidden = smallNumbers.hides(n) || smallNumbers.hides(comments.getOrDefault(t.id(), 0));
             if (n > 0 || answered.contains(t.id())) {
-                heard.add(new HeardTheme(t.id(), t.name(), smallNumbers.shown(n), smallNumbers.hides(n)));
+                heard.add(new HeardTheme(t.id(), t.name(), hidden ? null : n, hidden));
             }
         }
         // hidden counts sort together, after every shown one, so their order gives nothing away

@@ -526,4 +526,140 @@ class EventsTest extends IntegrationTest {
         assertThat(api.get("/api/v1/ics/" + ods + "/segments", token).json().size())
                 .isEqualTo(before);
     }
+
+    @Test
+    void theOpenLinkNeverSaysWhetherAnAddressIsOnTheRegisterOrInTheEventsGroup() throws Exception {
+        Response segment = api.post(
+                "/api/v1/ics/" + ods + "/segments",
+                token,
+                ApiClient.json(
+                        "name",
+                        "Nurses and midwives",
+                        "criteria",
+                        java.util.Map.of("profession_groups", List.of("Nursing and midwifery"))));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        Response planned = plan(
+                "5",
+                day(15),
+                String.valueOf(segment.json().get("segment").get("id").asLong()));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        long id = planned.json().get("id").asLong();
+        // a GP on the register, outside the event's group
+        String gp = uniqueEmail("gp");
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/people",
+                                token,
+                                ApiClient.json(
+                                        "person_ref",
+                                        "GP1",
+                                        "given_name",
+                                        "Gil",
+                                        "family_name",
+                                        "Practitioner",
+                                        "email",
+                                        gp,
+                                        "profession",
+                                        "gp"))
+                        .status())
+                .isEqualTo(201);
+        String stranger = uniqueEmail("stranger");
+
+        // the typed profession is judged alike for every address
+        PageClient.Page gpAsGp = registerOpen(openLink(id), "Someone", gp, "gp");
+        PageClient.Page strangerAsGp = registerOpen(openLink(id), "Someone", stranger, "gp");
+        assertThat(gpAsGp.status()).isEqualTo(200);
+        assertThat(gpAsGp.body()).contains("this event is for other professions");
+        assertThat(strangerAsGp.body()).contains("this event is for other professions");
+        assertThat(gpAsGp.body()).doesNotContain("does not show you");
+        // and an admitted profession gets the same thanks whatever the register holds of the address
+        PageClient.Page gpAsMidwife = registerOpen(openLink(id), "Someone", gp, "midwife");
+        PageClient.Page strangerAsMidwife = registerOpen(openLink(id), "Someone", stranger, "midwife");
+        assertThat(gpAsMidwife.status()).isEqualTo(302);
+        assertThat(strangerAsMidwife.status()).isEqualTo(302);
+        PageClient thanks = new PageClient(port);
+        thanks.get("/event/" + openLink(id));
+        String gpThanks = thanks.follow(
+                        thanks.post("/event/" + openLink(id), "name", "Someone", "email", gp, "profession", "midwife"))
+                .body();
+        assertThat(gpThanks).contains("Thank you. We have emailed " + gp);
+        // the register's verdict went to the address alone, and no place was booked for it
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !TestMailServer.to(gp).isEmpty());
+        assertThat(TestMailServer.to(gp).get(0).getSubject()).isEqualTo("No place booked: Nursing roundtable");
+        assertThat(rows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedSegmentOrSurveyIsRefusedRatherThanTakenAsNone() {
+        int before = events();
+        for (String bad : List.of("3.0", "-3", "abc", "1234567890123456789")) {
+            Response r = plan("10", day(10), bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad).contains("\"segment_id\"");
+        }
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void cancellingIsAuditedWithThePromotionItCausesAndEndsWhenTheEventBegins() {
+        long id = event(1);
+        String holder = uniqueEmail("holder");
+        String waiting = uniqueEmail("waiting");
+        registerOpen(openLink(id), "Hal Holder", holder, "paramedic");
+        registerOpen(openLink(id), "Wyn Waiting", waiting, "paramedic");
+        long held = inIcs(
+                ods,
+                () -> jdbc.sql("select id from engagement_registration where event_id = :id"
+                                + " and status = 'registered'")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single());
+        Response cancelled = api.delete("/api/v1/ics/" + ods + "/events/" + id + "/registrations/" + held, token);
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("promoted").get("email").asString()).isEqualTo(waiting);
+        String audit = api.get("/api/v1/ics/" + ods + "/audit", token).body();
+        assertThat(audit).contains("\"cancel\"").contains("\"promote\"");
+
+        // once the event has begun, who held a place is its record
+        inIcs(
+                ods,
+                () -> jdbc.sql("update engagement_event set starts_at = now() - interval '1 hour',"
+                                + " ends_at = now() + interval '1 hour', registration_closes_at = now() - interval '2 hours'"
+                                + " where id = :id")
+                        .param("id", id)
+                        .update());
+        long promoted = cancelled.json().get("promoted").get("id").asLong();
+        Response late = api.delete("/api/v1/ics/" + ods + "/events/" + id + "/registrations/" + promoted, token);
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.body()).contains("\"registration\"").contains("began");
+        assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
+                        .json()
+                        .get("registered")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void invitationsAndNotesNameTheFieldThatIsWrong() {
+        long id = event(5);
+        Response noSegment = api.post(
+                "/api/v1/ics/" + ods + "/events/" + id + "/invitations", token, ApiClient.json("segment_id", 999999));
+        assertThat(noSegment.status()).isEqualTo(400);
+        assertThat(noSegment.body()).contains("\"segment_id\"");
+        String tooLong = "a".repeat(310) + "@example.org";
+        Response longAddress = api.post(
+                "/api/v1/ics/" + ods + "/events/" + id + "/invitations",
+                token,
+                ApiClient.json("emails", List.of(tooLong)));
+        assertThat(longAddress.status()).isEqualTo(400);
+        assertThat(longAddress.body()).contains("\"emails\"");
+        assertThat(rows(id)).isZero();
+
+        PageClient browser = new PageClient(port).signIn(adminEmail, org.goldenthread.support.IntegrationTest.PASSWORD);
+        browser.get("/ics/" + ods + "/events/" + id);
+        PageClient.Page note =
+                browser.post("/ics/" + ods + "/events/" + id + "/notes", "text", "Said", "themes", "abc");
+        assertThat(note.status()).isEqualTo(200);
+        assertThat(note.body()).contains("nhsuk-error-summary").contains("Themes:");
+    }
 }

@@ -256,4 +256,75 @@ class YouSaidWeDidTest extends IntegrationTest {
                 .as("B's scope sees B's page only")
                 .isEqualTo(1);
     }
+
+    @Test
+    void notesBesideAHiddenCommentCountNeverGiveItAwayAndOnlyTheSurveysRunnersLinkIt() {
+        Setup s = surveyWithCodedComments("Notes ICS", "Notes 2026");
+        String events = "/api/v1/ics/" + s.ods() + "/events";
+        Response event = api.post(
+                events,
+                s.token(),
+                ApiClient.json(
+                        "title", "Data roundtable",
+                        "kind", "roundtable",
+                        "level", "system",
+                        "date", LocalDate.now().plusDays(20).toString(),
+                        "start_time", "10:00",
+                        "end_time", "12:00",
+                        "online", "false",
+                        "location", "Room 3",
+                        "capacity", "20"));
+        assertThat(event.status()).as(event.body()).isEqualTo(201);
+        long eventId = event.json().get("id").asLong();
+
+        // a place lead who did not create the survey may not make it their event's feedback survey
+        assertThat(api.post("/api/v1/ics/" + s.ods() + "/places", s.token(), ApiClient.json("name", "Northfield"))
+                        .status())
+                .isEqualTo(201);
+        String lead = tokenFor(createUser("place_lead", s.ods(), "Northfield"));
+        Response byLead =
+                api.put(events + "/" + eventId + "/feedback-survey", lead, ApiClient.json("survey_id", s.survey()));
+        assertThat(byLead.status()).isEqualTo(403);
+        Response plannedByLead = api.post(
+                events,
+                lead,
+                ApiClient.json(
+                        "title", "Lead's roundtable",
+                        "kind", "roundtable",
+                        "level", "place",
+                        "date", LocalDate.now().plusDays(20).toString(),
+                        "start_time", "10:00",
+                        "end_time", "12:00",
+                        "online", "false",
+                        "location", "Room 4",
+                        "capacity", "20",
+                        "feedback_survey_id", String.valueOf(s.survey())));
+        assertThat(plannedByLead.status()).isEqualTo(400);
+        assertThat(plannedByLead.body()).contains("\"feedback_survey_id\"");
+
+        // the administrator links it and notes eight remarks on workforce data beside its two comments:
+        // ten in all, yet the two comments are still fewer than k, and the notes are read by name
+        Response linked = api.put(
+                events + "/" + eventId + "/feedback-survey", s.token(), ApiClient.json("survey_id", s.survey()));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        for (int i = 0; i < 8; i++) {
+            assertThat(api.post(
+                                    events + "/" + eventId + "/notes",
+                                    s.token(),
+                                    ApiClient.json(
+                                            "text", "Figures are hard to find " + i, "theme_ids", List.of(s.data())))
+                            .status())
+                    .isEqualTo(201);
+        }
+        JsonNode heard = api.get(s.api(), s.token()).json().get("heard");
+        JsonNode data = null;
+        for (JsonNode h : heard) {
+            if (h.get("name").asString().equals("Workforce data")) {
+                data = h;
+            }
+        }
+        assertThat(data).isNotNull();
+        assertThat(data.get("suppressed").asBoolean()).isTrue();
+        assertThat(data.get("times").isNull()).isTrue();
+    }
 }
