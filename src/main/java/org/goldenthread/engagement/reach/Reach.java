@@ -115,6 +115,12 @@ public class Reach {
             stages.add(Stage.RESPONDED);
         }
         List<ReachTable.Participant> people = participants(surveyIds, eventIds);
+        // each survey's and event's own table is open too, so a table of several is held to every one of theirs
+        List<List<ReachTable.Participant>> parts = new ArrayList<>();
+        if (surveyIds.size() + eventIds.size() > 1) {
+            surveyIds.forEach(id -> parts.add(participants(List.of(id), List.of())));
+            eventIds.forEach(id -> parts.add(participants(List.of(), List.of(id))));
+        }
         Map<Dimension, Map<String, Long>> imported = baseline.byDimension();
         List<Member> register = imported.size() == Dimension.values().length ? List.of() : population.register();
         int k = small.minGroupSize();
@@ -126,7 +132,7 @@ public class Reach {
                 expected = onRegister(d, register);
                 comparedWith = "the register";
             }
-            tables.add(ReachTable.of(d, stages, people, expected, comparedWith, k));
+            tables.add(ReachTable.of(d, stages, people, expected, comparedWith, k, parts));
         }
         List<String> findings = tables.stream()
                 .flatMap(t -> t.findings().stream().map(f -> t.label() + ", " + f))

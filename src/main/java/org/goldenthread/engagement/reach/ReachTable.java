@@ -70,6 +70,22 @@ public record ReachTable(
             Map<String, Long> expected,
             String comparedWith,
             int k) {
+        return of(dimension, stages, people, expected, comparedWith, k, List.of());
+    }
+
+    /**
+     * The table of several surveys and events together, each of whose own tables is open beside it:
+     * a cell any of them hides is hidden here too (and then protected like any other), or this
+     * table less the others' would give it away.
+     */
+    static ReachTable of(
+            Dimension dimension,
+            List<Stage> stages,
+            List<Participant> people,
+            Map<String, Long> expected,
+            String comparedWith,
+            int k,
+            List<List<Participant>> parts) {
         TreeSet<String> groups = new TreeSet<>(Comparator.comparing((String g) -> g.equals(Dimension.NOT_KNOWN))
                 .thenComparing(dimension::labelOf, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(g -> g));
@@ -101,7 +117,16 @@ public record ReachTable(
         long expectedTotal =
                 expected.values().stream().mapToLong(Long::longValue).sum();
         raw[ordered.size()][stages.size()] = Math.toIntExact(expectedTotal);
-        Integer[][] shown = hide(raw, k);
+        boolean[][] hiddenInAPart = new boolean[raw.length][columns];
+        for (List<Participant> part : parts) {
+            Integer[][] partShown = hide(counts(dimension, stages, part, ordered), k);
+            for (int r = 0; r < raw.length; r++) {
+                for (int s = 0; s < stages.size(); s++) {
+                    hiddenInAPart[r][s] |= partShown[r][s] == null;
+                }
+            }
+        }
+        Integer[][] shown = hide(raw, k, hiddenInAPart);
 
         List<Row> rows = new ArrayList<>();
         List<String> findings = new ArrayList<>();
@@ -149,11 +174,16 @@ public record ReachTable(
      * A column whose total is hidden is hidden whole, zeros too.
      */
     static Integer[][] hide(int[][] raw, int k) {
+        return hide(raw, k, new boolean[raw.length][raw.length == 0 ? 0 : raw[0].length]);
+    }
+
+    /** As {@link #hide(int[][], int)}, with cells that must be hidden whatever their count. */
+    static Integer[][] hide(int[][] raw, int k, boolean[][] mustHide) {
         Integer[][] shown = new Integer[raw.length][];
         for (int r = 0; r < raw.length; r++) {
             shown[r] = new Integer[raw[r].length];
             for (int c = 0; c < raw[r].length; c++) {
-                shown[r][c] = raw[r][c] > 0 && raw[r][c] < k ? null : raw[r][c];
+                shown[r][c] = mustHide[r][c] || (raw[r][c] > 0 && raw[r][c] < k) ? null : raw[r][c];
             }
         }
         int columns = raw.length == 0 ? 0 : raw[0].length;
@@ -173,6 +203,26 @@ public record ReachTable(
             }
         }
         return shown;
+    }
+
+    /** One part's counts in the rows of the whole (total last) and its stages, with no expected column to hide. */
+    private static int[][] counts(Dimension dimension, List<Stage> stages, List<Participant> part, List<String> rows) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            index.put(rows.get(r), r);
+        }
+        int[][] raw = new int[rows.size() + 1][stages.size() + 1];
+        for (Participant p : part) {
+            for (int s = 0; s < stages.size(); s++) {
+                if (p.stages().contains(stages.get(s))) {
+                    raw[rows.size()][s]++;
+                    for (String g : dimension.groupsOf(p.member())) {
+                        raw[java.util.Objects.requireNonNull(index.get(g))][s]++;
+                    }
+                }
+            }
+        }
+        return raw;
     }
 
     static BigDecimal percent(long part, long whole) {
