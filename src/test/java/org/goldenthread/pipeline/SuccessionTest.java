@@ -403,6 +403,102 @@ class SuccessionTest extends IntegrationTest {
         assertThat(recorded).isEmpty();
     }
 
+    /** A nomination of someone new, by whoever the token is. */
+    private Response nominateNew(String token, String ref, String email) {
+        return api.post(
+                path("/talent"),
+                token,
+                ApiClient.json(
+                        "origin",
+                        "nomination",
+                        "nomination_reason",
+                        "Leads well",
+                        "readiness",
+                        "ready_now",
+                        "person",
+                        Map.of(
+                                "person_ref",
+                                ref,
+                                "given_name",
+                                "Jai",
+                                "family_name",
+                                "Aardvark",
+                                "email",
+                                email,
+                                "profession",
+                                "pharmacist")));
+    }
+
+    /**
+     * Someone new in a nomination must be new: a second register entry with someone's address would
+     * decide how that address is judged across the ICS. An address or reference already in the
+     * register is refused by field, and a place lead hears the same words whether that person is in
+     * their places or not, never who it is (review 36, F7).
+     */
+    @Test
+    void aNominationAddsNobodyWithAnAddressOrReferenceAlreadyInTheRegister() {
+        String outsider = uniqueEmail("jai.fairlie");
+        Response jai = api.post(
+                path("/people"),
+                admin,
+                ApiClient.json(
+                        "person_ref", "JF1",
+                        "given_name", "Jai",
+                        "family_name", "Fairlie",
+                        "profession", "medical_consultant",
+                        "email", outsider));
+        assertThat(jai.status()).as(jai.body()).isEqualTo(201);
+        String insider = uniqueEmail("pax.nine");
+        Response pax = api.put(
+                path("/people/" + person("P9")),
+                admin,
+                ApiClient.json(
+                        "given_name", "Pax",
+                        "family_name", "Nine",
+                        "profession", "manager",
+                        "career_stage", "senior",
+                        "email", insider));
+        assertThat(pax.status()).as(pax.body()).isEqualTo(200);
+        int people = api.get(path("/people"), admin).json().size();
+        int pool = api.get(path("/talent"), admin).json().size();
+
+        Response outside = nominateNew(northLead, "NEW1", outsider);
+        assertThat(outside.status()).as(outside.body()).isEqualTo(400);
+        assertThat(outside.body())
+                .contains("\"email\"")
+                .contains("That address is already in the register")
+                .doesNotContain("Fairlie")
+                .doesNotContain("JF1");
+        Response inside = nominateNew(northLead, "NEW1", insider);
+        assertThat(inside.status()).isEqualTo(400);
+        assertThat(outside.body()).isEqualTo(inside.body());
+
+        // a reference outside their places is answered in the same words as one inside them
+        Response refOutside = nominateNew(northLead, "JF1", uniqueEmail("new"));
+        Response refInside = nominateNew(northLead, "P9", uniqueEmail("new"));
+        assertThat(refOutside.status()).isEqualTo(400);
+        assertThat(refInside.status()).isEqualTo(400);
+        assertThat(refOutside.body())
+                .contains("\"person_ref\"")
+                .contains("That reference is already in the register")
+                .doesNotContain("Someone in this ICS")
+                .doesNotContain("Fairlie");
+        assertThat(refOutside.body().replace("JF1", "REF"))
+                .isEqualTo(refInside.body().replace("P9", "REF"));
+
+        // an ICS administrator is refused too, whatever the address's case
+        Response byAdmin = nominateNew(admin, "NEW2", outsider.toUpperCase(java.util.Locale.ROOT));
+        assertThat(byAdmin.status()).isEqualTo(400);
+        assertThat(byAdmin.body()).contains("\"email\"").contains("choose the person from the register");
+        assertThat(api.get(path("/people"), admin).json().size()).isEqualTo(people);
+        assertThat(api.get(path("/talent"), admin).json().size()).isEqualTo(pool);
+
+        // a new address and reference are fine
+        Response fresh = nominateNew(northLead, "NEW3", uniqueEmail("new"));
+        assertThat(fresh.status()).as(fresh.body()).isEqualTo(201);
+        assertThat(api.get(path("/people"), admin).json().size()).isEqualTo(people + 1);
+    }
+
     @Test
     void aMemberFindsTheTalentPoolOnTheOverviewAndSeesWhereTheyStand() {
         String email = createUser("member", ods);

@@ -66,9 +66,8 @@ public class ExchangeJournal {
     }
 
     private PairExchange view(long relationshipId, long personId) {
-        Exchanges.Row row = exchanges.row(relationshipId);
-        Programmes.Programme programme = exchanges.exchange(row.programmeId());
-        Exchanges.Pair pair = exchanges.pair(programme.id(), row.id());
+        Programmes.Programme programme = exchanges.exchangeOf(relationshipId);
+        Exchanges.Pair pair = exchanges.pair(programme.id(), relationshipId);
         boolean first = pair.first().personId() == personId;
         LocalDate today = LocalDate.now(clock);
         List<VisitView> visits = new ArrayList<>();

@@ -140,6 +140,15 @@ public class Exchanges {
         return programme;
     }
 
+    /**
+     * The programme of a pair, if it is an exchange: what every page and idea of an exchange pair
+     * checks first, so that a mentoring or coaching link cannot reach them (ideas raised there would
+     * be shown to the whole ICS, which only exchange pairs are told).
+     */
+    Programmes.Programme exchangeOf(long relationshipId) {
+        return exchange(row(relationshipId).programmeId());
+    }
+
     /** The programme's pairs, in the order they were confirmed. */
     public List<Pair> pairs(long programmeId) {
         List<Row> rows = jdbc.sql("""

@@ -56,11 +56,13 @@ public class Ideas {
               join programme p on p.id = r.programme_id""";
 
     private final JdbcClient jdbc;
+    private final Exchanges exchanges;
     private final Audit audit;
     private final Clock clock;
 
-    Ideas(JdbcClient jdbc, Audit audit, Clock clock) {
+    Ideas(JdbcClient jdbc, Exchanges exchanges, Audit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.exchanges = exchanges;
         this.audit = audit;
         this.clock = clock;
     }
@@ -94,7 +96,7 @@ public class Ideas {
                 .orElseThrow(() -> new NotFound("No improvement idea " + id + " in this ICS"));
     }
 
-    /** Raises an idea from the link holder's exchange. */
+    /** Raises an idea from the link holder's exchange; a link of any other kind of pair is not found here. */
     @Transactional
     public Idea raise(PersonalLinks.Holder holder, @Nullable String title, @Nullable String description) {
         return raise(holder.relationshipId(), holder.personId(), title, description);
@@ -103,6 +105,7 @@ public class Ideas {
     /** Raises an idea from a pair's exchange, in one person's name (the demo's pairs raise theirs here). */
     @Transactional
     public Idea raise(long relationshipId, long personId, @Nullable String title, @Nullable String description) {
+        exchanges.exchangeOf(relationshipId);
         List<Problem> problems = new ArrayList<>();
         String t = FormValues.text(title);
         if (t == null) {
@@ -135,9 +138,13 @@ public class Ideas {
         return idea;
     }
 
-    /** Moves an idea of the link holder's exchange on; an idea of another pair is not found. */
+    /**
+     * Moves an idea of the link holder's exchange on; an idea of another pair, or a link of a pair
+     * that is not an exchange, is not found.
+     */
     @Transactional
     public Idea setStatus(PersonalLinks.Holder holder, long id, @Nullable String status) {
+        exchanges.exchangeOf(holder.relationshipId());
         Idea idea = get(id);
         if (idea.relationshipId() != holder.relationshipId()) {
             throw new NotFound("No improvement idea " + id + " in this exchange");

@@ -3,6 +3,7 @@ package org.goldenthread.engagement.audiences;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -75,6 +76,11 @@ public class Population {
     }
 
     private List<Member> register(Footprint footprint) {
+        return members(register.people(footprint), footprint);
+    }
+
+    /** The register's people as members, in the order given. */
+    private List<Member> members(List<Person> people, Footprint footprint) {
         LocalDate today = LocalDate.now(clock);
         Map<Long, Seat> seats = forums.seats().stream().collect(Collectors.toMap(Seat::id, Function.identity()));
         Map<Long, Forum> forumsById =
@@ -92,7 +98,7 @@ public class Population {
             }
         }
         List<Member> members = new ArrayList<>();
-        for (Person p : register.people(footprint)) {
+        for (Person p : people) {
             Set<String> places = new LinkedHashSet<>();
             Set<String> levels = new LinkedHashSet<>();
             Set<String> forumNames = new LinkedHashSet<>();
@@ -147,10 +153,19 @@ public class Population {
                 .list();
     }
 
-    /** Everyone with an address, once per address: the register first, then contacts it does not already hold. */
+    /**
+     * Everyone with an address, once per address: the register first, then contacts it does not
+     * already hold. Where two register entries share an address, the one added first (the lowest
+     * id) stands for it, as {@link Register#personByEmail} chooses: in family-name order an entry
+     * added later could take the address over and with it who may come to an event and how reach
+     * counts them.
+     */
     public Map<String, Member> byEmail() {
         Map<String, Member> byEmail = new LinkedHashMap<>();
-        for (Member m : register()) {
+        List<Person> oldestFirst = register.people().stream()
+                .sorted(Comparator.comparingLong(Person::id))
+                .toList();
+        for (Member m : members(oldestFirst, Footprint.wholeIcs())) {
             if (!m.email().isBlank()) {
                 byEmail.putIfAbsent(key(m.email()), m);
             }

@@ -203,6 +203,7 @@ public class TalentPoolEntries {
             problems.add(Problem.of("person_id", "Choose someone in the register or describe someone new"));
         } else {
             register.check(d.person()).forEach(p -> problems.add(Problem.of(p.field(), p.reason())));
+            problems.addAll(alreadyInRegister(d.person(), footprint));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -321,6 +322,39 @@ public class TalentPoolEntries {
 
     private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
+    }
+
+    /**
+     * Someone new must be new. An address already in the register is refused: a second entry with
+     * it would be judged in its place wherever the address stands for a person (who may come to an
+     * event, whom reach counts), and a place lead could so give anyone in the ICS another profession
+     * or place. A reference already in the register is refused as the register refuses it. A place
+     * lead hears the same words whether or not that person is in the places they lead, and never
+     * who it is, so the answer tells them no more than that the address or reference is taken.
+     */
+    private List<Problem> alreadyInRegister(PersonDetails person, Footprint footprint) {
+        List<Problem> problems = new ArrayList<>();
+        String ref = text(person.personRef());
+        if (ref != null
+                && register.peopleByRef(List.of(ref)).stream()
+                        .anyMatch(p -> p.personRef().equals(ref))) {
+            problems.add(Problem.of(
+                    "person_ref",
+                    footprint.isWholeIcs()
+                            ? "Someone in this ICS already has the reference " + ref
+                            : "That reference is already in the register: if this is the person, choose them from"
+                                    + " the register; otherwise give another reference"));
+        }
+        String email = text(person.email());
+        if (email != null && register.personByEmail(email).isPresent()) {
+            problems.add(Problem.of(
+                    "email",
+                    footprint.isWholeIcs()
+                            ? "That address is already in the register: choose the person from the register instead"
+                            : "That address is already in the register: choose the person from the register"
+                                    + " instead, or ask an ICS administrator if they are not in the places you lead"));
+        }
+        return problems;
     }
 
     private static @Nullable String text(@Nullable String s) {

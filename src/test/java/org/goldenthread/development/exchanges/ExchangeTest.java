@@ -24,6 +24,8 @@ import org.goldenthread.support.PageClient.Page;
 import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  * bad input refused with the field and the reason.
  */
 class ExchangeTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final Pattern LINK = Pattern.compile("/relationship/([A-Za-z0-9_-]{32})");
 
@@ -333,6 +338,74 @@ class ExchangeTest extends IntegrationTest {
         assertThat(stranger.post(strangerLink + "/ideas/" + idea + "/status", "status", "proposed")
                         .status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * Ideas are shown to the whole ICS, and only exchange pairs are told so: the link of a mentoring
+     * pair leads to no exchange, so it neither raises an idea nor moves one on (review 36, F5).
+     */
+    @Test
+    void aMentoringPairsLinkRaisesAndMovesNoIdeas() throws Exception {
+        person("M1", "Mo", "gp", "Northgate Surgery", "general_practice");
+        String menteeEmail = person("E1", "Eve", "medical_consultant", "City Hospital Trust", "acute");
+        Response created = api.post(
+                "/api/v1/ics/" + ods + "/programmes",
+                admin,
+                ApiClient.json("name", "Mentoring 2027", "kind", "mentoring", "cross_organisation", true));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long mentoring = created.json().get("id").asLong();
+        String programmePath = "/api/v1/ics/" + ods + "/programmes/" + mentoring;
+        Response imported = api.post(
+                programmePath + "/participants/import",
+                admin,
+                "text/csv",
+                "person_ref,role,capacity,preferences\nM1,mentor,,\nE1,mentee,,M1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(api.post(programmePath + "/matching", admin, "{}").status()).isEqualTo(200);
+        Response confirmed = api.post(programmePath + "/matching/confirm", admin, "{}");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        long relationship = inIcs(
+                ods,
+                () -> jdbc.sql("select id from relationship where programme_id = ?")
+                        .param(mentoring)
+                        .query(Long.class)
+                        .single());
+
+        PageClient mentee = new PageClient(port);
+        String link = "/relationship/" + token(menteeEmail);
+        assertThat(mentee.get(link).status()).isEqualTo(200);
+        assertThat(mentee.get(link + "/exchange").status()).isEqualTo(404);
+        mentee.get(link);
+        assertThat(mentee.post(link + "/exchange/ideas", "title", "An idea from mentoring", "description", "x")
+                        .status())
+                .isEqualTo(404);
+        String member = tokenFor(createUser("member", ods));
+        assertThat(api.get("/api/v1/ics/" + ods + "/improvement-ideas", member).json())
+                .isEmpty();
+        assertThat(inIcs(
+                        ods,
+                        () -> jdbc.sql("select count(*) from improvement_idea")
+                                .query(Integer.class)
+                                .single()))
+                .isZero();
+
+        // an idea such a link raised before this was checked is not moved on through it either
+        long idea = inIcs(
+                ods, () -> jdbc.sql("""
+                                insert into improvement_idea (relationship_id, title, raised_by, raised_on, status_on)
+                                select id, 'Raised before the check', receiver_id, current_date, current_date
+                                  from relationship where id = ?
+                                returning id""").param(relationship).query(Long.class).single());
+        mentee.get(link);
+        assertThat(mentee.post(link + "/exchange/ideas/" + idea + "/status", "status", "adopted")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/ics/" + ods + "/improvement-ideas", member)
+                        .json()
+                        .get(0)
+                        .get("status")
+                        .asString())
+                .isEqualTo("proposed");
     }
 
     @Test

@@ -510,6 +510,49 @@ class EventsTest extends IntegrationTest {
         assertThat(rows(id)).isEqualTo(1);
     }
 
+    /**
+     * Two register entries with one address: the one added first stands for it, as it does when its
+     * owner signs in, so an entry added later, whatever its family name, cannot change who may come
+     * (review 36, F7).
+     */
+    @Test
+    void whereTwoEntriesShareAnAddressTheOneAddedFirstDecidesWhoMayCome() {
+        String shared = uniqueEmail("shared");
+        for (String[] who : List.of(
+                new String[] {"ZZ1", "Zed", "Zulu", "gp"}, new String[] {"AA1", "Ada", "Aardvark", "midwife"})) {
+            Response added = api.post(
+                    "/api/v1/ics/" + ods + "/people",
+                    token,
+                    ApiClient.json(
+                            "person_ref", who[0],
+                            "given_name", who[1],
+                            "family_name", who[2],
+                            "profession", who[3],
+                            "email", shared));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+        }
+        Response segment = api.post(
+                "/api/v1/ics/" + ods + "/segments",
+                token,
+                ApiClient.json(
+                        "name",
+                        "Nurses and midwives",
+                        "criteria",
+                        java.util.Map.of("profession_groups", List.of("Nursing and midwifery"))));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        Response planned = plan(
+                "5",
+                day(15),
+                String.valueOf(segment.json().get("segment").get("id").asLong()));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        long id = planned.json().get("id").asLong();
+
+        PageClient.Page refused = registerOpen(openLink(id), "Ada Aardvark", shared, "midwife");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("the register does not show you among them");
+        assertThat(rows(id)).isZero();
+    }
+
     @Test
     void aSegmentNamingAnUnknownProfessionOrPlaceIsRefusedByField() {
         int before = api.get("/api/v1/ics/" + ods + "/segments", token).json().size();
