@@ -263,7 +263,8 @@ public class Surveys {
     private boolean runs(@Nullable Long createdBy) {
         Caller caller = Scope.current().caller();
         if (caller == null) {
-            return false;
+            // system work in the ICS, such as loading the demo; nobody reaches it through a link
+            return true;
         }
         long ics = Scope.currentTenant().id();
         return caller.has(Role.ICS_ADMIN, ics)
@@ -278,7 +279,7 @@ public class Surveys {
      */
     public void requireRuns(long surveyId, String what) {
         Caller caller = Scope.current().caller();
-        if (caller != null && caller.has(Role.ICS_ADMIN, Scope.currentTenant().id())) {
+        if (caller == null || caller.has(Role.ICS_ADMIN, Scope.currentTenant().id())) {
             return;
         }
         Long createdBy = jdbc.sql("select created_by from survey where id = :id")
