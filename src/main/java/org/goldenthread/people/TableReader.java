@@ -98,6 +98,9 @@ final class TableReader {
         return in.position();
     }
 
+    /** The most rows an Excel sheet holds. */
+    static final int EXCEL_ROWS = 1_048_576;
+
     /** Reads the first sheet of a workbook, header first; dates typed as dates become ISO dates. */
     static List<List<String>> readXlsx(byte[] bytes) {
         List<List<String>> rows = new ArrayList<>();
@@ -108,6 +111,16 @@ final class TableReader {
             List<String> header = List.of();
             int expected = 0;
             for (org.dhatim.fastexcel.reader.Row row : sheet) {
+                if (row.getRowNum() > EXCEL_ROWS) {
+                    // the number comes from the file: trusted, one cell could have us pad out two billion rows
+                    throw new InvalidInput(
+                            List.of(
+                                    Problem.at(
+                                            row.getRowNum(),
+                                            null,
+                                            "This row is numbered beyond the " + EXCEL_ROWS
+                                                    + " rows an Excel sheet can hold; save the file again from Excel or as CSV UTF-8")));
+                }
                 while (rows.size() < row.getRowNum() - 1) {
                     rows.add(List.of());
                 }
@@ -126,6 +139,8 @@ final class TableReader {
                 }
                 rows.add(cells);
             }
+        } catch (InvalidInput e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInput(List.of(Problem.at(
                     1,
@@ -141,10 +156,17 @@ final class TableReader {
         }
         if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER
                 && (column.equals("start_date") || column.equals("end_date"))) {
-            // Excel keeps dates as days since 30 December 1899
-            return LocalDate.of(1899, 12, 30)
-                    .plusDays(cell.asNumber().longValue())
-                    .toString();
+            // Excel keeps dates as days since 30 December 1899; a number no calendar reaches is left as
+            // it is, for the date check to name its row and column
+            try {
+                return LocalDate.of(1899, 12, 30)
+                        .plusDays(cell.asNumber()
+                                .setScale(0, java.math.RoundingMode.FLOOR)
+                                .longValueExact())
+                        .toString();
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                return cell.asNumber().stripTrailingZeros().toPlainString();
+            }
         }
         if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
             return cell.asNumber().stripTrailingZeros().toPlainString();

@@ -141,6 +141,15 @@ class AccountsTest extends IntegrationTest {
                 api.post("/api/v1/ics/" + a + "/users", adminA, ApiClient.json("email", memberOfB, "role", "member"));
         assertThat(fromB.status()).isEqualTo(201);
         assertThat(fromB.body()).doesNotContain("Test member");
+        // nor read once the account holds a role here: its name and state are the platform's
+        Response seen =
+                api.get("/api/v1/ics/" + a + "/users/" + fromB.json().get("id").asString(), adminA);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body()).contains(memberOfB).doesNotContain("Test member");
+        assertThat(api.get("/api/v1/ics/" + a + "/users", adminA).body())
+                .doesNotContain("Test member")
+                .doesNotContain("Test platform_admin")
+                .contains("Test ics_admin");
 
         java.util.List<String> protectedIds = java.util.List.of(
                 platformAdmin.json().get("id").asString(),

@@ -172,18 +172,32 @@ public class Accounts {
                 .toList();
     }
 
-    /** People holding a role in this ICS, with only the roles they hold here. */
+    /**
+     * People holding a role in this ICS, with only the roles they hold here. An account that also
+     * serves another ICS, or the platform, is shown to an ICS administrator by its email alone: its
+     * name and whether it is locked or switched off are the platform's, which an administrator could
+     * otherwise learn of any account by granting it a role and taking it away again.
+     */
     public List<Member> membersOf(Tenant tenant) {
+        Caller caller = Scope.current().caller();
+        boolean platformAdmin = caller != null && caller.isPlatformAdmin();
         return jdbc.sql("""
                         select distinct u.id, u.email, u.display_name, u.disabled, u.locked_until, u.failed_sign_ins,
                                u.created_at
                           from app_user u join role_grant g on g.user_id = u.id
                          where g.ics_id = :ics order by u.email""").param("ics", tenant.id()).query(this::account).list().stream()
-                .map(u -> new Member(
-                        u,
-                        grantsOf(u.id()).stream()
-                                .filter(g -> g.icsId() != null && g.icsId() == tenant.id())
-                                .toList()))
+                .map(u -> {
+                    List<Grant> all = grantsOf(u.id());
+                    List<Grant> here = all.stream()
+                            .filter(g -> g.icsId() != null && g.icsId() == tenant.id())
+                            .toList();
+                    boolean beyond = here.size() < all.size();
+                    return new Member(
+                            beyond && !platformAdmin
+                                    ? new UserAccount(u.id(), u.email(), null, false, null, 0, null, false)
+                                    : u,
+                            here);
+                })
                 .toList();
     }
 

@@ -40,17 +40,36 @@ class AccountPersonalData implements PersonalData {
                 .list();
     }
 
+    /** Whether every one of these accounts has been anonymised (by an erasure). */
+    boolean anonymised(List<Long> accounts) {
+        return jdbc.sql("""
+                        select count(*) = 0 from app_user
+                         where id = any (:accounts) and not (disabled and email like 'erased-%@erased.invalid')""")
+                .param("accounts", accounts.toArray(Long[]::new))
+                .query(Boolean.class)
+                .single();
+    }
+
     @Override
     public List<Section> describe(DataSubject subject) {
         long ics = Scope.currentTenant().id();
         List<Map<String, Object>> rows = jdbc.sql("""
-                        select u.email, u.display_name, u.created_at, u.disabled,
-                               u.password_hash is not null as has_password,
+                        select u.email,
+                               -- an account that also serves elsewhere is that ICS's (or the platform's):
+                               -- only its address and its roles here are this ICS's to give
+                               case when b.beyond then null else u.display_name end as display_name,
+                               case when b.beyond then null else u.created_at end as created_at,
+                               case when b.beyond then null else u.disabled end as disabled,
+                               case when b.beyond then null else u.password_hash is not null end as has_password,
                                array(select g.role from role_grant g
                                       where g.user_id = u.id and g.ics_id = :ics order by g.role) as roles,
                                array(select p from role_grant g, unnest(g.places) p
                                       where g.user_id = u.id and g.ics_id = :ics order by p) as places
-                          from app_user u where u.id = any (:accounts)""")
+                          from app_user u
+                          cross join lateral (select exists (select from role_grant g
+                                                              where g.user_id = u.id
+                                                                and (g.ics_id is null or g.ics_id <> :ics)) as beyond) b
+                         where u.id = any (:accounts)""")
                 .param("ics", ics)
                 .param("accounts", subject.accountIds().toArray(Long[]::new))
                 .query()
@@ -73,10 +92,14 @@ class AccountPersonalData implements PersonalData {
     public void erase(DataSubject subject) {
         long ics = Scope.currentTenant().id();
         for (long account : subject.accountIds()) {
-            jdbc.sql("delete from role_grant where user_id = :id and ics_id = :ics")
+            int rolesHere = jdbc.sql("delete from role_grant where user_id = :id and ics_id = :ics")
                     .param("id", account)
                     .param("ics", ics)
                     .update();
+            if (rolesHere == 0) {
+                // an account that serves no role here is another ICS's (or nobody's) to keep
+                continue;
+            }
             jdbc.sql("""
                             update app_user
                                set email = 'erased-' || id || '@erased.invalid', display_name = 'Erased account',

@@ -69,16 +69,23 @@ public class SubjectAccess {
         DataSubject subject = subject(personId);
         modules.orderedStream().forEach(m -> m.erase(subject));
         List<String> terms = new ArrayList<>();
+        List<String> accountTerms = new ArrayList<>();
         if (subject.email() != null) {
-            terms.add(subject.email().toLowerCase(java.util.Locale.ROOT));
+            String email = subject.email().toLowerCase(java.util.Locale.ROOT);
+            terms.add(email);
+            // the platform's own records about the account, only when this erasure anonymised it
+            if (!subject.accountIds().isEmpty() && accounts.anonymised(subject.accountIds())) {
+                accountTerms.add(email);
+            }
         }
         terms.add(subject.fullName().toLowerCase(java.util.Locale.ROOT));
-        jdbc.sql("select gt_erase_from_audit(:entity, :terms)")
+        int redacted = jdbc.sql("select gt_erase_from_audit(:entity, :terms, :accountTerms)")
                 .param("entity", Long.toString(personId))
                 .param("terms", terms.toArray(String[]::new))
-                .query()
-                .singleValue();
-        audit.record(why, "person", personId, null, null);
+                .param("accountTerms", accountTerms.toArray(String[]::new))
+                .query(Integer.class)
+                .single();
+        audit.record(why, "person", personId, null, java.util.Map.of("audit_records_cleared", redacted));
         return LocalDate.now(clock);
     }
 

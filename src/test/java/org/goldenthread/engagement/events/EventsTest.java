@@ -100,6 +100,26 @@ class EventsTest extends IntegrationTest {
                 "/event/" + link, "name", name, "email", email, "profession", profession, "organisation", "Trust");
     }
 
+    /** An event with five places for nurses and midwives only. */
+    private long forNursesAndMidwives() {
+        Response segment = api.post(
+                "/api/v1/ics/" + ods + "/segments",
+                token,
+                ApiClient.json(
+                        "name",
+                        "Nurses and midwives",
+                        "criteria",
+                        java.util.Map.of("profession_groups", List.of("Nursing and midwifery"))));
+        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
+        Response planned = plan(
+                "5",
+                day(15),
+                String.valueOf(segment.json().get("segment").get("id").asLong()));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+        long id = planned.json().get("id").asLong();
+        return id;
+    }
+
     private int rows(long eventId) {
         return inIcs(
                 ods,
@@ -531,21 +551,7 @@ class EventsTest extends IntegrationTest {
                             "email", shared));
             assertThat(added.status()).as(added.body()).isEqualTo(201);
         }
-        Response segment = api.post(
-                "/api/v1/ics/" + ods + "/segments",
-                token,
-                ApiClient.json(
-                        "name",
-                        "Nurses and midwives",
-                        "criteria",
-                        java.util.Map.of("profession_groups", List.of("Nursing and midwifery"))));
-        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
-        Response planned = plan(
-                "5",
-                day(15),
-                String.valueOf(segment.json().get("segment").get("id").asLong()));
-        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
-        long id = planned.json().get("id").asLong();
+        long id = forNursesAndMidwives();
 
         // the first entry, a GP, stands for the address: no place, and the address is told why by email
         PageClient.Page refused = registerOpen(openLink(id), "Ada Aardvark", shared, "midwife");
@@ -575,21 +581,7 @@ class EventsTest extends IntegrationTest {
 
     @Test
     void theOpenLinkNeverSaysWhetherAnAddressIsOnTheRegisterOrInTheEventsGroup() throws Exception {
-        Response segment = api.post(
-                "/api/v1/ics/" + ods + "/segments",
-                token,
-                ApiClient.json(
-                        "name",
-                        "Nurses and midwives",
-                        "criteria",
-                        java.util.Map.of("profession_groups", List.of("Nursing and midwifery"))));
-        assertThat(segment.status()).as(segment.body()).isEqualTo(201);
-        Response planned = plan(
-                "5",
-                day(15),
-                String.valueOf(segment.json().get("segment").get("id").asLong()));
-        assertThat(planned.status()).as(planned.body()).isEqualTo(201);
-        long id = planned.json().get("id").asLong();
+        long id = forNursesAndMidwives();
         // a GP on the register, outside the event's group
         String gp = uniqueEmail("gp");
         assertThat(api.post(

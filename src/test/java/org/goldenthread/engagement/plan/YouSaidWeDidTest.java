@@ -10,6 +10,7 @@ import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,24 +101,29 @@ class YouSaidWeDidTest extends IntegrationTest {
                         "planned"));
     }
 
+    /** Plans a roundtable in twenty days' time, with this feedback survey when one is given. */
+    private Response roundtable(Setup s, String token, String title, String level, @Nullable Long feedbackSurvey) {
+        List<Object> fields = new java.util.ArrayList<>(List.of(
+                "title", title,
+                "kind", "roundtable",
+                "level", level,
+                "date", LocalDate.now().plusDays(20).toString(),
+                "start_time", "10:00",
+                "end_time", "12:00",
+                "online", "false",
+                "location", "Room 2",
+                "capacity", "20"));
+        if (feedbackSurvey != null) {
+            fields.addAll(List.of("feedback_survey_id", String.valueOf(feedbackSurvey)));
+        }
+        return api.post("/api/v1/ics/" + s.ods() + "/events", token, ApiClient.json(fields.toArray()));
+    }
+
     @Test
     void thePublicPageShowsThemesAndActionsButNothingAnyoneWroteAndStopsWhenWithdrawn() {
         Setup s = surveyWithCodedComments("Heard ICS", "Being heard 2026");
         String events = "/api/v1/ics/" + s.ods() + "/events";
-        Response event = api.post(
-                events,
-                s.token(),
-                ApiClient.json(
-                        "title", "Nursing roundtable",
-                        "kind", "roundtable",
-                        "level", "system",
-                        "date", LocalDate.now().plusDays(20).toString(),
-                        "start_time", "10:00",
-                        "end_time", "12:00",
-                        "online", "false",
-                        "location", "Room 2",
-                        "capacity", "20",
-                        "feedback_survey_id", String.valueOf(s.survey())));
+        Response event = roundtable(s, s.token(), "Nursing roundtable", "system", s.survey());
         assertThat(event.status()).as(event.body()).isEqualTo(201);
         long eventId = event.json().get("id").asLong();
         Response note = api.post(
@@ -261,19 +267,7 @@ class YouSaidWeDidTest extends IntegrationTest {
     void notesBesideAHiddenCommentCountNeverGiveItAwayAndOnlyTheSurveysRunnersLinkIt() {
         Setup s = surveyWithCodedComments("Notes ICS", "Notes 2026");
         String events = "/api/v1/ics/" + s.ods() + "/events";
-        Response event = api.post(
-                events,
-                s.token(),
-                ApiClient.json(
-                        "title", "Data roundtable",
-                        "kind", "roundtable",
-                        "level", "system",
-                        "date", LocalDate.now().plusDays(20).toString(),
-                        "start_time", "10:00",
-                        "end_time", "12:00",
-                        "online", "false",
-                        "location", "Room 3",
-                        "capacity", "20"));
+        Response event = roundtable(s, s.token(), "Data roundtable", "system", null);
         assertThat(event.status()).as(event.body()).isEqualTo(201);
         long eventId = event.json().get("id").asLong();
 
@@ -285,20 +279,7 @@ class YouSaidWeDidTest extends IntegrationTest {
         Response byLead =
                 api.put(events + "/" + eventId + "/feedback-survey", lead, ApiClient.json("survey_id", s.survey()));
         assertThat(byLead.status()).isEqualTo(403);
-        Response plannedByLead = api.post(
-                events,
-                lead,
-                ApiClient.json(
-                        "title", "Lead's roundtable",
-                        "kind", "roundtable",
-                        "level", "place",
-                        "date", LocalDate.now().plusDays(20).toString(),
-                        "start_time", "10:00",
-                        "end_time", "12:00",
-                        "online", "false",
-                        "location", "Room 4",
-                        "capacity", "20",
-                        "feedback_survey_id", String.valueOf(s.survey())));
+        Response plannedByLead = roundtable(s, lead, "Lead's roundtable", "place", s.survey());
         assertThat(plannedByLead.status()).isEqualTo(400);
         assertThat(plannedByLead.body()).contains("\"feedback_survey_id\"");
 

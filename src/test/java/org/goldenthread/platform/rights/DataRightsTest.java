@@ -168,6 +168,57 @@ class DataRightsTest extends IntegrationTest {
     }
 
     @Test
+    void anErasureClearsTheAuditRecordsThatNameThePersonAndNoOthers() throws Exception {
+        String ods = createIcs("Erasure scope");
+        String admin = tokenFor(createUser("ics_admin", ods));
+        String elsewhere = createUser("member", createIcs("Elsewhere"));
+        long sam = addPerson(ods, admin, "SL1", "Sam", "Lee", "sam.lee@erasure.example");
+        long leeming = addPerson(ods, admin, "SL2", "Sam", "Leeming", "x.sam.lee@erasure.example");
+        // an administrator here puts another ICS's member's address on a made-up entry, and erases it
+        long madeUp = addPerson(ods, admin, "MU1", "Made", "Up", elsewhere);
+        for (long person : List.of(sam, madeUp)) {
+            ApiClient.Response erased = api.post("/api/v1/ics/" + ods + "/people/" + person + "/erasure", admin, "{}");
+            assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        }
+        try (Connection c = owner()) {
+            assertThat(count(
+                            c,
+                            "select count(*) from audit_event where entity = 'person' and entity_id = '" + leeming
+                                    + "' and after::text like '%Leeming%'"))
+                    .as("a name and an address that merely contain the erased person's")
+                    .isEqualTo(1);
+            assertThat(count(
+                            c,
+                            "select count(*) from audit_event where ics_id is null and after::text like '%" + elsewhere
+                                    + "%'"))
+                    .as("the platform's records of an account this ICS does not own")
+                    .isPositive();
+        }
+        assertThat(api.requestToken(elsewhere, PASSWORD).status())
+                .as("and the account itself is the other ICS's to keep")
+                .isEqualTo(201);
+    }
+
+    private long addPerson(String ods, String admin, String ref, String given, String family, String email) {
+        ApiClient.Response added = api.post(
+                "/api/v1/ics/" + ods + "/people",
+                admin,
+                ApiClient.json(
+                        "person_ref",
+                        ref,
+                        "given_name",
+                        given,
+                        "family_name",
+                        family,
+                        "email",
+                        email,
+                        "profession",
+                        "gp"));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        return added.json().get("id").asLong();
+    }
+
+    @Test
     void theRetentionJobErasesOnlyThoseWhoseLastAppointmentEndedLongerAgoThanThePeriod() throws Exception {
         String ods = createIcs("Retention");
         String admin = tokenFor(createUser("ics_admin", ods));
