@@ -19,6 +19,7 @@ import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
 import org.goldenthread.support.PageClient.Page;
+import org.goldenthread.support.RegisterEntries;
 import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,22 +65,7 @@ class FeedbackRoundTest extends IntegrationTest {
     }
 
     private long person(String ref, String given, String family, String email) {
-        Response r = api.post(
-                "/api/v1/ics/" + ods + "/people",
-                admin,
-                ApiClient.json(
-                        "person_ref",
-                        ref,
-                        "given_name",
-                        given,
-                        "family_name",
-                        family,
-                        "email",
-                        email,
-                        "profession",
-                        "gp"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return RegisterEntries.gp(api, admin, ods, ref, given, family, email);
     }
 
     private Response keep(Response r) {

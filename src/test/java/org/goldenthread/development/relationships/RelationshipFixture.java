@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.RegisterEntries;
 import org.goldenthread.support.TestMailServer;
 
 /**
@@ -21,25 +22,7 @@ final class RelationshipFixture {
 
     /** Adds a person to the register; returns their id. A null email leaves them without one. */
     static long person(ApiClient api, String token, String ods, String ref, String given, String family, String email) {
-        ApiClient.Response r = api.post(
-                "/api/v1/ics/" + ods + "/people",
-                token,
-                email == null
-                        ? ApiClient.json(
-                                "person_ref", ref, "given_name", given, "family_name", family, "profession", "gp")
-                        : ApiClient.json(
-                                "person_ref",
-                                ref,
-                                "given_name",
-                                given,
-                                "family_name",
-                                family,
-                                "email",
-                                email,
-                                "profession",
-                                "gp"));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return r.json().get("id").asLong();
+        return RegisterEntries.gp(api, token, ods, ref, given, family, email);
     }
 
     /**

@@ -24,6 +24,7 @@ import org.goldenthread.platform.database.DatabaseServer;
 import org.goldenthread.platform.tenancy.Tenants;
 import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.RegisterEntries;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -172,10 +173,10 @@ class DataRightsTest extends IntegrationTest {
         String ods = createIcs("Erasure scope");
         String admin = tokenFor(createUser("ics_admin", ods));
         String elsewhere = createUser("member", createIcs("Elsewhere"));
-        long sam = addPerson(ods, admin, "SL1", "Sam", "Lee", "sam.lee@erasure.example");
-        long leeming = addPerson(ods, admin, "SL2", "Sam", "Leeming", "x.sam.lee@erasure.example");
+        long sam = RegisterEntries.gp(api, admin, ods, "SL1", "Sam", "Lee", "sam.lee@erasure.example");
+        long leeming = RegisterEntries.gp(api, admin, ods, "SL2", "Sam", "Leeming", "x.sam.lee@erasure.example");
         // an administrator here puts another ICS's member's address on a made-up entry, and erases it
-        long madeUp = addPerson(ods, admin, "MU1", "Made", "Up", elsewhere);
+        long madeUp = RegisterEntries.gp(api, admin, ods, "MU1", "Made", "Up", elsewhere);
         for (long person : List.of(sam, madeUp)) {
             ApiClient.Response erased = api.post("/api/v1/ics/" + ods + "/people/" + person + "/erasure", admin, "{}");
             assertThat(erased.status()).as(erased.body()).isEqualTo(200);
@@ -197,25 +198,6 @@ class DataRightsTest extends IntegrationTest {
         assertThat(api.requestToken(elsewhere, PASSWORD).status())
                 .as("and the account itself is the other ICS's to keep")
                 .isEqualTo(201);
-    }
-
-    private long addPerson(String ods, String admin, String ref, String given, String family, String email) {
-        ApiClient.Response added = api.post(
-                "/api/v1/ics/" + ods + "/people",
-                admin,
-                ApiClient.json(
-                        "person_ref",
-                        ref,
-                        "given_name",
-                        given,
-                        "family_name",
-                        family,
-                        "email",
-                        email,
-                        "profession",
-                        "gp"));
-        assertThat(added.status()).as(added.body()).isEqualTo(201);
-        return added.json().get("id").asLong();
     }
 
     @Test
