@@ -121,19 +121,14 @@ class FeedbackRounds {
 
     /** The round, if the caller may read its report: its leader or someone they shared it with. */
     Round readable(long id) {
-        if (isAdmin()) {
-            Round round = round(id);
-            if (isLeaderOf(round)
-                    || sharedWith(id).contains(Scope.currentCaller().email().toLowerCase())) {
-                return round;
-            }
-            throw new Forbidden("Only the leader, and whoever they share it with, may read a 360° report");
-        }
         Round round = existing(id).orElse(null);
         if (round != null
                 && (isLeaderOf(round)
                         || sharedWith(id).contains(Scope.currentCaller().email().toLowerCase()))) {
             return round;
+        }
+        if (round != null && isAdmin()) {
+            throw new Forbidden("Only the leader, and whoever they share it with, may read a 360° report");
         }
         throw new NotFound("No 360° report " + id + " shared with you in this ICS");
     }
@@ -238,13 +233,12 @@ class FeedbackRounds {
         String leaderEmail = null;
         if (personId != null) {
             Person leader = register.person(personId);
-            if (leader.email() == null || leader.email().isBlank()) {
+            leaderEmail = Reflections.address(leader);
+            if (leaderEmail == null) {
                 problems.add(Problem.of(
                         "person_id",
                         leader.fullName() + " has no email address on the register; add the address they sign in"
                                 + " with, so that the report can reach them"));
-            } else {
-                leaderEmail = leader.email().trim().toLowerCase(java.util.Locale.ROOT);
             }
         }
         LocalDate today = today();

@@ -118,8 +118,11 @@ class Reflections {
                 .optional();
     }
 
-    private static @Nullable String address(Person leader) {
-        return leader.email() == null ? null : leader.email().trim().toLowerCase(java.util.Locale.ROOT);
+    /** The leader's register address as rounds and reflections keep it, or none. */
+    static @Nullable String address(Person leader) {
+        return leader.email() == null || leader.email().isBlank()
+                ? null
+                : leader.email().trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Open offers in the catalogue of the kinds that suit a type, most fitting kind first. */

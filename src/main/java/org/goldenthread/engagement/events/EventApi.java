@@ -97,11 +97,6 @@ class EventApi {
         if (body.emails() == null || body.emails().isEmpty()) {
             throw new InvalidInput("emails", "Give the addresses to invite, or a segment_id");
         }
-        for (String email : body.emails()) {
-            if (email == null || !email.trim().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-                throw new InvalidInput("emails", "Emails: '" + email + "' is not an email address");
-            }
-        }
         return registrations.invite(id, body.emails());
     }
 

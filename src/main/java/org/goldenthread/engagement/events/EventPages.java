@@ -197,9 +197,6 @@ class EventPages {
                     if (e.isBlank()) {
                         continue;
                     }
-                    if (!e.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-                        throw new InvalidInput("emails", "Email addresses: '" + e + "' is not an email address");
-                    }
                     emails.add(e);
                 }
                 if (emails.isEmpty()) {

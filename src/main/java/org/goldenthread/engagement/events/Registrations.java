@@ -177,9 +177,13 @@ public class Registrations {
         }
         Applicant checked = check(event, a, openLink);
         String email = java.util.Objects.requireNonNull(checked.email());
-        if (openLink && event.segmentId() != null) {
-            Optional<Problem> outside =
-                    registerVerdict(audiences.segment(event.segmentId()).criteria(), email);
+        Member known = openLink && event.segmentId() != null ? onRegister(email) : null;
+        if (known != null) {
+            Optional<Problem> outside = registerVerdict(
+                    audiences
+                            .segment(java.util.Objects.requireNonNull(event.segmentId()))
+                            .criteria(),
+                    known);
             if (outside.isPresent()) {
                 mail.sendAfterCommit(List.of(mail.outsideGroup(event, email)));
                 return new Outcome(null, false, email);
@@ -261,10 +265,9 @@ public class Registrations {
         }
         if (problems.isEmpty() && event.segmentId() != null) {
             Criteria criteria = audiences.segment(event.segmentId()).criteria();
-            Optional<Problem> verdict = openLink
-                    ? professionVerdict(criteria, profession)
-                    : registerVerdict(criteria, java.util.Objects.requireNonNull(email))
-                            .or(() -> onRegister(email) ? Optional.empty() : professionVerdict(criteria, profession));
+            Member known = openLink ? null : onRegister(java.util.Objects.requireNonNull(email));
+            Optional<Problem> verdict =
+                    known != null ? registerVerdict(criteria, known) : professionVerdict(criteria, profession);
             verdict.ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
@@ -280,19 +283,19 @@ public class Registrations {
      * page by the profession they give, and the register's verdict on an address goes to that
      * address alone.
      */
-    private Optional<Problem> registerVerdict(Criteria criteria, String email) {
-        Member known = population.byEmail().get(Population.key(email));
-        if (known == null || !known.onRegister() || criteria.matches(known)) {
-            return Optional.empty();
-        }
-        return Optional.of(Problem.of(
-                "email",
-                "Email address: this event is for a particular group, and the register does not show you among them"));
+    private Optional<Problem> registerVerdict(Criteria criteria, Member known) {
+        return criteria.matches(known)
+                ? Optional.empty()
+                : Optional.of(Problem.of(
+                        "email",
+                        "Email address: this event is for a particular group, and the register does not show you"
+                                + " among them"));
     }
 
-    private boolean onRegister(String email) {
+    /** The register's entry that stands for this address, if it has one (read once: it reads the register). */
+    private @Nullable Member onRegister(String email) {
         Member known = population.byEmail().get(Population.key(email));
-        return known != null && known.onRegister();
+        return known != null && known.onRegister() ? known : null;
     }
 
     private Optional<Problem> professionVerdict(Criteria criteria, @Nullable String profession) {

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,30 +89,14 @@ public record ReachTable(
                 .thenComparing(dimension::labelOf, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(g -> g));
         groups.addAll(expected.keySet());
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        int[] totals = new int[stages.size()];
-        for (Participant p : people) {
-            Set<String> theirs = dimension.groupsOf(p.member());
-            groups.addAll(theirs);
-            for (int s = 0; s < stages.size(); s++) {
-                if (p.stages().contains(stages.get(s))) {
-                    totals[s]++;
-                    for (String g : theirs) {
-                        counts.computeIfAbsent(g, x -> new int[stages.size()])[s]++;
-                    }
-                }
-            }
-        }
+        people.forEach(p -> groups.addAll(dimension.groupsOf(p.member())));
         List<String> ordered = List.copyOf(groups);
         // one column per stage and one for the expected headcount; the last row holds the totals
         int columns = stages.size() + 1;
-        int[][] raw = new int[ordered.size() + 1][columns];
+        int[][] raw = counts(dimension, stages, people, ordered);
         for (int r = 0; r < ordered.size(); r++) {
-            int[] c = counts.getOrDefault(ordered.get(r), new int[stages.size()]);
-            System.arraycopy(c, 0, raw[r], 0, stages.size());
             raw[r][stages.size()] = Math.toIntExact(expected.getOrDefault(ordered.get(r), 0L));
         }
-        System.arraycopy(totals, 0, raw[ordered.size()], 0, stages.size());
         long expectedTotal =
                 expected.values().stream().mapToLong(Long::longValue).sum();
         raw[ordered.size()][stages.size()] = Math.toIntExact(expectedTotal);
@@ -205,7 +188,7 @@ public record ReachTable(
         return shown;
     }
 
-    /** One part's counts in the rows of the whole (total last) and its stages, with no expected column to hide. */
+    /** Counts in these rows (the total last) at each stage, with an expected column left at 0 for the caller. */
     private static int[][] counts(Dimension dimension, List<Stage> stages, List<Participant> part, List<String> rows) {
         Map<String, Integer> index = new java.util.HashMap<>();
         for (int r = 0; r < rows.size(); r++) {
