@@ -38,8 +38,9 @@ import org.springframework.stereotype.Service;
  *   <li>Turnover: leavers ÷ average headcount over the 12 months, every level together (see the
  *       exits figures); hidden when leavers are 1 to k−1.
  *   <li>Relative likelihood of appointment from shortlisting, by ethnic group and by disability, over
- *       the rounds that opened and closed in the 12 months (see the fairness figures): hidden when
- *       either group had fewer than k shortlisted, or 1 to k−1 appointed or not appointed.
+ *       the rounds that closed in the latest financial year whose figures were fixable on the day (see
+ *       the fairness figures): hidden when either group had fewer than k shortlisted, or 1 to k−1
+ *       appointed or not appointed, and a place's also when any other level or place of the year is.
  * </ul>
  */
 @Service
@@ -141,10 +142,16 @@ public class PipelineFigures {
     public Map<String, Likelihood> relativeLikelihoods(@Nullable String place, LocalDate day) {
         Map<String, Likelihood> likelihoods = new LinkedHashMap<>();
         for (Comparison by : Comparison.values()) {
-            Fairness.Figure f = fairness.overYear(by, place, day);
+            Fairness.Figure f = fairness.quoted(by, place, day);
             RelativeLikelihood rl = f.likelihood();
             likelihoods.put(
-                    by.code(), new Likelihood(rl.ratio(), rl.ciLow(), rl.ciHigh(), rl.suppressed(), f.finding()));
+                    by.code(),
+                    new Likelihood(
+                            rl.ratio(),
+                            rl.ciLow(),
+                            rl.ciHigh(),
+                            rl.suppressed(),
+                            "Financial year " + f.asked().year().code() + ": " + f.finding()));
         }
         return likelihoods;
     }

@@ -7,7 +7,8 @@
  * <p>Owns the tables {@code talent}, {@code recruitment_round}, {@code recruitment_application}, {@code
  * equality_answer}, {@code equality_link} (each person's link for giving their own answers), {@code
  * workforce_baseline} (the workforce counted by profession group and characteristic), {@code
- * critical_seat}, {@code successor} and {@code exit_conversation}. Equality answers are special-category data: a restrictive row-level policy
+ * fairness_year} and {@code fairness_year_count} (each financial year's shortlisting counts, fixed once), {@code
+ * critical_seat}, {@code successor} and {@code exit_conversation}. Equality answers, and the counts kept of them, are special-category data: a restrictive row-level policy
  * hides them from every query except those that record someone's own answers or count them for
  * figures with small-number suppression, and no page, API response, export or audit entry carries
  * one person's answers. It offers no SQL to other modules. People and appointments it reads and

@@ -22,18 +22,52 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EqualityFigures {
 
-    /** Which rounds' applications to count: all of them when every part is empty. */
-    public record Rounds(
-            @Nullable LocalDate from,
-            @Nullable LocalDate to,
-            @Nullable Long round,
-            @Nullable Collection<Long> seats) {
+    /** Where a round's seat sits, so that a year can be counted by level and by place. */
+    public record SeatPlacing(
+            long seat, String level, @Nullable String place) {}
 
-        public static final Rounds ALL = new Rounds(null, null, null, null);
+    /** A part of a year's rounds: every round ({@code ics}), or those at one level or in one place. */
+    public record Part(String kind, String name) {
+
+        public static final Part ICS = new Part("ics", "");
+
+        public static Part level(String code) {
+            return new Part("level", code);
+        }
+
+        public static Part place(String name) {
+            return new Part("place", name);
+        }
+
+        public boolean isIcs() {
+            return kind.equals("ics");
+        }
+    }
+
+    /**
+     * A financial year's counts as they were fixed ({@code fixedOn} null when nobody in its rounds was
+     * shortlisted, so there was nothing to fix), for each characteristic and part. A part with nobody
+     * shortlisted is absent.
+     */
+    public record FixedYear(
+            FinancialYear year, @Nullable LocalDate fixedOn, Map<Characteristic, Map<Part, Shortlisting>> counts) {
+
+        public Shortlisting counts(Characteristic characteristic, Part part) {
+            return counts.getOrDefault(characteristic, Map.of()).getOrDefault(part, Shortlisting.NONE);
+        }
+
+        /** The levels and places that had anyone shortlisted. */
+        public List<Part> breakdown(Characteristic characteristic) {
+            return counts.getOrDefault(characteristic, Map.of()).keySet().stream()
+                    .filter(p -> !p.isIcs())
+                    .toList();
+        }
     }
 
     /** Counts of shortlisted people (appointed included) and of appointed people, by answer. */
     public record Shortlisting(Map<String, Integer> shortlisted, Map<String, Integer> appointed) {
+
+        static final Shortlisting NONE = new Shortlisting(Map.of(), Map.of());
 
         public int shortlisted(Collection<String> answers) {
             return answers.stream()
@@ -53,47 +87,108 @@ public class EqualityFigures {
     }
 
     /**
-     * Shortlisted and appointed applicants in the rounds asked for, counted by their answer to one
-     * question. An applicant who gave no answers counts as not stated.
+     * A financial year's shortlisted and appointed applicants, counted by answer (no answers counting
+     * as not stated) over the rounds that closed in it: all of them, and at each level and in each
+     * place. The first call for a year that has anyone shortlisted counts them and keeps the counts;
+     * every later call reads what was kept, however the applications have changed since. Concurrent
+     * first calls count once: the second waits on the first's row and reads its counts.
      */
-    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
-    public Shortlisting shortlisting(Characteristic characteristic, Rounds rounds) {
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public FixedYear fixedYear(
+            FinancialYear year, Collection<Characteristic> characteristics, List<SeatPlacing> seats, LocalDate today) {
         allowCounting();
-        List<String> where = new ArrayList<>(List.of("a.stage in ('shortlisted', 'appointed')"));
-        Map<String, Object> params = new HashMap<>();
-        if (rounds.from() != null) {
-            where.add("r.opens_on >= :from");
-            params.put("from", rounds.from());
+        if (fixedOn(year) == null && anyShortlisted(year)) {
+            int fixed = jdbc.sql("""
+                            insert into fairness_year (starts_in, fixed_on) values (:year, :today)
+                                on conflict do nothing""")
+                    .param("year", year.startYear())
+                    .param("today", today)
+                    .update();
+            if (fixed == 1) {
+                for (Characteristic characteristic : Characteristic.values()) {
+                    count(year, characteristic, seats);
+                }
+            }
         }
-        if (rounds.to() != null) {
-            where.add("r.closes_on <= :to");
-            params.put("to", rounds.to());
-        }
-        if (rounds.round() != null) {
-            where.add("r.id = :round");
-            params.put("round", rounds.round());
-        }
-        if (rounds.seats() != null) {
-            where.add("r.seat_id = any (:seats)");
-            params.put("seats", rounds.seats().toArray(Long[]::new));
-        }
-        Map<String, Integer> shortlisted = new HashMap<>();
-        Map<String, Integer> appointed = new HashMap<>();
+        Map<Characteristic, Map<Part, Shortlisting>> counts = new HashMap<>();
         jdbc.sql("""
-                        select coalesce(e.%1$s, 'not_stated') as answer,
-                               count(*) as shortlisted,
-                               count(*) filter (where a.stage = 'appointed') as appointed
-                          from recruitment_application a
-                          join recruitment_round r on r.id = a.round_id
-                          left join equality_answer e on e.application_id = a.id
-                         where %2$s
-                         group by 1""".formatted(characteristic.column(), String.join(" and ", where)))
-                .params(params)
-                .query(rs -> {
-                    shortlisted.put(rs.getString("answer"), rs.getInt("shortlisted"));
-                    appointed.put(rs.getString("answer"), rs.getInt("appointed"));
-                });
-        return new Shortlisting(shortlisted, appointed);
+                        select characteristic, part, part_name, answer, shortlisted, appointed
+                          from fairness_year_count
+                         where starts_in = :year""").param("year", year.startYear()).query(rs -> {
+            Characteristic characteristic =
+                    Characteristic.valueOf(rs.getString("characteristic").toUpperCase(java.util.Locale.ROOT));
+            if (!characteristics.contains(characteristic)) {
+                return;
+            }
+            Shortlisting s = counts.computeIfAbsent(characteristic, c -> new HashMap<>())
+                    .computeIfAbsent(
+                            new Part(rs.getString("part"), rs.getString("part_name")),
+                            p -> new Shortlisting(new HashMap<>(), new HashMap<>()));
+            s.shortlisted().put(rs.getString("answer"), rs.getInt("shortlisted"));
+            s.appointed().put(rs.getString("answer"), rs.getInt("appointed"));
+        });
+        return new FixedYear(year, fixedOn(year), counts);
+    }
+
+    private @Nullable LocalDate fixedOn(FinancialYear year) {
+        return jdbc.sql("select fixed_on from fairness_year where starts_in = :year")
+                .param("year", year.startYear())
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private boolean anyShortlisted(FinancialYear year) {
+        return jdbc.sql("""
+                        select exists (
+                            select 1
+                              from recruitment_application a
+                              join recruitment_round r on r.id = a.round_id
+                             where a.stage in ('shortlisted', 'appointed')
+                               and r.closes_on between :first and :last)""")
+                .param("first", year.first())
+                .param("last", year.last())
+                .query(Boolean.class)
+                .single();
+    }
+
+    private void count(FinancialYear year, Characteristic characteristic, List<SeatPlacing> seats) {
+        jdbc.sql("""
+                        with shortlisted as (
+                            select coalesce(e.%s, 'not_stated') as answer,
+                                   a.stage = 'appointed' as appointed,
+                                   p.level,
+                                   p.place
+                              from recruitment_application a
+                              join recruitment_round r on r.id = a.round_id
+                              left join unnest(cast(:seats as bigint[]), cast(:levels as text[]), cast(:places as text[]))
+                                   as p (seat_id, level, place) on p.seat_id = r.seat_id
+                              left join equality_answer e on e.application_id = a.id
+                             where a.stage in ('shortlisted', 'appointed')
+                               and r.closes_on between :first and :last)
+                        insert into fairness_year_count
+                               (starts_in, characteristic, part, part_name, answer, shortlisted, appointed)
+                        select :year,
+                               :characteristic,
+                               case when grouping(level) = 0 then 'level'
+                                    when grouping(place) = 0 then 'place'
+                                    else 'ics' end,
+                               coalesce(level, place, ''),
+                               answer,
+                               count(*),
+                               count(*) filter (where appointed)
+                          from shortlisted
+                         group by grouping sets ((answer), (level, answer), (place, answer))
+                        having (grouping(level) = 1 or level is not null)
+                           and (grouping(place) = 1 or place is not null)""".formatted(characteristic.column()))
+                .param("year", year.startYear())
+                .param("characteristic", characteristic.code())
+                .param("first", year.first())
+                .param("last", year.last())
+                .param("seats", seats.stream().map(SeatPlacing::seat).toArray(Long[]::new))
+                .param("levels", seats.stream().map(SeatPlacing::level).toArray(String[]::new))
+                .param("places", seats.stream().map(SeatPlacing::place).toArray(String[]::new))
+                .update();
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.goldenthread.pipeline.equality;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.InvalidInput;
@@ -19,23 +19,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fairness of recruitment in the ICS in scope: the relative likelihood of appointment from
- * shortlisting for a comparison, over the rounds of a period (rounds that opened and closed within
- * it), of the seats at one level, or of one round. One round is held to more than the rest (see
- * {@link RelativeLikelihood#ofOneRound}), since its one appointee is known.
+ * shortlisting for a comparison, over the rounds that closed in one financial year, all of them or
+ * those at one level or in one place. Figures are fixed once per year (see {@link
+ * EqualityFigures#fixedYear}), so no two readings differ by one person. A year's levels and places
+ * are shown together or not at all: with the whole year's figure beside them, one hidden part would
+ * be the whole less the parts shown.
  */
 @Component
 public class Fairness {
 
-    /** What was asked for, read from a request's text and checked. */
+    /** What was asked for, read from a request's text and checked; no level or place means every round. */
     public record Asked(
             Comparison by,
-            @Nullable LocalDate from,
-            @Nullable LocalDate to,
+            FinancialYear year,
             @Nullable Level level,
-            @Nullable Long round) {}
+            @Nullable String place) {
+
+        EqualityFigures.Part part() {
+            if (level != null) {
+                return EqualityFigures.Part.level(level.code());
+            }
+            return place == null ? EqualityFigures.Part.ICS : EqualityFigures.Part.place(place);
+        }
+    }
 
     /** The figure for what was asked, with k as it was applied. */
-    public record Figure(Asked asked, RelativeLikelihood likelihood, int k) {
+    public record Figure(Asked asked, @Nullable LocalDate fixedOn, RelativeLikelihood likelihood, int k) {
 
         /** What the figure says, in plain words, or why it cannot say anything. */
         public String finding() {
@@ -45,7 +54,7 @@ public class Fairness {
                 return switch (java.util.Objects.requireNonNull(rl.hiddenBecause())) {
                     case FEW_SHORTLISTED -> String.format(HIDDEN, k);
                     case FEW_APPOINTED -> String.format(FEW_APPOINTED, k);
-                    case ONE_ROUND -> String.format(ONE_ROUND, k);
+                    case WITH_OTHERS -> WITH_OTHERS;
                 };
             }
             if (rl.outcome() == RelativeLikelihood.Outcome.CANNOT_BE_CALCULATED) {
@@ -66,16 +75,15 @@ public class Fairness {
         }
 
         private static final String HIDDEN = "Fewer than %d applicants were shortlisted in at least one of the two"
-                + " groups, so the figure is hidden: it could point to people. A longer period or every level may"
+                + " groups, so the figure is hidden: it could point to people. Every level and place together may"
                 + " give enough to show.";
         private static final String FEW_APPOINTED = "Fewer than %d applicants were appointed, or shortlisted but"
                 + " not appointed, in at least one of the two groups, so the figure is hidden: who is appointed is"
-                + " public, so it would say which group they are in. A longer period or every level may give enough"
+                + " public, so it would say which group they are in. Every level and place together may give enough"
                 + " to show.";
-        private static final String ONE_ROUND = "A single round's figures are shown only when each group has at"
-                + " least %d appointed and as many shortlisted but not appointed. A round fills one seat and who is"
-                + " appointed is public, so its figures would say which group they are in. Choose a period or a"
-                + " level instead.";
+        private static final String WITH_OTHERS = "Another level or place of this year has too few to show,"
+                + " so every level and place is hidden with it: beside the whole year's figure, the one hidden would"
+                + " be the whole less the others.";
         private static final String NONE_APPOINTED = "Nobody among the %s shortlisted was appointed, so the relative"
                 + " likelihood cannot be calculated: with none appointed in a group, the ratio and its interval"
                 + " have no meaningful value.";
@@ -94,21 +102,27 @@ public class Fairness {
     private final Forums forums;
     private final SmallNumbers small;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Fairness(EqualityFigures figures, Forums forums, SmallNumbers small, JdbcClient jdbc) {
+    Fairness(EqualityFigures figures, Forums forums, SmallNumbers small, JdbcClient jdbc, Clock clock) {
         this.figures = figures;
         this.forums = forums;
         this.small = small;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    /** Checks a request's parameters, naming each that is wrong and why. */
+    /**
+     * Checks a request's parameters, naming each that is wrong and why. Periods of one's own choosing
+     * ({@code from}, {@code to}) and single rounds ({@code round}) were offered once and are refused
+     * with the reason, so that a caller who still sends them is not answered for a different period.
+     */
     public Asked ask(
             @Nullable String by,
-            @Nullable String from,
-            @Nullable String to,
+            @Nullable String year,
             @Nullable String level,
-            @Nullable String round) {
+            @Nullable String place,
+            Map<String, String> withdrawn) {
         List<Problem> problems = new java.util.ArrayList<>();
         Comparison comparison = null;
         if (by == null || by.isBlank()) {
@@ -119,10 +133,21 @@ public class Fairness {
                 problems.add(Problem.of("by", "Compare by ethnic_group or disability, not " + by.trim()));
             }
         }
-        LocalDate fromDay = day("from", from, problems);
-        LocalDate toDay = day("to", to, problems);
-        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-            problems.add(Problem.of("to", "The end of the period must not be before its start"));
+        for (String field : List.of("from", "to")) {
+            if (withdrawn.containsKey(field)) {
+                problems.add(Problem.of(
+                        field,
+                        "Figures are for whole financial years, so that no two periods differ by one round:"
+                                + " give year, like " + latest().code()));
+            }
+        }
+        if (withdrawn.containsKey("round")) {
+            problems.add(Problem.of(
+                    "round", "One round's figures are never shown: its appointee is public. Give year instead"));
+        }
+        FinancialYear asYear = latest();
+        if (year != null && !year.isBlank()) {
+            asYear = year(year, problems);
         }
         Level atLevel = null;
         if (level != null && !level.isBlank()) {
@@ -131,100 +156,115 @@ public class Fairness {
                 problems.add(Problem.of("level", "Choose a level: " + Coded.choices(Level.class)));
             }
         }
-        Long roundId = null;
-        if (round != null && !round.isBlank()) {
-            roundId = roundId(round.trim(), problems);
+        String inPlace = null;
+        if (place != null && !place.isBlank()) {
+            inPlace = places().stream()
+                    .filter(p -> p.equalsIgnoreCase(place.trim()))
+                    .findFirst()
+                    .orElse(null);
+            if (inPlace == null) {
+                problems.add(Problem.of("place", "There is no place called " + place.trim() + " in this ICS"));
+            } else if (level != null && !level.isBlank()) {
+                problems.add(Problem.of("place", "Choose a level or a place, not both"));
+            }
         }
-        if (!problems.isEmpty() || comparison == null) {
+        if (!problems.isEmpty() || comparison == null || asYear == null) {
             throw new InvalidInput(problems);
         }
-        return new Asked(comparison, fromDay, toDay, atLevel, roundId);
+        return new Asked(comparison, asYear, atLevel, inPlace);
+    }
+
+    /** The latest year whose figures may be fixed today. */
+    public FinancialYear latest() {
+        return FinancialYear.lastFixableBy(LocalDate.now(clock));
+    }
+
+    /** The years to offer, latest first: from the one the earliest round closed in, or just the latest. */
+    public List<FinancialYear> years() {
+        FinancialYear latest = latest();
+        LocalDate earliest = jdbc.sql("select min(closes_on) from recruitment_round")
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        FinancialYear first = earliest == null ? latest : FinancialYear.containing(earliest);
+        List<FinancialYear> years = new java.util.ArrayList<>();
+        for (FinancialYear y = latest; y.compareTo(first) >= 0 && years.size() < 30; y = y.previous()) {
+            years.add(y);
+        }
+        return years.isEmpty() ? List.of(latest) : years;
+    }
+
+    /** The places of the ICS's forums, in name order. */
+    public List<String> places() {
+        return forums.forums().stream()
+                .map(Forum::place)
+                .filter(p -> p != null && !p.isBlank())
+                .distinct()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
     }
 
     public Figure figure(Asked asked) {
-        return figure(asked, seatsAt(asked.level()));
+        Characteristic characteristic = asked.by().characteristic();
+        EqualityFigures.FixedYear year =
+                figures.fixedYear(asked.year(), List.of(characteristic), placings(), LocalDate.now(clock));
+        int k = small.minGroupSize();
+        EqualityFigures.Part part = asked.part();
+        RelativeLikelihood likelihood = likelihood(asked.by(), year.counts(characteristic, part), k);
+        if (!part.isIcs()
+                && !likelihood.suppressed()
+                && year.breakdown(characteristic).stream()
+                        .anyMatch(p -> likelihood(asked.by(), year.counts(characteristic, p), k)
+                                .suppressed())) {
+            likelihood = RelativeLikelihood.hidden(RelativeLikelihood.Hidden.WITH_OTHERS);
+        }
+        return new Figure(asked, year.fixedOn(), likelihood, k);
     }
 
-    private Figure figure(Asked asked, @Nullable Set<Long> seats) {
-        Comparison by = asked.by();
-        EqualityFigures.Shortlisting counts = figures.shortlisting(
-                by.characteristic(), new EqualityFigures.Rounds(asked.from(), asked.to(), asked.round(), seats));
-        int k = small.minGroupSize();
-        int refShortlisted = counts.shortlisted(by.referenceAnswers());
-        int refAppointed = counts.appointed(by.referenceAnswers());
-        int cmpShortlisted = counts.shortlisted(by.comparisonAnswers());
-        int cmpAppointed = counts.appointed(by.comparisonAnswers());
-        return new Figure(
-                asked,
-                asked.round() == null
-                        ? RelativeLikelihood.of(refShortlisted, refAppointed, cmpShortlisted, cmpAppointed, k)
-                        : RelativeLikelihood.ofOneRound(refShortlisted, refAppointed, cmpShortlisted, cmpAppointed, k),
+    private static RelativeLikelihood likelihood(Comparison by, EqualityFigures.Shortlisting counts, int k) {
+        return RelativeLikelihood.of(
+                counts.shortlisted(by.referenceAnswers()),
+                counts.appointed(by.referenceAnswers()),
+                counts.shortlisted(by.comparisonAnswers()),
+                counts.appointed(by.comparisonAnswers()),
                 k);
     }
 
     /**
-     * The figure for the rounds that opened and closed in the twelve months to a day (the day a year
-     * before excluded), of every seat or of the seats on one place's forums, as the self-assessment
-     * quotes it.
+     * The figure the self-assessment quotes on a day: the latest financial year fixable by then, for
+     * every round or for one place's.
      */
-    public Figure overYear(Comparison by, @Nullable String place, LocalDate day) {
-        Set<Long> seats = null;
-        if (place != null) {
-            Set<Long> forumsThere = forums.forums().stream()
-                    .filter(f -> place.equalsIgnoreCase(f.place()))
-                    .map(Forum::id)
-                    .collect(Collectors.toSet());
-            seats = forums.seats().stream()
-                    .filter(s -> forumsThere.contains(s.forumId()))
-                    .map(Seat::id)
-                    .collect(Collectors.toSet());
-        }
-        return figure(new Asked(by, day.minusYears(1).plusDays(1), day, null, null), seats);
+    public Figure quoted(Comparison by, @Nullable String place, LocalDate day) {
+        return figure(new Asked(by, FinancialYear.lastFixableBy(day), null, place));
     }
 
-    private @Nullable Set<Long> seatsAt(@Nullable Level level) {
-        if (level == null) {
-            return null;
+    private List<EqualityFigures.SeatPlacing> placings() {
+        Map<Long, Forum> forumById = new java.util.HashMap<>();
+        forums.forums().forEach(f -> forumById.put(f.id(), f));
+        List<EqualityFigures.SeatPlacing> placings = new java.util.ArrayList<>();
+        for (Seat seat : forums.seats()) {
+            Forum forum = forumById.get(seat.forumId());
+            if (forum != null) {
+                String place = forum.place() == null || forum.place().isBlank() ? null : forum.place();
+                placings.add(new EqualityFigures.SeatPlacing(seat.id(), forum.level(), place));
+            }
         }
-        Set<Long> forumsThere = forums.forums().stream()
-                .filter(f -> level.code().equals(f.level()))
-                .map(Forum::id)
-                .collect(Collectors.toSet());
-        return forums.seats().stream()
-                .filter(s -> forumsThere.contains(s.forumId()))
-                .map(Seat::id)
-                .collect(Collectors.toSet());
+        return placings;
     }
 
-    private @Nullable Long roundId(String text, List<Problem> problems) {
-        long id;
-        try {
-            id = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            problems.add(Problem.of("round", "Give the round by its number, like 12"));
+    private @Nullable FinancialYear year(String text, List<Problem> problems) {
+        FinancialYear year = FinancialYear.parse(text).orElse(null);
+        if (year == null || year.startYear() < FinancialYear.EARLIEST) {
+            problems.add(Problem.of("year", "Give a financial year from 2000-01 on, like " + latest().code()));
             return null;
         }
-        boolean known = jdbc.sql("select count(*) from recruitment_round where id = :id")
-                        .param("id", id)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        if (!known) {
-            problems.add(Problem.of("round", "There is no recruitment round " + id + " in this ICS"));
+        if (year.compareTo(latest()) > 0) {
+            problems.add(Problem.of(
+                    "year",
+                    "The figures for " + year.code() + " are fixed from " + Dates.day(year.fixableFrom())
+                            + ", three months after the year ends, so that late appointments are in them"));
             return null;
         }
-        return id;
-    }
-
-    private static @Nullable LocalDate day(String field, @Nullable String text, List<Problem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Dates.parse(text.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            problems.add(Problem.of(field, Dates.RULE));
-            return null;
-        }
+        return year;
     }
 }

@@ -46,28 +46,26 @@ class FairnessPages {
 
     /** The filters as the page's form sends them back. */
     record Filters(
-            @Nullable String from,
-            @Nullable String to,
+            @Nullable String year,
             @Nullable String level,
-            @Nullable String round,
+            @Nullable String place,
             @Nullable String group) {}
 
     @Allowed({Role.ICS_ADMIN, Role.ANALYST})
     @GetMapping("/ics/{ods}/pipeline/fairness")
     String page(
             @PathVariable String ods,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String year,
             @RequestParam(required = false) @Nullable String level,
-            @RequestParam(required = false) @Nullable String round,
+            @RequestParam(required = false) @Nullable String place,
             @RequestParam(required = false) @Nullable String group,
             Model model) {
-        Filters filters = new Filters(from, to, level, round, group);
+        Filters filters = new Filters(year, level, place, group);
         model.addAttribute("filters", filters);
         List<Fairness.Figure> figures = new ArrayList<>();
         try {
             for (Comparison by : Comparison.values()) {
-                figures.add(fairness.figure(fairness.ask(by.code(), from, to, level, round)));
+                figures.add(fairness.figure(fairness.ask(by.code(), year, level, place, Map.of())));
             }
         } catch (InvalidInput e) {
             model.addAttribute("problems", e.problems());
@@ -88,6 +86,18 @@ class FairnessPages {
         model.addAttribute(
                 "groups", baseline.groups().stream().map(g -> new Choice(g, g)).toList());
         model.addAttribute("levels", Choice.of(Level.class));
+        model.addAttribute(
+                "years",
+                fairness.years().stream()
+                        .map(y -> new Choice(
+                                y.code(),
+                                y.code() + " (April " + y.startYear() + " to March " + (y.startYear() + 1) + ")"))
+                        .toList());
+        model.addAttribute(
+                "places", fairness.places().stream().map(p -> new Choice(p, p)).toList());
+        model.addAttribute(
+                "shownYear", figures.isEmpty() ? null : figures.get(0).asked().year());
+        model.addAttribute("fixedOn", figures.isEmpty() ? null : figures.get(0).fixedOn());
         model.addAttribute("baselineOn", baseline.importedOn());
         model.addAttribute("k", small.minGroupSize());
         model.addAttribute(

@@ -49,8 +49,11 @@ public record RelativeLikelihood(
         FEW_SHORTLISTED,
         /** Either group had 1 to k−1 appointed, or 1 to k−1 shortlisted but not appointed. */
         FEW_APPOINTED,
-        /** One round alone, without k appointed and k not appointed in each group. */
-        ONE_ROUND
+        /**
+         * A level or place shown beside others, one of which is hidden: the hidden one would be the
+         * whole year's figure less the rest.
+         */
+        WITH_OTHERS
     }
 
     /** z for a two-sided 95% interval, 1.959963…, from the normal distribution rather than typed in. */
@@ -97,22 +100,7 @@ public record RelativeLikelihood(
                 null);
     }
 
-    /**
-     * The figure for one round alone, shown only when each group has at least k appointed and k
-     * shortlisted but not appointed. A round fills one seat and its appointee is public, so anything
-     * less would say which group the appointee is in (or, with none appointed in either group, that
-     * they are in neither).
-     */
-    public static RelativeLikelihood ofOneRound(
-            int refShortlisted, int refAppointed, int cmpShortlisted, int cmpAppointed, int k) {
-        boolean enough = refAppointed >= k
-                && refShortlisted - refAppointed >= k
-                && cmpAppointed >= k
-                && cmpShortlisted - cmpAppointed >= k;
-        return enough ? of(refShortlisted, refAppointed, cmpShortlisted, cmpAppointed, k) : hidden(Hidden.ONE_ROUND);
-    }
-
-    private static RelativeLikelihood hidden(Hidden why) {
+    static RelativeLikelihood hidden(Hidden why) {
         return new RelativeLikelihood(Outcome.SUPPRESSED, null, null, null, null, null, null, null, why);
     }
 

@@ -103,26 +103,6 @@ class RelativeLikelihoodTest {
     }
 
     @Test
-    void oneRoundNeedsKAppointedAndKNotAppointedInEachGroup() {
-        // a round fills one seat: with one appointee, or none in either group, it is hidden
-        for (RelativeLikelihood oneRound : new RelativeLikelihood[] {
-            RelativeLikelihood.ofOneRound(10, 1, 10, 0, K),
-            RelativeLikelihood.ofOneRound(10, 0, 10, 1, K),
-            RelativeLikelihood.ofOneRound(20, 0, 20, 0, K),
-            RelativeLikelihood.ofOneRound(2 * K, K, 2 * K - 1, K, K)
-        }) {
-            assertThat(oneRound.suppressed()).isTrue();
-            assertThat(oneRound.hiddenBecause()).isEqualTo(RelativeLikelihood.Hidden.ONE_ROUND);
-            assertThat(oneRound.referenceAppointed()).isNull();
-            assertThat(oneRound.comparisonAppointed()).isNull();
-        }
-        // a file may mark many appointed in a round; with k of each in each group it is shown
-        RelativeLikelihood enough = RelativeLikelihood.ofOneRound(2 * K, K, 2 * K, K, K);
-        assertThat(enough.suppressed()).isFalse();
-        assertThat(enough.ratio()).isEqualByComparingTo("1.00");
-    }
-
-    @Test
     void noOneAppointedInAGroupCannotBeCalculatedButIsNotHidden() {
         RelativeLikelihood none = RelativeLikelihood.of(12, 3, 11, 0, LOWEST_K);
 
