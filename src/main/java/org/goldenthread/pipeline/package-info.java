@@ -8,6 +8,8 @@
  * equality_answer}, {@code equality_link} (each person's link for giving their own answers), {@code
  * workforce_baseline} (the workforce counted by profession group and characteristic), {@code
  * fairness_year} and {@code fairness_year_count} (each financial year's shortlisting counts, fixed once), {@code
+ * representation_release}, {@code representation_member}, {@code representation_count} and {@code
+ * representation_answers_changed} (leaders' figures as last released, and what has changed since), {@code
  * critical_seat}, {@code successor} and {@code exit_conversation}. Equality answers, and the counts kept of them, are special-category data: a restrictive row-level policy
  * hides them from every query except those that record someone's own answers or count them for
  * figures with small-number suppression, and no page, API response, export or audit entry carries

@@ -31,23 +31,36 @@ public class EqualityAnswers {
     /** Records the answers a person in the register gives about themselves, replacing any recorded before. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordForPerson(long personId, Answers answers) {
-        record("person_id", personId, answers);
+        if (!record("person_id", personId, answers)) {
+            return;
+        }
+        // a leader counted in the released representation figures has changed: that is all it says
+        jdbc.sql("""
+                        insert into representation_answers_changed (person_id)
+                        select :id where exists (select 1 from representation_member where person_id = :id)
+                            on conflict do nothing""").param("id", personId).update();
     }
 
-    /** {@code whose} is one of the two columns that say whose answers they are, never caller input. */
-    private void record(String whose, long id, Answers answers) {
+    /**
+     * Records answers, saying whether they are new or differ from those recorded. {@code whose} is one
+     * of the two columns that say whose answers they are, never caller input.
+     */
+    private boolean record(String whose, long id, Answers answers) {
         allowWriting();
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                         insert into equality_answer (%1$s, ethnic_group, sex, disability)
                         values (:id, :ethnic_group, :sex, :disability)
                         on conflict (%1$s) do update
-                           set ethnic_group = excluded.ethnic_group, sex = excluded.sex, disability = excluded.disability""".formatted(whose))
+                           set ethnic_group = excluded.ethnic_group, sex = excluded.sex, disability = excluded.disability
+                         where (equality_answer.ethnic_group, equality_answer.sex, equality_answer.disability)
+                               is distinct from (excluded.ethnic_group, excluded.sex, excluded.disability)""".formatted(whose))
                 .param("id", id)
                 .param("ethnic_group", answers.ethnicGroup().code())
                 .param("sex", answers.sex().code())
                 .param("disability", answers.disability().code())
                 .update();
         putAway();
+        return changed > 0;
     }
 
     /**

@@ -1,11 +1,12 @@
 package org.goldenthread.pipeline.equality;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -191,38 +192,93 @@ public class EqualityFigures {
                 .update();
     }
 
+    /** One place a leader is counted: everyone ({@code group} empty) or a profession group, at a level. */
+    public record Membership(long person, String group, String level) {}
+
     /**
-     * People in the register who gave their own answers, counted by answer within each of the
-     * caller's groups (such as the leaders at each level). People without answers are not counted;
-     * the caller knows how many it asked about.
+     * Leaders' answers as last released: when, who was counted where, and how many of them at each
+     * place gave each answer (by characteristic, group, level and answer; those who gave none are not
+     * counted, and the caller knows how many were counted there). Null when nothing was released yet.
      */
-    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
-    public Map<String, Map<String, Integer>> people(
-            Characteristic characteristic, Map<String, ? extends Collection<Long>> groups) {
-        allowCounting();
-        List<String> names = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        groups.forEach((name, people) -> people.forEach(id -> {
-            names.add(name);
-            ids.add(id);
-        }));
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
-        groups.keySet().forEach(name -> counts.put(name, new HashMap<>()));
-        if (ids.isEmpty()) {
-            return counts;
+    public record Release(
+            LocalDate releasedOn,
+            Set<Membership> members,
+            Set<Long> answersChanged,
+            Map<Characteristic, Map<String, Map<String, Map<String, Integer>>>> counts) {
+
+        public Map<String, Integer> answers(Characteristic c, String group, String level) {
+            return counts.getOrDefault(c, Map.of())
+                    .getOrDefault(group, Map.of())
+                    .getOrDefault(level, Map.of());
         }
-        jdbc.sql("""
-                        select g.name, e.%s as answer, count(*) as people
-                          from unnest(cast(:names as text[]), cast(:ids as bigint[])) as g (name, person_id)
-                          join equality_answer e on e.person_id = g.person_id
-                         group by 1, 2""".formatted(characteristic.column()))
-                .param("names", names.toArray(String[]::new))
-                .param("ids", ids.toArray(Long[]::new))
+    }
+
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
+    public @Nullable Release released() {
+        allowCounting();
+        LocalDate on = jdbc.sql("select released_on from representation_release")
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        if (on == null) {
+            return null;
+        }
+        Set<Membership> members =
+                new HashSet<>(jdbc.sql("select person_id, profession_group, level from representation_member")
+                        .query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                        .list());
+        Set<Long> changed = new HashSet<>(jdbc.sql("select person_id from representation_answers_changed")
+                .query(Long.class)
+                .list());
+        Map<Characteristic, Map<String, Map<String, Map<String, Integer>>>> counts = new HashMap<>();
+        jdbc.sql("select profession_group, level, characteristic, answer, people from representation_count")
                 .query(rs -> {
-                    counts.computeIfAbsent(rs.getString("name"), name -> new HashMap<>())
+                    counts.computeIfAbsent(
+                                    Characteristic.valueOf(
+                                            rs.getString("characteristic").toUpperCase(java.util.Locale.ROOT)),
+                                    c -> new HashMap<>())
+                            .computeIfAbsent(rs.getString("profession_group"), g -> new HashMap<>())
+                            .computeIfAbsent(rs.getString("level"), l -> new HashMap<>())
                             .put(rs.getString("answer"), rs.getInt("people"));
                 });
-        return counts;
+        return new Release(on, members, changed, counts);
+    }
+
+    /**
+     * Releases leaders' figures anew: who is counted where, and their answers counted as they stand
+     * now, replacing the last release. One release at a time per ICS, so two callers finding the
+     * figures due do not interleave.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void release(Collection<Membership> members, LocalDate today) {
+        allowCounting();
+        jdbc.sql("select pg_advisory_xact_lock(20261203, cast(gt_current_ics() as integer))")
+                .query()
+                .singleValue();
+        for (String table :
+                List.of("representation_count", "representation_member", "representation_answers_changed")) {
+            jdbc.sql("delete from " + table).update();
+        }
+        jdbc.sql("""
+                        insert into representation_release (released_on) values (:today)
+                            on conflict (ics_id) do update set released_on = excluded.released_on""").param("today", today).update();
+        jdbc.sql("""
+                        insert into representation_member (person_id, profession_group, level)
+                        select * from unnest(cast(:people as bigint[]), cast(:groups as text[]), cast(:levels as text[]))""")
+                .param("people", members.stream().map(Membership::person).toArray(Long[]::new))
+                .param("groups", members.stream().map(Membership::group).toArray(String[]::new))
+                .param("levels", members.stream().map(Membership::level).toArray(String[]::new))
+                .update();
+        for (Characteristic c : Characteristic.values()) {
+            jdbc.sql("""
+                            insert into representation_count (profession_group, level, characteristic, answer, people)
+                            select m.profession_group, m.level, :characteristic, e.%s, count(*)
+                              from representation_member m
+                              join equality_answer e on e.person_id = m.person_id
+                             group by m.profession_group, m.level, e.%1$s""".formatted(c.column()))
+                    .param("characteristic", c.code())
+                    .update();
+        }
     }
 
     private void allowCounting() {

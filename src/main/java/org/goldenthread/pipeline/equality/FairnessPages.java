@@ -81,7 +81,9 @@ class FairnessPages {
             }
         }
         model.addAttribute("figures", figures);
-        model.addAttribute("tables", representation.tables(professionGroup));
+        Representation.Released released = representation.released(professionGroup);
+        model.addAttribute("tables", released.tables());
+        model.addAttribute("releasedOn", released.on());
         model.addAttribute("professionGroup", professionGroup);
         model.addAttribute(
                 "groups", baseline.groups().stream().map(g -> new Choice(g, g)).toList());

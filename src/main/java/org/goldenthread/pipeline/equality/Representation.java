@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,27 +101,50 @@ class Representation {
     }
 
     /**
-     * The three tables, for every leader or (group given) for leaders of one profession group. What
-     * each may show is worked out for everyone's table and every group's together (see {@link
-     * #hideTogether}): a group's table beside everyone's would otherwise give away the rest's.
+     * The three tables, for every leader or (group given) for leaders of one profession group, as last
+     * released (see {@link #current}). What each may show is worked out for everyone's table and every
+     * group's together (see {@link #hideTogether}): a group's table beside everyone's would otherwise give
+     * away the rest's.
      */
     List<Table> tables(@Nullable String group) {
+        return released(group).tables();
+    }
+
+    /** The tables with the day their figures were released. */
+    record Released(LocalDate on, List<Table> tables) {}
+
+    Released released(@Nullable String group) {
+        EqualityFigures.Release release = current();
+        return new Released(release.releasedOn(), tables(group, release));
+    }
+
+    private List<Table> tables(@Nullable String group, EqualityFigures.Release release) {
         Set<String> groupNames = new LinkedHashSet<>(baseline.groups());
         if (group != null) {
             groupNames.add(group);
         }
-        Map<String, Map<String, Set<Long>>> byGroup = leadersByLevel(groupNames);
-        Map<String, Set<Long>> everyone = Objects.requireNonNull(byGroup.remove(EVERYONE));
-        List<String> levels = List.copyOf(everyone.keySet());
-        Map<String, Map<String, Set<Long>>> groups = new LinkedHashMap<>();
-        byGroup.forEach((g, leaders) -> groups.put(g, aligned(leaders, levels)));
+        Map<String, Map<String, Integer>> sizes = new HashMap<>();
+        release.members()
+                .forEach(m ->
+                        sizes.computeIfAbsent(m.group(), g -> new HashMap<>()).merge(m.level(), 1, Integer::sum));
+        Map<String, Integer> everyoneSizes = sizes.getOrDefault(EVERYONE, Map.of());
+        List<String> levels = new ArrayList<>();
+        for (Level level : Level.values()) {
+            if (everyoneSizes.getOrDefault(level.code(), 0) > 0) {
+                levels.add(level.code());
+            }
+        }
+        levels.add(ALL_LEVELS);
+        Map<String, Integer> everyone = aligned(everyoneSizes, levels);
+        Map<String, Map<String, Integer>> groups = new LinkedHashMap<>();
+        groupNames.forEach(g -> groups.put(g, aligned(sizes.getOrDefault(g, Map.of()), levels)));
         List<Table> tables = new ArrayList<>();
         for (Characteristic c : Characteristic.values()) {
-            int[][] all = counts(c, everyone);
+            int[][] all = counts(c, EVERYONE, everyone, release);
             Map<String, int[][]> counted = new LinkedHashMap<>();
-            groups.forEach((g, leaders) -> counted.put(g, counts(c, leaders)));
+            groups.forEach((g, leaders) -> counted.put(g, counts(c, g, leaders, release)));
             Map<String, Integer[][]> shown = hideTogether(all, counted, small);
-            Map<String, Set<Long>> leaders = group == null ? everyone : Objects.requireNonNull(groups.get(group));
+            Map<String, Integer> leaders = group == null ? everyone : Objects.requireNonNull(groups.get(group));
             int[][] raw = group == null ? all : Objects.requireNonNull(counted.get(group));
             Integer[][] view = Objects.requireNonNull(shown.get(group == null ? EVERYONE : group));
             tables.add(table(c, leaders, raw, view, baseline.totals(c, group)));
@@ -128,11 +152,45 @@ class Representation {
         return tables;
     }
 
+    /**
+     * The figures as last released, released anew first when there are none yet or when at least k
+     * people have changed since: appointed, left, moved level or profession group, or given new
+     * answers. Fewer changes than that and the figures stand, so that no two readings differ by one
+     * person (or by fewer than k).
+     */
+    private EqualityFigures.Release current() {
+        EqualityFigures.Release last = figures.released();
+        Set<EqualityFigures.Membership> now = memberships();
+        if (last == null || changedPeople(last, now) >= small.minGroupSize()) {
+            figures.release(now, LocalDate.now(clock));
+            return Objects.requireNonNull(figures.released());
+        }
+        return last;
+    }
+
+    static int changedPeople(EqualityFigures.Release last, Set<EqualityFigures.Membership> now) {
+        Set<Long> changed = new HashSet<>(last.answersChanged());
+        last.members().stream().filter(m -> !now.contains(m)).forEach(m -> changed.add(m.person()));
+        now.stream().filter(m -> !last.members().contains(m)).forEach(m -> changed.add(m.person()));
+        return changed.size();
+    }
+
+    /** Every leader today, where they count: everyone and their profession group, at each level and at all. */
+    private Set<EqualityFigures.Membership> memberships() {
+        Set<String> groups = new LinkedHashSet<>();
+        professions.professions().forEach(p -> groups.add(p.group()));
+        Set<EqualityFigures.Membership> members = new HashSet<>();
+        leadersByLevel(groups)
+                .forEach((group, byLevel) -> byLevel.forEach((level, people) ->
+                        people.forEach(person -> members.add(new EqualityFigures.Membership(person, group, level)))));
+        return members;
+    }
+
     /** A group's leaders at each of everyone's levels, none where it has none. */
-    private static Map<String, Set<Long>> aligned(Map<String, Set<Long>> leaders, List<String> levels) {
-        Map<String, Set<Long>> aligned = new LinkedHashMap<>();
+    private static Map<String, Integer> aligned(Map<String, Integer> leaders, List<String> levels) {
+        Map<String, Integer> aligned = new LinkedHashMap<>();
         for (String level : levels) {
-            aligned.put(level, leaders.getOrDefault(level, Set.of()));
+            aligned.put(level, leaders.getOrDefault(level, 0));
         }
         return aligned;
     }
@@ -141,26 +199,27 @@ class Representation {
      * Leaders by level (rows, everyone across levels last) and stated answer (columns, those who
      * stated none last).
      */
-    private int[][] counts(Characteristic c, Map<String, Set<Long>> leaders) {
-        Map<String, Map<String, Integer>> answered = figures.people(c, leaders);
+    private static int[][] counts(
+            Characteristic c, String group, Map<String, Integer> leaders, EqualityFigures.Release release) {
         List<Choice> stated = c.statedAnswers();
-        List<Map.Entry<String, Set<Long>>> levels = List.copyOf(leaders.entrySet());
+        List<Map.Entry<String, Integer>> levels = List.copyOf(leaders.entrySet());
         int[][] raw = new int[levels.size()][stated.size() + 1];
         for (int r = 0; r < levels.size(); r++) {
-            Map<String, Integer> counts = answered.getOrDefault(levels.get(r).getKey(), Map.of());
+            Map<String, Integer> counts =
+                    release.answers(c, group, levels.get(r).getKey());
             int statedHere = 0;
             for (int i = 0; i < stated.size(); i++) {
                 raw[r][i] = counts.getOrDefault(stated.get(i).code(), 0);
                 statedHere += raw[r][i];
             }
-            raw[r][stated.size()] = levels.get(r).getValue().size() - statedHere;
+            raw[r][stated.size()] = levels.get(r).getValue() - statedHere;
         }
         return raw;
     }
 
     private Table table(
             Characteristic c,
-            Map<String, Set<Long>> leaders,
+            Map<String, Integer> leaders,
             int[][] raw,
             Integer[][] shown,
             Map<String, Long> workforce) {
@@ -173,15 +232,15 @@ class Representation {
         List<String> findings = new ArrayList<>();
         List<String> tooFew = new ArrayList<>();
         List<String> unshared = new ArrayList<>();
-        List<Map.Entry<String, Set<Long>>> levels = List.copyOf(leaders.entrySet());
+        List<Map.Entry<String, Integer>> levels = List.copyOf(leaders.entrySet());
         for (int r = 0; r < levels.size(); r++) {
             String level = levels.get(r).getKey();
-            Set<Long> people = levels.get(r).getValue();
-            if (people.isEmpty() && !ALL_LEVELS.equals(level)) {
+            int people = levels.get(r).getValue();
+            if (people == 0 && !ALL_LEVELS.equals(level)) {
                 // a level where a profession group has no leaders is left out of its table
                 continue;
             }
-            int statedLeaders = people.size() - raw[r][stated.size()];
+            int statedLeaders = people - raw[r][stated.size()];
             boolean enough = statedLeaders >= k;
             // a share (and so a ratio) is of those who stated an answer, so it gives their number away
             // and with it the row's hidden "not stated" (the leaders less them): none where that is hidden
@@ -219,15 +278,15 @@ class Representation {
                             + ": it may be under-represented.");
                 }
             }
-            if (!enough && !people.isEmpty()) {
+            if (!enough && people > 0) {
                 tooFew.add(label.toLowerCase(java.util.Locale.UK));
-            } else if (!sharesShown && !people.isEmpty()) {
+            } else if (!sharesShown && people > 0) {
                 unshared.add(
                         ALL_LEVELS.equals(level)
                                 ? "all levels together"
                                 : label.toLowerCase(java.util.Locale.UK) + " level");
             }
-            rows.add(new Row(level, label, people.size(), shown[r][stated.size()], cells));
+            rows.add(new Row(level, label, people, shown[r][stated.size()], cells));
         }
         if (!tooFew.isEmpty()) {
             findings.add("Fewer than " + k + " leaders stated an answer at " + String.join(", ", tooFew)

@@ -252,6 +252,92 @@ class RepresentationTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Leaders' figures are released and then stand until k people have changed since: one person's
+     * new answers (or one new leader) read before and after would say which group they are in.
+     */
+    @Test
+    void theFiguresStandUntilKLeadersHaveChanged() {
+        String ods = createIcs("Representation release");
+        String admin = tokenFor(createUser("ics_admin", ods));
+        RegisterFixture.loadSmallRegister(api, admin, ods);
+        assertThat(api.put(
+                                "/api/v1/admin/ics/" + ods + "/min-group-size",
+                                adminToken(),
+                                ApiClient.json("min_group_size", 3))
+                        .status())
+                .isEqualTo(200);
+        for (String ref : List.of("P1", "P2", "P3", "P4")) {
+            give(ods, ref, EthnicGroup.WHITE);
+        }
+        String analyst = tokenFor(createUser("analyst", ods));
+        assertThat(systemCount(ods, analyst, "white")).isEqualTo(4);
+
+        // two leaders change their answers, one of them twice, and one gives the same again: 2 people, fewer than k
+        give(ods, "P2", EthnicGroup.BLACK);
+        assertThat(systemCount(ods, analyst, "white")).isEqualTo(4);
+        give(ods, "P3", EthnicGroup.BLACK);
+        give(ods, "P3", EthnicGroup.MIXED);
+        give(ods, "P3", EthnicGroup.BLACK);
+        give(ods, "P1", EthnicGroup.WHITE);
+        assertThat(systemCount(ods, analyst, "white")).isEqualTo(4);
+        assertThat(systemCount(ods, analyst, "black")).isZero();
+
+        // a third: now k have changed, and the figures move by all three at once: 1 White is hidden, and
+        // the 3 Black beside it too, since the system level's 4 leaders less 3 would give the 1 away
+        give(ods, "P4", EthnicGroup.BLACK);
+        assertThat(systemCount(ods, analyst, "white")).isNull();
+        assertThat(systemCount(ods, analyst, "black")).isNull();
+    }
+
+    @Test
+    void changedPeopleCountsEachPersonOnceWhereverTheyMoved() {
+        EqualityFigures.Membership a1 = new EqualityFigures.Membership(1, "", "system");
+        EqualityFigures.Membership a1all = new EqualityFigures.Membership(1, "", "all");
+        EqualityFigures.Membership b2 = new EqualityFigures.Membership(2, "", "place");
+        EqualityFigures.Membership b2moved = new EqualityFigures.Membership(2, "", "neighbourhood");
+        EqualityFigures.Membership c3 = new EqualityFigures.Membership(3, "", "system");
+        EqualityFigures.Release last = new EqualityFigures.Release(
+                java.time.LocalDate.now(), java.util.Set.of(a1, a1all, b2), java.util.Set.of(), Map.of());
+        // nobody changed
+        assertThat(Representation.changedPeople(last, java.util.Set.of(a1, a1all, b2)))
+                .isZero();
+        // 1 left (both places they counted), 2 moved, 3 arrived
+        assertThat(Representation.changedPeople(last, java.util.Set.of(b2moved, c3)))
+                .isEqualTo(3);
+        // someone counted whose answers changed, and who also moved, is one person
+        EqualityFigures.Release answered = new EqualityFigures.Release(
+                java.time.LocalDate.now(), java.util.Set.of(a1, a1all, b2), java.util.Set.of(2L), Map.of());
+        assertThat(Representation.changedPeople(answered, java.util.Set.of(a1, a1all, b2moved)))
+                .isEqualTo(1);
+    }
+
+    private void give(String ods, String ref, EthnicGroup group) {
+        inIcs(
+                ods,
+                () -> new TransactionTemplate(transactionManager).execute(status -> {
+                    answers.recordForPerson(
+                            jdbc.sql("select id from person where person_ref = :ref")
+                                    .param("ref", ref)
+                                    .query(Long.class)
+                                    .single(),
+                            new Answers(group, Sex.NOT_STATED, Disability.NOT_STATED));
+                    return null;
+                }));
+    }
+
+    private @org.jspecify.annotations.Nullable Integer systemCount(String ods, String token, String answer) {
+        JsonNode leaders = cell(
+                        row(
+                                api.get("/api/v1/ics/" + ods + "/representation", token)
+                                        .json()
+                                        .get(0),
+                                "system"),
+                        answer)
+                .get("leaders");
+        return leaders == null || leaders.isNull() ? null : leaders.asInt();
+    }
+
     private static void assertLinesAcrossTablesHoldTwoHiddenOrNone(
             int[][] everyone, List<int[][]> groups, Map<String, Integer[][]> shown) {
         assertThat(shown).hasSize(groups.size() + 1);
