@@ -118,7 +118,7 @@ public class PipelineFigures {
 
     /** Turnover over the 12 months to the day, every level together, for the ICS or one place. */
     public Share turnover(@Nullable String place, LocalDate day) {
-        ExitFigures.TurnoverRow all = exits.figures(place, day).turnover().get(0);
+        ExitFigures.TurnoverRow all = exits.turnover(place, day).get(0);
         return new Share(
                 all.leavers() == null ? 0 : all.leavers(),
                 all.averageHeadcount(),

@@ -205,6 +205,50 @@ class SuccessionTest extends IntegrationTest {
     }
 
     /**
+     * Who left is public, so figures that moved with each conversation recorded would say what that
+     * leaver said: they are released, and stand until k conversations have come, changed or gone.
+     */
+    @Test
+    void whatExitConversationsSaidStandsUntilKConversationsHaveChanged() {
+        assertThat(exit(admin, "P2", "Member A", "workload", "yes").status()).isEqualTo(200);
+        assertThat(exit(admin, "P3", "Member B", "workload", "yes").status()).isEqualTo(200);
+        assertThat(exit(admin, "P4", "Member C", "workload", "yes").status()).isEqualTo(200);
+        JsonNode first = api.get(path("/exits/figures"), analyst).json();
+        assertThat(first.get("conversations").asInt()).isEqualTo(3);
+        assertThat(reason(first, "workload")).isEqualTo(3);
+
+        // a fourth leader's conversation, and one changed (twice): two conversations, fewer than k
+        assertThat(exit(northLead, "P8", "GP lead", "burnout", "no").status()).isEqualTo(200);
+        assertThat(exit(admin, "P2", "Member A", "burnout", "yes").status()).isEqualTo(200);
+        assertThat(exit(admin, "P2", "Member A", "retirement", "yes").status()).isEqualTo(200);
+        JsonNode again = api.get(path("/exits/figures"), analyst).json();
+        assertThat(again.get("conversations").asInt()).isEqualTo(3);
+        assertThat(reason(again, "workload")).isEqualTo(3);
+        assertThat(again.get("answers_to").asString())
+                .isEqualTo(first.get("answers_to").asString());
+        String page = new org.goldenthread.support.PageClient(port)
+                .signIn(createUser("analyst", ods), PASSWORD)
+                .get("/ics/" + ods + "/pipeline/exits")
+                .body();
+        assertThat(page).contains("counted again only once at least 3 conversations");
+
+        // a third: now the figures move by all three at once
+        assertThat(exit(admin, "P3", "Member B", "career_move", "yes").status()).isEqualTo(200);
+        JsonNode moved = api.get(path("/exits/figures"), analyst).json();
+        assertThat(moved.get("conversations").asInt()).isEqualTo(4);
+        assertThat(reason(moved, "workload")).isNull();
+    }
+
+    private static @org.jspecify.annotations.Nullable Integer reason(JsonNode figures, String code) {
+        for (JsonNode c : figures.get("reasons")) {
+            if (c.get("code").asString().equals(code)) {
+                return c.get("count").isNull() ? null : c.get("count").asInt();
+            }
+        }
+        throw new AssertionError("No reason " + code);
+    }
+
+    /**
      * The privacy review's case: one place with fewer than k exit conversations. Hiding only the
      * answer given, with zeros beside it, would say what every leaver there answered.
      */

@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
  * Turnover and what exit conversations said, over the 12 months to a day, for everyone who may read
  * figures: a count of 1 to k−1 people is hidden (null), and so is whatever would give it away.
  *
- * @param from the first day of the window
- * @param to the last day of the window
- * @param conversations exit conversations about appointments that ended in the window, or null when hidden
+ * @param from the first day of turnover's window
+ * @param to the last day of turnover's window
+ * @param answersFrom the first day of the window the conversations' answers were released for
+ * @param answersTo its last day: the day they were released, which stands until k conversations change
+ * @param conversations exit conversations about appointments that ended in that window, or null when hidden
  */
 public record ExitFigures(
         LocalDate from,
         LocalDate to,
+        @JsonProperty("answers_from") LocalDate answersFrom,
+        @JsonProperty("answers_to") LocalDate answersTo,
         @JsonProperty("min_group_size") int minGroupSize,
         List<TurnoverRow> turnover,
         @Nullable Integer conversations,

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
@@ -220,12 +222,11 @@ public class Exits {
         return SeatMap.of(forums).hasPlace(place);
     }
 
-    public ExitFigures figures(@Nullable String place, LocalDate day) {
+    /** Turnover by level over the 12 months to a day, every level together first, for the ICS or one place. */
+    public List<ExitFigures.TurnoverRow> turnover(@Nullable String place, LocalDate day) {
         SeatMap seats = SeatMap.of(forums);
-        List<Appointment> all = register.appointments().stream()
+        List<Turnover.Stint> stints = register.appointments().stream()
                 .filter(a -> seats.inPlace(a.seatId(), place))
-                .toList();
-        List<Turnover.Stint> stints = all.stream()
                 .map(a -> new Turnover.Stint(
                         a.personId(),
                         Objects.requireNonNullElse(seats.levelOf(a.seatId()), ""),
@@ -239,33 +240,100 @@ public class Exits {
                     stints.stream().filter(s -> s.level().equals(level.code())).toList();
             rows.add(row(Turnover.of(level.code(), at, day), level.label()));
         }
-        LocalDate from = day.minusYears(1);
-        Map<Long, ExitConversation> held = conversations();
+        return rows;
+    }
+
+    /**
+     * Today's turnover, and what exit conversations said as last released (see {@link #released}),
+     * for the whole ICS or one place, with small groups hidden.
+     */
+    @Transactional
+    public ExitFigures figures(@Nullable String place, LocalDate today) {
+        SeatMap seats = SeatMap.of(forums);
+        Released released = released(today, seats);
         // every place's conversations, not only the one asked for: see Partitions
-        List<Held> inWindow = new ArrayList<>();
+        Partitions partitions = new Partitions(released.answers(), place);
+        return new ExitFigures(
+                today.minusYears(1),
+                today,
+                released.on().minusYears(1),
+                released.on(),
+                small.minGroupSize(),
+                turnover(place, today),
+                partitions.conversations(),
+                partitions.counts(ExitReason.class, Held::reason),
+                partitions.counts(WouldReturn.class, Held::wouldReturn),
+                partitions.counts(HandedOver.class, h -> h.handover() ? HandedOver.YES.code() : HandedOver.NO.code()));
+    }
+
+    /** The answers of a conversation about an appointment that ended in the window, with its seat's place ('' for none). */
+    record Held(long appointment, String place, String reason, String wouldReturn, boolean handover) {}
+
+    private record Released(LocalDate on, List<Held> answers) {}
+
+    /**
+     * The answers counted: those kept at the last release, or, when there is none yet or at least k
+     * conversations have come into the 12 months to today, changed or left them since, today's, kept
+     * as the new release. So the counts move by k conversations or more at a time, and no two
+     * readings differ by what one leaver said.
+     */
+    private Released released(LocalDate today, SeatMap seats) {
+        LocalDate from = today.minusYears(1);
+        Map<Long, ExitConversation> conversations = conversations();
+        List<Held> live = new ArrayList<>();
         for (Appointment a : register.appointments()) {
-            ExitConversation c = held.get(a.id());
+            ExitConversation c = conversations.get(a.id());
             if (c != null
                     && a.endDate() != null
                     && !a.endDate().isBefore(from)
-                    && !a.endDate().isAfter(day)) {
-                inWindow.add(new Held(seats.placeOf(a.seatId()), c));
+                    && !a.endDate().isAfter(today)) {
+                live.add(new Held(a.id(), seats.placeOf(a.seatId()), c.reason(), c.wouldReturn(), c.handover()));
             }
         }
-        Partitions partitions = new Partitions(inWindow, place);
-        return new ExitFigures(
-                from,
-                day,
-                small.minGroupSize(),
-                rows,
-                partitions.conversations(),
-                partitions.counts(ExitReason.class, ExitConversation::reason),
-                partitions.counts(WouldReturn.class, ExitConversation::wouldReturn),
-                partitions.counts(HandedOver.class, c -> c.handover() ? HandedOver.YES.code() : HandedOver.NO.code()));
+        LocalDate on = jdbc.sql("select released_on from exit_release")
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null);
+        List<Held> kept = on == null
+                ? List.of()
+                : jdbc.sql("select appointment_id, place, reason, would_return, handover from exit_release_answer")
+                        .query((rs, n) -> new Held(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+                        .list();
+        if (on != null && changed(kept, live) < small.minGroupSize()) {
+            return new Released(on, kept);
+        }
+        // one release at a time per ICS, so two readers finding it due do not interleave
+        jdbc.sql("select pg_advisory_xact_lock(20261204, cast(gt_current_ics() as integer))")
+                .query()
+                .singleValue();
+        jdbc.sql("delete from exit_release_answer").update();
+        jdbc.sql("""
+                        insert into exit_release_answer (appointment_id, place, reason, would_return, handover)
+                        select * from unnest(cast(:appointments as bigint[]), cast(:places as text[]),
+                                             cast(:reasons as text[]), cast(:returns as text[]),
+                                             cast(:handovers as boolean[]))""")
+                .param("appointments", live.stream().map(Held::appointment).toArray(Long[]::new))
+                .param("places", live.stream().map(Held::place).toArray(String[]::new))
+                .param("reasons", live.stream().map(Held::reason).toArray(String[]::new))
+                .param("returns", live.stream().map(Held::wouldReturn).toArray(String[]::new))
+                .param("handovers", live.stream().map(Held::handover).toArray(Boolean[]::new))
+                .update();
+        jdbc.sql("""
+                        insert into exit_release (released_on) values (:today)
+                            on conflict (ics_id) do update set released_on = excluded.released_on""").param("today", today).update();
+        return new Released(today, live);
     }
 
-    /** A conversation held in the window, with the place of the seat it was about (empty for none). */
-    private record Held(String place, ExitConversation conversation) {}
+    /** How many conversations differ between two sets of answers: come, gone or changed, each once. */
+    static int changed(List<Held> kept, List<Held> live) {
+        Set<Held> before = new HashSet<>(kept);
+        Set<Held> after = new HashSet<>(live);
+        Set<Long> changed = new HashSet<>();
+        before.stream().filter(h -> !after.contains(h)).forEach(h -> changed.add(h.appointment()));
+        after.stream().filter(h -> !before.contains(h)).forEach(h -> changed.add(h.appointment()));
+        return changed.size();
+    }
 
     /**
      * The conversations split by place, with those about seats in no place as one more part, for
@@ -319,13 +387,13 @@ public class Exits {
          * the whole ICS's zero for that answer, and no amount of hiding elsewhere would change that.)
          */
         <E extends Enum<E> & Coded> List<ExitFigures.Count> counts(
-                Class<E> type, java.util.function.Function<ExitConversation, String> answer) {
+                Class<E> type, java.util.function.Function<Held, String> answer) {
             E[] values = type.getEnumConstants();
             List<String> codes =
                     java.util.Arrays.stream(values).map(Coded::code).toList();
             int[][] raw = new int[parts.size() + 1][values.length + 1];
             for (Held h : held) {
-                int column = codes.indexOf(answer.apply(h.conversation()));
+                int column = codes.indexOf(answer.apply(h));
                 int row = parts.indexOf(h.place());
                 for (int r : new int[] {row, parts.size()}) {
                     raw[r][values.length]++;
