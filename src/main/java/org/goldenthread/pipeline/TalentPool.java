@@ -3,6 +3,11 @@ package org.goldenthread.pipeline;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.goldenthread.people.Person;
+import org.goldenthread.people.Register;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
 import org.goldenthread.platform.InvalidInput;
@@ -65,11 +70,13 @@ public class TalentPool {
             @Nullable Long addedBy) {}
 
     private final JdbcClient jdbc;
+    private final Register register;
     private final Audit audit;
     private final Clock clock;
 
-    TalentPool(JdbcClient jdbc, Audit audit, Clock clock) {
+    TalentPool(JdbcClient jdbc, Register register, Audit audit, Clock clock) {
         this.jdbc = jdbc;
+        this.register = register;
         this.audit = audit;
         this.clock = clock;
     }
@@ -80,6 +87,31 @@ public class TalentPool {
                 .param("person", personId)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * The person in the pool with this address, case and surrounding spaces aside, whichever register
+     * entry they are in by: the register may hold an address twice, and the pool is for the person,
+     * once. Where several hold it, the one who came into the pool first.
+     */
+    public Optional<Person> holderOf(@Nullable String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        List<Long> inPool = jdbc.sql("select person_id from talent order by id")
+                .query(Long.class)
+                .list();
+        Map<Long, Person> people = register.people(inPool);
+        String wanted = email.trim().toLowerCase(Locale.ROOT);
+        for (long personId : inPool) {
+            Person p = people.get(personId);
+            if (p != null
+                    && p.email() != null
+                    && p.email().trim().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Adds an applicant who was not appointed, as the round offered; refused when they are in the pool already. */

@@ -21,6 +21,7 @@ import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Audiences and events as people use them: building a segment and inviting it to a survey;
@@ -34,6 +35,9 @@ class EngagementJourneyTest extends BrowserTest {
 
     @Autowired
     Codebook codebook;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private long liveSurvey(String ods, String admin) throws Exception {
         String definition = new ClassPathResource("engagement/pulse.json").getContentAsString(StandardCharsets.UTF_8);
@@ -220,6 +224,8 @@ class EngagementJourneyTest extends BrowserTest {
                 .selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
         click(AriaRole.BUTTON, "Plan the event");
         expectHeading("Therapies roundtable");
+        String eventPath = java.net.URI.create(page.url()).getPath();
+        long eventId = Long.parseLong(eventPath.substring(eventPath.lastIndexOf('/') + 1));
         String openLink = page.locator("#open-link").textContent().trim();
         String openPath = java.net.URI.create(openLink).getPath();
         assertAccessible();
@@ -269,7 +275,14 @@ class EngagementJourneyTest extends BrowserTest {
         assertThat(other.locator("#status")).containsText("You have a place");
         stranger.close();
 
-        // the organiser records attendance and a note coded with the feedback survey's theme
+        // the event takes place (it could only be planned ahead); then the organiser records attendance and a
+        // note coded with the feedback survey's theme
+        inIcs(ods, () -> jdbc.sql("""
+                                update engagement_event
+                                   set registration_closes_at = now() - interval '2 hours',
+                                       starts_at = now() - interval '2 hours',
+                                       ends_at = now() - interval '1 hour'
+                                 where id = :id""").param("id", eventId).update());
         page.navigate(url("/ics/" + ods + "/events"));
         click(AriaRole.LINK, "Therapies roundtable");
         Locator table = page.locator("#registration-table");

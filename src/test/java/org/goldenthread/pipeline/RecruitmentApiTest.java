@@ -310,6 +310,52 @@ class RecruitmentApiTest extends IntegrationTest {
     }
 
     @Test
+    void anApplicantWhoseAddressIsInTheTalentPoolAlreadyIsNotAddedAgain() {
+        String email = uniqueEmail("tam.okafor");
+        long first = openRound(api, admin, ods, "Northfield Place Board", "AHP lead");
+        importApplications(
+                api,
+                admin,
+                ods,
+                first,
+                HEADER + "\nT-1,,Tam,Okafor," + email + ",physiotherapist,mid,shortlisted,,,\n");
+        Response offered = api.post(
+                path("/recruitment/rounds/" + first + "/applications/"
+                        + applicant(first, "T-1").get("id").asLong() + "/talent-pool"),
+                admin,
+                ApiClient.json("readiness", "one_to_two_years"));
+        assertThat(offered.status()).as(offered.body()).isEqualTo(201);
+        int people = api.get(path("/people"), admin).json().size();
+
+        // Tam applies for another seat, not linked to the register and with the address in capitals
+        long second = openRound(api, admin, ods, "Professional Council", "EbE");
+        importApplications(
+                api,
+                admin,
+                ods,
+                second,
+                HEADER + "\nT-9,,Tam,Okafor," + email.toUpperCase(java.util.Locale.ROOT)
+                        + ",physiotherapist,mid,applied,,,\n");
+        Response again = api.post(
+                path("/recruitment/rounds/" + second + "/applications/"
+                        + applicant(second, "T-9").get("id").asLong() + "/talent-pool"),
+                admin,
+                ApiClient.json("readiness", "ready_now"));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body())
+                .contains("\"readiness\"")
+                .contains("address is in the talent pool already")
+                .contains("(T-1)");
+        assertThat(inIcs(
+                        ods,
+                        () -> jdbc.sql("select count(*) from talent")
+                                .query(Integer.class)
+                                .single()))
+                .isEqualTo(1);
+        assertThat(api.get(path("/people"), admin).json().size()).isEqualTo(people);
+    }
+
+    @Test
     void aPlaceLeadRunsRoundsOnlyForTheirOwnPlacesSeatsAndAMemberNone() {
         String north = tokenFor(createUser("place_lead", ods, "Northfield"));
         String member = tokenFor(createUser("member", ods));

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.goldenthread.development.relationships.PersonalLinks;
 import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
@@ -102,10 +103,19 @@ public class Ideas {
         return raise(holder.relationshipId(), holder.personId(), title, description);
     }
 
-    /** Raises an idea from a pair's exchange, in one person's name (the demo's pairs raise theirs here). */
+    /**
+     * Raises an idea from a pair's exchange, in one person's name (the demo's pairs raise theirs here).
+     * A pair whose exchange has ended raises no more: its personal links still open its page, so the
+     * ideas it raised can still be moved on.
+     */
     @Transactional
     public Idea raise(long relationshipId, long personId, @Nullable String title, @Nullable String description) {
         exchanges.exchangeOf(relationshipId);
+        LocalDate ended = exchanges.row(relationshipId).endedOn();
+        if (ended != null) {
+            throw new InvalidInput(
+                    "title", "This exchange ended on " + Dates.day(ended) + ", so no more ideas can be raised from it");
+        }
         List<Problem> problems = new ArrayList<>();
         String t = FormValues.text(title);
         if (t == null) {

@@ -2,9 +2,7 @@ package org.goldenthread.engagement.audiences;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -65,25 +63,20 @@ public class Audiences {
     }
 
     /**
-     * Everyone the criteria reach today who has an address, once each. A place lead reaches the
-     * register of the places they lead (and the ICS's contacts); see {@link Population#inSight()}.
+     * Everyone the criteria reach today who has an address, once each. An address is judged by the
+     * entry that stands for it, as registering for an event and reach judge it: where register entries
+     * share an address, the one added first (see {@link Population#inSightByEmail()}). A place lead
+     * reaches the register of the places they lead (and the ICS's contacts).
      */
     public List<Member> members(Criteria criteria, boolean includeContacts) {
         check(criteria);
-        Map<String, Member> reached = new LinkedHashMap<>();
-        for (Member m : population.inSight()) {
-            if (!m.email().isBlank() && criteria.matches(m)) {
-                reached.putIfAbsent(Population.key(m.email()), m);
+        List<Member> reached = new ArrayList<>();
+        for (Member m : population.inSightByEmail().values()) {
+            if (m.onRegister() ? criteria.matches(m) : includeContacts && criteria.matchesContact(m)) {
+                reached.add(m);
             }
         }
-        if (includeContacts) {
-            for (Member m : population.contacts()) {
-                if (criteria.matchesContact(m)) {
-                    reached.putIfAbsent(Population.key(m.email()), m);
-                }
-            }
-        }
-        return List.copyOf(reached.values());
+        return List.copyOf(reached);
     }
 
     public List<Member> members(long segmentId) {

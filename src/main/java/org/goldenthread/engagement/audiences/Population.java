@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -67,12 +68,47 @@ public class Population {
      * as someone registering by an event's link), the whole register.
      */
     public List<Member> inSight() {
+        return register(footprint());
+    }
+
+    private static Footprint footprint() {
         Caller caller = Scope.current().caller();
         if (caller == null) {
-            return register();
+            return Footprint.wholeIcs();
         }
-        return register(Scope.reach(caller, Scope.currentTenant().id(), Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST)
-                .orElse(Footprint.places(List.of())));
+        return Scope.reach(caller, Scope.currentTenant().id(), Role.ICS_ADMIN, Role.PLACE_LEAD, Role.ANALYST)
+                .orElse(Footprint.places(List.of()));
+    }
+
+    /**
+     * Everyone in sight with an address, once per address, each address settled as {@link #byEmail()}
+     * settles it: the register entry added first stands for it, in sight or not, and a contact only
+     * for an address the register does not hold. A later entry in sight that shares an address
+     * stands for nothing, so it cannot bring the address into a segment the first one is outside.
+     */
+    public Map<String, Member> inSightByEmail() {
+        Footprint footprint = footprint();
+        List<Person> seen = register.people(footprint);
+        Map<String, Long> first = new HashMap<>();
+        for (Person p : footprint.isWholeIcs() ? seen : register.people()) {
+            if (p.email() != null && !p.email().isBlank()) {
+                first.merge(key(p.email()), p.id(), Math::min);
+            }
+        }
+        List<Person> standing = seen.stream()
+                .filter(p ->
+                        p.email() != null && !p.email().isBlank() && Objects.equals(first.get(key(p.email())), p.id()))
+                .toList();
+        Map<String, Member> byEmail = new LinkedHashMap<>();
+        for (Member m : members(standing, footprint)) {
+            byEmail.put(key(m.email()), m);
+        }
+        for (Member m : contacts()) {
+            if (!first.containsKey(key(m.email()))) {
+                byEmail.putIfAbsent(key(m.email()), m);
+            }
+        }
+        return byEmail;
     }
 
     private List<Member> register(Footprint footprint) {

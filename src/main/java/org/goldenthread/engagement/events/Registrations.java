@@ -371,29 +371,33 @@ public class Registrations {
         return next.orElse(null);
     }
 
-    /** Records whether someone with a place came. Only those with a place can have attended. */
+    /**
+     * Records whether someone with a place came. Only those with a place can have attended, and only
+     * once the event has begun.
+     */
     @Transactional
     public Registration attendance(long eventId, long registrationId, @Nullable String attendance) {
+        Event event = events.event(eventId);
         Registration r = of(eventId).stream()
                 .filter(x -> x.id() == registrationId)
                 .findFirst()
                 .orElseThrow(() -> new InvalidInput(
                         "registration", "Registration: nobody with that registration" + " is on this event"));
-        return record(r, attendance);
+        return record(event, r, attendance);
     }
 
     /** As {@link #attendance(long, long, String)}, naming the person by their email. */
     @Transactional
     public Registration attendanceByEmail(long eventId, @Nullable String email, @Nullable String attendance) {
-        events.event(eventId);
+        Event event = events.event(eventId);
         Registration r = email == null ? null : byEmail(eventId, email.trim()).orElse(null);
         if (r == null) {
             throw new InvalidInput("email", "Email: nobody with that address registered for this event");
         }
-        return record(r, attendance);
+        return record(event, r, attendance);
     }
 
-    private Registration record(Registration r, @Nullable String attendance) {
+    private Registration record(Event event, Registration r, @Nullable String attendance) {
         if (!r.hasPlace()) {
             throw new InvalidInput(
                     "registration",
@@ -404,6 +408,13 @@ public class Registrations {
                                 default -> "they cancelled";
                             }
                             + "), so their attendance cannot be recorded");
+        }
+        if (clock.instant().isBefore(event.startsAt())) {
+            // nobody can yet have come or stayed away; an early answer would count in reach as if they had
+            throw new InvalidInput(
+                    "attendance",
+                    "Attendance: the event begins on " + Dates.moment(event.startsAt())
+                            + ", so whether people came can be recorded only once it has begun");
         }
         if (!"attended".equals(attendance) && !"did_not_attend".equals(attendance)) {
             throw new InvalidInput("attendance", "Attendance: choose attended or did not attend");

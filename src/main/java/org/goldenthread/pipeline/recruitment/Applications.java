@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.AppointmentDetails;
@@ -412,6 +413,18 @@ public class Applications {
         }
         if (readiness == null) {
             throw new InvalidInput("readiness", "Choose how ready they are for a role like this");
+        }
+        // The address they would be in the pool by: their register entry's, or the one they applied with.
+        // An applicant not linked to the register would otherwise come in again as a second entry.
+        Long linked = before.personId();
+        String address = linked != null ? register.person(linked).email() : before.email();
+        Optional<Person> holder = talentPool.holderOf(address);
+        if (holder.isPresent()) {
+            throw new InvalidInput(
+                    "readiness",
+                    before.fullName() + "'s address is in the talent pool already, as "
+                            + holder.get().fullName() + " (" + holder.get().personRef()
+                            + "), so they are not added again");
         }
         talentPool.addApplicant(personOf(round, before), readiness, consentToContact);
         return application(round, id);

@@ -409,6 +409,43 @@ class ExchangeTest extends IntegrationTest {
     }
 
     @Test
+    void aPairWhoseExchangeHasEndedRaisesNoMoreIdeasButMovesItsOwnOn() throws Exception {
+        Cohort c = cohort();
+        api.post(path("/matching"), admin, "{}");
+        api.post(path("/matching/confirm"), admin, "{}");
+        long id = pairWith("GP1").get("relationship_id").asLong();
+        PageClient visitor = new PageClient(port);
+        String link = "/relationship/" + token(c.consultantVisitor()) + "/exchange";
+        visitor.get(link);
+        Page raised = visitor.follow(visitor.post(link + "/ideas", "title", "Shared discharge checklist"));
+        assertThat(raised.body()).contains("Everyone in the ICS can now see it");
+
+        Response ended =
+                api.post(path("/relationships/" + id + "/end"), admin, ApiClient.json("reason", "programme_ended"));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+
+        // the page no longer offers the form, and one sent from a page opened before the end is refused
+        assertThat(visitor.get(link).body())
+                .contains("Shared discharge checklist")
+                .contains("no more ideas can be raised")
+                .doesNotContain("Raise the idea");
+        Page refused = visitor.post(link + "/ideas", "title", "Joint huddle with the ward");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("nhsuk-error-summary")
+                .contains("href=\"#title\"")
+                .contains("no more ideas can be raised from it");
+        JsonNode ideas =
+                api.get("/api/v1/ics/" + ods + "/improvement-ideas", admin).json();
+        assertThat(ideas).hasSize(1);
+
+        // what the pair brought back can still be tried and adopted
+        Page moved = visitor.follow(
+                visitor.post(link + "/ideas/" + ideas.get(0).get("id").asLong() + "/status", "status", "tried"));
+        assertThat(moved.body()).contains("status was changed").contains("<option value=\"tried\" selected");
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndNothingChanges() throws Exception {
         person("P1", "Pat", "gp", "Northgate Surgery", "general_practice");
         person("P2", "Sam", "gp", "Southgate Surgery", "general_practice");

@@ -252,6 +252,21 @@ class FeedbackRoundTest extends IntegrationTest {
             assertThat(words).contains("Quokka remark number 3");
             seen.add(words);
         }
+        // a browser following the report's link asks for a page; the link still gives the PDF, on either path
+        for (Page linked : List.of(
+                self.get("/ics/" + ods + "/development/feedback/" + round + "/report.pdf", "Accept", "text/html"),
+                new PageClient(port)
+                        .get(
+                                "/api/v1/ics/" + ods + "/feedback/rounds/" + round + "/report.pdf",
+                                "Authorization",
+                                "Bearer " + leader,
+                                "Accept",
+                                "text/html"))) {
+            assertThat(linked.status()).isEqualTo(200);
+            assertThat(linked.contentType()).startsWith("application/pdf");
+            assertThat(new String(linked.bytes(), 0, 5, StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
+        }
 
         // Search all of it: no response, audit entry or log line may carry a rater's comment beside their name
         // or address, and the stored answers carry nothing that points to an invitation.

@@ -112,6 +112,49 @@ class AudiencesTest extends IntegrationTest {
         assertThat(count(admin, ahps, true).get("reachable").asInt()).isZero();
     }
 
+    @Test
+    void whereEntriesShareAnAddressTheOneAddedFirstDecidesWhichSegmentsReachIt() {
+        String shared = uniqueEmail("shared");
+        // a GP added first, then a midwife by the same address who comes first by family name
+        for (String[] who : List.of(
+                new String[] {"ZZ1", "Zed", "Zulu", "gp"}, new String[] {"AA1", "Ada", "Aardvark", "midwife"})) {
+            Response added = api.post(
+                    "/api/v1/ics/" + ods + "/people",
+                    admin,
+                    ApiClient.json(
+                            "person_ref", who[0],
+                            "given_name", who[1],
+                            "family_name", who[2],
+                            "profession", who[3],
+                            "email", shared));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+        }
+        // and a contact by that address, in capitals, a midwife as well
+        Response contact = api.post(
+                "/api/v1/ics/" + ods + "/contacts",
+                admin,
+                ApiClient.json(
+                        "name",
+                        "Ada Aardvark",
+                        "email",
+                        shared.toUpperCase(java.util.Locale.ROOT),
+                        "profession",
+                        "midwife",
+                        "kind",
+                        "student"));
+        assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+
+        // the register's first entry stands for the address: neither the later entry nor the contact is a midwife
+        Map<String, List<String>> midwives = Map.of("profession_groups", List.of("Nursing and midwifery"));
+        assertThat(count(admin, midwives, false).get("reachable").asInt()).isZero();
+        assertThat(count(admin, midwives, true).get("reachable").asInt()).isZero();
+        // the GPs: Asha and the shared address, once
+        assertThat(count(admin, Map.of("professions", List.of("gp")), true)
+                        .get("reachable")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
     private long segment(String name, Map<String, List<String>> criteria, boolean contacts) {
         Response r = api.post(
                 "/api/v1/ics/" + ods + "/segments",

@@ -133,6 +133,16 @@ class EventsTest extends IntegrationTest {
         return api.get("/api/v1/ics/" + ods + "/events", token).json().size();
     }
 
+    /** The event takes place: it began two hours ago and ended one hour ago (an event can only be planned ahead). */
+    private void hold(long eventId) {
+        inIcs(ods, () -> jdbc.sql("""
+                                update engagement_event
+                                   set registration_closes_at = now() - interval '2 hours',
+                                       starts_at = now() - interval '2 hours',
+                                       ends_at = now() - interval '1 hour'
+                                 where id = :id""").param("id", eventId).update());
+    }
+
     @Test
     void theOpenLinkRegistersOnceAnEmailAndTheConfirmationCarriesACalendarFile() throws Exception {
         long id = event(5);
@@ -472,6 +482,7 @@ class EventsTest extends IntegrationTest {
         String waiting = uniqueEmail("waiting");
         registerOpen(openLink(id), "Hal Holder", holder, "paramedic");
         registerOpen(openLink(id), "Wyn Waiting", waiting, "paramedic");
+        hold(id);
 
         Response stranger = api.put(
                 "/api/v1/ics/" + ods + "/events/" + id + "/attendance",
@@ -495,6 +506,56 @@ class EventsTest extends IntegrationTest {
                 "/api/v1/ics/" + ods + "/events/" + id + "/attendance",
                 token,
                 ApiClient.json("email", holder, "attendance", "attended"));
+        assertThat(came.status()).as(came.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
+                        .json()
+                        .get("attended")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void attendanceIsRecordedOnlyOnceTheEventHasBegun() {
+        long id = event(2);
+        String holder = uniqueEmail("early");
+        registerOpen(openLink(id), "Eve Early", holder, "paramedic");
+        String attendance = "/api/v1/ics/" + ods + "/events/" + id + "/attendance";
+
+        Response early = api.put(attendance, token, ApiClient.json("email", holder, "attendance", "attended"));
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.body()).contains("\"attendance\"").contains("only once it has begun");
+
+        // the page offers no attendance buttons yet, and a form sent all the same is refused naming the field
+        PageClient browser = new PageClient(port).signIn(adminEmail, org.goldenthread.support.IntegrationTest.PASSWORD);
+        String page = "/ics/" + ods + "/events/" + id;
+        assertThat(browser.get(page).body())
+                .contains(holder)
+                .contains("once the event has begun")
+                .doesNotContain(page + "/attendance");
+        long registration = api.get("/api/v1/ics/" + ods + "/events/" + id + "/registrations", token)
+                .json()
+                .get(0)
+                .get("id")
+                .asLong();
+        PageClient.Page refused = browser.post(
+                page + "/attendance", "registration", String.valueOf(registration), "attendance", "did_not_attend");
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body())
+                .contains("nhsuk-error-summary")
+                .contains("href=\"#attendance\"")
+                .contains("only once it has begun");
+        assertThat(inIcs(
+                        ods,
+                        () -> jdbc.sql("select count(*) from engagement_registration"
+                                        + " where event_id = :id and attendance is not null")
+                                .param("id", id)
+                                .query(Integer.class)
+                                .single()))
+                .isZero();
+
+        hold(id);
+        assertThat(browser.get(page).body()).contains(page + "/attendance");
+        Response came = api.put(attendance, token, ApiClient.json("email", holder, "attendance", "attended"));
         assertThat(came.status()).as(came.body()).isEqualTo(200);
         assertThat(api.get("/api/v1/ics/" + ods + "/events/" + id, token)
                         .json()
