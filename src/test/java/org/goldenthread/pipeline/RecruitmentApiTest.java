@@ -309,6 +309,47 @@ class RecruitmentApiTest extends IntegrationTest {
                 .containsExactly("recruitment/one_to_two_years");
     }
 
+    /**
+     * An applicant the recruitment system did not link to the register, whose address the register
+     * holds: under the same name it is that person, not a second entry for them; under another name
+     * appointing is refused rather than appointing whoever holds the address.
+     */
+    @Test
+    void anUnlinkedApplicantWhoseAddressTheRegisterHoldsIsThatPersonOrIsAskedAbout() {
+        long round = openRound(api, admin, ods, "Northfield Place Board", "AHP lead");
+        importApplications(
+                api,
+                admin,
+                ods,
+                round,
+                HEADER + "\nX-1,,asha,REED,ASHA.REED@example.nhs.uk,gp,senior,shortlisted,,,\n"
+                        + "X-2,,Ada,Stone,asha.reed@example.nhs.uk,gp,senior,shortlisted,,,\n");
+        int people = api.get(path("/people"), admin).json().size();
+
+        Response other = api.post(
+                path("/recruitment/rounds/" + round + "/applications/"
+                        + applicant(round, "X-2").get("id").asLong() + "/appointment"),
+                admin,
+                ApiClient.json("start_date", "2027-01-04"));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.body())
+                .contains("\"email\"")
+                .contains("Ada Stone's address is in the register already, as Asha Reed (P1)");
+        assertThat(applicant(round, "X-2").get("stage").asString()).isEqualTo("shortlisted");
+
+        Response same = api.post(
+                path("/recruitment/rounds/" + round + "/applications/"
+                        + applicant(round, "X-1").get("id").asLong() + "/appointment"),
+                admin,
+                ApiClient.json("start_date", "2027-01-04"));
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+        JsonNode linked = api.get(path("/people/" + same.json().get("person_id").asLong()), admin)
+                .json()
+                .get("person");
+        assertThat(linked.get("person_ref").asString()).isEqualTo("P1");
+        assertThat(api.get(path("/people"), admin).json().size()).isEqualTo(people);
+    }
+
     @Test
     void anApplicantWhoseAddressIsInTheTalentPoolAlreadyIsNotAddedAgain() {
         String email = uniqueEmail("tam.okafor");

@@ -430,14 +430,39 @@ public class Applications {
         return application(round, id);
     }
 
-    /** The applicant's person in the register, added (without appointments) when they are not in it yet. */
+    /**
+     * The applicant's person in the register: the one the application is linked to; else the entry
+     * that stands for the applicant's address (the one added first, as everywhere else), when it has
+     * the applicant's name; else a new entry (without appointments). An address held by someone of
+     * another name is refused rather than guessed at: appointing the wrong person, or a second entry
+     * for the right one, would both be worse than asking.
+     */
     private long personOf(Round round, Application application) {
         Long linked = application.personId();
         if (linked != null) {
             return linked;
         }
+        List<Person> people = register.people();
+        String email = application.email();
+        Person holder = email == null
+                ? null
+                : people.stream()
+                        .filter(p -> p.email() != null && p.email().equalsIgnoreCase(email.trim()))
+                        .min(java.util.Comparator.comparingLong(Person::id))
+                        .orElse(null);
+        if (holder != null) {
+            if (!sameName(holder, application)) {
+                throw new InvalidInput(
+                        "email",
+                        application.fullName() + "'s address is in the register already, as " + holder.fullName()
+                                + " (" + holder.personRef() + "): link the application to them with their"
+                                + " person_ref, or correct the address, first");
+            }
+            link(application, holder.id());
+            return holder.id();
+        }
         Set<String> taken = new HashSet<>();
-        register.people().forEach(p -> taken.add(p.personRef()));
+        people.forEach(p -> taken.add(p.personRef()));
         Person added = register.addPerson(new PersonDetails(
                 personRef(round, application.applicantRef(), taken),
                 application.givenName(),
@@ -450,11 +475,24 @@ public class Applications {
                 null,
                 application.careerStage(),
                 null));
+        link(application, added.id());
+        return added.id();
+    }
+
+    private void link(Application application, long personId) {
         jdbc.sql("update recruitment_application set person_id = :person where id = :id")
-                .param("person", added.id())
+                .param("person", personId)
                 .param("id", application.id())
                 .update();
-        return added.id();
+    }
+
+    private static boolean sameName(Person person, Application application) {
+        return person.givenName()
+                        .trim()
+                        .equalsIgnoreCase(application.givenName().trim())
+                && person.familyName()
+                        .trim()
+                        .equalsIgnoreCase(application.familyName().trim());
     }
 
     /**
