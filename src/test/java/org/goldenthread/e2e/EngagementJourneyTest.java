@@ -277,12 +277,7 @@ class EngagementJourneyTest extends BrowserTest {
 
         // the event takes place (it could only be planned ahead); then the organiser records attendance and a
         // note coded with the feedback survey's theme
-        inIcs(ods, () -> jdbc.sql("""
-                                update engagement_event
-                                   set registration_closes_at = now() - interval '2 hours',
-                                       starts_at = now() - interval '2 hours',
-                                       ends_at = now() - interval '1 hour'
-                                 where id = :id""").param("id", eventId).update());
+        inIcs(ods, () -> org.goldenthread.engagement.events.HeldEvents.hold(jdbc, eventId));
         page.navigate(url("/ics/" + ods + "/events"));
         click(AriaRole.LINK, "Therapies roundtable");
         Locator table = page.locator("#registration-table");

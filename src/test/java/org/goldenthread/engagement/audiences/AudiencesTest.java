@@ -116,19 +116,7 @@ class AudiencesTest extends IntegrationTest {
     void whereEntriesShareAnAddressTheOneAddedFirstDecidesWhichSegmentsReachIt() {
         String shared = uniqueEmail("shared");
         // a GP added first, then a midwife by the same address who comes first by family name
-        for (String[] who : List.of(
-                new String[] {"ZZ1", "Zed", "Zulu", "gp"}, new String[] {"AA1", "Ada", "Aardvark", "midwife"})) {
-            Response added = api.post(
-                    "/api/v1/ics/" + ods + "/people",
-                    admin,
-                    ApiClient.json(
-                            "person_ref", who[0],
-                            "given_name", who[1],
-                            "family_name", who[2],
-                            "profession", who[3],
-                            "email", shared));
-            assertThat(added.status()).as(added.body()).isEqualTo(201);
-        }
+        org.goldenthread.support.RegisterEntries.aGpThenAMidwifeSharing(api, admin, ods, shared);
         // and a contact by that address, in capitals, a midwife as well
         Response contact = api.post(
                 "/api/v1/ics/" + ods + "/contacts",

@@ -135,12 +135,7 @@ class EventsTest extends IntegrationTest {
 
     /** The event takes place: it began two hours ago and ended one hour ago (an event can only be planned ahead). */
     private void hold(long eventId) {
-        inIcs(ods, () -> jdbc.sql("""
-                                update engagement_event
-                                   set registration_closes_at = now() - interval '2 hours',
-                                       starts_at = now() - interval '2 hours',
-                                       ends_at = now() - interval '1 hour'
-                                 where id = :id""").param("id", eventId).update());
+        inIcs(ods, () -> HeldEvents.hold(jdbc, eventId));
     }
 
     @Test
@@ -599,19 +594,7 @@ class EventsTest extends IntegrationTest {
     @Test
     void whereTwoEntriesShareAnAddressTheOneAddedFirstDecidesWhoMayCome() throws Exception {
         String shared = uniqueEmail("shared");
-        for (String[] who : List.of(
-                new String[] {"ZZ1", "Zed", "Zulu", "gp"}, new String[] {"AA1", "Ada", "Aardvark", "midwife"})) {
-            Response added = api.post(
-                    "/api/v1/ics/" + ods + "/people",
-                    token,
-                    ApiClient.json(
-                            "person_ref", who[0],
-                            "given_name", who[1],
-                            "family_name", who[2],
-                            "profession", who[3],
-                            "email", shared));
-            assertThat(added.status()).as(added.body()).isEqualTo(201);
-        }
+        org.goldenthread.support.RegisterEntries.aGpThenAMidwifeSharing(api, token, ods, shared);
         long id = forNursesAndMidwives();
 
         // the first entry, a GP, stands for the address: no place, and the address is told why by email

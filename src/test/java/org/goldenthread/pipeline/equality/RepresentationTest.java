@@ -40,13 +40,7 @@ class RepresentationTest extends IntegrationTest {
         String ods = createIcs("Representation");
         String adminEmail = createUser("ics_admin", ods);
         String admin = tokenFor(adminEmail);
-        RegisterFixture.loadSmallRegister(api, admin, ods);
-        assertThat(api.put(
-                                "/api/v1/admin/ics/" + ods + "/min-group-size",
-                                adminToken(),
-                                ApiClient.json("min_group_size", 3))
-                        .status())
-                .isEqualTo(200);
+        smallRegisterWithK3(ods, admin);
         assertThat(api.post(
                                 "/api/v1/ics/" + ods + "/workforce-baseline/import",
                                 admin,
@@ -61,17 +55,7 @@ class RepresentationTest extends IntegrationTest {
                 "P4", EthnicGroup.WHITE,
                 "P5", EthnicGroup.WHITE,
                 "P6", EthnicGroup.ASIAN);
-        inIcs(
-                ods,
-                () -> new TransactionTemplate(transactionManager).execute(status -> {
-                    given.forEach((ref, group) -> answers.recordForPerson(
-                            jdbc.sql("select id from person where person_ref = :ref")
-                                    .param("ref", ref)
-                                    .query(Long.class)
-                                    .single(),
-                            new Answers(group, Sex.NOT_STATED, Disability.NOT_STATED)));
-                    return null;
-                }));
+        given.forEach((ref, group) -> give(ods, ref, group));
 
         JsonNode ethnic = api.get("/api/v1/ics/" + ods + "/representation", tokenFor(createUser("analyst", ods)))
                 .json()
@@ -259,14 +243,7 @@ class RepresentationTest extends IntegrationTest {
     @Test
     void theFiguresStandUntilKLeadersHaveChanged() {
         String ods = createIcs("Representation release");
-        String admin = tokenFor(createUser("ics_admin", ods));
-        RegisterFixture.loadSmallRegister(api, admin, ods);
-        assertThat(api.put(
-                                "/api/v1/admin/ics/" + ods + "/min-group-size",
-                                adminToken(),
-                                ApiClient.json("min_group_size", 3))
-                        .status())
-                .isEqualTo(200);
+        smallRegisterWithK3(ods, tokenFor(createUser("ics_admin", ods)));
         for (String ref : List.of("P1", "P2", "P3", "P4")) {
             give(ods, ref, EthnicGroup.WHITE);
         }
@@ -310,6 +287,17 @@ class RepresentationTest extends IntegrationTest {
                 java.time.LocalDate.now(), java.util.Set.of(a1, a1all, b2), java.util.Set.of(2L), Map.of());
         assertThat(Representation.changedPeople(answered, java.util.Set.of(a1, a1all, b2moved)))
                 .isEqualTo(1);
+    }
+
+    /** The small register, with the ICS's k set to 3 so that its few leaders can show anything. */
+    private void smallRegisterWithK3(String ods, String admin) {
+        RegisterFixture.loadSmallRegister(api, admin, ods);
+        assertThat(api.put(
+                                "/api/v1/admin/ics/" + ods + "/min-group-size",
+                                adminToken(),
+                                ApiClient.json("min_group_size", 3))
+                        .status())
+                .isEqualTo(200);
     }
 
     private void give(String ods, String ref, EthnicGroup group) {
