@@ -138,18 +138,39 @@ class Reflections {
         return fitting.stream().limit(4).toList();
     }
 
-    /** Each participant's latest reflection, counted by type, with small counts hidden. */
+    /**
+     * Each participant's latest reflection, counted by type, with small counts hidden, as last
+     * released: the counts are kept, and counted again only once at least k participants have taken a
+     * new reflection, joined or left since, so that no two readings differ by one person's type.
+     */
+    @Transactional
     Cohort cohort(long programmeId) {
         Programmes.Programme programme = programmes.get(programmeId);
         List<Programmes.Participant> participants = programmes.participants(programmeId);
-        Map<String, Integer> counts = new TreeMap<>();
+        Map<Long, Long> latest = new java.util.HashMap<>();
         jdbc.sql("""
-                        select t.leader_type, count(*) as people
-                          from (select distinct on (r.person_id) r.person_id, r.leader_type
-                                  from leader_type_reflection r
-                                  join programme_participant p on p.person_id = r.person_id and p.programme_id = :p
-                                 order by r.person_id, r.taken_on desc, r.id desc) t
-                         group by t.leader_type""")
+                        select distinct on (r.person_id) r.person_id, r.id
+                          from leader_type_reflection r
+                          join programme_participant p on p.person_id = r.person_id and p.programme_id = :p
+                         order by r.person_id, r.taken_on desc, r.id desc""")
+                .param("p", programmeId)
+                .query((rs, n) -> latest.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        Map<Long, Long> released = new java.util.HashMap<>();
+        jdbc.sql("select person_id, reflection_id from leader_type_release_member where programme_id = :p")
+                .param("p", programmeId)
+                .query((rs, n) -> released.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        boolean none = jdbc.sql("select count(*) from leader_type_release where programme_id = :p")
+                        .param("p", programmeId)
+                        .query(Integer.class)
+                        .single()
+                == 0;
+        if (none || changed(released, latest) >= smallNumbers.minGroupSize()) {
+            release(programmeId, latest);
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        jdbc.sql("select leader_type, people from leader_type_release_count where programme_id = :p")
                 .param("p", programmeId)
                 .query((rs, n) -> counts.put(rs.getString("leader_type"), rs.getInt("people")))
                 .list();
@@ -167,5 +188,48 @@ class Reflections {
             result.add(new TypeCount(types[i], shown[0][i]));
         }
         return new Cohort(programme.name(), result, shown[0][types.length], participants.size());
+    }
+
+    /** Participants whose latest reflection differs between two readings, or who are in one only. */
+    static int changed(Map<Long, Long> released, Map<Long, Long> latest) {
+        java.util.Set<Long> people = new java.util.HashSet<>(released.keySet());
+        people.addAll(latest.keySet());
+        return (int) people.stream()
+                .filter(p -> !java.util.Objects.equals(released.get(p), latest.get(p)))
+                .count();
+    }
+
+    private void release(long programmeId, Map<Long, Long> latest) {
+        // one release at a time per programme, so two readers finding it due do not interleave
+        jdbc.sql("select pg_advisory_xact_lock(20261205, cast(:p as integer))")
+                .param("p", programmeId)
+                .query()
+                .singleValue();
+        for (String table : List.of("leader_type_release_count", "leader_type_release_member")) {
+            jdbc.sql("delete from " + table + " where programme_id = :p")
+                    .param("p", programmeId)
+                    .update();
+        }
+        jdbc.sql("""
+                        insert into leader_type_release_member (programme_id, person_id, reflection_id)
+                        select :p, m.person_id, m.reflection_id
+                          from unnest(cast(:people as bigint[]), cast(:reflections as bigint[])) as m (person_id, reflection_id)""")
+                .param("p", programmeId)
+                .param("people", latest.keySet().toArray(Long[]::new))
+                .param("reflections", latest.keySet().stream().map(latest::get).toArray(Long[]::new))
+                .update();
+        jdbc.sql("""
+                        insert into leader_type_release_count (programme_id, leader_type, people)
+                        select :p, r.leader_type, count(*)
+                          from leader_type_release_member m
+                          join leader_type_reflection r on r.id = m.reflection_id
+                         where m.programme_id = :p
+                         group by r.leader_type""").param("p", programmeId).update();
+        jdbc.sql("""
+                        insert into leader_type_release (programme_id, released_on) values (:p, :today)
+                            on conflict (ics_id, programme_id) do update set released_on = excluded.released_on""")
+                .param("p", programmeId)
+                .param("today", LocalDate.now(clock))
+                .update();
     }
 }
