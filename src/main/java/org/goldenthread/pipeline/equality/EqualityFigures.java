@@ -115,7 +115,7 @@ public class EqualityFigures {
         jdbc.sql("""
                         select characteristic, part, part_name, answer, shortlisted, appointed
                           from fairness_year_count
-                         where starts_in = :year""").param("year", year.startYear()).query(rs -> {
+                         where starts_in = :year and ics_id = gt_current_ics()""").param("year", year.startYear()).query(rs -> {
             Characteristic characteristic =
                     Characteristic.valueOf(rs.getString("characteristic").toUpperCase(java.util.Locale.ROOT));
             if (!characteristics.contains(characteristic)) {
@@ -132,7 +132,7 @@ public class EqualityFigures {
     }
 
     private @Nullable LocalDate fixedOn(FinancialYear year) {
-        return jdbc.sql("select fixed_on from fairness_year where starts_in = :year")
+        return jdbc.sql("select fixed_on from fairness_year where starts_in = :year and ics_id = gt_current_ics()")
                 .param("year", year.startYear())
                 .query(LocalDate.class)
                 .optional()
@@ -216,22 +216,24 @@ public class EqualityFigures {
     @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
     public @Nullable Release released() {
         allowCounting();
-        LocalDate on = jdbc.sql("select released_on from representation_release")
+        LocalDate on = jdbc.sql("select released_on from representation_release where ics_id = gt_current_ics()")
                 .query(LocalDate.class)
                 .optional()
                 .orElse(null);
         if (on == null) {
             return null;
         }
-        Set<Membership> members =
-                new HashSet<>(jdbc.sql("select person_id, profession_group, level from representation_member")
-                        .query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                        .list());
-        Set<Long> changed = new HashSet<>(jdbc.sql("select person_id from representation_answers_changed")
-                .query(Long.class)
+        Set<Membership> members = new HashSet<>(jdbc.sql(
+                        "select person_id, profession_group, level from representation_member where ics_id = gt_current_ics()")
+                .query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list());
+        Set<Long> changed = new HashSet<>(
+                jdbc.sql("select person_id from representation_answers_changed where ics_id = gt_current_ics()")
+                        .query(Long.class)
+                        .list());
         Map<Characteristic, Map<String, Map<String, Map<String, Integer>>>> counts = new HashMap<>();
-        jdbc.sql("select profession_group, level, characteristic, answer, people from representation_count")
+        jdbc.sql("select profession_group, level, characteristic, answer, people from representation_count"
+                        + " where ics_id = gt_current_ics()")
                 .query(rs -> {
                     counts.computeIfAbsent(
                                     Characteristic.valueOf(
@@ -257,7 +259,8 @@ public class EqualityFigures {
                 .singleValue();
         for (String table :
                 List.of("representation_count", "representation_member", "representation_answers_changed")) {
-            jdbc.sql("delete from " + table).update();
+            jdbc.sql("delete from " + table + " where ics_id = gt_current_ics()")
+                    .update();
         }
         jdbc.sql("""
                         insert into representation_release (released_on) values (:today)
@@ -275,6 +278,7 @@ public class EqualityFigures {
                             select m.profession_group, m.level, :characteristic, e.%s, count(*)
                               from representation_member m
                               join equality_answer e on e.person_id = m.person_id
+                             where m.ics_id = gt_current_ics()
                              group by m.profession_group, m.level, e.%1$s""".formatted(c.column()))
                     .param("characteristic", c.code())
                     .update();

@@ -290,13 +290,14 @@ public class Exits {
                 live.add(new Held(a.id(), seats.placeOf(a.seatId()), c.reason(), c.wouldReturn(), c.handover()));
             }
         }
-        LocalDate on = jdbc.sql("select released_on from exit_release")
+        LocalDate on = jdbc.sql("select released_on from exit_release where ics_id = gt_current_ics()")
                 .query(LocalDate.class)
                 .optional()
                 .orElse(null);
         List<Held> kept = on == null
                 ? List.of()
-                : jdbc.sql("select appointment_id, place, reason, would_return, handover from exit_release_answer")
+                : jdbc.sql("select appointment_id, place, reason, would_return, handover from exit_release_answer"
+                                + " where ics_id = gt_current_ics()")
                         .query((rs, n) -> new Held(
                                 rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
                         .list();
@@ -307,7 +308,8 @@ public class Exits {
         jdbc.sql("select pg_advisory_xact_lock(20261204, cast(gt_current_ics() as integer))")
                 .query()
                 .singleValue();
-        jdbc.sql("delete from exit_release_answer").update();
+        jdbc.sql("delete from exit_release_answer where ics_id = gt_current_ics()")
+                .update();
         jdbc.sql("""
                         insert into exit_release_answer (appointment_id, place, reason, would_return, handover)
                         select * from unnest(cast(:appointments as bigint[]), cast(:places as text[]),
