@@ -57,11 +57,29 @@ public class EqualityFigures {
             return counts.getOrDefault(characteristic, Map.of()).getOrDefault(part, Shortlisting.NONE);
         }
 
-        /** The levels and places that had anyone shortlisted. */
-        public List<Part> breakdown(Characteristic characteristic) {
-            return counts.getOrDefault(characteristic, Map.of()).keySet().stream()
-                    .filter(p -> !p.isIcs())
-                    .toList();
+        /**
+         * The counts of every level and place that had anyone shortlisted, and, for levels and for
+         * places, what the whole year has beyond them: rounds at a forum with no place (most system
+         * forums), or at a seat no longer on any forum. That remainder is the whole less the parts, so
+         * beside them it is as good as shown, and it must be large enough to show too.
+         */
+        public List<Shortlisting> breakdown(Characteristic characteristic) {
+            Map<Part, Shortlisting> byPart = counts.getOrDefault(characteristic, Map.of());
+            Shortlisting whole = byPart.getOrDefault(Part.ICS, Shortlisting.NONE);
+            List<Shortlisting> parts = new java.util.ArrayList<>();
+            for (String kind : List.of("level", "place")) {
+                Shortlisting rest = whole;
+                for (Map.Entry<Part, Shortlisting> part : byPart.entrySet()) {
+                    if (part.getKey().kind().equals(kind)) {
+                        parts.add(part.getValue());
+                        rest = rest.less(part.getValue());
+                    }
+                }
+                if (!rest.isEmpty()) {
+                    parts.add(rest);
+                }
+            }
+            return parts;
         }
     }
 
@@ -78,6 +96,21 @@ public class EqualityFigures {
 
         public int appointed(Collection<String> answers) {
             return answers.stream().mapToInt(a -> appointed.getOrDefault(a, 0)).sum();
+        }
+
+        /** Those counted here and not in {@code part}, which is a part of them. */
+        Shortlisting less(Shortlisting part) {
+            return new Shortlisting(minus(shortlisted, part.shortlisted), minus(appointed, part.appointed));
+        }
+
+        boolean isEmpty() {
+            return shortlisted.values().stream().allMatch(n -> n == 0);
+        }
+
+        private static Map<String, Integer> minus(Map<String, Integer> whole, Map<String, Integer> part) {
+            Map<String, Integer> rest = new HashMap<>(whole);
+            part.forEach((answer, n) -> rest.merge(answer, -n, Integer::sum));
+            return rest;
         }
     }
 

@@ -214,8 +214,7 @@ public class Fairness {
         if (!part.isIcs()
                 && !likelihood.suppressed()
                 && year.breakdown(characteristic).stream()
-                        .anyMatch(p -> likelihood(asked.by(), year.counts(characteristic, p), k)
-                                .suppressed())) {
+                        .anyMatch(counts -> likelihood(asked.by(), counts, k).suppressed())) {
             likelihood = RelativeLikelihood.hidden(RelativeLikelihood.Hidden.WITH_OTHERS);
         }
         return new Figure(asked, year.fixedOn(), likelihood, k);
