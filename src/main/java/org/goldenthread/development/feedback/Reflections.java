@@ -14,6 +14,7 @@ import org.goldenthread.development.Programmes;
 import org.goldenthread.people.Person;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Releases;
 import org.goldenthread.platform.SmallNumbers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,7 @@ class Reflections {
     private final SmallNumbers smallNumbers;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Releases releases;
 
     Reflections(
             JdbcClient jdbc,
@@ -53,8 +55,10 @@ class Reflections {
             Programmes programmes,
             SmallNumbers smallNumbers,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            Releases releases) {
         this.jdbc = jdbc;
+        this.releases = releases;
         this.catalogue = catalogue;
         this.programmes = programmes;
         this.smallNumbers = smallNumbers;
@@ -156,19 +160,11 @@ class Reflections {
                 .param("p", programmeId)
                 .query((rs, n) -> latest.put(rs.getLong(1), rs.getLong(2)))
                 .list();
-        Map<Long, Long> released = new java.util.HashMap<>();
-        jdbc.sql("select person_id, reflection_id from leader_type_release_member where programme_id = :p")
-                .param("p", programmeId)
-                .query((rs, n) -> released.put(rs.getLong(1), rs.getLong(2)))
-                .list();
-        boolean none = jdbc.sql("select count(*) from leader_type_release where programme_id = :p")
-                        .param("p", programmeId)
-                        .query(Integer.class)
-                        .single()
-                == 0;
-        if (none || changed(released, latest) >= smallNumbers.minGroupSize()) {
-            release(programmeId, latest);
-        }
+        releases.current(
+                "leader types", programmeId, () -> released(programmeId), released -> changed(released, latest), () -> {
+                    release(programmeId, latest);
+                    return latest;
+                });
         Map<String, Integer> counts = new TreeMap<>();
         jdbc.sql("select leader_type, people from leader_type_release_count where programme_id = :p")
                 .param("p", programmeId)
@@ -199,12 +195,25 @@ class Reflections {
                 .count();
     }
 
-    private void release(long programmeId, Map<Long, Long> latest) {
-        // one release at a time per programme, so two readers finding it due do not interleave
-        jdbc.sql("select pg_advisory_xact_lock(20261205, cast(:p as integer))")
+    /** Each participant counted in the programme's last release, with the reflection counted; null when none. */
+    private @Nullable Map<Long, Long> released(long programmeId) {
+        boolean none = jdbc.sql("select count(*) from leader_type_release where programme_id = :p")
+                        .param("p", programmeId)
+                        .query(Integer.class)
+                        .single()
+                == 0;
+        if (none) {
+            return null;
+        }
+        Map<Long, Long> released = new java.util.HashMap<>();
+        jdbc.sql("select person_id, reflection_id from leader_type_release_member where programme_id = :p")
                 .param("p", programmeId)
-                .query()
-                .singleValue();
+                .query((rs, n) -> released.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        return released;
+    }
+
+    private void release(long programmeId, Map<Long, Long> latest) {
         for (String table : List.of("leader_type_release_count", "leader_type_release_member")) {
             jdbc.sql("delete from " + table + " where programme_id = :p")
                     .param("p", programmeId)

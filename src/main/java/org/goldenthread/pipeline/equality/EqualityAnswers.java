@@ -2,6 +2,7 @@ package org.goldenthread.pipeline.equality;
 
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.platform.Releases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class EqualityAnswers {
 
     private final JdbcClient jdbc;
+    private final Releases releases;
 
-    EqualityAnswers(JdbcClient jdbc) {
+    EqualityAnswers(JdbcClient jdbc, Releases releases) {
         this.jdbc = jdbc;
+        this.releases = releases;
     }
 
     /** Records an applicant's answers, replacing any recorded before. */
@@ -31,6 +34,8 @@ public class EqualityAnswers {
     /** Records the answers a person in the register gives about themselves, replacing any recorded before. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordForPerson(long personId, Answers answers) {
+        // a release of leaders' figures counts answers as they stand when it is made: it waits for this
+        releases.writing(EqualityFigures.REPRESENTATION, null);
         if (!record("person_id", personId, answers)) {
             return;
         }

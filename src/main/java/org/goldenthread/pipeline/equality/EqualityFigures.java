@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.goldenthread.platform.Releases;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -115,9 +116,11 @@ public class EqualityFigures {
     }
 
     private final JdbcClient jdbc;
+    private final Releases releases;
 
-    EqualityFigures(JdbcClient jdbc) {
+    EqualityFigures(JdbcClient jdbc, Releases releases) {
         this.jdbc = jdbc;
+        this.releases = releases;
     }
 
     /**
@@ -246,9 +249,25 @@ public class EqualityFigures {
         }
     }
 
-    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
-    public @Nullable Release released() {
+    /**
+     * Leaders' figures as last released, or released anew first when there are none yet or when
+     * {@code changedSince} says at least k people differ from them (see {@link Releases}): who is
+     * counted where ({@code now}), and their answers counted as they stand, replacing the last release.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Release current(
+            Set<Membership> now, LocalDate today, java.util.function.ToIntFunction<Release> changedSince) {
         allowCounting();
+        return releases.current(REPRESENTATION, null, this::kept, changedSince, () -> {
+            replace(now, today);
+            return java.util.Objects.requireNonNull(kept());
+        });
+    }
+
+    /** The name of leaders' figures' release lock, which writers of their answers take too. */
+    static final String REPRESENTATION = "representation";
+
+    private @Nullable Release kept() {
         LocalDate on = jdbc.sql("select released_on from representation_release where ics_id = gt_current_ics()")
                 .query(LocalDate.class)
                 .optional()
@@ -279,17 +298,7 @@ public class EqualityFigures {
         return new Release(on, members, changed, counts);
     }
 
-    /**
-     * Releases leaders' figures anew: who is counted where, and their answers counted as they stand
-     * now, replacing the last release. One release at a time per ICS, so two callers finding the
-     * figures due do not interleave.
-     */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void release(Collection<Membership> members, LocalDate today) {
-        allowCounting();
-        jdbc.sql("select pg_advisory_xact_lock(20261203, cast(gt_current_ics() as integer))")
-                .query()
-                .singleValue();
+    private void replace(Collection<Membership> members, LocalDate today) {
         for (String table :
                 List.of("representation_count", "representation_member", "representation_answers_changed")) {
             jdbc.sql("delete from " + table + " where ics_id = gt_current_ics()")

@@ -119,7 +119,13 @@ class Representation {
     }
 
     private List<Table> tables(@Nullable String group, EqualityFigures.Release release) {
-        Set<String> groupNames = new LinkedHashSet<>(baseline.groups());
+        // the groups of the release, not of today's directory: what is hidden is then the same on every
+        // reading of one release (a group with no leaders in it adds nothing to hide)
+        Set<String> groupNames = new java.util.TreeSet<>();
+        release.members().stream()
+                .map(EqualityFigures.Membership::group)
+                .filter(g -> !g.equals(EVERYONE))
+                .forEach(groupNames::add);
         if (group != null) {
             groupNames.add(group);
         }
@@ -159,13 +165,8 @@ class Representation {
      * person (or by fewer than k).
      */
     private EqualityFigures.Release current() {
-        EqualityFigures.Release last = figures.released();
         Set<EqualityFigures.Membership> now = memberships();
-        if (last == null || changedPeople(last, now) >= small.minGroupSize()) {
-            figures.release(now, LocalDate.now(clock));
-            return Objects.requireNonNull(figures.released());
-        }
-        return last;
+        return figures.current(now, LocalDate.now(clock), last -> changedPeople(last, now));
     }
 
     static int changedPeople(EqualityFigures.Release last, Set<EqualityFigures.Membership> now) {

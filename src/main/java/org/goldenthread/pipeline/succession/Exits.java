@@ -19,6 +19,7 @@ import org.goldenthread.platform.Footprint;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Releases;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.Level;
@@ -40,8 +41,10 @@ public class Exits {
     private final Forums forums;
     private final Audit audit;
     private final SmallNumbers small;
+    private final Releases releases;
 
-    Exits(JdbcClient jdbc, Register register, Forums forums, Audit audit, SmallNumbers small) {
+    Exits(JdbcClient jdbc, Register register, Forums forums, Audit audit, SmallNumbers small, Releases releases) {
+        this.releases = releases;
         this.jdbc = jdbc;
         this.register = register;
         this.forums = forums;
@@ -290,41 +293,42 @@ public class Exits {
                 live.add(new Held(a.id(), seats.placeOf(a.seatId()), c.reason(), c.wouldReturn(), c.handover()));
             }
         }
+        return releases.current("exit answers", null, this::kept, kept -> changed(kept.answers(), live), () -> {
+            jdbc.sql("delete from exit_release_answer where ics_id = gt_current_ics()")
+                    .update();
+            jdbc.sql("""
+                            insert into exit_release_answer (appointment_id, place, reason, would_return, handover)
+                            select * from unnest(cast(:appointments as bigint[]), cast(:places as text[]),
+                                                 cast(:reasons as text[]), cast(:returns as text[]),
+                                                 cast(:handovers as boolean[]))""")
+                    .param("appointments", live.stream().map(Held::appointment).toArray(Long[]::new))
+                    .param("places", live.stream().map(Held::place).toArray(String[]::new))
+                    .param("reasons", live.stream().map(Held::reason).toArray(String[]::new))
+                    .param("returns", live.stream().map(Held::wouldReturn).toArray(String[]::new))
+                    .param("handovers", live.stream().map(Held::handover).toArray(Boolean[]::new))
+                    .update();
+            jdbc.sql("""
+                            insert into exit_release (released_on) values (:today)
+                                on conflict (ics_id) do update set released_on = excluded.released_on""").param("today", today).update();
+            return new Released(today, live);
+        });
+    }
+
+    private @Nullable Released kept() {
         LocalDate on = jdbc.sql("select released_on from exit_release where ics_id = gt_current_ics()")
                 .query(LocalDate.class)
                 .optional()
                 .orElse(null);
-        List<Held> kept = on == null
-                ? List.of()
-                : jdbc.sql("select appointment_id, place, reason, would_return, handover from exit_release_answer"
+        if (on == null) {
+            return null;
+        }
+        return new Released(
+                on,
+                jdbc.sql("select appointment_id, place, reason, would_return, handover from exit_release_answer"
                                 + " where ics_id = gt_current_ics()")
                         .query((rs, n) -> new Held(
                                 rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
-                        .list();
-        if (on != null && changed(kept, live) < small.minGroupSize()) {
-            return new Released(on, kept);
-        }
-        // one release at a time per ICS, so two readers finding it due do not interleave
-        jdbc.sql("select pg_advisory_xact_lock(20261204, cast(gt_current_ics() as integer))")
-                .query()
-                .singleValue();
-        jdbc.sql("delete from exit_release_answer where ics_id = gt_current_ics()")
-                .update();
-        jdbc.sql("""
-                        insert into exit_release_answer (appointment_id, place, reason, would_return, handover)
-                        select * from unnest(cast(:appointments as bigint[]), cast(:places as text[]),
-                                             cast(:reasons as text[]), cast(:returns as text[]),
-                                             cast(:handovers as boolean[]))""")
-                .param("appointments", live.stream().map(Held::appointment).toArray(Long[]::new))
-                .param("places", live.stream().map(Held::place).toArray(String[]::new))
-                .param("reasons", live.stream().map(Held::reason).toArray(String[]::new))
-                .param("returns", live.stream().map(Held::wouldReturn).toArray(String[]::new))
-                .param("handovers", live.stream().map(Held::handover).toArray(Boolean[]::new))
-                .update();
-        jdbc.sql("""
-                        insert into exit_release (released_on) values (:today)
-                            on conflict (ics_id) do update set released_on = excluded.released_on""").param("today", today).update();
-        return new Released(today, live);
+                        .list());
     }
 
     /** How many conversations differ between two sets of answers: come, gone or changed, each once. */

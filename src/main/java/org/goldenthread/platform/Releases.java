@@ -1,0 +1,76 @@
+package org.goldenthread.platform;
+
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Figures about people that move in steps of k. Counts read before and after one person joined, left
+ * or gave new answers differ by that person, and who joins or leaves is often public; so such figures
+ * are kept as released and released anew only once at least k of the people behind them have changed.
+ *
+ * <p>Two readers may find the figures due at once. Each decides again under the figures' lock, against
+ * what is kept by then: without that, the second would replace the first's release with figures it
+ * worked out before, which may differ from the first's by one person.
+ */
+@Component
+public class Releases {
+
+    private final JdbcClient jdbc;
+    private final SmallNumbers small;
+
+    Releases(JdbcClient jdbc, SmallNumbers small) {
+        this.jdbc = jdbc;
+        this.small = small;
+    }
+
+    /**
+     * The figures to show: those kept, unless there are none yet or {@code changedSince} says at least k
+     * people differ from them, when {@code release} replaces them and its figures are shown. Runs in the
+     * caller's transaction, which holds the figures' lock from the moment they are found due until it ends.
+     *
+     * @param figures names the figures, so that each kind has a lock of its own
+     * @param key which of them (a programme, say); null for the ICS in scope
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <R> R current(
+            String figures,
+            @Nullable Long key,
+            Supplier<@Nullable R> kept,
+            ToIntFunction<R> changedSince,
+            Supplier<R> release) {
+        R last = kept.get();
+        if (last != null && changedSince.applyAsInt(last) < small.minGroupSize()) {
+            return last;
+        }
+        lock(figures, key, "pg_advisory_xact_lock");
+        last = kept.get();
+        if (last != null && changedSince.applyAsInt(last) < small.minGroupSize()) {
+            return last;
+        }
+        return release.get();
+    }
+
+    /**
+     * For a writer of what the figures count, when a release counts it at the time it is made rather than
+     * from what was compared: held until the writer's transaction ends, so that a release waits for the
+     * write and sees it whole, and the writer, started after a release, sees that release.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void writing(String figures, @Nullable Long key) {
+        lock(figures, key, "pg_advisory_xact_lock_shared");
+    }
+
+    private void lock(String figures, @Nullable Long key, String function) {
+        jdbc.sql("select " + function
+                        + "(hashtext(:figures), cast(coalesce(cast(:key as bigint), gt_current_ics()) as integer))")
+                .param("figures", figures)
+                .param("key", key)
+                .query()
+                .singleValue();
+    }
+}
