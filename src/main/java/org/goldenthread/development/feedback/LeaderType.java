@@ -1,5 +1,6 @@
 package org.goldenthread.development.feedback;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import org.goldenthread.development.OfferKind;
 import org.goldenthread.platform.Coded;
@@ -69,6 +70,8 @@ public enum LeaderType implements Coded {
         this.offerKinds = offerKinds;
     }
 
+    /** In JSON too, as every other code the API gives. */
+    @JsonValue
     @Override
     public String code() {
         return code;

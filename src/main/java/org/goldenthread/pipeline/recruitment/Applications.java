@@ -442,14 +442,10 @@ public class Applications {
         if (linked != null) {
             return linked;
         }
-        List<Person> people = register.people();
         String email = application.email();
-        Person holder = email == null
+        Person holder = email == null || email.isBlank()
                 ? null
-                : people.stream()
-                        .filter(p -> p.email() != null && p.email().equalsIgnoreCase(email.trim()))
-                        .min(java.util.Comparator.comparingLong(Person::id))
-                        .orElse(null);
+                : register.personByEmail(email).orElse(null);
         if (holder != null) {
             if (!sameName(holder, application)) {
                 throw new InvalidInput(
@@ -462,7 +458,7 @@ public class Applications {
             return holder.id();
         }
         Set<String> taken = new HashSet<>();
-        people.forEach(p -> taken.add(p.personRef()));
+        register.people().forEach(p -> taken.add(p.personRef()));
         Person added = register.addPerson(new PersonDetails(
                 personRef(round, application.applicantRef(), taken),
                 application.givenName(),

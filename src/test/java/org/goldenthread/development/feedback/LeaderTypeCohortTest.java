@@ -101,7 +101,7 @@ class LeaderTypeCohortTest extends IntegrationTest {
 
     private static @Nullable Integer count(JsonNode cohort, String type) {
         for (JsonNode t : cohort.get("types")) {
-            if (t.get("type").asString().equalsIgnoreCase(type)) {
+            if (t.get("type").asString().equals(type)) {
                 return t.get("people").isNull() ? null : t.get("people").asInt();
             }
         }
