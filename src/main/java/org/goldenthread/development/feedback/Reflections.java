@@ -1,5 +1,6 @@
 package org.goldenthread.development.feedback;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,7 +38,9 @@ class Reflections {
             String programme,
             List<TypeCount> types,
             @Nullable Integer reflected,
-            int participants) {}
+            int participants,
+            @JsonProperty("counted_on") LocalDate countedOn,
+            int k) {}
 
     record TypeCount(LeaderType type, @Nullable Integer people) {}
 
@@ -165,6 +168,10 @@ class Reflections {
                     release(programmeId, latest);
                     return latest;
                 });
+        LocalDate countedOn = jdbc.sql("select released_on from leader_type_release where programme_id = :p")
+                .param("p", programmeId)
+                .query(LocalDate.class)
+                .single();
         Map<String, Integer> counts = new TreeMap<>();
         jdbc.sql("select leader_type, people from leader_type_release_count where programme_id = :p")
                 .param("p", programmeId)
@@ -183,7 +190,13 @@ class Reflections {
         for (int i = 0; i < types.length; i++) {
             result.add(new TypeCount(types[i], shown[0][i]));
         }
-        return new Cohort(programme.name(), result, shown[0][types.length], participants.size());
+        return new Cohort(
+                programme.name(),
+                result,
+                shown[0][types.length],
+                participants.size(),
+                countedOn,
+                smallNumbers.minGroupSize());
     }
 
     /** Participants whose latest reflection differs between two readings, or who are in one only. */

@@ -68,6 +68,13 @@ class LeaderTypeCohortTest extends IntegrationTest {
         JsonNode standing = api.get(path, analyst).json();
         assertThat(count(standing, "shaper")).isEqualTo(6);
         assertThat(count(standing, "steady")).isZero();
+        assertThat(standing.get("counted_on").asString())
+                .isEqualTo(LocalDate.now().toString());
+        String page = new org.goldenthread.support.PageClient(port)
+                .signIn(createUser("analyst", ods), PASSWORD)
+                .get("/ics/" + ods + "/programmes/" + programme + "/leader-types")
+                .body();
+        assertThat(page).contains("Counted on ").contains("once at least 3 participants");
 
         // a third: the counts move by all three at once
         reflect(ods, people.get("P3"), "steady", 3);
