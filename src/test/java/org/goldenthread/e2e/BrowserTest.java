@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -202,23 +201,22 @@ public abstract class BrowserTest extends IntegrationTest {
      * run either way; {@code AccessibilityScanTest} shows the scan still finds what it should.
      */
     protected void assertAccessible() {
+        assertThat(accessibilityFaults())
+                .as("accessibility violations on " + page.url())
+                .isEmpty();
+    }
+
+    /** The serious and critical faults the scan finds on the page as the browser shows it, each in words. */
+    protected List<String> accessibilityFaults() {
         AxeResults results = new AxeBuilder(page)
                 .setLegacyMode(true)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
                 .analyze();
-        List<Rule> serious = results.getViolations().stream()
+        return results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> n.getHtml()).limit(3).collect(Collectors.joining(" | ")))
                 .toList();
-        assertThat(serious)
-                .as("accessibility violations on " + page.url() + ": "
-                        + serious.stream()
-                                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
-                                        + v.getNodes().stream()
-                                                .map(n -> n.getHtml())
-                                                .limit(3)
-                                                .collect(Collectors.joining(" | ")))
-                                .collect(Collectors.joining("; ")))
-                .isEmpty();
     }
 
     /** A fresh phone with JavaScript off in place of the current browser: nobody signed in, nothing remembered. */

@@ -27,7 +27,8 @@ import org.springframework.context.ApplicationContext;
  * elements are counted as the browser has them. Long lists are paged and summaries link to their
  * details, so the count depends on the page, not on the size of the ICS. And no page is wider than
  * the phone: a wide table scrolls sideways in its own box, rather than the phone zooming the whole
- * page out.
+ * page out. The first page of each kind is scanned for accessibility too, so that a page no journey
+ * goes through (a programme's leader types, say) is scanned with the demo's data in it.
  */
 class PageSizeJourneyTest extends BrowserTest {
 
@@ -45,6 +46,9 @@ class PageSizeJourneyTest extends BrowserTest {
 
     /** Pages whose content is wider than the phone's screen, with their width in CSS pixels. */
     private final Map<String, Integer> wider = new TreeMap<>();
+
+    /** The first page of each kind the accessibility scan found faults on, with the faults. */
+    private final Map<String, List<String>> faults = new TreeMap<>();
 
     @Test
     void everyKindOfPageOfTheDemoIcsHasAFewHundredElementsAtMostAndFitsAPhone() {
@@ -71,6 +75,7 @@ class PageSizeJourneyTest extends BrowserTest {
             });
             assertThat(over).as("pages over " + MOST_ELEMENTS + " elements").isEmpty();
             assertThat(wider).as("pages wider than the phone, with how wide").isEmpty();
+            assertThat(faults).as("accessibility faults").isEmpty();
         } finally {
             DemoLoad.withdrawPlatformAdministrators(application);
         }
@@ -87,7 +92,8 @@ class PageSizeJourneyTest extends BrowserTest {
         Deque<String> waiting = new ArrayDeque<>(List.of(start));
         while (!waiting.isEmpty() && sizes.size() < 600) {
             String path = waiting.removeFirst();
-            if (kinds.merge(kind(path), 1, Integer::sum) > PAGES_OF_A_KIND) {
+            int ofItsKind = kinds.merge(kind(path), 1, Integer::sum);
+            if (ofItsKind > PAGES_OF_A_KIND) {
                 continue;
             }
             Response response;
@@ -104,6 +110,12 @@ class PageSizeJourneyTest extends BrowserTest {
             int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
             if (width > ((Number) page.evaluate("document.documentElement.clientWidth")).intValue()) {
                 wider.put(path, width);
+            }
+            if (ofItsKind == 1) {
+                List<String> found = accessibilityFaults();
+                if (!found.isEmpty()) {
+                    faults.put(path, found);
+                }
             }
             @SuppressWarnings("unchecked")
             List<String> links =

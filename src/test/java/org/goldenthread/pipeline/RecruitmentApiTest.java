@@ -336,6 +336,21 @@ class RecruitmentApiTest extends IntegrationTest {
                 .contains("\"email\"")
                 .contains("Ada Stone's address is in the register already, as Asha Reed (P1)");
         assertThat(applicant(round, "X-2").get("stage").asString()).isEqualTo("shortlisted");
+        // the page says so before anyone tries, and the refusal's link leads to the reason
+        org.goldenthread.support.PageClient pages =
+                new org.goldenthread.support.PageClient(port).signIn(createUser("ics_admin", ods), PASSWORD);
+        String appointing = "/ics/" + ods + "/recruitment/" + round + "/applications/"
+                + applicant(round, "X-2").get("id").asLong() + "/appoint";
+        assertThat(pages.get(appointing).body())
+                .contains("id=\"email\"")
+                .contains("Their address belongs to someone else in the register")
+                .contains("with person_ref P1")
+                .doesNotContain("is not in the register yet");
+        assertThat(pages.get("/ics/" + ods + "/recruitment/" + round + "/applications/"
+                                + applicant(round, "X-1").get("id").asLong() + "/appoint")
+                        .body())
+                .contains("in the register already, by their address, as Asha Reed (P1)")
+                .doesNotContain("id=\"email\"");
 
         Response same = api.post(
                 path("/recruitment/rounds/" + round + "/applications/"

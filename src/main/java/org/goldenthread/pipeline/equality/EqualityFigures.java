@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.goldenthread.platform.Audit;
 import org.goldenthread.platform.Releases;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,10 +118,12 @@ public class EqualityFigures {
 
     private final JdbcClient jdbc;
     private final Releases releases;
+    private final Audit audit;
 
-    EqualityFigures(JdbcClient jdbc, Releases releases) {
+    EqualityFigures(JdbcClient jdbc, Releases releases, Audit audit) {
         this.jdbc = jdbc;
         this.releases = releases;
+        this.audit = audit;
     }
 
     /**
@@ -145,6 +148,13 @@ public class EqualityFigures {
                 for (Characteristic characteristic : Characteristic.values()) {
                     count(year, characteristic, seats);
                 }
+                // whose reading fixed the year, and when: from now on its figures never change
+                audit.record(
+                        "fairness_year.fixed",
+                        "fairness_year",
+                        year.code(),
+                        null,
+                        Map.of("year", year.code(), "fixed_on", today.toString()));
             }
         }
         Map<Characteristic, Map<Part, Shortlisting>> counts = new HashMap<>();

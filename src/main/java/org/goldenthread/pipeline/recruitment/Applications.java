@@ -442,17 +442,10 @@ public class Applications {
         if (linked != null) {
             return linked;
         }
-        String email = application.email();
-        Person holder = email == null || email.isBlank()
-                ? null
-                : register.personByEmail(email).orElse(null);
+        Person holder = addressHolder(application).orElse(null);
         if (holder != null) {
             if (!sameName(holder, application)) {
-                throw new InvalidInput(
-                        "email",
-                        application.fullName() + "'s address is in the register already, as " + holder.fullName()
-                                + " (" + holder.personRef() + "): link the application to them with their"
-                                + " person_ref, or correct the address, first");
+                throw new InvalidInput("email", heldByAnother(application, holder));
             }
             link(application, holder.id());
             return holder.id();
@@ -482,7 +475,23 @@ public class Applications {
                 .update();
     }
 
-    private static boolean sameName(Person person, Application application) {
+    /** The register entry an application not linked to one would be linked to by its address, if any. */
+    Optional<Person> addressHolder(Application application) {
+        String email = application.email();
+        return application.personId() != null || email == null || email.isBlank()
+                ? Optional.empty()
+                : register.personByEmail(email);
+    }
+
+    /** Why an applicant whose address is held by someone of another name cannot be appointed yet, and what to do. */
+    static String heldByAnother(Application application, Person holder) {
+        return application.fullName() + "'s address is in the register already, as " + holder.fullName() + " ("
+                + holder.personRef() + "). If they are the same person, import the application again (applicant_ref "
+                + application.applicantRef() + ") with person_ref " + holder.personRef()
+                + "; if not, import it again with the applicant's own address";
+    }
+
+    static boolean sameName(Person person, Application application) {
         return person.givenName()
                         .trim()
                         .equalsIgnoreCase(application.givenName().trim())

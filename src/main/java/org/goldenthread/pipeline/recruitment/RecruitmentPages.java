@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.goldenthread.people.CareerStage;
+import org.goldenthread.people.Person;
 import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.pipeline.Readiness;
@@ -330,8 +331,16 @@ class RecruitmentPages {
     }
 
     private Model applicant(Model model, Round round, long application) {
+        Application applicant = applications.application(round, application);
         model.addAttribute("round", round);
-        model.addAttribute("applicant", applications.application(round, application));
+        model.addAttribute("applicant", applicant);
+        Person holder = applications.addressHolder(applicant).orElse(null);
+        model.addAttribute("addressHolder", holder);
+        model.addAttribute(
+                "heldByAnother",
+                holder == null || Applications.sameName(holder, applicant)
+                        ? null
+                        : Applications.heldByAnother(applicant, holder));
         return model;
     }
 

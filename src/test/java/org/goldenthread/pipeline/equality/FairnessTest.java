@@ -46,6 +46,7 @@ class FairnessTest extends IntegrationTest {
 
     private String ods;
     private String admin;
+    private String adminEmail;
     private Applicants applicants;
 
     /** The latest year whose figures may be fixed today: the one the API gives without {@code year}. */
@@ -59,7 +60,8 @@ class FairnessTest extends IntegrationTest {
     @BeforeEach
     void anIcsWithForums() {
         ods = createIcs("Fairness");
-        admin = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        admin = tokenFor(adminEmail);
         RegisterFixture.loadSmallRegister(api, admin, ods);
         applicants = new Applicants(jdbc, answers, new TransactionTemplate(transactionManager), forums);
     }
@@ -256,6 +258,14 @@ class FairnessTest extends IntegrationTest {
         assertHidden(again, "few_shortlisted");
         assertThat(again.get("fixed_on").asString())
                 .isEqualTo(first.get("fixed_on").asString());
+        // the reading that fixed the year is in the audit log, once
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?action=fairness_year.fixed", admin)
+                        .json()
+                        .valueStream()
+                        .map(e -> e.get("entity_id").asString() + " by "
+                                + e.get("actor").asString())
+                        .toList())
+                .containsExactly(year.code() + " by " + adminEmail);
         String analyst = tokenFor(createUser("analyst", ods));
         assertThat(api.get("/api/v1/ics/" + ods + "/recruitment/fairness?" + asked, analyst)
                         .json()
