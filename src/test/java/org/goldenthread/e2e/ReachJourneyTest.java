@@ -28,12 +28,7 @@ class ReachJourneyTest extends BrowserTest {
         String ods = createIcs("Reach Journey ICS");
         String adminEmail = createUser("ics_admin", ods);
         String admin = tokenFor(adminEmail);
-        assertThat(api.put(
-                                "/api/v1/admin/ics/" + ods + "/min-group-size",
-                                adminToken(),
-                                ApiClient.json("min_group_size", 3))
-                        .status())
-                .isEqualTo(200);
+        minGroupSize(ods, 3);
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             String profession = i < 6 ? "gp" : "nurse_adult";

@@ -132,9 +132,7 @@ class SurveyJourneyTest extends BrowserTest {
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         // all 1,251, as published: at k = 3, of which it is a multiple, no response waits for a step of k
-        ApiClient.Response k = api.put(
-                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
-        assertThat(k.status()).as(k.body()).isEqualTo(200);
+        minGroupSize(ods, 3);
 
         String analyst = createUser("analyst", ods);
         context.clearCookies();

@@ -164,9 +164,7 @@ public class SurveyTest extends IntegrationTest {
      * of them waits for a step (see {@link #anAnonymousSurveysFiguresMoveInStepsOfK}).
      */
     private void everyResponseOfTheConsultationCounted() {
-        Response set = api.put(
-                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
-        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        minGroupSize(ods, 3);
     }
 
     @Test

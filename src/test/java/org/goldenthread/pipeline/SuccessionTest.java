@@ -34,9 +34,7 @@ class SuccessionTest extends IntegrationTest {
     void register() {
         ods = createIcs("Succession ICS");
         admin = tokenFor(createUser("ics_admin", ods));
-        Response k = api.put(
-                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
-        assertThat(k.status()).as(k.body()).isBetween(200, 204);
+        minGroupSize(ods, 3);
         SuccessionFixture.load(api, admin, ods);
         northLead = tokenFor(createUser("place_lead", ods, "Northfield"));
         analyst = tokenFor(createUser("analyst", ods));
@@ -293,12 +291,7 @@ class SuccessionTest extends IntegrationTest {
     void noPlacesHiddenExitCountIsTheWholeIcsLessTheOtherPlaces() {
         String other = createIcs("Two Places ICS");
         String otherAdmin = tokenFor(createUser("ics_admin", other));
-        assertThat(api.put(
-                                "/api/v1/admin/ics/" + other + "/min-group-size",
-                                adminToken(),
-                                ApiClient.json("min_group_size", 3))
-                        .status())
-                .isBetween(200, 204);
+        minGroupSize(other, 3);
         org.goldenthread.people.RegisterFixture.addGeography(api, otherAdmin, other);
         Response imported = api.post(
                 "/api/v1/ics/" + other + "/register/import",

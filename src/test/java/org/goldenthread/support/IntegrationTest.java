@@ -1,5 +1,7 @@
 package org.goldenthread.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.goldenthread.platform.Scope;
@@ -163,6 +165,13 @@ public abstract class IntegrationTest {
                 "/api/v1/account-links/use",
                 null,
                 ApiClient.json("token", link.substring(link.lastIndexOf('/') + 1), "password", password));
+    }
+
+    /** Sets the ICS's smallest group size shown (k) as the platform administrator does. */
+    protected void minGroupSize(String ods, int k) {
+        ApiClient.Response set = api.put(
+                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", k));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
     }
 
     /** Runs system work within one ICS, to look at or arrange what the API does not show. */

@@ -30,12 +30,7 @@ class LeaderTypeCohortTest extends IntegrationTest {
     void theCountsStandUntilKParticipantsHaveChanged() {
         String ods = createIcs("Leader types ICS");
         String admin = tokenFor(createUser("ics_admin", ods));
-        assertThat(api.put(
-                                "/api/v1/admin/ics/" + ods + "/min-group-size",
-                                adminToken(),
-                                ApiClient.json("min_group_size", 3))
-                        .status())
-                .isEqualTo(200);
+        minGroupSize(ods, 3);
         Map<String, Long> people = new java.util.LinkedHashMap<>();
         for (String ref : List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8")) {
             people.put(ref, RegisterEntries.gp(api, admin, ods, ref, "Person", ref, uniqueEmail(ref.toLowerCase())));

@@ -497,12 +497,7 @@ class RelationshipTest extends IntegrationTest {
                 .isEqualTo(404);
 
         // ratings: an average only once at least the smallest group size have reflected
-        assertThat(api.put(
-                                "/api/v1/admin/ics/" + ods + "/min-group-size",
-                                adminToken(),
-                                ApiClient.json("min_group_size", 3))
-                        .status())
-                .isEqualTo(200);
+        minGroupSize(ods, 3);
         long programme = pair.programme();
         long[] people = {
             person(api, admin, ods, "S1", "Sam", "One", null), person(api, admin, ods, "S2", "Sal", "Two", null)

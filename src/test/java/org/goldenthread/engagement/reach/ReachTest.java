@@ -42,9 +42,7 @@ class ReachTest extends IntegrationTest {
         ods = createIcs("Reach ICS");
         adminEmail = createUser("ics_admin", ods);
         admin = tokenFor(adminEmail);
-        Response k = api.put(
-                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
-        assertThat(k.status()).as(k.body()).isEqualTo(200);
+        minGroupSize(ods, 3);
         add(gps, 10, "gp", "general_practice");
         add(nurses, 6, "nurse_adult", "acute");
         add(paramedics, 4, "paramedic", "ambulance");

@@ -33,9 +33,7 @@ class WavesAndEvidenceTest extends IntegrationTest {
         ods = createIcs("Waves ICS");
         adminEmail = createUser("ics_admin", ods);
         admin = tokenFor(adminEmail);
-        Response k = api.put(
-                "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", 3));
-        assertThat(k.status()).as(k.body()).isEqualTo(200);
+        minGroupSize(ods, 3);
     }
 
     private String path(String rest) {

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.structure.Forums;
-import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
@@ -90,12 +89,7 @@ class EqualityPrivacyTest extends IntegrationTest {
         String analyst = tokenFor(createUser("analyst", ods));
         RegisterFixture.loadSmallRegister(api, admin, ods);
         // the smallest k an ICS may choose, so that as many figures as possible are shown
-        assertThat(api.put(
-                                "/api/v1/admin/ics/" + ods + "/min-group-size",
-                                adminToken(),
-                                ApiClient.json("min_group_size", 3))
-                        .status())
-                .isEqualTo(200);
+        minGroupSize(ods, 3);
         assertThat(api.post(
                                 "/api/v1/ics/" + ods + "/workforce-baseline/import",
                                 admin,

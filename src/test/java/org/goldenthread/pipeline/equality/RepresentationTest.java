@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.platform.SmallNumbers;
-import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
@@ -292,12 +291,7 @@ class RepresentationTest extends IntegrationTest {
     /** The small register, with the ICS's k set to 3 so that its few leaders can show anything. */
     private void smallRegisterWithK3(String ods, String admin) {
         RegisterFixture.loadSmallRegister(api, admin, ods);
-        assertThat(api.put(
-                                "/api/v1/admin/ics/" + ods + "/min-group-size",
-                                adminToken(),
-                                ApiClient.json("min_group_size", 3))
-                        .status())
-                .isEqualTo(200);
+        minGroupSize(ods, 3);
     }
 
     private void give(String ods, String ref, EthnicGroup group) {
