@@ -1,5 +1,7 @@
 package org.goldenthread.platform;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Releases {
 
+    /** Representation of leaders against the workforce, by profession group and level. */
+    public static final String REPRESENTATION = "representation";
+
+    /** What exit conversations said, over the last twelve months. */
+    public static final String EXIT_ANSWERS = "exit answers";
+
+    /** A programme's participants by leader type. */
+    public static final String LEADER_TYPES = "leader types";
+
     private final JdbcClient jdbc;
     private final SmallNumbers small;
 
@@ -32,8 +43,10 @@ public class Releases {
      * The figures to show: those kept, unless there are none yet or {@code changedSince} says at least k
      * people differ from them, when {@code release} replaces them and its figures are shown. Runs in the
      * caller's transaction, which holds the figures' lock from the moment they are found due until it ends.
+     * While another holds the lock (a reader releasing, or a writer of what they count), a reader with
+     * figures kept shows those rather than wait: they are a release like any other.
      *
-     * @param figures names the figures, so that each kind has a lock of its own
+     * @param figures one of this class's names, so that each kind has a lock of its own
      * @param key which of them (a programme, say); null for the ICS in scope
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -47,7 +60,11 @@ public class Releases {
         if (last != null && changedSince.applyAsInt(last) < small.minGroupSize()) {
             return last;
         }
-        lock(figures, key, "pg_advisory_xact_lock");
+        if (last == null) {
+            lock(figures, key);
+        } else if (!tryLock(figures, key)) {
+            return last;
+        }
         last = kept.get();
         if (last != null && changedSince.applyAsInt(last) < small.minGroupSize()) {
             return last;
@@ -62,15 +79,39 @@ public class Releases {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void writing(String figures, @Nullable Long key) {
-        lock(figures, key, "pg_advisory_xact_lock_shared");
+        jdbc.sql("select count(*) from (select pg_advisory_xact_lock_shared(hashtext(:figures), :id)) locked")
+                .param("figures", figures)
+                .param("id", id(figures, key))
+                .query(Integer.class)
+                .single();
     }
 
-    private void lock(String figures, @Nullable Long key, String function) {
-        jdbc.sql("select " + function
-                        + "(hashtext(:figures), cast(coalesce(cast(:key as bigint), gt_current_ics()) as integer))")
+    private void lock(String figures, @Nullable Long key) {
+        jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtext(:figures), :id)) locked")
                 .param("figures", figures)
-                .param("key", key)
-                .query()
-                .singleValue();
+                .param("id", id(figures, key))
+                .query(Integer.class)
+                .single();
+    }
+
+    private boolean tryLock(String figures, @Nullable Long key) {
+        return Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:figures), :id)")
+                .param("figures", figures)
+                .param("id", id(figures, key))
+                .query(Boolean.class)
+                .single());
+    }
+
+    /** The lock's second half: the key, or the ICS in scope; ids past an int's range wrap, as elsewhere. */
+    private int id(String figures, @Nullable Long key) {
+        Long id = key;
+        if (id == null) {
+            List<Long> ics =
+                    jdbc.sql("select gt_current_ics()").query(Long.class).list();
+            id = ics.isEmpty() ? null : ics.get(0);
+        }
+        // without an ICS in scope the lock would be on nothing, and two releases could interleave
+        Objects.requireNonNull(id, () -> "No ICS in scope to release " + figures + " in");
+        return (int) (id % Integer.MAX_VALUE);
     }
 }

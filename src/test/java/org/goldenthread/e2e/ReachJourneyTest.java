@@ -28,7 +28,7 @@ class ReachJourneyTest extends BrowserTest {
         String ods = createIcs("Reach Journey ICS");
         String adminEmail = createUser("ics_admin", ods);
         String admin = tokenFor(adminEmail);
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
         List<String> emails = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             String profession = i < 6 ? "gp" : "nurse_adult";

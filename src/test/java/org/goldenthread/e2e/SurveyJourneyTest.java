@@ -132,7 +132,7 @@ class SurveyJourneyTest extends BrowserTest {
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         // all 1,251, as published: at k = 3, of which it is a multiple, no response waits for a step of k
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
 
         String analyst = createUser("analyst", ods);
         context.clearCookies();

@@ -164,7 +164,7 @@ public class SurveyTest extends IntegrationTest {
      * of them waits for a step (see {@link #anAnonymousSurveysFiguresMoveInStepsOfK}).
      */
     private void everyResponseOfTheConsultationCounted() {
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
     }
 
     @Test

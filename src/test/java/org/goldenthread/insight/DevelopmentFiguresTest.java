@@ -233,7 +233,7 @@ class DevelopmentFiguresTest extends IntegrationTest {
 
     @Test
     void aSelfAssessmentQuotesTheFiguresWithSmallGroupsHidden() {
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
         var quoted = inIcs(ods, () -> figures.today(null));
         assertThat(quoted.get("development_reach").value()).isEqualByComparingTo("0.625");
         assertThat(quoted.get("development_reach").detail()).isEqualTo("5 of 8 leaders");
@@ -260,7 +260,7 @@ class DevelopmentFiguresTest extends IntegrationTest {
 
     @Test
     void analystsSeeOnlySharesWhoseBothSidesAreLargeEnough() {
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
         String analyst = tokenFor(createUser("analyst", ods));
         JsonNode d = development(analyst, "");
         // k = 3: 5 developing and 3 not are both large enough; 1 of 3 new leaders and 3 of 4 mentees leave
@@ -378,7 +378,7 @@ class DevelopmentFiguresTest extends IntegrationTest {
         assertExchanges(row(north, "all", null), "2", "1", "0", 1, 0);
 
         // analysts: with k = 3, counts of 1 or 2 are hidden; the 3 pairs and 3 visits of the whole ICS show
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
         String analyst = tokenFor(createUser("analyst", ods));
         JsonNode hidden =
                 api.get("/api/v1/ics/" + ods + "/insight", analyst).json().get("exchanges");

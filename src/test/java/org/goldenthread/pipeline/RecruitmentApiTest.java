@@ -345,7 +345,8 @@ class RecruitmentApiTest extends IntegrationTest {
                 .contains("id=\"email\"")
                 .contains("Their address belongs to someone else in the register")
                 .contains("with person_ref P1")
-                .doesNotContain("is not in the register yet");
+                .doesNotContain("is not in the register yet")
+                .doesNotContain(">Appoint</button>");
         assertThat(pages.get("/ics/" + ods + "/recruitment/" + round + "/applications/"
                                 + applicant(round, "X-1").get("id").asLong() + "/appoint")
                         .body())

@@ -34,7 +34,7 @@ class SuccessionTest extends IntegrationTest {
     void register() {
         ods = createIcs("Succession ICS");
         admin = tokenFor(createUser("ics_admin", ods));
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
         SuccessionFixture.load(api, admin, ods);
         northLead = tokenFor(createUser("place_lead", ods, "Northfield"));
         analyst = tokenFor(createUser("analyst", ods));
@@ -291,7 +291,7 @@ class SuccessionTest extends IntegrationTest {
     void noPlacesHiddenExitCountIsTheWholeIcsLessTheOtherPlaces() {
         String other = createIcs("Two Places ICS");
         String otherAdmin = tokenFor(createUser("ics_admin", other));
-        minGroupSize(other, 3);
+        setMinGroupSize(other, 3);
         org.goldenthread.people.RegisterFixture.addGeography(api, otherAdmin, other);
         Response imported = api.post(
                 "/api/v1/ics/" + other + "/register/import",

@@ -164,7 +164,7 @@ class MergeTest extends IntegrationTest {
                 {"code": "pulse", "title": "Pulse", "anonymous": false, "questions": [
                   {"code": "Q1", "text": "How is it going?", "type": "text"}]}""");
         assertThat(survey.status()).as(survey.body()).isEqualTo(201);
-        minGroupSize(small, 5);
+        setMinGroupSize(small, 5);
         // the tiny ICS was merged into the small one before: it comes along
         assertThat(api.post(
                                 "/api/v1/admin/ics/" + tiny + "/merge-into/" + small,

@@ -14,9 +14,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two readers finding figures due at once release them once: the second waits for the first's release
- * and, measured against it, finds nothing to release. Were it to release what it worked out before,
- * the two releases could differ by one person.
+ * Two readers finding figures due at once release them once: the second shows what is kept, or, with
+ * nothing kept yet, waits for the first's release and, measured against it, finds nothing to release.
+ * Were it to release what it worked out before, the two releases could differ by one person.
  */
 class ReleasesTest extends IntegrationTest {
 
@@ -33,46 +33,28 @@ class ReleasesTest extends IntegrationTest {
     private record Counted(int people) {}
 
     @Test
-    void aSecondReaderFindingTheFiguresDueWaitsAndReleasesNothingWhenTheFirstHasReleased() throws Exception {
+    void withNothingKeptASecondReaderWaitsForTheFirstsReleaseAndReleasesNothingMore() throws Exception {
         String ods = createIcs("Releases");
         int k = small.platformMinGroupSize();
-        // what is kept, and what each reader worked out today: k people more
-        AtomicReference<Counted> kept = new AtomicReference<>(new Counted(10));
+        AtomicReference<Counted> kept = new AtomicReference<>();
         Counted today = new Counted(10 + k);
         AtomicInteger released = new AtomicInteger();
         CountDownLatch firstReleasing = new CountDownLatch(1);
         CountDownLatch letFirstFinish = new CountDownLatch(1);
-        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
 
-        CompletableFuture<Counted> first = CompletableFuture.supplyAsync(() -> inIcs(
-                ods,
-                () -> transactions.execute(status ->
-                        releases.current("test figures", null, kept::get, c -> today.people() - c.people(), () -> {
-                            firstReleasing.countDown();
-                            await(letFirstFinish);
-                            released.incrementAndGet();
-                            kept.set(today);
-                            return today;
-                        }))));
+        CompletableFuture<Counted> first = reader(ods, kept, () -> {
+            firstReleasing.countDown();
+            await(letFirstFinish);
+            released.incrementAndGet();
+            kept.set(today);
+            return today;
+        });
         assertThat(firstReleasing.await(20, TimeUnit.SECONDS)).isTrue();
-
-        CountDownLatch secondAsked = new CountDownLatch(1);
-        CompletableFuture<Counted> second = CompletableFuture.supplyAsync(() -> inIcs(
-                ods,
-                () -> transactions.execute(status -> releases.current(
-                        "test figures",
-                        null,
-                        () -> {
-                            secondAsked.countDown();
-                            return kept.get();
-                        },
-                        c -> today.people() - c.people(),
-                        () -> {
-                            released.incrementAndGet();
-                            return today;
-                        }))));
-        assertThat(secondAsked.await(20, TimeUnit.SECONDS)).isTrue();
-        // the second found the figures due and now waits for the first's lock
+        CompletableFuture<Counted> second = reader(ods, kept, () -> {
+            released.incrementAndGet();
+            return today;
+        });
+        // the second found nothing kept and waits for the first's lock
         Thread.sleep(300);
         assertThat(second).isNotDone();
 
@@ -80,6 +62,78 @@ class ReleasesTest extends IntegrationTest {
         assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(today);
         assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(today);
         assertThat(released).hasValue(1);
+    }
+
+    @Test
+    void whileOneReaderReleasesAnotherShowsWhatIsKeptWithoutWaiting() throws Exception {
+        String ods = createIcs("Releases");
+        int k = small.platformMinGroupSize();
+        Counted before = new Counted(10);
+        AtomicReference<Counted> kept = new AtomicReference<>(before);
+        Counted today = new Counted(10 + k);
+        AtomicInteger released = new AtomicInteger();
+        CountDownLatch firstReleasing = new CountDownLatch(1);
+        CountDownLatch letFirstFinish = new CountDownLatch(1);
+
+        CompletableFuture<Counted> first = reader(ods, kept, () -> {
+            firstReleasing.countDown();
+            await(letFirstFinish);
+            released.incrementAndGet();
+            kept.set(today);
+            return today;
+        });
+        assertThat(firstReleasing.await(20, TimeUnit.SECONDS)).isTrue();
+        Counted second = reader(ods, kept, () -> {
+                    released.incrementAndGet();
+                    return today;
+                })
+                .get(20, TimeUnit.SECONDS);
+
+        assertThat(second).isEqualTo(before);
+        letFirstFinish.countDown();
+        assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(today);
+        assertThat(released).hasValue(1);
+    }
+
+    /** A release counts answers as they stand when it is made, so it waits for a writer who is changing them. */
+    @Test
+    void aReleaseWaitsForAWriterOfWhatItCounts() throws Exception {
+        String ods = createIcs("Releases");
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch letWriterFinish = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> inIcs(ods, () -> {
+            transactions.executeWithoutResult(status -> {
+                releases.writing(Releases.REPRESENTATION, null);
+                writing.countDown();
+                await(letWriterFinish);
+            });
+            return null;
+        }));
+        assertThat(writing.await(20, TimeUnit.SECONDS)).isTrue();
+        AtomicInteger released = new AtomicInteger();
+        CompletableFuture<Counted> reader = reader(ods, new AtomicReference<>(), () -> {
+            released.incrementAndGet();
+            return new Counted(3);
+        });
+        Thread.sleep(300);
+        assertThat(reader).isNotDone();
+
+        letWriterFinish.countDown();
+        writer.get(20, TimeUnit.SECONDS);
+        assertThat(reader.get(20, TimeUnit.SECONDS)).isEqualTo(new Counted(3));
+        assertThat(released).hasValue(1);
+    }
+
+    /** A reader of leaders' figures in the ICS, today k people more than {@code kept} (when there is one). */
+    private CompletableFuture<Counted> reader(
+            String ods, AtomicReference<Counted> kept, java.util.function.Supplier<Counted> release) {
+        int today = 10 + small.platformMinGroupSize();
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        return CompletableFuture.supplyAsync(() -> inIcs(
+                ods,
+                () -> transactions.execute(status ->
+                        releases.current(Releases.REPRESENTATION, null, kept::get, c -> today - c.people(), release))));
     }
 
     @Test
@@ -91,17 +145,18 @@ class ReleasesTest extends IntegrationTest {
 
         Counted stood = inIcs(
                 ods,
-                () -> transactions.execute(
-                        status -> releases.current("test figures", null, () -> new Counted(10), c -> k - 1, () -> {
+                () -> transactions.execute(status ->
+                        releases.current(Releases.REPRESENTATION, null, () -> new Counted(10), c -> k - 1, () -> {
                             released.incrementAndGet();
                             return new Counted(10 + k - 1);
                         })));
         Counted first = inIcs(
                 ods,
-                () -> transactions.execute(status -> releases.current("test figures", null, () -> null, c -> 0, () -> {
-                    released.incrementAndGet();
-                    return new Counted(3);
-                })));
+                () -> transactions.execute(
+                        status -> releases.current(Releases.REPRESENTATION, null, () -> null, c -> 0, () -> {
+                            released.incrementAndGet();
+                            return new Counted(3);
+                        })));
 
         assertThat(stood).isEqualTo(new Counted(10));
         assertThat(first).isEqualTo(new Counted(3));

@@ -168,7 +168,7 @@ public abstract class IntegrationTest {
     }
 
     /** Sets the ICS's smallest group size shown (k) as the platform administrator does. */
-    protected void minGroupSize(String ods, int k) {
+    protected void setMinGroupSize(String ods, int k) {
         ApiClient.Response set = api.put(
                 "/api/v1/admin/ics/" + ods + "/min-group-size", adminToken(), ApiClient.json("min_group_size", k));
         assertThat(set.status()).as(set.body()).isEqualTo(200);

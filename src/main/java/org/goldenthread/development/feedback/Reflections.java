@@ -164,7 +164,11 @@ class Reflections {
                 .query((rs, n) -> latest.put(rs.getLong(1), rs.getLong(2)))
                 .list();
         releases.current(
-                "leader types", programmeId, () -> released(programmeId), released -> changed(released, latest), () -> {
+                Releases.LEADER_TYPES,
+                programmeId,
+                () -> released(programmeId),
+                released -> changed(released, latest),
+                () -> {
                     release(programmeId, latest);
                     return latest;
                 });

@@ -35,7 +35,7 @@ public class EqualityAnswers {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordForPerson(long personId, Answers answers) {
         // a release of leaders' figures counts answers as they stand when it is made: it waits for this
-        releases.writing(EqualityFigures.REPRESENTATION, null);
+        releases.writing(Releases.REPRESENTATION, null);
         if (!record("person_id", personId, answers)) {
             return;
         }

@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The one reader of equality answers: it counts them, grouped by answer (and by stage or by a
  * group of people the caller names), and never returns a row for one person. The table's
  * restrictive policy lets a session see the answers only while {@code gt.equality} is {@code
- * aggregate}; each method sets it for a read-only transaction of its own, so the setting ends with
- * the count and no other query, even later on the same connection, can read an answer.
+ * aggregate}; each method sets it for a transaction of its own (read-only, but for the one that
+ * releases leaders' figures), so the setting ends with the count and no other query, even later on
+ * the same connection, can read an answer.
  */
 @Component
 public class EqualityFigures {
@@ -268,44 +269,55 @@ public class EqualityFigures {
     public Release current(
             Set<Membership> now, LocalDate today, java.util.function.ToIntFunction<Release> changedSince) {
         allowCounting();
-        return releases.current(REPRESENTATION, null, this::kept, changedSince, () -> {
+        return releases.current(Releases.REPRESENTATION, null, this::kept, changedSince, () -> {
             replace(now, today);
             return java.util.Objects.requireNonNull(kept());
         });
     }
 
-    /** The name of leaders' figures' release lock, which writers of their answers take too. */
-    static final String REPRESENTATION = "representation";
-
+    /**
+     * The release kept, read in one statement: a release made meanwhile by another reader is then either
+     * all there or not at all, never its members beside the last one's counts.
+     */
     private @Nullable Release kept() {
-        LocalDate on = jdbc.sql("select released_on from representation_release where ics_id = gt_current_ics()")
-                .query(LocalDate.class)
-                .optional()
-                .orElse(null);
-        if (on == null) {
-            return null;
-        }
-        Set<Membership> members = new HashSet<>(jdbc.sql(
-                        "select person_id, profession_group, level from representation_member where ics_id = gt_current_ics()")
-                .query((rs, n) -> new Membership(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .list());
-        Set<Long> changed = new HashSet<>(
-                jdbc.sql("select person_id from representation_answers_changed where ics_id = gt_current_ics()")
-                        .query(Long.class)
-                        .list());
-        Map<Characteristic, Map<String, Map<String, Map<String, Integer>>>> counts = new HashMap<>();
-        jdbc.sql("select profession_group, level, characteristic, answer, people from representation_count"
-                        + " where ics_id = gt_current_ics()")
-                .query(rs -> {
-                    counts.computeIfAbsent(
-                                    Characteristic.valueOf(
-                                            rs.getString("characteristic").toUpperCase(java.util.Locale.ROOT)),
-                                    c -> new HashMap<>())
-                            .computeIfAbsent(rs.getString("profession_group"), g -> new HashMap<>())
-                            .computeIfAbsent(rs.getString("level"), l -> new HashMap<>())
-                            .put(rs.getString("answer"), rs.getInt("people"));
-                });
-        return new Release(on, members, changed, counts);
+        List<Release> kept = jdbc.sql("""
+                        select r.released_on,
+                               array(select person_id from representation_member m
+                                      where m.ics_id = r.ics_id order by person_id, profession_group, level) as people,
+                               array(select profession_group from representation_member m
+                                      where m.ics_id = r.ics_id order by person_id, profession_group, level) as groups,
+                               array(select level from representation_member m
+                                      where m.ics_id = r.ics_id order by person_id, profession_group, level) as levels,
+                               array(select person_id from representation_answers_changed c
+                                      where c.ics_id = r.ics_id) as changed,
+                               array(select concat_ws(chr(31), characteristic, profession_group, level, answer, people)
+                                       from representation_count c where c.ics_id = r.ics_id) as counts
+                          from representation_release r
+                         where r.ics_id = gt_current_ics()""")
+                .query((rs, n) -> {
+                    Long[] people = (Long[]) rs.getArray("people").getArray();
+                    String[] groups = (String[]) rs.getArray("groups").getArray();
+                    String[] levels = (String[]) rs.getArray("levels").getArray();
+                    Set<Membership> members = new HashSet<>();
+                    for (int i = 0; i < people.length; i++) {
+                        members.add(new Membership(people[i], groups[i], levels[i]));
+                    }
+                    Set<Long> changed = new HashSet<>(
+                            List.of((Long[]) rs.getArray("changed").getArray()));
+                    Map<Characteristic, Map<String, Map<String, Map<String, Integer>>>> counts = new HashMap<>();
+                    for (String row : (String[]) rs.getArray("counts").getArray()) {
+                        String[] c = row.split(String.valueOf((char) 31), -1);
+                        counts.computeIfAbsent(
+                                        Characteristic.valueOf(c[0].toUpperCase(java.util.Locale.ROOT)),
+                                        k -> new HashMap<>())
+                                .computeIfAbsent(c[1], g -> new HashMap<>())
+                                .computeIfAbsent(c[2], l -> new HashMap<>())
+                                .put(c[3], Integer.parseInt(c[4]));
+                    }
+                    return new Release(rs.getObject("released_on", LocalDate.class), members, changed, counts);
+                })
+                .list();
+        return kept.isEmpty() ? null : kept.get(0);
     }
 
     private void replace(Collection<Membership> members, LocalDate today) {

@@ -293,7 +293,7 @@ public class Exits {
                 live.add(new Held(a.id(), seats.placeOf(a.seatId()), c.reason(), c.wouldReturn(), c.handover()));
             }
         }
-        return releases.current("exit answers", null, this::kept, kept -> changed(kept.answers(), live), () -> {
+        return releases.current(Releases.EXIT_ANSWERS, null, this::kept, kept -> changed(kept.answers(), live), () -> {
             jdbc.sql("delete from exit_release_answer where ics_id = gt_current_ics()")
                     .update();
             jdbc.sql("""

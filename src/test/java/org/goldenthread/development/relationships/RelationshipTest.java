@@ -497,7 +497,7 @@ class RelationshipTest extends IntegrationTest {
                 .isEqualTo(404);
 
         // ratings: an average only once at least the smallest group size have reflected
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
         long programme = pair.programme();
         long[] people = {
             person(api, admin, ods, "S1", "Sam", "One", null), person(api, admin, ods, "S2", "Sal", "Two", null)

@@ -42,7 +42,7 @@ class ReachTest extends IntegrationTest {
         ods = createIcs("Reach ICS");
         adminEmail = createUser("ics_admin", ods);
         admin = tokenFor(adminEmail);
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
         add(gps, 10, "gp", "general_practice");
         add(nurses, 6, "nurse_adult", "acute");
         add(paramedics, 4, "paramedic", "ambulance");

@@ -33,7 +33,7 @@ class WavesAndEvidenceTest extends IntegrationTest {
         ods = createIcs("Waves ICS");
         adminEmail = createUser("ics_admin", ods);
         admin = tokenFor(adminEmail);
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
     }
 
     private String path(String rest) {

@@ -89,7 +89,7 @@ class EqualityPrivacyTest extends IntegrationTest {
         String analyst = tokenFor(createUser("analyst", ods));
         RegisterFixture.loadSmallRegister(api, admin, ods);
         // the smallest k an ICS may choose, so that as many figures as possible are shown
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
         assertThat(api.post(
                                 "/api/v1/ics/" + ods + "/workforce-baseline/import",
                                 admin,

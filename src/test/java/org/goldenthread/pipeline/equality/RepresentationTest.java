@@ -291,7 +291,7 @@ class RepresentationTest extends IntegrationTest {
     /** The small register, with the ICS's k set to 3 so that its few leaders can show anything. */
     private void smallRegisterWithK3(String ods, String admin) {
         RegisterFixture.loadSmallRegister(api, admin, ods);
-        minGroupSize(ods, 3);
+        setMinGroupSize(ods, 3);
     }
 
     private void give(String ods, String ref, EthnicGroup group) {
