@@ -214,10 +214,20 @@ public class Fairness {
         if (!part.isIcs()
                 && !likelihood.suppressed()
                 && year.breakdown(characteristic).stream()
-                        .anyMatch(counts -> likelihood(asked.by(), counts, k).suppressed())) {
+                        .anyMatch(counts -> compares(asked.by(), counts)
+                                && likelihood(asked.by(), counts, k).suppressed())) {
             likelihood = RelativeLikelihood.hidden(RelativeLikelihood.Hidden.WITH_OTHERS);
         }
         return new Figure(asked, year.fixedOn(), likelihood, k);
+    }
+
+    /**
+     * Whether a part has anyone in the two groups compared. One whose shortlisted all stated no answer (or
+     * one outside both groups) says nothing of anyone's group, worked out from the rest or not, so it
+     * hides no other part.
+     */
+    private static boolean compares(Comparison by, EqualityFigures.Shortlisting counts) {
+        return counts.shortlisted(by.referenceAnswers()) + counts.shortlisted(by.comparisonAnswers()) > 0;
     }
 
     private static RelativeLikelihood likelihood(Comparison by, EqualityFigures.Shortlisting counts, int k) {

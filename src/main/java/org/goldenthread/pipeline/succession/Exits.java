@@ -264,15 +264,15 @@ public class Exits {
                 small.minGroupSize(),
                 turnover(place, today),
                 partitions.conversations(),
-                partitions.counts(ExitReason.class, Held::reason),
-                partitions.counts(WouldReturn.class, Held::wouldReturn),
+                partitions.counts(ExitReason.class, Said::reason),
+                partitions.counts(WouldReturn.class, Said::wouldReturn),
                 partitions.counts(HandedOver.class, h -> h.handover() ? HandedOver.YES.code() : HandedOver.NO.code()));
     }
 
-    /** The answers of a conversation about an appointment that ended in the window, with its seat's place ('' for none). */
-    record Held(long appointment, String place, String reason, String wouldReturn, boolean handover) {}
+    /** What a leaver said in their exit conversation about an appointment that ended in the window, with its seat's place ('' for none). */
+    record Said(long appointment, String place, String reason, String wouldReturn, boolean handover) {}
 
-    private record Released(LocalDate on, List<Held> answers) {}
+    private record Released(LocalDate on, List<Said> answers) {}
 
     /**
      * The answers counted: those kept at the last release, or, when there is none yet or at least k
@@ -283,14 +283,14 @@ public class Exits {
     private Released released(LocalDate today, SeatMap seats) {
         LocalDate from = today.minusYears(1);
         Map<Long, ExitConversation> conversations = conversations();
-        List<Held> live = new ArrayList<>();
+        List<Said> live = new ArrayList<>();
         for (Appointment a : register.appointments()) {
             ExitConversation c = conversations.get(a.id());
             if (c != null
                     && a.endDate() != null
                     && !a.endDate().isBefore(from)
                     && !a.endDate().isAfter(today)) {
-                live.add(new Held(a.id(), seats.placeOf(a.seatId()), c.reason(), c.wouldReturn(), c.handover()));
+                live.add(new Said(a.id(), seats.placeOf(a.seatId()), c.reason(), c.wouldReturn(), c.handover()));
             }
         }
         return releases.current(Releases.EXIT_ANSWERS, null, this::kept, kept -> changed(kept.answers(), live), () -> {
@@ -301,11 +301,11 @@ public class Exits {
                             select * from unnest(cast(:appointments as bigint[]), cast(:places as text[]),
                                                  cast(:reasons as text[]), cast(:returns as text[]),
                                                  cast(:handovers as boolean[]))""")
-                    .param("appointments", live.stream().map(Held::appointment).toArray(Long[]::new))
-                    .param("places", live.stream().map(Held::place).toArray(String[]::new))
-                    .param("reasons", live.stream().map(Held::reason).toArray(String[]::new))
-                    .param("returns", live.stream().map(Held::wouldReturn).toArray(String[]::new))
-                    .param("handovers", live.stream().map(Held::handover).toArray(Boolean[]::new))
+                    .param("appointments", live.stream().map(Said::appointment).toArray(Long[]::new))
+                    .param("places", live.stream().map(Said::place).toArray(String[]::new))
+                    .param("reasons", live.stream().map(Said::reason).toArray(String[]::new))
+                    .param("returns", live.stream().map(Said::wouldReturn).toArray(String[]::new))
+                    .param("handovers", live.stream().map(Said::handover).toArray(Boolean[]::new))
                     .update();
             jdbc.sql("""
                             insert into exit_release (released_on) values (:today)
@@ -326,15 +326,15 @@ public class Exits {
                 on,
                 jdbc.sql("select appointment_id, place, reason, would_return, handover from exit_release_answer"
                                 + " where ics_id = gt_current_ics()")
-                        .query((rs, n) -> new Held(
+                        .query((rs, n) -> new Said(
                                 rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
                         .list());
     }
 
     /** How many conversations differ between two sets of answers: come, gone or changed, each once. */
-    static int changed(List<Held> kept, List<Held> live) {
-        Set<Held> before = new HashSet<>(kept);
-        Set<Held> after = new HashSet<>(live);
+    static int changed(List<Said> kept, List<Said> live) {
+        Set<Said> before = new HashSet<>(kept);
+        Set<Said> after = new HashSet<>(live);
         Set<Long> changed = new HashSet<>();
         before.stream().filter(h -> !after.contains(h)).forEach(h -> changed.add(h.appointment()));
         after.stream().filter(h -> !before.contains(h)).forEach(h -> changed.add(h.appointment()));
@@ -353,13 +353,13 @@ public class Exits {
     private final class Partitions {
 
         private final List<String> parts;
-        private final List<Held> held;
+        private final List<Said> held;
         // the row asked for: a place's, the whole ICS's (the last), or none for a place with no seats
         private final int asked;
 
-        Partitions(List<Held> held, @Nullable String place) {
+        Partitions(List<Said> held, @Nullable String place) {
             this.held = held;
-            this.parts = held.stream().map(Held::place).distinct().sorted().toList();
+            this.parts = held.stream().map(Said::place).distinct().sorted().toList();
             this.asked = place == null ? parts.size() : parts.indexOf(place.toLowerCase(java.util.Locale.ROOT));
         }
 
@@ -373,7 +373,7 @@ public class Exits {
                 return 0;
             }
             int[][] raw = new int[parts.size() + 1][1];
-            for (Held h : held) {
+            for (Said h : held) {
                 raw[parts.indexOf(h.place())][0]++;
                 raw[parts.size()][0]++;
             }
@@ -393,12 +393,12 @@ public class Exits {
          * the whole ICS's zero for that answer, and no amount of hiding elsewhere would change that.)
          */
         <E extends Enum<E> & Coded> List<ExitFigures.Count> counts(
-                Class<E> type, java.util.function.Function<Held, String> answer) {
+                Class<E> type, java.util.function.Function<Said, String> answer) {
             E[] values = type.getEnumConstants();
             List<String> codes =
                     java.util.Arrays.stream(values).map(Coded::code).toList();
             int[][] raw = new int[parts.size() + 1][values.length + 1];
-            for (Held h : held) {
+            for (Said h : held) {
                 int column = codes.indexOf(answer.apply(h));
                 int row = parts.indexOf(h.place());
                 for (int r : new int[] {row, parts.size()}) {

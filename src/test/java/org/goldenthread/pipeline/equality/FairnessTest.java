@@ -308,6 +308,25 @@ class FairnessTest extends IntegrationTest {
     }
 
     /**
+     * A place whose shortlisted applicants all stated no answer has nobody in either group compared, so
+     * the whole less the other parts says nothing of anyone's group: it hides no other level or place.
+     */
+    @Test
+    void aPartWhoseApplicantsAllStatedNoAnswerHidesNoOther() {
+        seed();
+        inIcs(ods, () -> {
+            long southvale = applicants.round(
+                    applicants.seat("Southvale East Team", "Clinical director"), in(year, 2, 1), in(year, 2, 20));
+            applicants.shortlisted(southvale, 3, 1, Answers.NOT_STATED);
+            return null;
+        });
+        assertHidden(fairness("by=ethnic_group&place=Southvale"), "few_shortlisted");
+        assertHidden(fairness("by=ethnic_group&level=neighbourhood"), "few_shortlisted");
+        expect(fairness("by=ethnic_group&level=system"), 50, 30, 60, 16);
+        expect(fairness("by=ethnic_group&place=Northfield"), 20, 10, 25, 10);
+    }
+
+    /**
      * The privacy review's case: 10 White and 10 Black applicants shortlisted for one seat, one White
      * applicant appointed. Who was appointed is in the register, so a 1 beside a 0 would give their
      * ethnic group away; neither the round nor the ICS's figures may show it.
