@@ -129,35 +129,12 @@ public class EqualityFigures {
 
     /**
      * A financial year's shortlisted and appointed applicants, counted by answer (no answers counting
-     * as not stated) over the rounds that closed in it: all of them, and at each level and in each
-     * place. The first call for a year that has anyone shortlisted counts them and keeps the counts;
-     * every later call reads what was kept, however the applications have changed since. Concurrent
-     * first calls count once: the second waits on the first's row and reads its counts.
+     * as not stated) over the rounds that closed in it, as they were fixed (see {@link #fix}): all of
+     * them, and at each level and in each place. A year not fixed yet has no counts and no {@code fixedOn}.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public FixedYear fixedYear(
-            FinancialYear year, Collection<Characteristic> characteristics, List<SeatPlacing> seats, LocalDate today) {
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
+    public FixedYear fixedYear(FinancialYear year, Collection<Characteristic> characteristics) {
         allowCounting();
-        if (fixedOn(year) == null && anyShortlisted(year)) {
-            int fixed = jdbc.sql("""
-                            insert into fairness_year (starts_in, fixed_on) values (:year, :today)
-                                on conflict do nothing""")
-                    .param("year", year.startYear())
-                    .param("today", today)
-                    .update();
-            if (fixed == 1) {
-                for (Characteristic characteristic : Characteristic.values()) {
-                    count(year, characteristic, seats);
-                }
-                // whose reading fixed the year, and when: from now on its figures never change
-                audit.record(
-                        "fairness_year.fixed",
-                        "fairness_year",
-                        year.code(),
-                        null,
-                        Map.of("year", year.code(), "fixed_on", today.toString()));
-            }
-        }
         Map<Characteristic, Map<Part, Shortlisting>> counts = new HashMap<>();
         jdbc.sql("""
                         select characteristic, part, part_name, answer, shortlisted, appointed
@@ -176,6 +153,49 @@ public class EqualityFigures {
             s.appointed().put(rs.getString("answer"), rs.getInt("appointed"));
         });
         return new FixedYear(year, fixedOn(year), counts);
+    }
+
+    /**
+     * Fixes a financial year's counts, once: they are worked out now and never again, however the
+     * applications change later, so that no two readings differ by one person. Returns the day they
+     * were fixed, today or earlier; null when nobody in the year's rounds was shortlisted, so there is
+     * nothing to fix (and rounds imported later will still count). Two callers at once fix it once: the
+     * second waits on the first's row.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public @Nullable LocalDate fix(FinancialYear year, List<SeatPlacing> seats, LocalDate today) {
+        allowCounting();
+        if (fixedOn(year) == null && anyShortlisted(year)) {
+            int fixed = jdbc.sql("""
+                            insert into fairness_year (starts_in, fixed_on) values (:year, :today)
+                                on conflict do nothing""")
+                    .param("year", year.startYear())
+                    .param("today", today)
+                    .update();
+            if (fixed == 1) {
+                for (Characteristic characteristic : Characteristic.values()) {
+                    count(year, characteristic, seats);
+                }
+                audit.record(
+                        "fairness_year.fixed",
+                        "fairness_year",
+                        year.code(),
+                        null,
+                        Map.of("year", year.code(), "fixed_on", today.toString()));
+            }
+        }
+        return fixedOn(year);
+    }
+
+    /** The latest year fixed, up to {@code latest}; empty when none is. */
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
+    public java.util.Optional<FinancialYear> latestFixed(FinancialYear latest) {
+        return jdbc.sql("""
+                        select max(starts_in) from fairness_year
+                         where ics_id = gt_current_ics() and starts_in <= :latest""").param("latest", latest.startYear()).query(Integer.class).list().stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .map(FinancialYear::new);
     }
 
     private @Nullable LocalDate fixedOn(FinancialYear year) {

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The fairness of recruitment in the ICS in scope: the relative likelihood of appointment from
  * shortlisting for a comparison, over the rounds that closed in one financial year, all of them or
- * those at one level or in one place. Figures are fixed once per year (see {@link
- * EqualityFigures#fixedYear}), so no two readings differ by one person. A year's levels and places
+ * those at one level or in one place. Figures are fixed once per year, when an ICS admin says every
+ * round of it is in (see {@link #fix}), so no two readings differ by one person. A year's levels and places
  * are shown together or not at all: with the whole year's figure beside them, one hidden part would
  * be the whole less the parts shown.
  */
@@ -55,6 +55,7 @@ public class Fairness {
                     case FEW_SHORTLISTED -> String.format(HIDDEN, k);
                     case FEW_APPOINTED -> String.format(FEW_APPOINTED, k);
                     case WITH_OTHERS -> WITH_OTHERS;
+                    case NOT_FIXED -> String.format(NOT_FIXED, asked.year().code());
                 };
             }
             if (rl.outcome() == RelativeLikelihood.Outcome.CANNOT_BE_CALCULATED) {
@@ -84,6 +85,9 @@ public class Fairness {
         private static final String WITH_OTHERS = "Another level or place of this year has too few to show,"
                 + " so every level and place is hidden with it: beside the whole year's figure, the one hidden would"
                 + " be the whole less the others.";
+        private static final String NOT_FIXED = "The figures for %s have not been fixed yet. An ICS administrator"
+                + " fixes them once every round of the year is in; from then on they never change, so that no two"
+                + " readings differ by one person.";
         private static final String NONE_APPOINTED = "Nobody among the %s shortlisted was appointed, so the relative"
                 + " likelihood cannot be calculated: with none appointed in a group, the ratio and its interval"
                 + " have no meaningful value.";
@@ -206,9 +210,11 @@ public class Fairness {
 
     public Figure figure(Asked asked) {
         Characteristic characteristic = asked.by().characteristic();
-        EqualityFigures.FixedYear year =
-                figures.fixedYear(asked.year(), List.of(characteristic), placings(), LocalDate.now(clock));
+        EqualityFigures.FixedYear year = figures.fixedYear(asked.year(), List.of(characteristic));
         int k = small.minGroupSize();
+        if (year.fixedOn() == null) {
+            return new Figure(asked, null, RelativeLikelihood.hidden(RelativeLikelihood.Hidden.NOT_FIXED), k);
+        }
         EqualityFigures.Part part = asked.part();
         RelativeLikelihood likelihood = likelihood(asked.by(), year.counts(characteristic, part), k);
         if (!part.isIcs()
@@ -240,11 +246,42 @@ public class Fairness {
     }
 
     /**
-     * The figure the self-assessment quotes on a day: the latest financial year fixable by then, for
-     * every round or for one place's.
+     * The figure the self-assessment quotes on a day: the latest financial year fixed among those fixable
+     * by then (or, with none fixed, the latest fixable, which says it is not fixed yet), for every round or
+     * for one place's.
      */
     public Figure quoted(Comparison by, @Nullable String place, LocalDate day) {
-        return figure(new Asked(by, FinancialYear.lastFixableBy(day), null, place));
+        FinancialYear fixable = FinancialYear.lastFixableBy(day);
+        return figure(new Asked(by, figures.latestFixed(fixable).orElse(fixable), null, place));
+    }
+
+    /**
+     * Fixes a year's figures, as an ICS administrator decides once every round of it is in: from 1 July
+     * after it ends (so that late appointments are in), and only a year someone was shortlisted in.
+     * Fixing a year already fixed changes nothing. Returns the day it was fixed.
+     */
+    public LocalDate fix(@Nullable String year) {
+        List<Problem> problems = new java.util.ArrayList<>();
+        FinancialYear asYear = year == null || year.isBlank() ? null : year(year, problems);
+        if (year == null || year.isBlank()) {
+            problems.add(Problem.of("year", "Say which financial year to fix, like " + latest().code()));
+        }
+        if (!problems.isEmpty() || asYear == null) {
+            throw new InvalidInput(problems);
+        }
+        LocalDate fixed = figures.fix(asYear, placings(), LocalDate.now(clock));
+        if (fixed == null) {
+            throw new InvalidInput(
+                    "year",
+                    "Nobody was shortlisted in a round that closed in " + asYear.code()
+                            + ", so there is nothing to fix: import the year's rounds first");
+        }
+        return fixed;
+    }
+
+    /** Whether a year's figures are fixed, and on which day. */
+    public @Nullable LocalDate fixedOn(FinancialYear year) {
+        return figures.fixedYear(year, List.of()).fixedOn();
     }
 
     private List<EqualityFigures.SeatPlacing> placings() {

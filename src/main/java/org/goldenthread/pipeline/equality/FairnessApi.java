@@ -11,6 +11,7 @@ import org.goldenthread.platform.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -78,8 +79,9 @@ class FairnessApi {
             `appointed`) and appointed (stage `appointed`) in the rounds that closed in one financial year \
             (1 April to 31 March; `year`, like `2025-26`, by default the latest whose figures are fixed), all \
             of them or those for seats at one `level` or in one `place`, by their voluntary equality answers. \
-            A year's counts are fixed on its first reading from 1 July after it ends (`fixed_on`) and never \
-            change after that, so that no two readings differ by one person. `by=ethnic_group` compares \
+            A year's counts are fixed once, by an ICS admin from 1 July after it ends (`fixed_on`; see the fix \
+            call), and never change after that, so that no two readings differ by one person; until then \
+            the figure is hidden (`not_fixed`). `by=ethnic_group` compares \
             `reference` `white` with `comparison` `ethnic_minority` (mixed, asian, black and other \
             together); `by=disability` compares `non_disabled` with `disabled`. Not stated (or no answers) \
             belongs to neither group. `relative_likelihood` = (reference appointed ÷ reference shortlisted) \
@@ -114,5 +116,19 @@ class FairnessApi {
                     String place,
             @Parameter(hidden = true) @RequestParam Map<String, String> all) {
         return Likelihood.of(fairness.figure(fairness.ask(by, year, level, place, all)));
+    }
+
+    record Fixed(String year, @JsonProperty("fixed_on") LocalDate fixedOn) {}
+
+    @Allowed(Role.ICS_ADMIN)
+    @PostMapping("/api/v1/ics/{ods}/recruitment/fairness/years/{year}/fix")
+    @Operation(summary = "Fix a financial year's figures", description = """
+            For ICS admins, once every round that closed in the year (like `2025-26`) is in: from 1 July \
+            after it ends. Its counts are worked out now and never again, so a round imported later is left \
+            out for good; until then the year's figures are hidden (`not_fixed`). Fixing a year already fixed \
+            changes nothing and gives the day it was fixed. A year nobody was shortlisted in is refused (400), \
+            as is a year not fixable yet. Audited as `fairness_year.fixed`.""")
+    Fixed fix(@PathVariable String ods, @PathVariable String year) {
+        return new Fixed(FinancialYear.parse(year).map(FinancialYear::code).orElse(year), fairness.fix(year));
     }
 }

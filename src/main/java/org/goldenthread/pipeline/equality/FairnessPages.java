@@ -1,13 +1,16 @@
 package org.goldenthread.pipeline.equality;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The fairness page: the relative likelihood of appointment from shortlisting for ethnic group and
@@ -106,6 +110,28 @@ class FairnessPages {
                 "isAdmin",
                 Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return "pipeline/fairness";
+    }
+
+    @Allowed(Role.ICS_ADMIN)
+    @PostMapping("/ics/{ods}/pipeline/fairness/fix")
+    String fix(
+            @PathVariable String ods,
+            @RequestParam(required = false) @Nullable String year,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            LocalDate fixed = fairness.fix(year);
+            redirect.addFlashAttribute(
+                    "success",
+                    "The figures for " + Objects.requireNonNull(year).trim() + " were fixed on " + Dates.day(fixed)
+                            + ".");
+            return "redirect:/ics/" + ods + "/pipeline/fairness?year="
+                    + Objects.requireNonNull(year).trim();
+        } catch (InvalidInput e) {
+            String shown = page(ods, year, null, null, null, model);
+            model.addAttribute("problems", e.problems());
+            return shown;
+        }
     }
 
     @Allowed(Role.ICS_ADMIN)

@@ -53,7 +53,9 @@ public record RelativeLikelihood(
          * A level or place shown beside others, one of which is hidden: the hidden one would be the
          * whole year's figure less the rest.
          */
-        WITH_OTHERS
+        WITH_OTHERS,
+        /** The year's figures have not been fixed yet (see {@link Fairness#fix}). */
+        NOT_FIXED
     }
 
     /** z for a two-sided 95% interval, 1.959963…, from the normal distribution rather than typed in. */

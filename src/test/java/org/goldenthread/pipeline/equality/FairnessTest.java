@@ -9,6 +9,7 @@ import java.util.List;
 import org.goldenthread.people.RegisterFixture;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forums;
+import org.goldenthread.support.ApiClient;
 import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,10 +102,29 @@ class FairnessTest extends IntegrationTest {
         });
     }
 
+    /**
+     * The figure for a query, read as an admin would once every round of the year is in: the year (the one
+     * named, or the default) is fixed first, which changes nothing when it is fixed already.
+     */
     private JsonNode fairness(String query) {
+        java.util.regex.Matcher named =
+                java.util.regex.Pattern.compile("year=([^&]+)").matcher(query);
+        fix(
+                named.find()
+                        ? FinancialYear.parse(named.group(1))
+                                .map(FinancialYear::code)
+                                .orElse(named.group(1))
+                        : year.code());
         Response r = api.get("/api/v1/ics/" + ods + "/recruitment/fairness?" + query, admin);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
+    }
+
+    /** Fixes a year's figures as its ICS admin; a year nobody was shortlisted in has nothing to fix. */
+    private void fix(String code) {
+        Response r = api.post(
+                "/api/v1/ics/" + ods + "/recruitment/fairness/years/" + code + "/fix", admin, ApiClient.json());
+        assertThat(r.status()).as(r.body()).isIn(200, 400);
     }
 
     private static void expect(JsonNode f, int refShort, int refAppointed, int cmpShort, int cmpAppointed) {
@@ -228,6 +248,58 @@ class FairnessTest extends IntegrationTest {
     }
 
     /**
+     * A year's figures wait for its ICS admin to fix them, once every round is in: until then they are
+     * hidden and say why; fixing is for admins only, from 1 July after the year, and not for a year
+     * nobody was shortlisted in; it is audited, and fixing again changes nothing.
+     */
+    @Test
+    void aYearIsShownOnlyOnceItsAdminHasFixedIt() {
+        seed();
+        String asked = "/api/v1/ics/" + ods + "/recruitment/fairness?by=ethnic_group&year=" + year.code();
+        assertHidden(api.get(asked, admin).json(), "not_fixed");
+        assertThat(new org.goldenthread.support.PageClient(port)
+                        .signIn(createUser("analyst", ods), PASSWORD)
+                        .get("/ics/" + ods + "/pipeline/fairness?year=" + year.code())
+                        .body())
+                .contains("have not been fixed yet")
+                .doesNotContain("Fix the figures for");
+
+        String fixing = "/api/v1/ics/" + ods + "/recruitment/fairness/years/" + year.code() + "/fix";
+        assertThat(api.post(fixing, tokenFor(createUser("analyst", ods)), ApiClient.json())
+                        .status())
+                .isEqualTo(403);
+        Response empty = api.post(
+                "/api/v1/ics/" + ods + "/recruitment/fairness/years/"
+                        + year.previous().code() + "/fix",
+                admin,
+                ApiClient.json());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"year\"").contains("Nobody was shortlisted");
+        Response early = api.post(
+                "/api/v1/ics/" + ods + "/recruitment/fairness/years/"
+                        + FinancialYear.containing(LocalDate.now()).code() + "/fix",
+                admin,
+                ApiClient.json());
+        assertThat(early.status()).isEqualTo(400);
+        assertThat(early.body()).contains("are fixed from");
+
+        Response fixed = api.post(fixing, admin, ApiClient.json());
+        assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
+        assertThat(fixed.json().get("fixed_on").asString())
+                .isEqualTo(LocalDate.now().toString());
+        expect(api.get(asked, admin).json(), 70, 40, 85, 26);
+        assertThat(api.post(fixing, admin, ApiClient.json())
+                        .json()
+                        .get("fixed_on")
+                        .asString())
+                .isEqualTo(fixed.json().get("fixed_on").asString());
+        assertThat(api.get("/api/v1/ics/" + ods + "/audit?action=fairness_year.fixed", admin)
+                        .json()
+                        .size())
+                .isEqualTo(1);
+    }
+
+    /**
      * A year is counted on its first reading and kept: an appointment made later, a stage corrected or
      * an answer changed would otherwise let the two readings differ by one person, and say which group
      * they are in. Another year is counted on its own.
@@ -346,6 +418,7 @@ class FairnessTest extends IntegrationTest {
             }
             return id;
         });
+        fix(year.code());
         String analyst = tokenFor(createUser("analyst", ods));
         String base = "/api/v1/ics/" + ods + "/recruitment/fairness?by=ethnic_group";
         assertHidden(api.get(base, analyst).json(), "few_appointed");
@@ -406,6 +479,7 @@ class FairnessTest extends IntegrationTest {
     @Test
     void theSelfAssessmentQuotesTheLatestFixedYearForTheIcsOrAPlace() {
         seed();
+        fix(year.code());
         var now = inIcs(ods, () -> quoted.onDay(null, LocalDate.now()));
         assertThat(now.get("relative_likelihood.ethnic_group").value()).isEqualByComparingTo("1.87");
         assertThat(now.get("relative_likelihood.ethnic_group").shown()).isEqualTo("1.87 (95% CI 1.28 to 2.73)");
@@ -428,6 +502,7 @@ class FairnessTest extends IntegrationTest {
     @Test
     void thePageSaysInWordsWhenTheFigureSuggestsAProblem() {
         seed();
+        fix(year.code());
         String page = new org.goldenthread.support.PageClient(port)
                 .signIn(createUser("ics_admin", ods), PASSWORD)
                 .get("/ics/" + ods + "/pipeline/fairness?level=system")
