@@ -79,15 +79,16 @@ public class Releases {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void writing(String figures, @Nullable Long key) {
-        jdbc.sql("select count(*) from (select pg_advisory_xact_lock_shared(hashtext(:figures), :id)) locked")
-                .param("figures", figures)
-                .param("id", id(figures, key))
-                .query(Integer.class)
-                .single();
+        waitFor("pg_advisory_xact_lock_shared", figures, key);
     }
 
     private void lock(String figures, @Nullable Long key) {
-        jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtext(:figures), :id)) locked")
+        waitFor("pg_advisory_xact_lock", figures, key);
+    }
+
+    /** Takes the lock with {@code function}, one of PostgreSQL's waiting advisory-lock functions. */
+    private void waitFor(String function, String figures, @Nullable Long key) {
+        jdbc.sql("select count(*) from (select " + function + "(hashtext(:figures), :id)) locked")
                 .param("figures", figures)
                 .param("id", id(figures, key))
                 .query(Integer.class)

@@ -39,17 +39,7 @@ class ReleasesTest extends IntegrationTest {
         AtomicReference<Counted> kept = new AtomicReference<>();
         Counted today = new Counted(10 + k);
         AtomicInteger released = new AtomicInteger();
-        CountDownLatch firstReleasing = new CountDownLatch(1);
-        CountDownLatch letFirstFinish = new CountDownLatch(1);
-
-        CompletableFuture<Counted> first = reader(ods, kept, () -> {
-            firstReleasing.countDown();
-            await(letFirstFinish);
-            released.incrementAndGet();
-            kept.set(today);
-            return today;
-        });
-        assertThat(firstReleasing.await(20, TimeUnit.SECONDS)).isTrue();
+        Releasing first = new Releasing(ods, kept, today, released);
         CompletableFuture<Counted> second = reader(ods, kept, () -> {
             released.incrementAndGet();
             return today;
@@ -58,8 +48,8 @@ class ReleasesTest extends IntegrationTest {
         Thread.sleep(300);
         assertThat(second).isNotDone();
 
-        letFirstFinish.countDown();
-        assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(today);
+        first.finish.countDown();
+        assertThat(first.done.get(20, TimeUnit.SECONDS)).isEqualTo(today);
         assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(today);
         assertThat(released).hasValue(1);
     }
@@ -72,17 +62,7 @@ class ReleasesTest extends IntegrationTest {
         AtomicReference<Counted> kept = new AtomicReference<>(before);
         Counted today = new Counted(10 + k);
         AtomicInteger released = new AtomicInteger();
-        CountDownLatch firstReleasing = new CountDownLatch(1);
-        CountDownLatch letFirstFinish = new CountDownLatch(1);
-
-        CompletableFuture<Counted> first = reader(ods, kept, () -> {
-            firstReleasing.countDown();
-            await(letFirstFinish);
-            released.incrementAndGet();
-            kept.set(today);
-            return today;
-        });
-        assertThat(firstReleasing.await(20, TimeUnit.SECONDS)).isTrue();
+        Releasing first = new Releasing(ods, kept, today, released);
         Counted second = reader(ods, kept, () -> {
                     released.incrementAndGet();
                     return today;
@@ -90,8 +70,8 @@ class ReleasesTest extends IntegrationTest {
                 .get(20, TimeUnit.SECONDS);
 
         assertThat(second).isEqualTo(before);
-        letFirstFinish.countDown();
-        assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(today);
+        first.finish.countDown();
+        assertThat(first.done.get(20, TimeUnit.SECONDS)).isEqualTo(today);
         assertThat(released).hasValue(1);
     }
 
@@ -123,6 +103,26 @@ class ReleasesTest extends IntegrationTest {
         writer.get(20, TimeUnit.SECONDS);
         assertThat(reader.get(20, TimeUnit.SECONDS)).isEqualTo(new Counted(3));
         assertThat(released).hasValue(1);
+    }
+
+    /** A reader that found the figures due and is releasing {@code today}, held there until {@link #finish}. */
+    private final class Releasing {
+
+        final CountDownLatch finish = new CountDownLatch(1);
+        final CompletableFuture<Counted> done;
+
+        Releasing(String ods, AtomicReference<Counted> kept, Counted today, AtomicInteger released)
+                throws InterruptedException {
+            CountDownLatch started = new CountDownLatch(1);
+            done = reader(ods, kept, () -> {
+                started.countDown();
+                await(finish);
+                released.incrementAndGet();
+                kept.set(today);
+                return today;
+            });
+            assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     /** A reader of leaders' figures in the ICS, today k people more than {@code kept} (when there is one). */
