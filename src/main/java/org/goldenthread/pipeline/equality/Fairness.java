@@ -261,12 +261,12 @@ public class Fairness {
      * Fixing a year already fixed changes nothing. Returns the day it was fixed.
      */
     public LocalDate fix(@Nullable String year) {
-        List<Problem> problems = new java.util.ArrayList<>();
-        FinancialYear asYear = year == null || year.isBlank() ? null : year(year, problems);
         if (year == null || year.isBlank()) {
-            problems.add(Problem.of("year", "Say which financial year to fix, like " + latest().code()));
+            throw new InvalidInput("year", "Say which financial year to fix, like " + latest().code());
         }
-        if (!problems.isEmpty() || asYear == null) {
+        List<Problem> problems = new java.util.ArrayList<>();
+        FinancialYear asYear = year(year, problems);
+        if (asYear == null) {
             throw new InvalidInput(problems);
         }
         LocalDate fixed = figures.fix(asYear, placings(), LocalDate.now(clock));
@@ -277,11 +277,6 @@ public class Fairness {
                             + ", so there is nothing to fix: import the year's rounds first");
         }
         return fixed;
-    }
-
-    /** Whether a year's figures are fixed, and on which day. */
-    public @Nullable LocalDate fixedOn(FinancialYear year) {
-        return figures.fixedYear(year, List.of()).fixedOn();
     }
 
     private List<EqualityFigures.SeatPlacing> placings() {
