@@ -91,8 +91,8 @@ class EqualityJourneyTest extends BrowserTest {
         expectHeading("Fairness and equality");
         assertThat(page.locator("main")).not().containsText("Nia");
         assertAccessible();
-        // no rounds yet, so the year has nothing to fix: the admin is told so, and why
-        page.locator("#fix button").click();
+        // no rounds yet, so the year has nothing to finalise: the admin is told so, and why
+        page.locator("#finalise button").click();
         assertThat(page.locator(".nhsuk-error-summary")).containsText("Nobody was shortlisted");
         assertAccessible();
         page.navigate(url("/ics/" + ods + "/pipeline/equality"));

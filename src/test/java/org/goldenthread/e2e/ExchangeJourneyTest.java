@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.support.ApiClient;
+import org.goldenthread.support.Programmes;
 import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.Test;
 
@@ -32,20 +32,10 @@ class ExchangeJourneyTest extends BrowserTest {
         person(admin, ods, "GP1", "Gill", "gp", "Northgate Surgery", "general_practice", uniqueEmail("gill"));
         String visitorEmail = uniqueEmail("connor");
         person(admin, ods, "CON1", "Connor", "medical_consultant", "City Hospital Trust", "acute", visitorEmail);
-        ApiClient.Response created = api.post(
-                "/api/v1/ics/" + ods + "/programmes",
-                admin,
-                ApiClient.json("name", "Exchange 2027", "kind", "exchange", "cross_organisation", true));
-        long programme = created.json().get("id").asLong();
+        long programme = Programmes.create(api, admin, ods, "Exchange 2027", "exchange", true);
         String base = "/api/v1/ics/" + ods + "/programmes/" + programme;
-        assertThat(api.post(
-                                base + "/participants/import",
-                                admin,
-                                "text/csv",
-                                "person_ref,role,capacity,preferences\nGP1,host,,\nCON1,visitor,,\n"
-                                        .getBytes(StandardCharsets.UTF_8))
-                        .status())
-                .isEqualTo(200);
+        Programmes.addParticipants(
+                api, admin, ods, programme, "person_ref,role,capacity,preferences\nGP1,host,,\nCON1,visitor,,\n");
         assertThat(api.post(base + "/matching", admin, "{}")
                         .json()
                         .get("across_sectors")

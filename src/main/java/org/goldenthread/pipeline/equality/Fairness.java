@@ -85,8 +85,8 @@ public class Fairness {
         private static final String WITH_OTHERS = "Another level or place of this year has too few to show,"
                 + " so every level and place is hidden with it: beside the whole year's figure, the one hidden would"
                 + " be the whole less the others.";
-        private static final String NOT_FIXED = "The figures for %s have not been fixed yet. An ICS administrator"
-                + " fixes them once every round of the year is in; from then on they never change, so that no two"
+        private static final String NOT_FIXED = "The figures for %s have not been finalised yet. An ICS administrator"
+                + " finalises them once every round of the year is in; from then on they never change, so that no two"
                 + " readings differ by one person.";
         private static final String NONE_APPOINTED = "Nobody among the %s shortlisted was appointed, so the relative"
                 + " likelihood cannot be calculated: with none appointed in a group, the ratio and its interval"
@@ -274,7 +274,7 @@ public class Fairness {
             throw new InvalidInput(
                     "year",
                     "Nobody was shortlisted in a round that closed in " + asYear.code()
-                            + ", so there is nothing to fix: import the year's rounds first");
+                            + ", so there is nothing to finalise: import the year's rounds first");
         }
         return fixed;
     }
@@ -302,7 +302,7 @@ public class Fairness {
         if (year.compareTo(latest()) > 0) {
             problems.add(Problem.of(
                     "year",
-                    "The figures for " + year.code() + " are fixed from " + Dates.day(year.fixableFrom())
+                    "The figures for " + year.code() + " can be finalised from " + Dates.day(year.fixableFrom())
                             + ", three months after the year ends, so that late appointments are in them"));
             return null;
         }

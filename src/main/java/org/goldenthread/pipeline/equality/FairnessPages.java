@@ -123,7 +123,7 @@ class FairnessPages {
             LocalDate fixed = fairness.fix(year);
             redirect.addFlashAttribute(
                     "success",
-                    "The figures for " + Objects.requireNonNull(year).trim() + " were fixed on " + Dates.day(fixed)
+                    "The figures for " + Objects.requireNonNull(year).trim() + " were finalised on " + Dates.day(fixed)
                             + ".");
             return "redirect:/ics/" + ods + "/pipeline/fairness?year="
                     + Objects.requireNonNull(year).trim();

@@ -21,6 +21,7 @@ import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
 import org.goldenthread.support.PageClient;
 import org.goldenthread.support.PageClient.Page;
+import org.goldenthread.support.Programmes;
 import org.goldenthread.support.TestMailServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,12 +50,7 @@ class ExchangeTest extends IntegrationTest {
     void anExchangeWithPeopleInTheRegister() {
         ods = createIcs("Exchange ICS");
         admin = tokenFor(createUser("ics_admin", ods));
-        Response r = api.post(
-                "/api/v1/ics/" + ods + "/programmes",
-                admin,
-                ApiClient.json("name", "Exchange 2027", "kind", "exchange", "cross_organisation", true));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        programme = r.json().get("id").asLong();
+        programme = Programmes.create(api, admin, ods, "Exchange 2027", "exchange", true);
     }
 
     private String person(String ref, String given, String profession, String employer, String sector) {
@@ -348,19 +344,10 @@ class ExchangeTest extends IntegrationTest {
     void aMentoringPairsLinkRaisesAndMovesNoIdeas() throws Exception {
         person("M1", "Mo", "gp", "Northgate Surgery", "general_practice");
         String menteeEmail = person("E1", "Eve", "medical_consultant", "City Hospital Trust", "acute");
-        Response created = api.post(
-                "/api/v1/ics/" + ods + "/programmes",
-                admin,
-                ApiClient.json("name", "Mentoring 2027", "kind", "mentoring", "cross_organisation", true));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long mentoring = created.json().get("id").asLong();
+        long mentoring = Programmes.create(api, admin, ods, "Mentoring 2027", "mentoring", true);
         String programmePath = "/api/v1/ics/" + ods + "/programmes/" + mentoring;
-        Response imported = api.post(
-                programmePath + "/participants/import",
-                admin,
-                "text/csv",
-                "person_ref,role,capacity,preferences\nM1,mentor,,\nE1,mentee,,M1\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        Programmes.addParticipants(
+                api, admin, ods, mentoring, "person_ref,role,capacity,preferences\nM1,mentor,,\nE1,mentee,,M1\n");
         assertThat(api.post(programmePath + "/matching", admin, "{}").status()).isEqualTo(200);
         Response confirmed = api.post(programmePath + "/matching/confirm", admin, "{}");
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);

@@ -2,13 +2,11 @@ package org.goldenthread.development.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.goldenthread.support.ApiClient;
-import org.goldenthread.support.ApiClient.Response;
 import org.goldenthread.support.IntegrationTest;
+import org.goldenthread.support.Programmes;
 import org.goldenthread.support.RegisterEntries;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -35,20 +33,14 @@ class LeaderTypeCohortTest extends IntegrationTest {
         for (String ref : List.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8")) {
             people.put(ref, RegisterEntries.gp(api, admin, ods, ref, "Person", ref, uniqueEmail(ref.toLowerCase())));
         }
-        Response created = api.post(
-                "/api/v1/ics/" + ods + "/programmes",
+        long programme = Programmes.create(api, admin, ods, "Mentoring 2027", "mentoring", false);
+        Programmes.addParticipants(
+                api,
                 admin,
-                ApiClient.json("name", "Mentoring 2027", "kind", "mentoring", "cross_organisation", false));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long programme = created.json().get("id").asLong();
-        Response imported = api.post(
-                "/api/v1/ics/" + ods + "/programmes/" + programme + "/participants/import",
-                admin,
-                "text/csv",
-                ("person_ref,role,capacity,preferences\nP1,mentor,2,\nP2,mentor,2,\nP3,mentor,2,\nP4,mentor,2,\n"
-                                + "P5,mentee,,\nP6,mentee,,\nP7,mentee,,\nP8,mentee,,\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+                ods,
+                programme,
+                "person_ref,role,capacity,preferences\nP1,mentor,2,\nP2,mentor,2,\nP3,mentor,2,\nP4,mentor,2,\n"
+                        + "P5,mentee,,\nP6,mentee,,\nP7,mentee,,\nP8,mentee,,\n");
         for (String ref : List.of("P1", "P2", "P3", "P4", "P5", "P6")) {
             reflect(ods, people.get(ref), "shaper", 20);
         }

@@ -261,8 +261,8 @@ class FairnessTest extends IntegrationTest {
                         .signIn(createUser("analyst", ods), PASSWORD)
                         .get("/ics/" + ods + "/pipeline/fairness?year=" + year.code())
                         .body())
-                .contains("have not been fixed yet")
-                .doesNotContain("Fix the figures for");
+                .contains("have not been finalised yet")
+                .doesNotContain("Finalise the figures for");
 
         String fixing = "/api/v1/ics/" + ods + "/recruitment/fairness/years/" + year.code() + "/fix";
         assertThat(api.post(fixing, tokenFor(createUser("analyst", ods)), ApiClient.json())
@@ -281,7 +281,7 @@ class FairnessTest extends IntegrationTest {
                 admin,
                 ApiClient.json());
         assertThat(early.status()).isEqualTo(400);
-        assertThat(early.body()).contains("are fixed from");
+        assertThat(early.body()).contains("can be finalised from");
 
         Response fixed = api.post(fixing, admin, ApiClient.json());
         assertThat(fixed.status()).as(fixed.body()).isEqualTo(200);
