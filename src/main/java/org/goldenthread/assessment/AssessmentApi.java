@@ -275,6 +275,7 @@ class AssessmentApi {
     @Operation(summary = "Cite a live figure for an indicator", description = """
             `metric` is one of professions_missing.system|place|neighbourhood, top_two_share.…, early_mid_share.…, \
             protected_time_used, vacant_seats, longest_vacancy_days, forums_without_line_of_sight, \
+            neighbourhoods_without_line_of_sight, \
             development_reach, development_reach.system|place|neighbourhood, new_leader_support, mentees_matched, \
             exchanges_completed, exchanges_completed.system|place|neighbourhood, ideas_adopted, \
             open_recruitment_share.system|place|neighbourhood, bench_strength, turnover, \

@@ -24,6 +24,9 @@ public enum Metric implements Coded {
     VACANT_SEATS("vacant_seats", "Seats vacant today"),
     LONGEST_VACANCY_DAYS("longest_vacancy_days", "Longest a seat has stood vacant"),
     FORUMS_WITHOUT_LINE_OF_SIGHT("forums_without_line_of_sight", "Forums with no line of sight to the ICB board"),
+    NEIGHBOURHOODS_WITHOUT_LINE_OF_SIGHT(
+            "neighbourhoods_without_line_of_sight",
+            "Neighbourhoods with no forum whose reporting lines reach the ICB board"),
     DEVELOPMENT_REACH("development_reach", "Leaders with development activity in the last 12 months"),
     DEVELOPMENT_REACH_SYSTEM(
             "development_reach.system", "System leaders with development activity in the last 12 months"),

@@ -91,6 +91,7 @@ class Insight {
                         copy.organisations(),
                         professions.all(),
                         places,
+                        copy.neighbourhoods(),
                         facts,
                         exchanged));
     }

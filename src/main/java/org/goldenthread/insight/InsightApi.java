@@ -36,6 +36,11 @@ class InsightApi {
             @JsonProperty("people_with_3plus_seats") List<String> peopleWithManySeats,
             @JsonProperty("people_with_3plus_seats_count") int peopleWithManySeatsCount,
             @JsonProperty("forums_without_line_of_sight") List<String> forumsWithoutLineOfSight,
+            List<Landscape.NeighbourhoodSummary> neighbourhoods,
+
+            @JsonProperty("neighbourhoods_without_line_of_sight")
+            List<String> neighbourhoodsWithoutLineOfSight,
+
             List<DevelopmentFigures> development,
             List<ExchangeFigures> exchanges) {}
 
@@ -55,7 +60,12 @@ class InsightApi {
             when it has started and has not ended before today. `people_with_3plus_seats` lists the references \
             of people holding 3 or more current seats anywhere in the ICS (narrowed to a place: those of them \
             with a seat there); `forums_without_line_of_sight` names forums with no chain of reports-to lines \
-            up to a system-level board. \
+            up to a system-level board. `neighbourhoods` gives each neighbourhood of the places in view, by place \
+            and then name: `name`, `place`, `forums` (forums sitting in it), `leaders` (distinct people with a \
+            current appointment on them) and `clinical_and_care_leaders` (those of them in a clinical or care \
+            profession), and `line_of_sight` (true when at least one of its forums has a chain of reports-to \
+            lines up to a system-level board; false for a neighbourhood with no forum); \
+            `neighbourhoods_without_line_of_sight` names those with `line_of_sight` false. \
             Analysts see aggregates only: `people_with_3plus_seats` is always empty for them (the count is in \
             `people_with_3plus_seats_count`), and any figure resting on a group of 1 to k−1 people \
             (k = `min_group_size`) is null and named in that level's `suppressed` list. \
@@ -81,6 +91,10 @@ class InsightApi {
                 audience.seesPeople() ? many : List.of(),
                 many.size(),
                 landscape.forumsWithoutLineOfSight().stream().map(Forum::name).toList(),
+                landscape.byNeighbourhood(),
+                landscape.neighbourhoodsWithoutLineOfSight().stream()
+                        .map(Landscape.NeighbourhoodSummary::name)
+                        .toList(),
                 landscape.development(audience, small),
                 landscape.exchanges(audience, small));
     }

@@ -131,6 +131,8 @@ class InsightPages {
         model.addAttribute("manySeats", audience.seesPeople() ? many : List.of());
         model.addAttribute("manySeatsCount", many.size());
         model.addAttribute("withoutLineOfSight", landscape.forumsWithoutLineOfSight());
+        model.addAttribute("neighbourhoodsWithoutSight", landscape.neighbourhoodsWithoutLineOfSight());
+        model.addAttribute("neighbourhoodCount", landscape.byNeighbourhood().size());
         List<Landscape.UnderUsedTime> under = landscape.underUsedTime();
         model.addAttribute("underUsed", audience.seesPeople() ? InsightLists.firstRows(under) : List.of());
         model.addAttribute(

@@ -15,6 +15,7 @@ import org.goldenthread.people.Person;
 import org.goldenthread.people.Profession;
 import org.goldenthread.platform.SmallNumbers;
 import org.goldenthread.structure.Forum;
+import org.goldenthread.structure.Neighbourhood;
 import org.goldenthread.structure.Organisation;
 import org.goldenthread.structure.Seat;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * and the figures computed from it. It holds plain values read in one {@link Snapshot}, so every
  * figure on a page agrees with every other; each family of figures is worked out by a class of its
  * own over that snapshot ({@link LevelTable}, {@link ProfessionsByLevel}, {@link ProtectedTime},
- * {@link StretchedLeaders}, {@link LinesOfSight}, {@link Vacancies}, {@link PlaceSummaries}, {@link DevelopmentReach}, {@link ExchangeReach}), and
+ * {@link StretchedLeaders}, {@link LinesOfSight}, {@link NeighbourhoodSight}, {@link Vacancies}, {@link PlaceSummaries}, {@link DevelopmentReach}, {@link ExchangeReach}), and
  * the values they return are named here, where the pages, the API and the figures other modules
  * quote find them.
  *
@@ -45,6 +46,7 @@ final class Landscape {
     private final LinesOfSight linesOfSight;
     private final Vacancies vacancies;
     private final PlaceSummaries places;
+    private final NeighbourhoodSight neighbourhoodSight;
     private final DevelopmentReach development;
     private final ExchangeReach exchanges;
 
@@ -60,7 +62,8 @@ final class Landscape {
             List<Person> people,
             List<Organisation> organisations,
             List<Profession> professions,
-            List<String> places) {
+            List<String> places,
+            List<Neighbourhood> neighbourhoods) {
         this(
                 today,
                 place,
@@ -71,6 +74,7 @@ final class Landscape {
                 organisations,
                 professions,
                 places,
+                neighbourhoods,
                 NO_DEVELOPMENT,
                 List.of());
     }
@@ -92,17 +96,19 @@ final class Landscape {
             List<Organisation> organisations,
             List<Profession> professions,
             List<String> places,
+            List<Neighbourhood> neighbourhoods,
             DevelopmentActivity.Facts development,
             List<ExchangeActivity.Exchange> exchanges) {
-        this.snapshot =
-                new Snapshot(today, place, forums, seats, appointments, people, organisations, professions, places);
+        this.snapshot = new Snapshot(
+                today, place, forums, seats, appointments, people, organisations, professions, places, neighbourhoods);
         this.levels = new LevelTable(snapshot);
         this.professions = new ProfessionsByLevel(snapshot);
         this.time = new ProtectedTime(snapshot);
         this.stretched = new StretchedLeaders(snapshot);
         this.linesOfSight = new LinesOfSight(snapshot);
         this.vacancies = new Vacancies(snapshot);
-        this.places = new PlaceSummaries(snapshot, vacancies, linesOfSight);
+        this.neighbourhoodSight = new NeighbourhoodSight(snapshot, linesOfSight);
+        this.places = new PlaceSummaries(snapshot, vacancies, linesOfSight, neighbourhoodSight);
         this.development = new DevelopmentReach(snapshot, development);
         this.exchanges = new ExchangeReach(snapshot, exchanges);
     }
@@ -363,11 +369,49 @@ final class Landscape {
 
     // ------------------------------------------------------------------ places
 
-    /** One place at a glance; counts of forums, seats and leaders, which are not a characteristic of anyone. */
-    record PlaceSummary(String place, int forums, int leaders, int vacantSeats, int withoutLineOfSight) {}
+    /**
+     * One place at a glance; counts of forums, seats, leaders and neighbourhoods, which are not a
+     * characteristic of anyone.
+     */
+    record PlaceSummary(
+            String place,
+            int forums,
+            int leaders,
+            int vacantSeats,
+            int withoutLineOfSight,
+            int neighbourhoods,
+            int neighbourhoodsWithoutLineOfSight) {}
 
     List<PlaceSummary> byPlace() {
         return places.byPlace();
+    }
+
+    // ------------------------------------------------------------------ neighbourhoods
+
+    /**
+     * One neighbourhood: its forums, the people holding a seat on them today (and those of them in a
+     * clinical or care profession), and whether any of its forums has a line of sight to the board.
+     */
+    record NeighbourhoodSummary(
+            String name,
+            String place,
+            int forums,
+            int leaders,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("clinical_and_care_leaders")
+            int clinicalAndCareLeaders,
+
+            @com.fasterxml.jackson.annotation.JsonProperty("line_of_sight")
+            boolean lineOfSight) {}
+
+    /** See {@link NeighbourhoodSight#byNeighbourhood}. */
+    List<NeighbourhoodSummary> byNeighbourhood() {
+        return remembered(List.of("neighbourhoods"), neighbourhoodSight::byNeighbourhood);
+    }
+
+    /** The neighbourhoods in view with no forum whose reporting lines reach the board, a forum-less one included. */
+    List<NeighbourhoodSummary> neighbourhoodsWithoutLineOfSight() {
+        return byNeighbourhood().stream().filter(n -> !n.lineOfSight()).toList();
     }
 
     // ------------------------------------------------------------------ development

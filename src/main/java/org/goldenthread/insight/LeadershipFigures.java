@@ -55,7 +55,8 @@ public class LeadershipFigures {
      * Today's figures for the ICS in scope, or for one place of it, keyed by code:
      * {@code professions_missing.<level>}, {@code top_two_share.<level>}, {@code early_mid_share.<level>}
      * for the system, place and neighbourhood levels, and {@code protected_time_used}, {@code vacant_seats},
-     * {@code longest_vacancy_days} and {@code forums_without_line_of_sight}; and {@code development_reach},
+     * {@code longest_vacancy_days}, {@code forums_without_line_of_sight} and {@code
+     * neighbourhoods_without_line_of_sight}; and {@code development_reach},
      * {@code development_reach.<level>} for the same three levels, {@code new_leader_support} and
      * {@code mentees_matched} (see {@link DevelopmentReach}); and from the pipeline, {@code
      * open_recruitment_share.<level>} for the same three levels, {@code bench_strength}, {@code turnover},
@@ -145,6 +146,16 @@ public class LeadershipFigures {
                         BigDecimal.valueOf(unconnected.size()),
                         String.valueOf(unconnected.size()),
                         String.join(", ", unconnected)));
+        List<String> unheard = landscape.neighbourhoodsWithoutLineOfSight().stream()
+                .map(Landscape.NeighbourhoodSummary::name)
+                .toList();
+        figures.put(
+                "neighbourhoods_without_line_of_sight",
+                new Figure(
+                        "neighbourhoods_without_line_of_sight",
+                        BigDecimal.valueOf(unheard.size()),
+                        unheard.size() + " of " + landscape.byNeighbourhood().size(),
+                        String.join(", ", unheard)));
         putDevelopment(figures, landscape.development(Audience.AGGREGATE, small));
         putPipeline(figures, place, day);
         putExchanges(figures, landscape.exchanges(Audience.AGGREGATE, small));

@@ -14,16 +14,20 @@ final class PlaceSummaries {
     private final Snapshot snapshot;
     private final Vacancies vacancies;
     private final LinesOfSight linesOfSight;
+    private final NeighbourhoodSight neighbourhoods;
 
-    PlaceSummaries(Snapshot snapshot, Vacancies vacancies, LinesOfSight linesOfSight) {
+    PlaceSummaries(
+            Snapshot snapshot, Vacancies vacancies, LinesOfSight linesOfSight, NeighbourhoodSight neighbourhoods) {
         this.snapshot = snapshot;
         this.vacancies = vacancies;
         this.linesOfSight = linesOfSight;
+        this.neighbourhoods = neighbourhoods;
     }
 
     List<Landscape.PlaceSummary> byPlace() {
         Map<String, Landscape.PlaceSummary> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<Landscape.Vacancy> vacant = vacancies.vacancies();
+        List<Landscape.NeighbourhoodSummary> hoods = neighbourhoods.byNeighbourhood();
         for (String p : snapshot.places) {
             if (!snapshot.inView(p)) {
                 continue;
@@ -41,7 +45,12 @@ final class PlaceSummaries {
                     (int) vacant.stream().filter(v -> ids.contains(v.forumId())).count();
             int blind = (int)
                     there.stream().filter(f -> !linesOfSight.hasLineOfSight(f)).count();
-            result.put(p, new Landscape.PlaceSummary(p, there.size(), leaders, seats, blind));
+            List<Landscape.NeighbourhoodSummary> itsHoods =
+                    hoods.stream().filter(n -> p.equalsIgnoreCase(n.place())).toList();
+            int hoodsBlind =
+                    (int) itsHoods.stream().filter(n -> !n.lineOfSight()).count();
+            result.put(
+                    p, new Landscape.PlaceSummary(p, there.size(), leaders, seats, blind, itsHoods.size(), hoodsBlind));
         }
         return List.copyOf(result.values());
     }

@@ -10,6 +10,7 @@ import org.goldenthread.platform.Scope;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Forums;
 import org.goldenthread.structure.IcsMap;
+import org.goldenthread.structure.Neighbourhood;
 import org.goldenthread.structure.Organisation;
 import org.goldenthread.structure.Place;
 import org.goldenthread.structure.Seat;
@@ -36,6 +37,7 @@ class RegisterCopies {
             List<Person> people,
             List<Organisation> organisations,
             List<String> places,
+            List<Neighbourhood> neighbourhoods,
             Map<Worked, Landscape> landscapes) {
 
         /** The most landscapes kept with one copy: a few places, today and the odd past day. */
@@ -99,6 +101,7 @@ class RegisterCopies {
                 List.copyOf(register.people()),
                 List.copyOf(map.organisations()),
                 map.places().stream().map(Place::name).toList(),
+                List.copyOf(map.neighbourhoods()),
                 new ConcurrentHashMap<>());
         if (ics != null) {
             byIcs.put(ics, fresh);

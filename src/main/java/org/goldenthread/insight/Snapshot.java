@@ -12,6 +12,7 @@ import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Profession;
 import org.goldenthread.structure.Forum;
+import org.goldenthread.structure.Neighbourhood;
 import org.goldenthread.structure.Organisation;
 import org.goldenthread.structure.Seat;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,8 @@ final class Snapshot {
     final List<String> clinicalAndCare;
 
     final List<String> places;
+    /** Every neighbourhood of the ICS, by place and then name. */
+    final List<Neighbourhood> neighbourhoods;
 
     private final Map<Long, Forum> forumById = new HashMap<>();
     private final Map<Long, Seat> seatById = new HashMap<>();
@@ -60,7 +63,8 @@ final class Snapshot {
             List<Person> people,
             List<Organisation> organisations,
             List<Profession> professions,
-            List<String> places) {
+            List<String> places,
+            List<Neighbourhood> neighbourhoods) {
         this.today = today;
         this.place = place;
         this.allForums = List.copyOf(forums);
@@ -83,6 +87,7 @@ final class Snapshot {
                 .sorted()
                 .toList();
         this.places = List.copyOf(places);
+        this.neighbourhoods = List.copyOf(neighbourhoods);
     }
 
     // A place's forums are its place and neighbourhood forums and any other forum placed there

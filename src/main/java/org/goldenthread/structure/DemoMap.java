@@ -137,6 +137,30 @@ class DemoMap {
         event.partLoaded();
     }
 
+    /**
+     * A neighbourhood formed after the register was drawn up, with no forum yet, so that the demo shows
+     * the gap a list of forums cannot: a neighbourhood nobody speaks for at the board. It is added after
+     * the register (which gives every neighbourhood it finds a team) and before the self-assessment
+     * cites the figures.
+     */
+    @EventListener
+    @Order(3)
+    void afterTheRegister(DemoIcsCreated event) {
+        jdbc.sql("""
+                        insert into neighbourhood (ics_id, place_id, name, population)
+                        select ?, id, ?, ? from place where ics_id = ? and name = ?""")
+                .params(
+                        event.tenant().id(),
+                        NEW_NEIGHBOURHOOD,
+                        31_500,
+                        event.tenant().id(),
+                        "Vale of Ashby")
+                .update();
+    }
+
+    /** Named from the areas the other neighbourhoods leave unused. */
+    static final String NEW_NEIGHBOURHOOD = "Redhill and Vale of Ashby PCN";
+
     private void insertOrganisation(long ics, String name, String sector, @Nullable Long placeId) {
         jdbc.sql("insert into organisation (ics_id, name, sector, place_id) values (?, ?, ?, ?) on conflict do nothing")
                 .param(ics)

@@ -100,6 +100,13 @@ class InsightJourneyTest extends BrowserTest {
         click(AriaRole.LINK, "Professions and forums");
         assertThat(page).hasURL(Pattern.compile(".*/insight/professions\\?place=Northfield$"));
         assertThat(page.locator(".nhsuk-caption-l")).containsText("Northfield");
+        // Northfield's one neighbourhood is heard at the board through its team and the place board
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Neighbourhoods without a line of sight to the board")))
+                .isAttached();
+        assertThat(page.locator("main"))
+                .containsText("The one neighbourhood has a forum that reports up to the board.");
         assertAccessible();
         page.getByRole(
                         AriaRole.LINK,

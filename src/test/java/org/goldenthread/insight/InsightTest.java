@@ -82,6 +82,19 @@ class InsightTest extends IntegrationTest {
             "social_worker_children",
             "speech_language_therapist");
 
+    /**
+     * The two neighbourhoods, each with one forum and one clinical leader: Northfield Central Team reports
+     * to the place board, which reports to the board; Southvale East Team reports to no one.
+     */
+    private static final String NEIGHBOURHOODS = """
+            {"name":"Northfield Central PCN","place":"Northfield","forums":1,"leaders":1,\
+            "clinical_and_care_leaders":1,"line_of_sight":true},\
+            {"name":"Southvale East PCN","place":"Southvale","forums":1,"leaders":1,\
+            "clinical_and_care_leaders":1,"line_of_sight":false}""";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private LeadershipFigures leadership;
+
     private String ods;
     private String admin;
 
@@ -215,7 +228,9 @@ class InsightTest extends IntegrationTest {
         String expected = """
                 {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
                  "people_with_3plus_seats":["P1"],"people_with_3plus_seats_count":1,
-                 "forums_without_line_of_sight":["Southvale East Team"],"development":%s,
+                 "forums_without_line_of_sight":["Southvale East Team"],
+                 "neighbourhoods":[%s],"neighbourhoods_without_line_of_sight":["Southvale East PCN"],
+                 "development":%s,
                  "exchanges":%s}""".formatted(
                         java.time.LocalDate.now(),
                         level(
@@ -259,6 +274,7 @@ class InsightTest extends IntegrationTest {
                                 NONE),
                         emptyLevel("provider_collaborative", NONE),
                         emptyLevel("clinical_network", NONE),
+                        NEIGHBOURHOODS,
                         noDevelopment(false),
                         noExchanges());
         assertThat(actual).isEqualTo(JSON.readTree(expected));
@@ -305,6 +321,8 @@ class InsightTest extends IntegrationTest {
         // P1 holds three seats in the ICS, one of them in Northfield
         assertThat(north.get("people_with_3plus_seats").toString()).isEqualTo("[\"P1\"]");
         assertThat(north.get("forums_without_line_of_sight").toString()).isEqualTo("[]");
+        assertThat(north.get("neighbourhoods").size()).isEqualTo(1);
+        assertThat(north.get("neighbourhoods_without_line_of_sight").toString()).isEqualTo("[]");
 
         // Southvale: only the Southvale East Team, held by P7 (mid career, no hours recorded)
         JsonNode south = insight(admin, "?place=Southvale");
@@ -325,6 +343,7 @@ class InsightTest extends IntegrationTest {
                         NONE)));
         assertThat(south.get("people_with_3plus_seats").toString()).isEqualTo("[]");
         assertThat(south.get("forums_without_line_of_sight").toString()).isEqualTo("[\"Southvale East Team\"]");
+        assertThat(south.get("neighbourhoods_without_line_of_sight").toString()).isEqualTo("[\"Southvale East PCN\"]");
     }
 
     @Test
@@ -366,7 +385,9 @@ class InsightTest extends IntegrationTest {
         String expected = """
                 {"as_of":"%s","place":null,"min_group_size":10,"levels":[%s,%s,%s,%s,%s],
                  "people_with_3plus_seats":[],"people_with_3plus_seats_count":1,
-                 "forums_without_line_of_sight":["Southvale East Team"],"development":%s,
+                 "forums_without_line_of_sight":["Southvale East Team"],
+                 "neighbourhoods":[%s],"neighbourhoods_without_line_of_sight":["Southvale East PCN"],
+                 "development":%s,
                  "exchanges":%s}""".formatted(
                         java.time.LocalDate.now(),
                         level(
@@ -410,9 +431,54 @@ class InsightTest extends IntegrationTest {
                                 hidden),
                         emptyLevel("provider_collaborative", NONE),
                         emptyLevel("clinical_network", NONE),
+                        NEIGHBOURHOODS,
                         noDevelopment(true),
                         noExchanges());
         assertThat(actual).isEqualTo(JSON.readTree(expected));
+    }
+
+    /**
+     * A neighbourhood is heard at the board only through a forum that reports up to it: one with no forum
+     * at all is listed too, on the API, the page, each place's row and the figure a self-assessment cites.
+     */
+    @Test
+    void aNeighbourhoodWithNoForumHasNoLineOfSight() {
+        assertThat(api.post(
+                                "/api/v1/ics/" + ods + "/neighbourhoods",
+                                admin,
+                                org.goldenthread.support.ApiClient.json(
+                                        "name", "Southvale West PCN", "place", "Southvale"))
+                        .status())
+                .isEqualTo(201);
+        JsonNode figures = insight(admin, "");
+        assertThat(figures.get("neighbourhoods_without_line_of_sight").toString())
+                .isEqualTo("[\"Southvale East PCN\",\"Southvale West PCN\"]");
+        assertThat(figures.get("neighbourhoods").get(2)).isEqualTo(JSON.readTree("""
+                        {"name":"Southvale West PCN","place":"Southvale","forums":0,"leaders":0,\
+                        "clinical_and_care_leaders":0,"line_of_sight":false}"""));
+        assertThat(insight(admin, "?place=Northfield")
+                        .get("neighbourhoods_without_line_of_sight")
+                        .toString())
+                .isEqualTo("[]");
+
+        var pages = new org.goldenthread.support.PageClient(port).signIn(createUser("analyst", ods), PASSWORD);
+        assertThat(pages.get("/ics/" + ods + "/insight/professions").body())
+                .contains("2 of 3 neighbourhoods have no line of sight to the board:")
+                .contains("Southvale West PCN (Southvale): no forum")
+                .contains("Southvale East PCN (Southvale): 1 forum whose reporting lines stop short of the board,"
+                        + " 1 leader");
+        assertThat(pages.get("/ics/" + ods + "/insight/professions?place=Northfield")
+                        .body())
+                .contains("The one neighbourhood has a forum that reports up to the board.");
+        String glance = pages.get("/ics/" + ods + "/insight").body();
+        assertThat(glance.replaceAll("\\s+", " "))
+                .containsPattern("Northfield</a></th>( <td[^>]*>[^<]*</td>){4} <td[^>]*>0 of 1</td>")
+                .containsPattern("Southvale</a></th>( <td[^>]*>[^<]*</td>){4} <td[^>]*>2 of 2</td>");
+
+        var quoted = inIcs(ods, () -> leadership.today(null));
+        assertThat(quoted.get("neighbourhoods_without_line_of_sight").shown()).isEqualTo("2 of 3");
+        assertThat(quoted.get("neighbourhoods_without_line_of_sight").detail())
+                .isEqualTo("Southvale East PCN, Southvale West PCN");
     }
 
     @Test

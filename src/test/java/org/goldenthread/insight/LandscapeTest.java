@@ -94,7 +94,8 @@ class LandscapeTest {
                 people,
                 List.of(new Organisation(1, "Riverside Surgery", "B1", "general_practice", "Riverside")),
                 PROFESSIONS,
-                List.of("Riverside", "Hillside"));
+                List.of("Riverside", "Hillside"),
+                List.of());
     }
 
     @Test

@@ -52,8 +52,8 @@ public class Fairness {
             RelativeLikelihood rl = likelihood;
             if (rl.outcome() == RelativeLikelihood.Outcome.SUPPRESSED) {
                 return switch (java.util.Objects.requireNonNull(rl.hiddenBecause())) {
-                    case FEW_SHORTLISTED -> String.format(HIDDEN, k);
-                    case FEW_APPOINTED -> String.format(FEW_APPOINTED, k);
+                    case FEW_SHORTLISTED -> String.format(HIDDEN, k) + wider();
+                    case FEW_APPOINTED -> String.format(FEW_APPOINTED, k) + wider();
                     case WITH_OTHERS -> WITH_OTHERS;
                     case NOT_FIXED -> String.format(NOT_FIXED, asked.year().code());
                 };
@@ -75,13 +75,17 @@ public class Fairness {
             return ratio + INCLUDES_ONE;
         }
 
+        /** Where else to look: every level and place together, unless that is what was asked. */
+        private String wider() {
+            return asked.part().isIcs() ? "" : WIDER;
+        }
+
         private static final String HIDDEN = "Fewer than %d applicants were shortlisted in at least one of the two"
-                + " groups, so the figure is hidden: it could point to people. Every level and place together may"
-                + " give enough to show.";
+                + " groups, so the figure is hidden: it could point to people.";
         private static final String FEW_APPOINTED = "Fewer than %d applicants were appointed, or shortlisted but"
                 + " not appointed, in at least one of the two groups, so the figure is hidden: who is appointed is"
-                + " public, so it would say which group they are in. Every level and place together may give enough"
-                + " to show.";
+                + " public, so it would say which group they are in.";
+        private static final String WIDER = " Every level and place together may give enough to show.";
         private static final String WITH_OTHERS = "Another level or place of this year has too few to show,"
                 + " so every level and place is hidden with it: beside the whole year's figure, the one hidden would"
                 + " be the whole less the others.";

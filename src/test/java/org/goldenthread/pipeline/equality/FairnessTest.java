@@ -345,6 +345,14 @@ class FairnessTest extends IntegrationTest {
                         .asBoolean())
                 .isTrue();
 
+        // the page says why the whole year is hidden, and points nowhere wider, since nothing is
+        assertThat(new org.goldenthread.support.PageClient(port)
+                        .signIn(createUser("analyst", ods), PASSWORD)
+                        .get("/ics/" + ods + "/pipeline/fairness?year=" + year.code())
+                        .body())
+                .contains("so the figure is hidden: it could point to people.")
+                .doesNotContain("Every level and place together");
+
         // the year before, first read now, has k of k and is shown
         expect(fairness("by=ethnic_group&year=" + before.code()), 2 * k, k, k, k);
     }
@@ -375,6 +383,12 @@ class FairnessTest extends IntegrationTest {
                 .get("/ics/" + ods + "/pipeline/fairness?level=system")
                 .body();
         assertThat(page).contains("every level and place is hidden with it").doesNotContain(" appointed of ");
+        // a level too small on its own points to the whole year
+        assertThat(new org.goldenthread.support.PageClient(port)
+                        .signIn(createUser("analyst", ods), PASSWORD)
+                        .get("/ics/" + ods + "/pipeline/fairness?level=neighbourhood")
+                        .body())
+                .contains("it could point to people. Every level and place together may give enough to show.");
         var northfield = inIcs(ods, () -> quoted.onDay("Northfield", LocalDate.now()));
         assertThat(northfield.get("relative_likelihood.ethnic_group").shown()).isEqualTo("hidden (small group)");
     }
