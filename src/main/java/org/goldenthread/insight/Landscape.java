@@ -108,7 +108,7 @@ final class Landscape {
         this.linesOfSight = new LinesOfSight(snapshot);
         this.vacancies = new Vacancies(snapshot);
         this.neighbourhoodSight = new NeighbourhoodSight(snapshot, linesOfSight);
-        this.places = new PlaceSummaries(snapshot, vacancies, linesOfSight, neighbourhoodSight);
+        this.places = new PlaceSummaries(snapshot, vacancies, linesOfSight, this::byNeighbourhood);
         this.development = new DevelopmentReach(snapshot, development);
         this.exchanges = new ExchangeReach(snapshot, exchanges);
     }

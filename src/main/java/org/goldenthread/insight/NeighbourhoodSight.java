@@ -1,8 +1,11 @@
 package org.goldenthread.insight;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.structure.Forum;
@@ -25,36 +28,46 @@ final class NeighbourhoodSight {
 
     /** Every neighbourhood of the places in view, in the map's order (by place, then name). */
     List<Landscape.NeighbourhoodSummary> byNeighbourhood() {
+        // neighbourhood names are unique within an ICS, so a forum's names its neighbourhood
+        Map<String, List<Forum>> forums = new HashMap<>();
+        for (Forum f : snapshot.allForums) {
+            if (f.neighbourhood() != null) {
+                forums.computeIfAbsent(key(f.neighbourhood()), k -> new ArrayList<>())
+                        .add(f);
+            }
+        }
+        Map<String, Set<Long>> leaders = new HashMap<>();
+        Map<String, Set<Long>> clinicalAndCare = new HashMap<>();
+        for (Appointment a : snapshot.allCurrent) {
+            Forum forum = snapshot.forumOf(a);
+            if (forum == null || forum.neighbourhood() == null) {
+                continue;
+            }
+            String hood = key(forum.neighbourhood());
+            leaders.computeIfAbsent(hood, k -> new HashSet<>()).add(a.personId());
+            if (snapshot.isClinicalOrCare(a.profession())) {
+                clinicalAndCare.computeIfAbsent(hood, k -> new HashSet<>()).add(a.personId());
+            }
+        }
         List<Landscape.NeighbourhoodSummary> rows = new ArrayList<>();
         for (Neighbourhood n : snapshot.neighbourhoods) {
             if (!snapshot.inView(n.place())) {
                 continue;
             }
-            // neighbourhood names are unique within an ICS, so a forum's names its neighbourhood
-            List<Forum> there = snapshot.allForums.stream()
-                    .filter(f -> n.name().equalsIgnoreCase(f.neighbourhood()))
-                    .toList();
-            Set<Long> forumIds = new HashSet<>();
-            there.forEach(f -> forumIds.add(f.id()));
-            Set<Long> leaders = new HashSet<>();
-            Set<Long> clinicalAndCare = new HashSet<>();
-            for (Appointment a : snapshot.allCurrent) {
-                Forum forum = snapshot.forumOf(a);
-                if (forum != null && forumIds.contains(forum.id())) {
-                    leaders.add(a.personId());
-                    if (snapshot.isClinicalOrCare(a.profession())) {
-                        clinicalAndCare.add(a.personId());
-                    }
-                }
-            }
+            String hood = key(n.name());
+            List<Forum> there = forums.getOrDefault(hood, List.of());
             rows.add(new Landscape.NeighbourhoodSummary(
                     n.name(),
                     n.place(),
                     there.size(),
-                    leaders.size(),
-                    clinicalAndCare.size(),
+                    leaders.getOrDefault(hood, Set.of()).size(),
+                    clinicalAndCare.getOrDefault(hood, Set.of()).size(),
                     there.stream().anyMatch(linesOfSight::hasLineOfSight)));
         }
         return List.copyOf(rows);
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -14,10 +14,14 @@ final class PlaceSummaries {
     private final Snapshot snapshot;
     private final Vacancies vacancies;
     private final LinesOfSight linesOfSight;
-    private final NeighbourhoodSight neighbourhoods;
+    /** The neighbourhoods in view, as the landscape keeps them. */
+    private final java.util.function.Supplier<List<Landscape.NeighbourhoodSummary>> neighbourhoods;
 
     PlaceSummaries(
-            Snapshot snapshot, Vacancies vacancies, LinesOfSight linesOfSight, NeighbourhoodSight neighbourhoods) {
+            Snapshot snapshot,
+            Vacancies vacancies,
+            LinesOfSight linesOfSight,
+            java.util.function.Supplier<List<Landscape.NeighbourhoodSummary>> neighbourhoods) {
         this.snapshot = snapshot;
         this.vacancies = vacancies;
         this.linesOfSight = linesOfSight;
@@ -27,7 +31,7 @@ final class PlaceSummaries {
     List<Landscape.PlaceSummary> byPlace() {
         Map<String, Landscape.PlaceSummary> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<Landscape.Vacancy> vacant = vacancies.vacancies();
-        List<Landscape.NeighbourhoodSummary> hoods = neighbourhoods.byNeighbourhood();
+        List<Landscape.NeighbourhoodSummary> hoods = neighbourhoods.get();
         for (String p : snapshot.places) {
             if (!snapshot.inView(p)) {
                 continue;
