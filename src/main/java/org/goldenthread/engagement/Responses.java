@@ -19,6 +19,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Progress;
@@ -384,7 +385,7 @@ public class Responses {
                         Question question = definition.questions().get(q);
                         row.add(
                                 switch (question.questionType()) {
-                                    case TEXT -> guard(texts.getOrDefault(question.code(), ""));
+                                    case TEXT -> CsvText.guarded(texts.getOrDefault(question.code(), ""));
                                     case NUMBER ->
                                         q < numbers.length && numbers[q] != null
                                                 ? java.math.BigDecimal.valueOf(numbers[q])
@@ -394,10 +395,10 @@ public class Responses {
                                     default -> labels(question, layout, closed, q);
                                 });
                         if (question.hasOther()) {
-                            row.add(guard(texts.getOrDefault(question.code() + "_other", "")));
+                            row.add(CsvText.guarded(texts.getOrDefault(question.code() + "_other", "")));
                         }
                         if (question.hasComment()) {
-                            row.add(guard(texts.getOrDefault(question.code() + "_comment", "")));
+                            row.add(CsvText.guarded(texts.getOrDefault(question.code() + "_comment", "")));
                         }
                     }
                     rows.accept(row);
@@ -414,9 +415,5 @@ public class Responses {
             }
         }
         return String.join(";", chosen);
-    }
-
-    private static String guard(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -17,6 +17,7 @@ import org.goldenthread.people.Profession;
 import org.goldenthread.people.Professions;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
@@ -387,14 +388,14 @@ class InsightPages {
                     "vacant_seats");
             for (LevelFigures l : landscape.levels(audience, small)) {
                 printer.printRecord(
-                        guard(l.level()),
+                        CsvText.guarded(l.level()),
                         l.leaders(),
-                        guard(String.join(";", l.professionsPresent())),
-                        guard(String.join(";", l.professionsMissing())),
+                        CsvText.guarded(String.join(";", l.professionsPresent())),
+                        CsvText.guarded(String.join(";", l.professionsMissing())),
                         cell(l, "top_two_share", l.topTwoShare()),
                         l.isSuppressed("top_two_share")
                                 ? "suppressed"
-                                : guard(l.topTwoNamed() == null ? "" : l.topTwoNamed()),
+                                : CsvText.guarded(l.topTwoNamed() == null ? "" : l.topTwoNamed()),
                         cell(l, "early_mid_share", l.earlyMidShare()),
                         cell(l, "protected_hours_agreed", l.protectedHoursAgreed()),
                         cell(l, "protected_hours_used", l.protectedHoursUsed()),
@@ -426,11 +427,6 @@ class InsightPages {
             return b.toPlainString();
         }
         return value == null ? "" : value.toString();
-    }
-
-    /** An apostrophe before a leading = + - @ tab or return, so a spreadsheet shows the text instead of running it. */
-    static String guard(String value) {
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     // ------------------------------------------------------------------ the forum map

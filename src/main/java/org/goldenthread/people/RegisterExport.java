@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.Footprint;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Forums;
@@ -163,10 +164,7 @@ final class RegisterExport {
 
     /** A text cell, with an apostrophe before anything a spreadsheet would take for a formula. */
     private static String v(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && RegisterFile.isFormulaStart(value.charAt(0)) ? "'" + value : value;
+        return CsvText.cell(value);
     }
 
     String exportCsv(Footprint footprint) {

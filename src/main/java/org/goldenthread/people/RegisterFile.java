@@ -172,18 +172,6 @@ public class RegisterFile {
         return first;
     }
 
-    /** Undoes export's guard against formulas: a leading apostrophe before = + - @ is dropped. */
-    static String unguard(String value) {
-        if (value != null && value.length() > 1 && value.charAt(0) == '\'' && isFormulaStart(value.charAt(1))) {
-            return value.substring(1);
-        }
-        return value;
-    }
-
-    static boolean isFormulaStart(char c) {
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-    }
-
     // ---------------------------------------------------------------- exporting
 
     /** The register as rows of cells, header first, in a stable order; cells are guarded against formulas. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.platform.Progress;
@@ -134,11 +135,11 @@ final class RegisterImport {
         for (FileRow row : in.appointments) {
             String route = row.get("route");
             tenures.add(new Register.Tenure(
-                    merged(people.ids(), RegisterFile.unguard(cell(row, "person_ref"))),
+                    merged(people.ids(), CsvText.unguarded(cell(row, "person_ref"))),
                     merged(
                             structure.seatIds(),
                             Forums.seatKey(
-                                    RegisterFile.unguard(cell(row, "forum")), RegisterFile.unguard(cell(row, "seat")))),
+                                    CsvText.unguarded(cell(row, "forum")), CsvText.unguarded(cell(row, "seat")))),
                     LocalDate.parse(cell(row, "start_date")),
                     row.get("end_date") == null ? null : LocalDate.parse(cell(row, "end_date")),
                     route,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.Problem;
 import org.goldenthread.structure.ForumDetails;
@@ -48,7 +49,7 @@ final class RowReading {
             problems.add(Problem.at(row.number(), column, "The value is longer than " + MAX_CELL + " characters"));
             return null;
         }
-        if (!RegisterFile.TYPED.contains(column) && RegisterFile.isFormulaStart(raw.charAt(0))) {
+        if (!RegisterFile.TYPED.contains(column) && CsvText.isFormulaStart(raw.charAt(0))) {
             problems.add(
                     Problem.at(
                             row.number(),
@@ -57,7 +58,7 @@ final class RowReading {
                                     + "', so a spreadsheet would run it as a formula; remove it, or put an apostrophe before it"));
             return null;
         }
-        return RegisterFile.unguard(raw);
+        return CsvText.unguarded(raw);
     }
 
     /** Reads one row: a person, a forum, a seat, or an appointment of the person to the seat, or several. */

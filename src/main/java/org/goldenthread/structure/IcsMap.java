@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.goldenthread.platform.Audit;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.PlaceDirectory;
@@ -197,6 +198,259 @@ public class IcsMap implements PlaceDirectory {
                 organisations().stream().filter(o -> o.id() == id).findFirst().orElseThrow();
         audit.record("organisation.created", "organisation", id, null, created);
         return created;
+    }
+
+    // ---------------------------------------------------------------- the map file
+
+    /** What importing a map file did: its rows, and how many of them added, changed or left a row as it was. */
+    public record Imported(int rows, int added, int changed, int unchanged) {}
+
+    /**
+     * Adds the file's places, neighbourhoods and organisations that the map does not have yet, and
+     * changes those it has (found by name, whatever the case) where the file gives a value that differs;
+     * a blank value leaves the map's as it is, and nothing is ever removed. A file with any problem changes
+     * nothing. Each row added or changed is in the audit log with what it was and what it became.
+     */
+    @Transactional
+    public Imported importFile(byte[] bytes) {
+        Map<String, Place> places = new java.util.HashMap<>();
+        places().forEach(p -> places.put(key(p.name()), p));
+        Map<String, Neighbourhood> hoods = new java.util.HashMap<>();
+        neighbourhoods().forEach(n -> hoods.put(key(n.name()), n));
+        Map<String, Organisation> organisations = new java.util.HashMap<>();
+        organisations().forEach(o -> organisations.put(key(o.name()), o));
+        Map<String, String> placeNames = new java.util.HashMap<>();
+        places.forEach((k, p) -> placeNames.put(k, p.name()));
+        Map<String, String> hoodPlaces = new java.util.HashMap<>();
+        hoods.forEach((k, n) -> hoodPlaces.put(k, n.place()));
+        List<MapFile.Row> rows = MapFile.read(bytes, new MapFile.Known(placeNames, hoodPlaces, organisations.keySet()));
+
+        List<Audit.Change> changes = new ArrayList<>();
+        int unchanged = 0;
+        long ics = Scope.currentTenant().id();
+        // places first, so that the neighbourhoods and organisations after them can name them
+        for (MapFile.Row r : rows) {
+            if (r.kind() != MapFile.Kind.PLACE) {
+                continue;
+            }
+            Place was = places.get(key(r.name()));
+            if (was == null) {
+                long id = jdbc.sql("""
+                                insert into place (ics_id, name, local_authority, population)
+                                values (:ics, :name, :la, :population) returning id""")
+                        .param("ics", ics)
+                        .param("name", r.name())
+                        .param("la", r.localAuthority())
+                        .param("population", r.population())
+                        .query(Long.class)
+                        .single();
+                Place added = place(id);
+                places.put(key(r.name()), added);
+                changes.add(new Audit.Change("place.created", "place", id, null, added));
+            } else if (differs(r.localAuthority(), was.localAuthority()) || differs(r.population(), was.population())) {
+                jdbc.sql("""
+                                update place set local_authority = coalesce(:la, local_authority),
+                                                 population = coalesce(:population, population)
+                                 where id = :id""")
+                        .param("la", r.localAuthority())
+                        .param("population", r.population())
+                        .param("id", was.id())
+                        .update();
+                changes.add(new Audit.Change("place.changed", "place", was.id(), was, place(was.id())));
+            } else {
+                unchanged++;
+            }
+        }
+        Map<String, Long> placeIds = placeIdsByName().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> key(e.getKey()), Map.Entry::getValue));
+        for (MapFile.Row r : rows) {
+            if (r.kind() != MapFile.Kind.NEIGHBOURHOOD) {
+                continue;
+            }
+            Neighbourhood was = hoods.get(key(r.name()));
+            if (was == null) {
+                long id = jdbc.sql("""
+                                insert into neighbourhood (ics_id, place_id, name, ods_code, population)
+                                select p.ics_id, p.id, :name, :ods, :population from place p where p.id = :place
+                                returning id""")
+                        .param("place", placeIds.get(key(Objects.requireNonNull(r.place()))))
+                        .param("name", r.name())
+                        .param("ods", r.odsCode())
+                        .param("population", r.population())
+                        .query(Long.class)
+                        .single();
+                changes.add(new Audit.Change(
+                        "neighbourhood.created",
+                        "neighbourhood",
+                        id,
+                        null,
+                        new Neighbourhood(
+                                id,
+                                r.name(),
+                                Objects.requireNonNull(placeName(places, r.place())),
+                                r.odsCode(),
+                                r.population())));
+            } else if (differs(r.odsCode(), was.odsCode()) || differs(r.population(), was.population())) {
+                jdbc.sql("""
+                                update neighbourhood set ods_code = coalesce(:ods, ods_code),
+                                                         population = coalesce(:population, population)
+                                 where id = :id""")
+                        .param("ods", r.odsCode())
+                        .param("population", r.population())
+                        .param("id", was.id())
+                        .update();
+                Neighbourhood now = new Neighbourhood(
+                        was.id(),
+                        was.name(),
+                        was.place(),
+                        r.odsCode() == null ? was.odsCode() : r.odsCode(),
+                        r.population() == null ? was.population() : r.population());
+                changes.add(new Audit.Change("neighbourhood.changed", "neighbourhood", was.id(), was, now));
+            } else {
+                unchanged++;
+            }
+        }
+        for (MapFile.Row r : rows) {
+            if (r.kind() != MapFile.Kind.ORGANISATION) {
+                continue;
+            }
+            Organisation was = organisations.get(key(r.name()));
+            Long placeId = r.place() == null ? null : placeIds.get(key(r.place()));
+            if (was == null) {
+                long id = jdbc.sql("""
+                                insert into organisation (ics_id, name, ods_code, sector, place_id)
+                                values (coalesce((select ics_id from place where id = :place), :ics), :name, :ods,
+                                        :sector, :place)
+                                returning id""")
+                        .param("ics", ics)
+                        .param("name", r.name())
+                        .param("ods", r.odsCode())
+                        .param("sector", r.sector())
+                        .param("place", placeId)
+                        .query(Long.class)
+                        .single();
+                changes.add(new Audit.Change(
+                        "organisation.created",
+                        "organisation",
+                        id,
+                        null,
+                        new Organisation(
+                                id,
+                                r.name(),
+                                r.odsCode(),
+                                Objects.requireNonNull(r.sector()),
+                                placeName(places, r.place()))));
+            } else if (differs(r.odsCode(), was.odsCode())
+                    || differs(r.sector(), was.sector())
+                    || (r.place() != null && !r.place().equalsIgnoreCase(String.valueOf(was.place())))) {
+                jdbc.sql("""
+                                update organisation set ods_code = coalesce(:ods, ods_code),
+                                                        sector = coalesce(:sector, sector),
+                                                        place_id = coalesce(:place, place_id)
+                                 where id = :id""")
+                        .param("ods", r.odsCode())
+                        .param("sector", r.sector())
+                        .param("place", placeId)
+                        .param("id", was.id())
+                        .update();
+                Organisation now = new Organisation(
+                        was.id(),
+                        was.name(),
+                        r.odsCode() == null ? was.odsCode() : r.odsCode(),
+                        r.sector() == null ? was.sector() : r.sector(),
+                        r.place() == null ? was.place() : placeName(places, r.place()));
+                changes.add(new Audit.Change("organisation.changed", "organisation", was.id(), was, now));
+            } else {
+                unchanged++;
+            }
+        }
+        audit.recordAll(changes);
+        int added = (int)
+                changes.stream().filter(c -> c.action().endsWith(".created")).count();
+        return new Imported(rows.size(), added, changes.size() - added, unchanged);
+    }
+
+    /**
+     * The map as a map file, in the same columns, places first (by name), then neighbourhoods (by place
+     * and name), then organisations (by name); importing it changes nothing. Text a spreadsheet would
+     * run as a formula is guarded.
+     */
+    public List<List<String>> exportRows() {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(MapFile.COLUMNS);
+        for (Place p : places()) {
+            rows.add(fileRow("place", p.name(), null, p.localAuthority(), null, null, p.population()));
+        }
+        for (Neighbourhood n : neighbourhoods()) {
+            rows.add(fileRow("neighbourhood", n.name(), n.place(), null, n.odsCode(), null, n.population()));
+        }
+        for (Organisation o : organisations()) {
+            rows.add(fileRow("organisation", o.name(), o.place(), null, o.odsCode(), o.sector(), null));
+        }
+        return rows;
+    }
+
+    /** {@link #exportRows} as CSV text, lines ending CRLF. */
+    public String exportCsv() {
+        StringBuilder out = new StringBuilder();
+        try (org.apache.commons.csv.CSVPrinter printer = org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setRecordSeparator("\r\n")
+                .get()
+                .print(out)) {
+            for (List<String> row : exportRows()) {
+                printer.printRecord(row);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The export as a download named for the ICS and the day. */
+    public org.springframework.http.ResponseEntity<byte[]> download() {
+        String name = "map-" + Scope.currentTenant().odsCode() + "-" + java.time.LocalDate.now() + ".csv";
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(
+                        new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + name + "\"")
+                .body(exportCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static List<String> fileRow(
+            String kind,
+            String name,
+            @Nullable String place,
+            @Nullable String localAuthority,
+            @Nullable String odsCode,
+            @Nullable String sector,
+            @Nullable Integer population) {
+        return List.of(
+                kind,
+                CsvText.cell(name),
+                CsvText.cell(place),
+                CsvText.cell(localAuthority),
+                CsvText.cell(odsCode),
+                CsvText.cell(sector),
+                population == null ? "" : population.toString());
+    }
+
+    /** A place named in the file, as the map spells it. */
+    private static @Nullable String placeName(Map<String, Place> places, @Nullable String named) {
+        return named == null
+                ? null
+                : Objects.requireNonNull(places.get(key(named))).name();
+    }
+
+    /** Whether the file gives a value that is not the map's; a blank (null) in the file gives none. */
+    private static boolean differs(@Nullable Object given, @Nullable Object kept) {
+        return given != null && !given.equals(kept);
+    }
+
+    private static String key(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     private @Nullable Long placeId(@Nullable String place, boolean required, List<Problem> problems) {

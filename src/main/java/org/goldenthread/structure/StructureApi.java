@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -137,4 +138,33 @@ class StructureApi {
 
     record NewOrganisation(
             String name, @JsonProperty("ods_code") String odsCode, String sector, String place) {}
+
+    @Allowed(Role.ICS_ADMIN)
+    @Operation(summary = "Import the ICS map file (CSV)", description = """
+            Adds the places, neighbourhoods and organisations the map does not have and changes those it has \
+            (found by name, whatever the case) where a row gives a different value; a blank value leaves the \
+            map's as it is and nothing is removed. CSV (UTF-8), header \
+            `kind,name,place,local_authority,ods_code,sector,population` in any order, one row for each: \
+            `kind` `place`, `neighbourhood` or `organisation`; a place may give `local_authority` and \
+            `population`; a neighbourhood must give its `place` and may give `ods_code` and `population`; an \
+            organisation must give its `sector` (a code, as in `POST …/organisations`) and may give `place` and \
+            `ods_code`. A column that does not apply to a row's kind must be blank. A place named on another \
+            row must exist already or be a row of the file; a neighbourhood cannot move to another place. \
+            At most 20,000 rows. A file with any problem changes nothing and answers 400 naming each row, \
+            column and reason. `GET …/map/export` gives the map in the same form.""")
+    @PostMapping(
+            value = "/api/v1/ics/{ods}/map/import",
+            consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    IcsMap.Imported importMap(@PathVariable String ods, @RequestBody(required = false) byte @Nullable [] body) {
+        return map.importFile(body == null ? new byte[0] : body);
+    }
+
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @Operation(summary = "Export the ICS map file (CSV)", description = """
+            The places (by name), neighbourhoods (by place and name) and organisations (by name) in the \
+            columns of the map file, so that importing it changes nothing.""")
+    @GetMapping("/api/v1/ics/{ods}/map/export")
+    org.springframework.http.ResponseEntity<byte[]> exportMap(@PathVariable String ods) {
+        return map.download();
+    }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -47,6 +48,31 @@ class StructurePages {
                 "canEdit",
                 Scope.currentCaller().has(Role.ICS_ADMIN, Scope.currentTenant().id()));
         return "structure/map";
+    }
+
+    /** The map file, for anyone who can see the map. */
+    @Allowed({Role.ICS_ADMIN, Role.PLACE_LEAD, Role.MEMBER, Role.ANALYST})
+    @GetMapping("/ics/{ods}/map.csv")
+    org.springframework.http.ResponseEntity<byte[]> mapFile(@PathVariable String ods) {
+        return map.download();
+    }
+
+    @Allowed(Role.ICS_ADMIN)
+    @GetMapping("/ics/{ods}/map/import")
+    String importPage(@PathVariable String ods, Model model) {
+        model.addAttribute("columns", MapFile.COLUMNS);
+        model.addAttribute("sectors", Sector.values());
+        model.addAttribute("mostRows", MapFile.MOST_ROWS);
+        return "structure/map-import";
+    }
+
+    @Allowed(Role.ICS_ADMIN)
+    @PostMapping("/ics/{ods}/map/import")
+    String importMap(
+            @PathVariable String ods, @RequestParam(required = false) @Nullable MultipartFile file, Model model)
+            throws java.io.IOException {
+        FormPage.importFile(model, file, map::importFile);
+        return importPage(ods, model);
     }
 
     /** How many organisations of each sector, in the sectors' own order, leaving out those with none. */

@@ -367,13 +367,4 @@ class LandscapeTest {
                 .startsWith("Mental Health, Learning Disability… 2 of 3 seats held – ")
                 .contains(longName);
     }
-
-    @Test
-    void csvCellsThatASpreadsheetWouldRunAreGuarded() {
-        assertThat(InsightPages.guard("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-        assertThat(InsightPages.guard("@cmd")).isEqualTo("'@cmd");
-        assertThat(InsightPages.guard("-1")).isEqualTo("'-1");
-        assertThat(InsightPages.guard("gp;nurse_adult")).isEqualTo("gp;nurse_adult");
-        assertThat(InsightPages.guard("")).isEmpty();
-    }
 }

@@ -12,12 +12,12 @@ import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
 import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.ListPage;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Role;
 import org.goldenthread.platform.Scope;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -165,17 +165,13 @@ class RelationshipPages {
         printer.printRecord("relationship_id", "person_ref", "name", "email", "link");
         for (LinkHandover.HandedOver link : links) {
             printer.printRecord(
-                    link.relationshipId(), safe(link.personRef()), safe(link.name()), safe(link.email()), link.link());
+                    link.relationshipId(),
+                    CsvText.cell(link.personRef()),
+                    CsvText.cell(link.name()),
+                    CsvText.cell(link.email()),
+                    link.link());
         }
         printer.flush();
-    }
-
-    /** A cell a spreadsheet would run as a formula gets an apostrophe in front. */
-    private static String safe(@Nullable String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 
     private static String path(long id) {

@@ -18,6 +18,7 @@ import org.goldenthread.engagement.Surveys;
 import org.goldenthread.engagement.audiences.Audiences;
 import org.goldenthread.platform.Allowed;
 import org.goldenthread.platform.Choice;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.Dates;
 import org.goldenthread.platform.FormPage;
 import org.goldenthread.platform.FormValues;
@@ -110,8 +111,7 @@ class InvitationPages {
         printer.printRecord("email", "link");
         for (Invitations.PersonalLink link : links) {
             // an address a spreadsheet would run as a formula gets an apostrophe in front
-            String email = "=+-@\t\r".indexOf(link.email().charAt(0)) >= 0 ? "'" + link.email() : link.email();
-            printer.printRecord(email, link.link());
+            printer.printRecord(CsvText.guarded(link.email()), link.link());
         }
         printer.flush();
     }

@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.goldenthread.platform.Coded;
+import org.goldenthread.platform.CsvText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,10 +96,7 @@ final class PlanExport {
 
     /** Text as typed, with an apostrophe before anything a spreadsheet would take for a formula. */
     private static String cell(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return CsvText.cell(value);
     }
 
     String csv() {

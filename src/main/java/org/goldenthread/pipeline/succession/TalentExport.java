@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.goldenthread.platform.Caller;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.Footprint;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -89,9 +90,6 @@ class TalentExport {
     }
 
     private static String cell(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return CsvText.cell(value);
     }
 }
