@@ -53,6 +53,33 @@ public final class SmallCsv {
         return records;
     }
 
+    /** A small file read whole: where each column is, and its records, the header first. */
+    public record Table(Map<String, Integer> at, List<CSVRecord> records) {}
+
+    /**
+     * The file's records with its header checked against {@code columns} (see {@link #header}); a file
+     * that is empty, or has a header and nothing under it, is refused saying so.
+     *
+     * @param file what the file is, for the messages: "the map file"
+     * @param rows what its rows are, for the message when there are none: "headcounts"
+     */
+    public static Table table(byte[] bytes, List<String> columns, String file, String rows) {
+        List<CSVRecord> records = records(bytes);
+        if (records.isEmpty()) {
+            throw refused(Problem.at(
+                    1,
+                    null,
+                    "The file is empty: it needs the header row " + String.join(",", columns) + " and a row for each"
+                            + " of its " + rows));
+        }
+        Map<String, Integer> at = header(records.get(0), columns, file);
+        if (records.size() == 1) {
+            throw refused(
+                    Problem.at(1, null, "The file has a header but no rows: there are no " + rows + " to import"));
+        }
+        return new Table(at, records);
+    }
+
     /**
      * Where each of {@code columns} is in the header, in any order and any case; a column the file
      * does not know, one given twice or one missing is refused by name.

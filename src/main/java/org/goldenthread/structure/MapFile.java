@@ -90,15 +90,10 @@ final class MapFile {
     record Known(Map<String, String> places, Map<String, String> neighbourhoodPlaces, Set<String> organisations) {}
 
     static List<Row> read(byte[] bytes, Known known) {
-        List<CSVRecord> records = SmallCsv.records(bytes);
-        if (records.isEmpty()) {
-            throw refused(
-                    Problem.at(1, null, "The file is empty: it needs the header row " + String.join(",", COLUMNS)));
-        }
-        Map<String, Integer> at = SmallCsv.header(records.get(0), COLUMNS, "the map file");
-        if (records.size() == 1) {
-            throw refused(Problem.at(1, null, "The file has a header but no rows: there is nothing to import"));
-        }
+        SmallCsv.Table table =
+                SmallCsv.table(bytes, COLUMNS, "the map file", "places, neighbourhoods or organisations");
+        List<CSVRecord> records = table.records();
+        Map<String, Integer> at = table.at();
         if (records.size() - 1 > MOST_ROWS) {
             throw refused(Problem.at(
                     MOST_ROWS + 2,

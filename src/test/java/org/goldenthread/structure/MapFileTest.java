@@ -165,6 +165,13 @@ class MapFileTest extends IntegrationTest {
                 .contains("This place is also on row 9")
                 .contains("Brook PCN is a neighbourhood of Southvale; a neighbourhood cannot move");
         assertThat(api.get("/api/v1/ics/" + ods + "/map/export", admin).body()).isEqualTo(before);
+
+        assertThat(importMap("").body()).contains("The file is empty: it needs the header row kind,name,");
+        assertThat(importMap(HEADER).body()).contains("there are no places, neighbourhoods or organisations to import");
+        assertThat(importMap("kind,name,region\nplace,Eastwold,North\n").body())
+                .contains("\\\"region\\\" is not a column of the map file")
+                .contains("The header has no population column");
+        assertThat(api.get("/api/v1/ics/" + ods + "/map/export", admin).body()).isEqualTo(before);
     }
 
     @Test

@@ -48,15 +48,9 @@ final class BaselineFile {
     private BaselineFile() {}
 
     static List<Row> read(byte[] bytes, Groups groups) {
-        List<CSVRecord> records = SmallCsv.records(bytes);
-        if (records.isEmpty()) {
-            throw refused(
-                    Problem.at(1, null, "The file is empty: it needs the header row " + String.join(",", COLUMNS)));
-        }
-        Map<String, Integer> at = SmallCsv.header(records.get(0), COLUMNS, "the baseline file");
-        if (records.size() == 1) {
-            throw refused(Problem.at(1, null, "The file has a header but no rows: there are no headcounts to import"));
-        }
+        SmallCsv.Table table = SmallCsv.table(bytes, COLUMNS, "the baseline file", "headcounts");
+        List<CSVRecord> records = table.records();
+        Map<String, Integer> at = table.at();
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();

@@ -34,18 +34,9 @@ final class BaselineFile {
      * @param groups the profession groups of the profession list, as it spells them
      */
     static List<Row> read(byte[] bytes, Collection<String> groups) {
-        List<CSVRecord> records = SmallCsv.records(bytes);
-        if (records.isEmpty()) {
-            throw refused(Problem.at(
-                    1,
-                    null,
-                    "The file is empty: it needs the header row " + String.join(",", COLUMNS)
-                            + " and a row for each count"));
-        }
-        Map<String, Integer> at = SmallCsv.header(records.get(0), COLUMNS, "the baseline file");
-        if (records.size() == 1) {
-            throw refused(Problem.at(1, null, "The file has a header but no rows: there are no counts to import"));
-        }
+        SmallCsv.Table table = SmallCsv.table(bytes, COLUMNS, "the baseline file", "counts");
+        List<CSVRecord> records = table.records();
+        Map<String, Integer> at = table.at();
         Map<String, String> known = new HashMap<>();
         groups.forEach(g -> known.put(g.toLowerCase(Locale.ROOT), g));
         List<Row> rows = new ArrayList<>();
