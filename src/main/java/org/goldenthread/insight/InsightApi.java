@@ -62,8 +62,7 @@ class InsightApi {
             with a seat there); `forums_without_line_of_sight` names forums with no chain of reports-to lines \
             up to a system-level board. `neighbourhoods` gives each neighbourhood of the places in view, by place \
             and then name: `name`, `place`, `forums` (forums sitting in it), `leaders` (distinct people with a \
-            current appointment on them) and `clinical_and_care_leaders` (those of them in a clinical or care \
-            profession), and `line_of_sight` (true when at least one of its forums has a chain of reports-to \
+            current appointment on them) and `line_of_sight` (true when at least one of its forums has a chain of reports-to \
             lines up to a system-level board; false for a neighbourhood with no forum); \
             `neighbourhoods_without_line_of_sight` names those with `line_of_sight` false. \
             Analysts see aggregates only: `people_with_3plus_seats` is always empty for them (the count is in \

@@ -389,17 +389,15 @@ final class Landscape {
     // ------------------------------------------------------------------ neighbourhoods
 
     /**
-     * One neighbourhood: its forums, the people holding a seat on them today (and those of them in a
-     * clinical or care profession), and whether any of its forums has a line of sight to the board.
+     * One neighbourhood: its forums, the people holding a seat on them today, and whether any of its
+     * forums has a line of sight to the board. Counts of forums and of leaders are not a characteristic of
+     * anyone, so they are not hidden; a split of those leaders by profession would be, and is not given.
      */
     record NeighbourhoodSummary(
             String name,
             String place,
             int forums,
             int leaders,
-
-            @com.fasterxml.jackson.annotation.JsonProperty("clinical_and_care_leaders")
-            int clinicalAndCareLeaders,
 
             @com.fasterxml.jackson.annotation.JsonProperty("line_of_sight")
             boolean lineOfSight) {}

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.structure.Forum;
 import org.goldenthread.structure.Neighbourhood;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether each neighbourhood in view is heard at the ICB board: it is when a forum there reports, line by
@@ -28,25 +29,19 @@ final class NeighbourhoodSight {
 
     /** Every neighbourhood of the places in view, in the map's order (by place, then name). */
     List<Landscape.NeighbourhoodSummary> byNeighbourhood() {
-        // neighbourhood names are unique within an ICS, so a forum's names its neighbourhood
         Map<String, List<Forum>> forums = new HashMap<>();
         for (Forum f : snapshot.allForums) {
             if (f.neighbourhood() != null) {
-                forums.computeIfAbsent(key(f.neighbourhood()), k -> new ArrayList<>())
+                forums.computeIfAbsent(key(f.place(), f.neighbourhood()), k -> new ArrayList<>())
                         .add(f);
             }
         }
         Map<String, Set<Long>> leaders = new HashMap<>();
-        Map<String, Set<Long>> clinicalAndCare = new HashMap<>();
         for (Appointment a : snapshot.allCurrent) {
             Forum forum = snapshot.forumOf(a);
-            if (forum == null || forum.neighbourhood() == null) {
-                continue;
-            }
-            String hood = key(forum.neighbourhood());
-            leaders.computeIfAbsent(hood, k -> new HashSet<>()).add(a.personId());
-            if (snapshot.isClinicalOrCare(a.profession())) {
-                clinicalAndCare.computeIfAbsent(hood, k -> new HashSet<>()).add(a.personId());
+            if (forum != null && forum.neighbourhood() != null) {
+                leaders.computeIfAbsent(key(forum.place(), forum.neighbourhood()), k -> new HashSet<>())
+                        .add(a.personId());
             }
         }
         List<Landscape.NeighbourhoodSummary> rows = new ArrayList<>();
@@ -54,20 +49,24 @@ final class NeighbourhoodSight {
             if (!snapshot.inView(n.place())) {
                 continue;
             }
-            String hood = key(n.name());
+            String hood = key(n.place(), n.name());
             List<Forum> there = forums.getOrDefault(hood, List.of());
             rows.add(new Landscape.NeighbourhoodSummary(
                     n.name(),
                     n.place(),
                     there.size(),
                     leaders.getOrDefault(hood, Set.of()).size(),
-                    clinicalAndCare.getOrDefault(hood, Set.of()).size(),
                     there.stream().anyMatch(linesOfSight::hasLineOfSight)));
         }
         return List.copyOf(rows);
     }
 
-    private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+    /**
+     * A neighbourhood by its place and its name, whatever their case: names are unique within one ICS,
+     * and with the place they stay apart in a view of ICSs merged into one.
+     */
+    private static String key(@Nullable String place, String neighbourhood) {
+        return (place == null ? "" : place.toLowerCase(Locale.ROOT)) + "\u001f"
+                + neighbourhood.toLowerCase(Locale.ROOT);
     }
 }

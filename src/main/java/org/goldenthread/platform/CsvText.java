@@ -14,9 +14,12 @@ public final class CsvText {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
     }
 
-    /** The value with an apostrophe before it when it would otherwise be run as a formula. */
+    /**
+     * The value with an apostrophe before it when a spreadsheet would run it as a formula, or when it
+     * starts with apostrophes before such a character, so that {@link #unguarded} gives it back as it was.
+     */
     public static String guarded(String value) {
-        return !value.isEmpty() && isFormulaStart(value.charAt(0)) ? "'" + value : value;
+        return needsGuard(value) ? "'" + value : value;
     }
 
     /** A cell of text that may be missing: empty for none, else {@link #guarded}. */
@@ -24,10 +27,16 @@ public final class CsvText {
         return value == null ? "" : guarded(value);
     }
 
-    /** Undoes {@link #guarded}: a leading apostrophe before a formula's first character is dropped. */
+    /** Undoes {@link #guarded}: a leading apostrophe that guards the rest is dropped. */
     public static String unguarded(String value) {
-        return value.length() > 1 && value.charAt(0) == '\'' && isFormulaStart(value.charAt(1))
-                ? value.substring(1)
-                : value;
+        return value.startsWith("'") && needsGuard(value.substring(1)) ? value.substring(1) : value;
+    }
+
+    private static boolean needsGuard(String value) {
+        int first = 0;
+        while (first < value.length() && value.charAt(first) == '\'') {
+            first++;
+        }
+        return first < value.length() && isFormulaStart(value.charAt(first));
     }
 }

@@ -213,17 +213,32 @@ public class IcsMap implements PlaceDirectory {
      */
     @Transactional
     public Imported importFile(byte[] bytes) {
+        // names are unique within one ICS, but ICSs merged into one may share some
+        java.util.Set<String> shared = new java.util.HashSet<>();
         Map<String, Place> places = new java.util.HashMap<>();
-        places().forEach(p -> places.put(key(p.name()), p));
+        places().forEach(p -> {
+            if (places.putIfAbsent(key(p.name()), p) != null) {
+                shared.add("place|" + key(p.name()));
+            }
+        });
         Map<String, Neighbourhood> hoods = new java.util.HashMap<>();
-        neighbourhoods().forEach(n -> hoods.put(key(n.name()), n));
+        neighbourhoods().forEach(n -> {
+            if (hoods.putIfAbsent(key(n.name()), n) != null) {
+                shared.add("neighbourhood|" + key(n.name()));
+            }
+        });
         Map<String, Organisation> organisations = new java.util.HashMap<>();
-        organisations().forEach(o -> organisations.put(key(o.name()), o));
+        organisations().forEach(o -> {
+            if (organisations.putIfAbsent(key(o.name()), o) != null) {
+                shared.add("organisation|" + key(o.name()));
+            }
+        });
         Map<String, String> placeNames = new java.util.HashMap<>();
         places.forEach((k, p) -> placeNames.put(k, p.name()));
         Map<String, String> hoodPlaces = new java.util.HashMap<>();
         hoods.forEach((k, n) -> hoodPlaces.put(k, n.place()));
-        List<MapFile.Row> rows = MapFile.read(bytes, new MapFile.Known(placeNames, hoodPlaces, organisations.keySet()));
+        List<MapFile.Row> rows =
+                MapFile.read(bytes, new MapFile.Known(placeNames, hoodPlaces, organisations.keySet(), shared));
 
         List<Audit.Change> changes = new ArrayList<>();
         int unchanged = 0;
@@ -262,7 +277,7 @@ public class IcsMap implements PlaceDirectory {
             }
         }
         Map<String, Long> placeIds = placeIdsByName().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> key(e.getKey()), Map.Entry::getValue));
+                .collect(java.util.stream.Collectors.toMap(e -> key(e.getKey()), Map.Entry::getValue, (a, b) -> a));
         for (MapFile.Row r : rows) {
             if (r.kind() != MapFile.Kind.NEIGHBOURHOOD) {
                 continue;
@@ -342,7 +357,7 @@ public class IcsMap implements PlaceDirectory {
                                 placeName(places, r.place()))));
             } else if (differs(r.odsCode(), was.odsCode())
                     || differs(r.sector(), was.sector())
-                    || (r.place() != null && !r.place().equalsIgnoreCase(String.valueOf(was.place())))) {
+                    || (r.place() != null && (was.place() == null || !r.place().equalsIgnoreCase(was.place())))) {
                 jdbc.sql("""
                                 update organisation set ods_code = coalesce(:ods, ods_code),
                                                         sector = coalesce(:sector, sector),

@@ -85,9 +85,14 @@ final class MapFile {
 
     /**
      * What the map has already: its places by lower-cased name, as it spells them, the place of each
-     * neighbourhood by the neighbourhood's lower-cased name, and its organisations' lower-cased names.
+     * neighbourhood by the neighbourhood's lower-cased name, its organisations' lower-cased names, and
+     * the names two rows of one kind share in a view of ICSs merged into one, as {@code kind|name}.
      */
-    record Known(Map<String, String> places, Map<String, String> neighbourhoodPlaces, Set<String> organisations) {}
+    record Known(
+            Map<String, String> places,
+            Map<String, String> neighbourhoodPlaces,
+            Set<String> organisations,
+            Set<String> shared) {}
 
     static List<Row> read(byte[] bytes, Known known) {
         SmallCsv.Table table =
@@ -103,6 +108,7 @@ final class MapFile {
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        java.util.Set<String> placesInFile = new java.util.HashSet<>();
         for (int i = 1; i < records.size() && problems.size() < 100; i++) {
             int row = i + 1;
             CSVRecord record = records.get(i);
@@ -116,6 +122,10 @@ final class MapFile {
                             Kind.class, SmallCsv.cell(record, at, "kind").toLowerCase(Locale.ROOT))
                     .orElse(null);
             String name = CsvText.unguarded(SmallCsv.cell(record, at, "name"));
+            if (kind == Kind.PLACE && !name.isEmpty()) {
+                // a row naming this place is not told it is missing, even when this row has problems
+                placesInFile.add(name.toLowerCase(Locale.ROOT));
+            }
             Integer first = kind == null || name.isEmpty()
                     ? null
                     : seen.putIfAbsent(kind.code() + "|" + name.toLowerCase(Locale.ROOT), row);
@@ -132,7 +142,7 @@ final class MapFile {
                 rows.add(good);
             }
         }
-        placesNamed(rows, known, problems);
+        placesNamed(rows, known, placesInFile, problems);
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(p -> p.row() == null ? 0 : p.row()));
             throw new InvalidInput(problems);
@@ -145,13 +155,26 @@ final class MapFile {
      * new neighbourhood gives its place and a new organisation its sector (one the map has keeps its own
      * when the row leaves them blank).
      */
-    private static void placesNamed(List<Row> rows, Known known, List<Problem> problems) {
-        java.util.Set<String> inFile = new java.util.HashSet<>();
-        rows.stream()
-                .filter(r -> r.kind() == Kind.PLACE)
-                .forEach(r -> inFile.add(r.name().toLowerCase(Locale.ROOT)));
+    private static void placesNamed(List<Row> rows, Known known, Set<String> inFile, List<Problem> problems) {
         for (Row r : rows) {
             String named = r.name().toLowerCase(Locale.ROOT);
+            if (known.shared().contains(r.kind().code() + "|" + named)) {
+                problems.add(Problem.at(
+                        r.row(),
+                        "name",
+                        "Two " + r.kind().code() + "s of the ICSs merged into this one are called " + r.name()
+                                + ", so the row cannot say which it means"));
+                continue;
+            }
+            if (r.place() != null
+                    && known.shared().contains("place|" + r.place().toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.at(
+                        r.row(),
+                        "place",
+                        "Two places of the ICSs merged into this one are called " + r.place()
+                                + ", so the row cannot say which it means"));
+                continue;
+            }
             if (r.kind() == Kind.NEIGHBOURHOOD
                     && r.place() == null
                     && !known.neighbourhoodPlaces().containsKey(named)) {

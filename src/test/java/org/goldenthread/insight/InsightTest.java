@@ -88,9 +88,9 @@ class InsightTest extends IntegrationTest {
      */
     private static final String NEIGHBOURHOODS = """
             {"name":"Northfield Central PCN","place":"Northfield","forums":1,"leaders":1,\
-            "clinical_and_care_leaders":1,"line_of_sight":true},\
+            "line_of_sight":true},\
             {"name":"Southvale East PCN","place":"Southvale","forums":1,"leaders":1,\
-            "clinical_and_care_leaders":1,"line_of_sight":false}""";
+            "line_of_sight":false}""";
 
     @org.springframework.beans.factory.annotation.Autowired
     private LeadershipFigures leadership;
@@ -455,7 +455,7 @@ class InsightTest extends IntegrationTest {
                 .isEqualTo("[\"Southvale East PCN\",\"Southvale West PCN\"]");
         assertThat(figures.get("neighbourhoods").get(2)).isEqualTo(JSON.readTree("""
                         {"name":"Southvale West PCN","place":"Southvale","forums":0,"leaders":0,\
-                        "clinical_and_care_leaders":0,"line_of_sight":false}"""));
+                        "line_of_sight":false}"""));
         assertThat(insight(admin, "?place=Northfield")
                         .get("neighbourhoods_without_line_of_sight")
                         .toString())

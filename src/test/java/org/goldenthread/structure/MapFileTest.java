@@ -135,7 +135,9 @@ class MapFileTest extends IntegrationTest {
                 + "place,Westvale,,,,,lots\n"
                 + "place,westvale,,,,,\n"
                 + "neighbourhood,Brook PCN,Northfield,,,,\n"
-                + "place,Short\n");
+                + "place,Short\n"
+                // names Westvale, whose own row (9) has a problem: it is not told Westvale is missing
+                + "neighbourhood,West PCN,Westvale,,,,\n");
         assertThat(refused.status()).isEqualTo(400);
         List<String> problems = refused.json()
                 .get("errors")
@@ -172,6 +174,52 @@ class MapFileTest extends IntegrationTest {
                 .contains("\\\"region\\\" is not a column of the map file")
                 .contains("The header has no population column");
         assertThat(api.get("/api/v1/ics/" + ods + "/map/export", admin).body()).isEqualTo(before);
+    }
+
+    /**
+     * Names are unique within one ICS, but two ICSs merged into one may each have a place of the same
+     * name: a row naming it cannot say which it means, so it is refused saying so, and the rest of the
+     * file is not imported either.
+     */
+    @Test
+    void inAMergedIcsARowNamingAPlaceBothHadIsRefused() {
+        assertThat(importMap(MAP).status()).isEqualTo(200);
+        String small = createIcs("Map file small ICS");
+        String theirs = tokenFor(createUser("ics_admin", small));
+        assertThat(api.post(
+                                "/api/v1/ics/" + small + "/map/import",
+                                theirs,
+                                "text/csv",
+                                (HEADER + "place,NORTHFIELD,,,,,\n").getBytes(StandardCharsets.UTF_8))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/admin/ics/" + small + "/merge-into/" + ods,
+                                adminToken(),
+                                org.goldenthread.support.ApiClient.json("confirm", small))
+                        .status())
+                .isEqualTo(200);
+
+        Response refused = importMap(HEADER
+                + "neighbourhood,Dale PCN,Northfield,,,,\n"
+                + "place,northfield,,,,,5\n"
+                + "place,Southvale,,,,,260000\n");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("Two places of the ICSs merged into this one are called Northfield")
+                .contains("Two places of the ICSs merged into this one are called northfield");
+        // nothing of the file was imported: Southvale still has no population
+        assertThat(list("places")
+                        .valueStream()
+                        .filter(p -> p.get("name").asString().equals("Southvale"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("population")
+                        .isNull())
+                .isTrue();
+        // a file naming neither is imported as usual
+        Response fine = importMap(HEADER + "place,Southvale,,,,,260000\n");
+        assertThat(fine.json().get("changed").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.goldenthread.platform.CsvText;
 import org.jspecify.annotations.Nullable;
 
 /** The reach tables as one CSV: a row per dimension and group, hidden figures left blank. */
@@ -31,15 +32,16 @@ final class ReachCsv {
                         .get())) {
             for (ReachTable table : report.tables()) {
                 for (ReachTable.Row row : table.rowsAndTotal()) {
-                    List<@Nullable Object> line = new ArrayList<>(List.of(table.label(), row.label()));
+                    List<@Nullable Object> line =
+                            new ArrayList<>(List.of(CsvText.guarded(table.label()), CsvText.guarded(row.label())));
                     for (ReachTable.Cell cell : row.cells()) {
                         line.add(cell.count());
                         line.add(plain(cell.percent()));
                     }
                     line.add(row.expected());
                     line.add(plain(row.expectedPercent()));
-                    line.add(table.comparedWith());
-                    line.add(String.join("; ", row.flags()));
+                    line.add(CsvText.cell(table.comparedWith()));
+                    line.add(CsvText.guarded(String.join("; ", row.flags())));
                     csv.printRecord(line);
                 }
             }

@@ -266,7 +266,7 @@ public class Fairness {
      */
     public LocalDate fix(@Nullable String year) {
         if (year == null || year.isBlank()) {
-            throw new InvalidInput("year", "Say which financial year to fix, like " + latest().code());
+            throw new InvalidInput("year", "Say which financial year to finalise, like " + latest().code());
         }
         List<Problem> problems = new java.util.ArrayList<>();
         FinancialYear asYear = year(year, problems);
