@@ -215,24 +215,11 @@ public class IcsMap implements PlaceDirectory {
     public Imported importFile(byte[] bytes) {
         // names are unique within one ICS, but ICSs merged into one may share some
         java.util.Set<String> shared = new java.util.HashSet<>();
-        Map<String, Place> places = new java.util.HashMap<>();
-        places().forEach(p -> {
-            if (places.putIfAbsent(key(p.name()), p) != null) {
-                shared.add("place|" + key(p.name()));
-            }
-        });
-        Map<String, Neighbourhood> hoods = new java.util.HashMap<>();
-        neighbourhoods().forEach(n -> {
-            if (hoods.putIfAbsent(key(n.name()), n) != null) {
-                shared.add("neighbourhood|" + key(n.name()));
-            }
-        });
-        Map<String, Organisation> organisations = new java.util.HashMap<>();
-        organisations().forEach(o -> {
-            if (organisations.putIfAbsent(key(o.name()), o) != null) {
-                shared.add("organisation|" + key(o.name()));
-            }
-        });
+        Map<String, Place> places = byName(places(), Place::name, MapFile.Kind.PLACE, shared);
+        Map<String, Neighbourhood> hoods =
+                byName(neighbourhoods(), Neighbourhood::name, MapFile.Kind.NEIGHBOURHOOD, shared);
+        Map<String, Organisation> organisations =
+                byName(organisations(), Organisation::name, MapFile.Kind.ORGANISATION, shared);
         Map<String, String> placeNames = new java.util.HashMap<>();
         places.forEach((k, p) -> placeNames.put(k, p.name()));
         Map<String, String> hoodPlaces = new java.util.HashMap<>();
@@ -259,7 +246,7 @@ public class IcsMap implements PlaceDirectory {
                         .param("population", r.population())
                         .query(Long.class)
                         .single();
-                Place added = place(id);
+                Place added = new Place(id, r.name(), r.localAuthority(), r.population(), 0, 0);
                 places.put(key(r.name()), added);
                 changes.add(new Audit.Change("place.created", "place", id, null, added));
             } else if (differs(r.localAuthority(), was.localAuthority()) || differs(r.population(), was.population())) {
@@ -271,13 +258,18 @@ public class IcsMap implements PlaceDirectory {
                         .param("population", r.population())
                         .param("id", was.id())
                         .update();
-                changes.add(new Audit.Change("place.changed", "place", was.id(), was, place(was.id())));
+                Place now = new Place(
+                        was.id(),
+                        was.name(),
+                        r.localAuthority() == null ? was.localAuthority() : r.localAuthority(),
+                        r.population() == null ? was.population() : r.population(),
+                        was.neighbourhoodCount(),
+                        was.organisationCount());
+                changes.add(new Audit.Change("place.changed", "place", was.id(), was, now));
             } else {
                 unchanged++;
             }
         }
-        Map<String, Long> placeIds = placeIdsByName().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(e -> key(e.getKey()), Map.Entry::getValue, (a, b) -> a));
         for (MapFile.Row r : rows) {
             if (r.kind() != MapFile.Kind.NEIGHBOURHOOD) {
                 continue;
@@ -288,7 +280,10 @@ public class IcsMap implements PlaceDirectory {
                                 insert into neighbourhood (ics_id, place_id, name, ods_code, population)
                                 select p.ics_id, p.id, :name, :ods, :population from place p where p.id = :place
                                 returning id""")
-                        .param("place", placeIds.get(key(Objects.requireNonNull(r.place()))))
+                        .param(
+                                "place",
+                                Objects.requireNonNull(places.get(key(Objects.requireNonNull(r.place()))))
+                                        .id())
                         .param("name", r.name())
                         .param("ods", r.odsCode())
                         .param("population", r.population())
@@ -330,7 +325,8 @@ public class IcsMap implements PlaceDirectory {
                 continue;
             }
             Organisation was = organisations.get(key(r.name()));
-            Long placeId = r.place() == null ? null : placeIds.get(key(r.place()));
+            Place in = r.place() == null ? null : places.get(key(r.place()));
+            Long placeId = in == null ? null : in.id();
             if (was == null) {
                 long id = jdbc.sql("""
                                 insert into organisation (ics_id, name, ods_code, sector, place_id)
@@ -450,6 +446,24 @@ public class IcsMap implements PlaceDirectory {
                 CsvText.cell(odsCode),
                 CsvText.cell(sector),
                 population == null ? "" : population.toString());
+    }
+
+    /**
+     * The map's rows of one kind by lower-cased name; a name two of them share (ICSs merged into one may
+     * each have had it) is added to {@code shared} as {@code kind|name}, and stands for the first.
+     */
+    private static <T> Map<String, T> byName(
+            List<T> rows,
+            java.util.function.Function<T, String> name,
+            MapFile.Kind kind,
+            java.util.Set<String> shared) {
+        Map<String, T> byName = new java.util.HashMap<>();
+        for (T row : rows) {
+            if (byName.putIfAbsent(key(name.apply(row)), row) != null) {
+                shared.add(kind.code() + "|" + key(name.apply(row)));
+            }
+        }
+        return byName;
     }
 
     /** A place named in the file, as the map spells it. */

@@ -108,7 +108,7 @@ final class MapFile {
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        java.util.Set<String> placesInFile = new java.util.HashSet<>();
+        Set<String> placesInFile = new java.util.HashSet<>();
         for (int i = 1; i < records.size() && problems.size() < 100; i++) {
             int row = i + 1;
             CSVRecord record = records.get(i);
