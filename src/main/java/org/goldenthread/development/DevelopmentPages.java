@@ -70,6 +70,15 @@ class DevelopmentPages {
                 catalogue.offers().stream().filter(o -> o.isOpenOn(today)).count());
         model.addAttribute("isAdmin", DevelopmentApi.isAdmin());
         model.addAttribute(
+                "oversees",
+                Scope.reach(
+                                Scope.currentCaller(),
+                                Scope.currentTenant().id(),
+                                Role.ICS_ADMIN,
+                                Role.PLACE_LEAD,
+                                Role.ANALYST)
+                        .isPresent());
+        model.addAttribute(
                 "mine",
                 register.personByEmail(Scope.currentCaller().email())
                         .map(p -> enrolments.ofPerson(p.id()).stream()

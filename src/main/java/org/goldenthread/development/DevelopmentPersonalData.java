@@ -22,9 +22,11 @@ class DevelopmentPersonalData implements PersonalData {
     private static final Map<String, String> ROLES = Map.of("mentor", "Mentor", "mentee", "Mentee", "member", "Member");
 
     private final JdbcClient jdbc;
+    private final org.goldenthread.people.Register register;
 
-    DevelopmentPersonalData(JdbcClient jdbc) {
+    DevelopmentPersonalData(JdbcClient jdbc, org.goldenthread.people.Register register) {
         this.jdbc = jdbc;
+        this.register = register;
     }
 
     @Override
@@ -167,7 +169,55 @@ class DevelopmentPersonalData implements PersonalData {
                                 "Status",
                                 "raised_on",
                                 "Raised on"),
-                        Map.of("status", Coded.labels(org.goldenthread.development.exchanges.IdeaStatus.class))));
+                        Map.of("status", Coded.labels(org.goldenthread.development.exchanges.IdeaStatus.class))),
+                timeRecorded(subject),
+                section(
+                        "Wellbeing check-ins",
+                        "How they said their weeks went, and the notes they kept for themselves.",
+                        """
+                        select week_starting, workload, time_kept, note from wellbeing_check_in
+                         where person_id = :id order by week_starting""",
+                        subject,
+                        labels(
+                                "week_starting",
+                                "Week starting",
+                                "workload",
+                                "How manageable it was",
+                                "time_kept",
+                                "Whether protected time could be used",
+                                "note",
+                                "Note"),
+                        Map.of(
+                                "workload",
+                                Map.of(
+                                        "manageable",
+                                        "Manageable",
+                                        "stretched",
+                                        "Stretched",
+                                        "unmanageable",
+                                        "Not manageable"),
+                                "time_kept",
+                                Map.of("fully", "Yes, all of it", "partly", "Some of it", "not_at_all", "No"))));
+    }
+
+    /** The register's appointments are the people module's; their names come through its API. */
+    private Section timeRecorded(DataSubject subject) {
+        Map<String, String> roles = new java.util.HashMap<>();
+        register.appointmentsOf(subject.personId())
+                .forEach(a -> roles.put(String.valueOf(a.id()), a.seat() + ", " + a.forum()));
+        List<Map<String, Object>> rows = jdbc.sql("""
+                        select week_starting, appointment_id, hours from time_entry
+                         where appointment_id = any (:ids) order by week_starting, appointment_id""")
+                .param("ids", roles.keySet().stream().map(Long::valueOf).toArray(Long[]::new))
+                .query()
+                .listOfRows();
+        return new Section(
+                "Time recorded",
+                "The hours they recorded for their roles each week, which set each role's time used on the register.",
+                PersonalData.entries(
+                        rows,
+                        labels("week_starting", "Week starting", "appointment_id", "Role", "hours", "Hours"),
+                        Map.of("appointment_id", roles)));
     }
 
     private Section section(
@@ -202,7 +252,11 @@ class DevelopmentPersonalData implements PersonalData {
                 // their own 360° rounds (answers, comments and shares go with them) and reflections are about
                 // them alone; what they gave others as a rater carries nothing of theirs
                 "delete from feedback_round where person_id = :id",
-                "delete from leader_type_reflection where person_id = :id")) {
+                "delete from leader_type_reflection where person_id = :id",
+                // a month's figures count check-ins and must not move once shown, so the answers stay with
+                // the anonymised entry; the notes are their own words
+                "update wellbeing_check_in set note = null where person_id = :id",
+                "delete from wellbeing_check_in where person_id = :id and workload is null and time_kept is null")) {
             jdbc.sql(sql).param("id", id).update();
         }
         // a matching proposal names, in words, the administrator who made or confirmed it

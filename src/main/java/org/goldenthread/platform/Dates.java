@@ -33,6 +33,7 @@ public final class Dates {
     public static final String RULE = "Enter a real date between 1900 and 2200, as year-month-day, like 2026-04-01";
     public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    public static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("h", Locale.UK);
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("mm", Locale.UK);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("ss", Locale.UK);
@@ -71,6 +72,11 @@ public final class Dates {
             return DAY.format(d);
         }
         return DAY.format(inEngland(date));
+    }
+
+    /** "November 2026". Empty for null. */
+    public static String month(java.time.temporal.@Nullable TemporalAccessor month) {
+        return month == null ? "" : MONTH.format(month);
     }
 
     /** "30 November 2026 at 2:05pm", or "at midday" / "at midnight", in England's time. */

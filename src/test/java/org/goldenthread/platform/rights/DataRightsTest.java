@@ -122,6 +122,8 @@ class DataRightsTest extends IntegrationTest {
                         "Talent pool",
                         "Applications",
                         "Exit conversations",
+                        "Time recorded",
+                        "Wellbeing check-ins",
                         "Equality answers");
         sections.forEach((title, entries) -> {
             if (!MAY_BE_EMPTY.contains(title)) {
@@ -305,10 +307,19 @@ class DataRightsTest extends IntegrationTest {
                 c,
                 "insert into appointment (ics_id, person_id, seat_id, start_date, end_date) values (" + ics + ", "
                         + person + ", " + seat + ", date '2020-01-01', date '2023-12-31') returning id");
-        execute(
+        long current = count(
                 c,
                 "insert into appointment (ics_id, person_id, seat_id, start_date) values (" + ics + ", " + person + ", "
-                        + seat + ", date '2024-06-01')");
+                        + seat + ", date '2024-06-01') returning id");
+        execute(
+                c,
+                "insert into time_entry (ics_id, appointment_id, week_starting, hours) values (" + ics + ", " + current
+                        + ", date '2026-11-02', 3.5)");
+        execute(
+                c,
+                "insert into wellbeing_check_in (ics_id, person_id, week_starting, workload, time_kept, note) values ("
+                        + ics + ", " + person + ", date '2026-11-02', 'stretched', 'partly',"
+                        + " 'Zephyrine needs a lighter November')");
         execute(
                 c,
                 "insert into exit_conversation (ics_id, appointment_id, held_on, reason, reason_detail,"
@@ -412,7 +423,9 @@ class DataRightsTest extends IntegrationTest {
                 "survey_invitation",
                 "survey_response",
                 "rating",
-                "exit_conversation")) {
+                "exit_conversation",
+                "time_entry",
+                "wellbeing_check_in")) {
             counts.put(table, count(c, "select count(*) from " + table + " where ics_id = " + ics));
         }
         return counts;

@@ -1,0 +1,24 @@
+-- The time someone gave to one of their appointments in a week (weeks start on Monday), as they
+-- recorded it themselves. The appointment's hours used a week follow from these rows.
+create table time_entry (
+    ics_id         bigint       not null default gt_current_ics() references ics (id),
+    appointment_id bigint       not null references appointment (id) on delete cascade,
+    week_starting  date         not null check (extract(isodow from week_starting) = 1),
+    hours          numeric(4, 1) not null check (hours between 0 and 80),
+    primary key (ics_id, appointment_id, week_starting)
+);
+select gt_isolate('time_entry');
+
+-- How a week in a system role felt, in the person's own words. No timestamp and no identity column:
+-- when a check-in was made must not be readable from the row, only the week it is about.
+create table wellbeing_check_in (
+    ics_id        bigint not null default gt_current_ics() references ics (id),
+    person_id     bigint not null references person (id) on delete cascade,
+    week_starting date   not null check (extract(isodow from week_starting) = 1),
+    workload      text check (workload in ('manageable', 'stretched', 'unmanageable')),
+    time_kept     text check (time_kept in ('fully', 'partly', 'not_at_all')),
+    note          text check (length(note) <= 2000),
+    check (workload is not null or time_kept is not null or note is not null),
+    primary key (ics_id, person_id, week_starting)
+);
+select gt_isolate('wellbeing_check_in');
