@@ -23,10 +23,13 @@ class DevelopmentPersonalData implements PersonalData {
 
     private final JdbcClient jdbc;
     private final org.goldenthread.people.Register register;
+    private final org.goldenthread.platform.Audit audit;
 
-    DevelopmentPersonalData(JdbcClient jdbc, org.goldenthread.people.Register register) {
+    DevelopmentPersonalData(
+            JdbcClient jdbc, org.goldenthread.people.Register register, org.goldenthread.platform.Audit audit) {
         this.jdbc = jdbc;
         this.register = register;
+        this.audit = audit;
     }
 
     @Override
@@ -171,33 +174,67 @@ class DevelopmentPersonalData implements PersonalData {
                                 "Raised on"),
                         Map.of("status", Coded.labels(org.goldenthread.development.exchanges.IdeaStatus.class))),
                 timeRecorded(subject),
+                checkIns(subject),
                 section(
-                        "Wellbeing check-ins",
-                        "How they said their weeks went, and the notes they kept for themselves.",
+                        "Development plan",
+                        "The goals they set themselves in their development plan.",
                         """
-                        select week_starting, workload, time_kept, note from wellbeing_check_in
-                         where person_id = :id order by week_starting""",
+                        select title, success, due_on, status, added_on, closed_on from plan_goal
+                         where person_id = :id order by added_on, id""",
                         subject,
                         labels(
-                                "week_starting",
-                                "Week starting",
-                                "workload",
-                                "How manageable it was",
-                                "time_kept",
-                                "Whether protected time could be used",
-                                "note",
-                                "Note"),
-                        Map.of(
-                                "workload",
-                                Map.of(
-                                        "manageable",
-                                        "Manageable",
-                                        "stretched",
-                                        "Stretched",
-                                        "unmanageable",
-                                        "Not manageable"),
-                                "time_kept",
-                                Map.of("fully", "Yes, all of it", "partly", "Some of it", "not_at_all", "No"))));
+                                "title",
+                                "Goal",
+                                "success",
+                                "How they will know",
+                                "due_on",
+                                "Aim to meet by",
+                                "status",
+                                "Where it stands",
+                                "added_on",
+                                "Added on",
+                                "closed_on",
+                                "Met or set aside on"),
+                        Map.of("status", Map.of("open", "Working on it", "met", "Met", "dropped", "Set aside"))),
+                section(
+                        "Development plan shared with",
+                        "Who they let read their development plan.",
+                        "select email, shared_on from plan_share where person_id = :id order by email",
+                        subject,
+                        labels("email", "Email address", "shared_on", "Shared on"),
+                        Map.of()));
+    }
+
+    /**
+     * Check-ins are the leader's alone in the product; an administrator reads them only in the leader's
+     * own subject access export, and that reading is audited, as for equality answers.
+     */
+    private Section checkIns(DataSubject subject) {
+        Section section = section(
+                "Wellbeing check-ins",
+                "How they said their weeks went, and the notes they kept for themselves.",
+                """
+                select week_starting, workload, time_kept, note from wellbeing_check_in
+                 where person_id = :id order by week_starting""",
+                subject,
+                labels(
+                        "week_starting",
+                        "Week starting",
+                        "workload",
+                        "How manageable it was",
+                        "time_kept",
+                        "Whether protected time could be used",
+                        "note",
+                        "Note"),
+                Map.of(
+                        "workload",
+                        Map.of("manageable", "Manageable", "stretched", "Stretched", "unmanageable", "Not manageable"),
+                        "time_kept",
+                        Map.of("fully", "Yes, all of it", "partly", "Some of it", "not_at_all", "No")));
+        if (!section.entries().isEmpty()) {
+            audit.record("wellbeing_check_ins.exported", "person", subject.personId(), null, null);
+        }
+        return section;
     }
 
     /** The register's appointments are the people module's; their names come through its API. */
@@ -255,8 +292,11 @@ class DevelopmentPersonalData implements PersonalData {
                 "delete from leader_type_reflection where person_id = :id",
                 // a month's figures count check-ins and must not move once shown, so the answers stay with
                 // the anonymised entry; the notes are their own words
+                "delete from wellbeing_check_in where person_id = :id and workload is null and time_kept is null",
                 "update wellbeing_check_in set note = null where person_id = :id",
-                "delete from wellbeing_check_in where person_id = :id and workload is null and time_kept is null")) {
+                // a plan is their own words, counted in no figure
+                "delete from plan_goal where person_id = :id",
+                "delete from plan_share where person_id = :id")) {
             jdbc.sql(sql).param("id", id).update();
         }
         // a matching proposal names, in words, the administrator who made or confirmed it
@@ -278,6 +318,9 @@ class DevelopmentPersonalData implements PersonalData {
         jdbc.sql("""
                         update feedback_invitation set name = 'Someone since erased', email = null
                          where lower(email) = any (:names) or lower(name) = any (:names)""").param("names", names).update();
+        jdbc.sql("delete from plan_share where email = any (:names)")
+                .param("names", names)
+                .update();
         jdbc.sql("delete from feedback_share where lower(email) = any (:names)")
                 .param("names", names)
                 .update();

@@ -17,8 +17,9 @@
  * {@code feedback_setting}, {@code feedback_round}, {@code feedback_invitation}, {@code
  * feedback_draft}, {@code feedback_answer}, {@code feedback_comment}, {@code feedback_self},
  * {@code feedback_share} and {@code leader_type_reflection}, with {@code gt_feedback_by_link()},
- * which only the raters' link lookup calls; and for leaders' own time log {@code time_entry} and
- * {@code wellbeing_check_in}. It offers no SQL to other
+ * which only the raters' link lookup calls; for leaders' own time log {@code time_entry},
+ * {@code wellbeing_check_in} and the figures kept from them, {@code time_month_figures}; and for
+ * development plans {@code plan_goal} and {@code plan_share}. It offers no SQL to other
  * modules. People it reads through the people module's
  * {@link org.goldenthread.people.Register}.
  */

@@ -427,6 +427,27 @@ public class Register {
         return after;
     }
 
+    /**
+     * Sets the hours used a week on an appointment, or clears them (null: not known), as a leader's own
+     * time log decides them; {@link #changeTerms} keeps a value left out, so cannot clear one.
+     */
+    @Transactional
+    public Appointment setHoursUsed(long id, @Nullable BigDecimal hours) {
+        Appointment before = appointment(id);
+        List<Problem> problems = new ArrayList<>();
+        checkHours(problems, null, "hours_used_per_week", hours, MAX_USED);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        jdbc.sql("update appointment set hours_used_per_week = :used where id = :id")
+                .param("used", hours)
+                .param("id", id)
+                .update();
+        Appointment after = appointment(id);
+        audit.record("appointment.updated", "appointment", id, before, after);
+        return after;
+    }
+
     Map<String, Long> idsByRef() {
         Map<String, Long> ids = new HashMap<>();
         jdbc.sql("select id, person_ref from person")

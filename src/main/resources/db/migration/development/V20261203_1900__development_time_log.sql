@@ -22,3 +22,14 @@ create table wellbeing_check_in (
     primary key (ics_id, person_id, week_starting)
 );
 select gt_isolate('wellbeing_check_in');
+
+-- A month's figures as first shown to one view (the whole ICS, or a set of places), kept: worked out
+-- again later, from a register edited since, they could move by one person and give that person away.
+create table time_month_figures (
+    ics_id  bigint not null default gt_current_ics() references ics (id),
+    scope   text   not null,
+    month   date   not null check (extract(day from month) = 1),
+    figures jsonb  not null,
+    primary key (ics_id, scope, month)
+);
+select gt_isolate('time_month_figures');

@@ -86,7 +86,8 @@ class TimeApi {
                     throw new org.goldenthread.platform.InvalidInput(
                             "hours", "'" + e.getKey() + "' is not an appointment id; key hours by appointment id");
                 }
-                hours.put(id, e.getValue() == null ? null : e.getValue().toPlainString());
+                // toString keeps an exponent as written (1E+999999999); toPlainString would spell out its zeros
+                hours.put(id, e.getValue() == null ? null : e.getValue().toString());
             }
         }
         return log.record(self(), new TimeLog.Recording(week, hours, sent.workload(), sent.timeKept(), sent.note()));

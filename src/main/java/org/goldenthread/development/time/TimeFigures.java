@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.goldenthread.people.Appointment;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Coded;
@@ -21,16 +20,18 @@ import org.goldenthread.platform.SmallNumbers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Time and wellbeing across the ICS, or the places a lead sees, month by month: how many people
  * recorded time, the hours they recorded against those agreed, and how their check-ins answered.
  *
  * <p>A month is shown only once nobody can record a week that starts in it any more (from the first
- * day of the month after next), so its figures never move afterwards: figures that moved as one
- * more person checked in would tell a reader, comparing before and after, how that person answered.
- * Each person counts once a month (their latest answer in it), and counts of 1 to k−1 are hidden,
- * with whatever else would give them away.
+ * day of the month after next), and is kept as first shown to each view, so its figures never move
+ * afterwards: figures that moved as one more person checked in, or as the register was edited, would
+ * tell a reader, comparing before and after, how that person answered. Each person counts once a
+ * month (their latest answer in it), and counts of 1 to k−1 are hidden, with whatever else would give
+ * them away.
  */
 @Component
 class TimeFigures {
@@ -63,8 +64,10 @@ class TimeFigures {
     private final Register register;
     private final SmallNumbers smallNumbers;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    TimeFigures(JdbcClient jdbc, Register register, SmallNumbers smallNumbers, Clock clock) {
+    TimeFigures(JdbcClient jdbc, Register register, SmallNumbers smallNumbers, Clock clock, ObjectMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.register = register;
         this.smallNumbers = smallNumbers;
@@ -83,124 +86,201 @@ class TimeFigures {
         for (int i = MONTHS - 1; i >= 0; i--) {
             months.add(latest.minusMonths(i));
         }
-        LocalDate from = months.get(0).atDay(1);
-        LocalDate to = latest.plusMonths(1).atDay(1);
-        Map<Long, Appointment> inSight = new HashMap<>();
-        Map<Long, List<Appointment>> byPerson = new HashMap<>();
-        register.appointments(footprint).forEach(a -> {
-            inSight.put(a.id(), a);
-            byPerson.computeIfAbsent(a.personId(), p -> new ArrayList<>()).add(a);
-        });
+        List<Month> shown = months.stream().map(m -> month(footprint, m)).toList();
         return new Figures(
                 months,
                 latest.plusMonths(3).atDay(1),
-                hours(months, from, to, inSight),
-                answers(months, from, to, byPerson, "workload", Workload.class),
-                answers(months, from, to, byPerson, "time_kept", TimeKept.class),
+                shown.stream().map(Month::hours).toList(),
+                rows(shown, Workload.class, Month::workload),
+                rows(shown, TimeKept.class, Month::timeKept),
                 smallNumbers.minGroupSize(),
                 footprint.isWholeIcs());
     }
 
-    private List<Hours> hours(List<YearMonth> months, LocalDate from, LocalDate to, Map<Long, Appointment> inSight) {
-        record Entry(long appointmentId, LocalDate week, BigDecimal hours) {}
-        Map<YearMonth, List<Entry>> byMonth = new TreeMap<>();
-        jdbc.sql("""
-                        select appointment_id, week_starting as week, hours from time_entry
-                         where week_starting >= :from and week_starting < :to""").param("from", from).param("to", to).query(Entry.class).list().stream()
-                .filter(e -> inSight.containsKey(e.appointmentId()))
-                .forEach(e -> byMonth.computeIfAbsent(YearMonth.from(e.week()), m -> new ArrayList<>())
-                        .add(e));
-        List<Hours> hours = new ArrayList<>();
-        for (YearMonth month : months) {
-            List<Entry> entries = byMonth.getOrDefault(month, List.of());
-            Set<Long> people = new HashSet<>();
-            BigDecimal recorded = BigDecimal.ZERO;
-            BigDecimal agreed = BigDecimal.ZERO;
-            int agreedCount = 0;
-            for (Entry e : entries) {
-                Appointment a = java.util.Objects.requireNonNull(inSight.get(e.appointmentId()));
-                people.add(a.personId());
-                recorded = recorded.add(e.hours());
-                if (a.protectedHoursPerWeek() != null) {
-                    agreed = agreed.add(a.protectedHoursPerWeek());
-                    agreedCount++;
-                }
-            }
-            if (smallNumbers.hides(people.size())) {
-                hours.add(new Hours(month, null, null, null, null));
-            } else {
-                hours.add(new Hours(
-                        month,
-                        people.size(),
-                        entries.size(),
-                        entries.isEmpty() ? null : average(recorded, entries.size()),
-                        agreedCount == 0 ? null : average(agreed, agreedCount)));
-            }
+    /** One month as shown to one view: counts per answer with the total last, null where hidden. */
+    record Month(
+            Hours hours,
+            List<@Nullable Integer> workload,
+            @JsonProperty("time_kept") List<@Nullable Integer> timeKept) {}
+
+    /** The month as first shown to this view, kept; worked out and kept now if it never was. */
+    private Month month(Footprint footprint, YearMonth month) {
+        String scope = footprint.isWholeIcs()
+                ? "ics"
+                : "places:"
+                        + String.join("|", footprint.keys().stream().sorted().toList());
+        LocalDate first = month.atDay(1);
+        java.util.Optional<Month> kept = kept(scope, first);
+        if (kept.isPresent()) {
+            return kept.get();
         }
-        return hours;
+        Month worked = work(footprint, month);
+        // two first readers at once: the one kept first stands, and both show it
+        jdbc.sql("""
+                        insert into time_month_figures (scope, month, figures) values (:scope, :month, cast(:figures as jsonb))
+                        on conflict do nothing""")
+                .param("scope", scope)
+                .param("month", first)
+                .param("figures", json.writeValueAsString(worked))
+                .update();
+        return kept(scope, first).orElse(worked);
+    }
+
+    private java.util.Optional<Month> kept(String scope, LocalDate month) {
+        return jdbc.sql("select figures::text from time_month_figures where scope = :scope and month = :month")
+                .param("scope", scope)
+                .param("month", month)
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, Month.class));
+    }
+
+    private Month work(Footprint footprint, YearMonth month) {
+        Counts counts = counts(footprint, month);
+        // a place's counts are also hidden where the whole ICS's, as shown (and kept first if need be),
+        // differ from them by a small group: set side by side, the two would tell about the few between
+        Month whole = footprint.isWholeIcs() ? null : month(Footprint.wholeIcs(), month);
+        Hours hours =
+                hidden(counts.people(), whole == null ? null : whole.hours().people())
+                        ? new Hours(month, null, null, null, null)
+                        : new Hours(
+                                month,
+                                counts.people(),
+                                counts.entries(),
+                                counts.entries() == 0 ? null : average(counts.recorded(), counts.entries()),
+                                counts.agreedCount() == 0 ? null : average(counts.agreed(), counts.agreedCount()));
+        return new Month(
+                hours,
+                column(counts.workload(), whole == null ? null : whole.workload()),
+                column(counts.timeKept(), whole == null ? null : whole.timeKept()));
+    }
+
+    /** Whether a count must be hidden: small itself, or a small step from the whole ICS's count as shown. */
+    private boolean hidden(int count, @Nullable Integer whole) {
+        return smallNumbers.hides(count) || (whole != null && smallNumbers.hides(whole - count));
+    }
+
+    /** One answer's counts with their total last, hidden as one table with its total. */
+    private List<@Nullable Integer> column(int[] raw, @Nullable List<@Nullable Integer> whole) {
+        int[][] table = new int[raw.length][1];
+        Integer[][] shown = new Integer[raw.length][1];
+        for (int i = 0; i < raw.length; i++) {
+            table[i][0] = raw[i];
+            shown[i][0] = hidden(raw[i], whole == null ? null : whole.get(i)) ? null : raw[i];
+        }
+        SmallNumbers.hideBeside(shown, table);
+        List<@Nullable Integer> column = new ArrayList<>();
+        for (Integer[] row : shown) {
+            column.add(row[0]);
+        }
+        return column;
+    }
+
+    private static <E extends Enum<E> & Coded> List<Row> rows(
+            List<Month> months, Class<E> type, java.util.function.Function<Month, List<@Nullable Integer>> answers) {
+        E[] codes = type.getEnumConstants();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i <= codes.length; i++) {
+            List<@Nullable Integer> people = new ArrayList<>();
+            for (Month m : months) {
+                people.add(answers.apply(m).get(i));
+            }
+            rows.add(new Row(
+                    i < codes.length ? codes[i].code() : "answered",
+                    i < codes.length ? codes[i].label() : "People who answered",
+                    people));
+        }
+        return rows;
     }
 
     private static BigDecimal average(BigDecimal sum, int count) {
         return sum.divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP);
     }
 
-    /**
-     * Each answer's count of people a month, each person once (their latest answer that month), for
-     * people holding a role in sight during that month.
-     */
-    private <E extends Enum<E> & Coded> List<Row> answers(
-            List<YearMonth> months,
+    /** A month's raw counts for one view: each answer with the total last. */
+    private record Counts(
+            int people,
+            int entries,
+            BigDecimal recorded,
+            BigDecimal agreed,
+            int agreedCount,
+            int[] workload,
+            int[] timeKept) {}
+
+    private Counts counts(Footprint footprint, YearMonth month) {
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.plusMonths(1).atDay(1);
+        Map<Long, Appointment> inSight = new HashMap<>();
+        Map<Long, List<Appointment>> byPerson = new HashMap<>();
+        register.appointments(footprint).forEach(a -> {
+            inSight.put(a.id(), a);
+            byPerson.computeIfAbsent(a.personId(), p -> new ArrayList<>()).add(a);
+        });
+        record Entry(long appointmentId, BigDecimal hours) {}
+        Set<Long> people = new HashSet<>();
+        BigDecimal recorded = BigDecimal.ZERO;
+        BigDecimal agreed = BigDecimal.ZERO;
+        int entries = 0;
+        int agreedCount = 0;
+        for (Entry e : jdbc.sql("""
+                        select appointment_id, hours from time_entry where week_starting >= :from and week_starting < :to""")
+                .param("from", from)
+                .param("to", to)
+                .query(Entry.class)
+                .list()) {
+            Appointment a = inSight.get(e.appointmentId());
+            if (a == null) {
+                continue;
+            }
+            people.add(a.personId());
+            entries++;
+            recorded = recorded.add(e.hours());
+            if (a.protectedHoursPerWeek() != null) {
+                agreed = agreed.add(a.protectedHoursPerWeek());
+                agreedCount++;
+            }
+        }
+        return new Counts(
+                people.size(),
+                entries,
+                recorded,
+                agreed,
+                agreedCount,
+                answers(from, to, month, byPerson, "workload", Workload.class),
+                answers(from, to, month, byPerson, "time_kept", TimeKept.class));
+    }
+
+    /** Each answer's count of people, each person once (their latest answer that month), with the total last. */
+    private <E extends Enum<E> & Coded> int[] answers(
             LocalDate from,
             LocalDate to,
+            YearMonth month,
             Map<Long, List<Appointment>> byPerson,
             String column,
             Class<E> type) {
         record Answer(long personId, LocalDate week, String answer) {}
-        Map<YearMonth, Map<Long, Answer>> latest = new TreeMap<>();
+        Map<Long, Answer> latest = new HashMap<>();
         jdbc.sql("select person_id, week_starting as week, " + column + " as answer from wellbeing_check_in" + " where "
                         + column + " is not null and week_starting >= :from and week_starting < :to")
                 .param("from", from)
                 .param("to", to)
                 .query(Answer.class)
                 .list()
-                .forEach(a -> latest.computeIfAbsent(YearMonth.from(a.week()), m -> new HashMap<>())
-                        .merge(a.personId(), a, (x, y) -> x.week().isAfter(y.week()) ? x : y));
-        E[] answers = type.getEnumConstants();
-        int[][] raw = new int[answers.length + 1][months.size()];
-        for (int m = 0; m < months.size(); m++) {
-            YearMonth month = months.get(m);
-            for (Answer a : latest.getOrDefault(month, Map.of()).values()) {
-                if (!heldDuring(byPerson.getOrDefault(a.personId(), List.of()), month)) {
-                    continue;
-                }
-                for (int i = 0; i < answers.length; i++) {
-                    if (answers[i].code().equals(a.answer())) {
-                        raw[i][m]++;
-                        raw[answers.length][m]++;
-                    }
+                .forEach(a -> latest.merge(a.personId(), a, (x, y) -> x.week().isAfter(y.week()) ? x : y));
+        E[] codes = type.getEnumConstants();
+        int[] counts = new int[codes.length + 1];
+        for (Answer a : latest.values()) {
+            if (!heldDuring(byPerson.getOrDefault(a.personId(), List.of()), month)) {
+                continue;
+            }
+            for (int i = 0; i < codes.length; i++) {
+                if (codes[i].code().equals(a.answer())) {
+                    counts[i]++;
+                    counts[codes.length]++;
                 }
             }
         }
-        // each month is its own table: no total across months is shown anywhere to work a cell out from
-        Integer[][] shown = new Integer[answers.length + 1][months.size()];
-        for (int m = 0; m < months.size(); m++) {
-            int[][] month = new int[answers.length + 1][1];
-            for (int i = 0; i <= answers.length; i++) {
-                month[i][0] = raw[i][m];
-            }
-            Integer[][] monthShown = smallNumbers.hideSmallCells(month, answers.length, 1);
-            for (int i = 0; i <= answers.length; i++) {
-                shown[i][m] = monthShown[i][0];
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i <= answers.length; i++) {
-            rows.add(new Row(
-                    i < answers.length ? answers[i].code() : "answered",
-                    i < answers.length ? answers[i].label() : "People who answered",
-                    java.util.Arrays.asList(shown[i])));
-        }
-        return rows;
+        return counts;
     }
 
     private static boolean heldDuring(List<Appointment> appointments, YearMonth month) {

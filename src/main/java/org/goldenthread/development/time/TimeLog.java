@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.goldenthread.people.Appointment;
-import org.goldenthread.people.AppointmentDetails;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Coded;
@@ -223,7 +222,12 @@ class TimeLog {
         BigDecimal total = hours.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (total.compareTo(BigDecimal.valueOf(MOST_HOURS)) > 0) {
             problems.add(Problem.of(
-                    "hours-" + hours.keySet().iterator().next(),
+                    "hours-"
+                            + roles.stream()
+                                    .map(Role::appointmentId)
+                                    .filter(hours::containsKey)
+                                    .findFirst()
+                                    .orElseThrow(),
                     "Together these come to " + total.stripTrailingZeros().toPlainString()
                             + " hours; a week's time in system roles can be " + MOST_HOURS + " hours at most"));
         }
@@ -247,10 +251,15 @@ class TimeLog {
                 .filter(r -> r.heldIn(monday))
                 .map(Role::appointmentId)
                 .toList();
-        jdbc.sql("delete from time_entry where week_starting = :week and appointment_id = any (:held)")
+        // the roles whose hours this week had, or now have, each settled again below
+        java.util.Set<Long> touched = new java.util.HashSet<>(hours.keySet());
+        touched.addAll(jdbc.sql("""
+                        delete from time_entry where week_starting = :week and appointment_id = any (:held)
+                        returning appointment_id""")
                 .param("week", monday)
                 .param("held", held.toArray(Long[]::new))
-                .update();
+                .query(Long.class)
+                .list());
         hours.forEach((id, h) -> jdbc.sql("""
                         insert into time_entry (appointment_id, week_starting, hours) values (:id, :week, :hours)""")
                 .param("id", id)
@@ -272,11 +281,14 @@ class TimeLog {
                     .param("note", note)
                     .update();
         }
-        roles.stream().filter(r -> held.contains(r.appointmentId())).forEach(this::settle);
+        roles.stream().filter(r -> touched.contains(r.appointmentId())).forEach(this::settle);
         return week(person, monday);
     }
 
-    /** Sets the register's hours used a week from the weeks recorded in the last quarter, if any. */
+    /**
+     * Sets the register's hours used a week from the weeks recorded in the last quarter; with none left
+     * there (the last one cleared), the figure is not known rather than one the leader took back.
+     */
     void settle(Role role) {
         LocalDate since = mondayOf(LocalDate.now(clock)).minusWeeks(QUARTER - 1L);
         BigDecimal average = jdbc.sql("""
@@ -286,15 +298,13 @@ class TimeLog {
                 .query(BigDecimal.class)
                 .optional()
                 .orElse(null);
-        if (average == null) {
-            return;
+        BigDecimal used = average == null ? null : average.setScale(1, RoundingMode.HALF_UP);
+        boolean same = used == null
+                ? role.used() == null
+                : role.used() != null && role.used().compareTo(used) == 0;
+        if (!same) {
+            register.setHoursUsed(role.appointmentId(), used);
         }
-        BigDecimal used = average.setScale(1, RoundingMode.HALF_UP);
-        if (role.used() != null && role.used().compareTo(used) == 0) {
-            return;
-        }
-        register.changeTerms(
-                role.appointmentId(), new AppointmentDetails(null, null, null, null, null, used, null, null));
     }
 
     private @Nullable LocalDate week(@Nullable String text, List<Problem> problems) {

@@ -53,6 +53,12 @@ class TimePages {
         form.put("week", chosen.toString());
         if (self != null) {
             TimeLog.Week recorded = log.week(self, chosen);
+            model.addAttribute(
+                    "recorded",
+                    !recorded.hours().isEmpty()
+                            || recorded.workload() != null
+                            || recorded.timeKept() != null
+                            || recorded.note() != null);
             recorded.hours()
                     .forEach((id, h) ->
                             form.put("hours-" + id, h.stripTrailingZeros().toPlainString()));
@@ -113,22 +119,28 @@ class TimePages {
                                 w.toString(),
                                 (w.equals(log.openWeeks().get(0)) ? "This week, from " : "From ") + Dates.day(w)))
                         .toList());
-        model.addAttribute("workloads", Choice.of(Workload.class));
-        model.addAttribute("timesKept", Choice.of(TimeKept.class));
+        if (!model.containsAttribute("recorded")) {
+            model.addAttribute("recorded", false);
+        }
+        String week = form.getOrDefault("week", log.openWeeks().get(0).toString());
+        model.addAttribute(
+                "chosenDay",
+                log.openWeeks().stream().anyMatch(w -> w.toString().equals(week))
+                        ? Dates.day(LocalDate.parse(week))
+                        : week);
+        // a way back from an answer: sent blank, it records none
+        Choice none = new Choice("", "No answer");
+        List<Choice> workloads = new java.util.ArrayList<>(Choice.of(Workload.class));
+        workloads.add(none);
+        List<Choice> timesKept = new java.util.ArrayList<>(Choice.of(TimeKept.class));
+        timesKept.add(none);
+        model.addAttribute("workloads", workloads);
+        model.addAttribute("timesKept", timesKept);
         model.addAttribute("workloadLabels", Coded.labels(Workload.class));
         model.addAttribute("timeKeptLabels", Coded.labels(TimeKept.class));
         model.addAttribute("roles", self == null ? List.of() : log.roles(self));
         model.addAttribute("recent", self == null ? List.of() : log.recent(self));
         model.addAttribute("quarter", TimeLog.QUARTER);
-        model.addAttribute(
-                "oversees",
-                Scope.reach(
-                                Scope.currentCaller(),
-                                Scope.currentTenant().id(),
-                                Role.ICS_ADMIN,
-                                Role.PLACE_LEAD,
-                                Role.ANALYST)
-                        .isPresent());
         return "development/time/mine";
     }
 

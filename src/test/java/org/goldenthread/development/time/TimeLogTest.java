@@ -109,12 +109,21 @@ class TimeLogTest extends IntegrationTest {
                 .as("the week replaced the note too")
                 .isTrue();
 
-        // Insight sets time used against time agreed from the same register
         String page = new PageClient(port)
                 .signIn(ashaEmail, PASSWORD)
                 .get("/ics/" + ods + "/development/time")
                 .body();
         assertThat(page).contains("Chair, ICS Board").contains("2.5").contains("Your last 13 weeks");
+
+        // clearing the last week a role had leaves its time used not known, not the figure taken back
+        assertThat(record(thisWeek.minusWeeks(1), Map.of(), "stretched", null, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(usedOn(chair)).isNull();
+        assertThat(usedOn(council)).isEqualByComparingTo("2");
+        assertThat(usedOn(placeBoard))
+                .as("never recorded: the register's figure stands")
+                .isEqualByComparingTo("1");
     }
 
     @Test
@@ -134,7 +143,7 @@ class TimeLogTest extends IntegrationTest {
         assertProblem(record(thisWeek, Map.of(chair, "2.25"), null, null, null), "hours-" + chair, "one decimal place");
         assertProblem(
                 record(thisWeek, Map.of(chair, "50", council, "40"), null, null, null),
-                "hours-",
+                "hours-" + chair,
                 "Together these come to 90 hours");
         assertProblem(
                 record(thisWeek, Map.of(someoneElses, "2"), null, null, null),
@@ -144,8 +153,12 @@ class TimeLogTest extends IntegrationTest {
                 record(thisWeek, Map.of(chair, "2"), "fine", null, null),
                 "workload",
                 "manageable, stretched or unmanageable");
-        assertProblem(record(thisWeek, Map.of(), null, null, null), "hours-", "at least one role");
+        assertProblem(record(thisWeek, Map.of(), null, null, null), "hours-" + chair, "at least one role");
         assertProblem(record(thisWeek, Map.of(chair, "2"), null, null, "x".repeat(2001)), "note", "2000 characters");
+
+        ApiClient.Response huge =
+                api.put(path("/development/time/" + thisWeek), asha, "{\"hours\": {\"" + chair + "\": 1e999999999}}");
+        assertProblem(huge, "hours-" + chair, "between 0 and 80");
 
         assertThat(api.get(path("/development/time"), asha).json().get("weeks")).isEmpty();
         assertThat(usedOn(chair)).isEqualByComparingTo("4");
@@ -155,6 +168,9 @@ class TimeLogTest extends IntegrationTest {
     @Test
     void aCheckInIsTheLeadersAloneAndLeavesNoTraceInTheAuditLog() {
         assertThat(record(thisWeek, Map.of(chair, "3"), "unmanageable", "not_at_all", "Thinking of stepping down")
+                        .status())
+                .isEqualTo(200);
+        assertThat(record(thisWeek.minusWeeks(1), Map.of(), null, null, "Only a note this week")
                         .status())
                 .isEqualTo(200);
         // the administrator is not Asha: there is no time of theirs, and no way to hers
@@ -174,7 +190,8 @@ class TimeLogTest extends IntegrationTest {
                 .as("the register's time used changed, and that is audited")
                 .contains("hours_used_per_week");
 
-        // it is hers under subject access, and an erasure takes the note but keeps the answers counted
+        // it is hers under subject access, which an administrator makes for her, and that is audited; an
+        // erasure takes the notes (a check-in that was only a note goes) and keeps the answers counted
         long p1 = idOf("P1");
         String held = api.get(path("/people/" + p1 + "/personal-data"), admin).body();
         assertThat(held)
@@ -182,6 +199,10 @@ class TimeLogTest extends IntegrationTest {
                 .contains("Thinking of stepping down")
                 .contains("Not manageable");
         assertThat(held).contains("Time recorded").contains("Chair, ICS Board");
+        assertThat(api.get(path("/audit?action=wellbeing_check_ins.exported"), admin)
+                        .json()
+                        .size())
+                .isEqualTo(1);
         assertThat(api.post(path("/people/" + p1 + "/erasure"), admin, "{}").status())
                 .isEqualTo(200);
         List<String> left = inIcs(
@@ -211,6 +232,15 @@ class TimeLogTest extends IntegrationTest {
         // the month before: two people, too few to show
         checkIn("P1", inEarlier, "manageable", "fully");
         checkIn("P2", inEarlier, "unmanageable", "fully");
+        // the month before that: seven people, one of them alone in an answer
+        LocalDate inEarliest = TimeLog.mondayOf(latest.minusMonths(2).atDay(15));
+        for (String ref : List.of("P1", "P2", "P4")) {
+            checkIn(ref, inEarliest, "manageable", "partly");
+        }
+        for (String ref : List.of("P5", "P6", "P7")) {
+            checkIn(ref, inEarliest, "stretched", "partly");
+        }
+        checkIn("P3", inEarliest, "unmanageable", "partly");
         // this week: not shown until the month is closed
         checkIn("P4", thisWeek, "unmanageable", "not_at_all");
         // hours in the latest month: three roles of two people... and a third person
@@ -230,12 +260,19 @@ class TimeLogTest extends IntegrationTest {
                 .as("partly 6, fully 0 (P1's earlier answer is not their latest)")
                 .containsExactly(entry("fully", 0), entry("partly", 6), entry("not_at_all", 0), entry("answered", 6));
         assertThat(counts(figures.get("workload"), 1))
-                .as("two people: hidden, and the zero beside them, which would tell the rest")
+                .as("two people: hidden")
                 .containsExactly(
                         entry("manageable", null),
-                        entry("stretched", null),
+                        entry("stretched", 0),
                         entry("unmanageable", null),
                         entry("answered", null));
+        List<Map.Entry<String, Integer>> earliest = counts(figures.get("workload"), 0);
+        assertThat(earliest.get(2)).isEqualTo(entry("unmanageable", null));
+        assertThat(earliest.get(3)).as("the total stands").isEqualTo(entry("answered", 7));
+        assertThat(java.util.Arrays.asList(
+                        earliest.get(0).getValue(), earliest.get(1).getValue()))
+                .as("one of the threes hidden beside the one, which the total would otherwise give away; not both")
+                .containsExactlyInAnyOrder(3, null);
         JsonNode hours = figures.get("hours").get(2);
         assertThat(hours.get("people").asInt()).isEqualTo(3);
         assertThat(hours.get("roles_weeks").asInt()).isEqualTo(4);
@@ -243,18 +280,32 @@ class TimeLogTest extends IntegrationTest {
         assertThat(hours.get("average_hours_agreed").decimalValue())
                 .as("(4 + 2 + 2 + 2) / 4")
                 .isEqualByComparingTo("2.5");
-        assertThat(figures.get("hours").get(1).get("people").isNull()).isFalse();
+        assertThat(figures.get("hours").get(1).get("people").asInt()).isZero();
+
+        // a month once shown stands: ending P7's seat before it, backdated, would otherwise take P7's answer out
+        ApiClient.Response ended = api.patch(
+                path("/appointments/" + firstAppointmentOf("P7")),
+                admin,
+                ApiClient.json("end_date", latest.atDay(1).minusDays(1).toString()));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+        assertThat(counts(
+                        api.get(path("/development/time/figures"), analyst)
+                                .json()
+                                .get("workload"),
+                        2))
+                .containsExactly(
+                        entry("manageable", 3), entry("stretched", 3), entry("unmanageable", 0), entry("answered", 6));
 
         // Northfield's lead counts only people holding a seat there: P1, P5 and P6 (P2's ended long ago)
         String northLead = tokenFor(createUser("place_lead", ods, "Northfield"));
         JsonNode north = api.get(path("/development/time/figures"), northLead).json();
         assertThat(north.get("whole_ics").asBoolean()).isFalse();
         assertThat(counts(north.get("workload"), 2))
-                .as("three people, 1 and 2 of them: hidden, and the zero that would pin them")
+                .as("three people, 1 and 2 of them: hidden")
                 .containsExactly(
                         entry("manageable", null),
                         entry("stretched", null),
-                        entry("unmanageable", null),
+                        entry("unmanageable", 0),
                         entry("answered", 3));
         assertThat(north.get("hours").get(2).get("people").isNull())
                 .as("P1 and P5: two people")
@@ -308,13 +359,15 @@ class TimeLogTest extends IntegrationTest {
 
     private static void assertProblem(ApiClient.Response r, String field, String reason) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.body()).contains("\"field\":\"" + field).contains(reason);
+        assertThat(r.body()).contains("\"field\":\"" + field + "\"").contains(reason);
     }
 
-    private BigDecimal usedOn(long appointment) {
+    private @org.jspecify.annotations.Nullable BigDecimal usedOn(long appointment) {
         for (JsonNode a : api.get(path("/appointments"), admin).json()) {
             if (a.get("id").asLong() == appointment) {
-                return a.get("hours_used_per_week").decimalValue();
+                return a.get("hours_used_per_week").isNull()
+                        ? null
+                        : a.get("hours_used_per_week").decimalValue();
             }
         }
         throw new AssertionError("No appointment " + appointment);

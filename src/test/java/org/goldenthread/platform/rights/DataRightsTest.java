@@ -124,6 +124,8 @@ class DataRightsTest extends IntegrationTest {
                         "Exit conversations",
                         "Time recorded",
                         "Wellbeing check-ins",
+                        "Development plan",
+                        "Development plan shared with",
                         "Equality answers");
         sections.forEach((title, entries) -> {
             if (!MAY_BE_EMPTY.contains(title)) {
@@ -320,6 +322,14 @@ class DataRightsTest extends IntegrationTest {
                 "insert into wellbeing_check_in (ics_id, person_id, week_starting, workload, time_kept, note) values ("
                         + ics + ", " + person + ", date '2026-11-02', 'stretched', 'partly',"
                         + " 'Zephyrine needs a lighter November')");
+        execute(
+                c,
+                "insert into plan_goal (ics_id, person_id, title, added_on) values (" + ics + ", " + person
+                        + ", 'Zephyrine chairs the senate', current_date)");
+        execute(
+                c,
+                "insert into plan_share (ics_id, person_id, email, shared_on) values (" + ics + ", " + person
+                        + ", 'mentor.of.zephyrine@test.example', current_date)");
         execute(
                 c,
                 "insert into exit_conversation (ics_id, appointment_id, held_on, reason, reason_detail,"
