@@ -175,27 +175,7 @@ class DevelopmentPersonalData implements PersonalData {
                         Map.of("status", Coded.labels(org.goldenthread.development.exchanges.IdeaStatus.class))),
                 timeRecorded(subject),
                 checkIns(subject),
-                section(
-                        "Development plan",
-                        "The goals they set themselves in their development plan.",
-                        """
-                        select title, success, due_on, status, added_on, closed_on from plan_goal
-                         where person_id = :id order by added_on, id""",
-                        subject,
-                        labels(
-                                "title",
-                                "Goal",
-                                "success",
-                                "How they will know",
-                                "due_on",
-                                "Aim to meet by",
-                                "status",
-                                "Where it stands",
-                                "added_on",
-                                "Added on",
-                                "closed_on",
-                                "Met or set aside on"),
-                        Map.of("status", Map.of("open", "Working on it", "met", "Met", "dropped", "Set aside"))),
+                plan(subject),
                 section(
                         "Development plan shared with",
                         "Who they let read their development plan.",
@@ -203,6 +183,35 @@ class DevelopmentPersonalData implements PersonalData {
                         subject,
                         labels("email", "Email address", "shared_on", "Shared on"),
                         Map.of()));
+    }
+
+    /** A plan is its leader's alone in the product; the administrator's reading of it here is audited. */
+    private Section plan(DataSubject subject) {
+        Section section = section(
+                "Development plan",
+                "The goals they set themselves in their development plan.",
+                """
+                        select title, success, due_on, status, added_on, closed_on from plan_goal
+                         where person_id = :id order by added_on, id""",
+                subject,
+                labels(
+                        "title",
+                        "Goal",
+                        "success",
+                        "How they will know",
+                        "due_on",
+                        "Aim to meet by",
+                        "status",
+                        "Where it stands",
+                        "added_on",
+                        "Added on",
+                        "closed_on",
+                        "Met or set aside on"),
+                Map.of("status", Map.of("open", "Working on it", "met", "Met", "dropped", "Set aside")));
+        if (!section.entries().isEmpty()) {
+            audit.record("development_plan.exported", "person", subject.personId(), null, null);
+        }
+        return section;
     }
 
     /**
@@ -294,6 +303,12 @@ class DevelopmentPersonalData implements PersonalData {
                 // the anonymised entry; the notes are their own words
                 "delete from wellbeing_check_in where person_id = :id and workload is null and time_kept is null",
                 "update wellbeing_check_in set note = null where person_id = :id",
+                // the address a check-in shows to names them: one check-in a week stays, under no address
+                """
+                delete from wellbeing_check_in c using wellbeing_check_in d
+                 where c.person_id = :id and d.person_id = c.person_id and d.week_starting = c.week_starting
+                   and c.leader_email > d.leader_email""",
+                "update wellbeing_check_in set leader_email = 'erased' where person_id = :id",
                 // a plan is their own words, counted in no figure
                 "delete from plan_goal where person_id = :id",
                 "delete from plan_share where person_id = :id")) {

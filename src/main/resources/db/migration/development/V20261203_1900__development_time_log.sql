@@ -10,16 +10,19 @@ create table time_entry (
 select gt_isolate('time_entry');
 
 -- How a week in a system role felt, in the person's own words. No timestamp and no identity column:
--- when a check-in was made must not be readable from the row, only the week it is about.
+-- when a check-in was made must not be readable from the row, only the week it is about. It shows only
+-- to the address its leader signed in with (leader_email), as a 360° round does: an administrator who
+-- put their own address on the leader's register entry afterwards would otherwise read it.
 create table wellbeing_check_in (
     ics_id        bigint not null default gt_current_ics() references ics (id),
     person_id     bigint not null references person (id) on delete cascade,
+    leader_email  text   not null check (leader_email = lower(leader_email)),
     week_starting date   not null check (extract(isodow from week_starting) = 1),
     workload      text check (workload in ('manageable', 'stretched', 'unmanageable')),
     time_kept     text check (time_kept in ('fully', 'partly', 'not_at_all')),
     note          text check (length(note) <= 2000),
     check (workload is not null or time_kept is not null or note is not null),
-    primary key (ics_id, person_id, week_starting)
+    primary key (ics_id, person_id, week_starting, leader_email)
 );
 select gt_isolate('wellbeing_check_in');
 

@@ -65,9 +65,15 @@ class DemoDevelopmentPlans {
                 String[] goal = GOALS[(p + g) % GOALS.length];
                 String status = p == 1 && g == 0 ? "met" : p == 4 && g == 1 ? "dropped" : "open";
                 jdbc.sql("""
-                                insert into plan_goal (person_id, title, success, due_on, offer_id, status, added_on, closed_on)
-                                values (:person, :title, :success, :due, :offer, :status, :added, :closed)""")
+                                insert into plan_goal (person_id, owner_email, title, success, due_on, offer_id, status,
+                                                       added_on, closed_on)
+                                values (:person, :owner, :title, :success, :due, :offer, :status, :added, :closed)""")
                         .param("person", person.id())
+                        .param(
+                                "owner",
+                                person.email() == null
+                                        ? person.personRef().toLowerCase(java.util.Locale.ROOT) + "@demo.invalid"
+                                        : person.email().toLowerCase(java.util.Locale.ROOT))
                         .param("title", goal[0])
                         .param("success", goal[1])
                         .param("due", today.plusMonths(3L + g * 3L))

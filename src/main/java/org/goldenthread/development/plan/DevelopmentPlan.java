@@ -3,7 +3,6 @@ package org.goldenthread.development.plan;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +12,11 @@ import org.goldenthread.development.Offer;
 import org.goldenthread.people.Person;
 import org.goldenthread.people.Register;
 import org.goldenthread.platform.Coded;
-import org.goldenthread.platform.Dates;
+import org.goldenthread.platform.FormValues;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.NotFound;
 import org.goldenthread.platform.Problem;
+import org.goldenthread.platform.Scope;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +45,7 @@ class DevelopmentPlan {
             @JsonProperty("added_on") LocalDate addedOn,
             @JsonProperty("closed_on") @Nullable LocalDate closedOn) {
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isOpen() {
             return GoalStatus.OPEN.code().equals(status);
         }
@@ -55,7 +56,8 @@ class DevelopmentPlan {
             @Nullable String title,
             @Nullable String success,
             @JsonProperty("due_on") @Nullable String dueOn,
-            @JsonProperty("offer_id") @Nullable String offerId,
+            // a number, as goals are read, or text, as the page's select sends it
+            @JsonProperty("offer_id") @Nullable Object offerId,
             @Nullable String status) {}
 
     record Share(String email, @JsonProperty("shared_on") LocalDate sharedOn) {}
@@ -83,13 +85,24 @@ class DevelopmentPlan {
         this.clock = clock;
     }
 
+    /** The caller's address, which owns what they set: see the migration's note on owner_email. */
+    private static String owner() {
+        return Scope.currentCaller().email().strip().toLowerCase(Locale.ROOT);
+    }
+
     /** Open goals first, soonest due first; then those met or set aside, latest first. */
     List<Goal> goals(Person person) {
+        return goals(person.id(), owner());
+    }
+
+    private List<Goal> goals(long personId, String ownerEmail) {
         Map<Long, String> offers = offerTitles();
-        return jdbc.sql(GOALS + " " + """
-                         where person_id = :person
-                         order by status <> 'open', case when status = 'open' then due_on end nulls last,
-                                  closed_on desc nulls last, id""").param("person", person.id()).query(Goal.class).list().stream()
+        String sql = GOALS + """
+
+                 where person_id = :person and owner_email = :owner
+                 order by status <> 'open', case when status = 'open' then due_on end nulls last,
+                          closed_on desc nulls last, id""";
+        return jdbc.sql(sql).param("person", personId).param("owner", ownerEmail).query(Goal.class).list().stream()
                 .map(g -> withOffer(g, offers))
                 .toList();
     }
@@ -144,9 +157,10 @@ class DevelopmentPlan {
             throw new InvalidInput(problems);
         }
         long id = jdbc.sql("""
-                        insert into plan_goal (person_id, title, success, due_on, offer_id, added_on)
-                        values (:person, :title, :success, :due, :offer, :today) returning id""")
+                        insert into plan_goal (person_id, owner_email, title, success, due_on, offer_id, added_on)
+                        values (:person, :owner, :title, :success, :due, :offer, :today) returning id""")
                 .param("person", person.id())
+                .param("owner", owner())
                 .param("title", title)
                 .param("success", success)
                 .param("due", due)
@@ -188,7 +202,7 @@ class DevelopmentPlan {
         jdbc.sql("""
                         update plan_goal set title = :title, success = :success, due_on = :due, offer_id = :offer,
                                status = :status, closed_on = :closed
-                         where id = :id and person_id = :person""")
+                         where id = :id and person_id = :person and owner_email = :owner""")
                 .param("title", title)
                 .param("success", success)
                 .param("due", due)
@@ -197,6 +211,7 @@ class DevelopmentPlan {
                 .param("closed", closed)
                 .param("id", id)
                 .param("person", person.id())
+                .param("owner", owner())
                 .update();
         return goal(person, id);
     }
@@ -204,15 +219,19 @@ class DevelopmentPlan {
     @Transactional
     void remove(Person person, long id) {
         goal(person, id);
-        jdbc.sql("delete from plan_goal where id = :id and person_id = :person")
+        jdbc.sql("delete from plan_goal where id = :id and person_id = :person and owner_email = :owner")
                 .param("id", id)
                 .param("person", person.id())
+                .param("owner", owner())
                 .update();
     }
 
     List<Share> shares(Person person) {
-        return jdbc.sql("select email, shared_on from plan_share where person_id = :person order by email")
+        return jdbc.sql("""
+                        select email, shared_on from plan_share where person_id = :person and owner_email = :owner
+                         order by email""")
                 .param("person", person.id())
+                .param("owner", owner())
                 .query(Share.class)
                 .list();
     }
@@ -227,7 +246,7 @@ class DevelopmentPlan {
         if (!address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || address.length() > 320) {
             throw new InvalidInput("email", "'" + email + "' is not an email address");
         }
-        if (person.email() != null && person.email().equalsIgnoreCase(address)) {
+        if (owner().equals(address) || (person.email() != null && person.email().equalsIgnoreCase(address))) {
             throw new InvalidInput("email", "That is your own address: your plan is always yours to read");
         }
         if (shares.stream().anyMatch(s -> s.email().equals(address))) {
@@ -240,8 +259,11 @@ class DevelopmentPlan {
                             + " people, the most it can be; stop sharing with one first");
         }
         LocalDate today = LocalDate.now(clock);
-        jdbc.sql("insert into plan_share (person_id, email, shared_on) values (:person, :email, :today)")
+        jdbc.sql("""
+                        insert into plan_share (person_id, owner_email, email, shared_on)
+                        values (:person, :owner, :email, :today) on conflict do nothing""")
                 .param("person", person.id())
+                .param("owner", owner())
                 .param("email", address)
                 .param("today", today)
                 .update();
@@ -250,8 +272,10 @@ class DevelopmentPlan {
 
     @Transactional
     void unshare(Person person, String email) {
-        int gone = jdbc.sql("delete from plan_share where person_id = :person and email = :email")
+        int gone = jdbc.sql("""
+                        delete from plan_share where person_id = :person and owner_email = :owner and email = :email""")
                 .param("person", person.id())
+                .param("owner", owner())
                 .param("email", email.strip().toLowerCase(Locale.ROOT))
                 .update();
         if (gone == 0) {
@@ -261,8 +285,8 @@ class DevelopmentPlan {
 
     /** The plans shared with this address in the ICS in scope, by the name of whose they are. */
     List<SharedPlan> sharedWith(String email) {
-        record Row(long personId, LocalDate sharedOn) {}
-        List<Row> rows = jdbc.sql("select person_id, shared_on from plan_share where email = :email")
+        record Row(long personId, String ownerEmail, LocalDate sharedOn) {}
+        List<Row> rows = jdbc.sql("select person_id, owner_email, shared_on from plan_share where email = :email")
                 .param("email", email.strip().toLowerCase(Locale.ROOT))
                 .query(Row.class)
                 .list();
@@ -275,7 +299,7 @@ class DevelopmentPlan {
                 .filter(r -> people.containsKey(r.personId()))
                 .map(r -> {
                     Person p = java.util.Objects.requireNonNull(people.get(r.personId()));
-                    return new SharedPlan(p.id(), p.fullName(), r.sharedOn(), goals(p));
+                    return new SharedPlan(p.id(), p.fullName(), r.sharedOn(), goals(p.id(), r.ownerEmail()));
                 })
                 .sorted(java.util.Comparator.comparing(SharedPlan::name))
                 .toList();
@@ -310,20 +334,14 @@ class DevelopmentPlan {
         return success;
     }
 
+    /** From the three boxes of the page's date input, or year-month-day from the API. */
     private static @Nullable LocalDate due(@Nullable String text, List<Problem> problems) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Dates.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(Problem.of("due_on", "Enter a real date for when you aim to meet it, like 31 3 2027"));
-            return null;
-        }
+        return FormValues.date("due_on", "When you aim to meet it", text, problems);
     }
 
     /** The offer's id; a retired offer may stay on a goal already tied to it, not be chosen afresh. */
-    private @Nullable Long offer(@Nullable String text, @Nullable Long current, List<Problem> problems) {
+    private @Nullable Long offer(@Nullable Object given, @Nullable Long current, List<Problem> problems) {
+        String text = given == null ? null : given.toString();
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -75,7 +75,11 @@ class DevelopmentPlanPages {
         if (self == null) {
             return show(model, null, null, form, List.of(), List.of());
         }
-        Long editing = form.get("goal") == null || form.get("goal").isBlank() ? null : Long.valueOf(form.get("goal"));
+        String goalField = form.get("goal");
+        Long editing = org.goldenthread.platform.FormValues.id(goalField);
+        if (editing == null && goalField != null && !goalField.isBlank()) {
+            throw new org.goldenthread.platform.NotFound("No goal " + goalField + " in your development plan");
+        }
         DevelopmentPlan.GoalDetails details = new DevelopmentPlan.GoalDetails(
                 form.getOrDefault("title", ""),
                 form.getOrDefault("success", ""),
@@ -181,11 +185,23 @@ class DevelopmentPlanPages {
         model.addAttribute("home", home());
         model.addAttribute("goals", self == null ? List.of() : plan.goals(self));
         model.addAttribute("shares", self == null ? List.of() : plan.shares(self));
-        model.addAttribute(
-                "offers",
-                plan.offers().stream()
-                        .map(o -> new Choice(String.valueOf(o.id()), o.title()))
-                        .toList());
+        List<Choice> offers = new java.util.ArrayList<>(plan.offers().stream()
+                .map(o -> new Choice(String.valueOf(o.id()), o.title()))
+                .toList());
+        // a goal being changed keeps an offer retired since it was chosen, and the list must show it
+        String current = form.get("offer_id");
+        if (self != null
+                && editing != null
+                && current != null
+                && offers.stream().noneMatch(c -> c.code().equals(current))) {
+            DevelopmentPlan.Goal goal = plan.goal(self, editing);
+            if (goal.offerId() != null
+                    && goal.offer() != null
+                    && current.equals(goal.offerId().toString())) {
+                offers.add(new Choice(current, goal.offer() + " (no longer offered)"));
+            }
+        }
+        model.addAttribute("offers", offers);
         model.addAttribute("statusLabels", Coded.labels(GoalStatus.class));
         model.addAttribute(
                 "sharedWithMe", plan.sharedWith(Scope.currentCaller().email()).size());

@@ -97,6 +97,13 @@ class DemoTime {
         checkIns(recorders, thisWeek, random);
     }
 
+    /** A check-in shows to its leader's address; demo people without one have a made-up one. */
+    static String address(org.goldenthread.people.Person p) {
+        return p.email() == null
+                ? p.personRef().toLowerCase(java.util.Locale.ROOT) + "@demo.invalid"
+                : p.email().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private void checkIns(List<Long> people, LocalDate thisWeek, Random random) {
         Workload[] workloads = {
             Workload.MANAGEABLE,
@@ -107,7 +114,10 @@ class DemoTime {
             Workload.UNMANAGEABLE
         };
         TimeKept[] kept = {TimeKept.FULLY, TimeKept.PARTLY, TimeKept.PARTLY, TimeKept.PARTLY, TimeKept.NOT_AT_ALL};
+        java.util.Map<Long, String> addresses = new java.util.HashMap<>();
+        register.people(people).forEach((id, p) -> addresses.put(id, address(p)));
         List<String> ids = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
         List<String> weeks = new ArrayList<>();
         List<String> workload = new ArrayList<>();
         List<String> timeKept = new ArrayList<>();
@@ -117,15 +127,17 @@ class DemoTime {
                     continue;
                 }
                 ids.add(String.valueOf(person));
+                emails.add(addresses.getOrDefault(person, "nobody@demo.invalid"));
                 weeks.add(thisWeek.minusWeeks(w).toString());
                 workload.add(workloads[random.nextInt(workloads.length)].code());
                 timeKept.add(kept[random.nextInt(kept.length)].code());
             }
         }
         jdbc.sql("""
-                        insert into wellbeing_check_in (person_id, week_starting, workload, time_kept)
-                        select * from unnest(cast(:ids as bigint[]), cast(:weeks as date[]),
+                        insert into wellbeing_check_in (person_id, leader_email, week_starting, workload, time_kept)
+                        select * from unnest(cast(:ids as bigint[]), cast(:emails as text[]), cast(:weeks as date[]),
                                              cast(:workload as text[]), cast(:kept as text[]))""")
+                .param("emails", emails.toArray(String[]::new))
                 .param("ids", ids.toArray(String[]::new))
                 .param("weeks", weeks.toArray(String[]::new))
                 .param("workload", workload.toArray(String[]::new))

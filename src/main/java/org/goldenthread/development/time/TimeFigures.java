@@ -41,6 +41,7 @@ class TimeFigures {
     /** One answer's count of people in each month; null where it is hidden. */
     record Row(String answer, String label, List<@Nullable Integer> people) {}
 
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record Hours(
             YearMonth month,
             @Nullable Integer people,
@@ -98,10 +99,44 @@ class TimeFigures {
     }
 
     /** One month as shown to one view: counts per answer with the total last, null where hidden. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record Month(
             Hours hours,
             List<@Nullable Integer> workload,
-            @JsonProperty("time_kept") List<@Nullable Integer> timeKept) {}
+            @JsonProperty("time_kept") List<@Nullable Integer> timeKept,
+            int k) {
+
+        /** As kept, with more hidden if k has risen since; a lower k never shows what was hidden. */
+        Month under(int now) {
+            if (now <= k) {
+                return this;
+            }
+            Integer people = hours.people();
+            boolean few = people != null && people > 0 && people < now;
+            return new Month(
+                    few ? new Hours(hours.month(), null, null, null, null) : hours,
+                    stricter(workload, now),
+                    stricter(timeKept, now),
+                    now);
+        }
+
+        private static List<@Nullable Integer> stricter(List<@Nullable Integer> column, int k) {
+            int[][] raw = new int[column.size()][1];
+            Integer[][] shown = new Integer[column.size()][1];
+            for (int i = 0; i < column.size(); i++) {
+                Integer n = column.get(i);
+                // a cell hidden before stands in as a small count: it stays hidden, and hides no more
+                raw[i][0] = n == null ? 1 : n;
+                shown[i][0] = n == null || (n > 0 && n < k) ? null : n;
+            }
+            SmallNumbers.hideBeside(shown, raw);
+            List<@Nullable Integer> out = new ArrayList<>();
+            for (Integer[] row : shown) {
+                out.add(row[0]);
+            }
+            return out;
+        }
+    }
 
     /** The month as first shown to this view, kept; worked out and kept now if it never was. */
     private Month month(Footprint footprint, YearMonth month) {
@@ -112,7 +147,7 @@ class TimeFigures {
         LocalDate first = month.atDay(1);
         java.util.Optional<Month> kept = kept(scope, first);
         if (kept.isPresent()) {
-            return kept.get();
+            return kept.get().under(smallNumbers.minGroupSize());
         }
         Month worked = work(footprint, month);
         // two first readers at once: the one kept first stands, and both show it
@@ -123,7 +158,7 @@ class TimeFigures {
                 .param("month", first)
                 .param("figures", json.writeValueAsString(worked))
                 .update();
-        return kept(scope, first).orElse(worked);
+        return kept(scope, first).orElse(worked).under(smallNumbers.minGroupSize());
     }
 
     private java.util.Optional<Month> kept(String scope, LocalDate month) {
@@ -152,7 +187,8 @@ class TimeFigures {
         return new Month(
                 hours,
                 column(counts.workload(), whole == null ? null : whole.workload()),
-                column(counts.timeKept(), whole == null ? null : whole.timeKept()));
+                column(counts.timeKept(), whole == null ? null : whole.timeKept()),
+                smallNumbers.minGroupSize());
     }
 
     /** Whether a count must be hidden: small itself, or a small step from the whole ICS's count as shown. */

@@ -98,6 +98,11 @@ class TimeLog {
         this.clock = clock;
     }
 
+    /** The caller's address, to which their check-ins show: see the migration's note on leader_email. */
+    private static String leader() {
+        return org.goldenthread.platform.Scope.currentCaller().email().strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static LocalDate mondayOf(LocalDate day) {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
@@ -158,8 +163,9 @@ class TimeLog {
         Map<LocalDate, CheckIn> checkIns = new TreeMap<>();
         jdbc.sql("""
                         select week_starting as week, workload, time_kept, note from wellbeing_check_in
-                         where person_id = :person and week_starting >= :since""")
+                         where person_id = :person and leader_email = :leader and week_starting >= :since""")
                 .param("person", person.id())
+                .param("leader", leader())
                 .param("since", since)
                 .query(CheckIn.class)
                 .list()
@@ -266,15 +272,19 @@ class TimeLog {
                 .param("week", monday)
                 .param("hours", h)
                 .update());
-        jdbc.sql("delete from wellbeing_check_in where person_id = :person and week_starting = :week")
+        jdbc.sql("""
+                        delete from wellbeing_check_in
+                         where person_id = :person and leader_email = :leader and week_starting = :week""")
                 .param("person", person.id())
+                .param("leader", leader())
                 .param("week", monday)
                 .update();
         if (workload != null || timeKept != null || note != null) {
             jdbc.sql("""
-                            insert into wellbeing_check_in (person_id, week_starting, workload, time_kept, note)
-                            values (:person, :week, :workload, :kept, :note)""")
+                            insert into wellbeing_check_in (person_id, leader_email, week_starting, workload, time_kept, note)
+                            values (:person, :leader, :week, :workload, :kept, :note)""")
                     .param("person", person.id())
+                    .param("leader", leader())
                     .param("week", monday)
                     .param("workload", workload)
                     .param("kept", timeKept)

@@ -76,6 +76,26 @@ class DevelopmentPlanTest extends IntegrationTest {
         assertThat(reopened.json().get("closed_on").isNull()).isTrue();
         assertThat(reopened.json().get("due_on").isNull()).as("blank: cleared").isTrue();
 
+        // an offer retired after it was chosen stays on the goal, through the API and the page's form,
+        // and the API takes the offer's id back as it gave it, a number
+        assertThat(api.post(path("/offers/" + offer + "/retirement"), admin, ApiClient.json("retired", true))
+                        .status())
+                .isEqualTo(200);
+        ApiClient.Response kept = api.patch(
+                path("/development/plan/goals/" + id),
+                leader,
+                ApiClient.json("offer_id", offer, "title", "Chair it well"));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().get("offer_id").asLong()).isEqualTo(offer);
+        PageClient pages = new PageClient(port).signIn(leaderEmail, PASSWORD);
+        String form = pages.get("/ics/" + ods + "/development/plan?edit=" + id).body();
+        assertThat(form)
+                .containsPattern("<option value=\"" + offer
+                        + "\"\\s+selected=\"selected\">Chairing with confidence \\(no longer offered\\)");
+        assertThat(pages.get("/ics/" + ods + "/development/plan?edit=" + (id + 1000))
+                        .status())
+                .isEqualTo(404);
+
         JsonNode plan = api.get(path("/development/plan"), leader).json();
         assertThat(plan.get("goals")).hasSize(1);
         assertThat(api.delete(path("/development/plan/goals/" + id), leader).status())
@@ -157,6 +177,26 @@ class DevelopmentPlanTest extends IntegrationTest {
                         .status())
                 .isEqualTo(204);
         assertThat(api.get(path("/development/plan/shared"), other).json()).isEmpty();
+
+        // an administrator who puts their own address on her register entry takes over nothing
+        long lena = 0;
+        for (JsonNode p : api.get(path("/people"), admin).json()) {
+            if (p.get("person_ref").asString().equals("L1")) {
+                lena = p.get("id").asLong();
+            }
+        }
+        String takerEmail = createUser("ics_admin", ods);
+        String taker = tokenFor(takerEmail);
+        ApiClient.Response moved = api.put(
+                path("/people/" + lena),
+                admin,
+                ApiClient.json("given_name", "Lena", "family_name", "Marsh", "email", takerEmail, "profession", "gp"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(api.get(path("/development/plan"), taker).json().get("goals"))
+                .isEmpty();
+        assertThat(api.patch(path("/development/plan/goals/" + id), taker, ApiClient.json("status", "dropped"))
+                        .status())
+                .isEqualTo(404);
 
         String audit = inIcs(
                 ods,

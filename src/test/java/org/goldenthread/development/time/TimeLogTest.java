@@ -30,6 +30,7 @@ class TimeLogTest extends IntegrationTest {
 
     private String ods;
     private String admin;
+    private String adminEmail;
     private String ashaEmail;
     private String asha;
     private long chair;
@@ -40,26 +41,12 @@ class TimeLogTest extends IntegrationTest {
     @BeforeEach
     void ashaSignsIn() {
         ods = createIcs("Time log ICS");
-        admin = tokenFor(createUser("ics_admin", ods));
+        adminEmail = createUser("ics_admin", ods);
+        admin = tokenFor(adminEmail);
         RegisterFixture.loadSmallRegister(api, admin, ods);
         ashaEmail = createUser("member", ods);
         long p1 = idOf("P1");
-        JsonNode person = api.get(path("/people/" + p1), admin).json();
-        ApiClient.Response moved = api.put(
-                path("/people/" + p1),
-                admin,
-                ApiClient.json(
-                        "given_name", "Asha",
-                        "family_name", "Reed",
-                        "email", ashaEmail,
-                        "profession", "gp",
-                        "registration_number",
-                                person.get("person").get("registration_number").asString(),
-                        "employer", "Brook Surgery",
-                        "employer_ods", "A81001",
-                        "sector", "general_practice",
-                        "career_stage", "senior"));
-        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        moveAddress(p1, ashaEmail);
         asha = tokenFor(ashaEmail);
         for (JsonNode a : api.get(path("/people/" + p1), admin).json().get("appointments")) {
             switch (a.get("forum").asString()) {
@@ -69,6 +56,26 @@ class TimeLogTest extends IntegrationTest {
                 default -> throw new AssertionError(a);
             }
         }
+    }
+
+    /** Puts an address on Asha's register entry, as an administrator editing it would. */
+    private void moveAddress(long p1, String email) {
+        JsonNode person = api.get(path("/people/" + p1), admin).json();
+        ApiClient.Response moved = api.put(
+                path("/people/" + p1),
+                admin,
+                ApiClient.json(
+                        "given_name", "Asha",
+                        "family_name", "Reed",
+                        "email", email,
+                        "profession", "gp",
+                        "registration_number",
+                                person.get("person").get("registration_number").asString(),
+                        "employer", "Brook Surgery",
+                        "employer_ods", "A81001",
+                        "sector", "general_practice",
+                        "career_stage", "senior"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     }
 
     @Test
@@ -189,6 +196,18 @@ class TimeLogTest extends IntegrationTest {
         assertThat(audit)
                 .as("the register's time used changed, and that is audited")
                 .contains("hours_used_per_week");
+
+        // an administrator who puts their own address on her register entry finds her hours, which the
+        // register shows anyway, and none of her check-ins: they show only to the address she used
+        moveAddress(idOf("P1"), adminEmail);
+        ApiClient.Response taken = api.get(path("/development/time"), admin);
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.body())
+                .doesNotContain("stepping down")
+                .doesNotContain("unmanageable")
+                .doesNotContain("Only a note");
+        moveAddress(idOf("P1"), ashaEmail);
+        assertThat(api.get(path("/development/time"), asha).body()).contains("stepping down");
 
         // it is hers under subject access, which an administrator makes for her, and that is audited; an
         // erasure takes the notes (a check-in that was only a note goes) and keeps the answers counted
@@ -396,8 +415,9 @@ class TimeLogTest extends IntegrationTest {
         inIcs(
                 ods,
                 () -> jdbc.sql("""
-                        insert into wellbeing_check_in (person_id, week_starting, workload, time_kept)
-                        values (:p, :w, :workload, :kept)""")
+                        insert into wellbeing_check_in (person_id, leader_email, week_starting, workload, time_kept)
+                        values (:p, lower(:ref) || '@test.example', :w, :workload, :kept)""")
+                        .param("ref", ref)
                         .param("p", person)
                         .param("w", week)
                         .param("workload", workload)

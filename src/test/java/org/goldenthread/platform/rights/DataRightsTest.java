@@ -319,17 +319,19 @@ class DataRightsTest extends IntegrationTest {
                         + ", date '2026-11-02', 3.5)");
         execute(
                 c,
-                "insert into wellbeing_check_in (ics_id, person_id, week_starting, workload, time_kept, note) values ("
-                        + ics + ", " + person + ", date '2026-11-02', 'stretched', 'partly',"
+                "insert into wellbeing_check_in (ics_id, person_id, leader_email, week_starting, workload, time_kept,"
+                        + " note) values (" + ics + ", " + person + ", '" + email.toLowerCase()
+                        + "', date '2026-11-02', 'stretched', 'partly',"
                         + " 'Zephyrine needs a lighter November')");
         execute(
                 c,
-                "insert into plan_goal (ics_id, person_id, title, added_on) values (" + ics + ", " + person
-                        + ", 'Zephyrine chairs the senate', current_date)");
+                "insert into plan_goal (ics_id, person_id, owner_email, title, added_on) values (" + ics + ", " + person
+                        + ", '" + email.toLowerCase() + "', 'Zephyrine chairs the senate', current_date)");
         execute(
                 c,
-                "insert into plan_share (ics_id, person_id, email, shared_on) values (" + ics + ", " + person
-                        + ", 'mentor.of.zephyrine@test.example', current_date)");
+                "insert into plan_share (ics_id, person_id, owner_email, email, shared_on) values (" + ics + ", "
+                        + person + ", '" + email.toLowerCase()
+                        + "', 'mentor.of.zephyrine@test.example', current_date)");
         execute(
                 c,
                 "insert into exit_conversation (ics_id, appointment_id, held_on, reason, reason_detail,"
