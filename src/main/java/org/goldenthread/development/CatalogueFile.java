@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.goldenthread.people.RegisterFile;
+import org.goldenthread.platform.CsvText;
 import org.goldenthread.platform.InvalidInput;
 import org.goldenthread.platform.Plurals;
 import org.goldenthread.platform.Problem;
@@ -77,12 +78,14 @@ class CatalogueFile {
                 List<String> row = new ArrayList<>();
                 for (String column : COLUMNS) {
                     Object value = values.get(column);
+                    // a description may start with '-' (a list of points): a spreadsheet would run it
                     row.add(
                             value == null
                                     ? ""
-                                    : value instanceof List<?> list
-                                            ? String.join(";", strings(list))
-                                            : value.toString());
+                                    : CsvText.guarded(
+                                            value instanceof List<?> list
+                                                    ? String.join(";", strings(list))
+                                                    : value.toString()));
                 }
                 printer.printRecord(row);
             }
@@ -177,14 +180,11 @@ class CatalogueFile {
             Map<String, List<String>> lists = new HashMap<>();
             for (int c = 0; c < header.size(); c++) {
                 String column = header.get(c);
+                String value = CsvText.unguarded(values.get(c));
                 if (LISTS.contains(column)) {
-                    lists.put(
-                            column,
-                            values.get(c).isBlank()
-                                    ? List.of()
-                                    : Arrays.asList(values.get(c).split(";", -1)));
+                    lists.put(column, value.isBlank() ? List.of() : Arrays.asList(value.split(";", -1)));
                 } else {
-                    text.put(column, values.get(c));
+                    text.put(column, value);
                 }
             }
             offers.add(details(text, lists, row));

@@ -417,9 +417,12 @@ class DevelopmentOfferTest extends IntegrationTest {
                 "more_info_url",
                 "https://example.org/course?a=1,b",
                 "description",
-                "Line one, with a comma.\nLine two with \"quotes\" and ; semicolons.");
+                "- Line one, with a comma.\nLine two with \"quotes\" and ; semicolons.");
         offer("Hours only", "weeks", null, "hours", "7.5");
         String csv = api.get("/api/v1/ics/" + ods + "/offers/export", admin).body();
+        assertThat(csv)
+                .as("a description a spreadsheet would run as a formula goes out behind an apostrophe")
+                .contains("\"'- Line one, with a comma.");
         String json = api.get("/api/v1/ics/" + ods + "/offers/export?format=json", admin)
                 .body();
 
